@@ -1,0 +1,20 @@
+// Bundles the three entries with ncc into dist/: the action's main and post steps, and the CLI.
+// Each gets its own folder; dist/package.json marks the bundles as ES modules.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const entries = [
+  ['src/index.ts', 'dist/main'],
+  ['src/post.ts', 'dist/post'],
+  ['src/cli-entry.ts', 'dist/cli'],
+];
+
+rmSync('dist', { recursive: true, force: true });
+for (const [entry, outDir] of entries) {
+  execFileSync('npx', ['ncc', 'build', entry, '--out', outDir, '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], { stdio: 'inherit' });
+}
+writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n');
+// ncc keeps the shebang of the CLI entry; make the bundle executable for `npx` and direct runs.
+const cli = readFileSync('dist/cli/index.js', 'utf8');
+if (!cli.startsWith('#!')) writeFileSync('dist/cli/index.js', `#!/usr/bin/env node\n${cli}`);
+chmodSync('dist/cli/index.js', 0o755);

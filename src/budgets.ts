@@ -1,0 +1,114 @@
+// Pure: measurements + budgets -> one verdict per check, each with the figure, the budget and the margin.
+import { Budgets } from './inputs.js';
+import { SmokeResult } from './smoke.js';
+import { UserResolution } from './user.js';
+import { formatBytes, formatDurationMs, formatInteger, unitSystemOf } from './units.js';
+
+export type Verdict = 'pass' | 'fail' | 'skip' | 'info';
+
+export type CheckId = 'size' | 'layers' | 'non-root' | 'smoke' | 'startup';
+
+export interface Check {
+  id: CheckId;
+  label: string;
+  /** The measured figure, formatted ('' when it could not be measured). */
+  measured: string;
+  /** The budget, formatted ('' when none is set). */
+  budget: string;
+  /** How far under (or over) the budget, formatted ('' without a budget). */
+  margin: string;
+  verdict: Verdict;
+  /** One line that explains the verdict. */
+  detail: string;
+}
+
+export type SmokeOutcome = { ran: true; result: SmokeResult } | { ran: false; reason: string };
+
+export interface Measurements {
+  sizeBytes: number;
+  layerCount: number;
+  user: UserResolution;
+  smoke: SmokeOutcome;
+}
+
+export function evaluateBudgets(measured: Measurements, budgets: Budgets): Check[] {
+  return [sizeCheck(measured, budgets), layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets)];
+}
+
+export function gatePassed(checks: Check[]): boolean {
+  return checks.every((check) => check.verdict !== 'fail');
+}
+
+function sizeCheck(measured: Measurements, budgets: Budgets): Check {
+  const system = unitSystemOf(budgets.maxSize?.unit);
+  const figure = `${formatBytes(measured.sizeBytes, system)} (${formatInteger(measured.sizeBytes)} B)`;
+  const base = { id: 'size' as const, label: 'Size (uncompressed)', measured: figure };
+  if (!budgets.maxSize) return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
+  const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
+  const pass = marginBytes >= 0;
+  return {
+    ...base,
+    budget: `${formatBytes(budgets.maxSize.bytes, system)}`,
+    margin: pass ? `${formatBytes(marginBytes, system)} under` : `${formatBytes(-marginBytes, system)} over`,
+    verdict: pass ? 'pass' : 'fail',
+    detail: pass ? 'within max-size' : `the image is ${formatBytes(-marginBytes, system)} over max-size`,
+  };
+}
+
+function layersCheck(measured: Measurements, budgets: Budgets): Check {
+  const base = { id: 'layers' as const, label: 'Layers', measured: String(measured.layerCount) };
+  if (budgets.maxLayers === undefined) return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
+  const margin = budgets.maxLayers - measured.layerCount;
+  const pass = margin >= 0;
+  return {
+    ...base,
+    budget: String(budgets.maxLayers),
+    margin: pass ? `${margin} under` : `${-margin} over`,
+    verdict: pass ? 'pass' : 'fail',
+    detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
+  };
+}
+
+function nonRootCheck(measured: Measurements, budgets: Budgets): Check {
+  const user = measured.user;
+  const shown = user.kind === 'non-root' ? `${user.configured} (uid ${user.uid})` : user.kind === 'root' ? `${user.configured || '(unset)'} = root` : `${user.configured} (unresolved)`;
+  const base = { id: 'non-root' as const, label: 'Runs as non-root', measured: shown, margin: '' };
+  if (!budgets.requireNonRoot) {
+    return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
+  }
+  return { ...base, budget: 'non-root', verdict: user.kind === 'non-root' ? 'pass' : 'fail', detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason };
+}
+
+function smokeCheck(measured: Measurements): Check {
+  const base = { id: 'smoke' as const, label: 'Smoke test', budget: '', margin: '' };
+  if (!measured.smoke.ran) return { ...base, measured: '', verdict: 'skip', detail: `not run: ${measured.smoke.reason}` };
+  const result = measured.smoke.result;
+  const target = `GET ${result.path} on port ${result.port}`;
+  if (result.passed) {
+    return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
+  }
+  return { ...base, measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer', verdict: 'fail', detail: `${target}: ${result.failure ?? 'failed'}` };
+}
+
+function startupCheck(measured: Measurements, budgets: Budgets): Check {
+  const smoke = measured.smoke;
+  const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
+  const base = { id: 'startup' as const, label: 'Start-up time', measured: startupMs === undefined ? '' : formatDurationMs(startupMs) };
+  if (budgets.maxStartupMs === undefined) {
+    return { ...base, budget: '', margin: '', verdict: startupMs === undefined ? 'skip' : 'info', detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set' };
+  }
+  const budget = formatDurationMs(budgets.maxStartupMs);
+  if (startupMs === undefined) {
+    const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
+    return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
+  }
+  const marginMs = budgets.maxStartupMs - startupMs;
+  const pass = marginMs >= 0;
+  return {
+    ...base,
+    budget,
+    margin: pass ? `${formatDurationMs(marginMs)} under` : `${formatDurationMs(-marginMs)} over`,
+    verdict: pass ? 'pass' : 'fail',
+    detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
+  };
+}

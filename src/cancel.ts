@@ -1,0 +1,32 @@
+// Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
+// remove the smoke container at once, synchronously, before the process goes.
+import { spawnSync } from 'node:child_process';
+import { childEnvironment, Docker } from './docker/exec.js';
+
+export interface CancelGuard {
+  /** Remembers a container to remove if the run is cancelled. */
+  track(containerName: string): void;
+  dispose(): void;
+}
+
+export function removeContainerNow(docker: Docker, containerName: string): void {
+  spawnSync(docker.binary, ['rm', '--force', '--volumes', containerName], { stdio: 'ignore', env: childEnvironment(), timeout: 15_000 });
+}
+
+export function installCancelGuard(docker: Docker, onCancel: (signal: NodeJS.Signals) => void): CancelGuard {
+  const containers = new Set<string>();
+  const handler = (signal: NodeJS.Signals) => {
+    docker.killAll('SIGTERM');
+    for (const name of containers) removeContainerNow(docker, name);
+    onCancel(signal);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    track: (name) => containers.add(name),
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// The CLI entry: the same engine as the action, flags named as the inputs, a terminal report.
+// Exit codes: 0 every budget passed; 1 the image was measured and a budget failed; 2 the gate could not
+// judge the image (bad flag, no Docker engine, failed build, missing image).
+import { parseArgs } from 'node:util';
+import { installCancelGuard } from './cancel.js';
+import { Docker } from './docker/exec.js';
+import { GateError } from './errors.js';
+import { GateLog, runGate } from './gate.js';
+import { getInputs, InputError, INPUTS } from './inputs.js';
+import { writeReportFile } from './report/file.js';
+import { renderTerminal } from './report/terminal.js';
+import { VERSION } from './version.js';
+
+export const EXIT_PASSED = 0;
+export const EXIT_BUDGET_FAILED = 1;
+export const EXIT_CANNOT_JUDGE = 2;
+
+/** Inputs that make no sense on a developer's machine. */
+const ACTION_ONLY_INPUTS = new Set(['github-token']);
+const MULTI_LINE_INPUTS = new Set(['build-args', 'smoke-env']);
+const CLI_INPUTS = INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
+
+export function helpText(): string {
+  const width = Math.max(...CLI_INPUTS.map((input) => input.name.length)) + 4;
+  const lines = [
+    'Usage: image-size-gate [options] [context]',
+    '',
+    'Builds the Dockerfile in the context (or takes --image), measures the image, smoke-tests it hardened,',
+    'and checks the budgets. The same engine as the image-size-gate GitHub Action; flags are named as its inputs.',
+    '',
+    'Options:',
+    ...CLI_INPUTS.map((input) => {
+      const flag = `--${input.name}`.padEnd(width + 2);
+      const fallback = input.default ? ` (default: ${input.default})` : '';
+      return `  ${flag} ${input.description}${fallback}`;
+    }),
+    `  ${'--json'.padEnd(width + 2)} Print the JSON report instead of the table.`,
+    `  ${'--quiet'.padEnd(width + 2)} Do not echo the build log.`,
+    `  ${'--help'.padEnd(width + 2)} Show this help.`,
+    `  ${'--version'.padEnd(width + 2)} Show the version.`,
+    '',
+    'Exit codes: 0 every budget passed; 1 a budget failed; 2 the gate could not judge the image (bad flag,',
+    'no Docker engine, failed build, missing image).',
+    '',
+    'Example: image-size-gate --max-size 25MB --max-startup-time 1s examples/go-scratch',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function terminalLog(quiet: boolean): GateLog {
+  return {
+    info: (message) => process.stderr.write(`${message}\n`),
+    warning: (message) => process.stderr.write(`warning: ${message}\n`),
+    group: async (name, work) => {
+      process.stderr.write(`== ${name}\n`);
+      return work();
+    },
+    untrusted: () => ({
+      line: (text) => {
+        if (!quiet) process.stderr.write(`  | ${text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')}\n`);
+      },
+      end: () => undefined,
+    }),
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values: Record<string, string | string[] | boolean | undefined>;
+  let positionals: string[];
+  try {
+    const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+      version: { type: 'boolean' },
+    };
+    // Multi-line inputs may be given as one flag per line: --build-args A=1 --build-args B=2.
+    for (const input of CLI_INPUTS) options[input.name] = { type: 'string', multiple: MULTI_LINE_INPUTS.has(input.name) };
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    values = parsed.values as typeof values;
+    positionals = parsed.positionals;
+  } catch (error) {
+    process.stderr.write(`image-size-gate: ${(error as Error).message}\nRun image-size-gate --help for the flags.\n`);
+    return EXIT_CANNOT_JUDGE;
+  }
+  if (values.help) {
+    process.stdout.write(helpText());
+    return EXIT_PASSED;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT_PASSED;
+  }
+  if (positionals.length > 1) {
+    process.stderr.write(`image-size-gate: expected at most one context directory, got ${positionals.length}: ${positionals.join(' ')}\n`);
+    return EXIT_CANNOT_JUDGE;
+  }
+  if (positionals.length === 1 && values.context !== undefined) {
+    process.stderr.write('image-size-gate: give the context either as --context or as the argument, not both\n');
+    return EXIT_CANNOT_JUDGE;
+  }
+
+  const docker = new Docker();
+  const guard = installCancelGuard(docker, (signal) => {
+    process.stderr.write(`image-size-gate: cancelled (${signal}); removed its smoke container\n`);
+    process.exit(130);
+  });
+  try {
+    const options = getInputs((name) => {
+      if (name === 'context' && positionals.length === 1) return positionals[0];
+      const value = values[name];
+      if (Array.isArray(value)) return value.join('\n');
+      return typeof value === 'string' ? value : '';
+    });
+    const report = await runGate(options, { docker, log: terminalLog(Boolean(values.quiet)), onSmokeContainer: (name) => guard.track(name) });
+    if (options.reportFile) await writeReportFile(report, options.reportFile);
+    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderTerminal(report));
+    return report.passed ? EXIT_PASSED : EXIT_BUDGET_FAILED;
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`image-size-gate: --${error.message.replace(/^input /, '')}\n`);
+      return EXIT_CANNOT_JUDGE;
+    }
+    if (error instanceof GateError) {
+      for (const line of error.details) process.stderr.write(`  | ${line}\n`);
+      process.stderr.write(`image-size-gate: ${error.message}\n`);
+      return EXIT_CANNOT_JUDGE;
+    }
+    process.stderr.write(`image-size-gate: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_CANNOT_JUDGE;
+  } finally {
+    guard.dispose();
+  }
+}
+

@@ -1,0 +1,108 @@
+// Building the image: pure argv construction, and the call that streams the log and reads the image id.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Docker, DockerError } from './exec.js';
+import { Builder } from './engine.js';
+import { GateError } from '../errors.js';
+
+export interface BuildRequest {
+  context: string;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: string[];
+  tag?: string;
+}
+
+/** docker argv for a build that writes the image id to `iidFile`. */
+export function buildArgv(request: BuildRequest, builder: Builder, iidFile: string): string[] {
+  const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build'];
+  argv.push('--iidfile', iidFile);
+  if (request.dockerfile) argv.push('--file', request.dockerfile);
+  if (request.target) argv.push('--target', request.target);
+  for (const arg of request.buildArgs) argv.push('--build-arg', arg);
+  if (request.tag) argv.push('--tag', request.tag);
+  argv.push(request.context);
+  return argv;
+}
+
+/**
+ * The output of the step that failed, from a build log: the lines after the last step header
+ * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
+ */
+export function failingStepOutput(logLines: string[], maxLines = 25): string[] {
+  let start = 0;
+  let failingBuildkitStep: string | undefined;
+  for (let index = logLines.length - 1; index >= 0; index -= 1) {
+    const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
+    if (errorMatch) failingBuildkitStep = errorMatch[1];
+  }
+  if (failingBuildkitStep !== undefined) {
+    const prefix = `#${failingBuildkitStep} `;
+    return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
+  }
+  for (let index = logLines.length - 1; index >= 0; index -= 1) {
+    if (/^Step \d+\/\d+ :/.test(logLines[index])) {
+      start = index;
+      break;
+    }
+  }
+  return logLines.slice(start).filter((line) => line.trim() !== '').slice(-maxLines);
+}
+
+export interface BuildResult {
+  imageId: string;
+  durationMs: number;
+  logLines: string[];
+}
+
+export async function buildImage(
+  docker: Docker,
+  builder: Builder,
+  request: BuildRequest,
+  onLine: (line: string) => void,
+): Promise<BuildResult> {
+  await checkBuildInputs(request);
+  const workDir = await mkdtemp(path.join(tmpdir(), 'image-size-gate-build-'));
+  const iidFile = path.join(workDir, 'iid');
+  const logLines: string[] = [];
+  const started = performance.now();
+  try {
+    await docker.run(buildArgv(request, builder, iidFile), {
+      // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
+      // without buildx fail instead of building.
+      env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+      onLine: (line) => {
+        logLines.push(line);
+        if (logLines.length > 5000) logLines.splice(0, 1000);
+        onLine(line);
+      },
+    });
+    const imageId = (await readFile(iidFile, 'utf8')).trim();
+    if (!imageId) throw new GateError('build', 'the build finished but reported no image id');
+    return { imageId, durationMs: performance.now() - started, logLines };
+  } catch (error) {
+    if (error instanceof DockerError) {
+      const stepOutput = failingStepOutput(logLines);
+      throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details: stepOutput });
+    }
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function checkBuildInputs(request: BuildRequest): Promise<void> {
+  const contextStat = await stat(request.context).catch(() => undefined);
+  if (!contextStat?.isDirectory()) {
+    throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+  }
+  const dockerfile = request.dockerfile ?? path.join(request.context, 'Dockerfile');
+  const dockerfileStat = await stat(dockerfile).catch(() => undefined);
+  if (!dockerfileStat?.isFile()) {
+    throw new GateError(
+      'build',
+      `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${path.join(request.context, 'Dockerfile')}) or image to a built image`,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp).
+import { Readable } from 'node:stream';
+import * as tar from 'tar-stream';
+import { Docker, DockerError } from './exec.js';
+import { GateError } from '../errors.js';
+
+export interface ImageMetadata {
+  id: string;
+  /** Uncompressed size in bytes, exactly as `docker image inspect` reports `.Size`. */
+  sizeBytes: number;
+  /** Number of filesystem layers (RootFS.Layers). */
+  layerCount: number;
+  /** Config.User as written in the image ('' when unset). */
+  user: string;
+  /** Exposed ports as `8080/tcp` strings. */
+  exposedPorts: string[];
+  os: string;
+  architecture: string;
+  repoTags: string[];
+}
+
+interface RawInspect {
+  Id: string;
+  Size: number;
+  RepoTags?: string[] | null;
+  Os?: string;
+  Architecture?: string;
+  RootFS?: { Layers?: string[] | null };
+  Config?: { User?: string; ExposedPorts?: Record<string, unknown> | null } | null;
+}
+
+/** Pure: the fields the gate uses from one `docker image inspect` object. */
+export function parseInspect(raw: RawInspect): ImageMetadata {
+  return {
+    id: raw.Id,
+    sizeBytes: raw.Size,
+    layerCount: raw.RootFS?.Layers?.length ?? 0,
+    user: raw.Config?.User ?? '',
+    exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
+    os: raw.Os ?? '',
+    architecture: raw.Architecture ?? '',
+    repoTags: raw.RepoTags ?? [],
+  };
+}
+
+export async function inspectImage(docker: Docker, reference: string): Promise<ImageMetadata> {
+  let text: string;
+  try {
+    text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference]);
+  } catch (error) {
+    if (error instanceof DockerError && /no such image/i.test(error.message)) {
+      throw new GateError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
+    }
+    throw new GateError('image', `could not inspect image "${reference}": ${(error as Error).message}`, { cause: error });
+  }
+  return parseInspect(JSON.parse(text) as RawInspect);
+}
+
+/**
+ * Reads one regular file from an image without running it: creates a stopped container, copies the file
+ * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
+ */
+export async function readImageFile(docker: Docker, imageId: string, filePath: string, maxBytes = 1 << 20): Promise<Buffer | undefined> {
+  // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
+  const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);
+  try {
+    const copied = await docker.run(['cp', `${containerId}:${filePath}`, '-'], { allowFailure: true });
+    if (copied.exitCode !== 0) {
+      if (/could not find|no such file|not found/i.test(copied.stderr)) return undefined;
+      throw new GateError('user', `could not read ${filePath} from the image: ${copied.stderr.trim()}`);
+    }
+    return await firstRegularFile(copied.stdout, maxBytes);
+  } finally {
+    await docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+  }
+}
+
+async function firstRegularFile(archive: Buffer, maxBytes: number): Promise<Buffer | undefined> {
+  const extract = tar.extract();
+  let found: Buffer | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    extract.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      let length = 0;
+      stream.on('data', (data: unknown) => {
+        const chunk = data as Buffer;
+        if (found === undefined && header.type === 'file' && length < maxBytes) {
+          chunks.push(chunk);
+          length += chunk.length;
+        }
+      });
+      stream.on('end', () => {
+        if (found === undefined && header.type === 'file') found = Buffer.concat(chunks).subarray(0, maxBytes);
+        next();
+      });
+      stream.resume();
+    });
+    extract.on('finish', resolve);
+    extract.on('error', reject);
+  });
+  Readable.from([archive]).pipe(extract);
+  await done;
+  return found;
+}

@@ -1,0 +1,225 @@
+// The one table of inputs (names, defaults, descriptions) that action.yml, the README and the CLI's
+// --help agree with, and getInputs(): raw strings -> a typed, validated GateOptions.
+import { parseDurationMs, parseSize, ParsedSize, UnitParseError } from './units.js';
+
+export interface InputDefinition {
+  name: string;
+  description: string;
+  /** The default as action.yml declares it; '' means none. */
+  default: string;
+  /** Accepted for forward compatibility but not enforced yet by this version. */
+  reserved?: boolean;
+}
+
+export const INPUTS: InputDefinition[] = [
+  { name: 'context', default: '.', description: 'Build context directory.' },
+  { name: 'dockerfile', default: '', description: 'Path of the Dockerfile (default: Dockerfile in the context).' },
+  { name: 'target', default: '', description: 'Build stage to stop at (docker build --target).' },
+  { name: 'build-args', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
+  {
+    name: 'image',
+    default: '',
+    description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
+  },
+  { name: 'name', default: '', description: 'A name for this image in reports (default: the image reference or the context).' },
+  { name: 'tag', default: '', description: 'Tag the built image with this reference (default: no tag; the image is known by its id).' },
+  { name: 'max-size', default: '', description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.' },
+  { name: 'max-layers', default: '', description: 'Budget for the number of filesystem layers.' },
+  { name: 'require-non-root', default: 'true', description: 'Fail when the image runs as root (true/false).' },
+  { name: 'max-startup-time', default: '', description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.' },
+  { name: 'smoke', default: 'auto', description: 'Run the smoke test: auto (when a port is known), true, false.' },
+  { name: 'smoke-port', default: '', description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).' },
+  { name: 'smoke-path', default: '/', description: 'HTTP path the smoke request asks for.' },
+  { name: 'smoke-expect-status', default: '200', description: 'HTTP status the smoke answer must have.' },
+  { name: 'smoke-expect-body', default: '', description: 'Text the smoke answer body must contain.' },
+  { name: 'smoke-timeout', default: '30s', description: 'How long to wait for the container to answer.' },
+  { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
+  { name: 'report-file', default: '', description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).' },
+  { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
+  { name: 'baseline', default: 'auto', reserved: true, description: 'Reserved: the base-branch comparison (auto, an image reference, none). Not enforced by this version.' },
+  { name: 'comment', default: 'always', reserved: true, description: 'Reserved: when to post the sticky PR comment. Not enforced by this version.' },
+  { name: 'max-increase', default: '', reserved: true, description: 'Reserved: budget on growth against the base branch (5% or 2MB). Not enforced by this version.' },
+  { name: 'allow-increase-label', default: '', reserved: true, description: 'Reserved: PR label that turns an exceeded growth budget into a warning. Not enforced by this version.' },
+  { name: 'max-compressed-size', default: '', reserved: true, description: 'Reserved: budget for the compressed (registry) size. Not enforced by this version.' },
+  { name: 'min-efficiency', default: '', reserved: true, description: 'Reserved: dive-compatible efficiency budget (0..1). Not enforced by this version.' },
+  { name: 'max-wasted-size', default: '', reserved: true, description: 'Reserved: dive-compatible wasted-bytes budget. Not enforced by this version.' },
+];
+
+export interface OutputDefinition {
+  name: string;
+  description: string;
+}
+
+export const OUTPUTS: OutputDefinition[] = [
+  { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
+  { name: 'size', description: 'Uncompressed size in bytes, as docker image inspect .Size reports it.' },
+  { name: 'layers', description: 'Number of filesystem layers.' },
+  { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
+  { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
+  { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
+  { name: 'passed', description: 'true when every budget passed.' },
+  { name: 'report', description: 'Path of the JSON report.' },
+];
+
+export type SmokeMode = 'auto' | 'true' | 'false';
+
+export interface Budgets {
+  maxSize?: ParsedSize;
+  maxLayers?: number;
+  requireNonRoot: boolean;
+  maxStartupMs?: number;
+}
+
+export interface SmokeOptions {
+  mode: SmokeMode;
+  port?: number;
+  path: string;
+  expectStatus: number;
+  expectBody?: string;
+  timeoutMs: number;
+  env: string[];
+}
+
+export interface GateOptions {
+  context: string;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: string[];
+  image?: string;
+  name?: string;
+  tag?: string;
+  budgets: Budgets;
+  smoke: SmokeOptions;
+  reportFile?: string;
+  /** Reserved inputs the user set to a non-default value: each gets a warning that it is not enforced yet. */
+  reservedInputsSet: string[];
+}
+
+/** A bad input value: names the input, what was wrong, and an accepted example. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    readonly problem: string,
+    readonly example: string,
+  ) {
+    super(`input ${input}: ${problem}; expected e.g. ${example}`);
+  }
+}
+
+export type InputReader = (name: string) => string;
+
+/** Reads every input through `read` (raw, possibly empty strings) and validates it. */
+export function getInputs(read: InputReader): GateOptions {
+  const value = (name: string): string => {
+    const raw = read(name).trim();
+    if (raw !== '') return raw;
+    return INPUTS.find((input) => input.name === name)?.default ?? '';
+  };
+  const optional = (name: string): string | undefined => value(name) || undefined;
+
+  const image = optional('image');
+  const smokeMode = parseChoice('smoke', value('smoke'), ['auto', 'true', 'false'] as const);
+
+  const options: GateOptions = {
+    context: value('context'),
+    dockerfile: optional('dockerfile'),
+    target: optional('target'),
+    buildArgs: parseKeyValueLines('build-args', value('build-args')),
+    image,
+    name: optional('name'),
+    tag: optional('tag'),
+    budgets: {
+      maxSize: parseOptional('max-size', value('max-size'), parseSize, '25MB, 24MiB or 25000000'),
+      maxLayers: parseOptional('max-layers', value('max-layers'), parseCount, '10'),
+      requireNonRoot: parseBoolean('require-non-root', value('require-non-root')),
+      maxStartupMs: parseOptional('max-startup-time', value('max-startup-time'), parsePositiveDuration, '1s or 800ms'),
+    },
+    smoke: {
+      mode: smokeMode,
+      port: parseOptional('smoke-port', value('smoke-port'), parsePort, '8080 or 8080/tcp'),
+      path: parseSmokePath(value('smoke-path')),
+      expectStatus: parseStatus(value('smoke-expect-status')),
+      expectBody: optional('smoke-expect-body'),
+      timeoutMs: parseOptional('smoke-timeout', value('smoke-timeout'), parsePositiveDuration, '30s')!,
+      env: parseKeyValueLines('smoke-env', value('smoke-env')),
+    },
+    reportFile: optional('report-file'),
+    reservedInputsSet: INPUTS.filter((input) => input.reserved && value(input.name) !== input.default).map((input) => input.name),
+  };
+  if (image && (options.dockerfile || options.target || options.buildArgs.length > 0)) {
+    const clash = options.dockerfile ? 'dockerfile' : options.target ? 'target' : 'build-args';
+    throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
+  }
+  return options;
+}
+
+function parseOptional<T>(name: string, raw: string, parse: (text: string) => T, example: string): T | undefined {
+  if (raw === '') return undefined;
+  try {
+    return parse(raw);
+  } catch (error) {
+    if (error instanceof UnitParseError) throw new InputError(name, error.message, example);
+    throw error;
+  }
+}
+
+function parseCount(text: string): number {
+  if (!/^\d+$/.test(text)) throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
+  return Number(text);
+}
+
+function parsePositiveDuration(text: string): number {
+  const ms = parseDurationMs(text);
+  if (ms <= 0) throw new UnitParseError(`"${text}" must be longer than 0`);
+  return ms;
+}
+
+function parsePort(text: string): number {
+  const match = /^(\d+)(?:\/(\w+))?$/.exec(text);
+  if (!match) throw new UnitParseError(`"${text}" is not a port`);
+  if (match[2] && match[2].toLowerCase() !== 'tcp') {
+    throw new UnitParseError(`"${text}" is not a TCP port (the smoke test speaks HTTP over TCP)`);
+  }
+  const port = Number(match[1]);
+  if (port < 1 || port > 65535) throw new UnitParseError(`"${text}" is outside 1..65535`);
+  return port;
+}
+
+function parseStatus(text: string): number {
+  if (!/^\d{3}$/.test(text) || Number(text) < 100 || Number(text) > 599) {
+    throw new InputError('smoke-expect-status', `"${text}" is not an HTTP status`, '200');
+  }
+  return Number(text);
+}
+
+function parseSmokePath(text: string): string {
+  if (!text.startsWith('/') || /\s/.test(text)) {
+    throw new InputError('smoke-path', `"${text}" is not an absolute URL path`, '/healthz');
+  }
+  return text;
+}
+
+function parseBoolean(name: string, text: string): boolean {
+  if (/^(true|yes|on)$/i.test(text)) return true;
+  if (/^(false|no|off)$/i.test(text)) return false;
+  throw new InputError(name, `"${text}" is not true or false`, 'true');
+}
+
+function parseChoice<T extends string>(name: string, text: string, choices: readonly T[]): T {
+  const found = choices.find((choice) => choice === text.toLowerCase());
+  if (found === undefined) throw new InputError(name, `"${text}" is not one of ${choices.join(', ')}`, choices[0]);
+  return found;
+}
+
+function parseKeyValueLines(name: string, text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_.-]*=/.test(line)) {
+        throw new InputError(name, `"${line}" is not KEY=VALUE`, 'GO_VERSION=1.22');
+      }
+      return line;
+    });
+}

@@ -1,0 +1,20 @@
+// Pure: the step's outputs from a report (all sizes in bytes, plain integers).
+import { GateReport } from './report/model.js';
+
+export function reportOutputs(report: GateReport, reportPath: string): Record<string, string> {
+  return {
+    'image-id': report.image.id,
+    size: String(report.image.sizeBytes),
+    layers: String(report.image.layerCount),
+    user: report.image.user,
+    'non-root': String(report.image.nonRoot),
+    'startup-ms': report.smoke?.startupMs === undefined ? '' : String(report.smoke.startupMs),
+    passed: String(report.passed),
+    report: reportPath,
+  };
+}
+
+export function failureSummary(report: GateReport): string {
+  const failed = report.checks.filter((check) => check.verdict === 'fail');
+  return `image-size-gate: ${report.name} failed ${failed.map((check) => `${check.label} (${check.detail})`).join('; ')}`;
+}

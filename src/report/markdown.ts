@@ -1,0 +1,45 @@
+// Pure: the job summary, as markdown.
+import { Check, Verdict } from '../budgets.js';
+import { formatDurationMs } from '../units.js';
+import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';
+import { GateReport } from './model.js';
+
+const VERDICT_MARK: Record<Verdict, string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  skip: '⏭️ skipped',
+  info: 'ℹ️ no budget',
+};
+
+function checkRow(check: Check): string {
+  const cells = [check.label, check.measured || '—', check.budget || '—', check.margin || '—', VERDICT_MARK[check.verdict], check.detail];
+  return `| ${cells.map(escapeMarkdownInline).join(' | ')} |`;
+}
+
+export function renderSummary(report: GateReport): string {
+  const failed = report.checks.filter((check) => check.verdict === 'fail');
+  const headline = report.passed
+    ? `## ✅ image-size-gate: ${escapeMarkdownInline(report.name)} passed`
+    : `## ❌ image-size-gate: ${escapeMarkdownInline(report.name)} failed ${failed.length} check${failed.length === 1 ? '' : 's'}`;
+  const lines = [
+    headline,
+    '',
+    `Image \`${report.image.id.replace(/^sha256:/, '').slice(0, 12)}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
+      (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
+    '',
+    '| Check | Measured | Budget | Margin | Verdict | Detail |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...report.checks.map(checkRow),
+  ];
+  const smoke = report.smoke;
+  if (smoke?.ran && !smoke.passed) {
+    lines.push('', `**Smoke test failed:** ${escapeMarkdownInline(smoke.failure ?? '')}`);
+    if (smoke.bodyExcerpt !== undefined) lines.push('', 'Last answer body (truncated):', '', escapeCodeBlock([smoke.bodyExcerpt]));
+    if (smoke.containerLog && smoke.containerLog.length > 0) lines.push('', 'Last lines of the container log:', '', escapeCodeBlock(smoke.containerLog));
+  }
+  if (report.warnings.length > 0) {
+    lines.push('', ...report.warnings.map((warning) => `> ⚠️ ${escapeMarkdownInline(warning)}`));
+  }
+  lines.push('', 'Sizes use SI units as `docker images` prints them (1 MB = 1,000,000 bytes) unless a budget was given in MiB.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+// Pure: the CLI's report, as plain text columns.
+import { Verdict } from '../budgets.js';
+import { formatDurationMs } from '../units.js';
+import { GateReport } from './model.js';
+
+const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', info: '----' };
+
+/** Removes terminal control sequences from untrusted text. */
+function plain(text: string): string {
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+export function renderTerminal(report: GateReport): string {
+  const rows = report.checks.map((check) => [VERDICT_WORD[check.verdict], check.label, check.measured || '-', check.budget || '-', check.margin || '-']);
+  const header = ['', 'check', 'measured', 'budget', 'margin'];
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const lines = [
+    `image-size-gate: ${plain(report.name)} ${report.passed ? 'PASSED' : 'FAILED'}`,
+    `image ${report.image.id.replace(/^sha256:/, '').slice(0, 12)} (${report.image.os}/${report.image.architecture})` +
+      (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
+    '',
+    format(header),
+    ...rows.map(format),
+    '',
+  ];
+  for (const check of report.checks.filter((candidate) => candidate.verdict === 'fail')) lines.push(`FAIL ${check.label}: ${plain(check.detail)}`);
+  const smoke = report.smoke;
+  if (smoke?.ran && !smoke.passed) {
+    if (smoke.bodyExcerpt !== undefined) lines.push('last answer body:', ...plain(smoke.bodyExcerpt).split('\n').map((line) => `  ${line}`));
+    if (smoke.containerLog?.length) lines.push('container log (last lines):', ...smoke.containerLog.map((line) => `  ${plain(line)}`));
+  }
+  for (const warning of report.warnings) lines.push(`warning: ${plain(warning)}`);
+  return lines.join('\n').trimEnd() + '\n';
+}

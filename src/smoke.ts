@@ -1,0 +1,239 @@
+// The smoke test: start the image hardened, wait until it answers over HTTP, check the answer, time it,
+// and always remove the container.
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { Docker } from './docker/exec.js';
+import { GateError } from './errors.js';
+import { SmokeOptions } from './inputs.js';
+
+/** Largest body the probe reads; an endless stream is cut here. */
+export const BODY_READ_CAP_BYTES = 64 * 1024;
+/** Longest one probe request may take before it is abandoned and retried. */
+export const REQUEST_TIMEOUT_MS = 5_000;
+const POLL_INTERVAL_MS = 20;
+const STATE_CHECK_INTERVAL_MS = 250;
+
+export const SMOKE_LIMITS = { memory: '512m', pids: 256, tmpfsSize: '64m', cpus: '1' } as const;
+
+export type PortChoice = { port: number; source: 'smoke-port' | 'EXPOSE' } | { skip: string };
+
+/** Pure: which container port to probe, or why the smoke test is skipped. Throws when `smoke: true` cannot run. */
+export function chooseSmokePort(smoke: SmokeOptions, exposedPorts: string[]): PortChoice {
+  if (smoke.mode === 'false') return { skip: 'smoke is false' };
+  if (smoke.port !== undefined) return { port: smoke.port, source: 'smoke-port' };
+  const tcpPorts = exposedPorts
+    .map((spec) => /^(\d+)(?:\/(\w+))?$/.exec(spec))
+    .filter((match): match is RegExpExecArray => match !== null && (match[2] ?? 'tcp').toLowerCase() === 'tcp')
+    .map((match) => Number(match[1]))
+    .sort((a, b) => a - b);
+  if (tcpPorts.length > 0) return { port: tcpPorts[0], source: 'EXPOSE' };
+  const why =
+    exposedPorts.length > 0
+      ? `the image EXPOSEs only non-TCP ports (${exposedPorts.join(', ')}) and smoke-port is not set`
+      : 'the image EXPOSEs no port and smoke-port is not set';
+  if (smoke.mode === 'true') {
+    throw new GateError('smoke', `smoke is true but ${why}; set smoke-port to the container's HTTP port (e.g. smoke-port: 8080)`);
+  }
+  return { skip: why };
+}
+
+/** Pure: the docker argv that starts the smoke container with the hardened settings. */
+export function smokeRunArgv(imageId: string, containerName: string, port: number, env: string[]): string[] {
+  const argv = [
+    'run',
+    '--detach',
+    '--name',
+    containerName,
+    '--label',
+    'image-size-gate=smoke',
+    '--read-only',
+    '--tmpfs',
+    `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`,
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '--memory',
+    SMOKE_LIMITS.memory,
+    '--pids-limit',
+    String(SMOKE_LIMITS.pids),
+    '--cpus',
+    SMOKE_LIMITS.cpus,
+    '--publish',
+    `127.0.0.1::${port}`,
+  ];
+  for (const pair of env) argv.push('--env', pair);
+  argv.push(imageId);
+  return argv;
+}
+
+export function smokeContainerName(): string {
+  return `image-size-gate-smoke-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+export interface SmokeAnswer {
+  status: number;
+  body: string;
+  /** True when the body was longer than BODY_READ_CAP_BYTES and was cut. */
+  truncated: boolean;
+  location?: string;
+}
+
+export interface SmokeResult {
+  port: number;
+  path: string;
+  passed: boolean;
+  /** Milliseconds from `docker run` to the first good answer (passed only). */
+  startupMs?: number;
+  /** The last answer received, good or bad. */
+  answer?: SmokeAnswer;
+  /** Why it failed, in one line. */
+  failure?: string;
+  /** The container's own last log lines, when it failed (untrusted text). */
+  containerLog: string[];
+}
+
+/** Pure: does an answer satisfy the expectations? Returns the reason when it does not. */
+export function judgeAnswer(answer: SmokeAnswer, smoke: SmokeOptions): string | undefined {
+  if (answer.status !== smoke.expectStatus) {
+    const redirect = answer.location ? ` (a redirect to ${answer.location}; the probe does not follow redirects)` : '';
+    return `answered HTTP ${answer.status}${redirect}, expected ${smoke.expectStatus}`;
+  }
+  if (smoke.expectBody !== undefined && !answer.body.includes(smoke.expectBody)) {
+    return `answered HTTP ${answer.status} but the body does not contain ${JSON.stringify(smoke.expectBody)}`;
+  }
+  return undefined;
+}
+
+export interface SmokeHooks {
+  /** Called once the container exists, with its name (the post step removes it if the run is killed). */
+  onContainer?: (name: string) => void;
+  onProgress?: (message: string) => void;
+  now?: () => number;
+}
+
+export async function runSmokeTest(
+  docker: Docker,
+  imageId: string,
+  port: number,
+  smoke: SmokeOptions,
+  hooks: SmokeHooks = {},
+): Promise<SmokeResult> {
+  const now = hooks.now ?? (() => performance.now());
+  const name = smokeContainerName();
+  const result: SmokeResult = { port, path: smoke.path, passed: false, containerLog: [] };
+  hooks.onContainer?.(name);
+  const startedAt = now();
+  try {
+    const started = await docker.run(smokeRunArgv(imageId, name, port, smoke.env), { allowFailure: true });
+    if (started.exitCode !== 0) {
+      result.failure = `docker run failed: ${started.stderr.trim().split(/\r?\n/).at(-1) ?? ''}`;
+      return result;
+    }
+    const hostPort = await publishedPort(docker, name, port);
+    const deadline = startedAt + smoke.timeoutMs;
+    let lastProblem = 'nothing answered';
+    let lastStateCheck = -Infinity;
+    while (now() < deadline) {
+      const remainingMs = Math.max(1, deadline - now());
+      try {
+        const answer = await httpGet(hostPort, smoke.path, Math.min(REQUEST_TIMEOUT_MS, remainingMs));
+        const answeredAt = now();
+        result.answer = answer;
+        const problem = judgeAnswer(answer, smoke);
+        if (problem === undefined) {
+          result.passed = true;
+          result.startupMs = Math.round(answeredAt - startedAt);
+          return result;
+        }
+        lastProblem = problem;
+      } catch (error) {
+        lastProblem = (error as Error).message;
+      }
+      if (now() - lastStateCheck >= STATE_CHECK_INTERVAL_MS) {
+        lastStateCheck = now();
+        const state = await containerState(docker, name);
+        if (state.status !== 'running') {
+          result.failure = `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${state.oomKilled ? ', killed for exceeding the memory limit' : ''})`;
+          result.containerLog = await containerLogTail(docker, name);
+          return result;
+        }
+      }
+      await sleep(POLL_INTERVAL_MS);
+    }
+    result.failure = result.answer
+      ? `no good answer within ${smoke.timeoutMs} ms: the last one ${lastProblem}`
+      : `nothing answered on port ${port} within ${smoke.timeoutMs} ms (last attempt: ${lastProblem})`;
+    result.containerLog = await containerLogTail(docker, name);
+    return result;
+  } finally {
+    await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+  }
+}
+
+async function publishedPort(docker: Docker, name: string, port: number): Promise<number> {
+  const text = await docker.text(['port', name, `${port}/tcp`]);
+  const match = /127\.0\.0\.1:(\d+)/.exec(text);
+  if (!match) throw new GateError('smoke', `docker did not publish container port ${port} on 127.0.0.1 (it said: ${text})`);
+  return Number(match[1]);
+}
+
+async function containerState(docker: Docker, name: string): Promise<{ status: string; exitCode: number; oomKilled: boolean }> {
+  const text = await docker.text(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}', name]);
+  const [status, exitCode, oomKilled] = text.split(' ');
+  return { status, exitCode: Number(exitCode), oomKilled: oomKilled === 'true' };
+}
+
+async function containerLogTail(docker: Docker, name: string, lines = 20): Promise<string[]> {
+  const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true });
+  const text = logs.stdout.toString('utf8') + logs.stderr;
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(-lines);
+}
+
+/** One GET with a hard time limit and a body read cap; never follows redirects. */
+export function httpGet(port: number, urlPath: string, timeoutMs: number): Promise<SmokeAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path: urlPath, agent: false, headers: { connection: 'close', 'user-agent': 'image-size-gate' } });
+    const timer = setTimeout(() => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      let length = 0;
+      let truncated = false;
+      const finish = () => {
+        clearTimeout(timer);
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          truncated,
+          location: typeof response.headers.location === 'string' ? response.headers.location : undefined,
+        });
+      };
+      response.on('data', (chunk: Buffer) => {
+        if (truncated) return;
+        const room = BODY_READ_CAP_BYTES - length;
+        chunks.push(chunk.subarray(0, room));
+        length += Math.min(room, chunk.length);
+        if (chunk.length >= room) {
+          truncated = true;
+          finish();
+          request.destroy();
+        }
+      });
+      response.on('end', () => {
+        if (!truncated) finish();
+      });
+      response.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
