@@ -131,6 +131,13 @@ export async function runSmokeTest(
       return result;
     }
     const hostPort = await publishedPort(docker, name, port);
+    if (hostPort === undefined) {
+      // No published port means the container is no longer running: it exited before we could ask.
+      const state = await containerState(docker, name);
+      result.failure = stoppedReason(state);
+      result.containerLog = await containerLogTail(docker, name);
+      return result;
+    }
     const deadline = startedAt + smoke.timeoutMs;
     let lastProblem = 'nothing answered';
     let lastStateCheck = -Infinity;
@@ -154,7 +161,7 @@ export async function runSmokeTest(
         lastStateCheck = now();
         const state = await containerState(docker, name);
         if (state.status !== 'running') {
-          result.failure = `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${state.oomKilled ? ', killed for exceeding the memory limit' : ''})`;
+          result.failure = stoppedReason(state);
           result.containerLog = await containerLogTail(docker, name);
           return result;
         }
@@ -162,7 +169,7 @@ export async function runSmokeTest(
       await sleep(POLL_INTERVAL_MS);
     }
     result.failure = result.answer
-      ? `no good answer within ${smoke.timeoutMs} ms: the last one ${lastProblem}`
+      ? `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(result.answer, smoke)}`
       : `nothing answered on port ${port} within ${smoke.timeoutMs} ms (last attempt: ${lastProblem})`;
     result.containerLog = await containerLogTail(docker, name);
     return result;
@@ -171,14 +178,27 @@ export async function runSmokeTest(
   }
 }
 
-async function publishedPort(docker: Docker, name: string, port: number): Promise<number> {
-  const text = await docker.text(['port', name, `${port}/tcp`]);
+/** The host port docker published for `port`, or undefined when the container has none (it has stopped). */
+async function publishedPort(docker: Docker, name: string, port: number): Promise<number | undefined> {
+  const answer = await docker.run(['port', name, `${port}/tcp`], { allowFailure: true });
+  const text = answer.stdout.toString('utf8');
   const match = /127\.0\.0\.1:(\d+)/.exec(text);
-  if (!match) throw new GateError('smoke', `docker did not publish container port ${port} on 127.0.0.1 (it said: ${text})`);
-  return Number(match[1]);
+  if (match) return Number(match[1]);
+  const state = await containerState(docker, name);
+  if (state.status === 'running') {
+    throw new GateError('smoke', `docker did not publish container port ${port} on 127.0.0.1 (it said: ${(text + answer.stderr).trim()})`);
+  }
+  return undefined;
 }
 
-async function containerState(docker: Docker, name: string): Promise<{ status: string; exitCode: number; oomKilled: boolean }> {
+type ContainerState = { status: string; exitCode: number; oomKilled: boolean };
+
+function stoppedReason(state: ContainerState): string {
+  const oom = state.oomKilled ? `, killed for exceeding the ${SMOKE_LIMITS.memory} memory limit` : '';
+  return `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${oom})`;
+}
+
+async function containerState(docker: Docker, name: string): Promise<ContainerState> {
   const text = await docker.text(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}', name]);
   const [status, exitCode, oomKilled] = text.split(' ');
   return { status, exitCode: Number(exitCode), oomKilled: oomKilled === 'true' };

@@ -3279,7 +3279,7 @@ function parseSize(text) {
     const unitKey = (match[2] || 'b').toLowerCase();
     const factor = SIZE_UNITS_BYTES[unitKey];
     if (factor === undefined)
-        throw new UnitParseError(`"${match[2]}" is not a size unit`);
+        throw new UnitParseError(`"${text}" has an unknown unit "${match[2]}"`);
     const bytes = Math.round(value * factor);
     if (!Number.isSafeInteger(bytes))
         throw new UnitParseError(`"${text}" is too large`);
@@ -3292,7 +3292,7 @@ function parseDurationMs(text) {
         throw new UnitParseError(`"${text}" is not a duration with a unit`);
     const factor = DURATION_UNITS_MS[match[2].toLowerCase()];
     if (factor === undefined)
-        throw new UnitParseError(`"${match[2]}" is not a time unit`);
+        throw new UnitParseError(`"${text}" has an unknown time unit "${match[2]}"`);
     return Math.round(Number(match[1]) * factor);
 }
 const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
@@ -3426,7 +3426,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /** docker argv for a build that writes the image id to `iidFile`. */
 function buildArgv(request, builder, iidFile) {
-    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build'];
+    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
+    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
     argv.push('--iidfile', iidFile);
     if (request.dockerfile)
         argv.push('--file', request.dockerfile);
@@ -3715,6 +3716,13 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
             return result;
         }
         const hostPort = await publishedPort(docker, name, port);
+        if (hostPort === undefined) {
+            // No published port means the container is no longer running: it exited before we could ask.
+            const state = await containerState(docker, name);
+            result.failure = stoppedReason(state);
+            result.containerLog = await containerLogTail(docker, name);
+            return result;
+        }
         const deadline = startedAt + smoke.timeoutMs;
         let lastProblem = 'nothing answered';
         let lastStateCheck = -Infinity;
@@ -3739,7 +3747,7 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
                 lastStateCheck = now();
                 const state = await containerState(docker, name);
                 if (state.status !== 'running') {
-                    result.failure = `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${state.oomKilled ? ', killed for exceeding the memory limit' : ''})`;
+                    result.failure = stoppedReason(state);
                     result.containerLog = await containerLogTail(docker, name);
                     return result;
                 }
@@ -3747,7 +3755,7 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
             await sleep(POLL_INTERVAL_MS);
         }
         result.failure = result.answer
-            ? `no good answer within ${smoke.timeoutMs} ms: the last one ${lastProblem}`
+            ? `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(result.answer, smoke)}`
             : `nothing answered on port ${port} within ${smoke.timeoutMs} ms (last attempt: ${lastProblem})`;
         result.containerLog = await containerLogTail(docker, name);
         return result;
@@ -3756,12 +3764,22 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
         await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
     }
 }
+/** The host port docker published for `port`, or undefined when the container has none (it has stopped). */
 async function publishedPort(docker, name, port) {
-    const text = await docker.text(['port', name, `${port}/tcp`]);
+    const answer = await docker.run(['port', name, `${port}/tcp`], { allowFailure: true });
+    const text = answer.stdout.toString('utf8');
     const match = /127\.0\.0\.1:(\d+)/.exec(text);
-    if (!match)
-        throw new GateError('smoke', `docker did not publish container port ${port} on 127.0.0.1 (it said: ${text})`);
-    return Number(match[1]);
+    if (match)
+        return Number(match[1]);
+    const state = await containerState(docker, name);
+    if (state.status === 'running') {
+        throw new GateError('smoke', `docker did not publish container port ${port} on 127.0.0.1 (it said: ${(text + answer.stderr).trim()})`);
+    }
+    return undefined;
+}
+function stoppedReason(state) {
+    const oom = state.oomKilled ? `, killed for exceeding the ${SMOKE_LIMITS.memory} memory limit` : '';
+    return `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${oom})`;
 }
 async function containerState(docker, name) {
     const text = await docker.text(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}', name]);

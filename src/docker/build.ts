@@ -16,7 +16,8 @@ export interface BuildRequest {
 
 /** docker argv for a build that writes the image id to `iidFile`. */
 export function buildArgv(request: BuildRequest, builder: Builder, iidFile: string): string[] {
-  const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build'];
+  // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
+  const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
   argv.push('--iidfile', iidFile);
   if (request.dockerfile) argv.push('--file', request.dockerfile);
   if (request.target) argv.push('--target', request.target);

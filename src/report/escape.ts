@@ -3,14 +3,9 @@
 /** For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks. */
 export function escapeMarkdownInline(text: string): string {
   return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/@/g, '&#64;')
-    .replace(/[`*_~[\]\\#]/g, (char) => `&#${char.charCodeAt(0)};`)
     .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[\u0000-\u001f\u007f]/g, '');
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[&<>|@`*_~[\]\\#]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */

@@ -1,0 +1,149 @@
+// The bundled action (dist/main/index.js), run as the runner runs it, against the real Docker engine.
+import { existsSync, readFileSync } from 'node:fs';
+import { docker, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, runAction } from './helpers.js';
+
+const before = { snapshot: { containers: [] as string[], images: [] as string[] } };
+
+beforeAll(() => {
+  before.snapshot = engineSnapshot();
+});
+
+afterEach(() => {
+  expect(gateContainers()).toEqual([]);
+});
+
+afterAll(() => {
+  // Nothing the gate ran or tagged is left: the same containers and tagged images as before the suite.
+  expect(engineSnapshot()).toEqual(before.snapshot);
+});
+
+describe('the passing example (Go on scratch, non-root)', () => {
+  test(
+    'passes, and every output agrees with Docker',
+    async () => {
+      const run = await runAction({ context: 'examples/go-scratch', 'max-size': '25MB', 'max-startup-time': '5s' });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      const { outputs } = run;
+      expect(outputs.passed).toBe('true');
+      const inspected = docker(['image', 'inspect', '--format', '{{.Id}} {{.Size}} {{len .RootFS.Layers}} {{.Config.User}}', outputs['image-id']]);
+      expect(`${outputs['image-id']} ${outputs.size} ${outputs.layers} ${outputs.user}`).toBe(inspected);
+      expect(outputs['non-root']).toBe('true');
+      const startupMs = Number(outputs['startup-ms']);
+      expect(startupMs).toBeGreaterThan(0);
+      expect(startupMs).toBeLessThan(5000);
+      expect(run.summary).toContain('image-size-gate: examples/go-scratch/Dockerfile passed');
+      expect(run.summary).toMatch(/\| Smoke test \| HTTP 200 \| .* \| ✅ pass \| GET \/ on port 8080 answered as expected \|/);
+      expect(run.summary).toContain(`${startupMs} ms`);
+      // The build log went to a collapsed group, with workflow commands stopped around it.
+      expect(run.stdout).toMatch(/::group::Build examples\/go-scratch\/Dockerfile \((classic|buildx) builder\)/);
+      expect(run.stdout).toMatch(/::stop-commands::[0-9a-f]{32}\n[\s\S]*::[0-9a-f]{32}::/);
+      const report = JSON.parse(readFileSync(outputs.report, 'utf8'));
+      expect(report).toMatchObject({ passed: true, image: { id: outputs['image-id'], sizeBytes: Number(outputs.size), nonRoot: true } });
+      expect(report.checks.map((check: { id: string; verdict: string }) => `${check.id}:${check.verdict}`)).toEqual([
+        'size:pass',
+        'layers:info',
+        'non-root:pass',
+        'smoke:pass',
+        'startup:pass',
+      ]);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'max-size: 1MB fails the step with passed=false, and still writes the summary and outputs',
+    async () => {
+      const run = await runAction({ context: 'examples/go-scratch', 'max-size': '1MB' });
+      expect(run.exitCode).toBe(1);
+      expect(run.outputs.passed).toBe('false');
+      expect(Number(run.outputs.size)).toBeGreaterThan(1_000_000);
+      expect(run.stdout).toMatch(/::error::image-size-gate: examples\/go-scratch\/Dockerfile failed Size \(uncompressed\) \(the image is 3\.\d\d MB over max-size\)/);
+      expect(run.summary).toContain('❌ image-size-gate: examples/go-scratch/Dockerfile failed 1 check');
+      expect(run.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a MiB budget is judged and printed in binary units',
+    async () => {
+      const run = await runAction({ context: 'examples/go-scratch', 'max-size': '4MiB', smoke: 'false' });
+      expect(run.exitCode).toBe(1);
+      expect(run.summary).toMatch(/\| Size \(uncompressed\) \| 4\.25 MiB \(4,4\d\d,\d{3} B\) \| 4\.00 MiB \| \d+ KiB over \| ❌ fail \| the image is \d+ KiB over max-size \|/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('the failing example (Go on Debian, root)', () => {
+  test(
+    'fails on size and on require-non-root, and says so',
+    async () => {
+      const run = await runAction({ context: 'examples/go-debian-root', 'max-size': '25MB' });
+      expect(run.exitCode).toBe(1);
+      expect(run.outputs['non-root']).toBe('false');
+      expect(run.outputs.passed).toBe('false');
+      expect(run.outputs.user).toBe('');
+      expect(run.summary).toContain('no USER is set, so the container runs as root (uid 0); add a USER with a non-zero uid');
+      expect(run.summary).toMatch(/\| Size \(uncompressed\) \| 15\d MB/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'require-non-root: false lets a root image pass when its other budgets pass',
+    async () => {
+      const run = await runAction({ context: 'examples/go-debian-root', 'require-non-root': 'false' });
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs['non-root']).toBe('false');
+      expect(run.outputs.passed).toBe('true');
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('gating an image that is already built', () => {
+  test(
+    'image: takes a local tag instead of building, and leaves the tag alone',
+    async () => {
+      const built = await runAction({ context: 'examples/go-scratch', tag: 'image-size-gate-e2e/prebuilt:1', smoke: 'false' });
+      expect(built.exitCode).toBe(0);
+      try {
+        const run = await runAction({ image: 'image-size-gate-e2e/prebuilt:1', 'max-size': '25MB', 'smoke-path': '/healthz', 'smoke-expect-body': 'ok' });
+        expect(run.exitCode).toBe(0);
+        expect(run.outputs['image-id']).toBe(built.outputs['image-id']);
+        expect(run.stdout).not.toContain('::group::Build');
+        expect(run.summary).toContain('GET /healthz on port 8080 answered as expected');
+        expect(docker(['image', 'inspect', '--format', '{{.Id}}', 'image-size-gate-e2e/prebuilt:1'])).toBe(built.outputs['image-id']);
+      } finally {
+        docker(['rmi', 'image-size-gate-e2e/prebuilt:1']);
+      }
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('the post step', () => {
+  test(
+    'removes a smoke container that a killed main step left behind, and is quiet when there is none',
+    async () => {
+      const name = `image-size-gate-smoke-e2e-post-${process.pid}`;
+      docker(['create', '--label', 'image-size-gate=smoke', '--name', name, 'image-size-gate/busybox:latest', 'sleep', '60']);
+      const post = await runAction({}, { entry: (await import('./helpers.js')).POST_ENTRY, env: { 'STATE_smoke-container': name } });
+      expect(post.exitCode).toBe(0);
+      expect(post.stdout).toContain(`Removed the smoke container ${name}`);
+      expect(gateContainers()).toEqual([]);
+      const idle = await runAction({}, { entry: (await import('./helpers.js')).POST_ENTRY });
+      expect(idle.exitCode).toBe(0);
+      expect(idle.stdout).toBe('');
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+test('the report file lands in RUNNER_TEMP by default', async () => {
+  const run = await runAction({ context: 'examples/go-scratch', smoke: 'false' });
+  expect(run.outputs.report).toBe(`${run.runnerTemp}/image-size-gate-report.json`);
+  expect(existsSync(run.outputs.report)).toBe(true);
+}, E2E_TIMEOUT_MS);

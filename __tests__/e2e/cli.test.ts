@@ -1,0 +1,78 @@
+// The bundled CLI (dist/cli/index.js): the same engine, exit codes 0 / 1 / 2, a readable report.
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { docker, E2E_TIMEOUT_MS, gateContainers, runCli } from './helpers.js';
+
+afterEach(() => {
+  expect(gateContainers()).toEqual([]);
+});
+
+test(
+  'exit 0 on the passing example, with a table of every check',
+  async () => {
+    const reportFile = path.join(tmpdir(), `isg-cli-report-${process.pid}.json`);
+    try {
+      const run = await runCli(['--quiet', '--max-size', '25MB', '--max-startup-time', '5s', '--report-file', reportFile, 'examples/go-scratch']);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toMatch(/^image-size-gate: examples\/go-scratch\/Dockerfile PASSED\n/);
+      expect(run.stdout).toMatch(/PASS\s+Size \(uncompressed\)\s+4\.\d\d MB \([\d,]+ B\)\s+25\.0 MB\s+[\d.]+ MB under/);
+      expect(run.stdout).toMatch(/PASS\s+Start-up time\s+\d+ ms\s+5\.00 s/);
+      const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+      expect(report.image.sizeBytes).toBe(Number(docker(['image', 'inspect', '--format', '{{.Size}}', report.image.id])));
+    } finally {
+      rmSync(reportFile, { force: true });
+    }
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test(
+  'exit 1 when a budget fails',
+  async () => {
+    const run = await runCli(['--quiet', '--max-size', '25MB', 'examples/go-debian-root']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('FAIL Size (uncompressed): the image is');
+    expect(run.stdout).toContain('FAIL Runs as non-root: no USER is set');
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test(
+  '--json prints the report',
+  async () => {
+    const run = await runCli(['--quiet', '--json', '--smoke', 'false', 'examples/go-scratch']);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ schemaVersion: 1, passed: true, image: { nonRoot: true, layerCount: 2 } });
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test.each([
+  [['--max-size', '25 megs'], 'image-size-gate: --max-size: "25 megs" has an unknown unit "megs"; expected e.g. 25MB, 24MiB or 25000000'],
+  [['--no-such-flag'], "Unknown option '--no-such-flag'"],
+  [['a', 'b'], 'expected at most one context directory, got 2: a b'],
+  [['--context', 'x', 'y'], 'give the context either as --context or as the argument, not both'],
+  [['no/such/dir'], 'image-size-gate: build: context "no/such/dir" is not a directory'],
+])('exit 2 for %j', async (args, message) => {
+  const run = await runCli(args);
+  expect(run.exitCode).toBe(2);
+  expect(run.stderr).toContain(message);
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+});
+
+test('exit 2 when no engine answers', async () => {
+  const run = await runCli(['--image', 'x'], { DOCKER_HOST: 'unix:///tmp/image-size-gate-no-such.sock' });
+  expect(run.exitCode).toBe(2);
+  expect(run.stderr).toContain('docker: the Docker engine is not reachable');
+});
+
+test('--help documents every flag and the exit codes; --version', async () => {
+  const help = await runCli(['--help']);
+  expect(help.exitCode).toBe(0);
+  expect(help.stdout).toContain('Usage: image-size-gate [options] [context]');
+  expect(help.stdout).toContain('--max-startup-time');
+  expect(help.stdout).toContain('Exit codes: 0 every budget passed; 1 a budget failed; 2');
+  const version = await runCli(['--version']);
+  expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+});

@@ -1,0 +1,277 @@
+// Faults and bad input, end to end: each ends in a one-line reason, the right exit code, no stack trace,
+// and nothing left behind.
+import { BUSYBOX, buildImage, docker, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, makeContext, removeImages, runAction } from './helpers.js';
+
+const TAGS = {
+  exits: 'image-size-gate-e2e/exits:1',
+  silent: 'image-size-gate-e2e/silent:1',
+  httpd: 'image-size-gate-e2e/httpd:1',
+  udp: 'image-size-gate-e2e/udp:1',
+  numericUser: 'image-size-gate-e2e/uid:1',
+  namedUser: 'image-size-gate-e2e/nobody:1',
+  ghostUser: 'image-size-gate-e2e/ghost:1',
+  rootByName: 'image-size-gate-e2e/toor:1',
+};
+
+const before = { snapshot: { containers: [] as string[], images: [] as string[] } };
+
+beforeAll(() => {
+  buildImage(TAGS.exits, `FROM ${BUSYBOX}\nUSER 65534\nEXPOSE 8080\nCMD ["sh", "-c", "echo starting; echo 'fatal: missing DATABASE_URL' >&2; exit 3"]\n`);
+  buildImage(TAGS.silent, `FROM ${BUSYBOX}\nUSER 65534\nEXPOSE 8080\nCMD ["sleep", "600"]\n`);
+  buildImage(TAGS.httpd, `FROM ${BUSYBOX}\nCOPY www /www\nUSER 65534\nEXPOSE 8080\nCMD ["httpd", "-f", "-p", "8080", "-h", "/www"]\n`, { 'www/index.html': 'hello from busybox\n' });
+  buildImage(TAGS.udp, `FROM ${BUSYBOX}\nUSER 65534\nEXPOSE 5353/udp\nCMD ["sleep", "600"]\n`);
+  buildImage(TAGS.numericUser, `FROM ${BUSYBOX}\nUSER 4242:4242\n`);
+  buildImage(TAGS.namedUser, `FROM ${BUSYBOX}\nUSER nobody\n`);
+  buildImage(TAGS.ghostUser, `FROM ${BUSYBOX}\nUSER ghost\n`);
+  buildImage(TAGS.rootByName, `FROM ${BUSYBOX}\nRUN echo 'toor:x:0:0::/:/bin/sh' >> /etc/passwd\nUSER toor\n`);
+  before.snapshot = engineSnapshot();
+}, E2E_TIMEOUT_MS);
+
+afterEach(() => {
+  expect(gateContainers()).toEqual([]);
+});
+
+afterAll(() => {
+  expect(engineSnapshot()).toEqual(before.snapshot);
+  removeImages(Object.values(TAGS));
+});
+
+/** The one-line ::error:: the action printed. */
+function errorLine(stdout: string): string {
+  const lines = stdout.split('\n').filter((line) => line.startsWith('::error::'));
+  expect(lines).toHaveLength(1);
+  return lines[0];
+}
+
+function expectNoStackTrace(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('smoke-test faults', () => {
+  test(
+    'a container that exits at once: its exit code and the last lines of its own log',
+    async () => {
+      const run = await runAction({ image: TAGS.exits });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('the container stopped before answering (status exited, exit code 3)');
+      expect(run.summary).toContain('fatal: missing DATABASE_URL');
+      expect(run.summary).toContain('Last lines of the container log');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a container that never listens fails at smoke-timeout',
+    async () => {
+      const started = Date.now();
+      const run = await runAction({ image: TAGS.silent, 'smoke-timeout': '2s' });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('nothing answered on port 8080 within 2000 ms');
+      expect(Date.now() - started).toBeLessThan(20_000);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a wrong status shows what it answered',
+    async () => {
+      const run = await runAction({ image: TAGS.httpd, 'smoke-path': '/missing', 'smoke-timeout': '2s' });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('the last one answered HTTP 404, expected 200');
+      expect(run.summary).toContain('Last answer body');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a wrong body is named, and a right one passes',
+    async () => {
+      const wrong = await runAction({ image: TAGS.httpd, 'smoke-expect-body': 'goodbye', 'smoke-timeout': '2s' });
+      expect(wrong.exitCode).toBe(1);
+      expect(errorLine(wrong.stdout)).toContain('the body does not contain \\"goodbye\\"'.replace(/\\/g, ''));
+      const right = await runAction({ image: TAGS.httpd, 'smoke-expect-body': 'hello from busybox' });
+      expect(right.exitCode).toBe(0);
+      expect(Number(right.outputs['startup-ms'])).toBeGreaterThan(0);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'smoke: true with no EXPOSE and no smoke-port says what to set',
+    async () => {
+      const run = await runAction({ image: TAGS.numericUser, smoke: 'true' });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('smoke is true but the image EXPOSEs no port and smoke-port is not set; set smoke-port');
+      expect(run.outputs.passed).toBe('false');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a UDP-only image: auto skips (saying why), true fails, a UDP smoke-port is refused',
+    async () => {
+      const auto = await runAction({ image: TAGS.udp });
+      expect(auto.exitCode).toBe(0);
+      expect(auto.summary).toContain('not run: the image EXPOSEs only non-TCP ports (5353/udp)');
+      const forced = await runAction({ image: TAGS.udp, smoke: 'true' });
+      expect(forced.exitCode).toBe(1);
+      const udpPort = await runAction({ image: TAGS.udp, 'smoke-port': '5353/udp' });
+      expect(udpPort.exitCode).toBe(1);
+      expect(errorLine(udpPort.stdout)).toContain('input smoke-port: "5353/udp" is not a TCP port');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'cancelled mid-smoke (SIGINT): the container is removed at once and the step fails',
+    async () => {
+      const started = Date.now();
+      const run = await runAction(
+        { image: TAGS.silent, 'smoke-timeout': '120s' },
+        {
+          onSpawn: (child) => {
+            const poll = setInterval(() => {
+              if (gateContainers().length > 0) {
+                clearInterval(poll);
+                child.kill('SIGINT');
+              }
+            }, 100);
+            child.on('close', () => clearInterval(poll));
+          },
+        },
+      );
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('cancelled (SIGINT)');
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(gateContainers()).toEqual([]);
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('users, resolved as the kernel would', () => {
+  test.each([
+    [TAGS.numericUser, 'true', '4242:4242'],
+    [TAGS.namedUser, 'true', 'nobody'],
+    [TAGS.ghostUser, 'false', 'ghost'],
+    [TAGS.rootByName, 'false', 'toor'],
+  ])(
+    '%s: non-root=%s',
+    async (image, nonRoot, user) => {
+      const run = await runAction({ image, smoke: 'false' });
+      expect(run.outputs['non-root']).toBe(nonRoot);
+      expect(run.outputs.user).toBe(user);
+      expect(run.exitCode).toBe(nonRoot === 'true' ? 0 : 1);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a name missing from passwd says the container cannot start',
+    async () => {
+      const run = await runAction({ image: TAGS.ghostUser, smoke: 'false' });
+      expect(run.summary).toContain('USER &#34;ghost&#34; is not in the image'.replace(/&#34;/g, '"'));
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('build and image faults', () => {
+  test(
+    'a missing Dockerfile names the path and the input to set',
+    async () => {
+      const context = makeContext({ 'main.go': 'package main' });
+      try {
+        const run = await runAction({ context: context.dir });
+        expect(run.exitCode).toBe(1);
+        expect(errorLine(run.stdout)).toBe(
+          `::error::image-size-gate: build: Dockerfile "${context.dir}/Dockerfile" was not found; set dockerfile to its path (e.g. dockerfile: ${context.dir}/Dockerfile) or image to a built image`,
+        );
+        expect(run.outputs.passed).toBe('false');
+      } finally {
+        context.cleanup();
+      }
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a missing context is named',
+    async () => {
+      const run = await runAction({ context: 'no/such/dir' });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('build: context "no/such/dir" is not a directory');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a failing build shows the failing step output and fails with one line',
+    async () => {
+      const context = makeContext({ Dockerfile: `FROM ${BUSYBOX}\nRUN echo fine\nRUN echo 'compiling...' && echo 'error: missing semicolon' >&2 && exit 7\n` });
+      try {
+        const run = await runAction({ context: context.dir });
+        expect(run.exitCode).toBe(1);
+        expect(errorLine(run.stdout)).toMatch(/^::error::image-size-gate: build: docker build failed: .*(returned a non-zero code: 7|exit code: 7)/);
+        const failingStep = run.stdout.slice(run.stdout.lastIndexOf('::endgroup::'));
+        expect(failingStep).toContain('error: missing semicolon');
+        expect(failingStep).not.toContain('RUN echo fine');
+        expectNoStackTrace(run.stdout + run.stderr);
+      } finally {
+        context.cleanup();
+      }
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'an image that does not exist',
+    async () => {
+      const run = await runAction({ image: 'image-size-gate-e2e/does-not-exist:nope' });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('image: image "image-size-gate-e2e/does-not-exist:nope" does not exist locally');
+      expectNoStackTrace(run.stdout + run.stderr);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'no Docker engine: says so and what to do',
+    async () => {
+      const run = await runAction({ image: TAGS.httpd }, { env: { DOCKER_HOST: 'unix:///tmp/image-size-gate-no-such.sock' } });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toMatch(/docker: the Docker engine is not reachable \(.*\); start the Docker engine \(dockerd\) or set DOCKER_HOST/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'no docker client on PATH',
+    async () => {
+      const run = await runAction({ image: TAGS.httpd }, { env: { PATH: '/nonexistent' } });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toContain('the docker client "docker" is not installed or not on PATH');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test.each([
+    ['max-size', '25 megs', 'input max-size: "25 megs" has an unknown unit "megs"; expected e.g. 25MB, 24MiB or 25000000'],
+    ['smoke-expect-status', 'abc', 'input smoke-expect-status: "abc" is not an HTTP status; expected e.g. 200'],
+    ['max-layers', '-3', 'input max-layers: "-3" is not a whole number of 0 or more; expected e.g. 10'],
+    ['max-startup-time', '5', 'input max-startup-time: "5" is not a duration with a unit; expected e.g. 1s or 800ms'],
+  ])(
+    'malformed %s=%j is named before anything runs',
+    async (name, value, message) => {
+      const run = await runAction({ image: TAGS.httpd, [name]: value });
+      expect(run.exitCode).toBe(1);
+      expect(errorLine(run.stdout)).toBe(`::error::image-size-gate: ${message}`);
+      expect(run.stdout).not.toContain('Docker engine');
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+test('docker itself is left as it was', () => {
+  expect(docker(['ps', '--all', '--quiet', '--filter', 'label=image-size-gate'])).toBe('');
+});

@@ -1,0 +1,143 @@
+// Running the bundled entries the way the GitHub runner does (INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_STEP_SUMMARY and GITHUB_STATE files), and small helpers around the real Docker engine.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
+export const MAIN_ENTRY = path.join(REPO_ROOT, 'dist/main/index.js');
+export const POST_ENTRY = path.join(REPO_ROOT, 'dist/post/index.js');
+export const CLI_ENTRY = path.join(REPO_ROOT, 'dist/cli/index.js');
+export const E2E_TIMEOUT_MS = 600_000;
+
+export interface ActionRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  state: Record<string, string>;
+  runnerTemp: string;
+}
+
+/** Parses the GITHUB_OUTPUT / GITHUB_STATE file format (`name<<DELIMITER\nvalue\nDELIMITER`). */
+export function parseCommandFile(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[index]);
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const valueLines: string[] = [];
+    index += 1;
+    while (index < lines.length && lines[index] !== delimiter) valueLines.push(lines[index++]);
+    values[name] = valueLines.join('\n');
+  }
+  return values;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  entry?: string;
+  /** Called with the child once it is running (e.g. to signal it). */
+  onSpawn?: (child: ReturnType<typeof spawn>, output: { stdout: string }) => void;
+}
+
+/** Runs an action entry as the runner does and collects what it wrote. */
+export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  const runnerTemp = mkdtempSync(path.join(tmpdir(), 'isg-runner-'));
+  const outputFile = path.join(runnerTemp, 'output');
+  const summaryFile = path.join(runnerTemp, 'summary');
+  const stateFile = path.join(runnerTemp, 'state');
+  for (const file of [outputFile, summaryFile, stateFile]) writeFileSync(file, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_WORKSPACE: options.cwd ?? REPO_ROOT,
+    GITHUB_ACTIONS: 'true',
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const child = spawn(process.execPath, [options.entry ?? MAIN_ENTRY], { cwd: options.cwd ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const collected = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (collected.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (collected.stderr += chunk.toString()));
+  options.onSpawn?.(child, collected);
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    exitCode,
+    stdout: collected.stdout,
+    stderr: collected.stderr,
+    outputs: parseCommandFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    state: parseCommandFile(readFileSync(stateFile, 'utf8')),
+    runnerTemp,
+  };
+}
+
+export interface CliRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { exitCode, stdout, stderr };
+}
+
+export function docker(args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** Every container that carries the gate's label, running or not. */
+export function gateContainers(): string[] {
+  const text = docker(['ps', '--all', '--quiet', '--filter', 'label=image-size-gate']);
+  return text === '' ? [] : text.split('\n');
+}
+
+/** Every container and tagged image, to compare before and after a test run. */
+export function engineSnapshot(): { containers: string[]; images: string[] } {
+  const containers = docker(['ps', '--all', '--quiet', '--no-trunc']).split('\n').filter(Boolean).sort();
+  const images = docker(['images', '--format', '{{.Repository}}:{{.Tag}}']).split('\n').filter((line) => line && !line.includes('<none>')).sort();
+  return { containers, images };
+}
+
+/** A build context in a temp dir with the given files; removed by `cleanup`. */
+export function makeContext(files: Record<string, string>): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'isg-context-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The small shell image scripts/setup-docker.sh makes from Debian's busybox-static. */
+export const BUSYBOX = 'image-size-gate/busybox:latest';
+
+/** Builds a throw-away image from a Dockerfile text (tagged `tag`, which the caller removes). */
+export function buildImage(tag: string, dockerfile: string, files: Record<string, string> = {}): string {
+  const context = makeContext({ Dockerfile: dockerfile, ...files });
+  try {
+    execFileSync('docker', ['build', '--quiet', '--tag', tag, context.dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+    return docker(['image', 'inspect', '--format', '{{.Id}}', tag]);
+  } finally {
+    context.cleanup();
+  }
+}
+
+export function removeImages(tags: string[]): void {
+  if (tags.length > 0) execFileSync('docker', ['rmi', '--force', ...tags], { stdio: 'ignore' });
+}

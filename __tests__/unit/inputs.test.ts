@@ -1,0 +1,76 @@
+import { getInputs, InputError, INPUTS } from '../../src/inputs.js';
+
+function reader(values: Record<string, string>) {
+  return (name: string) => values[name] ?? '';
+}
+
+describe('getInputs', () => {
+  test('applies the action.yml defaults when inputs are empty (as outside a runner)', () => {
+    const options = getInputs(reader({}));
+    expect(options.context).toBe('.');
+    expect(options.budgets).toEqual({ maxSize: undefined, maxLayers: undefined, requireNonRoot: true, maxStartupMs: undefined });
+    expect(options.smoke).toEqual({ mode: 'auto', port: undefined, path: '/', expectStatus: 200, expectBody: undefined, timeoutMs: 30_000, env: [] });
+    expect(options.reservedInputsSet).toEqual([]);
+  });
+
+  test('parses every budget', () => {
+    const options = getInputs(
+      reader({ 'max-size': '25MB', 'max-layers': '4', 'require-non-root': 'false', 'max-startup-time': '800ms', 'smoke-port': '8080/tcp', 'smoke-timeout': '5s' }),
+    );
+    expect(options.budgets).toEqual({ maxSize: { bytes: 25_000_000, unit: 'MB' }, maxLayers: 4, requireNonRoot: false, maxStartupMs: 800 });
+    expect(options.smoke.port).toBe(8080);
+    expect(options.smoke.timeoutMs).toBe(5000);
+  });
+
+  test('multi-line build-args and smoke-env, comments and blank lines skipped', () => {
+    const options = getInputs(reader({ 'build-args': 'A=1\n\n# note\nB=two words\n', 'smoke-env': 'PORT=8080' }));
+    expect(options.buildArgs).toEqual(['A=1', 'B=two words']);
+    expect(options.smoke.env).toEqual(['PORT=8080']);
+  });
+
+  test('reserved inputs that are set are listed (so the run can warn), defaults are not', () => {
+    const options = getInputs(reader({ baseline: 'auto', 'max-increase': '5%', comment: 'never' }));
+    expect(options.reservedInputsSet).toEqual(['comment', 'max-increase']);
+  });
+
+  test.each([
+    ['max-size', '25 megs', 'e.g. 25MB'],
+    ['max-size', '-5MB', 'e.g. 25MB'],
+    ['max-layers', '-1', 'e.g. 10'],
+    ['max-layers', '2.5', 'e.g. 10'],
+    ['max-startup-time', '1', 'e.g. 1s'],
+    ['max-startup-time', '0s', 'e.g. 1s'],
+    ['require-non-root', 'maybe', 'e.g. true'],
+    ['smoke', 'sometimes', 'e.g. auto'],
+    ['smoke-port', '70000', 'e.g. 8080'],
+    ['smoke-port', '53/udp', 'e.g. 8080'],
+    ['smoke-port', 'http', 'e.g. 8080'],
+    ['smoke-path', 'healthz', 'e.g. /healthz'],
+    ['smoke-expect-status', 'abc', 'e.g. 200'],
+    ['smoke-expect-status', '999', 'e.g. 200'],
+    ['smoke-timeout', 'forever', 'e.g. 30s'],
+    ['build-args', 'NOEQUALS', 'e.g. GO_VERSION=1.22'],
+    ['smoke-env', '=x', 'e.g. GO_VERSION=1.22'],
+  ])('%s: %j is refused with a message that names the input and shows an example', (name, value, example) => {
+    let caught: unknown;
+    try {
+      getInputs(reader({ [name]: value }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).input).toBe(name);
+    expect((caught as Error).message).toContain(`input ${name}:`);
+    expect((caught as Error).message).toContain(example);
+  });
+
+  test('image cannot be combined with build inputs', () => {
+    expect(() => getInputs(reader({ image: 'app:ci', target: 'final' }))).toThrow('input target: cannot be combined with image');
+  });
+
+  test('every input has a description and a unique name', () => {
+    const names = INPUTS.map((input) => input.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const input of INPUTS) expect(input.description.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { evaluateBudgets } from '../../src/budgets.js';
+import { renderActionYml, updateReadme } from '../../src/docs.js';
+import { escapeCodeBlock, escapeMarkdownInline } from '../../src/report/escape.js';
+import { renderSummary } from '../../src/report/markdown.js';
+import { GateReport } from '../../src/report/model.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { failureSummary, reportOutputs } from '../../src/outputs.js';
+import { resolveUser } from '../../src/user.js';
+import { VERSION } from '../../src/version.js';
+import { helpText } from '../../src/cli.js';
+import { INPUTS } from '../../src/inputs.js';
+
+function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
+  const checks = evaluateBudgets(
+    {
+      sizeBytes: 4_460_581,
+      layerCount: 2,
+      user: resolveUser('app', 'app:x:10001:10001::/:/x'),
+      smoke: { ran: true, result: { port: 8080, path: '/', passed: true, startupMs: 313, answer: { status: 200, body: 'ok', truncated: false }, containerLog: [] } },
+    },
+    { maxSize: { bytes: 25_000_000, unit: 'MB' }, requireNonRoot: true, maxStartupMs: 1000 },
+  );
+  return {
+    schemaVersion: 1,
+    name: 'examples/go-scratch/Dockerfile',
+    passed: true,
+    image: { reference: 'sha256:d430579a96ea', id: 'sha256:d430579a96eab7c8928304b3ae683d4259dc15482020755ec45cda952214275b', sizeBytes: 4_460_581, layerCount: 2, user: 'app', nonRoot: true, os: 'linux', architecture: 'amd64' },
+    build: { builder: 'classic', durationMs: 125, context: 'examples/go-scratch', dockerfile: 'examples/go-scratch/Dockerfile' },
+    smoke: { ran: true, port: 8080, path: '/', passed: true, startupMs: 313, status: 200, containerLog: [] },
+    checks,
+    warnings: [],
+    ...overrides,
+  };
+}
+
+describe('job summary', () => {
+  test('renders every check (snapshot)', () => {
+    expect(renderSummary(sampleReport())).toMatchSnapshot();
+  });
+
+  test('untrusted text from the image cannot inject HTML, mentions, table breaks or close a code block', () => {
+    const hostile = sampleReport({
+      name: '</details><img src=x onerror=alert(1)> @everyone | x',
+      passed: false,
+      smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'bad', bodyExcerpt: '```\n@admin <b>', containerLog: ['::set-output name=passed::true', '```', '| a | b |'] },
+    });
+    const markdown = renderSummary(hostile);
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('</details>');
+    expect(markdown).not.toContain('@everyone');
+    // A table row in the container log stays inside its code block, where it is inert text.
+    expect(markdown).toMatch(/```text\n::set-output name=passed::true\n`\u200b`\u200b`\n\| a \| b \|\n```/);
+    // Code fences inside untrusted text are broken up, so the only fences are the ones we opened and closed.
+    expect(markdown.match(/^```/gm)?.length).toBe(4);
+  });
+
+  test('escapeMarkdownInline and escapeCodeBlock', () => {
+    expect(escapeMarkdownInline('a|b <i>@x\nnext')).toBe('a&#124;b &#60;i&#62;&#64;x next');
+    expect(escapeCodeBlock(['```', 'x'])).toBe('```text\n`\u200b`\u200b`\nx\n```');
+  });
+});
+
+describe('terminal report', () => {
+  test('aligned columns, failures spelled out (snapshot)', () => {
+    const failing = sampleReport();
+    failing.checks[0] = { ...failing.checks[0], verdict: 'fail', detail: 'the image is 1 B over max-size' };
+    failing.passed = false;
+    expect(renderTerminal(failing)).toMatchSnapshot();
+  });
+
+  test('terminal escape sequences from the container are stripped', () => {
+    const report = sampleReport({ smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'x', containerLog: ['\u001b[2Jcleared'] } });
+    expect(renderTerminal(report)).not.toContain('\u001b');
+  });
+});
+
+describe('outputs', () => {
+  test('sizes are plain byte integers, booleans are true/false', () => {
+    expect(reportOutputs(sampleReport(), '/tmp/r.json')).toEqual({
+      'image-id': 'sha256:d430579a96eab7c8928304b3ae683d4259dc15482020755ec45cda952214275b',
+      size: '4460581',
+      layers: '2',
+      user: 'app',
+      'non-root': 'true',
+      'startup-ms': '313',
+      passed: 'true',
+      report: '/tmp/r.json',
+    });
+  });
+  test('failure summary names each failed check', () => {
+    const report = sampleReport();
+    report.checks[2] = { ...report.checks[2], verdict: 'fail', detail: 'USER is root' };
+    expect(failureSummary(report)).toContain('Runs as non-root (USER is root)');
+  });
+});
+
+describe('one place per fact', () => {
+  test('action.yml is what src/inputs.ts renders (run npm run docs)', () => {
+    expect(readFileSync('action.yml', 'utf8')).toBe(renderActionYml());
+  });
+  test('the README tables are what src/inputs.ts renders (run npm run docs)', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(updateReadme(readme)).toBe(readme);
+  });
+  test('--help lists every input but the token', () => {
+    const help = helpText();
+    for (const input of INPUTS.filter((candidate) => candidate.name !== 'github-token')) expect(help).toContain(`--${input.name} `);
+  });
+  test('the bundled version is package.json version', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
