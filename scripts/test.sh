@@ -3,6 +3,6 @@
 # then the unit tests and the end-to-end tests against the real engine (which run the bundled dist/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-docker.sh
+WITH_REGISTRY=1 bash scripts/setup-docker.sh
 npm ci --no-audit --no-fund
 npm test

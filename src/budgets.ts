@@ -6,7 +6,7 @@ import { formatBytes, formatDurationMs, formatInteger, unitSystemOf } from './un
 
 export type Verdict = 'pass' | 'fail' | 'skip' | 'info';
 
-export type CheckId = 'size' | 'layers' | 'non-root' | 'smoke' | 'startup';
+export type CheckId = 'size' | 'compressed-size' | 'layers' | 'non-root' | 'smoke' | 'startup' | 'efficiency' | 'wasted-size';
 
 export interface Check {
   id: CheckId;
@@ -24,15 +24,79 @@ export interface Check {
 
 export type SmokeOutcome = { ran: true; result: SmokeResult } | { ran: false; reason: string };
 
+/** Figures from the layer analysis (absent when it did not run). */
+export interface AnalysisFigures {
+  compressedSizeBytes?: number;
+  efficiency: number;
+  wastedBytes: number;
+}
+
 export interface Measurements {
   sizeBytes: number;
   layerCount: number;
   user: UserResolution;
   smoke: SmokeOutcome;
+  analysis?: AnalysisFigures;
 }
 
 export function evaluateBudgets(measured: Measurements, budgets: Budgets): Check[] {
-  return [sizeCheck(measured, budgets), layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets)];
+  const checks = [sizeCheck(measured, budgets)];
+  if (measured.analysis || budgets.maxCompressedSize) checks.push(compressedSizeCheck(measured, budgets));
+  checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
+  if (measured.analysis || budgets.minEfficiency !== undefined) checks.push(efficiencyCheck(measured, budgets));
+  if (measured.analysis || budgets.maxWastedSize) checks.push(wastedCheck(measured, budgets));
+  return checks;
+}
+
+/** A byte figure against an optional byte budget. */
+function byteCheck(id: CheckId, label: string, measuredBytes: number | undefined, budget: Budgets['maxSize'], budgetName: string, why: string): Check {
+  const system = unitSystemOf(budget?.unit);
+  if (measuredBytes === undefined) {
+    return { id, label, measured: '', budget: budget ? formatBytes(budget.bytes, system) : '', margin: '', verdict: budget ? 'fail' : 'skip', detail: `${budgetName} cannot be checked: ${why}` };
+  }
+  const figure = `${formatBytes(measuredBytes, system)} (${formatInteger(measuredBytes)} B)`;
+  if (!budget) return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
+  const marginBytes = budget.bytes - measuredBytes;
+  const pass = marginBytes >= 0;
+  return {
+    id,
+    label,
+    measured: figure,
+    budget: formatBytes(budget.bytes, system),
+    margin: pass ? `${formatBytes(marginBytes, system)} under` : `${formatBytes(-marginBytes, system)} over`,
+    verdict: pass ? 'pass' : 'fail',
+    detail: pass ? `within ${budgetName}` : `${formatBytes(-marginBytes, system)} over ${budgetName}`,
+  };
+}
+
+function compressedSizeCheck(measured: Measurements, budgets: Budgets): Check {
+  return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
+}
+
+function wastedCheck(measured: Measurements, budgets: Budgets): Check {
+  return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
+}
+
+function efficiencyCheck(measured: Measurements, budgets: Budgets): Check {
+  const efficiency = measured.analysis?.efficiency;
+  const base = { id: 'efficiency' as const, label: 'Efficiency (dive)', measured: efficiency === undefined ? '' : formatPercent(efficiency) };
+  const budget = budgets.minEfficiency === undefined ? '' : `≥ ${formatPercent(budgets.minEfficiency)}`;
+  if (efficiency === undefined) return { ...base, budget, margin: '', verdict: budget ? 'fail' : 'skip', detail: 'min-efficiency cannot be checked: the layer analysis did not run' };
+  if (budgets.minEfficiency === undefined) return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
+  const pass = efficiency >= budgets.minEfficiency;
+  const marginPoints = (efficiency - budgets.minEfficiency) * 100;
+  return {
+    ...base,
+    budget,
+    margin: `${Math.abs(marginPoints).toFixed(2)} points ${pass ? 'above' : 'below'}`,
+    verdict: pass ? 'pass' : 'fail',
+    detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
+  };
+}
+
+/** 0.9844212134184309 -> "98.44%" */
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(2)}%`;
 }
 
 export function gatePassed(checks: Check[]): boolean {

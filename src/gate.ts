@@ -1,7 +1,8 @@
 // The engine both entries share: build (or take) the image, measure it, smoke-test it, judge the budgets.
 // It returns a report and never sets outputs or exit codes itself: main.ts and cli.ts do that.
 import path from 'node:path';
-import { evaluateBudgets, gatePassed, SmokeOutcome } from './budgets.js';
+import { analyzeImage, ImageAnalysis } from './analysis/index.js';
+import { evaluateBudgets, formatPercent, gatePassed, SmokeOutcome } from './budgets.js';
 import { buildImage } from './docker/build.js';
 import { probeEngine } from './docker/engine.js';
 import { Docker } from './docker/exec.js';
@@ -73,6 +74,24 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
   const passwd = needsPasswd(image.user) ? await readImageFile(docker, image.id, '/etc/passwd') : undefined;
   const user = resolveUser(image.user, passwd?.toString('utf8'));
 
+  let analysis: ImageAnalysis | undefined;
+  if (options.analyze) {
+    analysis = await log.group(`Analyse the layers of ${image.id.slice(7, 19)}`, async () => {
+      const progress = progressReporter(log, image.sizeBytes);
+      const result = await analyzeImage(docker, image.id, {
+        compressedSize: true,
+        dockerfilePath: build?.dockerfile,
+        contextDir: build?.context,
+        onProgress: progress,
+      });
+      log.info(
+        `Read ${formatBytes(result.archiveBytes)} of layers in ${formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : formatBytes(result.compressedSizeBytes)}, ` +
+          `dive efficiency ${formatPercent(result.dive.efficiency)}, wasted ${formatBytes(result.dive.wastedBytes)}, reclaimable ${formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)`,
+      );
+      return result;
+    });
+  }
+
   const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
   let smoke: SmokeOutcome;
   if ('skip' in portChoice) {
@@ -87,7 +106,16 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
     else log.info(`Smoke test failed: ${result.failure}`);
   }
 
-  const checks = evaluateBudgets({ sizeBytes: image.sizeBytes, layerCount: image.layerCount, user, smoke }, options.budgets);
+  const checks = evaluateBudgets(
+    {
+      sizeBytes: image.sizeBytes,
+      layerCount: image.layerCount,
+      user,
+      smoke,
+      analysis: analysis && { compressedSizeBytes: analysis.compressedSizeBytes, efficiency: analysis.dive.efficiency, wastedBytes: analysis.dive.wastedBytes },
+    },
+    options.budgets,
+  );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     name: displayName(options),
@@ -116,7 +144,19 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
           containerLog: smoke.result.containerLog,
         }
       : { ran: false, skippedBecause: smoke.reason },
+    analysis,
     checks,
     warnings,
+  };
+}
+
+/** Logs "bytes done of about total" at most every few seconds, so a long analysis never looks hung. */
+function progressReporter(log: GateLog, totalBytes: number, intervalMs = 5000): (bytesRead: number) => void {
+  let lastLoggedAt = performance.now();
+  return (bytesRead) => {
+    const now = performance.now();
+    if (now - lastLoggedAt < intervalMs) return;
+    lastLoggedAt = now;
+    log.info(`  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`);
   };
 }

@@ -27,6 +27,10 @@ export const INPUTS: InputDefinition[] = [
   { name: 'max-layers', default: '', description: 'Budget for the number of filesystem layers.' },
   { name: 'require-non-root', default: 'true', description: 'Fail when the image runs as root (true/false).' },
   { name: 'max-startup-time', default: '', description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.' },
+  { name: 'max-compressed-size', default: '', description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.' },
+  { name: 'min-efficiency', default: '', description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice)." },
+  { name: 'max-wasted-size', default: '', description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB." },
+  { name: 'analyze', default: 'true', description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).' },
   { name: 'smoke', default: 'auto', description: 'Run the smoke test: auto (when a port is known), true, false.' },
   { name: 'smoke-port', default: '', description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).' },
   { name: 'smoke-path', default: '/', description: 'HTTP path the smoke request asks for.' },
@@ -40,9 +44,6 @@ export const INPUTS: InputDefinition[] = [
   { name: 'comment', default: 'always', reserved: true, description: 'Reserved: when to post the sticky PR comment. Not enforced by this version.' },
   { name: 'max-increase', default: '', reserved: true, description: 'Reserved: budget on growth against the base branch (5% or 2MB). Not enforced by this version.' },
   { name: 'allow-increase-label', default: '', reserved: true, description: 'Reserved: PR label that turns an exceeded growth budget into a warning. Not enforced by this version.' },
-  { name: 'max-compressed-size', default: '', reserved: true, description: 'Reserved: budget for the compressed (registry) size. Not enforced by this version.' },
-  { name: 'min-efficiency', default: '', reserved: true, description: 'Reserved: dive-compatible efficiency budget (0..1). Not enforced by this version.' },
-  { name: 'max-wasted-size', default: '', reserved: true, description: 'Reserved: dive-compatible wasted-bytes budget. Not enforced by this version.' },
 ];
 
 export interface OutputDefinition {
@@ -58,6 +59,10 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
   { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
   { name: 'passed', description: 'true when every budget passed.' },
+  { name: 'compressed-size', description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).' },
+  { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
+  { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
+  { name: 'reclaimable-size', description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).' },
   { name: 'report', description: 'Path of the JSON report.' },
 ];
 
@@ -68,6 +73,10 @@ export interface Budgets {
   maxLayers?: number;
   requireNonRoot: boolean;
   maxStartupMs?: number;
+  maxCompressedSize?: ParsedSize;
+  /** 0..1 */
+  minEfficiency?: number;
+  maxWastedSize?: ParsedSize;
 }
 
 export interface SmokeOptions {
@@ -90,6 +99,8 @@ export interface GateOptions {
   tag?: string;
   budgets: Budgets;
   smoke: SmokeOptions;
+  /** Read the layers (docker save) for compressed size, waste and hints. */
+  analyze: boolean;
   reportFile?: string;
   /** Reserved inputs the user set to a non-default value: each gets a warning that it is not enforced yet. */
   reservedInputsSet: string[];
@@ -133,6 +144,9 @@ export function getInputs(read: InputReader): GateOptions {
       maxLayers: parseOptional('max-layers', value('max-layers'), parseCount, '10'),
       requireNonRoot: parseBoolean('require-non-root', value('require-non-root')),
       maxStartupMs: parseOptional('max-startup-time', value('max-startup-time'), parsePositiveDuration, '1s or 800ms'),
+      maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
+      minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
+      maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
     },
     smoke: {
       mode: smokeMode,
@@ -143,9 +157,14 @@ export function getInputs(read: InputReader): GateOptions {
       timeoutMs: parseOptional('smoke-timeout', value('smoke-timeout'), parsePositiveDuration, '30s')!,
       env: parseKeyValueLines('smoke-env', value('smoke-env')),
     },
+    analyze: parseBoolean('analyze', value('analyze')),
     reportFile: optional('report-file'),
     reservedInputsSet: INPUTS.filter((input) => input.reserved && value(input.name) !== input.default).map((input) => input.name),
   };
+  const needsAnalysis = (['max-compressed-size', 'min-efficiency', 'max-wasted-size'] as const).find((name) => value(name) !== '');
+  if (!options.analyze && needsAnalysis) {
+    throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
+  }
   if (image && (options.dockerfile || options.target || options.buildArgs.length > 0)) {
     const clash = options.dockerfile ? 'dockerfile' : options.target ? 'target' : 'build-args';
     throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
@@ -166,6 +185,15 @@ function parseOptional<T>(name: string, raw: string, parse: (text: string) => T,
 function parseCount(text: string): number {
   if (!/^\d+$/.test(text)) throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
   return Number(text);
+}
+
+/** 0..1, or a percentage 0%..100%. */
+function parseFraction(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+  if (!match) throw new UnitParseError(`"${text}" is not a number between 0 and 1 or a percentage`);
+  const fraction = match[2] ? Number(match[1]) / 100 : Number(match[1]);
+  if (fraction > 1) throw new UnitParseError(`"${text}" is more than ${match[2] ? '100%' : '1'}`);
+  return fraction;
 }
 
 function parsePositiveDuration(text: string): number {

@@ -2,6 +2,9 @@
 // The only place that sets outputs or fails the step.
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { GateReport } from './report/model.js';
+import { formatBytes } from './units.js';
 import { installCancelGuard } from './cancel.js';
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
@@ -30,6 +33,21 @@ export const actionLog: GateLog = {
   untrusted: untrustedStream,
 };
 
+/** Hints become annotations on the Dockerfile lines they concern, so they show in the PR's diff view. */
+function annotateHints(report: GateReport): void {
+  const dockerfile = report.build?.dockerfile;
+  for (const hint of report.analysis?.hints ?? []) {
+    const properties: core.AnnotationProperties = { title: `image-size-gate: ${hint.title}` };
+    if (dockerfile && hint.line) {
+      properties.file = path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), path.resolve(dockerfile));
+      properties.startLine = hint.line;
+    }
+    const saving = hint.savingBytes === undefined ? '' : ` (saves about ${formatBytes(hint.savingBytes)})`;
+    if (hint.severity === 'warning') core.warning(`${hint.message}${saving}`, properties);
+    else core.notice(hint.message, properties);
+  }
+}
+
 export async function run(docker: Docker = new Docker()): Promise<void> {
   const guard = installCancelGuard(docker, (signal) => {
     core.setFailed(`image-size-gate: cancelled (${signal}); stopped the docker clients it started and removed its smoke container`);
@@ -48,6 +66,7 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     const reportPath = await writeReportFile(report, options.reportFile ?? defaultReportPath(process.env));
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write();
+    annotateHints(report);
     if (!report.passed) core.setFailed(failureSummary(report));
   } catch (error) {
     core.setOutput('passed', 'false');

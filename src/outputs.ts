@@ -9,6 +9,10 @@ export function reportOutputs(report: GateReport, reportPath: string): Record<st
     user: report.image.user,
     'non-root': String(report.image.nonRoot),
     'startup-ms': report.smoke?.startupMs === undefined ? '' : String(report.smoke.startupMs),
+    'compressed-size': report.analysis?.compressedSizeBytes === undefined ? '' : String(report.analysis.compressedSizeBytes),
+    efficiency: report.analysis ? String(report.analysis.dive.efficiency) : '',
+    'wasted-size': report.analysis ? String(report.analysis.dive.wastedBytes) : '',
+    'reclaimable-size': report.analysis ? String(report.analysis.reclaimableBytes) : '',
     passed: String(report.passed),
     report: reportPath,
   };

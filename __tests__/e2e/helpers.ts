@@ -139,5 +139,5 @@ export function buildImage(tag: string, dockerfile: string, files: Record<string
 }
 
 export function removeImages(tags: string[]): void {
-  if (tags.length > 0) execFileSync('docker', ['rmi', '--force', ...tags], { stdio: 'ignore' });
+  if (tags.length > 0) execFileSync('docker', ['rmi', '--force', '--no-prune', ...tags], { stdio: 'ignore' });
 }

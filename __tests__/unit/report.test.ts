@@ -84,6 +84,10 @@ describe('outputs', () => {
       user: 'app',
       'non-root': 'true',
       'startup-ms': '313',
+      'compressed-size': '',
+      efficiency: '',
+      'wasted-size': '',
+      'reclaimable-size': '',
       passed: 'true',
       report: '/tmp/r.json',
     });

@@ -28485,6 +28485,30 @@ class Docker {
             });
         });
     }
+    /**
+     * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
+     * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
+     */
+    stream(args) {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, { env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+        this.live.add(child);
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString('utf8')));
+        const finished = new Promise((resolve, reject) => {
+            child.on('error', (error) => {
+                this.live.delete(child);
+                reject(new DockerError(`could not start the docker client: ${error.message}`, args, -1, ''));
+            });
+            child.on('close', (code, signal) => {
+                this.live.delete(child);
+                if (code === 0)
+                    resolve();
+                else
+                    reject(new DockerError(signal ? `docker ${args[0]} was stopped by ${signal}` : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${code}`, args, code ?? 128, stderr));
+            });
+        });
+        return { stdout: child.stdout, finished };
+    }
     /** Runs a call and returns its standard output as trimmed text. */
     async text(args, options = {}) {
         return (await this.run(args, options)).stdout.toString('utf8').trim();

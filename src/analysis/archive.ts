@@ -8,7 +8,7 @@ import { Readable, Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { GzipSizer } from './gzip-size.js';
-import { ELF_HEADER_BYTES, hasInterpreter, isElf, parseElfHeader, parseSectionTable, sectionTableRange } from './elf.js';
+import { ELF_HEADER_BYTES, ELF_TYPE_RELOCATABLE, hasInterpreter, isElf, parseElfHeader, parseSectionTable, sectionTableRange } from './elf.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'link' | 'other';
 
@@ -152,7 +152,8 @@ class LayerTarReader {
       }
       offset += chunk.length;
     }
-    if (!header || !sectionTable) return;
+    // Object files (.o, .a members, Go's .syso) are inputs to a linker, not programs: nothing to strip in place.
+    if (!header || !sectionTable || header.fileType === ELF_TYPE_RELOCATABLE) return;
     const sections = parseSectionTable(sectionTable, header);
     const interpreter = hasInterpreter(start, header);
     this.elfBinaries.push({ path, sizeBytes, isStatic: interpreter === undefined ? undefined : !interpreter, ...sections });

@@ -3,6 +3,8 @@
 // Only the file header, the program headers and the section headers are read; never the sections.
 
 export interface ElfHeader {
+  /** e_type: 1 relocatable object, 2 executable, 3 shared object or position-independent executable. */
+  fileType: number;
   is64Bit: boolean;
   littleEndian: boolean;
   programHeaderOffset: number;
@@ -16,6 +18,7 @@ export interface ElfHeader {
 
 export const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 export const ELF_HEADER_BYTES = 64;
+export const ELF_TYPE_RELOCATABLE = 1;
 
 const PT_INTERP = 3;
 const SHT_NULL = 0;
@@ -42,8 +45,10 @@ export function parseElfHeader(start: Buffer): ElfHeader | undefined {
   const littleEndian = start[5] === 1;
   if (is64Bit && start.length < ELF_HEADER_BYTES) return undefined;
   const read = reader(start, littleEndian);
+  const fileType = read.u16(0x10);
   return is64Bit
     ? {
+        fileType,
         is64Bit,
         littleEndian,
         programHeaderOffset: read.u64(0x20),
@@ -55,6 +60,7 @@ export function parseElfHeader(start: Buffer): ElfHeader | undefined {
         sectionNameTableIndex: read.u16(0x3e),
       }
     : {
+        fileType,
         is64Bit,
         littleEndian,
         programHeaderOffset: read.u32(0x1c),

@@ -236,16 +236,25 @@ export interface ShadowedBytes {
   examples: { path: string; sizeBytes: number }[];
 }
 
+export interface VisibleFile {
+  layer: number;
+  sizeBytes: number;
+  mode: number;
+  kind: LayerEntry['kind'];
+}
+
 export interface Reclaimable {
   /** Bytes of file versions the final filesystem does not show. */
   bytes: number;
   /** Grouped by (writing layer, shadowing layer, how), largest first. */
   groups: ShadowedBytes[];
+  /** The final filesystem: every non-directory path it shows, with the layer that wrote it. */
+  visible: Map<string, VisibleFile>;
 }
 
 /** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame. */
 export function reclaimableBytes(layers: LayerEntry[][]): Reclaimable {
-  const visible = new Map<string, { layer: number; sizeBytes: number }>();
+  const visible = new Map<string, VisibleFile>();
   const groups = new Map<string, ShadowedBytes>();
   const shadow = (path: string, version: { layer: number; sizeBytes: number }, byLayer: number, how: 'deleted' | 'overwritten') => {
     if (version.sizeBytes === 0) return;
@@ -285,11 +294,11 @@ export function reclaimableBytes(layers: LayerEntry[][]): Reclaimable {
       } else if (entry.kind !== 'directory') {
         const previous = visible.get(entry.path);
         if (previous) shadow(entry.path, previous, layer, 'overwritten');
-        visible.set(entry.path, { layer, sizeBytes: entry.sizeBytes });
+        visible.set(entry.path, { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind });
       }
     }
   });
   const sorted = [...groups.values()].sort((a, b) => b.bytes - a.bytes);
   for (const group of sorted) group.examples = group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 5);
-  return { bytes: sorted.reduce((sum, group) => sum + group.bytes, 0), groups: sorted };
+  return { bytes: sorted.reduce((sum, group) => sum + group.bytes, 0), groups: sorted, visible };
 }

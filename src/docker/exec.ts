@@ -2,6 +2,7 @@
 // turns a failure into a DockerError whose message is the client's own last error line, and keeps a
 // handle on every live child so a cancelled run can stop them all.
 import { spawn, ChildProcess } from 'node:child_process';
+import { Readable } from 'node:stream';
 
 export interface DockerCallOptions {
   /** Extra environment for this call (added to the process environment minus the GitHub token). */
@@ -118,6 +119,29 @@ export class Docker {
         reject(new DockerError(reason, args, exitCode, stderr));
       });
     });
+  }
+
+  /**
+   * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
+   * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
+   */
+  stream(args: string[]): { stdout: Readable; finished: Promise<void> } {
+    const child = spawn(this.binary, args, { env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    this.live.add(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const finished = new Promise<void>((resolve, reject) => {
+      child.on('error', (error) => {
+        this.live.delete(child);
+        reject(new DockerError(`could not start the docker client: ${error.message}`, args, -1, ''));
+      });
+      child.on('close', (code, signal) => {
+        this.live.delete(child);
+        if (code === 0) resolve();
+        else reject(new DockerError(signal ? `docker ${args[0]} was stopped by ${signal}` : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${code}`, args, code ?? 128, stderr));
+      });
+    });
+    return { stdout: child.stdout, finished };
   }
 
   /** Runs a call and returns its standard output as trimmed text. */

@@ -464,7 +464,9 @@ export function classifyCommentError(error: unknown): ClassifiedCommentError {
   }
   if (status === 403) {
     const message = /not accessible by integration/i.test(info.message)
-      ? `${what}: the token may not write to this pull request (403 ${quoted}); on pull requests from forks GITHUB_TOKEN is read-only, so post the comment from a workflow_run workflow (see README); on same-repository pull requests grant "permissions: pull-requests: write"`
+      ? `${what}: the token may not write to this pull request (403 ${quoted}); ` +
+        'on pull requests from forks GITHUB_TOKEN is read-only, so post the comment from a workflow_run workflow (see README); ' +
+        'on same-repository pull requests grant "permissions: pull-requests: write"'
       : `${what}: GitHub refused (403 ${quoted}); the token needs "pull-requests: write" (or "issues: write") on this repository`;
     return { kind: 'forbidden', status, message };
   }

@@ -1,6 +1,7 @@
 // Pure: the job summary, as markdown.
 import { Check, Verdict } from '../budgets.js';
 import { formatDurationMs } from '../units.js';
+import { renderAnalysis } from './analysis-markdown.js';
 import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';
 import { GateReport } from './model.js';
 
@@ -37,6 +38,7 @@ export function renderSummary(report: GateReport): string {
     if (smoke.bodyExcerpt !== undefined) lines.push('', 'Last answer body (truncated):', '', escapeCodeBlock([smoke.bodyExcerpt]));
     if (smoke.containerLog && smoke.containerLog.length > 0) lines.push('', 'Last lines of the container log:', '', escapeCodeBlock(smoke.containerLog));
   }
+  if (report.analysis) lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));
   if (report.warnings.length > 0) {
     lines.push('', ...report.warnings.map((warning) => `> ⚠️ ${escapeMarkdownInline(warning)}`));
   }

@@ -1,6 +1,7 @@
 // The report: everything one run found, as the JSON report file holds it and the renderers read it.
 import { Check } from '../budgets.js';
 import { Builder } from '../docker/engine.js';
+import { ImageAnalysis } from '../analysis/index.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -33,6 +34,8 @@ export interface GateReport {
     failure?: string;
     containerLog?: string[];
   };
+  /** The layer analysis (absent when analyze is false). */
+  analysis?: ImageAnalysis;
   checks: Check[];
   warnings: string[];
 }

@@ -1,6 +1,7 @@
 // Pure: the CLI's report, as plain text columns.
 import { Verdict } from '../budgets.js';
 import { formatDurationMs } from '../units.js';
+import { renderAnalysisText } from './analysis-markdown.js';
 import { GateReport } from './model.js';
 
 const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', info: '----' };
@@ -30,6 +31,7 @@ export function renderTerminal(report: GateReport): string {
     if (smoke.bodyExcerpt !== undefined) lines.push('last answer body:', ...plain(smoke.bodyExcerpt).split('\n').map((line) => `  ${line}`));
     if (smoke.containerLog?.length) lines.push('container log (last lines):', ...smoke.containerLog.map((line) => `  ${plain(line)}`));
   }
+  if (report.analysis) lines.push('', ...renderAnalysisText(report.analysis, report.image.sizeBytes, plain));
   for (const warning of report.warnings) lines.push(`warning: ${plain(warning)}`);
   return lines.join('\n').trimEnd() + '\n';
 }

@@ -1,0 +1,196 @@
+// The layer analysis through the bundled action, against outside oracles: dive's published figures for its
+// test image, hand-derived dive figures for a write-then-delete image, and a real registry's stored sizes.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BUSYBOX, docker, E2E_TIMEOUT_MS, gateContainers, makeContext, removeImages, REPO_ROOT, runAction } from './helpers.js';
+
+const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/dive-test-image.tar');
+
+afterEach(() => {
+  expect(gateContainers()).toEqual([]);
+});
+
+describe("dive's test image", () => {
+  beforeAll(() => {
+    execFileSync('docker', ['load', '--input', FIXTURE], { stdio: 'ignore' });
+  });
+
+  test(
+    "the gate reports exactly dive's efficiency and wasted bytes",
+    async () => {
+      const run = await runAction({ image: 'dive-test:latest', 'require-non-root': 'false', smoke: 'false', 'min-efficiency': '0.98', 'max-wasted-size': '32025' });
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs.efficiency).toBe('0.9844212134184309');
+      expect(run.outputs['wasted-size']).toBe('32025');
+      expect(run.outputs.size).toBe('1220598');
+      expect(run.summary).toContain('efficiency 98.44%, 32.0 kB wasted (48.35% of the image');
+      const strict = await runAction({ image: 'dive-test:latest', 'require-non-root': 'false', smoke: 'false', 'max-wasted-size': '32024' });
+      expect(strict.exitCode).toBe(1);
+      expect(strict.summary).toMatch(/\| Wasted \(dive\) \| 32\.0 kB \(32,025 B\) \| 32\.0 kB \| 1 B over \| ❌ fail/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('a file written in one layer and deleted in the next', () => {
+  const tag = 'image-size-gate-e2e/write-delete:1';
+  let context: ReturnType<typeof makeContext>;
+  beforeAll(() => {
+    context = makeContext({
+      Dockerfile: `FROM ${BUSYBOX}\nRUN head -c 5000000 /dev/urandom > /big\nRUN rm /big\nUSER 65534\n`,
+      '.dockerignore': 'Dockerfile\n',
+    });
+  });
+  afterAll(() => {
+    context.cleanup();
+    removeImages([tag]);
+  });
+
+  test(
+    "efficiency and wasted bytes are dive's, and a hint names both instructions",
+    async () => {
+      const run = await runAction({ context: context.dir, tag, smoke: 'false' });
+      expect(run.exitCode).toBe(0);
+      // dive counts /big twice (5,000,000 bytes, then 0 for its removal) and every base file once, so
+      // efficiency = base / (base + 5,000,000), where base is the sum of the tar header sizes of the base
+      // layer (dive's file sizes: symlinks count 0), read here by GNU tar, not by the gate.
+      const baseBytes = Number(
+        execFileSync('sh', ['-c', `docker save ${BUSYBOX} | tar -xO --wildcards '*layer.tar' | tar -tv | awk '$1 ~ /^-/ {sum += $3} END {print sum}'`], { encoding: 'utf8' }).trim(),
+      );
+      expect(baseBytes).toBeGreaterThan(1_000_000);
+      expect(run.outputs['wasted-size']).toBe('5000000');
+      expect(Number(run.outputs.efficiency)).toBe(baseBytes / (baseBytes + 5_000_000));
+      expect(run.outputs['reclaimable-size']).toBe('5000000');
+      const hint = run.stdout.split('\n').find((line) => line.startsWith('::warning') && line.includes('written in one layer and deleted'));
+      expect(hint).toBeDefined();
+      expect(hint).toContain(`file=${path.relative(REPO_ROOT, context.dir)}/Dockerfile,line=3`);
+      expect(hint).toContain('line 2 (`RUN head -c 5000000 /dev/urandom > /big`)');
+      expect(hint).toContain('line 3 (`RUN rm /big`) deletes');
+      expect(hint).toContain('saves about 5.00 MB');
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('hints on a final stage with an apt cache, a toolchain and an unstripped binary', () => {
+  const tag = 'image-size-gate-e2e/fat-go:1';
+  let context: ReturnType<typeof makeContext>;
+  beforeAll(() => {
+    context = makeContext({
+      Dockerfile: [
+        'FROM debian:bookworm-slim',
+        'RUN apt-get update && apt-get install -y --no-install-recommends golang-go',
+        'WORKDIR /src',
+        'COPY go.mod main.go ./',
+        'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello .',
+        'USER 65534',
+        'EXPOSE 8080',
+        'CMD ["hello"]',
+        '',
+      ].join('\n'),
+      'go.mod': 'module example.com/hello\n\ngo 1.19\n',
+      'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n',
+    });
+  });
+  afterAll(() => {
+    context.cleanup();
+    removeImages([tag]);
+  });
+
+  test(
+    'each hint appears with a saving estimate on the right Dockerfile line',
+    async () => {
+      const run = await runAction({ context: context.dir, tag, smoke: 'false', 'require-non-root': 'false' });
+      expect(run.exitCode).toBe(0);
+      const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+      const find = (text: string) => warnings.find((line) => line.includes(text));
+      const file = `file=${path.relative(REPO_ROOT, context.dir)}/Dockerfile`;
+      expect(find('apt package lists left in the image')).toContain(`${file},line=2`);
+      expect(find('Go toolchain in the final image')).toContain(`${file},line=2`);
+      expect(find('Binary with symbols or debug information')).toContain(`${file},line=5`);
+      expect(find('/usr/local/bin/hello')).toMatch(/saves about \d+(\.\d+)? (kB|MB)/);
+      for (const kind of ['apt package lists', 'Go toolchain', 'Binary with symbols']) expect(find(kind)).toMatch(/saves about [\d.]+ (kB|MB)/);
+      expect(run.summary).toContain('#### Hints');
+      expect(run.summary).toContain('No .dockerignore in the build context');
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('compressed size against a real registry', () => {
+  let registry: ChildProcess | undefined;
+  let port = 0;
+  let dataDir = '';
+  const pushed: string[] = [];
+
+  beforeAll(async () => {
+    port = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address() as { port: number };
+        server.close(() => resolve(address.port));
+      });
+    });
+    dataDir = mkdtempSync(path.join(tmpdir(), 'isg-registry-'));
+    const config = path.join(dataDir, 'config.yml');
+    writeFileSync(config, `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dataDir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+    registry = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (up) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('docker-registry did not start');
+  }, E2E_TIMEOUT_MS);
+
+  afterAll(() => {
+    registry?.kill();
+    if (pushed.length > 0) removeImages(pushed);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function registryLayerSizes(image: string): Promise<number[]> {
+    const name = `isg-e2e/${image.replace(/[^a-z0-9]+/g, '-')}`;
+    const reference = `127.0.0.1:${port}/${name}:t`;
+    docker(['tag', image, reference]);
+    pushed.push(reference);
+    execFileSync('docker', ['push', reference], { stdio: 'ignore' });
+    const manifest = await fetch(`http://127.0.0.1:${port}/v2/${name}/manifests/t`, {
+      headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+    }).then((response) => response.json() as Promise<{ layers: { size: number }[] }>);
+    return manifest.layers.map((layer) => layer.size);
+  }
+
+  test.each([['examples/go-scratch'], ['examples/go-debian-root']])(
+    '%s: compressed-size is within 2%% of what the registry stores',
+    async (context) => {
+      const run = await runAction({ context, smoke: 'false', 'require-non-root': 'false' });
+      expect(run.exitCode).toBe(0);
+      const stored = await registryLayerSizes(run.outputs['image-id']);
+      const registryBytes = stored.reduce((sum, size) => sum + size, 0);
+      const measured = Number(run.outputs['compressed-size']);
+      expect(Math.abs(measured - registryBytes) / registryBytes).toBeLessThan(0.02);
+      expect(run.summary).toContain('Compressed');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    "dive's test image: every layer within 2% (tiny layers within 64 bytes)",
+    async () => {
+      const run = await runAction({ image: 'dive-test:latest', smoke: 'false', 'require-non-root': 'false' });
+      const stored = await registryLayerSizes('dive-test:latest');
+      const report = JSON.parse((await import('node:fs')).readFileSync(run.outputs.report, 'utf8'));
+      const measured: number[] = report.analysis.layers.map((layer: { compressedBytes: number }) => layer.compressedBytes);
+      expect(measured).toHaveLength(stored.length);
+      measured.forEach((bytes, index) => expect(Math.abs(bytes - stored[index])).toBeLessThanOrEqual(Math.max(64, stored[index] * 0.02)));
+    },
+    E2E_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,151 @@
+// Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
+// waste, what could really be reclaimed, the compressed size, and hints.
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Docker, DockerError } from '../docker/exec.js';
+import { GateError } from '../errors.js';
+import { ArchiveError, LayerEntry, scanImageArchive } from './archive.js';
+import { attributeLayers, parseDockerfile } from './dockerfile.js';
+import { computeHints, Hint } from './hints.js';
+import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes } from './waste.js';
+
+export interface LayerSummary {
+  index: number;
+  diffId: string;
+  /** Sum of the file sizes in the layer (what docker history shows). */
+  sizeBytes: number;
+  /** Gzip-compressed bytes of the layer, as a registry stores it. */
+  compressedBytes?: number;
+  createdBy: string;
+  /** Dockerfile line of the instruction that made it (when the gate built the image). */
+  line?: number;
+  /** Made by the image's own build rather than its base image. */
+  own: boolean;
+  filesAdded: number;
+  filesModified: number;
+  filesRemoved: number;
+}
+
+export interface ImageAnalysis {
+  layers: LayerSummary[];
+  /** What a registry stores and `docker pull` downloads: each distinct layer's gzip size, counted once. */
+  compressedSizeBytes?: number;
+  dive: Omit<DiveEfficiency, 'inefficientPaths'> & { inefficientPaths: DiveEfficiency['inefficientPaths'] };
+  /** Bytes of file versions the final filesystem no longer shows (earlier copies and deleted files). */
+  reclaimableBytes: number;
+  /** Largest files the image's own layers put in the final filesystem. */
+  largestFiles: { path: string; sizeBytes: number; layer: number }[];
+  /** Largest directories (two levels deep) of the image's own layers in the final filesystem. */
+  largestDirectories: { path: string; sizeBytes: number }[];
+  hints: Hint[];
+  /** Bytes of the docker save stream read. */
+  archiveBytes: number;
+  durationMs: number;
+}
+
+export interface AnalysisOptions {
+  compressedSize: boolean;
+  /** When the gate built the image: its Dockerfile and context, for line numbers and .dockerignore hints. */
+  dockerfilePath?: string;
+  contextDir?: string;
+  onProgress?: (bytesRead: number) => void;
+}
+
+function countChanges(layers: LayerEntry[][]): { added: number; modified: number; removed: number }[] {
+  const present = new Set<string>();
+  return layers.map((entries) => {
+    const counts = { added: 0, modified: 0, removed: 0 };
+    for (const entry of entries) {
+      const base = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+      if (base.startsWith('.wh.')) {
+        if (!base.startsWith('.wh..wh..')) counts.removed += 1;
+        continue;
+      }
+      if (entry.kind === 'directory') continue;
+      if (present.has(entry.path)) counts.modified += 1;
+      else {
+        counts.added += 1;
+        present.add(entry.path);
+      }
+    }
+    return counts;
+  });
+}
+
+function largestDirectories(files: { path: string; sizeBytes: number }[], limit: number): { path: string; sizeBytes: number }[] {
+  const totals = new Map<string, number>();
+  for (const file of files) {
+    const parts = file.path.split('/').filter(Boolean);
+    if (parts.length < 2) continue;
+    const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
+    totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
+  }
+  return [...totals.entries()].map(([dir, sizeBytes]) => ({ path: dir, sizeBytes })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, limit);
+}
+
+export async function analyzeImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<ImageAnalysis> {
+  const started = performance.now();
+  const save = docker.stream(['save', imageId]);
+  let archiveBytes = 0;
+  let scanned;
+  try {
+    [scanned] = await Promise.all([
+      scanImageArchive(save.stdout, {
+        imageId,
+        compressedSize: options.compressedSize,
+        onProgress: (bytes) => {
+          archiveBytes = bytes;
+          options.onProgress?.(bytes);
+        },
+      }),
+      save.finished,
+    ]);
+  } catch (error) {
+    docker.killAll();
+    if (error instanceof DockerError) throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+    if (error instanceof ArchiveError) throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
+    throw error;
+  }
+
+  const dockerfile = options.dockerfilePath ? parseDockerfile(await readFile(options.dockerfilePath, 'utf8')) : undefined;
+  const entries = scanned.layers.map((layer) => layer.entries);
+  const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
+  const reclaimable = reclaimableBytes(entries);
+  const changes = countChanges(entries);
+  const contextHasDockerignore = options.contextDir
+    ? await access(path.join(options.contextDir, '.dockerignore')).then(
+        () => true,
+        () => false,
+      )
+    : undefined;
+  const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
+
+  const ownFiles = [...reclaimable.visible.entries()]
+    .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
+    .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
+  const compressedByDiffId = new Map(scanned.layers.map((layer) => [layer.diffId, layer.compressedBytes]));
+  const compressedSizes = [...compressedByDiffId.values()];
+
+  return {
+    layers: scanned.layers.map((layer, index) => ({
+      index,
+      diffId: layer.diffId,
+      sizeBytes: layerFileBytes(layer.entries),
+      compressedBytes: layer.compressedBytes,
+      createdBy: origins[index].createdBy,
+      line: origins[index].instruction?.line,
+      own: origins[index].own,
+      filesAdded: changes[index].added,
+      filesModified: changes[index].modified,
+      filesRemoved: changes[index].removed,
+    })),
+    compressedSizeBytes: compressedSizes.every((size) => size !== undefined) ? compressedSizes.reduce((sum, size) => sum! + size!, 0) : undefined,
+    dive: diveEfficiency(entries),
+    reclaimableBytes: reclaimable.bytes,
+    largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
+    largestDirectories: largestDirectories(ownFiles, 10),
+    hints,
+    archiveBytes,
+    durationMs: performance.now() - started,
+  };
+}
