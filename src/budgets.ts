@@ -2,11 +2,12 @@
 import { Budgets } from './inputs.js';
 import { SmokeResult } from './smoke.js';
 import { UserResolution } from './user.js';
-import { formatBytes, formatDurationMs, formatInteger, unitSystemOf } from './units.js';
+import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger, unitSystemOf } from './units.js';
 
-export type Verdict = 'pass' | 'fail' | 'skip' | 'info';
+/** warn: a budget was exceeded but a reviewer accepted it (allow-increase-label); it does not fail the gate. */
+export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'info';
 
-export type CheckId = 'size' | 'compressed-size' | 'layers' | 'non-root' | 'smoke' | 'startup' | 'efficiency' | 'wasted-size';
+export type CheckId = 'increase' | 'size' | 'compressed-size' | 'layers' | 'non-root' | 'smoke' | 'startup' | 'efficiency' | 'wasted-size';
 
 export interface Check {
   id: CheckId;
@@ -37,10 +38,17 @@ export interface Measurements {
   user: UserResolution;
   smoke: SmokeOutcome;
   analysis?: AnalysisFigures;
+  /** The baseline's uncompressed size, when there is a baseline. */
+  baselineSizeBytes?: number;
+  /** Why there is no baseline (shown when max-increase cannot be checked). */
+  noBaselineReason?: string;
+  /** Labels on the pull request. */
+  labels?: string[];
 }
 
 export function evaluateBudgets(measured: Measurements, budgets: Budgets): Check[] {
   const checks = [sizeCheck(measured, budgets)];
+  if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease) checks.push(increaseCheck(measured, budgets));
   if (measured.analysis || budgets.maxCompressedSize) checks.push(compressedSizeCheck(measured, budgets));
   checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
   if (measured.analysis || budgets.minEfficiency !== undefined) checks.push(efficiencyCheck(measured, budgets));
@@ -92,6 +100,35 @@ function efficiencyCheck(measured: Measurements, budgets: Budgets): Check {
     verdict: pass ? 'pass' : 'fail',
     detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
   };
+}
+
+function increaseCheck(measured: Measurements, budgets: Budgets): Check {
+  const budget = budgets.maxIncrease;
+  const base = { id: 'increase' as const, label: 'Growth against baseline', budget: budget ? `+${budget.text}` : '' };
+  if (measured.baselineSizeBytes === undefined) {
+    return { ...base, measured: '', margin: '', verdict: 'skip', detail: `not measured: ${measured.noBaselineReason ?? 'no baseline'}` };
+  }
+  const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
+  const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
+  const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
+  if (!budget) return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
+  const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
+  const marginBytes = allowedBytes - changeBytes;
+  if (marginBytes >= 0) {
+    return { ...base, measured: figure, margin: `${formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
+  }
+  const over = `${formatBytes(-marginBytes)} over max-increase`;
+  const label = budgets.allowIncreaseLabel;
+  if (label && measured.labels?.includes(label)) {
+    return { ...base, measured: figure, margin: `${formatBytes(-marginBytes)} over`, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
+  }
+  const howToAccept = label ? `; add the "${label}" label to accept it` : '';
+  return { ...base, measured: figure, margin: `${formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
+}
+
+export function formatSignedPercent(ratio: number): string {
+  const text = `${(ratio * 100).toFixed(1)}%`;
+  return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
 }
 
 /** 0.9844212134184309 -> "98.44%" */

@@ -16,7 +16,7 @@ export const EXIT_BUDGET_FAILED = 1;
 export const EXIT_CANNOT_JUDGE = 2;
 
 /** Inputs that make no sense on a developer's machine. */
-const ACTION_ONLY_INPUTS = new Set(['github-token']);
+const ACTION_ONLY_INPUTS = new Set(['github-token', 'comment', 'allow-increase-label']);
 const MULTI_LINE_INPUTS = new Set(['build-args', 'smoke-env']);
 const CLI_INPUTS = INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
 

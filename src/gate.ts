@@ -1,16 +1,21 @@
-// The engine both entries share: build (or take) the image, measure it, smoke-test it, judge the budgets.
-// It returns a report and never sets outputs or exit codes itself: main.ts and cli.ts do that.
+// The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
+// baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
+// codes itself: main.ts and cli.ts do that.
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeImage, ImageAnalysis } from './analysis/index.js';
 import { evaluateBudgets, formatPercent, gatePassed, SmokeOutcome } from './budgets.js';
+import { figureDeltas, Figures, layerChanges } from './delta.js';
 import { buildImage } from './docker/build.js';
-import { probeEngine } from './docker/engine.js';
+import { Builder, probeEngine } from './docker/engine.js';
 import { Docker } from './docker/exec.js';
-import { inspectImage, readImageFile } from './docker/inspect.js';
+import { ImageMetadata, inspectImage, readImageFile } from './docker/inspect.js';
+import { GateError } from './errors.js';
+import { addWorktree, ensureCommit, repositoryRoot } from './git.js';
 import { GateOptions } from './inputs.js';
-import { GateReport, REPORT_SCHEMA_VERSION } from './report/model.js';
+import { BaselineReport, GateReport, REPORT_SCHEMA_VERSION } from './report/model.js';
 import { chooseSmokePort, runSmokeTest } from './smoke.js';
-import { needsPasswd, resolveUser } from './user.js';
+import { needsPasswd, resolveUser, UserResolution } from './user.js';
 import { formatBytes, formatDurationMs } from './units.js';
 
 export interface UntrustedStream {
@@ -30,8 +35,12 @@ export interface GateLog {
 export interface GateDependencies {
   docker: Docker;
   log: GateLog;
-  /** Told the name of the smoke container as soon as it exists (so a killed run can be cleaned up). */
+  /** Told the name of each smoke container as soon as it exists (so a killed run can be cleaned up). */
   onSmokeContainer?: (name: string) => void;
+  /** The pull request's base commit, for `baseline: auto` (absent outside pull_request events). */
+  baseCommit?: string;
+  /** Labels on the pull request (for allow-increase-label). */
+  labels?: string[];
 }
 
 export function displayName(options: GateOptions): string {
@@ -41,48 +50,50 @@ export function displayName(options: GateOptions): string {
   return options.dockerfile ? path.normalize(options.dockerfile) : path.normalize(path.join(options.context, 'Dockerfile'));
 }
 
-export async function runGate(options: GateOptions, deps: GateDependencies): Promise<GateReport> {
+interface BuildInfo {
+  builder: Builder;
+  durationMs: number;
+  context: string;
+  dockerfile: string;
+}
+
+interface Measured {
+  image: ImageMetadata;
+  user: UserResolution;
+  analysis?: ImageAnalysis;
+  smoke: SmokeOutcome;
+}
+
+async function build(options: GateOptions, builder: Builder, deps: GateDependencies, context: string, dockerfile: string, label: string, tag?: string) {
   const { docker, log } = deps;
-  const warnings = options.reservedInputsSet.map((input) => `input ${input} is set but not enforced by this version of image-size-gate; it has no effect yet`);
-  for (const warning of warnings) log.warning(warning);
+  const built = await log.group(`Build ${label}: ${dockerfile} (${builder} builder)`, async () => {
+    const stream = log.untrusted();
+    try {
+      return await buildImage(docker, builder, { context, dockerfile, target: options.target, buildArgs: options.buildArgs, tag }, (line) => stream.line(line));
+    } finally {
+      stream.end();
+    }
+  });
+  log.info(`Built ${label} image ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
+  return built;
+}
 
-  const engine = await probeEngine(docker);
-  log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
-
-  let reference: string;
-  let build: GateReport['build'];
-  if (options.image) {
-    reference = options.image;
-  } else {
-    const dockerfile = options.dockerfile ?? path.join(options.context, 'Dockerfile');
-    const built = await log.group(`Build ${dockerfile} (${engine.builder} builder)`, async () => {
-      const stream = log.untrusted();
-      try {
-        return await buildImage(docker, engine.builder, { ...options, buildArgs: options.buildArgs }, (line) => stream.line(line));
-      } finally {
-        stream.end();
-      }
-    });
-    log.info(`Built ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
-    reference = options.tag ?? built.imageId;
-    build = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
-  }
-
+/** Everything the gate measures of one image: metadata, user, layers, smoke test. */
+async function measure(reference: string, options: GateOptions, deps: GateDependencies, label: string, buildInfo?: BuildInfo): Promise<Measured> {
+  const { docker, log } = deps;
   const image = await inspectImage(docker, reference);
-  log.info(`Image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-
+  log.info(`${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
   const passwd = needsPasswd(image.user) ? await readImageFile(docker, image.id, '/etc/passwd') : undefined;
   const user = resolveUser(image.user, passwd?.toString('utf8'));
 
   let analysis: ImageAnalysis | undefined;
   if (options.analyze) {
-    analysis = await log.group(`Analyse the layers of ${image.id.slice(7, 19)}`, async () => {
-      const progress = progressReporter(log, image.sizeBytes);
+    analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
       const result = await analyzeImage(docker, image.id, {
         compressedSize: true,
-        dockerfilePath: build?.dockerfile,
-        contextDir: build?.context,
-        onProgress: progress,
+        dockerfilePath: buildInfo?.dockerfile,
+        contextDir: buildInfo?.context,
+        onProgress: progressReporter(log, image.sizeBytes),
       });
       log.info(
         `Read ${formatBytes(result.archiveBytes)} of layers in ${formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : formatBytes(result.compressedSizeBytes)}, ` +
@@ -95,42 +106,151 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
   const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
   let smoke: SmokeOutcome;
   if ('skip' in portChoice) {
-    log.info(`Smoke test skipped: ${portChoice.skip}`);
+    log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
     smoke = { ran: false, reason: portChoice.skip };
   } else {
-    const result = await log.group(`Smoke test: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () =>
+    const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () =>
       runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer }),
     );
     smoke = { ran: true, result };
     if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
     else log.info(`Smoke test failed: ${result.failure}`);
   }
+  return { image, user, analysis, smoke };
+}
+
+function figuresOf(measured: Measured): Figures {
+  return {
+    sizeBytes: measured.image.sizeBytes,
+    layerCount: measured.image.layerCount,
+    compressedSizeBytes: measured.analysis?.compressedSizeBytes,
+    startupMs: measured.smoke.ran && measured.smoke.result.passed ? measured.smoke.result.startupMs : undefined,
+    efficiency: measured.analysis?.dive.efficiency,
+    wastedBytes: measured.analysis?.dive.wastedBytes,
+  };
+}
+
+type BaselineOutcome = { measured: Measured; report: Omit<BaselineReport, 'figures' | 'layerChanges'> } | { skipped: string };
+
+/** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
+async function measureBaseline(options: GateOptions, deps: GateDependencies, builder: Builder, head: Measured, buildInfo?: BuildInfo): Promise<BaselineOutcome> {
+  const { docker, log } = deps;
+  const spec = options.baseline;
+  if (spec.kind === 'none') return { skipped: 'baseline is none' };
+  if (spec.kind === 'image') {
+    const present = await docker.run(['image', 'inspect', '--format', '{{.Id}}', spec.reference], { allowFailure: true });
+    if (present.exitCode !== 0) {
+      log.info(`Pulling baseline image ${spec.reference}`);
+      const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
+      if (pulled.exitCode !== 0) {
+        throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${pulled.stderr.trim().split('\n').at(-1)}); set baseline to a local image, auto, or none`);
+      }
+    }
+    const measured = await measure(spec.reference, options, deps, 'baseline');
+    return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
+  }
+  if (!deps.baseCommit) return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+  if (!buildInfo) return { skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)' };
+
+  const started = performance.now();
+  const root = await repositoryRoot(path.resolve(buildInfo.context));
+  await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
+  const worktree = await addWorktree(root, deps.baseCommit);
+  let baseImageId: string | undefined;
+  try {
+    const mapped = (file: string) => path.join(worktree.directory, path.relative(root, path.resolve(file)));
+    const dockerfile = mapped(buildInfo.dockerfile);
+    const context = mapped(buildInfo.context);
+    try {
+      await access(dockerfile);
+    } catch {
+      return { skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${path.relative(root, path.resolve(buildInfo.dockerfile))}` };
+    }
+    const built = await build(options, builder, deps, context, dockerfile, 'baseline');
+    baseImageId = built.imageId;
+    const measured = await measure(built.imageId, options, deps, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
+    return {
+      measured,
+      report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },
+    };
+  } finally {
+    await worktree.remove();
+    if (baseImageId && baseImageId !== head.image.id) await removeUntaggedImage(docker, baseImageId);
+  }
+}
+
+/**
+ * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
+ * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ */
+async function removeUntaggedImage(docker: Docker, imageId: string): Promise<void> {
+  const tags = await docker.run(['image', 'inspect', '--format', '{{len .RepoTags}}', imageId], { allowFailure: true });
+  if (tags.exitCode === 0 && tags.stdout.toString().trim() === '0') await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+}
+
+export async function runGate(options: GateOptions, deps: GateDependencies): Promise<GateReport> {
+  const { docker, log } = deps;
+  const engine = await probeEngine(docker);
+  log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
+
+  let reference: string;
+  let buildInfo: BuildInfo | undefined;
+  if (options.image) {
+    reference = options.image;
+  } else {
+    const dockerfile = options.dockerfile ?? path.join(options.context, 'Dockerfile');
+    const built = await build(options, engine.builder, deps, options.context, dockerfile, 'PR', options.tag);
+    reference = options.tag ?? built.imageId;
+    buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+  }
+  const head = await measure(reference, options, deps, 'PR', buildInfo);
+  const baseline = await measureBaseline(options, deps, engine.builder, head, buildInfo);
+
+  const headFigures = figuresOf(head);
+  const baselineReport: BaselineReport | undefined =
+    'measured' in baseline
+      ? {
+          ...baseline.report,
+          figures: figureDeltas(figuresOf(baseline.measured), headFigures),
+          layerChanges: head.analysis && baseline.measured.analysis ? layerChanges(baseline.measured.analysis.layers, head.analysis.layers) : undefined,
+        }
+      : undefined;
+  if (baselineReport) {
+    const size = baselineReport.figures.find((figure) => figure.id === 'size');
+    log.info(`Baseline ${baselineReport.reference}: ${formatBytes(size?.base ?? 0)}; this change ${size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${formatBytes(size.change)}` : 'unknown'}`);
+  } else if ('skipped' in baseline) {
+    log.info(`No baseline: ${baseline.skipped}`);
+  }
 
   const checks = evaluateBudgets(
     {
-      sizeBytes: image.sizeBytes,
-      layerCount: image.layerCount,
-      user,
-      smoke,
-      analysis: analysis && { compressedSizeBytes: analysis.compressedSizeBytes, efficiency: analysis.dive.efficiency, wastedBytes: analysis.dive.wastedBytes },
+      sizeBytes: head.image.sizeBytes,
+      layerCount: head.image.layerCount,
+      user: head.user,
+      smoke: head.smoke,
+      analysis: head.analysis && { compressedSizeBytes: head.analysis.compressedSizeBytes, efficiency: head.analysis.dive.efficiency, wastedBytes: head.analysis.dive.wastedBytes },
+      baselineSizeBytes: 'measured' in baseline ? baseline.measured.image.sizeBytes : undefined,
+      noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
+      labels: deps.labels,
     },
     options.budgets,
   );
+  const smoke = head.smoke;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     name: displayName(options),
     passed: gatePassed(checks),
     image: {
       reference,
-      id: image.id,
-      sizeBytes: image.sizeBytes,
-      layerCount: image.layerCount,
-      user: image.user,
-      nonRoot: user.kind === 'non-root',
-      os: image.os,
-      architecture: image.architecture,
+      id: head.image.id,
+      sizeBytes: head.image.sizeBytes,
+      layerCount: head.image.layerCount,
+      user: head.image.user,
+      nonRoot: head.user.kind === 'non-root',
+      os: head.image.os,
+      architecture: head.image.architecture,
     },
-    build,
+    build: buildInfo,
     smoke: smoke.ran
       ? {
           ran: true,
@@ -144,9 +264,11 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
           containerLog: smoke.result.containerLog,
         }
       : { ran: false, skippedBecause: smoke.reason },
-    analysis,
+    analysis: head.analysis,
+    baseline: baselineReport,
+    noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
     checks,
-    warnings,
+    warnings: [],
   };
 }
 

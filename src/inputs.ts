@@ -7,8 +7,6 @@ export interface InputDefinition {
   description: string;
   /** The default as action.yml declares it; '' means none. */
   default: string;
-  /** Accepted for forward compatibility but not enforced yet by this version. */
-  reserved?: boolean;
 }
 
 export const INPUTS: InputDefinition[] = [
@@ -40,10 +38,14 @@ export const INPUTS: InputDefinition[] = [
   { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
   { name: 'report-file', default: '', description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).' },
   { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
-  { name: 'baseline', default: 'auto', reserved: true, description: 'Reserved: the base-branch comparison (auto, an image reference, none). Not enforced by this version.' },
-  { name: 'comment', default: 'always', reserved: true, description: 'Reserved: when to post the sticky PR comment. Not enforced by this version.' },
-  { name: 'max-increase', default: '', reserved: true, description: 'Reserved: budget on growth against the base branch (5% or 2MB). Not enforced by this version.' },
-  { name: 'allow-increase-label', default: '', reserved: true, description: 'Reserved: PR label that turns an exceeded growth budget into a warning. Not enforced by this version.' },
+  {
+    name: 'baseline',
+    default: 'auto',
+    description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+  },
+  { name: 'max-increase', default: '', description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.' },
+  { name: 'allow-increase-label', default: '', description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.' },
+  { name: 'comment', default: 'always', description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.' },
 ];
 
 export interface OutputDefinition {
@@ -63,10 +65,18 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
   { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
   { name: 'reclaimable-size', description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).' },
+  { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
+  { name: 'size-delta', description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).' },
+  { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
+  { name: 'comment-body', description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).' },
   { name: 'report', description: 'Path of the JSON report.' },
 ];
 
 export type SmokeMode = 'auto' | 'true' | 'false';
+
+export type BaselineSpec = { kind: 'auto' } | { kind: 'none' } | { kind: 'image'; reference: string };
+export type CommentMode = 'always' | 'changed' | 'failure' | 'never';
+export type IncreaseBudget = { kind: 'percent'; fraction: number; text: string } | { kind: 'bytes'; bytes: number; text: string };
 
 export interface Budgets {
   maxSize?: ParsedSize;
@@ -77,6 +87,8 @@ export interface Budgets {
   /** 0..1 */
   minEfficiency?: number;
   maxWastedSize?: ParsedSize;
+  maxIncrease?: IncreaseBudget;
+  allowIncreaseLabel?: string;
 }
 
 export interface SmokeOptions {
@@ -102,8 +114,8 @@ export interface GateOptions {
   /** Read the layers (docker save) for compressed size, waste and hints. */
   analyze: boolean;
   reportFile?: string;
-  /** Reserved inputs the user set to a non-default value: each gets a warning that it is not enforced yet. */
-  reservedInputsSet: string[];
+  baseline: BaselineSpec;
+  comment: CommentMode;
 }
 
 /** A bad input value: names the input, what was wrong, and an accepted example. */
@@ -147,6 +159,8 @@ export function getInputs(read: InputReader): GateOptions {
       maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
       minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
       maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+      maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
+      allowIncreaseLabel: optional('allow-increase-label'),
     },
     smoke: {
       mode: smokeMode,
@@ -159,7 +173,8 @@ export function getInputs(read: InputReader): GateOptions {
     },
     analyze: parseBoolean('analyze', value('analyze')),
     reportFile: optional('report-file'),
-    reservedInputsSet: INPUTS.filter((input) => input.reserved && value(input.name) !== input.default).map((input) => input.name),
+    baseline: parseBaseline(value('baseline')),
+    comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never'] as const),
   };
   const needsAnalysis = (['max-compressed-size', 'min-efficiency', 'max-wasted-size'] as const).find((name) => value(name) !== '');
   if (!options.analyze && needsAnalysis) {
@@ -185,6 +200,21 @@ function parseOptional<T>(name: string, raw: string, parse: (text: string) => T,
 function parseCount(text: string): number {
   if (!/^\d+$/.test(text)) throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
   return Number(text);
+}
+
+/** `5%` (of the baseline size) or a size such as `2MB`. */
+function parseIncrease(text: string): IncreaseBudget {
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (percent) return { kind: 'percent', fraction: Number(percent[1]) / 100, text: `${percent[1]}%` };
+  const size = parseSize(text);
+  return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
+}
+
+function parseBaseline(text: string): BaselineSpec {
+  if (text === 'auto') return { kind: 'auto' };
+  if (text === 'none') return { kind: 'none' };
+  if (/\s/.test(text) || text.startsWith('-')) throw new InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
+  return { kind: 'image', reference: text };
 }
 
 /** 0..1, or a percentage 0%..100%. */

@@ -4,6 +4,9 @@ import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { GateReport } from './report/model.js';
+import { readRunContext } from './github/event.js';
+import { currentLabels, githubClient, publishComment } from './github/pull-request.js';
+import { escapeMarkdownInline } from './report/escape.js';
 import { formatBytes } from './units.js';
 import { installCancelGuard } from './cancel.js';
 import { Docker } from './docker/exec.js';
@@ -55,17 +58,34 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
   });
   try {
     const options = getInputs((name) => core.getInput(name));
+    const runContext = readRunContext(process.env);
+    const pr = runContext.pullRequest;
+    const token = core.getInput('github-token');
+    const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
+    const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, (message) => core.warning(message)) : pr?.labels;
+    const smokeContainers: string[] = [];
     const report = await runGate(options, {
       docker,
       log: actionLog,
+      baseCommit: pr?.baseSha,
+      labels,
       onSmokeContainer: (name) => {
         guard.track(name);
-        core.saveState(STATE_SMOKE_CONTAINER, name);
+        smokeContainers.push(name);
+        core.saveState(STATE_SMOKE_CONTAINER, smokeContainers.join(','));
       },
     });
     const reportPath = await writeReportFile(report, options.reportFile ?? defaultReportPath(process.env));
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write();
+    const comment = await publishComment(report, options.comment, runContext, token, client, (message) => core.warning(message));
+    core.setOutput('comment-body', comment.body);
+    core.setOutput('comment-url', comment.url ?? '');
+    if (comment.url) core.info(`PR comment: ${comment.url}`);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      let summary = renderSummary(report);
+      if (pr && comment.notPosted) summary += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
+      await core.summary.addRaw(summary).write();
+    }
     annotateHints(report);
     if (!report.passed) core.setFailed(failureSummary(report));
   } catch (error) {

@@ -13,6 +13,8 @@ export function reportOutputs(report: GateReport, reportPath: string): Record<st
     efficiency: report.analysis ? String(report.analysis.dive.efficiency) : '',
     'wasted-size': report.analysis ? String(report.analysis.dive.wastedBytes) : '',
     'reclaimable-size': report.analysis ? String(report.analysis.reclaimableBytes) : '',
+    'baseline-size': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.base ?? ''),
+    'size-delta': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.change ?? ''),
     passed: String(report.passed),
     report: reportPath,
   };

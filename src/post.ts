@@ -3,8 +3,8 @@ import * as core from '@actions/core';
 import { Docker } from './docker/exec.js';
 import { STATE_SMOKE_CONTAINER } from './state.js';
 
-const name = core.getState(STATE_SMOKE_CONTAINER);
-if (name) {
+const names = core.getState(STATE_SMOKE_CONTAINER).split(',').filter(Boolean);
+for (const name of names) {
   const removed = await new Docker().run(['rm', '--force', '--volumes', name], { allowFailure: true }).catch(() => undefined);
   if (removed && removed.exitCode === 0 && removed.stdout.toString().trim() !== '') core.info(`Removed the smoke container ${name} left by the main step`);
 }

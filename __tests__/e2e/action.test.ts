@@ -36,16 +36,19 @@ describe('the passing example (Go on scratch, non-root)', () => {
       expect(run.summary).toMatch(/\| Smoke test \| HTTP 200 \| .* \| ✅ pass \| GET \/ on port 8080 answered as expected \|/);
       expect(run.summary).toContain(`${startupMs} ms`);
       // The build log went to a collapsed group, with workflow commands stopped around it.
-      expect(run.stdout).toMatch(/::group::Build examples\/go-scratch\/Dockerfile \((classic|buildx) builder\)/);
+      expect(run.stdout).toMatch(/::group::Build PR: examples\/go-scratch\/Dockerfile \((classic|buildx) builder\)/);
       expect(run.stdout).toMatch(/::stop-commands::[0-9a-f]{32}\n[\s\S]*::[0-9a-f]{32}::/);
       const report = JSON.parse(readFileSync(outputs.report, 'utf8'));
       expect(report).toMatchObject({ passed: true, image: { id: outputs['image-id'], sizeBytes: Number(outputs.size), nonRoot: true } });
       expect(report.checks.map((check: { id: string; verdict: string }) => `${check.id}:${check.verdict}`)).toEqual([
         'size:pass',
+        'compressed-size:info',
         'layers:info',
         'non-root:pass',
         'smoke:pass',
         'startup:pass',
+        'efficiency:info',
+        'wasted-size:info',
       ]);
     },
     E2E_TIMEOUT_MS,

@@ -10,7 +10,9 @@ describe('getInputs', () => {
     expect(options.context).toBe('.');
     expect(options.budgets).toEqual({ maxSize: undefined, maxLayers: undefined, requireNonRoot: true, maxStartupMs: undefined });
     expect(options.smoke).toEqual({ mode: 'auto', port: undefined, path: '/', expectStatus: 200, expectBody: undefined, timeoutMs: 30_000, env: [] });
-    expect(options.reservedInputsSet).toEqual([]);
+    expect(options.baseline).toEqual({ kind: 'auto' });
+    expect(options.comment).toBe('always');
+    expect(options.analyze).toBe(true);
   });
 
   test('parses every budget', () => {
@@ -28,9 +30,18 @@ describe('getInputs', () => {
     expect(options.smoke.env).toEqual(['PORT=8080']);
   });
 
-  test('reserved inputs that are set are listed (so the run can warn), defaults are not', () => {
-    const options = getInputs(reader({ baseline: 'auto', 'max-increase': '5%', comment: 'never' }));
-    expect(options.reservedInputsSet).toEqual(['comment', 'max-increase']);
+  test('baseline, growth budget and comment mode', () => {
+    expect(getInputs(reader({ baseline: 'ghcr.io/acme/app:main' })).baseline).toEqual({ kind: 'image', reference: 'ghcr.io/acme/app:main' });
+    expect(getInputs(reader({ baseline: 'none' })).baseline).toEqual({ kind: 'none' });
+    expect(getInputs(reader({ 'max-increase': '5%' })).budgets.maxIncrease).toEqual({ kind: 'percent', fraction: 0.05, text: '5%' });
+    expect(getInputs(reader({ 'max-increase': '2MB' })).budgets.maxIncrease).toEqual({ kind: 'bytes', bytes: 2_000_000, text: '2MB' });
+    expect(getInputs(reader({ comment: 'never' })).comment).toBe('never');
+    expect(getInputs(reader({ 'min-efficiency': '95%' })).budgets.minEfficiency).toBe(0.95);
+    expect(getInputs(reader({ 'min-efficiency': '0.9' })).budgets.minEfficiency).toBe(0.9);
+  });
+
+  test('an analysis budget with analyze: false is refused', () => {
+    expect(() => getInputs(reader({ analyze: 'false', 'min-efficiency': '0.9' }))).toThrow('input analyze: is false, but min-efficiency needs the layer analysis');
   });
 
   test.each([
@@ -51,6 +62,13 @@ describe('getInputs', () => {
     ['smoke-timeout', 'forever', 'e.g. 30s'],
     ['build-args', 'NOEQUALS', 'e.g. GO_VERSION=1.22'],
     ['smoke-env', '=x', 'e.g. GO_VERSION=1.22'],
+    ['min-efficiency', '1.5', 'e.g. 0.95 or 95%'],
+    ['min-efficiency', '120%', 'e.g. 0.95 or 95%'],
+    ['max-increase', 'lots', 'e.g. 5% or 2MB'],
+    ['max-compressed-size', '10 megs', 'e.g. 10MB'],
+    ['comment', 'sometimes', 'e.g. always'],
+    ['baseline', 'two words', 'e.g. auto, none or ghcr.io/acme/app:main'],
+    ['analyze', 'maybe', 'e.g. true'],
   ])('%s: %j is refused with a message that names the input and shows an example', (name, value, example) => {
     let caught: unknown;
     try {

@@ -3057,7 +3057,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(381);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -3067,7 +3067,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 381:
+/***/ 18:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3258,11 +3258,11 @@ class GateError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -3757,6 +3757,7 @@ function shortCreatedBy(createdBy) {
         .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
         .replace(/^\/bin\/sh -c /, 'RUN ')
         .replace(/\s+# buildkit$/, '')
+        .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
         .replace(/\s+/g, ' ')
         .trim();
 }
@@ -4474,6 +4475,8 @@ async function analyzeImage(docker, imageId, options) {
 
 function evaluateBudgets(measured, budgets) {
     const checks = [sizeCheck(measured, budgets)];
+    if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
+        checks.push(increaseCheck(measured, budgets));
     if (measured.analysis || budgets.maxCompressedSize)
         checks.push(compressedSizeCheck(measured, budgets));
     checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
@@ -4527,6 +4530,34 @@ function efficiencyCheck(measured, budgets) {
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
     };
+}
+function increaseCheck(measured, budgets) {
+    const budget = budgets.maxIncrease;
+    const base = { id: 'increase', label: 'Growth against baseline', budget: budget ? `+${budget.text}` : '' };
+    if (measured.baselineSizeBytes === undefined) {
+        return { ...base, measured: '', margin: '', verdict: 'skip', detail: `not measured: ${measured.noBaselineReason ?? 'no baseline'}` };
+    }
+    const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
+    const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
+    const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
+    if (!budget)
+        return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
+    const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
+    const marginBytes = allowedBytes - changeBytes;
+    if (marginBytes >= 0) {
+        return { ...base, measured: figure, margin: `${units_formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
+    }
+    const over = `${units_formatBytes(-marginBytes)} over max-increase`;
+    const label = budgets.allowIncreaseLabel;
+    if (label && measured.labels?.includes(label)) {
+        return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
+    }
+    const howToAccept = label ? `; add the "${label}" label to accept it` : '';
+    return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
+}
+function formatSignedPercent(ratio) {
+    const text = `${(ratio * 100).toFixed(1)}%`;
+    return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
 }
 /** 0.9844212134184309 -> "98.44%" */
 function budgets_formatPercent(fraction) {
@@ -4606,6 +4637,80 @@ function startupCheck(measured, budgets) {
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
     };
+}
+
+;// CONCATENATED MODULE: ./src/delta.ts
+const FIGURES = [
+    { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
+    { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
+    { id: 'layers', label: 'Layers', unit: 'count', pick: (figures) => figures.layerCount },
+    { id: 'startup', label: 'Start-up time', unit: 'ms', pick: (figures) => figures.startupMs },
+    { id: 'efficiency', label: 'Efficiency (dive)', unit: 'fraction', pick: (figures) => figures.efficiency },
+    { id: 'wasted-size', label: 'Wasted (dive)', unit: 'bytes', pick: (figures) => figures.wastedBytes },
+];
+function figureDeltas(base, head) {
+    return FIGURES.map(({ id, label, unit, pick }) => {
+        const baseValue = pick(base);
+        const headValue = pick(head);
+        const delta = { id, label, unit, base: baseValue, head: headValue };
+        if (baseValue !== undefined && headValue !== undefined) {
+            delta.change = headValue - baseValue;
+            if (baseValue !== 0)
+                delta.ratio = delta.change / baseValue;
+        }
+        return delta;
+    }).filter((delta) => delta.base !== undefined || delta.head !== undefined);
+}
+/** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
+function layerKey(createdBy) {
+    return createdBy.replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…').replace(/\s+/g, ' ').trim();
+}
+/**
+ * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
+ * instruction, in order. What is left appeared or vanished. Unchanged layers are not listed.
+ */
+function layerChanges(base, head) {
+    const unmatchedBase = new Set(base.map((_, index) => index));
+    const pairs = [];
+    const unmatchedHead = [];
+    head.forEach((layer, headIndex) => {
+        const same = [...unmatchedBase].find((baseIndex) => base[baseIndex].diffId === layer.diffId);
+        if (same !== undefined) {
+            unmatchedBase.delete(same);
+            return;
+        }
+        unmatchedHead.push(headIndex);
+    });
+    for (const headIndex of [...unmatchedHead]) {
+        const key = layerKey(head[headIndex].createdBy);
+        const match = [...unmatchedBase].find((baseIndex) => layerKey(base[baseIndex].createdBy) === key);
+        if (match === undefined)
+            continue;
+        unmatchedBase.delete(match);
+        unmatchedHead.splice(unmatchedHead.indexOf(headIndex), 1);
+        pairs.push([match, headIndex]);
+    }
+    const changes = [];
+    for (const [baseIndex, headIndex] of pairs) {
+        const changeBytes = head[headIndex].sizeBytes - base[baseIndex].sizeBytes;
+        if (changeBytes === 0)
+            continue;
+        changes.push({
+            kind: changeBytes > 0 ? 'grew' : 'shrank',
+            createdBy: head[headIndex].createdBy,
+            line: head[headIndex].line,
+            baseBytes: base[baseIndex].sizeBytes,
+            headBytes: head[headIndex].sizeBytes,
+            changeBytes,
+        });
+    }
+    for (const headIndex of unmatchedHead) {
+        changes.push({ kind: 'added', createdBy: head[headIndex].createdBy, line: head[headIndex].line, headBytes: head[headIndex].sizeBytes, changeBytes: head[headIndex].sizeBytes });
+    }
+    for (const baseIndex of unmatchedBase) {
+        changes.push({ kind: 'removed', createdBy: base[baseIndex].createdBy, line: base[baseIndex].line, baseBytes: base[baseIndex].sizeBytes, changeBytes: -base[baseIndex].sizeBytes });
+    }
+    return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -4806,6 +4911,1198 @@ async function firstRegularFile(archive, maxBytes) {
     external_node_stream_namespaceObject.Readable.from([archive]).pipe(extract);
     await done;
     return found;
+}
+
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./src/git.ts
+// The git calls the baseline needs, through one wrapper: find the repository, make sure a commit is
+// present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
+
+
+
+
+
+
+async function git(args, cwd) {
+    try {
+        const env = childEnvironment();
+        return await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true, env });
+    }
+    catch (error) {
+        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
+    }
+}
+function lastLine(text) {
+    return text.trim().split(/\r?\n/).at(-1) ?? '';
+}
+async function repositoryRoot(directory) {
+    const result = await git(['rev-parse', '--show-toplevel'], directory);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`);
+    return result.stdout.trim();
+}
+/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
+async function ensureCommit(root, commit, log) {
+    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
+        return;
+    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
+    const fetched = await git(['fetch', '--no-tags', '--depth=1', 'origin', commit], root);
+    if (fetched.exitCode !== 0) {
+        throw new GateError('baseline', `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+    }
+}
+/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
+async function addWorktree(root, commit) {
+    const parent = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-base-'));
+    const directory = external_node_path_default().join(parent, 'tree');
+    const added = await git(['worktree', 'add', '--detach', directory, commit], root);
+    if (added.exitCode !== 0) {
+        await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${lastLine(added.stderr)}`);
+    }
+    return {
+        directory,
+        remove: async () => {
+            await git(['worktree', 'remove', '--force', directory], root);
+            await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+            await git(['worktree', 'prune'], root);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
@@ -5087,8 +6384,13 @@ function resolveUser(configured, passwd) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate.ts
-// The engine both entries share: build (or take) the image, measure it, smoke-test it, judge the budgets.
-// It returns a report and never sets outputs or exit codes itself: main.ts and cli.ts do that.
+// The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
+// baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
+// codes itself: main.ts and cli.ts do that.
+
+
+
+
 
 
 
@@ -5108,46 +6410,35 @@ function displayName(options) {
         return options.tag;
     return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
 }
-async function runGate(options, deps) {
+async function build(options, builder, deps, context, dockerfile, label, tag) {
     const { docker, log } = deps;
-    const warnings = options.reservedInputsSet.map((input) => `input ${input} is set but not enforced by this version of image-size-gate; it has no effect yet`);
-    for (const warning of warnings)
-        log.warning(warning);
-    const engine = await probeEngine(docker);
-    log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
-    let reference;
-    let build;
-    if (options.image) {
-        reference = options.image;
-    }
-    else {
-        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-        const built = await log.group(`Build ${dockerfile} (${engine.builder} builder)`, async () => {
-            const stream = log.untrusted();
-            try {
-                return await buildImage(docker, engine.builder, { ...options, buildArgs: options.buildArgs }, (line) => stream.line(line));
-            }
-            finally {
-                stream.end();
-            }
-        });
-        log.info(`Built ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
-        reference = options.tag ?? built.imageId;
-        build = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
-    }
+    const built = await log.group(`Build ${label}: ${dockerfile} (${builder} builder)`, async () => {
+        const stream = log.untrusted();
+        try {
+            return await buildImage(docker, builder, { context, dockerfile, target: options.target, buildArgs: options.buildArgs, tag }, (line) => stream.line(line));
+        }
+        finally {
+            stream.end();
+        }
+    });
+    log.info(`Built ${label} image ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
+    return built;
+}
+/** Everything the gate measures of one image: metadata, user, layers, smoke test. */
+async function measure(reference, options, deps, label, buildInfo) {
+    const { docker, log } = deps;
     const image = await inspectImage(docker, reference);
-    log.info(`Image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
+    log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
     const passwd = needsPasswd(image.user) ? await readImageFile(docker, image.id, '/etc/passwd') : undefined;
     const user = resolveUser(image.user, passwd?.toString('utf8'));
     let analysis;
     if (options.analyze) {
-        analysis = await log.group(`Analyse the layers of ${image.id.slice(7, 19)}`, async () => {
-            const progress = progressReporter(log, image.sizeBytes);
+        analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
             const result = await analyzeImage(docker, image.id, {
                 compressedSize: true,
-                dockerfilePath: build?.dockerfile,
-                contextDir: build?.context,
-                onProgress: progress,
+                dockerfilePath: buildInfo?.dockerfile,
+                contextDir: buildInfo?.context,
+                onProgress: progressReporter(log, image.sizeBytes),
             });
             log.info(`Read ${units_formatBytes(result.archiveBytes)} of layers in ${units_formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(result.compressedSizeBytes)}, ` +
                 `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)`);
@@ -5157,39 +6448,147 @@ async function runGate(options, deps) {
     const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
     let smoke;
     if ('skip' in portChoice) {
-        log.info(`Smoke test skipped: ${portChoice.skip}`);
+        log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
         smoke = { ran: false, reason: portChoice.skip };
     }
     else {
-        const result = await log.group(`Smoke test: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer }));
+        const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer }));
         smoke = { ran: true, result };
         if (result.passed)
             log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
         else
             log.info(`Smoke test failed: ${result.failure}`);
     }
+    return { image, user, analysis, smoke };
+}
+function figuresOf(measured) {
+    return {
+        sizeBytes: measured.image.sizeBytes,
+        layerCount: measured.image.layerCount,
+        compressedSizeBytes: measured.analysis?.compressedSizeBytes,
+        startupMs: measured.smoke.ran && measured.smoke.result.passed ? measured.smoke.result.startupMs : undefined,
+        efficiency: measured.analysis?.dive.efficiency,
+        wastedBytes: measured.analysis?.dive.wastedBytes,
+    };
+}
+/** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
+async function measureBaseline(options, deps, builder, head, buildInfo) {
+    const { docker, log } = deps;
+    const spec = options.baseline;
+    if (spec.kind === 'none')
+        return { skipped: 'baseline is none' };
+    if (spec.kind === 'image') {
+        const present = await docker.run(['image', 'inspect', '--format', '{{.Id}}', spec.reference], { allowFailure: true });
+        if (present.exitCode !== 0) {
+            log.info(`Pulling baseline image ${spec.reference}`);
+            const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
+            if (pulled.exitCode !== 0) {
+                throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${pulled.stderr.trim().split('\n').at(-1)}); set baseline to a local image, auto, or none`);
+            }
+        }
+        const measured = await measure(spec.reference, options, deps, 'baseline');
+        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
+    }
+    if (!deps.baseCommit)
+        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+    if (!buildInfo)
+        return { skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)' };
+    const started = performance.now();
+    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
+    await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
+    const worktree = await addWorktree(root, deps.baseCommit);
+    let baseImageId;
+    try {
+        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
+        const dockerfile = mapped(buildInfo.dockerfile);
+        const context = mapped(buildInfo.context);
+        try {
+            await (0,promises_namespaceObject.access)(dockerfile);
+        }
+        catch {
+            return { skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
+        }
+        const built = await build(options, builder, deps, context, dockerfile, 'baseline');
+        baseImageId = built.imageId;
+        const measured = await measure(built.imageId, options, deps, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
+        return {
+            measured,
+            report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },
+        };
+    }
+    finally {
+        await worktree.remove();
+        if (baseImageId && baseImageId !== head.image.id)
+            await removeUntaggedImage(docker, baseImageId);
+    }
+}
+/**
+ * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
+ * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ */
+async function removeUntaggedImage(docker, imageId) {
+    const tags = await docker.run(['image', 'inspect', '--format', '{{len .RepoTags}}', imageId], { allowFailure: true });
+    if (tags.exitCode === 0 && tags.stdout.toString().trim() === '0')
+        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+}
+async function runGate(options, deps) {
+    const { docker, log } = deps;
+    const engine = await probeEngine(docker);
+    log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
+    let reference;
+    let buildInfo;
+    if (options.image) {
+        reference = options.image;
+    }
+    else {
+        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+        const built = await build(options, engine.builder, deps, options.context, dockerfile, 'PR', options.tag);
+        reference = options.tag ?? built.imageId;
+        buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+    }
+    const head = await measure(reference, options, deps, 'PR', buildInfo);
+    const baseline = await measureBaseline(options, deps, engine.builder, head, buildInfo);
+    const headFigures = figuresOf(head);
+    const baselineReport = 'measured' in baseline
+        ? {
+            ...baseline.report,
+            figures: figureDeltas(figuresOf(baseline.measured), headFigures),
+            layerChanges: head.analysis && baseline.measured.analysis ? layerChanges(baseline.measured.analysis.layers, head.analysis.layers) : undefined,
+        }
+        : undefined;
+    if (baselineReport) {
+        const size = baselineReport.figures.find((figure) => figure.id === 'size');
+        log.info(`Baseline ${baselineReport.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown'}`);
+    }
+    else if ('skipped' in baseline) {
+        log.info(`No baseline: ${baseline.skipped}`);
+    }
     const checks = evaluateBudgets({
-        sizeBytes: image.sizeBytes,
-        layerCount: image.layerCount,
-        user,
-        smoke,
-        analysis: analysis && { compressedSizeBytes: analysis.compressedSizeBytes, efficiency: analysis.dive.efficiency, wastedBytes: analysis.dive.wastedBytes },
+        sizeBytes: head.image.sizeBytes,
+        layerCount: head.image.layerCount,
+        user: head.user,
+        smoke: head.smoke,
+        analysis: head.analysis && { compressedSizeBytes: head.analysis.compressedSizeBytes, efficiency: head.analysis.dive.efficiency, wastedBytes: head.analysis.dive.wastedBytes },
+        baselineSizeBytes: 'measured' in baseline ? baseline.measured.image.sizeBytes : undefined,
+        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
+        labels: deps.labels,
     }, options.budgets);
+    const smoke = head.smoke;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         name: displayName(options),
         passed: gatePassed(checks),
         image: {
             reference,
-            id: image.id,
-            sizeBytes: image.sizeBytes,
-            layerCount: image.layerCount,
-            user: image.user,
-            nonRoot: user.kind === 'non-root',
-            os: image.os,
-            architecture: image.architecture,
+            id: head.image.id,
+            sizeBytes: head.image.sizeBytes,
+            layerCount: head.image.layerCount,
+            user: head.image.user,
+            nonRoot: head.user.kind === 'non-root',
+            os: head.image.os,
+            architecture: head.image.architecture,
         },
-        build,
+        build: buildInfo,
         smoke: smoke.ran
             ? {
                 ran: true,
@@ -5203,9 +6602,11 @@ async function runGate(options, deps) {
                 containerLog: smoke.result.containerLog,
             }
             : { ran: false, skippedBecause: smoke.reason },
-        analysis,
+        analysis: head.analysis,
+        baseline: baselineReport,
+        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
         checks,
-        warnings,
+        warnings: [],
     };
 }
 /** Logs "bytes done of about total" at most every few seconds, so a long analysis never looks hung. */
@@ -5253,10 +6654,14 @@ const INPUTS = [
     { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
     { name: 'report-file', default: '', description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).' },
     { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
-    { name: 'baseline', default: 'auto', reserved: true, description: 'Reserved: the base-branch comparison (auto, an image reference, none). Not enforced by this version.' },
-    { name: 'comment', default: 'always', reserved: true, description: 'Reserved: when to post the sticky PR comment. Not enforced by this version.' },
-    { name: 'max-increase', default: '', reserved: true, description: 'Reserved: budget on growth against the base branch (5% or 2MB). Not enforced by this version.' },
-    { name: 'allow-increase-label', default: '', reserved: true, description: 'Reserved: PR label that turns an exceeded growth budget into a warning. Not enforced by this version.' },
+    {
+        name: 'baseline',
+        default: 'auto',
+        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+    },
+    { name: 'max-increase', default: '', description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.' },
+    { name: 'allow-increase-label', default: '', description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.' },
+    { name: 'comment', default: 'always', description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.' },
 ];
 const OUTPUTS = [
     { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
@@ -5270,6 +6675,10 @@ const OUTPUTS = [
     { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
     { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
     { name: 'reclaimable-size', description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).' },
+    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
+    { name: 'size-delta', description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).' },
+    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
+    { name: 'comment-body', description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).' },
     { name: 'report', description: 'Path of the JSON report.' },
 ];
 /** A bad input value: names the input, what was wrong, and an accepted example. */
@@ -5311,6 +6720,8 @@ function getInputs(read) {
             maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
             minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
             maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+            maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
+            allowIncreaseLabel: optional('allow-increase-label'),
         },
         smoke: {
             mode: smokeMode,
@@ -5323,7 +6734,8 @@ function getInputs(read) {
         },
         analyze: parseBoolean('analyze', value('analyze')),
         reportFile: optional('report-file'),
-        reservedInputsSet: INPUTS.filter((input) => input.reserved && value(input.name) !== input.default).map((input) => input.name),
+        baseline: parseBaseline(value('baseline')),
+        comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
     };
     const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
@@ -5351,6 +6763,23 @@ function parseCount(text) {
     if (!/^\d+$/.test(text))
         throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
     return Number(text);
+}
+/** `5%` (of the baseline size) or a size such as `2MB`. */
+function parseIncrease(text) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    if (percent)
+        return { kind: 'percent', fraction: Number(percent[1]) / 100, text: `${percent[1]}%` };
+    const size = parseSize(text);
+    return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
+}
+function parseBaseline(text) {
+    if (text === 'auto')
+        return { kind: 'auto' };
+    if (text === 'none')
+        return { kind: 'none' };
+    if (/\s/.test(text) || text.startsWith('-'))
+        throw new InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
+    return { kind: 'image', reference: text };
 }
 /** 0..1, or a percentage 0%..100%. */
 function parseFraction(text) {
@@ -5527,7 +6956,7 @@ function renderAnalysisText(analysis, uncompressedBytes, plain) {
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
 
 
-const VERDICT_WORD = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', info: '----' };
+const VERDICT_WORD = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
 /** Removes terminal control sequences from untrusted text. */
 function plain(text) {
     return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
@@ -5583,7 +7012,7 @@ const EXIT_PASSED = 0;
 const EXIT_BUDGET_FAILED = 1;
 const EXIT_CANNOT_JUDGE = 2;
 /** Inputs that make no sense on a developer's machine. */
-const ACTION_ONLY_INPUTS = new Set(['github-token']);
+const ACTION_ONLY_INPUTS = new Set(['github-token', 'comment', 'allow-increase-label']);
 const MULTI_LINE_INPUTS = new Set(['build-args', 'smoke-env']);
 const CLI_INPUTS = INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
 function helpText() {

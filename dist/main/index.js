@@ -3055,7 +3055,7 @@ function trailingBytesSeen(data) {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -3063,7 +3063,6 @@ function trailingBytesSeen(data) {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -3075,10 +3074,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -3327,7 +3326,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -3335,7 +3334,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -3363,29 +3361,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -3439,11 +3437,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -3454,57 +3452,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -31425,7 +31423,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3240);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -31435,7 +31433,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 97:
+/***/ 3240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31446,8 +31444,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: actionLog
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31522,7 +31520,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -31596,7 +31594,7 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -31612,7 +31610,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -32694,7 +32692,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -32842,7 +32840,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -33418,13 +33416,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -33715,7 +33713,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -33952,14 +33950,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -33979,8 +33977,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -34054,8 +34052,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -34236,7 +34234,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -34304,7 +34302,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -34396,6 +34394,51 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/github/event.ts
+// What the runner tells us about the pull request: read from GITHUB_EVENT_PATH and friends, once, at the edge.
+
+/** Pure: the run context from the runner's environment variables and the event payload. */
+function runContextFrom(env, payload) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = repository.split('/');
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const context = {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        repository,
+        runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    };
+    const pr = payload?.pull_request;
+    if (pr && owner && repo && /^pull_request/.test(context.eventName)) {
+        const baseRepo = pr.base.repo?.full_name ?? repository;
+        context.pullRequest = {
+            owner,
+            repo,
+            number: pr.number,
+            baseSha: pr.base.sha,
+            headSha: pr.head.sha,
+            baseRef: pr.base.ref,
+            labels: (pr.labels ?? []).map((label) => label.name),
+            fromFork: Boolean(pr.head.repo?.full_name) && pr.head.repo?.full_name !== baseRepo,
+        };
+    }
+    return context;
+}
+function readRunContext(env = process.env) {
+    let payload;
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch {
+            payload = undefined;
+        }
+    }
+    return runContextFrom(env, payload);
+}
+
 ;// CONCATENATED MODULE: ./src/units.ts
 // Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
 // Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
@@ -34489,6 +34532,772 @@ function units_formatDurationMs(ms) {
 /** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
 function formatInteger(value) {
     return Math.round(value).toLocaleString('en-US');
+}
+
+;// CONCATENATED MODULE: ./src/budgets.ts
+
+function evaluateBudgets(measured, budgets) {
+    const checks = [sizeCheck(measured, budgets)];
+    if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
+        checks.push(increaseCheck(measured, budgets));
+    if (measured.analysis || budgets.maxCompressedSize)
+        checks.push(compressedSizeCheck(measured, budgets));
+    checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
+    if (measured.analysis || budgets.minEfficiency !== undefined)
+        checks.push(efficiencyCheck(measured, budgets));
+    if (measured.analysis || budgets.maxWastedSize)
+        checks.push(wastedCheck(measured, budgets));
+    return checks;
+}
+/** A byte figure against an optional byte budget. */
+function byteCheck(id, label, measuredBytes, budget, budgetName, why) {
+    const system = unitSystemOf(budget?.unit);
+    if (measuredBytes === undefined) {
+        return { id, label, measured: '', budget: budget ? units_formatBytes(budget.bytes, system) : '', margin: '', verdict: budget ? 'fail' : 'skip', detail: `${budgetName} cannot be checked: ${why}` };
+    }
+    const figure = `${units_formatBytes(measuredBytes, system)} (${formatInteger(measuredBytes)} B)`;
+    if (!budget)
+        return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
+    const marginBytes = budget.bytes - measuredBytes;
+    const pass = marginBytes >= 0;
+    return {
+        id,
+        label,
+        measured: figure,
+        budget: units_formatBytes(budget.bytes, system),
+        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? `within ${budgetName}` : `${units_formatBytes(-marginBytes, system)} over ${budgetName}`,
+    };
+}
+function compressedSizeCheck(measured, budgets) {
+    return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
+}
+function wastedCheck(measured, budgets) {
+    return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
+}
+function efficiencyCheck(measured, budgets) {
+    const efficiency = measured.analysis?.efficiency;
+    const base = { id: 'efficiency', label: 'Efficiency (dive)', measured: efficiency === undefined ? '' : budgets_formatPercent(efficiency) };
+    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${budgets_formatPercent(budgets.minEfficiency)}`;
+    if (efficiency === undefined)
+        return { ...base, budget, margin: '', verdict: budget ? 'fail' : 'skip', detail: 'min-efficiency cannot be checked: the layer analysis did not run' };
+    if (budgets.minEfficiency === undefined)
+        return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
+    const pass = efficiency >= budgets.minEfficiency;
+    const marginPoints = (efficiency - budgets.minEfficiency) * 100;
+    return {
+        ...base,
+        budget,
+        margin: `${Math.abs(marginPoints).toFixed(2)} points ${pass ? 'above' : 'below'}`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
+    };
+}
+function increaseCheck(measured, budgets) {
+    const budget = budgets.maxIncrease;
+    const base = { id: 'increase', label: 'Growth against baseline', budget: budget ? `+${budget.text}` : '' };
+    if (measured.baselineSizeBytes === undefined) {
+        return { ...base, measured: '', margin: '', verdict: 'skip', detail: `not measured: ${measured.noBaselineReason ?? 'no baseline'}` };
+    }
+    const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
+    const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
+    const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
+    if (!budget)
+        return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
+    const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
+    const marginBytes = allowedBytes - changeBytes;
+    if (marginBytes >= 0) {
+        return { ...base, measured: figure, margin: `${units_formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
+    }
+    const over = `${units_formatBytes(-marginBytes)} over max-increase`;
+    const label = budgets.allowIncreaseLabel;
+    if (label && measured.labels?.includes(label)) {
+        return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
+    }
+    const howToAccept = label ? `; add the "${label}" label to accept it` : '';
+    return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
+}
+function formatSignedPercent(ratio) {
+    const text = `${(ratio * 100).toFixed(1)}%`;
+    return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
+}
+/** 0.9844212134184309 -> "98.44%" */
+function budgets_formatPercent(fraction) {
+    return `${(fraction * 100).toFixed(2)}%`;
+}
+function gatePassed(checks) {
+    return checks.every((check) => check.verdict !== 'fail');
+}
+function sizeCheck(measured, budgets) {
+    const system = unitSystemOf(budgets.maxSize?.unit);
+    const figure = `${units_formatBytes(measured.sizeBytes, system)} (${formatInteger(measured.sizeBytes)} B)`;
+    const base = { id: 'size', label: 'Size (uncompressed)', measured: figure };
+    if (!budgets.maxSize)
+        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
+    const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
+    const pass = marginBytes >= 0;
+    return {
+        ...base,
+        budget: `${units_formatBytes(budgets.maxSize.bytes, system)}`,
+        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within max-size' : `the image is ${units_formatBytes(-marginBytes, system)} over max-size`,
+    };
+}
+function layersCheck(measured, budgets) {
+    const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
+    if (budgets.maxLayers === undefined)
+        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
+    const margin = budgets.maxLayers - measured.layerCount;
+    const pass = margin >= 0;
+    return {
+        ...base,
+        budget: String(budgets.maxLayers),
+        margin: pass ? `${margin} under` : `${-margin} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
+    };
+}
+function nonRootCheck(measured, budgets) {
+    const user = measured.user;
+    const shown = user.kind === 'non-root' ? `${user.configured} (uid ${user.uid})` : user.kind === 'root' ? `${user.configured || '(unset)'} = root` : `${user.configured} (unresolved)`;
+    const base = { id: 'non-root', label: 'Runs as non-root', measured: shown, margin: '' };
+    if (!budgets.requireNonRoot) {
+        return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
+    }
+    return { ...base, budget: 'non-root', verdict: user.kind === 'non-root' ? 'pass' : 'fail', detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason };
+}
+function smokeCheck(measured) {
+    const base = { id: 'smoke', label: 'Smoke test', budget: '', margin: '' };
+    if (!measured.smoke.ran)
+        return { ...base, measured: '', verdict: 'skip', detail: `not run: ${measured.smoke.reason}` };
+    const result = measured.smoke.result;
+    const target = `GET ${result.path} on port ${result.port}`;
+    if (result.passed) {
+        return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
+    }
+    return { ...base, measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer', verdict: 'fail', detail: `${target}: ${result.failure ?? 'failed'}` };
+}
+function startupCheck(measured, budgets) {
+    const smoke = measured.smoke;
+    const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
+    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : units_formatDurationMs(startupMs) };
+    if (budgets.maxStartupMs === undefined) {
+        return { ...base, budget: '', margin: '', verdict: startupMs === undefined ? 'skip' : 'info', detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set' };
+    }
+    const budget = units_formatDurationMs(budgets.maxStartupMs);
+    if (startupMs === undefined) {
+        const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
+        return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
+    }
+    const marginMs = budgets.maxStartupMs - startupMs;
+    const pass = marginMs >= 0;
+    return {
+        ...base,
+        budget,
+        margin: pass ? `${units_formatDurationMs(marginMs)} under` : `${units_formatDurationMs(-marginMs)} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Making untrusted text (from the image, the Dockerfile, the container) inert where it is shown.
+/** For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks. */
+function escapeMarkdownInline(text) {
+    return text
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[\u0000-\u001f\u007f]/g, '')
+        .replace(/[&<>|@`*_~[\]\\#]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */
+function escapeCodeBlock(lines) {
+    const body = lines.map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b'))).join('\n');
+    return '```text\n' + body + '\n```';
+}
+/** Cuts text to `maxChars`, saying it did. */
+function truncate(text, maxChars) {
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars)}… (${text.length - maxChars} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+// Pure: the sticky pull-request comment. The verdict and the figures table always fit; long parts
+// (layer changes, hints) are cut to keep the body under GitHub's 65,536-character limit.
+
+
+
+const COMMENT_LIMIT_CHARS = 65_536;
+/** Room kept free below the limit for the marker line and safety. */
+const COMMENT_RESERVE_CHARS = 1_000;
+const MARK = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
+function formatFigure(value, unit) {
+    if (value === undefined)
+        return '—';
+    switch (unit) {
+        case 'bytes':
+            return units_formatBytes(value);
+        case 'ms':
+            return units_formatDurationMs(value);
+        case 'fraction':
+            return budgets_formatPercent(value);
+        default:
+            return formatInteger(value);
+    }
+}
+function formatChange(delta) {
+    if (delta.change === undefined)
+        return '—';
+    const ratio = delta.ratio === undefined ? '' : ` (${formatSignedPercent(delta.ratio)})`;
+    switch (delta.unit) {
+        case 'bytes':
+            return `${formatBytesDelta(delta.change)}${ratio}`;
+        case 'ms':
+            return `${delta.change >= 0 ? '+' : '-'}${units_formatDurationMs(Math.abs(delta.change))}`;
+        case 'fraction':
+            return `${delta.change >= 0 ? '+' : ''}${(delta.change * 100).toFixed(2)} points`;
+        default:
+            return `${delta.change > 0 ? '+' : ''}${formatInteger(delta.change)}`;
+    }
+}
+function shortRef(reference) {
+    return /^[0-9a-f]{40}$/.test(reference) ? reference.slice(0, 7) : reference;
+}
+function headline(report) {
+    const size = report.baseline?.figures.find((figure) => figure.id === 'size');
+    const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
+    const sizeText = size?.change !== undefined ? `${units_formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})` : units_formatBytes(report.image.sizeBytes);
+    const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
+    const name = `\`${report.name.replace(/`/g, "'")}\``;
+    return report.passed
+        ? `### ✅ image-size-gate: ${escapeMarkdownInline(name).replace(/&#96;/g, '`')} passed · ${sizeText}`
+        : `### ❌ image-size-gate: ${escapeMarkdownInline(name).replace(/&#96;/g, '`')} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;
+}
+function figuresTable(report, context) {
+    const baseline = report.baseline;
+    const checksById = new Map(report.checks.map((check) => [check.id, check]));
+    const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
+    const headHeader = context.headSha ? `This PR (\`${context.headSha.slice(0, 7)}\`)` : 'This PR';
+    const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
+    const shown = new Set();
+    for (const figure of baseline?.figures ?? []) {
+        const check = checksById.get(figure.id);
+        shown.add(figure.id);
+        rows.push(`| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? MARK[check.verdict] : ''} |`);
+    }
+    for (const check of report.checks) {
+        if (shown.has(check.id))
+            continue;
+        const change = check.id === 'increase' ? check.measured : '';
+        const measured = check.id === 'increase' ? '' : check.measured;
+        rows.push(`| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${MARK[check.verdict]} |`);
+    }
+    return rows;
+}
+function failureLines(report) {
+    return report.checks.filter((check) => check.verdict === 'fail' || check.verdict === 'warn').map((check) => `- ${MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
+}
+function layerChangeRow(change) {
+    const what = escapeMarkdownInline(change.createdBy.length > 90 ? `${change.createdBy.slice(0, 90)}…` : change.createdBy);
+    const where = change.line ? `line ${change.line}: ` : '';
+    const kind = { added: '🆕 appeared', removed: '🗑️ vanished', grew: '📈 grew', shrank: '📉 shrank' }[change.kind];
+    return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : units_formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : units_formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
+}
+function details(summary, body) {
+    return ['', '<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+/** Renders the comment with at most `maxRows` rows in each long section. */
+function renderWith(report, context, maxRows) {
+    const lines = [context.marker, headline(report), ''];
+    if (!report.baseline)
+        lines.push(`_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`, '');
+    lines.push(...figuresTable(report, context));
+    const failures = failureLines(report);
+    if (failures.length > 0)
+        lines.push('', ...failures);
+    const changes = report.baseline?.layerChanges ?? [];
+    if (changes.length > 0) {
+        const shown = changes.slice(0, maxRows);
+        lines.push(...details(`What changed, layer by layer (${changes.length})`, [
+            '| | Layer | Base | This PR | Change |',
+            '| --- | --- | ---: | ---: | ---: |',
+            ...shown.map(layerChangeRow),
+            ...(changes.length > shown.length ? ['', `…and ${changes.length - shown.length} more layers, not shown to keep this comment within GitHub's size limit.`] : []),
+        ]));
+    }
+    const hints = report.analysis?.hints ?? [];
+    if (hints.length > 0) {
+        const shown = hints.slice(0, maxRows);
+        lines.push(...details(`Hints (${hints.length})`, [
+            ...shown.map((hint) => {
+                const saving = hint.savingBytes === undefined ? '' : ` — saves about ${units_formatBytes(hint.savingBytes)}`;
+                return `- **${escapeMarkdownInline(hint.title)}**${hint.line ? ` (Dockerfile line ${hint.line})` : ''}${saving}: ${escapeMarkdownInline(hint.message)}`;
+            }),
+            ...(hints.length > shown.length ? ['', `…and ${hints.length - shown.length} more hints in the job summary.`] : []),
+        ]));
+    }
+    const footer = [
+        report.analysis?.compressedSizeBytes !== undefined ? `compressed ${units_formatBytes(report.analysis.compressedSizeBytes)}` : '',
+        report.baseline?.buildMs !== undefined ? `baseline built in ${units_formatDurationMs(report.baseline.buildMs)}` : '',
+        context.runUrl ? `[workflow run](${context.runUrl})` : '',
+    ].filter(Boolean);
+    lines.push('', `<sub>image-size-gate${footer.length ? ' · ' + footer.join(' · ') : ''}</sub>`, '');
+    return lines.join('\n');
+}
+/** The comment body, cut to fit under GitHub's limit (verdict and figures are never cut). */
+function renderComment(report, context, limitChars = COMMENT_LIMIT_CHARS) {
+    for (let maxRows = 50; maxRows >= 0; maxRows = maxRows > 10 ? maxRows - 10 : maxRows - 1) {
+        const body = renderWith(report, context, maxRows);
+        if ([...body].length <= limitChars - COMMENT_RESERVE_CHARS)
+            return body;
+    }
+    return renderWith(report, context, 0);
+}
+/** The baseline comparison for the job summary: the same table as the comment. */
+function renderBaselineSection(report) {
+    if (!report.baseline)
+        return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
+    const how = report.baseline.source === 'base-commit' ? `the base commit \`${shortRef(report.baseline.reference)}\`` : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
+    const timing = report.baseline.buildMs !== undefined ? ` (built in ${units_formatDurationMs(report.baseline.buildMs)}, ${units_formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)` : '';
+    const changes = report.baseline.layerChanges ?? [];
+    return [
+        `### Against the baseline: ${how}${timing}`,
+        '',
+        ...figuresTable(report, { marker: '' }),
+        ...(changes.length > 0 ? ['', '| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |', ...changes.slice(0, 30).map(layerChangeRow)] : []),
+    ].join('\n');
+}
+/** Pure: should the comment be posted under this `comment` mode? */
+function shouldComment(mode, report) {
+    if (mode === 'never')
+        return false;
+    if (mode === 'always')
+        return true;
+    if (mode === 'failure')
+        return !report.passed;
+    const sizeChange = report.baseline?.figures.find((figure) => figure.id === 'size')?.change;
+    return !report.passed || sizeChange === undefined || sizeChange !== 0;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+// The GitHub side of the sticky pull-request comment: one comment per gated image, found again by a
+// hidden marker, updated in place, created when missing and de-duplicated after two runs raced. Every
+// API call is retried on transient errors, and every failure can be classified into a one-line message
+// the caller prints as a warning (a comment failure must never fail the gate).
+
+/** GitHub refuses a comment body longer than this many characters (with a 422). */
+const COMMENT_BODY_LIMIT_CHARS = 65_536;
+const MARKER_PREFIX = 'image-size-gate:';
+/** Long enough for any realistic image reference, short enough to stay a marker and not a payload. */
+const MARKER_KEY_MAX_CHARS = 100;
+const MARKER_HASH_CHARS = 8;
+/** The most the list endpoint returns per page; fewer pages means fewer calls against the rate limit. */
+const PER_PAGE_MAX = 100;
+/** A guard against a server whose Link header never ends (1,000 pages is 100,000 comments). */
+const MAX_PAGES = 1_000;
+/** GitHub's advice for a rate limit that names no wait: "wait for at least one minute". */
+const RATE_LIMIT_DEFAULT_WAIT_MS = 60_000;
+// ---------------------------------------------------------------------------------------------------
+// The marker
+/**
+ * The hidden HTML comment that marks our comment for the image called `name`, so that a matrix of
+ * images keeps one comment each: `<!-- image-size-gate:KEY -->`.
+ */
+function commentMarker(name) {
+    return `<!-- ${MARKER_PREFIX}${markerKey(name)} -->`;
+}
+/**
+ * `name` reduced to characters that cannot end or break the HTML comment (no `>`, no `--`, no
+ * whitespace or newlines). A name that had to change, or was too long, gets a short hash of the
+ * original so that two different names never share a key (and so never fight over one comment).
+ */
+function markerKey(name) {
+    const original = name.trim();
+    if (original === '')
+        return 'default';
+    const cleaned = collapseDashes(original.replace(/[^A-Za-z0-9._:/@+-]/g, '-'));
+    if (cleaned === original && cleaned.length <= MARKER_KEY_MAX_CHARS)
+        return cleaned;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(original).digest('hex').slice(0, MARKER_HASH_CHARS);
+    const readable = collapseDashes(cleaned.slice(0, MARKER_KEY_MAX_CHARS - MARKER_HASH_CHARS - 1));
+    return readable === '' ? hash : `${readable}-${hash}`;
+}
+function collapseDashes(text) {
+    return text.replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+}
+/**
+ * True when a line of `body` is the marker and nothing else. Stricter than "contains": a person who
+ * quotes our comment (`> <!-- ... -->`) or mentions the marker in a sentence has not written one of ours.
+ */
+function hasMarker(body, marker) {
+    return body.split(/\r?\n/).some((line) => line.trim() === marker);
+}
+/** `body` with the marker as its first line, unless it already carries it. */
+function withMarker(body, marker) {
+    return hasMarker(body, marker) ? body : `${marker}\n${body}`;
+}
+function resolvePolicy(options) {
+    return {
+        retries: options.retries ?? 3,
+        baseDelayMs: options.baseDelayMs ?? 1_000,
+        maxDelayMs: options.maxDelayMs ?? 60_000,
+        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        now: options.now ?? Date.now,
+    };
+}
+/** A failed API call: what we were doing, how many attempts it took, and GitHub's error as `cause`. */
+class CommentApiError extends Error {
+    what;
+    attempts;
+    cause;
+    constructor(what, attempts, cause) {
+        super(`${what}: ${describeHttpError(cause)?.message ?? String(cause)}`, { cause });
+        this.what = what;
+        this.attempts = attempts;
+        this.cause = cause;
+        this.name = 'CommentApiError';
+    }
+}
+function describeHttpError(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const candidate = error;
+    if (typeof candidate.status !== 'number')
+        return undefined;
+    const response = candidate.response;
+    const data = response?.data;
+    const message = typeof data?.message === 'string' ? data.message : typeof candidate.message === 'string' ? candidate.message : '';
+    return {
+        status: response === undefined ? 0 : candidate.status,
+        hasResponse: response !== undefined,
+        headers: lowerCaseKeys(response?.headers ?? {}),
+        message,
+        name: typeof candidate.name === 'string' ? candidate.name : '',
+    };
+}
+function lowerCaseKeys(headers) {
+    return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
+}
+function transientKind(info) {
+    // The caller's own abort is a decision, not a fault; our time-outs arrive as TimeoutError instead.
+    if (!info.hasResponse)
+        return info.name === 'AbortError' ? undefined : 'network';
+    if (info.status === 429)
+        return 'rate-limited';
+    if (info.status === 403 && isRateLimit(info))
+        return 'rate-limited';
+    if (info.status >= 500)
+        return 'server';
+    return undefined;
+}
+/** A 403 is a rate limit (primary or secondary) only when GitHub says so; otherwise it is a refusal. */
+function isRateLimit(info) {
+    return /rate limit/i.test(info.message) || info.headers['retry-after'] !== undefined || info.headers['x-ratelimit-remaining'] === '0';
+}
+/** The wait GitHub asked for: `retry-after` (seconds or an HTTP date), else the rate limit's reset time. */
+function serverAskedWaitMs(headers, nowMs) {
+    const retryAfter = headers['retry-after']?.trim();
+    if (retryAfter) {
+        if (/^\d+$/.test(retryAfter))
+            return Number(retryAfter) * 1_000;
+        const dateMs = Date.parse(retryAfter);
+        if (!Number.isNaN(dateMs))
+            return Math.max(0, dateMs - nowMs);
+    }
+    const reset = headers['x-ratelimit-reset'];
+    if (headers['x-ratelimit-remaining'] === '0' && reset !== undefined && /^\d+$/.test(reset)) {
+        return Math.max(0, Number(reset) * 1_000 - nowMs);
+    }
+    return undefined;
+}
+/**
+ * How long to wait before retry number `attempt` (1-based) of a call that failed with `error`, or
+ * undefined when it must not be retried (401, 403 refusals, 404, 422, a wait longer than the cap).
+ */
+function retryDelayMs(error, attempt, policy, nowMs) {
+    const info = describeHttpError(error);
+    if (info === undefined)
+        return undefined;
+    const kind = transientKind(info);
+    if (kind === undefined)
+        return undefined;
+    const askedMs = serverAskedWaitMs(info.headers, nowMs);
+    const waitMs = askedMs ?? (kind === 'rate-limited' ? RATE_LIMIT_DEFAULT_WAIT_MS : Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
+    return waitMs > policy.maxDelayMs ? undefined : waitMs;
+}
+async function withRetries(policy, what, run) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await run({ signal: AbortSignal.timeout(policy.requestTimeoutMs) });
+        }
+        catch (error) {
+            const delayMs = attempt <= policy.retries ? retryDelayMs(error, attempt, policy, policy.now()) : undefined;
+            if (delayMs === undefined)
+                throw new CommentApiError(what, attempt, error);
+            await policy.sleep(delayMs);
+        }
+    }
+}
+function toFound(comment) {
+    return {
+        id: comment.id,
+        body: comment.body ?? '',
+        htmlUrl: comment.html_url,
+        authorLogin: comment.user?.login ?? '',
+        authorType: comment.user?.type ?? '',
+    };
+}
+/**
+ * The URL of the next page from a `Link` header, resolved against the page it came with. Refuses a
+ * link to another origin: Octokit sends the token with every request, and pagination must not carry it
+ * off the API host.
+ */
+function nextPageUrl(linkHeader, currentUrl) {
+    if (!linkHeader)
+        return undefined;
+    for (const match of linkHeader.matchAll(/<([^>]*)>\s*;\s*rel="([^"]*)"/g)) {
+        if (!match[2].split(/\s+/).includes('next'))
+            continue;
+        const next = new URL(match[1], currentUrl);
+        if (next.origin !== new URL(currentUrl).origin) {
+            throw new Error(`refusing to follow a pagination link to ${next.origin}: it is not the API host ${new URL(currentUrl).origin}`);
+        }
+        return next.toString();
+    }
+    return undefined;
+}
+/**
+ * Every comment on the issue that carries `marker` on a line of its own, reading every page (100 per
+ * page). Pages are followed by hand rather than with octokit.paginate so that each page is retried on
+ * its own (a 502 on page 3 does not restart from page 1) and the next-page URL is checked first.
+ *
+ * Any author counts: the login behind a token is not always knowable (GITHUB_TOKEN may not call
+ * GET /user; a personal token posts as its owner, an App token as `NAME[bot]`). Bot authors are sorted
+ * first, then by id (oldest first), so the comment we keep is a bot's whenever there is one and every
+ * run picks the same one; a person's comment is never the one we edit while a bot's exists.
+ */
+async function findOurComments(octokit, target, options = {}) {
+    return findWithPolicy(octokit, target, resolvePolicy(options));
+}
+async function findWithPolicy(octokit, target, policy) {
+    const where = `${target.owner}/${target.repo}#${target.issueNumber}`;
+    const ours = [];
+    let page = await withRetries(policy, `list the comments of ${where}`, async (request) => {
+        const response = await octokit.rest.issues.listComments({
+            owner: target.owner,
+            repo: target.repo,
+            issue_number: target.issueNumber,
+            per_page: PER_PAGE_MAX,
+            request,
+        });
+        return { data: response.data, headers: response.headers, url: response.url };
+    });
+    for (let pageNumber = 1;; pageNumber++) {
+        for (const comment of page.data) {
+            if (hasMarker(comment.body ?? '', target.marker))
+                ours.push(toFound(comment));
+        }
+        const next = nextPageUrl(page.headers.link, page.url);
+        if (next === undefined)
+            break;
+        if (pageNumber >= MAX_PAGES)
+            throw new Error(`list the comments of ${where}: stopped after ${MAX_PAGES} pages`);
+        page = await withRetries(policy, `list the comments of ${where} (page ${pageNumber + 1})`, async (request) => {
+            const response = await octokit.request(`GET ${next}`, { request });
+            return { data: response.data, headers: response.headers, url: response.url };
+        });
+    }
+    return ours.sort((a, b) => Number(b.authorType === 'Bot') - Number(a.authorType === 'Bot') || a.id - b.id);
+}
+/**
+ * Creates our comment, or updates the one we posted before in place (not at all when the body is the
+ * same), and deletes duplicates: two runs racing on one pull request leave at most one comment.
+ *
+ * Duplicates are only those written by the same account as the comment we keep, so a person's comment
+ * that happens to carry the marker is never deleted.
+ */
+async function upsertComment(octokit, input, options = {}) {
+    const policy = resolvePolicy(options);
+    const body = withMarker(input.body, input.marker);
+    const found = await findWithPolicy(octokit, input, policy);
+    if (found.length === 0)
+        return createThenSettleRace(octokit, input, body, policy);
+    const [keeper, ...others] = found;
+    const result = await updateIfChanged(octokit, input, keeper, body, policy);
+    const duplicates = others.filter((comment) => comment.authorLogin === keeper.authorLogin);
+    return { ...result, deletedIds: await deleteComments(octokit, input, duplicates, policy) };
+}
+/**
+ * Creates the comment, then lists again: a run that raced us may have created one too (or a retried
+ * POST whose first answer was lost may have created two). Every run keeps the oldest comment of its
+ * account, so racing runs agree; one whose own comment is not the oldest moves its body there.
+ */
+async function createThenSettleRace(octokit, input, body, policy) {
+    const where = `${input.owner}/${input.repo}#${input.issueNumber}`;
+    const created = await withRetries(policy, `create the comment on ${where} (${formatChars(body)})`, async (request) => {
+        const response = await octokit.rest.issues.createComment({
+            owner: input.owner,
+            repo: input.repo,
+            issue_number: input.issueNumber,
+            body,
+            request,
+        });
+        return toFound(response.data);
+    });
+    const after = await findWithPolicy(octokit, input, policy);
+    const mine = after.filter((comment) => comment.authorLogin === created.authorLogin);
+    if (!mine.some((comment) => comment.id === created.id))
+        mine.push(created);
+    mine.sort((a, b) => a.id - b.id);
+    const [keeper, ...duplicates] = mine;
+    const deletedIds = await deleteComments(octokit, input, duplicates, policy);
+    if (keeper.id === created.id)
+        return { action: 'created', url: created.htmlUrl, id: created.id, deletedIds };
+    return { ...(await updateIfChanged(octokit, input, keeper, body, policy)), deletedIds };
+}
+async function updateIfChanged(octokit, input, comment, body, policy) {
+    if (comment.body === body)
+        return { action: 'unchanged', url: comment.htmlUrl, id: comment.id, deletedIds: [] };
+    const updated = await withRetries(policy, `update comment ${comment.id} on ${input.owner}/${input.repo} (${formatChars(body)})`, async (request) => {
+        const response = await octokit.rest.issues.updateComment({ owner: input.owner, repo: input.repo, comment_id: comment.id, body, request });
+        return toFound(response.data);
+    });
+    return { action: 'updated', url: updated.htmlUrl, id: updated.id, deletedIds: [] };
+}
+/** Deletes each comment; one that is already gone (404: a racing run deleted it) counts as deleted. */
+async function deleteComments(octokit, target, comments, policy) {
+    const deletedIds = [];
+    for (const comment of comments) {
+        try {
+            await withRetries(policy, `delete duplicate comment ${comment.id} on ${target.owner}/${target.repo}`, (request) => octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: comment.id, request }));
+        }
+        catch (error) {
+            if (!(error instanceof CommentApiError && describeHttpError(error.cause)?.status === 404))
+                throw error;
+        }
+        deletedIds.push(comment.id);
+    }
+    return deletedIds;
+}
+function formatChars(text) {
+    return `${[...text].length.toLocaleString('en-US')} characters`;
+}
+/** Longest piece of GitHub's own message quoted in ours. */
+const QUOTED_MESSAGE_MAX_CHARS = 200;
+/** Turns an error from findOurComments/upsertComment (or a raw Octokit error) into a one-line message. */
+function classifyCommentError(error) {
+    const what = error instanceof CommentApiError ? error.what : 'post the pull-request comment';
+    const attempts = error instanceof CommentApiError ? error.attempts : 1;
+    const cause = error instanceof CommentApiError ? error.cause : error;
+    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const info = describeHttpError(cause);
+    if (info === undefined) {
+        const text = cause instanceof Error ? cause.message : String(cause);
+        return { kind: 'other', message: `${what}: ${oneLine(text)}` };
+    }
+    const quoted = oneLine(info.message);
+    const status = info.status;
+    const transient = transientKind(info);
+    if (transient === 'network') {
+        return { kind: 'network', message: `${what}: could not reach the GitHub API (${quoted})${after}; check GITHUB_API_URL and the runner's proxy settings` };
+    }
+    if (!info.hasResponse)
+        return { kind: 'other', message: `${what}: ${quoted}` };
+    if (transient === 'rate-limited') {
+        const askedMs = serverAskedWaitMs(info.headers, Date.now());
+        const which = /secondary/i.test(info.message) ? 'secondary rate limit' : 'rate limit';
+        const wait = askedMs === undefined ? '' : ` (GitHub asked to wait ${Math.ceil(askedMs / 1_000)} s)`;
+        return { kind: 'rate-limited', status, message: `${what}: GitHub's ${which} was hit (${status})${after}${wait}; the next run will update the comment` };
+    }
+    if (transient === 'server') {
+        return { kind: 'server', status, message: `${what}: GitHub had a server error (${status} ${quoted})${after}; the next run will update the comment` };
+    }
+    if (status === 401) {
+        return { kind: 'unauthorized', status, message: `${what}: GitHub rejected the token (401 ${quoted}); check the github-token input (expired or revoked?)` };
+    }
+    if (status === 403) {
+        const message = /not accessible by integration/i.test(info.message)
+            ? `${what}: the token may not write to this pull request (403 ${quoted}); ` +
+                'on pull requests from forks GITHUB_TOKEN is read-only, so post the comment from a workflow_run workflow (see README); ' +
+                'on same-repository pull requests grant "permissions: pull-requests: write"'
+            : `${what}: GitHub refused (403 ${quoted}); the token needs "pull-requests: write" (or "issues: write") on this repository`;
+        return { kind: 'forbidden', status, message };
+    }
+    if (status === 404) {
+        return {
+            kind: 'not-found',
+            status,
+            message: `${what}: GitHub answered 404 (${quoted}); the repository, pull request or comment does not exist, or the token cannot see it (GitHub answers 404 rather than 403 when a token may not read a repository)`,
+        };
+    }
+    if (status === 422 && /too long|maximum is \d+ characters/i.test(`${info.message} ${JSON.stringify(errorDetails(cause))}`)) {
+        return {
+            kind: 'too-long',
+            status,
+            message: `${what}: GitHub rejected the body as too long (422); a comment may hold at most ${COMMENT_BODY_LIMIT_CHARS.toLocaleString('en-US')} characters, so the report must be truncated before posting`,
+        };
+    }
+    return { kind: 'other', status, message: `${what}: GitHub answered ${status} (${quoted})` };
+}
+/** The `errors` array of a 422, where GitHub puts the reason ("Body is too long ..."). */
+function errorDetails(error) {
+    const response = error.response;
+    return response?.data?.errors ?? [];
+}
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > QUOTED_MESSAGE_MAX_CHARS ? `${flat.slice(0, QUOTED_MESSAGE_MAX_CHARS - 1)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+
+
+async function githubClient(token, apiUrl) {
+    // Loaded only on pull requests that post: keeps the start of every other run fast.
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return getOctokit(token, { baseUrl: apiUrl });
+}
+/** Labels as the event saw them, plus the current ones when the API answers (labels added after the event). */
+async function currentLabels(client, pr, warn) {
+    const labels = new Set(pr.labels);
+    if (!client)
+        return [...labels];
+    try {
+        const response = await client.rest.issues.listLabelsOnIssue({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+        for (const label of response.data)
+            labels.add(label.name);
+    }
+    catch (error) {
+        warn(`image-size-gate: could not read the pull request's labels, using those of the event (${classifyCommentError(error).message})`);
+    }
+    return [...labels];
+}
+const FORK_ADVICE = 'A pull request from a fork runs with a read-only token, so the comment cannot be posted from this workflow. ' +
+    'Its text is in the job summary and in the comment-body output; post it from a workflow_run workflow (see the README, "Pull requests from forks").';
+async function publishComment(report, mode, run, token, client, warn) {
+    const pr = run.pullRequest;
+    const marker = commentMarker(report.name);
+    const body = renderComment(report, { marker, runUrl: run.runUrl, headSha: pr?.headSha });
+    if (!pr)
+        return { body, notPosted: 'this is not a pull_request event' };
+    if (!shouldComment(mode, report))
+        return { body, notPosted: `comment is ${mode}` };
+    if (!token || !client)
+        return { body, notPosted: 'no github-token was given' };
+    if (pr.fromFork) {
+        warn(`image-size-gate: ${FORK_ADVICE}`);
+        return { body, notPosted: 'the pull request comes from a fork (read-only token)' };
+    }
+    try {
+        const result = await upsertComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker, body });
+        return { body, url: result.url };
+    }
+    catch (error) {
+        const classified = classifyCommentError(error);
+        warn(`image-size-gate: the PR comment was not posted; the gate's verdict stands. ${classified.message}`);
+        return { body, notPosted: classified.message };
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -35165,6 +35974,7 @@ function shortCreatedBy(createdBy) {
         .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
         .replace(/^\/bin\/sh -c /, 'RUN ')
         .replace(/\s+# buildkit$/, '')
+        .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
         .replace(/\s+/g, ' ')
         .trim();
 }
@@ -35783,142 +36593,78 @@ async function analyzeImage(docker, imageId, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/budgets.ts
-
-function evaluateBudgets(measured, budgets) {
-    const checks = [sizeCheck(measured, budgets)];
-    if (measured.analysis || budgets.maxCompressedSize)
-        checks.push(compressedSizeCheck(measured, budgets));
-    checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
-    if (measured.analysis || budgets.minEfficiency !== undefined)
-        checks.push(efficiencyCheck(measured, budgets));
-    if (measured.analysis || budgets.maxWastedSize)
-        checks.push(wastedCheck(measured, budgets));
-    return checks;
+;// CONCATENATED MODULE: ./src/delta.ts
+const FIGURES = [
+    { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
+    { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
+    { id: 'layers', label: 'Layers', unit: 'count', pick: (figures) => figures.layerCount },
+    { id: 'startup', label: 'Start-up time', unit: 'ms', pick: (figures) => figures.startupMs },
+    { id: 'efficiency', label: 'Efficiency (dive)', unit: 'fraction', pick: (figures) => figures.efficiency },
+    { id: 'wasted-size', label: 'Wasted (dive)', unit: 'bytes', pick: (figures) => figures.wastedBytes },
+];
+function figureDeltas(base, head) {
+    return FIGURES.map(({ id, label, unit, pick }) => {
+        const baseValue = pick(base);
+        const headValue = pick(head);
+        const delta = { id, label, unit, base: baseValue, head: headValue };
+        if (baseValue !== undefined && headValue !== undefined) {
+            delta.change = headValue - baseValue;
+            if (baseValue !== 0)
+                delta.ratio = delta.change / baseValue;
+        }
+        return delta;
+    }).filter((delta) => delta.base !== undefined || delta.head !== undefined);
 }
-/** A byte figure against an optional byte budget. */
-function byteCheck(id, label, measuredBytes, budget, budgetName, why) {
-    const system = unitSystemOf(budget?.unit);
-    if (measuredBytes === undefined) {
-        return { id, label, measured: '', budget: budget ? units_formatBytes(budget.bytes, system) : '', margin: '', verdict: budget ? 'fail' : 'skip', detail: `${budgetName} cannot be checked: ${why}` };
+/** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
+function layerKey(createdBy) {
+    return createdBy.replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…').replace(/\s+/g, ' ').trim();
+}
+/**
+ * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
+ * instruction, in order. What is left appeared or vanished. Unchanged layers are not listed.
+ */
+function layerChanges(base, head) {
+    const unmatchedBase = new Set(base.map((_, index) => index));
+    const pairs = [];
+    const unmatchedHead = [];
+    head.forEach((layer, headIndex) => {
+        const same = [...unmatchedBase].find((baseIndex) => base[baseIndex].diffId === layer.diffId);
+        if (same !== undefined) {
+            unmatchedBase.delete(same);
+            return;
+        }
+        unmatchedHead.push(headIndex);
+    });
+    for (const headIndex of [...unmatchedHead]) {
+        const key = layerKey(head[headIndex].createdBy);
+        const match = [...unmatchedBase].find((baseIndex) => layerKey(base[baseIndex].createdBy) === key);
+        if (match === undefined)
+            continue;
+        unmatchedBase.delete(match);
+        unmatchedHead.splice(unmatchedHead.indexOf(headIndex), 1);
+        pairs.push([match, headIndex]);
     }
-    const figure = `${units_formatBytes(measuredBytes, system)} (${formatInteger(measuredBytes)} B)`;
-    if (!budget)
-        return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
-    const marginBytes = budget.bytes - measuredBytes;
-    const pass = marginBytes >= 0;
-    return {
-        id,
-        label,
-        measured: figure,
-        budget: units_formatBytes(budget.bytes, system),
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? `within ${budgetName}` : `${units_formatBytes(-marginBytes, system)} over ${budgetName}`,
-    };
-}
-function compressedSizeCheck(measured, budgets) {
-    return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
-}
-function wastedCheck(measured, budgets) {
-    return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
-}
-function efficiencyCheck(measured, budgets) {
-    const efficiency = measured.analysis?.efficiency;
-    const base = { id: 'efficiency', label: 'Efficiency (dive)', measured: efficiency === undefined ? '' : budgets_formatPercent(efficiency) };
-    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${budgets_formatPercent(budgets.minEfficiency)}`;
-    if (efficiency === undefined)
-        return { ...base, budget, margin: '', verdict: budget ? 'fail' : 'skip', detail: 'min-efficiency cannot be checked: the layer analysis did not run' };
-    if (budgets.minEfficiency === undefined)
-        return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
-    const pass = efficiency >= budgets.minEfficiency;
-    const marginPoints = (efficiency - budgets.minEfficiency) * 100;
-    return {
-        ...base,
-        budget,
-        margin: `${Math.abs(marginPoints).toFixed(2)} points ${pass ? 'above' : 'below'}`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
-    };
-}
-/** 0.9844212134184309 -> "98.44%" */
-function budgets_formatPercent(fraction) {
-    return `${(fraction * 100).toFixed(2)}%`;
-}
-function gatePassed(checks) {
-    return checks.every((check) => check.verdict !== 'fail');
-}
-function sizeCheck(measured, budgets) {
-    const system = unitSystemOf(budgets.maxSize?.unit);
-    const figure = `${units_formatBytes(measured.sizeBytes, system)} (${formatInteger(measured.sizeBytes)} B)`;
-    const base = { id: 'size', label: 'Size (uncompressed)', measured: figure };
-    if (!budgets.maxSize)
-        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
-    const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
-    const pass = marginBytes >= 0;
-    return {
-        ...base,
-        budget: `${units_formatBytes(budgets.maxSize.bytes, system)}`,
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within max-size' : `the image is ${units_formatBytes(-marginBytes, system)} over max-size`,
-    };
-}
-function layersCheck(measured, budgets) {
-    const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
-    if (budgets.maxLayers === undefined)
-        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
-    const margin = budgets.maxLayers - measured.layerCount;
-    const pass = margin >= 0;
-    return {
-        ...base,
-        budget: String(budgets.maxLayers),
-        margin: pass ? `${margin} under` : `${-margin} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
-    };
-}
-function nonRootCheck(measured, budgets) {
-    const user = measured.user;
-    const shown = user.kind === 'non-root' ? `${user.configured} (uid ${user.uid})` : user.kind === 'root' ? `${user.configured || '(unset)'} = root` : `${user.configured} (unresolved)`;
-    const base = { id: 'non-root', label: 'Runs as non-root', measured: shown, margin: '' };
-    if (!budgets.requireNonRoot) {
-        return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
+    const changes = [];
+    for (const [baseIndex, headIndex] of pairs) {
+        const changeBytes = head[headIndex].sizeBytes - base[baseIndex].sizeBytes;
+        if (changeBytes === 0)
+            continue;
+        changes.push({
+            kind: changeBytes > 0 ? 'grew' : 'shrank',
+            createdBy: head[headIndex].createdBy,
+            line: head[headIndex].line,
+            baseBytes: base[baseIndex].sizeBytes,
+            headBytes: head[headIndex].sizeBytes,
+            changeBytes,
+        });
     }
-    return { ...base, budget: 'non-root', verdict: user.kind === 'non-root' ? 'pass' : 'fail', detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason };
-}
-function smokeCheck(measured) {
-    const base = { id: 'smoke', label: 'Smoke test', budget: '', margin: '' };
-    if (!measured.smoke.ran)
-        return { ...base, measured: '', verdict: 'skip', detail: `not run: ${measured.smoke.reason}` };
-    const result = measured.smoke.result;
-    const target = `GET ${result.path} on port ${result.port}`;
-    if (result.passed) {
-        return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
+    for (const headIndex of unmatchedHead) {
+        changes.push({ kind: 'added', createdBy: head[headIndex].createdBy, line: head[headIndex].line, headBytes: head[headIndex].sizeBytes, changeBytes: head[headIndex].sizeBytes });
     }
-    return { ...base, measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer', verdict: 'fail', detail: `${target}: ${result.failure ?? 'failed'}` };
-}
-function startupCheck(measured, budgets) {
-    const smoke = measured.smoke;
-    const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
-    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : units_formatDurationMs(startupMs) };
-    if (budgets.maxStartupMs === undefined) {
-        return { ...base, budget: '', margin: '', verdict: startupMs === undefined ? 'skip' : 'info', detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set' };
+    for (const baseIndex of unmatchedBase) {
+        changes.push({ kind: 'removed', createdBy: base[baseIndex].createdBy, line: base[baseIndex].line, baseBytes: base[baseIndex].sizeBytes, changeBytes: -base[baseIndex].sizeBytes });
     }
-    const budget = units_formatDurationMs(budgets.maxStartupMs);
-    if (startupMs === undefined) {
-        const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
-        return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
-    }
-    const marginMs = budgets.maxStartupMs - startupMs;
-    const pass = marginMs >= 0;
-    return {
-        ...base,
-        budget,
-        margin: pass ? `${units_formatDurationMs(marginMs)} under` : `${units_formatDurationMs(-marginMs)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
-    };
+    return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -36119,6 +36865,62 @@ async function firstRegularFile(archive, maxBytes) {
     external_node_stream_.Readable.from([archive]).pipe(extract);
     await done;
     return found;
+}
+
+;// CONCATENATED MODULE: ./src/git.ts
+// The git calls the baseline needs, through one wrapper: find the repository, make sure a commit is
+// present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
+
+
+
+
+
+
+async function git(args, cwd) {
+    try {
+        const env = childEnvironment();
+        return await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true, env });
+    }
+    catch (error) {
+        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
+    }
+}
+function lastLine(text) {
+    return text.trim().split(/\r?\n/).at(-1) ?? '';
+}
+async function repositoryRoot(directory) {
+    const result = await git(['rev-parse', '--show-toplevel'], directory);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`);
+    return result.stdout.trim();
+}
+/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
+async function ensureCommit(root, commit, log) {
+    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
+        return;
+    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
+    const fetched = await git(['fetch', '--no-tags', '--depth=1', 'origin', commit], root);
+    if (fetched.exitCode !== 0) {
+        throw new GateError('baseline', `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+    }
+}
+/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
+async function addWorktree(root, commit) {
+    const parent = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-base-'));
+    const directory = external_node_path_default().join(parent, 'tree');
+    const added = await git(['worktree', 'add', '--detach', directory, commit], root);
+    if (added.exitCode !== 0) {
+        await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${lastLine(added.stderr)}`);
+    }
+    return {
+        directory,
+        remove: async () => {
+            await git(['worktree', 'remove', '--force', directory], root);
+            await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+            await git(['worktree', 'prune'], root);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
@@ -36400,8 +37202,13 @@ function resolveUser(configured, passwd) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate.ts
-// The engine both entries share: build (or take) the image, measure it, smoke-test it, judge the budgets.
-// It returns a report and never sets outputs or exit codes itself: main.ts and cli.ts do that.
+// The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
+// baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
+// codes itself: main.ts and cli.ts do that.
+
+
+
+
 
 
 
@@ -36421,46 +37228,35 @@ function displayName(options) {
         return options.tag;
     return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
 }
-async function runGate(options, deps) {
+async function build(options, builder, deps, context, dockerfile, label, tag) {
     const { docker, log } = deps;
-    const warnings = options.reservedInputsSet.map((input) => `input ${input} is set but not enforced by this version of image-size-gate; it has no effect yet`);
-    for (const warning of warnings)
-        log.warning(warning);
-    const engine = await probeEngine(docker);
-    log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
-    let reference;
-    let build;
-    if (options.image) {
-        reference = options.image;
-    }
-    else {
-        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-        const built = await log.group(`Build ${dockerfile} (${engine.builder} builder)`, async () => {
-            const stream = log.untrusted();
-            try {
-                return await buildImage(docker, engine.builder, { ...options, buildArgs: options.buildArgs }, (line) => stream.line(line));
-            }
-            finally {
-                stream.end();
-            }
-        });
-        log.info(`Built ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
-        reference = options.tag ?? built.imageId;
-        build = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
-    }
+    const built = await log.group(`Build ${label}: ${dockerfile} (${builder} builder)`, async () => {
+        const stream = log.untrusted();
+        try {
+            return await buildImage(docker, builder, { context, dockerfile, target: options.target, buildArgs: options.buildArgs, tag }, (line) => stream.line(line));
+        }
+        finally {
+            stream.end();
+        }
+    });
+    log.info(`Built ${label} image ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
+    return built;
+}
+/** Everything the gate measures of one image: metadata, user, layers, smoke test. */
+async function measure(reference, options, deps, label, buildInfo) {
+    const { docker, log } = deps;
     const image = await inspectImage(docker, reference);
-    log.info(`Image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
+    log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
     const passwd = needsPasswd(image.user) ? await readImageFile(docker, image.id, '/etc/passwd') : undefined;
     const user = resolveUser(image.user, passwd?.toString('utf8'));
     let analysis;
     if (options.analyze) {
-        analysis = await log.group(`Analyse the layers of ${image.id.slice(7, 19)}`, async () => {
-            const progress = progressReporter(log, image.sizeBytes);
+        analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
             const result = await analyzeImage(docker, image.id, {
                 compressedSize: true,
-                dockerfilePath: build?.dockerfile,
-                contextDir: build?.context,
-                onProgress: progress,
+                dockerfilePath: buildInfo?.dockerfile,
+                contextDir: buildInfo?.context,
+                onProgress: progressReporter(log, image.sizeBytes),
             });
             log.info(`Read ${units_formatBytes(result.archiveBytes)} of layers in ${units_formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(result.compressedSizeBytes)}, ` +
                 `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)`);
@@ -36470,39 +37266,147 @@ async function runGate(options, deps) {
     const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
     let smoke;
     if ('skip' in portChoice) {
-        log.info(`Smoke test skipped: ${portChoice.skip}`);
+        log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
         smoke = { ran: false, reason: portChoice.skip };
     }
     else {
-        const result = await log.group(`Smoke test: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer }));
+        const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer }));
         smoke = { ran: true, result };
         if (result.passed)
             log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
         else
             log.info(`Smoke test failed: ${result.failure}`);
     }
+    return { image, user, analysis, smoke };
+}
+function figuresOf(measured) {
+    return {
+        sizeBytes: measured.image.sizeBytes,
+        layerCount: measured.image.layerCount,
+        compressedSizeBytes: measured.analysis?.compressedSizeBytes,
+        startupMs: measured.smoke.ran && measured.smoke.result.passed ? measured.smoke.result.startupMs : undefined,
+        efficiency: measured.analysis?.dive.efficiency,
+        wastedBytes: measured.analysis?.dive.wastedBytes,
+    };
+}
+/** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
+async function measureBaseline(options, deps, builder, head, buildInfo) {
+    const { docker, log } = deps;
+    const spec = options.baseline;
+    if (spec.kind === 'none')
+        return { skipped: 'baseline is none' };
+    if (spec.kind === 'image') {
+        const present = await docker.run(['image', 'inspect', '--format', '{{.Id}}', spec.reference], { allowFailure: true });
+        if (present.exitCode !== 0) {
+            log.info(`Pulling baseline image ${spec.reference}`);
+            const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
+            if (pulled.exitCode !== 0) {
+                throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${pulled.stderr.trim().split('\n').at(-1)}); set baseline to a local image, auto, or none`);
+            }
+        }
+        const measured = await measure(spec.reference, options, deps, 'baseline');
+        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
+    }
+    if (!deps.baseCommit)
+        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+    if (!buildInfo)
+        return { skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)' };
+    const started = performance.now();
+    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
+    await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
+    const worktree = await addWorktree(root, deps.baseCommit);
+    let baseImageId;
+    try {
+        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
+        const dockerfile = mapped(buildInfo.dockerfile);
+        const context = mapped(buildInfo.context);
+        try {
+            await (0,promises_namespaceObject.access)(dockerfile);
+        }
+        catch {
+            return { skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
+        }
+        const built = await build(options, builder, deps, context, dockerfile, 'baseline');
+        baseImageId = built.imageId;
+        const measured = await measure(built.imageId, options, deps, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
+        return {
+            measured,
+            report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },
+        };
+    }
+    finally {
+        await worktree.remove();
+        if (baseImageId && baseImageId !== head.image.id)
+            await removeUntaggedImage(docker, baseImageId);
+    }
+}
+/**
+ * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
+ * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ */
+async function removeUntaggedImage(docker, imageId) {
+    const tags = await docker.run(['image', 'inspect', '--format', '{{len .RepoTags}}', imageId], { allowFailure: true });
+    if (tags.exitCode === 0 && tags.stdout.toString().trim() === '0')
+        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+}
+async function runGate(options, deps) {
+    const { docker, log } = deps;
+    const engine = await probeEngine(docker);
+    log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
+    let reference;
+    let buildInfo;
+    if (options.image) {
+        reference = options.image;
+    }
+    else {
+        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+        const built = await build(options, engine.builder, deps, options.context, dockerfile, 'PR', options.tag);
+        reference = options.tag ?? built.imageId;
+        buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+    }
+    const head = await measure(reference, options, deps, 'PR', buildInfo);
+    const baseline = await measureBaseline(options, deps, engine.builder, head, buildInfo);
+    const headFigures = figuresOf(head);
+    const baselineReport = 'measured' in baseline
+        ? {
+            ...baseline.report,
+            figures: figureDeltas(figuresOf(baseline.measured), headFigures),
+            layerChanges: head.analysis && baseline.measured.analysis ? layerChanges(baseline.measured.analysis.layers, head.analysis.layers) : undefined,
+        }
+        : undefined;
+    if (baselineReport) {
+        const size = baselineReport.figures.find((figure) => figure.id === 'size');
+        log.info(`Baseline ${baselineReport.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown'}`);
+    }
+    else if ('skipped' in baseline) {
+        log.info(`No baseline: ${baseline.skipped}`);
+    }
     const checks = evaluateBudgets({
-        sizeBytes: image.sizeBytes,
-        layerCount: image.layerCount,
-        user,
-        smoke,
-        analysis: analysis && { compressedSizeBytes: analysis.compressedSizeBytes, efficiency: analysis.dive.efficiency, wastedBytes: analysis.dive.wastedBytes },
+        sizeBytes: head.image.sizeBytes,
+        layerCount: head.image.layerCount,
+        user: head.user,
+        smoke: head.smoke,
+        analysis: head.analysis && { compressedSizeBytes: head.analysis.compressedSizeBytes, efficiency: head.analysis.dive.efficiency, wastedBytes: head.analysis.dive.wastedBytes },
+        baselineSizeBytes: 'measured' in baseline ? baseline.measured.image.sizeBytes : undefined,
+        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
+        labels: deps.labels,
     }, options.budgets);
+    const smoke = head.smoke;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         name: displayName(options),
         passed: gatePassed(checks),
         image: {
             reference,
-            id: image.id,
-            sizeBytes: image.sizeBytes,
-            layerCount: image.layerCount,
-            user: image.user,
-            nonRoot: user.kind === 'non-root',
-            os: image.os,
-            architecture: image.architecture,
+            id: head.image.id,
+            sizeBytes: head.image.sizeBytes,
+            layerCount: head.image.layerCount,
+            user: head.image.user,
+            nonRoot: head.user.kind === 'non-root',
+            os: head.image.os,
+            architecture: head.image.architecture,
         },
-        build,
+        build: buildInfo,
         smoke: smoke.ran
             ? {
                 ran: true,
@@ -36516,9 +37420,11 @@ async function runGate(options, deps) {
                 containerLog: smoke.result.containerLog,
             }
             : { ran: false, skippedBecause: smoke.reason },
-        analysis,
+        analysis: head.analysis,
+        baseline: baselineReport,
+        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
         checks,
-        warnings,
+        warnings: [],
     };
 }
 /** Logs "bytes done of about total" at most every few seconds, so a long analysis never looks hung. */
@@ -36566,10 +37472,14 @@ const INPUTS = [
     { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
     { name: 'report-file', default: '', description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).' },
     { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
-    { name: 'baseline', default: 'auto', reserved: true, description: 'Reserved: the base-branch comparison (auto, an image reference, none). Not enforced by this version.' },
-    { name: 'comment', default: 'always', reserved: true, description: 'Reserved: when to post the sticky PR comment. Not enforced by this version.' },
-    { name: 'max-increase', default: '', reserved: true, description: 'Reserved: budget on growth against the base branch (5% or 2MB). Not enforced by this version.' },
-    { name: 'allow-increase-label', default: '', reserved: true, description: 'Reserved: PR label that turns an exceeded growth budget into a warning. Not enforced by this version.' },
+    {
+        name: 'baseline',
+        default: 'auto',
+        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+    },
+    { name: 'max-increase', default: '', description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.' },
+    { name: 'allow-increase-label', default: '', description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.' },
+    { name: 'comment', default: 'always', description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.' },
 ];
 const OUTPUTS = [
     { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
@@ -36583,6 +37493,10 @@ const OUTPUTS = [
     { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
     { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
     { name: 'reclaimable-size', description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).' },
+    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
+    { name: 'size-delta', description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).' },
+    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
+    { name: 'comment-body', description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).' },
     { name: 'report', description: 'Path of the JSON report.' },
 ];
 /** A bad input value: names the input, what was wrong, and an accepted example. */
@@ -36624,6 +37538,8 @@ function getInputs(read) {
             maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
             minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
             maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+            maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
+            allowIncreaseLabel: optional('allow-increase-label'),
         },
         smoke: {
             mode: smokeMode,
@@ -36636,7 +37552,8 @@ function getInputs(read) {
         },
         analyze: parseBoolean('analyze', value('analyze')),
         reportFile: optional('report-file'),
-        reservedInputsSet: INPUTS.filter((input) => input.reserved && value(input.name) !== input.default).map((input) => input.name),
+        baseline: parseBaseline(value('baseline')),
+        comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
     };
     const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
@@ -36664,6 +37581,23 @@ function parseCount(text) {
     if (!/^\d+$/.test(text))
         throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
     return Number(text);
+}
+/** `5%` (of the baseline size) or a size such as `2MB`. */
+function parseIncrease(text) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    if (percent)
+        return { kind: 'percent', fraction: Number(percent[1]) / 100, text: `${percent[1]}%` };
+    const size = parseSize(text);
+    return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
+}
+function parseBaseline(text) {
+    if (text === 'auto')
+        return { kind: 'auto' };
+    if (text === 'none')
+        return { kind: 'none' };
+    if (/\s/.test(text) || text.startsWith('-'))
+        throw new InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
+    return { kind: 'image', reference: text };
 }
 /** 0..1, or a percentage 0%..100%. */
 function parseFraction(text) {
@@ -36744,6 +37678,8 @@ function reportOutputs(report, reportPath) {
         efficiency: report.analysis ? String(report.analysis.dive.efficiency) : '',
         'wasted-size': report.analysis ? String(report.analysis.dive.wastedBytes) : '',
         'reclaimable-size': report.analysis ? String(report.analysis.reclaimableBytes) : '',
+        'baseline-size': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.base ?? ''),
+        'size-delta': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.change ?? ''),
         passed: String(report.passed),
         report: reportPath,
     };
@@ -36767,25 +37703,6 @@ async function writeReportFile(report, filePath) {
     return absolute;
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// Making untrusted text (from the image, the Dockerfile, the container) inert where it is shown.
-/** For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks. */
-function escapeMarkdownInline(text) {
-    return text
-        .replace(/[\r\n\t]+/g, ' ')
-        .replace(/[\u0000-\u001f\u007f]/g, '')
-        .replace(/[&<>|@`*_~[\]\\#]/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-/** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */
-function escapeCodeBlock(lines) {
-    const body = lines.map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b'))).join('\n');
-    return '```text\n' + body + '\n```';
-}
-/** Cuts text to `maxChars`, saying it did. */
-function truncate(text, maxChars) {
-    return text.length <= maxChars ? text : `${text.slice(0, maxChars)}… (${text.length - maxChars} more characters)`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/analysis-markdown.ts
 
 
@@ -36796,7 +37713,7 @@ function pullSeconds(compressedBytes, bitsPerSecond = PULL_BANDWIDTH_BITS_PER_SE
     return (compressedBytes * 8) / bitsPerSecond;
 }
 const MAX_LAYER_ROWS = 40;
-function details(summary, body) {
+function analysis_markdown_details(summary, body) {
     return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
 function renderAnalysis(analysis, uncompressedBytes) {
@@ -36829,14 +37746,14 @@ function renderAnalysis(analysis, uncompressedBytes) {
         return `| ${cells.join(' | ')} |`;
     });
     const omitted = analysis.layers.length - layerRows.length;
-    lines.push(...details(`Layers (${analysis.layers.length})`, [
+    lines.push(...analysis_markdown_details(`Layers (${analysis.layers.length})`, [
         '| # | Line | Made by | Size | Compressed | Files (+ added ~ modified - removed) |',
         '| ---: | ---: | --- | ---: | ---: | --- |',
         ...layerRows,
         ...(omitted > 0 ? ['', `${omitted} older layers not shown.`] : []),
     ]), '');
     if (analysis.largestFiles.length > 0) {
-        lines.push(...details("Largest files and directories of the image's own layers", [
+        lines.push(...analysis_markdown_details("Largest files and directories of the image's own layers", [
             '| File | Size | Layer |',
             '| --- | ---: | ---: |',
             ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${units_formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
@@ -36847,7 +37764,7 @@ function renderAnalysis(analysis, uncompressedBytes) {
         ]), '');
     }
     if (dive.inefficientPaths.length > 0) {
-        lines.push(...details(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
+        lines.push(...analysis_markdown_details(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
             '| Path | Occurrences | Bytes (all copies) |',
             '| --- | ---: | ---: |',
             ...dive.inefficientPaths.slice(0, 20).map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
@@ -36882,9 +37799,11 @@ function renderAnalysisText(analysis, uncompressedBytes, plain) {
 
 
 
+
 const VERDICT_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
+    warn: '⚠️ accepted',
     skip: '⏭️ skipped',
     info: 'ℹ️ no budget',
 };
@@ -36915,6 +37834,8 @@ function renderSummary(report) {
         if (smoke.containerLog && smoke.containerLog.length > 0)
             lines.push('', 'Last lines of the container log:', '', escapeCodeBlock(smoke.containerLog));
     }
+    if (report.baseline || report.noBaselineReason)
+        lines.push('', renderBaselineSection(report));
     if (report.analysis)
         lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));
     if (report.warnings.length > 0) {
@@ -36931,6 +37852,9 @@ const STATE_SMOKE_CONTAINER = 'smoke-container';
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's main step: inputs -> gate -> outputs, summary, report file, verdict.
 // The only place that sets outputs or fails the step.
+
+
+
 
 
 
@@ -36982,19 +37906,37 @@ async function run(docker = new Docker()) {
     });
     try {
         const options = getInputs((name) => getInput(name));
+        const runContext = readRunContext(process.env);
+        const pr = runContext.pullRequest;
+        const token = getInput('github-token');
+        const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
+        const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, (message) => warning(message)) : pr?.labels;
+        const smokeContainers = [];
         const report = await runGate(options, {
             docker,
             log: actionLog,
+            baseCommit: pr?.baseSha,
+            labels,
             onSmokeContainer: (name) => {
                 guard.track(name);
-                saveState(STATE_SMOKE_CONTAINER, name);
+                smokeContainers.push(name);
+                saveState(STATE_SMOKE_CONTAINER, smokeContainers.join(','));
             },
         });
         const reportPath = await writeReportFile(report, options.reportFile ?? defaultReportPath(process.env));
         for (const [name, value] of Object.entries(reportOutputs(report, reportPath)))
             setOutput(name, value);
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await summary.addRaw(renderSummary(report)).write();
+        const comment = await publishComment(report, options.comment, runContext, token, client, (message) => warning(message));
+        setOutput('comment-body', comment.body);
+        setOutput('comment-url', comment.url ?? '');
+        if (comment.url)
+            info(`PR comment: ${comment.url}`);
+        if (process.env.GITHUB_STEP_SUMMARY) {
+            let summary = renderSummary(report);
+            if (pr && comment.notPosted)
+                summary += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
+            await summary_summary.addRaw(summary).write();
+        }
         annotateHints(report);
         if (!report.passed)
             setFailed(failureSummary(report));
@@ -37204,6 +38146,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -37247,7 +38196,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -37256,6 +38205,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -37354,9 +38306,94 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

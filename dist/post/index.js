@@ -28534,8 +28534,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const name = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_SMOKE_CONTAINER */ .Q);
-if (name) {
+const names = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_SMOKE_CONTAINER */ .Q).split(',').filter(Boolean);
+for (const name of names) {
     const removed = await new _docker_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .Docker */ .Jg().run(['rm', '--force', '--volumes', name], { allowFailure: true }).catch(() => undefined);
     if (removed && removed.exitCode === 0 && removed.stdout.toString().trim() !== '')
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed the smoke container ${name} left by the main step`);

@@ -103,6 +103,7 @@ export function shortCreatedBy(createdBy: string): string {
     .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
     .replace(/^\/bin\/sh -c /, 'RUN ')
     .replace(/\s+# buildkit$/, '')
+    .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
     .replace(/\s+/g, ' ')
     .trim();
 }

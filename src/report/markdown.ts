@@ -2,12 +2,14 @@
 import { Check, Verdict } from '../budgets.js';
 import { formatDurationMs } from '../units.js';
 import { renderAnalysis } from './analysis-markdown.js';
+import { renderBaselineSection } from './comment.js';
 import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';
 import { GateReport } from './model.js';
 
 const VERDICT_MARK: Record<Verdict, string> = {
   pass: '✅ pass',
   fail: '❌ fail',
+  warn: '⚠️ accepted',
   skip: '⏭️ skipped',
   info: 'ℹ️ no budget',
 };
@@ -38,6 +40,7 @@ export function renderSummary(report: GateReport): string {
     if (smoke.bodyExcerpt !== undefined) lines.push('', 'Last answer body (truncated):', '', escapeCodeBlock([smoke.bodyExcerpt]));
     if (smoke.containerLog && smoke.containerLog.length > 0) lines.push('', 'Last lines of the container log:', '', escapeCodeBlock(smoke.containerLog));
   }
+  if (report.baseline || report.noBaselineReason) lines.push('', renderBaselineSection(report));
   if (report.analysis) lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));
   if (report.warnings.length > 0) {
     lines.push('', ...report.warnings.map((warning) => `> ⚠️ ${escapeMarkdownInline(warning)}`));

@@ -2,8 +2,23 @@
 import { Check } from '../budgets.js';
 import { Builder } from '../docker/engine.js';
 import { ImageAnalysis } from '../analysis/index.js';
+import { FigureDelta, LayerChange } from '../delta.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
+
+export interface BaselineReport {
+  source: 'base-commit' | 'image';
+  /** The base commit's sha, or the image reference. */
+  reference: string;
+  id: string;
+  /** How long building the base commit took (base-commit only). */
+  buildMs?: number;
+  /** Worktree, build and measurement together (base-commit only). */
+  totalMs?: number;
+  figures: FigureDelta[];
+  /** Which layers appeared, vanished, grew or shrank (when both images were analysed). */
+  layerChanges?: LayerChange[];
+}
 
 export interface GateReport {
   schemaVersion: number;
@@ -34,6 +49,8 @@ export interface GateReport {
     failure?: string;
     containerLog?: string[];
   };
+  baseline?: BaselineReport;
+  noBaselineReason?: string;
   /** The layer analysis (absent when analyze is false). */
   analysis?: ImageAnalysis;
   checks: Check[];

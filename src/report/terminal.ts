@@ -4,7 +4,7 @@ import { formatDurationMs } from '../units.js';
 import { renderAnalysisText } from './analysis-markdown.js';
 import { GateReport } from './model.js';
 
-const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', info: '----' };
+const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
 
 /** Removes terminal control sequences from untrusted text. */
 function plain(text: string): string {

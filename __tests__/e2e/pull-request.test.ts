@@ -1,0 +1,179 @@
+// Pull requests end to end: the bundled action, run as the runner runs it on a pull_request event, builds
+// the PR's base commit from a shallow clone in a throw-away worktree, measures the delta, and keeps one
+// sticky comment on a local fake of GitHub's REST API that holds every request to GitHub's OpenAPI description.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { faults, first, always, fakeUser, FakeGitHub, startFakeGitHub } from '../support/github-server.js';
+import { BUSYBOX, E2E_TIMEOUT_MS, gateContainers, runAction } from './helpers.js';
+
+const OWNER = 'octo-org';
+const REPO = 'app';
+const PR = 7;
+const CREATE = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
+}
+
+let root: string;
+let checkout: string;
+let baseSha: string;
+let headSha: string;
+let server: FakeGitHub;
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'isg-pr-'));
+  const origin = path.join(root, 'origin');
+  mkdirSync(path.join(origin, 'app', 'data'), { recursive: true });
+  git(origin, 'init', '--quiet', '--initial-branch=main');
+  writeFileSync(path.join(origin, 'app', 'Dockerfile'), `FROM ${BUSYBOX}\nCOPY data /data\nUSER 65534\n`);
+  writeFileSync(path.join(origin, 'app', 'data', 'small.txt'), 'small\n');
+  git(origin, 'add', '.');
+  git(origin, 'commit', '--quiet', '-m', 'base');
+  baseSha = git(origin, 'rev-parse', 'HEAD');
+  writeFileSync(path.join(origin, 'app', 'data', 'extra.bin'), randomBytes(3_000_000));
+  git(origin, 'add', '.');
+  git(origin, 'commit', '--quiet', '-m', 'head: add 3,000,000 bytes');
+  headSha = git(origin, 'rev-parse', 'HEAD');
+  // As actions/checkout leaves it: one commit deep, so the base commit has to be fetched.
+  checkout = path.join(root, 'checkout');
+  execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${origin}`, checkout]);
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  server = await startFakeGitHub();
+  server.state.addPullRequest(OWNER, REPO, PR);
+  for (let index = 0; index < 120; index += 1) server.state.addComment(OWNER, REPO, PR, { body: `review comment ${index}`, user: fakeUser(index % 2 ? 'alice' : 'bob') });
+});
+
+afterEach(async () => {
+  expect(server.validationErrors).toEqual([]);
+  await server.close();
+  expect(gateContainers()).toEqual([]);
+  // The baseline worktree is always removed.
+  expect(git(checkout, 'worktree', 'list').split('\n')).toHaveLength(1);
+});
+
+function pullRequestRun(inputs: Record<string, string>, options: { fork?: boolean; labels?: string[] } = {}) {
+  const eventPath = path.join(root, `event-${Date.now()}.json`);
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      action: 'synchronize',
+      number: PR,
+      pull_request: {
+        number: PR,
+        base: { sha: baseSha, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
+        head: { sha: headSha, ref: 'feature', repo: { full_name: options.fork ? `someone/${REPO}` : `${OWNER}/${REPO}` } },
+        labels: (options.labels ?? []).map((name) => ({ name })),
+      },
+    }),
+  );
+  return runAction(
+    { context: 'app', smoke: 'false', 'github-token': 'test-token', ...inputs },
+    {
+      cwd: checkout,
+      env: {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+        GITHUB_API_URL: server.url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '4242',
+        GITHUB_SHA: headSha,
+      },
+    },
+  );
+}
+
+function ourComments() {
+  return server.state.comments(OWNER, REPO, PR).filter((comment) => comment.body.includes('<!-- image-size-gate:'));
+}
+
+test(
+  'the size delta, the layer that grew, and one sticky comment that re-runs update',
+  async () => {
+    const run = await pullRequestRun({ name: 'app' });
+    expect(run.exitCode).toBe(0);
+    const delta = Number(run.outputs['size-delta']);
+    expect(Math.abs(delta - 3_000_000) / 3_000_000).toBeLessThan(0.01);
+    expect(Number(run.outputs['baseline-size'])).toBe(Number(run.outputs.size) - delta);
+    expect(run.stdout).toContain(`Fetching base commit ${baseSha.slice(0, 12)}`);
+    const comments = ourComments();
+    expect(comments).toHaveLength(1);
+    const body = comments[0].body;
+    expect(run.outputs['comment-url']).toMatch(new RegExp(`#issuecomment-${comments[0].id}$`));
+    expect(body.split('\n')[1]).toMatch(/^### ✅ image-size-gate: `app` passed · [\d.]+ MB \(\+3\.00 MB, \+\d+\.\d%\)$/);
+    expect(body).toMatch(/\| 📈 grew \| line 2: COPY dir:[0-9a-f]{12}… in \/data \| [\d.]+ k?B \| 3\.00 MB \| \+3\.00 MB \|/);
+    expect(body).toContain('[workflow run](https://github.com/octo-org/app/actions/runs/4242)');
+    expect(run.summary).toContain(`### Against the baseline: the base commit \`${baseSha.slice(0, 7)}\``);
+
+    const again = await pullRequestRun({ name: 'app' });
+    expect(again.exitCode).toBe(0);
+    expect(ourComments()).toHaveLength(1);
+    expect(ourComments()[0].id).toBe(comments[0].id);
+    expect(server.requestsTo(CREATE)).toHaveLength(1);
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test(
+  'max-increase: 1MB fails the PR; the allow-increase-label turns the failure into a warning',
+  async () => {
+    const failing = await pullRequestRun({ 'max-increase': '1MB', 'allow-increase-label': 'size-increase-ok' });
+    expect(failing.exitCode).toBe(1);
+    expect(failing.outputs.passed).toBe('false');
+    expect(failing.stdout).toMatch(/::error::.*Growth against baseline \(2\.\d\d MB over max-increase; add the "size-increase-ok" label to accept it\)/);
+    expect(ourComments()[0].body).toContain('### ❌ image-size-gate');
+
+    server.state.setLabels(OWNER, REPO, PR, ['size-increase-ok']);
+    const accepted = await pullRequestRun({ 'max-increase': '1MB', 'allow-increase-label': 'size-increase-ok' });
+    expect(accepted.exitCode).toBe(0);
+    expect(accepted.outputs.passed).toBe('true');
+    expect(accepted.summary).toContain('accepted by the "size-increase-ok" label');
+    expect(ourComments()).toHaveLength(1);
+    expect(ourComments()[0].body).toContain('### ✅ image-size-gate');
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test(
+  'a pull request from a fork: the verdict stands, the comment goes to the summary and the output, with a warning',
+  async () => {
+    const run = await pullRequestRun({}, { fork: true });
+    expect(run.exitCode).toBe(0);
+    expect(ourComments()).toHaveLength(0);
+    expect(run.stdout).toMatch(/::warning::image-size-gate: A pull request from a fork runs with a read-only token.*workflow_run/);
+    expect(run.summary).toContain('### The PR comment (not posted: the pull request comes from a fork (read-only token))');
+    expect(run.outputs['comment-body']).toContain('<!-- image-size-gate:');
+    expect(run.outputs['comment-url']).toBe('');
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test(
+  'a 403 from the API never fails a passing gate; a 500 is retried',
+  async () => {
+    server.inject(CREATE, always(faults.forbiddenIntegration()));
+    const forbidden = await pullRequestRun({});
+    expect(forbidden.exitCode).toBe(0);
+    expect(forbidden.outputs.passed).toBe('true');
+    expect(forbidden.stdout).toMatch(/::warning::image-size-gate: the PR comment was not posted; the gate's verdict stands\./);
+    expect(forbidden.summary).toContain('### The PR comment (not posted:');
+
+    server.clearFaults();
+    server.inject(CREATE, first(1, faults.serverError()));
+    const retried = await pullRequestRun({});
+    expect(retried.exitCode).toBe(0);
+    expect(ourComments()).toHaveLength(1);
+    expect(server.requestsTo(CREATE).length).toBeGreaterThanOrEqual(2);
+  },
+  E2E_TIMEOUT_MS,
+);
