@@ -100,7 +100,7 @@ function ourComments() {
 test(
   'the size delta, the layer that grew, and one sticky comment that re-runs update',
   async () => {
-    const run = await pullRequestRun({ name: 'app' });
+    const run = await pullRequestRun({ name: 'app', 'max-size': '10MB', 'max-increase': '5MB' });
     expect(run.exitCode).toBe(0);
     const delta = Number(run.outputs['size-delta']);
     expect(Math.abs(delta - 3_000_000) / 3_000_000).toBeLessThan(0.01);
@@ -113,6 +113,8 @@ test(
     expect(body.split('\n')[1]).toMatch(/^### ✅ image-size-gate: `app` passed · [\d.]+ MB \(\+3\.00 MB, \+\d+\.\d%\)$/);
     expect(body).toMatch(/\| 📈 grew \| line 2: COPY dir:[0-9a-f]{12}… in \/data \| [\d.]+ k?B \| 3\.00 MB \| \+3\.00 MB \|/);
     expect(body).toContain('[workflow run](https://github.com/octo-org/app/actions/runs/4242)');
+    // The README's picture of the comment is rendered from this body (scripts/screenshot-comment.mjs).
+    if (process.env.SAVE_COMMENT_TO) writeFileSync(process.env.SAVE_COMMENT_TO, body);
     expect(run.summary).toContain(`### Against the baseline: the base commit \`${baseSha.slice(0, 7)}\``);
 
     const again = await pullRequestRun({ name: 'app' });
