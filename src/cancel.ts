@@ -1,12 +1,23 @@
 // Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
 // remove the smoke container at once, synchronously, before the process goes.
 import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { childEnvironment, Docker } from './docker/exec.js';
 
 export interface CancelGuard {
   /** Remembers a container to remove if the run is cancelled. */
   track(containerName: string): void;
+  /** Remembers the baseline worktree to remove if the run is cancelled. */
+  trackWorktree(root: string, directory: string): void;
   dispose(): void;
+}
+
+/** Removes a baseline worktree at once (also used by the post step). */
+export function removeWorktreeNow(root: string, directory: string): void {
+  spawnSync('git', ['worktree', 'remove', '--force', directory], { cwd: root, stdio: 'ignore', timeout: 15_000 });
+  rmSync(path.dirname(directory), { recursive: true, force: true });
+  spawnSync('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore', timeout: 15_000 });
 }
 
 export function removeContainerNow(docker: Docker, containerName: string): void {
@@ -15,15 +26,18 @@ export function removeContainerNow(docker: Docker, containerName: string): void 
 
 export function installCancelGuard(docker: Docker, onCancel: (signal: NodeJS.Signals) => void): CancelGuard {
   const containers = new Set<string>();
+  const worktrees: { root: string; directory: string }[] = [];
   const handler = (signal: NodeJS.Signals) => {
     docker.killAll('SIGTERM');
     for (const name of containers) removeContainerNow(docker, name);
+    for (const worktree of worktrees) if (existsSync(worktree.directory)) removeWorktreeNow(worktree.root, worktree.directory);
     onCancel(signal);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return {
     track: (name) => containers.add(name),
+    trackWorktree: (root, directory) => worktrees.push({ root, directory }),
     dispose: () => {
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);

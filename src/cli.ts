@@ -113,7 +113,12 @@ export async function main(argv: string[]): Promise<number> {
       if (Array.isArray(value)) return value.join('\n');
       return typeof value === 'string' ? value : '';
     });
-    const report = await runGate(options, { docker, log: terminalLog(Boolean(values.quiet)), onSmokeContainer: (name) => guard.track(name) });
+    const report = await runGate(options, {
+      docker,
+      log: terminalLog(Boolean(values.quiet)),
+      onSmokeContainer: (name) => guard.track(name),
+      onWorktree: (root, directory) => guard.trackWorktree(root, directory),
+    });
     if (options.reportFile) await writeReportFile(report, options.reportFile);
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderTerminal(report));
     return report.passed ? EXIT_PASSED : EXIT_BUDGET_FAILED;

@@ -37,6 +37,8 @@ export interface GateDependencies {
   log: GateLog;
   /** Told the name of each smoke container as soon as it exists (so a killed run can be cleaned up). */
   onSmokeContainer?: (name: string) => void;
+  /** Told where the baseline worktree is as soon as it exists (so a killed run can be cleaned up). */
+  onWorktree?: (root: string, directory: string) => void;
   /** The pull request's base commit, for `baseline: auto` (absent outside pull_request events). */
   baseCommit?: string;
   /** Labels on the pull request (for allow-increase-label). */
@@ -156,6 +158,7 @@ async function measureBaseline(options: GateOptions, deps: GateDependencies, bui
   const root = await repositoryRoot(path.resolve(buildInfo.context));
   await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
   const worktree = await addWorktree(root, deps.baseCommit);
+  deps.onWorktree?.(root, worktree.directory);
   let baseImageId: string | undefined;
   try {
     const mapped = (file: string) => path.join(worktree.directory, path.relative(root, path.resolve(file)));

@@ -17,7 +17,7 @@ import { failureSummary, reportOutputs } from './outputs.js';
 import { defaultReportPath, writeReportFile } from './report/file.js';
 import { renderSummary } from './report/markdown.js';
 
-import { STATE_SMOKE_CONTAINER } from './state.js';
+import { STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
 
 /** Writes lines to the log with workflow commands switched off around them. */
 function untrustedStream() {
@@ -68,6 +68,10 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
       docker,
       log: actionLog,
       baseCommit: pr?.baseSha,
+      onWorktree: (root, directory) => {
+        guard.trackWorktree(root, directory);
+        core.saveState(STATE_WORKTREE, JSON.stringify({ root, directory }));
+      },
       labels,
       onSmokeContainer: (name) => {
         guard.track(name);

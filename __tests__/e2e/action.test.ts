@@ -150,3 +150,55 @@ test('the report file lands in RUNNER_TEMP by default', async () => {
   expect(run.outputs.report).toBe(`${run.runnerTemp}/image-size-gate-report.json`);
   expect(existsSync(run.outputs.report)).toBe(true);
 }, E2E_TIMEOUT_MS);
+
+describe('untrusted text from the Dockerfile, the image and the build', () => {
+  const hostile = '</details><img src=x onerror=alert(1)> @everyone | x';
+  test(
+    'takes no effect in the comment, the summary or the log',
+    async () => {
+      const { makeContext, BUSYBOX } = await import('./helpers.js');
+      const context = makeContext({
+        Dockerfile: [
+          `FROM ${BUSYBOX}`,
+          `LABEL description="${hostile}"`,
+          // Build output that tries to issue workflow commands.
+          `RUN echo '::set-output name=passed::true' && echo '::error::injected by the build' && echo '::add-mask::x'`,
+          // A file whose path carries HTML, a mention and table pipes, written and then deleted (so a hint names it).
+          `RUN mkdir -p '/data/</details><img src=x onerror=alert(1)>@everyone|x' && head -c 300000 /dev/urandom > '/data/</details><img src=x onerror=alert(1)>@everyone|x/::set-output name=passed::true'`,
+          `RUN rm -rf /data`,
+          'USER 65534',
+          '',
+        ].join('\n'),
+        '.dockerignore': 'Dockerfile\n',
+      });
+      try {
+        const run = await runAction({ context: context.dir, name: hostile, smoke: 'false', 'max-size': '1MB' });
+        expect(run.exitCode).toBe(1);
+        // Workflow commands from the build only ever appear between ::stop-commands:: and its token.
+        let stopToken: string | undefined;
+        for (const line of run.stdout.split('\n')) {
+          const start = /^::stop-commands::([0-9a-f]+)$/.exec(line);
+          if (start) stopToken = start[1];
+          else if (stopToken && line === `::${stopToken}::`) stopToken = undefined;
+          else if (!stopToken) expect(line).not.toMatch(/injected by the build|^::set-output name=passed::true|^::add-mask::/);
+        }
+        expect(stopToken).toBeUndefined();
+        const outputs = [run.outputs['comment-body'], run.summary];
+        for (const text of outputs) {
+          expect(text).not.toMatch(/<img|@everyone|onerror=alert\(1\)>/);
+          expect((text.match(/<\/details>/g) ?? []).length).toBe((text.match(/<details>/g) ?? []).length);
+          // Every table row has the cells its header promised: no pipe from the name or a path split a row.
+          for (const line of text.split('\n').filter((candidate) => candidate.startsWith('| ') && !candidate.startsWith('| ---'))) {
+            const cells = line.split(' | ').length;
+            expect([6, 5, 3, 2, 1, 4].includes(cells) || cells === 7).toBe(true);
+          }
+        }
+        expect(run.outputs['comment-body']).toContain('**&#60;/details&#62;&#60;img src=x onerror=alert(1)&#62; &#64;everyone &#124; x**');
+        expect(run.outputs.passed).toBe('false');
+      } finally {
+        context.cleanup();
+      }
+    },
+    E2E_TIMEOUT_MS,
+  );
+});

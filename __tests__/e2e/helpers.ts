@@ -1,7 +1,7 @@
 // Running the bundled entries the way the GitHub runner does (INPUT_* variables, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY and GITHUB_STATE files), and small helpers around the real Docker engine.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -41,8 +41,10 @@ export interface RunOptions {
   cwd?: string;
   env?: Record<string, string>;
   entry?: string;
+  /** Run as this uid (and gid), like a runner user outside the docker group. */
+  asUser?: number;
   /** Called with the child once it is running (e.g. to signal it). */
-  onSpawn?: (child: ReturnType<typeof spawn>, output: { stdout: string }) => void;
+  onSpawn?: (child: ReturnType<typeof spawn>, output: { stdout: string; stderr: string }) => void;
 }
 
 /** Runs an action entry as the runner does and collects what it wrote. */
@@ -51,7 +53,11 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const outputFile = path.join(runnerTemp, 'output');
   const summaryFile = path.join(runnerTemp, 'summary');
   const stateFile = path.join(runnerTemp, 'state');
-  for (const file of [outputFile, summaryFile, stateFile]) writeFileSync(file, '');
+  for (const file of [outputFile, summaryFile, stateFile]) {
+    writeFileSync(file, '');
+    if (options.asUser !== undefined) chmodSync(file, 0o666);
+  }
+  if (options.asUser !== undefined) chmodSync(runnerTemp, 0o777);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/root',
@@ -64,7 +70,12 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [options.entry ?? MAIN_ENTRY], { cwd: options.cwd ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.entry ?? MAIN_ENTRY], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.asUser !== undefined ? { uid: options.asUser, gid: options.asUser } : {}),
+  });
   const collected = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (collected.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (collected.stderr += chunk.toString()));

@@ -110,7 +110,7 @@ test(
     expect(comments).toHaveLength(1);
     const body = comments[0].body;
     expect(run.outputs['comment-url']).toMatch(new RegExp(`#issuecomment-${comments[0].id}$`));
-    expect(body.split('\n')[1]).toMatch(/^### ✅ image-size-gate: `app` passed · [\d.]+ MB \(\+3\.00 MB, \+\d+\.\d%\)$/);
+    expect(body.split('\n')[1]).toMatch(/^### ✅ image-size-gate: \*\*app\*\* passed · [\d.]+ MB \(\+3\.00 MB, \+\d+\.\d%\)$/);
     expect(body).toMatch(/\| 📈 grew \| line 2: COPY dir:[0-9a-f]{12}… in \/data \| [\d.]+ k?B \| 3\.00 MB \| \+3\.00 MB \|/);
     expect(body).toContain('[workflow run](https://github.com/octo-org/app/actions/runs/4242)');
     // The README's picture of the comment is rendered from this body (scripts/screenshot-comment.mjs).

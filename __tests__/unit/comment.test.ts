@@ -44,7 +44,7 @@ function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, h
 describe('the PR comment', () => {
   test('verdict first, then base, PR, change and budget for every figure (snapshot)', () => {
     const body = renderComment(reportWith(), { marker: '<!-- image-size-gate:api -->', runUrl: 'https://github.com/o/r/actions/runs/1', headSha: 'b'.repeat(40) });
-    expect(body.split('\n').slice(0, 2)).toEqual(['<!-- image-size-gate:api -->', '### ❌ image-size-gate: `api` failed Growth against baseline · 7.46 MB (+3.00 MB, +67.3%)']);
+    expect(body.split('\n').slice(0, 2)).toEqual(['<!-- image-size-gate:api -->', '### ❌ image-size-gate: **api** failed Growth against baseline · 7.46 MB (+3.00 MB, +67.3%)']);
     expect(body).toMatchSnapshot();
   });
 

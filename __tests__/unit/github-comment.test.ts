@@ -328,7 +328,12 @@ describe('upsertComment', () => {
 describe('commentMarker', () => {
   test('an ordinary image reference is kept as it is', () => {
     expect(commentMarker('ghcr.io/octo-org/app:1.2.3')).toBe('<!-- image-size-gate:ghcr.io/octo-org/app:1.2.3 -->');
-    expect(commentMarker('  my-app@sha256:abc  ')).toBe('<!-- image-size-gate:my-app@sha256:abc -->');
+  });
+
+  test('an @ (a digest reference, or a mention) never reaches the marker', () => {
+    const marker = commentMarker('  my-app@sha256:abc  ');
+    expect(marker).toMatch(/^<!-- image-size-gate:my-app-sha256:abc-[0-9a-f]{8} -->$/);
+    expect(commentMarker('my-app@sha256:abc')).toBe(marker);
   });
 
   test('cannot close or break the HTML comment', () => {

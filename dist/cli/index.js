@@ -3057,7 +3057,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(312);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -3067,7 +3067,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 18:
+/***/ 312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3082,6 +3082,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one wrapper every docker call goes through: spawns the client, collects or streams its output,
 // turns a failure into a DockerError whose message is the client's own last error line, and keeps a
@@ -3224,21 +3229,34 @@ class Docker {
 // remove the smoke container at once, synchronously, before the process goes.
 
 
+
+
+/** Removes a baseline worktree at once (also used by the post step). */
+function removeWorktreeNow(root, directory) {
+    (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'remove', '--force', directory], { cwd: root, stdio: 'ignore', timeout: 15_000 });
+    (0,external_node_fs_namespaceObject.rmSync)(external_node_path_default().dirname(directory), { recursive: true, force: true });
+    (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore', timeout: 15_000 });
+}
 function removeContainerNow(docker, containerName) {
     (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['rm', '--force', '--volumes', containerName], { stdio: 'ignore', env: childEnvironment(), timeout: 15_000 });
 }
 function installCancelGuard(docker, onCancel) {
     const containers = new Set();
+    const worktrees = [];
     const handler = (signal) => {
         docker.killAll('SIGTERM');
         for (const name of containers)
             removeContainerNow(docker, name);
+        for (const worktree of worktrees)
+            if ((0,external_node_fs_namespaceObject.existsSync)(worktree.directory))
+                removeWorktreeNow(worktree.root, worktree.directory);
         onCancel(signal);
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
     return {
         track: (name) => containers.add(name),
+        trackWorktree: (root, directory) => worktrees.push({ root, directory }),
         dispose: () => {
             process.off('SIGINT', handler);
             process.off('SIGTERM', handler);
@@ -3260,9 +3278,6 @@ class GateError extends Error {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -6280,8 +6295,14 @@ async function containerLogTail(docker, name, lines = 20) {
 /** One GET with a hard time limit and a body read cap; never follows redirects. */
 function httpGet(port, urlPath, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: urlPath, agent: false, headers: { connection: 'close', 'user-agent': 'image-size-gate' } });
-        const timer = setTimeout(() => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
+        // Lenient parsing, as curl is: small servers (busybox httpd CGI, hand-written ones) end header lines with
+        // a bare LF, and a smoke test is about whether the app answers, not about its HTTP hygiene.
+        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: urlPath, agent: false, insecureHTTPParser: true, headers: { connection: 'close', 'user-agent': 'image-size-gate' } });
+        // Reject first, then tear down: whatever error the teardown raises, the time-out is the reason.
+        const timer = setTimeout(() => {
+            reject(new Error(`no complete answer within ${Math.round(timeoutMs)} ms`));
+            request.destroy();
+        }, timeoutMs);
         request.on('response', (response) => {
             const chunks = [];
             let length = 0;
@@ -6497,6 +6518,7 @@ async function measureBaseline(options, deps, builder, head, buildInfo) {
     const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
     await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
     const worktree = await addWorktree(root, deps.baseCommit);
+    deps.onWorktree?.(root, worktree.directory);
     let baseImageId;
     try {
         const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
@@ -7110,7 +7132,12 @@ async function main(argv) {
                 return value.join('\n');
             return typeof value === 'string' ? value : '';
         });
-        const report = await runGate(options, { docker, log: terminalLog(Boolean(values.quiet)), onSmokeContainer: (name) => guard.track(name) });
+        const report = await runGate(options, {
+            docker,
+            log: terminalLog(Boolean(values.quiet)),
+            onSmokeContainer: (name) => guard.track(name),
+            onWorktree: (root, directory) => guard.trackWorktree(root, directory),
+        });
         if (options.reportFile)
             await writeReportFile(report, options.reportFile);
         process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderTerminal(report));

@@ -34768,10 +34768,11 @@ function headline(report) {
     const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
     const sizeText = size?.change !== undefined ? `${units_formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})` : units_formatBytes(report.image.sizeBytes);
     const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
-    const name = `\`${report.name.replace(/`/g, "'")}\``;
+    // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
+    const name = `**${escapeMarkdownInline(report.name)}**`;
     return report.passed
-        ? `### ✅ image-size-gate: ${escapeMarkdownInline(name).replace(/&#96;/g, '`')} passed · ${sizeText}`
-        : `### ❌ image-size-gate: ${escapeMarkdownInline(name).replace(/&#96;/g, '`')} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;
+        ? `### ✅ image-size-gate: ${name} passed · ${sizeText}`
+        : `### ❌ image-size-gate: ${name} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;
 }
 function figuresTable(report, context) {
     const baseline = report.baseline;
@@ -34915,7 +34916,7 @@ function markerKey(name) {
     const original = name.trim();
     if (original === '')
         return 'default';
-    const cleaned = collapseDashes(original.replace(/[^A-Za-z0-9._:/@+-]/g, '-'));
+    const cleaned = collapseDashes(original.replace(/[^A-Za-z0-9._:/+-]/g, '-'));
     if (cleaned === original && cleaned.length <= MARKER_KEY_MAX_CHARS)
         return cleaned;
     const hash = (0,external_node_crypto_.createHash)('sha256').update(original).digest('hex').slice(0, MARKER_HASH_CHARS);
@@ -35444,21 +35445,34 @@ class Docker {
 // remove the smoke container at once, synchronously, before the process goes.
 
 
+
+
+/** Removes a baseline worktree at once (also used by the post step). */
+function removeWorktreeNow(root, directory) {
+    (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'remove', '--force', directory], { cwd: root, stdio: 'ignore', timeout: 15_000 });
+    (0,external_node_fs_namespaceObject.rmSync)(external_node_path_default().dirname(directory), { recursive: true, force: true });
+    (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore', timeout: 15_000 });
+}
 function removeContainerNow(docker, containerName) {
     (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['rm', '--force', '--volumes', containerName], { stdio: 'ignore', env: childEnvironment(), timeout: 15_000 });
 }
 function installCancelGuard(docker, onCancel) {
     const containers = new Set();
+    const worktrees = [];
     const handler = (signal) => {
         docker.killAll('SIGTERM');
         for (const name of containers)
             removeContainerNow(docker, name);
+        for (const worktree of worktrees)
+            if ((0,external_node_fs_namespaceObject.existsSync)(worktree.directory))
+                removeWorktreeNow(worktree.root, worktree.directory);
         onCancel(signal);
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
     return {
         track: (name) => containers.add(name),
+        trackWorktree: (root, directory) => worktrees.push({ root, directory }),
         dispose: () => {
             process.off('SIGINT', handler);
             process.off('SIGTERM', handler);
@@ -37098,8 +37112,14 @@ async function containerLogTail(docker, name, lines = 20) {
 /** One GET with a hard time limit and a body read cap; never follows redirects. */
 function httpGet(port, urlPath, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: urlPath, agent: false, headers: { connection: 'close', 'user-agent': 'image-size-gate' } });
-        const timer = setTimeout(() => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
+        // Lenient parsing, as curl is: small servers (busybox httpd CGI, hand-written ones) end header lines with
+        // a bare LF, and a smoke test is about whether the app answers, not about its HTTP hygiene.
+        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: urlPath, agent: false, insecureHTTPParser: true, headers: { connection: 'close', 'user-agent': 'image-size-gate' } });
+        // Reject first, then tear down: whatever error the teardown raises, the time-out is the reason.
+        const timer = setTimeout(() => {
+            reject(new Error(`no complete answer within ${Math.round(timeoutMs)} ms`));
+            request.destroy();
+        }, timeoutMs);
         request.on('response', (response) => {
             const chunks = [];
             let length = 0;
@@ -37315,6 +37335,7 @@ async function measureBaseline(options, deps, builder, head, buildInfo) {
     const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
     await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
     const worktree = await addWorktree(root, deps.baseCommit);
+    deps.onWorktree?.(root, worktree.directory);
     let baseImageId;
     try {
         const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
@@ -37848,6 +37869,8 @@ function renderSummary(report) {
 ;// CONCATENATED MODULE: ./src/state.ts
 // Names of the values the main step saves for the post step (core.saveState / core.getState).
 const STATE_SMOKE_CONTAINER = 'smoke-container';
+/** JSON {root, directory} of the baseline worktree while it exists. */
+const STATE_WORKTREE = 'baseline-worktree';
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's main step: inputs -> gate -> outputs, summary, report file, verdict.
@@ -37916,6 +37939,10 @@ async function run(docker = new Docker()) {
             docker,
             log: actionLog,
             baseCommit: pr?.baseSha,
+            onWorktree: (root, directory) => {
+                guard.trackWorktree(root, directory);
+                saveState(STATE_WORKTREE, JSON.stringify({ root, directory }));
+            },
             labels,
             onSmokeContainer: (name) => {
                 guard.track(name);

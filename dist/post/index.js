@@ -28370,20 +28370,78 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4177:
+/***/ 7163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Jg: () => (/* binding */ Docker)
+  ae: () => (/* binding */ removeWorktreeNow)
 });
 
-// UNUSED EXPORTS: DockerError, childEnvironment, lastErrorLine
+// UNUSED EXPORTS: installCancelGuard, removeContainerNow
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/docker/exec.ts
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ./src/docker/exec.ts
+var exec = __nccwpck_require__(9655);
+;// CONCATENATED MODULE: ./src/cancel.ts
+// Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
+// remove the smoke container at once, synchronously, before the process goes.
+
+
+
+
+/** Removes a baseline worktree at once (also used by the post step). */
+function removeWorktreeNow(root, directory) {
+    (0,external_node_child_process_.spawnSync)('git', ['worktree', 'remove', '--force', directory], { cwd: root, stdio: 'ignore', timeout: 15_000 });
+    (0,external_node_fs_.rmSync)(external_node_path_default().dirname(directory), { recursive: true, force: true });
+    (0,external_node_child_process_.spawnSync)('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore', timeout: 15_000 });
+}
+function removeContainerNow(docker, containerName) {
+    spawnSync(docker.binary, ['rm', '--force', '--volumes', containerName], { stdio: 'ignore', env: childEnvironment(), timeout: 15_000 });
+}
+function installCancelGuard(docker, onCancel) {
+    const containers = new Set();
+    const worktrees = [];
+    const handler = (signal) => {
+        docker.killAll('SIGTERM');
+        for (const name of containers)
+            removeContainerNow(docker, name);
+        for (const worktree of worktrees)
+            if (existsSync(worktree.directory))
+                removeWorktreeNow(worktree.root, worktree.directory);
+        onCancel(signal);
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        track: (name) => containers.add(name),
+        trackWorktree: (root, directory) => worktrees.push({ root, directory }),
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 9655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jg: () => (/* binding */ Docker)
+/* harmony export */ });
+/* unused harmony exports DockerError, childEnvironment, lastErrorLine */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 // The one wrapper every docker call goes through: spawns the client, collects or streams its output,
 // turns a failure into a DockerError whose message is the client's own last error line, and keeps a
 // handle on every live child so a cancelled run can stop them all.
@@ -28424,7 +28482,7 @@ class Docker {
     /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
     run(args, options = {}) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, { env: childEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.binary, args, { env: childEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
             this.live.add(child);
             const stdoutChunks = [];
             let stderr = '';
@@ -28490,7 +28548,7 @@ class Docker {
      * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
      */
     stream(args) {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, { env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.binary, args, { env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
         this.live.add(child);
         let stderr = '';
         child.stderr.on('data', (chunk) => (stderr += chunk.toString('utf8')));
@@ -28528,17 +28586,30 @@ class Docker {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2782);
-/* harmony import */ var _docker_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4177);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
+/* harmony import */ var _docker_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9655);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7163);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2462);
 // The action's post step: removes a smoke container that a killed main step left behind.
 
 
 
-const names = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_SMOKE_CONTAINER */ .Q).split(',').filter(Boolean);
+
+
+const names = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE_SMOKE_CONTAINER */ .Q).split(',').filter(Boolean);
 for (const name of names) {
     const removed = await new _docker_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .Docker */ .Jg().run(['rm', '--force', '--volumes', name], { allowFailure: true }).catch(() => undefined);
     if (removed && removed.exitCode === 0 && removed.stdout.toString().trim() !== '')
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed the smoke container ${name} left by the main step`);
+}
+const worktree = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE_WORKTREE */ .w);
+if (worktree) {
+    const { root, directory } = JSON.parse(worktree);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(directory)) {
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .removeWorktreeNow */ .ae)(root, directory);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed the baseline worktree ${directory} left by the main step`);
+    }
 }
 
 __webpack_async_result__();
@@ -28550,10 +28621,13 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ STATE_SMOKE_CONTAINER)
+/* harmony export */   Q: () => (/* binding */ STATE_SMOKE_CONTAINER),
+/* harmony export */   w: () => (/* binding */ STATE_WORKTREE)
 /* harmony export */ });
 // Names of the values the main step saves for the post step (core.saveState / core.getState).
 const STATE_SMOKE_CONTAINER = 'smoke-container';
+/** JSON {root, directory} of the baseline worktree while it exists. */
+const STATE_WORKTREE = 'baseline-worktree';
 
 
 /***/ }),
@@ -28614,6 +28688,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28646,6 +28727,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -31780,6 +31868,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

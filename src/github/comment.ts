@@ -41,7 +41,7 @@ export function commentMarker(name: string): string {
 export function markerKey(name: string): string {
   const original = name.trim();
   if (original === '') return 'default';
-  const cleaned = collapseDashes(original.replace(/[^A-Za-z0-9._:/@+-]/g, '-'));
+  const cleaned = collapseDashes(original.replace(/[^A-Za-z0-9._:/+-]/g, '-'));
   if (cleaned === original && cleaned.length <= MARKER_KEY_MAX_CHARS) return cleaned;
   const hash = createHash('sha256').update(original).digest('hex').slice(0, MARKER_HASH_CHARS);
   const readable = collapseDashes(cleaned.slice(0, MARKER_KEY_MAX_CHARS - MARKER_HASH_CHARS - 1));

@@ -56,10 +56,11 @@ function headline(report: GateReport): string {
   const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
   const sizeText = size?.change !== undefined ? `${formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})` : formatBytes(report.image.sizeBytes);
   const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
-  const name = `\`${report.name.replace(/`/g, "'")}\``;
+  // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
+  const name = `**${escapeMarkdownInline(report.name)}**`;
   return report.passed
-    ? `### ✅ image-size-gate: ${escapeMarkdownInline(name).replace(/&#96;/g, '`')} passed · ${sizeText}`
-    : `### ❌ image-size-gate: ${escapeMarkdownInline(name).replace(/&#96;/g, '`')} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;
+    ? `### ✅ image-size-gate: ${name} passed · ${sizeText}`
+    : `### ❌ image-size-gate: ${name} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;
 }
 
 function figuresTable(report: GateReport, context: CommentContext): string[] {

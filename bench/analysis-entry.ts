@@ -1,0 +1,18 @@
+// One measurement in a fresh process: analyse an image the way the gate does and print the wall time and
+// this process's peak memory. Bundled by bench/run.mjs; not part of dist/.
+import { analyzeImage } from '../src/analysis/index.js';
+import { Docker } from '../src/docker/exec.js';
+
+const [imageId, mode] = process.argv.slice(2);
+const started = performance.now();
+const analysis = await analyzeImage(new Docker(), imageId, { compressedSize: mode !== 'no-compression' });
+const wallMs = performance.now() - started;
+process.stdout.write(
+  JSON.stringify({
+    wallMs,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    archiveBytes: analysis.archiveBytes,
+    compressedSizeBytes: analysis.compressedSizeBytes,
+    files: analysis.layers.reduce((sum, layer) => sum + layer.filesAdded + layer.filesModified, 0),
+  }) + '\n',
+);

@@ -1,0 +1,191 @@
+// npm run bench: speed and memory of the gate, measured side by side with the shell baselines, on
+// synthetic images it builds itself. Writes BENCHMARKS.md. A benchmark, not a test: nothing here fails on speed.
+//   node bench/run.mjs [--sizes 30,300] [--runs 3] [--large]   (--large adds a 1 GB image)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : fallback;
+};
+const SIZES_MB = flag('sizes', '30,300').split(',').map(Number).concat(args.includes('--large') ? [1000] : []);
+const RUNS = Number(flag('runs', '3'));
+const BUSYBOX = 'image-size-gate/busybox:latest';
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function sh(command) {
+  return execFileSync('bash', ['-c', command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+}
+function timeMs(command) {
+  const started = performance.now();
+  sh(command);
+  return performance.now() - started;
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** A synthetic image of about `sizeMb`: random and compressible data, many small files, overwrites and deletions across layers. */
+function buildSynthetic(sizeMb) {
+  const tag = `image-size-gate-bench/synthetic:${sizeMb}mb`;
+  const present = spawnSync('docker', ['image', 'inspect', tag], { stdio: 'ignore' }).status === 0;
+  if (present) return tag;
+  const context = mkdtempSync(path.join(os.tmpdir(), 'isg-bench-'));
+  try {
+    const bytes = sizeMb * 1e6;
+    const smallFiles = Math.round(20_000 * (sizeMb / 300));
+    mkdirSync(path.join(context, 'random'));
+    mkdirSync(path.join(context, 'text'));
+    const bigFiles = 20;
+    for (let index = 0; index < bigFiles; index += 1) writeFileSync(path.join(context, 'random', `r${index}.bin`), randomBytes(Math.round((bytes * 0.35) / bigFiles)));
+    const line = 'the quick brown fox jumps over the lazy dog 0123456789 ';
+    const text = line.repeat(Math.ceil((bytes * 0.35) / bigFiles / line.length)).slice(0, Math.round((bytes * 0.35) / bigFiles));
+    for (let index = 0; index < bigFiles; index += 1) writeFileSync(path.join(context, 'text', `t${index}.txt`), `${index}\n${text}`);
+    for (let dir = 0; dir < Math.ceil(smallFiles / 500); dir += 1) {
+      mkdirSync(path.join(context, 'small', `d${dir}`), { recursive: true });
+      for (let index = 0; index < 500 && dir * 500 + index < smallFiles; index += 1) {
+        writeFileSync(path.join(context, 'small', `d${dir}`, `f${index}.dat`), randomBytes(512 + ((index * 37) % 1024)));
+      }
+    }
+    writeFileSync(
+      path.join(context, 'Dockerfile'),
+      [
+        `FROM ${BUSYBOX}`,
+        'COPY random /data/random',
+        'COPY text /data/text',
+        'COPY small /data/small',
+        // Overwrite a quarter of the random data (a second copy is stored) and delete another quarter.
+        'RUN for i in 0 1 2 3 4; do cp /data/random/r$i.bin /tmp/x && mv /tmp/x /data/random/r$i.bin; done && rm -f /data/random/r1[0-4].bin',
+        'RUN rm -rf /data/small/d0',
+        '',
+      ].join('\n'),
+    );
+    sh(`DOCKER_BUILDKIT=0 docker build -q -t ${tag} ${context} >/dev/null`);
+    return tag;
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
+function bundleAnalysisEntry() {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'isg-bench-bundle-'));
+  execFileSync('npx', ['ncc', 'build', 'bench/analysis-entry.ts', '--out', out, '--quiet'], { cwd: root, stdio: 'inherit' });
+  writeFileSync(path.join(out, 'package.json'), '{"type":"module"}');
+  return path.join(out, 'index.js');
+}
+
+function analyse(entry, imageId, mode) {
+  return JSON.parse(execFileSync(process.execPath, [entry, imageId, mode], { encoding: 'utf8' }));
+}
+
+sh('bash scripts/setup-docker.sh >/dev/null 2>&1 || true');
+const entry = bundleAnalysisEntry();
+const machine = `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Docker ${sh("docker version --format '{{.Server.Version}}'")}`;
+console.log(`machine: ${machine}`);
+
+const rows = [];
+for (const sizeMb of SIZES_MB) {
+  const tag = buildSynthetic(sizeMb);
+  const imageId = sh(`docker image inspect --format '{{.Id}}' ${tag}`);
+  const sizeBytes = Number(sh(`docker image inspect --format '{{.Size}}' ${tag}`));
+  const samples = { floor: [], naive: [], full: [], noCompression: [], fullRss: [], noCompressionRss: [] };
+  let files = 0;
+  let compressed = 0;
+  let naiveBytes = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    samples.floor.push(timeMs(`docker save ${imageId} > /dev/null`));
+    const naiveStarted = performance.now();
+    naiveBytes = Number(sh(`docker save ${imageId} | gzip -6 | wc -c`));
+    samples.naive.push(performance.now() - naiveStarted);
+    const full = analyse(entry, imageId, 'full');
+    samples.full.push(full.wallMs);
+    samples.fullRss.push(full.maxRssBytes);
+    const noCompression = analyse(entry, imageId, 'no-compression');
+    samples.noCompression.push(noCompression.wallMs);
+    samples.noCompressionRss.push(noCompression.maxRssBytes);
+    files = full.files;
+    compressed = full.compressedSizeBytes;
+  }
+  const row = {
+    sizeMb,
+    sizeBytes,
+    files,
+    compressed,
+    naiveBytes,
+    floorMs: median(samples.floor),
+    naiveMs: median(samples.naive),
+    fullMs: median(samples.full),
+    noCompressionMs: median(samples.noCompression),
+    fullRss: Math.max(...samples.fullRss),
+    noCompressionRss: Math.max(...samples.noCompressionRss),
+  };
+  rows.push(row);
+  console.log(JSON.stringify(row));
+}
+
+// The gate's own overhead on the Go example: the whole CLI run minus the build, the container start and
+// the app's own start (docker run -> first answer), with a warm build cache.
+function overhead(extraArgs) {
+  const samples = [];
+  for (let run = 0; run < RUNS + 1; run += 1) {
+    const reportFile = path.join(os.tmpdir(), `isg-bench-report-${run}.json`);
+    const started = performance.now();
+    execFileSync(process.execPath, ['dist/cli/index.js', '--quiet', '--report-file', reportFile, ...extraArgs, 'examples/go-scratch'], { cwd: root, stdio: 'ignore' });
+    const wallMs = performance.now() - started;
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    rmSync(reportFile, { force: true });
+    if (run === 0) continue; // warm-up: fills the build cache
+    samples.push({ wallMs, buildMs: report.build.durationMs, startupMs: report.smoke.startupMs ?? 0, analysisMs: report.analysis?.durationMs ?? 0 });
+  }
+  const pick = (key) => median(samples.map((sample) => sample[key]));
+  return { wallMs: pick('wallMs'), buildMs: pick('buildMs'), startupMs: pick('startupMs'), analysisMs: pick('analysisMs'), overheadMs: median(samples.map((s) => s.wallMs - s.buildMs - s.startupMs)) };
+}
+const withoutAnalysis = overhead(['--analyze', 'false']);
+const withAnalysis = overhead([]);
+console.log(JSON.stringify({ withoutAnalysis, withAnalysis }));
+
+// Time to the first line of work: load the bundle and reach input validation (a bad input fails at once).
+const loadSamples = [];
+for (let run = 0; run < 5; run += 1) {
+  const started = performance.now();
+  spawnSync(process.execPath, ['dist/main/index.js'], { cwd: root, env: { PATH: process.env.PATH, 'INPUT_MAX-SIZE': 'not-a-size' }, stdio: 'ignore' });
+  loadSamples.push(performance.now() - started);
+}
+const loadMs = median(loadSamples);
+
+const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
+const ratio = (value, base) => (value / base).toFixed(2);
+const table = [
+  '| Image | Files | docker save > /dev/null (floor) | docker save \\| gzip -6 \\| wc -c (naive) | Gate, full analysis | ratio to naive (goal ≤ 1.0, aim 0.6) | Gate, without compressed size | ratio to floor (goal ≤ 1.3) | Peak RSS full / without | Compressed: gate vs gzip -6 of the archive |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((row) =>
+    `| ${mb(row.sizeBytes)} | ${row.files.toLocaleString('en-US')} | ${ms(row.floorMs)} | ${ms(row.naiveMs)} | ${ms(row.fullMs)} | **${ratio(row.fullMs, row.naiveMs)}** | ${ms(row.noCompressionMs)} | **${ratio(row.noCompressionMs, row.floorMs)}** | ${mb(row.fullRss)} / ${mb(row.noCompressionRss)} | ${mb(row.compressed)} vs ${mb(row.naiveBytes)} |`,
+  ),
+];
+const memoryGrowth = rows.length >= 2 ? (rows.at(-1).fullRss / rows[0].fullRss).toFixed(2) : 'n/a';
+const generated = [
+  `Machine: ${machine}. Medians of ${RUNS} runs, the gate and the baselines alternating. Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  '### Analysis speed and memory',
+  '',
+  ...table,
+  '',
+  `Peak memory grows ${memoryGrowth}× while the image grows ${rows.length >= 2 ? (rows.at(-1).sizeBytes / rows[0].sizeBytes).toFixed(1) : 'n/a'}× (goal: within 1.5× for a tenfold image, and under 300 MB).`,
+  '',
+  '### The gate around a build and a smoke test (examples/go-scratch, warm build cache)',
+  '',
+  '| Run | Whole run | docker build | docker run → first answer | Layer analysis | Gate overhead (whole − build − start) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  `| analyze: false | ${ms(withoutAnalysis.wallMs)} | ${ms(withoutAnalysis.buildMs)} | ${ms(withoutAnalysis.startupMs)} | — | **${ms(withoutAnalysis.overheadMs)}** (goal < 300 ms) |`,
+  `| default | ${ms(withAnalysis.wallMs)} | ${ms(withAnalysis.buildMs)} | ${ms(withAnalysis.startupMs)} | ${ms(withAnalysis.analysisMs)} | ${ms(withAnalysis.overheadMs)} |`,
+  '',
+  `Time from \`node dist/main/index.js\` to its first line of work (bundle loaded, inputs validated): **${ms(loadMs)}** (median of 5).`,
+];
+const file = path.join(root, 'BENCHMARKS.md');
+const existing = readFileSync(file, 'utf8');
+const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+writeFileSync(file, `${existing.slice(0, existing.indexOf(start) + start.length)}\n${generated.join('\n')}\n${existing.slice(existing.indexOf(end))}`);
+console.log(generated.join('\n'));
