@@ -85,8 +85,9 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
   const { docker, log } = deps;
   const image = await inspectImage(docker, reference);
   log.info(`${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-  const passwd = needsPasswd(image.user) ? await readImageFile(docker, image.id, '/etc/passwd') : undefined;
-  const user = resolveUser(image.user, passwd?.toString('utf8'));
+  // Reading /etc/passwd needs its own docker calls; it runs while the layers are analysed and the smoke test runs.
+  const passwdRead = needsPasswd(image.user) ? readImageFile(docker, image.id, '/etc/passwd') : Promise.resolve(undefined);
+  passwdRead.catch(() => undefined);
 
   let analysis: ImageAnalysis | undefined;
   if (options.analyze) {
@@ -118,6 +119,7 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
     if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
     else log.info(`Smoke test failed: ${result.failure}`);
   }
+  const user = resolveUser(image.user, (await passwdRead)?.toString('utf8'));
   return { image, user, analysis, smoke };
 }
 

@@ -36288,7 +36288,7 @@ class TreeNode {
     sortedChildren() {
         if (!this.children)
             return [];
-        return [...this.children.values()].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+        return [...this.children.values()].sort((a, b) => compareAsGo(a.name, b.name));
     }
     copy(parent) {
         const node = new TreeNode(this.name, this.info, parent);
@@ -36299,6 +36299,16 @@ class TreeNode {
         }
         return node;
     }
+}
+const SURROGATE = /[\ud800-\udfff]/;
+/**
+ * Go's string order (bytewise UTF-8), which dive's visit order follows. JavaScript's UTF-16 order is the
+ * same for every string without surrogate pairs, so the allocation-free comparison serves nearly always.
+ */
+function compareAsGo(a, b) {
+    if (SURROGATE.test(a) || SURROGATE.test(b))
+        return Buffer.compare(Buffer.from(a), Buffer.from(b));
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 function splitPath(path) {
     return path.split('/').filter((name) => name !== '');
@@ -36781,11 +36791,14 @@ async function checkBuildInputs(request) {
 
 
 async function probeEngine(docker) {
+    // Both questions at once: each docker call costs a client start (tens of milliseconds).
+    const buildxProbe = docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).catch(() => undefined);
     let serverVersion;
     try {
         serverVersion = await docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
     }
     catch (error) {
+        await buildxProbe;
         const reason = error instanceof DockerError ? error.message : String(error);
         const hint = /permission denied/i.test(reason)
             ? 'add this user to the docker group or run as root'
@@ -36794,8 +36807,8 @@ async function probeEngine(docker) {
                 : 'start the Docker engine (dockerd) or set DOCKER_HOST';
         throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
     }
-    const buildx = await docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 });
-    return { serverVersion, builder: buildx.exitCode === 0 ? 'buildx' : 'classic' };
+    const buildx = await buildxProbe;
+    return { serverVersion, builder: buildx?.exitCode === 0 ? 'buildx' : 'classic' };
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -37267,8 +37280,9 @@ async function measure(reference, options, deps, label, buildInfo) {
     const { docker, log } = deps;
     const image = await inspectImage(docker, reference);
     log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-    const passwd = needsPasswd(image.user) ? await readImageFile(docker, image.id, '/etc/passwd') : undefined;
-    const user = resolveUser(image.user, passwd?.toString('utf8'));
+    // Reading /etc/passwd needs its own docker calls; it runs while the layers are analysed and the smoke test runs.
+    const passwdRead = needsPasswd(image.user) ? readImageFile(docker, image.id, '/etc/passwd') : Promise.resolve(undefined);
+    passwdRead.catch(() => undefined);
     let analysis;
     if (options.analyze) {
         analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
@@ -37297,6 +37311,7 @@ async function measure(reference, options, deps, label, buildInfo) {
         else
             log.info(`Smoke test failed: ${result.failure}`);
     }
+    const user = resolveUser(image.user, (await passwdRead)?.toString('utf8'));
     return { image, user, analysis, smoke };
 }
 function figuresOf(measured) {

@@ -56,7 +56,7 @@ class TreeNode {
 
   sortedChildren(): TreeNode[] {
     if (!this.children) return [];
-    return [...this.children.values()].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+    return [...this.children.values()].sort((a, b) => compareAsGo(a.name, b.name));
   }
 
   copy(parent: TreeNode | undefined): TreeNode {
@@ -67,6 +67,17 @@ class TreeNode {
     }
     return node;
   }
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Go's string order (bytewise UTF-8), which dive's visit order follows. JavaScript's UTF-16 order is the
+ * same for every string without surrogate pairs, so the allocation-free comparison serves nearly always.
+ */
+function compareAsGo(a: string, b: string): number {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function splitPath(path: string): string[] {

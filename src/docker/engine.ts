@@ -10,10 +10,13 @@ export interface EngineInfo {
 }
 
 export async function probeEngine(docker: Docker): Promise<EngineInfo> {
+  // Both questions at once: each docker call costs a client start (tens of milliseconds).
+  const buildxProbe = docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).catch(() => undefined);
   let serverVersion: string;
   try {
     serverVersion = await docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
   } catch (error) {
+    await buildxProbe;
     const reason = error instanceof DockerError ? error.message : String(error);
     const hint = /permission denied/i.test(reason)
       ? 'add this user to the docker group or run as root'
@@ -22,6 +25,6 @@ export async function probeEngine(docker: Docker): Promise<EngineInfo> {
         : 'start the Docker engine (dockerd) or set DOCKER_HOST';
     throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
   }
-  const buildx = await docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 });
-  return { serverVersion, builder: buildx.exitCode === 0 ? 'buildx' : 'classic' };
+  const buildx = await buildxProbe;
+  return { serverVersion, builder: buildx?.exitCode === 0 ? 'buildx' : 'classic' };
 }
