@@ -202,3 +202,24 @@ describe('untrusted text from the Dockerfile, the image and the build', () => {
     E2E_TIMEOUT_MS,
   );
 });
+
+describe('baseline: an image reference', () => {
+  test(
+    'a local image is measured as the baseline; one that cannot be pulled is a warning, not a failure',
+    async () => {
+      const baselineSize = Number(docker(['image', 'inspect', '--format', '{{.Size}}', 'image-size-gate/busybox:latest']));
+      const run = await runAction({ context: 'examples/go-scratch', smoke: 'false', baseline: 'image-size-gate/busybox:latest' });
+      expect(run.exitCode).toBe(0);
+      expect(Number(run.outputs['baseline-size'])).toBe(baselineSize);
+      expect(Number(run.outputs['size-delta'])).toBe(Number(run.outputs.size) - baselineSize);
+      expect(run.summary).toContain('### Against the baseline: `image-size-gate/busybox:latest`');
+
+      const missing = await runAction({ context: 'examples/go-scratch', smoke: 'false', baseline: '127.0.0.1:1/no-such:1', 'max-increase': '5%' });
+      expect(missing.exitCode).toBe(0);
+      expect(missing.outputs['baseline-size']).toBe('');
+      expect(missing.stdout).toMatch(/::warning::No baseline: baseline: baseline image "127\.0\.0\.1:1\/no-such:1" is not local and could not be pulled/);
+      expect(missing.summary).toMatch(/\| Growth against baseline \| — \| \+5% \| — \| ⏭️ skipped \| not measured: the baseline could not be measured/);
+    },
+    E2E_TIMEOUT_MS,
+  );
+});

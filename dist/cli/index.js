@@ -6584,7 +6584,14 @@ async function runGate(options, deps) {
         buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
     }
     const head = await measure(reference, options, deps, 'PR', buildInfo);
-    const baseline = await measureBaseline(options, deps, engine.builder, head, buildInfo);
+    const baseline = await measureBaseline(options, deps, engine.builder, head, buildInfo).catch((error) => {
+        // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
+        // is not the PR's fault: the gate says so and judges the PR on its own figures.
+        if (!(error instanceof GateError))
+            throw error;
+        log.warning(`No baseline: ${error.message}`);
+        return { skipped: `the baseline could not be measured (${error.message})` };
+    });
     const headFigures = figuresOf(head);
     const baselineReport = 'measured' in baseline
         ? {
