@@ -85,7 +85,8 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
   const { docker, log } = deps;
   const image = await inspectImage(docker, reference);
   log.info(`${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-  // Reading /etc/passwd needs its own docker calls; it runs while the layers are analysed and the smoke test runs.
+  // Reading /etc/passwd needs its own docker calls; they overlap the layer analysis, but are finished before
+  // the smoke test starts, so that they cannot slow the container's start and skew the start-up figure.
   const passwdRead = needsPasswd(image.user) ? readImageFile(docker, image.id, '/etc/passwd') : Promise.resolve(undefined);
   passwdRead.catch(() => undefined);
 
@@ -106,6 +107,7 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
     });
   }
 
+  const passwd = await passwdRead;
   const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
   let smoke: SmokeOutcome;
   if ('skip' in portChoice) {
@@ -119,7 +121,7 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
     if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
     else log.info(`Smoke test failed: ${result.failure}`);
   }
-  const user = resolveUser(image.user, (await passwdRead)?.toString('utf8'));
+  const user = resolveUser(image.user, passwd?.toString('utf8'));
   return { image, user, analysis, smoke };
 }
 

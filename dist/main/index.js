@@ -34720,6 +34720,10 @@ function escapeCodeBlock(lines) {
 function truncate(text, maxChars) {
     return text.length <= maxChars ? text : `${text.slice(0, maxChars)}… (${text.length - maxChars} more characters)`;
 }
+/** A collapsed section; `summary` must already be safe markdown. */
+function detailsBlock(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
 
 ;// CONCATENATED MODULE: ./src/report/comment.ts
 // Pure: the sticky pull-request comment. The verdict and the figures table always fit; long parts
@@ -34804,9 +34808,6 @@ function layerChangeRow(change) {
     const kind = { added: '🆕 appeared', removed: '🗑️ vanished', grew: '📈 grew', shrank: '📉 shrank' }[change.kind];
     return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : units_formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : units_formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
 }
-function details(summary, body) {
-    return ['', '<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
-}
 /** Renders the comment with at most `maxRows` rows in each long section. */
 function renderWith(report, context, maxRows) {
     const lines = [context.marker, headline(report), ''];
@@ -34819,7 +34820,7 @@ function renderWith(report, context, maxRows) {
     const changes = report.baseline?.layerChanges ?? [];
     if (changes.length > 0) {
         const shown = changes.slice(0, maxRows);
-        lines.push(...details(`What changed, layer by layer (${changes.length})`, [
+        lines.push('', ...detailsBlock(`What changed, layer by layer (${changes.length})`, [
             '| | Layer | Base | This PR | Change |',
             '| --- | --- | ---: | ---: | ---: |',
             ...shown.map(layerChangeRow),
@@ -34829,7 +34830,7 @@ function renderWith(report, context, maxRows) {
     const hints = report.analysis?.hints ?? [];
     if (hints.length > 0) {
         const shown = hints.slice(0, maxRows);
-        lines.push(...details(`Hints (${hints.length})`, [
+        lines.push('', ...detailsBlock(`Hints (${hints.length})`, [
             ...shown.map((hint) => {
                 const saving = hint.savingBytes === undefined ? '' : ` — saves about ${units_formatBytes(hint.savingBytes)}`;
                 return `- **${escapeMarkdownInline(hint.title)}**${hint.line ? ` (Dockerfile line ${hint.line})` : ''}${saving}: ${escapeMarkdownInline(hint.message)}`;
@@ -36966,7 +36967,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const BODY_READ_CAP_BYTES = 64 * 1024;
 /** Longest one probe request may take before it is abandoned and retried. */
 const REQUEST_TIMEOUT_MS = 5_000;
-const POLL_INTERVAL_MS = 20;
+const POLL_INTERVAL_MS = 5;
 const STATE_CHECK_INTERVAL_MS = 250;
 const SMOKE_LIMITS = { memory: '512m', pids: 256, tmpfsSize: '64m', cpus: '1' };
 /** Pure: which container port to probe, or why the smoke test is skipped. Throws when `smoke: true` cannot run. */
@@ -37056,7 +37057,11 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
         }
         const deadline = startedAt + smoke.timeoutMs;
         let lastProblem = 'nothing answered';
-        let lastStateCheck = -Infinity;
+        // The container's state is checked in the background, so probing never waits for `docker inspect`
+        // (tens of milliseconds) and the start-up figure is not rounded up by it.
+        let lastStateCheck = now();
+        let stateCheck;
+        let stoppedState;
         while (now() < deadline) {
             const remainingMs = Math.max(1, deadline - now());
             try {
@@ -37074,17 +37079,24 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
             catch (error) {
                 lastProblem = error.message;
             }
-            if (now() - lastStateCheck >= STATE_CHECK_INTERVAL_MS) {
+            if (stoppedState) {
+                result.failure = stoppedReason(stoppedState);
+                result.containerLog = await containerLogTail(docker, name);
+                return result;
+            }
+            if (!stateCheck && now() - lastStateCheck >= STATE_CHECK_INTERVAL_MS) {
                 lastStateCheck = now();
-                const state = await containerState(docker, name);
-                if (state.status !== 'running') {
-                    result.failure = stoppedReason(state);
-                    result.containerLog = await containerLogTail(docker, name);
-                    return result;
-                }
+                stateCheck = containerState(docker, name).then((state) => {
+                    if (state.status !== 'running')
+                        stoppedState = state;
+                    stateCheck = undefined;
+                    return state;
+                });
+                stateCheck.catch(() => (stateCheck = undefined));
             }
             await sleep(POLL_INTERVAL_MS);
         }
+        await stateCheck?.catch(() => undefined);
         result.failure = result.answer
             ? `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(result.answer, smoke)}`
             : `nothing answered on port ${port} within ${smoke.timeoutMs} ms (last attempt: ${lastProblem})`;
@@ -37280,7 +37292,8 @@ async function measure(reference, options, deps, label, buildInfo) {
     const { docker, log } = deps;
     const image = await inspectImage(docker, reference);
     log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-    // Reading /etc/passwd needs its own docker calls; it runs while the layers are analysed and the smoke test runs.
+    // Reading /etc/passwd needs its own docker calls; they overlap the layer analysis, but are finished before
+    // the smoke test starts, so that they cannot slow the container's start and skew the start-up figure.
     const passwdRead = needsPasswd(image.user) ? readImageFile(docker, image.id, '/etc/passwd') : Promise.resolve(undefined);
     passwdRead.catch(() => undefined);
     let analysis;
@@ -37297,6 +37310,7 @@ async function measure(reference, options, deps, label, buildInfo) {
             return result;
         });
     }
+    const passwd = await passwdRead;
     const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
     let smoke;
     if ('skip' in portChoice) {
@@ -37311,7 +37325,7 @@ async function measure(reference, options, deps, label, buildInfo) {
         else
             log.info(`Smoke test failed: ${result.failure}`);
     }
-    const user = resolveUser(image.user, (await passwdRead)?.toString('utf8'));
+    const user = resolveUser(image.user, passwd?.toString('utf8'));
     return { image, user, analysis, smoke };
 }
 function figuresOf(measured) {
@@ -37756,9 +37770,6 @@ function pullSeconds(compressedBytes, bitsPerSecond = PULL_BANDWIDTH_BITS_PER_SE
     return (compressedBytes * 8) / bitsPerSecond;
 }
 const MAX_LAYER_ROWS = 40;
-function analysis_markdown_details(summary, body) {
-    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
-}
 function renderAnalysis(analysis, uncompressedBytes) {
     const lines = ['### Where the bytes are', ''];
     const compressed = analysis.compressedSizeBytes;
@@ -37789,14 +37800,14 @@ function renderAnalysis(analysis, uncompressedBytes) {
         return `| ${cells.join(' | ')} |`;
     });
     const omitted = analysis.layers.length - layerRows.length;
-    lines.push(...analysis_markdown_details(`Layers (${analysis.layers.length})`, [
+    lines.push(...detailsBlock(`Layers (${analysis.layers.length})`, [
         '| # | Line | Made by | Size | Compressed | Files (+ added ~ modified - removed) |',
         '| ---: | ---: | --- | ---: | ---: | --- |',
         ...layerRows,
         ...(omitted > 0 ? ['', `${omitted} older layers not shown.`] : []),
     ]), '');
     if (analysis.largestFiles.length > 0) {
-        lines.push(...analysis_markdown_details("Largest files and directories of the image's own layers", [
+        lines.push(...detailsBlock("Largest files and directories of the image's own layers", [
             '| File | Size | Layer |',
             '| --- | ---: | ---: |',
             ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${units_formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
@@ -37807,7 +37818,7 @@ function renderAnalysis(analysis, uncompressedBytes) {
         ]), '');
     }
     if (dive.inefficientPaths.length > 0) {
-        lines.push(...analysis_markdown_details(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
+        lines.push(...detailsBlock(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
             '| Path | Occurrences | Bytes (all copies) |',
             '| --- | ---: | ---: |',
             ...dive.inefficientPaths.slice(0, 20).map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),

@@ -2,7 +2,7 @@
 import { ImageAnalysis } from '../analysis/index.js';
 import { formatPercent } from '../budgets.js';
 import { formatBytes, formatDurationMs, formatInteger } from '../units.js';
-import { escapeMarkdownInline } from './escape.js';
+import { detailsBlock, escapeMarkdownInline } from './escape.js';
 
 /** The bandwidth the pull-time estimate assumes. */
 export const PULL_BANDWIDTH_BITS_PER_SECOND = 100_000_000;
@@ -12,10 +12,6 @@ export function pullSeconds(compressedBytes: number, bitsPerSecond = PULL_BANDWI
 }
 
 const MAX_LAYER_ROWS = 40;
-
-function details(summary: string, body: string[]): string[] {
-  return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
-}
 
 export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: number): string {
   const lines: string[] = ['### Where the bytes are', ''];
@@ -57,7 +53,7 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
   });
   const omitted = analysis.layers.length - layerRows.length;
   lines.push(
-    ...details(`Layers (${analysis.layers.length})`, [
+    ...detailsBlock(`Layers (${analysis.layers.length})`, [
       '| # | Line | Made by | Size | Compressed | Files (+ added ~ modified - removed) |',
       '| ---: | ---: | --- | ---: | ---: | --- |',
       ...layerRows,
@@ -68,7 +64,7 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
 
   if (analysis.largestFiles.length > 0) {
     lines.push(
-      ...details("Largest files and directories of the image's own layers", [
+      ...detailsBlock("Largest files and directories of the image's own layers", [
         '| File | Size | Layer |',
         '| --- | ---: | ---: |',
         ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
@@ -83,7 +79,7 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
 
   if (dive.inefficientPaths.length > 0) {
     lines.push(
-      ...details(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
+      ...detailsBlock(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
         '| Path | Occurrences | Bytes (all copies) |',
         '| --- | ---: | ---: |',
         ...dive.inefficientPaths.slice(0, 20).map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),

@@ -3,7 +3,7 @@
 import { Check, formatPercent, formatSignedPercent, Verdict } from '../budgets.js';
 import { FigureDelta, LayerChange } from '../delta.js';
 import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger } from '../units.js';
-import { escapeMarkdownInline } from './escape.js';
+import { detailsBlock, escapeMarkdownInline } from './escape.js';
 import { GateReport } from './model.js';
 
 export const COMMENT_LIMIT_CHARS = 65_536;
@@ -95,10 +95,6 @@ function layerChangeRow(change: LayerChange): string {
   return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
 }
 
-function details(summary: string, body: string[]): string[] {
-  return ['', '<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
-}
-
 /** Renders the comment with at most `maxRows` rows in each long section. */
 function renderWith(report: GateReport, context: CommentContext, maxRows: number): string {
   const lines = [context.marker, headline(report), ''];
@@ -111,7 +107,8 @@ function renderWith(report: GateReport, context: CommentContext, maxRows: number
   if (changes.length > 0) {
     const shown = changes.slice(0, maxRows);
     lines.push(
-      ...details(`What changed, layer by layer (${changes.length})`, [
+      '',
+      ...detailsBlock(`What changed, layer by layer (${changes.length})`, [
         '| | Layer | Base | This PR | Change |',
         '| --- | --- | ---: | ---: | ---: |',
         ...shown.map(layerChangeRow),
@@ -123,7 +120,8 @@ function renderWith(report: GateReport, context: CommentContext, maxRows: number
   if (hints.length > 0) {
     const shown = hints.slice(0, maxRows);
     lines.push(
-      ...details(`Hints (${hints.length})`, [
+      '',
+      ...detailsBlock(`Hints (${hints.length})`, [
         ...shown.map((hint) => {
           const saving = hint.savingBytes === undefined ? '' : ` — saves about ${formatBytes(hint.savingBytes)}`;
           return `- **${escapeMarkdownInline(hint.title)}**${hint.line ? ` (Dockerfile line ${hint.line})` : ''}${saving}: ${escapeMarkdownInline(hint.message)}`;

@@ -18,3 +18,8 @@ export function escapeCodeBlock(lines: string[]): string {
 export function truncate(text: string, maxChars: number): string {
   return text.length <= maxChars ? text : `${text.slice(0, maxChars)}… (${text.length - maxChars} more characters)`;
 }
+
+/** A collapsed section; `summary` must already be safe markdown. */
+export function detailsBlock(summary: string, body: string[]): string[] {
+  return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
