@@ -85,10 +85,6 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
   const { docker, log } = deps;
   const image = await inspectImage(docker, reference);
   log.info(`${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-  // Reading /etc/passwd needs its own docker calls; they overlap the layer analysis, but are finished before
-  // the smoke test starts, so that they cannot slow the container's start and skew the start-up figure.
-  const passwdRead = needsPasswd(image.user) ? readImageFile(docker, image.id, '/etc/passwd') : Promise.resolve(undefined);
-  passwdRead.catch(() => undefined);
 
   let analysis: ImageAnalysis | undefined;
   if (options.analyze) {
@@ -107,7 +103,13 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
     });
   }
 
-  const passwd = await passwdRead;
+  // The layer analysis has read /etc/passwd already; without it, a stopped container gives the file. Either
+  // way it is done before the smoke test, so that no docker call slows the container's start.
+  const passwd = !needsPasswd(image.user)
+    ? undefined
+    : analysis
+      ? analysis.etcPasswd
+      : (await readImageFile(docker, image.id, '/etc/passwd'))?.toString('utf8');
   const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
   let smoke: SmokeOutcome;
   if ('skip' in portChoice) {
@@ -121,7 +123,7 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
     if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
     else log.info(`Smoke test failed: ${result.failure}`);
   }
-  const user = resolveUser(image.user, passwd?.toString('utf8'));
+  const user = resolveUser(image.user, passwd);
   return { image, user, analysis, smoke };
 }
 

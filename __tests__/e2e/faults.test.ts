@@ -215,6 +215,18 @@ describe('users, resolved as the kernel would', () => {
   );
 
   test(
+    'without the layer analysis, the name is resolved from a stopped container the same way',
+    async () => {
+      const named = await runAction({ image: TAGS.namedUser, smoke: 'false', analyze: 'false' });
+      expect(named.outputs['non-root']).toBe('true');
+      const ghost = await runAction({ image: TAGS.ghostUser, smoke: 'false', analyze: 'false' });
+      expect(ghost.outputs['non-root']).toBe('false');
+      expect(ghost.summary).toContain('USER "ghost" is not in the image');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
     'a name missing from passwd says the container cannot start',
     async () => {
       const run = await runAction({ image: TAGS.ghostUser, smoke: 'false' });

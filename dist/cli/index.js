@@ -3446,6 +3446,8 @@ function sectionTableRange(header) {
 
 
 
+const PASSWD_PATH = '/etc/passwd';
+const MAX_PASSWD_BYTES = 1 << 20;
 const TAR_MAGIC_OFFSET = 257;
 const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
@@ -3483,6 +3485,7 @@ function entryKind(type) {
 class LayerTarReader {
     entries = [];
     elfBinaries = [];
+    etcPasswd;
     extract = tar_stream.extract();
     done;
     constructor() {
@@ -3496,7 +3499,13 @@ class LayerTarReader {
             const sizeBytes = kind === 'file' ? header.size ?? 0 : 0;
             if (path !== '/')
                 this.entries.push({ path, kind, sizeBytes, mode: header.mode ?? 0 });
-            if (kind === 'file' && sizeBytes >= ELF_HEADER_BYTES)
+            if (path === PASSWD_PATH && kind === 'file' && sizeBytes <= MAX_PASSWD_BYTES) {
+                const chunks = [];
+                for await (const chunk of entry)
+                    chunks.push(chunk);
+                this.etcPasswd = Buffer.concat(chunks).toString('utf8');
+            }
+            else if (kind === 'file' && sizeBytes >= ELF_HEADER_BYTES)
                 await this.inspectElf(entry, path, sizeBytes);
             else
                 for await (const _ of entry)
@@ -3631,7 +3640,14 @@ async function readMember(stream, compressedSize) {
     const compressedBytes = isGzip ? gzipBytes : await sizer?.finish();
     return {
         kind: 'layer',
-        layer: { diffId: `sha256:${hash.digest('hex')}`, tarBytes, compressedBytes, entries: layerReader.entries, elfBinaries: layerReader.elfBinaries },
+        layer: {
+            diffId: `sha256:${hash.digest('hex')}`,
+            tarBytes,
+            compressedBytes,
+            entries: layerReader.entries,
+            elfBinaries: layerReader.elfBinaries,
+            etcPasswd: layerReader.etcPasswd,
+        },
     };
 }
 /** Reads a whole `docker save` stream. */
@@ -4432,6 +4448,9 @@ function largestDirectories(files, limit) {
     }
     return [...totals.entries()].map(([dir, sizeBytes]) => ({ path: dir, sizeBytes })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, limit);
 }
+function finalPasswd(file, layers) {
+    return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
+}
 async function analyzeImage(docker, imageId, options) {
     const started = performance.now();
     const save = docker.stream(['save', imageId]);
@@ -4491,6 +4510,7 @@ async function analyzeImage(docker, imageId, options) {
         largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
         largestDirectories: largestDirectories(ownFiles, 10),
         hints,
+        etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
         archiveBytes,
         durationMs: performance.now() - started,
     };
@@ -6474,10 +6494,6 @@ async function measure(reference, options, deps, label, buildInfo) {
     const { docker, log } = deps;
     const image = await inspectImage(docker, reference);
     log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-    // Reading /etc/passwd needs its own docker calls; they overlap the layer analysis, but are finished before
-    // the smoke test starts, so that they cannot slow the container's start and skew the start-up figure.
-    const passwdRead = needsPasswd(image.user) ? readImageFile(docker, image.id, '/etc/passwd') : Promise.resolve(undefined);
-    passwdRead.catch(() => undefined);
     let analysis;
     if (options.analyze) {
         analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
@@ -6492,7 +6508,13 @@ async function measure(reference, options, deps, label, buildInfo) {
             return result;
         });
     }
-    const passwd = await passwdRead;
+    // The layer analysis has read /etc/passwd already; without it, a stopped container gives the file. Either
+    // way it is done before the smoke test, so that no docker call slows the container's start.
+    const passwd = !needsPasswd(image.user)
+        ? undefined
+        : analysis
+            ? analysis.etcPasswd
+            : (await readImageFile(docker, image.id, '/etc/passwd'))?.toString('utf8');
     const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
     let smoke;
     if ('skip' in portChoice) {
@@ -6507,7 +6529,7 @@ async function measure(reference, options, deps, label, buildInfo) {
         else
             log.info(`Smoke test failed: ${result.failure}`);
     }
-    const user = resolveUser(image.user, passwd?.toString('utf8'));
+    const user = resolveUser(image.user, passwd);
     return { image, user, analysis, smoke };
 }
 function figuresOf(measured) {

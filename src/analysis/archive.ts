@@ -32,6 +32,8 @@ export interface ElfFinding {
 
 export interface ScannedLayer {
   diffId: string;
+  /** The text of /etc/passwd when this layer writes it (so the user can be resolved without running docker). */
+  etcPasswd?: string;
   /** Bytes of the uncompressed layer tar. */
   tarBytes: number;
   /** Gzip-compressed bytes of the layer tar, as `docker push` uploads it (when asked for). */
@@ -61,6 +63,8 @@ export interface ScanOptions {
   onProgress?: (bytesRead: number) => void;
 }
 
+const PASSWD_PATH = '/etc/passwd';
+const MAX_PASSWD_BYTES = 1 << 20;
 const TAR_MAGIC_OFFSET = 257;
 const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
@@ -98,6 +102,7 @@ function entryKind(type: string | null | undefined): EntryKind {
 class LayerTarReader {
   readonly entries: LayerEntry[] = [];
   readonly elfBinaries: ElfFinding[] = [];
+  etcPasswd?: string;
   private readonly extract = tar.extract();
   private readonly done: Promise<void>;
 
@@ -112,7 +117,11 @@ class LayerTarReader {
       const kind = entryKind(header.type);
       const sizeBytes = kind === 'file' ? header.size ?? 0 : 0;
       if (path !== '/') this.entries.push({ path, kind, sizeBytes, mode: header.mode ?? 0 });
-      if (kind === 'file' && sizeBytes >= ELF_HEADER_BYTES) await this.inspectElf(entry, path, sizeBytes);
+      if (path === PASSWD_PATH && kind === 'file' && sizeBytes <= MAX_PASSWD_BYTES) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of entry) chunks.push(chunk as Buffer);
+        this.etcPasswd = Buffer.concat(chunks).toString('utf8');
+      } else if (kind === 'file' && sizeBytes >= ELF_HEADER_BYTES) await this.inspectElf(entry, path, sizeBytes);
       else for await (const _ of entry) void _;
     }
   }
@@ -237,7 +246,14 @@ async function readMember(stream: AsyncIterable<unknown>, compressedSize: boolea
   const compressedBytes = isGzip ? gzipBytes : await sizer?.finish();
   return {
     kind: 'layer',
-    layer: { diffId: `sha256:${hash.digest('hex')}`, tarBytes, compressedBytes, entries: layerReader.entries, elfBinaries: layerReader.elfBinaries },
+    layer: {
+      diffId: `sha256:${hash.digest('hex')}`,
+      tarBytes,
+      compressedBytes,
+      entries: layerReader.entries,
+      elfBinaries: layerReader.elfBinaries,
+      etcPasswd: layerReader.etcPasswd,
+    },
   };
 }
 

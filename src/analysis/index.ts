@@ -4,10 +4,10 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Docker, DockerError } from '../docker/exec.js';
 import { GateError } from '../errors.js';
-import { ArchiveError, LayerEntry, scanImageArchive } from './archive.js';
+import { ArchiveError, LayerEntry, ScannedLayer, scanImageArchive } from './archive.js';
 import { attributeLayers, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
-import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes } from './waste.js';
+import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes, VisibleFile } from './waste.js';
 
 export interface LayerSummary {
   index: number;
@@ -38,6 +38,8 @@ export interface ImageAnalysis {
   /** Largest directories (two levels deep) of the image's own layers in the final filesystem. */
   largestDirectories: { path: string; sizeBytes: number }[];
   hints: Hint[];
+  /** The final filesystem's /etc/passwd as a regular file (undefined when it has none). */
+  etcPasswd?: string;
   /** Bytes of the docker save stream read. */
   archiveBytes: number;
   durationMs: number;
@@ -81,6 +83,10 @@ function largestDirectories(files: { path: string; sizeBytes: number }[], limit:
     totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
   }
   return [...totals.entries()].map(([dir, sizeBytes]) => ({ path: dir, sizeBytes })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, limit);
+}
+
+function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): string | undefined {
+  return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
 }
 
 export async function analyzeImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<ImageAnalysis> {
@@ -145,6 +151,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
     largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
     largestDirectories: largestDirectories(ownFiles, 10),
     hints,
+    etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
     archiveBytes,
     durationMs: performance.now() - started,
   };
