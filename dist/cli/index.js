@@ -3289,6 +3289,7 @@ var tar_stream = __nccwpck_require__(118);
 // Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
 // primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
 // of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
+// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
 
 
 const deflateRawAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.deflateRaw);
@@ -3299,43 +3300,49 @@ const WINDOW_BYTES = 32 * 1024;
 const GZIP_FRAMING_BYTES = 18;
 class GzipSizer {
     maxInFlight;
-    pending = [];
-    pendingBytes = 0;
+    /** Free block buffers; one more than can be in flight, so the next block can fill while others compress. */
+    free = [];
+    block;
+    filled = 0;
     previousTail;
     inFlight = [];
     compressedBytes = 0;
     constructor(maxInFlight = 4) {
         this.maxInFlight = maxInFlight;
+        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
     }
     async write(chunk) {
-        this.pending.push(chunk);
-        this.pendingBytes += chunk.length;
-        while (this.pendingBytes >= BLOCK_BYTES) {
-            const joined = Buffer.concat(this.pending);
-            const block = joined.subarray(0, BLOCK_BYTES);
-            const rest = joined.subarray(BLOCK_BYTES);
-            this.pending = rest.length > 0 ? [rest] : [];
-            this.pendingBytes = rest.length;
-            await this.submit(block, false);
+        let offset = 0;
+        while (offset < chunk.length) {
+            const copied = chunk.copy(this.block, this.filled, offset);
+            this.filled += copied;
+            offset += copied;
+            if (this.filled === BLOCK_BYTES)
+                await this.submit(false);
         }
     }
-    async submit(block, last) {
+    async submit(last) {
+        const block = this.block;
+        const input = block.subarray(0, this.filled);
         const options = { level: GZIP_LEVEL, finishFlush: last ? external_node_zlib_namespaceObject.constants.Z_FINISH : external_node_zlib_namespaceObject.constants.Z_SYNC_FLUSH };
         if (this.previousTail)
             options.dictionary = this.previousTail;
-        // Copy the tail: `block` may be a view of a buffer that is reused.
-        this.previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW_BYTES)));
-        this.inFlight.push(deflateRawAsync(block, options).then((out) => out.length));
+        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
+        this.inFlight.push(deflateRawAsync(input, options).then((out) => {
+            this.free.push(block);
+            return out.length;
+        }));
+        this.filled = 0;
         if (this.inFlight.length >= this.maxInFlight)
             this.compressedBytes += await this.inFlight.shift();
+        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
     }
     /** Finishes the stream and returns its gzip size in bytes. */
     async finish() {
-        await this.submit(Buffer.concat(this.pending), true);
-        this.pending = [];
-        this.pendingBytes = 0;
+        await this.submit(true);
         for (const size of await Promise.all(this.inFlight.splice(0)))
             this.compressedBytes += size;
+        this.free.length = 0;
         return this.compressedBytes + GZIP_FRAMING_BYTES;
     }
 }

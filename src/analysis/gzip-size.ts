@@ -2,6 +2,7 @@
 // Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
 // primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
 // of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
+// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
 import { promisify } from 'node:util';
 import { constants, deflateRaw } from 'node:zlib';
 
@@ -14,42 +15,50 @@ const WINDOW_BYTES = 32 * 1024;
 const GZIP_FRAMING_BYTES = 18;
 
 export class GzipSizer {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** Free block buffers; one more than can be in flight, so the next block can fill while others compress. */
+  private readonly free: Buffer[] = [];
+  private block: Buffer;
+  private filled = 0;
   private previousTail: Buffer | undefined;
   private readonly inFlight: Promise<number>[] = [];
   private compressedBytes = 0;
 
-  constructor(private readonly maxInFlight = 4) {}
+  constructor(private readonly maxInFlight = 4) {
+    this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+  }
 
   async write(chunk: Buffer): Promise<void> {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    while (this.pendingBytes >= BLOCK_BYTES) {
-      const joined = Buffer.concat(this.pending);
-      const block = joined.subarray(0, BLOCK_BYTES);
-      const rest = joined.subarray(BLOCK_BYTES);
-      this.pending = rest.length > 0 ? [rest] : [];
-      this.pendingBytes = rest.length;
-      await this.submit(block, false);
+    let offset = 0;
+    while (offset < chunk.length) {
+      const copied = chunk.copy(this.block, this.filled, offset);
+      this.filled += copied;
+      offset += copied;
+      if (this.filled === BLOCK_BYTES) await this.submit(false);
     }
   }
 
-  private async submit(block: Buffer, last: boolean): Promise<void> {
+  private async submit(last: boolean): Promise<void> {
+    const block = this.block;
+    const input = block.subarray(0, this.filled);
     const options: Record<string, unknown> = { level: GZIP_LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH };
     if (this.previousTail) options.dictionary = this.previousTail;
-    // Copy the tail: `block` may be a view of a buffer that is reused.
-    this.previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW_BYTES)));
-    this.inFlight.push(deflateRawAsync(block, options).then((out) => out.length));
+    this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
+    this.inFlight.push(
+      deflateRawAsync(input, options).then((out) => {
+        this.free.push(block);
+        return out.length;
+      }),
+    );
+    this.filled = 0;
     if (this.inFlight.length >= this.maxInFlight) this.compressedBytes += await this.inFlight.shift()!;
+    this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
   }
 
   /** Finishes the stream and returns its gzip size in bytes. */
   async finish(): Promise<number> {
-    await this.submit(Buffer.concat(this.pending), true);
-    this.pending = [];
-    this.pendingBytes = 0;
+    await this.submit(true);
     for (const size of await Promise.all(this.inFlight.splice(0))) this.compressedBytes += size;
+    this.free.length = 0;
     return this.compressedBytes + GZIP_FRAMING_BYTES;
   }
 }
