@@ -171,8 +171,10 @@ describe('untrusted text from the Dockerfile, the image and the build', () => {
         ].join('\n'),
         '.dockerignore': 'Dockerfile\n',
       });
+      let imageId = '';
       try {
         const run = await runAction({ context: context.dir, name: hostile, smoke: 'false', 'max-size': '1MB' });
+        imageId = run.outputs['image-id'];
         expect(run.exitCode).toBe(1);
         // Workflow commands from the build only ever appear between ::stop-commands:: and its token.
         let stopToken: string | undefined;
@@ -197,6 +199,7 @@ describe('untrusted text from the Dockerfile, the image and the build', () => {
         expect(run.outputs.passed).toBe('false');
       } finally {
         context.cleanup();
+        if (imageId) docker(['image', 'rm', '--force', '--no-prune', imageId]);
       }
     },
     E2E_TIMEOUT_MS,

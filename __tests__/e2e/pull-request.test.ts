@@ -43,8 +43,12 @@ beforeAll(() => {
   execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${origin}`, checkout]);
 });
 
+/** Images the runs built from this test's throw-away repository, removed at the end. */
+const builtImages = new Set<string>();
+
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
+  if (builtImages.size > 0) execFileSync('docker', ['image', 'rm', '--force', '--no-prune', ...builtImages], { stdio: 'ignore' });
 });
 
 beforeEach(async () => {
@@ -76,7 +80,7 @@ function pullRequestRun(inputs: Record<string, string>, options: { fork?: boolea
       },
     }),
   );
-  return runAction(
+  const run = runAction(
     { context: 'app', smoke: 'false', 'github-token': 'test-token', ...inputs },
     {
       cwd: checkout,
@@ -91,6 +95,10 @@ function pullRequestRun(inputs: Record<string, string>, options: { fork?: boolea
       },
     },
   );
+  return run.then((result) => {
+    if (result.outputs['image-id']) builtImages.add(result.outputs['image-id']);
+    return result;
+  });
 }
 
 function ourComments() {
