@@ -10,6 +10,8 @@ export const MAIN_ENTRY = path.join(REPO_ROOT, 'dist/main/index.js');
 export const POST_ENTRY = path.join(REPO_ROOT, 'dist/post/index.js');
 export const CLI_ENTRY = path.join(REPO_ROOT, 'dist/cli/index.js');
 export const E2E_TIMEOUT_MS = 600_000;
+/** The Node that runs the bundles: GitHub runs `using: node24` actions on Node 24 (DIST_NODE selects it here). */
+export const DIST_NODE = process.env.DIST_NODE || process.execPath;
 
 export interface ActionRun {
   exitCode: number | null;
@@ -70,7 +72,7 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [options.entry ?? MAIN_ENTRY], {
+  const child = spawn(DIST_NODE, [options.entry ?? MAIN_ENTRY], {
     cwd: options.cwd ?? REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,7 +101,7 @@ export interface CliRun {
 }
 
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(DIST_NODE, [CLI_ENTRY, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
