@@ -8,8 +8,8 @@ import { evaluateBudgets, formatPercent, gatePassed, SmokeOutcome } from './budg
 import { figureDeltas, Figures, layerChanges } from './delta.js';
 import { buildImage } from './docker/build.js';
 import { Builder, probeEngine } from './docker/engine.js';
-import { Docker } from './docker/exec.js';
-import { ImageMetadata, inspectImage, readImageFile } from './docker/inspect.js';
+import { Docker, lastErrorLine } from './docker/exec.js';
+import { ImageMetadata, ImageNotFoundError, inspectImage, readImageFile } from './docker/inspect.js';
 import { GateError } from './errors.js';
 import { addWorktree, ensureCommit, repositoryRoot } from './git.js';
 import { GateOptions } from './inputs.js';
@@ -146,15 +146,15 @@ async function measureBaseline(options: GateOptions, deps: GateDependencies, bui
   const spec = options.baseline;
   if (spec.kind === 'none') return { skipped: 'baseline is none' };
   if (spec.kind === 'image') {
-    const present = await docker.run(['image', 'inspect', '--format', '{{.Id}}', spec.reference], { allowFailure: true });
-    if (present.exitCode !== 0) {
+    const measured = await measure(spec.reference, options, deps, 'baseline').catch(async (error: unknown) => {
+      if (!(error instanceof ImageNotFoundError)) throw error;
       log.info(`Pulling baseline image ${spec.reference}`);
       const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
       if (pulled.exitCode !== 0) {
-        throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${pulled.stderr.trim().split('\n').at(-1)}); set baseline to a local image, auto, or none`);
+        throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
       }
-    }
-    const measured = await measure(spec.reference, options, deps, 'baseline');
+      return measure(spec.reference, options, deps, 'baseline');
+    });
     return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
   }
   if (!deps.baseCommit) return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
@@ -193,8 +193,8 @@ async function measureBaseline(options: GateOptions, deps: GateDependencies, bui
  * An image somebody tagged (the build matched it from the cache) is not ours to remove.
  */
 async function removeUntaggedImage(docker: Docker, imageId: string): Promise<void> {
-  const tags = await docker.run(['image', 'inspect', '--format', '{{len .RepoTags}}', imageId], { allowFailure: true });
-  if (tags.exitCode === 0 && tags.stdout.toString().trim() === '0') await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+  const image = await inspectImage(docker, imageId).catch(() => undefined);
+  if (image && image.repoTags.length === 0) await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
 }
 
 export async function runGate(options: GateOptions, deps: GateDependencies): Promise<GateReport> {
@@ -283,7 +283,6 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
     baseline: baselineReport,
     noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
     checks,
-    warnings: [],
   };
 }
 

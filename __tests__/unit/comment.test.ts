@@ -36,7 +36,6 @@ function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, h
       layerChanges: layerChanges([layer(0, 'COPY file:aaaaaaaaaaaa… in /app', 4_460_000)], [layer(0, 'COPY file:bbbbbbbbbbbb… in /app', 7_460_000)]),
     },
     checks,
-    warnings: [],
     ...overrides,
   };
 }

@@ -29,7 +29,6 @@ function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
     build: { builder: 'classic', durationMs: 125, context: 'examples/go-scratch', dockerfile: 'examples/go-scratch/Dockerfile' },
     smoke: { ran: true, port: 8080, path: '/', passed: true, startupMs: 313, status: 200, containerLog: [] },
     checks,
-    warnings: [],
     ...overrides,
   };
 }

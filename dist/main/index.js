@@ -36860,6 +36860,9 @@ function parseInspect(raw) {
         repoTags: raw.RepoTags ?? [],
     };
 }
+/** The image is not in the local engine (it may still be pulled). */
+class ImageNotFoundError extends GateError {
+}
 async function inspectImage(docker, reference) {
     let text;
     try {
@@ -36867,7 +36870,7 @@ async function inspectImage(docker, reference) {
     }
     catch (error) {
         if (error instanceof DockerError && /no such image/i.test(error.message)) {
-            throw new GateError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
+            throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
         }
         throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
     }
@@ -37291,6 +37294,7 @@ function resolveUser(configured, passwd) {
 
 
 
+
 function displayName(options) {
     if (options.name)
         return options.name;
@@ -37374,15 +37378,16 @@ async function measureBaseline(options, deps, builder, head, buildInfo) {
     if (spec.kind === 'none')
         return { skipped: 'baseline is none' };
     if (spec.kind === 'image') {
-        const present = await docker.run(['image', 'inspect', '--format', '{{.Id}}', spec.reference], { allowFailure: true });
-        if (present.exitCode !== 0) {
+        const measured = await measure(spec.reference, options, deps, 'baseline').catch(async (error) => {
+            if (!(error instanceof ImageNotFoundError))
+                throw error;
             log.info(`Pulling baseline image ${spec.reference}`);
             const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
             if (pulled.exitCode !== 0) {
-                throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${pulled.stderr.trim().split('\n').at(-1)}); set baseline to a local image, auto, or none`);
+                throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
             }
-        }
-        const measured = await measure(spec.reference, options, deps, 'baseline');
+            return measure(spec.reference, options, deps, 'baseline');
+        });
         return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
     }
     if (!deps.baseCommit)
@@ -37424,8 +37429,8 @@ async function measureBaseline(options, deps, builder, head, buildInfo) {
  * An image somebody tagged (the build matched it from the cache) is not ours to remove.
  */
 async function removeUntaggedImage(docker, imageId) {
-    const tags = await docker.run(['image', 'inspect', '--format', '{{len .RepoTags}}', imageId], { allowFailure: true });
-    if (tags.exitCode === 0 && tags.stdout.toString().trim() === '0')
+    const image = await inspectImage(docker, imageId).catch(() => undefined);
+    if (image && image.repoTags.length === 0)
         await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
 }
 async function runGate(options, deps) {
@@ -37510,7 +37515,6 @@ async function runGate(options, deps) {
         baseline: baselineReport,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
         checks,
-        warnings: [],
     };
 }
 /** Logs "bytes done of about total" at most every few seconds, so a long analysis never looks hung. */
@@ -37921,9 +37925,6 @@ function renderSummary(report) {
         lines.push('', renderBaselineSection(report));
     if (report.analysis)
         lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));
-    if (report.warnings.length > 0) {
-        lines.push('', ...report.warnings.map((warning) => `> ⚠️ ${escapeMarkdownInline(warning)}`));
-    }
     lines.push('', 'Sizes use SI units as `docker images` prints them (1 MB = 1,000,000 bytes) unless a budget was given in MiB.', '');
     return lines.join('\n');
 }

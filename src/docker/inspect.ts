@@ -43,13 +43,16 @@ export function parseInspect(raw: RawInspect): ImageMetadata {
   };
 }
 
+/** The image is not in the local engine (it may still be pulled). */
+export class ImageNotFoundError extends GateError {}
+
 export async function inspectImage(docker: Docker, reference: string): Promise<ImageMetadata> {
   let text: string;
   try {
     text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference]);
   } catch (error) {
     if (error instanceof DockerError && /no such image/i.test(error.message)) {
-      throw new GateError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
+      throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
     }
     throw new GateError('image', `could not inspect image "${reference}": ${(error as Error).message}`, { cause: error });
   }

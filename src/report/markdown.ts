@@ -42,9 +42,6 @@ export function renderSummary(report: GateReport): string {
   }
   if (report.baseline || report.noBaselineReason) lines.push('', renderBaselineSection(report));
   if (report.analysis) lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));
-  if (report.warnings.length > 0) {
-    lines.push('', ...report.warnings.map((warning) => `> ⚠️ ${escapeMarkdownInline(warning)}`));
-  }
   lines.push('', 'Sizes use SI units as `docker images` prints them (1 MB = 1,000,000 bytes) unless a budget was given in MiB.', '');
   return lines.join('\n');
 }

@@ -54,5 +54,4 @@ export interface GateReport {
   /** The layer analysis (absent when analyze is false). */
   analysis?: ImageAnalysis;
   checks: Check[];
-  warnings: string[];
 }

@@ -32,6 +32,5 @@ export function renderTerminal(report: GateReport): string {
     if (smoke.containerLog?.length) lines.push('container log (last lines):', ...smoke.containerLog.map((line) => `  ${plain(line)}`));
   }
   if (report.analysis) lines.push('', ...renderAnalysisText(report.analysis, report.image.sizeBytes, plain));
-  for (const warning of report.warnings) lines.push(`warning: ${plain(warning)}`);
   return lines.join('\n').trimEnd() + '\n';
 }
