@@ -13,6 +13,7 @@ import { ImageMetadata, ImageNotFoundError, inspectImage, readImageFile } from '
 import { GateError } from './errors.js';
 import { addWorktree, ensureCommit, repositoryRoot } from './git.js';
 import { GateOptions } from './inputs.js';
+import { BackgroundWork } from './background.js';
 import { BaselineReport, GateReport, REPORT_SCHEMA_VERSION } from './report/model.js';
 import { chooseSmokePort, runSmokeTest } from './smoke.js';
 import { needsPasswd, resolveUser, UserResolution } from './user.js';
@@ -80,11 +81,31 @@ async function build(options: GateOptions, builder: Builder, deps: GateDependenc
   return built;
 }
 
-/** Everything the gate measures of one image: metadata, user, layers, smoke test. */
-async function measure(reference: string, options: GateOptions, deps: GateDependencies, label: string, buildInfo?: BuildInfo): Promise<Measured> {
+/**
+ * Everything the gate measures of one image: metadata, smoke test, layers, user. The smoke test comes first,
+ * on an idle engine, so nothing the gate does slows the container's start; its container is then removed in
+ * the background while the layers are read.
+ */
+async function measure(reference: string, options: GateOptions, deps: GateDependencies, background: BackgroundWork, label: string, buildInfo?: BuildInfo): Promise<Measured> {
   const { docker, log } = deps;
   const image = await inspectImage(docker, reference);
   log.info(`${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
+
+  const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
+  let smoke: SmokeOutcome;
+  if ('skip' in portChoice) {
+    log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
+    smoke = { ran: false, reason: portChoice.skip };
+  } else {
+    // Whatever is still being removed (an earlier smoke container) would compete with this start.
+    await background.drain();
+    const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () =>
+      runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
+    );
+    smoke = { ran: true, result };
+    if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
+    else log.info(`Smoke test failed: ${result.failure}`);
+  }
 
   let analysis: ImageAnalysis | undefined;
   if (options.analyze) {
@@ -103,26 +124,12 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
     });
   }
 
-  // The layer analysis has read /etc/passwd already; without it, a stopped container gives the file. Either
-  // way it is done before the smoke test, so that no docker call slows the container's start.
+  // The layer analysis reads /etc/passwd as it streams past; without it, a stopped container gives the file.
   const passwd = !needsPasswd(image.user)
     ? undefined
     : analysis
       ? analysis.etcPasswd
-      : (await readImageFile(docker, image.id, '/etc/passwd'))?.toString('utf8');
-  const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
-  let smoke: SmokeOutcome;
-  if ('skip' in portChoice) {
-    log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
-    smoke = { ran: false, reason: portChoice.skip };
-  } else {
-    const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () =>
-      runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer }),
-    );
-    smoke = { ran: true, result };
-    if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
-    else log.info(`Smoke test failed: ${result.failure}`);
-  }
+      : (await readImageFile(docker, image.id, '/etc/passwd', { background }))?.toString('utf8');
   const user = resolveUser(image.user, passwd);
   return { image, user, analysis, smoke };
 }
@@ -141,19 +148,19 @@ function figuresOf(measured: Measured): Figures {
 type BaselineOutcome = { measured: Measured; report: Omit<BaselineReport, 'figures' | 'layerChanges'> } | { skipped: string };
 
 /** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
-async function measureBaseline(options: GateOptions, deps: GateDependencies, builder: Builder, head: Measured, buildInfo?: BuildInfo): Promise<BaselineOutcome> {
+async function measureBaseline(options: GateOptions, deps: GateDependencies, background: BackgroundWork, builder: Builder, head: Measured, buildInfo?: BuildInfo): Promise<BaselineOutcome> {
   const { docker, log } = deps;
   const spec = options.baseline;
   if (spec.kind === 'none') return { skipped: 'baseline is none' };
   if (spec.kind === 'image') {
-    const measured = await measure(spec.reference, options, deps, 'baseline').catch(async (error: unknown) => {
+    const measured = await measure(spec.reference, options, deps, background, 'baseline').catch(async (error: unknown) => {
       if (!(error instanceof ImageNotFoundError)) throw error;
       log.info(`Pulling baseline image ${spec.reference}`);
       const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
       if (pulled.exitCode !== 0) {
         throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
       }
-      return measure(spec.reference, options, deps, 'baseline');
+      return measure(spec.reference, options, deps, background, 'baseline');
     });
     return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
   }
@@ -177,7 +184,7 @@ async function measureBaseline(options: GateOptions, deps: GateDependencies, bui
     }
     const built = await build(options, builder, deps, context, dockerfile, 'baseline');
     baseImageId = built.imageId;
-    const measured = await measure(built.imageId, options, deps, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
+    const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
     return {
       measured,
       report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },
@@ -198,6 +205,15 @@ async function removeUntaggedImage(docker: Docker, imageId: string): Promise<voi
 }
 
 export async function runGate(options: GateOptions, deps: GateDependencies): Promise<GateReport> {
+  const background = new BackgroundWork();
+  try {
+    return await gate(options, deps, background);
+  } finally {
+    await background.drain();
+  }
+}
+
+async function gate(options: GateOptions, deps: GateDependencies, background: BackgroundWork): Promise<GateReport> {
   const { docker, log } = deps;
   const engine = await probeEngine(docker);
   log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
@@ -212,8 +228,8 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
     reference = options.tag ?? built.imageId;
     buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
   }
-  const head = await measure(reference, options, deps, 'PR', buildInfo);
-  const baseline = await measureBaseline(options, deps, engine.builder, head, buildInfo).catch((error: unknown): BaselineOutcome => {
+  const head = await measure(reference, options, deps, background, 'PR', buildInfo);
+  const baseline = await measureBaseline(options, deps, background, engine.builder, head, buildInfo).catch((error: unknown): BaselineOutcome => {
     // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
     // is not the PR's fault: the gate says so and judges the PR on its own figures.
     if (!(error instanceof GateError)) throw error;

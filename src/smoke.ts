@@ -2,6 +2,7 @@
 // and always remove the container.
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { BackgroundWork } from './background.js';
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
 import { SmokeOptions } from './inputs.js';
@@ -110,6 +111,11 @@ export interface SmokeHooks {
   onContainer?: (name: string) => void;
   onProgress?: (message: string) => void;
   now?: () => number;
+  /**
+   * Where the container's removal goes once the answer is in, so that it overlaps the gate's next work;
+   * without it the removal is awaited before runSmokeTest returns.
+   */
+  background?: BackgroundWork;
 }
 
 export async function runSmokeTest(
@@ -184,7 +190,9 @@ export async function runSmokeTest(
     result.containerLog = await containerLogTail(docker, name);
     return result;
   } finally {
-    await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+    const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+    if (hooks.background) hooks.background.start(removal);
+    else await removal;
   }
 }
 

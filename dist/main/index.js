@@ -31423,7 +31423,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3240);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1199);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -31433,7 +31433,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3240:
+/***/ 1199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36880,7 +36880,8 @@ async function inspectImage(docker, reference) {
  * Reads one regular file from an image without running it: creates a stopped container, copies the file
  * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
  */
-async function readImageFile(docker, imageId, filePath, maxBytes = 1 << 20) {
+async function readImageFile(docker, imageId, filePath, options = {}) {
+    const maxBytes = options.maxBytes ?? 1 << 20;
     // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
     const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);
     try {
@@ -36893,7 +36894,11 @@ async function readImageFile(docker, imageId, filePath, maxBytes = 1 << 20) {
         return await firstRegularFile(copied.stdout, maxBytes);
     }
     finally {
-        await docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+        const removal = docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+        if (options.background)
+            options.background.start(removal);
+        else
+            await removal;
     }
 }
 async function firstRegularFile(archive, maxBytes) {
@@ -36979,6 +36984,29 @@ async function addWorktree(root, commit) {
             await git(['worktree', 'prune'], root);
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/background.ts
+// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
+// engine's time) while the layers are read. It must still be over before anything it would disturb (the
+// next smoke test) and before the gate returns, so the gate leaves nothing behind.
+class BackgroundWork {
+    #pending = new Set();
+    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
+    start(work) {
+        const tracked = work
+            .then(() => undefined, () => undefined)
+            .finally(() => this.#pending.delete(tracked));
+        this.#pending.add(tracked);
+    }
+    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
+    async drain() {
+        while (this.#pending.size > 0)
+            await Promise.all([...this.#pending]);
+    }
+    get size() {
+        return this.#pending.size;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
@@ -37134,7 +37162,11 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
         return result;
     }
     finally {
-        await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+        const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+        if (hooks.background)
+            hooks.background.start(removal);
+        else
+            await removal;
     }
 }
 /** The host port docker published for `port`, or undefined when the container has none (it has stopped). */
@@ -37295,6 +37327,7 @@ function resolveUser(configured, passwd) {
 
 
 
+
 function displayName(options) {
     if (options.name)
         return options.name;
@@ -37318,11 +37351,31 @@ async function build(options, builder, deps, context, dockerfile, label, tag) {
     log.info(`Built ${label} image ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
     return built;
 }
-/** Everything the gate measures of one image: metadata, user, layers, smoke test. */
-async function measure(reference, options, deps, label, buildInfo) {
+/**
+ * Everything the gate measures of one image: metadata, smoke test, layers, user. The smoke test comes first,
+ * on an idle engine, so nothing the gate does slows the container's start; its container is then removed in
+ * the background while the layers are read.
+ */
+async function measure(reference, options, deps, background, label, buildInfo) {
     const { docker, log } = deps;
     const image = await inspectImage(docker, reference);
     log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
+    const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
+    let smoke;
+    if ('skip' in portChoice) {
+        log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
+        smoke = { ran: false, reason: portChoice.skip };
+    }
+    else {
+        // Whatever is still being removed (an earlier smoke container) would compete with this start.
+        await background.drain();
+        const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }));
+        smoke = { ran: true, result };
+        if (result.passed)
+            log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
+        else
+            log.info(`Smoke test failed: ${result.failure}`);
+    }
     let analysis;
     if (options.analyze) {
         analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
@@ -37337,27 +37390,12 @@ async function measure(reference, options, deps, label, buildInfo) {
             return result;
         });
     }
-    // The layer analysis has read /etc/passwd already; without it, a stopped container gives the file. Either
-    // way it is done before the smoke test, so that no docker call slows the container's start.
+    // The layer analysis reads /etc/passwd as it streams past; without it, a stopped container gives the file.
     const passwd = !needsPasswd(image.user)
         ? undefined
         : analysis
             ? analysis.etcPasswd
-            : (await readImageFile(docker, image.id, '/etc/passwd'))?.toString('utf8');
-    const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
-    let smoke;
-    if ('skip' in portChoice) {
-        log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
-        smoke = { ran: false, reason: portChoice.skip };
-    }
-    else {
-        const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer }));
-        smoke = { ran: true, result };
-        if (result.passed)
-            log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
-        else
-            log.info(`Smoke test failed: ${result.failure}`);
-    }
+            : (await readImageFile(docker, image.id, '/etc/passwd', { background }))?.toString('utf8');
     const user = resolveUser(image.user, passwd);
     return { image, user, analysis, smoke };
 }
@@ -37372,13 +37410,13 @@ function figuresOf(measured) {
     };
 }
 /** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
-async function measureBaseline(options, deps, builder, head, buildInfo) {
+async function measureBaseline(options, deps, background, builder, head, buildInfo) {
     const { docker, log } = deps;
     const spec = options.baseline;
     if (spec.kind === 'none')
         return { skipped: 'baseline is none' };
     if (spec.kind === 'image') {
-        const measured = await measure(spec.reference, options, deps, 'baseline').catch(async (error) => {
+        const measured = await measure(spec.reference, options, deps, background, 'baseline').catch(async (error) => {
             if (!(error instanceof ImageNotFoundError))
                 throw error;
             log.info(`Pulling baseline image ${spec.reference}`);
@@ -37386,7 +37424,7 @@ async function measureBaseline(options, deps, builder, head, buildInfo) {
             if (pulled.exitCode !== 0) {
                 throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
             }
-            return measure(spec.reference, options, deps, 'baseline');
+            return measure(spec.reference, options, deps, background, 'baseline');
         });
         return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
     }
@@ -37412,7 +37450,7 @@ async function measureBaseline(options, deps, builder, head, buildInfo) {
         }
         const built = await build(options, builder, deps, context, dockerfile, 'baseline');
         baseImageId = built.imageId;
-        const measured = await measure(built.imageId, options, deps, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
+        const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
         return {
             measured,
             report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },
@@ -37434,6 +37472,15 @@ async function removeUntaggedImage(docker, imageId) {
         await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
 }
 async function runGate(options, deps) {
+    const background = new BackgroundWork();
+    try {
+        return await gate(options, deps, background);
+    }
+    finally {
+        await background.drain();
+    }
+}
+async function gate(options, deps, background) {
     const { docker, log } = deps;
     const engine = await probeEngine(docker);
     log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
@@ -37448,8 +37495,8 @@ async function runGate(options, deps) {
         reference = options.tag ?? built.imageId;
         buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
     }
-    const head = await measure(reference, options, deps, 'PR', buildInfo);
-    const baseline = await measureBaseline(options, deps, engine.builder, head, buildInfo).catch((error) => {
+    const head = await measure(reference, options, deps, background, 'PR', buildInfo);
+    const baseline = await measureBaseline(options, deps, background, engine.builder, head, buildInfo).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
         if (!(error instanceof GateError))

@@ -1,6 +1,7 @@
 // Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp).
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
+import { BackgroundWork } from '../background.js';
 import { Docker, DockerError } from './exec.js';
 import { GateError } from '../errors.js';
 
@@ -63,7 +64,8 @@ export async function inspectImage(docker: Docker, reference: string): Promise<I
  * Reads one regular file from an image without running it: creates a stopped container, copies the file
  * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
  */
-export async function readImageFile(docker: Docker, imageId: string, filePath: string, maxBytes = 1 << 20): Promise<Buffer | undefined> {
+export async function readImageFile(docker: Docker, imageId: string, filePath: string, options: { maxBytes?: number; background?: BackgroundWork } = {}): Promise<Buffer | undefined> {
+  const maxBytes = options.maxBytes ?? 1 << 20;
   // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
   const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);
   try {
@@ -74,7 +76,9 @@ export async function readImageFile(docker: Docker, imageId: string, filePath: s
     }
     return await firstRegularFile(copied.stdout, maxBytes);
   } finally {
-    await docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+    const removal = docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+    if (options.background) options.background.start(removal);
+    else await removal;
   }
 }
 
