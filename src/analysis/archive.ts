@@ -4,10 +4,9 @@
 // Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
 // (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
 import { createHash } from 'node:crypto';
-import { Readable, Writable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import * as tar from 'tar-stream';
+import { createGunzip, Gunzip } from 'node:zlib';
 import { GzipSizer } from './gzip-size.js';
+import { TarEntrySink, TarEntryType, TarFormatError, TarHeader, TarReader } from './tar.js';
 import { ELF_HEADER_BYTES, ELF_TYPE_RELOCATABLE, hasInterpreter, isElf, parseElfHeader, parseSectionTable, sectionTableRange } from './elf.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'link' | 'other';
@@ -67,6 +66,8 @@ const PASSWD_PATH = '/etc/passwd';
 const MAX_PASSWD_BYTES = 1 << 20;
 const TAR_MAGIC_OFFSET = 257;
 const SNIFF_BYTES = 512;
+/** Bytes of an ELF file's start kept to read its file and program headers. */
+const ELF_START_BYTES = 4096;
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
 export class ArchiveError extends Error {}
@@ -82,205 +83,296 @@ export function cleanPath(name: string): string {
   return '/' + parts.join('/');
 }
 
-function entryKind(type: string | null | undefined): EntryKind {
+function entryKind(type: TarEntryType): EntryKind {
   switch (type) {
     case 'file':
     case 'contiguous-file':
       return 'file';
     case 'directory':
-      return 'directory';
     case 'symlink':
-      return 'symlink';
     case 'link':
-      return 'link';
+      return type;
     default:
       return 'other';
   }
 }
 
-/** Reads one layer tar from `chunks`, recording its entries and the headers of its ELF binaries. */
-class LayerTarReader {
+/** Keeps the bytes of one small file (/etc/passwd). */
+class CollectSink implements TarEntrySink {
+  private readonly parts: Buffer[] = [];
+  private length = 0;
+  constructor(
+    private readonly maxBytes: number,
+    private readonly onDone: (bytes: Buffer) => void,
+  ) {}
+  data(chunk: Buffer): void {
+    if (this.length >= this.maxBytes) return;
+    this.parts.push(Buffer.from(chunk.subarray(0, this.maxBytes - this.length)));
+    this.length += Math.min(chunk.length, this.maxBytes - this.length);
+  }
+  end(): void {
+    this.onDone(Buffer.concat(this.parts));
+  }
+}
+
+/** Reads a file's bytes as they pass, keeping only the ELF file header, program headers and section header table. */
+class ElfSink implements TarEntrySink {
+  private readonly startParts: Buffer[] = [];
+  private startLength = 0;
+  private start: Buffer = Buffer.alloc(0);
+  private offset = 0;
+  private decided = false;
+  private header: ReturnType<typeof parseElfHeader>;
+  private sectionTable: Buffer | undefined;
+  private range = { start: 0, end: 0 };
+
+  constructor(
+    private readonly path: string,
+    private readonly sizeBytes: number,
+    private readonly onFinding: (finding: ElfFinding) => void,
+  ) {}
+
+  data(chunk: Buffer): void {
+    if (!this.decided) {
+      this.startParts.push(Buffer.from(chunk.subarray(0, ELF_START_BYTES - this.startLength)));
+      this.startLength += Math.min(chunk.length, ELF_START_BYTES - this.startLength);
+      if (this.startLength >= ELF_START_BYTES || this.offset + chunk.length >= this.sizeBytes) this.decide();
+    }
+    if (this.header && this.sectionTable) {
+      const chunkEnd = this.offset + chunk.length;
+      const copyStart = Math.max(this.offset, this.range.start);
+      const copyEnd = Math.min(chunkEnd, this.range.end);
+      if (copyStart < copyEnd) chunk.copy(this.sectionTable, copyStart - this.range.start, copyStart - this.offset, copyEnd - this.offset);
+    }
+    this.offset += chunk.length;
+  }
+
+  private decide(): void {
+    this.decided = true;
+    this.start = Buffer.concat(this.startParts);
+    this.startParts.length = 0;
+    this.header = isElf(this.start) ? parseElfHeader(this.start) : undefined;
+    if (!this.header) return;
+    this.range = sectionTableRange(this.header);
+    if (this.range.end > this.sizeBytes || this.range.end <= this.range.start) this.header = undefined;
+    else this.sectionTable = Buffer.alloc(this.range.end - this.range.start);
+  }
+
+  end(): void {
+    // Object files (.o, .a members, Go's .syso) are inputs to a linker, not programs: nothing to strip in place.
+    if (!this.header || !this.sectionTable || this.header.fileType === ELF_TYPE_RELOCATABLE) return;
+    const sections = parseSectionTable(this.sectionTable, this.header);
+    const interpreter = hasInterpreter(this.start, this.header);
+    this.onFinding({ path: this.path, sizeBytes: this.sizeBytes, isStatic: interpreter === undefined ? undefined : !interpreter, ...sections });
+  }
+}
+
+/** One uncompressed layer tar: its entries, ELF headers, /etc/passwd, diffID and (optionally) gzip size. */
+class LayerReader {
   readonly entries: LayerEntry[] = [];
   readonly elfBinaries: ElfFinding[] = [];
   etcPasswd?: string;
-  private readonly extract = tar.extract();
-  private readonly done: Promise<void>;
+  tarBytes = 0;
+  private readonly hash = createHash('sha256');
+  private readonly tar = new TarReader((header) => this.onEntry(header));
 
-  constructor() {
-    this.done = this.consume();
+  constructor(readonly sizer?: GzipSizer) {}
+
+  write(chunk: Buffer): void {
+    this.tarBytes += chunk.length;
+    this.hash.update(chunk);
+    this.tar.write(chunk);
+    this.sizer?.write(chunk);
   }
 
-  private async consume(): Promise<void> {
-    for await (const entry of this.extract) {
-      const header = entry.header;
-      const path = cleanPath(header.name);
-      const kind = entryKind(header.type);
-      const sizeBytes = kind === 'file' ? header.size ?? 0 : 0;
-      if (path !== '/') this.entries.push({ path, kind, sizeBytes, mode: header.mode ?? 0 });
-      if (path === PASSWD_PATH && kind === 'file' && sizeBytes <= MAX_PASSWD_BYTES) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of entry) chunks.push(chunk as Buffer);
-        this.etcPasswd = Buffer.concat(chunks).toString('utf8');
-      } else if (kind === 'file' && sizeBytes >= ELF_HEADER_BYTES) await this.inspectElf(entry, path, sizeBytes);
-      else for await (const _ of entry) void _;
-    }
+  private onEntry(header: TarHeader): TarEntrySink | undefined {
+    const path = cleanPath(header.name);
+    const kind = entryKind(header.type);
+    const sizeBytes = kind === 'file' ? header.size : 0;
+    if (path !== '/') this.entries.push({ path, kind, sizeBytes, mode: header.mode });
+    if (kind !== 'file') return undefined;
+    if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES) return new CollectSink(MAX_PASSWD_BYTES, (bytes) => (this.etcPasswd = bytes.toString('utf8')));
+    if (sizeBytes >= ELF_HEADER_BYTES) return new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding));
+    return undefined;
   }
 
-  /** Reads an entry's bytes, keeping only the ELF file header, program headers and section header table. */
-  private async inspectElf(entry: AsyncIterable<unknown>, path: string, sizeBytes: number): Promise<void> {
-    const startChunks: Buffer[] = [];
-    let startLength = 0;
-    let offset = 0;
-    let header: ReturnType<typeof parseElfHeader>;
-    let decided = false;
-    let sectionTable: Buffer | undefined;
-    let range = { start: 0, end: 0 };
-    let start: Buffer = Buffer.alloc(0);
-    for await (const data of entry) {
-      const chunk = data as Buffer;
-      if (!decided) {
-        startChunks.push(chunk);
-        startLength += chunk.length;
-        if (startLength >= 4096 || offset + chunk.length >= sizeBytes) {
-          start = Buffer.concat(startChunks).subarray(0, 4096);
-          decided = true;
-          header = isElf(start) ? parseElfHeader(start) : undefined;
-          if (header) {
-            range = sectionTableRange(header);
-            if (range.end > sizeBytes || range.end <= range.start) header = undefined;
-            else sectionTable = Buffer.alloc(range.end - range.start);
-          }
-        }
-      }
-      if (header && sectionTable) {
-        const chunkStart = offset;
-        const chunkEnd = offset + chunk.length;
-        const copyStart = Math.max(chunkStart, range.start);
-        const copyEnd = Math.min(chunkEnd, range.end);
-        if (copyStart < copyEnd) chunk.copy(sectionTable, copyStart - range.start, copyStart - chunkStart, copyEnd - chunkStart);
-      }
-      offset += chunk.length;
-    }
-    // Object files (.o, .a members, Go's .syso) are inputs to a linker, not programs: nothing to strip in place.
-    if (!header || !sectionTable || header.fileType === ELF_TYPE_RELOCATABLE) return;
-    const sections = parseSectionTable(sectionTable, header);
-    const interpreter = hasInterpreter(start, header);
-    this.elfBinaries.push({ path, sizeBytes, isStatic: interpreter === undefined ? undefined : !interpreter, ...sections });
-  }
-
-  /** Feeds bytes, honouring back-pressure. */
-  async write(chunk: Buffer): Promise<void> {
-    if (!this.extract.write(chunk)) await new Promise<void>((resolve) => this.extract.once('drain', () => resolve()));
-  }
-
-  async finish(): Promise<void> {
-    (this.extract as unknown as { end(): void }).end();
-    await this.done;
+  /** Ends the layer; waits only for the compression still in flight. */
+  async finish(compressedBytes?: number): Promise<ScannedLayer> {
+    this.tar.end();
+    const diffId = `sha256:${this.hash.digest('hex')}`;
+    return {
+      diffId,
+      tarBytes: this.tarBytes,
+      compressedBytes: compressedBytes ?? (await this.sizer?.finish()),
+      entries: this.entries,
+      elfBinaries: this.elfBinaries,
+      etcPasswd: this.etcPasswd,
+    };
   }
 }
 
-/** Handles one archive member that may be a layer: sniffs its first bytes, then streams it once. */
-async function readMember(stream: AsyncIterable<unknown>, compressedSize: boolean): Promise<{ kind: 'layer'; layer: ScannedLayer } | { kind: 'json'; text: string } | { kind: 'other' }> {
-  const iterator = stream[Symbol.asyncIterator]();
-  const head: Buffer[] = [];
-  let headLength = 0;
-  let exhausted = false;
-  while (headLength < SNIFF_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      exhausted = true;
-      break;
-    }
-    head.push(next.value as Buffer);
-    headLength += (next.value as Buffer).length;
-  }
-  const first = Buffer.concat(head);
-  const isGzip = first[0] === 0x1f && first[1] === 0x8b;
-  const isTar = first.length >= TAR_MAGIC_OFFSET + 5 && first.subarray(TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5).toString('latin1') === 'ustar';
-  const rest = async function* () {
-    yield first;
-    if (exhausted) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
-  };
+type MemberResult = { kind: 'layer'; layer: ScannedLayer } | { kind: 'json'; text: string } | { kind: 'other' };
 
-  if (!isGzip && !isTar) {
-    if (first[0] !== 0x7b /* { */ && first[0] !== 0x5b /* [ */) {
-      for await (const _ of rest()) void _;
-      return { kind: 'other' };
-    }
-    const parts: Buffer[] = [];
-    let length = 0;
-    for await (const chunk of rest()) {
-      length += chunk.length;
-      if (length <= MAX_JSON_BYTES) parts.push(chunk);
-    }
-    return { kind: 'json', text: Buffer.concat(parts).toString('utf8') };
+/**
+ * One member of the `docker save` archive that may be a layer or a JSON document: sniffs its first bytes,
+ * then reads it once as a layer tar, a gzip-compressed layer blob, JSON, or nothing worth keeping.
+ */
+class MemberSink implements TarEntrySink {
+  readonly result: Promise<MemberResult>;
+  private resolve!: (result: MemberResult) => void;
+  private reject!: (error: unknown) => void;
+  private head: Buffer[] = [];
+  private headLength = 0;
+  private mode: 'sniff' | 'skip' | 'json' | 'layer' | 'gzip' = 'sniff';
+  private json: Buffer[] = [];
+  private jsonLength = 0;
+  private layer?: LayerReader;
+  private gunzip?: Gunzip;
+  private gzipBytes = 0;
+  private gunzipDrained?: Promise<void>;
+
+  constructor(private readonly compressedSize: boolean) {
+    this.result = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.result.catch(() => undefined);
   }
 
-  const layerReader = new LayerTarReader();
-  const hash = createHash('sha256');
-  const sizer = compressedSize && !isGzip ? new GzipSizer() : undefined;
-  let tarBytes = 0;
-  let gzipBytes = 0;
-  const consumeTar = async (chunk: Buffer) => {
-    tarBytes += chunk.length;
-    hash.update(chunk);
-    await Promise.all([layerReader.write(chunk), sizer?.write(chunk)]);
-  };
-  if (isGzip) {
-    // A compressed blob (OCI layout from the containerd image store): its own size is the compressed size.
+  data(chunk: Buffer): void {
+    if (this.mode === 'sniff') {
+      this.head.push(Buffer.from(chunk));
+      this.headLength += chunk.length;
+      if (this.headLength >= SNIFF_BYTES) this.decide();
+      return;
+    }
+    this.consume(chunk);
+  }
+
+  end(): void {
+    if (this.mode === 'sniff') this.decide();
+    if (this.mode === 'layer') this.layer!.finish().then((layer) => this.resolve({ kind: 'layer', layer }), this.reject);
+    else if (this.mode === 'gzip') {
+      if (!this.gunzip!.destroyed) this.gunzip!.end();
+    }
+    else if (this.mode === 'json') this.resolve({ kind: 'json', text: Buffer.concat(this.json).toString('utf8') });
+    else this.resolve({ kind: 'other' });
+  }
+
+  /** What the reader should wait for before it reads on (compression or decompression falling behind). */
+  pressure(): Promise<void> | undefined {
+    const drained = this.gunzipDrained;
+    this.gunzipDrained = undefined;
+    return drained ?? this.layer?.sizer?.ready();
+  }
+
+  private decide(): void {
+    const first = Buffer.concat(this.head);
+    this.head = [];
+    const isGzip = first[0] === 0x1f && first[1] === 0x8b;
+    // A layer that changes nothing (RUN true) is a tar of nothing but its two end-of-archive blocks.
+    const isTar =
+      (first.length >= TAR_MAGIC_OFFSET + 5 && first.toString('latin1', TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5) === 'ustar') ||
+      (first.length >= SNIFF_BYTES && first.subarray(0, SNIFF_BYTES).every((byte) => byte === 0));
+    if (isGzip) this.startGzipLayer();
+    else if (isTar) {
+      this.mode = 'layer';
+      this.layer = new LayerReader(this.compressedSize ? new GzipSizer() : undefined);
+    } else if (first[0] === 0x7b /* { */ || first[0] === 0x5b /* [ */) this.mode = 'json';
+    else this.mode = 'skip';
+    if (first.length > 0) this.consume(first);
+  }
+
+  /** A compressed blob (OCI layout from the containerd image store): its own size is the compressed size. */
+  private startGzipLayer(): void {
+    this.mode = 'gzip';
+    const layer = new LayerReader();
     const gunzip = createGunzip();
-    const feed = (async () => {
-      for await (const chunk of rest()) {
-        gzipBytes += chunk.length;
-        if (!gunzip.write(chunk)) await new Promise((resolve) => gunzip.once('drain', resolve));
+    this.layer = layer;
+    this.gunzip = gunzip;
+    gunzip.on('data', (chunk: Buffer) => {
+      try {
+        layer.write(chunk);
+      } catch (error) {
+        gunzip.destroy(error as Error);
       }
-      gunzip.end();
-    })();
-    for await (const chunk of gunzip) await consumeTar(chunk as Buffer);
-    await feed;
-  } else {
-    for await (const chunk of rest()) await consumeTar(chunk);
+    });
+    gunzip.on('error', (error) => this.reject(new ArchiveError(`a gzip-compressed layer could not be read: ${error.message}`)));
+    gunzip.on('end', () => layer.finish(this.gzipBytes).then((scanned) => this.resolve({ kind: 'layer', layer: scanned }), this.reject));
   }
-  await layerReader.finish();
-  const compressedBytes = isGzip ? gzipBytes : await sizer?.finish();
-  return {
-    kind: 'layer',
-    layer: {
-      diffId: `sha256:${hash.digest('hex')}`,
-      tarBytes,
-      compressedBytes,
-      entries: layerReader.entries,
-      elfBinaries: layerReader.elfBinaries,
-      etcPasswd: layerReader.etcPasswd,
-    },
-  };
+
+  private consume(chunk: Buffer): void {
+    switch (this.mode) {
+      case 'layer':
+        this.layer!.write(chunk);
+        break;
+      case 'gzip':
+        this.gzipBytes += chunk.length;
+        // A blob that failed to decompress is only counted from here on; its error is the member's result.
+        if (this.gunzip!.destroyed) break;
+        if (!this.gunzip!.write(chunk)) {
+          const gunzip = this.gunzip!;
+          this.gunzipDrained ??= new Promise((resolve) => {
+            const done = () => {
+              gunzip.off('drain', done).off('close', done);
+              resolve();
+            };
+            gunzip.on('drain', done).on('close', done);
+          });
+        }
+        break;
+      case 'json':
+        if (this.jsonLength + chunk.length <= MAX_JSON_BYTES) this.json.push(Buffer.from(chunk));
+        this.jsonLength += chunk.length;
+        break;
+      default:
+        break;
+    }
+  }
 }
 
-/** Reads a whole `docker save` stream. */
-export async function scanImageArchive(input: Readable, options: ScanOptions): Promise<ScannedImage> {
-  const extract = tar.extract();
-  let bytesRead = 0;
-  input.on('data', (chunk: Buffer) => {
-    bytesRead += chunk.length;
-    options.onProgress?.(bytesRead);
+/** Reads a whole `docker save` stream, once, as it arrives. */
+export async function scanImageArchive(input: AsyncIterable<unknown>, options: ScanOptions): Promise<ScannedImage> {
+  const members = new Map<string, MemberSink>();
+  const active: MemberSink[] = [];
+  const archive = new TarReader((header) => {
+    const name = header.name;
+    const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
+    if (header.type !== 'file' || !candidate) return undefined;
+    const member = new MemberSink(options.compressedSize);
+    members.set(name, member);
+    active.push(member);
+    return member;
   });
-  input.on('error', (error) => extract.destroy(error));
-  input.pipe(extract as unknown as Writable);
+  let bytesRead = 0;
+  try {
+    for await (const data of input) {
+      const chunk = data as Buffer;
+      archive.write(chunk);
+      bytesRead += chunk.length;
+      options.onProgress?.(bytesRead);
+      // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
+      for (let index = active.length - 1; index >= 0; index -= 1) {
+        const waitFor = active[index].pressure();
+        if (waitFor) await waitFor;
+      }
+      active.splice(0, Math.max(0, active.length - 1));
+    }
+    archive.end();
+  } catch (error) {
+    if (error instanceof TarFormatError) throw new ArchiveError(error.message);
+    throw error;
+  }
 
   const byDiffId = new Map<string, ScannedLayer>();
   // Small JSON members by name: the image config (`<id>.json` or `blobs/sha256/<id>`) and manifest.json.
   const jsonByName = new Map<string, string>();
-  for await (const entry of extract) {
-    const name = entry.header.name;
-    const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
-    if (entry.header.type !== 'file' || !candidate) {
-      for await (const _ of entry) void _;
-      continue;
-    }
-    const member = await readMember(entry, options.compressedSize);
-    if (member.kind === 'layer') byDiffId.set(member.layer.diffId, member.layer);
-    if (member.kind === 'json') jsonByName.set(name, member.text);
+  for (const [name, member] of members) {
+    const result = await member.result.catch((error: unknown) => {
+      throw error instanceof TarFormatError ? new ArchiveError(error.message) : error;
+    });
+    if (result.kind === 'layer') byDiffId.set(result.layer.diffId, result.layer);
+    if (result.kind === 'json') jsonByName.set(name, result.text);
   }
   const config = findConfig(jsonByName, options.imageId);
   const layers = config.rootfs.diff_ids.map((diffId) => {

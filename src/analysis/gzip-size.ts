@@ -15,50 +15,70 @@ const WINDOW_BYTES = 32 * 1024;
 const GZIP_FRAMING_BYTES = 18;
 
 export class GzipSizer {
-  /** Free block buffers; one more than can be in flight, so the next block can fill while others compress. */
+  /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
   private readonly free: Buffer[] = [];
   private block: Buffer;
   private filled = 0;
   private previousTail: Buffer | undefined;
-  private readonly inFlight: Promise<number>[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly waiting: (() => void)[] = [];
   private compressedBytes = 0;
+  private failure: unknown;
 
   constructor(private readonly maxInFlight = 4) {
     this.block = Buffer.allocUnsafe(BLOCK_BYTES);
   }
 
-  async write(chunk: Buffer): Promise<void> {
+  /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
+  write(chunk: Buffer): void {
     let offset = 0;
     while (offset < chunk.length) {
       const copied = chunk.copy(this.block, this.filled, offset);
       this.filled += copied;
       offset += copied;
-      if (this.filled === BLOCK_BYTES) await this.submit(false);
+      if (this.filled === BLOCK_BYTES) this.submit(false);
     }
   }
 
-  private async submit(last: boolean): Promise<void> {
+  /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
+  ready(): Promise<void> | undefined {
+    if (this.inFlight.size < this.maxInFlight) return undefined;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private submit(last: boolean): void {
     const block = this.block;
     const input = block.subarray(0, this.filled);
     const options: Record<string, unknown> = { level: GZIP_LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH };
     if (this.previousTail) options.dictionary = this.previousTail;
     this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
-    this.inFlight.push(
-      deflateRawAsync(input, options).then((out) => {
-        this.free.push(block);
-        return out.length;
-      }),
+    const deflated: Promise<void> = deflateRawAsync(input, options).then(
+      (out) => {
+        this.compressedBytes += out.length;
+        this.release(deflated, block);
+      },
+      (error: unknown) => {
+        this.failure ??= error;
+        this.release(deflated, block);
+      },
     );
+    this.inFlight.add(deflated);
     this.filled = 0;
-    if (this.inFlight.length >= this.maxInFlight) this.compressedBytes += await this.inFlight.shift()!;
     this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+  }
+
+  private release(deflated: Promise<void>, block: Buffer): void {
+    this.inFlight.delete(deflated);
+    this.free.push(block);
+    while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight) this.waiting.shift()!();
   }
 
   /** Finishes the stream and returns its gzip size in bytes. */
   async finish(): Promise<number> {
-    await this.submit(true);
-    for (const size of await Promise.all(this.inFlight.splice(0))) this.compressedBytes += size;
+    this.submit(true);
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
     this.free.length = 0;
+    if (this.failure !== undefined) throw this.failure;
     return this.compressedBytes + GZIP_FRAMING_BYTES;
   }
 }

@@ -1,6 +1,5 @@
 // Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp).
-import { Readable } from 'node:stream';
-import * as tar from 'tar-stream';
+import { TarFormatError, TarReader } from '../analysis/tar.js';
 import { BackgroundWork } from '../background.js';
 import { Docker, DockerError } from './exec.js';
 import { GateError } from '../errors.js';
@@ -74,7 +73,12 @@ export async function readImageFile(docker: Docker, imageId: string, filePath: s
       if (/could not find|no such file|not found/i.test(copied.stderr)) return undefined;
       throw new GateError('user', `could not read ${filePath} from the image: ${copied.stderr.trim()}`);
     }
-    return await firstRegularFile(copied.stdout, maxBytes);
+    try {
+      return firstRegularFile(copied.stdout, maxBytes);
+    } catch (error) {
+      if (!(error instanceof TarFormatError)) throw error;
+      throw new GateError('user', `could not read ${filePath} from the image: docker cp gave an unreadable tar stream (${error.message})`);
+    }
   } finally {
     const removal = docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
     if (options.background) options.background.start(removal);
@@ -82,30 +86,21 @@ export async function readImageFile(docker: Docker, imageId: string, filePath: s
   }
 }
 
-async function firstRegularFile(archive: Buffer, maxBytes: number): Promise<Buffer | undefined> {
-  const extract = tar.extract();
+function firstRegularFile(archive: Buffer, maxBytes: number): Buffer | undefined {
   let found: Buffer | undefined;
-  const done = new Promise<void>((resolve, reject) => {
-    extract.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      let length = 0;
-      stream.on('data', (data: unknown) => {
-        const chunk = data as Buffer;
-        if (found === undefined && header.type === 'file' && length < maxBytes) {
-          chunks.push(chunk);
-          length += chunk.length;
-        }
-      });
-      stream.on('end', () => {
-        if (found === undefined && header.type === 'file') found = Buffer.concat(chunks).subarray(0, maxBytes);
-        next();
-      });
-      stream.resume();
-    });
-    extract.on('finish', resolve);
-    extract.on('error', reject);
+  const reader = new TarReader((header) => {
+    if (found !== undefined || (header.type !== 'file' && header.type !== 'contiguous-file')) return undefined;
+    const parts: Buffer[] = [];
+    let length = 0;
+    return {
+      data: (chunk) => {
+        if (length < maxBytes) parts.push(chunk);
+        length += chunk.length;
+      },
+      end: () => (found = Buffer.concat(parts).subarray(0, maxBytes)),
+    };
   });
-  Readable.from([archive]).pipe(extract);
-  await done;
+  reader.write(archive);
+  reader.end();
   return found;
 }
