@@ -11,6 +11,7 @@ process.stdout.write(
   JSON.stringify({
     wallMs,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
     archiveBytes: analysis.archiveBytes,
     compressedSizeBytes: analysis.compressedSizeBytes,
     files: analysis.layers.reduce((sum, layer) => sum + layer.filesAdded + layer.filesModified, 0),
