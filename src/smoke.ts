@@ -1,6 +1,7 @@
 // The smoke test: start the image hardened, wait until it answers over HTTP, check the answer, time it,
 // and always remove the container.
 import http from 'node:http';
+import net, { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { BackgroundWork } from './background.js';
 import { Docker } from './docker/exec.js';
@@ -13,6 +14,9 @@ export const BODY_READ_CAP_BYTES = 64 * 1024;
 export const REQUEST_TIMEOUT_MS = 5_000;
 const POLL_INTERVAL_MS = 5;
 const STATE_CHECK_INTERVAL_MS = 250;
+/** How docker says the host port was taken after the gate picked it; the start is then tried again. */
+const PORT_TAKEN = /port is already allocated|address already in use/i;
+const PORT_ATTEMPTS = 3;
 
 export const SMOKE_LIMITS = { memory: '512m', pids: 256, tmpfsSize: '64m', cpus: '1' } as const;
 
@@ -38,8 +42,8 @@ export function chooseSmokePort(smoke: SmokeOptions, exposedPorts: string[]): Po
   return { skip: why };
 }
 
-/** Pure: the docker argv that starts the smoke container with the hardened settings. */
-export function smokeRunArgv(imageId: string, containerName: string, port: number, env: string[]): string[] {
+/** Pure: the docker argv that starts the smoke container with the hardened settings, published on `hostPort` of 127.0.0.1. */
+export function smokeRunArgv(imageId: string, containerName: string, port: number, hostPort: number, env: string[]): string[] {
   const argv = [
     'run',
     '--detach',
@@ -61,7 +65,7 @@ export function smokeRunArgv(imageId: string, containerName: string, port: numbe
     '--cpus',
     SMOKE_LIMITS.cpus,
     '--publish',
-    `127.0.0.1::${port}`,
+    `127.0.0.1:${hostPort}:${port}`,
   ];
   for (const pair of env) argv.push('--env', pair);
   argv.push(imageId);
@@ -129,19 +133,21 @@ export async function runSmokeTest(
   const name = smokeContainerName();
   const result: SmokeResult = { port, path: smoke.path, passed: false, containerLog: [] };
   hooks.onContainer?.(name);
-  const startedAt = now();
+  // The gate picks the host port itself, before the clock starts, so that no `docker port` call sits between
+  // the container's start and the first probe. Another process may take the port in between: then docker
+  // says so, and the start is retried on a new port.
+  let hostPort = await freeLoopbackPort();
+  let startedAt = now();
   try {
-    const started = await docker.run(smokeRunArgv(imageId, name, port, smoke.env), { allowFailure: true });
+    let started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
+    for (let attempt = 1; started.exitCode !== 0 && PORT_TAKEN.test(started.stderr) && attempt < PORT_ATTEMPTS; attempt += 1) {
+      await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+      hostPort = await freeLoopbackPort();
+      startedAt = now();
+      started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
+    }
     if (started.exitCode !== 0) {
       result.failure = `docker run failed: ${started.stderr.trim().split(/\r?\n/).at(-1) ?? ''}`;
-      return result;
-    }
-    const hostPort = await publishedPort(docker, name, port);
-    if (hostPort === undefined) {
-      // No published port means the container is no longer running: it exited before we could ask.
-      const state = await containerState(docker, name);
-      result.failure = stoppedReason(state);
-      result.containerLog = await containerLogTail(docker, name);
       return result;
     }
     const deadline = startedAt + smoke.timeoutMs;
@@ -196,17 +202,16 @@ export async function runSmokeTest(
   }
 }
 
-/** The host port docker published for `port`, or undefined when the container has none (it has stopped). */
-async function publishedPort(docker: Docker, name: string, port: number): Promise<number | undefined> {
-  const answer = await docker.run(['port', name, `${port}/tcp`], { allowFailure: true });
-  const text = answer.stdout.toString('utf8');
-  const match = /127\.0\.0\.1:(\d+)/.exec(text);
-  if (match) return Number(match[1]);
-  const state = await containerState(docker, name);
-  if (state.status === 'running') {
-    throw new GateError('smoke', `docker did not publish container port ${port} on 127.0.0.1 (it said: ${(text + answer.stderr).trim()})`);
-  }
-  return undefined;
+/** A TCP port on 127.0.0.1 that nothing listens on at this moment (the kernel picks it). */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 type ContainerState = { status: string; exitCode: number; oomKilled: boolean };

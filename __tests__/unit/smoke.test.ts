@@ -1,7 +1,9 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SmokeOptions } from '../../src/inputs.js';
-import { BODY_READ_CAP_BYTES, chooseSmokePort, httpGet, judgeAnswer, smokeRunArgv } from '../../src/smoke.js';
+import { BackgroundWork } from '../../src/background.js';
+import { Docker } from '../../src/docker/exec.js';
+import { BODY_READ_CAP_BYTES, chooseSmokePort, freeLoopbackPort, httpGet, judgeAnswer, runSmokeTest, smokeRunArgv } from '../../src/smoke.js';
 
 const smoke: SmokeOptions = { mode: 'auto', path: '/', expectStatus: 200, timeoutMs: 30_000, env: [] };
 
@@ -26,9 +28,9 @@ describe('chooseSmokePort', () => {
 });
 
 test('smokeRunArgv hardens the container and publishes on loopback only', () => {
-  const argv = smokeRunArgv('sha256:abc', 'isg-1', 8080, ['PORT=8080']);
+  const argv = smokeRunArgv('sha256:abc', 'isg-1', 8080, 40123, ['PORT=8080']);
   const joined = argv.join(' ');
-  for (const flag of ['--read-only', '--cap-drop ALL', '--security-opt no-new-privileges', '--memory 512m', '--pids-limit 256', '--publish 127.0.0.1::8080', '--env PORT=8080']) {
+  for (const flag of ['--read-only', '--cap-drop ALL', '--security-opt no-new-privileges', '--memory 512m', '--pids-limit 256', '--publish 127.0.0.1:40123:8080', '--env PORT=8080']) {
     expect(joined).toContain(flag);
   }
   expect(joined).not.toMatch(/--privileged|--network host|docker\.sock|--volume|-v /);
@@ -103,4 +105,81 @@ describe('httpGet against a local server', () => {
     await new Promise((resolve) => closed.close(resolve));
     await expect(httpGet(closedPort, '/', 1000)).rejects.toThrow(/ECONNREFUSED/);
   });
+});
+
+/**
+ * A stand-in for the docker client in front of runSmokeTest: `run` "starts the container" by listening on the
+ * host port the gate published, after `startupMs`; `rm` stops it. It can refuse the first ports as taken.
+ */
+function fakeDocker(options: { startupMs: number; takenAttempts?: number }) {
+  const calls: string[][] = [];
+  let servers: http.Server[] = [];
+  let refusals = options.takenAttempts ?? 0;
+  const ok = (stdout = '') => ({ exitCode: 0, stdout: Buffer.from(stdout), stderr: '' });
+  const docker = {
+    run: async (args: string[]) => {
+      calls.push(args);
+      if (args[0] === 'run') {
+        if (refusals > 0) {
+          refusals -= 1;
+          return { exitCode: 125, stdout: Buffer.alloc(0), stderr: 'docker: Error response from daemon: driver failed programming external connectivity: Bind for 127.0.0.1:1 failed: port is already allocated.' };
+        }
+        const hostPort = Number(args[args.indexOf('--publish') + 1].split(':')[1]);
+        const server = http.createServer((_request, response) => response.end('ok'));
+        servers.push(server);
+        setTimeout(() => server.listen(hostPort, '127.0.0.1'), options.startupMs);
+        return ok('container-id\n');
+      }
+      if (args[0] === 'rm') {
+        await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+        servers = [];
+      }
+      return ok();
+    },
+    text: async () => 'running 0 false',
+  };
+  return { docker: docker as unknown as Docker, calls };
+}
+
+describe('runSmokeTest, with a stand-in for docker', () => {
+  test('times the start from docker run to the first good answer on a host port the gate picked, and removes the container', async () => {
+    const { docker, calls } = fakeDocker({ startupMs: 150 });
+    const result = await runSmokeTest(docker, 'sha256:abc', 8080, smoke);
+    expect(result.passed).toBe(true);
+    expect(result.startupMs).toBeGreaterThanOrEqual(150);
+    expect(result.startupMs).toBeLessThan(1000);
+    expect(calls.map((call) => call[0])).toEqual(['run', 'rm']);
+    expect(calls[0][calls[0].indexOf('--publish') + 1]).toMatch(/^127\.0\.0\.1:\d+:8080$/);
+  });
+
+  test('a host port taken in the meantime: the failed container is removed and the start retried on a new port', async () => {
+    const { docker, calls } = fakeDocker({ startupMs: 10, takenAttempts: 2 });
+    const result = await runSmokeTest(docker, 'sha256:abc', 8080, smoke);
+    expect(result.passed).toBe(true);
+    expect(calls.map((call) => call[0])).toEqual(['run', 'rm', 'run', 'rm', 'run', 'rm']);
+  });
+
+  test('three taken ports in a row: the smoke test fails with docker\'s own reason', async () => {
+    const { docker } = fakeDocker({ startupMs: 10, takenAttempts: 3 });
+    const result = await runSmokeTest(docker, 'sha256:abc', 8080, smoke);
+    expect(result.passed).toBe(false);
+    expect(result.failure).toMatch(/^docker run failed: .*port is already allocated/);
+  });
+
+  test('with background work, the removal is handed over instead of awaited', async () => {
+    const { docker, calls } = fakeDocker({ startupMs: 10 });
+    const background = new BackgroundWork();
+    await runSmokeTest(docker, 'sha256:abc', 8080, smoke, { background });
+    expect(calls.at(-1)?.[0]).toBe('rm');
+    expect(background.size).toBe(1);
+    await background.drain();
+  });
+});
+
+test('freeLoopbackPort gives a port that can be listened on', async () => {
+  const port = await freeLoopbackPort();
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  expect((server.address() as AddressInfo).port).toBe(port);
+  await new Promise((resolve) => server.close(resolve));
 });

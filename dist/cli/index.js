@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(235);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(101);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 235:
+/***/ 101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3511,9 +3511,13 @@ const REPORT_SCHEMA_VERSION = 1;
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
 ;// CONCATENATED MODULE: ./src/smoke.ts
 // The smoke test: start the image hardened, wait until it answers over HTTP, check the answer, time it,
 // and always remove the container.
+
 
 
 
@@ -3523,6 +3527,9 @@ const BODY_READ_CAP_BYTES = 64 * 1024;
 const REQUEST_TIMEOUT_MS = 5_000;
 const POLL_INTERVAL_MS = 5;
 const STATE_CHECK_INTERVAL_MS = 250;
+/** How docker says the host port was taken after the gate picked it; the start is then tried again. */
+const PORT_TAKEN = /port is already allocated|address already in use/i;
+const PORT_ATTEMPTS = 3;
 const SMOKE_LIMITS = { memory: '512m', pids: 256, tmpfsSize: '64m', cpus: '1' };
 /** Pure: which container port to probe, or why the smoke test is skipped. Throws when `smoke: true` cannot run. */
 function chooseSmokePort(smoke, exposedPorts) {
@@ -3545,8 +3552,8 @@ function chooseSmokePort(smoke, exposedPorts) {
     }
     return { skip: why };
 }
-/** Pure: the docker argv that starts the smoke container with the hardened settings. */
-function smokeRunArgv(imageId, containerName, port, env) {
+/** Pure: the docker argv that starts the smoke container with the hardened settings, published on `hostPort` of 127.0.0.1. */
+function smokeRunArgv(imageId, containerName, port, hostPort, env) {
     const argv = [
         'run',
         '--detach',
@@ -3568,7 +3575,7 @@ function smokeRunArgv(imageId, containerName, port, env) {
         '--cpus',
         SMOKE_LIMITS.cpus,
         '--publish',
-        `127.0.0.1::${port}`,
+        `127.0.0.1:${hostPort}:${port}`,
     ];
     for (const pair of env)
         argv.push('--env', pair);
@@ -3594,19 +3601,21 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
     const name = smokeContainerName();
     const result = { port, path: smoke.path, passed: false, containerLog: [] };
     hooks.onContainer?.(name);
-    const startedAt = now();
+    // The gate picks the host port itself, before the clock starts, so that no `docker port` call sits between
+    // the container's start and the first probe. Another process may take the port in between: then docker
+    // says so, and the start is retried on a new port.
+    let hostPort = await freeLoopbackPort();
+    let startedAt = now();
     try {
-        const started = await docker.run(smokeRunArgv(imageId, name, port, smoke.env), { allowFailure: true });
+        let started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
+        for (let attempt = 1; started.exitCode !== 0 && PORT_TAKEN.test(started.stderr) && attempt < PORT_ATTEMPTS; attempt += 1) {
+            await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+            hostPort = await freeLoopbackPort();
+            startedAt = now();
+            started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
+        }
         if (started.exitCode !== 0) {
             result.failure = `docker run failed: ${started.stderr.trim().split(/\r?\n/).at(-1) ?? ''}`;
-            return result;
-        }
-        const hostPort = await publishedPort(docker, name, port);
-        if (hostPort === undefined) {
-            // No published port means the container is no longer running: it exited before we could ask.
-            const state = await containerState(docker, name);
-            result.failure = stoppedReason(state);
-            result.containerLog = await containerLogTail(docker, name);
             return result;
         }
         const deadline = startedAt + smoke.timeoutMs;
@@ -3665,18 +3674,16 @@ async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
             await removal;
     }
 }
-/** The host port docker published for `port`, or undefined when the container has none (it has stopped). */
-async function publishedPort(docker, name, port) {
-    const answer = await docker.run(['port', name, `${port}/tcp`], { allowFailure: true });
-    const text = answer.stdout.toString('utf8');
-    const match = /127\.0\.0\.1:(\d+)/.exec(text);
-    if (match)
-        return Number(match[1]);
-    const state = await containerState(docker, name);
-    if (state.status === 'running') {
-        throw new GateError('smoke', `docker did not publish container port ${port} on 127.0.0.1 (it said: ${(text + answer.stderr).trim()})`);
-    }
-    return undefined;
+/** A TCP port on 127.0.0.1 that nothing listens on at this moment (the kernel picks it). */
+function freeLoopbackPort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_default().createServer();
+        server.on('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
 }
 function stoppedReason(state) {
     const oom = state.oomKilled ? `, killed for exceeding the ${SMOKE_LIMITS.memory} memory limit` : '';
@@ -3875,12 +3882,13 @@ async function measure(reference, options, deps, background, label, buildInfo) {
     let analysis;
     if (options.analyze) {
         analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
+            const progress = progressReporter(log, image.sizeBytes);
             const result = await analyzeImage(docker, image.id, {
                 compressedSize: true,
                 dockerfilePath: buildInfo?.dockerfile,
                 contextDir: buildInfo?.context,
-                onProgress: progressReporter(log, image.sizeBytes),
-            });
+                onProgress: progress.update,
+            }).finally(progress.stop);
             log.info(`Read ${units_formatBytes(result.archiveBytes)} of layers in ${units_formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(result.compressedSizeBytes)}, ` +
                 `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)`);
             return result;
@@ -4060,15 +4068,20 @@ async function gate(options, deps, background) {
         checks,
     };
 }
-/** Logs "bytes done of about total" at most every few seconds, so a long analysis never looks hung. */
+/**
+ * Logs every few seconds how far the layer analysis has got, so a long one never looks hung, including the
+ * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ */
 function progressReporter(log, totalBytes, intervalMs = 5000) {
-    let lastLoggedAt = performance.now();
-    return (bytesRead) => {
-        const now = performance.now();
-        if (now - lastLoggedAt < intervalMs)
-            return;
-        lastLoggedAt = now;
-        log.info(`  analysed ${units_formatBytes(bytesRead)} of about ${units_formatBytes(totalBytes)}`);
+    let bytesRead = 0;
+    const timer = setInterval(() => {
+        log.info(bytesRead === 0
+            ? `  waiting for docker save: the engine prepares the whole image (about ${units_formatBytes(totalBytes)}) before it sends the first byte`
+            : `  analysed ${units_formatBytes(bytesRead)} of about ${units_formatBytes(totalBytes)}`);
+    }, intervalMs);
+    return {
+        update: (bytes) => (bytesRead = bytes),
+        stop: () => clearInterval(timer),
     };
 }
 
