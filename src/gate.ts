@@ -110,12 +110,13 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
   let analysis: ImageAnalysis | undefined;
   if (options.analyze) {
     analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
+      const progress = progressReporter(log, image.sizeBytes);
       const result = await analyzeImage(docker, image.id, {
         compressedSize: true,
         dockerfilePath: buildInfo?.dockerfile,
         contextDir: buildInfo?.context,
-        onProgress: progressReporter(log, image.sizeBytes),
-      });
+        onProgress: progress.update,
+      }).finally(progress.stop);
       log.info(
         `Read ${formatBytes(result.archiveBytes)} of layers in ${formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : formatBytes(result.compressedSizeBytes)}, ` +
           `dive efficiency ${formatPercent(result.dive.efficiency)}, wasted ${formatBytes(result.dive.wastedBytes)}, reclaimable ${formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)`,
@@ -302,13 +303,21 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
   };
 }
 
-/** Logs "bytes done of about total" at most every few seconds, so a long analysis never looks hung. */
-function progressReporter(log: GateLog, totalBytes: number, intervalMs = 5000): (bytesRead: number) => void {
-  let lastLoggedAt = performance.now();
-  return (bytesRead) => {
-    const now = performance.now();
-    if (now - lastLoggedAt < intervalMs) return;
-    lastLoggedAt = now;
-    log.info(`  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`);
+/**
+ * Logs every few seconds how far the layer analysis has got, so a long one never looks hung, including the
+ * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ */
+export function progressReporter(log: GateLog, totalBytes: number, intervalMs = 5000): { update(bytesRead: number): void; stop(): void } {
+  let bytesRead = 0;
+  const timer = setInterval(() => {
+    log.info(
+      bytesRead === 0
+        ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(totalBytes)}) before it sends the first byte`
+        : `  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`,
+    );
+  }, intervalMs);
+  return {
+    update: (bytes) => (bytesRead = bytes),
+    stop: () => clearInterval(timer),
   };
 }
