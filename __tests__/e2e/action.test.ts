@@ -1,5 +1,8 @@
 // The bundled action (dist/main/index.js), run as the runner runs it, against the real Docker engine.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { docker, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, runAction } from './helpers.js';
 
 const before = { snapshot: { containers: [] as string[], images: [] as string[] } };
@@ -140,6 +143,36 @@ describe('the post step', () => {
       const idle = await runAction({}, { entry: (await import('./helpers.js')).POST_ENTRY });
       expect(idle.exitCode).toBe(0);
       expect(idle.stdout).toBe('');
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('secrets', () => {
+  test(
+    'no docker call the gate makes (build, run, save...) sees the github-token or the runner tokens',
+    async () => {
+      // A docker on PATH before the real one that writes down each call's arguments and environment.
+      const shimDir = mkdtempSync(path.join(tmpdir(), 'isg-docker-shim-'));
+      const log = path.join(shimDir, 'calls.log');
+      const realDocker = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
+      writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\n{ echo "--- docker $1"; env; } >> '${log}'\nexec '${realDocker}' "$@"\n`);
+      chmodSync(path.join(shimDir, 'docker'), 0o755);
+      const secrets = { 'github-token': 'ghs_e2eInputToken0123456789', GITHUB_TOKEN: 'ghs_e2eEnvToken0123456789', ACTIONS_RUNTIME_TOKEN: 'e2eRuntimeToken0123456789', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'e2eIdToken0123456789' };
+      try {
+        const run = await runAction(
+          { context: 'examples/go-scratch', 'github-token': secrets['github-token'], 'smoke-env': 'GREETING=hello' },
+          { env: { PATH: `${shimDir}:${process.env.PATH}`, GITHUB_TOKEN: secrets.GITHUB_TOKEN, ACTIONS_RUNTIME_TOKEN: secrets.ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN: secrets.ACTIONS_ID_TOKEN_REQUEST_TOKEN } },
+        );
+        expect(run.exitCode).toBe(0);
+        const calls = readFileSync(log, 'utf8');
+        for (const call of ['build', 'run', 'save', 'rm']) expect(calls).toContain(`--- docker ${call}\n`);
+        for (const secret of Object.values(secrets)) expect(calls).not.toContain(secret);
+        // The environment did reach the shim: the absence of the secrets is the gate's doing.
+        expect(calls).toContain(`PATH=${shimDir}:`);
+      } finally {
+        rmSync(shimDir, { recursive: true, force: true });
+      }
     },
     E2E_TIMEOUT_MS,
   );

@@ -48,13 +48,13 @@ afterAll(() => {
   removeImages(Object.values(TAGS));
 });
 
-/** Sends SIGINT, as the runner does on cancellation, once `ready` says the run has reached the point to test. */
-function interruptWhen(ready: (output: { stdout: string; stderr: string }) => boolean): RunOptions['onSpawn'] {
+/** Sends SIGINT (or SIGTERM), as the runner does on cancellation, once `ready` says the run has reached the point to test. */
+function interruptWhen(ready: (output: { stdout: string; stderr: string }) => boolean, signal: NodeJS.Signals = 'SIGINT'): RunOptions['onSpawn'] {
   return (child, output) => {
     const poll = setInterval(() => {
       if (!ready(output)) return;
       clearInterval(poll);
-      child.kill('SIGINT');
+      child.kill(signal);
     }, 100);
     child.on('close', () => clearInterval(poll));
   };
@@ -180,16 +180,16 @@ describe('smoke-test faults', () => {
     E2E_TIMEOUT_MS,
   );
 
-  test(
-    'cancelled mid-smoke (SIGINT): the container is removed at once and the step fails',
-    async () => {
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    'cancelled mid-smoke (%s): the container is removed at once and the step fails',
+    async (signal) => {
       const started = Date.now();
       const run = await runAction(
         { image: TAGS.silent, 'smoke-timeout': '120s' },
-        { onSpawn: interruptWhen(() => gateContainers().length > 0) },
+        { onSpawn: interruptWhen(() => gateContainers().length > 0, signal) },
       );
       expect(run.exitCode).toBe(1);
-      expect(errorLine(run.stdout)).toContain('cancelled (SIGINT)');
+      expect(errorLine(run.stdout)).toContain(`cancelled (${signal})`);
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(gateContainers()).toEqual([]);
     },

@@ -3,11 +3,11 @@
 // sticky comment on a local fake of GitHub's REST API that holds every request to GitHub's OpenAPI description.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { faults, first, always, fakeUser, FakeGitHub, startFakeGitHub } from '../support/github-server.js';
-import { BUSYBOX, E2E_TIMEOUT_MS, gateContainers, runAction } from './helpers.js';
+import { BUSYBOX, E2E_TIMEOUT_MS, gateContainers, POST_ENTRY, runAction } from './helpers.js';
 
 const OWNER = 'octo-org';
 const REPO = 'app';
@@ -184,6 +184,73 @@ test(
     expect(retried.exitCode).toBe(0);
     expect(ourComments()).toHaveLength(1);
     expect(server.requestsTo(CREATE).length).toBeGreaterThanOrEqual(2);
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test(
+  'a main step killed while it builds the baseline: the post step removes the worktree it left',
+  async () => {
+    // A repository of its own whose base commit builds slowly, so the run can be killed mid-build.
+    const slowRoot = mkdtempSync(path.join(tmpdir(), 'isg-pr-slow-'));
+    const origin = path.join(slowRoot, 'origin');
+    const slowCheckout = path.join(slowRoot, 'checkout');
+    try {
+      mkdirSync(path.join(origin, 'app'), { recursive: true });
+      git(origin, 'init', '--quiet', '--initial-branch=main');
+      // Both Dockerfiles are unique to this run, so no build cache makes the base quick or shares the head's layers.
+      const nonce = randomBytes(6).toString('hex');
+      writeFileSync(path.join(origin, 'app', 'Dockerfile'), `FROM ${BUSYBOX}\nRUN echo ${nonce} && sleep 6\nUSER 65534\n`);
+      git(origin, 'add', '.');
+      git(origin, 'commit', '--quiet', '-m', 'base: slow to build');
+      const slowBase = git(origin, 'rev-parse', 'HEAD');
+      writeFileSync(path.join(origin, 'app', 'Dockerfile'), `FROM ${BUSYBOX}\nLABEL isg-e2e-run=${nonce}\nUSER 65534\n`);
+      git(origin, 'commit', '--quiet', '-am', 'head: quick to build');
+      execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${origin}`, slowCheckout]);
+      const eventPath = path.join(slowRoot, 'event.json');
+      writeFileSync(
+        eventPath,
+        JSON.stringify({
+          action: 'synchronize',
+          number: PR,
+          pull_request: { number: PR, base: { sha: slowBase, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } }, head: { sha: git(origin, 'rev-parse', 'HEAD'), ref: 'feature', repo: { full_name: `${OWNER}/${REPO}` } }, labels: [] },
+        }),
+      );
+      const killed = await runAction(
+        { context: 'app', smoke: 'false', 'github-token': 'test-token' },
+        {
+          cwd: slowCheckout,
+          env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: server.url },
+          // SIGKILL, as the runner does when a step ignores cancellation: no handler of ours runs.
+          onSpawn: (child, output) => {
+            const poll = setInterval(() => {
+              if (!output.stdout.includes('::group::Build baseline')) return;
+              clearInterval(poll);
+              child.kill('SIGKILL');
+            }, 20);
+            child.on('close', () => clearInterval(poll));
+          },
+        },
+      );
+      expect(killed.exitCode).toBeNull();
+      const built = /Built PR image (sha256:[0-9a-f]{64})/.exec(killed.stdout);
+      if (built) builtImages.add(built[1]);
+      const { directory } = JSON.parse(killed.state['baseline-worktree']) as { directory: string };
+      expect(existsSync(directory)).toBe(true);
+      expect(git(slowCheckout, 'worktree', 'list').split('\n')).toHaveLength(2);
+
+      const post = await runAction({}, { entry: POST_ENTRY, cwd: slowCheckout, env: { 'STATE_baseline-worktree': killed.state['baseline-worktree'] } });
+      expect(post.exitCode).toBe(0);
+      expect(post.stdout).toContain(`Removed the baseline worktree ${directory}`);
+      expect(existsSync(directory)).toBe(false);
+      expect(git(slowCheckout, 'worktree', 'list').split('\n')).toHaveLength(1);
+    } finally {
+      // The orphaned build client dies with its pipe; wait until the engine has let go of its build container.
+      for (let waited = 0; waited < 30_000 && execFileSync('docker', ['ps', '--all', '--no-trunc', '--format', '{{.Command}}'], { encoding: 'utf8' }).includes('sleep 6'); waited += 500) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      rmSync(slowRoot, { recursive: true, force: true });
+    }
   },
   E2E_TIMEOUT_MS,
 );
