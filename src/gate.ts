@@ -216,21 +216,27 @@ export async function runGate(options: GateOptions, deps: GateDependencies): Pro
 
 async function gate(options: GateOptions, deps: GateDependencies, background: BackgroundWork): Promise<GateReport> {
   const { docker, log } = deps;
-  const engine = await probeEngine(docker);
-  log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
-
+  const engine = probeEngine(docker, { needsBuilder: !options.image });
+  const builder = await engine.builder;
   let reference: string;
   let buildInfo: BuildInfo | undefined;
-  if (options.image) {
-    reference = options.image;
-  } else {
-    const dockerfile = options.dockerfile ?? path.join(options.context, 'Dockerfile');
-    const built = await build(options, engine.builder, deps, options.context, dockerfile, 'PR', options.tag);
-    reference = options.tag ?? built.imageId;
-    buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+  let head: Measured;
+  try {
+    if (options.image) {
+      reference = options.image;
+    } else {
+      const dockerfile = options.dockerfile ?? path.join(options.context, 'Dockerfile');
+      const built = await build(options, builder, deps, options.context, dockerfile, 'PR', options.tag);
+      reference = options.tag ?? built.imageId;
+      buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+    }
+    head = await measure(reference, options, deps, background, 'PR', buildInfo);
+  } catch (error) {
+    await engine.serverVersion; // an engine that is not reachable is the reason to give
+    throw error;
   }
-  const head = await measure(reference, options, deps, background, 'PR', buildInfo);
-  const baseline = await measureBaseline(options, deps, background, engine.builder, head, buildInfo).catch((error: unknown): BaselineOutcome => {
+  log.info(`Docker engine ${await engine.serverVersion.catch(() => 'of unknown version')}${options.image ? '' : `, ${builder} builder`}`);
+  const baseline = await measureBaseline(options, deps, background, builder, head, buildInfo).catch((error: unknown): BaselineOutcome => {
     // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
     // is not the PR's fault: the gate says so and judges the PR on its own figures.
     if (!(error instanceof GateError)) throw error;

@@ -2182,15 +2182,8 @@ async function checkBuildInputs(request) {
 // Finding out what the Docker installation can do: is an engine answering, and which builder to use.
 
 
-async function probeEngine(docker) {
-    // Both questions at once: each docker call costs a client start (tens of milliseconds).
-    const buildxProbe = docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).catch(() => undefined);
-    let serverVersion;
-    try {
-        serverVersion = await docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
-    }
-    catch (error) {
-        await buildxProbe;
+function probeEngine(docker, options) {
+    const serverVersion = docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 }).catch((error) => {
         const reason = error instanceof DockerError ? error.message : String(error);
         const hint = /permission denied/i.test(reason)
             ? 'add this user to the docker group or run as root'
@@ -2198,9 +2191,13 @@ async function probeEngine(docker) {
                 ? 'install Docker (on Debian: apt-get install docker.io)'
                 : 'start the Docker engine (dockerd) or set DOCKER_HOST';
         throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
-    }
-    const buildx = await buildxProbe;
-    return { serverVersion, builder: buildx?.exitCode === 0 ? 'buildx' : 'classic' };
+    });
+    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
+    serverVersion.catch(() => undefined);
+    const builder = options.needsBuilder
+        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
+        : Promise.resolve('classic');
+    return { serverVersion, builder };
 }
 
 ;// CONCATENATED MODULE: ./src/docker/inspect.ts
@@ -3986,21 +3983,29 @@ async function runGate(options, deps) {
 }
 async function gate(options, deps, background) {
     const { docker, log } = deps;
-    const engine = await probeEngine(docker);
-    log.info(`Docker engine ${engine.serverVersion}; ${options.image ? 'gating an existing image' : `building with the ${engine.builder} builder`}`);
+    const engine = probeEngine(docker, { needsBuilder: !options.image });
+    const builder = await engine.builder;
     let reference;
     let buildInfo;
-    if (options.image) {
-        reference = options.image;
+    let head;
+    try {
+        if (options.image) {
+            reference = options.image;
+        }
+        else {
+            const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+            const built = await build(options, builder, deps, options.context, dockerfile, 'PR', options.tag);
+            reference = options.tag ?? built.imageId;
+            buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+        }
+        head = await measure(reference, options, deps, background, 'PR', buildInfo);
     }
-    else {
-        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-        const built = await build(options, engine.builder, deps, options.context, dockerfile, 'PR', options.tag);
-        reference = options.tag ?? built.imageId;
-        buildInfo = { builder: engine.builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+    catch (error) {
+        await engine.serverVersion; // an engine that is not reachable is the reason to give
+        throw error;
     }
-    const head = await measure(reference, options, deps, background, 'PR', buildInfo);
-    const baseline = await measureBaseline(options, deps, background, engine.builder, head, buildInfo).catch((error) => {
+    log.info(`Docker engine ${await engine.serverVersion.catch(() => 'of unknown version')}${options.image ? '' : `, ${builder} builder`}`);
+    const baseline = await measureBaseline(options, deps, background, builder, head, buildInfo).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
         if (!(error instanceof GateError))

@@ -4,19 +4,20 @@ import { GateError } from '../errors.js';
 
 export type Builder = 'buildx' | 'classic';
 
-export interface EngineInfo {
-  serverVersion: string;
-  builder: Builder;
+/**
+ * The two questions about the installation, asked at once and answered separately, so that the build waits
+ * only for the builder (a local plugin check) and never for the engine's version (a round trip to dockerd).
+ * A missing engine makes the first real docker call fail too; the gate then awaits `serverVersion`, whose
+ * reason (engine down, socket permission, no client) is the clearer one to give.
+ */
+export interface EngineProbe {
+  /** Rejects with a GateError naming the problem and what to do. */
+  serverVersion: Promise<string>;
+  builder: Promise<Builder>;
 }
 
-export async function probeEngine(docker: Docker): Promise<EngineInfo> {
-  // Both questions at once: each docker call costs a client start (tens of milliseconds).
-  const buildxProbe = docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).catch(() => undefined);
-  let serverVersion: string;
-  try {
-    serverVersion = await docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
-  } catch (error) {
-    await buildxProbe;
+export function probeEngine(docker: Docker, options: { needsBuilder: boolean }): EngineProbe {
+  const serverVersion = docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 }).catch((error: unknown) => {
     const reason = error instanceof DockerError ? error.message : String(error);
     const hint = /permission denied/i.test(reason)
       ? 'add this user to the docker group or run as root'
@@ -24,7 +25,14 @@ export async function probeEngine(docker: Docker): Promise<EngineInfo> {
         ? 'install Docker (on Debian: apt-get install docker.io)'
         : 'start the Docker engine (dockerd) or set DOCKER_HOST';
     throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
-  }
-  const buildx = await buildxProbe;
-  return { serverVersion, builder: buildx?.exitCode === 0 ? 'buildx' : 'classic' };
+  });
+  // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
+  serverVersion.catch(() => undefined);
+  const builder: Promise<Builder> = options.needsBuilder
+    ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then(
+        (answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'),
+        () => 'classic',
+      )
+    : Promise.resolve('classic');
+  return { serverVersion, builder };
 }
