@@ -4,6 +4,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeImage, ImageAnalysis } from './analysis/index.js';
+import { BackgroundWork } from './background.js';
 import { evaluateBudgets, formatPercent, gatePassed, SmokeOutcome } from './budgets.js';
 import { figureDeltas, Figures, layerChanges } from './delta.js';
 import { buildImage } from './docker/build.js';
@@ -13,7 +14,6 @@ import { ImageMetadata, ImageNotFoundError, inspectImage, readImageFile } from '
 import { GateError } from './errors.js';
 import { addWorktree, ensureCommit, repositoryRoot } from './git.js';
 import { GateOptions } from './inputs.js';
-import { BackgroundWork } from './background.js';
 import { BaselineReport, GateReport, REPORT_SCHEMA_VERSION } from './report/model.js';
 import { chooseSmokePort, runSmokeTest } from './smoke.js';
 import { needsPasswd, resolveUser, UserResolution } from './user.js';

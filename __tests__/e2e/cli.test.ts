@@ -48,6 +48,17 @@ test(
   E2E_TIMEOUT_MS,
 );
 
+test(
+  '--analyze false: the named user is read from a stopped container while the smoke container is removed, and neither is left',
+  async () => {
+    const run = await runCli(['--quiet', '--json', '--analyze', 'false', 'examples/go-scratch']);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ passed: true, image: { user: 'app', nonRoot: true }, smoke: { ran: true, passed: true } });
+    expect(gateContainers()).toEqual([]);
+  },
+  E2E_TIMEOUT_MS,
+);
+
 test.each([
   [['--max-size', '25 megs'], 'image-size-gate: --max-size: "25 megs" has an unknown unit "megs"; expected e.g. 25MB, 24MiB or 25000000'],
   [['--no-such-flag'], "Unknown option '--no-such-flag'"],

@@ -1841,6 +1841,29 @@ async function analyzeImage(docker, imageId, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/background.ts
+// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
+// engine's time) while the layers are read. It must still be over before anything it would disturb (the
+// next smoke test) and before the gate returns, so the gate leaves nothing behind.
+class BackgroundWork {
+    #pending = new Set();
+    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
+    start(work) {
+        const tracked = work
+            .then(() => undefined, () => undefined)
+            .finally(() => this.#pending.delete(tracked));
+        this.#pending.add(tracked);
+    }
+    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
+    async drain() {
+        while (this.#pending.size > 0)
+            await Promise.all([...this.#pending]);
+    }
+    get size() {
+        return this.#pending.size;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/budgets.ts
 
 function evaluateBudgets(measured, budgets) {
@@ -3477,29 +3500,6 @@ async function addWorktree(root, commit) {
             await git(['worktree', 'prune'], root);
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/background.ts
-// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
-// engine's time) while the layers are read. It must still be over before anything it would disturb (the
-// next smoke test) and before the gate returns, so the gate leaves nothing behind.
-class BackgroundWork {
-    #pending = new Set();
-    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
-    start(work) {
-        const tracked = work
-            .then(() => undefined, () => undefined)
-            .finally(() => this.#pending.delete(tracked));
-        this.#pending.add(tracked);
-    }
-    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
-    async drain() {
-        while (this.#pending.size > 0)
-            await Promise.all([...this.#pending]);
-    }
-    get size() {
-        return this.#pending.size;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
