@@ -1,7 +1,7 @@
 // Pull requests end to end: the bundled action, run as the runner runs it on a pull_request event, builds
 // the PR's base commit from a shallow clone in a throw-away worktree, measures the delta, and keeps one
 // sticky comment on a local fake of GitHub's REST API that holds every request to GitHub's OpenAPI description.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,12 +195,12 @@ test(
     const slowRoot = mkdtempSync(path.join(tmpdir(), 'isg-pr-slow-'));
     const origin = path.join(slowRoot, 'origin');
     const slowCheckout = path.join(slowRoot, 'checkout');
+    // Both Dockerfiles are unique to this run, so no build cache makes the base quick or shares the head's layers.
+    const nonce = randomBytes(6).toString('hex');
     try {
       mkdirSync(path.join(origin, 'app'), { recursive: true });
       git(origin, 'init', '--quiet', '--initial-branch=main');
-      // Both Dockerfiles are unique to this run, so no build cache makes the base quick or shares the head's layers.
-      const nonce = randomBytes(6).toString('hex');
-      writeFileSync(path.join(origin, 'app', 'Dockerfile'), `FROM ${BUSYBOX}\nRUN echo ${nonce} && sleep 6\nUSER 65534\n`);
+      writeFileSync(path.join(origin, 'app', 'Dockerfile'), `FROM ${BUSYBOX}\nLABEL isg-e2e-run=${nonce}\nRUN sleep 6\nUSER 65534\n`);
       git(origin, 'add', '.');
       git(origin, 'commit', '--quiet', '-m', 'base: slow to build');
       const slowBase = git(origin, 'rev-parse', 'HEAD');
@@ -250,6 +250,10 @@ test(
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       rmSync(slowRoot, { recursive: true, force: true });
+      // The orphaned client may have finished the base build: its untagged images carry this run's label.
+      const leftovers = execFileSync('docker', ['images', '--all', '--quiet', '--filter', `label=isg-e2e-run=${nonce}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      // Newest first; removing an image also removes its untagged parents, so some are gone by their turn.
+      for (const id of new Set(leftovers)) spawnSync('docker', ['image', 'rm', '--force', id], { stdio: 'ignore' });
     }
   },
   E2E_TIMEOUT_MS,
