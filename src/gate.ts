@@ -3,6 +3,7 @@
 // codes itself: main.ts and cli.ts do that.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { KnownLayer } from './analysis/archive.js';
 import { analyzeImage, ImageAnalysis } from './analysis/index.js';
 import { BackgroundWork } from './background.js';
 import { evaluateBudgets, formatPercent, gatePassed, SmokeOutcome } from './budgets.js';
@@ -86,7 +87,15 @@ async function build(options: GateOptions, builder: Builder, deps: GateDependenc
  * on an idle engine, so nothing the gate does slows the container's start; its container is then removed in
  * the background while the layers are read.
  */
-async function measure(reference: string, options: GateOptions, deps: GateDependencies, background: BackgroundWork, label: string, buildInfo?: BuildInfo): Promise<Measured> {
+async function measure(
+  reference: string,
+  options: GateOptions,
+  deps: GateDependencies,
+  background: BackgroundWork,
+  label: string,
+  buildInfo?: BuildInfo,
+  knownLayers?: KnownLayer[],
+): Promise<Measured> {
   const { docker, log } = deps;
   const image = await inspectImage(docker, reference);
   log.info(`${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
@@ -116,10 +125,12 @@ async function measure(reference: string, options: GateOptions, deps: GateDepend
         dockerfilePath: buildInfo?.dockerfile,
         contextDir: buildInfo?.context,
         onProgress: progress.update,
+        knownLayers,
       }).finally(progress.stop);
       log.info(
         `Read ${formatBytes(result.archiveBytes)} of layers in ${formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : formatBytes(result.compressedSizeBytes)}, ` +
-          `dive efficiency ${formatPercent(result.dive.efficiency)}, wasted ${formatBytes(result.dive.wastedBytes)}, reclaimable ${formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)`,
+          `dive efficiency ${formatPercent(result.dive.efficiency)}, wasted ${formatBytes(result.dive.wastedBytes)}, reclaimable ${formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)` +
+          (result.compressedSizesReused > 0 ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice` : ''),
       );
       return result;
     });
@@ -153,15 +164,18 @@ async function measureBaseline(options: GateOptions, deps: GateDependencies, bac
   const { docker, log } = deps;
   const spec = options.baseline;
   if (spec.kind === 'none') return { skipped: 'baseline is none' };
+  // The layers the baseline shares with the PR image (its base image, usually most of the bytes) are not
+  // compressed a second time.
+  const known = head.analysis?.layers.flatMap((layer) => (layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
   if (spec.kind === 'image') {
-    const measured = await measure(spec.reference, options, deps, background, 'baseline').catch(async (error: unknown) => {
+    const measured = await measure(spec.reference, options, deps, background, 'baseline', undefined, known).catch(async (error: unknown) => {
       if (!(error instanceof ImageNotFoundError)) throw error;
       log.info(`Pulling baseline image ${spec.reference}`);
       const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
       if (pulled.exitCode !== 0) {
         throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
       }
-      return measure(spec.reference, options, deps, background, 'baseline');
+      return measure(spec.reference, options, deps, background, 'baseline', undefined, known);
     });
     return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
   }
@@ -185,7 +199,7 @@ async function measureBaseline(options: GateOptions, deps: GateDependencies, bac
     }
     const built = await build(options, builder, deps, context, dockerfile, 'baseline');
     baseImageId = built.imageId;
-    const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
+    const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs }, known);
     return {
       measured,
       report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },

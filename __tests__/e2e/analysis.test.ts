@@ -2,9 +2,11 @@
 // test image, hand-derived dive figures for a write-then-delete image, and a real registry's stored sizes.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { analyzeImage } from '../../src/analysis/index.js';
+import { Docker } from '../../src/docker/exec.js';
 import { BUSYBOX, docker, E2E_TIMEOUT_MS, gateContainers, makeContext, removeImages, REPO_ROOT, runAction } from './helpers.js';
 
 const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/dive-test-image.tar');
@@ -115,6 +117,40 @@ describe('hints on a final stage with an apt cache, a toolchain and an unstrippe
       for (const kind of ['apt package lists', 'Go toolchain', 'Binary with symbols']) expect(find(kind)).toMatch(/saves about [\d.]+ (kB|MB)/);
       expect(run.summary).toContain('#### Hints');
       expect(run.summary).toContain('No .dockerignore in the build context');
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('a baseline that shares layers with the PR image', () => {
+  test(
+    'the shared layers are not compressed twice, and the baseline figure is the one its own analysis gives',
+    async () => {
+      const alone = await runAction({ image: 'debian:bookworm-slim', smoke: 'false', 'require-non-root': 'false' });
+      expect(alone.exitCode).toBe(0);
+      // go-debian-root's final stage is FROM debian:bookworm-slim: it shares that layer.
+      const run = await runAction({ context: 'examples/go-debian-root', baseline: 'debian:bookworm-slim', smoke: 'false', 'require-non-root': 'false' });
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain('the compressed size of 1 layer(s) shared with the PR image was not measured twice');
+      const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
+      const compressed = report.baseline.figures.find((figure: { id: string }) => figure.id === 'compressed-size');
+      expect(compressed.base).toBe(Number(alone.outputs['compressed-size']));
+      expect(compressed.head).toBe(Number(run.outputs['compressed-size']));
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a layer that only has the length of a known one is found out by its diffID, and the archive is read again',
+    async () => {
+      const imageId = docker(['image', 'inspect', '--format', '{{.Id}}', 'debian:bookworm-slim']);
+      const plain = await analyzeImage(new Docker(), imageId, { compressedSize: true });
+      const decoy = plain.layers.map((layer) => ({ diffId: `sha256:${'0'.repeat(64)}`, tarBytes: layer.tarBytes, compressedBytes: 1 }));
+      const reread = await analyzeImage(new Docker(), imageId, { compressedSize: true, knownLayers: decoy });
+      expect(reread.compressedSizeBytes).toBe(plain.compressedSizeBytes);
+      expect(reread.compressedSizesReused).toBe(0);
+      const honest = plain.layers.map((layer) => ({ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes! }));
+      expect((await analyzeImage(new Docker(), imageId, { compressedSize: true, knownLayers: honest })).compressedSizesReused).toBe(plain.layers.length);
     },
     E2E_TIMEOUT_MS,
   );

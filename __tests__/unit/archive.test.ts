@@ -139,3 +139,20 @@ test('an archive without the config the caller names says so', async () => {
     /does not contain the image config/,
   );
 });
+
+describe('compressed sizes known from another image (the PR image, when the baseline is read)', () => {
+  test('a layer with a known diffID and length is not compressed again: the known size is taken', async () => {
+    const first = await scanImageArchive(chunked(classicArchive()), { compressedSize: true });
+    // A made-up size proves that no compression ran for the first layer; the second is not known and is compressed.
+    const knownLayers = [{ diffId: first.layers[0].diffId, tarBytes: first.layers[0].tarBytes, compressedBytes: 12_345 }];
+    const again = await scanImageArchive(chunked(classicArchive()), { compressedSize: true, knownLayers });
+    expect(again.layers.map((layer) => layer.compressedBytes)).toEqual([12_345, first.layers[1].compressedBytes]);
+  });
+
+  test('a layer of the same length but another diffID is left without a size, for the caller to read again', async () => {
+    const first = await scanImageArchive(chunked(classicArchive()), { compressedSize: true });
+    const decoy = [{ diffId: `sha256:${'1'.repeat(64)}`, tarBytes: first.layers[1].tarBytes, compressedBytes: 99 }];
+    const again = await scanImageArchive(chunked(classicArchive()), { compressedSize: true, knownLayers: decoy });
+    expect(again.layers.map((layer) => layer.compressedBytes)).toEqual([first.layers[0].compressedBytes, undefined]);
+  });
+});

@@ -6,7 +6,7 @@ import { GateReport } from '../../src/report/model.js';
 import { resolveUser } from '../../src/user.js';
 
 function layer(index: number, createdBy: string, sizeBytes: number, diffId = `sha256:${index}-${sizeBytes}`): LayerSummary {
-  return { index, diffId, sizeBytes, createdBy, own: true, filesAdded: 1, filesModified: 0, filesRemoved: 0, line: index + 1 };
+  return { index, diffId, sizeBytes, tarBytes: sizeBytes + 2048, createdBy, own: true, filesAdded: 1, filesModified: 0, filesRemoved: 0, line: index + 1 };
 }
 
 function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, headSize = 7_460_581): GateReport {

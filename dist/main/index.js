@@ -33052,6 +33052,8 @@ class LayerReader {
  */
 class MemberSink {
     compressedSize;
+    memberBytes;
+    knownLayers;
     result;
     resolve;
     reject;
@@ -33064,8 +33066,12 @@ class MemberSink {
     gunzip;
     gzipBytes = 0;
     gunzipDrained;
-    constructor(compressedSize) {
+    constructor(compressedSize, 
+    /** The member's length from its tar header. */
+    memberBytes, knownLayers) {
         this.compressedSize = compressedSize;
+        this.memberBytes = memberBytes;
+        this.knownLayers = knownLayers;
         this.result = new Promise((resolve, reject) => {
             this.resolve = resolve;
             this.reject = reject;
@@ -33086,7 +33092,7 @@ class MemberSink {
         if (this.mode === 'sniff')
             this.decide();
         if (this.mode === 'layer')
-            this.layer.finish().then((layer) => this.resolve({ kind: 'layer', layer }), this.reject);
+            this.layer.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
         else if (this.mode === 'gzip') {
             if (!this.gunzip.destroyed)
                 this.gunzip.end();
@@ -33113,7 +33119,7 @@ class MemberSink {
             this.startGzipLayer();
         else if (isTar) {
             this.mode = 'layer';
-            this.layer = new LayerReader(this.compressedSize ? new GzipSizer() : undefined);
+            this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
         }
         else if (first[0] === 0x7b /* { */ || first[0] === 0x5b /* [ */)
             this.mode = 'json';
@@ -33121,6 +33127,16 @@ class MemberSink {
             this.mode = 'skip';
         if (first.length > 0)
             this.consume(first);
+    }
+    mayBeKnown() {
+        return this.knownLayers.some((known) => known.tarBytes === this.memberBytes);
+    }
+    /** A layer that was not compressed because one of the same length is known: its size, if it is that one. */
+    withKnownSize(layer) {
+        if (!this.compressedSize || layer.compressedBytes !== undefined)
+            return layer;
+        const known = this.knownLayers.find((candidate) => candidate.diffId === layer.diffId && candidate.tarBytes === layer.tarBytes);
+        return { ...layer, compressedBytes: known?.compressedBytes, compressedBytesReused: known !== undefined };
     }
     /** A compressed blob (OCI layout from the containerd image store): its own size is the compressed size. */
     startGzipLayer() {
@@ -33180,7 +33196,7 @@ async function scanImageArchive(input, options) {
         const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
         if (header.type !== 'file' || !candidate)
             return undefined;
-        const member = new MemberSink(options.compressedSize);
+        const member = new MemberSink(options.compressedSize, header.size, options.knownLayers ?? []);
         members.set(name, member);
         active.push(member);
         return member;
@@ -33898,16 +33914,16 @@ function largestDirectories(files, limit) {
 function finalPasswd(file, layers) {
     return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
 }
-async function analyzeImage(docker, imageId, options) {
-    const started = performance.now();
+/** One pass over `docker save`. */
+async function scanImage(docker, imageId, options) {
     const save = docker.stream(['save', imageId]);
     let archiveBytes = 0;
-    let scanned;
     try {
-        [scanned] = await Promise.all([
+        const [scanned] = await Promise.all([
             scanImageArchive(save.stdout, {
                 imageId,
                 compressedSize: options.compressedSize,
+                knownLayers: options.knownLayers,
                 onProgress: (bytes) => {
                     archiveBytes = bytes;
                     options.onProgress?.(bytes);
@@ -33915,6 +33931,7 @@ async function analyzeImage(docker, imageId, options) {
             }),
             save.finished,
         ]);
+        return { scanned, archiveBytes };
     }
     catch (error) {
         docker.killAll();
@@ -33923,6 +33940,14 @@ async function analyzeImage(docker, imageId, options) {
         if (error instanceof ArchiveError)
             throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
         throw error;
+    }
+}
+async function analyzeImage(docker, imageId, options) {
+    const started = performance.now();
+    let { scanned, archiveBytes } = await scanImage(docker, imageId, options);
+    if (options.compressedSize && options.knownLayers && scanned.layers.some((layer) => layer.compressedBytes === undefined)) {
+        // A layer had the length of a known one but was another: read the archive again and compress everything.
+        ({ scanned, archiveBytes } = await scanImage(docker, imageId, { ...options, knownLayers: undefined }));
     }
     const dockerfile = options.dockerfilePath ? parseDockerfile(await (0,promises_namespaceObject.readFile)(options.dockerfilePath, 'utf8')) : undefined;
     const entries = scanned.layers.map((layer) => layer.entries);
@@ -33943,6 +33968,7 @@ async function analyzeImage(docker, imageId, options) {
             index,
             diffId: layer.diffId,
             sizeBytes: layerFileBytes(layer.entries),
+            tarBytes: layer.tarBytes,
             compressedBytes: layer.compressedBytes,
             createdBy: origins[index].createdBy,
             line: origins[index].instruction?.line,
@@ -33959,6 +33985,7 @@ async function analyzeImage(docker, imageId, options) {
         hints,
         etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
         archiveBytes,
+        compressedSizesReused: scanned.layers.filter((layer) => layer.compressedBytesReused).length,
         durationMs: performance.now() - started,
     };
 }
@@ -34674,7 +34701,7 @@ async function build(options, builder, deps, context, dockerfile, label, tag) {
  * on an idle engine, so nothing the gate does slows the container's start; its container is then removed in
  * the background while the layers are read.
  */
-async function measure(reference, options, deps, background, label, buildInfo) {
+async function measure(reference, options, deps, background, label, buildInfo, knownLayers) {
     const { docker, log } = deps;
     const image = await inspectImage(docker, reference);
     log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
@@ -34703,9 +34730,11 @@ async function measure(reference, options, deps, background, label, buildInfo) {
                 dockerfilePath: buildInfo?.dockerfile,
                 contextDir: buildInfo?.context,
                 onProgress: progress.update,
+                knownLayers,
             }).finally(progress.stop);
             log.info(`Read ${units_formatBytes(result.archiveBytes)} of layers in ${units_formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(result.compressedSizeBytes)}, ` +
-                `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)`);
+                `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)` +
+                (result.compressedSizesReused > 0 ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice` : ''));
             return result;
         });
     }
@@ -34734,8 +34763,11 @@ async function measureBaseline(options, deps, background, builder, head, buildIn
     const spec = options.baseline;
     if (spec.kind === 'none')
         return { skipped: 'baseline is none' };
+    // The layers the baseline shares with the PR image (its base image, usually most of the bytes) are not
+    // compressed a second time.
+    const known = head.analysis?.layers.flatMap((layer) => (layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
     if (spec.kind === 'image') {
-        const measured = await measure(spec.reference, options, deps, background, 'baseline').catch(async (error) => {
+        const measured = await measure(spec.reference, options, deps, background, 'baseline', undefined, known).catch(async (error) => {
             if (!(error instanceof ImageNotFoundError))
                 throw error;
             log.info(`Pulling baseline image ${spec.reference}`);
@@ -34743,7 +34775,7 @@ async function measureBaseline(options, deps, background, builder, head, buildIn
             if (pulled.exitCode !== 0) {
                 throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
             }
-            return measure(spec.reference, options, deps, background, 'baseline');
+            return measure(spec.reference, options, deps, background, 'baseline', undefined, known);
         });
         return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
     }
@@ -34769,7 +34801,7 @@ async function measureBaseline(options, deps, background, builder, head, buildIn
         }
         const built = await build(options, builder, deps, context, dockerfile, 'baseline');
         baseImageId = built.imageId;
-        const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs });
+        const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs }, known);
         return {
             measured,
             report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },

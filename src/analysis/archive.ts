@@ -37,6 +37,8 @@ export interface ScannedLayer {
   tarBytes: number;
   /** Gzip-compressed bytes of the layer tar, as `docker push` uploads it (when asked for). */
   compressedBytes?: number;
+  /** The compressed size was a known one (ScanOptions.knownLayers), not measured again. */
+  compressedBytesReused?: boolean;
   entries: LayerEntry[];
   elfBinaries: ElfFinding[];
 }
@@ -53,11 +55,23 @@ export interface ScannedImage {
   history: ImageConfigHistory[];
 }
 
+export interface KnownLayer {
+  diffId: string;
+  tarBytes: number;
+  compressedBytes: number;
+}
+
 export interface ScanOptions {
   /** The image id (`sha256:...`): names its config in the archive (default: the first image of manifest.json). */
   imageId?: string;
   /** Measure the gzip-compressed size of each layer. */
   compressedSize: boolean;
+  /**
+   * Layers whose compressed size is already known (the PR image's, when the baseline is read). A layer tar of
+   * the same length as one of them is not compressed again; once its diffID is known, the size is taken
+   * from the match, or left undefined when there is none (then the caller reads the archive again).
+   */
+  knownLayers?: KnownLayer[];
   /** Called with the archive bytes read so far. */
   onProgress?: (bytesRead: number) => void;
 }
@@ -231,7 +245,12 @@ class MemberSink implements TarEntrySink {
   private gzipBytes = 0;
   private gunzipDrained?: Promise<void>;
 
-  constructor(private readonly compressedSize: boolean) {
+  constructor(
+    private readonly compressedSize: boolean,
+    /** The member's length from its tar header. */
+    private readonly memberBytes: number,
+    private readonly knownLayers: KnownLayer[],
+  ) {
     this.result = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -251,7 +270,7 @@ class MemberSink implements TarEntrySink {
 
   end(): void {
     if (this.mode === 'sniff') this.decide();
-    if (this.mode === 'layer') this.layer!.finish().then((layer) => this.resolve({ kind: 'layer', layer }), this.reject);
+    if (this.mode === 'layer') this.layer!.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
     else if (this.mode === 'gzip') {
       if (!this.gunzip!.destroyed) this.gunzip!.end();
     }
@@ -277,10 +296,21 @@ class MemberSink implements TarEntrySink {
     if (isGzip) this.startGzipLayer();
     else if (isTar) {
       this.mode = 'layer';
-      this.layer = new LayerReader(this.compressedSize ? new GzipSizer() : undefined);
+      this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
     } else if (first[0] === 0x7b /* { */ || first[0] === 0x5b /* [ */) this.mode = 'json';
     else this.mode = 'skip';
     if (first.length > 0) this.consume(first);
+  }
+
+  private mayBeKnown(): boolean {
+    return this.knownLayers.some((known) => known.tarBytes === this.memberBytes);
+  }
+
+  /** A layer that was not compressed because one of the same length is known: its size, if it is that one. */
+  private withKnownSize(layer: ScannedLayer): ScannedLayer {
+    if (!this.compressedSize || layer.compressedBytes !== undefined) return layer;
+    const known = this.knownLayers.find((candidate) => candidate.diffId === layer.diffId && candidate.tarBytes === layer.tarBytes);
+    return { ...layer, compressedBytes: known?.compressedBytes, compressedBytesReused: known !== undefined };
   }
 
   /** A compressed blob (OCI layout from the containerd image store): its own size is the compressed size. */
@@ -339,7 +369,7 @@ export async function scanImageArchive(input: AsyncIterable<unknown>, options: S
     const name = header.name;
     const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
     if (header.type !== 'file' || !candidate) return undefined;
-    const member = new MemberSink(options.compressedSize);
+    const member = new MemberSink(options.compressedSize, header.size, options.knownLayers ?? []);
     members.set(name, member);
     active.push(member);
     return member;

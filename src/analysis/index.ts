@@ -4,7 +4,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Docker, DockerError } from '../docker/exec.js';
 import { GateError } from '../errors.js';
-import { ArchiveError, LayerEntry, ScannedLayer, scanImageArchive } from './archive.js';
+import { ArchiveError, KnownLayer, LayerEntry, ScannedImage, ScannedLayer, scanImageArchive } from './archive.js';
 import { attributeLayers, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
 import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes, VisibleFile } from './waste.js';
@@ -14,6 +14,8 @@ export interface LayerSummary {
   diffId: string;
   /** Sum of the file sizes in the layer (what docker history shows). */
   sizeBytes: number;
+  /** Bytes of the layer's uncompressed tar, as `docker save` streams it. */
+  tarBytes: number;
   /** Gzip-compressed bytes of the layer, as a registry stores it. */
   compressedBytes?: number;
   createdBy: string;
@@ -42,6 +44,8 @@ export interface ImageAnalysis {
   etcPasswd?: string;
   /** Bytes of the docker save stream read. */
   archiveBytes: number;
+  /** Layers whose compressed size was taken from the PR image's analysis (the same diffID) instead of compressed again. */
+  compressedSizesReused: number;
   durationMs: number;
 }
 
@@ -51,6 +55,8 @@ export interface AnalysisOptions {
   dockerfilePath?: string;
   contextDir?: string;
   onProgress?: (bytesRead: number) => void;
+  /** Layers whose compressed size is known already (the PR image's, when the baseline is read): not compressed again. */
+  knownLayers?: KnownLayer[];
 }
 
 function countChanges(layers: LayerEntry[][]): { added: number; modified: number; removed: number }[] {
@@ -89,16 +95,16 @@ function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): str
   return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
 }
 
-export async function analyzeImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<ImageAnalysis> {
-  const started = performance.now();
+/** One pass over `docker save`. */
+async function scanImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<{ scanned: ScannedImage; archiveBytes: number }> {
   const save = docker.stream(['save', imageId]);
   let archiveBytes = 0;
-  let scanned;
   try {
-    [scanned] = await Promise.all([
+    const [scanned] = await Promise.all([
       scanImageArchive(save.stdout, {
         imageId,
         compressedSize: options.compressedSize,
+        knownLayers: options.knownLayers,
         onProgress: (bytes) => {
           archiveBytes = bytes;
           options.onProgress?.(bytes);
@@ -106,11 +112,21 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
       }),
       save.finished,
     ]);
+    return { scanned, archiveBytes };
   } catch (error) {
     docker.killAll();
     if (error instanceof DockerError) throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
     if (error instanceof ArchiveError) throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
     throw error;
+  }
+}
+
+export async function analyzeImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<ImageAnalysis> {
+  const started = performance.now();
+  let { scanned, archiveBytes } = await scanImage(docker, imageId, options);
+  if (options.compressedSize && options.knownLayers && scanned.layers.some((layer) => layer.compressedBytes === undefined)) {
+    // A layer had the length of a known one but was another: read the archive again and compress everything.
+    ({ scanned, archiveBytes } = await scanImage(docker, imageId, { ...options, knownLayers: undefined }));
   }
 
   const dockerfile = options.dockerfilePath ? parseDockerfile(await readFile(options.dockerfilePath, 'utf8')) : undefined;
@@ -137,6 +153,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
       index,
       diffId: layer.diffId,
       sizeBytes: layerFileBytes(layer.entries),
+      tarBytes: layer.tarBytes,
       compressedBytes: layer.compressedBytes,
       createdBy: origins[index].createdBy,
       line: origins[index].instruction?.line,
@@ -153,6 +170,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
     hints,
     etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
     archiveBytes,
+    compressedSizesReused: scanned.layers.filter((layer) => layer.compressedBytesReused).length,
     durationMs: performance.now() - started,
   };
 }
