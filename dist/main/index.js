@@ -33094,6 +33094,7 @@ class MemberSink {
         if (this.mode === 'layer')
             this.layer.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
         else if (this.mode === 'gzip') {
+            // A blob that failed to decompress has its error as the result already.
             if (!this.gunzip.destroyed)
                 this.gunzip.end();
         }
@@ -33190,7 +33191,8 @@ class MemberSink {
 /** Reads a whole `docker save` stream, once, as it arrives. */
 async function scanImageArchive(input, options) {
     const members = new Map();
-    const active = [];
+    // Only the member being read can fall behind; one that has ended gets no more bytes.
+    let current;
     const archive = new TarReader((header) => {
         const name = header.name;
         const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
@@ -33198,7 +33200,7 @@ async function scanImageArchive(input, options) {
             return undefined;
         const member = new MemberSink(options.compressedSize, header.size, options.knownLayers ?? []);
         members.set(name, member);
-        active.push(member);
+        current = member;
         return member;
     });
     let bytesRead = 0;
@@ -33209,12 +33211,9 @@ async function scanImageArchive(input, options) {
             bytesRead += chunk.length;
             options.onProgress?.(bytesRead);
             // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
-            for (let index = active.length - 1; index >= 0; index -= 1) {
-                const waitFor = active[index].pressure();
-                if (waitFor)
-                    await waitFor;
-            }
-            active.splice(0, Math.max(0, active.length - 1));
+            const waitFor = current?.pressure();
+            if (waitFor)
+                await waitFor;
         }
         archive.end();
     }

@@ -272,9 +272,9 @@ class MemberSink implements TarEntrySink {
     if (this.mode === 'sniff') this.decide();
     if (this.mode === 'layer') this.layer!.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
     else if (this.mode === 'gzip') {
+      // A blob that failed to decompress has its error as the result already.
       if (!this.gunzip!.destroyed) this.gunzip!.end();
-    }
-    else if (this.mode === 'json') this.resolve({ kind: 'json', text: Buffer.concat(this.json).toString('utf8') });
+    } else if (this.mode === 'json') this.resolve({ kind: 'json', text: Buffer.concat(this.json).toString('utf8') });
     else this.resolve({ kind: 'other' });
   }
 
@@ -364,14 +364,15 @@ class MemberSink implements TarEntrySink {
 /** Reads a whole `docker save` stream, once, as it arrives. */
 export async function scanImageArchive(input: AsyncIterable<unknown>, options: ScanOptions): Promise<ScannedImage> {
   const members = new Map<string, MemberSink>();
-  const active: MemberSink[] = [];
+  // Only the member being read can fall behind; one that has ended gets no more bytes.
+  let current: MemberSink | undefined;
   const archive = new TarReader((header) => {
     const name = header.name;
     const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
     if (header.type !== 'file' || !candidate) return undefined;
     const member = new MemberSink(options.compressedSize, header.size, options.knownLayers ?? []);
     members.set(name, member);
-    active.push(member);
+    current = member;
     return member;
   });
   let bytesRead = 0;
@@ -382,11 +383,8 @@ export async function scanImageArchive(input: AsyncIterable<unknown>, options: S
       bytesRead += chunk.length;
       options.onProgress?.(bytesRead);
       // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
-      for (let index = active.length - 1; index >= 0; index -= 1) {
-        const waitFor = active[index].pressure();
-        if (waitFor) await waitFor;
-      }
-      active.splice(0, Math.max(0, active.length - 1));
+      const waitFor = current?.pressure();
+      if (waitFor) await waitFor;
     }
     archive.end();
   } catch (error) {
