@@ -48,6 +48,7 @@ class TreeNode {
   /** dive's FileNode.Path(): the whiteout prefix is dropped from the node's own name. */
   path(): string {
     const names: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents starts at this node
     for (let node: TreeNode | undefined = this; node?.parent; node = node.parent) {
       names.push(node === this && node.isWhiteout() ? node.name.slice(WHITEOUT_PREFIX.length) : node.name);
     }
