@@ -62,7 +62,8 @@ function buildSynthetic(sizeMb, smallFiles) {
     mkdirSync(path.join(context, 'random'));
     mkdirSync(path.join(context, 'text'));
     const bigFiles = 20;
-    for (let index = 0; index < bigFiles; index += 1) writeFileSync(path.join(context, 'random', `r${index}.bin`), randomBytes(Math.round((bytes * 0.35) / bigFiles)));
+    for (let index = 0; index < bigFiles; index += 1)
+      writeFileSync(path.join(context, 'random', `r${index}.bin`), randomBytes(Math.round((bytes * 0.35) / bigFiles)));
     const line = 'the quick brown fox jumps over the lazy dog 0123456789 ';
     const text = line.repeat(Math.ceil((bytes * 0.35) / bigFiles / line.length)).slice(0, Math.round((bytes * 0.35) / bigFiles));
     for (let index = 0; index < bigFiles; index += 1) writeFileSync(path.join(context, 'text', `t${index}.txt`), `${index}\n${text}`);
@@ -113,7 +114,17 @@ for (const { sizeMb, smallFiles } of CASES) {
   const tag = buildSynthetic(sizeMb, smallFiles);
   const imageId = sh(`docker image inspect --format '{{.Id}}' ${tag}`);
   const sizeBytes = Number(sh(`docker image inspect --format '{{.Size}}' ${tag}`));
-  const samples = { floor: [], naive: [], full: [], noCompression: [], fullRss: [], noCompressionRss: [], fullCpu: [], floorDaemonCpu: [], firstByte: [] };
+  const samples = {
+    floor: [],
+    naive: [],
+    full: [],
+    noCompression: [],
+    fullRss: [],
+    noCompressionRss: [],
+    fullCpu: [],
+    floorDaemonCpu: [],
+    firstByte: [],
+  };
   let files = 0;
   let compressed = 0;
   let naiveBytes = 0;
@@ -162,15 +173,29 @@ function overhead(extraArgs) {
   for (let run = 0; run < RUNS + 1; run += 1) {
     const reportFile = path.join(os.tmpdir(), `isg-bench-report-${run}.json`);
     const started = performance.now();
-    execFileSync(process.execPath, ['dist/cli/index.js', '--quiet', '--report-file', reportFile, ...extraArgs, 'examples/go-scratch'], { cwd: root, stdio: 'ignore' });
+    execFileSync(process.execPath, ['dist/cli/index.js', '--quiet', '--report-file', reportFile, ...extraArgs, 'examples/go-scratch'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
     const wallMs = performance.now() - started;
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     rmSync(reportFile, { force: true });
     if (run === 0) continue; // warm-up: fills the build cache
-    samples.push({ wallMs, buildMs: report.build.durationMs, startupMs: report.smoke.startupMs ?? 0, analysisMs: report.analysis?.durationMs ?? 0 });
+    samples.push({
+      wallMs,
+      buildMs: report.build.durationMs,
+      startupMs: report.smoke.startupMs ?? 0,
+      analysisMs: report.analysis?.durationMs ?? 0,
+    });
   }
   const pick = (key) => median(samples.map((sample) => sample[key]));
-  return { wallMs: pick('wallMs'), buildMs: pick('buildMs'), startupMs: pick('startupMs'), analysisMs: pick('analysisMs'), overheadMs: median(samples.map((s) => s.wallMs - s.buildMs - s.startupMs)) };
+  return {
+    wallMs: pick('wallMs'),
+    buildMs: pick('buildMs'),
+    startupMs: pick('startupMs'),
+    analysisMs: pick('analysisMs'),
+    overheadMs: median(samples.map((s) => s.wallMs - s.buildMs - s.startupMs)),
+  };
 }
 const withoutAnalysis = overhead(['--analyze', 'false']);
 const withAnalysis = overhead([]);
@@ -185,7 +210,9 @@ for (let run = 0; run < RUNS; run += 1) {
   let started = performance.now();
   execFileSync(process.execPath, ['-e', '0']);
   nodeStartSamples.push(performance.now() - started);
-  const id = sh(`docker run -d --read-only --cap-drop ALL --security-opt no-new-privileges --memory 512m --pids-limit 256 --cpus 1 -p 127.0.0.1::8080 ${goImageForRemoval}`);
+  const id = sh(
+    `docker run -d --read-only --cap-drop ALL --security-opt no-new-privileges --memory 512m --pids-limit 256 --cpus 1 -p 127.0.0.1::8080 ${goImageForRemoval}`,
+  );
   sh('sleep 0.3');
   started = performance.now();
   sh(`docker rm --force --volumes ${id}`);
@@ -232,7 +259,10 @@ const gateStartup = [];
 const outsideStartup = [];
 for (let run = 0; run < STARTUP_RUNS; run += 1) {
   const reportFile = path.join(os.tmpdir(), `isg-bench-startup-${run}.json`);
-  execFileSync(process.execPath, ['dist/cli/index.js', '--quiet', '--analyze', 'false', '--image', goImage, '--report-file', reportFile], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, ['dist/cli/index.js', '--quiet', '--analyze', 'false', '--image', goImage, '--report-file', reportFile], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   gateStartup.push(JSON.parse(readFileSync(reportFile, 'utf8')).smoke.startupMs);
   rmSync(reportFile, { force: true });
   outsideStartup.push(outsideStartupMs(goImage, await freePort()));
@@ -243,7 +273,11 @@ console.log(JSON.stringify({ gateStartup, outsideStartup }));
 const loadSamples = [];
 for (let run = 0; run < 5; run += 1) {
   const started = performance.now();
-  spawnSync(process.execPath, ['dist/main/index.js'], { cwd: root, env: { PATH: process.env.PATH, 'INPUT_MAX-SIZE': 'not-a-size' }, stdio: 'ignore' });
+  spawnSync(process.execPath, ['dist/main/index.js'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, 'INPUT_MAX-SIZE': 'not-a-size' },
+    stdio: 'ignore',
+  });
   loadSamples.push(performance.now() - started);
 }
 const loadMs = median(loadSamples);
@@ -253,8 +287,9 @@ const ratio = (value, base) => (value / base).toFixed(2);
 const table = [
   '| Image | Files | docker save > /dev/null (floor) | docker save \\| gzip -6 \\| wc -c (naive) | Gate, full analysis | ratio to naive (goal ≤ 1.0, aim 0.6) | Gate, without compressed size | ratio to floor (goal ≤ 1.3) | Peak RSS full / without | Compressed: gate vs gzip -6 of the archive |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((row) =>
-    `| ${mb(row.sizeBytes)} | ${row.files.toLocaleString('en-US')} | ${ms(row.floorMs)} | ${ms(row.naiveMs)} | ${ms(row.fullMs)} | **${ratio(row.fullMs, row.naiveMs)}** | ${ms(row.noCompressionMs)} | **${ratio(row.noCompressionMs, row.floorMs)}** | ${mb(row.fullRss)} / ${mb(row.noCompressionRss)} | ${mb(row.compressed)} vs ${mb(row.naiveBytes)} |`,
+  ...rows.map(
+    (row) =>
+      `| ${mb(row.sizeBytes)} | ${row.files.toLocaleString('en-US')} | ${ms(row.floorMs)} | ${ms(row.naiveMs)} | ${ms(row.fullMs)} | **${ratio(row.fullMs, row.naiveMs)}** | ${ms(row.noCompressionMs)} | **${ratio(row.noCompressionMs, row.floorMs)}** | ${mb(row.fullRss)} / ${mb(row.noCompressionRss)} | ${mb(row.compressed)} vs ${mb(row.naiveBytes)} |`,
   ),
 ];
 // Docker 20.10 writes the whole export to a temporary directory before it sends the first byte, so no
@@ -278,7 +313,9 @@ const generated = [
   ...table,
   '',
   `Peak memory grows ${memoryGrowth}× with the compressed size and ${memoryGrowthWithoutCompression}× without it while the image grows ${(rows[1].sizeBytes / rows[0].sizeBytes).toFixed(1)}× in bytes with the same files (rows 1 and 2; goal: within 1.5×, and under 300 MB). Ten times the files (row 3) costs more: the gate keeps one small record per file.${
-    rows[3] ? ` From row 1 to the ${mb(rows[3].sizeBytes)} image (row 4, ${(rows[3].sizeBytes / rows[0].sizeBytes).toFixed(0)}× the bytes, the same files): ${(rows[3].fullRss / rows[0].fullRss).toFixed(2)}× with the compressed size, ${(rows[3].noCompressionRss / rows[0].noCompressionRss).toFixed(2)}× without.` : ''
+    rows[3]
+      ? ` From row 1 to the ${mb(rows[3].sizeBytes)} image (row 4, ${(rows[3].sizeBytes / rows[0].sizeBytes).toFixed(0)}× the bytes, the same files): ${(rows[3].fullRss / rows[0].fullRss).toFixed(2)}× with the compressed size, ${(rows[3].noCompressionRss / rows[0].noCompressionRss).toFixed(2)}× without.`
+      : ''
   }`,
   '',
   '### Where the CPU goes in the full analysis (medians)',
@@ -309,5 +346,8 @@ const generated = [
 const file = path.join(root, 'BENCHMARKS.md');
 const existing = readFileSync(file, 'utf8');
 const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
-writeFileSync(file, `${existing.slice(0, existing.indexOf(start) + start.length)}\n${generated.join('\n')}\n${existing.slice(existing.indexOf(end))}`);
+writeFileSync(
+  file,
+  `${existing.slice(0, existing.indexOf(start) + start.length)}\n${generated.join('\n')}\n${existing.slice(existing.indexOf(end))}`,
+);
 console.log(generated.join('\n'));

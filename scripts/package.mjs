@@ -11,7 +11,9 @@ const entries = [
 
 rmSync('dist', { recursive: true, force: true });
 for (const [entry, outDir] of entries) {
-  execFileSync('npx', ['ncc', 'build', entry, '--out', outDir, '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], { stdio: 'inherit' });
+  execFileSync('npx', ['ncc', 'build', entry, '--out', outDir, '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], {
+    stdio: 'inherit',
+  });
 }
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n');
 // ncc keeps the shebang of the CLI entry; make the bundle executable for `npx` and direct runs.

@@ -27,11 +27,25 @@ const dir = mkdtempSync(path.join(tmpdir(), 'isg-shot-'));
 try {
   const page = path.join(dir, 'comment.html');
   writeFileSync(page, html);
-  execFileSync('chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`, '--hide-scrollbars',
-    '--window-size=920,780', `--screenshot=${path.resolve(output)}`, `file://${page}`,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      '--hide-scrollbars',
+      '--window-size=920,780',
+      `--screenshot=${path.resolve(output)}`,
+      `file://${page}`,
+    ],
+    { stdio: 'ignore' },
+  );
   console.log(`wrote ${output}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -57,10 +57,25 @@ export function evaluateBudgets(measured: Measurements, budgets: Budgets): Check
 }
 
 /** A byte figure against an optional byte budget. */
-function byteCheck(id: CheckId, label: string, measuredBytes: number | undefined, budget: Budgets['maxSize'], budgetName: string, why: string): Check {
+function byteCheck(
+  id: CheckId,
+  label: string,
+  measuredBytes: number | undefined,
+  budget: Budgets['maxSize'],
+  budgetName: string,
+  why: string,
+): Check {
   const system = unitSystemOf(budget?.unit);
   if (measuredBytes === undefined) {
-    return { id, label, measured: '', budget: budget ? formatBytes(budget.bytes, system) : '', margin: '', verdict: budget ? 'fail' : 'skip', detail: `${budgetName} cannot be checked: ${why}` };
+    return {
+      id,
+      label,
+      measured: '',
+      budget: budget ? formatBytes(budget.bytes, system) : '',
+      margin: '',
+      verdict: budget ? 'fail' : 'skip',
+      detail: `${budgetName} cannot be checked: ${why}`,
+    };
   }
   const figure = `${formatBytes(measuredBytes, system)} (${formatInteger(measuredBytes)} B)`;
   if (!budget) return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
@@ -78,18 +93,43 @@ function byteCheck(id: CheckId, label: string, measuredBytes: number | undefined
 }
 
 function compressedSizeCheck(measured: Measurements, budgets: Budgets): Check {
-  return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
+  return byteCheck(
+    'compressed-size',
+    'Size (compressed)',
+    measured.analysis?.compressedSizeBytes,
+    budgets.maxCompressedSize,
+    'max-compressed-size',
+    'the layer analysis did not run',
+  );
 }
 
 function wastedCheck(measured: Measurements, budgets: Budgets): Check {
-  return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
+  return byteCheck(
+    'wasted-size',
+    'Wasted (dive)',
+    measured.analysis?.wastedBytes,
+    budgets.maxWastedSize,
+    'max-wasted-size',
+    'the layer analysis did not run',
+  );
 }
 
 function efficiencyCheck(measured: Measurements, budgets: Budgets): Check {
   const efficiency = measured.analysis?.efficiency;
-  const base = { id: 'efficiency' as const, label: 'Efficiency (dive)', measured: efficiency === undefined ? '' : formatPercent(efficiency) };
+  const base = {
+    id: 'efficiency' as const,
+    label: 'Efficiency (dive)',
+    measured: efficiency === undefined ? '' : formatPercent(efficiency),
+  };
   const budget = budgets.minEfficiency === undefined ? '' : `≥ ${formatPercent(budgets.minEfficiency)}`;
-  if (efficiency === undefined) return { ...base, budget, margin: '', verdict: budget ? 'fail' : 'skip', detail: 'min-efficiency cannot be checked: the layer analysis did not run' };
+  if (efficiency === undefined)
+    return {
+      ...base,
+      budget,
+      margin: '',
+      verdict: budget ? 'fail' : 'skip',
+      detail: 'min-efficiency cannot be checked: the layer analysis did not run',
+    };
   if (budgets.minEfficiency === undefined) return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
   const pass = efficiency >= budgets.minEfficiency;
   const marginPoints = (efficiency - budgets.minEfficiency) * 100;
@@ -120,7 +160,13 @@ function increaseCheck(measured: Measurements, budgets: Budgets): Check {
   const over = `${formatBytes(-marginBytes)} over max-increase`;
   const label = budgets.allowIncreaseLabel;
   if (label && measured.labels?.includes(label)) {
-    return { ...base, measured: figure, margin: `${formatBytes(-marginBytes)} over`, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
+    return {
+      ...base,
+      measured: figure,
+      margin: `${formatBytes(-marginBytes)} over`,
+      verdict: 'warn',
+      detail: `${over}, accepted by the "${label}" label`,
+    };
   }
   const howToAccept = label ? `; add the "${label}" label to accept it` : '';
   return { ...base, measured: figure, margin: `${formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
@@ -172,12 +218,22 @@ function layersCheck(measured: Measurements, budgets: Budgets): Check {
 
 function nonRootCheck(measured: Measurements, budgets: Budgets): Check {
   const user = measured.user;
-  const shown = user.kind === 'non-root' ? `${user.configured} (uid ${user.uid})` : user.kind === 'root' ? `${user.configured || '(unset)'} = root` : `${user.configured} (unresolved)`;
+  const shown =
+    user.kind === 'non-root'
+      ? `${user.configured} (uid ${user.uid})`
+      : user.kind === 'root'
+        ? `${user.configured || '(unset)'} = root`
+        : `${user.configured} (unresolved)`;
   const base = { id: 'non-root' as const, label: 'Runs as non-root', measured: shown, margin: '' };
   if (!budgets.requireNonRoot) {
     return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
   }
-  return { ...base, budget: 'non-root', verdict: user.kind === 'non-root' ? 'pass' : 'fail', detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason };
+  return {
+    ...base,
+    budget: 'non-root',
+    verdict: user.kind === 'non-root' ? 'pass' : 'fail',
+    detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason,
+  };
 }
 
 function smokeCheck(measured: Measurements): Check {
@@ -188,7 +244,12 @@ function smokeCheck(measured: Measurements): Check {
   if (result.passed) {
     return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
   }
-  return { ...base, measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer', verdict: 'fail', detail: `${target}: ${result.failure ?? 'failed'}` };
+  return {
+    ...base,
+    measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer',
+    verdict: 'fail',
+    detail: `${target}: ${result.failure ?? 'failed'}`,
+  };
 }
 
 function startupCheck(measured: Measurements, budgets: Budgets): Check {
@@ -196,7 +257,13 @@ function startupCheck(measured: Measurements, budgets: Budgets): Check {
   const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
   const base = { id: 'startup' as const, label: 'Start-up time', measured: startupMs === undefined ? '' : formatDurationMs(startupMs) };
   if (budgets.maxStartupMs === undefined) {
-    return { ...base, budget: '', margin: '', verdict: startupMs === undefined ? 'skip' : 'info', detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set' };
+    return {
+      ...base,
+      budget: '',
+      margin: '',
+      verdict: startupMs === undefined ? 'skip' : 'info',
+      detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set',
+    };
   }
   const budget = formatDurationMs(budgets.maxStartupMs);
   if (startupMs === undefined) {

@@ -138,4 +138,3 @@ export async function main(argv: string[]): Promise<number> {
     guard.dispose();
   }
 }
-

@@ -61,7 +61,10 @@ export interface LayerChange {
 
 /** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
 export function layerKey(createdBy: string): string {
-  return createdBy.replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…').replace(/\s+/g, ' ').trim();
+  return createdBy
+    .replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -102,10 +105,22 @@ export function layerChanges(base: LayerSummary[], head: LayerSummary[]): LayerC
     });
   }
   for (const headIndex of unmatchedHead) {
-    changes.push({ kind: 'added', createdBy: head[headIndex].createdBy, line: head[headIndex].line, headBytes: head[headIndex].sizeBytes, changeBytes: head[headIndex].sizeBytes });
+    changes.push({
+      kind: 'added',
+      createdBy: head[headIndex].createdBy,
+      line: head[headIndex].line,
+      headBytes: head[headIndex].sizeBytes,
+      changeBytes: head[headIndex].sizeBytes,
+    });
   }
   for (const baseIndex of unmatchedBase) {
-    changes.push({ kind: 'removed', createdBy: base[baseIndex].createdBy, line: base[baseIndex].line, baseBytes: base[baseIndex].sizeBytes, changeBytes: -base[baseIndex].sizeBytes });
+    changes.push({
+      kind: 'removed',
+      createdBy: base[baseIndex].createdBy,
+      line: base[baseIndex].line,
+      baseBytes: base[baseIndex].sizeBytes,
+      changeBytes: -base[baseIndex].sizeBytes,
+    });
   }
   return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }

@@ -40,7 +40,11 @@ export function renderInputsTable(): string {
 }
 
 export function renderOutputsTable(): string {
-  return ['| Output | Description |', '| --- | --- |', ...OUTPUTS.map((output) => `| \`${output.name}\` | ${cell(output.description)} |`)].join('\n');
+  return [
+    '| Output | Description |',
+    '| --- | --- |',
+    ...OUTPUTS.map((output) => `| \`${output.name}\` | ${cell(output.description)} |`),
+  ].join('\n');
 }
 
 export const README_MARKERS = {

@@ -68,12 +68,22 @@ interface Measured {
   smoke: SmokeOutcome;
 }
 
-async function build(options: GateOptions, builder: Builder, deps: GateDependencies, context: string, dockerfile: string, label: string, tag?: string) {
+async function build(
+  options: GateOptions,
+  builder: Builder,
+  deps: GateDependencies,
+  context: string,
+  dockerfile: string,
+  label: string,
+  tag?: string,
+) {
   const { docker, log } = deps;
   const built = await log.group(`Build ${label}: ${dockerfile} (${builder} builder)`, async () => {
     const stream = log.untrusted();
     try {
-      return await buildImage(docker, builder, { context, dockerfile, target: options.target, buildArgs: options.buildArgs, tag }, (line) => stream.line(line));
+      return await buildImage(docker, builder, { context, dockerfile, target: options.target, buildArgs: options.buildArgs, tag }, (line) =>
+        stream.line(line),
+      );
     } finally {
       stream.end();
     }
@@ -98,7 +108,9 @@ async function measure(
 ): Promise<Measured> {
   const { docker, log } = deps;
   const image = await inspectImage(docker, reference);
-  log.info(`${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
+  log.info(
+    `${label} image ${image.id}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`,
+  );
 
   const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
   let smoke: SmokeOutcome;
@@ -108,8 +120,9 @@ async function measure(
   } else {
     // Whatever is still being removed (an earlier smoke container) would compete with this start.
     await background.drain();
-    const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () =>
-      runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
+    const result = await log.group(
+      `Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`,
+      () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
     );
     smoke = { ran: true, result };
     if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
@@ -130,7 +143,9 @@ async function measure(
       log.info(
         `Read ${formatBytes(result.archiveBytes)} of layers in ${formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : formatBytes(result.compressedSizeBytes)}, ` +
           `dive efficiency ${formatPercent(result.dive.efficiency)}, wasted ${formatBytes(result.dive.wastedBytes)}, reclaimable ${formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)` +
-          (result.compressedSizesReused > 0 ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice` : ''),
+          (result.compressedSizesReused > 0
+            ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice`
+            : ''),
       );
       return result;
     });
@@ -160,27 +175,45 @@ function figuresOf(measured: Measured): Figures {
 type BaselineOutcome = { measured: Measured; report: Omit<BaselineReport, 'figures' | 'layerChanges'> } | { skipped: string };
 
 /** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
-async function measureBaseline(options: GateOptions, deps: GateDependencies, background: BackgroundWork, builder: Builder, head: Measured, buildInfo?: BuildInfo): Promise<BaselineOutcome> {
+async function measureBaseline(
+  options: GateOptions,
+  deps: GateDependencies,
+  background: BackgroundWork,
+  builder: Builder,
+  head: Measured,
+  buildInfo?: BuildInfo,
+): Promise<BaselineOutcome> {
   const { docker, log } = deps;
   const spec = options.baseline;
   if (spec.kind === 'none') return { skipped: 'baseline is none' };
   // The layers the baseline shares with the PR image (its base image, usually most of the bytes) are not
   // compressed a second time.
-  const known = head.analysis?.layers.flatMap((layer) => (layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
+  const known = head.analysis?.layers.flatMap((layer) =>
+    layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }],
+  );
   if (spec.kind === 'image') {
-    const measured = await measure(spec.reference, options, deps, background, 'baseline', undefined, known).catch(async (error: unknown) => {
-      if (!(error instanceof ImageNotFoundError)) throw error;
-      log.info(`Pulling baseline image ${spec.reference}`);
-      const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
-      if (pulled.exitCode !== 0) {
-        throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
-      }
-      return measure(spec.reference, options, deps, background, 'baseline', undefined, known);
-    });
+    const measured = await measure(spec.reference, options, deps, background, 'baseline', undefined, known).catch(
+      async (error: unknown) => {
+        if (!(error instanceof ImageNotFoundError)) throw error;
+        log.info(`Pulling baseline image ${spec.reference}`);
+        const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
+        if (pulled.exitCode !== 0) {
+          throw new GateError(
+            'baseline',
+            `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`,
+          );
+        }
+        return measure(spec.reference, options, deps, background, 'baseline', undefined, known);
+      },
+    );
     return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
   }
   if (!deps.baseCommit) return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
-  if (!buildInfo) return { skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)' };
+  if (!buildInfo)
+    return {
+      skipped:
+        'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
+    };
 
   const started = performance.now();
   const root = await repositoryRoot(path.resolve(buildInfo.context));
@@ -195,14 +228,30 @@ async function measureBaseline(options: GateOptions, deps: GateDependencies, bac
     try {
       await access(dockerfile);
     } catch {
-      return { skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${path.relative(root, path.resolve(buildInfo.dockerfile))}` };
+      return {
+        skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${path.relative(root, path.resolve(buildInfo.dockerfile))}`,
+      };
     }
     const built = await build(options, builder, deps, context, dockerfile, 'baseline');
     baseImageId = built.imageId;
-    const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs }, known);
+    const measured = await measure(
+      built.imageId,
+      options,
+      deps,
+      background,
+      'baseline',
+      { ...buildInfo, context, dockerfile, durationMs: built.durationMs },
+      known,
+    );
     return {
       measured,
-      report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },
+      report: {
+        source: 'base-commit',
+        reference: deps.baseCommit,
+        id: measured.image.id,
+        buildMs: Math.round(built.durationMs),
+        totalMs: Math.round(performance.now() - started),
+      },
     };
   } finally {
     await worktree.remove();
@@ -264,12 +313,15 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
       ? {
           ...baseline.report,
           figures: figureDeltas(figuresOf(baseline.measured), headFigures),
-          layerChanges: head.analysis && baseline.measured.analysis ? layerChanges(baseline.measured.analysis.layers, head.analysis.layers) : undefined,
+          layerChanges:
+            head.analysis && baseline.measured.analysis ? layerChanges(baseline.measured.analysis.layers, head.analysis.layers) : undefined,
         }
       : undefined;
   if (baselineReport) {
     const size = baselineReport.figures.find((figure) => figure.id === 'size');
-    log.info(`Baseline ${baselineReport.reference}: ${formatBytes(size?.base ?? 0)}; this change ${size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${formatBytes(size.change)}` : 'unknown'}`);
+    log.info(
+      `Baseline ${baselineReport.reference}: ${formatBytes(size?.base ?? 0)}; this change ${size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${formatBytes(size.change)}` : 'unknown'}`,
+    );
   } else if ('skipped' in baseline) {
     log.info(`No baseline: ${baseline.skipped}`);
   }
@@ -280,7 +332,11 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
       layerCount: head.image.layerCount,
       user: head.user,
       smoke: head.smoke,
-      analysis: head.analysis && { compressedSizeBytes: head.analysis.compressedSizeBytes, efficiency: head.analysis.dive.efficiency, wastedBytes: head.analysis.dive.wastedBytes },
+      analysis: head.analysis && {
+        compressedSizeBytes: head.analysis.compressedSizeBytes,
+        efficiency: head.analysis.dive.efficiency,
+        wastedBytes: head.analysis.dive.wastedBytes,
+      },
       baselineSizeBytes: 'measured' in baseline ? baseline.measured.image.sizeBytes : undefined,
       noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
       labels: deps.labels,

@@ -22,7 +22,11 @@ function lastLine(text: string): string {
 
 export async function repositoryRoot(directory: string): Promise<string> {
   const result = await git(['rev-parse', '--show-toplevel'], directory);
-  if (result.exitCode !== 0) throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`);
+  if (result.exitCode !== 0)
+    throw new GateError(
+      'baseline',
+      `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`,
+    );
   return result.stdout.trim();
 }
 
@@ -32,7 +36,10 @@ export async function ensureCommit(root: string, commit: string, log: (message: 
   log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
   const fetched = await git(['fetch', '--no-tags', '--depth=1', 'origin', commit], root);
   if (fetched.exitCode !== 0) {
-    throw new GateError('baseline', `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+    throw new GateError(
+      'baseline',
+      `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`,
+    );
   }
 }
 

@@ -21,14 +21,30 @@ export const INPUTS: InputDefinition[] = [
   },
   { name: 'name', default: '', description: 'A name for this image in reports (default: the image reference or the context).' },
   { name: 'tag', default: '', description: 'Tag the built image with this reference (default: no tag; the image is known by its id).' },
-  { name: 'max-size', default: '', description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.' },
+  {
+    name: 'max-size',
+    default: '',
+    description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.',
+  },
   { name: 'max-layers', default: '', description: 'Budget for the number of filesystem layers.' },
   { name: 'require-non-root', default: 'true', description: 'Fail when the image runs as root (true/false).' },
   { name: 'max-startup-time', default: '', description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.' },
-  { name: 'max-compressed-size', default: '', description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.' },
+  {
+    name: 'max-compressed-size',
+    default: '',
+    description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.',
+  },
   { name: 'min-efficiency', default: '', description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice)." },
-  { name: 'max-wasted-size', default: '', description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB." },
-  { name: 'analyze', default: 'true', description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).' },
+  {
+    name: 'max-wasted-size',
+    default: '',
+    description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+  },
+  {
+    name: 'analyze',
+    default: 'true',
+    description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
+  },
   { name: 'smoke', default: 'auto', description: 'Run the smoke test: auto (when a port is known), true, false.' },
   { name: 'smoke-port', default: '', description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).' },
   { name: 'smoke-path', default: '/', description: 'HTTP path the smoke request asks for.' },
@@ -36,16 +52,29 @@ export const INPUTS: InputDefinition[] = [
   { name: 'smoke-expect-body', default: '', description: 'Text the smoke answer body must contain.' },
   { name: 'smoke-timeout', default: '30s', description: 'How long to wait for the container to answer.' },
   { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
-  { name: 'report-file', default: '', description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).' },
+  {
+    name: 'report-file',
+    default: '',
+    description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).',
+  },
   { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
   {
     name: 'baseline',
     default: 'auto',
-    description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+    description:
+      "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
   },
   { name: 'max-increase', default: '', description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.' },
-  { name: 'allow-increase-label', default: '', description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.' },
-  { name: 'comment', default: 'always', description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.' },
+  {
+    name: 'allow-increase-label',
+    default: '',
+    description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.',
+  },
+  {
+    name: 'comment',
+    default: 'always',
+    description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
+  },
 ];
 
 export interface OutputDefinition {
@@ -61,14 +90,27 @@ export const OUTPUTS: OutputDefinition[] = [
   { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
   { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
   { name: 'passed', description: 'true when every budget passed.' },
-  { name: 'compressed-size', description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).' },
+  {
+    name: 'compressed-size',
+    description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
+  },
   { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
   { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-  { name: 'reclaimable-size', description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).' },
+  {
+    name: 'reclaimable-size',
+    description:
+      'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
+  },
   { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-  { name: 'size-delta', description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).' },
+  {
+    name: 'size-delta',
+    description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
+  },
   { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-  { name: 'comment-body', description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).' },
+  {
+    name: 'comment-body',
+    description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
+  },
   { name: 'report', description: 'Path of the JSON report.' },
 ];
 
@@ -178,11 +220,19 @@ export function getInputs(read: InputReader): GateOptions {
   };
   const needsAnalysis = (['max-compressed-size', 'min-efficiency', 'max-wasted-size'] as const).find((name) => value(name) !== '');
   if (!options.analyze && needsAnalysis) {
-    throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
+    throw new InputError(
+      'analyze',
+      `is false, but ${needsAnalysis} needs the layer analysis`,
+      `analyze: true (the default) with ${needsAnalysis}`,
+    );
   }
   if (image && (options.dockerfile || options.target || options.buildArgs.length > 0)) {
     const clash = options.dockerfile ? 'dockerfile' : options.target ? 'target' : 'build-args';
-    throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
+    throw new InputError(
+      clash,
+      `cannot be combined with image (the gate either builds or takes a built image)`,
+      'image: my-app:ci with no build inputs',
+    );
   }
   return options;
 }
@@ -213,7 +263,8 @@ function parseIncrease(text: string): IncreaseBudget {
 function parseBaseline(text: string): BaselineSpec {
   if (text === 'auto') return { kind: 'auto' };
   if (text === 'none') return { kind: 'none' };
-  if (/\s/.test(text) || text.startsWith('-')) throw new InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
+  if (/\s/.test(text) || text.startsWith('-'))
+    throw new InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
   return { kind: 'image', reference: text };
 }
 

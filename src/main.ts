@@ -62,7 +62,8 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     const pr = runContext.pullRequest;
     const token = core.getInput('github-token');
     const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
-    const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, (message) => core.warning(message)) : pr?.labels;
+    const labels =
+      pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, (message) => core.warning(message)) : pr?.labels;
     const smokeContainers: string[] = [];
     const report = await runGate(options, {
       docker,
@@ -87,7 +88,8 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     if (comment.url) core.info(`PR comment: ${comment.url}`);
     if (process.env.GITHUB_STEP_SUMMARY) {
       let summary = renderSummary(report);
-      if (pr && comment.notPosted) summary += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
+      if (pr && comment.notPosted)
+        summary += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
       await core.summary.addRaw(summary).write();
     }
     annotateHints(report);

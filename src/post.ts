@@ -8,7 +8,8 @@ import { STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
 const names = core.getState(STATE_SMOKE_CONTAINER).split(',').filter(Boolean);
 for (const name of names) {
   const removed = await new Docker().run(['rm', '--force', '--volumes', name], { allowFailure: true }).catch(() => undefined);
-  if (removed && removed.exitCode === 0 && removed.stdout.toString().trim() !== '') core.info(`Removed the smoke container ${name} left by the main step`);
+  if (removed && removed.exitCode === 0 && removed.stdout.toString().trim() !== '')
+    core.info(`Removed the smoke container ${name} left by the main step`);
 }
 
 const worktree = core.getState(STATE_WORKTREE);

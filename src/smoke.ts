@@ -230,7 +230,10 @@ async function containerState(docker: Docker, name: string): Promise<ContainerSt
 async function containerLogTail(docker: Docker, name: string, lines = 20): Promise<string[]> {
   const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true });
   const text = logs.stdout.toString('utf8') + logs.stderr;
-  return text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(-lines);
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(-lines);
 }
 
 /** One GET with a hard time limit and a body read cap; never follows redirects. */
@@ -238,7 +241,14 @@ export function httpGet(port: number, urlPath: string, timeoutMs: number): Promi
   return new Promise((resolve, reject) => {
     // Lenient parsing, as curl is: small servers (busybox httpd CGI, hand-written ones) end header lines with
     // a bare LF, and a smoke test is about whether the app answers, not about its HTTP hygiene.
-    const request = http.get({ host: '127.0.0.1', port, path: urlPath, agent: false, insecureHTTPParser: true, headers: { connection: 'close', 'user-agent': 'image-size-gate' } });
+    const request = http.get({
+      host: '127.0.0.1',
+      port,
+      path: urlPath,
+      agent: false,
+      insecureHTTPParser: true,
+      headers: { connection: 'close', 'user-agent': 'image-size-gate' },
+    });
     // Reject first, then tear down: whatever error the teardown raises, the time-out is the reason.
     const timer = setTimeout(() => {
       reject(new Error(`no complete answer within ${Math.round(timeoutMs)} ms`));

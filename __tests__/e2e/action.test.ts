@@ -29,7 +29,13 @@ describe('the passing example (Go on scratch, non-root)', () => {
       expect(run.exitCode).toBe(0);
       const { outputs } = run;
       expect(outputs.passed).toBe('true');
-      const inspected = docker(['image', 'inspect', '--format', '{{.Id}} {{.Size}} {{len .RootFS.Layers}} {{.Config.User}}', outputs['image-id']]);
+      const inspected = docker([
+        'image',
+        'inspect',
+        '--format',
+        '{{.Id}} {{.Size}} {{len .RootFS.Layers}} {{.Config.User}}',
+        outputs['image-id'],
+      ]);
       expect(`${outputs['image-id']} ${outputs.size} ${outputs.layers} ${outputs.user}`).toBe(inspected);
       expect(outputs['non-root']).toBe('true');
       const startupMs = Number(outputs['startup-ms']);
@@ -64,7 +70,9 @@ describe('the passing example (Go on scratch, non-root)', () => {
       expect(run.exitCode).toBe(1);
       expect(run.outputs.passed).toBe('false');
       expect(Number(run.outputs.size)).toBeGreaterThan(1_000_000);
-      expect(run.stdout).toMatch(/::error::image-size-gate: examples\/go-scratch\/Dockerfile failed Size \(uncompressed\) \(the image is 3\.\d\d MB over max-size\)/);
+      expect(run.stdout).toMatch(
+        /::error::image-size-gate: examples\/go-scratch\/Dockerfile failed Size \(uncompressed\) \(the image is 3\.\d\d MB over max-size\)/,
+      );
       expect(run.summary).toContain('❌ image-size-gate: examples/go-scratch/Dockerfile failed 1 check');
       expect(run.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     },
@@ -76,7 +84,9 @@ describe('the passing example (Go on scratch, non-root)', () => {
     async () => {
       const run = await runAction({ context: 'examples/go-scratch', 'max-size': '4MiB', smoke: 'false' });
       expect(run.exitCode).toBe(1);
-      expect(run.summary).toMatch(/\| Size \(uncompressed\) \| 4\.25 MiB \(4,4\d\d,\d{3} B\) \| 4\.00 MiB \| \d+ KiB over \| ❌ fail \| the image is \d+ KiB over max-size \|/);
+      expect(run.summary).toMatch(
+        /\| Size \(uncompressed\) \| 4\.25 MiB \(4,4\d\d,\d{3} B\) \| 4\.00 MiB \| \d+ KiB over \| ❌ fail \| the image is \d+ KiB over max-size \|/,
+      );
     },
     E2E_TIMEOUT_MS,
   );
@@ -116,7 +126,12 @@ describe('gating an image that is already built', () => {
       const built = await runAction({ context: 'examples/go-scratch', tag: 'image-size-gate-e2e/prebuilt:1', smoke: 'false' });
       expect(built.exitCode).toBe(0);
       try {
-        const run = await runAction({ image: 'image-size-gate-e2e/prebuilt:1', 'max-size': '25MB', 'smoke-path': '/healthz', 'smoke-expect-body': 'ok' });
+        const run = await runAction({
+          image: 'image-size-gate-e2e/prebuilt:1',
+          'max-size': '25MB',
+          'smoke-path': '/healthz',
+          'smoke-expect-body': 'ok',
+        });
         expect(run.exitCode).toBe(0);
         expect(run.outputs['image-id']).toBe(built.outputs['image-id']);
         expect(run.stdout).not.toContain('::group::Build');
@@ -158,11 +173,23 @@ describe('secrets', () => {
       const realDocker = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
       writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\n{ echo "--- docker $1"; env; } >> '${log}'\nexec '${realDocker}' "$@"\n`);
       chmodSync(path.join(shimDir, 'docker'), 0o755);
-      const secrets = { 'github-token': 'ghs_e2eInputToken0123456789', GITHUB_TOKEN: 'ghs_e2eEnvToken0123456789', ACTIONS_RUNTIME_TOKEN: 'e2eRuntimeToken0123456789', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'e2eIdToken0123456789' };
+      const secrets = {
+        'github-token': 'ghs_e2eInputToken0123456789',
+        GITHUB_TOKEN: 'ghs_e2eEnvToken0123456789',
+        ACTIONS_RUNTIME_TOKEN: 'e2eRuntimeToken0123456789',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'e2eIdToken0123456789',
+      };
       try {
         const run = await runAction(
           { context: 'examples/go-scratch', 'github-token': secrets['github-token'], 'smoke-env': 'GREETING=hello' },
-          { env: { PATH: `${shimDir}:${process.env.PATH}`, GITHUB_TOKEN: secrets.GITHUB_TOKEN, ACTIONS_RUNTIME_TOKEN: secrets.ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN: secrets.ACTIONS_ID_TOKEN_REQUEST_TOKEN } },
+          {
+            env: {
+              PATH: `${shimDir}:${process.env.PATH}`,
+              GITHUB_TOKEN: secrets.GITHUB_TOKEN,
+              ACTIONS_RUNTIME_TOKEN: secrets.ACTIONS_RUNTIME_TOKEN,
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: secrets.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+            },
+          },
         );
         expect(run.exitCode).toBe(0);
         const calls = readFileSync(log, 'utf8');
@@ -178,11 +205,15 @@ describe('secrets', () => {
   );
 });
 
-test('the report file lands in RUNNER_TEMP by default', async () => {
-  const run = await runAction({ context: 'examples/go-scratch', smoke: 'false' });
-  expect(run.outputs.report).toBe(`${run.runnerTemp}/image-size-gate-report.json`);
-  expect(existsSync(run.outputs.report)).toBe(true);
-}, E2E_TIMEOUT_MS);
+test(
+  'the report file lands in RUNNER_TEMP by default',
+  async () => {
+    const run = await runAction({ context: 'examples/go-scratch', smoke: 'false' });
+    expect(run.outputs.report).toBe(`${run.runnerTemp}/image-size-gate-report.json`);
+    expect(existsSync(run.outputs.report)).toBe(true);
+  },
+  E2E_TIMEOUT_MS,
+);
 
 describe('untrusted text from the Dockerfile, the image and the build', () => {
   const hostile = '</details><img src=x onerror=alert(1)> @everyone | x';
@@ -256,11 +287,20 @@ describe('baseline: an image reference', () => {
       expect(Number(run.outputs['size-delta'])).toBe(Number(run.outputs.size) - baselineSize);
       expect(run.summary).toContain('### Against the baseline: `image-size-gate/busybox:latest`');
 
-      const missing = await runAction({ context: 'examples/go-scratch', smoke: 'false', baseline: '127.0.0.1:1/no-such:1', 'max-increase': '5%' });
+      const missing = await runAction({
+        context: 'examples/go-scratch',
+        smoke: 'false',
+        baseline: '127.0.0.1:1/no-such:1',
+        'max-increase': '5%',
+      });
       expect(missing.exitCode).toBe(0);
       expect(missing.outputs['baseline-size']).toBe('');
-      expect(missing.stdout).toMatch(/::warning::No baseline: baseline: baseline image "127\.0\.0\.1:1\/no-such:1" is not local and could not be pulled/);
-      expect(missing.summary).toMatch(/\| Growth against baseline \| — \| \+5% \| — \| ⏭️ skipped \| not measured: the baseline could not be measured/);
+      expect(missing.stdout).toMatch(
+        /::warning::No baseline: baseline: baseline image "127\.0\.0\.1:1\/no-such:1" is not local and could not be pulled/,
+      );
+      expect(missing.summary).toMatch(
+        /\| Growth against baseline \| — \| \+5% \| — \| ⏭️ skipped \| not measured: the baseline could not be measured/,
+      );
     },
     E2E_TIMEOUT_MS,
   );

@@ -23,13 +23,24 @@ describe("dive's test image", () => {
   test(
     "the gate reports exactly dive's efficiency and wasted bytes",
     async () => {
-      const run = await runAction({ image: 'dive-test:latest', 'require-non-root': 'false', smoke: 'false', 'min-efficiency': '0.98', 'max-wasted-size': '32025' });
+      const run = await runAction({
+        image: 'dive-test:latest',
+        'require-non-root': 'false',
+        smoke: 'false',
+        'min-efficiency': '0.98',
+        'max-wasted-size': '32025',
+      });
       expect(run.exitCode).toBe(0);
       expect(run.outputs.efficiency).toBe('0.9844212134184309');
       expect(run.outputs['wasted-size']).toBe('32025');
       expect(run.outputs.size).toBe('1220598');
       expect(run.summary).toContain('efficiency 98.44%, 32.0 kB wasted (48.35% of the image');
-      const strict = await runAction({ image: 'dive-test:latest', 'require-non-root': 'false', smoke: 'false', 'max-wasted-size': '32024' });
+      const strict = await runAction({
+        image: 'dive-test:latest',
+        'require-non-root': 'false',
+        smoke: 'false',
+        'max-wasted-size': '32024',
+      });
       expect(strict.exitCode).toBe(1);
       expect(strict.summary).toMatch(/\| Wasted \(dive\) \| 32\.0 kB \(32,025 B\) \| 32\.0 kB \| 1 B over \| ❌ fail/);
     },
@@ -60,7 +71,11 @@ describe('a file written in one layer and deleted in the next', () => {
       // efficiency = base / (base + 5,000,000), where base is the sum of the tar header sizes of the base
       // layer (dive's file sizes: symlinks count 0), read here by GNU tar, not by the gate.
       const baseBytes = Number(
-        execFileSync('sh', ['-c', `docker save ${BUSYBOX} | tar -xO --wildcards '*layer.tar' | tar -tv | awk '$1 ~ /^-/ {sum += $3} END {print sum}'`], { encoding: 'utf8' }).trim(),
+        execFileSync(
+          'sh',
+          ['-c', `docker save ${BUSYBOX} | tar -xO --wildcards '*layer.tar' | tar -tv | awk '$1 ~ /^-/ {sum += $3} END {print sum}'`],
+          { encoding: 'utf8' },
+        ).trim(),
       );
       expect(baseBytes).toBeGreaterThan(1_000_000);
       expect(run.outputs['wasted-size']).toBe('5000000');
@@ -114,7 +129,8 @@ describe('hints on a final stage with an apt cache, a toolchain and an unstrippe
       expect(find('Go toolchain in the final image')).toContain(`${file},line=2`);
       expect(find('Binary with symbols or debug information')).toContain(`${file},line=5`);
       expect(find('/usr/local/bin/hello')).toMatch(/saves about \d+(\.\d+)? (kB|MB)/);
-      for (const kind of ['apt package lists', 'Go toolchain', 'Binary with symbols']) expect(find(kind)).toMatch(/saves about [\d.]+ (kB|MB)/);
+      for (const kind of ['apt package lists', 'Go toolchain', 'Binary with symbols'])
+        expect(find(kind)).toMatch(/saves about [\d.]+ (kB|MB)/);
       expect(run.summary).toContain('#### Hints');
       expect(run.summary).toContain('No .dockerignore in the build context');
     },
@@ -129,7 +145,12 @@ describe('a baseline that shares layers with the PR image', () => {
       const alone = await runAction({ image: 'debian:bookworm-slim', smoke: 'false', 'require-non-root': 'false' });
       expect(alone.exitCode).toBe(0);
       // go-debian-root's final stage is FROM debian:bookworm-slim: it shares that layer.
-      const run = await runAction({ context: 'examples/go-debian-root', baseline: 'debian:bookworm-slim', smoke: 'false', 'require-non-root': 'false' });
+      const run = await runAction({
+        context: 'examples/go-debian-root',
+        baseline: 'debian:bookworm-slim',
+        smoke: 'false',
+        'require-non-root': 'false',
+      });
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toContain('the compressed size of 1 layer(s) shared with the PR image was not measured twice');
       const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
@@ -149,8 +170,14 @@ describe('a baseline that shares layers with the PR image', () => {
       const reread = await analyzeImage(new Docker(), imageId, { compressedSize: true, knownLayers: decoy });
       expect(reread.compressedSizeBytes).toBe(plain.compressedSizeBytes);
       expect(reread.compressedSizesReused).toBe(0);
-      const honest = plain.layers.map((layer) => ({ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes! }));
-      expect((await analyzeImage(new Docker(), imageId, { compressedSize: true, knownLayers: honest })).compressedSizesReused).toBe(plain.layers.length);
+      const honest = plain.layers.map((layer) => ({
+        diffId: layer.diffId,
+        tarBytes: layer.tarBytes,
+        compressedBytes: layer.compressedBytes!,
+      }));
+      expect((await analyzeImage(new Docker(), imageId, { compressedSize: true, knownLayers: honest })).compressedSizesReused).toBe(
+        plain.layers.length,
+      );
     },
     E2E_TIMEOUT_MS,
   );
@@ -172,7 +199,10 @@ describe('compressed size against a real registry', () => {
     });
     dataDir = mkdtempSync(path.join(tmpdir(), 'isg-registry-'));
     const config = path.join(dataDir, 'config.yml');
-    writeFileSync(config, `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dataDir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+    writeFileSync(
+      config,
+      `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dataDir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`,
+    );
     registry = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(

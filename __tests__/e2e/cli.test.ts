@@ -13,7 +13,16 @@ test(
   async () => {
     const reportFile = path.join(tmpdir(), `isg-cli-report-${process.pid}.json`);
     try {
-      const run = await runCli(['--quiet', '--max-size', '25MB', '--max-startup-time', '5s', '--report-file', reportFile, 'examples/go-scratch']);
+      const run = await runCli([
+        '--quiet',
+        '--max-size',
+        '25MB',
+        '--max-startup-time',
+        '5s',
+        '--report-file',
+        reportFile,
+        'examples/go-scratch',
+      ]);
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toMatch(/^image-size-gate: examples\/go-scratch\/Dockerfile PASSED\n/);
       expect(run.stdout).toMatch(/PASS\s+Size \(uncompressed\)\s+4\.\d\d MB \([\d,]+ B\)\s+25\.0 MB\s+[\d.]+ MB under/);
@@ -53,7 +62,11 @@ test(
   async () => {
     const run = await runCli(['--quiet', '--json', '--analyze', 'false', 'examples/go-scratch']);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ passed: true, image: { user: 'app', nonRoot: true }, smoke: { ran: true, passed: true } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      passed: true,
+      image: { user: 'app', nonRoot: true },
+      smoke: { ran: true, passed: true },
+    });
     expect(gateContainers()).toEqual([]);
   },
   E2E_TIMEOUT_MS,

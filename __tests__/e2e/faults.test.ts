@@ -1,6 +1,17 @@
 // Faults and bad input, end to end: each ends in a one-line reason, the right exit code, no stack trace,
 // and nothing left behind.
-import { BUSYBOX, buildImage, docker, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, makeContext, removeImages, runAction, RunOptions } from './helpers.js';
+import {
+  BUSYBOX,
+  buildImage,
+  docker,
+  E2E_TIMEOUT_MS,
+  engineSnapshot,
+  gateContainers,
+  makeContext,
+  removeImages,
+  runAction,
+  RunOptions,
+} from './helpers.js';
 
 const TAGS = {
   exits: 'image-size-gate-e2e/exits:1',
@@ -18,7 +29,8 @@ const CGI_SCRIPTS = {
   // Headers and a first line, then nothing: a server that hangs mid-response.
   'www/cgi-bin/hang': '#!/bin/sh\necho "Content-Type: text/plain"\necho\necho partial\nsleep 600\n',
   // A body that never ends.
-  'www/cgi-bin/endless': '#!/bin/sh\necho "Content-Type: text/plain"\necho\nwhile :; do echo 0123456789012345678901234567890123456789012345678901234567890123456789; done\n',
+  'www/cgi-bin/endless':
+    '#!/bin/sh\necho "Content-Type: text/plain"\necho\nwhile :; do echo 0123456789012345678901234567890123456789012345678901234567890123456789; done\n',
   // A redirect (a complete response, as busybox httpd passes through CGI output that starts with HTTP/).
   'www/cgi-bin/redirect': '#!/bin/sh\nprintf "HTTP/1.0 302 Found\\r\\nLocation: /login\\r\\n\\r\\n"\n',
   'www/index.html': 'ok\n',
@@ -27,14 +39,23 @@ const CGI_SCRIPTS = {
 const before = { snapshot: { containers: [] as string[], images: [] as string[] } };
 
 beforeAll(() => {
-  buildImage(TAGS.exits, `FROM ${BUSYBOX}\nUSER 65534\nEXPOSE 8080\nCMD ["sh", "-c", "echo starting; echo 'fatal: missing DATABASE_URL' >&2; exit 3"]\n`);
+  buildImage(
+    TAGS.exits,
+    `FROM ${BUSYBOX}\nUSER 65534\nEXPOSE 8080\nCMD ["sh", "-c", "echo starting; echo 'fatal: missing DATABASE_URL' >&2; exit 3"]\n`,
+  );
   buildImage(TAGS.silent, `FROM ${BUSYBOX}\nUSER 65534\nEXPOSE 8080\nCMD ["sleep", "600"]\n`);
-  buildImage(TAGS.httpd, `FROM ${BUSYBOX}\nCOPY www /www\nUSER 65534\nEXPOSE 8080\nCMD ["httpd", "-f", "-p", "8080", "-h", "/www"]\n`, { 'www/index.html': 'hello from busybox\n' });
+  buildImage(TAGS.httpd, `FROM ${BUSYBOX}\nCOPY www /www\nUSER 65534\nEXPOSE 8080\nCMD ["httpd", "-f", "-p", "8080", "-h", "/www"]\n`, {
+    'www/index.html': 'hello from busybox\n',
+  });
   buildImage(TAGS.udp, `FROM ${BUSYBOX}\nUSER 65534\nEXPOSE 5353/udp\nCMD ["sleep", "600"]\n`);
   buildImage(TAGS.numericUser, `FROM ${BUSYBOX}\nUSER 4242:4242\n`);
   buildImage(TAGS.namedUser, `FROM ${BUSYBOX}\nUSER nobody\n`);
   buildImage(TAGS.ghostUser, `FROM ${BUSYBOX}\nUSER ghost\n`);
-  buildImage(TAGS.cgi, `FROM ${BUSYBOX}\nCOPY www /www\nRUN chmod 755 /www/cgi-bin/*\nUSER 65534\nEXPOSE 8080\nCMD ["httpd", "-f", "-p", "8080", "-h", "/www"]\n`, CGI_SCRIPTS);
+  buildImage(
+    TAGS.cgi,
+    `FROM ${BUSYBOX}\nCOPY www /www\nRUN chmod 755 /www/cgi-bin/*\nUSER 65534\nEXPOSE 8080\nCMD ["httpd", "-f", "-p", "8080", "-h", "/www"]\n`,
+    CGI_SCRIPTS,
+  );
   buildImage(TAGS.rootByName, `FROM ${BUSYBOX}\nRUN echo 'toor:x:0:0::/:/bin/sh' >> /etc/passwd\nUSER toor\n`);
   before.snapshot = engineSnapshot();
 }, E2E_TIMEOUT_MS);
@@ -49,7 +70,10 @@ afterAll(() => {
 });
 
 /** Sends SIGINT (or SIGTERM), as the runner does on cancellation, once `ready` says the run has reached the point to test. */
-function interruptWhen(ready: (output: { stdout: string; stderr: string }) => boolean, signal: NodeJS.Signals = 'SIGINT'): RunOptions['onSpawn'] {
+function interruptWhen(
+  ready: (output: { stdout: string; stderr: string }) => boolean,
+  signal: NodeJS.Signals = 'SIGINT',
+): RunOptions['onSpawn'] {
   return (child, output) => {
     const poll = setInterval(() => {
       if (!ready(output)) return;
@@ -126,7 +150,9 @@ describe('smoke-test faults', () => {
       const started = Date.now();
       const run = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/hang', 'smoke-timeout': '3s' });
       expect(run.exitCode).toBe(1);
-      expect(errorLine(run.stdout)).toMatch(/nothing answered on port 8080 within 3000 ms \(last attempt: no complete answer within \d+ ms\)/);
+      expect(errorLine(run.stdout)).toMatch(
+        /nothing answered on port 8080 within 3000 ms \(last attempt: no complete answer within \d+ ms\)/,
+      );
       expect(Date.now() - started).toBeLessThan(20_000);
     },
     E2E_TIMEOUT_MS,
@@ -137,7 +163,12 @@ describe('smoke-test faults', () => {
     async () => {
       const passing = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/endless', 'smoke-timeout': '10s' });
       expect(passing.exitCode).toBe(0);
-      const failing = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/endless', 'smoke-expect-body': 'never-there', 'smoke-timeout': '2s' });
+      const failing = await runAction({
+        image: TAGS.cgi,
+        'smoke-path': '/cgi-bin/endless',
+        'smoke-expect-body': 'never-there',
+        'smoke-timeout': '2s',
+      });
       expect(failing.exitCode).toBe(1);
       expect(errorLine(failing.stdout)).toContain('the body does not contain "never-there"');
     },
@@ -149,7 +180,9 @@ describe('smoke-test faults', () => {
     async () => {
       const run = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/redirect', 'smoke-timeout': '2s' });
       expect(run.exitCode).toBe(1);
-      expect(errorLine(run.stdout)).toContain('answered HTTP 302 (a redirect to /login; the probe does not follow redirects), expected 200');
+      expect(errorLine(run.stdout)).toContain(
+        'answered HTTP 302 (a redirect to /login; the probe does not follow redirects), expected 200',
+      );
     },
     E2E_TIMEOUT_MS,
   );
@@ -268,11 +301,15 @@ describe('build and image faults', () => {
   test(
     'a failing build shows the failing step output and fails with one line',
     async () => {
-      const context = makeContext({ Dockerfile: `FROM ${BUSYBOX}\nRUN echo fine\nRUN echo 'compiling...' && echo 'error: missing semicolon' >&2 && exit 7\n` });
+      const context = makeContext({
+        Dockerfile: `FROM ${BUSYBOX}\nRUN echo fine\nRUN echo 'compiling...' && echo 'error: missing semicolon' >&2 && exit 7\n`,
+      });
       try {
         const run = await runAction({ context: context.dir });
         expect(run.exitCode).toBe(1);
-        expect(errorLine(run.stdout)).toMatch(/^::error::image-size-gate: build: docker build failed: .*(returned a non-zero code: 7|exit code: 7)/);
+        expect(errorLine(run.stdout)).toMatch(
+          /^::error::image-size-gate: build: docker build failed: .*(returned a non-zero code: 7|exit code: 7)/,
+        );
         const failingStep = run.stdout.slice(run.stdout.lastIndexOf('::endgroup::'));
         expect(failingStep).toContain('error: missing semicolon');
         expect(failingStep).not.toContain('RUN echo fine');
@@ -300,7 +337,9 @@ describe('build and image faults', () => {
     async () => {
       const run = await runAction({ image: TAGS.httpd }, { env: { DOCKER_HOST: 'unix:///tmp/image-size-gate-no-such.sock' } });
       expect(run.exitCode).toBe(1);
-      expect(errorLine(run.stdout)).toMatch(/docker: the Docker engine is not reachable \(.*\); start the Docker engine \(dockerd\) or set DOCKER_HOST/);
+      expect(errorLine(run.stdout)).toMatch(
+        /docker: the Docker engine is not reachable \(.*\); start the Docker engine \(dockerd\) or set DOCKER_HOST/,
+      );
     },
     E2E_TIMEOUT_MS,
   );
@@ -308,12 +347,11 @@ describe('build and image faults', () => {
   test(
     'permission denied on the Docker socket',
     async () => {
-      const run = await runAction(
-        { image: TAGS.httpd },
-        { env: { HOME: '/tmp' }, asUser: 65534 },
-      );
+      const run = await runAction({ image: TAGS.httpd }, { env: { HOME: '/tmp' }, asUser: 65534 });
       expect(run.exitCode).toBe(1);
-      expect(errorLine(run.stdout)).toMatch(/docker: the Docker engine is not reachable \(.*permission denied.*\); add this user to the docker group or run as root/);
+      expect(errorLine(run.stdout)).toMatch(
+        /docker: the Docker engine is not reachable \(.*permission denied.*\); add this user to the docker group or run as root/,
+      );
     },
     E2E_TIMEOUT_MS,
   );
@@ -325,15 +363,13 @@ describe('build and image faults', () => {
       const containersBefore = docker(['ps', '--all', '--quiet']);
       try {
         const started = Date.now();
-        const run = await runAction(
-          { context: context.dir },
-          { onSpawn: interruptWhen((output) => output.stdout.includes('building')) },
-        );
+        const run = await runAction({ context: context.dir }, { onSpawn: interruptWhen((output) => output.stdout.includes('building')) });
         expect(run.exitCode).toBe(1);
         expect(errorLine(run.stdout)).toContain('cancelled (SIGINT)');
         expect(Date.now() - started).toBeLessThan(60_000);
         // The classic builder removes its build container once the client is gone; give it a moment.
-        for (let attempt = 0; attempt < 50 && docker(['ps', '--all', '--quiet']) !== containersBefore; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 200));
+        for (let attempt = 0; attempt < 50 && docker(['ps', '--all', '--quiet']) !== containersBefore; attempt += 1)
+          await new Promise((resolve) => setTimeout(resolve, 200));
         expect(docker(['ps', '--all', '--quiet'])).toBe(containersBefore);
       } finally {
         context.cleanup();

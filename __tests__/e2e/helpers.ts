@@ -101,7 +101,11 @@ export interface CliRun {
 }
 
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn(DIST_NODE, [CLI_ENTRY, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(DIST_NODE, [CLI_ENTRY, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -123,7 +127,10 @@ export function gateContainers(): string[] {
 /** Every container and tagged image, to compare before and after a test run. */
 export function engineSnapshot(): { containers: string[]; images: string[] } {
   const containers = docker(['ps', '--all', '--quiet', '--no-trunc']).split('\n').filter(Boolean).sort();
-  const images = docker(['images', '--format', '{{.Repository}}:{{.Tag}}']).split('\n').filter((line) => line && !line.includes('<none>')).sort();
+  const images = docker(['images', '--format', '{{.Repository}}:{{.Tag}}'])
+    .split('\n')
+    .filter((line) => line && !line.includes('<none>'))
+    .sort();
   return { containers, images };
 }
 
@@ -144,7 +151,11 @@ export const BUSYBOX = 'image-size-gate/busybox:latest';
 export function buildImage(tag: string, dockerfile: string, files: Record<string, string> = {}): string {
   const context = makeContext({ Dockerfile: dockerfile, ...files });
   try {
-    execFileSync('docker', ['build', '--quiet', '--tag', tag, context.dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+    execFileSync('docker', ['build', '--quiet', '--tag', tag, context.dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    });
     return docker(['image', 'inspect', '--format', '{{.Id}}', tag]);
   } finally {
     context.cleanup();

@@ -15,7 +15,11 @@ const PR = 7;
 const CREATE = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+  }).trim();
 }
 
 let root: string;
@@ -54,7 +58,8 @@ afterAll(() => {
 beforeEach(async () => {
   server = await startFakeGitHub();
   server.state.addPullRequest(OWNER, REPO, PR);
-  for (let index = 0; index < 120; index += 1) server.state.addComment(OWNER, REPO, PR, { body: `review comment ${index}`, user: fakeUser(index % 2 ? 'alice' : 'bob') });
+  for (let index = 0; index < 120; index += 1)
+    server.state.addComment(OWNER, REPO, PR, { body: `review comment ${index}`, user: fakeUser(index % 2 ? 'alice' : 'bob') });
 });
 
 afterEach(async () => {
@@ -140,7 +145,9 @@ test(
     const failing = await pullRequestRun({ 'max-increase': '1MB', 'allow-increase-label': 'size-increase-ok' });
     expect(failing.exitCode).toBe(1);
     expect(failing.outputs.passed).toBe('false');
-    expect(failing.stdout).toMatch(/::error::.*Growth against baseline \(2\.\d\d MB over max-increase; add the "size-increase-ok" label to accept it\)/);
+    expect(failing.stdout).toMatch(
+      /::error::.*Growth against baseline \(2\.\d\d MB over max-increase; add the "size-increase-ok" label to accept it\)/,
+    );
     expect(ourComments()[0].body).toContain('### ❌ image-size-gate');
 
     server.state.setLabels(OWNER, REPO, PR, ['size-increase-ok']);
@@ -213,14 +220,24 @@ test(
         JSON.stringify({
           action: 'synchronize',
           number: PR,
-          pull_request: { number: PR, base: { sha: slowBase, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } }, head: { sha: git(origin, 'rev-parse', 'HEAD'), ref: 'feature', repo: { full_name: `${OWNER}/${REPO}` } }, labels: [] },
+          pull_request: {
+            number: PR,
+            base: { sha: slowBase, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
+            head: { sha: git(origin, 'rev-parse', 'HEAD'), ref: 'feature', repo: { full_name: `${OWNER}/${REPO}` } },
+            labels: [],
+          },
         }),
       );
       const killed = await runAction(
         { context: 'app', smoke: 'false', 'github-token': 'test-token' },
         {
           cwd: slowCheckout,
-          env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: server.url },
+          env: {
+            GITHUB_EVENT_NAME: 'pull_request',
+            GITHUB_EVENT_PATH: eventPath,
+            GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+            GITHUB_API_URL: server.url,
+          },
           // SIGKILL, as the runner does when a step ignores cancellation: no handler of ours runs.
           onSpawn: (child, output) => {
             const poll = setInterval(() => {
@@ -239,19 +256,31 @@ test(
       expect(existsSync(directory)).toBe(true);
       expect(git(slowCheckout, 'worktree', 'list').split('\n')).toHaveLength(2);
 
-      const post = await runAction({}, { entry: POST_ENTRY, cwd: slowCheckout, env: { 'STATE_baseline-worktree': killed.state['baseline-worktree'] } });
+      const post = await runAction(
+        {},
+        { entry: POST_ENTRY, cwd: slowCheckout, env: { 'STATE_baseline-worktree': killed.state['baseline-worktree'] } },
+      );
       expect(post.exitCode).toBe(0);
       expect(post.stdout).toContain(`Removed the baseline worktree ${directory}`);
       expect(existsSync(directory)).toBe(false);
       expect(git(slowCheckout, 'worktree', 'list').split('\n')).toHaveLength(1);
     } finally {
       // The orphaned build client dies with its pipe; wait until the engine has let go of its build container.
-      for (let waited = 0; waited < 30_000 && execFileSync('docker', ['ps', '--all', '--no-trunc', '--format', '{{.Command}}'], { encoding: 'utf8' }).includes('sleep 6'); waited += 500) {
+      for (
+        let waited = 0;
+        waited < 30_000 &&
+        execFileSync('docker', ['ps', '--all', '--no-trunc', '--format', '{{.Command}}'], { encoding: 'utf8' }).includes('sleep 6');
+        waited += 500
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       rmSync(slowRoot, { recursive: true, force: true });
       // The orphaned client may have finished the base build: its untagged images carry this run's label.
-      const leftovers = execFileSync('docker', ['images', '--all', '--quiet', '--filter', `label=isg-e2e-run=${nonce}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      const leftovers = execFileSync('docker', ['images', '--all', '--quiet', '--filter', `label=isg-e2e-run=${nonce}`], {
+        encoding: 'utf8',
+      })
+        .split('\n')
+        .filter(Boolean);
       // Newest first; removing an image also removes its untagged parents, so some are gone by their turn.
       for (const id of new Set(leftovers)) spawnSync('docker', ['image', 'rm', '--force', id], { stdio: 'ignore' });
     }

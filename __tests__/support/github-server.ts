@@ -260,7 +260,9 @@ export function exampleOf(schema: Schema, depth = 0): unknown {
   switch (typeList(schema)[0]) {
     case 'object': {
       const properties = schema.properties ?? {};
-      return Object.fromEntries((schema.required ?? []).map((name) => [name, properties[name] ? exampleOf(properties[name], depth + 1) : null]));
+      return Object.fromEntries(
+        (schema.required ?? []).map((name) => [name, properties[name] ? exampleOf(properties[name], depth + 1) : null]),
+      );
     }
     case 'array':
       return [];
@@ -342,7 +344,13 @@ export class FakeState {
     const issue = this.issue(owner, repo, number);
     if (issue === undefined) throw new Error(`seed ${owner}/${repo}#${number} first (addPullRequest or addIssue)`);
     const created = timestamp(comment.createdAt);
-    const stored: StoredComment = { id: this.nextCommentId++, body: comment.body, user: comment.user ?? GITHUB_ACTIONS_BOT, createdAt: created, updatedAt: created };
+    const stored: StoredComment = {
+      id: this.nextCommentId++,
+      body: comment.body,
+      user: comment.user ?? GITHUB_ACTIONS_BOT,
+      createdAt: created,
+      updatedAt: created,
+    };
     issue.comments.push(stored);
     return stored;
   }
@@ -543,7 +551,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   const operationFor = (route: string): Operation => {
     const operation = spec.served.get(route) ?? [...spec.served.values()].find((candidate) => candidate.operationId === route);
-    if (operation === undefined) throw new Error(`the fake serves no operation "${route}"; it serves ${[...spec.served.keys()].join(', ')}`);
+    if (operation === undefined)
+      throw new Error(`the fake serves no operation "${route}"; it serves ${[...spec.served.keys()].join(', ')}`);
     return operation;
   };
 
@@ -580,7 +589,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const operation = [...spec.served.values()].find((candidate) => candidate.method === method && candidate.pattern.test(pathname));
     if (operation === undefined) {
       const documented = spec.allOperations.find((candidate) => candidate.method === method && candidate.pattern.test(pathname));
-      problem('request', documented ? `${documented.key} is GitHub's but not served by the fake` : `no operation ${method} ${pathname} in GitHub's API`);
+      problem(
+        'request',
+        documented ? `${documented.key} is GitHub's but not served by the fake` : `no operation ${method} ${pathname} in GitHub's API`,
+      );
       return send({ status: 404, body: notFoundBody('https://docs.github.com/rest') });
     }
     recorded.operation = operation.key;
@@ -592,7 +604,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const auth = /^(token|bearer)\s+(\S+)$/i.exec(authorization);
     if (auth === null) {
       problem('request', authorization === '' ? 'no authorization header' : 'authorization is neither "token X" nor "Bearer X"');
-      return send({ status: 401, body: { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' } }, operation);
+      return send(
+        { status: 401, body: { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' } },
+        operation,
+      );
     }
     recorded.authScheme = auth[1].toLowerCase();
     const user = state.userForToken(auth[2]);
@@ -600,11 +615,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const invalid: string[] = [];
     let pathInvalid = false;
     for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'path')) {
-      const problems = problemsOf(parameter.schema ?? {}, coerce(recorded.pathParameters[parameter.name], parameter.schema), `path ${parameter.name}`);
+      const problems = problemsOf(
+        parameter.schema ?? {},
+        coerce(recorded.pathParameters[parameter.name], parameter.schema),
+        `path ${parameter.name}`,
+      );
       if (problems.length > 0) pathInvalid = true;
       invalid.push(...problems);
     }
-    const declaredQuery = new Map(operation.parameters.filter((candidate) => candidate.in === 'query').map((parameter) => [parameter.name, parameter]));
+    const declaredQuery = new Map(
+      operation.parameters.filter((candidate) => candidate.in === 'query').map((parameter) => [parameter.name, parameter]),
+    );
     for (const [name, value] of url.searchParams) {
       const parameter = declaredQuery.get(name);
       if (parameter === undefined) {
@@ -613,7 +634,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       invalid.push(...problemsOf(parameter.schema ?? {}, coerce(value, parameter.schema), `query ${name}`));
       // Documented in the parameter's description ("max 100") rather than in its schema.
-      if (name === 'per_page' && Number(value) > MAX_PER_PAGE) invalid.push(`query per_page=${value} is over GitHub's maximum of ${MAX_PER_PAGE}`);
+      if (name === 'per_page' && Number(value) > MAX_PER_PAGE)
+        invalid.push(`query per_page=${value} is over GitHub's maximum of ${MAX_PER_PAGE}`);
     }
     let body: unknown;
     if (operation.requestBody !== undefined) {
@@ -626,7 +648,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           body = JSON.parse(rawBody.toString('utf8'));
         } catch {
           problem('request', 'the body is not JSON');
-          return send({ status: 400, body: { message: 'Problems parsing JSON', documentation_url: operation.docsUrl, status: '400' } }, operation, false);
+          return send(
+            { status: 400, body: { message: 'Problems parsing JSON', documentation_url: operation.docsUrl, status: '400' } },
+            operation,
+            false,
+          );
         }
         if (operation.requestBody.schema !== undefined) invalid.push(...problemsOf(operation.requestBody.schema, body, 'body'));
       }
@@ -637,7 +663,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (invalid.length > 0) {
       for (const text of invalid) problem('request', text);
       if (pathInvalid) return send({ status: 404, body: notFoundBody(operation.docsUrl) }, operation, false);
-      return send({ status: 422, body: { message: `Invalid request.\n\n${invalid.join('\n')}`, documentation_url: operation.docsUrl, status: '422' } }, operation, false);
+      return send(
+        {
+          status: 422,
+          body: { message: `Invalid request.\n\n${invalid.join('\n')}`, documentation_url: operation.docsUrl, status: '422' },
+        },
+        operation,
+        false,
+      );
     }
 
     // Faults, then the operation itself.
@@ -646,7 +679,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       injection.seen++;
       fault ??= injection.decide(injection.seen, recorded);
     }
-    const context: HandlerContext = { state, operation, params: recorded.pathParameters, query: url.searchParams, body, user, baseUrl, webUrl, linkStyle };
+    const context: HandlerContext = {
+      state,
+      operation,
+      params: recorded.pathParameters,
+      query: url.searchParams,
+      body,
+      user,
+      baseUrl,
+      webUrl,
+      linkStyle,
+    };
     if (fault !== undefined) {
       recorded.faulted = true;
       if ('network' in fault) {
@@ -766,7 +809,10 @@ const handlers: Record<ServedOperation, (context: HandlerContext) => Answer> = {
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (context) => {
     const issue = issueOf(context);
     if (issue === undefined) return { status: 404, body: notFoundBody(context.operation.docsUrl) };
-    return paginated(context, issue.comments.map((comment) => commentObject(context, issue, comment)));
+    return paginated(
+      context,
+      issue.comments.map((comment) => commentObject(context, issue, comment)),
+    );
   },
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (context) => {
     const issue = issueOf(context);
@@ -867,7 +913,9 @@ function paginated(context: HandlerContext, items: unknown[]): Answer {
     query.set('page', String(target));
     const { owner, repo } = context.params;
     const repoState = context.state.repoState(owner, repo)!;
-    const rest = context.operation.template.replace(/^\/repos\/\{owner\}\/\{repo\}/, '').replace(/\{(\w+)\}/g, (_, name: string) => context.params[name]);
+    const rest = context.operation.template
+      .replace(/^\/repos\/\{owner\}\/\{repo\}/, '')
+      .replace(/\{(\w+)\}/g, (_, name: string) => context.params[name]);
     const prefix = context.linkStyle === 'repository-id' ? `/repositories/${repoState.id}` : `/repos/${owner}/${repo}`;
     return `${context.baseUrl}${prefix}${rest}?${query.toString()}`;
   };

@@ -24,7 +24,9 @@ function archiveOf(members: Record<string, Buffer>): Buffer {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), bytes);
   }
-  return execFileSync('tar', ['--create', '--format=pax', '--sort=name', '--directory', root, ...Object.keys(members)], { maxBuffer: 1 << 28 });
+  return execFileSync('tar', ['--create', '--format=pax', '--sort=name', '--directory', root, ...Object.keys(members)], {
+    maxBuffer: 1 << 28,
+  });
 }
 
 function classicArchive(): Buffer {
@@ -52,11 +54,17 @@ function ociArchive(): { archive: Buffer; gzipSizes: number[] } {
     return { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: `sha256:${sha256(gz)}`, size: gz.length };
   });
   members[`blobs/sha256/${sha256(config)}`] = config;
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, config: { digest: `sha256:${sha256(config)}`, size: config.length }, layers }));
+  const manifest = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, config: { digest: `sha256:${sha256(config)}`, size: config.length }, layers }),
+  );
   members[`blobs/sha256/${sha256(manifest)}`] = manifest;
-  members['index.json'] = Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ digest: `sha256:${sha256(manifest)}`, size: manifest.length }] }));
+  members['index.json'] = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, manifests: [{ digest: `sha256:${sha256(manifest)}`, size: manifest.length }] }),
+  );
   members['oci-layout'] = Buffer.from('{"imageLayoutVersion":"1.0.0"}');
-  members['manifest.json'] = Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${sha256(config)}`, Layers: layers.map((layer) => `blobs/sha256/${layer.digest.slice(7)}`) }]));
+  members['manifest.json'] = Buffer.from(
+    JSON.stringify([{ Config: `blobs/sha256/${sha256(config)}`, Layers: layers.map((layer) => `blobs/sha256/${layer.digest.slice(7)}`) }]),
+  );
   return { archive: archiveOf(members), gzipSizes };
 }
 
@@ -80,8 +88,15 @@ beforeAll(() => {
   mkdirSync(path.join(top, 'data'), { recursive: true });
   writeFileSync(path.join(top, 'data/.wh.noise.bin'), '');
   writeFileSync(path.join(top, 'data/new.txt'), 'new\n');
-  layerTars = [base, top].map((dir) => execFileSync('tar', ['--create', '--format=pax', '--sort=name', '--directory', dir, '.'], { maxBuffer: 1 << 28 }));
-  config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: layerTars.map((tar) => `sha256:${sha256(tar)}`) }, history: [{ created_by: 'COPY base /' }, { created_by: 'COPY top /' }] }));
+  layerTars = [base, top].map((dir) =>
+    execFileSync('tar', ['--create', '--format=pax', '--sort=name', '--directory', dir, '.'], { maxBuffer: 1 << 28 }),
+  );
+  config = Buffer.from(
+    JSON.stringify({
+      rootfs: { type: 'layers', diff_ids: layerTars.map((tar) => `sha256:${sha256(tar)}`) },
+      history: [{ created_by: 'COPY base /' }, { created_by: 'COPY top /' }],
+    }),
+  );
 });
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -131,7 +146,9 @@ test('a layer tar with a corrupted header is an archive error naming the byte', 
   const at = broken.indexOf(layerTars[1].subarray(0, 100));
   expect(at % 512).toBe(0);
   broken[at + 5] ^= 0xff;
-  await expect(scanImageArchive(chunked(broken), { compressedSize: true })).rejects.toThrow(new ArchiveError('not a valid tar header at byte 0 (checksum mismatch)'));
+  await expect(scanImageArchive(chunked(broken), { compressedSize: true })).rejects.toThrow(
+    new ArchiveError('not a valid tar header at byte 0 (checksum mismatch)'),
+  );
 });
 
 test('an archive without the config the caller names says so', async () => {

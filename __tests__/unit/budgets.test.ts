@@ -59,7 +59,10 @@ describe('evaluateBudgets', () => {
   test('start-up over budget fails; a budget that cannot be checked fails and says why', () => {
     const slow = evaluateBudgets(measured(), { ...noBudgets, maxStartupMs: 300 });
     expect(slow[4]).toMatchObject({ verdict: 'fail', margin: '13 ms over' });
-    const skipped = evaluateBudgets(measured({ smoke: { ran: false, reason: 'the image EXPOSEs no port' } }), { ...noBudgets, maxStartupMs: 1000 });
+    const skipped = evaluateBudgets(measured({ smoke: { ran: false, reason: 'the image EXPOSEs no port' } }), {
+      ...noBudgets,
+      maxStartupMs: 1000,
+    });
     expect(skipped[3].verdict).toBe('skip');
     expect(skipped[4]).toMatchObject({ verdict: 'fail' });
     expect(skipped[4].detail).toContain('EXPOSEs no port');
@@ -67,7 +70,9 @@ describe('evaluateBudgets', () => {
 
   test('a failed smoke test fails the gate', () => {
     const failed = evaluateBudgets(
-      measured({ smoke: { ran: true, result: { port: 80, path: '/', passed: false, failure: 'the container stopped', containerLog: [] } } }),
+      measured({
+        smoke: { ran: true, result: { port: 80, path: '/', passed: false, failure: 'the container stopped', containerLog: [] } },
+      }),
       noBudgets,
     );
     expect(failed[3]).toMatchObject({ verdict: 'fail', measured: 'no answer' });

@@ -7,7 +7,23 @@ describe('buildArgv', () => {
     [
       { context: 'app', dockerfile: 'app/Dockerfile.prod', target: 'final', buildArgs: ['A=1', 'B=2'], tag: 'app:ci' },
       'classic',
-      ['build', '--force-rm', '--iidfile', '/t/iid', '--file', 'app/Dockerfile.prod', '--target', 'final', '--build-arg', 'A=1', '--build-arg', 'B=2', '--tag', 'app:ci', 'app'],
+      [
+        'build',
+        '--force-rm',
+        '--iidfile',
+        '/t/iid',
+        '--file',
+        'app/Dockerfile.prod',
+        '--target',
+        'final',
+        '--build-arg',
+        'A=1',
+        '--build-arg',
+        'B=2',
+        '--tag',
+        'app:ci',
+        'app',
+      ],
     ],
   ] as const)('%j with %s', (request, builder, argv) => {
     expect(buildArgv({ ...request, buildArgs: [...request.buildArgs] }, builder, '/t/iid')).toEqual(argv);
@@ -16,13 +32,31 @@ describe('buildArgv', () => {
 
 describe('failingStepOutput', () => {
   test('classic builder: the lines after the last step header', () => {
-    const log = ['Step 1/3 : FROM x', ' ---> abc', 'Step 2/3 : RUN make', ' ---> Running in 123', 'make: *** No rule', "The command '/bin/sh -c make' returned a non-zero code: 2"];
+    const log = [
+      'Step 1/3 : FROM x',
+      ' ---> abc',
+      'Step 2/3 : RUN make',
+      ' ---> Running in 123',
+      'make: *** No rule',
+      "The command '/bin/sh -c make' returned a non-zero code: 2",
+    ];
     expect(failingStepOutput(log)).toEqual(log.slice(2));
   });
 
   test('BuildKit: the lines of the step marked ERROR', () => {
-    const log = ['#5 [2/3] RUN true', '#5 DONE 0.1s', '#6 [3/3] RUN make', '#6 0.2 make: *** No rule', '#6 ERROR: process "/bin/sh -c make" did not complete', '#7 other'];
-    expect(failingStepOutput(log)).toEqual(['#6 [3/3] RUN make', '#6 0.2 make: *** No rule', '#6 ERROR: process "/bin/sh -c make" did not complete']);
+    const log = [
+      '#5 [2/3] RUN true',
+      '#5 DONE 0.1s',
+      '#6 [3/3] RUN make',
+      '#6 0.2 make: *** No rule',
+      '#6 ERROR: process "/bin/sh -c make" did not complete',
+      '#7 other',
+    ];
+    expect(failingStepOutput(log)).toEqual([
+      '#6 [3/3] RUN make',
+      '#6 0.2 make: *** No rule',
+      '#6 ERROR: process "/bin/sh -c make" did not complete',
+    ]);
   });
 
   test('keeps only the last lines of a long step', () => {

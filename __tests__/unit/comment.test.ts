@@ -6,7 +6,18 @@ import { GateReport } from '../../src/report/model.js';
 import { resolveUser } from '../../src/user.js';
 
 function layer(index: number, createdBy: string, sizeBytes: number, diffId = `sha256:${index}-${sizeBytes}`): LayerSummary {
-  return { index, diffId, sizeBytes, tarBytes: sizeBytes + 2048, createdBy, own: true, filesAdded: 1, filesModified: 0, filesRemoved: 0, line: index + 1 };
+  return {
+    index,
+    diffId,
+    sizeBytes,
+    tarBytes: sizeBytes + 2048,
+    createdBy,
+    own: true,
+    filesAdded: 1,
+    filesModified: 0,
+    filesRemoved: 0,
+    line: index + 1,
+  };
 }
 
 function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, headSize = 7_460_581): GateReport {
@@ -25,7 +36,16 @@ function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, h
     schemaVersion: 1,
     name: 'api',
     passed: checks.every((check) => check.verdict !== 'fail'),
-    image: { reference: 'x', id: 'sha256:abc', sizeBytes: headSize, layerCount: 2, user: '10001', nonRoot: true, os: 'linux', architecture: 'amd64' },
+    image: {
+      reference: 'x',
+      id: 'sha256:abc',
+      sizeBytes: headSize,
+      layerCount: 2,
+      user: '10001',
+      nonRoot: true,
+      os: 'linux',
+      architecture: 'amd64',
+    },
     baseline: {
       source: 'base-commit',
       reference: 'a'.repeat(40),
@@ -33,7 +53,10 @@ function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, h
       buildMs: 1200,
       totalMs: 2000,
       figures: figureDeltas({ sizeBytes: baseSize, layerCount: 2 }, { sizeBytes: headSize, layerCount: 2 }),
-      layerChanges: layerChanges([layer(0, 'COPY file:aaaaaaaaaaaa… in /app', 4_460_000)], [layer(0, 'COPY file:bbbbbbbbbbbb… in /app', 7_460_000)]),
+      layerChanges: layerChanges(
+        [layer(0, 'COPY file:aaaaaaaaaaaa… in /app', 4_460_000)],
+        [layer(0, 'COPY file:bbbbbbbbbbbb… in /app', 7_460_000)],
+      ),
     },
     checks,
     ...overrides,
@@ -42,8 +65,15 @@ function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, h
 
 describe('the PR comment', () => {
   test('verdict first, then base, PR, change and budget for every figure (snapshot)', () => {
-    const body = renderComment(reportWith(), { marker: '<!-- image-size-gate:api -->', runUrl: 'https://github.com/o/r/actions/runs/1', headSha: 'b'.repeat(40) });
-    expect(body.split('\n').slice(0, 2)).toEqual(['<!-- image-size-gate:api -->', '### ❌ image-size-gate: **api** failed Growth against baseline · 7.46 MB (+3.00 MB, +67.3%)']);
+    const body = renderComment(reportWith(), {
+      marker: '<!-- image-size-gate:api -->',
+      runUrl: 'https://github.com/o/r/actions/runs/1',
+      headSha: 'b'.repeat(40),
+    });
+    expect(body.split('\n').slice(0, 2)).toEqual([
+      '<!-- image-size-gate:api -->',
+      '### ❌ image-size-gate: **api** failed Growth against baseline · 7.46 MB (+3.00 MB, +67.3%)',
+    ]);
     expect(body).toMatchSnapshot();
   });
 
@@ -63,7 +93,9 @@ describe('the PR comment', () => {
 
   test('text from the image cannot break the comment', () => {
     const report = reportWith({ name: 'x` </details> <img src=x onerror=alert(1)> @everyone' });
-    report.baseline!.layerChanges = [{ kind: 'added', createdBy: 'RUN echo "</details>" | tee @admin ::set-output name=x::y', changeBytes: 10, headBytes: 10 }];
+    report.baseline!.layerChanges = [
+      { kind: 'added', createdBy: 'RUN echo "</details>" | tee @admin ::set-output name=x::y', changeBytes: 10, headBytes: 10 },
+    ];
     const body = renderComment(report, { marker: '<!-- m -->' });
     expect(body).not.toMatch(/<img|@everyone|@admin/);
     expect(body.match(/<\/details>/g)).toHaveLength(body.match(/<details>/g)!.length);
@@ -93,8 +125,16 @@ describe('deltas', () => {
   });
 
   test('layers: identical ones are skipped; the same instruction grew; new ones appeared, old ones vanished', () => {
-    const base = [layer(0, 'ADD file:base… in /', 5000, 'sha256:base'), layer(1, 'COPY file:111111111111… in /app', 100), layer(2, 'RUN rm -rf /x', 50)];
-    const head = [layer(0, 'ADD file:base… in /', 5000, 'sha256:base'), layer(1, 'COPY file:222222222222… in /app', 3100), layer(2, 'RUN make', 700)];
+    const base = [
+      layer(0, 'ADD file:base… in /', 5000, 'sha256:base'),
+      layer(1, 'COPY file:111111111111… in /app', 100),
+      layer(2, 'RUN rm -rf /x', 50),
+    ];
+    const head = [
+      layer(0, 'ADD file:base… in /', 5000, 'sha256:base'),
+      layer(1, 'COPY file:222222222222… in /app', 3100),
+      layer(2, 'RUN make', 700),
+    ];
     expect(layerChanges(base, head).map((change) => [change.kind, change.createdBy, change.changeBytes])).toEqual([
       ['grew', 'COPY file:222222222222… in /app', 3000],
       ['added', 'RUN make', 700],

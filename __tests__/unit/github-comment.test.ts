@@ -223,7 +223,7 @@ describe('upsertComment', () => {
     expect(classified.message).not.toContain('\n');
   });
 
-  test('a 70,000-character body gets GitHub\'s 422, classified too-long, not retried', async () => {
+  test("a 70,000-character body gets GitHub's 422, classified too-long, not retried", async () => {
     const error = await failure(upsertComment(octokit, { ...target, body: report('x'.repeat(70_000)) }, retry));
     expect(server.requestsTo(CREATE).map((request) => request.status)).toEqual([422]);
     const classified = classifyCommentError(error);
@@ -337,7 +337,17 @@ describe('commentMarker', () => {
   });
 
   test('cannot close or break the HTML comment', () => {
-    for (const name of ['evil --> <script>', 'a--b', 'line\nbreak', 'x->y', '--> -->', '<!-- nested', 'tab\there', 'end-', 'ends with -->-']) {
+    for (const name of [
+      'evil --> <script>',
+      'a--b',
+      'line\nbreak',
+      'x->y',
+      '--> -->',
+      '<!-- nested',
+      'tab\there',
+      'end-',
+      'ends with -->-',
+    ]) {
       const marker = commentMarker(name);
       const inner = marker.slice('<!-- '.length, -' -->'.length);
       expect(inner).not.toMatch(/--|[<>\s]/);
@@ -391,7 +401,8 @@ describe('retry decisions and pagination links', () => {
   });
 
   test('the next page comes from the Link header and never leaves the API host', () => {
-    const link = '<https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=3>; rel="next", <https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=5>; rel="last"';
+    const link =
+      '<https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=3>; rel="next", <https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=5>; rel="last"';
     expect(nextPageUrl(link, 'https://api.github.com/repos/o/r/issues/7/comments?per_page=100&page=2')).toBe(
       'https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=3',
     );
@@ -444,7 +455,7 @@ describe('the fake GitHub holds clients to the published API', () => {
     ]);
   });
 
-  test('pages of 30 by default, with GitHub\'s Link header', async () => {
+  test("pages of 30 by default, with GitHub's Link header", async () => {
     seedOthers(95);
     const first = await octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR, page: 2 });
     expect(first.data).toHaveLength(30);
@@ -465,7 +476,12 @@ describe('the fake GitHub holds clients to the published API', () => {
     server.state.addPullRequest(OWNER, REPO, 8, { title: 'Shrink the image', head: { sha: 'abc123', ref: 'shrink' } });
     server.state.setLabels(OWNER, REPO, 8, ['allow-size-increase']);
     const pull = await octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 8 });
-    expect(pull.data).toMatchObject({ number: 8, title: 'Shrink the image', head: { sha: 'abc123', ref: 'shrink' }, labels: [{ name: 'allow-size-increase' }] });
+    expect(pull.data).toMatchObject({
+      number: 8,
+      title: 'Shrink the image',
+      head: { sha: 'abc123', ref: 'shrink' },
+      labels: [{ name: 'allow-size-increase' }],
+    });
     const labels = await octokit.rest.issues.listLabelsOnIssue({ owner: OWNER, repo: REPO, issue_number: PR });
     expect(labels.data.map((label) => label.name)).toEqual(['size-ok', 'allow-size-increase']);
     const missing = await failure(octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 9 }));

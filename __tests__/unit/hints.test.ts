@@ -18,7 +18,14 @@ function hintsFor(layers: ScannedLayer[], origins: LayerOrigin[], contextHasDock
 }
 
 test('package caches are reported per layer with the bytes they hold and the line', () => {
-  const layers = [layer([file('/bin/sh', 100_000, 0o755)]), layer([file('/var/lib/apt/lists/deb.debian.org_bookworm_main', 9_000_000), file('/var/lib/apt/lists/lock', 0), file('/root/.cache/pip/wheels/x.whl', 200_000)])];
+  const layers = [
+    layer([file('/bin/sh', 100_000, 0o755)]),
+    layer([
+      file('/var/lib/apt/lists/deb.debian.org_bookworm_main', 9_000_000),
+      file('/var/lib/apt/lists/lock', 0),
+      file('/root/.cache/pip/wheels/x.whl', 200_000),
+    ]),
+  ];
   const hints = hintsFor(layers, [origin(undefined, 'base', false), origin(2, 'RUN apt-get update && pip install x')]);
   expect(hints.filter((hint) => hint.kind === 'package-cache').map((hint) => [hint.title, hint.savingBytes, hint.line])).toEqual([
     ['apt package lists left in the image', 9_000_000, 2],
@@ -28,7 +35,9 @@ test('package caches are reported per layer with the bytes they hold and the lin
 
 test("caches inherited from the base image are not the image's to fix", () => {
   const layers = [layer([file('/var/lib/apt/lists/big', 9_000_000)]), layer([file('/app', 10)])];
-  expect(hintsFor(layers, [origin(undefined, 'base', false), origin(3, 'COPY app /app')]).filter((hint) => hint.kind === 'package-cache')).toEqual([]);
+  expect(
+    hintsFor(layers, [origin(undefined, 'base', false), origin(3, 'COPY app /app')]).filter((hint) => hint.kind === 'package-cache'),
+  ).toEqual([]);
 });
 
 test('unstripped and static binaries: strip saving, and the base a scratch image would save', () => {
@@ -48,7 +57,12 @@ test('a file deleted by a later layer names both layers; a chmod copy is reporte
     layer([file('/tmp/.wh.build.tar', 0)]),
     layer([file('/app/data', 500_000)]),
   ];
-  const origins = [origin(undefined, 'base', false), origin(2, 'RUN fetch'), origin(3, 'RUN rm /tmp/build.tar'), origin(4, 'RUN chmod 600 /app/data')];
+  const origins = [
+    origin(undefined, 'base', false),
+    origin(2, 'RUN fetch'),
+    origin(3, 'RUN rm /tmp/build.tar'),
+    origin(4, 'RUN chmod 600 /app/data'),
+  ];
   const hints = hintsFor(layers, origins);
   const deleted = hints.find((hint) => hint.kind === 'deleted-later')!;
   expect(deleted).toMatchObject({ savingBytes: 3_000_000, line: 3 });
@@ -58,14 +72,19 @@ test('a file deleted by a later layer names both layers; a chmod copy is reporte
 });
 
 test('.dockerignore: context files in COPY layers, and a context without one', () => {
-  const layers = [layer([file('/bin/sh', 100)]), layer([file('/src/.git/objects/pack/p.pack', 4_000_000), file('/src/main.go', 100), file('/src/README.md', 2_000)])];
+  const layers = [
+    layer([file('/bin/sh', 100)]),
+    layer([file('/src/.git/objects/pack/p.pack', 4_000_000), file('/src/main.go', 100), file('/src/README.md', 2_000)]),
+  ];
   const hints = hintsFor(layers, [origin(undefined, 'base', false), origin(4, 'COPY . /src')], false);
   expect(hints.find((hint) => hint.kind === 'dockerignore')).toMatchObject({ savingBytes: 4_002_000, line: 4 });
   expect(hints.find((hint) => hint.kind === 'no-dockerignore')).toBeDefined();
 });
 
 test('attack surface lists shells, package managers and setuid binaries', () => {
-  const layers = [layer([file('/bin/sh', 100_000, 0o755), file('/usr/bin/apt-get', 50_000, 0o755), file('/usr/bin/passwd', 60_000, 0o4755)])];
+  const layers = [
+    layer([file('/bin/sh', 100_000, 0o755), file('/usr/bin/apt-get', 50_000, 0o755), file('/usr/bin/passwd', 60_000, 0o4755)]),
+  ];
   const surface = hintsFor(layers, [origin(undefined, 'base', false)]).find((hint) => hint.kind === 'attack-surface')!;
   expect(surface.message).toContain('a shell (/bin/sh)');
   expect(surface.message).toContain('a package manager (/usr/bin/apt-get)');

@@ -9,7 +9,15 @@ describe('getInputs', () => {
     const options = getInputs(reader({}));
     expect(options.context).toBe('.');
     expect(options.budgets).toEqual({ maxSize: undefined, maxLayers: undefined, requireNonRoot: true, maxStartupMs: undefined });
-    expect(options.smoke).toEqual({ mode: 'auto', port: undefined, path: '/', expectStatus: 200, expectBody: undefined, timeoutMs: 30_000, env: [] });
+    expect(options.smoke).toEqual({
+      mode: 'auto',
+      port: undefined,
+      path: '/',
+      expectStatus: 200,
+      expectBody: undefined,
+      timeoutMs: 30_000,
+      env: [],
+    });
     expect(options.baseline).toEqual({ kind: 'auto' });
     expect(options.comment).toBe('always');
     expect(options.analyze).toBe(true);
@@ -17,7 +25,14 @@ describe('getInputs', () => {
 
   test('parses every budget', () => {
     const options = getInputs(
-      reader({ 'max-size': '25MB', 'max-layers': '4', 'require-non-root': 'false', 'max-startup-time': '800ms', 'smoke-port': '8080/tcp', 'smoke-timeout': '5s' }),
+      reader({
+        'max-size': '25MB',
+        'max-layers': '4',
+        'require-non-root': 'false',
+        'max-startup-time': '800ms',
+        'smoke-port': '8080/tcp',
+        'smoke-timeout': '5s',
+      }),
     );
     expect(options.budgets).toEqual({ maxSize: { bytes: 25_000_000, unit: 'MB' }, maxLayers: 4, requireNonRoot: false, maxStartupMs: 800 });
     expect(options.smoke.port).toBe(8080);
@@ -31,7 +46,10 @@ describe('getInputs', () => {
   });
 
   test('baseline, growth budget and comment mode', () => {
-    expect(getInputs(reader({ baseline: 'ghcr.io/acme/app:main' })).baseline).toEqual({ kind: 'image', reference: 'ghcr.io/acme/app:main' });
+    expect(getInputs(reader({ baseline: 'ghcr.io/acme/app:main' })).baseline).toEqual({
+      kind: 'image',
+      reference: 'ghcr.io/acme/app:main',
+    });
     expect(getInputs(reader({ baseline: 'none' })).baseline).toEqual({ kind: 'none' });
     expect(getInputs(reader({ 'max-increase': '5%' })).budgets.maxIncrease).toEqual({ kind: 'percent', fraction: 0.05, text: '5%' });
     expect(getInputs(reader({ 'max-increase': '2MB' })).budgets.maxIncrease).toEqual({ kind: 'bytes', bytes: 2_000_000, text: '2MB' });
@@ -41,7 +59,9 @@ describe('getInputs', () => {
   });
 
   test('an analysis budget with analyze: false is refused', () => {
-    expect(() => getInputs(reader({ analyze: 'false', 'min-efficiency': '0.9' }))).toThrow('input analyze: is false, but min-efficiency needs the layer analysis');
+    expect(() => getInputs(reader({ analyze: 'false', 'min-efficiency': '0.9' }))).toThrow(
+      'input analyze: is false, but min-efficiency needs the layer analysis',
+    );
   });
 
   test.each([

@@ -17,7 +17,17 @@ function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
       sizeBytes: 4_460_581,
       layerCount: 2,
       user: resolveUser('app', 'app:x:10001:10001::/:/x'),
-      smoke: { ran: true, result: { port: 8080, path: '/', passed: true, startupMs: 313, answer: { status: 200, body: 'ok', truncated: false }, containerLog: [] } },
+      smoke: {
+        ran: true,
+        result: {
+          port: 8080,
+          path: '/',
+          passed: true,
+          startupMs: 313,
+          answer: { status: 200, body: 'ok', truncated: false },
+          containerLog: [],
+        },
+      },
     },
     { maxSize: { bytes: 25_000_000, unit: 'MB' }, requireNonRoot: true, maxStartupMs: 1000 },
   );
@@ -25,7 +35,16 @@ function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
     schemaVersion: 1,
     name: 'examples/go-scratch/Dockerfile',
     passed: true,
-    image: { reference: 'sha256:d430579a96ea', id: 'sha256:d430579a96eab7c8928304b3ae683d4259dc15482020755ec45cda952214275b', sizeBytes: 4_460_581, layerCount: 2, user: 'app', nonRoot: true, os: 'linux', architecture: 'amd64' },
+    image: {
+      reference: 'sha256:d430579a96ea',
+      id: 'sha256:d430579a96eab7c8928304b3ae683d4259dc15482020755ec45cda952214275b',
+      sizeBytes: 4_460_581,
+      layerCount: 2,
+      user: 'app',
+      nonRoot: true,
+      os: 'linux',
+      architecture: 'amd64',
+    },
     build: { builder: 'classic', durationMs: 125, context: 'examples/go-scratch', dockerfile: 'examples/go-scratch/Dockerfile' },
     smoke: { ran: true, port: 8080, path: '/', passed: true, startupMs: 313, status: 200, containerLog: [] },
     checks,
@@ -42,7 +61,15 @@ describe('job summary', () => {
     const hostile = sampleReport({
       name: '</details><img src=x onerror=alert(1)> @everyone | x',
       passed: false,
-      smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'bad', bodyExcerpt: '```\n@admin <b>', containerLog: ['::set-output name=passed::true', '```', '| a | b |'] },
+      smoke: {
+        ran: true,
+        port: 80,
+        path: '/',
+        passed: false,
+        failure: 'bad',
+        bodyExcerpt: '```\n@admin <b>',
+        containerLog: ['::set-output name=passed::true', '```', '| a | b |'],
+      },
     });
     const markdown = renderSummary(hostile);
     expect(markdown).not.toContain('<img');
@@ -69,7 +96,9 @@ describe('terminal report', () => {
   });
 
   test('terminal escape sequences from the container are stripped', () => {
-    const report = sampleReport({ smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'x', containerLog: ['\u001b[2Jcleared'] } });
+    const report = sampleReport({
+      smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'x', containerLog: ['\u001b[2Jcleared'] },
+    });
     expect(renderTerminal(report)).not.toContain('\u001b');
   });
 });
@@ -110,7 +139,8 @@ describe('one place per fact', () => {
   });
   test('--help lists every input but those only a pull request uses', () => {
     const help = helpText();
-    for (const input of INPUTS.filter((candidate) => !['github-token', 'comment', 'allow-increase-label'].includes(candidate.name))) expect(help).toContain(`--${input.name} `);
+    for (const input of INPUTS.filter((candidate) => !['github-token', 'comment', 'allow-increase-label'].includes(candidate.name)))
+      expect(help).toContain(`--${input.name} `);
   });
   test('the bundled version is package.json version', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);

@@ -3,7 +3,15 @@ import { AddressInfo } from 'node:net';
 import { SmokeOptions } from '../../src/inputs.js';
 import { BackgroundWork } from '../../src/background.js';
 import { Docker } from '../../src/docker/exec.js';
-import { BODY_READ_CAP_BYTES, chooseSmokePort, freeLoopbackPort, httpGet, judgeAnswer, runSmokeTest, smokeRunArgv } from '../../src/smoke.js';
+import {
+  BODY_READ_CAP_BYTES,
+  chooseSmokePort,
+  freeLoopbackPort,
+  httpGet,
+  judgeAnswer,
+  runSmokeTest,
+  smokeRunArgv,
+} from '../../src/smoke.js';
 
 const smoke: SmokeOptions = { mode: 'auto', path: '/', expectStatus: 200, timeoutMs: 30_000, env: [] };
 
@@ -30,7 +38,15 @@ describe('chooseSmokePort', () => {
 test('smokeRunArgv hardens the container and publishes on loopback only', () => {
   const argv = smokeRunArgv('sha256:abc', 'isg-1', 8080, 40123, ['PORT=8080']);
   const joined = argv.join(' ');
-  for (const flag of ['--read-only', '--cap-drop ALL', '--security-opt no-new-privileges', '--memory 512m', '--pids-limit 256', '--publish 127.0.0.1:40123:8080', '--env PORT=8080']) {
+  for (const flag of [
+    '--read-only',
+    '--cap-drop ALL',
+    '--security-opt no-new-privileges',
+    '--memory 512m',
+    '--pids-limit 256',
+    '--publish 127.0.0.1:40123:8080',
+    '--env PORT=8080',
+  ]) {
     expect(joined).toContain(flag);
   }
   expect(joined).not.toMatch(/--privileged|--network host|docker\.sock|--volume|-v /);
@@ -41,7 +57,9 @@ describe('judgeAnswer', () => {
   test('status and body', () => {
     expect(judgeAnswer({ status: 200, body: 'ok', truncated: false }, smoke)).toBeUndefined();
     expect(judgeAnswer({ status: 404, body: '', truncated: false }, smoke)).toBe('answered HTTP 404, expected 200');
-    expect(judgeAnswer({ status: 200, body: 'hello', truncated: false }, { ...smoke, expectBody: 'ok' })).toContain('does not contain "ok"');
+    expect(judgeAnswer({ status: 200, body: 'hello', truncated: false }, { ...smoke, expectBody: 'ok' })).toContain(
+      'does not contain "ok"',
+    );
     expect(judgeAnswer({ status: 302, body: '', truncated: false, location: '/login' }, smoke)).toContain('redirect to /login');
   });
 });
@@ -122,7 +140,12 @@ function fakeDocker(options: { startupMs: number; takenAttempts?: number }) {
       if (args[0] === 'run') {
         if (refusals > 0) {
           refusals -= 1;
-          return { exitCode: 125, stdout: Buffer.alloc(0), stderr: 'docker: Error response from daemon: driver failed programming external connectivity: Bind for 127.0.0.1:1 failed: port is already allocated.' };
+          return {
+            exitCode: 125,
+            stdout: Buffer.alloc(0),
+            stderr:
+              'docker: Error response from daemon: driver failed programming external connectivity: Bind for 127.0.0.1:1 failed: port is already allocated.',
+          };
         }
         const hostPort = Number(args[args.indexOf('--publish') + 1].split(':')[1]);
         const server = http.createServer((_request, response) => response.end('ok'));
@@ -159,7 +182,7 @@ describe('runSmokeTest, with a stand-in for docker', () => {
     expect(calls.map((call) => call[0])).toEqual(['run', 'rm', 'run', 'rm', 'run', 'rm']);
   });
 
-  test('three taken ports in a row: the smoke test fails with docker\'s own reason', async () => {
+  test("three taken ports in a row: the smoke test fails with docker's own reason", async () => {
     const { docker } = fakeDocker({ startupMs: 10, takenAttempts: 3 });
     const result = await runSmokeTest(docker, 'sha256:abc', 8080, smoke);
     expect(result.passed).toBe(false);

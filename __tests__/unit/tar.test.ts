@@ -51,8 +51,18 @@ beforeAll(() => {
   linkSync(path.join(root, 'big.bin'), path.join(root, 'hard-to-big'));
   for (const format of ['ustar', 'pax', 'gnu']) {
     // ustar cannot hold the long path; it gets everything else.
-    const members = ['empty', 'exactly-512', 'big.bin', 'ünïcode name', 'link-to-big', 'hard-to-big', ...(format === 'ustar' ? [] : [path.join(LONG_DIRECTORY, LONG_FILE)])];
-    archives[format] = execFileSync('tar', ['--create', `--format=${format}`, '--sort=name', '--directory', root, ...members], { maxBuffer: 1 << 26 });
+    const members = [
+      'empty',
+      'exactly-512',
+      'big.bin',
+      'ünïcode name',
+      'link-to-big',
+      'hard-to-big',
+      ...(format === 'ustar' ? [] : [path.join(LONG_DIRECTORY, LONG_FILE)]),
+    ];
+    archives[format] = execFileSync('tar', ['--create', `--format=${format}`, '--sort=name', '--directory', root, ...members], {
+      maxBuffer: 1 << 26,
+    });
   }
 });
 

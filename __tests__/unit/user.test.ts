@@ -1,6 +1,12 @@
 import { needsPasswd, parsePasswd, resolveUser } from '../../src/user.js';
 
-const PASSWD = ['root:x:0:0:root:/root:/bin/sh', 'toor:x:0:0::/:/bin/sh', 'app:x:10001:10001:app:/:/nonexistent', 'broken line', 'nobody:x:65534:65534::/:/bin/false'].join('\n');
+const PASSWD = [
+  'root:x:0:0:root:/root:/bin/sh',
+  'toor:x:0:0::/:/bin/sh',
+  'app:x:10001:10001:app:/:/nonexistent',
+  'broken line',
+  'nobody:x:65534:65534::/:/bin/false',
+].join('\n');
 
 describe('resolveUser', () => {
   test.each([

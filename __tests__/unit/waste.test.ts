@@ -55,15 +55,26 @@ describe("dive's test image", () => {
 
 describe('dive semantics on small trees', () => {
   test('a file written then deleted: both occurrences are waste; the deletion counts 0 bytes', () => {
-    const layers = [[dir('/bin'), file('/bin/sh', 100)], [dir('/data'), file('/data/big', 5_000_000)], [dir('/data'), file('/data/.wh.big', 0)]];
+    const layers = [
+      [dir('/bin'), file('/bin/sh', 100)],
+      [dir('/data'), file('/data/big', 5_000_000)],
+      [dir('/data'), file('/data/.wh.big', 0)],
+    ];
     const result = diveEfficiency(layers);
     expect(result.wastedBytes).toBe(5_000_000);
     expect(result.efficiency).toBe(100 / 5_000_100);
-    expect(reclaimableBytes(layers)).toMatchObject({ bytes: 5_000_000, groups: [{ writtenInLayer: 1, shadowedByLayer: 2, how: 'deleted', bytes: 5_000_000, fileCount: 1 }] });
+    expect(reclaimableBytes(layers)).toMatchObject({
+      bytes: 5_000_000,
+      groups: [{ writtenInLayer: 1, shadowedByLayer: 2, how: 'deleted', bytes: 5_000_000, fileCount: 1 }],
+    });
   });
 
   test('a deleted directory counts the size of everything under it', () => {
-    const layers = [[dir('/tmp')], [dir('/tmp/cache'), file('/tmp/cache/a', 300), file('/tmp/cache/b', 700)], [dir('/tmp'), file('/tmp/.wh.cache', 0)]];
+    const layers = [
+      [dir('/tmp')],
+      [dir('/tmp/cache'), file('/tmp/cache/a', 300), file('/tmp/cache/b', 700)],
+      [dir('/tmp'), file('/tmp/.wh.cache', 0)],
+    ];
     const result = diveEfficiency(layers);
     // /tmp/cache/a and /b occur once each; /tmp/cache occurs as a dir leaf? No: it has children, so only
     // the whiteout occurrence counts for /tmp/cache, with the 1,000 bytes beneath it.
@@ -78,7 +89,10 @@ describe('dive semantics on small trees', () => {
   });
 
   test('an opaque directory hides what lower layers had in it', () => {
-    const layers = [[dir('/etc'), file('/etc/a', 40)], [dir('/etc'), file('/etc/.wh..wh..opq', 0), file('/etc/b', 5)]];
+    const layers = [
+      [dir('/etc'), file('/etc/a', 40)],
+      [dir('/etc'), file('/etc/.wh..wh..opq', 0), file('/etc/b', 5)],
+    ];
     expect(reclaimableBytes(layers).bytes).toBe(40);
   });
 

@@ -7,7 +7,15 @@ import { createHash } from 'node:crypto';
 import { createGunzip, Gunzip } from 'node:zlib';
 import { GzipSizer } from './gzip-size.js';
 import { TarEntrySink, TarEntryType, TarFormatError, TarHeader, TarReader } from './tar.js';
-import { ELF_HEADER_BYTES, ELF_TYPE_RELOCATABLE, hasInterpreter, isElf, parseElfHeader, parseSectionTable, sectionTableRange } from './elf.js';
+import {
+  ELF_HEADER_BYTES,
+  ELF_TYPE_RELOCATABLE,
+  hasInterpreter,
+  isElf,
+  parseElfHeader,
+  parseSectionTable,
+  sectionTableRange,
+} from './elf.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'link' | 'other';
 
@@ -177,7 +185,12 @@ class ElfSink implements TarEntrySink {
     if (!this.header || !this.sectionTable || this.header.fileType === ELF_TYPE_RELOCATABLE) return;
     const sections = parseSectionTable(this.sectionTable, this.header);
     const interpreter = hasInterpreter(this.start, this.header);
-    this.onFinding({ path: this.path, sizeBytes: this.sizeBytes, isStatic: interpreter === undefined ? undefined : !interpreter, ...sections });
+    this.onFinding({
+      path: this.path,
+      sizeBytes: this.sizeBytes,
+      isStatic: interpreter === undefined ? undefined : !interpreter,
+      ...sections,
+    });
   }
 }
 
@@ -205,7 +218,8 @@ class LayerReader {
     const sizeBytes = kind === 'file' ? header.size : 0;
     if (path !== '/') this.entries.push({ path, kind, sizeBytes, mode: header.mode });
     if (kind !== 'file') return undefined;
-    if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES) return new CollectSink(MAX_PASSWD_BYTES, (bytes) => (this.etcPasswd = bytes.toString('utf8')));
+    if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES)
+      return new CollectSink(MAX_PASSWD_BYTES, (bytes) => (this.etcPasswd = bytes.toString('utf8')));
     if (sizeBytes >= ELF_HEADER_BYTES) return new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding));
     return undefined;
   }
@@ -270,7 +284,8 @@ class MemberSink implements TarEntrySink {
 
   end(): void {
     if (this.mode === 'sniff') this.decide();
-    if (this.mode === 'layer') this.layer!.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
+    if (this.mode === 'layer')
+      this.layer!.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
     else if (this.mode === 'gzip') {
       // A blob that failed to decompress has its error as the result already.
       if (!this.gunzip!.destroyed) this.gunzip!.end();

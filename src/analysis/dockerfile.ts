@@ -68,7 +68,10 @@ export function historyKeyword(createdBy: string): string {
 }
 
 function normalise(text: string): string {
-  return text.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\\\s*\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Does this history entry plausibly come from this instruction? */
@@ -120,9 +123,14 @@ export function attributeLayers(history: ImageConfigHistory[], layerCount: numbe
   while (layerHistory.length < layerCount) layerHistory.unshift('');
   const origins: LayerOrigin[] = layerHistory
     .slice(-layerCount)
-    .map((createdBy, index) => ({ createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)', own: dockerfile ? false : index > 0 }));
+    .map((createdBy, index) => ({
+      createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)',
+      own: dockerfile ? false : index > 0,
+    }));
   if (!dockerfile || dockerfile.stageCount === 0) return origins;
-  const finalStage = dockerfile.instructions.filter((instruction) => instruction.stage === dockerfile.stageCount - 1 && instruction.keyword !== 'FROM');
+  const finalStage = dockerfile.instructions.filter(
+    (instruction) => instruction.stage === dockerfile.stageCount - 1 && instruction.keyword !== 'FROM',
+  );
   const recorded = layerHistory.slice(-layerCount);
   let instructionIndex = finalStage.length - 1;
   for (let layer = layerCount - 1; layer >= 0 && instructionIndex >= 0; layer -= 1) {

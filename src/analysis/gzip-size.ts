@@ -53,7 +53,11 @@ export class GzipSizer {
     const input = block.subarray(0, this.filled);
     // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
     // instead of returning to the main thread for every 16 KiB it writes.
-    const options: Record<string, unknown> = { level: GZIP_LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, chunkSize: OUTPUT_BYTES };
+    const options: Record<string, unknown> = {
+      level: GZIP_LEVEL,
+      finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+      chunkSize: OUTPUT_BYTES,
+    };
     if (this.previousTail) options.dictionary = this.previousTail;
     this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
     const deflated: Promise<void> = deflateRawAsync(input, options).then(

@@ -44,22 +44,62 @@ interface PathRule {
 }
 
 const CACHE_RULES: PathRule[] = [
-  { label: 'apt package lists', pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/, advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`' },
-  { label: 'apt package cache', pattern: /^\/var\/cache\/apt\/.+/, advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`' },
+  {
+    label: 'apt package lists',
+    pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/,
+    advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`',
+  },
+  {
+    label: 'apt package cache',
+    pattern: /^\/var\/cache\/apt\/.+/,
+    advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`',
+  },
   { label: 'apk cache', pattern: /^\/var\/cache\/apk\/.+/, advice: 'use `apk add --no-cache`' },
   { label: 'pip cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/pip\/.+/, advice: 'use `pip install --no-cache-dir`' },
-  { label: 'npm cache', pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/, advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount' },
-  { label: 'yarn cache', pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/, advice: 'run `yarn cache clean` in the same RUN, or use a cache mount' },
-  { label: 'Go build cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/, advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`' },
-  { label: 'Go module cache', pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/, advice: 'build in a separate stage so the module cache stays behind' },
+  {
+    label: 'npm cache',
+    pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/,
+    advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount',
+  },
+  {
+    label: 'yarn cache',
+    pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/,
+    advice: 'run `yarn cache clean` in the same RUN, or use a cache mount',
+  },
+  {
+    label: 'Go build cache',
+    pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/,
+    advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`',
+  },
+  {
+    label: 'Go module cache',
+    pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/,
+    advice: 'build in a separate stage so the module cache stays behind',
+  },
 ];
 
 const TOOLCHAIN_RULES: PathRule[] = [
-  { label: 'Go toolchain', pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//, advice: 'build in a separate stage and copy only the binary' },
-  { label: 'C/C++ compiler', pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/, advice: 'build in a separate stage; the final image needs only the runtime libraries' },
+  {
+    label: 'Go toolchain',
+    pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//,
+    advice: 'build in a separate stage and copy only the binary',
+  },
+  {
+    label: 'C/C++ compiler',
+    pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/,
+    advice: 'build in a separate stage; the final image needs only the runtime libraries',
+  },
   { label: 'C headers', pattern: /^\/usr\/include\//, advice: 'install -dev packages only in a build stage' },
-  { label: 'Rust toolchain', pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//, advice: 'build in a separate stage and copy only the binary' },
-  { label: 'Java compiler (JDK)', pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/, advice: 'run on a JRE, or a jlink-ed runtime, not a JDK' },
+  {
+    label: 'Rust toolchain',
+    pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//,
+    advice: 'build in a separate stage and copy only the binary',
+  },
+  {
+    label: 'Java compiler (JDK)',
+    pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/,
+    advice: 'run on a JRE, or a jlink-ed runtime, not a JDK',
+  },
 ];
 
 const SHELLS = /^\/(usr\/)?bin\/(sh|bash|dash|ash|busybox|zsh)$/;
@@ -141,7 +181,8 @@ export function computeHints(input: HintInput): Hint[] {
     if (!origins[index]?.own) return;
     for (const binary of layer.elfBinaries) {
       // A toolchain's own binaries are covered by the toolchain hint.
-      if (visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path))) ownBinaries.push({ binary, layer: index });
+      if (visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path)))
+        ownBinaries.push({ binary, layer: index });
     }
   });
   for (const { binary, layer } of ownBinaries.sort((a, b) => b.binary.strippableBytes - a.binary.strippableBytes).slice(0, 10)) {
@@ -157,8 +198,13 @@ export function computeHints(input: HintInput): Hint[] {
     });
   }
 
-  const baseBytes = layers.reduce((sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)), 0);
-  const staticExecutables = ownBinaries.filter(({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path));
+  const baseBytes = layers.reduce(
+    (sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)),
+    0,
+  );
+  const staticExecutables = ownBinaries.filter(
+    ({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path),
+  );
   if (staticExecutables.length > 0 && baseBytes >= LARGE_BASE_BYTES) {
     const { binary, layer } = staticExecutables[0];
     hints.push({
@@ -187,7 +233,15 @@ export function computeHints(input: HintInput): Hint[] {
   for (const [path, file] of visible) {
     const origin = origins[file.layer];
     if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy)) continue;
-    const kind = /\/\.git\//.test(path) ? '.git' : /\/node_modules\//.test(path) ? 'node_modules' : /\/(tests?|__tests__|spec)\//.test(path) ? 'tests' : /\/(docs?)\/|\.md$/i.test(path) ? 'docs' : undefined;
+    const kind = /\/\.git\//.test(path)
+      ? '.git'
+      : /\/node_modules\//.test(path)
+        ? 'node_modules'
+        : /\/(tests?|__tests__|spec)\//.test(path)
+          ? 'tests'
+          : /\/(docs?)\/|\.md$/i.test(path)
+            ? 'docs'
+            : undefined;
     if (!kind) continue;
     const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set<string>() };
     total.bytes += file.sizeBytes;
@@ -212,7 +266,8 @@ export function computeHints(input: HintInput): Hint[] {
       kind: 'no-dockerignore',
       severity: 'info',
       title: 'No .dockerignore in the build context',
-      message: 'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
+      message:
+        'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
     });
   }
 
@@ -254,7 +309,13 @@ export function computeHints(input: HintInput): Hint[] {
     const parts = [
       shells.length ? `a shell (${shells.sort().slice(0, 4).join(', ')})` : '',
       managers.length ? `a package manager (${managers.sort().slice(0, 4).join(', ')})` : '',
-      setuid.length ? `${setuid.length} setuid binaries (${formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid.map((file) => file.path).sort().slice(0, 5).join(', ')})` : '',
+      setuid.length
+        ? `${setuid.length} setuid binaries (${formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid
+            .map((file) => file.path)
+            .sort()
+            .slice(0, 5)
+            .join(', ')})`
+        : '',
     ].filter(Boolean);
     hints.push({
       kind: 'attack-surface',

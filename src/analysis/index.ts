@@ -88,7 +88,10 @@ function largestDirectories(files: { path: string; sizeBytes: number }[], limit:
     const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
     totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
   }
-  return [...totals.entries()].map(([dir, sizeBytes]) => ({ path: dir, sizeBytes })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, limit);
+  return [...totals.entries()]
+    .map(([dir, sizeBytes]) => ({ path: dir, sizeBytes }))
+    .sort((a, b) => b.sizeBytes - a.sizeBytes)
+    .slice(0, limit);
 }
 
 function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): string | undefined {
@@ -96,7 +99,11 @@ function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): str
 }
 
 /** One pass over `docker save`. */
-async function scanImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<{ scanned: ScannedImage; archiveBytes: number }> {
+async function scanImage(
+  docker: Docker,
+  imageId: string,
+  options: AnalysisOptions,
+): Promise<{ scanned: ScannedImage; archiveBytes: number }> {
   const save = docker.stream(['save', imageId]);
   let archiveBytes = 0;
   try {
@@ -116,7 +123,8 @@ async function scanImage(docker: Docker, imageId: string, options: AnalysisOptio
   } catch (error) {
     docker.killAll();
     if (error instanceof DockerError) throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
-    if (error instanceof ArchiveError) throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
+    if (error instanceof ArchiveError)
+      throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
     throw error;
   }
 }
@@ -162,7 +170,9 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
       filesModified: changes[index].modified,
       filesRemoved: changes[index].removed,
     })),
-    compressedSizeBytes: compressedSizes.every((size) => size !== undefined) ? compressedSizes.reduce((sum, size) => sum! + size!, 0) : undefined,
+    compressedSizeBytes: compressedSizes.every((size) => size !== undefined)
+      ? compressedSizes.reduce((sum, size) => sum! + size!, 0)
+      : undefined,
     dive: diveEfficiency(entries),
     reclaimableBytes: reclaimable.bytes,
     largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),

@@ -5,7 +5,8 @@
 // data whatever their size field says. It is synchronous so that a layer with 20,000 small files costs no
 // stream objects or promises per file (see BENCHMARKS.md).
 
-export type TarEntryType = 'file' | 'link' | 'symlink' | 'character-device' | 'block-device' | 'directory' | 'fifo' | 'contiguous-file' | 'other';
+export type TarEntryType =
+  'file' | 'link' | 'symlink' | 'character-device' | 'block-device' | 'directory' | 'fifo' | 'contiguous-file' | 'other';
 
 export interface TarHeader {
   /** The member's name as stored (a PAX path or GNU long name when there is one). */
@@ -258,7 +259,8 @@ function parsePaxRecords(data: Buffer, offset: number): Overrides {
     else if (key === 'linkpath') overrides.linkpath = value;
     else if (key === 'size') {
       const size = Number(value);
-      if (!Number.isSafeInteger(size) || size < 0) throw new TarFormatError(`a PAX size "${value}" that is not a byte count, before byte ${offset}`);
+      if (!Number.isSafeInteger(size) || size < 0)
+        throw new TarFormatError(`a PAX size "${value}" that is not a byte count, before byte ${offset}`);
       overrides.size = size;
     }
     position += length;

@@ -48,7 +48,10 @@ export function failingStepOutput(logLines: string[], maxLines = 25): string[] {
       break;
     }
   }
-  return logLines.slice(start).filter((line) => line.trim() !== '').slice(-maxLines);
+  return logLines
+    .slice(start)
+    .filter((line) => line.trim() !== '')
+    .slice(-maxLines);
 }
 
 export interface BuildResult {

@@ -138,7 +138,15 @@ export class Docker {
       child.on('close', (code, signal) => {
         this.live.delete(child);
         if (code === 0) resolve();
-        else reject(new DockerError(signal ? `docker ${args[0]} was stopped by ${signal}` : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${code}`, args, code ?? 128, stderr));
+        else
+          reject(
+            new DockerError(
+              signal ? `docker ${args[0]} was stopped by ${signal}` : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${code}`,
+              args,
+              code ?? 128,
+              stderr,
+            ),
+          );
       });
     });
     return { stdout: child.stdout, finished };

@@ -52,7 +52,11 @@ export async function inspectImage(docker: Docker, reference: string): Promise<I
     text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference]);
   } catch (error) {
     if (error instanceof DockerError && /no such image/i.test(error.message)) {
-      throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
+      throw new ImageNotFoundError(
+        'image',
+        `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`,
+        { cause: error },
+      );
     }
     throw new GateError('image', `could not inspect image "${reference}": ${(error as Error).message}`, { cause: error });
   }
@@ -63,7 +67,12 @@ export async function inspectImage(docker: Docker, reference: string): Promise<I
  * Reads one regular file from an image without running it: creates a stopped container, copies the file
  * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
  */
-export async function readImageFile(docker: Docker, imageId: string, filePath: string, options: { maxBytes?: number; background?: BackgroundWork } = {}): Promise<Buffer | undefined> {
+export async function readImageFile(
+  docker: Docker,
+  imageId: string,
+  filePath: string,
+  options: { maxBytes?: number; background?: BackgroundWork } = {},
+): Promise<Buffer | undefined> {
   const maxBytes = options.maxBytes ?? 1 << 20;
   // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
   const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);

@@ -192,7 +192,8 @@ export function retryDelayMs(
   if (kind === undefined) return undefined;
   const askedMs = serverAskedWaitMs(info.headers, nowMs);
   const waitMs =
-    askedMs ?? (kind === 'rate-limited' ? RATE_LIMIT_DEFAULT_WAIT_MS : Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
+    askedMs ??
+    (kind === 'rate-limited' ? RATE_LIMIT_DEFAULT_WAIT_MS : Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
   return waitMs > policy.maxDelayMs ? undefined : waitMs;
 }
 
@@ -354,12 +355,7 @@ export async function upsertComment(octokit: GitHubClient, input: UpsertInput, o
  * POST whose first answer was lost may have created two). Every run keeps the oldest comment of its
  * account, so racing runs agree; one whose own comment is not the oldest moves its body there.
  */
-async function createThenSettleRace(
-  octokit: GitHubClient,
-  input: UpsertInput,
-  body: string,
-  policy: RetryPolicy,
-): Promise<UpsertResult> {
+async function createThenSettleRace(octokit: GitHubClient, input: UpsertInput, body: string, policy: RetryPolicy): Promise<UpsertResult> {
   const where = `${input.owner}/${input.repo}#${input.issueNumber}`;
   const created = await withRetries(policy, `create the comment on ${where} (${formatChars(body)})`, async (request) => {
     const response = await octokit.rest.issues.createComment({
@@ -389,15 +385,30 @@ async function updateIfChanged(
   policy: RetryPolicy,
 ): Promise<UpsertResult> {
   if (comment.body === body) return { action: 'unchanged', url: comment.htmlUrl, id: comment.id, deletedIds: [] };
-  const updated = await withRetries(policy, `update comment ${comment.id} on ${input.owner}/${input.repo} (${formatChars(body)})`, async (request) => {
-    const response = await octokit.rest.issues.updateComment({ owner: input.owner, repo: input.repo, comment_id: comment.id, body, request });
-    return toFound(response.data as RawComment);
-  });
+  const updated = await withRetries(
+    policy,
+    `update comment ${comment.id} on ${input.owner}/${input.repo} (${formatChars(body)})`,
+    async (request) => {
+      const response = await octokit.rest.issues.updateComment({
+        owner: input.owner,
+        repo: input.repo,
+        comment_id: comment.id,
+        body,
+        request,
+      });
+      return toFound(response.data as RawComment);
+    },
+  );
   return { action: 'updated', url: updated.htmlUrl, id: updated.id, deletedIds: [] };
 }
 
 /** Deletes each comment; one that is already gone (404: a racing run deleted it) counts as deleted. */
-async function deleteComments(octokit: GitHubClient, target: CommentTarget, comments: FoundComment[], policy: RetryPolicy): Promise<number[]> {
+async function deleteComments(
+  octokit: GitHubClient,
+  target: CommentTarget,
+  comments: FoundComment[],
+  policy: RetryPolicy,
+): Promise<number[]> {
   const deletedIds: number[] = [];
   for (const comment of comments) {
     try {
@@ -447,20 +458,35 @@ export function classifyCommentError(error: unknown): ClassifiedCommentError {
   const status = info.status;
   const transient = transientKind(info);
   if (transient === 'network') {
-    return { kind: 'network', message: `${what}: could not reach the GitHub API (${quoted})${after}; check GITHUB_API_URL and the runner's proxy settings` };
+    return {
+      kind: 'network',
+      message: `${what}: could not reach the GitHub API (${quoted})${after}; check GITHUB_API_URL and the runner's proxy settings`,
+    };
   }
   if (!info.hasResponse) return { kind: 'other', message: `${what}: ${quoted}` };
   if (transient === 'rate-limited') {
     const askedMs = serverAskedWaitMs(info.headers, Date.now());
     const which = /secondary/i.test(info.message) ? 'secondary rate limit' : 'rate limit';
     const wait = askedMs === undefined ? '' : ` (GitHub asked to wait ${Math.ceil(askedMs / 1_000)} s)`;
-    return { kind: 'rate-limited', status, message: `${what}: GitHub's ${which} was hit (${status})${after}${wait}; the next run will update the comment` };
+    return {
+      kind: 'rate-limited',
+      status,
+      message: `${what}: GitHub's ${which} was hit (${status})${after}${wait}; the next run will update the comment`,
+    };
   }
   if (transient === 'server') {
-    return { kind: 'server', status, message: `${what}: GitHub had a server error (${status} ${quoted})${after}; the next run will update the comment` };
+    return {
+      kind: 'server',
+      status,
+      message: `${what}: GitHub had a server error (${status} ${quoted})${after}; the next run will update the comment`,
+    };
   }
   if (status === 401) {
-    return { kind: 'unauthorized', status, message: `${what}: GitHub rejected the token (401 ${quoted}); check the github-token input (expired or revoked?)` };
+    return {
+      kind: 'unauthorized',
+      status,
+      message: `${what}: GitHub rejected the token (401 ${quoted}); check the github-token input (expired or revoked?)`,
+    };
   }
   if (status === 403) {
     const message = /not accessible by integration/i.test(info.message)

@@ -13,7 +13,11 @@ export async function githubClient(token: string, apiUrl: string): Promise<GitHu
 }
 
 /** Labels as the event saw them, plus the current ones when the API answers (labels added after the event). */
-export async function currentLabels(client: GitHubClient | undefined, pr: PullRequestContext, warn: (message: string) => void): Promise<string[]> {
+export async function currentLabels(
+  client: GitHubClient | undefined,
+  pr: PullRequestContext,
+  warn: (message: string) => void,
+): Promise<string[]> {
   const labels = new Set(pr.labels);
   if (!client) return [...labels];
   try {

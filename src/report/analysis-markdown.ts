@@ -35,7 +35,9 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
     for (const hint of analysis.hints) {
       const saving = hint.savingBytes === undefined ? '' : ` — saves about ${formatBytes(hint.savingBytes)}`;
       const where = hint.line ? ` (Dockerfile line ${hint.line})` : '';
-      lines.push(`- ${hint.severity === 'warning' ? '⚠️' : 'ℹ️'} **${escapeMarkdownInline(hint.title)}**${where}${saving}: ${escapeMarkdownInline(hint.message)}`);
+      lines.push(
+        `- ${hint.severity === 'warning' ? '⚠️' : 'ℹ️'} **${escapeMarkdownInline(hint.title)}**${where}${saving}: ${escapeMarkdownInline(hint.message)}`,
+      );
     }
     lines.push('');
   }
@@ -44,7 +46,8 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
     const cells = [
       String(layer.index + 1),
       layer.line ? String(layer.line) : '',
-      escapeMarkdownInline(layer.createdBy.length > 100 ? `${layer.createdBy.slice(0, 100)}…` : layer.createdBy) + (layer.own ? '' : ' *(base)*'),
+      escapeMarkdownInline(layer.createdBy.length > 100 ? `${layer.createdBy.slice(0, 100)}…` : layer.createdBy) +
+        (layer.own ? '' : ' *(base)*'),
       formatBytes(layer.sizeBytes),
       layer.compressedBytes === undefined ? '' : formatBytes(layer.compressedBytes),
       `+${formatInteger(layer.filesAdded)} ~${formatInteger(layer.filesModified)} -${formatInteger(layer.filesRemoved)}`,
@@ -67,7 +70,9 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
       ...detailsBlock("Largest files and directories of the image's own layers", [
         '| File | Size | Layer |',
         '| --- | ---: | ---: |',
-        ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
+        ...analysis.largestFiles.map(
+          (file) => `| ${escapeMarkdownInline(file.path)} | ${formatBytes(file.sizeBytes)} | ${file.layer + 1} |`,
+        ),
         '',
         '| Directory | Size |',
         '| --- | ---: |',
@@ -82,7 +87,9 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
       ...detailsBlock(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
         '| Path | Occurrences | Bytes (all copies) |',
         '| --- | ---: | ---: |',
-        ...dive.inefficientPaths.slice(0, 20).map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
+        ...dive.inefficientPaths
+          .slice(0, 20)
+          .map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
       ]),
       '',
     );
@@ -101,7 +108,10 @@ export function renderAnalysisText(analysis: ImageAnalysis, uncompressedBytes: n
     ...[...analysis.layers]
       .sort((a, b) => b.sizeBytes - a.sizeBytes)
       .slice(0, 5)
-      .map((layer) => `  ${formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${plain(layer.createdBy).slice(0, 90)}${layer.own ? '' : ' (base)'}`),
+      .map(
+        (layer) =>
+          `  ${formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${plain(layer.createdBy).slice(0, 90)}${layer.own ? '' : ' (base)'}`,
+      ),
   ];
   if (analysis.hints.length > 0) {
     lines.push('', 'hints:');

@@ -54,7 +54,10 @@ export interface CommentContext {
 function headline(report: GateReport): string {
   const size = report.baseline?.figures.find((figure) => figure.id === 'size');
   const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
-  const sizeText = size?.change !== undefined ? `${formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})` : formatBytes(report.image.sizeBytes);
+  const sizeText =
+    size?.change !== undefined
+      ? `${formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})`
+      : formatBytes(report.image.sizeBytes);
   const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
   // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
   const name = `**${escapeMarkdownInline(report.name)}**`;
@@ -73,19 +76,25 @@ function figuresTable(report: GateReport, context: CommentContext): string[] {
   for (const figure of baseline?.figures ?? []) {
     const check = checksById.get(figure.id);
     shown.add(figure.id);
-    rows.push(`| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? MARK[check.verdict] : ''} |`);
+    rows.push(
+      `| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? MARK[check.verdict] : ''} |`,
+    );
   }
   for (const check of report.checks) {
     if (shown.has(check.id)) continue;
     const change = check.id === 'increase' ? check.measured : '';
     const measured = check.id === 'increase' ? '' : check.measured;
-    rows.push(`| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${MARK[check.verdict]} |`);
+    rows.push(
+      `| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${MARK[check.verdict]} |`,
+    );
   }
   return rows;
 }
 
 function failureLines(report: GateReport): string[] {
-  return report.checks.filter((check) => check.verdict === 'fail' || check.verdict === 'warn').map((check) => `- ${MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
+  return report.checks
+    .filter((check) => check.verdict === 'fail' || check.verdict === 'warn')
+    .map((check) => `- ${MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
 }
 
 function layerChangeRow(change: LayerChange): string {
@@ -112,7 +121,9 @@ function renderWith(report: GateReport, context: CommentContext, maxRows: number
         '| | Layer | Base | This PR | Change |',
         '| --- | --- | ---: | ---: | ---: |',
         ...shown.map(layerChangeRow),
-        ...(changes.length > shown.length ? ['', `…and ${changes.length - shown.length} more layers, not shown to keep this comment within GitHub's size limit.`] : []),
+        ...(changes.length > shown.length
+          ? ['', `…and ${changes.length - shown.length} more layers, not shown to keep this comment within GitHub's size limit.`]
+          : []),
       ]),
     );
   }
@@ -151,14 +162,22 @@ export function renderComment(report: GateReport, context: CommentContext, limit
 /** The baseline comparison for the job summary: the same table as the comment. */
 export function renderBaselineSection(report: GateReport): string {
   if (!report.baseline) return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
-  const how = report.baseline.source === 'base-commit' ? `the base commit \`${shortRef(report.baseline.reference)}\`` : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
-  const timing = report.baseline.buildMs !== undefined ? ` (built in ${formatDurationMs(report.baseline.buildMs)}, ${formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)` : '';
+  const how =
+    report.baseline.source === 'base-commit'
+      ? `the base commit \`${shortRef(report.baseline.reference)}\``
+      : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
+  const timing =
+    report.baseline.buildMs !== undefined
+      ? ` (built in ${formatDurationMs(report.baseline.buildMs)}, ${formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)`
+      : '';
   const changes = report.baseline.layerChanges ?? [];
   return [
     `### Against the baseline: ${how}${timing}`,
     '',
-    ...figuresTable(report, {marker: ''}),
-    ...(changes.length > 0 ? ['', '| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |', ...changes.slice(0, 30).map(layerChangeRow)] : []),
+    ...figuresTable(report, { marker: '' }),
+    ...(changes.length > 0
+      ? ['', '| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |', ...changes.slice(0, 30).map(layerChangeRow)]
+      : []),
   ].join('\n');
 }
 

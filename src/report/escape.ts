@@ -10,7 +10,9 @@ export function escapeMarkdownInline(text: string): string {
 
 /** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */
 export function escapeCodeBlock(lines: string[]): string {
-  const body = lines.map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b'))).join('\n');
+  const body = lines
+    .map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b')))
+    .join('\n');
   return '```text\n' + body + '\n```';
 }
 

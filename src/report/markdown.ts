@@ -38,7 +38,8 @@ export function renderSummary(report: GateReport): string {
   if (smoke?.ran && !smoke.passed) {
     lines.push('', `**Smoke test failed:** ${escapeMarkdownInline(smoke.failure ?? '')}`);
     if (smoke.bodyExcerpt !== undefined) lines.push('', 'Last answer body (truncated):', '', escapeCodeBlock([smoke.bodyExcerpt]));
-    if (smoke.containerLog && smoke.containerLog.length > 0) lines.push('', 'Last lines of the container log:', '', escapeCodeBlock(smoke.containerLog));
+    if (smoke.containerLog && smoke.containerLog.length > 0)
+      lines.push('', 'Last lines of the container log:', '', escapeCodeBlock(smoke.containerLog));
   }
   if (report.baseline || report.noBaselineReason) lines.push('', renderBaselineSection(report));
   if (report.analysis) lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));

@@ -12,10 +12,20 @@ function plain(text: string): string {
 }
 
 export function renderTerminal(report: GateReport): string {
-  const rows = report.checks.map((check) => [VERDICT_WORD[check.verdict], check.label, check.measured || '-', check.budget || '-', check.margin || '-']);
+  const rows = report.checks.map((check) => [
+    VERDICT_WORD[check.verdict],
+    check.label,
+    check.measured || '-',
+    check.budget || '-',
+    check.margin || '-',
+  ]);
   const header = ['', 'check', 'measured', 'budget', 'margin'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
-  const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   const lines = [
     `image-size-gate: ${plain(report.name)} ${report.passed ? 'PASSED' : 'FAILED'}`,
     `image ${report.image.id.replace(/^sha256:/, '').slice(0, 12)} (${report.image.os}/${report.image.architecture})` +
@@ -25,10 +35,17 @@ export function renderTerminal(report: GateReport): string {
     ...rows.map(format),
     '',
   ];
-  for (const check of report.checks.filter((candidate) => candidate.verdict === 'fail')) lines.push(`FAIL ${check.label}: ${plain(check.detail)}`);
+  for (const check of report.checks.filter((candidate) => candidate.verdict === 'fail'))
+    lines.push(`FAIL ${check.label}: ${plain(check.detail)}`);
   const smoke = report.smoke;
   if (smoke?.ran && !smoke.passed) {
-    if (smoke.bodyExcerpt !== undefined) lines.push('last answer body:', ...plain(smoke.bodyExcerpt).split('\n').map((line) => `  ${line}`));
+    if (smoke.bodyExcerpt !== undefined)
+      lines.push(
+        'last answer body:',
+        ...plain(smoke.bodyExcerpt)
+          .split('\n')
+          .map((line) => `  ${line}`),
+      );
     if (smoke.containerLog?.length) lines.push('container log (last lines):', ...smoke.containerLog.map((line) => `  ${plain(line)}`));
   }
   if (report.analysis) lines.push('', ...renderAnalysisText(report.analysis, report.image.sizeBytes, plain));
