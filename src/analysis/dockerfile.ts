@@ -121,12 +121,10 @@ export function attributeLayers(history: ImageConfigHistory[], layerCount: numbe
   const layerHistory = history.filter((entry) => !entry.empty_layer).map((entry) => entry.created_by ?? '');
   // History can be missing or shorter than the layer list (e.g. imported images); pad from the front.
   while (layerHistory.length < layerCount) layerHistory.unshift('');
-  const origins: LayerOrigin[] = layerHistory
-    .slice(-layerCount)
-    .map((createdBy, index) => ({
-      createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)',
-      own: dockerfile ? false : index > 0,
-    }));
+  const origins: LayerOrigin[] = layerHistory.slice(-layerCount).map((createdBy, index) => ({
+    createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)',
+    own: dockerfile ? false : index > 0,
+  }));
   if (!dockerfile || dockerfile.stageCount === 0) return origins;
   const finalStage = dockerfile.instructions.filter(
     (instruction) => instruction.stage === dockerfile.stageCount - 1 && instruction.keyword !== 'FROM',
