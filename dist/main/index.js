@@ -31502,7 +31502,15 @@ function evaluateBudgets(measured, budgets) {
 function byteCheck(id, label, measuredBytes, budget, budgetName, why) {
     const system = unitSystemOf(budget?.unit);
     if (measuredBytes === undefined) {
-        return { id, label, measured: '', budget: budget ? units_formatBytes(budget.bytes, system) : '', margin: '', verdict: budget ? 'fail' : 'skip', detail: `${budgetName} cannot be checked: ${why}` };
+        return {
+            id,
+            label,
+            measured: '',
+            budget: budget ? units_formatBytes(budget.bytes, system) : '',
+            margin: '',
+            verdict: budget ? 'fail' : 'skip',
+            detail: `${budgetName} cannot be checked: ${why}`,
+        };
     }
     const figure = `${units_formatBytes(measuredBytes, system)} (${formatInteger(measuredBytes)} B)`;
     if (!budget)
@@ -31527,10 +31535,20 @@ function wastedCheck(measured, budgets) {
 }
 function efficiencyCheck(measured, budgets) {
     const efficiency = measured.analysis?.efficiency;
-    const base = { id: 'efficiency', label: 'Efficiency (dive)', measured: efficiency === undefined ? '' : budgets_formatPercent(efficiency) };
+    const base = {
+        id: 'efficiency',
+        label: 'Efficiency (dive)',
+        measured: efficiency === undefined ? '' : budgets_formatPercent(efficiency),
+    };
     const budget = budgets.minEfficiency === undefined ? '' : `≥ ${budgets_formatPercent(budgets.minEfficiency)}`;
     if (efficiency === undefined)
-        return { ...base, budget, margin: '', verdict: budget ? 'fail' : 'skip', detail: 'min-efficiency cannot be checked: the layer analysis did not run' };
+        return {
+            ...base,
+            budget,
+            margin: '',
+            verdict: budget ? 'fail' : 'skip',
+            detail: 'min-efficiency cannot be checked: the layer analysis did not run',
+        };
     if (budgets.minEfficiency === undefined)
         return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
     const pass = efficiency >= budgets.minEfficiency;
@@ -31562,7 +31580,13 @@ function increaseCheck(measured, budgets) {
     const over = `${units_formatBytes(-marginBytes)} over max-increase`;
     const label = budgets.allowIncreaseLabel;
     if (label && measured.labels?.includes(label)) {
-        return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
+        return {
+            ...base,
+            measured: figure,
+            margin: `${units_formatBytes(-marginBytes)} over`,
+            verdict: 'warn',
+            detail: `${over}, accepted by the "${label}" label`,
+        };
     }
     const howToAccept = label ? `; add the "${label}" label to accept it` : '';
     return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
@@ -31610,12 +31634,21 @@ function layersCheck(measured, budgets) {
 }
 function nonRootCheck(measured, budgets) {
     const user = measured.user;
-    const shown = user.kind === 'non-root' ? `${user.configured} (uid ${user.uid})` : user.kind === 'root' ? `${user.configured || '(unset)'} = root` : `${user.configured} (unresolved)`;
+    const shown = user.kind === 'non-root'
+        ? `${user.configured} (uid ${user.uid})`
+        : user.kind === 'root'
+            ? `${user.configured || '(unset)'} = root`
+            : `${user.configured} (unresolved)`;
     const base = { id: 'non-root', label: 'Runs as non-root', measured: shown, margin: '' };
     if (!budgets.requireNonRoot) {
         return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
     }
-    return { ...base, budget: 'non-root', verdict: user.kind === 'non-root' ? 'pass' : 'fail', detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason };
+    return {
+        ...base,
+        budget: 'non-root',
+        verdict: user.kind === 'non-root' ? 'pass' : 'fail',
+        detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason,
+    };
 }
 function smokeCheck(measured) {
     const base = { id: 'smoke', label: 'Smoke test', budget: '', margin: '' };
@@ -31626,14 +31659,25 @@ function smokeCheck(measured) {
     if (result.passed) {
         return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
     }
-    return { ...base, measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer', verdict: 'fail', detail: `${target}: ${result.failure ?? 'failed'}` };
+    return {
+        ...base,
+        measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer',
+        verdict: 'fail',
+        detail: `${target}: ${result.failure ?? 'failed'}`,
+    };
 }
 function startupCheck(measured, budgets) {
     const smoke = measured.smoke;
     const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
     const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : units_formatDurationMs(startupMs) };
     if (budgets.maxStartupMs === undefined) {
-        return { ...base, budget: '', margin: '', verdict: startupMs === undefined ? 'skip' : 'info', detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set' };
+        return {
+            ...base,
+            budget: '',
+            margin: '',
+            verdict: startupMs === undefined ? 'skip' : 'info',
+            detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set',
+        };
     }
     const budget = units_formatDurationMs(budgets.maxStartupMs);
     if (startupMs === undefined) {
@@ -31662,7 +31706,9 @@ function escapeMarkdownInline(text) {
 }
 /** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */
 function escapeCodeBlock(lines) {
-    const body = lines.map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b'))).join('\n');
+    const body = lines
+        .map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b')))
+        .join('\n');
     return '```text\n' + body + '\n```';
 }
 /** Cuts text to `maxChars`, saying it did. */
@@ -31719,7 +31765,9 @@ function shortRef(reference) {
 function headline(report) {
     const size = report.baseline?.figures.find((figure) => figure.id === 'size');
     const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
-    const sizeText = size?.change !== undefined ? `${units_formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})` : units_formatBytes(report.image.sizeBytes);
+    const sizeText = size?.change !== undefined
+        ? `${units_formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})`
+        : units_formatBytes(report.image.sizeBytes);
     const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
     // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
     const name = `**${escapeMarkdownInline(report.name)}**`;
@@ -31749,7 +31797,9 @@ function figuresTable(report, context) {
     return rows;
 }
 function failureLines(report) {
-    return report.checks.filter((check) => check.verdict === 'fail' || check.verdict === 'warn').map((check) => `- ${MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
+    return report.checks
+        .filter((check) => check.verdict === 'fail' || check.verdict === 'warn')
+        .map((check) => `- ${MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
 }
 function layerChangeRow(change) {
     const what = escapeMarkdownInline(change.createdBy.length > 90 ? `${change.createdBy.slice(0, 90)}…` : change.createdBy);
@@ -31773,7 +31823,9 @@ function renderWith(report, context, maxRows) {
             '| | Layer | Base | This PR | Change |',
             '| --- | --- | ---: | ---: | ---: |',
             ...shown.map(layerChangeRow),
-            ...(changes.length > shown.length ? ['', `…and ${changes.length - shown.length} more layers, not shown to keep this comment within GitHub's size limit.`] : []),
+            ...(changes.length > shown.length
+                ? ['', `…and ${changes.length - shown.length} more layers, not shown to keep this comment within GitHub's size limit.`]
+                : []),
         ]));
     }
     const hints = report.analysis?.hints ?? [];
@@ -31808,14 +31860,20 @@ function renderComment(report, context, limitChars = COMMENT_LIMIT_CHARS) {
 function renderBaselineSection(report) {
     if (!report.baseline)
         return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
-    const how = report.baseline.source === 'base-commit' ? `the base commit \`${shortRef(report.baseline.reference)}\`` : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
-    const timing = report.baseline.buildMs !== undefined ? ` (built in ${units_formatDurationMs(report.baseline.buildMs)}, ${units_formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)` : '';
+    const how = report.baseline.source === 'base-commit'
+        ? `the base commit \`${shortRef(report.baseline.reference)}\``
+        : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
+    const timing = report.baseline.buildMs !== undefined
+        ? ` (built in ${units_formatDurationMs(report.baseline.buildMs)}, ${units_formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)`
+        : '';
     const changes = report.baseline.layerChanges ?? [];
     return [
         `### Against the baseline: ${how}${timing}`,
         '',
         ...figuresTable(report, { marker: '' }),
-        ...(changes.length > 0 ? ['', '| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |', ...changes.slice(0, 30).map(layerChangeRow)] : []),
+        ...(changes.length > 0
+            ? ['', '| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |', ...changes.slice(0, 30).map(layerChangeRow)]
+            : []),
     ].join('\n');
 }
 /** Pure: should the comment be posted under this `comment` mode? */
@@ -31974,7 +32032,8 @@ function retryDelayMs(error, attempt, policy, nowMs) {
     if (kind === undefined)
         return undefined;
     const askedMs = serverAskedWaitMs(info.headers, nowMs);
-    const waitMs = askedMs ?? (kind === 'rate-limited' ? RATE_LIMIT_DEFAULT_WAIT_MS : Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
+    const waitMs = askedMs ??
+        (kind === 'rate-limited' ? RATE_LIMIT_DEFAULT_WAIT_MS : Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
     return waitMs > policy.maxDelayMs ? undefined : waitMs;
 }
 async function withRetries(policy, what, run) {
@@ -32111,7 +32170,13 @@ async function updateIfChanged(octokit, input, comment, body, policy) {
     if (comment.body === body)
         return { action: 'unchanged', url: comment.htmlUrl, id: comment.id, deletedIds: [] };
     const updated = await withRetries(policy, `update comment ${comment.id} on ${input.owner}/${input.repo} (${formatChars(body)})`, async (request) => {
-        const response = await octokit.rest.issues.updateComment({ owner: input.owner, repo: input.repo, comment_id: comment.id, body, request });
+        const response = await octokit.rest.issues.updateComment({
+            owner: input.owner,
+            repo: input.repo,
+            comment_id: comment.id,
+            body,
+            request,
+        });
         return toFound(response.data);
     });
     return { action: 'updated', url: updated.htmlUrl, id: updated.id, deletedIds: [] };
@@ -32151,7 +32216,10 @@ function classifyCommentError(error) {
     const status = info.status;
     const transient = transientKind(info);
     if (transient === 'network') {
-        return { kind: 'network', message: `${what}: could not reach the GitHub API (${quoted})${after}; check GITHUB_API_URL and the runner's proxy settings` };
+        return {
+            kind: 'network',
+            message: `${what}: could not reach the GitHub API (${quoted})${after}; check GITHUB_API_URL and the runner's proxy settings`,
+        };
     }
     if (!info.hasResponse)
         return { kind: 'other', message: `${what}: ${quoted}` };
@@ -32159,13 +32227,25 @@ function classifyCommentError(error) {
         const askedMs = serverAskedWaitMs(info.headers, Date.now());
         const which = /secondary/i.test(info.message) ? 'secondary rate limit' : 'rate limit';
         const wait = askedMs === undefined ? '' : ` (GitHub asked to wait ${Math.ceil(askedMs / 1_000)} s)`;
-        return { kind: 'rate-limited', status, message: `${what}: GitHub's ${which} was hit (${status})${after}${wait}; the next run will update the comment` };
+        return {
+            kind: 'rate-limited',
+            status,
+            message: `${what}: GitHub's ${which} was hit (${status})${after}${wait}; the next run will update the comment`,
+        };
     }
     if (transient === 'server') {
-        return { kind: 'server', status, message: `${what}: GitHub had a server error (${status} ${quoted})${after}; the next run will update the comment` };
+        return {
+            kind: 'server',
+            status,
+            message: `${what}: GitHub had a server error (${status} ${quoted})${after}; the next run will update the comment`,
+        };
     }
     if (status === 401) {
-        return { kind: 'unauthorized', status, message: `${what}: GitHub rejected the token (401 ${quoted}); check the github-token input (expired or revoked?)` };
+        return {
+            kind: 'unauthorized',
+            status,
+            message: `${what}: GitHub rejected the token (401 ${quoted}); check the github-token input (expired or revoked?)`,
+        };
     }
     if (status === 403) {
         const message = /not accessible by integration/i.test(info.message)
@@ -32501,7 +32581,11 @@ class GzipSizer {
         const input = block.subarray(0, this.filled);
         // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
         // instead of returning to the main thread for every 16 KiB it writes.
-        const options = { level: GZIP_LEVEL, finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH, chunkSize: OUTPUT_BYTES };
+        const options = {
+            level: GZIP_LEVEL,
+            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
+            chunkSize: OUTPUT_BYTES,
+        };
         if (this.previousTail)
             options.dictionary = this.previousTail;
         this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
@@ -32997,7 +33081,12 @@ class ElfSink {
             return;
         const sections = parseSectionTable(this.sectionTable, this.header);
         const interpreter = hasInterpreter(this.start, this.header);
-        this.onFinding({ path: this.path, sizeBytes: this.sizeBytes, isStatic: interpreter === undefined ? undefined : !interpreter, ...sections });
+        this.onFinding({
+            path: this.path,
+            sizeBytes: this.sizeBytes,
+            isStatic: interpreter === undefined ? undefined : !interpreter,
+            ...sections,
+        });
     }
 }
 /** One uncompressed layer tar: its entries, ELF headers, /etc/passwd, diffID and (optionally) gzip size. */
@@ -33320,7 +33409,10 @@ function historyKeyword(createdBy) {
     return first ? first[1].toUpperCase() : '';
 }
 function normalise(text) {
-    return text.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim();
+    return text
+        .replace(/\\\s*\n/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 /** Does this history entry plausibly come from this instruction? */
 function sameStep(createdBy, instruction) {
@@ -33360,9 +33452,10 @@ function attributeLayers(history, layerCount, dockerfile) {
     // History can be missing or shorter than the layer list (e.g. imported images); pad from the front.
     while (layerHistory.length < layerCount)
         layerHistory.unshift('');
-    const origins = layerHistory
-        .slice(-layerCount)
-        .map((createdBy, index) => ({ createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)', own: dockerfile ? false : index > 0 }));
+    const origins = layerHistory.slice(-layerCount).map((createdBy, index) => ({
+        createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)',
+        own: dockerfile ? false : index > 0,
+    }));
     if (!dockerfile || dockerfile.stageCount === 0)
         return origins;
     const finalStage = dockerfile.instructions.filter((instruction) => instruction.stage === dockerfile.stageCount - 1 && instruction.keyword !== 'FROM');
@@ -33383,21 +33476,61 @@ function attributeLayers(history, layerCount, dockerfile) {
 ;// CONCATENATED MODULE: ./src/analysis/hints.ts
 
 const CACHE_RULES = [
-    { label: 'apt package lists', pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/, advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`' },
-    { label: 'apt package cache', pattern: /^\/var\/cache\/apt\/.+/, advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`' },
+    {
+        label: 'apt package lists',
+        pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/,
+        advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`',
+    },
+    {
+        label: 'apt package cache',
+        pattern: /^\/var\/cache\/apt\/.+/,
+        advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`',
+    },
     { label: 'apk cache', pattern: /^\/var\/cache\/apk\/.+/, advice: 'use `apk add --no-cache`' },
     { label: 'pip cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/pip\/.+/, advice: 'use `pip install --no-cache-dir`' },
-    { label: 'npm cache', pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/, advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount' },
-    { label: 'yarn cache', pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/, advice: 'run `yarn cache clean` in the same RUN, or use a cache mount' },
-    { label: 'Go build cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/, advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`' },
-    { label: 'Go module cache', pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/, advice: 'build in a separate stage so the module cache stays behind' },
+    {
+        label: 'npm cache',
+        pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/,
+        advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount',
+    },
+    {
+        label: 'yarn cache',
+        pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/,
+        advice: 'run `yarn cache clean` in the same RUN, or use a cache mount',
+    },
+    {
+        label: 'Go build cache',
+        pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/,
+        advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`',
+    },
+    {
+        label: 'Go module cache',
+        pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/,
+        advice: 'build in a separate stage so the module cache stays behind',
+    },
 ];
 const TOOLCHAIN_RULES = [
-    { label: 'Go toolchain', pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//, advice: 'build in a separate stage and copy only the binary' },
-    { label: 'C/C++ compiler', pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/, advice: 'build in a separate stage; the final image needs only the runtime libraries' },
+    {
+        label: 'Go toolchain',
+        pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//,
+        advice: 'build in a separate stage and copy only the binary',
+    },
+    {
+        label: 'C/C++ compiler',
+        pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/,
+        advice: 'build in a separate stage; the final image needs only the runtime libraries',
+    },
     { label: 'C headers', pattern: /^\/usr\/include\//, advice: 'install -dev packages only in a build stage' },
-    { label: 'Rust toolchain', pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//, advice: 'build in a separate stage and copy only the binary' },
-    { label: 'Java compiler (JDK)', pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/, advice: 'run on a JRE, or a jlink-ed runtime, not a JDK' },
+    {
+        label: 'Rust toolchain',
+        pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//,
+        advice: 'build in a separate stage and copy only the binary',
+    },
+    {
+        label: 'Java compiler (JDK)',
+        pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/,
+        advice: 'run on a JRE, or a jlink-ed runtime, not a JDK',
+    },
 ];
 const SHELLS = /^\/(usr\/)?bin\/(sh|bash|dash|ash|busybox|zsh)$/;
 const PACKAGE_MANAGERS = /^\/(usr\/)?s?bin\/(apt|apt-get|dpkg|apk|yum|dnf|rpm|pip3?|npm)$/;
@@ -33524,7 +33657,15 @@ function computeHints(input) {
         const origin = origins[file.layer];
         if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy))
             continue;
-        const kind = /\/\.git\//.test(path) ? '.git' : /\/node_modules\//.test(path) ? 'node_modules' : /\/(tests?|__tests__|spec)\//.test(path) ? 'tests' : /\/(docs?)\/|\.md$/i.test(path) ? 'docs' : undefined;
+        const kind = /\/\.git\//.test(path)
+            ? '.git'
+            : /\/node_modules\//.test(path)
+                ? 'node_modules'
+                : /\/(tests?|__tests__|spec)\//.test(path)
+                    ? 'tests'
+                    : /\/(docs?)\/|\.md$/i.test(path)
+                        ? 'docs'
+                        : undefined;
         if (!kind)
             continue;
         const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set() };
@@ -33593,7 +33734,13 @@ function computeHints(input) {
         const parts = [
             shells.length ? `a shell (${shells.sort().slice(0, 4).join(', ')})` : '',
             managers.length ? `a package manager (${managers.sort().slice(0, 4).join(', ')})` : '',
-            setuid.length ? `${setuid.length} setuid binaries (${units_formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid.map((file) => file.path).sort().slice(0, 5).join(', ')})` : '',
+            setuid.length
+                ? `${setuid.length} setuid binaries (${units_formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid
+                    .map((file) => file.path)
+                    .sort()
+                    .slice(0, 5)
+                    .join(', ')})`
+                : '',
         ].filter(Boolean);
         hints.push({
             kind: 'attack-surface',
@@ -33637,6 +33784,7 @@ class TreeNode {
     /** dive's FileNode.Path(): the whiteout prefix is dropped from the node's own name. */
     path() {
         const names = [];
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents starts at this node
         for (let node = this; node?.parent; node = node.parent) {
             names.push(node === this && node.isWhiteout() ? node.name.slice(WHITEOUT_PREFIX.length) : node.name);
         }
@@ -33908,7 +34056,10 @@ function largestDirectories(files, limit) {
         const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
         totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
     }
-    return [...totals.entries()].map(([dir, sizeBytes]) => ({ path: dir, sizeBytes })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, limit);
+    return [...totals.entries()]
+        .map(([dir, sizeBytes]) => ({ path: dir, sizeBytes }))
+        .sort((a, b) => b.sizeBytes - a.sizeBytes)
+        .slice(0, limit);
 }
 function finalPasswd(file, layers) {
     return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
@@ -33976,7 +34127,9 @@ async function analyzeImage(docker, imageId, options) {
             filesModified: changes[index].modified,
             filesRemoved: changes[index].removed,
         })),
-        compressedSizeBytes: compressedSizes.every((size) => size !== undefined) ? compressedSizes.reduce((sum, size) => sum + size, 0) : undefined,
+        compressedSizeBytes: compressedSizes.every((size) => size !== undefined)
+            ? compressedSizes.reduce((sum, size) => sum + size, 0)
+            : undefined,
         dive: diveEfficiency(entries),
         reclaimableBytes: reclaimable.bytes,
         largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
@@ -34036,7 +34189,10 @@ function figureDeltas(base, head) {
 }
 /** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
 function layerKey(createdBy) {
-    return createdBy.replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…').replace(/\s+/g, ' ').trim();
+    return createdBy
+        .replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 /**
  * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
@@ -34078,10 +34234,22 @@ function layerChanges(base, head) {
         });
     }
     for (const headIndex of unmatchedHead) {
-        changes.push({ kind: 'added', createdBy: head[headIndex].createdBy, line: head[headIndex].line, headBytes: head[headIndex].sizeBytes, changeBytes: head[headIndex].sizeBytes });
+        changes.push({
+            kind: 'added',
+            createdBy: head[headIndex].createdBy,
+            line: head[headIndex].line,
+            headBytes: head[headIndex].sizeBytes,
+            changeBytes: head[headIndex].sizeBytes,
+        });
     }
     for (const baseIndex of unmatchedBase) {
-        changes.push({ kind: 'removed', createdBy: base[baseIndex].createdBy, line: base[baseIndex].line, baseBytes: base[baseIndex].sizeBytes, changeBytes: -base[baseIndex].sizeBytes });
+        changes.push({
+            kind: 'removed',
+            createdBy: base[baseIndex].createdBy,
+            line: base[baseIndex].line,
+            baseBytes: base[baseIndex].sizeBytes,
+            changeBytes: -base[baseIndex].sizeBytes,
+        });
     }
     return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }
@@ -34133,7 +34301,10 @@ function failingStepOutput(logLines, maxLines = 25) {
             break;
         }
     }
-    return logLines.slice(start).filter((line) => line.trim() !== '').slice(-maxLines);
+    return logLines
+        .slice(start)
+        .filter((line) => line.trim() !== '')
+        .slice(-maxLines);
 }
 async function buildImage(docker, builder, request, onLine) {
     await checkBuildInputs(request);
@@ -34538,14 +34709,24 @@ async function containerState(docker, name) {
 async function containerLogTail(docker, name, lines = 20) {
     const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true });
     const text = logs.stdout.toString('utf8') + logs.stderr;
-    return text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(-lines);
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-lines);
 }
 /** One GET with a hard time limit and a body read cap; never follows redirects. */
 function httpGet(port, urlPath, timeoutMs) {
     return new Promise((resolve, reject) => {
         // Lenient parsing, as curl is: small servers (busybox httpd CGI, hand-written ones) end header lines with
         // a bare LF, and a smoke test is about whether the app answers, not about its HTTP hygiene.
-        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: urlPath, agent: false, insecureHTTPParser: true, headers: { connection: 'close', 'user-agent': 'image-size-gate' } });
+        const request = external_node_http_default().get({
+            host: '127.0.0.1',
+            port,
+            path: urlPath,
+            agent: false,
+            insecureHTTPParser: true,
+            headers: { connection: 'close', 'user-agent': 'image-size-gate' },
+        });
         // Reject first, then tear down: whatever error the teardown raises, the time-out is the reason.
         const timer = setTimeout(() => {
             reject(new Error(`no complete answer within ${Math.round(timeoutMs)} ms`));
@@ -34733,7 +34914,9 @@ async function measure(reference, options, deps, background, label, buildInfo, k
             }).finally(progress.stop);
             log.info(`Read ${units_formatBytes(result.archiveBytes)} of layers in ${units_formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(result.compressedSizeBytes)}, ` +
                 `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)` +
-                (result.compressedSizesReused > 0 ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice` : ''));
+                (result.compressedSizesReused > 0
+                    ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice`
+                    : ''));
             return result;
         });
     }
@@ -34764,7 +34947,7 @@ async function measureBaseline(options, deps, background, builder, head, buildIn
         return { skipped: 'baseline is none' };
     // The layers the baseline shares with the PR image (its base image, usually most of the bytes) are not
     // compressed a second time.
-    const known = head.analysis?.layers.flatMap((layer) => (layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
+    const known = head.analysis?.layers.flatMap((layer) => layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]);
     if (spec.kind === 'image') {
         const measured = await measure(spec.reference, options, deps, background, 'baseline', undefined, known).catch(async (error) => {
             if (!(error instanceof ImageNotFoundError))
@@ -34781,7 +34964,9 @@ async function measureBaseline(options, deps, background, builder, head, buildIn
     if (!deps.baseCommit)
         return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
     if (!buildInfo)
-        return { skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)' };
+        return {
+            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
+        };
     const started = performance.now();
     const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
     await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
@@ -34796,14 +34981,22 @@ async function measureBaseline(options, deps, background, builder, head, buildIn
             await (0,promises_namespaceObject.access)(dockerfile);
         }
         catch {
-            return { skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
+            return {
+                skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}`,
+            };
         }
         const built = await build(options, builder, deps, context, dockerfile, 'baseline');
         baseImageId = built.imageId;
         const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs }, known);
         return {
             measured,
-            report: { source: 'base-commit', reference: deps.baseCommit, id: measured.image.id, buildMs: Math.round(built.durationMs), totalMs: Math.round(performance.now() - started) },
+            report: {
+                source: 'base-commit',
+                reference: deps.baseCommit,
+                id: measured.image.id,
+                buildMs: Math.round(built.durationMs),
+                totalMs: Math.round(performance.now() - started),
+            },
         };
     }
     finally {
@@ -34882,7 +35075,11 @@ async function gate(options, deps, background) {
         layerCount: head.image.layerCount,
         user: head.user,
         smoke: head.smoke,
-        analysis: head.analysis && { compressedSizeBytes: head.analysis.compressedSizeBytes, efficiency: head.analysis.dive.efficiency, wastedBytes: head.analysis.dive.wastedBytes },
+        analysis: head.analysis && {
+            compressedSizeBytes: head.analysis.compressedSizeBytes,
+            efficiency: head.analysis.dive.efficiency,
+            wastedBytes: head.analysis.dive.wastedBytes,
+        },
         baselineSizeBytes: 'measured' in baseline ? baseline.measured.image.sizeBytes : undefined,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
         labels: deps.labels,
@@ -34955,14 +35152,30 @@ const INPUTS = [
     },
     { name: 'name', default: '', description: 'A name for this image in reports (default: the image reference or the context).' },
     { name: 'tag', default: '', description: 'Tag the built image with this reference (default: no tag; the image is known by its id).' },
-    { name: 'max-size', default: '', description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.' },
+    {
+        name: 'max-size',
+        default: '',
+        description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.',
+    },
     { name: 'max-layers', default: '', description: 'Budget for the number of filesystem layers.' },
     { name: 'require-non-root', default: 'true', description: 'Fail when the image runs as root (true/false).' },
     { name: 'max-startup-time', default: '', description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.' },
-    { name: 'max-compressed-size', default: '', description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.' },
+    {
+        name: 'max-compressed-size',
+        default: '',
+        description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.',
+    },
     { name: 'min-efficiency', default: '', description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice)." },
-    { name: 'max-wasted-size', default: '', description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB." },
-    { name: 'analyze', default: 'true', description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).' },
+    {
+        name: 'max-wasted-size',
+        default: '',
+        description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+    },
+    {
+        name: 'analyze',
+        default: 'true',
+        description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
+    },
     { name: 'smoke', default: 'auto', description: 'Run the smoke test: auto (when a port is known), true, false.' },
     { name: 'smoke-port', default: '', description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).' },
     { name: 'smoke-path', default: '/', description: 'HTTP path the smoke request asks for.' },
@@ -34970,7 +35183,11 @@ const INPUTS = [
     { name: 'smoke-expect-body', default: '', description: 'Text the smoke answer body must contain.' },
     { name: 'smoke-timeout', default: '30s', description: 'How long to wait for the container to answer.' },
     { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
-    { name: 'report-file', default: '', description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).' },
+    {
+        name: 'report-file',
+        default: '',
+        description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).',
+    },
     { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
     {
         name: 'baseline',
@@ -34978,8 +35195,16 @@ const INPUTS = [
         description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
     },
     { name: 'max-increase', default: '', description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.' },
-    { name: 'allow-increase-label', default: '', description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.' },
-    { name: 'comment', default: 'always', description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.' },
+    {
+        name: 'allow-increase-label',
+        default: '',
+        description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.',
+    },
+    {
+        name: 'comment',
+        default: 'always',
+        description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
+    },
 ];
 const OUTPUTS = [
     { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
@@ -34989,14 +35214,26 @@ const OUTPUTS = [
     { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
     { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
     { name: 'passed', description: 'true when every budget passed.' },
-    { name: 'compressed-size', description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).' },
+    {
+        name: 'compressed-size',
+        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
+    },
     { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
     { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-    { name: 'reclaimable-size', description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).' },
+    {
+        name: 'reclaimable-size',
+        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
+    },
     { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-    { name: 'size-delta', description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).' },
+    {
+        name: 'size-delta',
+        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
+    },
     { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-    { name: 'comment-body', description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).' },
+    {
+        name: 'comment-body',
+        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
+    },
     { name: 'report', description: 'Path of the JSON report.' },
 ];
 /** A bad input value: names the input, what was wrong, and an accepted example. */
@@ -35235,7 +35472,8 @@ function renderAnalysis(analysis, uncompressedBytes) {
         const cells = [
             String(layer.index + 1),
             layer.line ? String(layer.line) : '',
-            escapeMarkdownInline(layer.createdBy.length > 100 ? `${layer.createdBy.slice(0, 100)}…` : layer.createdBy) + (layer.own ? '' : ' *(base)*'),
+            escapeMarkdownInline(layer.createdBy.length > 100 ? `${layer.createdBy.slice(0, 100)}…` : layer.createdBy) +
+                (layer.own ? '' : ' *(base)*'),
             units_formatBytes(layer.sizeBytes),
             layer.compressedBytes === undefined ? '' : units_formatBytes(layer.compressedBytes),
             `+${formatInteger(layer.filesAdded)} ~${formatInteger(layer.filesModified)} -${formatInteger(layer.filesRemoved)}`,
@@ -35264,7 +35502,9 @@ function renderAnalysis(analysis, uncompressedBytes) {
         lines.push(...detailsBlock(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
             '| Path | Occurrences | Bytes (all copies) |',
             '| --- | ---: | ---: |',
-            ...dive.inefficientPaths.slice(0, 20).map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
+            ...dive.inefficientPaths
+                .slice(0, 20)
+                .map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
         ]), '');
     }
     return lines.join('\n');
