@@ -9,7 +9,7 @@ import { analyzeImage } from '../../src/analysis/index.js';
 import { Docker } from '../../src/docker/exec.js';
 import { BUSYBOX, docker, E2E_TIMEOUT_MS, gateContainers, makeContext, removeImages, REPO_ROOT, runAction } from './helpers.js';
 
-const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/dive-test-image.tar');
+const FIXTURE = path.resolve(REPO_ROOT, '__tests__/fixtures/dive-test-image.tar');
 
 afterEach(() => {
   expect(gateContainers()).toEqual([]);

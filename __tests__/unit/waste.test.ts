@@ -1,9 +1,10 @@
-// dive's published figures for its own test image are the oracle (../shared/fixtures/dive-test-image.tar).
-import { createReadStream, existsSync } from 'node:fs';
+// dive's published figures for its own test image are the oracle (__tests__/fixtures/dive-test-image.tar, see its README).
+import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LayerEntry, scanImageArchive } from '../../src/analysis/archive.js';
 import { diveEfficiency, reclaimableBytes } from '../../src/analysis/waste.js';
 
-const FIXTURE = ['../shared/fixtures/dive-test-image.tar', '/work/shared/fixtures/dive-test-image.tar'].find((path) => existsSync(path))!;
+const FIXTURE = fileURLToPath(new URL('../fixtures/dive-test-image.tar', import.meta.url));
 
 function file(path: string, sizeBytes: number): LayerEntry {
   return { path, kind: 'file', sizeBytes, mode: 0o644 };
