@@ -15,6 +15,17 @@ export const INPUTS: InputDefinition[] = [
   { name: 'target', default: '', description: 'Build stage to stop at (docker build --target).' },
   { name: 'build-args', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
   {
+    name: 'platforms',
+    default: '',
+    description:
+      'Platforms to build and gate, comma- or newline-separated (linux/amd64,linux/arm64); every budget applies to each. Several need buildx and the containerd image store.',
+  },
+  {
+    name: 'builder',
+    default: '',
+    description: 'Name of the buildx builder to build with (docker buildx build --builder); default: the current one.',
+  },
+  {
     name: 'image',
     default: '',
     description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
@@ -84,7 +95,11 @@ export interface OutputDefinition {
 
 export const OUTPUTS: OutputDefinition[] = [
   { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-  { name: 'size', description: 'Uncompressed size in bytes, as docker image inspect .Size reports it.' },
+  {
+    name: 'size',
+    description:
+      "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
+  },
   { name: 'layers', description: 'Number of filesystem layers.' },
   { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
   { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
@@ -148,6 +163,10 @@ export interface GateOptions {
   dockerfile?: string;
   target?: string;
   buildArgs: string[];
+  /** `os/arch[/variant]` to build (empty: the engine's own). */
+  platforms: string[];
+  /** A named buildx builder. */
+  builder?: string;
   image?: string;
   name?: string;
   tag?: string;
@@ -190,6 +209,8 @@ export function getInputs(read: InputReader): GateOptions {
     dockerfile: optional('dockerfile'),
     target: optional('target'),
     buildArgs: parseKeyValueLines('build-args', value('build-args')),
+    platforms: parsePlatforms(value('platforms')),
+    builder: parseOptional('builder', value('builder'), parseBuilderName, 'multiarch'),
     image,
     name: optional('name'),
     tag: optional('tag'),
@@ -226,8 +247,16 @@ export function getInputs(read: InputReader): GateOptions {
       `analyze: true (the default) with ${needsAnalysis}`,
     );
   }
-  if (image && (options.dockerfile || options.target || options.buildArgs.length > 0)) {
-    const clash = options.dockerfile ? 'dockerfile' : options.target ? 'target' : 'build-args';
+  if (image && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
+    const clash = options.dockerfile
+      ? 'dockerfile'
+      : options.target
+        ? 'target'
+        : options.buildArgs.length > 0
+          ? 'build-args'
+          : options.platforms.length > 0
+            ? 'platforms'
+            : 'builder';
     throw new InputError(
       clash,
       `cannot be combined with image (the gate either builds or takes a built image)`,
@@ -245,6 +274,25 @@ function parseOptional<T>(name: string, raw: string, parse: (text: string) => T,
     if (error instanceof UnitParseError) throw new InputError(name, error.message, example);
     throw error;
   }
+}
+
+/** `linux/amd64,linux/arm64/v8`: os/architecture[/variant], lower case, as buildx's --platform takes them. */
+function parsePlatforms(text: string): string[] {
+  const platforms = text
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const platform of platforms) {
+    if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/.test(platform)) {
+      throw new InputError('platforms', `"${platform}" is not os/architecture[/variant]`, 'linux/amd64,linux/arm64');
+    }
+  }
+  return [...new Set(platforms)];
+}
+
+function parseBuilderName(text: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text)) throw new UnitParseError(`"${text}" is not a buildx builder name`);
+  return text;
 }
 
 function parseCount(text: string): number {

@@ -9,7 +9,7 @@ export function reportOutputs(report: GateReport, reportPath: string): Record<st
     user: report.image.user,
     'non-root': String(report.image.nonRoot),
     'startup-ms': report.smoke?.startupMs === undefined ? '' : String(report.smoke.startupMs),
-    'compressed-size': report.analysis?.compressedSizeBytes === undefined ? '' : String(report.analysis.compressedSizeBytes),
+    'compressed-size': report.image.compressedSizeBytes === undefined ? '' : String(report.image.compressedSizeBytes),
     efficiency: report.analysis ? String(report.analysis.dive.efficiency) : '',
     'wasted-size': report.analysis ? String(report.analysis.dive.wastedBytes) : '',
     'reclaimable-size': report.analysis ? String(report.analysis.reclaimableBytes) : '',

@@ -39,13 +39,17 @@ function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, h
     image: {
       reference: 'x',
       id: 'sha256:abc',
+      platform: 'linux/amd64',
       sizeBytes: headSize,
+      sizeMethod: 'layers',
+      engineSizeBytes: headSize,
       layerCount: 2,
       user: '10001',
       nonRoot: true,
       os: 'linux',
       architecture: 'amd64',
     },
+    engine: { version: '20.10.24', imageStore: 'classic', storageDriver: 'overlay2' },
     baseline: {
       source: 'base-commit',
       reference: 'a'.repeat(40),

@@ -4,7 +4,7 @@ import { computeHints } from '../../src/analysis/hints.js';
 import { reclaimableBytes } from '../../src/analysis/waste.js';
 
 function layer(entries: LayerEntry[], elfBinaries: ElfFinding[] = []): ScannedLayer {
-  return { diffId: 'sha256:x', tarBytes: 0, entries, elfBinaries };
+  return { diffId: 'sha256:x', tarBytes: 0, contentBytes: 0, entries, elfBinaries };
 }
 const file = (path: string, sizeBytes: number, mode = 0o644): LayerEntry => ({ path, kind: 'file', sizeBytes, mode });
 const origin = (line: number | undefined, createdBy: string, own = true): LayerOrigin => ({

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
-import { GateLog, progressReporter } from '../../src/gate.js';
+import { GateLog } from '../../src/gate.js';
+import { progressReporter } from '../../src/measure.js';
 
 test('progress is logged every few seconds, the wait for the first byte included, and stops when told', () => {
   jest.useFakeTimers();

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(101);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 101:
+/***/ 12:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -225,102 +225,31 @@ class GateError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
-// The gzip-compressed size of a byte stream, computed on several threads at once.
-// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
-// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
-// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
-// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
-
-
-const deflateRawAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.deflateRaw);
-const GZIP_LEVEL = 6;
-const BLOCK_BYTES = 1024 * 1024;
-const WINDOW_BYTES = 32 * 1024;
-/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
-const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
-/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
-const GZIP_FRAMING_BYTES = 18;
-class GzipSizer {
-    maxInFlight;
-    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
-    free = [];
-    block;
-    filled = 0;
-    previousTail;
-    inFlight = new Set();
-    waiting = [];
-    compressedBytes = 0;
-    failure;
-    constructor(maxInFlight = 4) {
-        this.maxInFlight = maxInFlight;
-        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+;// CONCATENATED MODULE: ./src/background.ts
+// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
+// engine's time) while the layers are read. It must still be over before anything it would disturb (the
+// next smoke test) and before the gate returns, so the gate leaves nothing behind.
+class BackgroundWork {
+    #pending = new Set();
+    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
+    start(work) {
+        const tracked = work
+            .then(() => undefined, () => undefined)
+            .finally(() => this.#pending.delete(tracked));
+        this.#pending.add(tracked);
     }
-    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
-    write(chunk) {
-        let offset = 0;
-        while (offset < chunk.length) {
-            const copied = chunk.copy(this.block, this.filled, offset);
-            this.filled += copied;
-            offset += copied;
-            if (this.filled === BLOCK_BYTES)
-                this.submit(false);
-        }
+    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
+    async drain() {
+        while (this.#pending.size > 0)
+            await Promise.all([...this.#pending]);
     }
-    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
-    ready() {
-        if (this.inFlight.size < this.maxInFlight)
-            return undefined;
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    submit(last) {
-        const block = this.block;
-        const input = block.subarray(0, this.filled);
-        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
-        // instead of returning to the main thread for every 16 KiB it writes.
-        const options = {
-            level: GZIP_LEVEL,
-            finishFlush: last ? external_node_zlib_namespaceObject.constants.Z_FINISH : external_node_zlib_namespaceObject.constants.Z_SYNC_FLUSH,
-            chunkSize: OUTPUT_BYTES,
-        };
-        if (this.previousTail)
-            options.dictionary = this.previousTail;
-        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
-        const deflated = deflateRawAsync(input, options).then((out) => {
-            this.compressedBytes += out.length;
-            this.release(deflated, block);
-        }, (error) => {
-            this.failure ??= error;
-            this.release(deflated, block);
-        });
-        this.inFlight.add(deflated);
-        this.filled = 0;
-        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-    }
-    release(deflated, block) {
-        this.inFlight.delete(deflated);
-        this.free.push(block);
-        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
-            this.waiting.shift()();
-    }
-    /** Finishes the stream and returns its gzip size in bytes. */
-    async finish() {
-        this.submit(true);
-        while (this.inFlight.size > 0)
-            await Promise.all([...this.inFlight]);
-        this.free.length = 0;
-        if (this.failure !== undefined)
-            throw this.failure;
-        return this.compressedBytes + GZIP_FRAMING_BYTES;
+    get size() {
+        return this.#pending.size;
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/analysis/tar.ts
 // A synchronous, push-style tar reader: bytes go in with write(), entries come out as calls on the
 // handler, and an entry's data is handed over as views of the input chunks, never copied. It reads what
@@ -458,6 +387,7 @@ class TarReader {
             size: HEADER_ONLY.has(type) ? 0 : size,
             mode: readNumber(block, 100, 8, this.offset),
             linkName: this.next.linkpath ?? this.global.linkpath ?? cString(block, 157, 100),
+            linkNameBytes: this.next.linkpathBytes ?? this.global.linkpathBytes ?? cStringLength(block, 157, 100),
         };
         this.next = {};
         const sink = this.onEntry(header);
@@ -472,8 +402,10 @@ class TarReader {
     readMeta(type, data) {
         if (type === 'L')
             this.next.path = cString(data, 0, data.length);
-        else if (type === 'K')
+        else if (type === 'K') {
             this.next.linkpath = cString(data, 0, data.length);
+            this.next.linkpathBytes = cStringLength(data, 0, data.length);
+        }
         else
             Object.assign(type === 'x' ? this.next : this.global, parsePaxRecords(data, this.offset));
     }
@@ -498,11 +430,14 @@ function verifyChecksum(block, offset) {
 }
 /** A NUL-terminated string field. */
 function cString(buffer, start, length) {
+    return buffer.toString('utf8', start, start + cStringLength(buffer, start, length));
+}
+function cStringLength(buffer, start, length) {
     let end = start;
     const limit = start + length;
     while (end < limit && buffer[end] !== 0)
         end += 1;
-    return buffer.toString('utf8', start, end);
+    return end - start;
 }
 /** The name, with the ustar prefix when the header is POSIX ustar (GNU headers use that field for times). */
 function headerName(block) {
@@ -557,8 +492,11 @@ function parsePaxRecords(data, offset) {
         const value = record.slice(equals + 1);
         if (key === 'path')
             overrides.path = value;
-        else if (key === 'linkpath')
+        else if (key === 'linkpath') {
             overrides.linkpath = value;
+            // The record's bytes after "linkpath=", up to its closing newline.
+            overrides.linkpathBytes = position + length - 1 - (space + 1) - 'linkpath='.length;
+        }
         else if (key === 'size') {
             const size = Number(value);
             if (!Number.isSafeInteger(size) || size < 0)
@@ -568,1820 +506,6 @@ function parsePaxRecords(data, offset) {
         position += length;
     }
     return overrides;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/elf.ts
-// Pure: what an ELF binary's headers say about it: is it static, does it carry a symbol table or debug
-// sections, and how many bytes would `strip` (or Go's -ldflags '-s -w') remove.
-// Only the file header, the program headers and the section headers are read; never the sections.
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-const ELF_HEADER_BYTES = 64;
-const ELF_TYPE_RELOCATABLE = 1;
-const PT_INTERP = 3;
-const SHT_NULL = 0;
-const SHT_SYMTAB = 2;
-const SHT_NOBITS = 8;
-const SHF_ALLOC = 0x2;
-function isElf(start) {
-    return start.length >= 4 && start.subarray(0, 4).equals(ELF_MAGIC);
-}
-function reader(buffer, littleEndian) {
-    return {
-        u16: (offset) => (littleEndian ? buffer.readUInt16LE(offset) : buffer.readUInt16BE(offset)),
-        u32: (offset) => (littleEndian ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset)),
-        u64: (offset) => Number(littleEndian ? buffer.readBigUInt64LE(offset) : buffer.readBigUInt64BE(offset)),
-    };
-}
-/** Parses the ELF file header; undefined when `start` is not a complete ELF header. */
-function parseElfHeader(start) {
-    if (!isElf(start) || start.length < 52)
-        return undefined;
-    const is64Bit = start[4] === 2;
-    const littleEndian = start[5] === 1;
-    if (is64Bit && start.length < ELF_HEADER_BYTES)
-        return undefined;
-    const read = reader(start, littleEndian);
-    const fileType = read.u16(0x10);
-    return is64Bit
-        ? {
-            fileType,
-            is64Bit,
-            littleEndian,
-            programHeaderOffset: read.u64(0x20),
-            sectionHeaderOffset: read.u64(0x28),
-            programHeaderEntrySize: read.u16(0x36),
-            programHeaderCount: read.u16(0x38),
-            sectionHeaderEntrySize: read.u16(0x3a),
-            sectionHeaderCount: read.u16(0x3c),
-            sectionNameTableIndex: read.u16(0x3e),
-        }
-        : {
-            fileType,
-            is64Bit,
-            littleEndian,
-            programHeaderOffset: read.u32(0x1c),
-            sectionHeaderOffset: read.u32(0x20),
-            programHeaderEntrySize: read.u16(0x2a),
-            programHeaderCount: read.u16(0x2c),
-            sectionHeaderEntrySize: read.u16(0x2e),
-            sectionHeaderCount: read.u16(0x30),
-            sectionNameTableIndex: read.u16(0x32),
-        };
-}
-/** True when the program headers (found in `start`, the file's first bytes) ask for an interpreter (dynamic linking). */
-function hasInterpreter(start, header) {
-    const end = header.programHeaderOffset + header.programHeaderCount * header.programHeaderEntrySize;
-    if (end > start.length)
-        return undefined;
-    const read = reader(start, header.littleEndian);
-    for (let index = 0; index < header.programHeaderCount; index += 1) {
-        if (read.u32(header.programHeaderOffset + index * header.programHeaderEntrySize) === PT_INTERP)
-            return true;
-    }
-    return false;
-}
-/** Reads the section header table (`table` holds exactly its bytes). */
-function parseSectionTable(table, header) {
-    const read = reader(table, header.littleEndian);
-    let hasSymbolTable = false;
-    let strippableBytes = 0;
-    for (let index = 0; index < header.sectionHeaderCount; index += 1) {
-        const base = index * header.sectionHeaderEntrySize;
-        if (base + header.sectionHeaderEntrySize > table.length)
-            break;
-        const type = read.u32(base + 4);
-        const flags = header.is64Bit ? read.u64(base + 8) : read.u32(base + 8);
-        const size = header.is64Bit ? read.u64(base + 0x20) : read.u32(base + 0x14);
-        if (type === SHT_SYMTAB)
-            hasSymbolTable = true;
-        const loaded = (flags & SHF_ALLOC) !== 0;
-        if (!loaded && type !== SHT_NULL && type !== SHT_NOBITS && index !== header.sectionNameTableIndex)
-            strippableBytes += size;
-    }
-    return { hasSymbolTable, strippableBytes };
-}
-/** Byte range of the section header table within the file. */
-function sectionTableRange(header) {
-    return { start: header.sectionHeaderOffset, end: header.sectionHeaderOffset + header.sectionHeaderCount * header.sectionHeaderEntrySize };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/archive.ts
-// Streaming reader of `docker save` output. One pass over the bytes, memory bounded by the number of files,
-// not by their bytes: for every layer it records each entry's path, kind, size and mode, the headers of
-// ELF binaries, the layer's diffID (sha256 of its tar) and, optionally, its gzip-compressed size.
-// Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
-// (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
-
-
-
-
-
-const PASSWD_PATH = '/etc/passwd';
-const MAX_PASSWD_BYTES = 1 << 20;
-const TAR_MAGIC_OFFSET = 257;
-const SNIFF_BYTES = 512;
-/** Bytes of an ELF file's start kept to read its file and program headers. */
-const ELF_START_BYTES = 4096;
-const MAX_JSON_BYTES = 16 * 1024 * 1024;
-class ArchiveError extends Error {
-}
-/** Cleans a tar member name the way dive does (Go's path.Clean), with a leading slash. */
-function cleanPath(name) {
-    const parts = [];
-    for (const part of name.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return '/' + parts.join('/');
-}
-function entryKind(type) {
-    switch (type) {
-        case 'file':
-        case 'contiguous-file':
-            return 'file';
-        case 'directory':
-        case 'symlink':
-        case 'link':
-            return type;
-        default:
-            return 'other';
-    }
-}
-/** Keeps the bytes of one small file (/etc/passwd). */
-class CollectSink {
-    maxBytes;
-    onDone;
-    parts = [];
-    length = 0;
-    constructor(maxBytes, onDone) {
-        this.maxBytes = maxBytes;
-        this.onDone = onDone;
-    }
-    data(chunk) {
-        if (this.length >= this.maxBytes)
-            return;
-        this.parts.push(Buffer.from(chunk.subarray(0, this.maxBytes - this.length)));
-        this.length += Math.min(chunk.length, this.maxBytes - this.length);
-    }
-    end() {
-        this.onDone(Buffer.concat(this.parts));
-    }
-}
-/** Reads a file's bytes as they pass, keeping only the ELF file header, program headers and section header table. */
-class ElfSink {
-    path;
-    sizeBytes;
-    onFinding;
-    startParts = [];
-    startLength = 0;
-    start = Buffer.alloc(0);
-    offset = 0;
-    decided = false;
-    header;
-    sectionTable;
-    range = { start: 0, end: 0 };
-    constructor(path, sizeBytes, onFinding) {
-        this.path = path;
-        this.sizeBytes = sizeBytes;
-        this.onFinding = onFinding;
-    }
-    data(chunk) {
-        if (!this.decided) {
-            this.startParts.push(Buffer.from(chunk.subarray(0, ELF_START_BYTES - this.startLength)));
-            this.startLength += Math.min(chunk.length, ELF_START_BYTES - this.startLength);
-            if (this.startLength >= ELF_START_BYTES || this.offset + chunk.length >= this.sizeBytes)
-                this.decide();
-        }
-        if (this.header && this.sectionTable) {
-            const chunkEnd = this.offset + chunk.length;
-            const copyStart = Math.max(this.offset, this.range.start);
-            const copyEnd = Math.min(chunkEnd, this.range.end);
-            if (copyStart < copyEnd)
-                chunk.copy(this.sectionTable, copyStart - this.range.start, copyStart - this.offset, copyEnd - this.offset);
-        }
-        this.offset += chunk.length;
-    }
-    decide() {
-        this.decided = true;
-        this.start = Buffer.concat(this.startParts);
-        this.startParts.length = 0;
-        this.header = isElf(this.start) ? parseElfHeader(this.start) : undefined;
-        if (!this.header)
-            return;
-        this.range = sectionTableRange(this.header);
-        if (this.range.end > this.sizeBytes || this.range.end <= this.range.start)
-            this.header = undefined;
-        else
-            this.sectionTable = Buffer.alloc(this.range.end - this.range.start);
-    }
-    end() {
-        // Object files (.o, .a members, Go's .syso) are inputs to a linker, not programs: nothing to strip in place.
-        if (!this.header || !this.sectionTable || this.header.fileType === ELF_TYPE_RELOCATABLE)
-            return;
-        const sections = parseSectionTable(this.sectionTable, this.header);
-        const interpreter = hasInterpreter(this.start, this.header);
-        this.onFinding({
-            path: this.path,
-            sizeBytes: this.sizeBytes,
-            isStatic: interpreter === undefined ? undefined : !interpreter,
-            ...sections,
-        });
-    }
-}
-/** One uncompressed layer tar: its entries, ELF headers, /etc/passwd, diffID and (optionally) gzip size. */
-class LayerReader {
-    sizer;
-    entries = [];
-    elfBinaries = [];
-    etcPasswd;
-    tarBytes = 0;
-    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    tar = new TarReader((header) => this.onEntry(header));
-    constructor(sizer) {
-        this.sizer = sizer;
-    }
-    write(chunk) {
-        this.tarBytes += chunk.length;
-        this.hash.update(chunk);
-        this.tar.write(chunk);
-        this.sizer?.write(chunk);
-    }
-    onEntry(header) {
-        const path = cleanPath(header.name);
-        const kind = entryKind(header.type);
-        const sizeBytes = kind === 'file' ? header.size : 0;
-        if (path !== '/')
-            this.entries.push({ path, kind, sizeBytes, mode: header.mode });
-        if (kind !== 'file')
-            return undefined;
-        if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES)
-            return new CollectSink(MAX_PASSWD_BYTES, (bytes) => (this.etcPasswd = bytes.toString('utf8')));
-        if (sizeBytes >= ELF_HEADER_BYTES)
-            return new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding));
-        return undefined;
-    }
-    /** Ends the layer; waits only for the compression still in flight. */
-    async finish(compressedBytes) {
-        this.tar.end();
-        const diffId = `sha256:${this.hash.digest('hex')}`;
-        return {
-            diffId,
-            tarBytes: this.tarBytes,
-            compressedBytes: compressedBytes ?? (await this.sizer?.finish()),
-            entries: this.entries,
-            elfBinaries: this.elfBinaries,
-            etcPasswd: this.etcPasswd,
-        };
-    }
-}
-/**
- * One member of the `docker save` archive that may be a layer or a JSON document: sniffs its first bytes,
- * then reads it once as a layer tar, a gzip-compressed layer blob, JSON, or nothing worth keeping.
- */
-class MemberSink {
-    compressedSize;
-    memberBytes;
-    knownLayers;
-    result;
-    resolve;
-    reject;
-    head = [];
-    headLength = 0;
-    mode = 'sniff';
-    json = [];
-    jsonLength = 0;
-    layer;
-    gunzip;
-    gzipBytes = 0;
-    gunzipDrained;
-    constructor(compressedSize, 
-    /** The member's length from its tar header. */
-    memberBytes, knownLayers) {
-        this.compressedSize = compressedSize;
-        this.memberBytes = memberBytes;
-        this.knownLayers = knownLayers;
-        this.result = new Promise((resolve, reject) => {
-            this.resolve = resolve;
-            this.reject = reject;
-        });
-        this.result.catch(() => undefined);
-    }
-    data(chunk) {
-        if (this.mode === 'sniff') {
-            this.head.push(Buffer.from(chunk));
-            this.headLength += chunk.length;
-            if (this.headLength >= SNIFF_BYTES)
-                this.decide();
-            return;
-        }
-        this.consume(chunk);
-    }
-    end() {
-        if (this.mode === 'sniff')
-            this.decide();
-        if (this.mode === 'layer')
-            this.layer.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
-        else if (this.mode === 'gzip') {
-            // A blob that failed to decompress has its error as the result already.
-            if (!this.gunzip.destroyed)
-                this.gunzip.end();
-        }
-        else if (this.mode === 'json')
-            this.resolve({ kind: 'json', text: Buffer.concat(this.json).toString('utf8') });
-        else
-            this.resolve({ kind: 'other' });
-    }
-    /** What the reader should wait for before it reads on (compression or decompression falling behind). */
-    pressure() {
-        const drained = this.gunzipDrained;
-        this.gunzipDrained = undefined;
-        return drained ?? this.layer?.sizer?.ready();
-    }
-    decide() {
-        const first = Buffer.concat(this.head);
-        this.head = [];
-        const isGzip = first[0] === 0x1f && first[1] === 0x8b;
-        // A layer that changes nothing (RUN true) is a tar of nothing but its two end-of-archive blocks.
-        const isTar = (first.length >= TAR_MAGIC_OFFSET + 5 && first.toString('latin1', TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5) === 'ustar') ||
-            (first.length >= SNIFF_BYTES && first.subarray(0, SNIFF_BYTES).every((byte) => byte === 0));
-        if (isGzip)
-            this.startGzipLayer();
-        else if (isTar) {
-            this.mode = 'layer';
-            this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
-        }
-        else if (first[0] === 0x7b /* { */ || first[0] === 0x5b /* [ */)
-            this.mode = 'json';
-        else
-            this.mode = 'skip';
-        if (first.length > 0)
-            this.consume(first);
-    }
-    mayBeKnown() {
-        return this.knownLayers.some((known) => known.tarBytes === this.memberBytes);
-    }
-    /** A layer that was not compressed because one of the same length is known: its size, if it is that one. */
-    withKnownSize(layer) {
-        if (!this.compressedSize || layer.compressedBytes !== undefined)
-            return layer;
-        const known = this.knownLayers.find((candidate) => candidate.diffId === layer.diffId && candidate.tarBytes === layer.tarBytes);
-        return { ...layer, compressedBytes: known?.compressedBytes, compressedBytesReused: known !== undefined };
-    }
-    /** A compressed blob (OCI layout from the containerd image store): its own size is the compressed size. */
-    startGzipLayer() {
-        this.mode = 'gzip';
-        const layer = new LayerReader();
-        const gunzip = (0,external_node_zlib_namespaceObject.createGunzip)();
-        this.layer = layer;
-        this.gunzip = gunzip;
-        gunzip.on('data', (chunk) => {
-            try {
-                layer.write(chunk);
-            }
-            catch (error) {
-                gunzip.destroy(error);
-            }
-        });
-        gunzip.on('error', (error) => this.reject(new ArchiveError(`a gzip-compressed layer could not be read: ${error.message}`)));
-        gunzip.on('end', () => layer.finish(this.gzipBytes).then((scanned) => this.resolve({ kind: 'layer', layer: scanned }), this.reject));
-    }
-    consume(chunk) {
-        switch (this.mode) {
-            case 'layer':
-                this.layer.write(chunk);
-                break;
-            case 'gzip':
-                this.gzipBytes += chunk.length;
-                // A blob that failed to decompress is only counted from here on; its error is the member's result.
-                if (this.gunzip.destroyed)
-                    break;
-                if (!this.gunzip.write(chunk)) {
-                    const gunzip = this.gunzip;
-                    this.gunzipDrained ??= new Promise((resolve) => {
-                        const done = () => {
-                            gunzip.off('drain', done).off('close', done);
-                            resolve();
-                        };
-                        gunzip.on('drain', done).on('close', done);
-                    });
-                }
-                break;
-            case 'json':
-                if (this.jsonLength + chunk.length <= MAX_JSON_BYTES)
-                    this.json.push(Buffer.from(chunk));
-                this.jsonLength += chunk.length;
-                break;
-            default:
-                break;
-        }
-    }
-}
-/** Reads a whole `docker save` stream, once, as it arrives. */
-async function scanImageArchive(input, options) {
-    const members = new Map();
-    // Only the member being read can fall behind; one that has ended gets no more bytes.
-    let current;
-    const archive = new TarReader((header) => {
-        const name = header.name;
-        const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
-        if (header.type !== 'file' || !candidate)
-            return undefined;
-        const member = new MemberSink(options.compressedSize, header.size, options.knownLayers ?? []);
-        members.set(name, member);
-        current = member;
-        return member;
-    });
-    let bytesRead = 0;
-    try {
-        for await (const data of input) {
-            const chunk = data;
-            archive.write(chunk);
-            bytesRead += chunk.length;
-            options.onProgress?.(bytesRead);
-            // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
-            const waitFor = current?.pressure();
-            if (waitFor)
-                await waitFor;
-        }
-        archive.end();
-    }
-    catch (error) {
-        if (error instanceof TarFormatError)
-            throw new ArchiveError(error.message);
-        throw error;
-    }
-    const byDiffId = new Map();
-    // Small JSON members by name: the image config (`<id>.json` or `blobs/sha256/<id>`) and manifest.json.
-    const jsonByName = new Map();
-    for (const [name, member] of members) {
-        const result = await member.result.catch((error) => {
-            throw error instanceof TarFormatError ? new ArchiveError(error.message) : error;
-        });
-        if (result.kind === 'layer')
-            byDiffId.set(result.layer.diffId, result.layer);
-        if (result.kind === 'json')
-            jsonByName.set(name, result.text);
-    }
-    const config = findConfig(jsonByName, options.imageId);
-    const layers = config.rootfs.diff_ids.map((diffId) => {
-        const layer = byDiffId.get(diffId);
-        if (!layer)
-            throw new ArchiveError(`the archive does not contain layer ${diffId}`);
-        return layer;
-    });
-    return { layers, history: config.history ?? [] };
-}
-function findConfig(jsonByName, imageId) {
-    let configHex = imageId?.replace(/^sha256:/, '');
-    if (!configHex) {
-        const manifest = jsonByName.get('manifest.json');
-        const first = manifest ? JSON.parse(manifest)[0] : undefined;
-        configHex = first?.Config?.replace(/^blobs\/sha256\//, '').replace(/\.json$/, '');
-    }
-    const text = configHex ? (jsonByName.get(`${configHex}.json`) ?? jsonByName.get(`blobs/sha256/${configHex}`)) : undefined;
-    if (!text)
-        throw new ArchiveError(`the archive does not contain the image config${configHex ? ` ${configHex}` : ''}`);
-    const config = JSON.parse(text);
-    if (!Array.isArray(config.rootfs?.diff_ids))
-        throw new ArchiveError('the image config lists no layers (rootfs.diff_ids)');
-    return config;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/dockerfile.ts
-/** Parses instructions, continuations (`\` or the `# escape=` character), comments and heredocs. */
-function parseDockerfile(text) {
-    const lines = text.split(/\r?\n/);
-    const escapeDirective = /^#\s*escape\s*=\s*(\S)/i.exec(lines.find((line) => line.trim() !== '') ?? '');
-    const escapeChar = escapeDirective ? escapeDirective[1] : '\\';
-    const instructions = [];
-    let stage = -1;
-    for (let index = 0; index < lines.length; index += 1) {
-        const trimmed = lines[index].trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            continue;
-        const startLine = index + 1;
-        let joined = '';
-        let current = lines[index];
-        for (;;) {
-            const body = current.trimEnd();
-            if (body.endsWith(escapeChar)) {
-                joined += body.slice(0, -1) + ' ';
-                index += 1;
-                // Comment lines inside a continued instruction are dropped, as docker does.
-                while (index < lines.length && lines[index].trim().startsWith('#'))
-                    index += 1;
-                if (index >= lines.length)
-                    break;
-                current = lines[index];
-            }
-            else {
-                joined += body;
-                break;
-            }
-        }
-        const match = /^\s*(\S+)\s*(.*)$/s.exec(joined);
-        if (!match)
-            continue;
-        const keyword = match[1].toUpperCase();
-        const args = match[2].replace(/\s+/g, ' ').trim();
-        const heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(args);
-        if (heredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-            while (index + 1 < lines.length && lines[index + 1].trim() !== heredoc[1])
-                index += 1;
-            index += 1;
-        }
-        if (keyword === 'FROM')
-            stage += 1;
-        instructions.push({ line: startLine, keyword, args, stage: Math.max(stage, 0) });
-    }
-    return { instructions, stageCount: stage + 1 };
-}
-/** The instruction keyword a history entry's created_by records (classic builder and BuildKit forms). */
-function historyKeyword(createdBy) {
-    const text = createdBy.trim();
-    const nop = /#\(nop\)\s+(\S+)/.exec(text);
-    if (nop)
-        return nop[1].toUpperCase();
-    if (/^(\|\d+ .*?)?\/bin\/sh -c /.test(text) || /^(\|\d+ .*?)?\S*sh -c /.test(text))
-        return 'RUN';
-    const first = /^(\S+)/.exec(text);
-    return first ? first[1].toUpperCase() : '';
-}
-function normalise(text) {
-    return text
-        .replace(/\\\s*\n/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** Does this history entry plausibly come from this instruction? */
-function sameStep(createdBy, instruction) {
-    if (historyKeyword(createdBy) !== instruction.keyword)
-        return false;
-    const recorded = normalise(createdBy);
-    if (instruction.keyword === 'RUN') {
-        const command = normalise(instruction.args.replace(/^(--\S+\s+)+/, '')).replace(/^\[\s*"(.*)"\s*\]$/, '$1');
-        return recorded.includes(command.slice(0, 60)) || recorded.includes(command.replace(/"/g, '').slice(0, 60));
-    }
-    if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
-        const parts = instruction.args.replace(/^(--\S+\s+)+/, '').split(' ');
-        const destination = parts.at(-1) ?? '';
-        return destination === '' || recorded.includes(destination.replace(/^\.\//, ''));
-    }
-    return true;
-}
-/** Readable form of a created_by: without `/bin/sh -c #(nop)`, `|N ARG=...` and `# buildkit`. */
-function shortCreatedBy(createdBy) {
-    return createdBy
-        .replace(/^\|\d+ (\S+=\S* )*/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
-        .replace(/^\/bin\/sh -c /, 'RUN ')
-        .replace(/\s+# buildkit$/, '')
-        .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/**
- * For each layer (RootFS order), the history entry that made it and, when the Dockerfile is known, the
- * final-stage instruction: history and instructions are matched backwards from the last layer, skipping
- * instructions that make no layer. Layers left over belong to the base image. Without a Dockerfile, every
- * layer but the first counts as the image's own (dive's "user" layers).
- */
-function attributeLayers(history, layerCount, dockerfile) {
-    const layerHistory = history.filter((entry) => !entry.empty_layer).map((entry) => entry.created_by ?? '');
-    // History can be missing or shorter than the layer list (e.g. imported images); pad from the front.
-    while (layerHistory.length < layerCount)
-        layerHistory.unshift('');
-    const origins = layerHistory.slice(-layerCount).map((createdBy, index) => ({
-        createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)',
-        own: dockerfile ? false : index > 0,
-    }));
-    if (!dockerfile || dockerfile.stageCount === 0)
-        return origins;
-    const finalStage = dockerfile.instructions.filter((instruction) => instruction.stage === dockerfile.stageCount - 1 && instruction.keyword !== 'FROM');
-    const recorded = layerHistory.slice(-layerCount);
-    let instructionIndex = finalStage.length - 1;
-    for (let layer = layerCount - 1; layer >= 0 && instructionIndex >= 0; layer -= 1) {
-        while (instructionIndex >= 0 && !sameStep(recorded[layer], finalStage[instructionIndex]))
-            instructionIndex -= 1;
-        if (instructionIndex < 0)
-            break;
-        origins[layer].instruction = finalStage[instructionIndex];
-        origins[layer].own = true;
-        instructionIndex -= 1;
-    }
-    return origins;
-}
-
-;// CONCATENATED MODULE: ./src/units.ts
-// Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
-// Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
-const SIZE_UNITS_BYTES = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-    tib: 1024 ** 4,
-};
-const DURATION_UNITS_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    min: 60_000,
-};
-class UnitParseError extends Error {
-}
-const CANONICAL_UNIT = {
-    b: 'B',
-    kb: 'kB',
-    mb: 'MB',
-    gb: 'GB',
-    tb: 'TB',
-    kib: 'KiB',
-    mib: 'MiB',
-    gib: 'GiB',
-    tib: 'TiB',
-};
-/** Parses `25MB`, `24MiB`, `1.5 GB`, `4460581` (bytes). Throws UnitParseError on anything else. */
-function parseSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a size`);
-    const value = Number(match[1]);
-    const unitKey = (match[2] || 'b').toLowerCase();
-    const factor = SIZE_UNITS_BYTES[unitKey];
-    if (factor === undefined)
-        throw new UnitParseError(`"${text}" has an unknown unit "${match[2]}"`);
-    const bytes = Math.round(value * factor);
-    if (!Number.isSafeInteger(bytes))
-        throw new UnitParseError(`"${text}" is too large`);
-    return { bytes, unit: CANONICAL_UNIT[unitKey] };
-}
-/** Parses `1s`, `800ms`, `1.5s`, `2m`. A bare number is refused: a time needs its unit. */
-function parseDurationMs(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a duration with a unit`);
-    const factor = DURATION_UNITS_MS[match[2].toLowerCase()];
-    if (factor === undefined)
-        throw new UnitParseError(`"${text}" has an unknown time unit "${match[2]}"`);
-    return Math.round(Number(match[1]) * factor);
-}
-const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
-const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-function unitSystemOf(unit) {
-    return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
-}
-/** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
-function units_formatBytes(bytes, system = 'si') {
-    const base = system === 'binary' ? 1024 : 1000;
-    const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
-    const sign = bytes < 0 ? '-' : '';
-    let value = Math.abs(bytes);
-    let step = 0;
-    while (value >= base && step < steps.length - 1) {
-        value /= base;
-        step += 1;
-    }
-    if (step === 0)
-        return `${sign}${value} B`;
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${sign}${value.toFixed(digits)} ${steps[step]}`;
-}
-/** Formats a signed byte change: `+3.00 MB`, `-120 kB`, `±0 B`. */
-function formatBytesDelta(bytes, system = 'si') {
-    if (bytes === 0)
-        return '±0 B';
-    return bytes > 0 ? `+${units_formatBytes(bytes, system)}` : units_formatBytes(bytes, system);
-}
-function units_formatDurationMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-/** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
-function units_formatInteger(value) {
-    return Math.round(value).toLocaleString('en-US');
-}
-
-;// CONCATENATED MODULE: ./src/analysis/hints.ts
-
-const CACHE_RULES = [
-    {
-        label: 'apt package lists',
-        pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/,
-        advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`',
-    },
-    {
-        label: 'apt package cache',
-        pattern: /^\/var\/cache\/apt\/.+/,
-        advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`',
-    },
-    { label: 'apk cache', pattern: /^\/var\/cache\/apk\/.+/, advice: 'use `apk add --no-cache`' },
-    { label: 'pip cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/pip\/.+/, advice: 'use `pip install --no-cache-dir`' },
-    {
-        label: 'npm cache',
-        pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/,
-        advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount',
-    },
-    {
-        label: 'yarn cache',
-        pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/,
-        advice: 'run `yarn cache clean` in the same RUN, or use a cache mount',
-    },
-    {
-        label: 'Go build cache',
-        pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/,
-        advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`',
-    },
-    {
-        label: 'Go module cache',
-        pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/,
-        advice: 'build in a separate stage so the module cache stays behind',
-    },
-];
-const TOOLCHAIN_RULES = [
-    {
-        label: 'Go toolchain',
-        pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//,
-        advice: 'build in a separate stage and copy only the binary',
-    },
-    {
-        label: 'C/C++ compiler',
-        pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/,
-        advice: 'build in a separate stage; the final image needs only the runtime libraries',
-    },
-    { label: 'C headers', pattern: /^\/usr\/include\//, advice: 'install -dev packages only in a build stage' },
-    {
-        label: 'Rust toolchain',
-        pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//,
-        advice: 'build in a separate stage and copy only the binary',
-    },
-    {
-        label: 'Java compiler (JDK)',
-        pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/,
-        advice: 'run on a JRE, or a jlink-ed runtime, not a JDK',
-    },
-];
-const SHELLS = /^\/(usr\/)?bin\/(sh|bash|dash|ash|busybox|zsh)$/;
-const PACKAGE_MANAGERS = /^\/(usr\/)?s?bin\/(apt|apt-get|dpkg|apk|yum|dnf|rpm|pip3?|npm)$/;
-function lineOf(origins, layer) {
-    return layer === undefined ? undefined : origins[layer]?.instruction?.line;
-}
-function where(origins, layer) {
-    const origin = origins[layer];
-    const line = origin?.instruction?.line;
-    const step = origin?.createdBy ? `\`${origin.createdBy.slice(0, 80)}${origin.createdBy.length > 80 ? '…' : ''}\`` : `layer ${layer + 1}`;
-    return line ? `line ${line} (${step})` : step;
-}
-/** Sums visible bytes by (rule, layer), for the image's own layers. */
-function bytesByRuleAndLayer(visible, rules, origins) {
-    const totals = new Map();
-    for (const [path, file] of visible) {
-        if (!origins[file.layer]?.own || file.sizeBytes === 0)
-            continue;
-        const rule = rules.find((candidate) => candidate.pattern.test(path));
-        if (!rule)
-            continue;
-        const key = `${rule.label}|${file.layer}`;
-        const total = totals.get(key) ?? { rule, layer: file.layer, bytes: 0, files: 0 };
-        total.bytes += file.sizeBytes;
-        total.files += 1;
-        totals.set(key, total);
-    }
-    return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
-}
-const MIN_CACHE_BYTES = 64 * 1024;
-const MIN_TOOLCHAIN_BYTES = 1024 * 1024;
-const MIN_STRIP_BYTES = 64 * 1024;
-const LARGE_BASE_BYTES = 10_000_000;
-const UPX_MIN_BYTES = 5_000_000;
-function computeHints(input) {
-    const { layers, origins, reclaimable } = input;
-    const visible = reclaimable.visible;
-    const hints = [];
-    for (const total of bytesByRuleAndLayer(visible, CACHE_RULES, origins)) {
-        if (total.bytes < MIN_CACHE_BYTES)
-            continue;
-        hints.push({
-            kind: 'package-cache',
-            severity: 'warning',
-            title: `${total.rule.label} left in the image`,
-            message: `${where(origins, total.layer)} leaves ${units_formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
-            savingBytes: total.bytes,
-            layerIndex: total.layer,
-            line: lineOf(origins, total.layer),
-        });
-    }
-    // One toolchain hint per toolchain, pointing at the layer that added most of it.
-    const toolchains = new Map();
-    for (const total of bytesByRuleAndLayer(visible, TOOLCHAIN_RULES, origins)) {
-        const current = toolchains.get(total.rule.label);
-        if (!current)
-            toolchains.set(total.rule.label, { rule: total.rule, layer: total.layer, bytes: total.bytes, layerBytes: total.bytes });
-        else
-            current.bytes += total.bytes;
-    }
-    for (const toolchain of toolchains.values()) {
-        if (toolchain.bytes < MIN_TOOLCHAIN_BYTES)
-            continue;
-        hints.push({
-            kind: 'toolchain',
-            severity: 'warning',
-            title: `${toolchain.rule.label} in the final image`,
-            message: `The final image carries ${units_formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
-            savingBytes: toolchain.bytes,
-            layerIndex: toolchain.layer,
-            line: lineOf(origins, toolchain.layer),
-        });
-    }
-    const ownBinaries = [];
-    layers.forEach((layer, index) => {
-        if (!origins[index]?.own)
-            return;
-        for (const binary of layer.elfBinaries) {
-            // A toolchain's own binaries are covered by the toolchain hint.
-            if (visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path)))
-                ownBinaries.push({ binary, layer: index });
-        }
-    });
-    for (const { binary, layer } of ownBinaries.sort((a, b) => b.binary.strippableBytes - a.binary.strippableBytes).slice(0, 10)) {
-        if (binary.strippableBytes < MIN_STRIP_BYTES)
-            continue;
-        hints.push({
-            kind: 'unstripped-binary',
-            severity: 'warning',
-            title: 'Binary with symbols or debug information',
-            message: `${binary.path} (${units_formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${units_formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
-            savingBytes: binary.strippableBytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    const baseBytes = layers.reduce((sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)), 0);
-    const staticExecutables = ownBinaries.filter(({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path));
-    if (staticExecutables.length > 0 && baseBytes >= LARGE_BASE_BYTES) {
-        const { binary, layer } = staticExecutables[0];
-        hints.push({
-            kind: 'static-binary-on-large-base',
-            severity: 'warning',
-            title: 'Static binary on a large base image',
-            message: `${binary.path} is statically linked, yet the image sits on a ${units_formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${units_formatBytes(baseBytes)}.`,
-            savingBytes: baseBytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    for (const { binary, layer } of staticExecutables.filter(({ binary }) => binary.sizeBytes >= UPX_MIN_BYTES).slice(0, 3)) {
-        hints.push({
-            kind: 'upx',
-            severity: 'info',
-            title: 'UPX could pack a large static binary',
-            message: `${binary.path} is ${units_formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    // Files a .dockerignore should keep out, in COPY/ADD layers of the image's own build.
-    const ignorable = new Map();
-    for (const [path, file] of visible) {
-        const origin = origins[file.layer];
-        if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy))
-            continue;
-        const kind = /\/\.git\//.test(path)
-            ? '.git'
-            : /\/node_modules\//.test(path)
-                ? 'node_modules'
-                : /\/(tests?|__tests__|spec)\//.test(path)
-                    ? 'tests'
-                    : /\/(docs?)\/|\.md$/i.test(path)
-                        ? 'docs'
-                        : undefined;
-        if (!kind)
-            continue;
-        const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set() };
-        total.bytes += file.sizeBytes;
-        total.files += 1;
-        total.kinds.add(kind);
-        ignorable.set(file.layer, total);
-    }
-    for (const [layer, total] of ignorable) {
-        if (total.bytes === 0)
-            continue;
-        hints.push({
-            kind: 'dockerignore',
-            severity: 'warning',
-            title: 'Build-context files that a .dockerignore should keep out',
-            message: `${where(origins, layer)} copies ${total.files} files (${units_formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
-            savingBytes: total.bytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    if (input.contextHasDockerignore === false) {
-        hints.push({
-            kind: 'no-dockerignore',
-            severity: 'info',
-            title: 'No .dockerignore in the build context',
-            message: 'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
-        });
-    }
-    for (const group of reclaimable.groups) {
-        if (!origins[group.shadowedByLayer]?.own || group.bytes < MIN_CACHE_BYTES)
-            continue;
-        const examples = group.examples.map((example) => example.path).join(', ');
-        hints.push(group.how === 'deleted'
-            ? {
-                kind: 'deleted-later',
-                severity: 'warning',
-                title: 'Files written in one layer and deleted in a later one',
-                message: `${where(origins, group.writtenInLayer)} writes ${units_formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
-                savingBytes: group.bytes,
-                layerIndex: group.shadowedByLayer,
-                line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
-            }
-            : {
-                kind: 'rewritten-later',
-                severity: 'warning',
-                title: 'Files copied again by a later layer',
-                message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
-                savingBytes: group.bytes,
-                layerIndex: group.shadowedByLayer,
-                line: lineOf(origins, group.shadowedByLayer),
-            });
-    }
-    const shells = [];
-    const managers = [];
-    const setuid = [];
-    for (const [path, file] of visible) {
-        if (SHELLS.test(path))
-            shells.push(path);
-        if (PACKAGE_MANAGERS.test(path))
-            managers.push(path);
-        if (file.kind === 'file' && file.mode & 0o4000)
-            setuid.push({ path, sizeBytes: file.sizeBytes });
-    }
-    if (shells.length + managers.length + setuid.length > 0) {
-        const parts = [
-            shells.length ? `a shell (${shells.sort().slice(0, 4).join(', ')})` : '',
-            managers.length ? `a package manager (${managers.sort().slice(0, 4).join(', ')})` : '',
-            setuid.length
-                ? `${setuid.length} setuid binaries (${units_formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid
-                    .map((file) => file.path)
-                    .sort()
-                    .slice(0, 5)
-                    .join(', ')})`
-                : '',
-        ].filter(Boolean);
-        hints.push({
-            kind: 'attack-surface',
-            severity: 'info',
-            title: 'Attack surface in the final image',
-            message: `The final image contains ${parts.join(', ')}. A distroless or scratch base leaves them out.`,
-        });
-    }
-    return hints.sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
-}
-
-;// CONCATENATED MODULE: ./src/analysis/waste.ts
-const WHITEOUT_PREFIX = '.wh.';
-const OPAQUE_PREFIX = '.wh..wh..';
-const EMPTY_INFO = { sizeBytes: 0, isDir: false };
-class TreeNode {
-    name;
-    info;
-    parent;
-    children;
-    constructor(name, info, parent) {
-        this.name = name;
-        this.info = info;
-        this.parent = parent;
-    }
-    child(name) {
-        return this.children?.get(name);
-    }
-    addChild(name) {
-        this.children ??= new Map();
-        const node = new TreeNode(name, EMPTY_INFO, this);
-        this.children.set(name, node);
-        return node;
-    }
-    isLeaf() {
-        return this.children === undefined || this.children.size === 0;
-    }
-    isWhiteout() {
-        return this.name.startsWith(WHITEOUT_PREFIX);
-    }
-    /** dive's FileNode.Path(): the whiteout prefix is dropped from the node's own name. */
-    path() {
-        const names = [];
-        // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents starts at this node
-        for (let node = this; node?.parent; node = node.parent) {
-            names.push(node === this && node.isWhiteout() ? node.name.slice(WHITEOUT_PREFIX.length) : node.name);
-        }
-        return '/' + names.reverse().join('/');
-    }
-    sortedChildren() {
-        if (!this.children)
-            return [];
-        return [...this.children.values()].sort((a, b) => compareAsGo(a.name, b.name));
-    }
-    copy(parent) {
-        const node = new TreeNode(this.name, this.info, parent);
-        if (this.children) {
-            node.children = new Map();
-            for (const [name, child] of this.children)
-                node.children.set(name, child.copy(node));
-        }
-        return node;
-    }
-}
-const SURROGATE = /[\ud800-\udfff]/;
-/**
- * Go's string order (bytewise UTF-8), which dive's visit order follows. JavaScript's UTF-16 order is the
- * same for every string without surrogate pairs, so the allocation-free comparison serves nearly always.
- */
-function compareAsGo(a, b) {
-    if (SURROGATE.test(a) || SURROGATE.test(b))
-        return Buffer.compare(Buffer.from(a), Buffer.from(b));
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function splitPath(path) {
-    return path.split('/').filter((name) => name !== '');
-}
-class Tree {
-    root;
-    constructor(root = new TreeNode('', EMPTY_INFO, undefined)) {
-        this.root = root;
-    }
-    /** dive's FileTree.AddPath: intermediate nodes get an empty payload; opaque markers are never added. */
-    addPath(path, info) {
-        const names = splitPath(path);
-        let node = this.root;
-        for (let index = 0; index < names.length; index += 1) {
-            const name = names[index];
-            const existing = node.child(name);
-            if (existing)
-                node = existing;
-            else {
-                if (name.startsWith(OPAQUE_PREFIX))
-                    return;
-                node = node.addChild(name);
-            }
-            if (index === names.length - 1)
-                node.info = info;
-        }
-    }
-    getNode(path) {
-        let node = this.root;
-        for (const name of splitPath(path)) {
-            node = node.child(name);
-            if (!node)
-                return undefined;
-        }
-        return node;
-    }
-    removePath(path) {
-        const node = this.getNode(path);
-        if (node?.parent)
-            node.parent.children?.delete(node.name);
-    }
-    copy() {
-        return new Tree(this.root.copy(undefined));
-    }
-    /** Depth first, children before their parent, children in byte order; never the root. */
-    visitChildFirst(visit, only) {
-        const walk = (node) => {
-            for (const child of node.sortedChildren())
-                if (!walk(child))
-                    return false;
-            if (node === this.root || (only && !only(node)))
-                return true;
-            return visit(node) !== false;
-        };
-        return walk(this.root);
-    }
-    /** dive's FileTree.Stack: whiteouts remove, everything else is added (payload replaced). */
-    stack(upper) {
-        upper.visitChildFirst((node) => {
-            if (node.isWhiteout())
-                this.removePath(node.path());
-            else
-                this.addPath(node.path(), node.info);
-        });
-    }
-}
-function layerTree(entries) {
-    const tree = new Tree();
-    for (const entry of entries)
-        tree.addPath(entry.path, { sizeBytes: entry.sizeBytes, isDir: entry.kind === 'directory' });
-    return tree;
-}
-function layerFileBytes(entries) {
-    let total = 0;
-    for (const entry of entries)
-        total += entry.sizeBytes;
-    return total;
-}
-/** dive's efficiency figures for layers given in order (base layer first). */
-function diveEfficiency(layers) {
-    const trees = layers.map(layerTree);
-    const byPath = new Map();
-    const inefficient = [];
-    // dive stacks layers 0..n-1 afresh for every whiteout; stacking once per layer gives the same tree.
-    let stackedBelow;
-    trees.forEach((tree, index) => {
-        if (index === 0)
-            stackedBelow = trees[0].copy();
-        const below = stackedBelow;
-        tree.visitChildFirst((node) => {
-            const path = node.path();
-            let sizeBytes = 0;
-            if (node.isWhiteout()) {
-                const previous = below.getNode(path);
-                // dive stops visiting this layer when a whiteout names a path that does not exist below it.
-                if (!previous)
-                    return false;
-                if (previous.info.isDir) {
-                    const subtree = new Tree(previous);
-                    subtree.visitChildFirst((child) => {
-                        sizeBytes += child.info.sizeBytes;
-                    });
-                    sizeBytes += previous.info.sizeBytes;
-                }
-            }
-            else {
-                sizeBytes = node.info.sizeBytes;
-            }
-            const data = byPath.get(path) ?? { occurrences: 0, cumulativeBytes: 0, minimumBytes: -1 };
-            data.cumulativeBytes += sizeBytes;
-            if (data.minimumBytes < 0 || sizeBytes < data.minimumBytes)
-                data.minimumBytes = sizeBytes;
-            data.occurrences += 1;
-            byPath.set(path, data);
-            if (data.occurrences === 2)
-                inefficient.push(path);
-            return true;
-        }, (node) => node.isLeaf());
-        below.stack(tree);
-    });
-    let minimumTotal = 0;
-    let discoveredTotal = 0;
-    for (const data of byPath.values()) {
-        minimumTotal += data.minimumBytes;
-        discoveredTotal += data.cumulativeBytes;
-    }
-    const inefficientPaths = inefficient
-        .map((path) => ({ path, occurrences: byPath.get(path).occurrences, cumulativeBytes: byPath.get(path).cumulativeBytes }))
-        .sort((a, b) => b.cumulativeBytes - a.cumulativeBytes);
-    const wastedBytes = inefficientPaths.reduce((sum, item) => sum + item.cumulativeBytes, 0);
-    const sizes = layers.map(layerFileBytes);
-    const imageSizeBytes = sizes.reduce((sum, size) => sum + size, 0);
-    const userSizeBytes = imageSizeBytes - (sizes[0] ?? 0);
-    return {
-        efficiency: discoveredTotal === 0 ? 1 : minimumTotal / discoveredTotal,
-        imageSizeBytes,
-        userSizeBytes,
-        wastedBytes,
-        wastedUserPercent: userSizeBytes === 0 ? 0 : wastedBytes / userSizeBytes,
-        inefficientPaths,
-    };
-}
-/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame. */
-function reclaimableBytes(layers) {
-    const visible = new Map();
-    const groups = new Map();
-    const shadow = (path, version, byLayer, how) => {
-        if (version.sizeBytes === 0)
-            return;
-        const key = `${version.layer}:${byLayer}:${how}`;
-        const group = groups.get(key) ?? { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
-        group.bytes += version.sizeBytes;
-        group.fileCount += 1;
-        group.examples.push({ path, sizeBytes: version.sizeBytes });
-        if (group.examples.length > 20)
-            group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).splice(5);
-        groups.set(key, group);
-    };
-    const removeTree = (path, byLayer, keepLayer) => {
-        const prefix = path === '/' ? '/' : `${path}/`;
-        for (const [candidate, version] of visible) {
-            if ((candidate === path || candidate.startsWith(prefix)) && version.layer !== keepLayer) {
-                shadow(candidate, version, byLayer, 'deleted');
-                visible.delete(candidate);
-            }
-        }
-    };
-    layers.forEach((entries, layer) => {
-        for (const entry of entries) {
-            const slash = entry.path.lastIndexOf('/');
-            const dir = entry.path.slice(0, slash) || '/';
-            const base = entry.path.slice(slash + 1);
-            if (base.startsWith(OPAQUE_PREFIX)) {
-                // An opaque directory hides everything lower layers had in it.
-                const prefix = dir === '/' ? '/' : `${dir}/`;
-                for (const [candidate, version] of visible) {
-                    if (candidate.startsWith(prefix) && version.layer < layer) {
-                        shadow(candidate, version, layer, 'deleted');
-                        visible.delete(candidate);
-                    }
-                }
-            }
-            else if (base.startsWith(WHITEOUT_PREFIX)) {
-                removeTree(`${dir === '/' ? '' : dir}/${base.slice(WHITEOUT_PREFIX.length)}`, layer);
-            }
-            else if (entry.kind !== 'directory') {
-                const previous = visible.get(entry.path);
-                if (previous)
-                    shadow(entry.path, previous, layer, 'overwritten');
-                visible.set(entry.path, { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind });
-            }
-        }
-    });
-    const sorted = [...groups.values()].sort((a, b) => b.bytes - a.bytes);
-    for (const group of sorted)
-        group.examples = group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 5);
-    return { bytes: sorted.reduce((sum, group) => sum + group.bytes, 0), groups: sorted, visible };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/index.ts
-// Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
-// waste, what could really be reclaimed, the compressed size, and hints.
-
-
-
-
-
-
-
-
-function countChanges(layers) {
-    const present = new Set();
-    return layers.map((entries) => {
-        const counts = { added: 0, modified: 0, removed: 0 };
-        for (const entry of entries) {
-            const base = entry.path.slice(entry.path.lastIndexOf('/') + 1);
-            if (base.startsWith('.wh.')) {
-                if (!base.startsWith('.wh..wh..'))
-                    counts.removed += 1;
-                continue;
-            }
-            if (entry.kind === 'directory')
-                continue;
-            if (present.has(entry.path))
-                counts.modified += 1;
-            else {
-                counts.added += 1;
-                present.add(entry.path);
-            }
-        }
-        return counts;
-    });
-}
-function largestDirectories(files, limit) {
-    const totals = new Map();
-    for (const file of files) {
-        const parts = file.path.split('/').filter(Boolean);
-        if (parts.length < 2)
-            continue;
-        const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
-        totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
-    }
-    return [...totals.entries()]
-        .map(([dir, sizeBytes]) => ({ path: dir, sizeBytes }))
-        .sort((a, b) => b.sizeBytes - a.sizeBytes)
-        .slice(0, limit);
-}
-function finalPasswd(file, layers) {
-    return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
-}
-/** One pass over `docker save`. */
-async function scanImage(docker, imageId, options) {
-    const save = docker.stream(['save', imageId]);
-    let archiveBytes = 0;
-    try {
-        const [scanned] = await Promise.all([
-            scanImageArchive(save.stdout, {
-                imageId,
-                compressedSize: options.compressedSize,
-                knownLayers: options.knownLayers,
-                onProgress: (bytes) => {
-                    archiveBytes = bytes;
-                    options.onProgress?.(bytes);
-                },
-            }),
-            save.finished,
-        ]);
-        return { scanned, archiveBytes };
-    }
-    catch (error) {
-        docker.killAll();
-        if (error instanceof DockerError)
-            throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
-        if (error instanceof ArchiveError)
-            throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
-        throw error;
-    }
-}
-async function analyzeImage(docker, imageId, options) {
-    const started = performance.now();
-    let { scanned, archiveBytes } = await scanImage(docker, imageId, options);
-    if (options.compressedSize && options.knownLayers && scanned.layers.some((layer) => layer.compressedBytes === undefined)) {
-        // A layer had the length of a known one but was another: read the archive again and compress everything.
-        ({ scanned, archiveBytes } = await scanImage(docker, imageId, { ...options, knownLayers: undefined }));
-    }
-    const dockerfile = options.dockerfilePath ? parseDockerfile(await (0,promises_namespaceObject.readFile)(options.dockerfilePath, 'utf8')) : undefined;
-    const entries = scanned.layers.map((layer) => layer.entries);
-    const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
-    const reclaimable = reclaimableBytes(entries);
-    const changes = countChanges(entries);
-    const contextHasDockerignore = options.contextDir
-        ? await (0,promises_namespaceObject.access)(external_node_path_default().join(options.contextDir, '.dockerignore')).then(() => true, () => false)
-        : undefined;
-    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
-    const ownFiles = [...reclaimable.visible.entries()]
-        .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
-        .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
-    const compressedByDiffId = new Map(scanned.layers.map((layer) => [layer.diffId, layer.compressedBytes]));
-    const compressedSizes = [...compressedByDiffId.values()];
-    return {
-        layers: scanned.layers.map((layer, index) => ({
-            index,
-            diffId: layer.diffId,
-            sizeBytes: layerFileBytes(layer.entries),
-            tarBytes: layer.tarBytes,
-            compressedBytes: layer.compressedBytes,
-            createdBy: origins[index].createdBy,
-            line: origins[index].instruction?.line,
-            own: origins[index].own,
-            filesAdded: changes[index].added,
-            filesModified: changes[index].modified,
-            filesRemoved: changes[index].removed,
-        })),
-        compressedSizeBytes: compressedSizes.every((size) => size !== undefined)
-            ? compressedSizes.reduce((sum, size) => sum + size, 0)
-            : undefined,
-        dive: diveEfficiency(entries),
-        reclaimableBytes: reclaimable.bytes,
-        largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
-        largestDirectories: largestDirectories(ownFiles, 10),
-        hints,
-        etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
-        archiveBytes,
-        compressedSizesReused: scanned.layers.filter((layer) => layer.compressedBytesReused).length,
-        durationMs: performance.now() - started,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/background.ts
-// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
-// engine's time) while the layers are read. It must still be over before anything it would disturb (the
-// next smoke test) and before the gate returns, so the gate leaves nothing behind.
-class BackgroundWork {
-    #pending = new Set();
-    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
-    start(work) {
-        const tracked = work
-            .then(() => undefined, () => undefined)
-            .finally(() => this.#pending.delete(tracked));
-        this.#pending.add(tracked);
-    }
-    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
-    async drain() {
-        while (this.#pending.size > 0)
-            await Promise.all([...this.#pending]);
-    }
-    get size() {
-        return this.#pending.size;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/budgets.ts
-
-function evaluateBudgets(measured, budgets) {
-    const checks = [sizeCheck(measured, budgets)];
-    if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
-        checks.push(increaseCheck(measured, budgets));
-    if (measured.analysis || budgets.maxCompressedSize)
-        checks.push(compressedSizeCheck(measured, budgets));
-    checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
-    if (measured.analysis || budgets.minEfficiency !== undefined)
-        checks.push(efficiencyCheck(measured, budgets));
-    if (measured.analysis || budgets.maxWastedSize)
-        checks.push(wastedCheck(measured, budgets));
-    return checks;
-}
-/** A byte figure against an optional byte budget. */
-function byteCheck(id, label, measuredBytes, budget, budgetName, why) {
-    const system = unitSystemOf(budget?.unit);
-    if (measuredBytes === undefined) {
-        return {
-            id,
-            label,
-            measured: '',
-            budget: budget ? units_formatBytes(budget.bytes, system) : '',
-            margin: '',
-            verdict: budget ? 'fail' : 'skip',
-            detail: `${budgetName} cannot be checked: ${why}`,
-        };
-    }
-    const figure = `${units_formatBytes(measuredBytes, system)} (${units_formatInteger(measuredBytes)} B)`;
-    if (!budget)
-        return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
-    const marginBytes = budget.bytes - measuredBytes;
-    const pass = marginBytes >= 0;
-    return {
-        id,
-        label,
-        measured: figure,
-        budget: units_formatBytes(budget.bytes, system),
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? `within ${budgetName}` : `${units_formatBytes(-marginBytes, system)} over ${budgetName}`,
-    };
-}
-function compressedSizeCheck(measured, budgets) {
-    return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
-}
-function wastedCheck(measured, budgets) {
-    return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
-}
-function efficiencyCheck(measured, budgets) {
-    const efficiency = measured.analysis?.efficiency;
-    const base = {
-        id: 'efficiency',
-        label: 'Efficiency (dive)',
-        measured: efficiency === undefined ? '' : budgets_formatPercent(efficiency),
-    };
-    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${budgets_formatPercent(budgets.minEfficiency)}`;
-    if (efficiency === undefined)
-        return {
-            ...base,
-            budget,
-            margin: '',
-            verdict: budget ? 'fail' : 'skip',
-            detail: 'min-efficiency cannot be checked: the layer analysis did not run',
-        };
-    if (budgets.minEfficiency === undefined)
-        return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
-    const pass = efficiency >= budgets.minEfficiency;
-    const marginPoints = (efficiency - budgets.minEfficiency) * 100;
-    return {
-        ...base,
-        budget,
-        margin: `${Math.abs(marginPoints).toFixed(2)} points ${pass ? 'above' : 'below'}`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
-    };
-}
-function increaseCheck(measured, budgets) {
-    const budget = budgets.maxIncrease;
-    const base = { id: 'increase', label: 'Growth against baseline', budget: budget ? `+${budget.text}` : '' };
-    if (measured.baselineSizeBytes === undefined) {
-        return { ...base, measured: '', margin: '', verdict: 'skip', detail: `not measured: ${measured.noBaselineReason ?? 'no baseline'}` };
-    }
-    const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
-    const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
-    const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
-    if (!budget)
-        return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
-    const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
-    const marginBytes = allowedBytes - changeBytes;
-    if (marginBytes >= 0) {
-        return { ...base, measured: figure, margin: `${units_formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
-    }
-    const over = `${units_formatBytes(-marginBytes)} over max-increase`;
-    const label = budgets.allowIncreaseLabel;
-    if (label && measured.labels?.includes(label)) {
-        return {
-            ...base,
-            measured: figure,
-            margin: `${units_formatBytes(-marginBytes)} over`,
-            verdict: 'warn',
-            detail: `${over}, accepted by the "${label}" label`,
-        };
-    }
-    const howToAccept = label ? `; add the "${label}" label to accept it` : '';
-    return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
-}
-function formatSignedPercent(ratio) {
-    const text = `${(ratio * 100).toFixed(1)}%`;
-    return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
-}
-/** 0.9844212134184309 -> "98.44%" */
-function budgets_formatPercent(fraction) {
-    return `${(fraction * 100).toFixed(2)}%`;
-}
-function gatePassed(checks) {
-    return checks.every((check) => check.verdict !== 'fail');
-}
-function sizeCheck(measured, budgets) {
-    const system = unitSystemOf(budgets.maxSize?.unit);
-    const figure = `${units_formatBytes(measured.sizeBytes, system)} (${units_formatInteger(measured.sizeBytes)} B)`;
-    const base = { id: 'size', label: 'Size (uncompressed)', measured: figure };
-    if (!budgets.maxSize)
-        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
-    const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
-    const pass = marginBytes >= 0;
-    return {
-        ...base,
-        budget: `${units_formatBytes(budgets.maxSize.bytes, system)}`,
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within max-size' : `the image is ${units_formatBytes(-marginBytes, system)} over max-size`,
-    };
-}
-function layersCheck(measured, budgets) {
-    const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
-    if (budgets.maxLayers === undefined)
-        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
-    const margin = budgets.maxLayers - measured.layerCount;
-    const pass = margin >= 0;
-    return {
-        ...base,
-        budget: String(budgets.maxLayers),
-        margin: pass ? `${margin} under` : `${-margin} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
-    };
-}
-function nonRootCheck(measured, budgets) {
-    const user = measured.user;
-    const shown = user.kind === 'non-root'
-        ? `${user.configured} (uid ${user.uid})`
-        : user.kind === 'root'
-            ? `${user.configured || '(unset)'} = root`
-            : `${user.configured} (unresolved)`;
-    const base = { id: 'non-root', label: 'Runs as non-root', measured: shown, margin: '' };
-    if (!budgets.requireNonRoot) {
-        return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
-    }
-    return {
-        ...base,
-        budget: 'non-root',
-        verdict: user.kind === 'non-root' ? 'pass' : 'fail',
-        detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason,
-    };
-}
-function smokeCheck(measured) {
-    const base = { id: 'smoke', label: 'Smoke test', budget: '', margin: '' };
-    if (!measured.smoke.ran)
-        return { ...base, measured: '', verdict: 'skip', detail: `not run: ${measured.smoke.reason}` };
-    const result = measured.smoke.result;
-    const target = `GET ${result.path} on port ${result.port}`;
-    if (result.passed) {
-        return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
-    }
-    return {
-        ...base,
-        measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer',
-        verdict: 'fail',
-        detail: `${target}: ${result.failure ?? 'failed'}`,
-    };
-}
-function startupCheck(measured, budgets) {
-    const smoke = measured.smoke;
-    const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
-    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : units_formatDurationMs(startupMs) };
-    if (budgets.maxStartupMs === undefined) {
-        return {
-            ...base,
-            budget: '',
-            margin: '',
-            verdict: startupMs === undefined ? 'skip' : 'info',
-            detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set',
-        };
-    }
-    const budget = units_formatDurationMs(budgets.maxStartupMs);
-    if (startupMs === undefined) {
-        const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
-        return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
-    }
-    const marginMs = budgets.maxStartupMs - startupMs;
-    const pass = marginMs >= 0;
-    return {
-        ...base,
-        budget,
-        margin: pass ? `${units_formatDurationMs(marginMs)} under` : `${units_formatDurationMs(-marginMs)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/delta.ts
-const FIGURES = [
-    { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
-    { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
-    { id: 'layers', label: 'Layers', unit: 'count', pick: (figures) => figures.layerCount },
-    { id: 'startup', label: 'Start-up time', unit: 'ms', pick: (figures) => figures.startupMs },
-    { id: 'efficiency', label: 'Efficiency (dive)', unit: 'fraction', pick: (figures) => figures.efficiency },
-    { id: 'wasted-size', label: 'Wasted (dive)', unit: 'bytes', pick: (figures) => figures.wastedBytes },
-];
-function figureDeltas(base, head) {
-    return FIGURES.map(({ id, label, unit, pick }) => {
-        const baseValue = pick(base);
-        const headValue = pick(head);
-        const delta = { id, label, unit, base: baseValue, head: headValue };
-        if (baseValue !== undefined && headValue !== undefined) {
-            delta.change = headValue - baseValue;
-            if (baseValue !== 0)
-                delta.ratio = delta.change / baseValue;
-        }
-        return delta;
-    }).filter((delta) => delta.base !== undefined || delta.head !== undefined);
-}
-/** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
-function layerKey(createdBy) {
-    return createdBy
-        .replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/**
- * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
- * instruction, in order. What is left appeared or vanished. Unchanged layers are not listed.
- */
-function layerChanges(base, head) {
-    const unmatchedBase = new Set(base.map((_, index) => index));
-    const pairs = [];
-    const unmatchedHead = [];
-    head.forEach((layer, headIndex) => {
-        const same = [...unmatchedBase].find((baseIndex) => base[baseIndex].diffId === layer.diffId);
-        if (same !== undefined) {
-            unmatchedBase.delete(same);
-            return;
-        }
-        unmatchedHead.push(headIndex);
-    });
-    for (const headIndex of [...unmatchedHead]) {
-        const key = layerKey(head[headIndex].createdBy);
-        const match = [...unmatchedBase].find((baseIndex) => layerKey(base[baseIndex].createdBy) === key);
-        if (match === undefined)
-            continue;
-        unmatchedBase.delete(match);
-        unmatchedHead.splice(unmatchedHead.indexOf(headIndex), 1);
-        pairs.push([match, headIndex]);
-    }
-    const changes = [];
-    for (const [baseIndex, headIndex] of pairs) {
-        const changeBytes = head[headIndex].sizeBytes - base[baseIndex].sizeBytes;
-        if (changeBytes === 0)
-            continue;
-        changes.push({
-            kind: changeBytes > 0 ? 'grew' : 'shrank',
-            createdBy: head[headIndex].createdBy,
-            line: head[headIndex].line,
-            baseBytes: base[baseIndex].sizeBytes,
-            headBytes: head[headIndex].sizeBytes,
-            changeBytes,
-        });
-    }
-    for (const headIndex of unmatchedHead) {
-        changes.push({
-            kind: 'added',
-            createdBy: head[headIndex].createdBy,
-            line: head[headIndex].line,
-            headBytes: head[headIndex].sizeBytes,
-            changeBytes: head[headIndex].sizeBytes,
-        });
-    }
-    for (const baseIndex of unmatchedBase) {
-        changes.push({
-            kind: 'removed',
-            createdBy: base[baseIndex].createdBy,
-            line: base[baseIndex].line,
-            baseBytes: base[baseIndex].sizeBytes,
-            changeBytes: -base[baseIndex].sizeBytes,
-        });
-    }
-    return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Building the image: pure argv construction, and the call that streams the log and reads the image id.
-
-
-
-
-
-/** docker argv for a build that writes the image id to `iidFile`. */
-function buildArgv(request, builder, iidFile) {
-    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
-    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
-    argv.push('--iidfile', iidFile);
-    if (request.dockerfile)
-        argv.push('--file', request.dockerfile);
-    if (request.target)
-        argv.push('--target', request.target);
-    for (const arg of request.buildArgs)
-        argv.push('--build-arg', arg);
-    if (request.tag)
-        argv.push('--tag', request.tag);
-    argv.push(request.context);
-    return argv;
-}
-/**
- * The output of the step that failed, from a build log: the lines after the last step header
- * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
- */
-function failingStepOutput(logLines, maxLines = 25) {
-    let start = 0;
-    let failingBuildkitStep;
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
-        if (errorMatch)
-            failingBuildkitStep = errorMatch[1];
-    }
-    if (failingBuildkitStep !== undefined) {
-        const prefix = `#${failingBuildkitStep} `;
-        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
-    }
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
-            start = index;
-            break;
-        }
-    }
-    return logLines
-        .slice(start)
-        .filter((line) => line.trim() !== '')
-        .slice(-maxLines);
-}
-async function buildImage(docker, builder, request, onLine) {
-    await checkBuildInputs(request);
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
-    const iidFile = external_node_path_default().join(workDir, 'iid');
-    const logLines = [];
-    const started = performance.now();
-    try {
-        await docker.run(buildArgv(request, builder, iidFile), {
-            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
-            // without buildx fail instead of building.
-            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
-            onLine: (line) => {
-                logLines.push(line);
-                if (logLines.length > 5000)
-                    logLines.splice(0, 1000);
-                onLine(line);
-            },
-        });
-        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
-        if (!imageId)
-            throw new GateError('build', 'the build finished but reported no image id');
-        return { imageId, durationMs: performance.now() - started, logLines };
-    }
-    catch (error) {
-        if (error instanceof DockerError) {
-            const stepOutput = failingStepOutput(logLines);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details: stepOutput });
-        }
-        throw error;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
-    }
-}
-async function checkBuildInputs(request) {
-    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
-    if (!contextStat?.isDirectory()) {
-        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
-    }
-    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
-    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
-    if (!dockerfileStat?.isFile()) {
-        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
-
-
-function probeEngine(docker, options) {
-    const serverVersion = docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 }).catch((error) => {
-        const reason = error instanceof DockerError ? error.message : String(error);
-        const hint = /permission denied/i.test(reason)
-            ? 'add this user to the docker group or run as root'
-            : /not installed|not on PATH/.test(reason)
-                ? 'install Docker (on Debian: apt-get install docker.io)'
-                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
-    });
-    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
-    serverVersion.catch(() => undefined);
-    const builder = options.needsBuilder
-        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
-        : Promise.resolve('classic');
-    return { serverVersion, builder };
 }
 
 ;// CONCATENATED MODULE: ./src/docker/inspect.ts
@@ -3607,6 +1731,8 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/git.ts
 // The git calls the baseline needs, through one wrapper: find the repository, make sure a commit is
 // present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
@@ -3663,8 +1789,1850 @@ async function addWorktree(root, commit) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/model.ts
-const REPORT_SCHEMA_VERSION = 1;
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
+// The gzip-compressed size of a byte stream, computed on several threads at once.
+// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
+// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
+// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
+// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
+
+
+const deflateRawAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.deflateRaw);
+const GZIP_LEVEL = 6;
+const BLOCK_BYTES = 1024 * 1024;
+const WINDOW_BYTES = 32 * 1024;
+/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
+const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
+/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
+const GZIP_FRAMING_BYTES = 18;
+class GzipSizer {
+    maxInFlight;
+    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
+    free = [];
+    block;
+    filled = 0;
+    previousTail;
+    inFlight = new Set();
+    waiting = [];
+    compressedBytes = 0;
+    failure;
+    constructor(maxInFlight = 4) {
+        this.maxInFlight = maxInFlight;
+        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
+    write(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            const copied = chunk.copy(this.block, this.filled, offset);
+            this.filled += copied;
+            offset += copied;
+            if (this.filled === BLOCK_BYTES)
+                this.submit(false);
+        }
+    }
+    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
+    ready() {
+        if (this.inFlight.size < this.maxInFlight)
+            return undefined;
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    submit(last) {
+        const block = this.block;
+        const input = block.subarray(0, this.filled);
+        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
+        // instead of returning to the main thread for every 16 KiB it writes.
+        const options = {
+            level: GZIP_LEVEL,
+            finishFlush: last ? external_node_zlib_namespaceObject.constants.Z_FINISH : external_node_zlib_namespaceObject.constants.Z_SYNC_FLUSH,
+            chunkSize: OUTPUT_BYTES,
+        };
+        if (this.previousTail)
+            options.dictionary = this.previousTail;
+        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
+        const deflated = deflateRawAsync(input, options).then((out) => {
+            this.compressedBytes += out.length;
+            this.release(deflated, block);
+        }, (error) => {
+            this.failure ??= error;
+            this.release(deflated, block);
+        });
+        this.inFlight.add(deflated);
+        this.filled = 0;
+        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    release(deflated, block) {
+        this.inFlight.delete(deflated);
+        this.free.push(block);
+        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
+            this.waiting.shift()();
+    }
+    /** Finishes the stream and returns its gzip size in bytes. */
+    async finish() {
+        this.submit(true);
+        while (this.inFlight.size > 0)
+            await Promise.all([...this.inFlight]);
+        this.free.length = 0;
+        if (this.failure !== undefined)
+            throw this.failure;
+        return this.compressedBytes + GZIP_FRAMING_BYTES;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/image-index.ts
+// Finding the images a `docker save` archive holds, from its small JSON members. Pure.
+// Three layouts are met:
+// - the classic docker-archive: `manifest.json` names `<config-hex>.json` and `<id>/layer.tar` members;
+// - the OCI layout the classic store writes since Docker 25: `index.json` -> manifest -> config, layers as
+//   uncompressed blobs;
+// - the containerd image store's OCI layout: `index.json` names an image index (a manifest list) whose
+//   entries are one manifest per platform plus attestation manifests (platform `unknown/unknown`, annotated
+//   `vnd.docker.reference.type: attestation-manifest`, config without layers), layers as gzip (or zstd) blobs.
+// The image id the engine gives is the config's digest on the classic store and the digest of the index
+// (or manifest) on the containerd store, so the walk starts from whichever document that digest names.
+class ImageIndexError extends Error {
+}
+const ATTESTATION = 'attestation-manifest';
+const MAX_DEPTH = 4;
+function hexOf(digest) {
+    const match = /^(?:sha256:)?([0-9a-f]{64})$/.exec(digest ?? '');
+    return match?.[1];
+}
+function parse(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isAttestation(descriptor) {
+    const platform = descriptor.platform;
+    return (descriptor.annotations?.['vnd.docker.reference.type'] === ATTESTATION ||
+        (platform?.os === 'unknown' && platform.architecture === 'unknown'));
+}
+function platformName(config) {
+    return [config.os || 'unknown', config.architecture || 'unknown', config.variant].filter(Boolean).join('/');
+}
+function summarize(config) {
+    return {
+        os: config.os ?? '',
+        architecture: config.architecture ?? '',
+        variant: config.variant,
+        user: config.config?.User ?? '',
+        exposedPorts: Object.keys(config.config?.ExposedPorts ?? {}),
+    };
+}
+/** The documents of an archive by digest (blobs, classic `<hex>.json` configs) and by name (index.json, manifest.json). */
+class ArchiveDocuments {
+    jsonByName;
+    constructor(jsonByName) {
+        this.jsonByName = jsonByName;
+    }
+    byName(name) {
+        return parse(this.jsonByName.get(name));
+    }
+    byDigest(digest) {
+        const hex = hexOf(digest);
+        if (!hex)
+            return undefined;
+        return parse(this.jsonByName.get(`blobs/sha256/${hex}`) ?? this.jsonByName.get(`${hex}.json`));
+    }
+}
+/**
+ * Every image (one per platform) the archive holds for `imageId`, or for the archive's own index when no id
+ * is given. Attestation manifests are skipped; platforms whose blobs the archive lacks are skipped too.
+ */
+function findImages(documents, imageId) {
+    const images = [];
+    const visit = (document, digest, depth) => {
+        if (!document || typeof document !== 'object' || depth > MAX_DEPTH)
+            return;
+        const doc = document;
+        if (Array.isArray(doc.manifests)) {
+            for (const entry of doc.manifests)
+                if (!isAttestation(entry))
+                    visit(documents.byDigest(entry.digest), entry.digest, depth + 1);
+        }
+        else if (doc.config && Array.isArray(doc.layers)) {
+            visit(documents.byDigest(doc.config.digest), doc.config.digest, depth + 1);
+        }
+        else if (doc.rootfs !== undefined && digest) {
+            addConfig(images, doc, digest);
+        }
+    };
+    if (imageId) {
+        const start = documents.byDigest(imageId);
+        if (start === undefined)
+            throw new ImageIndexError(`the archive does not contain the image ${imageId}`);
+        visit(start, imageId, 0);
+    }
+    else {
+        const index = documents.byName('index.json');
+        if (index)
+            visit(index, undefined, 0);
+        else
+            visitClassicManifest(documents, (config, digest) => addConfig(images, config, digest));
+    }
+    if (images.length === 0)
+        throw new ImageIndexError('the archive holds no image config with layers (rootfs.diff_ids) for any platform');
+    return images;
+}
+function visitClassicManifest(documents, onConfig) {
+    const manifest = documents.byName('manifest.json');
+    const first = Array.isArray(manifest) ? manifest[0] : undefined;
+    const hex = hexOf(first?.Config?.replace(/^blobs\/sha256\//, '').replace(/\.json$/, ''));
+    const config = hex ? documents.byDigest(hex) : undefined;
+    if (hex && config && typeof config === 'object')
+        onConfig(config, `sha256:${hex}`);
+}
+function addConfig(images, config, digest) {
+    const diffIds = config.rootfs?.diff_ids;
+    if (!Array.isArray(diffIds))
+        return;
+    const configDigest = `sha256:${hexOf(digest)}`;
+    if (images.some((image) => image.configDigest === configDigest))
+        return;
+    images.push({ platform: platformName(config), configDigest, config: summarize(config), diffIds, history: config.history ?? [] });
+}
+
+;// CONCATENATED MODULE: ./src/analysis/elf.ts
+// Pure: what an ELF binary's headers say about it: is it static, does it carry a symbol table or debug
+// sections, and how many bytes would `strip` (or Go's -ldflags '-s -w') remove.
+// Only the file header, the program headers and the section headers are read; never the sections.
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ELF_HEADER_BYTES = 64;
+const ELF_TYPE_RELOCATABLE = 1;
+const PT_INTERP = 3;
+const SHT_NULL = 0;
+const SHT_SYMTAB = 2;
+const SHT_NOBITS = 8;
+const SHF_ALLOC = 0x2;
+function isElf(start) {
+    return start.length >= 4 && start.subarray(0, 4).equals(ELF_MAGIC);
+}
+function reader(buffer, littleEndian) {
+    return {
+        u16: (offset) => (littleEndian ? buffer.readUInt16LE(offset) : buffer.readUInt16BE(offset)),
+        u32: (offset) => (littleEndian ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset)),
+        u64: (offset) => Number(littleEndian ? buffer.readBigUInt64LE(offset) : buffer.readBigUInt64BE(offset)),
+    };
+}
+/** Parses the ELF file header; undefined when `start` is not a complete ELF header. */
+function parseElfHeader(start) {
+    if (!isElf(start) || start.length < 52)
+        return undefined;
+    const is64Bit = start[4] === 2;
+    const littleEndian = start[5] === 1;
+    if (is64Bit && start.length < ELF_HEADER_BYTES)
+        return undefined;
+    const read = reader(start, littleEndian);
+    const fileType = read.u16(0x10);
+    return is64Bit
+        ? {
+            fileType,
+            is64Bit,
+            littleEndian,
+            programHeaderOffset: read.u64(0x20),
+            sectionHeaderOffset: read.u64(0x28),
+            programHeaderEntrySize: read.u16(0x36),
+            programHeaderCount: read.u16(0x38),
+            sectionHeaderEntrySize: read.u16(0x3a),
+            sectionHeaderCount: read.u16(0x3c),
+            sectionNameTableIndex: read.u16(0x3e),
+        }
+        : {
+            fileType,
+            is64Bit,
+            littleEndian,
+            programHeaderOffset: read.u32(0x1c),
+            sectionHeaderOffset: read.u32(0x20),
+            programHeaderEntrySize: read.u16(0x2a),
+            programHeaderCount: read.u16(0x2c),
+            sectionHeaderEntrySize: read.u16(0x2e),
+            sectionHeaderCount: read.u16(0x30),
+            sectionNameTableIndex: read.u16(0x32),
+        };
+}
+/** True when the program headers (found in `start`, the file's first bytes) ask for an interpreter (dynamic linking). */
+function hasInterpreter(start, header) {
+    const end = header.programHeaderOffset + header.programHeaderCount * header.programHeaderEntrySize;
+    if (end > start.length)
+        return undefined;
+    const read = reader(start, header.littleEndian);
+    for (let index = 0; index < header.programHeaderCount; index += 1) {
+        if (read.u32(header.programHeaderOffset + index * header.programHeaderEntrySize) === PT_INTERP)
+            return true;
+    }
+    return false;
+}
+/** Reads the section header table (`table` holds exactly its bytes). */
+function parseSectionTable(table, header) {
+    const read = reader(table, header.littleEndian);
+    let hasSymbolTable = false;
+    let strippableBytes = 0;
+    for (let index = 0; index < header.sectionHeaderCount; index += 1) {
+        const base = index * header.sectionHeaderEntrySize;
+        if (base + header.sectionHeaderEntrySize > table.length)
+            break;
+        const type = read.u32(base + 4);
+        const flags = header.is64Bit ? read.u64(base + 8) : read.u32(base + 8);
+        const size = header.is64Bit ? read.u64(base + 0x20) : read.u32(base + 0x14);
+        if (type === SHT_SYMTAB)
+            hasSymbolTable = true;
+        const loaded = (flags & SHF_ALLOC) !== 0;
+        if (!loaded && type !== SHT_NULL && type !== SHT_NOBITS && index !== header.sectionNameTableIndex)
+            strippableBytes += size;
+    }
+    return { hasSymbolTable, strippableBytes };
+}
+/** Byte range of the section header table within the file. */
+function sectionTableRange(header) {
+    return { start: header.sectionHeaderOffset, end: header.sectionHeaderOffset + header.sectionHeaderCount * header.sectionHeaderEntrySize };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/archive.ts
+// Streaming reader of `docker save` output. One pass over the bytes, memory bounded by the number of files,
+// not by their bytes: for every layer it records each entry's path, kind, size and mode, the headers of
+// ELF binaries, the layer's diffID (sha256 of its tar) and, optionally, its gzip-compressed size.
+// Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
+// (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
+
+
+
+
+
+
+const PASSWD_PATH = '/etc/passwd';
+const MAX_PASSWD_BYTES = 1 << 20;
+const TAR_MAGIC_OFFSET = 257;
+const SNIFF_BYTES = 512;
+/** Bytes of an ELF file's start kept to read its file and program headers. */
+const ELF_START_BYTES = 4096;
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+class ArchiveError extends Error {
+}
+/** Cleans a tar member name the way dive does (Go's path.Clean), with a leading slash. */
+function cleanPath(name) {
+    const parts = [];
+    for (const part of name.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return '/' + parts.join('/');
+}
+function entryKind(type) {
+    switch (type) {
+        case 'file':
+        case 'contiguous-file':
+            return 'file';
+        case 'directory':
+        case 'symlink':
+        case 'link':
+            return type;
+        default:
+            return 'other';
+    }
+}
+/** Keeps the bytes of one small file (/etc/passwd). */
+class CollectSink {
+    maxBytes;
+    onDone;
+    parts = [];
+    length = 0;
+    constructor(maxBytes, onDone) {
+        this.maxBytes = maxBytes;
+        this.onDone = onDone;
+    }
+    data(chunk) {
+        if (this.length >= this.maxBytes)
+            return;
+        this.parts.push(Buffer.from(chunk.subarray(0, this.maxBytes - this.length)));
+        this.length += Math.min(chunk.length, this.maxBytes - this.length);
+    }
+    end() {
+        this.onDone(Buffer.concat(this.parts));
+    }
+}
+/** Reads a file's bytes as they pass, keeping only the ELF file header, program headers and section header table. */
+class ElfSink {
+    path;
+    sizeBytes;
+    onFinding;
+    startParts = [];
+    startLength = 0;
+    start = Buffer.alloc(0);
+    offset = 0;
+    decided = false;
+    header;
+    sectionTable;
+    range = { start: 0, end: 0 };
+    constructor(path, sizeBytes, onFinding) {
+        this.path = path;
+        this.sizeBytes = sizeBytes;
+        this.onFinding = onFinding;
+    }
+    data(chunk) {
+        if (!this.decided) {
+            this.startParts.push(Buffer.from(chunk.subarray(0, ELF_START_BYTES - this.startLength)));
+            this.startLength += Math.min(chunk.length, ELF_START_BYTES - this.startLength);
+            if (this.startLength >= ELF_START_BYTES || this.offset + chunk.length >= this.sizeBytes)
+                this.decide();
+        }
+        if (this.header && this.sectionTable) {
+            const chunkEnd = this.offset + chunk.length;
+            const copyStart = Math.max(this.offset, this.range.start);
+            const copyEnd = Math.min(chunkEnd, this.range.end);
+            if (copyStart < copyEnd)
+                chunk.copy(this.sectionTable, copyStart - this.range.start, copyStart - this.offset, copyEnd - this.offset);
+        }
+        this.offset += chunk.length;
+    }
+    decide() {
+        this.decided = true;
+        this.start = Buffer.concat(this.startParts);
+        this.startParts.length = 0;
+        this.header = isElf(this.start) ? parseElfHeader(this.start) : undefined;
+        if (!this.header)
+            return;
+        this.range = sectionTableRange(this.header);
+        if (this.range.end > this.sizeBytes || this.range.end <= this.range.start)
+            this.header = undefined;
+        else
+            this.sectionTable = Buffer.alloc(this.range.end - this.range.start);
+    }
+    end() {
+        // Object files (.o, .a members, Go's .syso) are inputs to a linker, not programs: nothing to strip in place.
+        if (!this.header || !this.sectionTable || this.header.fileType === ELF_TYPE_RELOCATABLE)
+            return;
+        const sections = parseSectionTable(this.sectionTable, this.header);
+        const interpreter = hasInterpreter(this.start, this.header);
+        this.onFinding({
+            path: this.path,
+            sizeBytes: this.sizeBytes,
+            isStatic: interpreter === undefined ? undefined : !interpreter,
+            ...sections,
+        });
+    }
+}
+/** One uncompressed layer tar: its entries, ELF headers, /etc/passwd, diffID and (optionally) gzip size. */
+class LayerReader {
+    sizer;
+    entries = [];
+    elfBinaries = [];
+    etcPasswd;
+    tarBytes = 0;
+    contentBytes = 0;
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    tar = new TarReader((header) => this.onEntry(header));
+    constructor(sizer) {
+        this.sizer = sizer;
+    }
+    write(chunk) {
+        this.tarBytes += chunk.length;
+        this.hash.update(chunk);
+        this.tar.write(chunk);
+        this.sizer?.write(chunk);
+    }
+    onEntry(header) {
+        const path = cleanPath(header.name);
+        const kind = entryKind(header.type);
+        const sizeBytes = kind === 'file' ? header.size : 0;
+        this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
+        if (path !== '/')
+            this.entries.push({ path, kind, sizeBytes, mode: header.mode });
+        if (kind !== 'file')
+            return undefined;
+        if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES)
+            return new CollectSink(MAX_PASSWD_BYTES, (bytes) => (this.etcPasswd = bytes.toString('utf8')));
+        if (sizeBytes >= ELF_HEADER_BYTES)
+            return new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding));
+        return undefined;
+    }
+    /** Ends the layer; waits only for the compression still in flight. */
+    async finish(compressedBytes) {
+        this.tar.end();
+        const diffId = `sha256:${this.hash.digest('hex')}`;
+        return {
+            diffId,
+            tarBytes: this.tarBytes,
+            contentBytes: this.contentBytes,
+            compressedBytes: compressedBytes ?? (await this.sizer?.finish()),
+            compressedBytesFromBlob: compressedBytes !== undefined,
+            entries: this.entries,
+            elfBinaries: this.elfBinaries,
+            etcPasswd: this.etcPasswd,
+        };
+    }
+}
+/**
+ * One member of the `docker save` archive that may be a layer or a JSON document: sniffs its first bytes,
+ * then reads it once as a layer tar, a gzip-compressed layer blob, JSON, or nothing worth keeping.
+ */
+class MemberSink {
+    compressedSize;
+    memberBytes;
+    knownLayers;
+    result;
+    resolve;
+    reject;
+    head = [];
+    headLength = 0;
+    mode = 'sniff';
+    json = [];
+    jsonLength = 0;
+    layer;
+    gunzip;
+    gzipBytes = 0;
+    gunzipDrained;
+    constructor(compressedSize, 
+    /** The member's length from its tar header. */
+    memberBytes, knownLayers) {
+        this.compressedSize = compressedSize;
+        this.memberBytes = memberBytes;
+        this.knownLayers = knownLayers;
+        this.result = new Promise((resolve, reject) => {
+            this.resolve = resolve;
+            this.reject = reject;
+        });
+        this.result.catch(() => undefined);
+    }
+    data(chunk) {
+        if (this.mode === 'sniff') {
+            this.head.push(Buffer.from(chunk));
+            this.headLength += chunk.length;
+            if (this.headLength >= SNIFF_BYTES)
+                this.decide();
+            return;
+        }
+        this.consume(chunk);
+    }
+    end() {
+        if (this.mode === 'sniff')
+            this.decide();
+        if (this.mode === 'layer')
+            this.layer.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
+        else if (this.mode === 'gzip') {
+            // A blob that failed to decompress has its error as the result already.
+            if (!this.gunzip.destroyed)
+                this.gunzip.end();
+        }
+        else if (this.mode === 'json')
+            this.resolve({ kind: 'json', text: Buffer.concat(this.json).toString('utf8') });
+        else
+            this.resolve({ kind: 'other' });
+    }
+    /** What the reader should wait for before it reads on (compression or decompression falling behind). */
+    pressure() {
+        const drained = this.gunzipDrained;
+        this.gunzipDrained = undefined;
+        return drained ?? this.layer?.sizer?.ready();
+    }
+    decide() {
+        const first = Buffer.concat(this.head);
+        this.head = [];
+        const isGzip = first[0] === 0x1f && first[1] === 0x8b;
+        const isZstd = first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
+        // A layer that changes nothing (RUN true) is a tar of nothing but its two end-of-archive blocks.
+        const isTar = (first.length >= TAR_MAGIC_OFFSET + 5 && first.toString('latin1', TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5) === 'ustar') ||
+            (first.length >= SNIFF_BYTES && first.subarray(0, SNIFF_BYTES).every((byte) => byte === 0));
+        if (isGzip)
+            this.startCompressedLayer(external_node_zlib_namespaceObject.createGunzip(), 'gzip');
+        else if (isZstd)
+            this.startZstdLayer();
+        else if (isTar) {
+            this.mode = 'layer';
+            this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
+        }
+        else if (first[0] === 0x7b /* { */ || first[0] === 0x5b /* [ */)
+            this.mode = 'json';
+        else
+            this.mode = 'skip';
+        if (first.length > 0)
+            this.consume(first);
+    }
+    mayBeKnown() {
+        return this.knownLayers.some((known) => known.tarBytes === this.memberBytes);
+    }
+    /** A layer that was not compressed because one of the same length is known: its size, if it is that one. */
+    withKnownSize(layer) {
+        if (!this.compressedSize || layer.compressedBytes !== undefined)
+            return layer;
+        const known = this.knownLayers.find((candidate) => candidate.diffId === layer.diffId && candidate.tarBytes === layer.tarBytes);
+        return { ...layer, compressedBytes: known?.compressedBytes, compressedBytesReused: known !== undefined };
+    }
+    /** A compressed blob (OCI layout from the containerd image store): its own size is the compressed size. */
+    startCompressedLayer(gunzip, format) {
+        this.mode = 'gzip';
+        const layer = new LayerReader();
+        this.layer = layer;
+        this.gunzip = gunzip;
+        gunzip.on('data', (chunk) => {
+            try {
+                layer.write(chunk);
+            }
+            catch (error) {
+                gunzip.destroy(error);
+            }
+        });
+        gunzip.on('error', (error) => this.reject(new ArchiveError(`a ${format}-compressed layer could not be read: ${error.message}`)));
+        gunzip.on('end', () => layer.finish(this.gzipBytes).then((scanned) => this.resolve({ kind: 'layer', layer: scanned }), this.reject));
+    }
+    /** zstd blobs (a containerd store may hold them): Node 22.15+ decompresses them, Node 20 cannot. */
+    startZstdLayer() {
+        const create = external_node_zlib_namespaceObject.createZstdDecompress;
+        if (create)
+            return this.startCompressedLayer(create(), 'zstd');
+        this.mode = 'skip';
+        this.reject(new ArchiveError(`a layer is zstd-compressed, which Node ${process.versions.node} cannot decompress (Node 22.15 or later can; GitHub runs this action on Node 24)`));
+    }
+    consume(chunk) {
+        switch (this.mode) {
+            case 'layer':
+                this.layer.write(chunk);
+                break;
+            case 'gzip':
+                this.gzipBytes += chunk.length;
+                // A blob that failed to decompress is only counted from here on; its error is the member's result.
+                if (this.gunzip.destroyed)
+                    break;
+                if (!this.gunzip.write(chunk)) {
+                    const gunzip = this.gunzip;
+                    this.gunzipDrained ??= new Promise((resolve) => {
+                        const done = () => {
+                            gunzip.off('drain', done).off('close', done);
+                            resolve();
+                        };
+                        gunzip.on('drain', done).on('close', done);
+                    });
+                }
+                break;
+            case 'json':
+                if (this.jsonLength + chunk.length <= MAX_JSON_BYTES)
+                    this.json.push(Buffer.from(chunk));
+                this.jsonLength += chunk.length;
+                break;
+            default:
+                break;
+        }
+    }
+}
+/** Reads a whole `docker save` stream, once, as it arrives: every image it holds for `imageId`, one per platform. */
+async function scanImageArchivePlatforms(input, options) {
+    const members = new Map();
+    // Only the member being read can fall behind; one that has ended gets no more bytes.
+    let current;
+    const archive = new TarReader((header) => {
+        const name = header.name;
+        const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
+        if (header.type !== 'file' || !candidate)
+            return undefined;
+        const member = new MemberSink(options.compressedSize, header.size, options.knownLayers ?? []);
+        members.set(name, member);
+        current = member;
+        return member;
+    });
+    let bytesRead = 0;
+    try {
+        for await (const data of input) {
+            const chunk = data;
+            archive.write(chunk);
+            bytesRead += chunk.length;
+            options.onProgress?.(bytesRead);
+            // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
+            const waitFor = current?.pressure();
+            if (waitFor)
+                await waitFor;
+        }
+        archive.end();
+    }
+    catch (error) {
+        if (error instanceof TarFormatError)
+            throw new ArchiveError(error.message);
+        throw error;
+    }
+    const byDiffId = new Map();
+    // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
+    const jsonByName = new Map();
+    for (const [name, member] of members) {
+        const result = await member.result.catch((error) => {
+            throw error instanceof TarFormatError ? new ArchiveError(error.message) : error;
+        });
+        if (result.kind === 'layer')
+            byDiffId.set(result.layer.diffId, result.layer);
+        if (result.kind === 'json')
+            jsonByName.set(name, result.text);
+    }
+    let images;
+    try {
+        images = findImages(new ArchiveDocuments(jsonByName), options.imageId);
+    }
+    catch (error) {
+        if (error instanceof ImageIndexError)
+            throw new ArchiveError(error.message);
+        throw error;
+    }
+    return images.map((image) => ({
+        platform: image.platform,
+        configDigest: image.configDigest,
+        config: image.config,
+        history: image.history,
+        layers: image.diffIds.map((diffId) => {
+            const layer = byDiffId.get(diffId);
+            if (!layer)
+                throw new ArchiveError(`the archive does not contain layer ${diffId} of the ${image.platform} image`);
+            return layer;
+        }),
+    }));
+}
+/** Reads a whole `docker save` stream and returns the image it holds (the first platform when it holds several). */
+async function scanImageArchive(input, options) {
+    return (await scanImageArchivePlatforms(input, options))[0];
+}
+
+;// CONCATENATED MODULE: ./src/analysis/image-layers.ts
+// Reading an image's layers once, through `docker save`, for every platform the engine holds of it.
+// The figures that follow from the layers alone (the uncompressed and compressed sizes) are computed here,
+// so that they mean the same on every engine and image store; the deeper analysis is in index.ts.
+
+
+
+/** The image's uncompressed size: every layer's own bytes (regular files and symlink targets), layers counted as listed. */
+function uncompressedSizeBytes(image) {
+    return image.layers.reduce((sum, layer) => sum + layer.contentBytes, 0);
+}
+/** What a registry stores and `docker pull` downloads: each distinct layer's compressed size, counted once. */
+function compressedSize(image) {
+    const byDiffId = new Map(image.layers.map((layer) => [layer.diffId, layer]));
+    const layers = [...byDiffId.values()];
+    const method = layers.length > 0 && layers.every((layer) => layer.compressedBytesFromBlob) ? 'stored-blobs' : 'gzip-6';
+    if (layers.some((layer) => layer.compressedBytes === undefined))
+        return { method };
+    return { bytes: layers.reduce((sum, layer) => sum + layer.compressedBytes, 0), method };
+}
+async function readOnce(docker, imageId, options) {
+    // `--` so that an image reference can never be read as an option.
+    const save = docker.stream(['save', '--', imageId]);
+    let archiveBytes = 0;
+    try {
+        const [images] = await Promise.all([
+            scanImageArchivePlatforms(save.stdout, {
+                imageId: imageId.startsWith('sha256:') ? imageId : undefined,
+                compressedSize: options.compressedSize,
+                knownLayers: options.knownLayers,
+                onProgress: (bytes) => {
+                    archiveBytes = bytes;
+                    options.onProgress?.(bytes);
+                },
+            }),
+            save.finished,
+        ]);
+        return { images, archiveBytes };
+    }
+    catch (error) {
+        docker.killAll();
+        if (error instanceof DockerError)
+            throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+        if (error instanceof ArchiveError)
+            throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
+        throw error;
+    }
+}
+/**
+ * One pass over `docker save` (two when a layer only looked like a known one: then everything is compressed
+ * again, so a size is never taken from a different layer).
+ */
+async function image_layers_readImageLayers(docker, imageId, options) {
+    const read = await readOnce(docker, imageId, options);
+    const unmatched = read.images.some((image) => image.layers.some((layer) => layer.compressedBytes === undefined));
+    if (options.compressedSize && options.knownLayers && unmatched)
+        return readOnce(docker, imageId, { ...options, knownLayers: undefined });
+    return read;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/dockerfile.ts
+/** Parses instructions, continuations (`\` or the `# escape=` character), comments and heredocs. */
+function parseDockerfile(text) {
+    const lines = text.split(/\r?\n/);
+    const escapeDirective = /^#\s*escape\s*=\s*(\S)/i.exec(lines.find((line) => line.trim() !== '') ?? '');
+    const escapeChar = escapeDirective ? escapeDirective[1] : '\\';
+    const instructions = [];
+    let stage = -1;
+    for (let index = 0; index < lines.length; index += 1) {
+        const trimmed = lines[index].trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const startLine = index + 1;
+        let joined = '';
+        let current = lines[index];
+        for (;;) {
+            const body = current.trimEnd();
+            if (body.endsWith(escapeChar)) {
+                joined += body.slice(0, -1) + ' ';
+                index += 1;
+                // Comment lines inside a continued instruction are dropped, as docker does.
+                while (index < lines.length && lines[index].trim().startsWith('#'))
+                    index += 1;
+                if (index >= lines.length)
+                    break;
+                current = lines[index];
+            }
+            else {
+                joined += body;
+                break;
+            }
+        }
+        const match = /^\s*(\S+)\s*(.*)$/s.exec(joined);
+        if (!match)
+            continue;
+        const keyword = match[1].toUpperCase();
+        const args = match[2].replace(/\s+/g, ' ').trim();
+        const heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(args);
+        if (heredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
+            while (index + 1 < lines.length && lines[index + 1].trim() !== heredoc[1])
+                index += 1;
+            index += 1;
+        }
+        if (keyword === 'FROM')
+            stage += 1;
+        instructions.push({ line: startLine, keyword, args, stage: Math.max(stage, 0) });
+    }
+    return { instructions, stageCount: stage + 1 };
+}
+/** The instruction keyword a history entry's created_by records (classic builder and BuildKit forms). */
+function historyKeyword(createdBy) {
+    const text = createdBy.trim();
+    const nop = /#\(nop\)\s+(\S+)/.exec(text);
+    if (nop)
+        return nop[1].toUpperCase();
+    if (/^(\|\d+ .*?)?\/bin\/sh -c /.test(text) || /^(\|\d+ .*?)?\S*sh -c /.test(text))
+        return 'RUN';
+    const first = /^(\S+)/.exec(text);
+    return first ? first[1].toUpperCase() : '';
+}
+function normalise(text) {
+    return text
+        .replace(/\\\s*\n/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** Does this history entry plausibly come from this instruction? */
+function sameStep(createdBy, instruction) {
+    if (historyKeyword(createdBy) !== instruction.keyword)
+        return false;
+    const recorded = normalise(createdBy);
+    if (instruction.keyword === 'RUN') {
+        const command = normalise(instruction.args.replace(/^(--\S+\s+)+/, '')).replace(/^\[\s*"(.*)"\s*\]$/, '$1');
+        return recorded.includes(command.slice(0, 60)) || recorded.includes(command.replace(/"/g, '').slice(0, 60));
+    }
+    if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+        const parts = instruction.args.replace(/^(--\S+\s+)+/, '').split(' ');
+        const destination = parts.at(-1) ?? '';
+        return destination === '' || recorded.includes(destination.replace(/^\.\//, ''));
+    }
+    return true;
+}
+/** Readable form of a created_by: without `/bin/sh -c #(nop)`, `|N ARG=...` and `# buildkit`. */
+function shortCreatedBy(createdBy) {
+    return createdBy
+        .replace(/^\|\d+ (\S+=\S* )*/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
+        .replace(/^\/bin\/sh -c /, 'RUN ')
+        .replace(/\s+# buildkit$/, '')
+        .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * For each layer (RootFS order), the history entry that made it and, when the Dockerfile is known, the
+ * final-stage instruction: history and instructions are matched backwards from the last layer, skipping
+ * instructions that make no layer. Layers left over belong to the base image. Without a Dockerfile, every
+ * layer but the first counts as the image's own (dive's "user" layers).
+ */
+function attributeLayers(history, layerCount, dockerfile) {
+    const layerHistory = history.filter((entry) => !entry.empty_layer).map((entry) => entry.created_by ?? '');
+    // History can be missing or shorter than the layer list (e.g. imported images); pad from the front.
+    while (layerHistory.length < layerCount)
+        layerHistory.unshift('');
+    const origins = layerHistory.slice(-layerCount).map((createdBy, index) => ({
+        createdBy: shortCreatedBy(createdBy) || '(no history recorded: an imported or squashed layer)',
+        own: dockerfile ? false : index > 0,
+    }));
+    if (!dockerfile || dockerfile.stageCount === 0)
+        return origins;
+    const finalStage = dockerfile.instructions.filter((instruction) => instruction.stage === dockerfile.stageCount - 1 && instruction.keyword !== 'FROM');
+    const recorded = layerHistory.slice(-layerCount);
+    let instructionIndex = finalStage.length - 1;
+    for (let layer = layerCount - 1; layer >= 0 && instructionIndex >= 0; layer -= 1) {
+        while (instructionIndex >= 0 && !sameStep(recorded[layer], finalStage[instructionIndex]))
+            instructionIndex -= 1;
+        if (instructionIndex < 0)
+            break;
+        origins[layer].instruction = finalStage[instructionIndex];
+        origins[layer].own = true;
+        instructionIndex -= 1;
+    }
+    return origins;
+}
+
+;// CONCATENATED MODULE: ./src/units.ts
+// Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
+// Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
+const SIZE_UNITS_BYTES = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+};
+const DURATION_UNITS_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    min: 60_000,
+};
+class UnitParseError extends Error {
+}
+const CANONICAL_UNIT = {
+    b: 'B',
+    kb: 'kB',
+    mb: 'MB',
+    gb: 'GB',
+    tb: 'TB',
+    kib: 'KiB',
+    mib: 'MiB',
+    gib: 'GiB',
+    tib: 'TiB',
+};
+/** Parses `25MB`, `24MiB`, `1.5 GB`, `4460581` (bytes). Throws UnitParseError on anything else. */
+function parseSize(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a size`);
+    const value = Number(match[1]);
+    const unitKey = (match[2] || 'b').toLowerCase();
+    const factor = SIZE_UNITS_BYTES[unitKey];
+    if (factor === undefined)
+        throw new UnitParseError(`"${text}" has an unknown unit "${match[2]}"`);
+    const bytes = Math.round(value * factor);
+    if (!Number.isSafeInteger(bytes))
+        throw new UnitParseError(`"${text}" is too large`);
+    return { bytes, unit: CANONICAL_UNIT[unitKey] };
+}
+/** Parses `1s`, `800ms`, `1.5s`, `2m`. A bare number is refused: a time needs its unit. */
+function parseDurationMs(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a duration with a unit`);
+    const factor = DURATION_UNITS_MS[match[2].toLowerCase()];
+    if (factor === undefined)
+        throw new UnitParseError(`"${text}" has an unknown time unit "${match[2]}"`);
+    return Math.round(Number(match[1]) * factor);
+}
+const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
+const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+function unitSystemOf(unit) {
+    return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
+}
+/** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
+function units_formatBytes(bytes, system = 'si') {
+    const base = system === 'binary' ? 1024 : 1000;
+    const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
+    const sign = bytes < 0 ? '-' : '';
+    let value = Math.abs(bytes);
+    let step = 0;
+    while (value >= base && step < steps.length - 1) {
+        value /= base;
+        step += 1;
+    }
+    if (step === 0)
+        return `${sign}${value} B`;
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${sign}${value.toFixed(digits)} ${steps[step]}`;
+}
+/** Formats a signed byte change: `+3.00 MB`, `-120 kB`, `±0 B`. */
+function formatBytesDelta(bytes, system = 'si') {
+    if (bytes === 0)
+        return '±0 B';
+    return bytes > 0 ? `+${units_formatBytes(bytes, system)}` : units_formatBytes(bytes, system);
+}
+function units_formatDurationMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+/** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
+function units_formatInteger(value) {
+    return Math.round(value).toLocaleString('en-US');
+}
+
+;// CONCATENATED MODULE: ./src/analysis/hints.ts
+
+const CACHE_RULES = [
+    {
+        label: 'apt package lists',
+        pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/,
+        advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`',
+    },
+    {
+        label: 'apt package cache',
+        pattern: /^\/var\/cache\/apt\/.+/,
+        advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`',
+    },
+    { label: 'apk cache', pattern: /^\/var\/cache\/apk\/.+/, advice: 'use `apk add --no-cache`' },
+    { label: 'pip cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/pip\/.+/, advice: 'use `pip install --no-cache-dir`' },
+    {
+        label: 'npm cache',
+        pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/,
+        advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount',
+    },
+    {
+        label: 'yarn cache',
+        pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/,
+        advice: 'run `yarn cache clean` in the same RUN, or use a cache mount',
+    },
+    {
+        label: 'Go build cache',
+        pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/,
+        advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`',
+    },
+    {
+        label: 'Go module cache',
+        pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/,
+        advice: 'build in a separate stage so the module cache stays behind',
+    },
+];
+const TOOLCHAIN_RULES = [
+    {
+        label: 'Go toolchain',
+        pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//,
+        advice: 'build in a separate stage and copy only the binary',
+    },
+    {
+        label: 'C/C++ compiler',
+        pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/,
+        advice: 'build in a separate stage; the final image needs only the runtime libraries',
+    },
+    { label: 'C headers', pattern: /^\/usr\/include\//, advice: 'install -dev packages only in a build stage' },
+    {
+        label: 'Rust toolchain',
+        pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//,
+        advice: 'build in a separate stage and copy only the binary',
+    },
+    {
+        label: 'Java compiler (JDK)',
+        pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/,
+        advice: 'run on a JRE, or a jlink-ed runtime, not a JDK',
+    },
+];
+const SHELLS = /^\/(usr\/)?bin\/(sh|bash|dash|ash|busybox|zsh)$/;
+const PACKAGE_MANAGERS = /^\/(usr\/)?s?bin\/(apt|apt-get|dpkg|apk|yum|dnf|rpm|pip3?|npm)$/;
+function lineOf(origins, layer) {
+    return layer === undefined ? undefined : origins[layer]?.instruction?.line;
+}
+function where(origins, layer) {
+    const origin = origins[layer];
+    const line = origin?.instruction?.line;
+    const step = origin?.createdBy ? `\`${origin.createdBy.slice(0, 80)}${origin.createdBy.length > 80 ? '…' : ''}\`` : `layer ${layer + 1}`;
+    return line ? `line ${line} (${step})` : step;
+}
+/** Sums visible bytes by (rule, layer), for the image's own layers. */
+function bytesByRuleAndLayer(visible, rules, origins) {
+    const totals = new Map();
+    for (const [path, file] of visible) {
+        if (!origins[file.layer]?.own || file.sizeBytes === 0)
+            continue;
+        const rule = rules.find((candidate) => candidate.pattern.test(path));
+        if (!rule)
+            continue;
+        const key = `${rule.label}|${file.layer}`;
+        const total = totals.get(key) ?? { rule, layer: file.layer, bytes: 0, files: 0 };
+        total.bytes += file.sizeBytes;
+        total.files += 1;
+        totals.set(key, total);
+    }
+    return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
+}
+const MIN_CACHE_BYTES = 64 * 1024;
+const MIN_TOOLCHAIN_BYTES = 1024 * 1024;
+const MIN_STRIP_BYTES = 64 * 1024;
+const LARGE_BASE_BYTES = 10_000_000;
+const UPX_MIN_BYTES = 5_000_000;
+function computeHints(input) {
+    const { layers, origins, reclaimable } = input;
+    const visible = reclaimable.visible;
+    const hints = [];
+    for (const total of bytesByRuleAndLayer(visible, CACHE_RULES, origins)) {
+        if (total.bytes < MIN_CACHE_BYTES)
+            continue;
+        hints.push({
+            kind: 'package-cache',
+            severity: 'warning',
+            title: `${total.rule.label} left in the image`,
+            message: `${where(origins, total.layer)} leaves ${units_formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
+            savingBytes: total.bytes,
+            layerIndex: total.layer,
+            line: lineOf(origins, total.layer),
+        });
+    }
+    // One toolchain hint per toolchain, pointing at the layer that added most of it.
+    const toolchains = new Map();
+    for (const total of bytesByRuleAndLayer(visible, TOOLCHAIN_RULES, origins)) {
+        const current = toolchains.get(total.rule.label);
+        if (!current)
+            toolchains.set(total.rule.label, { rule: total.rule, layer: total.layer, bytes: total.bytes, layerBytes: total.bytes });
+        else
+            current.bytes += total.bytes;
+    }
+    for (const toolchain of toolchains.values()) {
+        if (toolchain.bytes < MIN_TOOLCHAIN_BYTES)
+            continue;
+        hints.push({
+            kind: 'toolchain',
+            severity: 'warning',
+            title: `${toolchain.rule.label} in the final image`,
+            message: `The final image carries ${units_formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
+            savingBytes: toolchain.bytes,
+            layerIndex: toolchain.layer,
+            line: lineOf(origins, toolchain.layer),
+        });
+    }
+    const ownBinaries = [];
+    layers.forEach((layer, index) => {
+        if (!origins[index]?.own)
+            return;
+        for (const binary of layer.elfBinaries) {
+            // A toolchain's own binaries are covered by the toolchain hint.
+            if (visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path)))
+                ownBinaries.push({ binary, layer: index });
+        }
+    });
+    for (const { binary, layer } of ownBinaries.sort((a, b) => b.binary.strippableBytes - a.binary.strippableBytes).slice(0, 10)) {
+        if (binary.strippableBytes < MIN_STRIP_BYTES)
+            continue;
+        hints.push({
+            kind: 'unstripped-binary',
+            severity: 'warning',
+            title: 'Binary with symbols or debug information',
+            message: `${binary.path} (${units_formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${units_formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
+            savingBytes: binary.strippableBytes,
+            layerIndex: layer,
+            line: lineOf(origins, layer),
+        });
+    }
+    const baseBytes = layers.reduce((sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)), 0);
+    const staticExecutables = ownBinaries.filter(({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path));
+    if (staticExecutables.length > 0 && baseBytes >= LARGE_BASE_BYTES) {
+        const { binary, layer } = staticExecutables[0];
+        hints.push({
+            kind: 'static-binary-on-large-base',
+            severity: 'warning',
+            title: 'Static binary on a large base image',
+            message: `${binary.path} is statically linked, yet the image sits on a ${units_formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${units_formatBytes(baseBytes)}.`,
+            savingBytes: baseBytes,
+            layerIndex: layer,
+            line: lineOf(origins, layer),
+        });
+    }
+    for (const { binary, layer } of staticExecutables.filter(({ binary }) => binary.sizeBytes >= UPX_MIN_BYTES).slice(0, 3)) {
+        hints.push({
+            kind: 'upx',
+            severity: 'info',
+            title: 'UPX could pack a large static binary',
+            message: `${binary.path} is ${units_formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
+            layerIndex: layer,
+            line: lineOf(origins, layer),
+        });
+    }
+    // Files a .dockerignore should keep out, in COPY/ADD layers of the image's own build.
+    const ignorable = new Map();
+    for (const [path, file] of visible) {
+        const origin = origins[file.layer];
+        if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy))
+            continue;
+        const kind = /\/\.git\//.test(path)
+            ? '.git'
+            : /\/node_modules\//.test(path)
+                ? 'node_modules'
+                : /\/(tests?|__tests__|spec)\//.test(path)
+                    ? 'tests'
+                    : /\/(docs?)\/|\.md$/i.test(path)
+                        ? 'docs'
+                        : undefined;
+        if (!kind)
+            continue;
+        const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set() };
+        total.bytes += file.sizeBytes;
+        total.files += 1;
+        total.kinds.add(kind);
+        ignorable.set(file.layer, total);
+    }
+    for (const [layer, total] of ignorable) {
+        if (total.bytes === 0)
+            continue;
+        hints.push({
+            kind: 'dockerignore',
+            severity: 'warning',
+            title: 'Build-context files that a .dockerignore should keep out',
+            message: `${where(origins, layer)} copies ${total.files} files (${units_formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
+            savingBytes: total.bytes,
+            layerIndex: layer,
+            line: lineOf(origins, layer),
+        });
+    }
+    if (input.contextHasDockerignore === false) {
+        hints.push({
+            kind: 'no-dockerignore',
+            severity: 'info',
+            title: 'No .dockerignore in the build context',
+            message: 'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
+        });
+    }
+    for (const group of reclaimable.groups) {
+        if (!origins[group.shadowedByLayer]?.own || group.bytes < MIN_CACHE_BYTES)
+            continue;
+        const examples = group.examples.map((example) => example.path).join(', ');
+        hints.push(group.how === 'deleted'
+            ? {
+                kind: 'deleted-later',
+                severity: 'warning',
+                title: 'Files written in one layer and deleted in a later one',
+                message: `${where(origins, group.writtenInLayer)} writes ${units_formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
+                savingBytes: group.bytes,
+                layerIndex: group.shadowedByLayer,
+                line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
+            }
+            : {
+                kind: 'rewritten-later',
+                severity: 'warning',
+                title: 'Files copied again by a later layer',
+                message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
+                savingBytes: group.bytes,
+                layerIndex: group.shadowedByLayer,
+                line: lineOf(origins, group.shadowedByLayer),
+            });
+    }
+    const shells = [];
+    const managers = [];
+    const setuid = [];
+    for (const [path, file] of visible) {
+        if (SHELLS.test(path))
+            shells.push(path);
+        if (PACKAGE_MANAGERS.test(path))
+            managers.push(path);
+        if (file.kind === 'file' && file.mode & 0o4000)
+            setuid.push({ path, sizeBytes: file.sizeBytes });
+    }
+    if (shells.length + managers.length + setuid.length > 0) {
+        const parts = [
+            shells.length ? `a shell (${shells.sort().slice(0, 4).join(', ')})` : '',
+            managers.length ? `a package manager (${managers.sort().slice(0, 4).join(', ')})` : '',
+            setuid.length
+                ? `${setuid.length} setuid binaries (${units_formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid
+                    .map((file) => file.path)
+                    .sort()
+                    .slice(0, 5)
+                    .join(', ')})`
+                : '',
+        ].filter(Boolean);
+        hints.push({
+            kind: 'attack-surface',
+            severity: 'info',
+            title: 'Attack surface in the final image',
+            message: `The final image contains ${parts.join(', ')}. A distroless or scratch base leaves them out.`,
+        });
+    }
+    return hints.sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/waste.ts
+const WHITEOUT_PREFIX = '.wh.';
+const OPAQUE_PREFIX = '.wh..wh..';
+const EMPTY_INFO = { sizeBytes: 0, isDir: false };
+class TreeNode {
+    name;
+    info;
+    parent;
+    children;
+    constructor(name, info, parent) {
+        this.name = name;
+        this.info = info;
+        this.parent = parent;
+    }
+    child(name) {
+        return this.children?.get(name);
+    }
+    addChild(name) {
+        this.children ??= new Map();
+        const node = new TreeNode(name, EMPTY_INFO, this);
+        this.children.set(name, node);
+        return node;
+    }
+    isLeaf() {
+        return this.children === undefined || this.children.size === 0;
+    }
+    isWhiteout() {
+        return this.name.startsWith(WHITEOUT_PREFIX);
+    }
+    /** dive's FileNode.Path(): the whiteout prefix is dropped from the node's own name. */
+    path() {
+        const names = [];
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents starts at this node
+        for (let node = this; node?.parent; node = node.parent) {
+            names.push(node === this && node.isWhiteout() ? node.name.slice(WHITEOUT_PREFIX.length) : node.name);
+        }
+        return '/' + names.reverse().join('/');
+    }
+    sortedChildren() {
+        if (!this.children)
+            return [];
+        return [...this.children.values()].sort((a, b) => compareAsGo(a.name, b.name));
+    }
+    copy(parent) {
+        const node = new TreeNode(this.name, this.info, parent);
+        if (this.children) {
+            node.children = new Map();
+            for (const [name, child] of this.children)
+                node.children.set(name, child.copy(node));
+        }
+        return node;
+    }
+}
+const SURROGATE = /[\ud800-\udfff]/;
+/**
+ * Go's string order (bytewise UTF-8), which dive's visit order follows. JavaScript's UTF-16 order is the
+ * same for every string without surrogate pairs, so the allocation-free comparison serves nearly always.
+ */
+function compareAsGo(a, b) {
+    if (SURROGATE.test(a) || SURROGATE.test(b))
+        return Buffer.compare(Buffer.from(a), Buffer.from(b));
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function splitPath(path) {
+    return path.split('/').filter((name) => name !== '');
+}
+class Tree {
+    root;
+    constructor(root = new TreeNode('', EMPTY_INFO, undefined)) {
+        this.root = root;
+    }
+    /** dive's FileTree.AddPath: intermediate nodes get an empty payload; opaque markers are never added. */
+    addPath(path, info) {
+        const names = splitPath(path);
+        let node = this.root;
+        for (let index = 0; index < names.length; index += 1) {
+            const name = names[index];
+            const existing = node.child(name);
+            if (existing)
+                node = existing;
+            else {
+                if (name.startsWith(OPAQUE_PREFIX))
+                    return;
+                node = node.addChild(name);
+            }
+            if (index === names.length - 1)
+                node.info = info;
+        }
+    }
+    getNode(path) {
+        let node = this.root;
+        for (const name of splitPath(path)) {
+            node = node.child(name);
+            if (!node)
+                return undefined;
+        }
+        return node;
+    }
+    removePath(path) {
+        const node = this.getNode(path);
+        if (node?.parent)
+            node.parent.children?.delete(node.name);
+    }
+    copy() {
+        return new Tree(this.root.copy(undefined));
+    }
+    /** Depth first, children before their parent, children in byte order; never the root. */
+    visitChildFirst(visit, only) {
+        const walk = (node) => {
+            for (const child of node.sortedChildren())
+                if (!walk(child))
+                    return false;
+            if (node === this.root || (only && !only(node)))
+                return true;
+            return visit(node) !== false;
+        };
+        return walk(this.root);
+    }
+    /** dive's FileTree.Stack: whiteouts remove, everything else is added (payload replaced). */
+    stack(upper) {
+        upper.visitChildFirst((node) => {
+            if (node.isWhiteout())
+                this.removePath(node.path());
+            else
+                this.addPath(node.path(), node.info);
+        });
+    }
+}
+function layerTree(entries) {
+    const tree = new Tree();
+    for (const entry of entries)
+        tree.addPath(entry.path, { sizeBytes: entry.sizeBytes, isDir: entry.kind === 'directory' });
+    return tree;
+}
+function layerFileBytes(entries) {
+    let total = 0;
+    for (const entry of entries)
+        total += entry.sizeBytes;
+    return total;
+}
+/** dive's efficiency figures for layers given in order (base layer first). */
+function diveEfficiency(layers) {
+    const trees = layers.map(layerTree);
+    const byPath = new Map();
+    const inefficient = [];
+    // dive stacks layers 0..n-1 afresh for every whiteout; stacking once per layer gives the same tree.
+    let stackedBelow;
+    trees.forEach((tree, index) => {
+        if (index === 0)
+            stackedBelow = trees[0].copy();
+        const below = stackedBelow;
+        tree.visitChildFirst((node) => {
+            const path = node.path();
+            let sizeBytes = 0;
+            if (node.isWhiteout()) {
+                const previous = below.getNode(path);
+                // dive stops visiting this layer when a whiteout names a path that does not exist below it.
+                if (!previous)
+                    return false;
+                if (previous.info.isDir) {
+                    const subtree = new Tree(previous);
+                    subtree.visitChildFirst((child) => {
+                        sizeBytes += child.info.sizeBytes;
+                    });
+                    sizeBytes += previous.info.sizeBytes;
+                }
+            }
+            else {
+                sizeBytes = node.info.sizeBytes;
+            }
+            const data = byPath.get(path) ?? { occurrences: 0, cumulativeBytes: 0, minimumBytes: -1 };
+            data.cumulativeBytes += sizeBytes;
+            if (data.minimumBytes < 0 || sizeBytes < data.minimumBytes)
+                data.minimumBytes = sizeBytes;
+            data.occurrences += 1;
+            byPath.set(path, data);
+            if (data.occurrences === 2)
+                inefficient.push(path);
+            return true;
+        }, (node) => node.isLeaf());
+        below.stack(tree);
+    });
+    let minimumTotal = 0;
+    let discoveredTotal = 0;
+    for (const data of byPath.values()) {
+        minimumTotal += data.minimumBytes;
+        discoveredTotal += data.cumulativeBytes;
+    }
+    const inefficientPaths = inefficient
+        .map((path) => ({ path, occurrences: byPath.get(path).occurrences, cumulativeBytes: byPath.get(path).cumulativeBytes }))
+        .sort((a, b) => b.cumulativeBytes - a.cumulativeBytes);
+    const wastedBytes = inefficientPaths.reduce((sum, item) => sum + item.cumulativeBytes, 0);
+    const sizes = layers.map(layerFileBytes);
+    const imageSizeBytes = sizes.reduce((sum, size) => sum + size, 0);
+    const userSizeBytes = imageSizeBytes - (sizes[0] ?? 0);
+    return {
+        efficiency: discoveredTotal === 0 ? 1 : minimumTotal / discoveredTotal,
+        imageSizeBytes,
+        userSizeBytes,
+        wastedBytes,
+        wastedUserPercent: userSizeBytes === 0 ? 0 : wastedBytes / userSizeBytes,
+        inefficientPaths,
+    };
+}
+/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame. */
+function reclaimableBytes(layers) {
+    const visible = new Map();
+    const groups = new Map();
+    const shadow = (path, version, byLayer, how) => {
+        if (version.sizeBytes === 0)
+            return;
+        const key = `${version.layer}:${byLayer}:${how}`;
+        const group = groups.get(key) ?? { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
+        group.bytes += version.sizeBytes;
+        group.fileCount += 1;
+        group.examples.push({ path, sizeBytes: version.sizeBytes });
+        if (group.examples.length > 20)
+            group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).splice(5);
+        groups.set(key, group);
+    };
+    const removeTree = (path, byLayer, keepLayer) => {
+        const prefix = path === '/' ? '/' : `${path}/`;
+        for (const [candidate, version] of visible) {
+            if ((candidate === path || candidate.startsWith(prefix)) && version.layer !== keepLayer) {
+                shadow(candidate, version, byLayer, 'deleted');
+                visible.delete(candidate);
+            }
+        }
+    };
+    layers.forEach((entries, layer) => {
+        for (const entry of entries) {
+            const slash = entry.path.lastIndexOf('/');
+            const dir = entry.path.slice(0, slash) || '/';
+            const base = entry.path.slice(slash + 1);
+            if (base.startsWith(OPAQUE_PREFIX)) {
+                // An opaque directory hides everything lower layers had in it.
+                const prefix = dir === '/' ? '/' : `${dir}/`;
+                for (const [candidate, version] of visible) {
+                    if (candidate.startsWith(prefix) && version.layer < layer) {
+                        shadow(candidate, version, layer, 'deleted');
+                        visible.delete(candidate);
+                    }
+                }
+            }
+            else if (base.startsWith(WHITEOUT_PREFIX)) {
+                removeTree(`${dir === '/' ? '' : dir}/${base.slice(WHITEOUT_PREFIX.length)}`, layer);
+            }
+            else if (entry.kind !== 'directory') {
+                const previous = visible.get(entry.path);
+                if (previous)
+                    shadow(entry.path, previous, layer, 'overwritten');
+                visible.set(entry.path, { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind });
+            }
+        }
+    });
+    const sorted = [...groups.values()].sort((a, b) => b.bytes - a.bytes);
+    for (const group of sorted)
+        group.examples = group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 5);
+    return { bytes: sorted.reduce((sum, group) => sum + group.bytes, 0), groups: sorted, visible };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/index.ts
+// Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
+// waste, what could really be reclaimed, the compressed size, and hints.
+
+
+
+
+
+
+function countChanges(layers) {
+    const present = new Set();
+    return layers.map((entries) => {
+        const counts = { added: 0, modified: 0, removed: 0 };
+        for (const entry of entries) {
+            const base = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+            if (base.startsWith('.wh.')) {
+                if (!base.startsWith('.wh..wh..'))
+                    counts.removed += 1;
+                continue;
+            }
+            if (entry.kind === 'directory')
+                continue;
+            if (present.has(entry.path))
+                counts.modified += 1;
+            else {
+                counts.added += 1;
+                present.add(entry.path);
+            }
+        }
+        return counts;
+    });
+}
+function largestDirectories(files, limit) {
+    const totals = new Map();
+    for (const file of files) {
+        const parts = file.path.split('/').filter(Boolean);
+        if (parts.length < 2)
+            continue;
+        const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
+        totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
+    }
+    return [...totals.entries()]
+        .map(([dir, sizeBytes]) => ({ path: dir, sizeBytes }))
+        .sort((a, b) => b.sizeBytes - a.sizeBytes)
+        .slice(0, limit);
+}
+function finalPasswd(file, layers) {
+    return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
+}
+/** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
+async function analyzeImage(docker, imageId, options) {
+    const started = performance.now();
+    const read = await readImageLayers(docker, imageId, options);
+    const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
+    return { ...analysis, durationMs: performance.now() - started };
+}
+/** Everything the gate figures out from one platform's layers, once they have been read. */
+async function analyzeLayers(scanned, archiveBytes, options) {
+    const started = performance.now();
+    const dockerfile = options.dockerfilePath ? parseDockerfile(await (0,promises_namespaceObject.readFile)(options.dockerfilePath, 'utf8')) : undefined;
+    const entries = scanned.layers.map((layer) => layer.entries);
+    const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
+    const reclaimable = reclaimableBytes(entries);
+    const changes = countChanges(entries);
+    const contextHasDockerignore = options.contextDir
+        ? await (0,promises_namespaceObject.access)(external_node_path_default().join(options.contextDir, '.dockerignore')).then(() => true, () => false)
+        : undefined;
+    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
+    const ownFiles = [...reclaimable.visible.entries()]
+        .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
+        .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
+    const compressed = compressedSize(scanned);
+    return {
+        layers: scanned.layers.map((layer, index) => ({
+            index,
+            diffId: layer.diffId,
+            sizeBytes: layer.contentBytes,
+            tarBytes: layer.tarBytes,
+            compressedBytes: layer.compressedBytes,
+            createdBy: origins[index].createdBy,
+            line: origins[index].instruction?.line,
+            own: origins[index].own,
+            filesAdded: changes[index].added,
+            filesModified: changes[index].modified,
+            filesRemoved: changes[index].removed,
+        })),
+        platform: scanned.platform,
+        sizeBytes: uncompressedSizeBytes(scanned),
+        compressedSizeBytes: compressed.bytes,
+        compressedSizeMethod: compressed.method,
+        dive: diveEfficiency(entries),
+        reclaimableBytes: reclaimable.bytes,
+        largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
+        largestDirectories: largestDirectories(ownFiles, 10),
+        hints,
+        etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
+        archiveBytes,
+        compressedSizesReused: scanned.layers.filter((layer) => layer.compressedBytesReused).length,
+        durationMs: performance.now() - started,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budgets.ts
+
+function evaluateBudgets(measured, budgets) {
+    const checks = [sizeCheck(measured, budgets)];
+    if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
+        checks.push(increaseCheck(measured, budgets));
+    if (measured.analysis || budgets.maxCompressedSize)
+        checks.push(compressedSizeCheck(measured, budgets));
+    checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
+    if (measured.analysis || budgets.minEfficiency !== undefined)
+        checks.push(efficiencyCheck(measured, budgets));
+    if (measured.analysis || budgets.maxWastedSize)
+        checks.push(wastedCheck(measured, budgets));
+    return checks;
+}
+/** A byte figure against an optional byte budget. */
+function byteCheck(id, label, measuredBytes, budget, budgetName, why) {
+    const system = unitSystemOf(budget?.unit);
+    if (measuredBytes === undefined) {
+        return {
+            id,
+            label,
+            measured: '',
+            budget: budget ? units_formatBytes(budget.bytes, system) : '',
+            margin: '',
+            verdict: budget ? 'fail' : 'skip',
+            detail: `${budgetName} cannot be checked: ${why}`,
+        };
+    }
+    const figure = `${units_formatBytes(measuredBytes, system)} (${units_formatInteger(measuredBytes)} B)`;
+    if (!budget)
+        return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
+    const marginBytes = budget.bytes - measuredBytes;
+    const pass = marginBytes >= 0;
+    return {
+        id,
+        label,
+        measured: figure,
+        budget: units_formatBytes(budget.bytes, system),
+        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? `within ${budgetName}` : `${units_formatBytes(-marginBytes, system)} over ${budgetName}`,
+    };
+}
+function compressedSizeCheck(measured, budgets) {
+    return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
+}
+function wastedCheck(measured, budgets) {
+    return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
+}
+function efficiencyCheck(measured, budgets) {
+    const efficiency = measured.analysis?.efficiency;
+    const base = {
+        id: 'efficiency',
+        label: 'Efficiency (dive)',
+        measured: efficiency === undefined ? '' : budgets_formatPercent(efficiency),
+    };
+    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${budgets_formatPercent(budgets.minEfficiency)}`;
+    if (efficiency === undefined)
+        return {
+            ...base,
+            budget,
+            margin: '',
+            verdict: budget ? 'fail' : 'skip',
+            detail: 'min-efficiency cannot be checked: the layer analysis did not run',
+        };
+    if (budgets.minEfficiency === undefined)
+        return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
+    const pass = efficiency >= budgets.minEfficiency;
+    const marginPoints = (efficiency - budgets.minEfficiency) * 100;
+    return {
+        ...base,
+        budget,
+        margin: `${Math.abs(marginPoints).toFixed(2)} points ${pass ? 'above' : 'below'}`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
+    };
+}
+function increaseCheck(measured, budgets) {
+    const budget = budgets.maxIncrease;
+    const base = { id: 'increase', label: 'Growth against baseline', budget: budget ? `+${budget.text}` : '' };
+    if (measured.baselineSizeBytes === undefined) {
+        return { ...base, measured: '', margin: '', verdict: 'skip', detail: `not measured: ${measured.noBaselineReason ?? 'no baseline'}` };
+    }
+    const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
+    const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
+    const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
+    if (!budget)
+        return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
+    const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
+    const marginBytes = allowedBytes - changeBytes;
+    if (marginBytes >= 0) {
+        return { ...base, measured: figure, margin: `${units_formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
+    }
+    const over = `${units_formatBytes(-marginBytes)} over max-increase`;
+    const label = budgets.allowIncreaseLabel;
+    if (label && measured.labels?.includes(label)) {
+        return {
+            ...base,
+            measured: figure,
+            margin: `${units_formatBytes(-marginBytes)} over`,
+            verdict: 'warn',
+            detail: `${over}, accepted by the "${label}" label`,
+        };
+    }
+    const howToAccept = label ? `; add the "${label}" label to accept it` : '';
+    return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
+}
+function formatSignedPercent(ratio) {
+    const text = `${(ratio * 100).toFixed(1)}%`;
+    return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
+}
+/** 0.9844212134184309 -> "98.44%" */
+function budgets_formatPercent(fraction) {
+    return `${(fraction * 100).toFixed(2)}%`;
+}
+function gatePassed(checks) {
+    return checks.every((check) => check.verdict !== 'fail');
+}
+function sizeCheck(measured, budgets) {
+    const system = unitSystemOf(budgets.maxSize?.unit);
+    const figure = `${units_formatBytes(measured.sizeBytes, system)} (${units_formatInteger(measured.sizeBytes)} B)`;
+    const base = { id: 'size', label: 'Size (uncompressed)', measured: figure };
+    if (!budgets.maxSize)
+        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
+    const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
+    const pass = marginBytes >= 0;
+    return {
+        ...base,
+        budget: `${units_formatBytes(budgets.maxSize.bytes, system)}`,
+        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within max-size' : `the image is ${units_formatBytes(-marginBytes, system)} over max-size`,
+    };
+}
+function layersCheck(measured, budgets) {
+    const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
+    if (budgets.maxLayers === undefined)
+        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
+    const margin = budgets.maxLayers - measured.layerCount;
+    const pass = margin >= 0;
+    return {
+        ...base,
+        budget: String(budgets.maxLayers),
+        margin: pass ? `${margin} under` : `${-margin} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
+    };
+}
+function nonRootCheck(measured, budgets) {
+    const user = measured.user;
+    const shown = user.kind === 'non-root'
+        ? `${user.configured} (uid ${user.uid})`
+        : user.kind === 'root'
+            ? `${user.configured || '(unset)'} = root`
+            : `${user.configured} (unresolved)`;
+    const base = { id: 'non-root', label: 'Runs as non-root', measured: shown, margin: '' };
+    if (!budgets.requireNonRoot) {
+        return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
+    }
+    return {
+        ...base,
+        budget: 'non-root',
+        verdict: user.kind === 'non-root' ? 'pass' : 'fail',
+        detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason,
+    };
+}
+function smokeCheck(measured) {
+    const base = { id: 'smoke', label: 'Smoke test', budget: '', margin: '' };
+    if (!measured.smoke.ran)
+        return { ...base, measured: '', verdict: 'skip', detail: `not run: ${measured.smoke.reason}` };
+    const result = measured.smoke.result;
+    const target = `GET ${result.path} on port ${result.port}`;
+    if (result.passed) {
+        return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
+    }
+    return {
+        ...base,
+        measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer',
+        verdict: 'fail',
+        detail: `${target}: ${result.failure ?? 'failed'}`,
+    };
+}
+function startupCheck(measured, budgets) {
+    const smoke = measured.smoke;
+    const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
+    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : units_formatDurationMs(startupMs) };
+    if (budgets.maxStartupMs === undefined) {
+        return {
+            ...base,
+            budget: '',
+            margin: '',
+            verdict: startupMs === undefined ? 'skip' : 'info',
+            detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set',
+        };
+    }
+    const budget = units_formatDurationMs(budgets.maxStartupMs);
+    if (startupMs === undefined) {
+        const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
+        return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
+    }
+    const marginMs = budgets.maxStartupMs - startupMs;
+    const pass = marginMs >= 0;
+    return {
+        ...base,
+        budget,
+        margin: pass ? `${units_formatDurationMs(marginMs)} under` : `${units_formatDurationMs(-marginMs)} over`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
+    };
+}
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -3979,17 +3947,592 @@ function resolveUser(configured, passwd) {
         : { kind: 'non-root', configured, uid: entry.uid, reason: `USER "${user}" is uid ${entry.uid} in /etc/passwd` };
 }
 
+;// CONCATENATED MODULE: ./src/measure.ts
+
+
+
+
+
+
+
+async function measureImage(request, deps) {
+    const { docker, log } = deps;
+    const { options, label } = request;
+    const image = await inspectImage(docker, request.reference);
+    log.info(`The ${label} ${image.id}: ${image.layerCount} layers, user "${image.user}"`);
+    const smoke = await smokeTest(image, request, deps);
+    // The layers are read when the analysis is asked for, and always on the containerd store, where nothing
+    // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
+    const readLayers = options.analyze || request.engine.imageStore === 'containerd';
+    if (!readLayers) {
+        const user = resolveUser(image.user, await passwdThroughEngine(image, request, deps));
+        const platform = {
+            platform: platformOf(image),
+            sizeBytes: image.sizeBytes,
+            layerCount: image.layerCount,
+            configuredUser: image.user,
+            user,
+        };
+        log.info(`The ${label}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes; docker image inspect .Size on the classic image store)`);
+        return { image, sizeMethod: 'inspect', platforms: [platform], smoke };
+    }
+    const platforms = await log.group(`Read the layers of the ${label} ${image.id.slice(7, 19)}`, () => measureLayers(image, request, deps));
+    for (const platform of platforms) {
+        if (platform.user.kind === 'unresolved' && !platform.analysis && platform.platform === platforms[0].platform) {
+            platform.user = resolveUser(platform.configuredUser, await passwdThroughEngine(image, request, deps));
+        }
+    }
+    return { image, sizeMethod: 'layers', platforms, smoke };
+}
+function platformOf(image) {
+    return [image.os || 'unknown', image.architecture || 'unknown'].join('/');
+}
+async function smokeTest(image, request, deps) {
+    const { options, label, background } = request;
+    const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
+    if ('skip' in portChoice) {
+        deps.log.info(`Smoke test of the ${label} skipped: ${portChoice.skip}`);
+        return { ran: false, reason: portChoice.skip };
+    }
+    // Whatever is still being removed (an earlier smoke container) would compete with this start.
+    await background.drain();
+    const title = `Smoke test of the ${label} (${platformOf(image)}): GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`;
+    const result = await deps.log.group(title, () => runSmokeTest(deps.docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }));
+    if (result.passed)
+        deps.log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
+    else
+        deps.log.info(`Smoke test failed: ${result.failure}`);
+    return { ran: true, result };
+}
+async function measureLayers(image, request, { docker, log }) {
+    const started = performance.now();
+    const progress = progressReporter(log, image.sizeBytes);
+    const read = await image_layers_readImageLayers(docker, image.id, {
+        compressedSize: request.options.analyze,
+        knownLayers: request.knownLayers,
+        onProgress: progress.update,
+    }).finally(progress.stop);
+    const hostPlatform = platformOf(image);
+    const ordered = [...read.images].sort((a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)));
+    const platforms = [];
+    for (const scanned of ordered)
+        platforms.push(await measurePlatform(scanned, read.archiveBytes, request, log));
+    log.info(`Read ${units_formatBytes(read.archiveBytes)} of layers for ${platforms.length} platform(s) in ${units_formatDurationMs(performance.now() - started)}`);
+    return platforms;
+}
+async function measurePlatform(scanned, archiveBytes, request, log) {
+    const { options, buildInfo, label } = request;
+    const sizeBytes = uncompressedSizeBytes(scanned);
+    const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
+    if (!options.analyze) {
+        const compressed = compressedSize(scanned);
+        log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : units_formatBytes(compressed.bytes)}`);
+        const passwd = needsPasswd(scanned.config.user) ? finalEtcPasswd(scanned) : undefined;
+        return {
+            ...base,
+            compressedSizeBytes: compressed.bytes,
+            compressedSizeMethod: compressed.bytes === undefined ? undefined : compressed.method,
+            user: resolveUser(scanned.config.user, passwd),
+        };
+    }
+    const analysis = await analyzeLayers(scanned, archiveBytes, {
+        compressedSize: true,
+        dockerfilePath: buildInfo?.dockerfile,
+        contextDir: buildInfo?.context,
+    });
+    log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(analysis.compressedSizeBytes)}` +
+        ` (${analysis.compressedSizeMethod === 'stored-blobs' ? 'the blobs the engine stores' : 'gzip -6 of each layer'}), ` +
+        `dive efficiency ${budgets_formatPercent(analysis.dive.efficiency)}, wasted ${units_formatBytes(analysis.dive.wastedBytes)}, reclaimable ${units_formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
+        (analysis.compressedSizesReused > 0
+            ? `; the compressed size of ${analysis.compressedSizesReused} layer(s) already measured was not measured twice`
+            : ''));
+    return {
+        ...base,
+        compressedSizeBytes: analysis.compressedSizeBytes,
+        compressedSizeMethod: analysis.compressedSizeMethod,
+        analysis,
+        user: resolveUser(scanned.config.user, analysis.etcPasswd),
+    };
+}
+/** The final filesystem's /etc/passwd when a layer wrote it as a regular file and no later layer removed it. */
+function finalEtcPasswd(scanned) {
+    for (let index = scanned.layers.length - 1; index >= 0; index -= 1) {
+        const entries = scanned.layers[index].entries;
+        const removed = entries.some((entry) => entry.path === '/etc/.wh.passwd' || entry.path === '/etc/.wh..wh..opq' || entry.path === '/.wh.etc');
+        const written = entries.find((entry) => entry.path === '/etc/passwd');
+        if (written)
+            return written.kind === 'file' ? scanned.layers[index].etcPasswd : undefined;
+        if (removed)
+            return undefined;
+    }
+    return undefined;
+}
+async function passwdThroughEngine(image, request, deps) {
+    if (!needsPasswd(image.user))
+        return undefined;
+    return (await readImageFile(deps.docker, image.id, '/etc/passwd', { background: request.background }))?.toString('utf8');
+}
+/**
+ * Logs every few seconds how far the layer reading has got, so a long one never looks hung, including the
+ * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ */
+function progressReporter(log, totalBytes, intervalMs = 5000) {
+    let bytesRead = 0;
+    const timer = setInterval(() => {
+        log.info(bytesRead === 0
+            ? `  waiting for docker save: the engine prepares the whole image (about ${units_formatBytes(totalBytes)}) before it sends the first byte`
+            : `  analysed ${units_formatBytes(bytesRead)} of about ${units_formatBytes(totalBytes)}`);
+    }, intervalMs);
+    return {
+        update: (bytes) => (bytesRead = bytes),
+        stop: () => clearInterval(timer),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline.ts
+// The baseline a pull request is compared with: the same Dockerfile built at the base commit (in a temporary
+// worktree), an image reference, or none. Whatever it makes (worktree, image) is removed before it returns.
+
+
+
+
+
+
+
+
+const LABEL = 'baseline image';
+async function measureBaseline(request, deps) {
+    const spec = request.options.baseline;
+    if (spec.kind === 'none')
+        return { skipped: 'baseline is none' };
+    // The layers the baseline shares with the gated image (its base image, usually most of the bytes) are not
+    // compressed a second time.
+    const knownLayers = request.head.platforms.flatMap((platform) => (platform.analysis?.layers ?? []).flatMap((layer) => layer.compressedBytes === undefined
+        ? []
+        : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
+    const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
+    if (spec.kind === 'image') {
+        const measure = () => measureImage({ ...measureRequest, reference: spec.reference }, deps);
+        const measured = await measure().catch(async (error) => {
+            if (!(error instanceof ImageNotFoundError))
+                throw error;
+            await pullBaseline(deps, spec.reference);
+            return measure();
+        });
+        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
+    }
+    if (!deps.baseCommit)
+        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+    if (!request.buildInfo)
+        return {
+            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
+        };
+    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, knownLayers);
+}
+async function pullBaseline(deps, reference) {
+    deps.log.info(`Pulling baseline image ${reference}`);
+    const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
+    if (pulled.exitCode !== 0) {
+        throw new GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
+    }
+}
+async function measureBaseCommit(request, deps, baseCommit, buildInfo, knownLayers) {
+    const started = performance.now();
+    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
+    await ensureCommit(root, baseCommit, (message) => deps.log.info(message));
+    const worktree = await addWorktree(root, baseCommit);
+    deps.onWorktree?.(root, worktree.directory);
+    let baseImageId;
+    try {
+        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
+        const dockerfile = mapped(buildInfo.dockerfile);
+        const context = mapped(buildInfo.context);
+        try {
+            await (0,promises_namespaceObject.access)(dockerfile);
+        }
+        catch {
+            return { skipped: `the base commit ${baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
+        }
+        const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
+        baseImageId = built.imageId;
+        const measured = await measureImage({
+            reference: built.imageId,
+            label: LABEL,
+            options: request.options,
+            engine: request.engine,
+            background: request.background,
+            buildInfo: { ...buildInfo, context, dockerfile, durationMs: built.durationMs },
+            knownLayers,
+        }, deps);
+        const buildMs = Math.round(built.durationMs);
+        const totalMs = Math.round(performance.now() - started);
+        return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };
+    }
+    finally {
+        await worktree.remove();
+        if (baseImageId && baseImageId !== request.head.image.id)
+            await removeUntaggedImage(deps.docker, baseImageId);
+    }
+}
+/**
+ * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
+ * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ */
+async function removeUntaggedImage(docker, imageId) {
+    const image = await inspectImage(docker, imageId).catch(() => undefined);
+    if (image && image.repoTags.length === 0)
+        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Building the image: pure argv construction, and the call that streams the log and reads the image id.
+
+
+
+
+
+/** docker argv for a build that writes the image id to `iidFile`. */
+function buildArgv(request, builder, iidFile) {
+    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
+    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
+    argv.push('--iidfile', iidFile);
+    if (builder === 'buildx' && request.builderName)
+        argv.push('--builder', request.builderName);
+    if (request.platforms && request.platforms.length > 0)
+        argv.push('--platform', request.platforms.join(','));
+    if (request.dockerfile)
+        argv.push('--file', request.dockerfile);
+    if (request.target)
+        argv.push('--target', request.target);
+    for (const arg of request.buildArgs)
+        argv.push('--build-arg', arg);
+    if (request.tag)
+        argv.push('--tag', request.tag);
+    argv.push(request.context);
+    return argv;
+}
+/**
+ * The output of the step that failed, from a build log: the lines after the last step header
+ * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
+ */
+function failingStepOutput(logLines, maxLines = 25) {
+    let start = 0;
+    let failingBuildkitStep;
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
+        if (errorMatch)
+            failingBuildkitStep = errorMatch[1];
+    }
+    if (failingBuildkitStep !== undefined) {
+        const prefix = `#${failingBuildkitStep} `;
+        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
+    }
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
+            start = index;
+            break;
+        }
+    }
+    return logLines
+        .slice(start)
+        .filter((line) => line.trim() !== '')
+        .slice(-maxLines);
+}
+async function buildImage(docker, builder, request, onLine) {
+    await checkBuildInputs(request);
+    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
+    const iidFile = external_node_path_default().join(workDir, 'iid');
+    const logLines = [];
+    const started = performance.now();
+    try {
+        await docker.run(buildArgv(request, builder, iidFile), {
+            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
+            // without buildx fail instead of building.
+            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+            onLine: (line) => {
+                logLines.push(line);
+                if (logLines.length > 5000)
+                    logLines.splice(0, 1000);
+                onLine(line);
+            },
+        });
+        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+        if (!imageId)
+            throw new GateError('build', 'the build finished but reported no image id');
+        return { imageId, durationMs: performance.now() - started, logLines };
+    }
+    catch (error) {
+        if (error instanceof DockerError) {
+            const stepOutput = failingStepOutput(logLines);
+            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details: stepOutput });
+        }
+        throw error;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+    }
+}
+async function checkBuildInputs(request) {
+    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+    }
+    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
+    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
+    if (!dockerfileStat?.isFile()) {
+        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
+
+
+/** Pure: the engine facts the gate uses from `docker info`. */
+function parseEngineInfo(raw) {
+    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    return {
+        version: raw.ServerVersion ?? 'unknown',
+        storageDriver: raw.Driver ?? 'unknown',
+        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
+    };
+}
+function probeEngine(docker, options) {
+    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
+    const engine = docker
+        .text(['info', '--format', format], { timeoutMs: 30_000 })
+        .then((text) => parseEngineInfo(JSON.parse(text)))
+        .catch((error) => {
+        const reason = error instanceof DockerError ? error.message : String(error);
+        const hint = /permission denied/i.test(reason)
+            ? 'add this user to the docker group or run as root'
+            : /not installed|not on PATH/.test(reason)
+                ? 'install Docker (on Debian: apt-get install docker.io)'
+                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
+        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+    });
+    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
+    engine.catch(() => undefined);
+    const builder = options.needsBuilder
+        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
+        : Promise.resolve('classic');
+    return { engine, builder };
+}
+
+;// CONCATENATED MODULE: ./src/delta.ts
+const FIGURES = [
+    { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
+    { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
+    { id: 'layers', label: 'Layers', unit: 'count', pick: (figures) => figures.layerCount },
+    { id: 'startup', label: 'Start-up time', unit: 'ms', pick: (figures) => figures.startupMs },
+    { id: 'efficiency', label: 'Efficiency (dive)', unit: 'fraction', pick: (figures) => figures.efficiency },
+    { id: 'wasted-size', label: 'Wasted (dive)', unit: 'bytes', pick: (figures) => figures.wastedBytes },
+];
+function figureDeltas(base, head) {
+    return FIGURES.map(({ id, label, unit, pick }) => {
+        const baseValue = pick(base);
+        const headValue = pick(head);
+        const delta = { id, label, unit, base: baseValue, head: headValue };
+        if (baseValue !== undefined && headValue !== undefined) {
+            delta.change = headValue - baseValue;
+            if (baseValue !== 0)
+                delta.ratio = delta.change / baseValue;
+        }
+        return delta;
+    }).filter((delta) => delta.base !== undefined || delta.head !== undefined);
+}
+/** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
+function layerKey(createdBy) {
+    return createdBy
+        .replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
+ * instruction, in order. What is left appeared or vanished. Unchanged layers are not listed.
+ */
+function layerChanges(base, head) {
+    const unmatchedBase = new Set(base.map((_, index) => index));
+    const pairs = [];
+    const unmatchedHead = [];
+    head.forEach((layer, headIndex) => {
+        const same = [...unmatchedBase].find((baseIndex) => base[baseIndex].diffId === layer.diffId);
+        if (same !== undefined) {
+            unmatchedBase.delete(same);
+            return;
+        }
+        unmatchedHead.push(headIndex);
+    });
+    for (const headIndex of [...unmatchedHead]) {
+        const key = layerKey(head[headIndex].createdBy);
+        const match = [...unmatchedBase].find((baseIndex) => layerKey(base[baseIndex].createdBy) === key);
+        if (match === undefined)
+            continue;
+        unmatchedBase.delete(match);
+        unmatchedHead.splice(unmatchedHead.indexOf(headIndex), 1);
+        pairs.push([match, headIndex]);
+    }
+    const changes = [];
+    for (const [baseIndex, headIndex] of pairs) {
+        const changeBytes = head[headIndex].sizeBytes - base[baseIndex].sizeBytes;
+        if (changeBytes === 0)
+            continue;
+        changes.push({
+            kind: changeBytes > 0 ? 'grew' : 'shrank',
+            createdBy: head[headIndex].createdBy,
+            line: head[headIndex].line,
+            baseBytes: base[baseIndex].sizeBytes,
+            headBytes: head[headIndex].sizeBytes,
+            changeBytes,
+        });
+    }
+    for (const headIndex of unmatchedHead) {
+        changes.push({
+            kind: 'added',
+            createdBy: head[headIndex].createdBy,
+            line: head[headIndex].line,
+            headBytes: head[headIndex].sizeBytes,
+            changeBytes: head[headIndex].sizeBytes,
+        });
+    }
+    for (const baseIndex of unmatchedBase) {
+        changes.push({
+            kind: 'removed',
+            createdBy: base[baseIndex].createdBy,
+            line: base[baseIndex].line,
+            baseBytes: base[baseIndex].sizeBytes,
+            changeBytes: -base[baseIndex].sizeBytes,
+        });
+    }
+    return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
+}
+
+;// CONCATENATED MODULE: ./src/report/model.ts
+// 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
+// image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
+const REPORT_SCHEMA_VERSION = 2;
+
+;// CONCATENATED MODULE: ./src/verdict.ts
+
+
+
+
+function figuresOf(platform, smoke) {
+    return {
+        sizeBytes: platform.sizeBytes,
+        layerCount: platform.layerCount,
+        compressedSizeBytes: platform.compressedSizeBytes,
+        startupMs: smoke?.ran && smoke.result.passed ? smoke.result.startupMs : undefined,
+        efficiency: platform.analysis?.dive.efficiency,
+        wastedBytes: platform.analysis?.dive.wastedBytes,
+    };
+}
+/** The baseline's measurement of the same platform (its first platform when it lacks this one). */
+function baselinePlatform(baseline, platform) {
+    return baseline.platforms.find((candidate) => candidate.platform === platform) ?? baseline.platforms[0];
+}
+function baselineReport(input, primary) {
+    if (!('measured' in input.baseline))
+        return undefined;
+    const base = baselinePlatform(input.baseline.measured, primary.platform);
+    return {
+        ...input.baseline.report,
+        figures: figureDeltas(figuresOf(base, input.baseline.measured.smoke), figuresOf(primary, input.head.smoke)),
+        layerChanges: primary.analysis && base.analysis ? layerChanges(base.analysis.layers, primary.analysis.layers) : undefined,
+    };
+}
+/** The checks of one platform; the smoke test ran on the first platform only. */
+function platformChecks(input, platform, index) {
+    const { head, baseline } = input;
+    const smoke = index === 0 ? head.smoke : { ran: false, reason: `the smoke test runs on the runner's platform (${head.platforms[0].platform}) only` };
+    const analysis = platform.analysis;
+    return evaluateBudgets({
+        sizeBytes: platform.sizeBytes,
+        layerCount: platform.layerCount,
+        user: platform.user,
+        smoke,
+        analysis: analysis && {
+            compressedSizeBytes: analysis.compressedSizeBytes,
+            efficiency: analysis.dive.efficiency,
+            wastedBytes: analysis.dive.wastedBytes,
+        },
+        baselineSizeBytes: 'measured' in baseline ? baselinePlatform(baseline.measured, platform.platform).sizeBytes : undefined,
+        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
+        labels: input.labels,
+    }, input.options.budgets);
+}
+function smokeReport(smoke) {
+    if (!smoke.ran)
+        return { ran: false, skippedBecause: smoke.reason };
+    const result = smoke.result;
+    return {
+        ran: true,
+        port: result.port,
+        path: result.path,
+        passed: result.passed,
+        startupMs: result.startupMs,
+        status: result.answer?.status,
+        bodyExcerpt: result.passed ? undefined : result.answer?.body.slice(0, 500),
+        failure: result.failure,
+        containerLog: result.containerLog,
+    };
+}
+function assembleReport(input) {
+    const { head, engine } = input;
+    const primary = head.platforms[0];
+    const several = head.platforms.length > 1;
+    const checksByPlatform = head.platforms.map((platform, index) => {
+        const checks = platformChecks(input, platform, index);
+        return several ? checks.map((check) => ({ ...check, label: `${platform.platform}: ${check.label}` })) : checks;
+    });
+    const platforms = several
+        ? head.platforms.map((platform, index) => ({
+            platform: platform.platform,
+            sizeBytes: platform.sizeBytes,
+            compressedSizeBytes: platform.compressedSizeBytes,
+            layerCount: platform.layerCount,
+            user: platform.configuredUser,
+            nonRoot: platform.user.kind === 'non-root',
+            passed: gatePassed(checksByPlatform[index]),
+            baselineSizeBytes: 'measured' in input.baseline ? baselinePlatform(input.baseline.measured, platform.platform).sizeBytes : undefined,
+        }))
+        : undefined;
+    const checks = checksByPlatform.flat();
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        name: displayName(input.options),
+        passed: gatePassed(checks),
+        image: {
+            reference: input.reference,
+            id: head.image.id,
+            platform: primary.platform,
+            sizeBytes: primary.sizeBytes,
+            sizeMethod: head.sizeMethod,
+            engineSizeBytes: head.image.sizeBytes,
+            compressedSizeBytes: primary.compressedSizeBytes,
+            compressedSizeMethod: primary.compressedSizeMethod,
+            layerCount: primary.layerCount,
+            user: primary.configuredUser,
+            nonRoot: primary.user.kind === 'non-root',
+            os: head.image.os,
+            architecture: head.image.architecture,
+        },
+        engine: { version: engine.version, imageStore: engine.imageStore, storageDriver: engine.storageDriver },
+        build: input.buildInfo,
+        smoke: smokeReport(head.smoke),
+        analysis: primary.analysis,
+        platforms,
+        baseline: baselineReport(input, primary),
+        noBaselineReason: 'skipped' in input.baseline ? input.baseline.skipped : undefined,
+        checks,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gate.ts
 // The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
 // baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
 // codes itself: main.ts and cli.ts do that.
-
-
-
-
-
-
-
 
 
 
@@ -4008,157 +4551,29 @@ function displayName(options) {
         return options.tag;
     return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
 }
-async function build(options, builder, deps, context, dockerfile, label, tag) {
-    const { docker, log } = deps;
-    const built = await log.group(`Build ${label}: ${dockerfile} (${builder} builder)`, async () => {
+/** Builds inside a log group whose lines are echoed as untrusted text. */
+async function buildWithLog(step, { docker, log }) {
+    const { options, builder, context, dockerfile, label } = step;
+    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
+    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
         const stream = log.untrusted();
         try {
-            return await buildImage(docker, builder, { context, dockerfile, target: options.target, buildArgs: options.buildArgs, tag }, (line) => stream.line(line));
+            const request = {
+                context,
+                dockerfile,
+                target: options.target,
+                buildArgs: options.buildArgs,
+                tag: step.tag,
+                platforms: options.platforms,
+            };
+            return await buildImage(docker, builder, { ...request, builderName: options.builder }, (line) => stream.line(line));
         }
         finally {
             stream.end();
         }
     });
-    log.info(`Built ${label} image ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
+    log.info(`Built the ${label} ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
     return built;
-}
-/**
- * Everything the gate measures of one image: metadata, smoke test, layers, user. The smoke test comes first,
- * on an idle engine, so nothing the gate does slows the container's start; its container is then removed in
- * the background while the layers are read.
- */
-async function measure(reference, options, deps, background, label, buildInfo, knownLayers) {
-    const { docker, log } = deps;
-    const image = await inspectImage(docker, reference);
-    log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-    const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
-    let smoke;
-    if ('skip' in portChoice) {
-        log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
-        smoke = { ran: false, reason: portChoice.skip };
-    }
-    else {
-        // Whatever is still being removed (an earlier smoke container) would compete with this start.
-        await background.drain();
-        const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }));
-        smoke = { ran: true, result };
-        if (result.passed)
-            log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
-        else
-            log.info(`Smoke test failed: ${result.failure}`);
-    }
-    let analysis;
-    if (options.analyze) {
-        analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
-            const progress = progressReporter(log, image.sizeBytes);
-            const result = await analyzeImage(docker, image.id, {
-                compressedSize: true,
-                dockerfilePath: buildInfo?.dockerfile,
-                contextDir: buildInfo?.context,
-                onProgress: progress.update,
-                knownLayers,
-            }).finally(progress.stop);
-            log.info(`Read ${units_formatBytes(result.archiveBytes)} of layers in ${units_formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(result.compressedSizeBytes)}, ` +
-                `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)` +
-                (result.compressedSizesReused > 0
-                    ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice`
-                    : ''));
-            return result;
-        });
-    }
-    // The layer analysis reads /etc/passwd as it streams past; without it, a stopped container gives the file.
-    const passwd = !needsPasswd(image.user)
-        ? undefined
-        : analysis
-            ? analysis.etcPasswd
-            : (await readImageFile(docker, image.id, '/etc/passwd', { background }))?.toString('utf8');
-    const user = resolveUser(image.user, passwd);
-    return { image, user, analysis, smoke };
-}
-function figuresOf(measured) {
-    return {
-        sizeBytes: measured.image.sizeBytes,
-        layerCount: measured.image.layerCount,
-        compressedSizeBytes: measured.analysis?.compressedSizeBytes,
-        startupMs: measured.smoke.ran && measured.smoke.result.passed ? measured.smoke.result.startupMs : undefined,
-        efficiency: measured.analysis?.dive.efficiency,
-        wastedBytes: measured.analysis?.dive.wastedBytes,
-    };
-}
-/** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
-async function measureBaseline(options, deps, background, builder, head, buildInfo) {
-    const { docker, log } = deps;
-    const spec = options.baseline;
-    if (spec.kind === 'none')
-        return { skipped: 'baseline is none' };
-    // The layers the baseline shares with the PR image (its base image, usually most of the bytes) are not
-    // compressed a second time.
-    const known = head.analysis?.layers.flatMap((layer) => layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]);
-    if (spec.kind === 'image') {
-        const measured = await measure(spec.reference, options, deps, background, 'baseline', undefined, known).catch(async (error) => {
-            if (!(error instanceof ImageNotFoundError))
-                throw error;
-            log.info(`Pulling baseline image ${spec.reference}`);
-            const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
-            if (pulled.exitCode !== 0) {
-                throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
-            }
-            return measure(spec.reference, options, deps, background, 'baseline', undefined, known);
-        });
-        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
-    }
-    if (!deps.baseCommit)
-        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
-    if (!buildInfo)
-        return {
-            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
-        };
-    const started = performance.now();
-    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
-    await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
-    const worktree = await addWorktree(root, deps.baseCommit);
-    deps.onWorktree?.(root, worktree.directory);
-    let baseImageId;
-    try {
-        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
-        const dockerfile = mapped(buildInfo.dockerfile);
-        const context = mapped(buildInfo.context);
-        try {
-            await (0,promises_namespaceObject.access)(dockerfile);
-        }
-        catch {
-            return {
-                skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}`,
-            };
-        }
-        const built = await build(options, builder, deps, context, dockerfile, 'baseline');
-        baseImageId = built.imageId;
-        const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs }, known);
-        return {
-            measured,
-            report: {
-                source: 'base-commit',
-                reference: deps.baseCommit,
-                id: measured.image.id,
-                buildMs: Math.round(built.durationMs),
-                totalMs: Math.round(performance.now() - started),
-            },
-        };
-    }
-    finally {
-        await worktree.remove();
-        if (baseImageId && baseImageId !== head.image.id)
-            await removeUntaggedImage(docker, baseImageId);
-    }
-}
-/**
- * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
- * An image somebody tagged (the build matched it from the cache) is not ours to remove.
- */
-async function removeUntaggedImage(docker, imageId) {
-    const image = await inspectImage(docker, imageId).catch(() => undefined);
-    if (image && image.repoTags.length === 0)
-        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
 }
 async function runGate(options, deps) {
     const background = new BackgroundWork();
@@ -4169,31 +4584,54 @@ async function runGate(options, deps) {
         await background.drain();
     }
 }
-async function gate(options, deps, background) {
-    const { docker, log } = deps;
-    const engine = probeEngine(docker, { needsBuilder: !options.image });
-    const builder = await engine.builder;
-    let reference;
+/**
+ * Several platforms are loaded into the engine only by buildx on the containerd image store: say so before
+ * building rather than after a long build fails.
+ */
+async function checkPlatforms(options, builder, probe) {
+    if (options.platforms.length < 2 || options.image)
+        return;
+    const list = options.platforms.join(',');
+    if (builder !== 'buildx') {
+        throw new GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
+    }
+    const engine = await probe.engine;
+    if (engine.imageStore !== 'containerd') {
+        throw new GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
+            `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
+    }
+}
+async function measureHead(options, deps, background, probe) {
+    const label = deps.baseCommit ? 'PR image' : 'image';
+    const builder = await probe.builder;
+    await checkPlatforms(options, builder, probe);
+    let reference = options.image ?? '';
     let buildInfo;
+    if (!options.image) {
+        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+        const built = await buildWithLog({ options, builder, context: options.context, dockerfile, label, tag: options.tag }, deps);
+        reference = options.tag ?? built.imageId;
+        buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+    }
+    const engine = await probe.engine;
+    const measured = await measureImage({ reference, label, options, engine, background, buildInfo }, deps);
+    return { reference, buildInfo, measured, engine };
+}
+async function gate(options, deps, background) {
+    const { log } = deps;
+    const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
     let head;
     try {
-        if (options.image) {
-            reference = options.image;
-        }
-        else {
-            const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-            const built = await build(options, builder, deps, options.context, dockerfile, 'PR', options.tag);
-            reference = options.tag ?? built.imageId;
-            buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
-        }
-        head = await measure(reference, options, deps, background, 'PR', buildInfo);
+        head = await measureHead(options, deps, background, probe);
     }
     catch (error) {
-        await engine.serverVersion; // an engine that is not reachable is the reason to give
+        await probe.engine; // an engine that is not reachable is the reason to give
         throw error;
     }
-    log.info(`Docker engine ${await engine.serverVersion.catch(() => 'of unknown version')}${options.image ? '' : `, ${builder} builder`}`);
-    const baseline = await measureBaseline(options, deps, background, builder, head, buildInfo).catch((error) => {
+    const { engine } = head;
+    const builder = await probe.builder;
+    log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
+    const baseline = await measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
         if (!(error instanceof GateError))
@@ -4201,85 +4639,24 @@ async function gate(options, deps, background) {
         log.warning(`No baseline: ${error.message}`);
         return { skipped: `the baseline could not be measured (${error.message})` };
     });
-    const headFigures = figuresOf(head);
-    const baselineReport = 'measured' in baseline
-        ? {
-            ...baseline.report,
-            figures: figureDeltas(figuresOf(baseline.measured), headFigures),
-            layerChanges: head.analysis && baseline.measured.analysis ? layerChanges(baseline.measured.analysis.layers, head.analysis.layers) : undefined,
-        }
-        : undefined;
-    if (baselineReport) {
-        const size = baselineReport.figures.find((figure) => figure.id === 'size');
-        log.info(`Baseline ${baselineReport.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown'}`);
+    const report = assembleReport({
+        options,
+        engine,
+        head: head.measured,
+        reference: head.reference,
+        buildInfo: head.buildInfo,
+        baseline,
+        labels: deps.labels,
+    });
+    const size = report.baseline?.figures.find((figure) => figure.id === 'size');
+    if (report.baseline) {
+        const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown';
+        log.info(`Baseline ${report.baseline.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${change}`);
     }
     else if ('skipped' in baseline) {
         log.info(`No baseline: ${baseline.skipped}`);
     }
-    const checks = evaluateBudgets({
-        sizeBytes: head.image.sizeBytes,
-        layerCount: head.image.layerCount,
-        user: head.user,
-        smoke: head.smoke,
-        analysis: head.analysis && {
-            compressedSizeBytes: head.analysis.compressedSizeBytes,
-            efficiency: head.analysis.dive.efficiency,
-            wastedBytes: head.analysis.dive.wastedBytes,
-        },
-        baselineSizeBytes: 'measured' in baseline ? baseline.measured.image.sizeBytes : undefined,
-        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
-        labels: deps.labels,
-    }, options.budgets);
-    const smoke = head.smoke;
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        name: displayName(options),
-        passed: gatePassed(checks),
-        image: {
-            reference,
-            id: head.image.id,
-            sizeBytes: head.image.sizeBytes,
-            layerCount: head.image.layerCount,
-            user: head.image.user,
-            nonRoot: head.user.kind === 'non-root',
-            os: head.image.os,
-            architecture: head.image.architecture,
-        },
-        build: buildInfo,
-        smoke: smoke.ran
-            ? {
-                ran: true,
-                port: smoke.result.port,
-                path: smoke.result.path,
-                passed: smoke.result.passed,
-                startupMs: smoke.result.startupMs,
-                status: smoke.result.answer?.status,
-                bodyExcerpt: smoke.result.passed ? undefined : smoke.result.answer?.body.slice(0, 500),
-                failure: smoke.result.failure,
-                containerLog: smoke.result.containerLog,
-            }
-            : { ran: false, skippedBecause: smoke.reason },
-        analysis: head.analysis,
-        baseline: baselineReport,
-        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
-        checks,
-    };
-}
-/**
- * Logs every few seconds how far the layer analysis has got, so a long one never looks hung, including the
- * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
- */
-function progressReporter(log, totalBytes, intervalMs = 5000) {
-    let bytesRead = 0;
-    const timer = setInterval(() => {
-        log.info(bytesRead === 0
-            ? `  waiting for docker save: the engine prepares the whole image (about ${units_formatBytes(totalBytes)}) before it sends the first byte`
-            : `  analysed ${units_formatBytes(bytesRead)} of about ${units_formatBytes(totalBytes)}`);
-    }, intervalMs);
-    return {
-        update: (bytes) => (bytesRead = bytes),
-        stop: () => clearInterval(timer),
-    };
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -4291,6 +4668,16 @@ const INPUTS = [
     { name: 'dockerfile', default: '', description: 'Path of the Dockerfile (default: Dockerfile in the context).' },
     { name: 'target', default: '', description: 'Build stage to stop at (docker build --target).' },
     { name: 'build-args', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
+    {
+        name: 'platforms',
+        default: '',
+        description: 'Platforms to build and gate, comma- or newline-separated (linux/amd64,linux/arm64); every budget applies to each. Several need buildx and the containerd image store.',
+    },
+    {
+        name: 'builder',
+        default: '',
+        description: 'Name of the buildx builder to build with (docker buildx build --builder); default: the current one.',
+    },
     {
         name: 'image',
         default: '',
@@ -4354,7 +4741,10 @@ const INPUTS = [
 ];
 const OUTPUTS = [
     { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-    { name: 'size', description: 'Uncompressed size in bytes, as docker image inspect .Size reports it.' },
+    {
+        name: 'size',
+        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
+    },
     { name: 'layers', description: 'Number of filesystem layers.' },
     { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
     { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
@@ -4410,6 +4800,8 @@ function getInputs(read) {
         dockerfile: optional('dockerfile'),
         target: optional('target'),
         buildArgs: parseKeyValueLines('build-args', value('build-args')),
+        platforms: parsePlatforms(value('platforms')),
+        builder: parseOptional('builder', value('builder'), parseBuilderName, 'multiarch'),
         image,
         name: optional('name'),
         tag: optional('tag'),
@@ -4442,8 +4834,16 @@ function getInputs(read) {
     if (!options.analyze && needsAnalysis) {
         throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
-    if (image && (options.dockerfile || options.target || options.buildArgs.length > 0)) {
-        const clash = options.dockerfile ? 'dockerfile' : options.target ? 'target' : 'build-args';
+    if (image && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
+        const clash = options.dockerfile
+            ? 'dockerfile'
+            : options.target
+                ? 'target'
+                : options.buildArgs.length > 0
+                    ? 'build-args'
+                    : options.platforms.length > 0
+                        ? 'platforms'
+                        : 'builder';
         throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
     }
     return options;
@@ -4459,6 +4859,24 @@ function parseOptional(name, raw, parse, example) {
             throw new InputError(name, error.message, example);
         throw error;
     }
+}
+/** `linux/amd64,linux/arm64/v8`: os/architecture[/variant], lower case, as buildx's --platform takes them. */
+function parsePlatforms(text) {
+    const platforms = text
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    for (const platform of platforms) {
+        if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/.test(platform)) {
+            throw new InputError('platforms', `"${platform}" is not os/architecture[/variant]`, 'linux/amd64,linux/arm64');
+        }
+    }
+    return [...new Set(platforms)];
+}
+function parseBuilderName(text) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
+        throw new UnitParseError(`"${text}" is not a buildx builder name`);
+    return text;
 }
 function parseCount(text) {
     if (!/^\d+$/.test(text))

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7735);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5726);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7735:
+/***/ 5726:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32522,102 +32522,31 @@ class GateError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
-// The gzip-compressed size of a byte stream, computed on several threads at once.
-// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
-// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
-// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
-// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
-
-
-const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-const GZIP_LEVEL = 6;
-const BLOCK_BYTES = 1024 * 1024;
-const WINDOW_BYTES = 32 * 1024;
-/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
-const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
-/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
-const GZIP_FRAMING_BYTES = 18;
-class GzipSizer {
-    maxInFlight;
-    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
-    free = [];
-    block;
-    filled = 0;
-    previousTail;
-    inFlight = new Set();
-    waiting = [];
-    compressedBytes = 0;
-    failure;
-    constructor(maxInFlight = 4) {
-        this.maxInFlight = maxInFlight;
-        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+;// CONCATENATED MODULE: ./src/background.ts
+// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
+// engine's time) while the layers are read. It must still be over before anything it would disturb (the
+// next smoke test) and before the gate returns, so the gate leaves nothing behind.
+class BackgroundWork {
+    #pending = new Set();
+    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
+    start(work) {
+        const tracked = work
+            .then(() => undefined, () => undefined)
+            .finally(() => this.#pending.delete(tracked));
+        this.#pending.add(tracked);
     }
-    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
-    write(chunk) {
-        let offset = 0;
-        while (offset < chunk.length) {
-            const copied = chunk.copy(this.block, this.filled, offset);
-            this.filled += copied;
-            offset += copied;
-            if (this.filled === BLOCK_BYTES)
-                this.submit(false);
-        }
+    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
+    async drain() {
+        while (this.#pending.size > 0)
+            await Promise.all([...this.#pending]);
     }
-    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
-    ready() {
-        if (this.inFlight.size < this.maxInFlight)
-            return undefined;
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    submit(last) {
-        const block = this.block;
-        const input = block.subarray(0, this.filled);
-        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
-        // instead of returning to the main thread for every 16 KiB it writes.
-        const options = {
-            level: GZIP_LEVEL,
-            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
-            chunkSize: OUTPUT_BYTES,
-        };
-        if (this.previousTail)
-            options.dictionary = this.previousTail;
-        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
-        const deflated = deflateRawAsync(input, options).then((out) => {
-            this.compressedBytes += out.length;
-            this.release(deflated, block);
-        }, (error) => {
-            this.failure ??= error;
-            this.release(deflated, block);
-        });
-        this.inFlight.add(deflated);
-        this.filled = 0;
-        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-    }
-    release(deflated, block) {
-        this.inFlight.delete(deflated);
-        this.free.push(block);
-        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
-            this.waiting.shift()();
-    }
-    /** Finishes the stream and returns its gzip size in bytes. */
-    async finish() {
-        this.submit(true);
-        while (this.inFlight.size > 0)
-            await Promise.all([...this.inFlight]);
-        this.free.length = 0;
-        if (this.failure !== undefined)
-            throw this.failure;
-        return this.compressedBytes + GZIP_FRAMING_BYTES;
+    get size() {
+        return this.#pending.size;
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/analysis/tar.ts
 // A synchronous, push-style tar reader: bytes go in with write(), entries come out as calls on the
 // handler, and an entry's data is handed over as views of the input chunks, never copied. It reads what
@@ -32755,6 +32684,7 @@ class TarReader {
             size: HEADER_ONLY.has(type) ? 0 : size,
             mode: readNumber(block, 100, 8, this.offset),
             linkName: this.next.linkpath ?? this.global.linkpath ?? cString(block, 157, 100),
+            linkNameBytes: this.next.linkpathBytes ?? this.global.linkpathBytes ?? cStringLength(block, 157, 100),
         };
         this.next = {};
         const sink = this.onEntry(header);
@@ -32769,8 +32699,10 @@ class TarReader {
     readMeta(type, data) {
         if (type === 'L')
             this.next.path = cString(data, 0, data.length);
-        else if (type === 'K')
+        else if (type === 'K') {
             this.next.linkpath = cString(data, 0, data.length);
+            this.next.linkpathBytes = cStringLength(data, 0, data.length);
+        }
         else
             Object.assign(type === 'x' ? this.next : this.global, parsePaxRecords(data, this.offset));
     }
@@ -32795,11 +32727,14 @@ function verifyChecksum(block, offset) {
 }
 /** A NUL-terminated string field. */
 function cString(buffer, start, length) {
+    return buffer.toString('utf8', start, start + cStringLength(buffer, start, length));
+}
+function cStringLength(buffer, start, length) {
     let end = start;
     const limit = start + length;
     while (end < limit && buffer[end] !== 0)
         end += 1;
-    return buffer.toString('utf8', start, end);
+    return end - start;
 }
 /** The name, with the ustar prefix when the header is POSIX ustar (GNU headers use that field for times). */
 function headerName(block) {
@@ -32854,8 +32789,11 @@ function parsePaxRecords(data, offset) {
         const value = record.slice(equals + 1);
         if (key === 'path')
             overrides.path = value;
-        else if (key === 'linkpath')
+        else if (key === 'linkpath') {
             overrides.linkpath = value;
+            // The record's bytes after "linkpath=", up to its closing newline.
+            overrides.linkpathBytes = position + length - 1 - (space + 1) - 'linkpath='.length;
+        }
         else if (key === 'size') {
             const size = Number(value);
             if (!Number.isSafeInteger(size) || size < 0)
@@ -32865,6 +32803,364 @@ function parsePaxRecords(data, offset) {
         position += length;
     }
     return overrides;
+}
+
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp).
+
+
+
+/** Pure: the fields the gate uses from one `docker image inspect` object. */
+function parseInspect(raw) {
+    return {
+        id: raw.Id,
+        sizeBytes: raw.Size,
+        layerCount: raw.RootFS?.Layers?.length ?? 0,
+        user: raw.Config?.User ?? '',
+        exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
+        os: raw.Os ?? '',
+        architecture: raw.Architecture ?? '',
+        repoTags: raw.RepoTags ?? [],
+    };
+}
+/** The image is not in the local engine (it may still be pulled). */
+class ImageNotFoundError extends GateError {
+}
+async function inspectImage(docker, reference) {
+    let text;
+    try {
+        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference]);
+    }
+    catch (error) {
+        if (error instanceof DockerError && /no such image/i.test(error.message)) {
+            throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
+        }
+        throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
+    }
+    return parseInspect(JSON.parse(text));
+}
+/**
+ * Reads one regular file from an image without running it: creates a stopped container, copies the file
+ * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
+ */
+async function readImageFile(docker, imageId, filePath, options = {}) {
+    const maxBytes = options.maxBytes ?? 1 << 20;
+    // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
+    const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);
+    try {
+        const copied = await docker.run(['cp', `${containerId}:${filePath}`, '-'], { allowFailure: true });
+        if (copied.exitCode !== 0) {
+            if (/could not find|no such file|not found/i.test(copied.stderr))
+                return undefined;
+            throw new GateError('user', `could not read ${filePath} from the image: ${copied.stderr.trim()}`);
+        }
+        try {
+            return firstRegularFile(copied.stdout, maxBytes);
+        }
+        catch (error) {
+            if (!(error instanceof TarFormatError))
+                throw error;
+            throw new GateError('user', `could not read ${filePath} from the image: docker cp gave an unreadable tar stream (${error.message})`);
+        }
+    }
+    finally {
+        const removal = docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+        if (options.background)
+            options.background.start(removal);
+        else
+            await removal;
+    }
+}
+function firstRegularFile(archive, maxBytes) {
+    let found;
+    const reader = new TarReader((header) => {
+        if (found !== undefined || (header.type !== 'file' && header.type !== 'contiguous-file'))
+            return undefined;
+        const parts = [];
+        let length = 0;
+        return {
+            data: (chunk) => {
+                if (length < maxBytes)
+                    parts.push(chunk);
+                length += chunk.length;
+            },
+            end: () => (found = Buffer.concat(parts).subarray(0, maxBytes)),
+        };
+    });
+    reader.write(archive);
+    reader.end();
+    return found;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/git.ts
+// The git calls the baseline needs, through one wrapper: find the repository, make sure a commit is
+// present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
+
+
+
+
+
+
+async function git(args, cwd) {
+    try {
+        const env = childEnvironment();
+        return await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true, env });
+    }
+    catch (error) {
+        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
+    }
+}
+function lastLine(text) {
+    return text.trim().split(/\r?\n/).at(-1) ?? '';
+}
+async function repositoryRoot(directory) {
+    const result = await git(['rev-parse', '--show-toplevel'], directory);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`);
+    return result.stdout.trim();
+}
+/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
+async function ensureCommit(root, commit, log) {
+    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
+        return;
+    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
+    const fetched = await git(['fetch', '--no-tags', '--depth=1', 'origin', commit], root);
+    if (fetched.exitCode !== 0) {
+        throw new GateError('baseline', `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+    }
+}
+/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
+async function addWorktree(root, commit) {
+    const parent = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-base-'));
+    const directory = external_node_path_default().join(parent, 'tree');
+    const added = await git(['worktree', 'add', '--detach', directory, commit], root);
+    if (added.exitCode !== 0) {
+        await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${lastLine(added.stderr)}`);
+    }
+    return {
+        directory,
+        remove: async () => {
+            await git(['worktree', 'remove', '--force', directory], root);
+            await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+            await git(['worktree', 'prune'], root);
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
+// The gzip-compressed size of a byte stream, computed on several threads at once.
+// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
+// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
+// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
+// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
+
+
+const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
+const GZIP_LEVEL = 6;
+const BLOCK_BYTES = 1024 * 1024;
+const WINDOW_BYTES = 32 * 1024;
+/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
+const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
+/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
+const GZIP_FRAMING_BYTES = 18;
+class GzipSizer {
+    maxInFlight;
+    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
+    free = [];
+    block;
+    filled = 0;
+    previousTail;
+    inFlight = new Set();
+    waiting = [];
+    compressedBytes = 0;
+    failure;
+    constructor(maxInFlight = 4) {
+        this.maxInFlight = maxInFlight;
+        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
+    write(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            const copied = chunk.copy(this.block, this.filled, offset);
+            this.filled += copied;
+            offset += copied;
+            if (this.filled === BLOCK_BYTES)
+                this.submit(false);
+        }
+    }
+    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
+    ready() {
+        if (this.inFlight.size < this.maxInFlight)
+            return undefined;
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    submit(last) {
+        const block = this.block;
+        const input = block.subarray(0, this.filled);
+        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
+        // instead of returning to the main thread for every 16 KiB it writes.
+        const options = {
+            level: GZIP_LEVEL,
+            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
+            chunkSize: OUTPUT_BYTES,
+        };
+        if (this.previousTail)
+            options.dictionary = this.previousTail;
+        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
+        const deflated = deflateRawAsync(input, options).then((out) => {
+            this.compressedBytes += out.length;
+            this.release(deflated, block);
+        }, (error) => {
+            this.failure ??= error;
+            this.release(deflated, block);
+        });
+        this.inFlight.add(deflated);
+        this.filled = 0;
+        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    release(deflated, block) {
+        this.inFlight.delete(deflated);
+        this.free.push(block);
+        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
+            this.waiting.shift()();
+    }
+    /** Finishes the stream and returns its gzip size in bytes. */
+    async finish() {
+        this.submit(true);
+        while (this.inFlight.size > 0)
+            await Promise.all([...this.inFlight]);
+        this.free.length = 0;
+        if (this.failure !== undefined)
+            throw this.failure;
+        return this.compressedBytes + GZIP_FRAMING_BYTES;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/image-index.ts
+// Finding the images a `docker save` archive holds, from its small JSON members. Pure.
+// Three layouts are met:
+// - the classic docker-archive: `manifest.json` names `<config-hex>.json` and `<id>/layer.tar` members;
+// - the OCI layout the classic store writes since Docker 25: `index.json` -> manifest -> config, layers as
+//   uncompressed blobs;
+// - the containerd image store's OCI layout: `index.json` names an image index (a manifest list) whose
+//   entries are one manifest per platform plus attestation manifests (platform `unknown/unknown`, annotated
+//   `vnd.docker.reference.type: attestation-manifest`, config without layers), layers as gzip (or zstd) blobs.
+// The image id the engine gives is the config's digest on the classic store and the digest of the index
+// (or manifest) on the containerd store, so the walk starts from whichever document that digest names.
+class ImageIndexError extends Error {
+}
+const ATTESTATION = 'attestation-manifest';
+const MAX_DEPTH = 4;
+function hexOf(digest) {
+    const match = /^(?:sha256:)?([0-9a-f]{64})$/.exec(digest ?? '');
+    return match?.[1];
+}
+function parse(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isAttestation(descriptor) {
+    const platform = descriptor.platform;
+    return (descriptor.annotations?.['vnd.docker.reference.type'] === ATTESTATION ||
+        (platform?.os === 'unknown' && platform.architecture === 'unknown'));
+}
+function platformName(config) {
+    return [config.os || 'unknown', config.architecture || 'unknown', config.variant].filter(Boolean).join('/');
+}
+function summarize(config) {
+    return {
+        os: config.os ?? '',
+        architecture: config.architecture ?? '',
+        variant: config.variant,
+        user: config.config?.User ?? '',
+        exposedPorts: Object.keys(config.config?.ExposedPorts ?? {}),
+    };
+}
+/** The documents of an archive by digest (blobs, classic `<hex>.json` configs) and by name (index.json, manifest.json). */
+class ArchiveDocuments {
+    jsonByName;
+    constructor(jsonByName) {
+        this.jsonByName = jsonByName;
+    }
+    byName(name) {
+        return parse(this.jsonByName.get(name));
+    }
+    byDigest(digest) {
+        const hex = hexOf(digest);
+        if (!hex)
+            return undefined;
+        return parse(this.jsonByName.get(`blobs/sha256/${hex}`) ?? this.jsonByName.get(`${hex}.json`));
+    }
+}
+/**
+ * Every image (one per platform) the archive holds for `imageId`, or for the archive's own index when no id
+ * is given. Attestation manifests are skipped; platforms whose blobs the archive lacks are skipped too.
+ */
+function findImages(documents, imageId) {
+    const images = [];
+    const visit = (document, digest, depth) => {
+        if (!document || typeof document !== 'object' || depth > MAX_DEPTH)
+            return;
+        const doc = document;
+        if (Array.isArray(doc.manifests)) {
+            for (const entry of doc.manifests)
+                if (!isAttestation(entry))
+                    visit(documents.byDigest(entry.digest), entry.digest, depth + 1);
+        }
+        else if (doc.config && Array.isArray(doc.layers)) {
+            visit(documents.byDigest(doc.config.digest), doc.config.digest, depth + 1);
+        }
+        else if (doc.rootfs !== undefined && digest) {
+            addConfig(images, doc, digest);
+        }
+    };
+    if (imageId) {
+        const start = documents.byDigest(imageId);
+        if (start === undefined)
+            throw new ImageIndexError(`the archive does not contain the image ${imageId}`);
+        visit(start, imageId, 0);
+    }
+    else {
+        const index = documents.byName('index.json');
+        if (index)
+            visit(index, undefined, 0);
+        else
+            visitClassicManifest(documents, (config, digest) => addConfig(images, config, digest));
+    }
+    if (images.length === 0)
+        throw new ImageIndexError('the archive holds no image config with layers (rootfs.diff_ids) for any platform');
+    return images;
+}
+function visitClassicManifest(documents, onConfig) {
+    const manifest = documents.byName('manifest.json');
+    const first = Array.isArray(manifest) ? manifest[0] : undefined;
+    const hex = hexOf(first?.Config?.replace(/^blobs\/sha256\//, '').replace(/\.json$/, ''));
+    const config = hex ? documents.byDigest(hex) : undefined;
+    if (hex && config && typeof config === 'object')
+        onConfig(config, `sha256:${hex}`);
+}
+function addConfig(images, config, digest) {
+    const diffIds = config.rootfs?.diff_ids;
+    if (!Array.isArray(diffIds))
+        return;
+    const configDigest = `sha256:${hexOf(digest)}`;
+    if (images.some((image) => image.configDigest === configDigest))
+        return;
+    images.push({ platform: platformName(config), configDigest, config: summarize(config), diffIds, history: config.history ?? [] });
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/elf.ts
@@ -32968,6 +33264,7 @@ function sectionTableRange(header) {
 // ELF binaries, the layer's diffID (sha256 of its tar) and, optionally, its gzip-compressed size.
 // Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
 // (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
+
 
 
 
@@ -33096,6 +33393,7 @@ class LayerReader {
     elfBinaries = [];
     etcPasswd;
     tarBytes = 0;
+    contentBytes = 0;
     hash = (0,external_node_crypto_.createHash)('sha256');
     tar = new TarReader((header) => this.onEntry(header));
     constructor(sizer) {
@@ -33111,6 +33409,7 @@ class LayerReader {
         const path = cleanPath(header.name);
         const kind = entryKind(header.type);
         const sizeBytes = kind === 'file' ? header.size : 0;
+        this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
         if (path !== '/')
             this.entries.push({ path, kind, sizeBytes, mode: header.mode });
         if (kind !== 'file')
@@ -33128,7 +33427,9 @@ class LayerReader {
         return {
             diffId,
             tarBytes: this.tarBytes,
+            contentBytes: this.contentBytes,
             compressedBytes: compressedBytes ?? (await this.sizer?.finish()),
+            compressedBytesFromBlob: compressedBytes !== undefined,
             entries: this.entries,
             elfBinaries: this.elfBinaries,
             etcPasswd: this.etcPasswd,
@@ -33202,11 +33503,14 @@ class MemberSink {
         const first = Buffer.concat(this.head);
         this.head = [];
         const isGzip = first[0] === 0x1f && first[1] === 0x8b;
+        const isZstd = first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
         // A layer that changes nothing (RUN true) is a tar of nothing but its two end-of-archive blocks.
         const isTar = (first.length >= TAR_MAGIC_OFFSET + 5 && first.toString('latin1', TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5) === 'ustar') ||
             (first.length >= SNIFF_BYTES && first.subarray(0, SNIFF_BYTES).every((byte) => byte === 0));
         if (isGzip)
-            this.startGzipLayer();
+            this.startCompressedLayer(external_node_zlib_.createGunzip(), 'gzip');
+        else if (isZstd)
+            this.startZstdLayer();
         else if (isTar) {
             this.mode = 'layer';
             this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
@@ -33229,10 +33533,9 @@ class MemberSink {
         return { ...layer, compressedBytes: known?.compressedBytes, compressedBytesReused: known !== undefined };
     }
     /** A compressed blob (OCI layout from the containerd image store): its own size is the compressed size. */
-    startGzipLayer() {
+    startCompressedLayer(gunzip, format) {
         this.mode = 'gzip';
         const layer = new LayerReader();
-        const gunzip = (0,external_node_zlib_.createGunzip)();
         this.layer = layer;
         this.gunzip = gunzip;
         gunzip.on('data', (chunk) => {
@@ -33243,8 +33546,16 @@ class MemberSink {
                 gunzip.destroy(error);
             }
         });
-        gunzip.on('error', (error) => this.reject(new ArchiveError(`a gzip-compressed layer could not be read: ${error.message}`)));
+        gunzip.on('error', (error) => this.reject(new ArchiveError(`a ${format}-compressed layer could not be read: ${error.message}`)));
         gunzip.on('end', () => layer.finish(this.gzipBytes).then((scanned) => this.resolve({ kind: 'layer', layer: scanned }), this.reject));
+    }
+    /** zstd blobs (a containerd store may hold them): Node 22.15+ decompresses them, Node 20 cannot. */
+    startZstdLayer() {
+        const create = external_node_zlib_.createZstdDecompress;
+        if (create)
+            return this.startCompressedLayer(create(), 'zstd');
+        this.mode = 'skip';
+        this.reject(new ArchiveError(`a layer is zstd-compressed, which Node ${process.versions.node} cannot decompress (Node 22.15 or later can; GitHub runs this action on Node 24)`));
     }
     consume(chunk) {
         switch (this.mode) {
@@ -33277,8 +33588,8 @@ class MemberSink {
         }
     }
 }
-/** Reads a whole `docker save` stream, once, as it arrives. */
-async function scanImageArchive(input, options) {
+/** Reads a whole `docker save` stream, once, as it arrives: every image it holds for `imageId`, one per platform. */
+async function scanImageArchivePlatforms(input, options) {
     const members = new Map();
     // Only the member being read can fall behind; one that has ended gets no more bytes.
     let current;
@@ -33312,7 +33623,7 @@ async function scanImageArchive(input, options) {
         throw error;
     }
     const byDiffId = new Map();
-    // Small JSON members by name: the image config (`<id>.json` or `blobs/sha256/<id>`) and manifest.json.
+    // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
     const jsonByName = new Map();
     for (const [name, member] of members) {
         const result = await member.result.catch((error) => {
@@ -33323,29 +33634,91 @@ async function scanImageArchive(input, options) {
         if (result.kind === 'json')
             jsonByName.set(name, result.text);
     }
-    const config = findConfig(jsonByName, options.imageId);
-    const layers = config.rootfs.diff_ids.map((diffId) => {
-        const layer = byDiffId.get(diffId);
-        if (!layer)
-            throw new ArchiveError(`the archive does not contain layer ${diffId}`);
-        return layer;
-    });
-    return { layers, history: config.history ?? [] };
-}
-function findConfig(jsonByName, imageId) {
-    let configHex = imageId?.replace(/^sha256:/, '');
-    if (!configHex) {
-        const manifest = jsonByName.get('manifest.json');
-        const first = manifest ? JSON.parse(manifest)[0] : undefined;
-        configHex = first?.Config?.replace(/^blobs\/sha256\//, '').replace(/\.json$/, '');
+    let images;
+    try {
+        images = findImages(new ArchiveDocuments(jsonByName), options.imageId);
     }
-    const text = configHex ? (jsonByName.get(`${configHex}.json`) ?? jsonByName.get(`blobs/sha256/${configHex}`)) : undefined;
-    if (!text)
-        throw new ArchiveError(`the archive does not contain the image config${configHex ? ` ${configHex}` : ''}`);
-    const config = JSON.parse(text);
-    if (!Array.isArray(config.rootfs?.diff_ids))
-        throw new ArchiveError('the image config lists no layers (rootfs.diff_ids)');
-    return config;
+    catch (error) {
+        if (error instanceof ImageIndexError)
+            throw new ArchiveError(error.message);
+        throw error;
+    }
+    return images.map((image) => ({
+        platform: image.platform,
+        configDigest: image.configDigest,
+        config: image.config,
+        history: image.history,
+        layers: image.diffIds.map((diffId) => {
+            const layer = byDiffId.get(diffId);
+            if (!layer)
+                throw new ArchiveError(`the archive does not contain layer ${diffId} of the ${image.platform} image`);
+            return layer;
+        }),
+    }));
+}
+/** Reads a whole `docker save` stream and returns the image it holds (the first platform when it holds several). */
+async function scanImageArchive(input, options) {
+    return (await scanImageArchivePlatforms(input, options))[0];
+}
+
+;// CONCATENATED MODULE: ./src/analysis/image-layers.ts
+// Reading an image's layers once, through `docker save`, for every platform the engine holds of it.
+// The figures that follow from the layers alone (the uncompressed and compressed sizes) are computed here,
+// so that they mean the same on every engine and image store; the deeper analysis is in index.ts.
+
+
+
+/** The image's uncompressed size: every layer's own bytes (regular files and symlink targets), layers counted as listed. */
+function uncompressedSizeBytes(image) {
+    return image.layers.reduce((sum, layer) => sum + layer.contentBytes, 0);
+}
+/** What a registry stores and `docker pull` downloads: each distinct layer's compressed size, counted once. */
+function compressedSize(image) {
+    const byDiffId = new Map(image.layers.map((layer) => [layer.diffId, layer]));
+    const layers = [...byDiffId.values()];
+    const method = layers.length > 0 && layers.every((layer) => layer.compressedBytesFromBlob) ? 'stored-blobs' : 'gzip-6';
+    if (layers.some((layer) => layer.compressedBytes === undefined))
+        return { method };
+    return { bytes: layers.reduce((sum, layer) => sum + layer.compressedBytes, 0), method };
+}
+async function readOnce(docker, imageId, options) {
+    // `--` so that an image reference can never be read as an option.
+    const save = docker.stream(['save', '--', imageId]);
+    let archiveBytes = 0;
+    try {
+        const [images] = await Promise.all([
+            scanImageArchivePlatforms(save.stdout, {
+                imageId: imageId.startsWith('sha256:') ? imageId : undefined,
+                compressedSize: options.compressedSize,
+                knownLayers: options.knownLayers,
+                onProgress: (bytes) => {
+                    archiveBytes = bytes;
+                    options.onProgress?.(bytes);
+                },
+            }),
+            save.finished,
+        ]);
+        return { images, archiveBytes };
+    }
+    catch (error) {
+        docker.killAll();
+        if (error instanceof DockerError)
+            throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+        if (error instanceof ArchiveError)
+            throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
+        throw error;
+    }
+}
+/**
+ * One pass over `docker save` (two when a layer only looked like a known one: then everything is compressed
+ * again, so a size is never taken from a different layer).
+ */
+async function image_layers_readImageLayers(docker, imageId, options) {
+    const read = await readOnce(docker, imageId, options);
+    const unmatched = read.images.some((image) => image.layers.some((layer) => layer.compressedBytes === undefined));
+    if (options.compressedSize && options.knownLayers && unmatched)
+        return readOnce(docker, imageId, { ...options, knownLayers: undefined });
+    return read;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/dockerfile.ts
@@ -34022,8 +34395,6 @@ function reclaimableBytes(layers) {
 
 
 
-
-
 function countChanges(layers) {
     const present = new Set();
     return layers.map((entries) => {
@@ -34064,41 +34435,16 @@ function largestDirectories(files, limit) {
 function finalPasswd(file, layers) {
     return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
 }
-/** One pass over `docker save`. */
-async function scanImage(docker, imageId, options) {
-    const save = docker.stream(['save', imageId]);
-    let archiveBytes = 0;
-    try {
-        const [scanned] = await Promise.all([
-            scanImageArchive(save.stdout, {
-                imageId,
-                compressedSize: options.compressedSize,
-                knownLayers: options.knownLayers,
-                onProgress: (bytes) => {
-                    archiveBytes = bytes;
-                    options.onProgress?.(bytes);
-                },
-            }),
-            save.finished,
-        ]);
-        return { scanned, archiveBytes };
-    }
-    catch (error) {
-        docker.killAll();
-        if (error instanceof DockerError)
-            throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
-        if (error instanceof ArchiveError)
-            throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
-        throw error;
-    }
-}
+/** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 async function analyzeImage(docker, imageId, options) {
     const started = performance.now();
-    let { scanned, archiveBytes } = await scanImage(docker, imageId, options);
-    if (options.compressedSize && options.knownLayers && scanned.layers.some((layer) => layer.compressedBytes === undefined)) {
-        // A layer had the length of a known one but was another: read the archive again and compress everything.
-        ({ scanned, archiveBytes } = await scanImage(docker, imageId, { ...options, knownLayers: undefined }));
-    }
+    const read = await readImageLayers(docker, imageId, options);
+    const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
+    return { ...analysis, durationMs: performance.now() - started };
+}
+/** Everything the gate figures out from one platform's layers, once they have been read. */
+async function analyzeLayers(scanned, archiveBytes, options) {
+    const started = performance.now();
     const dockerfile = options.dockerfilePath ? parseDockerfile(await (0,promises_namespaceObject.readFile)(options.dockerfilePath, 'utf8')) : undefined;
     const entries = scanned.layers.map((layer) => layer.entries);
     const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
@@ -34111,13 +34457,12 @@ async function analyzeImage(docker, imageId, options) {
     const ownFiles = [...reclaimable.visible.entries()]
         .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
         .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
-    const compressedByDiffId = new Map(scanned.layers.map((layer) => [layer.diffId, layer.compressedBytes]));
-    const compressedSizes = [...compressedByDiffId.values()];
+    const compressed = compressedSize(scanned);
     return {
         layers: scanned.layers.map((layer, index) => ({
             index,
             diffId: layer.diffId,
-            sizeBytes: layerFileBytes(layer.entries),
+            sizeBytes: layer.contentBytes,
             tarBytes: layer.tarBytes,
             compressedBytes: layer.compressedBytes,
             createdBy: origins[index].createdBy,
@@ -34127,9 +34472,10 @@ async function analyzeImage(docker, imageId, options) {
             filesModified: changes[index].modified,
             filesRemoved: changes[index].removed,
         })),
-        compressedSizeBytes: compressedSizes.every((size) => size !== undefined)
-            ? compressedSizes.reduce((sum, size) => sum + size, 0)
-            : undefined,
+        platform: scanned.platform,
+        sizeBytes: uncompressedSizeBytes(scanned),
+        compressedSizeBytes: compressed.bytes,
+        compressedSizeMethod: compressed.method,
         dive: diveEfficiency(entries),
         reclaimableBytes: reclaimable.bytes,
         largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
@@ -34141,384 +34487,6 @@ async function analyzeImage(docker, imageId, options) {
         durationMs: performance.now() - started,
     };
 }
-
-;// CONCATENATED MODULE: ./src/background.ts
-// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
-// engine's time) while the layers are read. It must still be over before anything it would disturb (the
-// next smoke test) and before the gate returns, so the gate leaves nothing behind.
-class BackgroundWork {
-    #pending = new Set();
-    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
-    start(work) {
-        const tracked = work
-            .then(() => undefined, () => undefined)
-            .finally(() => this.#pending.delete(tracked));
-        this.#pending.add(tracked);
-    }
-    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
-    async drain() {
-        while (this.#pending.size > 0)
-            await Promise.all([...this.#pending]);
-    }
-    get size() {
-        return this.#pending.size;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/delta.ts
-const FIGURES = [
-    { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
-    { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
-    { id: 'layers', label: 'Layers', unit: 'count', pick: (figures) => figures.layerCount },
-    { id: 'startup', label: 'Start-up time', unit: 'ms', pick: (figures) => figures.startupMs },
-    { id: 'efficiency', label: 'Efficiency (dive)', unit: 'fraction', pick: (figures) => figures.efficiency },
-    { id: 'wasted-size', label: 'Wasted (dive)', unit: 'bytes', pick: (figures) => figures.wastedBytes },
-];
-function figureDeltas(base, head) {
-    return FIGURES.map(({ id, label, unit, pick }) => {
-        const baseValue = pick(base);
-        const headValue = pick(head);
-        const delta = { id, label, unit, base: baseValue, head: headValue };
-        if (baseValue !== undefined && headValue !== undefined) {
-            delta.change = headValue - baseValue;
-            if (baseValue !== 0)
-                delta.ratio = delta.change / baseValue;
-        }
-        return delta;
-    }).filter((delta) => delta.base !== undefined || delta.head !== undefined);
-}
-/** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
-function layerKey(createdBy) {
-    return createdBy
-        .replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/**
- * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
- * instruction, in order. What is left appeared or vanished. Unchanged layers are not listed.
- */
-function layerChanges(base, head) {
-    const unmatchedBase = new Set(base.map((_, index) => index));
-    const pairs = [];
-    const unmatchedHead = [];
-    head.forEach((layer, headIndex) => {
-        const same = [...unmatchedBase].find((baseIndex) => base[baseIndex].diffId === layer.diffId);
-        if (same !== undefined) {
-            unmatchedBase.delete(same);
-            return;
-        }
-        unmatchedHead.push(headIndex);
-    });
-    for (const headIndex of [...unmatchedHead]) {
-        const key = layerKey(head[headIndex].createdBy);
-        const match = [...unmatchedBase].find((baseIndex) => layerKey(base[baseIndex].createdBy) === key);
-        if (match === undefined)
-            continue;
-        unmatchedBase.delete(match);
-        unmatchedHead.splice(unmatchedHead.indexOf(headIndex), 1);
-        pairs.push([match, headIndex]);
-    }
-    const changes = [];
-    for (const [baseIndex, headIndex] of pairs) {
-        const changeBytes = head[headIndex].sizeBytes - base[baseIndex].sizeBytes;
-        if (changeBytes === 0)
-            continue;
-        changes.push({
-            kind: changeBytes > 0 ? 'grew' : 'shrank',
-            createdBy: head[headIndex].createdBy,
-            line: head[headIndex].line,
-            baseBytes: base[baseIndex].sizeBytes,
-            headBytes: head[headIndex].sizeBytes,
-            changeBytes,
-        });
-    }
-    for (const headIndex of unmatchedHead) {
-        changes.push({
-            kind: 'added',
-            createdBy: head[headIndex].createdBy,
-            line: head[headIndex].line,
-            headBytes: head[headIndex].sizeBytes,
-            changeBytes: head[headIndex].sizeBytes,
-        });
-    }
-    for (const baseIndex of unmatchedBase) {
-        changes.push({
-            kind: 'removed',
-            createdBy: base[baseIndex].createdBy,
-            line: base[baseIndex].line,
-            baseBytes: base[baseIndex].sizeBytes,
-            changeBytes: -base[baseIndex].sizeBytes,
-        });
-    }
-    return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Building the image: pure argv construction, and the call that streams the log and reads the image id.
-
-
-
-
-
-/** docker argv for a build that writes the image id to `iidFile`. */
-function buildArgv(request, builder, iidFile) {
-    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
-    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
-    argv.push('--iidfile', iidFile);
-    if (request.dockerfile)
-        argv.push('--file', request.dockerfile);
-    if (request.target)
-        argv.push('--target', request.target);
-    for (const arg of request.buildArgs)
-        argv.push('--build-arg', arg);
-    if (request.tag)
-        argv.push('--tag', request.tag);
-    argv.push(request.context);
-    return argv;
-}
-/**
- * The output of the step that failed, from a build log: the lines after the last step header
- * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
- */
-function failingStepOutput(logLines, maxLines = 25) {
-    let start = 0;
-    let failingBuildkitStep;
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
-        if (errorMatch)
-            failingBuildkitStep = errorMatch[1];
-    }
-    if (failingBuildkitStep !== undefined) {
-        const prefix = `#${failingBuildkitStep} `;
-        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
-    }
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
-            start = index;
-            break;
-        }
-    }
-    return logLines
-        .slice(start)
-        .filter((line) => line.trim() !== '')
-        .slice(-maxLines);
-}
-async function buildImage(docker, builder, request, onLine) {
-    await checkBuildInputs(request);
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
-    const iidFile = external_node_path_default().join(workDir, 'iid');
-    const logLines = [];
-    const started = performance.now();
-    try {
-        await docker.run(buildArgv(request, builder, iidFile), {
-            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
-            // without buildx fail instead of building.
-            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
-            onLine: (line) => {
-                logLines.push(line);
-                if (logLines.length > 5000)
-                    logLines.splice(0, 1000);
-                onLine(line);
-            },
-        });
-        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
-        if (!imageId)
-            throw new GateError('build', 'the build finished but reported no image id');
-        return { imageId, durationMs: performance.now() - started, logLines };
-    }
-    catch (error) {
-        if (error instanceof DockerError) {
-            const stepOutput = failingStepOutput(logLines);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details: stepOutput });
-        }
-        throw error;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
-    }
-}
-async function checkBuildInputs(request) {
-    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
-    if (!contextStat?.isDirectory()) {
-        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
-    }
-    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
-    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
-    if (!dockerfileStat?.isFile()) {
-        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
-
-
-function probeEngine(docker, options) {
-    const serverVersion = docker.text(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 }).catch((error) => {
-        const reason = error instanceof DockerError ? error.message : String(error);
-        const hint = /permission denied/i.test(reason)
-            ? 'add this user to the docker group or run as root'
-            : /not installed|not on PATH/.test(reason)
-                ? 'install Docker (on Debian: apt-get install docker.io)'
-                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
-    });
-    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
-    serverVersion.catch(() => undefined);
-    const builder = options.needsBuilder
-        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
-        : Promise.resolve('classic');
-    return { serverVersion, builder };
-}
-
-;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp).
-
-
-
-/** Pure: the fields the gate uses from one `docker image inspect` object. */
-function parseInspect(raw) {
-    return {
-        id: raw.Id,
-        sizeBytes: raw.Size,
-        layerCount: raw.RootFS?.Layers?.length ?? 0,
-        user: raw.Config?.User ?? '',
-        exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
-        os: raw.Os ?? '',
-        architecture: raw.Architecture ?? '',
-        repoTags: raw.RepoTags ?? [],
-    };
-}
-/** The image is not in the local engine (it may still be pulled). */
-class ImageNotFoundError extends GateError {
-}
-async function inspectImage(docker, reference) {
-    let text;
-    try {
-        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference]);
-    }
-    catch (error) {
-        if (error instanceof DockerError && /no such image/i.test(error.message)) {
-            throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
-        }
-        throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
-    }
-    return parseInspect(JSON.parse(text));
-}
-/**
- * Reads one regular file from an image without running it: creates a stopped container, copies the file
- * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
- */
-async function readImageFile(docker, imageId, filePath, options = {}) {
-    const maxBytes = options.maxBytes ?? 1 << 20;
-    // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
-    const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);
-    try {
-        const copied = await docker.run(['cp', `${containerId}:${filePath}`, '-'], { allowFailure: true });
-        if (copied.exitCode !== 0) {
-            if (/could not find|no such file|not found/i.test(copied.stderr))
-                return undefined;
-            throw new GateError('user', `could not read ${filePath} from the image: ${copied.stderr.trim()}`);
-        }
-        try {
-            return firstRegularFile(copied.stdout, maxBytes);
-        }
-        catch (error) {
-            if (!(error instanceof TarFormatError))
-                throw error;
-            throw new GateError('user', `could not read ${filePath} from the image: docker cp gave an unreadable tar stream (${error.message})`);
-        }
-    }
-    finally {
-        const removal = docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
-        if (options.background)
-            options.background.start(removal);
-        else
-            await removal;
-    }
-}
-function firstRegularFile(archive, maxBytes) {
-    let found;
-    const reader = new TarReader((header) => {
-        if (found !== undefined || (header.type !== 'file' && header.type !== 'contiguous-file'))
-            return undefined;
-        const parts = [];
-        let length = 0;
-        return {
-            data: (chunk) => {
-                if (length < maxBytes)
-                    parts.push(chunk);
-                length += chunk.length;
-            },
-            end: () => (found = Buffer.concat(parts).subarray(0, maxBytes)),
-        };
-    });
-    reader.write(archive);
-    reader.end();
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/git.ts
-// The git calls the baseline needs, through one wrapper: find the repository, make sure a commit is
-// present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
-
-
-
-
-
-
-async function git(args, cwd) {
-    try {
-        const env = childEnvironment();
-        return await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true, env });
-    }
-    catch (error) {
-        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
-    }
-}
-function lastLine(text) {
-    return text.trim().split(/\r?\n/).at(-1) ?? '';
-}
-async function repositoryRoot(directory) {
-    const result = await git(['rev-parse', '--show-toplevel'], directory);
-    if (result.exitCode !== 0)
-        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`);
-    return result.stdout.trim();
-}
-/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
-async function ensureCommit(root, commit, log) {
-    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
-        return;
-    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
-    const fetched = await git(['fetch', '--no-tags', '--depth=1', 'origin', commit], root);
-    if (fetched.exitCode !== 0) {
-        throw new GateError('baseline', `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
-    }
-}
-/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
-async function addWorktree(root, commit) {
-    const parent = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-base-'));
-    const directory = external_node_path_default().join(parent, 'tree');
-    const added = await git(['worktree', 'add', '--detach', directory, commit], root);
-    if (added.exitCode !== 0) {
-        await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
-        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${lastLine(added.stderr)}`);
-    }
-    return {
-        directory,
-        remove: async () => {
-            await git(['worktree', 'remove', '--force', directory], root);
-            await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
-            await git(['worktree', 'prune'], root);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/model.ts
-const REPORT_SCHEMA_VERSION = 1;
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
@@ -34833,17 +34801,592 @@ function resolveUser(configured, passwd) {
         : { kind: 'non-root', configured, uid: entry.uid, reason: `USER "${user}" is uid ${entry.uid} in /etc/passwd` };
 }
 
+;// CONCATENATED MODULE: ./src/measure.ts
+
+
+
+
+
+
+
+async function measureImage(request, deps) {
+    const { docker, log } = deps;
+    const { options, label } = request;
+    const image = await inspectImage(docker, request.reference);
+    log.info(`The ${label} ${image.id}: ${image.layerCount} layers, user "${image.user}"`);
+    const smoke = await smokeTest(image, request, deps);
+    // The layers are read when the analysis is asked for, and always on the containerd store, where nothing
+    // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
+    const readLayers = options.analyze || request.engine.imageStore === 'containerd';
+    if (!readLayers) {
+        const user = resolveUser(image.user, await passwdThroughEngine(image, request, deps));
+        const platform = {
+            platform: platformOf(image),
+            sizeBytes: image.sizeBytes,
+            layerCount: image.layerCount,
+            configuredUser: image.user,
+            user,
+        };
+        log.info(`The ${label}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes; docker image inspect .Size on the classic image store)`);
+        return { image, sizeMethod: 'inspect', platforms: [platform], smoke };
+    }
+    const platforms = await log.group(`Read the layers of the ${label} ${image.id.slice(7, 19)}`, () => measureLayers(image, request, deps));
+    for (const platform of platforms) {
+        if (platform.user.kind === 'unresolved' && !platform.analysis && platform.platform === platforms[0].platform) {
+            platform.user = resolveUser(platform.configuredUser, await passwdThroughEngine(image, request, deps));
+        }
+    }
+    return { image, sizeMethod: 'layers', platforms, smoke };
+}
+function platformOf(image) {
+    return [image.os || 'unknown', image.architecture || 'unknown'].join('/');
+}
+async function smokeTest(image, request, deps) {
+    const { options, label, background } = request;
+    const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
+    if ('skip' in portChoice) {
+        deps.log.info(`Smoke test of the ${label} skipped: ${portChoice.skip}`);
+        return { ran: false, reason: portChoice.skip };
+    }
+    // Whatever is still being removed (an earlier smoke container) would compete with this start.
+    await background.drain();
+    const title = `Smoke test of the ${label} (${platformOf(image)}): GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`;
+    const result = await deps.log.group(title, () => runSmokeTest(deps.docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }));
+    if (result.passed)
+        deps.log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
+    else
+        deps.log.info(`Smoke test failed: ${result.failure}`);
+    return { ran: true, result };
+}
+async function measureLayers(image, request, { docker, log }) {
+    const started = performance.now();
+    const progress = progressReporter(log, image.sizeBytes);
+    const read = await image_layers_readImageLayers(docker, image.id, {
+        compressedSize: request.options.analyze,
+        knownLayers: request.knownLayers,
+        onProgress: progress.update,
+    }).finally(progress.stop);
+    const hostPlatform = platformOf(image);
+    const ordered = [...read.images].sort((a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)));
+    const platforms = [];
+    for (const scanned of ordered)
+        platforms.push(await measurePlatform(scanned, read.archiveBytes, request, log));
+    log.info(`Read ${units_formatBytes(read.archiveBytes)} of layers for ${platforms.length} platform(s) in ${units_formatDurationMs(performance.now() - started)}`);
+    return platforms;
+}
+async function measurePlatform(scanned, archiveBytes, request, log) {
+    const { options, buildInfo, label } = request;
+    const sizeBytes = uncompressedSizeBytes(scanned);
+    const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
+    if (!options.analyze) {
+        const compressed = compressedSize(scanned);
+        log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : units_formatBytes(compressed.bytes)}`);
+        const passwd = needsPasswd(scanned.config.user) ? finalEtcPasswd(scanned) : undefined;
+        return {
+            ...base,
+            compressedSizeBytes: compressed.bytes,
+            compressedSizeMethod: compressed.bytes === undefined ? undefined : compressed.method,
+            user: resolveUser(scanned.config.user, passwd),
+        };
+    }
+    const analysis = await analyzeLayers(scanned, archiveBytes, {
+        compressedSize: true,
+        dockerfilePath: buildInfo?.dockerfile,
+        contextDir: buildInfo?.context,
+    });
+    log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(analysis.compressedSizeBytes)}` +
+        ` (${analysis.compressedSizeMethod === 'stored-blobs' ? 'the blobs the engine stores' : 'gzip -6 of each layer'}), ` +
+        `dive efficiency ${budgets_formatPercent(analysis.dive.efficiency)}, wasted ${units_formatBytes(analysis.dive.wastedBytes)}, reclaimable ${units_formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
+        (analysis.compressedSizesReused > 0
+            ? `; the compressed size of ${analysis.compressedSizesReused} layer(s) already measured was not measured twice`
+            : ''));
+    return {
+        ...base,
+        compressedSizeBytes: analysis.compressedSizeBytes,
+        compressedSizeMethod: analysis.compressedSizeMethod,
+        analysis,
+        user: resolveUser(scanned.config.user, analysis.etcPasswd),
+    };
+}
+/** The final filesystem's /etc/passwd when a layer wrote it as a regular file and no later layer removed it. */
+function finalEtcPasswd(scanned) {
+    for (let index = scanned.layers.length - 1; index >= 0; index -= 1) {
+        const entries = scanned.layers[index].entries;
+        const removed = entries.some((entry) => entry.path === '/etc/.wh.passwd' || entry.path === '/etc/.wh..wh..opq' || entry.path === '/.wh.etc');
+        const written = entries.find((entry) => entry.path === '/etc/passwd');
+        if (written)
+            return written.kind === 'file' ? scanned.layers[index].etcPasswd : undefined;
+        if (removed)
+            return undefined;
+    }
+    return undefined;
+}
+async function passwdThroughEngine(image, request, deps) {
+    if (!needsPasswd(image.user))
+        return undefined;
+    return (await readImageFile(deps.docker, image.id, '/etc/passwd', { background: request.background }))?.toString('utf8');
+}
+/**
+ * Logs every few seconds how far the layer reading has got, so a long one never looks hung, including the
+ * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ */
+function progressReporter(log, totalBytes, intervalMs = 5000) {
+    let bytesRead = 0;
+    const timer = setInterval(() => {
+        log.info(bytesRead === 0
+            ? `  waiting for docker save: the engine prepares the whole image (about ${units_formatBytes(totalBytes)}) before it sends the first byte`
+            : `  analysed ${units_formatBytes(bytesRead)} of about ${units_formatBytes(totalBytes)}`);
+    }, intervalMs);
+    return {
+        update: (bytes) => (bytesRead = bytes),
+        stop: () => clearInterval(timer),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline.ts
+// The baseline a pull request is compared with: the same Dockerfile built at the base commit (in a temporary
+// worktree), an image reference, or none. Whatever it makes (worktree, image) is removed before it returns.
+
+
+
+
+
+
+
+
+const LABEL = 'baseline image';
+async function measureBaseline(request, deps) {
+    const spec = request.options.baseline;
+    if (spec.kind === 'none')
+        return { skipped: 'baseline is none' };
+    // The layers the baseline shares with the gated image (its base image, usually most of the bytes) are not
+    // compressed a second time.
+    const knownLayers = request.head.platforms.flatMap((platform) => (platform.analysis?.layers ?? []).flatMap((layer) => layer.compressedBytes === undefined
+        ? []
+        : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
+    const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
+    if (spec.kind === 'image') {
+        const measure = () => measureImage({ ...measureRequest, reference: spec.reference }, deps);
+        const measured = await measure().catch(async (error) => {
+            if (!(error instanceof ImageNotFoundError))
+                throw error;
+            await pullBaseline(deps, spec.reference);
+            return measure();
+        });
+        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
+    }
+    if (!deps.baseCommit)
+        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+    if (!request.buildInfo)
+        return {
+            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
+        };
+    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, knownLayers);
+}
+async function pullBaseline(deps, reference) {
+    deps.log.info(`Pulling baseline image ${reference}`);
+    const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
+    if (pulled.exitCode !== 0) {
+        throw new GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
+    }
+}
+async function measureBaseCommit(request, deps, baseCommit, buildInfo, knownLayers) {
+    const started = performance.now();
+    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
+    await ensureCommit(root, baseCommit, (message) => deps.log.info(message));
+    const worktree = await addWorktree(root, baseCommit);
+    deps.onWorktree?.(root, worktree.directory);
+    let baseImageId;
+    try {
+        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
+        const dockerfile = mapped(buildInfo.dockerfile);
+        const context = mapped(buildInfo.context);
+        try {
+            await (0,promises_namespaceObject.access)(dockerfile);
+        }
+        catch {
+            return { skipped: `the base commit ${baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
+        }
+        const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
+        baseImageId = built.imageId;
+        const measured = await measureImage({
+            reference: built.imageId,
+            label: LABEL,
+            options: request.options,
+            engine: request.engine,
+            background: request.background,
+            buildInfo: { ...buildInfo, context, dockerfile, durationMs: built.durationMs },
+            knownLayers,
+        }, deps);
+        const buildMs = Math.round(built.durationMs);
+        const totalMs = Math.round(performance.now() - started);
+        return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };
+    }
+    finally {
+        await worktree.remove();
+        if (baseImageId && baseImageId !== request.head.image.id)
+            await removeUntaggedImage(deps.docker, baseImageId);
+    }
+}
+/**
+ * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
+ * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ */
+async function removeUntaggedImage(docker, imageId) {
+    const image = await inspectImage(docker, imageId).catch(() => undefined);
+    if (image && image.repoTags.length === 0)
+        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Building the image: pure argv construction, and the call that streams the log and reads the image id.
+
+
+
+
+
+/** docker argv for a build that writes the image id to `iidFile`. */
+function buildArgv(request, builder, iidFile) {
+    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
+    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
+    argv.push('--iidfile', iidFile);
+    if (builder === 'buildx' && request.builderName)
+        argv.push('--builder', request.builderName);
+    if (request.platforms && request.platforms.length > 0)
+        argv.push('--platform', request.platforms.join(','));
+    if (request.dockerfile)
+        argv.push('--file', request.dockerfile);
+    if (request.target)
+        argv.push('--target', request.target);
+    for (const arg of request.buildArgs)
+        argv.push('--build-arg', arg);
+    if (request.tag)
+        argv.push('--tag', request.tag);
+    argv.push(request.context);
+    return argv;
+}
+/**
+ * The output of the step that failed, from a build log: the lines after the last step header
+ * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
+ */
+function failingStepOutput(logLines, maxLines = 25) {
+    let start = 0;
+    let failingBuildkitStep;
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
+        if (errorMatch)
+            failingBuildkitStep = errorMatch[1];
+    }
+    if (failingBuildkitStep !== undefined) {
+        const prefix = `#${failingBuildkitStep} `;
+        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
+    }
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
+            start = index;
+            break;
+        }
+    }
+    return logLines
+        .slice(start)
+        .filter((line) => line.trim() !== '')
+        .slice(-maxLines);
+}
+async function buildImage(docker, builder, request, onLine) {
+    await checkBuildInputs(request);
+    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
+    const iidFile = external_node_path_default().join(workDir, 'iid');
+    const logLines = [];
+    const started = performance.now();
+    try {
+        await docker.run(buildArgv(request, builder, iidFile), {
+            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
+            // without buildx fail instead of building.
+            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+            onLine: (line) => {
+                logLines.push(line);
+                if (logLines.length > 5000)
+                    logLines.splice(0, 1000);
+                onLine(line);
+            },
+        });
+        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+        if (!imageId)
+            throw new GateError('build', 'the build finished but reported no image id');
+        return { imageId, durationMs: performance.now() - started, logLines };
+    }
+    catch (error) {
+        if (error instanceof DockerError) {
+            const stepOutput = failingStepOutput(logLines);
+            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details: stepOutput });
+        }
+        throw error;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+    }
+}
+async function checkBuildInputs(request) {
+    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+    }
+    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
+    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
+    if (!dockerfileStat?.isFile()) {
+        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
+
+
+/** Pure: the engine facts the gate uses from `docker info`. */
+function parseEngineInfo(raw) {
+    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    return {
+        version: raw.ServerVersion ?? 'unknown',
+        storageDriver: raw.Driver ?? 'unknown',
+        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
+    };
+}
+function probeEngine(docker, options) {
+    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
+    const engine = docker
+        .text(['info', '--format', format], { timeoutMs: 30_000 })
+        .then((text) => parseEngineInfo(JSON.parse(text)))
+        .catch((error) => {
+        const reason = error instanceof DockerError ? error.message : String(error);
+        const hint = /permission denied/i.test(reason)
+            ? 'add this user to the docker group or run as root'
+            : /not installed|not on PATH/.test(reason)
+                ? 'install Docker (on Debian: apt-get install docker.io)'
+                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
+        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+    });
+    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
+    engine.catch(() => undefined);
+    const builder = options.needsBuilder
+        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
+        : Promise.resolve('classic');
+    return { engine, builder };
+}
+
+;// CONCATENATED MODULE: ./src/delta.ts
+const FIGURES = [
+    { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
+    { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
+    { id: 'layers', label: 'Layers', unit: 'count', pick: (figures) => figures.layerCount },
+    { id: 'startup', label: 'Start-up time', unit: 'ms', pick: (figures) => figures.startupMs },
+    { id: 'efficiency', label: 'Efficiency (dive)', unit: 'fraction', pick: (figures) => figures.efficiency },
+    { id: 'wasted-size', label: 'Wasted (dive)', unit: 'bytes', pick: (figures) => figures.wastedBytes },
+];
+function figureDeltas(base, head) {
+    return FIGURES.map(({ id, label, unit, pick }) => {
+        const baseValue = pick(base);
+        const headValue = pick(head);
+        const delta = { id, label, unit, base: baseValue, head: headValue };
+        if (baseValue !== undefined && headValue !== undefined) {
+            delta.change = headValue - baseValue;
+            if (baseValue !== 0)
+                delta.ratio = delta.change / baseValue;
+        }
+        return delta;
+    }).filter((delta) => delta.base !== undefined || delta.head !== undefined);
+}
+/** The instruction text with content hashes removed, so `COPY file:<hash> in /app` matches across builds. */
+function layerKey(createdBy) {
+    return createdBy
+        .replace(/\b(file|dir|multi):[0-9a-f]{8,}…?/g, '$1:…')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
+ * instruction, in order. What is left appeared or vanished. Unchanged layers are not listed.
+ */
+function layerChanges(base, head) {
+    const unmatchedBase = new Set(base.map((_, index) => index));
+    const pairs = [];
+    const unmatchedHead = [];
+    head.forEach((layer, headIndex) => {
+        const same = [...unmatchedBase].find((baseIndex) => base[baseIndex].diffId === layer.diffId);
+        if (same !== undefined) {
+            unmatchedBase.delete(same);
+            return;
+        }
+        unmatchedHead.push(headIndex);
+    });
+    for (const headIndex of [...unmatchedHead]) {
+        const key = layerKey(head[headIndex].createdBy);
+        const match = [...unmatchedBase].find((baseIndex) => layerKey(base[baseIndex].createdBy) === key);
+        if (match === undefined)
+            continue;
+        unmatchedBase.delete(match);
+        unmatchedHead.splice(unmatchedHead.indexOf(headIndex), 1);
+        pairs.push([match, headIndex]);
+    }
+    const changes = [];
+    for (const [baseIndex, headIndex] of pairs) {
+        const changeBytes = head[headIndex].sizeBytes - base[baseIndex].sizeBytes;
+        if (changeBytes === 0)
+            continue;
+        changes.push({
+            kind: changeBytes > 0 ? 'grew' : 'shrank',
+            createdBy: head[headIndex].createdBy,
+            line: head[headIndex].line,
+            baseBytes: base[baseIndex].sizeBytes,
+            headBytes: head[headIndex].sizeBytes,
+            changeBytes,
+        });
+    }
+    for (const headIndex of unmatchedHead) {
+        changes.push({
+            kind: 'added',
+            createdBy: head[headIndex].createdBy,
+            line: head[headIndex].line,
+            headBytes: head[headIndex].sizeBytes,
+            changeBytes: head[headIndex].sizeBytes,
+        });
+    }
+    for (const baseIndex of unmatchedBase) {
+        changes.push({
+            kind: 'removed',
+            createdBy: base[baseIndex].createdBy,
+            line: base[baseIndex].line,
+            baseBytes: base[baseIndex].sizeBytes,
+            changeBytes: -base[baseIndex].sizeBytes,
+        });
+    }
+    return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
+}
+
+;// CONCATENATED MODULE: ./src/report/model.ts
+// 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
+// image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
+const REPORT_SCHEMA_VERSION = 2;
+
+;// CONCATENATED MODULE: ./src/verdict.ts
+
+
+
+
+function figuresOf(platform, smoke) {
+    return {
+        sizeBytes: platform.sizeBytes,
+        layerCount: platform.layerCount,
+        compressedSizeBytes: platform.compressedSizeBytes,
+        startupMs: smoke?.ran && smoke.result.passed ? smoke.result.startupMs : undefined,
+        efficiency: platform.analysis?.dive.efficiency,
+        wastedBytes: platform.analysis?.dive.wastedBytes,
+    };
+}
+/** The baseline's measurement of the same platform (its first platform when it lacks this one). */
+function baselinePlatform(baseline, platform) {
+    return baseline.platforms.find((candidate) => candidate.platform === platform) ?? baseline.platforms[0];
+}
+function baselineReport(input, primary) {
+    if (!('measured' in input.baseline))
+        return undefined;
+    const base = baselinePlatform(input.baseline.measured, primary.platform);
+    return {
+        ...input.baseline.report,
+        figures: figureDeltas(figuresOf(base, input.baseline.measured.smoke), figuresOf(primary, input.head.smoke)),
+        layerChanges: primary.analysis && base.analysis ? layerChanges(base.analysis.layers, primary.analysis.layers) : undefined,
+    };
+}
+/** The checks of one platform; the smoke test ran on the first platform only. */
+function platformChecks(input, platform, index) {
+    const { head, baseline } = input;
+    const smoke = index === 0 ? head.smoke : { ran: false, reason: `the smoke test runs on the runner's platform (${head.platforms[0].platform}) only` };
+    const analysis = platform.analysis;
+    return evaluateBudgets({
+        sizeBytes: platform.sizeBytes,
+        layerCount: platform.layerCount,
+        user: platform.user,
+        smoke,
+        analysis: analysis && {
+            compressedSizeBytes: analysis.compressedSizeBytes,
+            efficiency: analysis.dive.efficiency,
+            wastedBytes: analysis.dive.wastedBytes,
+        },
+        baselineSizeBytes: 'measured' in baseline ? baselinePlatform(baseline.measured, platform.platform).sizeBytes : undefined,
+        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
+        labels: input.labels,
+    }, input.options.budgets);
+}
+function smokeReport(smoke) {
+    if (!smoke.ran)
+        return { ran: false, skippedBecause: smoke.reason };
+    const result = smoke.result;
+    return {
+        ran: true,
+        port: result.port,
+        path: result.path,
+        passed: result.passed,
+        startupMs: result.startupMs,
+        status: result.answer?.status,
+        bodyExcerpt: result.passed ? undefined : result.answer?.body.slice(0, 500),
+        failure: result.failure,
+        containerLog: result.containerLog,
+    };
+}
+function assembleReport(input) {
+    const { head, engine } = input;
+    const primary = head.platforms[0];
+    const several = head.platforms.length > 1;
+    const checksByPlatform = head.platforms.map((platform, index) => {
+        const checks = platformChecks(input, platform, index);
+        return several ? checks.map((check) => ({ ...check, label: `${platform.platform}: ${check.label}` })) : checks;
+    });
+    const platforms = several
+        ? head.platforms.map((platform, index) => ({
+            platform: platform.platform,
+            sizeBytes: platform.sizeBytes,
+            compressedSizeBytes: platform.compressedSizeBytes,
+            layerCount: platform.layerCount,
+            user: platform.configuredUser,
+            nonRoot: platform.user.kind === 'non-root',
+            passed: gatePassed(checksByPlatform[index]),
+            baselineSizeBytes: 'measured' in input.baseline ? baselinePlatform(input.baseline.measured, platform.platform).sizeBytes : undefined,
+        }))
+        : undefined;
+    const checks = checksByPlatform.flat();
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        name: displayName(input.options),
+        passed: gatePassed(checks),
+        image: {
+            reference: input.reference,
+            id: head.image.id,
+            platform: primary.platform,
+            sizeBytes: primary.sizeBytes,
+            sizeMethod: head.sizeMethod,
+            engineSizeBytes: head.image.sizeBytes,
+            compressedSizeBytes: primary.compressedSizeBytes,
+            compressedSizeMethod: primary.compressedSizeMethod,
+            layerCount: primary.layerCount,
+            user: primary.configuredUser,
+            nonRoot: primary.user.kind === 'non-root',
+            os: head.image.os,
+            architecture: head.image.architecture,
+        },
+        engine: { version: engine.version, imageStore: engine.imageStore, storageDriver: engine.storageDriver },
+        build: input.buildInfo,
+        smoke: smokeReport(head.smoke),
+        analysis: primary.analysis,
+        platforms,
+        baseline: baselineReport(input, primary),
+        noBaselineReason: 'skipped' in input.baseline ? input.baseline.skipped : undefined,
+        checks,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gate.ts
 // The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
 // baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
 // codes itself: main.ts and cli.ts do that.
-
-
-
-
-
-
-
 
 
 
@@ -34862,157 +35405,29 @@ function displayName(options) {
         return options.tag;
     return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
 }
-async function build(options, builder, deps, context, dockerfile, label, tag) {
-    const { docker, log } = deps;
-    const built = await log.group(`Build ${label}: ${dockerfile} (${builder} builder)`, async () => {
+/** Builds inside a log group whose lines are echoed as untrusted text. */
+async function buildWithLog(step, { docker, log }) {
+    const { options, builder, context, dockerfile, label } = step;
+    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
+    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
         const stream = log.untrusted();
         try {
-            return await buildImage(docker, builder, { context, dockerfile, target: options.target, buildArgs: options.buildArgs, tag }, (line) => stream.line(line));
+            const request = {
+                context,
+                dockerfile,
+                target: options.target,
+                buildArgs: options.buildArgs,
+                tag: step.tag,
+                platforms: options.platforms,
+            };
+            return await buildImage(docker, builder, { ...request, builderName: options.builder }, (line) => stream.line(line));
         }
         finally {
             stream.end();
         }
     });
-    log.info(`Built ${label} image ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
+    log.info(`Built the ${label} ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
     return built;
-}
-/**
- * Everything the gate measures of one image: metadata, smoke test, layers, user. The smoke test comes first,
- * on an idle engine, so nothing the gate does slows the container's start; its container is then removed in
- * the background while the layers are read.
- */
-async function measure(reference, options, deps, background, label, buildInfo, knownLayers) {
-    const { docker, log } = deps;
-    const image = await inspectImage(docker, reference);
-    log.info(`${label} image ${image.id}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes), ${image.layerCount} layers, user "${image.user}"`);
-    const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
-    let smoke;
-    if ('skip' in portChoice) {
-        log.info(`Smoke test of the ${label} image skipped: ${portChoice.skip}`);
-        smoke = { ran: false, reason: portChoice.skip };
-    }
-    else {
-        // Whatever is still being removed (an earlier smoke container) would compete with this start.
-        await background.drain();
-        const result = await log.group(`Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`, () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }));
-        smoke = { ran: true, result };
-        if (result.passed)
-            log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
-        else
-            log.info(`Smoke test failed: ${result.failure}`);
-    }
-    let analysis;
-    if (options.analyze) {
-        analysis = await log.group(`Analyse the layers of the ${label} image ${image.id.slice(7, 19)}`, async () => {
-            const progress = progressReporter(log, image.sizeBytes);
-            const result = await analyzeImage(docker, image.id, {
-                compressedSize: true,
-                dockerfilePath: buildInfo?.dockerfile,
-                contextDir: buildInfo?.context,
-                onProgress: progress.update,
-                knownLayers,
-            }).finally(progress.stop);
-            log.info(`Read ${units_formatBytes(result.archiveBytes)} of layers in ${units_formatDurationMs(result.durationMs)}: compressed ${result.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(result.compressedSizeBytes)}, ` +
-                `dive efficiency ${budgets_formatPercent(result.dive.efficiency)}, wasted ${units_formatBytes(result.dive.wastedBytes)}, reclaimable ${units_formatBytes(result.reclaimableBytes)}, ${result.hints.length} hint(s)` +
-                (result.compressedSizesReused > 0
-                    ? `; the compressed size of ${result.compressedSizesReused} layer(s) shared with the PR image was not measured twice`
-                    : ''));
-            return result;
-        });
-    }
-    // The layer analysis reads /etc/passwd as it streams past; without it, a stopped container gives the file.
-    const passwd = !needsPasswd(image.user)
-        ? undefined
-        : analysis
-            ? analysis.etcPasswd
-            : (await readImageFile(docker, image.id, '/etc/passwd', { background }))?.toString('utf8');
-    const user = resolveUser(image.user, passwd);
-    return { image, user, analysis, smoke };
-}
-function figuresOf(measured) {
-    return {
-        sizeBytes: measured.image.sizeBytes,
-        layerCount: measured.image.layerCount,
-        compressedSizeBytes: measured.analysis?.compressedSizeBytes,
-        startupMs: measured.smoke.ran && measured.smoke.result.passed ? measured.smoke.result.startupMs : undefined,
-        efficiency: measured.analysis?.dive.efficiency,
-        wastedBytes: measured.analysis?.dive.wastedBytes,
-    };
-}
-/** Measures the baseline the options ask for, always cleaning up what it made (worktree, image). */
-async function measureBaseline(options, deps, background, builder, head, buildInfo) {
-    const { docker, log } = deps;
-    const spec = options.baseline;
-    if (spec.kind === 'none')
-        return { skipped: 'baseline is none' };
-    // The layers the baseline shares with the PR image (its base image, usually most of the bytes) are not
-    // compressed a second time.
-    const known = head.analysis?.layers.flatMap((layer) => layer.compressedBytes === undefined ? [] : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]);
-    if (spec.kind === 'image') {
-        const measured = await measure(spec.reference, options, deps, background, 'baseline', undefined, known).catch(async (error) => {
-            if (!(error instanceof ImageNotFoundError))
-                throw error;
-            log.info(`Pulling baseline image ${spec.reference}`);
-            const pulled = await docker.run(['pull', '--quiet', spec.reference], { allowFailure: true });
-            if (pulled.exitCode !== 0) {
-                throw new GateError('baseline', `baseline image "${spec.reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
-            }
-            return measure(spec.reference, options, deps, background, 'baseline', undefined, known);
-        });
-        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
-    }
-    if (!deps.baseCommit)
-        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
-    if (!buildInfo)
-        return {
-            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
-        };
-    const started = performance.now();
-    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
-    await ensureCommit(root, deps.baseCommit, (message) => log.info(message));
-    const worktree = await addWorktree(root, deps.baseCommit);
-    deps.onWorktree?.(root, worktree.directory);
-    let baseImageId;
-    try {
-        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
-        const dockerfile = mapped(buildInfo.dockerfile);
-        const context = mapped(buildInfo.context);
-        try {
-            await (0,promises_namespaceObject.access)(dockerfile);
-        }
-        catch {
-            return {
-                skipped: `the base commit ${deps.baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}`,
-            };
-        }
-        const built = await build(options, builder, deps, context, dockerfile, 'baseline');
-        baseImageId = built.imageId;
-        const measured = await measure(built.imageId, options, deps, background, 'baseline', { ...buildInfo, context, dockerfile, durationMs: built.durationMs }, known);
-        return {
-            measured,
-            report: {
-                source: 'base-commit',
-                reference: deps.baseCommit,
-                id: measured.image.id,
-                buildMs: Math.round(built.durationMs),
-                totalMs: Math.round(performance.now() - started),
-            },
-        };
-    }
-    finally {
-        await worktree.remove();
-        if (baseImageId && baseImageId !== head.image.id)
-            await removeUntaggedImage(docker, baseImageId);
-    }
-}
-/**
- * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
- * An image somebody tagged (the build matched it from the cache) is not ours to remove.
- */
-async function removeUntaggedImage(docker, imageId) {
-    const image = await inspectImage(docker, imageId).catch(() => undefined);
-    if (image && image.repoTags.length === 0)
-        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
 }
 async function runGate(options, deps) {
     const background = new BackgroundWork();
@@ -35023,31 +35438,54 @@ async function runGate(options, deps) {
         await background.drain();
     }
 }
-async function gate(options, deps, background) {
-    const { docker, log } = deps;
-    const engine = probeEngine(docker, { needsBuilder: !options.image });
-    const builder = await engine.builder;
-    let reference;
+/**
+ * Several platforms are loaded into the engine only by buildx on the containerd image store: say so before
+ * building rather than after a long build fails.
+ */
+async function checkPlatforms(options, builder, probe) {
+    if (options.platforms.length < 2 || options.image)
+        return;
+    const list = options.platforms.join(',');
+    if (builder !== 'buildx') {
+        throw new GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
+    }
+    const engine = await probe.engine;
+    if (engine.imageStore !== 'containerd') {
+        throw new GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
+            `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
+    }
+}
+async function measureHead(options, deps, background, probe) {
+    const label = deps.baseCommit ? 'PR image' : 'image';
+    const builder = await probe.builder;
+    await checkPlatforms(options, builder, probe);
+    let reference = options.image ?? '';
     let buildInfo;
+    if (!options.image) {
+        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+        const built = await buildWithLog({ options, builder, context: options.context, dockerfile, label, tag: options.tag }, deps);
+        reference = options.tag ?? built.imageId;
+        buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
+    }
+    const engine = await probe.engine;
+    const measured = await measureImage({ reference, label, options, engine, background, buildInfo }, deps);
+    return { reference, buildInfo, measured, engine };
+}
+async function gate(options, deps, background) {
+    const { log } = deps;
+    const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
     let head;
     try {
-        if (options.image) {
-            reference = options.image;
-        }
-        else {
-            const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-            const built = await build(options, builder, deps, options.context, dockerfile, 'PR', options.tag);
-            reference = options.tag ?? built.imageId;
-            buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
-        }
-        head = await measure(reference, options, deps, background, 'PR', buildInfo);
+        head = await measureHead(options, deps, background, probe);
     }
     catch (error) {
-        await engine.serverVersion; // an engine that is not reachable is the reason to give
+        await probe.engine; // an engine that is not reachable is the reason to give
         throw error;
     }
-    log.info(`Docker engine ${await engine.serverVersion.catch(() => 'of unknown version')}${options.image ? '' : `, ${builder} builder`}`);
-    const baseline = await measureBaseline(options, deps, background, builder, head, buildInfo).catch((error) => {
+    const { engine } = head;
+    const builder = await probe.builder;
+    log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
+    const baseline = await measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
         if (!(error instanceof GateError))
@@ -35055,85 +35493,24 @@ async function gate(options, deps, background) {
         log.warning(`No baseline: ${error.message}`);
         return { skipped: `the baseline could not be measured (${error.message})` };
     });
-    const headFigures = figuresOf(head);
-    const baselineReport = 'measured' in baseline
-        ? {
-            ...baseline.report,
-            figures: figureDeltas(figuresOf(baseline.measured), headFigures),
-            layerChanges: head.analysis && baseline.measured.analysis ? layerChanges(baseline.measured.analysis.layers, head.analysis.layers) : undefined,
-        }
-        : undefined;
-    if (baselineReport) {
-        const size = baselineReport.figures.find((figure) => figure.id === 'size');
-        log.info(`Baseline ${baselineReport.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown'}`);
+    const report = assembleReport({
+        options,
+        engine,
+        head: head.measured,
+        reference: head.reference,
+        buildInfo: head.buildInfo,
+        baseline,
+        labels: deps.labels,
+    });
+    const size = report.baseline?.figures.find((figure) => figure.id === 'size');
+    if (report.baseline) {
+        const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown';
+        log.info(`Baseline ${report.baseline.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${change}`);
     }
     else if ('skipped' in baseline) {
         log.info(`No baseline: ${baseline.skipped}`);
     }
-    const checks = evaluateBudgets({
-        sizeBytes: head.image.sizeBytes,
-        layerCount: head.image.layerCount,
-        user: head.user,
-        smoke: head.smoke,
-        analysis: head.analysis && {
-            compressedSizeBytes: head.analysis.compressedSizeBytes,
-            efficiency: head.analysis.dive.efficiency,
-            wastedBytes: head.analysis.dive.wastedBytes,
-        },
-        baselineSizeBytes: 'measured' in baseline ? baseline.measured.image.sizeBytes : undefined,
-        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
-        labels: deps.labels,
-    }, options.budgets);
-    const smoke = head.smoke;
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        name: displayName(options),
-        passed: gatePassed(checks),
-        image: {
-            reference,
-            id: head.image.id,
-            sizeBytes: head.image.sizeBytes,
-            layerCount: head.image.layerCount,
-            user: head.image.user,
-            nonRoot: head.user.kind === 'non-root',
-            os: head.image.os,
-            architecture: head.image.architecture,
-        },
-        build: buildInfo,
-        smoke: smoke.ran
-            ? {
-                ran: true,
-                port: smoke.result.port,
-                path: smoke.result.path,
-                passed: smoke.result.passed,
-                startupMs: smoke.result.startupMs,
-                status: smoke.result.answer?.status,
-                bodyExcerpt: smoke.result.passed ? undefined : smoke.result.answer?.body.slice(0, 500),
-                failure: smoke.result.failure,
-                containerLog: smoke.result.containerLog,
-            }
-            : { ran: false, skippedBecause: smoke.reason },
-        analysis: head.analysis,
-        baseline: baselineReport,
-        noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
-        checks,
-    };
-}
-/**
- * Logs every few seconds how far the layer analysis has got, so a long one never looks hung, including the
- * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
- */
-function progressReporter(log, totalBytes, intervalMs = 5000) {
-    let bytesRead = 0;
-    const timer = setInterval(() => {
-        log.info(bytesRead === 0
-            ? `  waiting for docker save: the engine prepares the whole image (about ${units_formatBytes(totalBytes)}) before it sends the first byte`
-            : `  analysed ${units_formatBytes(bytesRead)} of about ${units_formatBytes(totalBytes)}`);
-    }, intervalMs);
-    return {
-        update: (bytes) => (bytesRead = bytes),
-        stop: () => clearInterval(timer),
-    };
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -35145,6 +35522,16 @@ const INPUTS = [
     { name: 'dockerfile', default: '', description: 'Path of the Dockerfile (default: Dockerfile in the context).' },
     { name: 'target', default: '', description: 'Build stage to stop at (docker build --target).' },
     { name: 'build-args', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
+    {
+        name: 'platforms',
+        default: '',
+        description: 'Platforms to build and gate, comma- or newline-separated (linux/amd64,linux/arm64); every budget applies to each. Several need buildx and the containerd image store.',
+    },
+    {
+        name: 'builder',
+        default: '',
+        description: 'Name of the buildx builder to build with (docker buildx build --builder); default: the current one.',
+    },
     {
         name: 'image',
         default: '',
@@ -35208,7 +35595,10 @@ const INPUTS = [
 ];
 const OUTPUTS = [
     { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-    { name: 'size', description: 'Uncompressed size in bytes, as docker image inspect .Size reports it.' },
+    {
+        name: 'size',
+        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
+    },
     { name: 'layers', description: 'Number of filesystem layers.' },
     { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
     { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
@@ -35264,6 +35654,8 @@ function getInputs(read) {
         dockerfile: optional('dockerfile'),
         target: optional('target'),
         buildArgs: parseKeyValueLines('build-args', value('build-args')),
+        platforms: parsePlatforms(value('platforms')),
+        builder: parseOptional('builder', value('builder'), parseBuilderName, 'multiarch'),
         image,
         name: optional('name'),
         tag: optional('tag'),
@@ -35296,8 +35688,16 @@ function getInputs(read) {
     if (!options.analyze && needsAnalysis) {
         throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
-    if (image && (options.dockerfile || options.target || options.buildArgs.length > 0)) {
-        const clash = options.dockerfile ? 'dockerfile' : options.target ? 'target' : 'build-args';
+    if (image && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
+        const clash = options.dockerfile
+            ? 'dockerfile'
+            : options.target
+                ? 'target'
+                : options.buildArgs.length > 0
+                    ? 'build-args'
+                    : options.platforms.length > 0
+                        ? 'platforms'
+                        : 'builder';
         throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
     }
     return options;
@@ -35313,6 +35713,24 @@ function parseOptional(name, raw, parse, example) {
             throw new InputError(name, error.message, example);
         throw error;
     }
+}
+/** `linux/amd64,linux/arm64/v8`: os/architecture[/variant], lower case, as buildx's --platform takes them. */
+function parsePlatforms(text) {
+    const platforms = text
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    for (const platform of platforms) {
+        if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/.test(platform)) {
+            throw new InputError('platforms', `"${platform}" is not os/architecture[/variant]`, 'linux/amd64,linux/arm64');
+        }
+    }
+    return [...new Set(platforms)];
+}
+function parseBuilderName(text) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
+        throw new UnitParseError(`"${text}" is not a buildx builder name`);
+    return text;
 }
 function parseCount(text) {
     if (!/^\d+$/.test(text))
@@ -35411,7 +35829,7 @@ function reportOutputs(report, reportPath) {
         user: report.image.user,
         'non-root': String(report.image.nonRoot),
         'startup-ms': report.smoke?.startupMs === undefined ? '' : String(report.smoke.startupMs),
-        'compressed-size': report.analysis?.compressedSizeBytes === undefined ? '' : String(report.analysis.compressedSizeBytes),
+        'compressed-size': report.image.compressedSizeBytes === undefined ? '' : String(report.image.compressedSizeBytes),
         efficiency: report.analysis ? String(report.analysis.dive.efficiency) : '',
         'wasted-size': report.analysis ? String(report.analysis.dive.wastedBytes) : '',
         'reclaimable-size': report.analysis ? String(report.analysis.reclaimableBytes) : '',

@@ -4,8 +4,12 @@
 // Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
 // (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
 import { createHash } from 'node:crypto';
-import { createGunzip, Gunzip } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { Transform } from 'node:stream';
 import { GzipSizer } from './gzip-size.js';
+import { ArchiveDocuments, findImages, ImageConfigHistory, ImageConfigSummary, ImageIndexError, IndexedImage } from './image-index.js';
+
+export type { ImageConfigHistory, ImageConfigSummary } from './image-index.js';
 import { TarEntrySink, TarEntryType, TarFormatError, TarHeader, TarReader } from './tar.js';
 import {
   ELF_HEADER_BYTES,
@@ -43,21 +47,28 @@ export interface ScannedLayer {
   etcPasswd?: string;
   /** Bytes of the uncompressed layer tar. */
   tarBytes: number;
+  /**
+   * The layer's own bytes: sizes of regular files plus the lengths of symlink targets (hard links,
+   * directories, devices and whiteouts count 0). Summed over the layers this is the image's uncompressed
+   * size on every engine; on the classic image store it equals `docker image inspect .Size` to the byte.
+   */
+  contentBytes: number;
   /** Gzip-compressed bytes of the layer tar, as `docker push` uploads it (when asked for). */
   compressedBytes?: number;
   /** The compressed size was a known one (ScanOptions.knownLayers), not measured again. */
   compressedBytesReused?: boolean;
+  /** The archive held the layer as a compressed blob (containerd image store): its size is what a registry stores. */
+  compressedBytesFromBlob?: boolean;
   entries: LayerEntry[];
   elfBinaries: ElfFinding[];
 }
 
-export interface ImageConfigHistory {
-  created_by?: string;
-  empty_layer?: boolean;
-  comment?: string;
-}
-
 export interface ScannedImage {
+  /** `os/architecture[/variant]` from the image config. */
+  platform: string;
+  /** Digest of the image config (`sha256:...`): the image id on the classic store. */
+  configDigest: string;
+  config: ImageConfigSummary;
   /** Layers in RootFS order (a layer listed twice appears twice). */
   layers: ScannedLayer[];
   history: ImageConfigHistory[];
@@ -70,7 +81,10 @@ export interface KnownLayer {
 }
 
 export interface ScanOptions {
-  /** The image id (`sha256:...`): names its config in the archive (default: the first image of manifest.json). */
+  /**
+   * The image id (`sha256:...`) as the engine gives it: the config's digest on the classic store, the digest
+   * of an index or manifest on the containerd store (default: the archive's own index or manifest.json).
+   */
   imageId?: string;
   /** Measure the gzip-compressed size of each layer. */
   compressedSize: boolean;
@@ -200,6 +214,7 @@ class LayerReader {
   readonly elfBinaries: ElfFinding[] = [];
   etcPasswd?: string;
   tarBytes = 0;
+  contentBytes = 0;
   private readonly hash = createHash('sha256');
   private readonly tar = new TarReader((header) => this.onEntry(header));
 
@@ -216,6 +231,7 @@ class LayerReader {
     const path = cleanPath(header.name);
     const kind = entryKind(header.type);
     const sizeBytes = kind === 'file' ? header.size : 0;
+    this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
     if (path !== '/') this.entries.push({ path, kind, sizeBytes, mode: header.mode });
     if (kind !== 'file') return undefined;
     if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES)
@@ -231,7 +247,9 @@ class LayerReader {
     return {
       diffId,
       tarBytes: this.tarBytes,
+      contentBytes: this.contentBytes,
       compressedBytes: compressedBytes ?? (await this.sizer?.finish()),
+      compressedBytesFromBlob: compressedBytes !== undefined,
       entries: this.entries,
       elfBinaries: this.elfBinaries,
       etcPasswd: this.etcPasswd,
@@ -255,7 +273,7 @@ class MemberSink implements TarEntrySink {
   private json: Buffer[] = [];
   private jsonLength = 0;
   private layer?: LayerReader;
-  private gunzip?: Gunzip;
+  private gunzip?: Transform;
   private gzipBytes = 0;
   private gunzipDrained?: Promise<void>;
 
@@ -304,11 +322,13 @@ class MemberSink implements TarEntrySink {
     const first = Buffer.concat(this.head);
     this.head = [];
     const isGzip = first[0] === 0x1f && first[1] === 0x8b;
+    const isZstd = first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
     // A layer that changes nothing (RUN true) is a tar of nothing but its two end-of-archive blocks.
     const isTar =
       (first.length >= TAR_MAGIC_OFFSET + 5 && first.toString('latin1', TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5) === 'ustar') ||
       (first.length >= SNIFF_BYTES && first.subarray(0, SNIFF_BYTES).every((byte) => byte === 0));
-    if (isGzip) this.startGzipLayer();
+    if (isGzip) this.startCompressedLayer(zlib.createGunzip(), 'gzip');
+    else if (isZstd) this.startZstdLayer();
     else if (isTar) {
       this.mode = 'layer';
       this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
@@ -329,10 +349,9 @@ class MemberSink implements TarEntrySink {
   }
 
   /** A compressed blob (OCI layout from the containerd image store): its own size is the compressed size. */
-  private startGzipLayer(): void {
+  private startCompressedLayer(gunzip: Transform, format: string): void {
     this.mode = 'gzip';
     const layer = new LayerReader();
-    const gunzip = createGunzip();
     this.layer = layer;
     this.gunzip = gunzip;
     gunzip.on('data', (chunk: Buffer) => {
@@ -342,8 +361,20 @@ class MemberSink implements TarEntrySink {
         gunzip.destroy(error as Error);
       }
     });
-    gunzip.on('error', (error) => this.reject(new ArchiveError(`a gzip-compressed layer could not be read: ${error.message}`)));
+    gunzip.on('error', (error) => this.reject(new ArchiveError(`a ${format}-compressed layer could not be read: ${error.message}`)));
     gunzip.on('end', () => layer.finish(this.gzipBytes).then((scanned) => this.resolve({ kind: 'layer', layer: scanned }), this.reject));
+  }
+
+  /** zstd blobs (a containerd store may hold them): Node 22.15+ decompresses them, Node 20 cannot. */
+  private startZstdLayer(): void {
+    const create = (zlib as unknown as { createZstdDecompress?: () => Transform }).createZstdDecompress;
+    if (create) return this.startCompressedLayer(create(), 'zstd');
+    this.mode = 'skip';
+    this.reject(
+      new ArchiveError(
+        `a layer is zstd-compressed, which Node ${process.versions.node} cannot decompress (Node 22.15 or later can; GitHub runs this action on Node 24)`,
+      ),
+    );
   }
 
   private consume(chunk: Buffer): void {
@@ -376,8 +407,8 @@ class MemberSink implements TarEntrySink {
   }
 }
 
-/** Reads a whole `docker save` stream, once, as it arrives. */
-export async function scanImageArchive(input: AsyncIterable<unknown>, options: ScanOptions): Promise<ScannedImage> {
+/** Reads a whole `docker save` stream, once, as it arrives: every image it holds for `imageId`, one per platform. */
+export async function scanImageArchivePlatforms(input: AsyncIterable<unknown>, options: ScanOptions): Promise<ScannedImage[]> {
   const members = new Map<string, MemberSink>();
   // Only the member being read can fall behind; one that has ended gets no more bytes.
   let current: MemberSink | undefined;
@@ -408,7 +439,7 @@ export async function scanImageArchive(input: AsyncIterable<unknown>, options: S
   }
 
   const byDiffId = new Map<string, ScannedLayer>();
-  // Small JSON members by name: the image config (`<id>.json` or `blobs/sha256/<id>`) and manifest.json.
+  // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
   const jsonByName = new Map<string, string>();
   for (const [name, member] of members) {
     const result = await member.result.catch((error: unknown) => {
@@ -417,30 +448,27 @@ export async function scanImageArchive(input: AsyncIterable<unknown>, options: S
     if (result.kind === 'layer') byDiffId.set(result.layer.diffId, result.layer);
     if (result.kind === 'json') jsonByName.set(name, result.text);
   }
-  const config = findConfig(jsonByName, options.imageId);
-  const layers = config.rootfs.diff_ids.map((diffId) => {
-    const layer = byDiffId.get(diffId);
-    if (!layer) throw new ArchiveError(`the archive does not contain layer ${diffId}`);
-    return layer;
-  });
-  return { layers, history: config.history ?? [] };
-}
-
-interface ImageConfigJson {
-  rootfs: { diff_ids: string[] };
-  history?: ImageConfigHistory[];
-}
-
-function findConfig(jsonByName: Map<string, string>, imageId: string | undefined): ImageConfigJson {
-  let configHex = imageId?.replace(/^sha256:/, '');
-  if (!configHex) {
-    const manifest = jsonByName.get('manifest.json');
-    const first = manifest ? (JSON.parse(manifest) as { Config?: string }[])[0] : undefined;
-    configHex = first?.Config?.replace(/^blobs\/sha256\//, '').replace(/\.json$/, '');
+  let images: IndexedImage[];
+  try {
+    images = findImages(new ArchiveDocuments(jsonByName), options.imageId);
+  } catch (error) {
+    if (error instanceof ImageIndexError) throw new ArchiveError(error.message);
+    throw error;
   }
-  const text = configHex ? (jsonByName.get(`${configHex}.json`) ?? jsonByName.get(`blobs/sha256/${configHex}`)) : undefined;
-  if (!text) throw new ArchiveError(`the archive does not contain the image config${configHex ? ` ${configHex}` : ''}`);
-  const config = JSON.parse(text) as ImageConfigJson;
-  if (!Array.isArray(config.rootfs?.diff_ids)) throw new ArchiveError('the image config lists no layers (rootfs.diff_ids)');
-  return config;
+  return images.map((image) => ({
+    platform: image.platform,
+    configDigest: image.configDigest,
+    config: image.config,
+    history: image.history,
+    layers: image.diffIds.map((diffId) => {
+      const layer = byDiffId.get(diffId);
+      if (!layer) throw new ArchiveError(`the archive does not contain layer ${diffId} of the ${image.platform} image`);
+      return layer;
+    }),
+  }));
+}
+
+/** Reads a whole `docker save` stream and returns the image it holds (the first platform when it holds several). */
+export async function scanImageArchive(input: AsyncIterable<unknown>, options: ScanOptions): Promise<ScannedImage> {
+  return (await scanImageArchivePlatforms(input, options))[0];
 }

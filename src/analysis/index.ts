@@ -2,17 +2,17 @@
 // waste, what could really be reclaimed, the compressed size, and hints.
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Docker, DockerError } from '../docker/exec.js';
-import { GateError } from '../errors.js';
-import { ArchiveError, KnownLayer, LayerEntry, ScannedImage, ScannedLayer, scanImageArchive } from './archive.js';
+import { Docker } from '../docker/exec.js';
+import { KnownLayer, LayerEntry, ScannedImage, ScannedLayer } from './archive.js';
+import { CompressedSizeMethod, compressedSize, readImageLayers, uncompressedSizeBytes } from './image-layers.js';
 import { attributeLayers, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
-import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes, VisibleFile } from './waste.js';
+import { diveEfficiency, DiveEfficiency, reclaimableBytes, VisibleFile } from './waste.js';
 
 export interface LayerSummary {
   index: number;
   diffId: string;
-  /** Sum of the file sizes in the layer (what docker history shows). */
+  /** The layer's own bytes: regular files and symlink targets (what docker history shows on the classic store). */
   sizeBytes: number;
   /** Bytes of the layer's uncompressed tar, as `docker save` streams it. */
   tarBytes: number;
@@ -30,8 +30,13 @@ export interface LayerSummary {
 
 export interface ImageAnalysis {
   layers: LayerSummary[];
-  /** What a registry stores and `docker pull` downloads: each distinct layer's gzip size, counted once. */
+  /** `os/architecture[/variant]` of the image these layers make. */
+  platform: string;
+  /** The image's uncompressed size: its layers' own bytes (regular files and symlink targets). */
+  sizeBytes: number;
+  /** What a registry stores and `docker pull` downloads: each distinct layer's compressed size, counted once. */
   compressedSizeBytes?: number;
+  compressedSizeMethod: CompressedSizeMethod;
   dive: Omit<DiveEfficiency, 'inefficientPaths'> & { inefficientPaths: DiveEfficiency['inefficientPaths'] };
   /** Bytes of file versions the final filesystem no longer shows (earlier copies and deleted files). */
   reclaimableBytes: number;
@@ -98,45 +103,17 @@ function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): str
   return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
 }
 
-/** One pass over `docker save`. */
-async function scanImage(
-  docker: Docker,
-  imageId: string,
-  options: AnalysisOptions,
-): Promise<{ scanned: ScannedImage; archiveBytes: number }> {
-  const save = docker.stream(['save', imageId]);
-  let archiveBytes = 0;
-  try {
-    const [scanned] = await Promise.all([
-      scanImageArchive(save.stdout, {
-        imageId,
-        compressedSize: options.compressedSize,
-        knownLayers: options.knownLayers,
-        onProgress: (bytes) => {
-          archiveBytes = bytes;
-          options.onProgress?.(bytes);
-        },
-      }),
-      save.finished,
-    ]);
-    return { scanned, archiveBytes };
-  } catch (error) {
-    docker.killAll();
-    if (error instanceof DockerError) throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
-    if (error instanceof ArchiveError)
-      throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
-    throw error;
-  }
-}
-
+/** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 export async function analyzeImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<ImageAnalysis> {
   const started = performance.now();
-  let { scanned, archiveBytes } = await scanImage(docker, imageId, options);
-  if (options.compressedSize && options.knownLayers && scanned.layers.some((layer) => layer.compressedBytes === undefined)) {
-    // A layer had the length of a known one but was another: read the archive again and compress everything.
-    ({ scanned, archiveBytes } = await scanImage(docker, imageId, { ...options, knownLayers: undefined }));
-  }
+  const read = await readImageLayers(docker, imageId, options);
+  const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
+  return { ...analysis, durationMs: performance.now() - started };
+}
 
+/** Everything the gate figures out from one platform's layers, once they have been read. */
+export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number, options: AnalysisOptions): Promise<ImageAnalysis> {
+  const started = performance.now();
   const dockerfile = options.dockerfilePath ? parseDockerfile(await readFile(options.dockerfilePath, 'utf8')) : undefined;
   const entries = scanned.layers.map((layer) => layer.entries);
   const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
@@ -153,14 +130,13 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
   const ownFiles = [...reclaimable.visible.entries()]
     .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
     .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
-  const compressedByDiffId = new Map(scanned.layers.map((layer) => [layer.diffId, layer.compressedBytes]));
-  const compressedSizes = [...compressedByDiffId.values()];
+  const compressed = compressedSize(scanned);
 
   return {
     layers: scanned.layers.map((layer, index) => ({
       index,
       diffId: layer.diffId,
-      sizeBytes: layerFileBytes(layer.entries),
+      sizeBytes: layer.contentBytes,
       tarBytes: layer.tarBytes,
       compressedBytes: layer.compressedBytes,
       createdBy: origins[index].createdBy,
@@ -170,9 +146,10 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
       filesModified: changes[index].modified,
       filesRemoved: changes[index].removed,
     })),
-    compressedSizeBytes: compressedSizes.every((size) => size !== undefined)
-      ? compressedSizes.reduce((sum, size) => sum! + size!, 0)
-      : undefined,
+    platform: scanned.platform,
+    sizeBytes: uncompressedSizeBytes(scanned),
+    compressedSizeBytes: compressed.bytes,
+    compressedSizeMethod: compressed.method,
     dive: diveEfficiency(entries),
     reclaimableBytes: reclaimable.bytes,
     largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),

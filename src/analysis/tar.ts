@@ -16,6 +16,8 @@ export interface TarHeader {
   size: number;
   mode: number;
   linkName: string;
+  /** Bytes of the link target as stored (a symlink's size on disk, whatever its encoding). */
+  linkNameBytes: number;
 }
 
 /** Receives one entry's data; `end` is called once all of it has been given. */
@@ -47,6 +49,7 @@ const HEADER_ONLY = new Set<TarEntryType>(['link', 'symlink', 'character-device'
 interface Overrides {
   path?: string;
   linkpath?: string;
+  linkpathBytes?: number;
   size?: number;
 }
 
@@ -166,6 +169,7 @@ export class TarReader {
       size: HEADER_ONLY.has(type) ? 0 : size,
       mode: readNumber(block, 100, 8, this.offset),
       linkName: this.next.linkpath ?? this.global.linkpath ?? cString(block, 157, 100),
+      linkNameBytes: this.next.linkpathBytes ?? this.global.linkpathBytes ?? cStringLength(block, 157, 100),
     };
     this.next = {};
     const sink = this.onEntry(header);
@@ -179,8 +183,10 @@ export class TarReader {
 
   private readMeta(type: string, data: Buffer): void {
     if (type === 'L') this.next.path = cString(data, 0, data.length);
-    else if (type === 'K') this.next.linkpath = cString(data, 0, data.length);
-    else Object.assign(type === 'x' ? this.next : this.global, parsePaxRecords(data, this.offset));
+    else if (type === 'K') {
+      this.next.linkpath = cString(data, 0, data.length);
+      this.next.linkpathBytes = cStringLength(data, 0, data.length);
+    } else Object.assign(type === 'x' ? this.next : this.global, parsePaxRecords(data, this.offset));
   }
 }
 
@@ -203,10 +209,14 @@ function verifyChecksum(block: Buffer, offset: number): void {
 
 /** A NUL-terminated string field. */
 function cString(buffer: Buffer, start: number, length: number): string {
+  return buffer.toString('utf8', start, start + cStringLength(buffer, start, length));
+}
+
+function cStringLength(buffer: Buffer, start: number, length: number): number {
   let end = start;
   const limit = start + length;
   while (end < limit && buffer[end] !== 0) end += 1;
-  return buffer.toString('utf8', start, end);
+  return end - start;
 }
 
 /** The name, with the ustar prefix when the header is POSIX ustar (GNU headers use that field for times). */
@@ -256,8 +266,11 @@ function parsePaxRecords(data: Buffer, offset: number): Overrides {
     const key = record.slice(0, equals);
     const value = record.slice(equals + 1);
     if (key === 'path') overrides.path = value;
-    else if (key === 'linkpath') overrides.linkpath = value;
-    else if (key === 'size') {
+    else if (key === 'linkpath') {
+      overrides.linkpath = value;
+      // The record's bytes after "linkpath=", up to its closing newline.
+      overrides.linkpathBytes = position + length - 1 - (space + 1) - 'linkpath='.length;
+    } else if (key === 'size') {
       const size = Number(value);
       if (!Number.isSafeInteger(size) || size < 0)
         throw new TarFormatError(`a PAX size "${value}" that is not a byte count, before byte ${offset}`);

@@ -12,6 +12,10 @@ export interface BuildRequest {
   target?: string;
   buildArgs: string[];
   tag?: string;
+  /** `os/arch` list for buildx --platform (empty: the engine's own). */
+  platforms?: string[];
+  /** A named buildx builder (--builder). */
+  builderName?: string;
 }
 
 /** docker argv for a build that writes the image id to `iidFile`. */
@@ -19,6 +23,8 @@ export function buildArgv(request: BuildRequest, builder: Builder, iidFile: stri
   // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
   const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
   argv.push('--iidfile', iidFile);
+  if (builder === 'buildx' && request.builderName) argv.push('--builder', request.builderName);
+  if (request.platforms && request.platforms.length > 0) argv.push('--platform', request.platforms.join(','));
   if (request.dockerfile) argv.push('--file', request.dockerfile);
   if (request.target) argv.push('--target', request.target);
   for (const arg of request.buildArgs) argv.push('--build-arg', arg);

@@ -1,10 +1,14 @@
 // The report: everything one run found, as the JSON report file holds it and the renderers read it.
 import { Check } from '../budgets.js';
-import { Builder } from '../docker/engine.js';
+import { ImageStore } from '../docker/engine.js';
+import { SizeMethod } from '../measure.js';
+import { CompressedSizeMethod } from '../analysis/image-layers.js';
 import { ImageAnalysis } from '../analysis/index.js';
 import { FigureDelta, LayerChange } from '../delta.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+// 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
+// image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface BaselineReport {
   source: 'base-commit' | 'image';
@@ -20,6 +24,32 @@ export interface BaselineReport {
   layerChanges?: LayerChange[];
 }
 
+export interface SmokeReport {
+  ran: boolean;
+  skippedBecause?: string;
+  port?: number;
+  path?: string;
+  passed?: boolean;
+  startupMs?: number;
+  status?: number;
+  bodyExcerpt?: string;
+  failure?: string;
+  containerLog?: string[];
+}
+
+export interface PlatformReport {
+  platform: string;
+  sizeBytes: number;
+  compressedSizeBytes?: number;
+  layerCount: number;
+  user: string;
+  nonRoot: boolean;
+  /** Every check of this platform passed. */
+  passed: boolean;
+  /** The baseline's size for the same platform (its first platform when it lacks this one). */
+  baselineSizeBytes?: number;
+}
+
 export interface GateReport {
   schemaVersion: number;
   /** Display name of the gated image. */
@@ -29,26 +59,30 @@ export interface GateReport {
     /** What the user named (image input or tag), or the id when the gate built an untagged image. */
     reference: string;
     id: string;
+    /** `os/architecture[/variant]` of the platform the figures below are for (the smoke-tested one). */
+    platform: string;
+    /** Uncompressed size: the layers' own bytes (regular files and symlink targets), the same on every engine. */
     sizeBytes: number;
+    /** layers: summed from the layers; inspect: docker image inspect .Size on the classic store, the same figure. */
+    sizeMethod: SizeMethod;
+    /** What `docker image inspect .Size` says; on the containerd image store it is not the uncompressed size. */
+    engineSizeBytes: number;
+    /** What a registry stores (absent when it was not measured). */
+    compressedSizeBytes?: number;
+    /** stored-blobs: the blobs the engine holds (exact); gzip-6: each layer tar compressed as docker push would. */
+    compressedSizeMethod?: CompressedSizeMethod;
     layerCount: number;
     user: string;
     nonRoot: boolean;
     os: string;
     architecture: string;
   };
-  build?: { builder: Builder; durationMs: number; context: string; dockerfile: string };
-  smoke?: {
-    ran: boolean;
-    skippedBecause?: string;
-    port?: number;
-    path?: string;
-    passed?: boolean;
-    startupMs?: number;
-    status?: number;
-    bodyExcerpt?: string;
-    failure?: string;
-    containerLog?: string[];
-  };
+  /** The engine that measured: a figure is only comparable with one from the same size method. */
+  engine: { version: string; imageStore: ImageStore; storageDriver: string };
+  build?: { builder: string; durationMs: number; context: string; dockerfile: string };
+  smoke?: SmokeReport;
+  /** One entry per platform when the image has several (the checks are then labelled with the platform). */
+  platforms?: PlatformReport[];
   baseline?: BaselineReport;
   noBaselineReason?: string;
   /** The layer analysis (absent when analyze is false). */

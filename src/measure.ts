@@ -1,0 +1,223 @@
+// Measuring one image: metadata, smoke test, layers and user, for every platform the engine holds of it.
+// The smoke test comes first, on an idle engine, so nothing the gate does slows the container's start; its
+// container is then removed in the background while the layers are read.
+import { KnownLayer, ScannedImage } from './analysis/archive.js';
+import { compressedSize, CompressedSizeMethod, readImageLayers, uncompressedSizeBytes } from './analysis/image-layers.js';
+import { analyzeLayers, ImageAnalysis } from './analysis/index.js';
+import { BackgroundWork } from './background.js';
+import { formatPercent, SmokeOutcome } from './budgets.js';
+import { EngineInfo } from './docker/engine.js';
+import { ImageMetadata, inspectImage, readImageFile } from './docker/inspect.js';
+import type { GateDependencies, GateLog } from './gate.js';
+import { GateOptions } from './inputs.js';
+import { chooseSmokePort, runSmokeTest } from './smoke.js';
+import { formatBytes, formatDurationMs } from './units.js';
+import { needsPasswd, resolveUser, UserResolution } from './user.js';
+
+export interface BuildInfo {
+  builder: string;
+  durationMs: number;
+  context: string;
+  dockerfile: string;
+}
+
+/**
+ * How the uncompressed size was obtained: from the layers' own bytes (every store), or from `docker image
+ * inspect .Size` on the classic store, where it is the same figure and costs nothing.
+ */
+export type SizeMethod = 'layers' | 'inspect';
+
+export interface PlatformMeasurement {
+  /** `os/architecture[/variant]`. */
+  platform: string;
+  sizeBytes: number;
+  layerCount: number;
+  compressedSizeBytes?: number;
+  compressedSizeMethod?: CompressedSizeMethod;
+  /** Config.User of this platform's image. */
+  configuredUser: string;
+  user: UserResolution;
+  analysis?: ImageAnalysis;
+}
+
+export interface Measured {
+  /** What `docker image inspect` says of the image (the runner's platform). */
+  image: ImageMetadata;
+  sizeMethod: SizeMethod;
+  /** One per platform; the first is the one the smoke test ran (the runner's own, when the image has it). */
+  platforms: PlatformMeasurement[];
+  smoke: SmokeOutcome;
+}
+
+export interface MeasureRequest {
+  reference: string;
+  /** How the log names this image: "image", "PR image", "baseline image". */
+  label: string;
+  options: GateOptions;
+  engine: EngineInfo;
+  background: BackgroundWork;
+  buildInfo?: BuildInfo;
+  /** Layers whose compressed size is known (the gated image's, when the baseline is measured). */
+  knownLayers?: KnownLayer[];
+}
+
+export async function measureImage(request: MeasureRequest, deps: GateDependencies): Promise<Measured> {
+  const { docker, log } = deps;
+  const { options, label } = request;
+  const image = await inspectImage(docker, request.reference);
+  log.info(`The ${label} ${image.id}: ${image.layerCount} layers, user "${image.user}"`);
+  const smoke = await smokeTest(image, request, deps);
+
+  // The layers are read when the analysis is asked for, and always on the containerd store, where nothing
+  // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
+  const readLayers = options.analyze || request.engine.imageStore === 'containerd';
+  if (!readLayers) {
+    const user = resolveUser(image.user, await passwdThroughEngine(image, request, deps));
+    const platform = {
+      platform: platformOf(image),
+      sizeBytes: image.sizeBytes,
+      layerCount: image.layerCount,
+      configuredUser: image.user,
+      user,
+    };
+    log.info(
+      `The ${label}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes; docker image inspect .Size on the classic image store)`,
+    );
+    return { image, sizeMethod: 'inspect', platforms: [platform], smoke };
+  }
+  const platforms = await log.group(`Read the layers of the ${label} ${image.id.slice(7, 19)}`, () => measureLayers(image, request, deps));
+  for (const platform of platforms) {
+    if (platform.user.kind === 'unresolved' && !platform.analysis && platform.platform === platforms[0].platform) {
+      platform.user = resolveUser(platform.configuredUser, await passwdThroughEngine(image, request, deps));
+    }
+  }
+  return { image, sizeMethod: 'layers', platforms, smoke };
+}
+
+function platformOf(image: ImageMetadata): string {
+  return [image.os || 'unknown', image.architecture || 'unknown'].join('/');
+}
+
+async function smokeTest(image: ImageMetadata, request: MeasureRequest, deps: GateDependencies): Promise<SmokeOutcome> {
+  const { options, label, background } = request;
+  const portChoice = chooseSmokePort(options.smoke, image.exposedPorts);
+  if ('skip' in portChoice) {
+    deps.log.info(`Smoke test of the ${label} skipped: ${portChoice.skip}`);
+    return { ran: false, reason: portChoice.skip };
+  }
+  // Whatever is still being removed (an earlier smoke container) would compete with this start.
+  await background.drain();
+  const title = `Smoke test of the ${label} (${platformOf(image)}): GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`;
+  const result = await deps.log.group(title, () =>
+    runSmokeTest(deps.docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
+  );
+  if (result.passed) deps.log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
+  else deps.log.info(`Smoke test failed: ${result.failure}`);
+  return { ran: true, result };
+}
+
+async function measureLayers(
+  image: ImageMetadata,
+  request: MeasureRequest,
+  { docker, log }: GateDependencies,
+): Promise<PlatformMeasurement[]> {
+  const started = performance.now();
+  const progress = progressReporter(log, image.sizeBytes);
+  const read = await readImageLayers(docker, image.id, {
+    compressedSize: request.options.analyze,
+    knownLayers: request.knownLayers,
+    onProgress: progress.update,
+  }).finally(progress.stop);
+  const hostPlatform = platformOf(image);
+  const ordered = [...read.images].sort(
+    (a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)),
+  );
+  const platforms: PlatformMeasurement[] = [];
+  for (const scanned of ordered) platforms.push(await measurePlatform(scanned, read.archiveBytes, request, log));
+  log.info(
+    `Read ${formatBytes(read.archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`,
+  );
+  return platforms;
+}
+
+async function measurePlatform(
+  scanned: ScannedImage,
+  archiveBytes: number,
+  request: MeasureRequest,
+  log: GateLog,
+): Promise<PlatformMeasurement> {
+  const { options, buildInfo, label } = request;
+  const sizeBytes = uncompressedSizeBytes(scanned);
+  const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
+  if (!options.analyze) {
+    const compressed = compressedSize(scanned);
+    log.info(
+      `The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : formatBytes(compressed.bytes)}`,
+    );
+    const passwd = needsPasswd(scanned.config.user) ? finalEtcPasswd(scanned) : undefined;
+    return {
+      ...base,
+      compressedSizeBytes: compressed.bytes,
+      compressedSizeMethod: compressed.bytes === undefined ? undefined : compressed.method,
+      user: resolveUser(scanned.config.user, passwd),
+    };
+  }
+  const analysis = await analyzeLayers(scanned, archiveBytes, {
+    compressedSize: true,
+    dockerfilePath: buildInfo?.dockerfile,
+    contextDir: buildInfo?.context,
+  });
+  log.info(
+    `The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : formatBytes(analysis.compressedSizeBytes)}` +
+      ` (${analysis.compressedSizeMethod === 'stored-blobs' ? 'the blobs the engine stores' : 'gzip -6 of each layer'}), ` +
+      `dive efficiency ${formatPercent(analysis.dive.efficiency)}, wasted ${formatBytes(analysis.dive.wastedBytes)}, reclaimable ${formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
+      (analysis.compressedSizesReused > 0
+        ? `; the compressed size of ${analysis.compressedSizesReused} layer(s) already measured was not measured twice`
+        : ''),
+  );
+  return {
+    ...base,
+    compressedSizeBytes: analysis.compressedSizeBytes,
+    compressedSizeMethod: analysis.compressedSizeMethod,
+    analysis,
+    user: resolveUser(scanned.config.user, analysis.etcPasswd),
+  };
+}
+
+/** The final filesystem's /etc/passwd when a layer wrote it as a regular file and no later layer removed it. */
+function finalEtcPasswd(scanned: ScannedImage): string | undefined {
+  for (let index = scanned.layers.length - 1; index >= 0; index -= 1) {
+    const entries = scanned.layers[index].entries;
+    const removed = entries.some(
+      (entry) => entry.path === '/etc/.wh.passwd' || entry.path === '/etc/.wh..wh..opq' || entry.path === '/.wh.etc',
+    );
+    const written = entries.find((entry) => entry.path === '/etc/passwd');
+    if (written) return written.kind === 'file' ? scanned.layers[index].etcPasswd : undefined;
+    if (removed) return undefined;
+  }
+  return undefined;
+}
+
+async function passwdThroughEngine(image: ImageMetadata, request: MeasureRequest, deps: GateDependencies): Promise<string | undefined> {
+  if (!needsPasswd(image.user)) return undefined;
+  return (await readImageFile(deps.docker, image.id, '/etc/passwd', { background: request.background }))?.toString('utf8');
+}
+
+/**
+ * Logs every few seconds how far the layer reading has got, so a long one never looks hung, including the
+ * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ */
+export function progressReporter(log: GateLog, totalBytes: number, intervalMs = 5000): { update(bytesRead: number): void; stop(): void } {
+  let bytesRead = 0;
+  const timer = setInterval(() => {
+    log.info(
+      bytesRead === 0
+        ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(totalBytes)}) before it sends the first byte`
+        : `  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`,
+    );
+  }, intervalMs);
+  return {
+    update: (bytes) => (bytesRead = bytes),
+    stop: () => clearInterval(timer),
+  };
+}
