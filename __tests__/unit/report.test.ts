@@ -8,6 +8,7 @@ import { renderTerminal } from '../../src/report/terminal.js';
 import { failureSummary, reportOutputs } from '../../src/outputs.js';
 import { resolveUser } from '../../src/user.js';
 import { VERSION } from '../../src/version.js';
+import { sampleAnalysis } from '../support/analysis-sample.js';
 import { helpText } from '../../src/cli.js';
 import { INPUTS } from '../../src/inputs.js';
 
@@ -57,6 +58,10 @@ describe('job summary', () => {
     expect(renderSummary(sampleReport())).toMatchSnapshot();
   });
 
+  test('with the layer analysis: where the bytes are, and every hint (snapshot)', () => {
+    expect(renderSummary(sampleReport({ analysis: sampleAnalysis() }))).toMatchSnapshot();
+  });
+
   test('untrusted text from the image cannot inject HTML, mentions, table breaks or close a code block', () => {
     const hostile = sampleReport({
       name: '</details><img src=x onerror=alert(1)> @everyone | x',
@@ -93,6 +98,10 @@ describe('terminal report', () => {
     failing.checks[0] = { ...failing.checks[0], verdict: 'fail', detail: 'the image is 1 B over max-size' };
     failing.passed = false;
     expect(renderTerminal(failing)).toMatchSnapshot();
+  });
+
+  test('with the layer analysis: largest layers and every hint (snapshot)', () => {
+    expect(renderTerminal(sampleReport({ analysis: sampleAnalysis() }))).toMatchSnapshot();
   });
 
   test('terminal escape sequences from the container are stripped', () => {
