@@ -3,6 +3,7 @@ import type { Hint, HintContext } from './hints.js';
 import { LayerOrigin } from './dockerfile.js';
 import { CACHE_RULES, CONTEXT_LEFTOVERS, PACKAGE_MANAGERS, PathRule, SHELLS, TOOLCHAIN_RULES } from './hint-paths.js';
 import { ShadowedBytes, VisibleFile } from './waste.js';
+import { clipCreatedBy } from '../report/created-by.js';
 import { formatBytes } from '../units.js';
 
 const MIN_CACHE_BYTES = 64 * 1024;
@@ -209,7 +210,7 @@ function place(origins: LayerOrigin[], layer: number): { layerIndex: number; lin
 function where(origins: LayerOrigin[], layer: number): string {
   const origin = origins[layer];
   const line = origin?.instruction?.line;
-  const step = origin?.createdBy ? `\`${origin.createdBy.slice(0, 80)}${origin.createdBy.length > 80 ? '…' : ''}\`` : `layer ${layer + 1}`;
+  const step = origin?.createdBy ? `\`${clipCreatedBy(origin.createdBy)}\`` : `layer ${layer + 1}`;
   return line ? `line ${line} (${step})` : step;
 }
 

@@ -1,7 +1,7 @@
 // The pull-request side of a run: labels (for allow-increase-label) and the sticky comment, posted with
 // the workflow's token. Any failure here is a warning: it never changes the gate's verdict.
 import { GateReport } from '../report/model.js';
-import { renderComment, shouldComment } from '../report/comment.js';
+import { renderComment, shouldComment } from '../report/pr-comment.js';
 import { CommentMode } from '../inputs.js';
 import { PullRequestContext, RunContext } from './event.js';
 import { GitHubClient, listIssueLabels } from './api-calls.js';

@@ -1,7 +1,7 @@
 import { evaluateBudgets } from '../../src/budgets.js';
 import { figureDeltas, layerChanges, layerKey } from '../../src/delta.js';
 import { LayerSummary } from '../../src/analysis/index.js';
-import { renderComment, shouldComment } from '../../src/report/comment.js';
+import { renderComment, shouldComment } from '../../src/report/pr-comment.js';
 import { GateReport } from '../../src/report/model.js';
 import { resolveUser } from '../../src/user.js';
 import { LONG_RUN, sampleAnalysis } from '../support/analysis-sample.js';
