@@ -57,19 +57,18 @@ function toIssueComment(comment: RawComment): IssueComment {
   };
 }
 
+/** The path parameters of an issue's endpoints. */
+function issuePath(issue: IssueRef): { owner: string; repo: string; issue_number: number } {
+  return { owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber };
+}
+
 function toCommentPage(response: { data: unknown; headers: { link?: string }; url: string }): CommentPage {
   return { comments: (response.data as RawComment[]).map(toIssueComment), link: response.headers.link, url: response.url };
 }
 
 /** GET /repos/{owner}/{repo}/issues/{issue_number}/comments: the first page, 100 comments. */
 export async function listIssueComments(octokit: GitHubClient, issue: IssueRef, request: PerRequestOptions): Promise<CommentPage> {
-  const response = await octokit.rest.issues.listComments({
-    owner: issue.owner,
-    repo: issue.repo,
-    issue_number: issue.issueNumber,
-    per_page: PER_PAGE_MAX,
-    request,
-  });
+  const response = await octokit.rest.issues.listComments({ ...issuePath(issue), per_page: PER_PAGE_MAX, request });
   return toCommentPage(response);
 }
 
@@ -85,13 +84,7 @@ export async function createIssueComment(
   body: string,
   request: PerRequestOptions,
 ): Promise<IssueComment> {
-  const response = await octokit.rest.issues.createComment({
-    owner: issue.owner,
-    repo: issue.repo,
-    issue_number: issue.issueNumber,
-    body,
-    request,
-  });
+  const response = await octokit.rest.issues.createComment({ ...issuePath(issue), body, request });
   return toIssueComment(response.data as RawComment);
 }
 
@@ -125,11 +118,6 @@ export async function deleteIssueComment(
 
 /** GET /repos/{owner}/{repo}/issues/{issue_number}/labels: the names on the first page of 100. */
 export async function listIssueLabels(octokit: GitHubClient, issue: IssueRef): Promise<string[]> {
-  const response = await octokit.rest.issues.listLabelsOnIssue({
-    owner: issue.owner,
-    repo: issue.repo,
-    issue_number: issue.issueNumber,
-    per_page: PER_PAGE_MAX,
-  });
+  const response = await octokit.rest.issues.listLabelsOnIssue({ ...issuePath(issue), per_page: PER_PAGE_MAX });
   return response.data.map((label) => label.name);
 }
