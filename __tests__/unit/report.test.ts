@@ -131,6 +131,17 @@ describe('outputs', () => {
       report: '/tmp/r.json',
     });
   });
+  test('the baseline size and the delta come from the size figure', () => {
+    const report = sampleReport({
+      baseline: {
+        source: 'image',
+        reference: 'app:main',
+        id: 'sha256:b',
+        figures: [{ id: 'size', label: 'Size (uncompressed)', unit: 'bytes', base: 4_000_000, head: 4_460_581, change: 460_581 }],
+      },
+    });
+    expect(reportOutputs(report, '/tmp/r.json')).toMatchObject({ 'baseline-size': '4000000', 'size-delta': '460581' });
+  });
   test('failure summary names each failed check', () => {
     const report = sampleReport();
     report.checks[2] = { ...report.checks[2], verdict: 'fail', detail: 'USER is root' };

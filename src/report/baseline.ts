@@ -43,6 +43,11 @@ function formatChange(delta: FigureDelta): string {
   }
 }
 
+/** The uncompressed size against the baseline, when there is one. */
+export function baselineSizeFigure(report: GateReport): FigureDelta | undefined {
+  return report.baseline?.figures.find((figure) => figure.id === 'size');
+}
+
 /** A commit sha cut to 7 characters; an image reference as it is. */
 export function shortRef(reference: string): string {
   return /^[0-9a-f]{40}$/.test(reference) ? reference.slice(0, 7) : reference;

@@ -3,7 +3,7 @@
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
 import { formatSignedPercent } from '../budgets.js';
 import { formatBytes, formatBytesDelta, formatDurationMs } from '../units.js';
-import { figuresTable, LAYER_CHANGE_HEADER, layerChangeRow, noBaselineLine, VERDICT_MARK } from './baseline.js';
+import { baselineSizeFigure, figuresTable, LAYER_CHANGE_HEADER, layerChangeRow, noBaselineLine, VERDICT_MARK } from './baseline.js';
 import { detailsBlock, escapeMarkdownInline } from './escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { GateReport } from './model.js';
@@ -18,7 +18,7 @@ export interface CommentContext {
 }
 
 function headline(report: GateReport): string {
-  const size = report.baseline?.figures.find((figure) => figure.id === 'size');
+  const size = baselineSizeFigure(report);
   const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
   const sizeText =
     size?.change !== undefined
@@ -109,6 +109,6 @@ export function shouldComment(mode: 'always' | 'changed' | 'failure' | 'never', 
   if (mode === 'never') return false;
   if (mode === 'always') return true;
   if (mode === 'failure') return !report.passed;
-  const sizeChange = report.baseline?.figures.find((figure) => figure.id === 'size')?.change;
+  const sizeChange = baselineSizeFigure(report)?.change;
   return !report.passed || sizeChange === undefined || sizeChange !== 0;
 }
