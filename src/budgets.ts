@@ -47,71 +47,76 @@ export interface Measurements {
 }
 
 export function evaluateBudgets(measured: Measurements, budgets: Budgets): Check[] {
-  const checks = [sizeCheck(measured, budgets)];
+  const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
   if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease) checks.push(increaseCheck(measured, budgets));
-  if (measured.analysis || budgets.maxCompressedSize) checks.push(compressedSizeCheck(measured, budgets));
+  if (measured.analysis || budgets.maxCompressedSize) checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
   checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
   if (measured.analysis || budgets.minEfficiency !== undefined) checks.push(efficiencyCheck(measured, budgets));
-  if (measured.analysis || budgets.maxWastedSize) checks.push(wastedCheck(measured, budgets));
+  if (measured.analysis || budgets.maxWastedSize) checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
   return checks;
 }
 
-/** A byte figure against an optional byte budget. */
-function byteCheck(
-  id: CheckId,
-  label: string,
-  measuredBytes: number | undefined,
-  budget: Budgets['maxSize'],
-  budgetName: string,
-  why: string,
-): Check {
+/** A figure in bytes with an optional budget in bytes: every size-like check is one of these rows. */
+interface ByteBudget {
+  id: CheckId;
+  label: string;
+  /** The input that sets the budget. */
+  budgetName: string;
+  /** Undefined when it could not be measured (only the layer analysis's figures can be missing). */
+  measure: (measured: Measurements) => number | undefined;
+  budget: (budgets: Budgets) => Budgets['maxSize'];
+  /** What is over budget, when the detail should say ("the image is 1 B over max-size"). */
+  subject?: string;
+}
+
+const BYTE_BUDGETS = {
+  size: {
+    id: 'size',
+    label: 'Size (uncompressed)',
+    budgetName: 'max-size',
+    measure: (measured) => measured.sizeBytes,
+    budget: (budgets) => budgets.maxSize,
+    subject: 'the image',
+  },
+  compressedSize: {
+    id: 'compressed-size',
+    label: 'Size (compressed)',
+    budgetName: 'max-compressed-size',
+    measure: (measured) => measured.analysis?.compressedSizeBytes,
+    budget: (budgets) => budgets.maxCompressedSize,
+  },
+  wastedSize: {
+    id: 'wasted-size',
+    label: 'Wasted (dive)',
+    budgetName: 'max-wasted-size',
+    measure: (measured) => measured.analysis?.wastedBytes,
+    budget: (budgets) => budgets.maxWastedSize,
+  },
+} satisfies Record<string, ByteBudget>;
+
+function byteCheck(row: ByteBudget, measured: Measurements, budgets: Budgets): Check {
+  const budget = row.budget(budgets);
+  const measuredBytes = row.measure(measured);
   const system = unitSystemOf(budget?.unit);
-  if (measuredBytes === undefined) {
-    return {
-      id,
-      label,
-      measured: '',
-      budget: budget ? formatBytes(budget.bytes, system) : '',
-      margin: '',
-      verdict: budget ? 'fail' : 'skip',
-      detail: `${budgetName} cannot be checked: ${why}`,
-    };
-  }
-  const figure = `${formatBytes(measuredBytes, system)} (${formatInteger(measuredBytes)} B)`;
-  if (!budget) return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
-  const marginBytes = budget.bytes - measuredBytes;
-  const pass = marginBytes >= 0;
-  return {
-    id,
-    label,
-    measured: figure,
-    budget: formatBytes(budget.bytes, system),
-    margin: pass ? `${formatBytes(marginBytes, system)} under` : `${formatBytes(-marginBytes, system)} over`,
-    verdict: pass ? 'pass' : 'fail',
-    detail: pass ? `within ${budgetName}` : `${formatBytes(-marginBytes, system)} over ${budgetName}`,
+  const bytes = (value: number) => formatBytes(value, system);
+  const budgetText = budget ? bytes(budget.bytes) : '';
+  const check = (figure: string, margin: string, verdict: Verdict, detail: string): Check => {
+    return { id: row.id, label: row.label, measured: figure, budget: budgetText, margin, verdict, detail };
   };
+  if (measuredBytes === undefined) {
+    return check('', '', budget ? 'fail' : 'skip', `${row.budgetName} cannot be checked: the layer analysis did not run`);
+  }
+  const figure = `${bytes(measuredBytes)} (${formatInteger(measuredBytes)} B)`;
+  if (!budget) return check(figure, '', 'info', `no ${row.budgetName} budget set`);
+  const marginBytes = budget.bytes - measuredBytes;
+  if (marginBytes >= 0) return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+  const subject = row.subject ? `${row.subject} is ` : '';
+  return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
 }
 
-function compressedSizeCheck(measured: Measurements, budgets: Budgets): Check {
-  return byteCheck(
-    'compressed-size',
-    'Size (compressed)',
-    measured.analysis?.compressedSizeBytes,
-    budgets.maxCompressedSize,
-    'max-compressed-size',
-    'the layer analysis did not run',
-  );
-}
-
-function wastedCheck(measured: Measurements, budgets: Budgets): Check {
-  return byteCheck(
-    'wasted-size',
-    'Wasted (dive)',
-    measured.analysis?.wastedBytes,
-    budgets.maxWastedSize,
-    'max-wasted-size',
-    'the layer analysis did not run',
-  );
+/** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
+function marginText(margin: number, format: (value: number) => string): string {
+  return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
 }
 
 function efficiencyCheck(measured: Measurements, budgets: Budgets): Check {
@@ -154,22 +159,15 @@ function increaseCheck(measured: Measurements, budgets: Budgets): Check {
   if (!budget) return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
   const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
   const marginBytes = allowedBytes - changeBytes;
-  if (marginBytes >= 0) {
-    return { ...base, measured: figure, margin: `${formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
-  }
+  const margin = marginText(marginBytes, formatBytes);
+  if (marginBytes >= 0) return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
   const over = `${formatBytes(-marginBytes)} over max-increase`;
   const label = budgets.allowIncreaseLabel;
   if (label && measured.labels?.includes(label)) {
-    return {
-      ...base,
-      measured: figure,
-      margin: `${formatBytes(-marginBytes)} over`,
-      verdict: 'warn',
-      detail: `${over}, accepted by the "${label}" label`,
-    };
+    return { ...base, measured: figure, margin, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
   }
   const howToAccept = label ? `; add the "${label}" label to accept it` : '';
-  return { ...base, measured: figure, margin: `${formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
+  return { ...base, measured: figure, margin, verdict: 'fail', detail: `${over}${howToAccept}` };
 }
 
 export function formatSignedPercent(ratio: number): string {
@@ -186,22 +184,6 @@ export function gatePassed(checks: Check[]): boolean {
   return checks.every((check) => check.verdict !== 'fail');
 }
 
-function sizeCheck(measured: Measurements, budgets: Budgets): Check {
-  const system = unitSystemOf(budgets.maxSize?.unit);
-  const figure = `${formatBytes(measured.sizeBytes, system)} (${formatInteger(measured.sizeBytes)} B)`;
-  const base = { id: 'size' as const, label: 'Size (uncompressed)', measured: figure };
-  if (!budgets.maxSize) return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
-  const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
-  const pass = marginBytes >= 0;
-  return {
-    ...base,
-    budget: `${formatBytes(budgets.maxSize.bytes, system)}`,
-    margin: pass ? `${formatBytes(marginBytes, system)} under` : `${formatBytes(-marginBytes, system)} over`,
-    verdict: pass ? 'pass' : 'fail',
-    detail: pass ? 'within max-size' : `the image is ${formatBytes(-marginBytes, system)} over max-size`,
-  };
-}
-
 function layersCheck(measured: Measurements, budgets: Budgets): Check {
   const base = { id: 'layers' as const, label: 'Layers', measured: String(measured.layerCount) };
   if (budgets.maxLayers === undefined) return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
@@ -210,7 +192,7 @@ function layersCheck(measured: Measurements, budgets: Budgets): Check {
   return {
     ...base,
     budget: String(budgets.maxLayers),
-    margin: pass ? `${margin} under` : `${-margin} over`,
+    margin: marginText(margin, String),
     verdict: pass ? 'pass' : 'fail',
     detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
   };
@@ -275,7 +257,7 @@ function startupCheck(measured: Measurements, budgets: Budgets): Check {
   return {
     ...base,
     budget,
-    margin: pass ? `${formatDurationMs(marginMs)} under` : `${formatDurationMs(-marginMs)} over`,
+    margin: marginText(marginMs, formatDurationMs),
     verdict: pass ? 'pass' : 'fail',
     detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
   };

@@ -7,7 +7,7 @@ import { GateReport } from './report/model.js';
 import { readRunContext } from './github/event.js';
 import { currentLabels, githubClient, publishComment } from './github/pull-request.js';
 import { escapeMarkdownInline } from './report/escape.js';
-import { formatBytes } from './units.js';
+import { hintAnnotation } from './report/hint.js';
 import { installCancelGuard } from './cancel.js';
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
@@ -40,14 +40,14 @@ export const actionLog: GateLog = {
 function annotateHints(report: GateReport): void {
   const dockerfile = report.build?.dockerfile;
   for (const hint of report.analysis?.hints ?? []) {
-    const properties: core.AnnotationProperties = { title: `image-size-gate: ${hint.title}` };
+    const { title, message } = hintAnnotation(hint);
+    const properties: core.AnnotationProperties = { title };
     if (dockerfile && hint.line) {
       properties.file = path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), path.resolve(dockerfile));
       properties.startLine = hint.line;
     }
-    const saving = hint.savingBytes === undefined ? '' : ` (saves about ${formatBytes(hint.savingBytes)})`;
-    if (hint.severity === 'warning') core.warning(`${hint.message}${saving}`, properties);
-    else core.notice(hint.message, properties);
+    if (hint.severity === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
   }
 }
 

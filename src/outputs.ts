@@ -1,7 +1,9 @@
 // Pure: the step's outputs from a report (all sizes in bytes, plain integers).
+import { baselineSizeFigure } from './report/baseline.js';
 import { GateReport } from './report/model.js';
 
 export function reportOutputs(report: GateReport, reportPath: string): Record<string, string> {
+  const baselineSize = baselineSizeFigure(report);
   return {
     'image-id': report.image.id,
     size: String(report.image.sizeBytes),
@@ -13,8 +15,8 @@ export function reportOutputs(report: GateReport, reportPath: string): Record<st
     efficiency: report.analysis ? String(report.analysis.dive.efficiency) : '',
     'wasted-size': report.analysis ? String(report.analysis.dive.wastedBytes) : '',
     'reclaimable-size': report.analysis ? String(report.analysis.reclaimableBytes) : '',
-    'baseline-size': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.base ?? ''),
-    'size-delta': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.change ?? ''),
+    'baseline-size': String(baselineSize?.base ?? ''),
+    'size-delta': String(baselineSize?.change ?? ''),
     passed: String(report.passed),
     report: reportPath,
   };

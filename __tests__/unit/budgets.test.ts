@@ -78,4 +78,33 @@ describe('evaluateBudgets', () => {
     expect(failed[3]).toMatchObject({ verdict: 'fail', measured: 'no answer' });
     expect(gatePassed(failed)).toBe(false);
   });
+
+  test('compressed and wasted sizes are byte budgets like max-size, and say when the analysis did not run', () => {
+    const analysis = { compressedSizeBytes: 2_000_000, efficiency: 0.99, wastedBytes: 10_000 };
+    const checks = evaluateBudgets(measured({ analysis }), {
+      ...noBudgets,
+      maxCompressedSize: { bytes: 1_500_000, unit: 'MB' },
+      maxWastedSize: { bytes: 64 * 1024, unit: 'KiB' },
+    });
+    expect(checks.find((check) => check.id === 'compressed-size')).toEqual({
+      id: 'compressed-size',
+      label: 'Size (compressed)',
+      measured: '2.00 MB (2,000,000 B)',
+      budget: '1.50 MB',
+      margin: '500 kB over',
+      verdict: 'fail',
+      detail: '500 kB over max-compressed-size',
+    });
+    expect(checks.find((check) => check.id === 'wasted-size')).toMatchObject({
+      verdict: 'pass',
+      budget: '64.0 KiB',
+      detail: 'within max-wasted-size',
+    });
+    const unmeasured = evaluateBudgets(measured(), { ...noBudgets, maxCompressedSize: { bytes: 1, unit: 'MB' } });
+    expect(unmeasured.find((check) => check.id === 'compressed-size')).toMatchObject({
+      measured: '',
+      verdict: 'fail',
+      detail: 'max-compressed-size cannot be checked: the layer analysis did not run',
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { ElfFinding, LayerEntry, ScannedLayer } from '../../src/analysis/archive
 import { LayerOrigin } from '../../src/analysis/dockerfile.js';
 import { computeHints } from '../../src/analysis/hints.js';
 import { reclaimableBytes } from '../../src/analysis/waste.js';
+import { SAMPLE_LAYERS, SAMPLE_ORIGINS } from '../support/analysis-sample.js';
 
 function layer(entries: LayerEntry[], elfBinaries: ElfFinding[] = []): ScannedLayer {
   return { diffId: 'sha256:x', tarBytes: 0, contentBytes: 0, entries, elfBinaries };
@@ -89,4 +90,21 @@ test('attack surface lists shells, package managers and setuid binaries', () => 
   expect(surface.message).toContain('a shell (/bin/sh)');
   expect(surface.message).toContain('a package manager (/usr/bin/apt-get)');
   expect(surface.message).toContain('1 setuid binaries (60.0 kB: /usr/bin/passwd)');
+});
+
+test('every hint, to the letter: the sample image and a delete/rewrite image (snapshot)', () => {
+  expect(hintsFor(SAMPLE_LAYERS, SAMPLE_ORIGINS, false)).toMatchSnapshot();
+  const layers = [
+    layer([file('/bin/sh', 100)]),
+    layer([file('/tmp/build.tar', 3_000_000), file('/app/data', 500_000)]),
+    layer([file('/tmp/.wh.build.tar', 0)]),
+    layer([file('/app/data', 500_000)]),
+  ];
+  const origins = [
+    origin(undefined, 'base', false),
+    origin(2, 'RUN fetch'),
+    origin(3, 'RUN rm /tmp/build.tar'),
+    origin(undefined, 'RUN chmod 600 /app/data'),
+  ];
+  expect(hintsFor(layers, origins, true)).toMatchSnapshot();
 });

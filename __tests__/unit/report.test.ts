@@ -8,6 +8,7 @@ import { renderTerminal } from '../../src/report/terminal.js';
 import { failureSummary, reportOutputs } from '../../src/outputs.js';
 import { resolveUser } from '../../src/user.js';
 import { VERSION } from '../../src/version.js';
+import { sampleAnalysis } from '../support/analysis-sample.js';
 import { helpText } from '../../src/cli.js';
 import { INPUTS } from '../../src/inputs.js';
 
@@ -61,6 +62,10 @@ describe('job summary', () => {
     expect(renderSummary(sampleReport())).toMatchSnapshot();
   });
 
+  test('with the layer analysis: where the bytes are, and every hint (snapshot)', () => {
+    expect(renderSummary(sampleReport({ analysis: sampleAnalysis() }))).toMatchSnapshot();
+  });
+
   test('untrusted text from the image cannot inject HTML, mentions, table breaks or close a code block', () => {
     const hostile = sampleReport({
       name: '</details><img src=x onerror=alert(1)> @everyone | x',
@@ -99,6 +104,10 @@ describe('terminal report', () => {
     expect(renderTerminal(failing)).toMatchSnapshot();
   });
 
+  test('with the layer analysis: largest layers and every hint (snapshot)', () => {
+    expect(renderTerminal(sampleReport({ analysis: sampleAnalysis() }))).toMatchSnapshot();
+  });
+
   test('terminal escape sequences from the container are stripped', () => {
     const report = sampleReport({
       smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'x', containerLog: ['\u001b[2Jcleared'] },
@@ -125,6 +134,17 @@ describe('outputs', () => {
       passed: 'true',
       report: '/tmp/r.json',
     });
+  });
+  test('the baseline size and the delta come from the size figure', () => {
+    const report = sampleReport({
+      baseline: {
+        source: 'image',
+        reference: 'app:main',
+        id: 'sha256:b',
+        figures: [{ id: 'size', label: 'Size (uncompressed)', unit: 'bytes', base: 4_000_000, head: 4_460_581, change: 460_581 }],
+      },
+    });
+    expect(reportOutputs(report, '/tmp/r.json')).toMatchObject({ 'baseline-size': '4000000', 'size-delta': '460581' });
   });
   test('failure summary names each failed check', () => {
     const report = sampleReport();

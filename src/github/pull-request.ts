@@ -1,10 +1,13 @@
 // The pull-request side of a run: labels (for allow-increase-label) and the sticky comment, posted with
 // the workflow's token. Any failure here is a warning: it never changes the gate's verdict.
 import { GateReport } from '../report/model.js';
-import { renderComment, shouldComment } from '../report/comment.js';
+import { renderComment, shouldComment } from '../report/pr-comment.js';
 import { CommentMode } from '../inputs.js';
 import { PullRequestContext, RunContext } from './event.js';
-import { classifyCommentError, commentMarker, GitHubClient, upsertComment } from './comment.js';
+import { GitHubClient, listIssueLabels } from './api-calls.js';
+import { commentMarker } from './comment-marker.js';
+import { classifyGitHubError } from './error-warning.js';
+import { upsertComment } from './sticky-comment.js';
 
 export async function githubClient(token: string, apiUrl: string): Promise<GitHubClient> {
   // Loaded only on pull requests that post: keeps the start of every other run fast.
@@ -21,10 +24,9 @@ export async function currentLabels(
   const labels = new Set(pr.labels);
   if (!client) return [...labels];
   try {
-    const response = await client.rest.issues.listLabelsOnIssue({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-    for (const label of response.data) labels.add(label.name);
+    for (const name of await listIssueLabels(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number })) labels.add(name);
   } catch (error) {
-    warn(`image-size-gate: could not read the pull request's labels, using those of the event (${classifyCommentError(error).message})`);
+    warn(`image-size-gate: could not read the pull request's labels, using those of the event (${classifyGitHubError(error).message})`);
   }
   return [...labels];
 }
@@ -63,7 +65,7 @@ export async function publishComment(
     const result = await upsertComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number, marker, body });
     return { body, url: result.url };
   } catch (error) {
-    const classified = classifyCommentError(error);
+    const classified = classifyGitHubError(error);
     warn(`image-size-gate: the PR comment was not posted; the gate's verdict stands. ${classified.message}`);
     return { body, notPosted: classified.message };
   }

@@ -2,7 +2,7 @@
 import { Check, Verdict } from '../budgets.js';
 import { formatDurationMs } from '../units.js';
 import { renderAnalysis } from './analysis-markdown.js';
-import { renderBaselineSection } from './comment.js';
+import { renderBaselineSection } from './baseline.js';
 import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';
 import { GateReport } from './model.js';
 

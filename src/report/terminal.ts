@@ -1,8 +1,13 @@
 // Pure: the CLI's report, as plain text columns.
-import { Verdict } from '../budgets.js';
-import { formatDurationMs } from '../units.js';
-import { renderAnalysisText } from './analysis-markdown.js';
+import { ImageAnalysis } from '../analysis/index.js';
+import { formatPercent, Verdict } from '../budgets.js';
+import { formatBytes, formatDurationMs } from '../units.js';
+import { pullSeconds } from './analysis-markdown.js';
+import { clipCreatedBy } from './created-by.js';
+import { hintTerminalLines } from './hint.js';
 import { GateReport } from './model.js';
+
+const LARGEST_LAYER_LINES = 5;
 
 const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
 
@@ -48,6 +53,27 @@ export function renderTerminal(report: GateReport): string {
       );
     if (smoke.containerLog?.length) lines.push('container log (last lines):', ...smoke.containerLog.map((line) => `  ${plain(line)}`));
   }
-  if (report.analysis) lines.push('', ...renderAnalysisText(report.analysis, report.image.sizeBytes, plain));
+  if (report.analysis) lines.push('', ...renderAnalysisText(report.analysis, report.image.sizeBytes));
   return lines.join('\n').trimEnd() + '\n';
+}
+
+/** The layer analysis in a few lines: sizes, waste, the five largest layers, every hint. */
+function renderAnalysisText(analysis: ImageAnalysis, uncompressedBytes: number): string[] {
+  const dive = analysis.dive;
+  const compressed = analysis.compressedSizeBytes;
+  const lines = [
+    `compressed ${compressed === undefined ? 'unknown' : `${formatBytes(compressed)} (pull about ${formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`}, uncompressed ${formatBytes(uncompressedBytes)}`,
+    `dive efficiency ${formatPercent(dive.efficiency)}, wasted ${formatBytes(dive.wastedBytes)}; really reclaimable ${formatBytes(analysis.reclaimableBytes)}`,
+    '',
+    'largest layers:',
+    ...[...analysis.layers]
+      .sort((a, b) => b.sizeBytes - a.sizeBytes)
+      .slice(0, LARGEST_LAYER_LINES)
+      .map(
+        (layer) =>
+          `  ${formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${clipCreatedBy(plain(layer.createdBy))}${layer.own ? '' : ' (base)'}`,
+      ),
+  ];
+  if (analysis.hints.length > 0) lines.push('', 'hints:', ...analysis.hints.flatMap((hint) => hintTerminalLines(hint, plain)));
+  return lines;
 }

@@ -1,9 +1,10 @@
 import { evaluateBudgets } from '../../src/budgets.js';
 import { figureDeltas, layerChanges, layerKey } from '../../src/delta.js';
 import { LayerSummary } from '../../src/analysis/index.js';
-import { renderComment, shouldComment } from '../../src/report/comment.js';
+import { renderComment, shouldComment } from '../../src/report/pr-comment.js';
 import { GateReport } from '../../src/report/model.js';
 import { resolveUser } from '../../src/user.js';
+import { LONG_RUN, sampleAnalysis } from '../support/analysis-sample.js';
 
 function layer(index: number, createdBy: string, sizeBytes: number, diffId = `sha256:${index}-${sizeBytes}`): LayerSummary {
   return {
@@ -79,6 +80,12 @@ describe('the PR comment', () => {
       '### ❌ image-size-gate: **api** failed Growth against baseline · 7.46 MB (+3.00 MB, +67.3%)',
     ]);
     expect(body).toMatchSnapshot();
+  });
+
+  test('with hints and a long layer instruction (snapshot)', () => {
+    const report = reportWith({ analysis: sampleAnalysis() });
+    report.baseline!.layerChanges = [{ kind: 'added', createdBy: LONG_RUN, line: 2, changeBytes: 11_000_000, headBytes: 11_000_000 }];
+    expect(renderComment(report, { marker: '<!-- image-size-gate:api -->' })).toMatchSnapshot();
   });
 
   test('kept under the limit by cutting the long parts, never the verdict or the figures', () => {

@@ -1,19 +1,12 @@
-// The sticky comment against a local fake of GitHub's REST API, over real HTTP, through the Octokit
+// The sticky comment (and the warnings its failures become) against a local fake of GitHub's REST API, over real HTTP, through the Octokit
 // client the action uses. The fake holds to GitHub's OpenAPI description, and every test here ends by
 // checking that no request (or answer) broke it.
 import { getOctokit } from '@actions/github';
-import {
-  classifyCommentError,
-  commentMarker,
-  findOurComments,
-  GitHubClient,
-  hasMarker,
-  markerKey,
-  nextPageUrl,
-  retryDelayMs,
-  RetryOptions,
-  upsertComment,
-} from '../../src/github/comment.js';
+import { GitHubClient } from '../../src/github/api-calls.js';
+import { commentMarker } from '../../src/github/comment-marker.js';
+import { classifyGitHubError } from '../../src/github/error-warning.js';
+import { RetryOptions } from '../../src/github/retry.js';
+import { findOurComments, nextPageUrl, upsertComment } from '../../src/github/sticky-comment.js';
 import { always, fakeUser, FakeGitHub, faults, first, GITHUB_ACTIONS_BOT, nth, startFakeGitHub } from '../support/github-server.js';
 
 const OWNER = 'octo-org';
@@ -207,7 +200,7 @@ describe('upsertComment', () => {
     const error = await failure(upsertComment(octokit, { ...target, body: report('x') }, { ...retry, now: () => nowMs }));
     expect(server.requestsTo(CREATE)).toHaveLength(1);
     expect(waitsMs).toEqual([]);
-    expect(classifyCommentError(error)).toMatchObject({ kind: 'rate-limited', status: 403 });
+    expect(classifyGitHubError(error)).toMatchObject({ kind: 'rate-limited', status: 403 });
   });
 
   test('a 403 "Resource not accessible by integration" is not retried and says what to do', async () => {
@@ -215,7 +208,7 @@ describe('upsertComment', () => {
     const error = await failure(upsertComment(octokit, { ...target, body: report('x') }, retry));
     expect(server.requestsTo(CREATE)).toHaveLength(1);
     expect(waitsMs).toEqual([]);
-    const classified = classifyCommentError(error);
+    const classified = classifyGitHubError(error);
     expect(classified.kind).toBe('forbidden');
     expect(classified.status).toBe(403);
     expect(classified.message).toContain('Resource not accessible by integration');
@@ -226,7 +219,7 @@ describe('upsertComment', () => {
   test("a 70,000-character body gets GitHub's 422, classified too-long, not retried", async () => {
     const error = await failure(upsertComment(octokit, { ...target, body: report('x'.repeat(70_000)) }, retry));
     expect(server.requestsTo(CREATE).map((request) => request.status)).toEqual([422]);
-    const classified = classifyCommentError(error);
+    const classified = classifyGitHubError(error);
     expect(classified).toMatchObject({ kind: 'too-long', status: 422 });
     expect(classified.message).toContain('65,536 characters');
     expect(classified.message).toContain(`create the comment on ${OWNER}/${REPO}#${PR} (70,`);
@@ -235,13 +228,13 @@ describe('upsertComment', () => {
   test('a too-long update is classified the same way', async () => {
     server.state.addComment(OWNER, REPO, PR, { body: report('old') });
     const error = await failure(upsertComment(octokit, { ...target, body: report('y'.repeat(70_000)) }, retry));
-    expect(classifyCommentError(error).kind).toBe('too-long');
+    expect(classifyGitHubError(error).kind).toBe('too-long');
   });
 
   test('a pull request that does not exist is a 404, classified not-found', async () => {
     const error = await failure(upsertComment(octokit, { ...target, issueNumber: 999, body: 'x' }, retry));
     expect(server.requestsTo(LIST).map((request) => request.status)).toEqual([404]);
-    const classified = classifyCommentError(error);
+    const classified = classifyGitHubError(error);
     expect(classified.kind).toBe('not-found');
     expect(classified.message).toContain(`list the comments of ${OWNER}/${REPO}#999`);
   });
@@ -251,14 +244,14 @@ describe('upsertComment', () => {
     server.inject(UPDATE, always(faults.notFound()));
     const error = await failure(upsertComment(octokit, { ...target, body: report('new') }, retry));
     expect(server.requestsTo(UPDATE)).toHaveLength(1);
-    expect(classifyCommentError(error).kind).toBe('not-found');
+    expect(classifyGitHubError(error).kind).toBe('not-found');
   });
 
   test('a 401 is not retried, classified unauthorized', async () => {
     server.inject(LIST, always(faults.unauthorized()));
     const error = await failure(upsertComment(octokit, { ...target, body: 'x' }, retry));
     expect(server.requestsTo(LIST)).toHaveLength(1);
-    expect(classifyCommentError(error)).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(classifyGitHubError(error)).toMatchObject({ kind: 'unauthorized', status: 401 });
   });
 
   test('retries stop after three, and the message says how many attempts', async () => {
@@ -266,7 +259,7 @@ describe('upsertComment', () => {
     const error = await failure(findOurComments(octokit, target, retry));
     expect(server.requestsTo(LIST)).toHaveLength(4);
     expect(waitsMs).toEqual([5, 10, 20]);
-    const classified = classifyCommentError(error);
+    const classified = classifyGitHubError(error);
     expect(classified).toMatchObject({ kind: 'server', status: 500 });
     expect(classified.message).toContain('after 4 attempts');
   });
@@ -288,7 +281,7 @@ describe('upsertComment', () => {
     await server.close();
     const offline = getOctokit('test-token', { baseUrl: url });
     const error = await failure(findOurComments(offline, target, { ...retry, retries: 1 }));
-    const classified = classifyCommentError(error);
+    const classified = classifyGitHubError(error);
     expect(classified.kind).toBe('network');
     expect(classified.message).toContain('after 2 attempts');
     server = await startFakeGitHub(); // for afterEach
@@ -325,81 +318,7 @@ describe('upsertComment', () => {
   });
 });
 
-describe('commentMarker', () => {
-  test('an ordinary image reference is kept as it is', () => {
-    expect(commentMarker('ghcr.io/octo-org/app:1.2.3')).toBe('<!-- image-size-gate:ghcr.io/octo-org/app:1.2.3 -->');
-  });
-
-  test('an @ (a digest reference, or a mention) never reaches the marker', () => {
-    const marker = commentMarker('  my-app@sha256:abc  ');
-    expect(marker).toMatch(/^<!-- image-size-gate:my-app-sha256:abc-[0-9a-f]{8} -->$/);
-    expect(commentMarker('my-app@sha256:abc')).toBe(marker);
-  });
-
-  test('cannot close or break the HTML comment', () => {
-    for (const name of [
-      'evil --> <script>',
-      'a--b',
-      'line\nbreak',
-      'x->y',
-      '--> -->',
-      '<!-- nested',
-      'tab\there',
-      'end-',
-      'ends with -->-',
-    ]) {
-      const marker = commentMarker(name);
-      const inner = marker.slice('<!-- '.length, -' -->'.length);
-      expect(inner).not.toMatch(/--|[<>\s]/);
-      expect(inner.endsWith('-')).toBe(false);
-      expect(marker.match(/-->/g)).toHaveLength(1);
-    }
-  });
-
-  test('names that had to change get a hash, so different names never share a marker', () => {
-    const names = ['a b', 'a-b', 'a--b', 'a\nb', 'a_b', 'A-B', 'a>b'];
-    const markers = names.map(commentMarker);
-    expect(new Set(markers).size).toBe(names.length);
-    expect(markerKey('a-b')).toBe('a-b');
-    expect(markerKey('a b')).toMatch(/^a-b-[0-9a-f]{8}$/);
-    expect(commentMarker('a b')).toBe(commentMarker('a b'));
-  });
-
-  test('long, empty and unprintable names', () => {
-    const long = markerKey('x'.repeat(500));
-    expect(long.length).toBeLessThanOrEqual(100);
-    expect(long).not.toBe(markerKey('x'.repeat(501)));
-    expect(markerKey('   ')).toBe('default');
-    expect(markerKey('日本語')).toMatch(/^[0-9a-f]{8}$/);
-  });
-
-  test('the marker must stand on a line of its own to count', () => {
-    const marker = commentMarker('app');
-    expect(hasMarker(`${marker}\nbody`, marker)).toBe(true);
-    expect(hasMarker(`body\r\n  ${marker}  \r\n`, marker)).toBe(true);
-    expect(hasMarker(`> ${marker}`, marker)).toBe(false);
-    expect(hasMarker(commentMarker('app2'), marker)).toBe(false);
-  });
-});
-
-describe('retry decisions and pagination links', () => {
-  const policy = { baseDelayMs: 1_000, maxDelayMs: 60_000 };
-  const httpError = (status: number, headers: Record<string, string> = {}, message = 'x') =>
-    Object.assign(new Error(message), { status, response: { headers, data: { message } } });
-
-  test('what is retried, and after how long', () => {
-    expect(retryDelayMs(httpError(500), 1, policy, 0)).toBe(1_000);
-    expect(retryDelayMs(httpError(503), 3, policy, 0)).toBe(4_000);
-    expect(retryDelayMs(httpError(503, { 'retry-after': '7' }), 1, policy, 0)).toBe(7_000);
-    expect(retryDelayMs(httpError(429), 1, policy, 0)).toBe(60_000);
-    expect(retryDelayMs(httpError(403, { 'retry-after': '30' }), 1, policy, 0)).toBe(30_000);
-    expect(retryDelayMs(httpError(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '100' }), 1, policy, 90_000)).toBe(10_000);
-    expect(retryDelayMs(httpError(403, { 'retry-after': '120' }), 1, policy, 0)).toBeUndefined();
-    for (const status of [401, 403, 404, 422]) expect(retryDelayMs(httpError(status), 1, policy, 0)).toBeUndefined();
-    expect(retryDelayMs(new Error('a bug'), 1, policy, 0)).toBeUndefined();
-    expect(retryDelayMs(Object.assign(new Error('fetch failed'), { status: 500 }), 1, policy, 0)).toBe(1_000);
-  });
-
+describe('pagination links', () => {
   test('the next page comes from the Link header and never leaves the API host', () => {
     const link =
       '<https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=3>; rel="next", <https://api.github.com/repositories/1/issues/7/comments?per_page=100&page=5>; rel="last"';

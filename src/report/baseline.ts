@@ -1,0 +1,111 @@
+// Pure: the comparison with the baseline, shared by the PR comment and the job summary: one row per
+// figure (base, this PR, change, budget, verdict) and one row per layer that changed.
+import { Check, formatPercent, formatSignedPercent, Verdict } from '../budgets.js';
+import { FigureDelta, LayerChange } from '../delta.js';
+import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger } from '../units.js';
+import { clipCreatedBy } from './created-by.js';
+import { escapeMarkdownInline } from './escape.js';
+import { GateReport } from './model.js';
+
+export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
+
+/** The summary shows this many changed layers; the comment as many as fit. */
+const SUMMARY_LAYER_CHANGE_ROWS = 30;
+
+export const LAYER_CHANGE_HEADER = ['| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
+
+function formatFigure(value: number | undefined, unit: FigureDelta['unit']): string {
+  if (value === undefined) return '—';
+  switch (unit) {
+    case 'bytes':
+      return formatBytes(value);
+    case 'ms':
+      return formatDurationMs(value);
+    case 'fraction':
+      return formatPercent(value);
+    default:
+      return formatInteger(value);
+  }
+}
+
+function formatChange(delta: FigureDelta): string {
+  if (delta.change === undefined) return '—';
+  const ratio = delta.ratio === undefined ? '' : ` (${formatSignedPercent(delta.ratio)})`;
+  switch (delta.unit) {
+    case 'bytes':
+      return `${formatBytesDelta(delta.change)}${ratio}`;
+    case 'ms':
+      return `${delta.change >= 0 ? '+' : '-'}${formatDurationMs(Math.abs(delta.change))}`;
+    case 'fraction':
+      return `${delta.change >= 0 ? '+' : ''}${(delta.change * 100).toFixed(2)} points`;
+    default:
+      return `${delta.change > 0 ? '+' : ''}${formatInteger(delta.change)}`;
+  }
+}
+
+/** The uncompressed size against the baseline, when there is one. */
+export function baselineSizeFigure(report: GateReport): FigureDelta | undefined {
+  return report.baseline?.figures.find((figure) => figure.id === 'size');
+}
+
+/** A commit sha cut to 7 characters; an image reference as it is. */
+export function shortRef(reference: string): string {
+  return /^[0-9a-f]{40}$/.test(reference) ? reference.slice(0, 7) : reference;
+}
+
+/** Every figure against the baseline, then the checks that have no baseline figure. */
+export function figuresTable(report: GateReport, headSha?: string): string[] {
+  const baseline = report.baseline;
+  const checksById = new Map<string, Check>(report.checks.map((check) => [check.id, check]));
+  const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
+  const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : 'This PR';
+  const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
+  const shown = new Set<string>();
+  for (const figure of baseline?.figures ?? []) {
+    const check = checksById.get(figure.id);
+    shown.add(figure.id);
+    rows.push(
+      `| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`,
+    );
+  }
+  for (const check of report.checks) {
+    if (shown.has(check.id)) continue;
+    const change = check.id === 'increase' ? check.measured : '';
+    const measured = check.id === 'increase' ? '' : check.measured;
+    rows.push(
+      `| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`,
+    );
+  }
+  return rows;
+}
+
+export function layerChangeRow(change: LayerChange): string {
+  const what = escapeMarkdownInline(clipCreatedBy(change.createdBy));
+  const where = change.line ? `line ${change.line}: ` : '';
+  const kind = { added: '🆕 appeared', removed: '🗑️ vanished', grew: '📈 grew', shrank: '📉 shrank' }[change.kind];
+  return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
+}
+
+export function noBaselineLine(report: GateReport): string {
+  return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
+}
+
+/** The baseline comparison for the job summary: the same table as the comment. */
+export function renderBaselineSection(report: GateReport): string {
+  if (!report.baseline) return noBaselineLine(report);
+  const how =
+    report.baseline.source === 'base-commit'
+      ? `the base commit \`${shortRef(report.baseline.reference)}\``
+      : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
+  const timing =
+    report.baseline.buildMs !== undefined
+      ? ` (built in ${formatDurationMs(report.baseline.buildMs)}, ${formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)`
+      : '';
+  const changes = report.baseline.layerChanges ?? [];
+  return [
+    `### Against the baseline: ${how}${timing}`,
+    '',
+    ...figuresTable(report),
+    ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
+  ].join('\n');
+}
