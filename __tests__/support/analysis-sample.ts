@@ -24,18 +24,21 @@ export const SAMPLE_LAYERS: ScannedLayer[] = [
   {
     diffId: 'sha256:base',
     tarBytes: 0,
+    contentBytes: 0,
     elfBinaries: [],
     entries: [file('/bin/sh', 120_000, 0o755), file('/usr/lib/libc.so.6', 30_000_000)],
   },
   {
     diffId: 'sha256:apt',
     tarBytes: 0,
+    contentBytes: 0,
     elfBinaries: [],
     entries: [file('/var/lib/apt/lists/deb.debian.org_bookworm_main', 9_000_000), file('/usr/local/go/bin/go', 2_000_000, 0o755)],
   },
   {
     diffId: 'sha256:app',
     tarBytes: 0,
+    contentBytes: 0,
     elfBinaries: [hello],
     entries: [file('/usr/local/bin/hello', 8_000_000, 0o755), file('/src/.git/objects/pack/p.pack', 400_000)],
   },
@@ -63,7 +66,10 @@ export function sampleAnalysis(): ImageAnalysis {
       filesModified: 0,
       filesRemoved: 0,
     })),
+    platform: 'linux/amd64',
+    sizeBytes: 49_520_000,
     compressedSizeBytes: 6_000_000,
+    compressedSizeMethod: 'gzip-6',
     dive: {
       efficiency: 0.98,
       imageSizeBytes: 49_520_000,
