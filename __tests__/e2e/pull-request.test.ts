@@ -124,7 +124,8 @@ test(
     const body = comments[0].body;
     expect(run.outputs['comment-url']).toMatch(new RegExp(`#issuecomment-${comments[0].id}$`));
     expect(body.split('\n')[1]).toMatch(/^### ✅ image-size-gate: \*\*app\*\* passed · [\d.]+ MB \(\+3\.00 MB, \+\d+\.\d%\)$/);
-    expect(body).toMatch(/\| 📈 grew \| line 2: COPY dir:[0-9a-f]{12}… in \/data \| [\d.]+ k?B \| 3\.00 MB \| \+3\.00 MB \|/);
+    // The classic builder's history reads `COPY dir:<hash> in /data`, BuildKit's `COPY data /data`.
+    expect(body).toMatch(/\| 📈 grew \| line 2: COPY (dir:[0-9a-f]{12}… in \/data|data \/data) \| [\d.]+ k?B \| 3\.00 MB \| \+3\.00 MB \|/);
     expect(body).toContain('[workflow run](https://github.com/octo-org/app/actions/runs/4242)');
     // The README's picture of the comment is rendered from this body (scripts/screenshot-comment.mjs).
     if (process.env.SAVE_COMMENT_TO) writeFileSync(process.env.SAVE_COMMENT_TO, body);
@@ -241,7 +242,7 @@ test(
           // SIGKILL, as the runner does when a step ignores cancellation: no handler of ours runs.
           onSpawn: (child, output) => {
             const poll = setInterval(() => {
-              if (!output.stdout.includes('::group::Build baseline')) return;
+              if (!output.stdout.includes('::group::Build the baseline image')) return;
               clearInterval(poll);
               child.kill('SIGKILL');
             }, 20);
@@ -250,7 +251,7 @@ test(
         },
       );
       expect(killed.exitCode).toBeNull();
-      const built = /Built PR image (sha256:[0-9a-f]{64})/.exec(killed.stdout);
+      const built = /Built the PR image (sha256:[0-9a-f]{64})/.exec(killed.stdout);
       if (built) builtImages.add(built[1]);
       const { directory } = JSON.parse(killed.state['baseline-worktree']) as { directory: string };
       expect(existsSync(directory)).toBe(true);

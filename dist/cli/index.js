@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(215);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 12:
+/***/ 215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2685,6 +2685,90 @@ function attributeLayers(history, layerCount, dockerfile) {
     return origins;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/hint-paths.ts
+// Which paths of an image's final filesystem the hints look for: package-manager caches, build
+// toolchains, shells and package managers, each with the advice that removes them.
+const CACHE_RULES = [
+    {
+        label: 'apt package lists',
+        pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/,
+        advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`',
+    },
+    {
+        label: 'apt package cache',
+        pattern: /^\/var\/cache\/apt\/.+/,
+        advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`',
+    },
+    { label: 'apk cache', pattern: /^\/var\/cache\/apk\/.+/, advice: 'use `apk add --no-cache`' },
+    { label: 'pip cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/pip\/.+/, advice: 'use `pip install --no-cache-dir`' },
+    {
+        label: 'npm cache',
+        pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/,
+        advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount',
+    },
+    {
+        label: 'yarn cache',
+        pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/,
+        advice: 'run `yarn cache clean` in the same RUN, or use a cache mount',
+    },
+    {
+        label: 'Go build cache',
+        pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/,
+        advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`',
+    },
+    {
+        label: 'Go module cache',
+        pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/,
+        advice: 'build in a separate stage so the module cache stays behind',
+    },
+];
+const TOOLCHAIN_RULES = [
+    {
+        label: 'Go toolchain',
+        pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//,
+        advice: 'build in a separate stage and copy only the binary',
+    },
+    {
+        label: 'C/C++ compiler',
+        pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/,
+        advice: 'build in a separate stage; the final image needs only the runtime libraries',
+    },
+    { label: 'C headers', pattern: /^\/usr\/include\//, advice: 'install -dev packages only in a build stage' },
+    {
+        label: 'Rust toolchain',
+        pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//,
+        advice: 'build in a separate stage and copy only the binary',
+    },
+    {
+        label: 'Java compiler (JDK)',
+        pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/,
+        advice: 'run on a JRE, or a jlink-ed runtime, not a JDK',
+    },
+];
+const SHELLS = /^\/(usr\/)?bin\/(sh|bash|dash|ash|busybox|zsh)$/;
+const PACKAGE_MANAGERS = /^\/(usr\/)?s?bin\/(apt|apt-get|dpkg|apk|yum|dnf|rpm|pip3?|npm)$/;
+/** Build-context files a .dockerignore should keep out of COPY and ADD layers; the first match names the kind. */
+const CONTEXT_LEFTOVERS = [
+    { kind: '.git', pattern: /\/\.git\// },
+    { kind: 'node_modules', pattern: /\/node_modules\// },
+    { kind: 'tests', pattern: /\/(tests?|__tests__|spec)\// },
+    { kind: 'docs', pattern: /\/(docs?)\/|\.md$/i },
+];
+
+;// CONCATENATED MODULE: ./src/report/created-by.ts
+// One cut for a layer's created_by wherever it is shown: the layer tables of the summary and the PR
+// comment, the terminal's largest layers, and the hint messages that name a layer.
+/** Long enough to tell two RUN steps apart, short enough for a table cell or a terminal line. */
+const CREATED_BY_MAX_CHARS = 80;
+/**
+ * `createdBy` cut to CREATED_BY_MAX_CHARS characters, with an ellipsis when it was cut. Counted in code
+ * points, so a cut never splits a character in two (half of a surrogate pair would become U+FFFD).
+ */
+function created_by_clipCreatedBy(createdBy) {
+    const characters = Array.from(createdBy);
+    return characters.length > CREATED_BY_MAX_CHARS ? `${characters.slice(0, CREATED_BY_MAX_CHARS).join('')}…` : createdBy;
+}
+
 ;// CONCATENATED MODULE: ./src/units.ts
 // Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
 // Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
@@ -2780,74 +2864,205 @@ function units_formatInteger(value) {
     return Math.round(value).toLocaleString('en-US');
 }
 
-;// CONCATENATED MODULE: ./src/analysis/hints.ts
+;// CONCATENATED MODULE: ./src/analysis/hint-rules.ts
 
-const CACHE_RULES = [
-    {
-        label: 'apt package lists',
-        pattern: /^\/var\/lib\/apt\/lists\/(?!lock$|partial\/?$)/,
-        advice: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`',
-    },
-    {
-        label: 'apt package cache',
-        pattern: /^\/var\/cache\/apt\/.+/,
-        advice: 'run `apt-get clean` in the same RUN, or use `RUN --mount=type=cache,target=/var/cache/apt`',
-    },
-    { label: 'apk cache', pattern: /^\/var\/cache\/apk\/.+/, advice: 'use `apk add --no-cache`' },
-    { label: 'pip cache', pattern: /^\/(root|home\/[^/]+)\/\.cache\/pip\/.+/, advice: 'use `pip install --no-cache-dir`' },
-    {
-        label: 'npm cache',
-        pattern: /^\/(root|home\/[^/]+)\/\.npm\/.+/,
-        advice: 'run `npm cache clean --force` in the same RUN, or use a cache mount',
-    },
-    {
-        label: 'yarn cache',
-        pattern: /^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\/.+/,
-        advice: 'run `yarn cache clean` in the same RUN, or use a cache mount',
-    },
-    {
-        label: 'Go build cache',
-        pattern: /^\/(root|home\/[^/]+)\/\.cache\/go-build\/.+/,
-        advice: 'build in a separate stage, or use `RUN --mount=type=cache,target=/root/.cache/go-build`',
-    },
-    {
-        label: 'Go module cache',
-        pattern: /^\/(root\/go|go)\/pkg\/mod\/.+/,
-        advice: 'build in a separate stage so the module cache stays behind',
-    },
-];
-const TOOLCHAIN_RULES = [
-    {
-        label: 'Go toolchain',
-        pattern: /^\/usr\/(lib\/go(-[\d.]+)?|local\/go|share\/go(-[\d.]+)?)\//,
-        advice: 'build in a separate stage and copy only the binary',
-    },
-    {
-        label: 'C/C++ compiler',
-        pattern: /^\/usr\/(lib|libexec)\/gcc\/|^\/usr\/bin\/(gcc|g\+\+|cc|c\+\+|cpp|x86_64-linux-gnu-(gcc|g\+\+|cpp))(-\d+)?$/,
-        advice: 'build in a separate stage; the final image needs only the runtime libraries',
-    },
-    { label: 'C headers', pattern: /^\/usr\/include\//, advice: 'install -dev packages only in a build stage' },
-    {
-        label: 'Rust toolchain',
-        pattern: /^\/(root|usr\/local)\/(\.rustup|rustup|\.cargo|cargo)\//,
-        advice: 'build in a separate stage and copy only the binary',
-    },
-    {
-        label: 'Java compiler (JDK)',
-        pattern: /^\/usr\/lib\/jvm\/[^/]+\/(bin\/javac|lib\/ct\.sym|jmods\/)/,
-        advice: 'run on a JRE, or a jlink-ed runtime, not a JDK',
-    },
-];
-const SHELLS = /^\/(usr\/)?bin\/(sh|bash|dash|ash|busybox|zsh)$/;
-const PACKAGE_MANAGERS = /^\/(usr\/)?s?bin\/(apt|apt-get|dpkg|apk|yum|dnf|rpm|pip3?|npm)$/;
+
+
+const MIN_CACHE_BYTES = 64 * 1024;
+const MIN_TOOLCHAIN_BYTES = 1024 * 1024;
+const MIN_STRIP_BYTES = 64 * 1024;
+const LARGE_BASE_BYTES = 10_000_000;
+const UPX_MIN_BYTES = 5_000_000;
+const MAX_STRIP_HINTS = 10;
+const MAX_UPX_HINTS = 3;
+function packageCacheHints({ visible, origins }) {
+    return bytesByRuleAndLayer(visible, CACHE_RULES, origins)
+        .filter((total) => total.bytes >= MIN_CACHE_BYTES)
+        .map((total) => ({
+        kind: 'package-cache',
+        severity: 'warning',
+        title: `${total.rule.label} left in the image`,
+        message: `${where(origins, total.layer)} leaves ${units_formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
+        savingBytes: total.bytes,
+        ...place(origins, total.layer),
+    }));
+}
+/** One toolchain hint per toolchain, pointing at the layer that added most of it. */
+function toolchainHints({ visible, origins }) {
+    const toolchains = new Map();
+    for (const total of bytesByRuleAndLayer(visible, TOOLCHAIN_RULES, origins)) {
+        const current = toolchains.get(total.rule.label);
+        if (!current)
+            toolchains.set(total.rule.label, { rule: total.rule, layer: total.layer, bytes: total.bytes });
+        else
+            current.bytes += total.bytes;
+    }
+    return [...toolchains.values()]
+        .filter((toolchain) => toolchain.bytes >= MIN_TOOLCHAIN_BYTES)
+        .map((toolchain) => ({
+        kind: 'toolchain',
+        severity: 'warning',
+        title: `${toolchain.rule.label} in the final image`,
+        message: `The final image carries ${units_formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
+        savingBytes: toolchain.bytes,
+        ...place(origins, toolchain.layer),
+    }));
+}
+function unstrippedBinaryHints({ ownBinaries, origins }) {
+    return ownBinaries
+        .slice(0, MAX_STRIP_HINTS)
+        .filter(({ binary }) => binary.strippableBytes >= MIN_STRIP_BYTES)
+        .map(({ binary, layer }) => ({
+        kind: 'unstripped-binary',
+        severity: 'warning',
+        title: 'Binary with symbols or debug information',
+        message: `${binary.path} (${units_formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${units_formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
+        savingBytes: binary.strippableBytes,
+        ...place(origins, layer),
+    }));
+}
+function staticBinaryOnLargeBaseHints({ staticExecutables, baseBytes, origins }) {
+    if (staticExecutables.length === 0 || baseBytes < LARGE_BASE_BYTES)
+        return [];
+    const { binary, layer } = staticExecutables[0];
+    return [
+        {
+            kind: 'static-binary-on-large-base',
+            severity: 'warning',
+            title: 'Static binary on a large base image',
+            message: `${binary.path} is statically linked, yet the image sits on a ${units_formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${units_formatBytes(baseBytes)}.`,
+            savingBytes: baseBytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+function upxHints({ staticExecutables, origins }) {
+    return staticExecutables
+        .filter(({ binary }) => binary.sizeBytes >= UPX_MIN_BYTES)
+        .slice(0, MAX_UPX_HINTS)
+        .map(({ binary, layer }) => ({
+        kind: 'upx',
+        severity: 'info',
+        title: 'UPX could pack a large static binary',
+        message: `${binary.path} is ${units_formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
+        ...place(origins, layer),
+    }));
+}
+/** Files a .dockerignore should keep out, in COPY/ADD layers of the image's own build. */
+function dockerignoreHints({ visible, origins }) {
+    const ignorable = new Map();
+    for (const [path, file] of visible) {
+        const origin = origins[file.layer];
+        if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy))
+            continue;
+        const kind = CONTEXT_LEFTOVERS.find((candidate) => candidate.pattern.test(path))?.kind;
+        if (!kind)
+            continue;
+        const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set() };
+        total.bytes += file.sizeBytes;
+        total.files += 1;
+        total.kinds.add(kind);
+        ignorable.set(file.layer, total);
+    }
+    return [...ignorable]
+        .filter(([, total]) => total.bytes > 0)
+        .map(([layer, total]) => ({
+        kind: 'dockerignore',
+        severity: 'warning',
+        title: 'Build-context files that a .dockerignore should keep out',
+        message: `${where(origins, layer)} copies ${total.files} files (${units_formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
+        savingBytes: total.bytes,
+        ...place(origins, layer),
+    }));
+}
+function noDockerignoreHints({ contextHasDockerignore }) {
+    if (contextHasDockerignore !== false)
+        return [];
+    return [
+        {
+            kind: 'no-dockerignore',
+            severity: 'info',
+            title: 'No .dockerignore in the build context',
+            message: 'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
+        },
+    ];
+}
+/** deleted-later and rewritten-later, one hint per group of shadowed bytes, in the groups' order (largest first). */
+function shadowedFileHints({ reclaimable, origins }) {
+    return reclaimable.groups
+        .filter((group) => origins[group.shadowedByLayer]?.own && group.bytes >= MIN_CACHE_BYTES)
+        .map((group) => (group.how === 'deleted' ? deletedLaterHint(group, origins) : rewrittenLaterHint(group, origins)));
+}
+function deletedLaterHint(group, origins) {
+    const examples = group.examples.map((example) => example.path).join(', ');
+    return {
+        kind: 'deleted-later',
+        severity: 'warning',
+        title: 'Files written in one layer and deleted in a later one',
+        message: `${where(origins, group.writtenInLayer)} writes ${units_formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
+        savingBytes: group.bytes,
+        layerIndex: group.shadowedByLayer,
+        line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
+    };
+}
+function rewrittenLaterHint(group, origins) {
+    const examples = group.examples.map((example) => example.path).join(', ');
+    return {
+        kind: 'rewritten-later',
+        severity: 'warning',
+        title: 'Files copied again by a later layer',
+        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
+        savingBytes: group.bytes,
+        ...place(origins, group.shadowedByLayer),
+    };
+}
+function attackSurfaceHints({ visible }) {
+    const shells = [];
+    const managers = [];
+    const setuid = [];
+    for (const [path, file] of visible) {
+        if (SHELLS.test(path))
+            shells.push(path);
+        if (PACKAGE_MANAGERS.test(path))
+            managers.push(path);
+        if (file.kind === 'file' && file.mode & 0o4000)
+            setuid.push({ path, sizeBytes: file.sizeBytes });
+    }
+    const setuidBytes = setuid.reduce((sum, file) => sum + file.sizeBytes, 0);
+    const parts = [
+        shells.length ? `a shell (${firstSorted(shells, 4)})` : '',
+        managers.length ? `a package manager (${firstSorted(managers, 4)})` : '',
+        setuid.length
+            ? `${setuid.length} setuid binaries (${units_formatBytes(setuidBytes)}: ${firstSorted(setuid.map((file) => file.path), 5)})`
+            : '',
+    ].filter(Boolean);
+    if (parts.length === 0)
+        return [];
+    return [
+        {
+            kind: 'attack-surface',
+            severity: 'info',
+            title: 'Attack surface in the final image',
+            message: `The final image contains ${parts.join(', ')}. A distroless or scratch base leaves them out.`,
+        },
+    ];
+}
+// ---------------------------------------------------------------------------------------------------
+// What the rules share
+function firstSorted(paths, count) {
+    return [...paths].sort().slice(0, count).join(', ');
+}
 function lineOf(origins, layer) {
-    return layer === undefined ? undefined : origins[layer]?.instruction?.line;
+    return origins[layer]?.instruction?.line;
+}
+/** The layer a hint concerns, and its Dockerfile line when known. */
+function place(origins, layer) {
+    return { layerIndex: layer, line: lineOf(origins, layer) };
 }
 function where(origins, layer) {
     const origin = origins[layer];
     const line = origin?.instruction?.line;
-    const step = origin?.createdBy ? `\`${origin.createdBy.slice(0, 80)}${origin.createdBy.length > 80 ? '…' : ''}\`` : `layer ${layer + 1}`;
+    const step = origin?.createdBy ? `\`${created_by_clipCreatedBy(origin.createdBy)}\`` : `layer ${layer + 1}`;
     return line ? `line ${line} (${step})` : step;
 }
 /** Sums visible bytes by (rule, layer), for the image's own layers. */
@@ -2867,197 +3082,43 @@ function bytesByRuleAndLayer(visible, rules, origins) {
     }
     return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
 }
-const MIN_CACHE_BYTES = 64 * 1024;
-const MIN_TOOLCHAIN_BYTES = 1024 * 1024;
-const MIN_STRIP_BYTES = 64 * 1024;
-const LARGE_BASE_BYTES = 10_000_000;
-const UPX_MIN_BYTES = 5_000_000;
+
+;// CONCATENATED MODULE: ./src/analysis/hints.ts
+
+
 function computeHints(input) {
-    const { layers, origins, reclaimable } = input;
-    const visible = reclaimable.visible;
-    const hints = [];
-    for (const total of bytesByRuleAndLayer(visible, CACHE_RULES, origins)) {
-        if (total.bytes < MIN_CACHE_BYTES)
-            continue;
-        hints.push({
-            kind: 'package-cache',
-            severity: 'warning',
-            title: `${total.rule.label} left in the image`,
-            message: `${where(origins, total.layer)} leaves ${units_formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
-            savingBytes: total.bytes,
-            layerIndex: total.layer,
-            line: lineOf(origins, total.layer),
-        });
-    }
-    // One toolchain hint per toolchain, pointing at the layer that added most of it.
-    const toolchains = new Map();
-    for (const total of bytesByRuleAndLayer(visible, TOOLCHAIN_RULES, origins)) {
-        const current = toolchains.get(total.rule.label);
-        if (!current)
-            toolchains.set(total.rule.label, { rule: total.rule, layer: total.layer, bytes: total.bytes, layerBytes: total.bytes });
-        else
-            current.bytes += total.bytes;
-    }
-    for (const toolchain of toolchains.values()) {
-        if (toolchain.bytes < MIN_TOOLCHAIN_BYTES)
-            continue;
-        hints.push({
-            kind: 'toolchain',
-            severity: 'warning',
-            title: `${toolchain.rule.label} in the final image`,
-            message: `The final image carries ${units_formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
-            savingBytes: toolchain.bytes,
-            layerIndex: toolchain.layer,
-            line: lineOf(origins, toolchain.layer),
-        });
-    }
-    const ownBinaries = [];
-    layers.forEach((layer, index) => {
-        if (!origins[index]?.own)
-            return;
-        for (const binary of layer.elfBinaries) {
-            // A toolchain's own binaries are covered by the toolchain hint.
-            if (visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path)))
-                ownBinaries.push({ binary, layer: index });
-        }
-    });
-    for (const { binary, layer } of ownBinaries.sort((a, b) => b.binary.strippableBytes - a.binary.strippableBytes).slice(0, 10)) {
-        if (binary.strippableBytes < MIN_STRIP_BYTES)
-            continue;
-        hints.push({
-            kind: 'unstripped-binary',
-            severity: 'warning',
-            title: 'Binary with symbols or debug information',
-            message: `${binary.path} (${units_formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${units_formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
-            savingBytes: binary.strippableBytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    const baseBytes = layers.reduce((sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)), 0);
-    const staticExecutables = ownBinaries.filter(({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path));
-    if (staticExecutables.length > 0 && baseBytes >= LARGE_BASE_BYTES) {
-        const { binary, layer } = staticExecutables[0];
-        hints.push({
-            kind: 'static-binary-on-large-base',
-            severity: 'warning',
-            title: 'Static binary on a large base image',
-            message: `${binary.path} is statically linked, yet the image sits on a ${units_formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${units_formatBytes(baseBytes)}.`,
-            savingBytes: baseBytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    for (const { binary, layer } of staticExecutables.filter(({ binary }) => binary.sizeBytes >= UPX_MIN_BYTES).slice(0, 3)) {
-        hints.push({
-            kind: 'upx',
-            severity: 'info',
-            title: 'UPX could pack a large static binary',
-            message: `${binary.path} is ${units_formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    // Files a .dockerignore should keep out, in COPY/ADD layers of the image's own build.
-    const ignorable = new Map();
-    for (const [path, file] of visible) {
-        const origin = origins[file.layer];
-        if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy))
-            continue;
-        const kind = /\/\.git\//.test(path)
-            ? '.git'
-            : /\/node_modules\//.test(path)
-                ? 'node_modules'
-                : /\/(tests?|__tests__|spec)\//.test(path)
-                    ? 'tests'
-                    : /\/(docs?)\/|\.md$/i.test(path)
-                        ? 'docs'
-                        : undefined;
-        if (!kind)
-            continue;
-        const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set() };
-        total.bytes += file.sizeBytes;
-        total.files += 1;
-        total.kinds.add(kind);
-        ignorable.set(file.layer, total);
-    }
-    for (const [layer, total] of ignorable) {
-        if (total.bytes === 0)
-            continue;
-        hints.push({
-            kind: 'dockerignore',
-            severity: 'warning',
-            title: 'Build-context files that a .dockerignore should keep out',
-            message: `${where(origins, layer)} copies ${total.files} files (${units_formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
-            savingBytes: total.bytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    if (input.contextHasDockerignore === false) {
-        hints.push({
-            kind: 'no-dockerignore',
-            severity: 'info',
-            title: 'No .dockerignore in the build context',
-            message: 'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
-        });
-    }
-    for (const group of reclaimable.groups) {
-        if (!origins[group.shadowedByLayer]?.own || group.bytes < MIN_CACHE_BYTES)
-            continue;
-        const examples = group.examples.map((example) => example.path).join(', ');
-        hints.push(group.how === 'deleted'
-            ? {
-                kind: 'deleted-later',
-                severity: 'warning',
-                title: 'Files written in one layer and deleted in a later one',
-                message: `${where(origins, group.writtenInLayer)} writes ${units_formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
-                savingBytes: group.bytes,
-                layerIndex: group.shadowedByLayer,
-                line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
-            }
-            : {
-                kind: 'rewritten-later',
-                severity: 'warning',
-                title: 'Files copied again by a later layer',
-                message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
-                savingBytes: group.bytes,
-                layerIndex: group.shadowedByLayer,
-                line: lineOf(origins, group.shadowedByLayer),
-            });
-    }
-    const shells = [];
-    const managers = [];
-    const setuid = [];
-    for (const [path, file] of visible) {
-        if (SHELLS.test(path))
-            shells.push(path);
-        if (PACKAGE_MANAGERS.test(path))
-            managers.push(path);
-        if (file.kind === 'file' && file.mode & 0o4000)
-            setuid.push({ path, sizeBytes: file.sizeBytes });
-    }
-    if (shells.length + managers.length + setuid.length > 0) {
-        const parts = [
-            shells.length ? `a shell (${shells.sort().slice(0, 4).join(', ')})` : '',
-            managers.length ? `a package manager (${managers.sort().slice(0, 4).join(', ')})` : '',
-            setuid.length
-                ? `${setuid.length} setuid binaries (${units_formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid
-                    .map((file) => file.path)
-                    .sort()
-                    .slice(0, 5)
-                    .join(', ')})`
-                : '',
-        ].filter(Boolean);
-        hints.push({
-            kind: 'attack-surface',
-            severity: 'info',
-            title: 'Attack surface in the final image',
-            message: `The final image contains ${parts.join(', ')}. A distroless or scratch base leaves them out.`,
-        });
-    }
-    return hints.sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
+    const context = hintContext(input);
+    // Sorted by saving, largest first; hints that save nothing measurable last, in the rules' order.
+    return HINT_RULES.flatMap((rule) => rule(context)).sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
 }
+function hintContext(input) {
+    const { layers, origins } = input;
+    const visible = input.reclaimable.visible;
+    const ownBinaries = layers.flatMap((layer, index) => origins[index]?.own
+        ? layer.elfBinaries
+            // A toolchain's own binaries are covered by the toolchain hint.
+            .filter((binary) => visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path)))
+            .map((binary) => ({ binary, layer: index }))
+        : []);
+    // Most strippable bytes first: the strip hints list the worst, and the static-binary hints take this order too.
+    ownBinaries.sort((a, b) => b.binary.strippableBytes - a.binary.strippableBytes);
+    const staticExecutables = ownBinaries.filter(({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path));
+    const baseBytes = layers.reduce((sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)), 0);
+    return { ...input, visible, ownBinaries, staticExecutables, baseBytes };
+}
+// ---------------------------------------------------------------------------------------------------
+// The rules, in the order their hints are listed when they save the same bytes
+const HINT_RULES = [
+    packageCacheHints,
+    toolchainHints,
+    unstrippedBinaryHints,
+    staticBinaryOnLargeBaseHints,
+    upxHints,
+    dockerignoreHints,
+    noDockerignoreHints,
+    shadowedFileHints,
+    attackSurfaceHints,
+];
 
 ;// CONCATENATED MODULE: ./src/analysis/waste.ts
 const WHITEOUT_PREFIX = '.wh.';
@@ -3425,52 +3486,66 @@ async function analyzeLayers(scanned, archiveBytes, options) {
 ;// CONCATENATED MODULE: ./src/budgets.ts
 
 function evaluateBudgets(measured, budgets) {
-    const checks = [sizeCheck(measured, budgets)];
+    const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
     if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
         checks.push(increaseCheck(measured, budgets));
     if (measured.analysis || budgets.maxCompressedSize)
-        checks.push(compressedSizeCheck(measured, budgets));
+        checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
     checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
     if (measured.analysis || budgets.minEfficiency !== undefined)
         checks.push(efficiencyCheck(measured, budgets));
     if (measured.analysis || budgets.maxWastedSize)
-        checks.push(wastedCheck(measured, budgets));
+        checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
     return checks;
 }
-/** A byte figure against an optional byte budget. */
-function byteCheck(id, label, measuredBytes, budget, budgetName, why) {
+const BYTE_BUDGETS = {
+    size: {
+        id: 'size',
+        label: 'Size (uncompressed)',
+        budgetName: 'max-size',
+        measure: (measured) => measured.sizeBytes,
+        budget: (budgets) => budgets.maxSize,
+        subject: 'the image',
+    },
+    compressedSize: {
+        id: 'compressed-size',
+        label: 'Size (compressed)',
+        budgetName: 'max-compressed-size',
+        measure: (measured) => measured.analysis?.compressedSizeBytes,
+        budget: (budgets) => budgets.maxCompressedSize,
+    },
+    wastedSize: {
+        id: 'wasted-size',
+        label: 'Wasted (dive)',
+        budgetName: 'max-wasted-size',
+        measure: (measured) => measured.analysis?.wastedBytes,
+        budget: (budgets) => budgets.maxWastedSize,
+    },
+};
+function byteCheck(row, measured, budgets) {
+    const budget = row.budget(budgets);
+    const measuredBytes = row.measure(measured);
     const system = unitSystemOf(budget?.unit);
-    if (measuredBytes === undefined) {
-        return {
-            id,
-            label,
-            measured: '',
-            budget: budget ? units_formatBytes(budget.bytes, system) : '',
-            margin: '',
-            verdict: budget ? 'fail' : 'skip',
-            detail: `${budgetName} cannot be checked: ${why}`,
-        };
-    }
-    const figure = `${units_formatBytes(measuredBytes, system)} (${units_formatInteger(measuredBytes)} B)`;
-    if (!budget)
-        return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
-    const marginBytes = budget.bytes - measuredBytes;
-    const pass = marginBytes >= 0;
-    return {
-        id,
-        label,
-        measured: figure,
-        budget: units_formatBytes(budget.bytes, system),
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? `within ${budgetName}` : `${units_formatBytes(-marginBytes, system)} over ${budgetName}`,
+    const bytes = (value) => units_formatBytes(value, system);
+    const budgetText = budget ? bytes(budget.bytes) : '';
+    const check = (figure, margin, verdict, detail) => {
+        return { id: row.id, label: row.label, measured: figure, budget: budgetText, margin, verdict, detail };
     };
+    if (measuredBytes === undefined) {
+        return check('', '', budget ? 'fail' : 'skip', `${row.budgetName} cannot be checked: the layer analysis did not run`);
+    }
+    const figure = `${bytes(measuredBytes)} (${units_formatInteger(measuredBytes)} B)`;
+    if (!budget)
+        return check(figure, '', 'info', `no ${row.budgetName} budget set`);
+    const marginBytes = budget.bytes - measuredBytes;
+    if (marginBytes >= 0)
+        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+    const subject = row.subject ? `${row.subject} is ` : '';
+    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
 }
-function compressedSizeCheck(measured, budgets) {
-    return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
-}
-function wastedCheck(measured, budgets) {
-    return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
+/** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
+function marginText(margin, format) {
+    return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
 }
 function efficiencyCheck(measured, budgets) {
     const efficiency = measured.analysis?.efficiency;
@@ -3513,22 +3588,16 @@ function increaseCheck(measured, budgets) {
         return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
     const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
     const marginBytes = allowedBytes - changeBytes;
-    if (marginBytes >= 0) {
-        return { ...base, measured: figure, margin: `${units_formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
-    }
+    const margin = marginText(marginBytes, units_formatBytes);
+    if (marginBytes >= 0)
+        return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
     const over = `${units_formatBytes(-marginBytes)} over max-increase`;
     const label = budgets.allowIncreaseLabel;
     if (label && measured.labels?.includes(label)) {
-        return {
-            ...base,
-            measured: figure,
-            margin: `${units_formatBytes(-marginBytes)} over`,
-            verdict: 'warn',
-            detail: `${over}, accepted by the "${label}" label`,
-        };
+        return { ...base, measured: figure, margin, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
     }
     const howToAccept = label ? `; add the "${label}" label to accept it` : '';
-    return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
+    return { ...base, measured: figure, margin, verdict: 'fail', detail: `${over}${howToAccept}` };
 }
 function formatSignedPercent(ratio) {
     const text = `${(ratio * 100).toFixed(1)}%`;
@@ -3541,22 +3610,6 @@ function budgets_formatPercent(fraction) {
 function gatePassed(checks) {
     return checks.every((check) => check.verdict !== 'fail');
 }
-function sizeCheck(measured, budgets) {
-    const system = unitSystemOf(budgets.maxSize?.unit);
-    const figure = `${units_formatBytes(measured.sizeBytes, system)} (${units_formatInteger(measured.sizeBytes)} B)`;
-    const base = { id: 'size', label: 'Size (uncompressed)', measured: figure };
-    if (!budgets.maxSize)
-        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
-    const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
-    const pass = marginBytes >= 0;
-    return {
-        ...base,
-        budget: `${units_formatBytes(budgets.maxSize.bytes, system)}`,
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within max-size' : `the image is ${units_formatBytes(-marginBytes, system)} over max-size`,
-    };
-}
 function layersCheck(measured, budgets) {
     const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
     if (budgets.maxLayers === undefined)
@@ -3566,7 +3619,7 @@ function layersCheck(measured, budgets) {
     return {
         ...base,
         budget: String(budgets.maxLayers),
-        margin: pass ? `${margin} under` : `${-margin} over`,
+        margin: marginText(margin, String),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
     };
@@ -3628,7 +3681,7 @@ function startupCheck(measured, budgets) {
     return {
         ...base,
         budget,
-        margin: pass ? `${units_formatDurationMs(marginMs)} under` : `${units_formatDurationMs(-marginMs)} over`,
+        margin: marginText(marginMs, units_formatDurationMs),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
     };
@@ -4980,7 +5033,39 @@ async function writeReportFile(report, filePath) {
     return absolute;
 }
 
+;// CONCATENATED MODULE: ./src/report/hint.ts
+
+
+/** The hint's words, unescaped: each medium makes them safe for itself. */
+function describeHint(hint) {
+    const facts = [
+        hint.line ? `Dockerfile line ${hint.line}` : '',
+        hint.savingBytes === undefined ? '' : `saves about ${units_formatBytes(hint.savingBytes)}`,
+    ].filter(Boolean);
+    return { mark: hint.severity === 'warning' ? '⚠️' : 'ℹ️', title: hint.title, facts: facts.join(', '), message: hint.message };
+}
+function inParentheses(facts) {
+    return facts ? ` (${facts})` : '';
+}
+/** A markdown list item, for the job summary and the PR comment. Hints carry text from the image: escaped. */
+function hint_hintMarkdownItem(hint) {
+    const words = describeHint(hint);
+    return `- ${words.mark} **${escapeMarkdownInline(words.title)}**${inParentheses(words.facts)}: ${escapeMarkdownInline(words.message)}`;
+}
+/** Two lines for the CLI; `plain` strips terminal control sequences from the text that came from the image. */
+function hintTerminalLines(hint, plain) {
+    const words = describeHint(hint);
+    return [`  - ${plain(words.title)}${inParentheses(words.facts)}`, `    ${plain(words.message)}`];
+}
+/** The title and message of a workflow annotation (`::warning title=...::message`). */
+function hintAnnotation(hint) {
+    const words = describeHint(hint);
+    return { title: `image-size-gate: ${words.title}`, message: `${words.message}${inParentheses(words.facts)}` };
+}
+
 ;// CONCATENATED MODULE: ./src/report/analysis-markdown.ts
+
+
 
 
 
@@ -4990,30 +5075,43 @@ function pullSeconds(compressedBytes, bitsPerSecond = PULL_BANDWIDTH_BITS_PER_SE
     return (compressedBytes * 8) / bitsPerSecond;
 }
 const MAX_LAYER_ROWS = 40;
+const MAX_INEFFICIENT_PATH_ROWS = 20;
 function renderAnalysis(analysis, uncompressedBytes) {
-    const lines = ['### Where the bytes are', ''];
+    return [
+        '### Where the bytes are',
+        '',
+        sizeLine(analysis, uncompressedBytes),
+        '',
+        wasteLine(analysis),
+        '',
+        ...hintsSection(analysis),
+        ...layersSection(analysis),
+        ...largestSection(analysis),
+        ...inefficientSection(analysis),
+    ].join('\n');
+}
+function sizeLine(analysis, uncompressedBytes) {
     const compressed = analysis.compressedSizeBytes;
-    lines.push(compressed === undefined
+    return compressed === undefined
         ? `Uncompressed ${formatBytes(uncompressedBytes)}; the compressed size could not be measured.`
-        : `**Uncompressed** ${formatBytes(uncompressedBytes)} (on disk after pull) · **Compressed** ${formatBytes(compressed)} (what a registry stores and \`docker pull\` downloads; about ${formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`, '');
+        : `**Uncompressed** ${formatBytes(uncompressedBytes)} (on disk after pull) · **Compressed** ${formatBytes(compressed)} (what a registry stores and \`docker pull\` downloads; about ${formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`;
+}
+function wasteLine(analysis) {
     const dive = analysis.dive;
-    lines.push(`**Wasted space** (dive-compatible): efficiency ${formatPercent(dive.efficiency)}, ${formatBytes(dive.wastedBytes)} wasted (${formatPercent(dive.wastedUserPercent)} of the image's own ${formatBytes(dive.userSizeBytes)}). ` +
-        `Of that, **${formatBytes(analysis.reclaimableBytes)} could really be reclaimed** (earlier copies and deleted files; dive also counts the copy that survives).`, '');
-    if (analysis.hints.length > 0) {
-        lines.push('#### Hints', '');
-        for (const hint of analysis.hints) {
-            const saving = hint.savingBytes === undefined ? '' : ` — saves about ${formatBytes(hint.savingBytes)}`;
-            const where = hint.line ? ` (Dockerfile line ${hint.line})` : '';
-            lines.push(`- ${hint.severity === 'warning' ? '⚠️' : 'ℹ️'} **${escapeMarkdownInline(hint.title)}**${where}${saving}: ${escapeMarkdownInline(hint.message)}`);
-        }
-        lines.push('');
-    }
+    return (`**Wasted space** (dive-compatible): efficiency ${formatPercent(dive.efficiency)}, ${formatBytes(dive.wastedBytes)} wasted (${formatPercent(dive.wastedUserPercent)} of the image's own ${formatBytes(dive.userSizeBytes)}). ` +
+        `Of that, **${formatBytes(analysis.reclaimableBytes)} could really be reclaimed** (earlier copies and deleted files; dive also counts the copy that survives).`);
+}
+function hintsSection(analysis) {
+    if (analysis.hints.length === 0)
+        return [];
+    return ['#### Hints', '', ...analysis.hints.map(hintMarkdownItem), ''];
+}
+function layersSection(analysis) {
     const layerRows = analysis.layers.slice(-MAX_LAYER_ROWS).map((layer) => {
         const cells = [
             String(layer.index + 1),
             layer.line ? String(layer.line) : '',
-            escapeMarkdownInline(layer.createdBy.length > 100 ? `${layer.createdBy.slice(0, 100)}…` : layer.createdBy) +
-                (layer.own ? '' : ' *(base)*'),
+            escapeMarkdownInline(clipCreatedBy(layer.createdBy)) + (layer.own ? '' : ' *(base)*'),
             formatBytes(layer.sizeBytes),
             layer.compressedBytes === undefined ? '' : formatBytes(layer.compressedBytes),
             `+${formatInteger(layer.filesAdded)} ~${formatInteger(layer.filesModified)} -${formatInteger(layer.filesRemoved)}`,
@@ -5021,14 +5119,21 @@ function renderAnalysis(analysis, uncompressedBytes) {
         return `| ${cells.join(' | ')} |`;
     });
     const omitted = analysis.layers.length - layerRows.length;
-    lines.push(...detailsBlock(`Layers (${analysis.layers.length})`, [
-        '| # | Line | Made by | Size | Compressed | Files (+ added ~ modified - removed) |',
-        '| ---: | ---: | --- | ---: | ---: | --- |',
-        ...layerRows,
-        ...(omitted > 0 ? ['', `${omitted} older layers not shown.`] : []),
-    ]), '');
-    if (analysis.largestFiles.length > 0) {
-        lines.push(...detailsBlock("Largest files and directories of the image's own layers", [
+    return [
+        ...detailsBlock(`Layers (${analysis.layers.length})`, [
+            '| # | Line | Made by | Size | Compressed | Files (+ added ~ modified - removed) |',
+            '| ---: | ---: | --- | ---: | ---: | --- |',
+            ...layerRows,
+            ...(omitted > 0 ? ['', `${omitted} older layers not shown.`] : []),
+        ]),
+        '',
+    ];
+}
+function largestSection(analysis) {
+    if (analysis.largestFiles.length === 0)
+        return [];
+    return [
+        ...detailsBlock("Largest files and directories of the image's own layers", [
             '| File | Size | Layer |',
             '| --- | ---: | ---: |',
             ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
@@ -5036,45 +5141,33 @@ function renderAnalysis(analysis, uncompressedBytes) {
             '| Directory | Size |',
             '| --- | ---: |',
             ...analysis.largestDirectories.map((dir) => `| ${escapeMarkdownInline(dir.path)} | ${formatBytes(dir.sizeBytes)} |`),
-        ]), '');
-    }
-    if (dive.inefficientPaths.length > 0) {
-        lines.push(...detailsBlock(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
+        ]),
+        '',
+    ];
+}
+function inefficientSection(analysis) {
+    const paths = analysis.dive.inefficientPaths;
+    if (paths.length === 0)
+        return [];
+    return [
+        ...detailsBlock(`Files stored more than once (dive: ${paths.length})`, [
             '| Path | Occurrences | Bytes (all copies) |',
             '| --- | ---: | ---: |',
-            ...dive.inefficientPaths
-                .slice(0, 20)
+            ...paths
+                .slice(0, MAX_INEFFICIENT_PATH_ROWS)
                 .map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
-        ]), '');
-    }
-    return lines.join('\n');
-}
-/** Plain-text lines for the CLI. */
-function renderAnalysisText(analysis, uncompressedBytes, plain) {
-    const dive = analysis.dive;
-    const lines = [
-        `compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : `${units_formatBytes(analysis.compressedSizeBytes)} (pull about ${units_formatDurationMs(pullSeconds(analysis.compressedSizeBytes) * 1000)} at 100 Mbit/s)`}, uncompressed ${units_formatBytes(uncompressedBytes)}`,
-        `dive efficiency ${budgets_formatPercent(dive.efficiency)}, wasted ${units_formatBytes(dive.wastedBytes)}; really reclaimable ${units_formatBytes(analysis.reclaimableBytes)}`,
+        ]),
         '',
-        'largest layers:',
-        ...[...analysis.layers]
-            .sort((a, b) => b.sizeBytes - a.sizeBytes)
-            .slice(0, 5)
-            .map((layer) => `  ${units_formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${plain(layer.createdBy).slice(0, 90)}${layer.own ? '' : ' (base)'}`),
     ];
-    if (analysis.hints.length > 0) {
-        lines.push('', 'hints:');
-        for (const hint of analysis.hints) {
-            const saving = hint.savingBytes === undefined ? '' : ` [saves about ${units_formatBytes(hint.savingBytes)}]`;
-            lines.push(`  - ${hint.line ? `line ${hint.line}: ` : ''}${plain(hint.title)}${saving}`, `    ${plain(hint.message)}`);
-        }
-    }
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
 
 
+
+
+
+const LARGEST_LAYER_LINES = 5;
 const VERDICT_WORD = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
 /** Removes terminal control sequences from untrusted text. */
 function plain(text) {
@@ -5115,8 +5208,26 @@ function renderTerminal(report) {
             lines.push('container log (last lines):', ...smoke.containerLog.map((line) => `  ${plain(line)}`));
     }
     if (report.analysis)
-        lines.push('', ...renderAnalysisText(report.analysis, report.image.sizeBytes, plain));
+        lines.push('', ...renderAnalysisText(report.analysis, report.image.sizeBytes));
     return lines.join('\n').trimEnd() + '\n';
+}
+/** The layer analysis in a few lines: sizes, waste, the five largest layers, every hint. */
+function renderAnalysisText(analysis, uncompressedBytes) {
+    const dive = analysis.dive;
+    const compressed = analysis.compressedSizeBytes;
+    const lines = [
+        `compressed ${compressed === undefined ? 'unknown' : `${units_formatBytes(compressed)} (pull about ${units_formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`}, uncompressed ${units_formatBytes(uncompressedBytes)}`,
+        `dive efficiency ${budgets_formatPercent(dive.efficiency)}, wasted ${units_formatBytes(dive.wastedBytes)}; really reclaimable ${units_formatBytes(analysis.reclaimableBytes)}`,
+        '',
+        'largest layers:',
+        ...[...analysis.layers]
+            .sort((a, b) => b.sizeBytes - a.sizeBytes)
+            .slice(0, LARGEST_LAYER_LINES)
+            .map((layer) => `  ${units_formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${created_by_clipCreatedBy(plain(layer.createdBy))}${layer.own ? '' : ' (base)'}`),
+    ];
+    if (analysis.hints.length > 0)
+        lines.push('', 'hints:', ...analysis.hints.flatMap((hint) => hintTerminalLines(hint, plain)));
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts

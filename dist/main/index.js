@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5726);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8585);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5726:
+/***/ 8585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31388,6 +31388,62 @@ function readRunContext(env = process.env) {
     return runContextFrom(env, payload);
 }
 
+;// CONCATENATED MODULE: ./src/github/api-calls.ts
+/** GitHub refuses a comment body longer than this many characters (with a 422). */
+const COMMENT_BODY_LIMIT_CHARS = 65_536;
+/** The most the list endpoints return per page; fewer pages means fewer calls against the rate limit. */
+const PER_PAGE_MAX = 100;
+function toIssueComment(comment) {
+    return {
+        id: comment.id,
+        body: comment.body ?? '',
+        htmlUrl: comment.html_url,
+        authorLogin: comment.user?.login ?? '',
+        authorType: comment.user?.type ?? '',
+    };
+}
+/** The path parameters of an issue's endpoints. */
+function issuePath(issue) {
+    return { owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber };
+}
+function toCommentPage(response) {
+    return { comments: response.data.map(toIssueComment), link: response.headers.link, url: response.url };
+}
+/** GET /repos/{owner}/{repo}/issues/{issue_number}/comments: the first page, 100 comments. */
+async function listIssueComments(octokit, issue, request) {
+    const response = await octokit.rest.issues.listComments({ ...issuePath(issue), per_page: PER_PAGE_MAX, request });
+    return toCommentPage(response);
+}
+/** A further page of comments, at the address the previous page's `Link` header gave (checked by the caller). */
+async function listIssueCommentsAt(octokit, pageUrl, request) {
+    return toCommentPage(await octokit.request(`GET ${pageUrl}`, { request }));
+}
+/** POST /repos/{owner}/{repo}/issues/{issue_number}/comments */
+async function createIssueComment(octokit, issue, body, request) {
+    const response = await octokit.rest.issues.createComment({ ...issuePath(issue), body, request });
+    return toIssueComment(response.data);
+}
+/** PATCH /repos/{owner}/{repo}/issues/comments/{comment_id} */
+async function updateIssueComment(octokit, repository, commentId, body, request) {
+    const response = await octokit.rest.issues.updateComment({
+        owner: repository.owner,
+        repo: repository.repo,
+        comment_id: commentId,
+        body,
+        request,
+    });
+    return toIssueComment(response.data);
+}
+/** DELETE /repos/{owner}/{repo}/issues/comments/{comment_id} */
+async function deleteIssueComment(octokit, repository, commentId, request) {
+    await octokit.rest.issues.deleteComment({ owner: repository.owner, repo: repository.repo, comment_id: commentId, request });
+}
+/** GET /repos/{owner}/{repo}/issues/{issue_number}/labels: the names on the first page of 100. */
+async function listIssueLabels(octokit, issue) {
+    const response = await octokit.rest.issues.listLabelsOnIssue({ ...issuePath(issue), per_page: PER_PAGE_MAX });
+    return response.data.map((label) => label.name);
+}
+
 ;// CONCATENATED MODULE: ./src/units.ts
 // Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
 // Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
@@ -31452,7 +31508,7 @@ function unitSystemOf(unit) {
     return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
 }
 /** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
-function units_formatBytes(bytes, system = 'si') {
+function formatBytes(bytes, system = 'si') {
     const base = system === 'binary' ? 1024 : 1000;
     const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
     const sign = bytes < 0 ? '-' : '';
@@ -31471,9 +31527,9 @@ function units_formatBytes(bytes, system = 'si') {
 function formatBytesDelta(bytes, system = 'si') {
     if (bytes === 0)
         return '±0 B';
-    return bytes > 0 ? `+${units_formatBytes(bytes, system)}` : units_formatBytes(bytes, system);
+    return bytes > 0 ? `+${formatBytes(bytes, system)}` : formatBytes(bytes, system);
 }
-function units_formatDurationMs(ms) {
+function formatDurationMs(ms) {
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
     return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -31486,61 +31542,75 @@ function formatInteger(value) {
 ;// CONCATENATED MODULE: ./src/budgets.ts
 
 function evaluateBudgets(measured, budgets) {
-    const checks = [sizeCheck(measured, budgets)];
+    const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
     if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
         checks.push(increaseCheck(measured, budgets));
     if (measured.analysis || budgets.maxCompressedSize)
-        checks.push(compressedSizeCheck(measured, budgets));
+        checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
     checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
     if (measured.analysis || budgets.minEfficiency !== undefined)
         checks.push(efficiencyCheck(measured, budgets));
     if (measured.analysis || budgets.maxWastedSize)
-        checks.push(wastedCheck(measured, budgets));
+        checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
     return checks;
 }
-/** A byte figure against an optional byte budget. */
-function byteCheck(id, label, measuredBytes, budget, budgetName, why) {
+const BYTE_BUDGETS = {
+    size: {
+        id: 'size',
+        label: 'Size (uncompressed)',
+        budgetName: 'max-size',
+        measure: (measured) => measured.sizeBytes,
+        budget: (budgets) => budgets.maxSize,
+        subject: 'the image',
+    },
+    compressedSize: {
+        id: 'compressed-size',
+        label: 'Size (compressed)',
+        budgetName: 'max-compressed-size',
+        measure: (measured) => measured.analysis?.compressedSizeBytes,
+        budget: (budgets) => budgets.maxCompressedSize,
+    },
+    wastedSize: {
+        id: 'wasted-size',
+        label: 'Wasted (dive)',
+        budgetName: 'max-wasted-size',
+        measure: (measured) => measured.analysis?.wastedBytes,
+        budget: (budgets) => budgets.maxWastedSize,
+    },
+};
+function byteCheck(row, measured, budgets) {
+    const budget = row.budget(budgets);
+    const measuredBytes = row.measure(measured);
     const system = unitSystemOf(budget?.unit);
-    if (measuredBytes === undefined) {
-        return {
-            id,
-            label,
-            measured: '',
-            budget: budget ? units_formatBytes(budget.bytes, system) : '',
-            margin: '',
-            verdict: budget ? 'fail' : 'skip',
-            detail: `${budgetName} cannot be checked: ${why}`,
-        };
-    }
-    const figure = `${units_formatBytes(measuredBytes, system)} (${formatInteger(measuredBytes)} B)`;
-    if (!budget)
-        return { id, label, measured: figure, budget: '', margin: '', verdict: 'info', detail: `no ${budgetName} budget set` };
-    const marginBytes = budget.bytes - measuredBytes;
-    const pass = marginBytes >= 0;
-    return {
-        id,
-        label,
-        measured: figure,
-        budget: units_formatBytes(budget.bytes, system),
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? `within ${budgetName}` : `${units_formatBytes(-marginBytes, system)} over ${budgetName}`,
+    const bytes = (value) => formatBytes(value, system);
+    const budgetText = budget ? bytes(budget.bytes) : '';
+    const check = (figure, margin, verdict, detail) => {
+        return { id: row.id, label: row.label, measured: figure, budget: budgetText, margin, verdict, detail };
     };
+    if (measuredBytes === undefined) {
+        return check('', '', budget ? 'fail' : 'skip', `${row.budgetName} cannot be checked: the layer analysis did not run`);
+    }
+    const figure = `${bytes(measuredBytes)} (${formatInteger(measuredBytes)} B)`;
+    if (!budget)
+        return check(figure, '', 'info', `no ${row.budgetName} budget set`);
+    const marginBytes = budget.bytes - measuredBytes;
+    if (marginBytes >= 0)
+        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+    const subject = row.subject ? `${row.subject} is ` : '';
+    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
 }
-function compressedSizeCheck(measured, budgets) {
-    return byteCheck('compressed-size', 'Size (compressed)', measured.analysis?.compressedSizeBytes, budgets.maxCompressedSize, 'max-compressed-size', 'the layer analysis did not run');
-}
-function wastedCheck(measured, budgets) {
-    return byteCheck('wasted-size', 'Wasted (dive)', measured.analysis?.wastedBytes, budgets.maxWastedSize, 'max-wasted-size', 'the layer analysis did not run');
+/** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
+function marginText(margin, format) {
+    return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
 }
 function efficiencyCheck(measured, budgets) {
     const efficiency = measured.analysis?.efficiency;
     const base = {
         id: 'efficiency',
         label: 'Efficiency (dive)',
-        measured: efficiency === undefined ? '' : budgets_formatPercent(efficiency),
+        measured: efficiency === undefined ? '' : formatPercent(efficiency),
     };
-    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${budgets_formatPercent(budgets.minEfficiency)}`;
+    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${formatPercent(budgets.minEfficiency)}`;
     if (efficiency === undefined)
         return {
             ...base,
@@ -31574,49 +31644,27 @@ function increaseCheck(measured, budgets) {
         return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
     const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
     const marginBytes = allowedBytes - changeBytes;
-    if (marginBytes >= 0) {
-        return { ...base, measured: figure, margin: `${units_formatBytes(marginBytes)} under`, verdict: 'pass', detail: 'within max-increase' };
-    }
-    const over = `${units_formatBytes(-marginBytes)} over max-increase`;
+    const margin = marginText(marginBytes, formatBytes);
+    if (marginBytes >= 0)
+        return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
+    const over = `${formatBytes(-marginBytes)} over max-increase`;
     const label = budgets.allowIncreaseLabel;
     if (label && measured.labels?.includes(label)) {
-        return {
-            ...base,
-            measured: figure,
-            margin: `${units_formatBytes(-marginBytes)} over`,
-            verdict: 'warn',
-            detail: `${over}, accepted by the "${label}" label`,
-        };
+        return { ...base, measured: figure, margin, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
     }
     const howToAccept = label ? `; add the "${label}" label to accept it` : '';
-    return { ...base, measured: figure, margin: `${units_formatBytes(-marginBytes)} over`, verdict: 'fail', detail: `${over}${howToAccept}` };
+    return { ...base, measured: figure, margin, verdict: 'fail', detail: `${over}${howToAccept}` };
 }
 function formatSignedPercent(ratio) {
     const text = `${(ratio * 100).toFixed(1)}%`;
     return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
 }
 /** 0.9844212134184309 -> "98.44%" */
-function budgets_formatPercent(fraction) {
+function formatPercent(fraction) {
     return `${(fraction * 100).toFixed(2)}%`;
 }
 function gatePassed(checks) {
     return checks.every((check) => check.verdict !== 'fail');
-}
-function sizeCheck(measured, budgets) {
-    const system = unitSystemOf(budgets.maxSize?.unit);
-    const figure = `${units_formatBytes(measured.sizeBytes, system)} (${formatInteger(measured.sizeBytes)} B)`;
-    const base = { id: 'size', label: 'Size (uncompressed)', measured: figure };
-    if (!budgets.maxSize)
-        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-size budget set' };
-    const marginBytes = budgets.maxSize.bytes - measured.sizeBytes;
-    const pass = marginBytes >= 0;
-    return {
-        ...base,
-        budget: `${units_formatBytes(budgets.maxSize.bytes, system)}`,
-        margin: pass ? `${units_formatBytes(marginBytes, system)} under` : `${units_formatBytes(-marginBytes, system)} over`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within max-size' : `the image is ${units_formatBytes(-marginBytes, system)} over max-size`,
-    };
 }
 function layersCheck(measured, budgets) {
     const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
@@ -31627,7 +31675,7 @@ function layersCheck(measured, budgets) {
     return {
         ...base,
         budget: String(budgets.maxLayers),
-        margin: pass ? `${margin} under` : `${-margin} over`,
+        margin: marginText(margin, String),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
     };
@@ -31669,7 +31717,7 @@ function smokeCheck(measured) {
 function startupCheck(measured, budgets) {
     const smoke = measured.smoke;
     const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
-    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : units_formatDurationMs(startupMs) };
+    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : formatDurationMs(startupMs) };
     if (budgets.maxStartupMs === undefined) {
         return {
             ...base,
@@ -31679,7 +31727,7 @@ function startupCheck(measured, budgets) {
             detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set',
         };
     }
-    const budget = units_formatDurationMs(budgets.maxStartupMs);
+    const budget = formatDurationMs(budgets.maxStartupMs);
     if (startupMs === undefined) {
         const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
         return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
@@ -31689,10 +31737,24 @@ function startupCheck(measured, budgets) {
     return {
         ...base,
         budget,
-        margin: pass ? `${units_formatDurationMs(marginMs)} under` : `${units_formatDurationMs(-marginMs)} over`,
+        margin: marginText(marginMs, formatDurationMs),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/created-by.ts
+// One cut for a layer's created_by wherever it is shown: the layer tables of the summary and the PR
+// comment, the terminal's largest layers, and the hint messages that name a layer.
+/** Long enough to tell two RUN steps apart, short enough for a table cell or a terminal line. */
+const CREATED_BY_MAX_CHARS = 80;
+/**
+ * `createdBy` cut to CREATED_BY_MAX_CHARS characters, with an ellipsis when it was cut. Counted in code
+ * points, so a cut never splits a character in two (half of a surrogate pair would become U+FFFD).
+ */
+function clipCreatedBy(createdBy) {
+    const characters = Array.from(createdBy);
+    return characters.length > CREATED_BY_MAX_CHARS ? `${characters.slice(0, CREATED_BY_MAX_CHARS).join('')}…` : createdBy;
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -31720,26 +31782,27 @@ function detailsBlock(summary, body) {
     return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
 
-;// CONCATENATED MODULE: ./src/report/comment.ts
-// Pure: the sticky pull-request comment. The verdict and the figures table always fit; long parts
-// (layer changes, hints) are cut to keep the body under GitHub's 65,536-character limit.
+;// CONCATENATED MODULE: ./src/report/baseline.ts
+// Pure: the comparison with the baseline, shared by the PR comment and the job summary: one row per
+// figure (base, this PR, change, budget, verdict) and one row per layer that changed.
 
 
 
-const COMMENT_LIMIT_CHARS = 65_536;
-/** Room kept free below the limit for the marker line and safety. */
-const COMMENT_RESERVE_CHARS = 1_000;
-const MARK = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
+
+const VERDICT_MARK = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
+/** The summary shows this many changed layers; the comment as many as fit. */
+const SUMMARY_LAYER_CHANGE_ROWS = 30;
+const LAYER_CHANGE_HEADER = ['| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
 function formatFigure(value, unit) {
     if (value === undefined)
         return '—';
     switch (unit) {
         case 'bytes':
-            return units_formatBytes(value);
+            return formatBytes(value);
         case 'ms':
-            return units_formatDurationMs(value);
+            return formatDurationMs(value);
         case 'fraction':
-            return budgets_formatPercent(value);
+            return formatPercent(value);
         default:
             return formatInteger(value);
     }
@@ -31752,22 +31815,118 @@ function formatChange(delta) {
         case 'bytes':
             return `${formatBytesDelta(delta.change)}${ratio}`;
         case 'ms':
-            return `${delta.change >= 0 ? '+' : '-'}${units_formatDurationMs(Math.abs(delta.change))}`;
+            return `${delta.change >= 0 ? '+' : '-'}${formatDurationMs(Math.abs(delta.change))}`;
         case 'fraction':
             return `${delta.change >= 0 ? '+' : ''}${(delta.change * 100).toFixed(2)} points`;
         default:
             return `${delta.change > 0 ? '+' : ''}${formatInteger(delta.change)}`;
     }
 }
+/** The uncompressed size against the baseline, when there is one. */
+function baselineSizeFigure(report) {
+    return report.baseline?.figures.find((figure) => figure.id === 'size');
+}
+/** A commit sha cut to 7 characters; an image reference as it is. */
 function shortRef(reference) {
     return /^[0-9a-f]{40}$/.test(reference) ? reference.slice(0, 7) : reference;
 }
+/** Every figure against the baseline, then the checks that have no baseline figure. */
+function figuresTable(report, headSha) {
+    const baseline = report.baseline;
+    const checksById = new Map(report.checks.map((check) => [check.id, check]));
+    const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
+    const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : 'This PR';
+    const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
+    const shown = new Set();
+    for (const figure of baseline?.figures ?? []) {
+        const check = checksById.get(figure.id);
+        shown.add(figure.id);
+        rows.push(`| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`);
+    }
+    for (const check of report.checks) {
+        if (shown.has(check.id))
+            continue;
+        const change = check.id === 'increase' ? check.measured : '';
+        const measured = check.id === 'increase' ? '' : check.measured;
+        rows.push(`| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`);
+    }
+    return rows;
+}
+function layerChangeRow(change) {
+    const what = escapeMarkdownInline(clipCreatedBy(change.createdBy));
+    const where = change.line ? `line ${change.line}: ` : '';
+    const kind = { added: '🆕 appeared', removed: '🗑️ vanished', grew: '📈 grew', shrank: '📉 shrank' }[change.kind];
+    return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
+}
+function noBaselineLine(report) {
+    return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
+}
+/** The baseline comparison for the job summary: the same table as the comment. */
+function renderBaselineSection(report) {
+    if (!report.baseline)
+        return noBaselineLine(report);
+    const how = report.baseline.source === 'base-commit'
+        ? `the base commit \`${shortRef(report.baseline.reference)}\``
+        : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
+    const timing = report.baseline.buildMs !== undefined
+        ? ` (built in ${formatDurationMs(report.baseline.buildMs)}, ${formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)`
+        : '';
+    const changes = report.baseline.layerChanges ?? [];
+    return [
+        `### Against the baseline: ${how}${timing}`,
+        '',
+        ...figuresTable(report),
+        ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/hint.ts
+
+
+/** The hint's words, unescaped: each medium makes them safe for itself. */
+function describeHint(hint) {
+    const facts = [
+        hint.line ? `Dockerfile line ${hint.line}` : '',
+        hint.savingBytes === undefined ? '' : `saves about ${formatBytes(hint.savingBytes)}`,
+    ].filter(Boolean);
+    return { mark: hint.severity === 'warning' ? '⚠️' : 'ℹ️', title: hint.title, facts: facts.join(', '), message: hint.message };
+}
+function inParentheses(facts) {
+    return facts ? ` (${facts})` : '';
+}
+/** A markdown list item, for the job summary and the PR comment. Hints carry text from the image: escaped. */
+function hintMarkdownItem(hint) {
+    const words = describeHint(hint);
+    return `- ${words.mark} **${escapeMarkdownInline(words.title)}**${inParentheses(words.facts)}: ${escapeMarkdownInline(words.message)}`;
+}
+/** Two lines for the CLI; `plain` strips terminal control sequences from the text that came from the image. */
+function hintTerminalLines(hint, plain) {
+    const words = describeHint(hint);
+    return [`  - ${plain(words.title)}${inParentheses(words.facts)}`, `    ${plain(words.message)}`];
+}
+/** The title and message of a workflow annotation (`::warning title=...::message`). */
+function hintAnnotation(hint) {
+    const words = describeHint(hint);
+    return { title: `image-size-gate: ${words.title}`, message: `${words.message}${inParentheses(words.facts)}` };
+}
+
+;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+// Pure: the sticky pull-request comment. The verdict and the figures table always fit; long parts
+// (layer changes, hints) are cut to keep the body under GitHub's 65,536-character limit.
+
+
+
+
+
+
+/** Room kept free below the limit for the marker line and safety. */
+const COMMENT_RESERVE_CHARS = 1_000;
 function headline(report) {
-    const size = report.baseline?.figures.find((figure) => figure.id === 'size');
+    const size = baselineSizeFigure(report);
     const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
     const sizeText = size?.change !== undefined
-        ? `${units_formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})`
-        : units_formatBytes(report.image.sizeBytes);
+        ? `${formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})`
+        : formatBytes(report.image.sizeBytes);
     const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
     // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
     const name = `**${escapeMarkdownInline(report.name)}**`;
@@ -31775,106 +31934,49 @@ function headline(report) {
         ? `### ✅ image-size-gate: ${name} passed · ${sizeText}`
         : `### ❌ image-size-gate: ${name} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;
 }
-function figuresTable(report, context) {
-    const baseline = report.baseline;
-    const checksById = new Map(report.checks.map((check) => [check.id, check]));
-    const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
-    const headHeader = context.headSha ? `This PR (\`${context.headSha.slice(0, 7)}\`)` : 'This PR';
-    const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
-    const shown = new Set();
-    for (const figure of baseline?.figures ?? []) {
-        const check = checksById.get(figure.id);
-        shown.add(figure.id);
-        rows.push(`| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? MARK[check.verdict] : ''} |`);
-    }
-    for (const check of report.checks) {
-        if (shown.has(check.id))
-            continue;
-        const change = check.id === 'increase' ? check.measured : '';
-        const measured = check.id === 'increase' ? '' : check.measured;
-        rows.push(`| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${MARK[check.verdict]} |`);
-    }
-    return rows;
-}
 function failureLines(report) {
     return report.checks
         .filter((check) => check.verdict === 'fail' || check.verdict === 'warn')
-        .map((check) => `- ${MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
+        .map((check) => `- ${VERDICT_MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
 }
-function layerChangeRow(change) {
-    const what = escapeMarkdownInline(change.createdBy.length > 90 ? `${change.createdBy.slice(0, 90)}…` : change.createdBy);
-    const where = change.line ? `line ${change.line}: ` : '';
-    const kind = { added: '🆕 appeared', removed: '🗑️ vanished', grew: '📈 grew', shrank: '📉 shrank' }[change.kind];
-    return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : units_formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : units_formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
+/** A collapsed section of at most `maxRows` items (none when there are no items), saying how many it left out. */
+function cutSection(summary, header, items, toRow, maxRows, leftOut) {
+    if (items.length === 0)
+        return [];
+    const shown = items.slice(0, maxRows);
+    const more = items.length > shown.length ? ['', leftOut(items.length - shown.length)] : [];
+    return ['', ...detailsBlock(summary, [...header, ...shown.map(toRow), ...more])];
+}
+function footer(report, context) {
+    const parts = [
+        report.analysis?.compressedSizeBytes !== undefined ? `compressed ${formatBytes(report.analysis.compressedSizeBytes)}` : '',
+        report.baseline?.buildMs !== undefined ? `baseline built in ${formatDurationMs(report.baseline.buildMs)}` : '',
+        context.runUrl ? `[workflow run](${context.runUrl})` : '',
+    ].filter(Boolean);
+    return `<sub>image-size-gate${parts.length ? ' · ' + parts.join(' · ') : ''}</sub>`;
 }
 /** Renders the comment with at most `maxRows` rows in each long section. */
 function renderWith(report, context, maxRows) {
     const lines = [context.marker, headline(report), ''];
     if (!report.baseline)
-        lines.push(`_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`, '');
-    lines.push(...figuresTable(report, context));
+        lines.push(noBaselineLine(report), '');
+    lines.push(...figuresTable(report, context.headSha));
     const failures = failureLines(report);
     if (failures.length > 0)
         lines.push('', ...failures);
     const changes = report.baseline?.layerChanges ?? [];
-    if (changes.length > 0) {
-        const shown = changes.slice(0, maxRows);
-        lines.push('', ...detailsBlock(`What changed, layer by layer (${changes.length})`, [
-            '| | Layer | Base | This PR | Change |',
-            '| --- | --- | ---: | ---: | ---: |',
-            ...shown.map(layerChangeRow),
-            ...(changes.length > shown.length
-                ? ['', `…and ${changes.length - shown.length} more layers, not shown to keep this comment within GitHub's size limit.`]
-                : []),
-        ]));
-    }
     const hints = report.analysis?.hints ?? [];
-    if (hints.length > 0) {
-        const shown = hints.slice(0, maxRows);
-        lines.push('', ...detailsBlock(`Hints (${hints.length})`, [
-            ...shown.map((hint) => {
-                const saving = hint.savingBytes === undefined ? '' : ` — saves about ${units_formatBytes(hint.savingBytes)}`;
-                return `- **${escapeMarkdownInline(hint.title)}**${hint.line ? ` (Dockerfile line ${hint.line})` : ''}${saving}: ${escapeMarkdownInline(hint.message)}`;
-            }),
-            ...(hints.length > shown.length ? ['', `…and ${hints.length - shown.length} more hints in the job summary.`] : []),
-        ]));
-    }
-    const footer = [
-        report.analysis?.compressedSizeBytes !== undefined ? `compressed ${units_formatBytes(report.analysis.compressedSizeBytes)}` : '',
-        report.baseline?.buildMs !== undefined ? `baseline built in ${units_formatDurationMs(report.baseline.buildMs)}` : '',
-        context.runUrl ? `[workflow run](${context.runUrl})` : '',
-    ].filter(Boolean);
-    lines.push('', `<sub>image-size-gate${footer.length ? ' · ' + footer.join(' · ') : ''}</sub>`, '');
+    lines.push(...cutSection(`What changed, layer by layer (${changes.length})`, LAYER_CHANGE_HEADER, changes, layerChangeRow, maxRows, (count) => `…and ${count} more layers, not shown to keep this comment within GitHub's size limit.`), ...cutSection(`Hints (${hints.length})`, [], hints, hintMarkdownItem, maxRows, (count) => `…and ${count} more hints in the job summary.`), '', footer(report, context), '');
     return lines.join('\n');
 }
 /** The comment body, cut to fit under GitHub's limit (verdict and figures are never cut). */
-function renderComment(report, context, limitChars = COMMENT_LIMIT_CHARS) {
+function renderComment(report, context, limitChars = COMMENT_BODY_LIMIT_CHARS) {
     for (let maxRows = 50; maxRows >= 0; maxRows = maxRows > 10 ? maxRows - 10 : maxRows - 1) {
         const body = renderWith(report, context, maxRows);
         if ([...body].length <= limitChars - COMMENT_RESERVE_CHARS)
             return body;
     }
     return renderWith(report, context, 0);
-}
-/** The baseline comparison for the job summary: the same table as the comment. */
-function renderBaselineSection(report) {
-    if (!report.baseline)
-        return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
-    const how = report.baseline.source === 'base-commit'
-        ? `the base commit \`${shortRef(report.baseline.reference)}\``
-        : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
-    const timing = report.baseline.buildMs !== undefined
-        ? ` (built in ${units_formatDurationMs(report.baseline.buildMs)}, ${units_formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)`
-        : '';
-    const changes = report.baseline.layerChanges ?? [];
-    return [
-        `### Against the baseline: ${how}${timing}`,
-        '',
-        ...figuresTable(report, { marker: '' }),
-        ...(changes.length > 0
-            ? ['', '| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |', ...changes.slice(0, 30).map(layerChangeRow)]
-            : []),
-    ].join('\n');
 }
 /** Pure: should the comment be posted under this `comment` mode? */
 function shouldComment(mode, report) {
@@ -31884,34 +31986,19 @@ function shouldComment(mode, report) {
         return true;
     if (mode === 'failure')
         return !report.passed;
-    const sizeChange = report.baseline?.figures.find((figure) => figure.id === 'size')?.change;
+    const sizeChange = baselineSizeFigure(report)?.change;
     return !report.passed || sizeChange === undefined || sizeChange !== 0;
 }
 
-;// CONCATENATED MODULE: ./src/github/comment.ts
-// The GitHub side of the sticky pull-request comment: one comment per gated image, found again by a
-// hidden marker, updated in place, created when missing and de-duplicated after two runs raced. Every
-// API call is retried on transient errors, and every failure can be classified into a one-line message
-// the caller prints as a warning (a comment failure must never fail the gate).
+;// CONCATENATED MODULE: ./src/github/comment-marker.ts
+// The hidden marker that finds our sticky comment again: `<!-- image-size-gate:KEY -->`, one key per gated
+// image so that a matrix of images keeps one comment each.
 
-/** GitHub refuses a comment body longer than this many characters (with a 422). */
-const COMMENT_BODY_LIMIT_CHARS = 65_536;
 const MARKER_PREFIX = 'image-size-gate:';
 /** Long enough for any realistic image reference, short enough to stay a marker and not a payload. */
 const MARKER_KEY_MAX_CHARS = 100;
 const MARKER_HASH_CHARS = 8;
-/** The most the list endpoint returns per page; fewer pages means fewer calls against the rate limit. */
-const PER_PAGE_MAX = 100;
-/** A guard against a server whose Link header never ends (1,000 pages is 100,000 comments). */
-const MAX_PAGES = 1_000;
-/** GitHub's advice for a rate limit that names no wait: "wait for at least one minute". */
-const RATE_LIMIT_DEFAULT_WAIT_MS = 60_000;
-// ---------------------------------------------------------------------------------------------------
-// The marker
-/**
- * The hidden HTML comment that marks our comment for the image called `name`, so that a matrix of
- * images keeps one comment each: `<!-- image-size-gate:KEY -->`.
- */
+/** The hidden HTML comment that marks our comment for the image called `name`. */
 function commentMarker(name) {
     return `<!-- ${MARKER_PREFIX}${markerKey(name)} -->`;
 }
@@ -31945,29 +32032,10 @@ function hasMarker(body, marker) {
 function withMarker(body, marker) {
     return hasMarker(body, marker) ? body : `${marker}\n${body}`;
 }
-function resolvePolicy(options) {
-    return {
-        retries: options.retries ?? 3,
-        baseDelayMs: options.baseDelayMs ?? 1_000,
-        maxDelayMs: options.maxDelayMs ?? 60_000,
-        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-        now: options.now ?? Date.now,
-    };
-}
-/** A failed API call: what we were doing, how many attempts it took, and GitHub's error as `cause`. */
-class CommentApiError extends Error {
-    what;
-    attempts;
-    cause;
-    constructor(what, attempts, cause) {
-        super(`${what}: ${describeHttpError(cause)?.message ?? String(cause)}`, { cause });
-        this.what = what;
-        this.attempts = attempts;
-        this.cause = cause;
-        this.name = 'CommentApiError';
-    }
-}
+
+;// CONCATENATED MODULE: ./src/github/http-error.ts
+// What a failed GitHub API call tells us, read from Octokit's error: the status, GitHub's message, the
+// rate-limit headers, and whether the failure is transient (worth a retry) or a refusal.
 function describeHttpError(error) {
     if (typeof error !== 'object' || error === null)
         return undefined;
@@ -31988,6 +32056,7 @@ function describeHttpError(error) {
 function lowerCaseKeys(headers) {
     return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
 }
+/** Why a failure may pass if the call is made again, or undefined when it is a refusal that will not. */
 function transientKind(info) {
     // The caller's own abort is a decision, not a fault; our time-outs arrive as TimeoutError instead.
     if (!info.hasResponse)
@@ -32020,6 +32089,37 @@ function serverAskedWaitMs(headers, nowMs) {
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+// Retries for GitHub API calls: a 5xx or a network error is tried again with a doubling back-off, a rate
+// limit after the wait GitHub asked for; a refusal (401, 403, 404, 422) is not. Each failure that is given
+// up on becomes a GitHubCallError naming what we were doing and how many attempts it took.
+
+/** GitHub's advice for a rate limit that names no wait: "wait for at least one minute". */
+const RATE_LIMIT_DEFAULT_WAIT_MS = 60_000;
+function retry_resolvePolicy(options) {
+    return {
+        retries: options.retries ?? 3,
+        baseDelayMs: options.baseDelayMs ?? 1_000,
+        maxDelayMs: options.maxDelayMs ?? 60_000,
+        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        now: options.now ?? Date.now,
+    };
+}
+/** A failed API call: what we were doing, how many attempts it took, and GitHub's error as `cause`. */
+class GitHubCallError extends Error {
+    what;
+    attempts;
+    cause;
+    constructor(what, attempts, cause) {
+        super(`${what}: ${describeHttpError(cause)?.message ?? String(cause)}`, { cause });
+        this.what = what;
+        this.attempts = attempts;
+        this.cause = cause;
+        this.name = 'GitHubCallError';
+    }
+}
 /**
  * How long to wait before retry number `attempt` (1-based) of a call that failed with `error`, or
  * undefined when it must not be retried (401, 403 refusals, 404, 422, a wait longer than the cap).
@@ -32036,28 +32136,117 @@ function retryDelayMs(error, attempt, policy, nowMs) {
         (kind === 'rate-limited' ? RATE_LIMIT_DEFAULT_WAIT_MS : Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
     return waitMs > policy.maxDelayMs ? undefined : waitMs;
 }
-async function withRetries(policy, what, run) {
+/** Runs `call` until it succeeds or may not be retried; `what` names the call in the error. */
+async function withRetries(policy, what, call) {
     for (let attempt = 1;; attempt++) {
         try {
-            return await run({ signal: AbortSignal.timeout(policy.requestTimeoutMs) });
+            return await call({ signal: AbortSignal.timeout(policy.requestTimeoutMs) });
         }
         catch (error) {
             const delayMs = attempt <= policy.retries ? retryDelayMs(error, attempt, policy, policy.now()) : undefined;
             if (delayMs === undefined)
-                throw new CommentApiError(what, attempt, error);
+                throw new GitHubCallError(what, attempt, error);
             await policy.sleep(delayMs);
         }
     }
 }
-function toFound(comment) {
-    return {
-        id: comment.id,
-        body: comment.body ?? '',
-        htmlUrl: comment.html_url,
-        authorLogin: comment.user?.login ?? '',
-        authorType: comment.user?.type ?? '',
-    };
+
+;// CONCATENATED MODULE: ./src/github/error-warning.ts
+// Turns a failed GitHub call into one line a user can act on, printed as a warning: a comment or label
+// failure never fails the gate. Each kind of failure is one row of the table below, first match wins.
+
+
+
+/** Longest piece of GitHub's own message quoted in ours. */
+const QUOTED_MESSAGE_MAX_CHARS = 200;
+const NEXT_RUN = 'the next run will update the comment';
+const FAILURE_ROWS = [
+    {
+        kind: 'network',
+        applies: ({ info }) => transientKind(info) === 'network',
+        message: (f) => `${f.what}: could not reach the GitHub API (${f.quoted})${f.after}; check GITHUB_API_URL and the runner's proxy settings`,
+    },
+    { kind: 'other', applies: ({ info }) => !info.hasResponse, message: (f) => `${f.what}: ${f.quoted}` },
+    { kind: 'rate-limited', applies: ({ info }) => transientKind(info) === 'rate-limited', message: rateLimitMessage },
+    {
+        kind: 'server',
+        applies: ({ info }) => transientKind(info) === 'server',
+        message: (f) => `${f.what}: GitHub had a server error (${f.info.status} ${f.quoted})${f.after}; ${NEXT_RUN}`,
+    },
+    {
+        kind: 'unauthorized',
+        applies: ({ info }) => info.status === 401,
+        message: (f) => `${f.what}: GitHub rejected the token (401 ${f.quoted}); check the github-token input (expired or revoked?)`,
+    },
+    {
+        kind: 'forbidden',
+        applies: ({ info }) => info.status === 403 && /not accessible by integration/i.test(info.message),
+        message: (f) => `${f.what}: the token may not write to this pull request (403 ${f.quoted}); ` +
+            'on pull requests from forks GITHUB_TOKEN is read-only, so post the comment from a workflow_run workflow (see README); ' +
+            'on same-repository pull requests grant "permissions: pull-requests: write"',
+    },
+    {
+        kind: 'forbidden',
+        applies: ({ info }) => info.status === 403,
+        message: (f) => `${f.what}: GitHub refused (403 ${f.quoted}); the token needs "pull-requests: write" (or "issues: write") on this repository`,
+    },
+    {
+        kind: 'not-found',
+        applies: ({ info }) => info.status === 404,
+        message: (f) => `${f.what}: GitHub answered 404 (${f.quoted}); the repository, pull request or comment does not exist, or the token cannot see it ` +
+            '(GitHub answers 404 rather than 403 when a token may not read a repository)',
+    },
+    {
+        kind: 'too-long',
+        applies: ({ info, details }) => info.status === 422 && /too long|maximum is \d+ characters/i.test(details),
+        message: (f) => `${f.what}: GitHub rejected the body as too long (422); a comment may hold at most ` +
+            `${COMMENT_BODY_LIMIT_CHARS.toLocaleString('en-US')} characters, so the report must be truncated before posting`,
+    },
+    { kind: 'other', applies: () => true, message: (f) => `${f.what}: GitHub answered ${f.info.status} (${f.quoted})` },
+];
+function rateLimitMessage(failure) {
+    const askedMs = serverAskedWaitMs(failure.info.headers, Date.now());
+    const which = /secondary/i.test(failure.info.message) ? 'secondary rate limit' : 'rate limit';
+    const wait = askedMs === undefined ? '' : ` (GitHub asked to wait ${Math.ceil(askedMs / 1_000)} s)`;
+    return `${failure.what}: GitHub's ${which} was hit (${failure.info.status})${failure.after}${wait}; ${NEXT_RUN}`;
 }
+/** Turns an error from findOurComments/upsertComment (or a raw Octokit error) into a one-line message. */
+function classifyGitHubError(error) {
+    const what = error instanceof GitHubCallError ? error.what : 'post the pull-request comment';
+    const attempts = error instanceof GitHubCallError ? error.attempts : 1;
+    const cause = error instanceof GitHubCallError ? error.cause : error;
+    const info = describeHttpError(cause);
+    if (info === undefined)
+        return { kind: 'other', message: `${what}: ${oneLine(cause instanceof Error ? cause.message : String(cause))}` };
+    const failure = {
+        what,
+        info,
+        after: attempts > 1 ? ` after ${attempts} attempts` : '',
+        quoted: oneLine(info.message),
+        details: `${info.message} ${JSON.stringify(errorDetails(cause))}`,
+    };
+    const row = FAILURE_ROWS.find((candidate) => candidate.applies(failure));
+    return { kind: row.kind, message: row.message(failure), ...(info.hasResponse ? { status: info.status } : {}) };
+}
+/** The `errors` array of a 422, where GitHub puts the reason ("Body is too long ..."). */
+function errorDetails(error) {
+    const response = error.response;
+    return response?.data?.errors ?? [];
+}
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > QUOTED_MESSAGE_MAX_CHARS ? `${flat.slice(0, QUOTED_MESSAGE_MAX_CHARS - 1)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+// The sticky pull-request comment: one comment per gated image, found again by its hidden marker (on
+// every page), updated in place, created when missing, and de-duplicated after two runs raced.
+
+
+
+
+/** A guard against a server whose Link header never ends (1,000 pages is 100,000 comments). */
+const MAX_PAGES = 1_000;
 /**
  * The URL of the next page from a `Link` header, resolved against the page it came with. Refuses a
  * link to another origin: Octokit sends the token with every request, and pagination must not carry it
@@ -32093,30 +32282,15 @@ async function findOurComments(octokit, target, options = {}) {
 async function findWithPolicy(octokit, target, policy) {
     const where = `${target.owner}/${target.repo}#${target.issueNumber}`;
     const ours = [];
-    let page = await withRetries(policy, `list the comments of ${where}`, async (request) => {
-        const response = await octokit.rest.issues.listComments({
-            owner: target.owner,
-            repo: target.repo,
-            issue_number: target.issueNumber,
-            per_page: PER_PAGE_MAX,
-            request,
-        });
-        return { data: response.data, headers: response.headers, url: response.url };
-    });
+    let page = await withRetries(policy, `list the comments of ${where}`, (request) => listIssueComments(octokit, target, request));
     for (let pageNumber = 1;; pageNumber++) {
-        for (const comment of page.data) {
-            if (hasMarker(comment.body ?? '', target.marker))
-                ours.push(toFound(comment));
-        }
-        const next = nextPageUrl(page.headers.link, page.url);
+        ours.push(...page.comments.filter((comment) => hasMarker(comment.body, target.marker)));
+        const next = nextPageUrl(page.link, page.url);
         if (next === undefined)
             break;
         if (pageNumber >= MAX_PAGES)
             throw new Error(`list the comments of ${where}: stopped after ${MAX_PAGES} pages`);
-        page = await withRetries(policy, `list the comments of ${where} (page ${pageNumber + 1})`, async (request) => {
-            const response = await octokit.request(`GET ${next}`, { request });
-            return { data: response.data, headers: response.headers, url: response.url };
-        });
+        page = await withRetries(policy, `list the comments of ${where} (page ${pageNumber + 1})`, (request) => listIssueCommentsAt(octokit, next, request));
     }
     return ours.sort((a, b) => Number(b.authorType === 'Bot') - Number(a.authorType === 'Bot') || a.id - b.id);
 }
@@ -32128,7 +32302,7 @@ async function findWithPolicy(octokit, target, policy) {
  * that happens to carry the marker is never deleted.
  */
 async function upsertComment(octokit, input, options = {}) {
-    const policy = resolvePolicy(options);
+    const policy = retry_resolvePolicy(options);
     const body = withMarker(input.body, input.marker);
     const found = await findWithPolicy(octokit, input, policy);
     if (found.length === 0)
@@ -32145,16 +32319,7 @@ async function upsertComment(octokit, input, options = {}) {
  */
 async function createThenSettleRace(octokit, input, body, policy) {
     const where = `${input.owner}/${input.repo}#${input.issueNumber}`;
-    const created = await withRetries(policy, `create the comment on ${where} (${formatChars(body)})`, async (request) => {
-        const response = await octokit.rest.issues.createComment({
-            owner: input.owner,
-            repo: input.repo,
-            issue_number: input.issueNumber,
-            body,
-            request,
-        });
-        return toFound(response.data);
-    });
+    const created = await withRetries(policy, `create the comment on ${where} (${formatChars(body)})`, (request) => createIssueComment(octokit, input, body, request));
     const after = await findWithPolicy(octokit, input, policy);
     const mine = after.filter((comment) => comment.authorLogin === created.authorLogin);
     if (!mine.some((comment) => comment.id === created.id))
@@ -32169,16 +32334,8 @@ async function createThenSettleRace(octokit, input, body, policy) {
 async function updateIfChanged(octokit, input, comment, body, policy) {
     if (comment.body === body)
         return { action: 'unchanged', url: comment.htmlUrl, id: comment.id, deletedIds: [] };
-    const updated = await withRetries(policy, `update comment ${comment.id} on ${input.owner}/${input.repo} (${formatChars(body)})`, async (request) => {
-        const response = await octokit.rest.issues.updateComment({
-            owner: input.owner,
-            repo: input.repo,
-            comment_id: comment.id,
-            body,
-            request,
-        });
-        return toFound(response.data);
-    });
+    const what = `update comment ${comment.id} on ${input.owner}/${input.repo} (${formatChars(body)})`;
+    const updated = await withRetries(policy, what, (request) => updateIssueComment(octokit, input, comment.id, body, request));
     return { action: 'updated', url: updated.htmlUrl, id: updated.id, deletedIds: [] };
 }
 /** Deletes each comment; one that is already gone (404: a racing run deleted it) counts as deleted. */
@@ -32186,10 +32343,10 @@ async function deleteComments(octokit, target, comments, policy) {
     const deletedIds = [];
     for (const comment of comments) {
         try {
-            await withRetries(policy, `delete duplicate comment ${comment.id} on ${target.owner}/${target.repo}`, (request) => octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: comment.id, request }));
+            await withRetries(policy, `delete duplicate comment ${comment.id} on ${target.owner}/${target.repo}`, (request) => deleteIssueComment(octokit, target, comment.id, request));
         }
         catch (error) {
-            if (!(error instanceof CommentApiError && describeHttpError(error.cause)?.status === 404))
+            if (!(error instanceof GitHubCallError && describeHttpError(error.cause)?.status === 404))
                 throw error;
         }
         deletedIds.push(comment.id);
@@ -32199,89 +32356,11 @@ async function deleteComments(octokit, target, comments, policy) {
 function formatChars(text) {
     return `${[...text].length.toLocaleString('en-US')} characters`;
 }
-/** Longest piece of GitHub's own message quoted in ours. */
-const QUOTED_MESSAGE_MAX_CHARS = 200;
-/** Turns an error from findOurComments/upsertComment (or a raw Octokit error) into a one-line message. */
-function classifyCommentError(error) {
-    const what = error instanceof CommentApiError ? error.what : 'post the pull-request comment';
-    const attempts = error instanceof CommentApiError ? error.attempts : 1;
-    const cause = error instanceof CommentApiError ? error.cause : error;
-    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
-    const info = describeHttpError(cause);
-    if (info === undefined) {
-        const text = cause instanceof Error ? cause.message : String(cause);
-        return { kind: 'other', message: `${what}: ${oneLine(text)}` };
-    }
-    const quoted = oneLine(info.message);
-    const status = info.status;
-    const transient = transientKind(info);
-    if (transient === 'network') {
-        return {
-            kind: 'network',
-            message: `${what}: could not reach the GitHub API (${quoted})${after}; check GITHUB_API_URL and the runner's proxy settings`,
-        };
-    }
-    if (!info.hasResponse)
-        return { kind: 'other', message: `${what}: ${quoted}` };
-    if (transient === 'rate-limited') {
-        const askedMs = serverAskedWaitMs(info.headers, Date.now());
-        const which = /secondary/i.test(info.message) ? 'secondary rate limit' : 'rate limit';
-        const wait = askedMs === undefined ? '' : ` (GitHub asked to wait ${Math.ceil(askedMs / 1_000)} s)`;
-        return {
-            kind: 'rate-limited',
-            status,
-            message: `${what}: GitHub's ${which} was hit (${status})${after}${wait}; the next run will update the comment`,
-        };
-    }
-    if (transient === 'server') {
-        return {
-            kind: 'server',
-            status,
-            message: `${what}: GitHub had a server error (${status} ${quoted})${after}; the next run will update the comment`,
-        };
-    }
-    if (status === 401) {
-        return {
-            kind: 'unauthorized',
-            status,
-            message: `${what}: GitHub rejected the token (401 ${quoted}); check the github-token input (expired or revoked?)`,
-        };
-    }
-    if (status === 403) {
-        const message = /not accessible by integration/i.test(info.message)
-            ? `${what}: the token may not write to this pull request (403 ${quoted}); ` +
-                'on pull requests from forks GITHUB_TOKEN is read-only, so post the comment from a workflow_run workflow (see README); ' +
-                'on same-repository pull requests grant "permissions: pull-requests: write"'
-            : `${what}: GitHub refused (403 ${quoted}); the token needs "pull-requests: write" (or "issues: write") on this repository`;
-        return { kind: 'forbidden', status, message };
-    }
-    if (status === 404) {
-        return {
-            kind: 'not-found',
-            status,
-            message: `${what}: GitHub answered 404 (${quoted}); the repository, pull request or comment does not exist, or the token cannot see it (GitHub answers 404 rather than 403 when a token may not read a repository)`,
-        };
-    }
-    if (status === 422 && /too long|maximum is \d+ characters/i.test(`${info.message} ${JSON.stringify(errorDetails(cause))}`)) {
-        return {
-            kind: 'too-long',
-            status,
-            message: `${what}: GitHub rejected the body as too long (422); a comment may hold at most ${COMMENT_BODY_LIMIT_CHARS.toLocaleString('en-US')} characters, so the report must be truncated before posting`,
-        };
-    }
-    return { kind: 'other', status, message: `${what}: GitHub answered ${status} (${quoted})` };
-}
-/** The `errors` array of a 422, where GitHub puts the reason ("Body is too long ..."). */
-function errorDetails(error) {
-    const response = error.response;
-    return response?.data?.errors ?? [];
-}
-function oneLine(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > QUOTED_MESSAGE_MAX_CHARS ? `${flat.slice(0, QUOTED_MESSAGE_MAX_CHARS - 1)}…` : flat;
-}
 
 ;// CONCATENATED MODULE: ./src/github/pull-request.ts
+
+
+
 
 
 async function githubClient(token, apiUrl) {
@@ -32295,12 +32374,11 @@ async function currentLabels(client, pr, warn) {
     if (!client)
         return [...labels];
     try {
-        const response = await client.rest.issues.listLabelsOnIssue({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-        for (const label of response.data)
-            labels.add(label.name);
+        for (const name of await listIssueLabels(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }))
+            labels.add(name);
     }
     catch (error) {
-        warn(`image-size-gate: could not read the pull request's labels, using those of the event (${classifyCommentError(error).message})`);
+        warn(`image-size-gate: could not read the pull request's labels, using those of the event (${classifyGitHubError(error).message})`);
     }
     return [...labels];
 }
@@ -32325,7 +32403,7 @@ async function publishComment(report, mode, run, token, client, warn) {
         return { body, url: result.url };
     }
     catch (error) {
-        const classified = classifyCommentError(error);
+        const classified = classifyGitHubError(error);
         warn(`image-size-gate: the PR comment was not posted; the gate's verdict stands. ${classified.message}`);
         return { body, notPosted: classified.message };
     }
@@ -33846,8 +33924,9 @@ function attributeLayers(history, layerCount, dockerfile) {
     return origins;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/hints.ts
-
+;// CONCATENATED MODULE: ./src/analysis/hint-paths.ts
+// Which paths of an image's final filesystem the hints look for: package-manager caches, build
+// toolchains, shells and package managers, each with the advice that removes them.
 const CACHE_RULES = [
     {
         label: 'apt package lists',
@@ -33907,13 +33986,213 @@ const TOOLCHAIN_RULES = [
 ];
 const SHELLS = /^\/(usr\/)?bin\/(sh|bash|dash|ash|busybox|zsh)$/;
 const PACKAGE_MANAGERS = /^\/(usr\/)?s?bin\/(apt|apt-get|dpkg|apk|yum|dnf|rpm|pip3?|npm)$/;
+/** Build-context files a .dockerignore should keep out of COPY and ADD layers; the first match names the kind. */
+const CONTEXT_LEFTOVERS = [
+    { kind: '.git', pattern: /\/\.git\// },
+    { kind: 'node_modules', pattern: /\/node_modules\// },
+    { kind: 'tests', pattern: /\/(tests?|__tests__|spec)\// },
+    { kind: 'docs', pattern: /\/(docs?)\/|\.md$/i },
+];
+
+;// CONCATENATED MODULE: ./src/analysis/hint-rules.ts
+
+
+
+const MIN_CACHE_BYTES = 64 * 1024;
+const MIN_TOOLCHAIN_BYTES = 1024 * 1024;
+const MIN_STRIP_BYTES = 64 * 1024;
+const LARGE_BASE_BYTES = 10_000_000;
+const UPX_MIN_BYTES = 5_000_000;
+const MAX_STRIP_HINTS = 10;
+const MAX_UPX_HINTS = 3;
+function packageCacheHints({ visible, origins }) {
+    return bytesByRuleAndLayer(visible, CACHE_RULES, origins)
+        .filter((total) => total.bytes >= MIN_CACHE_BYTES)
+        .map((total) => ({
+        kind: 'package-cache',
+        severity: 'warning',
+        title: `${total.rule.label} left in the image`,
+        message: `${where(origins, total.layer)} leaves ${formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
+        savingBytes: total.bytes,
+        ...place(origins, total.layer),
+    }));
+}
+/** One toolchain hint per toolchain, pointing at the layer that added most of it. */
+function toolchainHints({ visible, origins }) {
+    const toolchains = new Map();
+    for (const total of bytesByRuleAndLayer(visible, TOOLCHAIN_RULES, origins)) {
+        const current = toolchains.get(total.rule.label);
+        if (!current)
+            toolchains.set(total.rule.label, { rule: total.rule, layer: total.layer, bytes: total.bytes });
+        else
+            current.bytes += total.bytes;
+    }
+    return [...toolchains.values()]
+        .filter((toolchain) => toolchain.bytes >= MIN_TOOLCHAIN_BYTES)
+        .map((toolchain) => ({
+        kind: 'toolchain',
+        severity: 'warning',
+        title: `${toolchain.rule.label} in the final image`,
+        message: `The final image carries ${formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
+        savingBytes: toolchain.bytes,
+        ...place(origins, toolchain.layer),
+    }));
+}
+function unstrippedBinaryHints({ ownBinaries, origins }) {
+    return ownBinaries
+        .slice(0, MAX_STRIP_HINTS)
+        .filter(({ binary }) => binary.strippableBytes >= MIN_STRIP_BYTES)
+        .map(({ binary, layer }) => ({
+        kind: 'unstripped-binary',
+        severity: 'warning',
+        title: 'Binary with symbols or debug information',
+        message: `${binary.path} (${formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
+        savingBytes: binary.strippableBytes,
+        ...place(origins, layer),
+    }));
+}
+function staticBinaryOnLargeBaseHints({ staticExecutables, baseBytes, origins }) {
+    if (staticExecutables.length === 0 || baseBytes < LARGE_BASE_BYTES)
+        return [];
+    const { binary, layer } = staticExecutables[0];
+    return [
+        {
+            kind: 'static-binary-on-large-base',
+            severity: 'warning',
+            title: 'Static binary on a large base image',
+            message: `${binary.path} is statically linked, yet the image sits on a ${formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${formatBytes(baseBytes)}.`,
+            savingBytes: baseBytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+function upxHints({ staticExecutables, origins }) {
+    return staticExecutables
+        .filter(({ binary }) => binary.sizeBytes >= UPX_MIN_BYTES)
+        .slice(0, MAX_UPX_HINTS)
+        .map(({ binary, layer }) => ({
+        kind: 'upx',
+        severity: 'info',
+        title: 'UPX could pack a large static binary',
+        message: `${binary.path} is ${formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
+        ...place(origins, layer),
+    }));
+}
+/** Files a .dockerignore should keep out, in COPY/ADD layers of the image's own build. */
+function dockerignoreHints({ visible, origins }) {
+    const ignorable = new Map();
+    for (const [path, file] of visible) {
+        const origin = origins[file.layer];
+        if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy))
+            continue;
+        const kind = CONTEXT_LEFTOVERS.find((candidate) => candidate.pattern.test(path))?.kind;
+        if (!kind)
+            continue;
+        const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set() };
+        total.bytes += file.sizeBytes;
+        total.files += 1;
+        total.kinds.add(kind);
+        ignorable.set(file.layer, total);
+    }
+    return [...ignorable]
+        .filter(([, total]) => total.bytes > 0)
+        .map(([layer, total]) => ({
+        kind: 'dockerignore',
+        severity: 'warning',
+        title: 'Build-context files that a .dockerignore should keep out',
+        message: `${where(origins, layer)} copies ${total.files} files (${formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
+        savingBytes: total.bytes,
+        ...place(origins, layer),
+    }));
+}
+function noDockerignoreHints({ contextHasDockerignore }) {
+    if (contextHasDockerignore !== false)
+        return [];
+    return [
+        {
+            kind: 'no-dockerignore',
+            severity: 'info',
+            title: 'No .dockerignore in the build context',
+            message: 'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
+        },
+    ];
+}
+/** deleted-later and rewritten-later, one hint per group of shadowed bytes, in the groups' order (largest first). */
+function shadowedFileHints({ reclaimable, origins }) {
+    return reclaimable.groups
+        .filter((group) => origins[group.shadowedByLayer]?.own && group.bytes >= MIN_CACHE_BYTES)
+        .map((group) => (group.how === 'deleted' ? deletedLaterHint(group, origins) : rewrittenLaterHint(group, origins)));
+}
+function deletedLaterHint(group, origins) {
+    const examples = group.examples.map((example) => example.path).join(', ');
+    return {
+        kind: 'deleted-later',
+        severity: 'warning',
+        title: 'Files written in one layer and deleted in a later one',
+        message: `${where(origins, group.writtenInLayer)} writes ${formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
+        savingBytes: group.bytes,
+        layerIndex: group.shadowedByLayer,
+        line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
+    };
+}
+function rewrittenLaterHint(group, origins) {
+    const examples = group.examples.map((example) => example.path).join(', ');
+    return {
+        kind: 'rewritten-later',
+        severity: 'warning',
+        title: 'Files copied again by a later layer',
+        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
+        savingBytes: group.bytes,
+        ...place(origins, group.shadowedByLayer),
+    };
+}
+function attackSurfaceHints({ visible }) {
+    const shells = [];
+    const managers = [];
+    const setuid = [];
+    for (const [path, file] of visible) {
+        if (SHELLS.test(path))
+            shells.push(path);
+        if (PACKAGE_MANAGERS.test(path))
+            managers.push(path);
+        if (file.kind === 'file' && file.mode & 0o4000)
+            setuid.push({ path, sizeBytes: file.sizeBytes });
+    }
+    const setuidBytes = setuid.reduce((sum, file) => sum + file.sizeBytes, 0);
+    const parts = [
+        shells.length ? `a shell (${firstSorted(shells, 4)})` : '',
+        managers.length ? `a package manager (${firstSorted(managers, 4)})` : '',
+        setuid.length
+            ? `${setuid.length} setuid binaries (${formatBytes(setuidBytes)}: ${firstSorted(setuid.map((file) => file.path), 5)})`
+            : '',
+    ].filter(Boolean);
+    if (parts.length === 0)
+        return [];
+    return [
+        {
+            kind: 'attack-surface',
+            severity: 'info',
+            title: 'Attack surface in the final image',
+            message: `The final image contains ${parts.join(', ')}. A distroless or scratch base leaves them out.`,
+        },
+    ];
+}
+// ---------------------------------------------------------------------------------------------------
+// What the rules share
+function firstSorted(paths, count) {
+    return [...paths].sort().slice(0, count).join(', ');
+}
 function lineOf(origins, layer) {
-    return layer === undefined ? undefined : origins[layer]?.instruction?.line;
+    return origins[layer]?.instruction?.line;
+}
+/** The layer a hint concerns, and its Dockerfile line when known. */
+function place(origins, layer) {
+    return { layerIndex: layer, line: lineOf(origins, layer) };
 }
 function where(origins, layer) {
     const origin = origins[layer];
     const line = origin?.instruction?.line;
-    const step = origin?.createdBy ? `\`${origin.createdBy.slice(0, 80)}${origin.createdBy.length > 80 ? '…' : ''}\`` : `layer ${layer + 1}`;
+    const step = origin?.createdBy ? `\`${clipCreatedBy(origin.createdBy)}\`` : `layer ${layer + 1}`;
     return line ? `line ${line} (${step})` : step;
 }
 /** Sums visible bytes by (rule, layer), for the image's own layers. */
@@ -33933,197 +34212,43 @@ function bytesByRuleAndLayer(visible, rules, origins) {
     }
     return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
 }
-const MIN_CACHE_BYTES = 64 * 1024;
-const MIN_TOOLCHAIN_BYTES = 1024 * 1024;
-const MIN_STRIP_BYTES = 64 * 1024;
-const LARGE_BASE_BYTES = 10_000_000;
-const UPX_MIN_BYTES = 5_000_000;
+
+;// CONCATENATED MODULE: ./src/analysis/hints.ts
+
+
 function computeHints(input) {
-    const { layers, origins, reclaimable } = input;
-    const visible = reclaimable.visible;
-    const hints = [];
-    for (const total of bytesByRuleAndLayer(visible, CACHE_RULES, origins)) {
-        if (total.bytes < MIN_CACHE_BYTES)
-            continue;
-        hints.push({
-            kind: 'package-cache',
-            severity: 'warning',
-            title: `${total.rule.label} left in the image`,
-            message: `${where(origins, total.layer)} leaves ${units_formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
-            savingBytes: total.bytes,
-            layerIndex: total.layer,
-            line: lineOf(origins, total.layer),
-        });
-    }
-    // One toolchain hint per toolchain, pointing at the layer that added most of it.
-    const toolchains = new Map();
-    for (const total of bytesByRuleAndLayer(visible, TOOLCHAIN_RULES, origins)) {
-        const current = toolchains.get(total.rule.label);
-        if (!current)
-            toolchains.set(total.rule.label, { rule: total.rule, layer: total.layer, bytes: total.bytes, layerBytes: total.bytes });
-        else
-            current.bytes += total.bytes;
-    }
-    for (const toolchain of toolchains.values()) {
-        if (toolchain.bytes < MIN_TOOLCHAIN_BYTES)
-            continue;
-        hints.push({
-            kind: 'toolchain',
-            severity: 'warning',
-            title: `${toolchain.rule.label} in the final image`,
-            message: `The final image carries ${units_formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
-            savingBytes: toolchain.bytes,
-            layerIndex: toolchain.layer,
-            line: lineOf(origins, toolchain.layer),
-        });
-    }
-    const ownBinaries = [];
-    layers.forEach((layer, index) => {
-        if (!origins[index]?.own)
-            return;
-        for (const binary of layer.elfBinaries) {
-            // A toolchain's own binaries are covered by the toolchain hint.
-            if (visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path)))
-                ownBinaries.push({ binary, layer: index });
-        }
-    });
-    for (const { binary, layer } of ownBinaries.sort((a, b) => b.binary.strippableBytes - a.binary.strippableBytes).slice(0, 10)) {
-        if (binary.strippableBytes < MIN_STRIP_BYTES)
-            continue;
-        hints.push({
-            kind: 'unstripped-binary',
-            severity: 'warning',
-            title: 'Binary with symbols or debug information',
-            message: `${binary.path} (${units_formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${units_formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
-            savingBytes: binary.strippableBytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    const baseBytes = layers.reduce((sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)), 0);
-    const staticExecutables = ownBinaries.filter(({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path));
-    if (staticExecutables.length > 0 && baseBytes >= LARGE_BASE_BYTES) {
-        const { binary, layer } = staticExecutables[0];
-        hints.push({
-            kind: 'static-binary-on-large-base',
-            severity: 'warning',
-            title: 'Static binary on a large base image',
-            message: `${binary.path} is statically linked, yet the image sits on a ${units_formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${units_formatBytes(baseBytes)}.`,
-            savingBytes: baseBytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    for (const { binary, layer } of staticExecutables.filter(({ binary }) => binary.sizeBytes >= UPX_MIN_BYTES).slice(0, 3)) {
-        hints.push({
-            kind: 'upx',
-            severity: 'info',
-            title: 'UPX could pack a large static binary',
-            message: `${binary.path} is ${units_formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    // Files a .dockerignore should keep out, in COPY/ADD layers of the image's own build.
-    const ignorable = new Map();
-    for (const [path, file] of visible) {
-        const origin = origins[file.layer];
-        if (!origin?.own || !/^(COPY|ADD)\b/.test(origin.instruction?.keyword ?? origin.createdBy))
-            continue;
-        const kind = /\/\.git\//.test(path)
-            ? '.git'
-            : /\/node_modules\//.test(path)
-                ? 'node_modules'
-                : /\/(tests?|__tests__|spec)\//.test(path)
-                    ? 'tests'
-                    : /\/(docs?)\/|\.md$/i.test(path)
-                        ? 'docs'
-                        : undefined;
-        if (!kind)
-            continue;
-        const total = ignorable.get(file.layer) ?? { bytes: 0, files: 0, kinds: new Set() };
-        total.bytes += file.sizeBytes;
-        total.files += 1;
-        total.kinds.add(kind);
-        ignorable.set(file.layer, total);
-    }
-    for (const [layer, total] of ignorable) {
-        if (total.bytes === 0)
-            continue;
-        hints.push({
-            kind: 'dockerignore',
-            severity: 'warning',
-            title: 'Build-context files that a .dockerignore should keep out',
-            message: `${where(origins, layer)} copies ${total.files} files (${units_formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
-            savingBytes: total.bytes,
-            layerIndex: layer,
-            line: lineOf(origins, layer),
-        });
-    }
-    if (input.contextHasDockerignore === false) {
-        hints.push({
-            kind: 'no-dockerignore',
-            severity: 'info',
-            title: 'No .dockerignore in the build context',
-            message: 'The build context has no .dockerignore, so every file in it (.git, local node_modules, build output) is sent to the builder and can end up in COPY layers.',
-        });
-    }
-    for (const group of reclaimable.groups) {
-        if (!origins[group.shadowedByLayer]?.own || group.bytes < MIN_CACHE_BYTES)
-            continue;
-        const examples = group.examples.map((example) => example.path).join(', ');
-        hints.push(group.how === 'deleted'
-            ? {
-                kind: 'deleted-later',
-                severity: 'warning',
-                title: 'Files written in one layer and deleted in a later one',
-                message: `${where(origins, group.writtenInLayer)} writes ${units_formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
-                savingBytes: group.bytes,
-                layerIndex: group.shadowedByLayer,
-                line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
-            }
-            : {
-                kind: 'rewritten-later',
-                severity: 'warning',
-                title: 'Files copied again by a later layer',
-                message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
-                savingBytes: group.bytes,
-                layerIndex: group.shadowedByLayer,
-                line: lineOf(origins, group.shadowedByLayer),
-            });
-    }
-    const shells = [];
-    const managers = [];
-    const setuid = [];
-    for (const [path, file] of visible) {
-        if (SHELLS.test(path))
-            shells.push(path);
-        if (PACKAGE_MANAGERS.test(path))
-            managers.push(path);
-        if (file.kind === 'file' && file.mode & 0o4000)
-            setuid.push({ path, sizeBytes: file.sizeBytes });
-    }
-    if (shells.length + managers.length + setuid.length > 0) {
-        const parts = [
-            shells.length ? `a shell (${shells.sort().slice(0, 4).join(', ')})` : '',
-            managers.length ? `a package manager (${managers.sort().slice(0, 4).join(', ')})` : '',
-            setuid.length
-                ? `${setuid.length} setuid binaries (${units_formatBytes(setuid.reduce((sum, file) => sum + file.sizeBytes, 0))}: ${setuid
-                    .map((file) => file.path)
-                    .sort()
-                    .slice(0, 5)
-                    .join(', ')})`
-                : '',
-        ].filter(Boolean);
-        hints.push({
-            kind: 'attack-surface',
-            severity: 'info',
-            title: 'Attack surface in the final image',
-            message: `The final image contains ${parts.join(', ')}. A distroless or scratch base leaves them out.`,
-        });
-    }
-    return hints.sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
+    const context = hintContext(input);
+    // Sorted by saving, largest first; hints that save nothing measurable last, in the rules' order.
+    return HINT_RULES.flatMap((rule) => rule(context)).sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
 }
+function hintContext(input) {
+    const { layers, origins } = input;
+    const visible = input.reclaimable.visible;
+    const ownBinaries = layers.flatMap((layer, index) => origins[index]?.own
+        ? layer.elfBinaries
+            // A toolchain's own binaries are covered by the toolchain hint.
+            .filter((binary) => visible.get(binary.path)?.layer === index && !TOOLCHAIN_RULES.some((rule) => rule.pattern.test(binary.path)))
+            .map((binary) => ({ binary, layer: index }))
+        : []);
+    // Most strippable bytes first: the strip hints list the worst, and the static-binary hints take this order too.
+    ownBinaries.sort((a, b) => b.binary.strippableBytes - a.binary.strippableBytes);
+    const staticExecutables = ownBinaries.filter(({ binary }) => binary.isStatic === true && (visible.get(binary.path)?.mode ?? 0) & 0o111 && !/\.so(\.|$)/.test(binary.path));
+    const baseBytes = layers.reduce((sum, layer, index) => (origins[index]?.own ? sum : sum + layer.entries.reduce((total, entry) => total + entry.sizeBytes, 0)), 0);
+    return { ...input, visible, ownBinaries, staticExecutables, baseBytes };
+}
+// ---------------------------------------------------------------------------------------------------
+// The rules, in the order their hints are listed when they save the same bytes
+const HINT_RULES = [
+    packageCacheHints,
+    toolchainHints,
+    unstrippedBinaryHints,
+    staticBinaryOnLargeBaseHints,
+    upxHints,
+    dockerignoreHints,
+    noDockerignoreHints,
+    shadowedFileHints,
+    attackSurfaceHints,
+];
 
 ;// CONCATENATED MODULE: ./src/analysis/waste.ts
 const WHITEOUT_PREFIX = '.wh.';
@@ -34827,7 +34952,7 @@ async function measureImage(request, deps) {
             configuredUser: image.user,
             user,
         };
-        log.info(`The ${label}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes; docker image inspect .Size on the classic image store)`);
+        log.info(`The ${label}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes; docker image inspect .Size on the classic image store)`);
         return { image, sizeMethod: 'inspect', platforms: [platform], smoke };
     }
     const platforms = await log.group(`Read the layers of the ${label} ${image.id.slice(7, 19)}`, () => measureLayers(image, request, deps));
@@ -34871,7 +34996,7 @@ async function measureLayers(image, request, { docker, log }) {
     const platforms = [];
     for (const scanned of ordered)
         platforms.push(await measurePlatform(scanned, read.archiveBytes, request, log));
-    log.info(`Read ${units_formatBytes(read.archiveBytes)} of layers for ${platforms.length} platform(s) in ${units_formatDurationMs(performance.now() - started)}`);
+    log.info(`Read ${formatBytes(read.archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
     return platforms;
 }
 async function measurePlatform(scanned, archiveBytes, request, log) {
@@ -34880,7 +35005,7 @@ async function measurePlatform(scanned, archiveBytes, request, log) {
     const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
     if (!options.analyze) {
         const compressed = compressedSize(scanned);
-        log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : units_formatBytes(compressed.bytes)}`);
+        log.info(`The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : formatBytes(compressed.bytes)}`);
         const passwd = needsPasswd(scanned.config.user) ? finalEtcPasswd(scanned) : undefined;
         return {
             ...base,
@@ -34894,9 +35019,9 @@ async function measurePlatform(scanned, archiveBytes, request, log) {
         dockerfilePath: buildInfo?.dockerfile,
         contextDir: buildInfo?.context,
     });
-    log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(analysis.compressedSizeBytes)}` +
+    log.info(`The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : formatBytes(analysis.compressedSizeBytes)}` +
         ` (${analysis.compressedSizeMethod === 'stored-blobs' ? 'the blobs the engine stores' : 'gzip -6 of each layer'}), ` +
-        `dive efficiency ${budgets_formatPercent(analysis.dive.efficiency)}, wasted ${units_formatBytes(analysis.dive.wastedBytes)}, reclaimable ${units_formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
+        `dive efficiency ${formatPercent(analysis.dive.efficiency)}, wasted ${formatBytes(analysis.dive.wastedBytes)}, reclaimable ${formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
         (analysis.compressedSizesReused > 0
             ? `; the compressed size of ${analysis.compressedSizesReused} layer(s) already measured was not measured twice`
             : ''));
@@ -34934,8 +35059,8 @@ function progressReporter(log, totalBytes, intervalMs = 5000) {
     let bytesRead = 0;
     const timer = setInterval(() => {
         log.info(bytesRead === 0
-            ? `  waiting for docker save: the engine prepares the whole image (about ${units_formatBytes(totalBytes)}) before it sends the first byte`
-            : `  analysed ${units_formatBytes(bytesRead)} of about ${units_formatBytes(totalBytes)}`);
+            ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(totalBytes)}) before it sends the first byte`
+            : `  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`);
     }, intervalMs);
     return {
         update: (bytes) => (bytesRead = bytes),
@@ -35426,7 +35551,7 @@ async function buildWithLog(step, { docker, log }) {
             stream.end();
         }
     });
-    log.info(`Built the ${label} ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
+    log.info(`Built the ${label} ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
     return built;
 }
 async function runGate(options, deps) {
@@ -35504,8 +35629,8 @@ async function gate(options, deps, background) {
     });
     const size = report.baseline?.figures.find((figure) => figure.id === 'size');
     if (report.baseline) {
-        const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown';
-        log.info(`Baseline ${report.baseline.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${change}`);
+        const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${formatBytes(size.change)}` : 'unknown';
+        log.info(`Baseline ${report.baseline.reference}: ${formatBytes(size?.base ?? 0)}; this change ${change}`);
     }
     else if ('skipped' in baseline) {
         log.info(`No baseline: ${baseline.skipped}`);
@@ -35821,7 +35946,10 @@ function parseKeyValueLines(name, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
+// Pure: the step's outputs from a report (all sizes in bytes, plain integers).
+
 function reportOutputs(report, reportPath) {
+    const baselineSize = baselineSizeFigure(report);
     return {
         'image-id': report.image.id,
         size: String(report.image.sizeBytes),
@@ -35833,8 +35961,8 @@ function reportOutputs(report, reportPath) {
         efficiency: report.analysis ? String(report.analysis.dive.efficiency) : '',
         'wasted-size': report.analysis ? String(report.analysis.dive.wastedBytes) : '',
         'reclaimable-size': report.analysis ? String(report.analysis.reclaimableBytes) : '',
-        'baseline-size': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.base ?? ''),
-        'size-delta': String(report.baseline?.figures.find((figure) => figure.id === 'size')?.change ?? ''),
+        'baseline-size': String(baselineSize?.base ?? ''),
+        'size-delta': String(baselineSize?.change ?? ''),
         passed: String(report.passed),
         report: reportPath,
     };
@@ -35862,92 +35990,98 @@ async function writeReportFile(report, filePath) {
 
 
 
+
+
 /** The bandwidth the pull-time estimate assumes. */
 const PULL_BANDWIDTH_BITS_PER_SECOND = 100_000_000;
 function pullSeconds(compressedBytes, bitsPerSecond = PULL_BANDWIDTH_BITS_PER_SECOND) {
     return (compressedBytes * 8) / bitsPerSecond;
 }
 const MAX_LAYER_ROWS = 40;
+const MAX_INEFFICIENT_PATH_ROWS = 20;
 function renderAnalysis(analysis, uncompressedBytes) {
-    const lines = ['### Where the bytes are', ''];
+    return [
+        '### Where the bytes are',
+        '',
+        sizeLine(analysis, uncompressedBytes),
+        '',
+        wasteLine(analysis),
+        '',
+        ...hintsSection(analysis),
+        ...layersSection(analysis),
+        ...largestSection(analysis),
+        ...inefficientSection(analysis),
+    ].join('\n');
+}
+function sizeLine(analysis, uncompressedBytes) {
     const compressed = analysis.compressedSizeBytes;
-    lines.push(compressed === undefined
-        ? `Uncompressed ${units_formatBytes(uncompressedBytes)}; the compressed size could not be measured.`
-        : `**Uncompressed** ${units_formatBytes(uncompressedBytes)} (on disk after pull) · **Compressed** ${units_formatBytes(compressed)} (what a registry stores and \`docker pull\` downloads; about ${units_formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`, '');
+    return compressed === undefined
+        ? `Uncompressed ${formatBytes(uncompressedBytes)}; the compressed size could not be measured.`
+        : `**Uncompressed** ${formatBytes(uncompressedBytes)} (on disk after pull) · **Compressed** ${formatBytes(compressed)} (what a registry stores and \`docker pull\` downloads; about ${formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`;
+}
+function wasteLine(analysis) {
     const dive = analysis.dive;
-    lines.push(`**Wasted space** (dive-compatible): efficiency ${budgets_formatPercent(dive.efficiency)}, ${units_formatBytes(dive.wastedBytes)} wasted (${budgets_formatPercent(dive.wastedUserPercent)} of the image's own ${units_formatBytes(dive.userSizeBytes)}). ` +
-        `Of that, **${units_formatBytes(analysis.reclaimableBytes)} could really be reclaimed** (earlier copies and deleted files; dive also counts the copy that survives).`, '');
-    if (analysis.hints.length > 0) {
-        lines.push('#### Hints', '');
-        for (const hint of analysis.hints) {
-            const saving = hint.savingBytes === undefined ? '' : ` — saves about ${units_formatBytes(hint.savingBytes)}`;
-            const where = hint.line ? ` (Dockerfile line ${hint.line})` : '';
-            lines.push(`- ${hint.severity === 'warning' ? '⚠️' : 'ℹ️'} **${escapeMarkdownInline(hint.title)}**${where}${saving}: ${escapeMarkdownInline(hint.message)}`);
-        }
-        lines.push('');
-    }
+    return (`**Wasted space** (dive-compatible): efficiency ${formatPercent(dive.efficiency)}, ${formatBytes(dive.wastedBytes)} wasted (${formatPercent(dive.wastedUserPercent)} of the image's own ${formatBytes(dive.userSizeBytes)}). ` +
+        `Of that, **${formatBytes(analysis.reclaimableBytes)} could really be reclaimed** (earlier copies and deleted files; dive also counts the copy that survives).`);
+}
+function hintsSection(analysis) {
+    if (analysis.hints.length === 0)
+        return [];
+    return ['#### Hints', '', ...analysis.hints.map(hintMarkdownItem), ''];
+}
+function layersSection(analysis) {
     const layerRows = analysis.layers.slice(-MAX_LAYER_ROWS).map((layer) => {
         const cells = [
             String(layer.index + 1),
             layer.line ? String(layer.line) : '',
-            escapeMarkdownInline(layer.createdBy.length > 100 ? `${layer.createdBy.slice(0, 100)}…` : layer.createdBy) +
-                (layer.own ? '' : ' *(base)*'),
-            units_formatBytes(layer.sizeBytes),
-            layer.compressedBytes === undefined ? '' : units_formatBytes(layer.compressedBytes),
+            escapeMarkdownInline(clipCreatedBy(layer.createdBy)) + (layer.own ? '' : ' *(base)*'),
+            formatBytes(layer.sizeBytes),
+            layer.compressedBytes === undefined ? '' : formatBytes(layer.compressedBytes),
             `+${formatInteger(layer.filesAdded)} ~${formatInteger(layer.filesModified)} -${formatInteger(layer.filesRemoved)}`,
         ];
         return `| ${cells.join(' | ')} |`;
     });
     const omitted = analysis.layers.length - layerRows.length;
-    lines.push(...detailsBlock(`Layers (${analysis.layers.length})`, [
-        '| # | Line | Made by | Size | Compressed | Files (+ added ~ modified - removed) |',
-        '| ---: | ---: | --- | ---: | ---: | --- |',
-        ...layerRows,
-        ...(omitted > 0 ? ['', `${omitted} older layers not shown.`] : []),
-    ]), '');
-    if (analysis.largestFiles.length > 0) {
-        lines.push(...detailsBlock("Largest files and directories of the image's own layers", [
+    return [
+        ...detailsBlock(`Layers (${analysis.layers.length})`, [
+            '| # | Line | Made by | Size | Compressed | Files (+ added ~ modified - removed) |',
+            '| ---: | ---: | --- | ---: | ---: | --- |',
+            ...layerRows,
+            ...(omitted > 0 ? ['', `${omitted} older layers not shown.`] : []),
+        ]),
+        '',
+    ];
+}
+function largestSection(analysis) {
+    if (analysis.largestFiles.length === 0)
+        return [];
+    return [
+        ...detailsBlock("Largest files and directories of the image's own layers", [
             '| File | Size | Layer |',
             '| --- | ---: | ---: |',
-            ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${units_formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
+            ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
             '',
             '| Directory | Size |',
             '| --- | ---: |',
-            ...analysis.largestDirectories.map((dir) => `| ${escapeMarkdownInline(dir.path)} | ${units_formatBytes(dir.sizeBytes)} |`),
-        ]), '');
-    }
-    if (dive.inefficientPaths.length > 0) {
-        lines.push(...detailsBlock(`Files stored more than once (dive: ${dive.inefficientPaths.length})`, [
+            ...analysis.largestDirectories.map((dir) => `| ${escapeMarkdownInline(dir.path)} | ${formatBytes(dir.sizeBytes)} |`),
+        ]),
+        '',
+    ];
+}
+function inefficientSection(analysis) {
+    const paths = analysis.dive.inefficientPaths;
+    if (paths.length === 0)
+        return [];
+    return [
+        ...detailsBlock(`Files stored more than once (dive: ${paths.length})`, [
             '| Path | Occurrences | Bytes (all copies) |',
             '| --- | ---: | ---: |',
-            ...dive.inefficientPaths
-                .slice(0, 20)
+            ...paths
+                .slice(0, MAX_INEFFICIENT_PATH_ROWS)
                 .map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
-        ]), '');
-    }
-    return lines.join('\n');
-}
-/** Plain-text lines for the CLI. */
-function renderAnalysisText(analysis, uncompressedBytes, plain) {
-    const dive = analysis.dive;
-    const lines = [
-        `compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : `${formatBytes(analysis.compressedSizeBytes)} (pull about ${formatDurationMs(pullSeconds(analysis.compressedSizeBytes) * 1000)} at 100 Mbit/s)`}, uncompressed ${formatBytes(uncompressedBytes)}`,
-        `dive efficiency ${formatPercent(dive.efficiency)}, wasted ${formatBytes(dive.wastedBytes)}; really reclaimable ${formatBytes(analysis.reclaimableBytes)}`,
+        ]),
         '',
-        'largest layers:',
-        ...[...analysis.layers]
-            .sort((a, b) => b.sizeBytes - a.sizeBytes)
-            .slice(0, 5)
-            .map((layer) => `  ${formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${plain(layer.createdBy).slice(0, 90)}${layer.own ? '' : ' (base)'}`),
     ];
-    if (analysis.hints.length > 0) {
-        lines.push('', 'hints:');
-        for (const hint of analysis.hints) {
-            const saving = hint.savingBytes === undefined ? '' : ` [saves about ${formatBytes(hint.savingBytes)}]`;
-            lines.push(`  - ${hint.line ? `line ${hint.line}: ` : ''}${plain(hint.title)}${saving}`, `    ${plain(hint.message)}`);
-        }
-    }
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -35955,7 +36089,7 @@ function renderAnalysisText(analysis, uncompressedBytes, plain) {
 
 
 
-const VERDICT_MARK = {
+const markdown_VERDICT_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
     warn: '⚠️ accepted',
@@ -35963,7 +36097,7 @@ const VERDICT_MARK = {
     info: 'ℹ️ no budget',
 };
 function checkRow(check) {
-    const cells = [check.label, check.measured || '—', check.budget || '—', check.margin || '—', VERDICT_MARK[check.verdict], check.detail];
+    const cells = [check.label, check.measured || '—', check.budget || '—', check.margin || '—', markdown_VERDICT_MARK[check.verdict], check.detail];
     return `| ${cells.map(escapeMarkdownInline).join(' | ')} |`;
 }
 function renderSummary(report) {
@@ -35975,7 +36109,7 @@ function renderSummary(report) {
         headline,
         '',
         `Image \`${report.image.id.replace(/^sha256:/, '').slice(0, 12)}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
-            (report.build ? `, built with the ${report.build.builder} builder in ${units_formatDurationMs(report.build.durationMs)}` : ''),
+            (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
         '',
         '| Check | Measured | Budget | Margin | Verdict | Detail |',
         '| --- | --- | --- | --- | --- | --- |',
@@ -36041,16 +36175,16 @@ const actionLog = {
 function annotateHints(report) {
     const dockerfile = report.build?.dockerfile;
     for (const hint of report.analysis?.hints ?? []) {
-        const properties = { title: `image-size-gate: ${hint.title}` };
+        const { title, message } = hintAnnotation(hint);
+        const properties = { title };
         if (dockerfile && hint.line) {
             properties.file = external_node_path_default().relative(process.env.GITHUB_WORKSPACE || process.cwd(), external_node_path_default().resolve(dockerfile));
             properties.startLine = hint.line;
         }
-        const saving = hint.savingBytes === undefined ? '' : ` (saves about ${units_formatBytes(hint.savingBytes)})`;
         if (hint.severity === 'warning')
-            warning(`${hint.message}${saving}`, properties);
+            warning(message, properties);
         else
-            notice(hint.message, properties);
+            notice(message, properties);
     }
 }
 async function run(docker = new Docker()) {
