@@ -4,6 +4,7 @@ import { formatDurationMs } from '../units.js';
 import { renderAnalysis } from './analysis-markdown.js';
 import { renderBaselineSection } from './baseline.js';
 import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';
+import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';
 
 const VERDICT_MARK: Record<Verdict, string> = {
@@ -19,6 +20,17 @@ function checkRow(check: Check): string {
   return `| ${cells.map(escapeMarkdownInline).join(' | ')} |`;
 }
 
+function platformTable(report: GateReport): string[] {
+  const rows = platformRows(report);
+  if (rows.length === 0) return [];
+  return [
+    '| Platform | Size | Compressed | Layers | User | Verdict |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.map(escapeMarkdownInline).join(' | ')} |`),
+    '',
+  ];
+}
+
 export function renderSummary(report: GateReport): string {
   const failed = report.checks.filter((check) => check.verdict === 'fail');
   const headline = report.passed
@@ -30,6 +42,9 @@ export function renderSummary(report: GateReport): string {
     `Image \`${report.image.id.replace(/^sha256:/, '').slice(0, 12)}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
       (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
     '',
+    escapeMarkdownInline(engineSentence(report)),
+    '',
+    ...platformTable(report),
     '| Check | Measured | Budget | Margin | Verdict | Detail |',
     '| --- | --- | --- | --- | --- | --- |',
     ...report.checks.map(checkRow),

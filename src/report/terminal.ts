@@ -5,6 +5,7 @@ import { formatBytes, formatDurationMs } from '../units.js';
 import { pullSeconds } from './analysis-markdown.js';
 import { clipCreatedBy } from './created-by.js';
 import { hintTerminalLines } from './hint.js';
+import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';
 
 const LARGEST_LAYER_LINES = 5;
@@ -35,6 +36,8 @@ export function renderTerminal(report: GateReport): string {
     `image-size-gate: ${plain(report.name)} ${report.passed ? 'PASSED' : 'FAILED'}`,
     `image ${report.image.id.replace(/^sha256:/, '').slice(0, 12)} (${report.image.os}/${report.image.architecture})` +
       (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
+    engineSentence(report),
+    ...platformRows(report).map((row) => `  ${row.join('  ')}`),
     '',
     format(header),
     ...rows.map(format),
