@@ -3,16 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Docker, DockerError } from '../../src/docker/exec.js';
-import {
-  ByteTail,
-  detectDeathSignalLauncher,
-  lastErrorLine,
-  LineSplitter,
-  LineTail,
-  ProcessStartError,
-  runProcess,
-  streamProcess,
-} from '../../src/process.js';
+import { ByteTail, LineSplitter, LineTail } from '../../src/bounded-output.js';
+import { detectDeathSignalLauncher, lastErrorLine, ProcessStartError, runProcess, streamProcess } from '../../src/process.js';
 
 function split(chunks: (string | Buffer)[], maxLineBytes?: number): string[] {
   const lines: string[] = [];

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Docker, DockerError, lastErrorLine } from './exec.js';
-import { LineTail } from '../process.js';
+import { LineTail } from '../bounded-output.js';
 import { Builder } from './engine.js';
 import { GateError } from '../errors.js';
 
