@@ -24,7 +24,7 @@ import { STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
  * Writes lines to the log with workflow commands switched off around them. The runner splits lines at a bare CR
  * too; such a piece is written as a line of its own here, so what the runner reads is what was written.
  */
-function untrustedStream(): UntrustedStream {
+function untrustedStream(onEnd: () => void): UntrustedStream {
   const token = randomBytes(16).toString('hex');
   process.stdout.write(`::stop-commands::${token}\n`);
   const batch = lineBatch((text) => process.stdout.write(text));
@@ -41,20 +41,36 @@ function untrustedStream(): UntrustedStream {
       ended = true;
       batch.flush();
       process.stdout.write(`::${token}::\n`);
+      onEnd();
     },
   };
+}
+
+export interface ActionLog extends GateLog {
+  /** Ends every untrusted block still open (a cancelled run), so that the commands written next take effect. */
+  endUntrustedBlocks(): void;
 }
 
 /**
  * The action's log. Every message may carry text from the image or the build (a user, a path, docker's error
  * line), so each is made one visible line: no byte of it can start a workflow command.
  */
-export const actionLog: GateLog = {
-  info: (message) => core.info(visibleControlChars(message)),
-  warning: (message) => core.warning(visibleControlChars(message)),
-  group: (name, work) => core.group(visibleControlChars(name), work),
-  untrusted: untrustedStream,
-};
+export function createActionLog(): ActionLog {
+  const openBlocks = new Set<UntrustedStream>();
+  return {
+    info: (message) => core.info(visibleControlChars(message)),
+    warning: (message) => core.warning(visibleControlChars(message)),
+    group: (name, work) => core.group(visibleControlChars(name), work),
+    untrusted: () => {
+      const stream = untrustedStream(() => openBlocks.delete(stream));
+      openBlocks.add(stream);
+      return stream;
+    },
+    endUntrustedBlocks: () => {
+      for (const stream of openBlocks) stream.end();
+    },
+  };
+}
 
 /** Hints become annotations on the Dockerfile lines they concern, so they show in the PR's diff view. */
 function annotateHints(report: GateReport): void {
@@ -73,7 +89,10 @@ function annotateHints(report: GateReport): void {
 }
 
 export async function run(docker: Docker = new Docker()): Promise<void> {
+  const log = createActionLog();
   const guard = installCancelGuard(docker, (signal) => {
+    // A cancel mid-build finds the build log's block open: the runner would ignore the failure written inside it.
+    log.endUntrustedBlocks();
     core.setFailed(`image-size-gate: cancelled (${signal}); stopped the docker clients it started and removed its smoke container`);
     process.exit(1);
   });
@@ -83,11 +102,11 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     const pr = runContext.pullRequest;
     const token = core.getInput('github-token');
     const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
-    const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, actionLog.warning) : pr?.labels;
+    const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
     const smokeContainers: string[] = [];
     const report = await runGate(options, {
       docker,
-      log: actionLog,
+      log,
       baseCommit: pr?.baseSha,
       onWorktree: (root, directory) => {
         guard.trackWorktree(root, directory);
@@ -102,10 +121,10 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     });
     const reportPath = await writeReportFile(report, options.reportFile ?? defaultReportPath(process.env));
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
-    const comment = await publishComment(report, options.comment, runContext, token, client, actionLog.warning);
+    const comment = await publishComment(report, options.comment, runContext, token, client, log.warning);
     core.setOutput('comment-body', comment.body);
     core.setOutput('comment-url', comment.url ?? '');
-    if (comment.url) actionLog.info(`PR comment: ${comment.url}`);
+    if (comment.url) log.info(`PR comment: ${comment.url}`);
     if (process.env.GITHUB_STEP_SUMMARY) {
       let summary = renderSummary(report);
       if (pr && comment.notPosted)
@@ -117,7 +136,7 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
   } catch (error) {
     core.setOutput('passed', 'false');
     if (error instanceof GateError && error.details.length > 0) {
-      const stream = untrustedStream();
+      const stream = log.untrusted();
       error.details.forEach((line) => stream.line(line));
       stream.end();
     }

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { terminalLog } from '../../src/cli.js';
-import { actionLog } from '../../src/main.js';
+import { createActionLog } from '../../src/main.js';
 import { visibleControlChars } from '../../src/report/escape.js';
 
 /**
@@ -76,6 +76,8 @@ describe('visibleControlChars', () => {
 });
 
 describe('the action log, replayed through the runner line splitting', () => {
+  const actionLog = createActionLog();
+
   test('no hostile byte in a message, a warning or a group name starts a command', async () => {
     const output = await captureStdout(async () => {
       for (const text of HOSTILE) {
@@ -105,6 +107,16 @@ describe('the action log, replayed through the runner line splitting', () => {
     expect(output).not.toContain('after the end');
     // A bare CR became a line break of its own inside the block, so what the runner shows is what was written.
     expect(output).not.toMatch(/\r/);
+  });
+
+  test('a cancelled run ends the blocks still open, so its failure line is a command again', async () => {
+    const output = await captureStdout(async () => {
+      const log = createActionLog();
+      log.untrusted().line('::error::from the build');
+      log.endUntrustedBlocks();
+      process.stdout.write('::error::image-size-gate: cancelled (SIGINT)\n');
+    });
+    expect(liveCommands(output)).toEqual(['::error::image-size-gate: cancelled (SIGINT)']);
   });
 
   test('a stream gives its lines in order, in one block', async () => {
