@@ -72,6 +72,14 @@ export function createActionLog(): ActionLog {
   };
 }
 
+/** Lines from the build or the image (a failed step's output), in a block of their own. */
+function logUntrusted(log: GateLog, lines: string[]): void {
+  if (lines.length === 0) return;
+  const stream = log.untrusted();
+  for (const line of lines) stream.line(line);
+  stream.end();
+}
+
 /** Hints become annotations on the Dockerfile lines they concern, so they show in the PR's diff view. */
 function annotateHints(report: GateReport): void {
   const dockerfile = report.build?.dockerfile;
@@ -135,11 +143,7 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     if (!report.passed) core.setFailed(visibleControlChars(failureSummary(report)));
   } catch (error) {
     core.setOutput('passed', 'false');
-    if (error instanceof GateError && error.details.length > 0) {
-      const stream = log.untrusted();
-      error.details.forEach((line) => stream.line(line));
-      stream.end();
-    }
+    if (error instanceof GateError) logUntrusted(log, error.details);
     if (error instanceof InputError || error instanceof GateError) {
       core.setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
     } else {
