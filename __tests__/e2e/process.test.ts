@@ -2,6 +2,7 @@
 // read in bounded time and memory, and no byte from the image reaches the log as a workflow command.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { isRunning, liveCommands } from '../support/runner.js';
 import {
   BUSYBOX,
   CLI_ENTRY,
@@ -43,33 +44,7 @@ function childrenOf(pid: number): Map<number, string> {
   return children;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The lines the runner would act on as workflow commands (it splits at CRLF, LF and a bare CR, and trims). */
-function liveCommands(stdout: string): string[] {
-  const commands: string[] = [];
-  let stopToken: string | undefined;
-  for (const line of stdout.split(/\r\n|\n|\r/)) {
-    const trimmed = line.trimStart();
-    if (stopToken !== undefined) {
-      if (trimmed.toLowerCase().startsWith(`::${stopToken.toLowerCase()}::`)) stopToken = undefined;
-      continue;
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(trimmed);
-    if (stop) stopToken = stop[1];
-    else if (trimmed.startsWith('::')) commands.push(trimmed);
-  }
-  return commands;
-}
 
 test(
   'a CLI killed outright (SIGKILL) mid docker save leaves no docker save running',

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { terminalLog } from '../../src/cli.js';
 import { createActionLog } from '../../src/main.js';
 import { visibleControlChars } from '../../src/report/escape.js';
+import { liveCommands, runnerLines } from '../support/runner.js';
 
 /**
  * Text an image, a build or a container controls, each trying to put a workflow command at the start of a line
@@ -19,31 +20,6 @@ const HOSTILE = [
   'app\u001b[2K\r::error::injected after erasing the line',
   'app\r\r\n\n\r::add-mask::x',
 ];
-
-/** The runner reads lines as .NET's ReadLine does: a line ends at CRLF, LF or a bare CR. */
-function runnerLines(output: string): string[] {
-  return output.split(/\r\n|\n|\r/);
-}
-
-/**
- * The workflow commands the runner would act on: lines that start with `::` once leading white space is trimmed
- * (as the runner trims it), outside a stop-commands block.
- */
-function liveCommands(output: string): string[] {
-  const commands: string[] = [];
-  let stopToken: string | undefined;
-  for (const line of runnerLines(output)) {
-    const trimmed = line.trimStart();
-    if (stopToken !== undefined) {
-      if (trimmed.toLowerCase().startsWith(`::${stopToken.toLowerCase()}::`)) stopToken = undefined;
-      continue;
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(trimmed);
-    if (stop) stopToken = stop[1];
-    else if (trimmed.startsWith('::')) commands.push(trimmed);
-  }
-  return commands;
-}
 
 async function captureStdout(work: () => Promise<void>): Promise<string> {
   const chunks: string[] = [];

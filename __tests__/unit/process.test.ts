@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Docker, DockerError } from '../../src/docker/exec.js';
 import { ByteTail, LineSplitter, LineTail } from '../../src/bounded-output.js';
+import { isRunning } from '../support/runner.js';
 import { detectDeathSignalLauncher, lastErrorLine, ProcessStartError, runProcess, streamProcess } from '../../src/process.js';
 
 function split(chunks: (string | Buffer)[], maxLineBytes?: number): string[] {
@@ -194,27 +195,17 @@ describe('the launcher', () => {
     const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (data: Buffer) => resolve(Number(data.toString()))));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(isAlive(pid)).toBe(true);
+    expect(isRunning(pid)).toBe(true);
     parent.kill('SIGKILL');
     let alive = true;
     for (let attempt = 0; attempt < 50 && alive; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      alive = isAlive(pid);
+      alive = isRunning(pid);
     }
     if (alive) process.kill(pid, 'SIGKILL');
     expect(alive).toBe(false);
   });
 });
-
-/** Running, not gone and not a zombie waiting for whoever adopted it to reap it. */
-function isAlive(pid: number): boolean {
-  try {
-    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
 
 describe('Docker', () => {
   let directory: string;
