@@ -21,9 +21,9 @@ export function childEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
   return env;
 }
 
-/** Lines that say nothing about what went wrong: deprecation notices, help pointers, git's hints. */
+/** Lines that say nothing about what went wrong: deprecation notices, help pointers, git's hints and advice. */
 const NOISE_LINE =
-  /^(DEPRECATED|BuildKit is currently|environment-variable\.|Install the buildx|https:\/\/docs\.docker\.com|Run '[^']*--help' for more information|See '[^']*--help'\.?$|hint:)/;
+  /^(DEPRECATED|BuildKit is currently|environment-variable\.|Install the buildx|https:\/\/docs\.docker\.com|Run '[^']*--help' for more information|See '[^']*--help'\.?$|hint:|Please make sure you have the correct access rights$|and the repository exists\.$)/;
 
 /** The last meaningful line of a client's standard error: what docker or git itself says went wrong. */
 export function lastErrorLine(stderr: string): string {

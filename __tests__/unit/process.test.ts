@@ -99,6 +99,10 @@ describe('lastErrorLine', () => {
     ],
     ['fatal: invalid reference: abc\nhint: use --force\r\n', 'invalid reference: abc'],
     ["See 'docker run --help'.\n", ''],
+    [
+      "fatal: 'origin' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n",
+      'Could not read from remote repository.',
+    ],
     ['a\rb', 'b'],
     ['', ''],
   ])('%j -> %j', (stderr, line) => {
