@@ -1,9 +1,11 @@
 // Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
 // remove the smoke container at once, synchronously, before the process goes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { childEnvironment, Docker } from './docker/exec.js';
+import { removeWorktreeNow } from './git.js';
+
+export { removeWorktreeNow };
 
 export interface CancelGuard {
   /** Remembers a container to remove if the run is cancelled. */
@@ -11,13 +13,6 @@ export interface CancelGuard {
   /** Remembers the baseline worktree to remove if the run is cancelled. */
   trackWorktree(root: string, directory: string): void;
   dispose(): void;
-}
-
-/** Removes a baseline worktree at once (also used by the post step). */
-export function removeWorktreeNow(root: string, directory: string): void {
-  spawnSync('git', ['worktree', 'remove', '--force', directory], { cwd: root, stdio: 'ignore', timeout: 15_000 });
-  rmSync(path.dirname(directory), { recursive: true, force: true });
-  spawnSync('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore', timeout: 15_000 });
 }
 
 export function removeContainerNow(docker: Docker, containerName: string): void {

@@ -8,7 +8,9 @@ import { GateError } from './errors.js';
 import { GateLog, runGate } from './gate.js';
 import { getInputs, InputError, INPUTS } from './inputs.js';
 import { writeReportFile } from './report/file.js';
+import { visibleControlChars } from './report/escape.js';
 import { renderTerminal } from './report/terminal.js';
+import { lineBatch } from './line-batch.js';
 import { VERSION } from './version.js';
 
 export const EXIT_PASSED = 0;
@@ -48,19 +50,33 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
-function terminalLog(quiet: boolean): GateLog {
+/** One line to the terminal, its control characters shown: text from the image must not drive the terminal. */
+function say(line: string): void {
+  process.stderr.write(`${visibleControlChars(line)}\n`);
+}
+
+/** Colour and cursor sequences (CSI) in build output: dropped rather than shown, to keep the log readable. */
+const CSI_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+export function terminalLog(quiet: boolean): GateLog {
+  // Build output is written in batches; anything else first lets the batch out, to keep the order.
+  const batch = lineBatch((text) => process.stderr.write(text));
+  const sayNow = (line: string) => {
+    batch.flush();
+    say(line);
+  };
   return {
-    info: (message) => process.stderr.write(`${message}\n`),
-    warning: (message) => process.stderr.write(`warning: ${message}\n`),
+    info: (message) => sayNow(message),
+    warning: (message) => sayNow(`warning: ${message}`),
     group: async (name, work) => {
-      process.stderr.write(`== ${name}\n`);
+      sayNow(`== ${name}`);
       return work();
     },
     untrusted: () => ({
       line: (text) => {
-        if (!quiet) process.stderr.write(`  | ${text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')}\n`);
+        if (!quiet) batch.add(visibleControlChars(`  | ${text.replace(CSI_SEQUENCE, '')}`));
       },
-      end: () => undefined,
+      end: () => batch.flush(),
     }),
   };
 }
@@ -81,7 +97,8 @@ export async function main(argv: string[]): Promise<number> {
     values = parsed.values as typeof values;
     positionals = parsed.positionals;
   } catch (error) {
-    process.stderr.write(`image-size-gate: ${(error as Error).message}\nRun image-size-gate --help for the flags.\n`);
+    say(`image-size-gate: ${(error as Error).message}`);
+    say('Run image-size-gate --help for the flags.');
     return EXIT_CANNOT_JUDGE;
   }
   if (values.help) {
@@ -124,15 +141,16 @@ export async function main(argv: string[]): Promise<number> {
     return report.passed ? EXIT_PASSED : EXIT_BUDGET_FAILED;
   } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(`image-size-gate: --${error.message.replace(/^input /, '')}\n`);
+      say(`image-size-gate: --${error.message.replace(/^input /, '')}`);
       return EXIT_CANNOT_JUDGE;
     }
     if (error instanceof GateError) {
-      for (const line of error.details) process.stderr.write(`  | ${line}\n`);
-      process.stderr.write(`image-size-gate: ${error.message}\n`);
+      // The failing build step's output was streamed just above, unless --quiet kept the log back.
+      if (values.quiet) for (const line of error.details) say(`  | ${line.replace(CSI_SEQUENCE, '')}`);
+      say(`image-size-gate: ${error.message}`);
       return EXIT_CANNOT_JUDGE;
     }
-    process.stderr.write(`image-size-gate: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    for (const line of `image-size-gate: unexpected error: ${(error as Error).stack ?? String(error)}`.split('\n')) say(line);
     return EXIT_CANNOT_JUDGE;
   } finally {
     guard.dispose();

@@ -1,44 +1,52 @@
-// The git calls the baseline needs, through one wrapper: find the repository, make sure a commit is
-// present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
-import { getExecOutput } from '@actions/exec';
+// The git calls the baseline needs, through the process layer docker uses too: find the repository, make sure a
+// commit is present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { childEnvironment } from './docker/exec.js';
 import { GateError } from './errors.js';
+import { childEnvironment, lastErrorLine, ProcessResult, runProcess } from './process.js';
 
-async function git(args: string[], cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+/** Local git calls answer in seconds; a fetch from the remote may take longer on a large repository. */
+const LOCAL_TIMEOUT_MS = 120_000;
+const FETCH_TIMEOUT_MS = 600_000;
+
+async function git(args: string[], cwd: string, timeoutMs = LOCAL_TIMEOUT_MS): Promise<ProcessResult> {
   try {
-    const env = childEnvironment() as Record<string, string>;
-    return await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true, env });
+    return await runProcess('git', args, { cwd, timeoutMs });
   } catch (error) {
     throw new GateError('baseline', `git is not available: ${(error as Error).message}`, { cause: error });
   }
 }
 
-function lastLine(text: string): string {
-  return text.trim().split(/\r?\n/).at(-1) ?? '';
+/** What went wrong, in git's words. */
+function gitReason(args: string[], result: ProcessResult, timeoutMs = LOCAL_TIMEOUT_MS): string {
+  if (result.timedOut) return `git ${args[0]} did not finish within ${timeoutMs} ms`;
+  return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
 }
 
 export async function repositoryRoot(directory: string): Promise<string> {
-  const result = await git(['rev-parse', '--show-toplevel'], directory);
+  const args = ['rev-parse', '--show-toplevel'];
+  const result = await git(args, directory);
   if (result.exitCode !== 0)
     throw new GateError(
       'baseline',
-      `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`,
+      `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`,
     );
-  return result.stdout.trim();
+  return result.stdout.toString('utf8').trim();
 }
 
 /** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
 export async function ensureCommit(root: string, commit: string, log: (message: string) => void): Promise<void> {
   if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0) return;
   log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
-  const fetched = await git(['fetch', '--no-tags', '--depth=1', 'origin', commit], root);
+  const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
+  const fetched = await git(args, root, FETCH_TIMEOUT_MS);
   if (fetched.exitCode !== 0) {
     throw new GateError(
       'baseline',
-      `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`,
+      `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`,
     );
   }
 }
@@ -48,21 +56,41 @@ export interface Worktree {
   remove(): Promise<void>;
 }
 
+/**
+ * The two git calls that remove a worktree: unregister it (deleting its files), then prune what is left of the
+ * registration. Between them the temporary parent directory is deleted. Shared by the awaited removal and the
+ * one a signal handler or the post step makes at once.
+ */
+function worktreeRemoval(directory: string): { remove: string[]; prune: string[]; parent: string } {
+  return { remove: ['worktree', 'remove', '--force', directory], prune: ['worktree', 'prune'], parent: path.dirname(directory) };
+}
+
 /** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
 export async function addWorktree(root: string, commit: string): Promise<Worktree> {
   const parent = await mkdtemp(path.join(tmpdir(), 'image-size-gate-base-'));
   const directory = path.join(parent, 'tree');
-  const added = await git(['worktree', 'add', '--detach', directory, commit], root);
+  const args = ['worktree', 'add', '--detach', directory, commit];
+  const added = await git(args, root);
   if (added.exitCode !== 0) {
     await rm(parent, { recursive: true, force: true });
-    throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${lastLine(added.stderr)}`);
+    throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
   }
   return {
     directory,
     remove: async () => {
-      await git(['worktree', 'remove', '--force', directory], root);
-      await rm(parent, { recursive: true, force: true });
-      await git(['worktree', 'prune'], root);
+      const removal = worktreeRemoval(directory);
+      await git(removal.remove, root);
+      await rm(removal.parent, { recursive: true, force: true });
+      await git(removal.prune, root);
     },
   };
+}
+
+/** Removes a baseline worktree at once, synchronously (from a signal handler, and by the post step). */
+export function removeWorktreeNow(root: string, directory: string): void {
+  const removal = worktreeRemoval(directory);
+  const options = { cwd: root, stdio: 'ignore', env: childEnvironment(), timeout: 15_000 } as const;
+  spawnSync('git', removal.remove, options);
+  rmSync(removal.parent, { recursive: true, force: true });
+  spawnSync('git', removal.prune, options);
 }

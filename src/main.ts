@@ -6,35 +6,79 @@ import path from 'node:path';
 import { GateReport } from './report/model.js';
 import { readRunContext } from './github/event.js';
 import { currentLabels, githubClient, publishComment } from './github/pull-request.js';
-import { escapeMarkdownInline } from './report/escape.js';
+import { escapeMarkdownInline, visibleControlChars } from './report/escape.js';
 import { hintAnnotation } from './report/hint.js';
 import { installCancelGuard } from './cancel.js';
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
-import { GateLog, runGate } from './gate.js';
+import { GateLog, runGate, UntrustedStream } from './gate.js';
 import { getInputs, InputError } from './inputs.js';
+import { lineBatch } from './line-batch.js';
 import { failureSummary, reportOutputs } from './outputs.js';
 import { defaultReportPath, writeReportFile } from './report/file.js';
 import { renderSummary } from './report/markdown.js';
 
 import { STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
 
-/** Writes lines to the log with workflow commands switched off around them. */
-function untrustedStream() {
+/**
+ * Writes lines to the log with workflow commands switched off around them. The runner splits lines at a bare CR
+ * too; such a piece is written as a line of its own here, so what the runner reads is what was written.
+ */
+function untrustedStream(onEnd: () => void): UntrustedStream {
   const token = randomBytes(16).toString('hex');
   process.stdout.write(`::stop-commands::${token}\n`);
+  const batch = lineBatch((text) => process.stdout.write(text));
+  let ended = false;
   return {
-    line: (text: string) => process.stdout.write(`${text}\n`),
-    end: () => process.stdout.write(`::${token}::\n`),
+    line: (text) => {
+      // Nothing may follow the end of the block: a line that comes too late is dropped, not written outside it.
+      if (ended) return;
+      if (/[\r\n]/.test(text)) for (const part of text.split(/\r\n|\r|\n/)) batch.add(part);
+      else batch.add(text);
+    },
+    end: () => {
+      if (ended) return;
+      ended = true;
+      batch.flush();
+      process.stdout.write(`::${token}::\n`);
+      onEnd();
+    },
   };
 }
 
-export const actionLog: GateLog = {
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  group: (name, work) => core.group(name, work),
-  untrusted: untrustedStream,
-};
+export interface ActionLog extends GateLog {
+  /** Ends every untrusted block still open (a cancelled run), so that the commands written next take effect. */
+  endUntrustedBlocks(): void;
+}
+
+/**
+ * The action's log. Every message may carry text from the image or the build (a user, a path, docker's error
+ * line), so each is made one visible line: no byte of it can start a workflow command.
+ */
+export function createActionLog(): ActionLog {
+  const openBlocks = new Set<UntrustedStream>();
+  return {
+    info: (message) => core.info(visibleControlChars(message)),
+    warning: (message) => core.warning(visibleControlChars(message)),
+    group: (name, work) => core.group(visibleControlChars(name), work),
+    untrusted: () => {
+      const stream = untrustedStream(() => openBlocks.delete(stream));
+      openBlocks.add(stream);
+      return stream;
+    },
+    endUntrustedBlocks: () => {
+      for (const stream of openBlocks) stream.end();
+    },
+  };
+}
+
+/** Lines from the build or the image (a failed step's output), in a block of their own. */
+function logUntrusted(log: GateLog, lines: string[]): void {
+  if (lines.length === 0) return;
+  const stream = log.untrusted();
+  for (const line of lines) stream.line(line);
+  stream.end();
+}
 
 /** Hints become annotations on the Dockerfile lines they concern, so they show in the PR's diff view. */
 function annotateHints(report: GateReport): void {
@@ -46,13 +90,17 @@ function annotateHints(report: GateReport): void {
       properties.file = path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), path.resolve(dockerfile));
       properties.startLine = hint.line;
     }
-    if (hint.severity === 'warning') core.warning(message, properties);
-    else core.notice(message, properties);
+    // Hints name paths from the image: shown, like every log line, with their control characters visible.
+    if (hint.severity === 'warning') core.warning(visibleControlChars(message), properties);
+    else core.notice(visibleControlChars(message), properties);
   }
 }
 
 export async function run(docker: Docker = new Docker()): Promise<void> {
+  const log = createActionLog();
   const guard = installCancelGuard(docker, (signal) => {
+    // A cancel mid-build finds the build log's block open: the runner would ignore the failure written inside it.
+    log.endUntrustedBlocks();
     core.setFailed(`image-size-gate: cancelled (${signal}); stopped the docker clients it started and removed its smoke container`);
     process.exit(1);
   });
@@ -62,12 +110,11 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     const pr = runContext.pullRequest;
     const token = core.getInput('github-token');
     const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
-    const labels =
-      pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, (message) => core.warning(message)) : pr?.labels;
+    const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
     const smokeContainers: string[] = [];
     const report = await runGate(options, {
       docker,
-      log: actionLog,
+      log,
       baseCommit: pr?.baseSha,
       onWorktree: (root, directory) => {
         guard.trackWorktree(root, directory);
@@ -82,10 +129,10 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     });
     const reportPath = await writeReportFile(report, options.reportFile ?? defaultReportPath(process.env));
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
-    const comment = await publishComment(report, options.comment, runContext, token, client, (message) => core.warning(message));
+    const comment = await publishComment(report, options.comment, runContext, token, client, log.warning);
     core.setOutput('comment-body', comment.body);
     core.setOutput('comment-url', comment.url ?? '');
-    if (comment.url) core.info(`PR comment: ${comment.url}`);
+    if (comment.url) log.info(`PR comment: ${comment.url}`);
     if (process.env.GITHUB_STEP_SUMMARY) {
       let summary = renderSummary(report);
       if (pr && comment.notPosted)
@@ -93,19 +140,15 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
       await core.summary.addRaw(summary).write();
     }
     annotateHints(report);
-    if (!report.passed) core.setFailed(failureSummary(report));
+    if (!report.passed) core.setFailed(visibleControlChars(failureSummary(report)));
   } catch (error) {
     core.setOutput('passed', 'false');
-    if (error instanceof GateError && error.details.length > 0) {
-      const stream = untrustedStream();
-      error.details.forEach((line) => stream.line(line));
-      stream.end();
-    }
+    if (error instanceof GateError) logUntrusted(log, error.details);
     if (error instanceof InputError || error instanceof GateError) {
-      core.setFailed(`image-size-gate: ${error.message}`);
+      core.setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
     } else {
       core.debug((error as Error).stack ?? String(error));
-      core.setFailed(`image-size-gate: unexpected error: ${(error as Error).message ?? String(error)}`);
+      core.setFailed(visibleControlChars(`image-size-gate: unexpected error: ${(error as Error).message ?? String(error)}`));
     }
   } finally {
     guard.dispose();

@@ -4,7 +4,7 @@ import http from 'node:http';
 import net, { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { BackgroundWork } from './background.js';
-import { Docker } from './docker/exec.js';
+import { Docker, lastErrorLine } from './docker/exec.js';
 import { GateError } from './errors.js';
 import { SmokeOptions } from './inputs.js';
 
@@ -147,7 +147,7 @@ export async function runSmokeTest(
       started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
     }
     if (started.exitCode !== 0) {
-      result.failure = `docker run failed: ${started.stderr.trim().split(/\r?\n/).at(-1) ?? ''}`;
+      result.failure = `docker run failed: ${lastErrorLine(started.stderr) || `exit code ${started.exitCode}`}`;
       return result;
     }
     const deadline = startedAt + smoke.timeoutMs;

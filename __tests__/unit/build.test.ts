@@ -1,4 +1,4 @@
-import { buildArgv, failingStepOutput } from '../../src/docker/build.js';
+import { buildArgv, failingStepOutput, failureDetails } from '../../src/docker/build.js';
 
 describe('buildArgv', () => {
   test.each([
@@ -64,5 +64,27 @@ describe('failingStepOutput', () => {
     const output = failingStepOutput(log, 10);
     expect(output).toHaveLength(10);
     expect(output.at(-1)).toBe('line 99');
+  });
+});
+
+describe('failureDetails', () => {
+  test('the failing step, without the last line the error message repeats', () => {
+    const log = [
+      'Step 2/3 : RUN echo fine',
+      'fine',
+      'Step 3/3 : RUN make',
+      ' ---> Running in 123',
+      'make: *** No rule',
+      "The command '/bin/sh -c make' returned a non-zero code: 2",
+    ];
+    expect(failureDetails(log, "The command '/bin/sh -c make' returned a non-zero code: 2")).toEqual([
+      'Step 3/3 : RUN make',
+      ' ---> Running in 123',
+      'make: *** No rule',
+    ]);
+  });
+
+  test('a last line that says something else stays', () => {
+    expect(failureDetails(['Step 1/1 : RUN x', 'boom'], 'exited with code 1')).toEqual(['Step 1/1 : RUN x', 'boom']);
   });
 });

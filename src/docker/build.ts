@@ -2,7 +2,8 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Docker, DockerError } from './exec.js';
+import { Docker, DockerError, lastErrorLine } from './exec.js';
+import { LineTail } from '../bounded-output.js';
 import { Builder } from './engine.js';
 import { GateError } from '../errors.js';
 
@@ -60,10 +61,22 @@ export function failingStepOutput(logLines: string[], maxLines = 25): string[] {
     .slice(-maxLines);
 }
 
+/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
+const KEPT_LOG_LINES = 200;
+
+/**
+ * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
+ * a last line that only repeats the error message printed right after it.
+ */
+export function failureDetails(keptLines: string[], errorMessage: string, maxLines = 25): string[] {
+  const output = failingStepOutput(keptLines, maxLines);
+  if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage) output.pop();
+  return output;
+}
+
 export interface BuildResult {
   imageId: string;
   durationMs: number;
-  logLines: string[];
 }
 
 export async function buildImage(
@@ -75,26 +88,26 @@ export async function buildImage(
   await checkBuildInputs(request);
   const workDir = await mkdtemp(path.join(tmpdir(), 'image-size-gate-build-'));
   const iidFile = path.join(workDir, 'iid');
-  const logLines: string[] = [];
+  const keptLines = new LineTail(KEPT_LOG_LINES);
   const started = performance.now();
   try {
     await docker.run(buildArgv(request, builder, iidFile), {
       // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
       // without buildx fail instead of building.
       env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+      // The log is streamed line by line and not kept: only its last lines, for the failure output.
       onLine: (line) => {
-        logLines.push(line);
-        if (logLines.length > 5000) logLines.splice(0, 1000);
+        keptLines.push(line);
         onLine(line);
       },
     });
     const imageId = (await readFile(iidFile, 'utf8')).trim();
     if (!imageId) throw new GateError('build', 'the build finished but reported no image id');
-    return { imageId, durationMs: performance.now() - started, logLines };
+    return { imageId, durationMs: performance.now() - started };
   } catch (error) {
     if (error instanceof DockerError) {
-      const stepOutput = failingStepOutput(logLines);
-      throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details: stepOutput });
+      const details = failureDetails(keptLines.lines(), error.message);
+      throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
     }
     throw error;
   } finally {

@@ -1,25 +1,43 @@
-// The one wrapper every docker call goes through: spawns the client, collects or streams its output,
-// turns a failure into a DockerError whose message is the client's own last error line, and keeps a
-// handle on every live child so a cancelled run can stop them all.
-import { spawn, ChildProcess } from 'node:child_process';
+// The docker side of the process layer: every docker call goes through here. A failure becomes a DockerError
+// whose message is the client's own last error line; every live client is held so a cancelled run can stop
+// them all, and each is started so that it dies with the gate even when the gate is killed outright.
+import { ChildProcess } from 'node:child_process';
 import { Readable } from 'node:stream';
+import { formatBytes } from '../units.js';
+import {
+  DEFAULT_MAX_STDOUT_BYTES,
+  detectDeathSignalLauncher,
+  lastErrorLine,
+  ProcessOptions,
+  ProcessResult,
+  ProcessStartError,
+  runProcess,
+  streamProcess,
+} from '../process.js';
+
+export { childEnvironment, lastErrorLine } from '../process.js';
 
 export interface DockerCallOptions {
   /** Extra environment for this call (added to the process environment minus the GitHub token). */
   env?: Record<string, string>;
-  /** Called with each complete line the client writes (stdout and stderr), as it arrives. */
+  /** Called with each complete line the client writes (stdout and stderr), as it arrives; stdout is then not kept. */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
-  /** Resolve with the result instead of throwing when the client exits non-zero. */
+  /** Resolve with the result instead of throwing when the client exits non-zero (or prints too much). */
   allowFailure?: boolean;
   /** Data written to the client's standard input. */
   stdin?: Buffer | string;
   /** Kill the call after this long (the error says so). */
   timeoutMs?: number;
+  /** Bytes of standard output the caller needs at most (default 4 MiB); more is an error unless allowFailure. */
+  maxStdoutBytes?: number;
 }
 
 export interface DockerResult {
   exitCode: number;
   stdout: Buffer;
+  /** Standard output was longer than maxStdoutBytes and `stdout` is its beginning (only with allowFailure). */
+  stdoutCut: boolean;
+  /** The end of the client's standard error. */
   stderr: string;
 }
 
@@ -34,91 +52,26 @@ export class DockerError extends Error {
   }
 }
 
-/** Environment variables never handed to docker (and so never to builds or containers). */
-const SECRET_ENV = ['INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-
-export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of SECRET_ENV) delete env[name];
-  return env;
-}
-
-/** The last meaningful line of a client's stderr: what docker itself says went wrong. */
-export function lastErrorLine(stderr: string): string {
-  const lines = stderr
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^(DEPRECATED|Install the buildx|https:\/\/docs\.docker\.com|BuildKit is currently)/.test(line));
-  return (lines.at(-1) ?? '').replace(/^Error( response from daemon)?:\s*/i, '');
-}
-
 export class Docker {
   private readonly live = new Set<ChildProcess>();
+  /** setpriv's words when it works here; detected on the first call, once per instance. */
+  private launcher?: { words: string[] | undefined };
 
   constructor(readonly binary: string = 'docker') {}
 
+  private options(options: DockerCallOptions): ProcessOptions {
+    this.launcher ??= { words: detectDeathSignalLauncher() };
+    return { ...options, launcher: this.launcher.words, live: this.live };
+  }
+
   /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
-  run(args: string[], options: DockerCallOptions = {}): Promise<DockerResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.binary, args, { env: childEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
-      this.live.add(child);
-      const stdoutChunks: Buffer[] = [];
-      let stderr = '';
-      let timedOut = false;
-      const timer = options.timeoutMs
-        ? setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-          }, options.timeoutMs)
-        : undefined;
-      const splitter = (stream: 'stdout' | 'stderr') => {
-        let pending = '';
-        return (chunk: Buffer) => {
-          if (!options.onLine) return;
-          pending += chunk.toString('utf8');
-          const lines = pending.split(/\r?\n/);
-          pending = lines.pop() ?? '';
-          for (const line of lines) options.onLine(line, stream);
-        };
-      };
-      const onStdout = splitter('stdout');
-      const onStderr = splitter('stderr');
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdoutChunks.push(chunk);
-        onStdout(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-        onStderr(chunk);
-      });
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(options.stdin ?? '');
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        this.live.delete(child);
-        const reason =
-          error.code === 'ENOENT'
-            ? `the docker client "${this.binary}" is not installed or not on PATH`
-            : `could not start the docker client: ${error.message}`;
-        reject(new DockerError(reason, args, -1, ''));
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        this.live.delete(child);
-        const exitCode = code ?? 128;
-        const result: DockerResult = { exitCode, stdout: Buffer.concat(stdoutChunks), stderr };
-        if (exitCode === 0 || options.allowFailure) {
-          resolve(result);
-          return;
-        }
-        const reason = timedOut
-          ? `docker ${args[0]} did not finish within ${options.timeoutMs} ms`
-          : signal
-            ? `docker ${args[0]} was stopped by ${signal}`
-            : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${exitCode}`;
-        reject(new DockerError(reason, args, exitCode, stderr));
-      });
+  async run(args: string[], options: DockerCallOptions = {}): Promise<DockerResult> {
+    const result = await runProcess(this.binary, args, this.options(options)).catch((error: unknown) => {
+      throw this.startError(error, args);
     });
+    const failure = failureReason(args, result, options);
+    if (failure !== undefined && !options.allowFailure) throw new DockerError(failure, args, result.exitCode, result.stderr);
+    return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
   }
 
   /**
@@ -126,39 +79,47 @@ export class Docker {
    * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
    */
   stream(args: string[]): { stdout: Readable; finished: Promise<void> } {
-    const child = spawn(this.binary, args, { env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
-    this.live.add(child);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const finished = new Promise<void>((resolve, reject) => {
-      child.on('error', (error) => {
-        this.live.delete(child);
-        reject(new DockerError(`could not start the docker client: ${error.message}`, args, -1, ''));
-      });
-      child.on('close', (code, signal) => {
-        this.live.delete(child);
-        if (code === 0) resolve();
-        else
-          reject(
-            new DockerError(
-              signal ? `docker ${args[0]} was stopped by ${signal}` : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${code}`,
-              args,
-              code ?? 128,
-              stderr,
-            ),
-          );
-      });
-    });
-    return { stdout: child.stdout, finished };
+    const { stdout, finished } = streamProcess(this.binary, args, this.options({}));
+    return {
+      stdout,
+      finished: finished.then(
+        (result) => {
+          const failure = failureReason(args, result, {});
+          if (failure !== undefined) throw new DockerError(failure, args, result.exitCode, result.stderr);
+        },
+        (error: unknown) => {
+          throw this.startError(error, args);
+        },
+      ),
+    };
   }
 
   /** Runs a call and returns its standard output as trimmed text. */
   async text(args: string[], options: DockerCallOptions = {}): Promise<string> {
-    return (await this.run(args, options)).stdout.toString('utf8').trim();
+    return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
   }
 
   /** Stops every docker client this wrapper started and that is still running (on cancellation). */
   killAll(signal: NodeJS.Signals = 'SIGTERM'): void {
     for (const child of this.live) child.kill(signal);
   }
+
+  private startError(error: unknown, args: string[]): unknown {
+    if (!(error instanceof ProcessStartError)) return error;
+    const reason =
+      error.code === 'ENOENT'
+        ? `the docker client "${this.binary}" is not installed or not on PATH`
+        : `could not start the docker client: ${error.message}`;
+    return new DockerError(reason, args, -1, '');
+  }
+}
+
+/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
+function failureReason(args: string[], result: ProcessResult, options: DockerCallOptions): string | undefined {
+  if (result.timedOut) return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
+  if (result.exitCode === 0 && result.stdoutCut)
+    return `docker ${args[0]} printed more than the ${formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
+  if (result.exitCode === 0) return undefined;
+  if (result.signal) return `docker ${args[0]} was stopped by ${result.signal}`;
+  return lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
 }

@@ -49,7 +49,8 @@ export class ImageNotFoundError extends GateError {}
 export async function inspectImage(docker: Docker, reference: string): Promise<ImageMetadata> {
   let text: string;
   try {
-    text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference]);
+    // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
+    text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
   } catch (error) {
     if (error instanceof DockerError && /no such image/i.test(error.message)) {
       throw new ImageNotFoundError(

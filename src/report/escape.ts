@@ -25,3 +25,18 @@ export function truncate(text: string, maxChars: number): string {
 export function detailsBlock(summary: string, body: string[]): string[] {
   return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
+
+/** How the line-ending and tab characters are shown; every other control character is shown by its code. */
+const CONTROL_CHAR_NAMES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+
+/**
+ * For one line of the log or the terminal: C0 and C1 control characters, DEL and the Unicode line and paragraph
+ * separators are shown as escapes (`\r`, `\x1b`, `\u2028`), so no byte of the text can end the line early (the
+ * runner starts a new line at a bare CR too, and then reads `::command::` at its start) or drive a terminal.
+ */
+export function visibleControlChars(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return CONTROL_CHAR_NAMES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+  });
+}
