@@ -11,13 +11,13 @@ import { figureDeltas, Figures, layerChanges } from './delta.js';
 import { buildImage } from './docker/build.js';
 import { Builder, probeEngine } from './docker/engine.js';
 import { Docker, lastErrorLine } from './docker/exec.js';
-import { ImageMetadata, ImageNotFoundError, inspectImage, readImageFile } from './docker/inspect.js';
+import { ImageMetadata, ImageNotFoundError, inspectImage, readUserFiles } from './docker/inspect.js';
 import { GateError } from './errors.js';
 import { addWorktree, ensureCommit, repositoryRoot } from './git.js';
 import { GateOptions } from './inputs.js';
 import { BaselineReport, GateReport, REPORT_SCHEMA_VERSION } from './report/model.js';
 import { chooseSmokePort, runSmokeTest } from './smoke.js';
-import { needsPasswd, resolveUser, UserResolution } from './user.js';
+import { filesNeeded, resolveUser, UserResolution } from './user.js';
 import { formatBytes, formatDurationMs } from './units.js';
 
 export interface UntrustedStream {
@@ -151,13 +151,11 @@ async function measure(
     });
   }
 
-  // The layer analysis reads /etc/passwd as it streams past; without it, a stopped container gives the file.
-  const passwd = !needsPasswd(image.user)
-    ? undefined
-    : analysis
-      ? analysis.etcPasswd
-      : (await readImageFile(docker, image.id, '/etc/passwd', { background }))?.toString('utf8');
-  const user = resolveUser(image.user, passwd);
+  // The layer analysis resolves /etc/passwd and /etc/group as they stream past; what it could not (or all,
+  // without it) a stopped container gives, read as the daemon reads them.
+  const missing = filesNeeded(image.user).filter((name) => analysis?.userFiles[name] === undefined);
+  const read = missing.length > 0 ? await readUserFiles(docker, image.id, missing, { background, onContainer: deps.onSmokeContainer }) : {};
+  const user = resolveUser(image.user, { ...analysis?.userFiles, ...read });
   return { image, user, analysis, smoke };
 }
 

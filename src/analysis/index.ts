@@ -7,7 +7,9 @@ import { GateError } from '../errors.js';
 import { ArchiveError, KnownLayer, LayerEntry, ScannedImage, ScannedLayer, scanImageArchive } from './archive.js';
 import { attributeLayers, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
-import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes, VisibleFile } from './waste.js';
+import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes } from './waste.js';
+import { finalImageFile } from './final-file.js';
+import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user.js';
 
 export interface LayerSummary {
   index: number;
@@ -40,8 +42,11 @@ export interface ImageAnalysis {
   /** Largest directories (two levels deep) of the image's own layers in the final filesystem. */
   largestDirectories: { path: string; sizeBytes: number }[];
   hints: Hint[];
-  /** The final filesystem's /etc/passwd as a regular file (undefined when it has none). */
-  etcPasswd?: string;
+  /**
+   * /etc/passwd and /etc/group as the daemon reads them when the container starts (links followed, Docker's
+   * init layer on top); a file missing here is one only the engine can tell (a link to a file not kept).
+   */
+  userFiles: Partial<Record<UserFileName, ImageFile>>;
   /** Bytes of the docker save stream read. */
   archiveBytes: number;
   /** Layers whose compressed size was taken from the PR image's analysis (the same diffID) instead of compressed again. */
@@ -94,8 +99,13 @@ function largestDirectories(files: { path: string; sizeBytes: number }[], limit:
     .slice(0, limit);
 }
 
-function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): string | undefined {
-  return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
+function finalUserFiles(layers: ScannedLayer[]): Partial<Record<UserFileName, ImageFile>> {
+  const files: Partial<Record<UserFileName, ImageFile>> = {};
+  for (const name of ['passwd', 'group'] as const) {
+    const file = finalImageFile(layers, USER_FILE_PATHS[name], MAX_USER_FILE_BYTES);
+    if (file) files[name] = file;
+  }
+  return files;
 }
 
 /** One pass over `docker save`. */
@@ -178,7 +188,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
     largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
     largestDirectories: largestDirectories(ownFiles, 10),
     hints,
-    etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
+    userFiles: finalUserFiles(scanned.layers),
     archiveBytes,
     compressedSizesReused: scanned.layers.filter((layer) => layer.compressedBytesReused).length,
     durationMs: performance.now() - started,
