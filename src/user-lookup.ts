@@ -1,8 +1,9 @@
 // The lookup Docker does when it starts a container: the daemon's getUser (moby daemon/oci_linux.go) calls
-// GetExecUserPath on the container's /etc/passwd and /etc/group, from runc's libcontainer/user (Docker 20.10
-// to 24) or moby/sys/user (user/user.go, user/user_utils.go, later engines), and keeps uint32 of the uid and
-// gid it returns; any error there and the container does not start. The library's rules changed over time,
-// so each generation is redone here; user.ts compares their answers. Text is in byte strings (go-text.ts).
+// GetExecUserPath on the container's /etc/passwd and /etc/group, from runc's libcontainer/user in older
+// engines (Docker 20.10) and moby/sys/user (user/user.go, user/user_utils.go) in newer ones, and keeps
+// uint32 of the uid and gid it returns; any error there and the container does not start. The library's
+// rules changed over time, so each generation is redone here (its cases are those of user_test.go in both
+// repositories); user.ts compares their answers. Text is in byte strings (go-text.ts).
 import { goAtoi, goLines, goTrimSpace, goUint32, textOf } from './go-text.js';
 import { visible } from './report/escape.js';
 

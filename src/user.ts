@@ -48,7 +48,10 @@ const FROM: Record<Generation, string> = {
   'sys-main': NAME['sys-main'],
 };
 
-/** runc 1.1 refuses a larger uid or gid unless /etc/passwd lists it, and the kernel never accepts 4294967295. */
+/**
+ * runc 1.1 resolves the daemon's numeric uid:gid again (libcontainer/init_linux.go setupUser) and refuses a
+ * larger one unless /etc/passwd lists it; the kernel never accepts 4294967295 ((uid_t)-1).
+ */
 const MAX_ID = (1n << 31n) - 1n;
 
 /**
