@@ -3,16 +3,16 @@
 // container is then removed in the background while the layers are read.
 import { KnownLayer, ScannedImage } from './analysis/archive.js';
 import { compressedSize, CompressedSizeMethod, readImageLayers, uncompressedSizeBytes } from './analysis/image-layers.js';
-import { analyzeLayers, ImageAnalysis } from './analysis/index.js';
+import { analyzeLayers, finalUserFiles, ImageAnalysis } from './analysis/index.js';
 import { BackgroundWork } from './background.js';
 import { formatPercent, SmokeOutcome } from './budgets.js';
 import { EngineInfo } from './docker/engine.js';
-import { ImageMetadata, inspectImage, readImageFile } from './docker/inspect.js';
+import { ImageMetadata, inspectImage, readUserFiles } from './docker/inspect.js';
 import type { GateDependencies, GateLog } from './gate.js';
 import { GateOptions } from './inputs.js';
 import { chooseSmokePort, runSmokeTest } from './smoke.js';
 import { formatBytes, formatDurationMs } from './units.js';
-import { needsPasswd, resolveUser, UserResolution } from './user.js';
+import { filesNeeded, resolveUser, UserFiles, UserResolution } from './user.js';
 
 export interface BuildInfo {
   builder: string;
@@ -37,6 +37,8 @@ export interface PlatformMeasurement {
   /** Config.User of this platform's image. */
   configuredUser: string;
   user: UserResolution;
+  /** /etc/passwd and /etc/group as far as the layers tell (absent when the layers were not read). */
+  userFiles?: UserFiles;
   analysis?: ImageAnalysis;
 }
 
@@ -72,7 +74,7 @@ export async function measureImage(request: MeasureRequest, deps: GateDependenci
   // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
   const readLayers = options.analyze || request.engine.imageStore === 'containerd';
   if (!readLayers) {
-    const user = resolveUser(image.user, await passwdThroughEngine(image, request, deps));
+    const user = resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps));
     const platform = {
       platform: platformOf(image),
       sizeBytes: image.sizeBytes,
@@ -86,10 +88,12 @@ export async function measureImage(request: MeasureRequest, deps: GateDependenci
     return { image, sizeMethod: 'inspect', platforms: [platform], smoke };
   }
   const platforms = await log.group(`Read the layers of the ${label} ${image.id.slice(7, 19)}`, () => measureLayers(image, request, deps));
-  for (const platform of platforms) {
-    if (platform.user.kind === 'unresolved' && !platform.analysis && platform.platform === platforms[0].platform) {
-      platform.user = resolveUser(platform.configuredUser, await passwdThroughEngine(image, request, deps));
-    }
+  // What the layers could not tell (a link to a file the scan did not keep) the engine reads as the daemon
+  // would, for the platform it runs: the first.
+  const first = platforms[0];
+  if (first.platform === platformOf(image) && first.userFiles) {
+    const files = await userFilesThroughEngine(first.configuredUser, first.userFiles, image, request, deps);
+    first.user = resolveUser(first.configuredUser, files);
   }
   return { image, sizeMethod: 'layers', platforms, smoke };
 }
@@ -154,12 +158,13 @@ async function measurePlatform(
     log.info(
       `The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : formatBytes(compressed.bytes)}`,
     );
-    const passwd = needsPasswd(scanned.config.user) ? finalEtcPasswd(scanned) : undefined;
+    const userFiles = finalUserFiles(scanned.layers);
     return {
       ...base,
       compressedSizeBytes: compressed.bytes,
       compressedSizeMethod: compressed.bytes === undefined ? undefined : compressed.method,
-      user: resolveUser(scanned.config.user, passwd),
+      userFiles,
+      user: resolveUser(scanned.config.user, userFiles),
     };
   }
   const analysis = await analyzeLayers(scanned, archiveBytes, {
@@ -180,27 +185,23 @@ async function measurePlatform(
     compressedSizeBytes: analysis.compressedSizeBytes,
     compressedSizeMethod: analysis.compressedSizeMethod,
     analysis,
-    user: resolveUser(scanned.config.user, analysis.etcPasswd),
+    userFiles: analysis.userFiles,
+    user: resolveUser(scanned.config.user, analysis.userFiles),
   };
 }
 
-/** The final filesystem's /etc/passwd when a layer wrote it as a regular file and no later layer removed it. */
-function finalEtcPasswd(scanned: ScannedImage): string | undefined {
-  for (let index = scanned.layers.length - 1; index >= 0; index -= 1) {
-    const entries = scanned.layers[index].entries;
-    const removed = entries.some(
-      (entry) => entry.path === '/etc/.wh.passwd' || entry.path === '/etc/.wh..wh..opq' || entry.path === '/.wh.etc',
-    );
-    const written = entries.find((entry) => entry.path === '/etc/passwd');
-    if (written) return written.kind === 'file' ? scanned.layers[index].etcPasswd : undefined;
-    if (removed) return undefined;
-  }
-  return undefined;
-}
-
-async function passwdThroughEngine(image: ImageMetadata, request: MeasureRequest, deps: GateDependencies): Promise<string | undefined> {
-  if (!needsPasswd(image.user)) return undefined;
-  return (await readImageFile(deps.docker, image.id, '/etc/passwd', { background: request.background }))?.toString('utf8');
+/** Reads through the engine (a stopped container) the user files `known` lacks and `configured` needs. */
+async function userFilesThroughEngine(
+  configured: string,
+  known: UserFiles,
+  image: ImageMetadata,
+  request: MeasureRequest,
+  deps: GateDependencies,
+): Promise<UserFiles> {
+  const missing = filesNeeded(configured).filter((name) => known[name] === undefined);
+  if (missing.length === 0) return known;
+  const options = { background: request.background, onContainer: deps.onSmokeContainer };
+  return { ...known, ...(await readUserFiles(deps.docker, image.id, missing, options)) };
 }
 
 /**

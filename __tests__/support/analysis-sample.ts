@@ -79,6 +79,7 @@ export function sampleAnalysis(): ImageAnalysis {
       inefficientPaths: [],
     },
     reclaimableBytes: reclaimable.bytes,
+    userFiles: {},
     largestFiles: [{ path: '/usr/local/bin/hello', sizeBytes: 8_000_000, layer: 2 }],
     largestDirectories: [{ path: '/usr/local', sizeBytes: 10_000_000 }],
     hints: computeHints({ layers: SAMPLE_LAYERS, origins: SAMPLE_ORIGINS, reclaimable, contextHasDockerignore: false }),

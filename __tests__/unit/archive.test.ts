@@ -105,7 +105,7 @@ test('the classic layout: diffIDs, entries, /etc/passwd, and a compressed size w
   const scanned = await scanImageArchive(chunked(classicArchive()), { compressedSize: true });
   expect(scanned.layers.map((layer) => layer.diffId)).toEqual(layerTars.map((tar) => `sha256:${sha256(tar)}`));
   expect(scanned.layers.map((layer) => layer.tarBytes)).toEqual(layerTars.map((tar) => tar.length));
-  expect(scanned.layers[0].etcPasswd).toContain('app:x:10001');
+  expect(scanned.layers[0].userFiles?.get('/etc/passwd')?.toString()).toContain('app:x:10001');
   expect(scanned.layers[1].entries.map((entry) => entry.path)).toEqual(['/data', '/data/.wh.noise.bin', '/data/new.txt']);
   expect(scanned.history.map((step) => step.created_by)).toEqual(['COPY base /', 'COPY top /']);
   scanned.layers.forEach((layer, index) => {
@@ -119,8 +119,8 @@ test('the OCI layout with gzip blobs gives the same layers, and the blob sizes e
   const { archive, gzipSizes } = ociArchive();
   const oci = await scanImageArchive(chunked(archive, 4099), { compressedSize: true });
   expect(oci.layers.map((layer) => layer.compressedBytes)).toEqual(gzipSizes);
-  expect(oci.layers.map(({ diffId, entries, tarBytes, etcPasswd }) => ({ diffId, entries, tarBytes, etcPasswd }))).toEqual(
-    classic.layers.map(({ diffId, entries, tarBytes, etcPasswd }) => ({ diffId, entries, tarBytes, etcPasswd })),
+  expect(oci.layers.map(({ diffId, entries, tarBytes, userFiles }) => ({ diffId, entries, tarBytes, userFiles }))).toEqual(
+    classic.layers.map(({ diffId, entries, tarBytes, userFiles }) => ({ diffId, entries, tarBytes, userFiles })),
   );
 });
 

@@ -17,7 +17,7 @@ function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
     {
       sizeBytes: 4_460_581,
       layerCount: 2,
-      user: resolveUser('app', 'app:x:10001:10001::/:/x'),
+      user: resolveUser('app', { passwd: 'app:x:10001:10001::/:/x' }),
       smoke: {
         ran: true,
         result: {

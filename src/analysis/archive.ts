@@ -20,6 +20,7 @@ import {
   parseSectionTable,
   sectionTableRange,
 } from './elf.js';
+import { MAX_USER_FILE_BYTES } from '../user.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'link' | 'other';
 
@@ -30,6 +31,8 @@ export interface LayerEntry {
   /** Size from the tar header (0 for directories, links and whiteouts). */
   sizeBytes: number;
   mode: number;
+  /** A symlink's target as written, or the archive path a hard link names (links only). */
+  linkTarget?: string;
 }
 
 export interface ElfFinding {
@@ -43,8 +46,11 @@ export interface ElfFinding {
 
 export interface ScannedLayer {
   diffId: string;
-  /** The text of /etc/passwd when this layer writes it (so the user can be resolved without running docker). */
-  etcPasswd?: string;
+  /**
+   * The bytes of the regular files this layer writes whose name is passwd or group (/etc/passwd, or the
+   * target of a link to it), by path: so that the user can be resolved without running docker.
+   */
+  userFiles?: Map<string, Buffer>;
   /** Bytes of the uncompressed layer tar. */
   tarBytes: number;
   /**
@@ -98,8 +104,10 @@ export interface ScanOptions {
   onProgress?: (bytesRead: number) => void;
 }
 
-const PASSWD_PATH = '/etc/passwd';
-const MAX_PASSWD_BYTES = 1 << 20;
+/** Files kept for resolving the user: /etc/passwd, /etc/group, and the likely targets of links to them. */
+const USER_FILE_NAMES = new Set(['passwd', 'group']);
+/** All of them in one layer (a file not kept is read through the engine, as is one over MAX_USER_FILE_BYTES). */
+const MAX_USER_FILE_BYTES_PER_LAYER = 64 << 20;
 const TAR_MAGIC_OFFSET = 257;
 const SNIFF_BYTES = 512;
 /** Bytes of an ELF file's start kept to read its file and program headers. */
@@ -148,6 +156,17 @@ class CollectSink implements TarEntrySink {
   }
   end(): void {
     this.onDone(Buffer.concat(this.parts));
+  }
+}
+
+/** Gives a file's bytes to two sinks (a passwd file may also be an ELF binary: /usr/bin/passwd). */
+class TeeSink implements TarEntrySink {
+  constructor(private readonly sinks: TarEntrySink[]) {}
+  data(chunk: Buffer): void {
+    for (const sink of this.sinks) sink.data(chunk);
+  }
+  end(): void {
+    for (const sink of this.sinks) sink.end();
   }
 }
 
@@ -208,11 +227,12 @@ class ElfSink implements TarEntrySink {
   }
 }
 
-/** One uncompressed layer tar: its entries, ELF headers, /etc/passwd, diffID and (optionally) gzip size. */
+/** One uncompressed layer tar: its entries, ELF headers, passwd and group files, diffID and (optionally) gzip size. */
 class LayerReader {
   readonly entries: LayerEntry[] = [];
   readonly elfBinaries: ElfFinding[] = [];
-  etcPasswd?: string;
+  readonly userFiles = new Map<string, Buffer>();
+  private userFileBytes = 0;
   tarBytes = 0;
   contentBytes = 0;
   private readonly hash = createHash('sha256');
@@ -232,12 +252,19 @@ class LayerReader {
     const kind = entryKind(header.type);
     const sizeBytes = kind === 'file' ? header.size : 0;
     this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
-    if (path !== '/') this.entries.push({ path, kind, sizeBytes, mode: header.mode });
+    const isLink = kind === 'symlink' || kind === 'link';
+    if (path !== '/')
+      this.entries.push(
+        isLink ? { path, kind, sizeBytes, mode: header.mode, linkTarget: header.linkName } : { path, kind, sizeBytes, mode: header.mode },
+      );
     if (kind !== 'file') return undefined;
-    if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES)
-      return new CollectSink(MAX_PASSWD_BYTES, (bytes) => (this.etcPasswd = bytes.toString('utf8')));
-    if (sizeBytes >= ELF_HEADER_BYTES) return new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding));
-    return undefined;
+    const elf = sizeBytes >= ELF_HEADER_BYTES ? new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding)) : undefined;
+    const keep =
+      USER_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) && this.userFileBytes + sizeBytes <= MAX_USER_FILE_BYTES_PER_LAYER;
+    if (!keep || sizeBytes > MAX_USER_FILE_BYTES) return elf;
+    this.userFileBytes += sizeBytes;
+    const collect = new CollectSink(sizeBytes, (bytes) => this.userFiles.set(path, bytes));
+    return elf ? new TeeSink([collect, elf]) : collect;
   }
 
   /** Ends the layer; waits only for the compression still in flight. */
@@ -252,7 +279,7 @@ class LayerReader {
       compressedBytesFromBlob: compressedBytes !== undefined,
       entries: this.entries,
       elfBinaries: this.elfBinaries,
-      etcPasswd: this.etcPasswd,
+      userFiles: this.userFiles,
     };
   }
 }

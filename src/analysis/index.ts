@@ -7,7 +7,9 @@ import { KnownLayer, LayerEntry, ScannedImage, ScannedLayer } from './archive.js
 import { CompressedSizeMethod, compressedSize, readImageLayers, uncompressedSizeBytes } from './image-layers.js';
 import { attributeLayers, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
-import { diveEfficiency, DiveEfficiency, reclaimableBytes, VisibleFile } from './waste.js';
+import { diveEfficiency, DiveEfficiency, reclaimableBytes } from './waste.js';
+import { finalImageFile } from './final-file.js';
+import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user.js';
 
 export interface LayerSummary {
   index: number;
@@ -45,8 +47,11 @@ export interface ImageAnalysis {
   /** Largest directories (two levels deep) of the image's own layers in the final filesystem. */
   largestDirectories: { path: string; sizeBytes: number }[];
   hints: Hint[];
-  /** The final filesystem's /etc/passwd as a regular file (undefined when it has none). */
-  etcPasswd?: string;
+  /**
+   * /etc/passwd and /etc/group as the daemon reads them when the container starts (links followed, Docker's
+   * init layer on top); a file missing here is one only the engine can tell (a link to a file not kept).
+   */
+  userFiles: Partial<Record<UserFileName, ImageFile>>;
   /** Bytes of the docker save stream read. */
   archiveBytes: number;
   /** Layers whose compressed size was taken from the PR image's analysis (the same diffID) instead of compressed again. */
@@ -99,8 +104,14 @@ function largestDirectories(files: { path: string; sizeBytes: number }[], limit:
     .slice(0, limit);
 }
 
-function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): string | undefined {
-  return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
+/** /etc/passwd and /etc/group of the final filesystem, as far as the layers alone can tell. */
+export function finalUserFiles(layers: ScannedLayer[]): Partial<Record<UserFileName, ImageFile>> {
+  const files: Partial<Record<UserFileName, ImageFile>> = {};
+  for (const name of ['passwd', 'group'] as const) {
+    const file = finalImageFile(layers, USER_FILE_PATHS[name], MAX_USER_FILE_BYTES);
+    if (file) files[name] = file;
+  }
+  return files;
 }
 
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
@@ -155,7 +166,7 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
     largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
     largestDirectories: largestDirectories(ownFiles, 10),
     hints,
-    etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
+    userFiles: finalUserFiles(scanned.layers),
     archiveBytes,
     compressedSizesReused: scanned.layers.filter((layer) => layer.compressedBytesReused).length,
     durationMs: performance.now() - started,

@@ -1,8 +1,10 @@
-// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp).
-import { TarFormatError, TarReader } from '../analysis/tar.js';
+// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp -L).
+import { randomBytes } from 'node:crypto';
+import { TarEntrySink, TarFormatError, TarHeader, TarReader } from '../analysis/tar.js';
 import { BackgroundWork } from '../background.js';
-import { Docker, DockerError } from './exec.js';
+import { Docker, DockerError, lastErrorLine } from './exec.js';
 import { GateError } from '../errors.js';
+import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user.js';
 
 export interface ImageMetadata {
   id: string;
@@ -64,53 +66,141 @@ export async function inspectImage(docker: Docker, reference: string): Promise<I
   return parseInspect(JSON.parse(text) as RawInspect);
 }
 
+export interface ReadFileOptions {
+  maxBytes?: number;
+  /** Where the container's removal goes (awaited before the gate returns); without it, it is awaited here. */
+  background?: BackgroundWork;
+  /** Told the container's name before it exists, so a killed run can remove it. */
+  onContainer?: (name: string) => void;
+}
+
 /**
- * Reads one regular file from an image without running it: creates a stopped container, copies the file
- * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
+ * Reads files from an image as a starting container would see them, without running it: creates a stopped
+ * container (its filesystem then has Docker's init layer too, as at start), copies each path out with
+ * symlinks followed inside the container (docker cp -L resolves them as the daemon resolves /etc/passwd),
+ * and always removes the container.
  */
-export async function readImageFile(
+export async function readImageFiles(
   docker: Docker,
   imageId: string,
-  filePath: string,
-  options: { maxBytes?: number; background?: BackgroundWork } = {},
-): Promise<Buffer | undefined> {
-  const maxBytes = options.maxBytes ?? 1 << 20;
-  // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
-  const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);
+  filePaths: string[],
+  options: ReadFileOptions = {},
+): Promise<Map<string, ImageFile>> {
+  const maxBytes = options.maxBytes ?? MAX_USER_FILE_BYTES;
+  const name = `image-size-gate-read-${process.pid}-${randomBytes(4).toString('hex')}`;
+  options.onContainer?.(name);
+  const files = new Map<string, ImageFile>();
   try {
-    const copied = await docker.run(['cp', `${containerId}:${filePath}`, '-'], { allowFailure: true });
-    if (copied.exitCode !== 0) {
-      if (/could not find|no such file|not found/i.test(copied.stderr)) return undefined;
-      throw new GateError('user', `could not read ${filePath} from the image: ${copied.stderr.trim()}`);
-    }
-    try {
-      return firstRegularFile(copied.stdout, maxBytes);
-    } catch (error) {
-      if (!(error instanceof TarFormatError)) throw error;
-      throw new GateError('user', `could not read ${filePath} from the image: docker cp gave an unreadable tar stream (${error.message})`);
-    }
+    // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
+    const created = await docker.run(
+      ['create', '--name', name, '--label', 'image-size-gate=read-file', '--', imageId, '/image-size-gate-never-runs'],
+      { allowFailure: true },
+    );
+    if (created.exitCode !== 0)
+      throw new GateError(
+        'user',
+        `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`,
+      );
+    for (const filePath of filePaths) files.set(filePath, await copyOut(docker, name, filePath, maxBytes));
   } finally {
-    const removal = docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+    const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
     if (options.background) options.background.start(removal);
     else await removal;
   }
+  return files;
 }
 
-function firstRegularFile(archive: Buffer, maxBytes: number): Buffer | undefined {
-  let found: Buffer | undefined;
-  const reader = new TarReader((header) => {
-    if (found !== undefined || (header.type !== 'file' && header.type !== 'contiguous-file')) return undefined;
-    const parts: Buffer[] = [];
-    let length = 0;
-    return {
-      data: (chunk) => {
-        if (length < maxBytes) parts.push(chunk);
-        length += chunk.length;
-      },
-      end: () => (found = Buffer.concat(parts).subarray(0, maxBytes)),
+/** /etc/passwd and /etc/group (those named) of an image (see readImageFiles). */
+export async function readUserFiles(
+  docker: Docker,
+  imageId: string,
+  names: UserFileName[],
+  options: ReadFileOptions = {},
+): Promise<Partial<Record<UserFileName, ImageFile>>> {
+  const files = await readImageFiles(
+    docker,
+    imageId,
+    names.map((name) => USER_FILE_PATHS[name]),
+    options,
+  );
+  return Object.fromEntries(names.map((name) => [name, files.get(USER_FILE_PATHS[name])]));
+}
+
+/** One file of an image (see readImageFiles). */
+export async function readImageFile(docker: Docker, imageId: string, filePath: string, options: ReadFileOptions = {}): Promise<ImageFile> {
+  return (await readImageFiles(docker, imageId, [filePath], options)).get(filePath)!;
+}
+
+/** Streams `docker cp -L` of one path and keeps the first entry, stopping early when it is too large. */
+async function copyOut(docker: Docker, container: string, filePath: string, maxBytes: number): Promise<ImageFile> {
+  const copy = docker.stream(['cp', '--follow-link', '--', `${container}:${filePath}`, '-']);
+  const reader = new CopiedFileReader(maxBytes);
+  try {
+    for await (const chunk of copy.stdout) {
+      reader.write(chunk as Buffer);
+      if (reader.decided) break;
+    }
+  } catch (error) {
+    if (!(error instanceof TarFormatError)) throw error;
+    copy.stdout.destroy();
+    await copy.finished.catch(() => undefined);
+    return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
+  }
+  if (reader.decided) copy.stdout.destroy();
+  const failure = await copy.finished.then(
+    () => undefined,
+    (error: unknown) => (error instanceof DockerError ? error : Promise.reject(error)),
+  );
+  if (reader.decided && reader.result.kind === 'unreadable') return reader.result;
+  if (failure && !reader.decided) {
+    return /could not find|no such file|not found/i.test(failure.message)
+      ? { kind: 'absent' }
+      : { kind: 'unreadable', why: `docker cp failed: ${failure.message.replace(/ in \/\S+/g, '')}` };
+  }
+  try {
+    return reader.finish();
+  } catch (error) {
+    if (!(error instanceof TarFormatError)) throw error;
+    return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
+  }
+}
+
+/** Pure: the first entry of a `docker cp` tar stream as an ImageFile. */
+export class CopiedFileReader {
+  result: ImageFile = { kind: 'unreadable', why: 'docker cp gave an empty archive' };
+  /** The answer is known before the stream ends (the file is too large, or not a file): stop reading. */
+  decided = false;
+  private entries = 0;
+  private readonly parts: Buffer[] = [];
+  private readonly tar = new TarReader((header) => this.onEntry(header));
+
+  constructor(private readonly maxBytes: number) {}
+
+  write(chunk: Buffer): void {
+    this.tar.write(chunk);
+  }
+
+  finish(): ImageFile {
+    if (!this.decided) this.tar.end();
+    return this.result;
+  }
+
+  private onEntry(header: TarHeader): TarEntrySink | undefined {
+    this.entries += 1;
+    if (this.entries > 1) return undefined;
+    const decide = (file: ImageFile) => {
+      this.result = file;
+      this.decided = true;
+      return undefined;
     };
-  });
-  reader.write(archive);
-  reader.end();
-  return found;
+    if (header.type === 'directory') return decide({ kind: 'directory' });
+    if (header.type !== 'file' && header.type !== 'contiguous-file')
+      return decide({ kind: 'unreadable', why: `it is a ${header.type}, not a regular file` });
+    if (header.size > this.maxBytes)
+      return decide({ kind: 'unreadable', why: `it is ${header.size} bytes, more than the ${this.maxBytes} the gate reads` });
+    return {
+      data: (chunk) => this.parts.push(Buffer.from(chunk)),
+      end: () => (this.result = { kind: 'file', bytes: Buffer.concat(this.parts) }),
+    };
+  }
 }

@@ -40,3 +40,31 @@ export function visibleControlChars(text: string): string {
     return CONTROL_CHAR_NAMES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
   });
 }
+
+/** Characters that change how text is shown without being seen: controls, line and paragraph separators, bidi controls, zero-width marks. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\\]/;
+
+/**
+ * Untrusted text (a USER string, a passwd line) made safe to quote in a message: every control character
+ * (C0, DEL, C1), line or paragraph separator, bidi control and zero-width mark becomes a `\xNN` or `\uNNNN`
+ * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
+ * `maxChars` characters of output, with an ellipsis saying so.
+ */
+export function visible(text: string, maxChars = 200): string {
+  let shown = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const loneSurrogate = char.length === 1 && code >= 0xd800 && code <= 0xdfff;
+    const escaped =
+      char === '\\'
+        ? '\\\\'
+        : loneSurrogate || INVISIBLE.test(char)
+          ? code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`
+          : char;
+    if (shown.length + escaped.length > maxChars) return `${shown}…`;
+    shown += escaped;
+  }
+  return shown;
+}
