@@ -48,7 +48,11 @@ export function lastErrorLine(stderr: string): string {
   const lines = stderr
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^(DEPRECATED|Install the buildx|https:\/\/docs\.docker\.com|BuildKit is currently)/.test(line));
+    .filter(
+      (line) =>
+        line !== '' &&
+        !/^(DEPRECATED|Install the buildx|https:\/\/docs\.docker\.com|BuildKit is currently|Run 'docker [\w -]*--help')/.test(line),
+    );
   return (lines.at(-1) ?? '').replace(/^Error( response from daemon)?:\s*/i, '');
 }
 
