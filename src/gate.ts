@@ -122,7 +122,7 @@ async function measure(
     await background.drain();
     const result = await log.group(
       `Smoke test of the ${label} image: GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`,
-      () => runSmokeTest(docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
+      () => runSmokeTest(docker, image, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
     );
     smoke = { ran: true, result };
     if (result.passed) log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
