@@ -10,19 +10,44 @@ export const OWNER_LABEL_KEY = 'image-size-gate.owner';
 /** Longest a removal may take before the gate stops waiting for it. */
 const REMOVE_TIMEOUT_MS = 15_000;
 
-/** `image-size-gate.owner=<hostname>:<pid>`, for `docker run --label` / `docker create --label`. */
-export function ownerLabel(hostname: string = os.hostname(), pid: number = process.pid): string {
-  return `${OWNER_LABEL_KEY}=${hostname}:${pid}`;
+/** `<hostname>:<pid>`: which process on which machine made a container. */
+export function ownerId(hostname: string = os.hostname(), pid: number = process.pid): string {
+  return `${hostname}:${pid}`;
 }
 
-/** Removes a container and its anonymous volumes; a container that is already gone is not an error. */
-export async function removeContainer(docker: Docker, name: string): Promise<void> {
-  await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: REMOVE_TIMEOUT_MS });
+/** `image-size-gate.owner=<hostname>:<pid>`, for `docker run --label` / `docker create --label`. */
+export function ownerLabel(hostname: string = os.hostname(), pid: number = process.pid): string {
+  return `${OWNER_LABEL_KEY}=${ownerId(hostname, pid)}`;
+}
+
+/** Removes a container and its anonymous volumes; true when there was one to remove. */
+export async function removeContainer(docker: Docker, name: string): Promise<boolean> {
+  const removed = await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: REMOVE_TIMEOUT_MS });
+  return removed.exitCode === 0;
 }
 
 /** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
 export function removeContainerNow(docker: Docker, name: string): void {
   spawnSync(docker.binary, ['rm', '--force', '--volumes', name], { stdio: 'ignore', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS });
+}
+
+/** Removes every container labelled with this owner; returns their ids. */
+export async function removeContainersOwnedBy(docker: Docker, owner: string): Promise<string[]> {
+  const listed = await docker.run(['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], {
+    allowFailure: true,
+    timeoutMs: REMOVE_TIMEOUT_MS,
+  });
+  const ids = listed.exitCode === 0 ? listed.stdout.toString('utf8').split(/\s+/).filter(Boolean) : [];
+  const removed = await Promise.all(ids.map((id) => removeContainer(docker, id)));
+  return ids.filter((_id, index) => removed[index]);
+}
+
+/** The same, synchronously, for signal handlers. */
+export function removeContainersOwnedByNow(docker: Docker, owner: string): void {
+  const options = { encoding: 'utf8' as const, env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS };
+  const listed = spawnSync(docker.binary, ['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], options);
+  const ids = listed.status === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
+  if (ids.length > 0) spawnSync(docker.binary, ['rm', '--force', '--volumes', ...ids], { ...options, stdio: 'ignore' });
 }
 
 /**
