@@ -55,7 +55,8 @@ export const INPUTS: InputDefinition[] = [
   {
     name: 'report-file',
     default: '',
-    description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).',
+    description:
+      'Where to write the JSON report (default: a new image-size-gate-<step>-<random>.json in RUNNER_TEMP, else the system temp directory; the report output names it).',
   },
   { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
   {
