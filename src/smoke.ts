@@ -176,6 +176,7 @@ async function awaitAnswer(
   now: () => number,
 ): Promise<Outcome> {
   const deadline = started.startedAt + smoke.timeoutMs;
+  const dockerRunMs = now() - started.startedAt;
   const watcher = watchContainer(docker, name, now);
   let answer: SmokeAnswer | undefined;
   let problem: ProbeError | undefined;
@@ -199,15 +200,23 @@ async function awaitAnswer(
   const stopped = watcher.verdict();
   if (stopped && !answer) return { failure: stopped };
   if (answer) return { answer, failure: `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(answer, smoke)}` };
-  return { failure: noAnswerFailure(port, smoke.timeoutMs, problem) };
+  return { failure: noAnswerFailure(port, smoke.timeoutMs, problem ?? dockerRunMs) };
 }
 
-/** Pure: the one line for a smoke test that got no answer, from the last probe failure worth telling. */
-export function noAnswerFailure(port: number, timeoutMs: number, problem: ProbeError | undefined): string {
-  // Docker's userland proxy accepts on the published port and then hangs up when nothing in the container listens.
+/**
+ * Pure: the one line for a smoke test that got no answer, from the last probe failure worth telling, or, when
+ * `docker run` itself used up the time (a busy engine), how long it took.
+ */
+export function noAnswerFailure(port: number, timeoutMs: number, problem: ProbeError | number): string {
+  const within = `nothing answered on port ${port} within ${timeoutMs} ms`;
+  if (typeof problem === 'number')
+    return `${within} (docker run itself took ${Math.round(problem)} ms, so no probe could be made; a longer smoke-timeout gives the container time)`;
+  // Docker's userland proxy accepts on the published port, then closes or resets when nothing in the container listens.
   const hint =
-    problem?.kind === 'closed' ? "; Docker's proxy accepts on the published port even while nothing in the container listens" : '';
-  return `nothing answered on port ${port} within ${timeoutMs} ms (last attempt: ${problem?.message ?? 'none finished'}${hint})`;
+    problem.kind === 'closed' || problem.kind === 'reset'
+      ? "; Docker's proxy accepts on the published port, then drops the connection while nothing in the container listens"
+      : '';
+  return `${within} (last attempt: ${problem.message}${hint})`;
 }
 
 /**

@@ -248,9 +248,15 @@ describe('httpGet says what happened when there is no answer', () => {
 });
 
 describe('noAnswerFailure', () => {
-  test("a closed connection mentions Docker's proxy; others stand alone", () => {
+  test('when docker run took all the time, it says so', () => {
+    expect(noAnswerFailure(8080, 2000, 2400.4)).toBe(
+      'nothing answered on port 8080 within 2000 ms (docker run itself took 2400 ms, so no probe could be made; a longer smoke-timeout gives the container time)',
+    );
+  });
+
+  test("a closed or reset connection mentions Docker's proxy; others stand alone", () => {
     expect(noAnswerFailure(8080, 2000, new ProbeError('closed', 3, 'the connection was closed without an answer after 3 ms'))).toBe(
-      "nothing answered on port 8080 within 2000 ms (last attempt: the connection was closed without an answer after 3 ms; Docker's proxy accepts on the published port even while nothing in the container listens)",
+      "nothing answered on port 8080 within 2000 ms (last attempt: the connection was closed without an answer after 3 ms; Docker's proxy accepts on the published port, then drops the connection while nothing in the container listens)",
     );
     expect(
       noAnswerFailure(8080, 2000, new ProbeError('refused', 1, 'connection refused after 1 ms: nothing listens on the port yet')),
