@@ -5,7 +5,7 @@ import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const entries = [
   ['src/index.ts', 'dist/main'],
-  ['src/post.ts', 'dist/post'],
+  ['src/post-entry.ts', 'dist/post'],
   ['src/cli-entry.ts', 'dist/cli'],
 ];
 

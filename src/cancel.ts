@@ -1,11 +1,9 @@
 // Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
-// remove the smoke container at once, synchronously, before the process goes.
-import { spawnSync } from 'node:child_process';
+// remove our containers at once, synchronously, before the process goes.
 import { existsSync } from 'node:fs';
-import { childEnvironment, Docker } from './docker/exec.js';
+import { ownerId, removeContainerNow, removeContainersOwnedByNow } from './docker/container.js';
+import { Docker } from './docker/exec.js';
 import { removeWorktreeNow } from './git.js';
-
-export { removeWorktreeNow };
 
 export interface CancelGuard {
   /** Remembers a container to remove if the run is cancelled. */
@@ -15,16 +13,14 @@ export interface CancelGuard {
   dispose(): void;
 }
 
-export function removeContainerNow(docker: Docker, containerName: string): void {
-  spawnSync(docker.binary, ['rm', '--force', '--volumes', containerName], { stdio: 'ignore', env: childEnvironment(), timeout: 15_000 });
-}
-
 export function installCancelGuard(docker: Docker, onCancel: (signal: NodeJS.Signals) => void): CancelGuard {
   const containers = new Set<string>();
   const worktrees: { root: string; directory: string }[] = [];
   const handler = (signal: NodeJS.Signals) => {
     docker.killAll('SIGTERM');
     for (const name of containers) removeContainerNow(docker, name);
+    // Containers not tracked by name (the stopped one that reads /etc/passwd) carry this process's owner label.
+    removeContainersOwnedByNow(docker, ownerId());
     for (const worktree of worktrees) if (existsSync(worktree.directory)) removeWorktreeNow(worktree.root, worktree.directory);
     onCancel(signal);
   };

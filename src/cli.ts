@@ -3,6 +3,7 @@
 // judge the image (bad flag, no Docker engine, failed build, missing image).
 import { parseArgs } from 'node:util';
 import { installCancelGuard } from './cancel.js';
+import { removeOrphanedContainers } from './docker/container.js';
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
 import { GateLog, runGate } from './gate.js';
@@ -123,6 +124,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`image-size-gate: cancelled (${signal}); removed its smoke container\n`);
     process.exit(130);
   });
+  // The CLI has no post step: a run killed outright (SIGKILL) leaves its containers to the next run on this host.
+  const orphans = removeOrphans(docker);
   try {
     const options = getInputs((name) => {
       if (name === 'context' && positionals.length === 1) return positionals[0];
@@ -153,6 +156,15 @@ export async function main(argv: string[]): Promise<number> {
     for (const line of `image-size-gate: unexpected error: ${(error as Error).stack ?? String(error)}`.split('\n')) say(line);
     return EXIT_CANNOT_JUDGE;
   } finally {
+    await orphans;
     guard.dispose();
   }
+}
+
+/** Removes, alongside the run, the containers of killed runs on this host, and says so in one line. */
+async function removeOrphans(docker: Docker): Promise<void> {
+  const removed = await removeOrphanedContainers(docker).catch(() => []);
+  if (removed.length === 0) return;
+  const pids = [...new Set(removed.map((orphan) => orphan.pid))].join(', ');
+  process.stderr.write(`image-size-gate: removed ${removed.length} container(s) left by killed earlier runs (pid ${pids})\n`);
 }

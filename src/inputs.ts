@@ -66,7 +66,8 @@ export const INPUTS: InputDefinition[] = [
   {
     name: 'report-file',
     default: '',
-    description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).',
+    description:
+      'Where to write the JSON report (default: a new image-size-gate-<step>-<random>.json in RUNNER_TEMP, else the system temp directory; the report output names it).',
   },
   { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
   {
@@ -349,11 +350,25 @@ function parseStatus(text: string): number {
   return Number(text);
 }
 
-function parseSmokePath(text: string): string {
-  if (!text.startsWith('/') || /\s/.test(text)) {
-    throw new InputError('smoke-path', `"${text}" is not an absolute URL path`, '/healthz');
+/** Characters a request-target's path and query may hold as they are (RFC 3986 pchar, "/", "?" and "%" escapes). */
+const REQUEST_TARGET_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
+
+/**
+ * The smoke request's target, checked where it enters: an absolute path with an optional query. Spaces and
+ * non-ASCII characters are percent-encoded as UTF-8 (`/€` -> `/%E2%82%AC`), as are the printable characters a
+ * request line cannot carry (`"<>\^`{|}`); what cannot be part of a request-target at all is refused.
+ */
+export function parseSmokePath(text: string): string {
+  const refuse = (problem: string) => new InputError('smoke-path', `${JSON.stringify(text)} ${problem}`, '/healthz or /status?full=1');
+  if (!text.startsWith('/')) throw refuse('is not an absolute URL path');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) throw refuse('contains a control character');
+  if (text.includes('#')) throw refuse('has a fragment (#...), which a client never sends');
+  if (/%(?![0-9A-Fa-f]{2})/.test(text)) throw refuse('has a "%" that does not start a %XX escape (write %25 for a literal %)');
+  try {
+    return [...text].map((character) => (REQUEST_TARGET_SAFE.test(character) ? character : encodeURIComponent(character))).join('');
+  } catch {
+    throw refuse('is not valid Unicode'); // a lone surrogate has no UTF-8 form (encodeURIComponent throws)
   }
-  return text;
 }
 
 function parseBoolean(name: string, text: string): boolean {

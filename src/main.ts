@@ -15,10 +15,11 @@ import { GateLog, runGate, UntrustedStream } from './gate.js';
 import { getInputs, InputError } from './inputs.js';
 import { lineBatch } from './line-batch.js';
 import { failureSummary, reportOutputs } from './outputs.js';
-import { defaultReportPath, writeReportFile } from './report/file.js';
+import { writeReportFile } from './report/file.js';
 import { renderSummary } from './report/markdown.js';
 
-import { STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
+import { STATE_OWNER, STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
+import { ownerId } from './docker/container.js';
 
 /**
  * Writes lines to the log with workflow commands switched off around them. The runner splits lines at a bare CR
@@ -104,6 +105,8 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     core.setFailed(`image-size-gate: cancelled (${signal}); stopped the docker clients it started and removed its smoke container`);
     process.exit(1);
   });
+  // Every container this step makes carries this owner label, so the post step finds them all.
+  core.saveState(STATE_OWNER, ownerId());
   try {
     const options = getInputs((name) => core.getInput(name));
     const runContext = readRunContext(process.env);
@@ -127,7 +130,7 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
         core.saveState(STATE_SMOKE_CONTAINER, smokeContainers.join(','));
       },
     });
-    const reportPath = await writeReportFile(report, options.reportFile ?? defaultReportPath(process.env));
+    const reportPath = await writeReportFile(report, options.reportFile);
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
     const comment = await publishComment(report, options.comment, runContext, token, client, log.warning);
     core.setOutput('comment-body', comment.body);

@@ -12,7 +12,7 @@ import type { GateDependencies, GateLog } from './gate.js';
 import { GateOptions } from './inputs.js';
 import { chooseSmokePort, runSmokeTest } from './smoke.js';
 import { formatBytes, formatDurationMs } from './units.js';
-import { filesNeeded, resolveUser, UserFiles, UserResolution } from './user.js';
+import { checkRuntimeUser, filesNeeded, resolveUser, UserFiles, UserResolution } from './user.js';
 
 export interface BuildInfo {
   builder: string;
@@ -74,7 +74,7 @@ export async function measureImage(request: MeasureRequest, deps: GateDependenci
   // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
   const readLayers = options.analyze || request.engine.imageStore === 'containerd';
   if (!readLayers) {
-    const user = resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps));
+    const user = runtimeChecked(resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps)), smoke);
     const platform = {
       platform: platformOf(image),
       sizeBytes: image.sizeBytes,
@@ -95,7 +95,13 @@ export async function measureImage(request: MeasureRequest, deps: GateDependenci
     const files = await userFilesThroughEngine(first.configuredUser, first.userFiles, image, request, deps);
     first.user = resolveUser(first.configuredUser, files);
   }
+  first.user = runtimeChecked(first.user, smoke);
   return { image, sizeMethod: 'layers', platforms, smoke };
+}
+
+/** The user as the image says, held against the uid the smoke container really ran as. */
+function runtimeChecked(user: UserResolution, smoke: SmokeOutcome): UserResolution {
+  return checkRuntimeUser(user, smoke.ran ? smoke.result.runtimeUid : undefined);
 }
 
 function platformOf(image: ImageMetadata): string {
@@ -113,7 +119,7 @@ async function smokeTest(image: ImageMetadata, request: MeasureRequest, deps: Ga
   await background.drain();
   const title = `Smoke test of the ${label} (${platformOf(image)}): GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`;
   const result = await deps.log.group(title, () =>
-    runSmokeTest(deps.docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
+    runSmokeTest(deps.docker, image, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }),
   );
   if (result.passed) deps.log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
   else deps.log.info(`Smoke test failed: ${result.failure}`);

@@ -1,22 +1,36 @@
-// The action's post step: removes a smoke container that a killed main step left behind.
-import * as core from '@actions/core';
-import { Docker } from './docker/exec.js';
+// The action's post step: removes what a killed main step left behind (its containers, the baseline worktree).
+// The runner always runs it, also after a cancelled or killed main step.
 import { existsSync } from 'node:fs';
-import { removeWorktreeNow } from './cancel.js';
-import { STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
+import { removeWorktreeNow } from './git.js';
+import { removeContainer, removeContainersOwnedBy } from './docker/container.js';
+import { Docker } from './docker/exec.js';
+import { STATE_OWNER, STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
 
-const names = core.getState(STATE_SMOKE_CONTAINER).split(',').filter(Boolean);
-for (const name of names) {
-  const removed = await new Docker().run(['rm', '--force', '--volumes', name], { allowFailure: true }).catch(() => undefined);
-  if (removed && removed.exitCode === 0 && removed.stdout.toString().trim() !== '')
-    core.info(`Removed the smoke container ${name} left by the main step`);
+export interface PostDependencies {
+  docker: Docker;
+  /** What the main step saved (core.getState); '' when it saved nothing under that name. */
+  getState: (name: string) => string;
+  info: (message: string) => void;
+  worktreeExists?: (directory: string) => boolean;
+  removeWorktree?: (root: string, directory: string) => void;
 }
 
-const worktree = core.getState(STATE_WORKTREE);
-if (worktree) {
-  const { root, directory } = JSON.parse(worktree) as { root: string; directory: string };
-  if (existsSync(directory)) {
-    removeWorktreeNow(root, directory);
-    core.info(`Removed the baseline worktree ${directory} left by the main step`);
+export async function runPost(deps: PostDependencies): Promise<void> {
+  const { docker, getState, info } = deps;
+  for (const name of getState(STATE_SMOKE_CONTAINER).split(',').filter(Boolean)) {
+    if (await removeContainer(docker, name).catch(() => false)) info(`Removed the smoke container ${name} left by the main step`);
+  }
+  const owner = getState(STATE_OWNER);
+  if (owner) {
+    const removed = await removeContainersOwnedBy(docker, owner).catch(() => []);
+    if (removed.length > 0) info(`Removed ${removed.length} more container(s) left by the main step: ${removed.join(', ')}`);
+  }
+  const worktree = getState(STATE_WORKTREE);
+  if (worktree) {
+    const { root, directory } = JSON.parse(worktree) as { root: string; directory: string };
+    if ((deps.worktreeExists ?? existsSync)(directory)) {
+      (deps.removeWorktree ?? removeWorktreeNow)(root, directory);
+      info(`Removed the baseline worktree ${directory} left by the main step`);
+    }
   }
 }

@@ -1,24 +1,33 @@
 // The smoke test: start the image hardened, wait until it answers over HTTP, check the answer, time it,
-// and always remove the container.
-import http from 'node:http';
+// and always remove the container. Nothing the container does may reach the runner's disk: its root is
+// read-only, every writable path (/tmp and each VOLUME the image declares) is a tmpfs inside its memory limit,
+// swap is off and its log is capped.
 import net, { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { BackgroundWork } from './background.js';
-import { Docker, lastErrorLine } from './docker/exec.js';
+import {
+  ContainerState,
+  containerLogTail,
+  containerState,
+  dockerRunFailure,
+  mainProcessIds,
+  ownerLabel,
+  removeContainer,
+} from './docker/container.js';
+import { Docker } from './docker/exec.js';
+import { SMOKE_LIMITS, smokeContainerName, smokeRunArgv, SmokeRun, volumeCovers } from './docker/smoke-run.js';
 import { GateError } from './errors.js';
 import { SmokeOptions } from './inputs.js';
+import { httpGet, ProbeError, REQUEST_TIMEOUT_MS, SmokeAnswer } from './probe.js';
 
-/** Largest body the probe reads; an endless stream is cut here. */
-export const BODY_READ_CAP_BYTES = 64 * 1024;
-/** Longest one probe request may take before it is abandoned and retried. */
-export const REQUEST_TIMEOUT_MS = 5_000;
+export type { SmokeAnswer } from './probe.js';
+
 const POLL_INTERVAL_MS = 5;
 const STATE_CHECK_INTERVAL_MS = 250;
+/** A probe the deadline cut shorter than this says nothing about the app; an earlier failure is the better reason. */
+const SHORTEST_TELLING_PROBE_MS = 1_000;
 /** How docker says the host port was taken after the gate picked it; the start is then tried again. */
 const PORT_TAKEN = /port is already allocated|address already in use/i;
 const PORT_ATTEMPTS = 3;
-
-export const SMOKE_LIMITS = { memory: '512m', pids: 256, tmpfsSize: '64m', cpus: '1' } as const;
 
 export type PortChoice = { port: number; source: 'smoke-port' | 'EXPOSE' } | { skip: string };
 
@@ -42,48 +51,6 @@ export function chooseSmokePort(smoke: SmokeOptions, exposedPorts: string[]): Po
   return { skip: why };
 }
 
-/** Pure: the docker argv that starts the smoke container with the hardened settings, published on `hostPort` of 127.0.0.1. */
-export function smokeRunArgv(imageId: string, containerName: string, port: number, hostPort: number, env: string[]): string[] {
-  const argv = [
-    'run',
-    '--detach',
-    '--name',
-    containerName,
-    '--label',
-    'image-size-gate=smoke',
-    '--read-only',
-    '--tmpfs',
-    `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`,
-    '--cap-drop',
-    'ALL',
-    '--security-opt',
-    'no-new-privileges',
-    '--memory',
-    SMOKE_LIMITS.memory,
-    '--pids-limit',
-    String(SMOKE_LIMITS.pids),
-    '--cpus',
-    SMOKE_LIMITS.cpus,
-    '--publish',
-    `127.0.0.1:${hostPort}:${port}`,
-  ];
-  for (const pair of env) argv.push('--env', pair);
-  argv.push(imageId);
-  return argv;
-}
-
-export function smokeContainerName(): string {
-  return `image-size-gate-smoke-${process.pid}-${randomBytes(4).toString('hex')}`;
-}
-
-export interface SmokeAnswer {
-  status: number;
-  body: string;
-  /** True when the body was longer than BODY_READ_CAP_BYTES and was cut. */
-  truncated: boolean;
-  location?: string;
-}
-
 export interface SmokeResult {
   port: number;
   path: string;
@@ -96,6 +63,9 @@ export interface SmokeResult {
   failure?: string;
   /** The container's own last log lines, when it failed (untrusted text). */
   containerLog: string[];
+  /** The uid and gid the container's main process ran as, read once it answered (undefined when unknown). */
+  runtimeUid?: number;
+  runtimeGid?: number;
 }
 
 /** Pure: does an answer satisfy the expectations? Returns the reason when it does not. */
@@ -122,83 +92,177 @@ export interface SmokeHooks {
   background?: BackgroundWork;
 }
 
+/** What the smoke test needs of the image: its id and the VOLUMEs it declares. */
+export interface SmokeImage {
+  id: string;
+  volumes: string[];
+}
+
 export async function runSmokeTest(
   docker: Docker,
-  imageId: string,
+  image: SmokeImage,
   port: number,
   smoke: SmokeOptions,
   hooks: SmokeHooks = {},
 ): Promise<SmokeResult> {
   const now = hooks.now ?? (() => performance.now());
-  const name = smokeContainerName();
   const result: SmokeResult = { port, path: smoke.path, passed: false, containerLog: [] };
+  const covers = volumeCovers(image.volumes);
+  if ('refused' in covers) {
+    result.failure = `the container was not started: ${covers.refused}, so its writes could not be kept off the runner's disk`;
+    return result;
+  }
+  const name = smokeContainerName();
   hooks.onContainer?.(name);
-  // The gate picks the host port itself, before the clock starts, so that no `docker port` call sits between
-  // the container's start and the first probe. Another process may take the port in between: then docker
-  // says so, and the start is retried on a new port.
-  let hostPort = await freeLoopbackPort();
-  let startedAt = now();
+  const run = {
+    imageId: image.id,
+    containerName: name,
+    containerPort: port,
+    env: smoke.env,
+    volumeTmpfs: covers.tmpfs,
+    ownerLabel: ownerLabel(),
+  };
   try {
-    let started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
-    for (let attempt = 1; started.exitCode !== 0 && PORT_TAKEN.test(started.stderr) && attempt < PORT_ATTEMPTS; attempt += 1) {
-      await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
-      hostPort = await freeLoopbackPort();
-      startedAt = now();
-      started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
-    }
-    if (started.exitCode !== 0) {
-      result.failure = `docker run failed: ${lastErrorLine(started.stderr) || `exit code ${started.exitCode}`}`;
+    const started = await startContainer(docker, run, now);
+    if ('failure' in started) {
+      result.failure = `docker run failed: ${started.failure}`;
       return result;
     }
-    const deadline = startedAt + smoke.timeoutMs;
-    let lastProblem = 'nothing answered';
-    // The container's state is checked in the background, so probing never waits for `docker inspect`
-    // (tens of milliseconds) and the start-up figure is not rounded up by it.
-    let lastStateCheck = now();
-    let stateCheck: Promise<ContainerState> | undefined;
-    let stoppedState: ContainerState | undefined;
-    while (now() < deadline) {
-      const remainingMs = Math.max(1, deadline - now());
-      try {
-        const answer = await httpGet(hostPort, smoke.path, Math.min(REQUEST_TIMEOUT_MS, remainingMs));
-        const answeredAt = now();
-        result.answer = answer;
-        const problem = judgeAnswer(answer, smoke);
-        if (problem === undefined) {
-          result.passed = true;
-          result.startupMs = Math.round(answeredAt - startedAt);
-          return result;
-        }
-        lastProblem = problem;
-      } catch (error) {
-        lastProblem = (error as Error).message;
-      }
-      if (stoppedState) {
-        result.failure = stoppedReason(stoppedState);
-        result.containerLog = await containerLogTail(docker, name);
-        return result;
-      }
-      if (!stateCheck && now() - lastStateCheck >= STATE_CHECK_INTERVAL_MS) {
-        lastStateCheck = now();
-        stateCheck = containerState(docker, name).then((state) => {
-          if (state.status !== 'running') stoppedState = state;
-          stateCheck = undefined;
-          return state;
-        });
-        stateCheck.catch(() => (stateCheck = undefined));
-      }
-      await sleep(POLL_INTERVAL_MS);
+    const outcome = await awaitAnswer(docker, name, port, started, smoke, now);
+    result.answer = outcome.answer;
+    if ('answeredAt' in outcome) {
+      result.passed = true;
+      result.startupMs = Math.round(outcome.answeredAt - started.startedAt);
+      await checkAfterAnswer(docker, name, result);
+      return result;
     }
-    await stateCheck?.catch(() => undefined);
-    result.failure = result.answer
-      ? `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(result.answer, smoke)}`
-      : `nothing answered on port ${port} within ${smoke.timeoutMs} ms (last attempt: ${lastProblem})`;
+    result.failure = outcome.failure;
     result.containerLog = await containerLogTail(docker, name);
     return result;
   } finally {
-    const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+    const removal = removeContainer(docker, name);
     if (hooks.background) hooks.background.start(removal);
     else await removal;
+  }
+}
+
+type Started = { hostPort: number; startedAt: number } | { failure: string };
+
+/**
+ * Starts the container on a host port the gate picked itself, before the clock starts, so that no
+ * `docker port` call sits between the start and the first probe. Another process may take the port in
+ * between: then docker says so, and the start is retried on a new port.
+ */
+async function startContainer(docker: Docker, run: Omit<SmokeRun, 'hostPort'>, now: () => number): Promise<Started> {
+  for (let attempt = 1; ; attempt += 1) {
+    const hostPort = await freeLoopbackPort();
+    const startedAt = now();
+    const started = await docker.run(smokeRunArgv({ ...run, hostPort }), { allowFailure: true });
+    if (started.exitCode === 0) return { hostPort, startedAt };
+    if (!PORT_TAKEN.test(started.stderr) || attempt >= PORT_ATTEMPTS) return { failure: dockerRunFailure(started.stderr) };
+    await removeContainer(docker, run.containerName);
+  }
+}
+
+type Outcome = { answer: SmokeAnswer; answeredAt: number } | { answer?: SmokeAnswer; failure: string };
+
+/** Probes until a good answer, the container stops, or the deadline; never waits on docker between probes. */
+async function awaitAnswer(
+  docker: Docker,
+  name: string,
+  port: number,
+  started: { hostPort: number; startedAt: number },
+  smoke: SmokeOptions,
+  now: () => number,
+): Promise<Outcome> {
+  const deadline = started.startedAt + smoke.timeoutMs;
+  const dockerRunMs = now() - started.startedAt;
+  const watcher = watchContainer(docker, name, now);
+  let answer: SmokeAnswer | undefined;
+  let problem: ProbeError | undefined;
+  while (now() < deadline) {
+    const limitMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(1, deadline - now()));
+    try {
+      answer = await httpGet(started.hostPort, smoke.path, limitMs);
+      const answeredAt = now();
+      if (judgeAnswer(answer, smoke) === undefined) return { answer, answeredAt };
+    } catch (error) {
+      const probeError = error instanceof ProbeError ? error : new ProbeError('other', 0, (error as Error).message);
+      // The last probe before the deadline gets what time is left; its time-out is no reason when there is another.
+      if (!problem || probeError.kind !== 'timeout' || limitMs >= SHORTEST_TELLING_PROBE_MS) problem = probeError;
+    }
+    const stopped = watcher.verdict();
+    if (stopped) return { answer, failure: stopped };
+    watcher.poll();
+    await sleep(POLL_INTERVAL_MS);
+  }
+  await watcher.settle();
+  const stopped = watcher.verdict();
+  if (stopped && !answer) return { failure: stopped };
+  if (answer) return { answer, failure: `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(answer, smoke)}` };
+  return { failure: noAnswerFailure(port, smoke.timeoutMs, problem ?? dockerRunMs) };
+}
+
+/**
+ * Pure: the one line for a smoke test that got no answer, from the last probe failure worth telling, or, when
+ * `docker run` itself used up the time (a busy engine), how long it took.
+ */
+export function noAnswerFailure(port: number, timeoutMs: number, problem: ProbeError | number): string {
+  const within = `nothing answered on port ${port} within ${timeoutMs} ms`;
+  if (typeof problem === 'number')
+    return `${within} (docker run itself took ${Math.round(problem)} ms, so no probe could be made; a longer smoke-timeout gives the container time)`;
+  // Docker's userland proxy accepts on the published port, then closes or resets when nothing in the container listens.
+  const hint =
+    problem.kind === 'closed' || problem.kind === 'reset'
+      ? "; Docker's proxy accepts on the published port, then drops the connection while nothing in the container listens"
+      : '';
+  return `${within} (last attempt: ${problem.message}${hint})`;
+}
+
+/**
+ * Checks the container's state in the background, so probing never waits for `docker inspect` (tens of
+ * milliseconds) and the start-up figure is not rounded up by it. Its verdict is why the smoke test must stop:
+ * the container stopped, or the engine gave it a volume on the host's disk after all.
+ */
+function watchContainer(docker: Docker, name: string, now: () => number) {
+  let lastCheckAt = now();
+  let check: Promise<void> | undefined;
+  let verdict: string | undefined;
+  return {
+    poll(): void {
+      if (check || verdict || now() - lastCheckAt < STATE_CHECK_INTERVAL_MS) return;
+      lastCheckAt = now();
+      check = containerState(docker, name)
+        .then((state) => (verdict = stateProblem(state)))
+        .catch(() => undefined)
+        .then(() => (check = undefined));
+    },
+    verdict: () => verdict,
+    settle: async () => void (await check),
+  };
+}
+
+/** Pure: why a container in this state cannot pass the smoke test, if it cannot. */
+export function stateProblem(state: ContainerState): string | undefined {
+  if (state.hostMounts.length > 0)
+    return `the engine gave the container storage on the host's disk (${state.hostMounts.join(', ')}), which the smoke test does not allow`;
+  if (state.status === 'running') return undefined;
+  const oom = state.oomKilled ? `, killed for exceeding the ${SMOKE_LIMITS.memory} memory limit` : '';
+  return `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${oom})`;
+}
+
+/**
+ * After a good answer, outside the start-up window: which uid the main process really got, and (at the same
+ * time) that the engine gave the container no storage on the host's disk.
+ */
+async function checkAfterAnswer(docker: Docker, name: string, result: SmokeResult): Promise<void> {
+  const [ids, state] = await Promise.all([mainProcessIds(docker, name), containerState(docker, name).catch(() => undefined)]);
+  result.runtimeUid = ids?.uid;
+  result.runtimeGid = ids?.gid;
+  if (state && state.hostMounts.length > 0) {
+    result.passed = false;
+    result.startupMs = undefined;
+    result.failure = stateProblem(state);
   }
 }
 
@@ -210,85 +274,6 @@ export function freeLoopbackPort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
-    });
-  });
-}
-
-type ContainerState = { status: string; exitCode: number; oomKilled: boolean };
-
-function stoppedReason(state: ContainerState): string {
-  const oom = state.oomKilled ? `, killed for exceeding the ${SMOKE_LIMITS.memory} memory limit` : '';
-  return `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${oom})`;
-}
-
-async function containerState(docker: Docker, name: string): Promise<ContainerState> {
-  const text = await docker.text(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}', name]);
-  const [status, exitCode, oomKilled] = text.split(' ');
-  return { status, exitCode: Number(exitCode), oomKilled: oomKilled === 'true' };
-}
-
-async function containerLogTail(docker: Docker, name: string, lines = 20): Promise<string[]> {
-  const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true });
-  const text = logs.stdout.toString('utf8') + logs.stderr;
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .slice(-lines);
-}
-
-/** One GET with a hard time limit and a body read cap; never follows redirects. */
-export function httpGet(port: number, urlPath: string, timeoutMs: number): Promise<SmokeAnswer> {
-  return new Promise((resolve, reject) => {
-    // Lenient parsing, as curl is: small servers (busybox httpd CGI, hand-written ones) end header lines with
-    // a bare LF, and a smoke test is about whether the app answers, not about its HTTP hygiene.
-    const request = http.get({
-      host: '127.0.0.1',
-      port,
-      path: urlPath,
-      agent: false,
-      insecureHTTPParser: true,
-      headers: { connection: 'close', 'user-agent': 'image-size-gate' },
-    });
-    // Reject first, then tear down: whatever error the teardown raises, the time-out is the reason.
-    const timer = setTimeout(() => {
-      reject(new Error(`no complete answer within ${Math.round(timeoutMs)} ms`));
-      request.destroy();
-    }, timeoutMs);
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      let length = 0;
-      let truncated = false;
-      const finish = () => {
-        clearTimeout(timer);
-        resolve({
-          status: response.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8'),
-          truncated,
-          location: typeof response.headers.location === 'string' ? response.headers.location : undefined,
-        });
-      };
-      response.on('data', (chunk: Buffer) => {
-        if (truncated) return;
-        const room = BODY_READ_CAP_BYTES - length;
-        chunks.push(chunk.subarray(0, room));
-        length += Math.min(room, chunk.length);
-        if (chunk.length >= room) {
-          truncated = true;
-          finish();
-          request.destroy();
-        }
-      });
-      response.on('end', () => {
-        if (!truncated) finish();
-      });
-      response.on('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-    });
-    request.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
     });
   });
 }

@@ -141,3 +141,26 @@ export function resolveUser(configured: string, files: UserFiles = {}): UserReso
   const verdicts = new Map(GENERATION_ORDER.map((generation) => [generation, verdictOf(lookupUser(spec, passwd, group, generation))]));
   return combine(configured, verdicts);
 }
+
+/**
+ * Pure: the resolution from the image held against the uid the smoke container's main process really got
+ * (`docker top`). A process running as uid 0 is root whatever the image says; any other disagreement means
+ * the gate's reading of the image is not what the engine did, so the user is not known to be non-root.
+ * Under userns-remap or rootless Docker the engine reports host ids; the check then says so rather than guess.
+ */
+export function checkRuntimeUser(resolution: UserResolution, runtimeUid: number | undefined): UserResolution {
+  if (runtimeUid === undefined) return resolution;
+  const { configured } = resolution;
+  if (runtimeUid === 0) {
+    return resolution.kind === 'root'
+      ? resolution
+      : { kind: 'root', configured, reason: `the smoke container's main process ran as uid 0 (root), though ${resolution.reason}` };
+  }
+  if (resolution.kind === 'non-root' && resolution.uid === runtimeUid) return resolution;
+  const expected = resolution.kind === 'non-root' ? `uid ${resolution.uid}` : `not non-root (${resolution.reason})`;
+  return {
+    kind: 'unresolved',
+    configured,
+    reason: `the image's USER resolves to ${expected}, but the smoke container's main process ran as uid ${runtimeUid} (under userns-remap or rootless Docker the engine reports host ids)`,
+  };
+}

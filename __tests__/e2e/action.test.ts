@@ -209,7 +209,8 @@ test(
   'the report file lands in RUNNER_TEMP by default',
   async () => {
     const run = await runAction({ context: 'examples/go-scratch', smoke: 'false' });
-    expect(run.outputs.report).toBe(`${run.runnerTemp}/image-size-gate-report.json`);
+    expect(path.dirname(run.outputs.report)).toBe(run.runnerTemp);
+    expect(path.basename(run.outputs.report)).toMatch(/^image-size-gate-\d+-[0-9a-f]{12}\.json$/);
     expect(existsSync(run.outputs.report)).toBe(true);
   },
   E2E_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import { getInputs, InputError, INPUTS } from '../../src/inputs.js';
+import { getInputs, InputError, INPUTS, parseSmokePath } from '../../src/inputs.js';
 
 function reader(values: Record<string, string>) {
   return (name: string) => values[name] ?? '';
@@ -110,5 +110,52 @@ describe('getInputs', () => {
     const names = INPUTS.map((input) => input.name);
     expect(new Set(names).size).toBe(names.length);
     for (const input of INPUTS) expect(input.description.length).toBeGreaterThan(10);
+  });
+});
+
+describe('parseSmokePath', () => {
+  test.each([
+    ['/', '/'],
+    ['/healthz', '/healthz'],
+    ['/status?full=1&x=a:b@c', '/status?full=1&x=a:b@c'],
+    ['/€', '/%E2%82%AC'],
+    ['/a b', '/a%20b'],
+    ['/café/ü?q=ß', '/caf%C3%A9/%C3%BC?q=%C3%9F'],
+    ['/{x}|"y"<z>^`\\', '/%7Bx%7D%7C%22y%22%3Cz%3E%5E%60%5C'],
+    ['/already%20encoded%E2%82%AC', '/already%20encoded%E2%82%AC'],
+    ['/😀', '/%F0%9F%98%80'],
+  ])('%j is sent as %j', (input, target) => {
+    expect(parseSmokePath(input)).toBe(target);
+  });
+
+  test.each([
+    ['healthz', 'is not an absolute URL path'],
+    ['http://example.com/', 'is not an absolute URL path'],
+    ['/a\nHost: evil', 'contains a control character'],
+    ['/a\r\n', 'contains a control character'],
+    ['/a\tb', 'contains a control character'],
+    ['/a\u0000', 'contains a control character'],
+    ['/a\u0085', 'contains a control character'],
+    ['/page#top', 'has a fragment'],
+    ['/100%', 'does not start a %XX escape'],
+    ['/%zz', 'does not start a %XX escape'],
+    ['/\ud800', 'is not valid Unicode'],
+  ])('%j is refused: %s', (input, problem) => {
+    let caught: unknown;
+    try {
+      parseSmokePath(input);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).message).toMatch(
+      new RegExp(`^input smoke-path: .*${problem.replace(/[()%.*?]/g, '\\$&')}.*; expected e\\.g\\. /healthz`),
+    );
+    // The refused text is shown escaped: no raw control character reaches a log line.
+    expect((caught as InputError).message).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  test('getInputs validates smoke-path on the way in', () => {
+    expect(getInputs(reader({ 'smoke-path': '/€' })).smoke.path).toBe('/%E2%82%AC');
   });
 });

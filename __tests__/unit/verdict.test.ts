@@ -27,6 +27,7 @@ function measured(platforms: PlatformMeasurement[], engineSizeBytes = 1_958_805)
       layerCount: 2,
       user: '10001',
       exposedPorts: [],
+      volumes: [],
       os: 'linux',
       architecture: 'amd64',
       repoTags: [],

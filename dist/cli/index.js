@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(215);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 215:
+/***/ 92:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,21 +25,389 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT_BUDGET_FAILED, EXIT_CANNOT_JUDGE, EXIT_PASSED, helpText
+// UNUSED EXPORTS: EXIT_BUDGET_FAILED, EXIT_CANNOT_JUDGE, EXIT_PASSED, helpText, terminalLog
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/units.ts
+// Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
+// Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
+const SIZE_UNITS_BYTES = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+};
+const DURATION_UNITS_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    min: 60_000,
+};
+class UnitParseError extends Error {
+}
+const CANONICAL_UNIT = {
+    b: 'B',
+    kb: 'kB',
+    mb: 'MB',
+    gb: 'GB',
+    tb: 'TB',
+    kib: 'KiB',
+    mib: 'MiB',
+    gib: 'GiB',
+    tib: 'TiB',
+};
+/** Parses `25MB`, `24MiB`, `1.5 GB`, `4460581` (bytes). Throws UnitParseError on anything else. */
+function parseSize(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a size`);
+    const value = Number(match[1]);
+    const unitKey = (match[2] || 'b').toLowerCase();
+    const factor = SIZE_UNITS_BYTES[unitKey];
+    if (factor === undefined)
+        throw new UnitParseError(`"${text}" has an unknown unit "${match[2]}"`);
+    const bytes = Math.round(value * factor);
+    if (!Number.isSafeInteger(bytes))
+        throw new UnitParseError(`"${text}" is too large`);
+    return { bytes, unit: CANONICAL_UNIT[unitKey] };
+}
+/** Parses `1s`, `800ms`, `1.5s`, `2m`. A bare number is refused: a time needs its unit. */
+function parseDurationMs(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a duration with a unit`);
+    const factor = DURATION_UNITS_MS[match[2].toLowerCase()];
+    if (factor === undefined)
+        throw new UnitParseError(`"${text}" has an unknown time unit "${match[2]}"`);
+    return Math.round(Number(match[1]) * factor);
+}
+const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
+const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+function unitSystemOf(unit) {
+    return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
+}
+/** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
+function units_formatBytes(bytes, system = 'si') {
+    const base = system === 'binary' ? 1024 : 1000;
+    const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
+    const sign = bytes < 0 ? '-' : '';
+    let value = Math.abs(bytes);
+    let step = 0;
+    while (value >= base && step < steps.length - 1) {
+        value /= base;
+        step += 1;
+    }
+    if (step === 0)
+        return `${sign}${value} B`;
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${sign}${value.toFixed(digits)} ${steps[step]}`;
+}
+/** Formats a signed byte change: `+3.00 MB`, `-120 kB`, `±0 B`. */
+function formatBytesDelta(bytes, system = 'si') {
+    if (bytes === 0)
+        return '±0 B';
+    return bytes > 0 ? `+${units_formatBytes(bytes, system)}` : units_formatBytes(bytes, system);
+}
+function units_formatDurationMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+/** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
+function units_formatInteger(value) {
+    return Math.round(value).toLocaleString('en-US');
+}
+
+;// CONCATENATED MODULE: ./src/bounded-output.ts
+// Keeping a bounded part of a child's output, however much it prints and however long its lines: lines split on
+// bytes with a length bound in linear time, the first bytes of a stream, its last bytes, its last lines.
+
+/** A line longer than this is cut: a build that prints 600 MB without a newline must not be held whole. */
+const MAX_LINE_BYTES = 64 * 1024;
+/**
+ * Splits a byte stream into lines (LF or CRLF). A line over `maxLineBytes` keeps its first `maxLineBytes`
+ * and says how much was cut; the rest is counted, not kept, until the next newline. Each byte is looked at a
+ * bounded number of times, so a 600 MB line costs what a 600 MB file of short lines costs.
+ */
+class LineSplitter {
+    emit;
+    maxLineBytes;
+    pending = [];
+    pendingBytes = 0;
+    cutBytes = 0;
+    constructor(emit, maxLineBytes = MAX_LINE_BYTES) {
+        this.emit = emit;
+        this.maxLineBytes = maxLineBytes;
+    }
+    write(chunk) {
+        const firstNewline = chunk.indexOf(0x0a);
+        if (firstNewline === -1) {
+            this.keep(chunk);
+            return;
+        }
+        let start = 0;
+        if (this.pendingBytes > 0 || this.cutBytes > 0) {
+            this.keep(chunk.subarray(0, firstNewline));
+            this.flush();
+            start = firstNewline + 1;
+        }
+        // The lines wholly inside this chunk are decoded at once: a newline is never part of a UTF-8 sequence.
+        const lastNewline = chunk.lastIndexOf(0x0a);
+        if (lastNewline >= start) {
+            for (const line of chunk.toString('utf8', start, lastNewline).split('\n'))
+                this.emitWhole(line);
+        }
+        this.keep(chunk.subarray(lastNewline + 1));
+    }
+    /** Emits a last line that had no newline. */
+    end() {
+        if (this.pendingBytes > 0 || this.cutBytes > 0)
+            this.flush();
+    }
+    keep(bytes) {
+        const kept = Math.min(this.maxLineBytes - this.pendingBytes, bytes.length);
+        if (kept > 0) {
+            // A copy, so a kept piece never pins the whole chunk it came in.
+            this.pending.push(Buffer.from(bytes.subarray(0, kept)));
+            this.pendingBytes += kept;
+        }
+        this.cutBytes += bytes.length - kept;
+    }
+    emitWhole(line) {
+        // A character takes at most 3 bytes per UTF-16 unit: only a line that may be too long is measured.
+        if (line.length * 3 > this.maxLineBytes && Buffer.byteLength(line) > this.maxLineBytes) {
+            this.keep(Buffer.from(line));
+            this.flush();
+            return;
+        }
+        this.emit(line.endsWith('\r') ? line.slice(0, -1) : line);
+    }
+    flush() {
+        let bytes = Buffer.concat(this.pending, this.pendingBytes);
+        if (this.cutBytes === 0 && bytes.at(-1) === 0x0d)
+            bytes = bytes.subarray(0, -1);
+        const line = bytes.toString('utf8') + (this.cutBytes > 0 ? ` [line cut: ${units_formatBytes(this.cutBytes)} more not shown]` : '');
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.cutBytes = 0;
+        this.emit(line);
+    }
+}
+/** The last `maxBytes` of a byte stream, in a ring: memory is bounded however much is written. */
+class ByteTail {
+    maxBytes;
+    ring;
+    writtenBytes = 0;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+        this.ring = Buffer.alloc(maxBytes);
+    }
+    write(chunk) {
+        if (this.maxBytes === 0)
+            return;
+        const kept = chunk.length > this.maxBytes ? chunk.subarray(chunk.length - this.maxBytes) : chunk;
+        this.writtenBytes += chunk.length - kept.length;
+        const position = this.writtenBytes % this.maxBytes;
+        const first = Math.min(kept.length, this.maxBytes - position);
+        kept.copy(this.ring, position, 0, first);
+        kept.copy(this.ring, 0, first);
+        this.writtenBytes += kept.length;
+    }
+    toBuffer() {
+        if (this.writtenBytes <= this.maxBytes)
+            return Buffer.from(this.ring.subarray(0, this.writtenBytes));
+        const position = this.writtenBytes % this.maxBytes;
+        return Buffer.concat([this.ring.subarray(position), this.ring.subarray(0, position)]);
+    }
+}
+/** The first `maxBytes` of a byte stream, and whether there was more. */
+class ByteHead {
+    maxBytes;
+    chunks = [];
+    keptBytes = 0;
+    cut = false;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    write(chunk) {
+        const room = this.maxBytes - this.keptBytes;
+        if (chunk.length > room)
+            this.cut = true;
+        if (room <= 0)
+            return;
+        const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        this.chunks.push(kept);
+        this.keptBytes += kept.length;
+    }
+    toBuffer() {
+        return Buffer.concat(this.chunks, this.keptBytes);
+    }
+}
+/** The last `maxLines` lines given to it, and how many earlier ones were dropped. */
+class LineTail {
+    maxLines;
+    ring = [];
+    next = 0;
+    droppedLines = 0;
+    constructor(maxLines) {
+        this.maxLines = maxLines;
+    }
+    push(line) {
+        if (this.ring.length < this.maxLines) {
+            this.ring.push(line);
+            return;
+        }
+        this.ring[this.next] = line;
+        this.next = (this.next + 1) % this.maxLines;
+        this.droppedLines += 1;
+    }
+    lines() {
+        return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/process.ts
+// The one process layer that docker and git calls go through. A child gets an environment without the
+// runner's secrets, its output is split into lines of bounded length in linear time, only a bounded part of
+// its output is kept (the caller says how much), it can be timed out, and it can be made to die with us.
+
+
+/** Environment variables never handed to a child (and so never to builds or containers). */
+const SECRET_ENV = ['INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/** Standard output kept by default; callers that need more (docker image inspect) ask for it. */
+const DEFAULT_MAX_STDOUT_BYTES = 4 * 1024 * 1024;
+/** Standard error kept: its end, which is where a client says what went wrong. */
+const DEFAULT_MAX_STDERR_BYTES = 64 * 1024;
+/** An error line longer than this is cut before it becomes part of a message. */
+const MAX_ERROR_LINE_CHARS = 2000;
+function childEnvironment(extra = {}) {
+    const env = { ...process.env, ...extra };
+    for (const name of SECRET_ENV)
+        delete env[name];
+    return env;
+}
+/** Lines that say nothing about what went wrong: deprecation notices, help pointers, git's hints and advice. */
+const NOISE_LINE = /^(DEPRECATED|BuildKit is currently|environment-variable\.|Install the buildx|https:\/\/docs\.docker\.com|Run '[^']*--help' for more information|See '[^']*--help'\.?$|hint:|Please make sure you have the correct access rights$|and the repository exists\.$)/;
+/** The last meaningful line of a client's standard error: what docker or git itself says went wrong. */
+function lastErrorLine(stderr) {
+    const lines = stderr
+        .split(/\r\n|\n|\r/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !NOISE_LINE.test(line));
+    const line = (lines.at(-1) ?? '').replace(/^(docker:\s*)?(Error( response from daemon)?|fatal|error):\s*/i, '');
+    return line.length <= MAX_ERROR_LINE_CHARS ? line : `${line.slice(0, MAX_ERROR_LINE_CHARS)}…`;
+}
+/**
+ * The words that make a child die when we do, even by SIGKILL (when no handler of ours can run): util-linux's
+ * setpriv sets the parent-death signal and then runs the command. Undefined where setpriv is missing or too old
+ * (it gained --pdeathsig in util-linux 2.33); children then are stopped by the signal handlers alone.
+ */
+function detectDeathSignalLauncher() {
+    const launcher = ['setpriv', '--pdeathsig', 'SIGKILL', '--'];
+    const probe = (0,external_node_child_process_namespaceObject.spawnSync)(launcher[0], [...launcher.slice(1), 'true'], { stdio: 'ignore', timeout: 10_000 });
+    return probe.status === 0 ? launcher : undefined;
+}
+/** The command could not be started at all; `code` is the system's (ENOENT: not installed). */
+class ProcessStartError extends Error {
+    command;
+    code;
+    constructor(command, code, reason) {
+        super(reason);
+        this.command = command;
+        this.code = code;
+    }
+}
+/** What setpriv says when it cannot run the command it was given (it then exits 127). */
+const LAUNCHER_EXEC_FAILURE = /^setpriv: failed to execute [^\n]*?(: No such file or directory)?\n?$/;
+function start(command, args, options, stdio) {
+    const [file, ...argv] = options.launcher ? [...options.launcher, command, ...args] : [command, ...args];
+    const child = (0,external_node_child_process_namespaceObject.spawn)(file, argv, { cwd: options.cwd, env: childEnvironment(options.env), stdio });
+    options.live?.add(child);
+    return child;
+}
+/** Waits for a started child: kills it at the time-out, keeps the end of its stderr, and settles once. */
+function settle(child, command, options, stdout) {
+    const stderrTail = new ByteTail(options.maxStderrBytes ?? DEFAULT_MAX_STDERR_BYTES);
+    const stderrLines = options.onLine ? new LineSplitter((line) => options.onLine?.(line, 'stderr')) : undefined;
+    child.stderr?.on('data', (chunk) => {
+        stderrTail.write(chunk);
+        stderrLines?.write(chunk);
+    });
+    return new Promise((resolve, reject) => {
+        let timedOut = false;
+        const timer = options.timeoutMs
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+            }, options.timeoutMs)
+            : undefined;
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            options.live?.delete(child);
+            reject(new ProcessStartError(command, error.code, error.message));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            options.live?.delete(child);
+            stderrLines?.end();
+            const stderr = stderrTail.toBuffer().toString('utf8');
+            const launchFailure = options.launcher && code === 127 ? LAUNCHER_EXEC_FAILURE.exec(stderr) : null;
+            if (launchFailure) {
+                reject(new ProcessStartError(command, launchFailure[1] ? 'ENOENT' : undefined, launchFailure[0]));
+                return;
+            }
+            const { bytes, cut } = stdout();
+            resolve({ exitCode: code ?? 128, signal, timedOut, stdout: bytes, stdoutCut: cut, stderr });
+        });
+    });
+}
+/**
+ * Runs a command to its end. Resolves with its exit code and bounded output whatever the code; rejects with a
+ * ProcessStartError only when the command could not be started.
+ */
+function runProcess(command, args, options = {}) {
+    const child = start(command, args, options, [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']);
+    const head = new ByteHead(options.onLine ? 0 : (options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES));
+    const stdoutLines = options.onLine ? new LineSplitter((line) => options.onLine?.(line, 'stdout')) : undefined;
+    child.stdout?.on('data', (chunk) => {
+        if (stdoutLines)
+            stdoutLines.write(chunk);
+        else
+            head.write(chunk);
+    });
+    child.stdout?.on('end', () => stdoutLines?.end());
+    if (child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.stdin);
+    }
+    return settle(child, command, options, () => ({ bytes: head.toBuffer(), cut: head.cut }));
+}
+/**
+ * Runs a command whose standard output is too large to hold (docker save): the caller reads `stdout` as a
+ * stream; `finished` settles as runProcess's promise does, with an empty `stdout`.
+ */
+function streamProcess(command, args, options = {}) {
+    const child = start(command, args, options, ['ignore', 'pipe', 'pipe']);
+    const finished = settle(child, command, options, () => ({ bytes: Buffer.alloc(0), cut: false }));
+    return { stdout: child.stdout, finished };
+}
+
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
-// The one wrapper every docker call goes through: spawns the client, collects or streams its output,
-// turns a failure into a DockerError whose message is the client's own last error line, and keeps a
-// handle on every live child so a cancelled run can stop them all.
+
+
 
 class DockerError extends Error {
     args;
@@ -52,143 +420,325 @@ class DockerError extends Error {
         this.stderr = stderr;
     }
 }
-/** Environment variables never handed to docker (and so never to builds or containers). */
-const SECRET_ENV = ['INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-function childEnvironment(extra = {}) {
-    const env = { ...process.env, ...extra };
-    for (const name of SECRET_ENV)
-        delete env[name];
-    return env;
-}
-/** The last meaningful line of a client's stderr: what docker itself says went wrong. */
-function lastErrorLine(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !/^(DEPRECATED|Install the buildx|https:\/\/docs\.docker\.com|BuildKit is currently)/.test(line));
-    return (lines.at(-1) ?? '').replace(/^Error( response from daemon)?:\s*/i, '');
-}
 class Docker {
     binary;
     live = new Set();
+    /** setpriv's words when it works here; detected on the first call, once per instance. */
+    launcher;
     constructor(binary = 'docker') {
         this.binary = binary;
     }
+    options(options) {
+        this.launcher ??= { words: detectDeathSignalLauncher() };
+        return { ...options, launcher: this.launcher.words, live: this.live };
+    }
     /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
-    run(args, options = {}) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, { env: childEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
-            this.live.add(child);
-            const stdoutChunks = [];
-            let stderr = '';
-            let timedOut = false;
-            const timer = options.timeoutMs
-                ? setTimeout(() => {
-                    timedOut = true;
-                    child.kill('SIGKILL');
-                }, options.timeoutMs)
-                : undefined;
-            const splitter = (stream) => {
-                let pending = '';
-                return (chunk) => {
-                    if (!options.onLine)
-                        return;
-                    pending += chunk.toString('utf8');
-                    const lines = pending.split(/\r?\n/);
-                    pending = lines.pop() ?? '';
-                    for (const line of lines)
-                        options.onLine(line, stream);
-                };
-            };
-            const onStdout = splitter('stdout');
-            const onStderr = splitter('stderr');
-            child.stdout.on('data', (chunk) => {
-                stdoutChunks.push(chunk);
-                onStdout(chunk);
-            });
-            child.stderr.on('data', (chunk) => {
-                stderr += chunk.toString('utf8');
-                onStderr(chunk);
-            });
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.stdin ?? '');
-            child.on('error', (error) => {
-                clearTimeout(timer);
-                this.live.delete(child);
-                const reason = error.code === 'ENOENT'
-                    ? `the docker client "${this.binary}" is not installed or not on PATH`
-                    : `could not start the docker client: ${error.message}`;
-                reject(new DockerError(reason, args, -1, ''));
-            });
-            child.on('close', (code, signal) => {
-                clearTimeout(timer);
-                this.live.delete(child);
-                const exitCode = code ?? 128;
-                const result = { exitCode, stdout: Buffer.concat(stdoutChunks), stderr };
-                if (exitCode === 0 || options.allowFailure) {
-                    resolve(result);
-                    return;
-                }
-                const reason = timedOut
-                    ? `docker ${args[0]} did not finish within ${options.timeoutMs} ms`
-                    : signal
-                        ? `docker ${args[0]} was stopped by ${signal}`
-                        : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${exitCode}`;
-                reject(new DockerError(reason, args, exitCode, stderr));
-            });
+    async run(args, options = {}) {
+        const result = await runProcess(this.binary, args, this.options(options)).catch((error) => {
+            throw this.startError(error, args);
         });
+        const failure = failureReason(args, result, options);
+        if (failure !== undefined && !options.allowFailure)
+            throw new DockerError(failure, args, result.exitCode, result.stderr);
+        return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
     }
     /**
      * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
      * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
      */
     stream(args) {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, { env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
-        this.live.add(child);
-        let stderr = '';
-        child.stderr.on('data', (chunk) => (stderr += chunk.toString('utf8')));
-        const finished = new Promise((resolve, reject) => {
-            child.on('error', (error) => {
-                this.live.delete(child);
-                reject(new DockerError(`could not start the docker client: ${error.message}`, args, -1, ''));
-            });
-            child.on('close', (code, signal) => {
-                this.live.delete(child);
-                if (code === 0)
-                    resolve();
-                else
-                    reject(new DockerError(signal ? `docker ${args[0]} was stopped by ${signal}` : lastErrorLine(stderr) || `docker ${args[0]} exited with code ${code}`, args, code ?? 128, stderr));
-            });
-        });
-        return { stdout: child.stdout, finished };
+        const { stdout, finished } = streamProcess(this.binary, args, this.options({}));
+        return {
+            stdout,
+            finished: finished.then((result) => {
+                const failure = failureReason(args, result, {});
+                if (failure !== undefined)
+                    throw new DockerError(failure, args, result.exitCode, result.stderr);
+            }, (error) => {
+                throw this.startError(error, args);
+            }),
+        };
     }
     /** Runs a call and returns its standard output as trimmed text. */
     async text(args, options = {}) {
-        return (await this.run(args, options)).stdout.toString('utf8').trim();
+        return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
     }
     /** Stops every docker client this wrapper started and that is still running (on cancellation). */
     killAll(signal = 'SIGTERM') {
         for (const child of this.live)
             child.kill(signal);
     }
+    startError(error, args) {
+        if (!(error instanceof ProcessStartError))
+            return error;
+        const reason = error.code === 'ENOENT'
+            ? `the docker client "${this.binary}" is not installed or not on PATH`
+            : `could not start the docker client: ${error.message}`;
+        return new DockerError(reason, args, -1, '');
+    }
+}
+/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
+function failureReason(args, result, options) {
+    if (result.timedOut)
+        return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
+    if (result.exitCode === 0 && result.stdoutCut)
+        return `docker ${args[0]} printed more than the ${units_formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
+    if (result.exitCode === 0)
+        return undefined;
+    if (result.signal)
+        return `docker ${args[0]} was stopped by ${result.signal}`;
+    return lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
+}
+
+;// CONCATENATED MODULE: ./src/docker/container.ts
+// The containers the gate makes: their labels, their removal (async, and at once from a signal handler),
+// what Docker says when one does not start, what it logs and which user its main process runs as, and the
+// clean-up of containers whose owner process was killed.
+
+
+
+/** The label every container of the gate carries, valued `<hostname>:<pid>` of the process that made it. */
+const OWNER_LABEL_KEY = 'image-size-gate.owner';
+/** Longest a removal may take before the gate stops waiting for it. */
+const REMOVE_TIMEOUT_MS = 15_000;
+/** `<hostname>:<pid>`: which process on which machine made a container. */
+function ownerId(hostname = external_node_os_default().hostname(), pid = process.pid) {
+    return `${hostname}:${pid}`;
+}
+/** `image-size-gate.owner=<hostname>:<pid>`, for `docker run --label` / `docker create --label`. */
+function ownerLabel(hostname = external_node_os_default().hostname(), pid = process.pid) {
+    return `${OWNER_LABEL_KEY}=${ownerId(hostname, pid)}`;
+}
+/** Removes a container and its anonymous volumes; true when there was one to remove. */
+async function removeContainer(docker, name) {
+    const removed = await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: REMOVE_TIMEOUT_MS });
+    return removed.exitCode === 0;
+}
+/** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
+function removeContainerNow(docker, name) {
+    (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['rm', '--force', '--volumes', name], { stdio: 'ignore', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS });
+}
+/** Removes every container labelled with this owner; returns their ids. */
+async function removeContainersOwnedBy(docker, owner) {
+    const listed = await docker.run(['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], {
+        allowFailure: true,
+        timeoutMs: REMOVE_TIMEOUT_MS,
+    });
+    const ids = listed.exitCode === 0 ? listed.stdout.toString('utf8').split(/\s+/).filter(Boolean) : [];
+    const removed = await Promise.all(ids.map((id) => removeContainer(docker, id)));
+    return ids.filter((_id, index) => removed[index]);
+}
+/** The same, synchronously, for signal handlers. */
+function removeContainersOwnedByNow(docker, owner) {
+    const options = { encoding: 'utf8', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS };
+    const listed = (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], options);
+    const ids = listed.status === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
+    if (ids.length > 0)
+        (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['rm', '--force', '--volumes', ...ids], { ...options, stdio: 'ignore' });
+}
+/**
+ * Pure: Docker's own reason why `docker run` did not start a container, from the client's stderr. The client
+ * prefixes its lines with "docker: " and ends with a "Run 'docker run --help'" trailer; the runtime wraps the
+ * reason in its call chain ("failed to create shim task: OCI runtime create failed: ...: unknown").
+ */
+function dockerRunFailure(stderr) {
+    const line = lastErrorLine(stderr);
+    const runtime = /(?:unable to start container process|starting container process caused):\s*(.+)$/.exec(line);
+    const reason = runtime ? runtime[1].replace(/: unknown(?=$|:)/, '') : line;
+    return reason || 'docker run failed without saying why';
+}
+/** Pure: the state and host mounts from `{"state": .State, "mounts": .Mounts}` as inspect prints them. */
+function parseContainerState(text) {
+    const raw = JSON.parse(text);
+    return {
+        status: raw.state.Status ?? 'unknown',
+        exitCode: raw.state.ExitCode ?? -1,
+        oomKilled: raw.state.OOMKilled === true,
+        hostMounts: (raw.mounts ?? []).map((mount) => `${mount.Type ?? 'mount'} at ${mount.Destination ?? '?'}`),
+    };
+}
+async function containerState(docker, name) {
+    const text = await docker.text(['container', 'inspect', '--format', '{"state":{{json .State}},"mounts":{{json .Mounts}}}', name], {
+        timeoutMs: 30_000,
+    });
+    return parseContainerState(text);
+}
+/** The last lines of a container's log (untrusted text), each cut to `maxLineChars`. */
+async function containerLogTail(docker, name, lines = 20, maxLineChars = 500) {
+    // The log driver caps what is stored (see the smoke argv); --tail caps what is read back.
+    const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true, timeoutMs: 30_000 });
+    const text = logs.stdout.toString('utf8') + logs.stderr;
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-lines)
+        .map((line) => (line.length > maxLineChars ? `${line.slice(0, maxLineChars)}… (cut at ${maxLineChars} characters)` : line));
+}
+/**
+ * Pure: the container's main process from `docker top NAME -o pid,ppid,uid,gid`: the one whose parent is
+ * not in the container (the lowest pid if several are).
+ */
+function mainProcess(topOutput) {
+    const rows = topOutput
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/).map(Number))
+        .filter((fields) => fields.length === 4 && fields.every((field) => Number.isInteger(field) && field >= 0));
+    const pids = new Set(rows.map(([pid]) => pid));
+    const roots = rows.filter(([, ppid]) => !pids.has(ppid)).sort((a, b) => a[0] - b[0]);
+    if (roots.length === 0)
+        return undefined;
+    const [pid, , uid, gid] = roots[0];
+    return { pid, uid, gid };
+}
+/**
+ * The uid and gid the container's main process really runs as. `docker top` runs ps where the engine runs,
+ * so this works with a remote engine too; under user-namespace remapping or rootless Docker the ids are the
+ * engine host's, not the container's.
+ */
+async function mainProcessIds(docker, name) {
+    const top = await docker.run(['top', name, '-o', 'pid,ppid,uid,gid'], { allowFailure: true, timeoutMs: 30_000 });
+    return top.exitCode === 0 ? mainProcess(top.stdout.toString('utf8')) : undefined;
+}
+/** Pure: the rows of `docker ps --format '{{.ID}} {{.Label "image-size-gate.owner"}}'` with a readable owner. */
+function parseOwnedContainers(psOutput) {
+    return psOutput.split(/\r?\n/).flatMap((line) => {
+        const match = /^(\w+) (\S+):(\d+)$/.exec(line.trim());
+        return match ? [{ id: match[1], hostname: match[2], pid: Number(match[3]) }] : [];
+    });
+}
+/** Pure: the containers made on this host by a process that no longer exists. */
+function orphanedContainers(owned, hostname, isAlive) {
+    return owned.filter((container) => container.hostname === hostname && !isAlive(container.pid));
+}
+/** Whether a process with this pid exists (one we may not signal still exists). */
+function processIsAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Removes the containers a killed gate process on this host left behind; returns them. */
+async function removeOrphanedContainers(docker, hostname = external_node_os_default().hostname(), isAlive = processIsAlive) {
+    const listed = await docker.run(['ps', '--all', '--filter', `label=${OWNER_LABEL_KEY}`, '--format', `{{.ID}} {{.Label "${OWNER_LABEL_KEY}"}}`], {
+        allowFailure: true,
+        timeoutMs: 30_000,
+    });
+    if (listed.exitCode !== 0)
+        return [];
+    const orphans = orphanedContainers(parseOwnedContainers(listed.stdout.toString('utf8')), hostname, isAlive);
+    await Promise.all(orphans.map((orphan) => removeContainer(docker, orphan.id)));
+    return orphans;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/errors.ts
+class GateError extends Error {
+    step;
+    /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
+    details;
+    constructor(step, message, options = {}) {
+        super(`${step}: ${message}`, { cause: options.cause });
+        this.step = step;
+        this.details = options.details ?? [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git.ts
+// The git calls the baseline needs, through the process layer docker uses too: find the repository, make sure a
+// commit is present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
+
+
+
+
+
+
+
+/** Local git calls answer in seconds; a fetch from the remote may take longer on a large repository. */
+const LOCAL_TIMEOUT_MS = 120_000;
+const FETCH_TIMEOUT_MS = 600_000;
+async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS) {
+    try {
+        return await runProcess('git', args, { cwd, timeoutMs });
+    }
+    catch (error) {
+        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
+    }
+}
+/** What went wrong, in git's words. */
+function gitReason(args, result, timeoutMs = LOCAL_TIMEOUT_MS) {
+    if (result.timedOut)
+        return `git ${args[0]} did not finish within ${timeoutMs} ms`;
+    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
+}
+async function repositoryRoot(directory) {
+    const args = ['rev-parse', '--show-toplevel'];
+    const result = await git(args, directory);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
+    return result.stdout.toString('utf8').trim();
+}
+/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
+async function ensureCommit(root, commit, log) {
+    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
+        return;
+    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
+    const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
+    const fetched = await git(args, root, FETCH_TIMEOUT_MS);
+    if (fetched.exitCode !== 0) {
+        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+    }
+}
+/**
+ * The two git calls that remove a worktree: unregister it (deleting its files), then prune what is left of the
+ * registration. Between them the temporary parent directory is deleted. Shared by the awaited removal and the
+ * one a signal handler or the post step makes at once.
+ */
+function worktreeRemoval(directory) {
+    return { remove: ['worktree', 'remove', '--force', directory], prune: ['worktree', 'prune'], parent: external_node_path_default().dirname(directory) };
+}
+/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
+async function addWorktree(root, commit) {
+    const parent = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-base-'));
+    const directory = external_node_path_default().join(parent, 'tree');
+    const args = ['worktree', 'add', '--detach', directory, commit];
+    const added = await git(args, root);
+    if (added.exitCode !== 0) {
+        await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
+    }
+    return {
+        directory,
+        remove: async () => {
+            const removal = worktreeRemoval(directory);
+            await git(removal.remove, root);
+            await (0,promises_namespaceObject.rm)(removal.parent, { recursive: true, force: true });
+            await git(removal.prune, root);
+        },
+    };
+}
+/** Removes a baseline worktree at once, synchronously (from a signal handler, and by the post step). */
+function removeWorktreeNow(root, directory) {
+    const removal = worktreeRemoval(directory);
+    const options = { cwd: root, stdio: 'ignore', env: childEnvironment(), timeout: 15_000 };
+    (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.remove, options);
+    (0,external_node_fs_namespaceObject.rmSync)(removal.parent, { recursive: true, force: true });
+    (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.prune, options);
 }
 
 ;// CONCATENATED MODULE: ./src/cancel.ts
 // Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
-// remove the smoke container at once, synchronously, before the process goes.
+// remove our containers at once, synchronously, before the process goes.
 
 
 
-
-/** Removes a baseline worktree at once (also used by the post step). */
-function removeWorktreeNow(root, directory) {
-    (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'remove', '--force', directory], { cwd: root, stdio: 'ignore', timeout: 15_000 });
-    (0,external_node_fs_namespaceObject.rmSync)(external_node_path_default().dirname(directory), { recursive: true, force: true });
-    (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'prune'], { cwd: root, stdio: 'ignore', timeout: 15_000 });
-}
-function removeContainerNow(docker, containerName) {
-    (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['rm', '--force', '--volumes', containerName], { stdio: 'ignore', env: childEnvironment(), timeout: 15_000 });
-}
 function installCancelGuard(docker, onCancel) {
     const containers = new Set();
     const worktrees = [];
@@ -196,6 +746,8 @@ function installCancelGuard(docker, onCancel) {
         docker.killAll('SIGTERM');
         for (const name of containers)
             removeContainerNow(docker, name);
+        // Containers not tracked by name (the stopped one that reads /etc/passwd) carry this process's owner label.
+        removeContainersOwnedByNow(docker, ownerId());
         for (const worktree of worktrees)
             if ((0,external_node_fs_namespaceObject.existsSync)(worktree.directory))
                 removeWorktreeNow(worktree.root, worktree.directory);
@@ -211,18 +763,6 @@ function installCancelGuard(docker, onCancel) {
             process.off('SIGTERM', handler);
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-class GateError extends Error {
-    step;
-    /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
-    details;
-    constructor(step, message, options = {}) {
-        super(`${step}: ${message}`, { cause: options.cause });
-        this.step = step;
-        this.details = options.details ?? [];
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/background.ts
@@ -248,8 +788,8 @@ class BackgroundWork {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/analysis/tar.ts
 // A synchronous, push-style tar reader: bytes go in with write(), entries come out as calls on the
 // handler, and an entry's data is handed over as views of the input chunks, never copied. It reads what
@@ -508,8 +1048,523 @@ function parsePaxRecords(data, offset) {
     return overrides;
 }
 
+;// CONCATENATED MODULE: ./src/go-text.ts
+// Go's text primitives that decide how Docker reads USER, /etc/passwd and /etc/group, redone exactly:
+// strconv.Atoi (64-bit int), bytes.TrimSpace and the line splitting of bufio.Scanner / bufio.Reader.
+// Go compares bytes, not characters, so the text here is a "byte string": one char per byte (latin1).
+/** A JS string as the bytes Go would see (UTF-8), one char per byte. */
+function byteString(text) {
+    return Buffer.from(text, 'utf8').toString('latin1');
+}
+/** A byte string back as text (invalid UTF-8 becomes U+FFFD), for messages. */
+function textOf(bytes) {
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+const INT64_MAX = (1n << 63n) - 1n;
+const UINT64_MAX = (1n << 64n) - 1n;
+/**
+ * strconv.Atoi: an optional '+' or '-', then ASCII digits only (no spaces, no underscores, no base prefix).
+ * Like ParseUint it reports a syntax error at the first non-digit, unless the digits before it already
+ * overflowed 64 bits (then it is a range error); ParseInt then clamps to the int64 range.
+ */
+function goAtoi(text) {
+    const negative = text.startsWith('-');
+    const digits = negative || text.startsWith('+') ? text.slice(1) : text;
+    if (digits === '')
+        return { value: 0n, error: 'syntax' };
+    let magnitude = 0n;
+    let overflowed = false;
+    for (const char of digits) {
+        if (char < '0' || char > '9')
+            return { value: 0n, error: 'syntax' };
+        magnitude = magnitude * 10n + BigInt(char.charCodeAt(0) - 48);
+        if (magnitude > UINT64_MAX) {
+            overflowed = true;
+            break;
+        }
+    }
+    if (!negative && (overflowed || magnitude > INT64_MAX))
+        return { value: INT64_MAX, error: 'range' };
+    if (negative && (overflowed || magnitude > INT64_MAX + 1n))
+        return { value: -INT64_MAX - 1n, error: 'range' };
+    return { value: negative ? -magnitude : magnitude };
+}
+/** Go's uint32(x) of an int: the low 32 bits. */
+function goUint32(value) {
+    return BigInt.asUintN(32, value);
+}
+const ASCII_SPACE = new Set(['\t', '\n', '\v', '\f', '\r', ' ']);
+/** UTF-8 encodings (as byte strings) of the non-ASCII runes unicode.IsSpace accepts. */
+const UNICODE_SPACES = [0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a]
+    .concat([0x2028, 0x2029, 0x202f, 0x205f, 0x3000])
+    .map((code) => byteString(String.fromCodePoint(code)));
+/** bytes.TrimSpace: strips leading and trailing ASCII and Unicode white space (not U+FEFF, which JS's trim() would strip). */
+function goTrimSpace(bytes) {
+    let start = 0;
+    let end = bytes.length;
+    for (;;) {
+        if (start < end && ASCII_SPACE.has(bytes[start]))
+            start += 1;
+        else {
+            const space = UNICODE_SPACES.find((encoded) => bytes.startsWith(encoded, start) && start + encoded.length <= end);
+            if (!space)
+                break;
+            start += space.length;
+        }
+    }
+    for (;;) {
+        if (end > start && ASCII_SPACE.has(bytes[end - 1]))
+            end -= 1;
+        else {
+            const space = UNICODE_SPACES.find((encoded) => end - encoded.length >= start && bytes.endsWith(encoded, end));
+            if (!space)
+                break;
+            end -= space.length;
+        }
+    }
+    return bytes.slice(start, end);
+}
+/**
+ * The lines bufio.Scanner (ScanLines) or bufio.Reader.ReadLine gives: split at '\n', one '\r' dropped, no
+ * empty line after a final '\n'. A Scanner stops with "token too long" at the first line of `maxLineBytes`
+ * bytes or more (its buffer must hold the line and its '\n'); `maxLineBytes` undefined means no limit.
+ */
+function goLines(bytes, maxLineBytes) {
+    const lines = [];
+    let start = 0;
+    for (let number = 1; start < bytes.length; number += 1) {
+        const newline = bytes.indexOf('\n', start);
+        const end = newline === -1 ? bytes.length : newline;
+        if (maxLineBytes !== undefined && end - start >= maxLineBytes)
+            return { lines, tooLongLine: number };
+        const text = bytes.slice(start, end);
+        lines.push({ number, text: text.endsWith('\r') ? text.slice(0, -1) : text });
+        start = end + 1;
+    }
+    return { lines };
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Making untrusted text (from the image, the Dockerfile, the container) inert where it is shown.
+/** For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks. */
+function escape_escapeMarkdownInline(text) {
+    return text
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[\u0000-\u001f\u007f]/g, '')
+        .replace(/[&<>|@`*_~[\]\\#]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */
+function escapeCodeBlock(lines) {
+    const body = lines
+        .map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b')))
+        .join('\n');
+    return '```text\n' + body + '\n```';
+}
+/** Cuts text to `maxChars`, saying it did. */
+function truncate(text, maxChars) {
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars)}… (${text.length - maxChars} more characters)`;
+}
+/** A collapsed section; `summary` must already be safe markdown. */
+function escape_detailsBlock(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+/** How the line-ending and tab characters are shown; every other control character is shown by its code. */
+const CONTROL_CHAR_NAMES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+/**
+ * For one line of the log or the terminal: C0 and C1 control characters, DEL and the Unicode line and paragraph
+ * separators are shown as escapes (`\r`, `\x1b`, `\u2028`), so no byte of the text can end the line early (the
+ * runner starts a new line at a bare CR too, and then reads `::command::` at its start) or drive a terminal.
+ */
+function visibleControlChars(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+        const code = char.charCodeAt(0);
+        return CONTROL_CHAR_NAMES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+    });
+}
+/** Characters that change how text is shown without being seen: controls, line and paragraph separators, bidi controls, zero-width marks. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\\]/;
+/**
+ * Untrusted text (a USER string, a passwd line) made safe to quote in a message: every control character
+ * (C0, DEL, C1), line or paragraph separator, bidi control and zero-width mark becomes a `\xNN` or `\uNNNN`
+ * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
+ * `maxChars` characters of output, with an ellipsis saying so.
+ */
+function visible(text, maxChars = 200) {
+    let shown = '';
+    for (const char of text) {
+        const code = char.codePointAt(0);
+        const loneSurrogate = char.length === 1 && code >= 0xd800 && code <= 0xdfff;
+        const escaped = char === '\\'
+            ? '\\\\'
+            : loneSurrogate || INVISIBLE.test(char)
+                ? code <= 0xff
+                    ? `\\x${code.toString(16).padStart(2, '0')}`
+                    : `\\u${code.toString(16).padStart(4, '0')}`
+                : char;
+        if (shown.length + escaped.length > maxChars)
+            return `${shown}…`;
+        shown += escaped;
+    }
+    return shown;
+}
+
+;// CONCATENATED MODULE: ./src/user-lookup.ts
+// The lookup Docker does when it starts a container: the daemon's getUser (moby daemon/oci_linux.go) calls
+// GetExecUserPath on the container's /etc/passwd and /etc/group, from runc's libcontainer/user in older
+// engines (Docker 20.10) and moby/sys/user (user/user.go, user/user_utils.go) in newer ones, and keeps
+// uint32 of the uid and gid it returns; any error there and the container does not start. The library's
+// rules changed over time, so each generation is redone here (its cases are those of user_test.go in both
+// repositories); user.ts compares their answers. Text is in byte strings (go-text.ts).
+
+
+/** runc before 1.1; runc 1.1 and moby/sys/user v0.1.0 to v0.4.0; v0.4.1 (June 2026); its main branch since. */
+const GENERATIONS = {
+    'runc-1.0': { splitAtEveryColon: true, strictNumbers: false, groupMaxLineBytes: 64 * 1024, groupTrimmed: false, regularFilesOnly: false },
+    'runc-1.1': { splitAtEveryColon: true, strictNumbers: false, groupTrimmed: true, regularFilesOnly: false },
+    'sys-0.4.1': { splitAtEveryColon: true, strictNumbers: true, groupMaxLineBytes: 1 << 20, groupTrimmed: true, regularFilesOnly: true },
+    'sys-main': { splitAtEveryColon: false, strictNumbers: true, groupMaxLineBytes: 1 << 20, groupTrimmed: true, regularFilesOnly: true },
+};
+const MAX_ID = (1n << 31n) - 1n;
+const RANGE_ERROR = 'uids and gids must be in range 0-2147483647';
+const PASSWD_MAX_LINE_BYTES = 64 * 1024;
+const USER_FILE_MAX_BYTES = 10 << 20;
+/** Quotes bytes from the image for a message. */
+function quote(bytes, maxChars = 120) {
+    return `"${visible(textOf(bytes), maxChars)}"`;
+}
+function sourceOf(file, rules) {
+    switch (file.kind) {
+        case 'absent':
+            return { kind: 'none' };
+        case 'directory':
+            return rules.regularFilesOnly ? { kind: 'none' } : { kind: 'read-error', error: 'it is a directory' };
+        case 'unreadable':
+            return { kind: 'uncertain', why: file.why };
+        default:
+            return rules.regularFilesOnly && file.bytes.length > USER_FILE_MAX_BYTES
+                ? { kind: 'read-error', error: `it is larger than ${USER_FILE_MAX_BYTES} bytes` }
+                : { kind: 'text', text: file.bytes.toString('latin1') };
+    }
+}
+/** Parses a USER part; `outOfRange` when the rules refuse the number as soon as it is parsed (moby/sys/user v0.4.1). */
+function parseArg(text, rules) {
+    if (text === '')
+        return { kind: 'none' };
+    const atoi = goAtoi(text);
+    if (atoi.error === undefined) {
+        return { kind: 'number', value: atoi.value, text, outOfRange: rules.strictNumbers && (atoi.value < 0n || atoi.value > MAX_ID) };
+    }
+    return {
+        kind: 'name',
+        text,
+        atoi: /[0-9]/.test(text) ? atoi.error : undefined,
+        outOfRange: rules.strictNumbers && atoi.error === 'range',
+    };
+}
+function splitSpec(spec, rules) {
+    if (!rules.splitAtEveryColon) {
+        const colon = spec.indexOf(':');
+        return colon === -1 ? [spec, ''] : [spec.slice(0, colon), spec.slice(colon + 1)];
+    }
+    const fields = spec.split(':');
+    return [fields[0], fields[1] ?? ''];
+}
+/** ParsePasswdFilter / ParseGroupFilter: every entry the filter keeps, in file order, or the read error. */
+function parseEntries(source, kind, rules, keep) {
+    if (source.kind === 'none')
+        return [];
+    if (source.kind === 'read-error')
+        return { error: source.error };
+    if (source.kind === 'uncertain')
+        return { error: source.why };
+    const scanned = goLines(source.text, kind === 'passwd' ? PASSWD_MAX_LINE_BYTES : rules.groupMaxLineBytes);
+    if (scanned.tooLongLine !== undefined)
+        return { error: `line ${scanned.tooLongLine} is too long to read (bufio.Scanner: token too long)` };
+    const trimmed = kind === 'passwd' || rules.groupTrimmed;
+    const entries = [];
+    for (const line of scanned.lines) {
+        const text = trimmed ? goTrimSpace(line.text) : line.text;
+        if (text === '' || (kind === 'group' && trimmed && text.startsWith('#')))
+            continue;
+        const fields = text.split(':');
+        const idText = fields[2] ?? '';
+        const entry = {
+            name: fields[0],
+            id: goAtoi(idText).value,
+            idText,
+            gid: kind === 'passwd' ? goAtoi(fields[3] ?? '').value : 0n,
+            members: kind === 'group' && fields[3] ? fields[3].split(',') : [],
+            line,
+        };
+        if (keep(entry))
+            entries.push(entry);
+    }
+    return entries;
+}
+/** Where an entry is, e.g. `line 3 of /etc/passwd ("app:x:0:0::/:/bin/sh")`, and how Docker reads its id. */
+function describeEntry(entry, file) {
+    const reading = String(entry.id) === entry.idText
+        ? `which gives ${file === '/etc/passwd' ? 'uid' : 'gid'} ${entry.id}`
+        : `whose id field ${quote(entry.idText, 40)} Docker reads as ${entry.id}`;
+    return `line ${entry.line.number} of ${file} (${quote(entry.line.text)}), ${reading}`;
+}
+function describeUserArg(arg, spec) {
+    const user = `USER ${quote(spec)}`;
+    if (arg.kind === 'none')
+        return spec === '' ? 'no USER is set, so the container runs as uid 0' : `${user} names no user, so Docker uses uid 0`;
+    if (arg.kind === 'number')
+        return String(arg.value) === arg.text ? `${user} is uid ${arg.value}` : `${user} is parsed by Docker as uid ${arg.value}`;
+    if (arg.atoi === 'range')
+        return `${user} is too large for a number, so Docker looks it up as a name`;
+    if (arg.atoi === 'syntax')
+        return `${user} is not a plain number to Docker (it neither trims nor converts it), so it is looked up as a name`;
+    return user;
+}
+/** How the matched passwd line gives the uid; plain when nothing about it is unusual. */
+function describeMatch(arg, spec, users) {
+    const [entry] = users;
+    const described = describeUserArg(arg, spec);
+    if (arg.kind === 'number') {
+        const lists = `line ${entry.line.number} of /etc/passwd lists it, so Docker skips its range check`;
+        return entry.id === goUint32(entry.id) ? described : `${described} (${lists})`;
+    }
+    if (arg.kind !== 'name')
+        return described;
+    const plain = arg.atoi === undefined && users.length === 1 && String(entry.id) === entry.idText && goTrimSpace(entry.line.text) === entry.line.text;
+    if (plain)
+        return `${described} is uid ${entry.id} in /etc/passwd`;
+    if (arg.atoi !== undefined)
+        return `${described}: it is matched by ${describeEntry(entry, '/etc/passwd')}`;
+    const first = users.length > 1 ? `first matched (of ${users.length} lines naming it)` : 'matched';
+    return `${described} is ${first} by ${describeEntry(entry, '/etc/passwd')}`;
+}
+/** GetExecUser with the daemon's defaults (uid 0, gid 0) and the daemon's uint32 of the result, under one generation's rules. */
+function lookupUser(spec, passwd, group, generation) {
+    const rules = GENERATIONS[generation];
+    const [userText, groupText] = splitSpec(spec, rules);
+    const userArg = parseArg(userText, rules);
+    const groupArg = parseArg(groupText, rules);
+    if (userArg.outOfRange) {
+        const described = userArg.kind === 'number' ? describeUserArg(userArg, spec) : `USER ${quote(spec)} is too large for a number`;
+        return refuse(`${described}, outside 0 to 2147483647`, RANGE_ERROR);
+    }
+    if (groupArg.outOfRange)
+        return refuse(`the group of USER ${quote(spec)} is outside 0 to 2147483647`, RANGE_ERROR);
+    const passwdSource = sourceOf(passwd, rules);
+    if (passwdSource.kind === 'uncertain')
+        return { outcome: 'uncertain', why: `/etc/passwd could not be read (${passwdSource.why})` };
+    const users = parseEntries(passwdSource, 'passwd', rules, (entry) => userArg.kind === 'none' ? entry.id === 0n : userArg.kind === 'number' ? entry.id === userArg.value : entry.name === userArg.text);
+    if ('error' in users)
+        return refuse(`Docker cannot read /etc/passwd: ${users.error}`);
+    let uid = 0n;
+    let gid = 0n;
+    let how = describeUserArg(userArg, spec);
+    const matched = users[0];
+    if (matched) {
+        uid = matched.id;
+        gid = matched.gid;
+        how = describeMatch(userArg, spec, users);
+    }
+    else if (userArg.kind === 'name') {
+        const none = passwdSource.kind === 'none' ? ' (the image has none)' : '';
+        const missing = userArg.atoi === undefined ? `${how} is not in the image's /etc/passwd` : `${how}, and no line of /etc/passwd names it`;
+        return refuse(`${missing}${none}`, `unable to find user ${userArg.text}: no matching entries in passwd file`);
+    }
+    else if (userArg.kind === 'number') {
+        if (userArg.value < 0n || userArg.value > MAX_ID)
+            return refuse(`${how}, outside 0 to 2147483647`, RANGE_ERROR);
+        uid = userArg.value;
+    }
+    const groupResult = lookupGroup(groupArg, matched?.name ?? '', sourceOf(group, rules), rules, spec);
+    if (groupResult.outcome !== 'runs')
+        return groupResult;
+    if (groupResult.gid !== undefined)
+        gid = groupResult.gid;
+    const uid32 = goUint32(uid);
+    if (uid32 !== uid)
+        how += `, which Docker truncates to 32 bits: uid ${uid32}`;
+    return { outcome: 'runs', uid: uid32, gid: goUint32(gid), how };
+}
+function refuse(explanation, dockerSays) {
+    return {
+        outcome: 'refused',
+        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${visible(textOf(dockerSays))}")` : ''}`,
+    };
+}
+/** The group half of GetExecUser: an explicit group sets the gid; a matched user name only reads supplementary groups. */
+function lookupGroup(groupArg, userName, source, rules, spec) {
+    if (groupArg.kind === 'none' && userName === '')
+        return { outcome: 'runs' };
+    if (source.kind === 'uncertain')
+        return { outcome: 'uncertain', why: `/etc/group could not be read (${source.why})` };
+    const groups = parseEntries(source, 'group', rules, (entry) => groupArg.kind === 'none'
+        ? entry.members.includes(userName)
+        : groupArg.kind === 'number'
+            ? entry.id === groupArg.value
+            : entry.name === groupArg.text);
+    if ('error' in groups)
+        return refuse(`Docker cannot read /etc/group: ${groups.error}`);
+    if (groupArg.kind === 'none')
+        return { outcome: 'runs' };
+    if (groups[0])
+        return { outcome: 'runs', gid: groups[0].id };
+    if (groupArg.kind === 'name') {
+        const where = source.kind === 'none' ? 'the image has no /etc/group' : 'no line of /etc/group names it';
+        return refuse(`the group ${quote(groupArg.text)} of USER ${quote(spec)} is not a number, and ${where}`, `unable to find group ${groupArg.text}: no matching entries in group file`);
+    }
+    if (groupArg.value < 0n || groupArg.value > MAX_ID)
+        return refuse(`the group of USER ${quote(spec)} is outside 0 to 2147483647`, RANGE_ERROR);
+    return { outcome: 'runs', gid: groupArg.value };
+}
+
+;// CONCATENATED MODULE: ./src/user.ts
+// Who the container runs as, decided the way Docker decides it (user-lookup.ts redoes the lookup under
+// each generation of its user library). The rule: only a container that every engine would start, as the
+// same uid other than 0, is non-root; anything that cannot be resolved with certainty is not.
+
+
+const USER_FILE_PATHS = { passwd: '/etc/passwd', group: '/etc/group' };
+/** The largest /etc/passwd or /etc/group the gate reads (Docker reads any size, or 10 MiB since moby/sys/user v0.4.1). */
+const MAX_USER_FILE_BYTES = 64 << 20;
+/** Oldest first. */
+const GENERATION_ORDER = ['runc-1.0', 'runc-1.1', 'sys-0.4.1', 'sys-main'];
+/** How the engines using one generation, or a run of them, are named in a reason. */
+const NAME = {
+    'runc-1.0': "runc's libcontainer/user before 1.1",
+    'runc-1.1': "runc 1.1's libcontainer/user or moby/sys/user up to v0.4.0",
+    'sys-0.4.1': 'moby/sys/user v0.4.1',
+    'sys-main': 'moby/sys/user after v0.4.1 (unreleased)',
+};
+/** A run from the oldest generation to this one. */
+const UP_TO = {
+    'runc-1.0': NAME['runc-1.0'],
+    'runc-1.1': "runc's libcontainer/user or moby/sys/user up to v0.4.0",
+    'sys-0.4.1': "runc's libcontainer/user or moby/sys/user up to v0.4.1",
+    'sys-main': 'any user library',
+};
+/** A run from this generation to the newest. */
+const FROM = {
+    'runc-1.0': 'any user library',
+    'runc-1.1': "runc 1.1's libcontainer/user or any later one",
+    'sys-0.4.1': 'moby/sys/user v0.4.1 or later',
+    'sys-main': NAME['sys-main'],
+};
+/**
+ * runc 1.1 resolves the daemon's numeric uid:gid again (libcontainer/init_linux.go setupUser) and refuses a
+ * larger one unless /etc/passwd lists it; the kernel never accepts 4294967295 ((uid_t)-1).
+ */
+const user_MAX_ID = (1n << 31n) - 1n;
+/**
+ * Pure: which of the image's files the answer depends on. None when the uid is 0 whatever they say (no
+ * user, or a number Docker parses as 0): then the container runs as root or does not start at all.
+ */
+function filesNeeded(configured) {
+    const userPart = byteString(configured).split(':')[0];
+    const atoi = goAtoi(userPart);
+    const certainlyRoot = userPart === '' || (atoi.error === undefined && atoi.value === 0n);
+    return certainlyRoot ? [] : ['passwd', 'group'];
+}
+function imageFile(input) {
+    if (input === undefined)
+        return { kind: 'absent' };
+    if (typeof input === 'string')
+        return { kind: 'file', bytes: Buffer.from(input, 'utf8') };
+    if (Buffer.isBuffer(input))
+        return { kind: 'file', bytes: input };
+    return input;
+}
+function verdictOf(lookup) {
+    if (lookup.outcome === 'refused')
+        return { kind: 'unresolved', reason: lookup.why };
+    if (lookup.outcome === 'uncertain')
+        return { kind: 'unresolved', reason: `${lookup.why}, so the gate cannot tell which uid Docker would use` };
+    if (lookup.uid === 0n)
+        return { kind: 'root', uid: 0n, gid: lookup.gid, reason: `${lookup.how} (root)` };
+    if (lookup.uid > user_MAX_ID || lookup.gid > user_MAX_ID) {
+        const id = lookup.uid > user_MAX_ID ? `uid ${lookup.uid}` : `gid ${lookup.gid}`;
+        return {
+            kind: 'unresolved',
+            reason: `${lookup.how}; ${id} is above 2147483647, which runc refuses unless /etc/passwd lists it (and the kernel always refuses 4294967295), so the container may not start`,
+        };
+    }
+    return { kind: 'non-root', uid: lookup.uid, gid: lookup.gid, reason: lookup.how };
+}
+/** Names the engines a set of generations stands for (empty for all of them). */
+function enginesLabel(generations) {
+    const indexes = generations.map((generation) => GENERATION_ORDER.indexOf(generation)).sort((a, b) => a - b);
+    const contiguous = indexes.every((index, position) => position === 0 || index === indexes[position - 1] + 1);
+    const first = GENERATION_ORDER[indexes[0]];
+    const last = GENERATION_ORDER[indexes[indexes.length - 1]];
+    if (contiguous && indexes[0] === 0)
+        return UP_TO[last];
+    if (contiguous && last === GENERATION_ORDER[GENERATION_ORDER.length - 1])
+        return FROM[first];
+    return generations.map((generation) => NAME[generation]).join(' and ');
+}
+const SEVERITY = { root: 0, unresolved: 1, 'non-root': 2 };
+/** One answer from the generations' verdicts: root if any is root, non-root only if all agree on the same uid. */
+function combine(configured, verdicts) {
+    const byReason = new Map();
+    for (const [generation, verdict] of verdicts) {
+        const key = `${verdict.kind}\n${verdict.reason}`;
+        const group = byReason.get(key) ?? { verdict, generations: [] };
+        group.generations.push(generation);
+        byReason.set(key, group);
+    }
+    const groups = [...byReason.values()].sort((a, b) => SEVERITY[a.verdict.kind] - SEVERITY[b.verdict.kind]);
+    const reason = groups.length === 1
+        ? groups[0].verdict.reason
+        : groups.map((group) => `${group.verdict.reason} (on engines with ${enginesLabel(group.generations)})`).join('; ');
+    const all = [...verdicts.values()];
+    const worst = groups[0].verdict;
+    if (worst.kind === 'root')
+        return { kind: 'root', configured, reason };
+    if (worst.kind === 'unresolved' || !all.every((verdict) => verdict.uid === worst.uid && verdict.gid === worst.gid))
+        return { kind: 'unresolved', configured, reason };
+    return { kind: 'non-root', configured, uid: Number(worst.uid), gid: Number(worst.gid), reason };
+}
+/**
+ * Pure: resolves Config.User against the final image's /etc/passwd and /etc/group exactly as Docker does
+ * when it starts the container (see user-lookup.ts), under every generation of Docker's user library.
+ */
+function resolveUser(configured, files = {}) {
+    if (configured === '')
+        return { kind: 'root', configured, reason: 'no USER is set, so the container runs as root (uid 0)' };
+    const spec = byteString(configured);
+    const passwd = imageFile(files.passwd);
+    const group = imageFile(files.group);
+    const verdicts = new Map(GENERATION_ORDER.map((generation) => [generation, verdictOf(lookupUser(spec, passwd, group, generation))]));
+    return combine(configured, verdicts);
+}
+/**
+ * Pure: the resolution from the image held against the uid the smoke container's main process really got
+ * (`docker top`). A process running as uid 0 is root whatever the image says; any other disagreement means
+ * the gate's reading of the image is not what the engine did, so the user is not known to be non-root.
+ * Under userns-remap or rootless Docker the engine reports host ids; the check then says so rather than guess.
+ */
+function checkRuntimeUser(resolution, runtimeUid) {
+    if (runtimeUid === undefined)
+        return resolution;
+    const { configured } = resolution;
+    if (runtimeUid === 0) {
+        return resolution.kind === 'root'
+            ? resolution
+            : { kind: 'root', configured, reason: `the smoke container's main process ran as uid 0 (root), though ${resolution.reason}` };
+    }
+    if (resolution.kind === 'non-root' && resolution.uid === runtimeUid)
+        return resolution;
+    const expected = resolution.kind === 'non-root' ? `uid ${resolution.uid}` : `not non-root (${resolution.reason})`;
+    return {
+        kind: 'unresolved',
+        configured,
+        reason: `the image's USER resolves to ${expected}, but the smoke container's main process ran as uid ${runtimeUid} (under userns-remap or rootless Docker the engine reports host ids)`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp).
+// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp -L).
+
+
 
 
 
@@ -521,6 +1576,7 @@ function parseInspect(raw) {
         layerCount: raw.RootFS?.Layers?.length ?? 0,
         user: raw.Config?.User ?? '',
         exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
+        volumes: Object.keys(raw.Config?.Volumes ?? {}),
         os: raw.Os ?? '',
         architecture: raw.Architecture ?? '',
         repoTags: raw.RepoTags ?? [],
@@ -532,7 +1588,8 @@ class ImageNotFoundError extends GateError {
 async function inspectImage(docker, reference) {
     let text;
     try {
-        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference]);
+        // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
+        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
     }
     catch (error) {
         if (error instanceof DockerError && /no such image/i.test(error.message)) {
@@ -543,1254 +1600,121 @@ async function inspectImage(docker, reference) {
     return parseInspect(JSON.parse(text));
 }
 /**
- * Reads one regular file from an image without running it: creates a stopped container, copies the file
- * out as a tar stream, and always removes the container. Returns undefined when the file does not exist.
+ * Reads files from an image as a starting container would see them, without running it: creates a stopped
+ * container (its filesystem then has Docker's init layer too, as at start), copies each path out with
+ * symlinks followed inside the container (docker cp -L resolves them as the daemon resolves /etc/passwd),
+ * and always removes the container.
  */
-async function readImageFile(docker, imageId, filePath, options = {}) {
-    const maxBytes = options.maxBytes ?? 1 << 20;
-    // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
-    const containerId = await docker.text(['create', '--label', 'image-size-gate=read-file', imageId, '/image-size-gate-never-runs']);
+async function readImageFiles(docker, imageId, filePaths, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_USER_FILE_BYTES;
+    const name = `image-size-gate-read-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    options.onContainer?.(name);
+    const files = new Map();
     try {
-        const copied = await docker.run(['cp', `${containerId}:${filePath}`, '-'], { allowFailure: true });
-        if (copied.exitCode !== 0) {
-            if (/could not find|no such file|not found/i.test(copied.stderr))
-                return undefined;
-            throw new GateError('user', `could not read ${filePath} from the image: ${copied.stderr.trim()}`);
-        }
-        try {
-            return firstRegularFile(copied.stdout, maxBytes);
-        }
-        catch (error) {
-            if (!(error instanceof TarFormatError))
-                throw error;
-            throw new GateError('user', `could not read ${filePath} from the image: docker cp gave an unreadable tar stream (${error.message})`);
-        }
+        // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
+        const created = await docker.run(['create', '--name', name, '--label', 'image-size-gate=read-file', '--', imageId, '/image-size-gate-never-runs'], { allowFailure: true });
+        if (created.exitCode !== 0)
+            throw new GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
+        for (const filePath of filePaths)
+            files.set(filePath, await copyOut(docker, name, filePath, maxBytes));
     }
     finally {
-        const removal = docker.run(['rm', '--force', '--volumes', containerId], { allowFailure: true });
+        const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
         if (options.background)
             options.background.start(removal);
         else
             await removal;
     }
+    return files;
 }
-function firstRegularFile(archive, maxBytes) {
-    let found;
-    const reader = new TarReader((header) => {
-        if (found !== undefined || (header.type !== 'file' && header.type !== 'contiguous-file'))
-            return undefined;
-        const parts = [];
-        let length = 0;
-        return {
-            data: (chunk) => {
-                if (length < maxBytes)
-                    parts.push(chunk);
-                length += chunk.length;
-            },
-            end: () => (found = Buffer.concat(parts).subarray(0, maxBytes)),
-        };
-    });
-    reader.write(archive);
-    reader.end();
-    return found;
+/** /etc/passwd and /etc/group (those named) of an image (see readImageFiles). */
+async function readUserFiles(docker, imageId, names, options = {}) {
+    const files = await readImageFiles(docker, imageId, names.map((name) => USER_FILE_PATHS[name]), options);
+    return Object.fromEntries(names.map((name) => [name, files.get(USER_FILE_PATHS[name])]));
 }
-
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
+/** One file of an image (see readImageFiles). */
+async function readImageFile(docker, imageId, filePath, options = {}) {
+    return (await readImageFiles(docker, imageId, [filePath], options)).get(filePath);
 }
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_namespaceObject.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/git.ts
-// The git calls the baseline needs, through one wrapper: find the repository, make sure a commit is
-// present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
-
-
-
-
-
-
-async function git(args, cwd) {
+/** Streams `docker cp -L` of one path and keeps the first entry, stopping early when it is too large. */
+async function copyOut(docker, container, filePath, maxBytes) {
+    const copy = docker.stream(['cp', '--follow-link', '--', `${container}:${filePath}`, '-']);
+    const reader = new CopiedFileReader(maxBytes);
     try {
-        const env = childEnvironment();
-        return await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true, env });
+        for await (const chunk of copy.stdout) {
+            reader.write(chunk);
+            if (reader.decided)
+                break;
+        }
     }
     catch (error) {
-        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
+        if (!(error instanceof TarFormatError))
+            throw error;
+        copy.stdout.destroy();
+        await copy.finished.catch(() => undefined);
+        return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
+    }
+    if (reader.decided)
+        copy.stdout.destroy();
+    const failure = await copy.finished.then(() => undefined, (error) => (error instanceof DockerError ? error : Promise.reject(error)));
+    if (reader.decided && reader.result.kind === 'unreadable')
+        return reader.result;
+    if (failure && !reader.decided) {
+        return /could not find|no such file|not found/i.test(failure.message)
+            ? { kind: 'absent' }
+            : { kind: 'unreadable', why: `docker cp failed: ${failure.message.replace(/ in \/\S+/g, '')}` };
+    }
+    try {
+        return reader.finish();
+    }
+    catch (error) {
+        if (!(error instanceof TarFormatError))
+            throw error;
+        return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
     }
 }
-function lastLine(text) {
-    return text.trim().split(/\r?\n/).at(-1) ?? '';
-}
-async function repositoryRoot(directory) {
-    const result = await git(['rev-parse', '--show-toplevel'], directory);
-    if (result.exitCode !== 0)
-        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${lastLine(result.stderr)}); set baseline to an image or none`);
-    return result.stdout.trim();
-}
-/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
-async function ensureCommit(root, commit, log) {
-    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
-        return;
-    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
-    const fetched = await git(['fetch', '--no-tags', '--depth=1', 'origin', commit], root);
-    if (fetched.exitCode !== 0) {
-        throw new GateError('baseline', `could not fetch base commit ${commit} (${lastLine(fetched.stderr)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+/** Pure: the first entry of a `docker cp` tar stream as an ImageFile. */
+class CopiedFileReader {
+    maxBytes;
+    result = { kind: 'unreadable', why: 'docker cp gave an empty archive' };
+    /** The answer is known before the stream ends (the file is too large, or not a file): stop reading. */
+    decided = false;
+    entries = 0;
+    parts = [];
+    tar = new TarReader((header) => this.onEntry(header));
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
     }
-}
-/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
-async function addWorktree(root, commit) {
-    const parent = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-base-'));
-    const directory = external_node_path_default().join(parent, 'tree');
-    const added = await git(['worktree', 'add', '--detach', directory, commit], root);
-    if (added.exitCode !== 0) {
-        await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
-        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${lastLine(added.stderr)}`);
+    write(chunk) {
+        this.tar.write(chunk);
     }
-    return {
-        directory,
-        remove: async () => {
-            await git(['worktree', 'remove', '--force', directory], root);
-            await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
-            await git(['worktree', 'prune'], root);
-        },
-    };
+    finish() {
+        if (!this.decided)
+            this.tar.end();
+        return this.result;
+    }
+    onEntry(header) {
+        this.entries += 1;
+        if (this.entries > 1)
+            return undefined;
+        const decide = (file) => {
+            this.result = file;
+            this.decided = true;
+            return undefined;
+        };
+        if (header.type === 'directory')
+            return decide({ kind: 'directory' });
+        if (header.type !== 'file' && header.type !== 'contiguous-file')
+            return decide({ kind: 'unreadable', why: `it is a ${header.type}, not a regular file` });
+        if (header.size > this.maxBytes)
+            return decide({ kind: 'unreadable', why: `it is ${header.size} bytes, more than the ${this.maxBytes} the gate reads` });
+        return {
+            data: (chunk) => this.parts.push(Buffer.from(chunk)),
+            end: () => (this.result = { kind: 'file', bytes: Buffer.concat(this.parts) }),
+        };
+    }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
@@ -2109,8 +2033,11 @@ function sectionTableRange(header) {
 
 
 
-const PASSWD_PATH = '/etc/passwd';
-const MAX_PASSWD_BYTES = 1 << 20;
+
+/** Files kept for resolving the user: /etc/passwd, /etc/group, and the likely targets of links to them. */
+const USER_FILE_NAMES = new Set(['passwd', 'group']);
+/** All of them in one layer (a file not kept is read through the engine, as is one over MAX_USER_FILE_BYTES). */
+const MAX_USER_FILE_BYTES_PER_LAYER = 64 << 20;
 const TAR_MAGIC_OFFSET = 257;
 const SNIFF_BYTES = 512;
 /** Bytes of an ELF file's start kept to read its file and program headers. */
@@ -2162,6 +2089,21 @@ class CollectSink {
     }
     end() {
         this.onDone(Buffer.concat(this.parts));
+    }
+}
+/** Gives a file's bytes to two sinks (a passwd file may also be an ELF binary: /usr/bin/passwd). */
+class TeeSink {
+    sinks;
+    constructor(sinks) {
+        this.sinks = sinks;
+    }
+    data(chunk) {
+        for (const sink of this.sinks)
+            sink.data(chunk);
+    }
+    end() {
+        for (const sink of this.sinks)
+            sink.end();
     }
 }
 /** Reads a file's bytes as they pass, keeping only the ELF file header, program headers and section header table. */
@@ -2225,12 +2167,13 @@ class ElfSink {
         });
     }
 }
-/** One uncompressed layer tar: its entries, ELF headers, /etc/passwd, diffID and (optionally) gzip size. */
+/** One uncompressed layer tar: its entries, ELF headers, passwd and group files, diffID and (optionally) gzip size. */
 class LayerReader {
     sizer;
     entries = [];
     elfBinaries = [];
-    etcPasswd;
+    userFiles = new Map();
+    userFileBytes = 0;
     tarBytes = 0;
     contentBytes = 0;
     hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -2249,15 +2192,18 @@ class LayerReader {
         const kind = entryKind(header.type);
         const sizeBytes = kind === 'file' ? header.size : 0;
         this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
+        const isLink = kind === 'symlink' || kind === 'link';
         if (path !== '/')
-            this.entries.push({ path, kind, sizeBytes, mode: header.mode });
+            this.entries.push(isLink ? { path, kind, sizeBytes, mode: header.mode, linkTarget: header.linkName } : { path, kind, sizeBytes, mode: header.mode });
         if (kind !== 'file')
             return undefined;
-        if (path === PASSWD_PATH && sizeBytes <= MAX_PASSWD_BYTES)
-            return new CollectSink(MAX_PASSWD_BYTES, (bytes) => (this.etcPasswd = bytes.toString('utf8')));
-        if (sizeBytes >= ELF_HEADER_BYTES)
-            return new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding));
-        return undefined;
+        const elf = sizeBytes >= ELF_HEADER_BYTES ? new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding)) : undefined;
+        const keep = USER_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) && this.userFileBytes + sizeBytes <= MAX_USER_FILE_BYTES_PER_LAYER;
+        if (!keep || sizeBytes > MAX_USER_FILE_BYTES)
+            return elf;
+        this.userFileBytes += sizeBytes;
+        const collect = new CollectSink(sizeBytes, (bytes) => this.userFiles.set(path, bytes));
+        return elf ? new TeeSink([collect, elf]) : collect;
     }
     /** Ends the layer; waits only for the compression still in flight. */
     async finish(compressedBytes) {
@@ -2271,7 +2217,7 @@ class LayerReader {
             compressedBytesFromBlob: compressedBytes !== undefined,
             entries: this.entries,
             elfBinaries: this.elfBinaries,
-            etcPasswd: this.etcPasswd,
+            userFiles: this.userFiles,
         };
     }
 }
@@ -2767,101 +2713,6 @@ const CREATED_BY_MAX_CHARS = 80;
 function created_by_clipCreatedBy(createdBy) {
     const characters = Array.from(createdBy);
     return characters.length > CREATED_BY_MAX_CHARS ? `${characters.slice(0, CREATED_BY_MAX_CHARS).join('')}…` : createdBy;
-}
-
-;// CONCATENATED MODULE: ./src/units.ts
-// Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
-// Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
-const SIZE_UNITS_BYTES = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-    tib: 1024 ** 4,
-};
-const DURATION_UNITS_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    min: 60_000,
-};
-class UnitParseError extends Error {
-}
-const CANONICAL_UNIT = {
-    b: 'B',
-    kb: 'kB',
-    mb: 'MB',
-    gb: 'GB',
-    tb: 'TB',
-    kib: 'KiB',
-    mib: 'MiB',
-    gib: 'GiB',
-    tib: 'TiB',
-};
-/** Parses `25MB`, `24MiB`, `1.5 GB`, `4460581` (bytes). Throws UnitParseError on anything else. */
-function parseSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a size`);
-    const value = Number(match[1]);
-    const unitKey = (match[2] || 'b').toLowerCase();
-    const factor = SIZE_UNITS_BYTES[unitKey];
-    if (factor === undefined)
-        throw new UnitParseError(`"${text}" has an unknown unit "${match[2]}"`);
-    const bytes = Math.round(value * factor);
-    if (!Number.isSafeInteger(bytes))
-        throw new UnitParseError(`"${text}" is too large`);
-    return { bytes, unit: CANONICAL_UNIT[unitKey] };
-}
-/** Parses `1s`, `800ms`, `1.5s`, `2m`. A bare number is refused: a time needs its unit. */
-function parseDurationMs(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a duration with a unit`);
-    const factor = DURATION_UNITS_MS[match[2].toLowerCase()];
-    if (factor === undefined)
-        throw new UnitParseError(`"${text}" has an unknown time unit "${match[2]}"`);
-    return Math.round(Number(match[1]) * factor);
-}
-const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
-const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-function unitSystemOf(unit) {
-    return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
-}
-/** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
-function units_formatBytes(bytes, system = 'si') {
-    const base = system === 'binary' ? 1024 : 1000;
-    const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
-    const sign = bytes < 0 ? '-' : '';
-    let value = Math.abs(bytes);
-    let step = 0;
-    while (value >= base && step < steps.length - 1) {
-        value /= base;
-        step += 1;
-    }
-    if (step === 0)
-        return `${sign}${value} B`;
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${sign}${value.toFixed(digits)} ${steps[step]}`;
-}
-/** Formats a signed byte change: `+3.00 MB`, `-120 kB`, `±0 B`. */
-function formatBytesDelta(bytes, system = 'si') {
-    if (bytes === 0)
-        return '±0 B';
-    return bytes > 0 ? `+${units_formatBytes(bytes, system)}` : units_formatBytes(bytes, system);
-}
-function units_formatDurationMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-/** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
-function units_formatInteger(value) {
-    return Math.round(value).toLocaleString('en-US');
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/hint-rules.ts
@@ -3381,9 +3232,178 @@ function reclaimableBytes(layers) {
     return { bytes: sorted.reduce((sum, group) => sum + group.bytes, 0), groups: sorted, visible };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/final-file.ts
+// /etc/passwd and /etc/group as the daemon opens them when it starts a container, found in the scanned
+// layers without running docker. The daemon resolves the path inside the container's root filesystem with
+// FollowSymlinkInScope (moby/sys symlink/fs.go: one component at a time, at most 255 steps, absolute targets
+// restart at the root, a missing component is accepted, `..` stops at the root), on the layers stacked as
+// overlayfs stacks them, topped by Docker's init layer (moby daemon/initlayer/setup_unix.go). What cannot be
+// told from the layers alone is left unknown, and the gate then reads it through the engine.
+
+/** Directories Docker's init layer makes (an image's symlink or file there is hidden by an empty directory). */
+const INIT_DIRECTORIES = new Set(['/dev', '/dev/pts', '/dev/shm', '/proc', '/sys', '/etc']);
+/** Files the init layer makes (empty) or replaces (/etc/mtab, a symlink to /proc/mounts): the engine knows best. */
+const INIT_FILES = new Set(['/.dockerenv', '/etc/resolv.conf', '/etc/hosts', '/etc/hostname', '/dev/console', '/etc/mtab']);
+/** FollowSymlinkInScope's limit on path components it walks (symlink targets included). */
+const MAX_STEPS = 255;
+const final_file_WHITEOUT_PREFIX = '.wh.';
+const OPAQUE_MARKER = '.wh..wh..opq';
+const ROOT_WHITEOUT_PREFIX = `/${final_file_WHITEOUT_PREFIX}`;
+/**
+ * Entries looked at, over all lookups, before the gate gives up and asks the engine: each lookup scans the
+ * layers (no index of every path is built, as an image may hold a million), and symlinks could make many.
+ */
+const MAX_ENTRIES_SCANNED = 20_000_000;
+function ancestorsOf(path) {
+    const parts = path.split('/').filter(Boolean);
+    return parts.slice(0, -1).map((_, index) => '/' + parts.slice(0, index + 1).join('/'));
+}
+/** What one layer says about `path`: its entry, that it hides what lower layers have there, or nothing. */
+function layerSays(entries, path) {
+    const under = (ancestor) => ancestor === '/' || (path.startsWith(ancestor) && path[ancestor.length] === '/');
+    // Only the path, its ancestors and whiteouts in them matter: all begin with its first component (or /.wh.).
+    const second = path.indexOf('/', 1);
+    const top = second === -1 ? path : path.slice(0, second);
+    let found;
+    let hidden = false;
+    for (const entry of entries) {
+        if (!entry.path.startsWith(top) && !entry.path.startsWith(ROOT_WHITEOUT_PREFIX))
+            continue;
+        if (entry.path === path)
+            found = entry;
+        // A lower layer's content under a non-directory of this layer is hidden (overlayfs stops merging there).
+        else if (under(entry.path))
+            hidden ||= entry.kind !== 'directory';
+        else if (entry.path.includes(final_file_WHITEOUT_PREFIX)) {
+            const slash = entry.path.lastIndexOf('/');
+            const base = entry.path.slice(slash + 1);
+            const dir = entry.path.slice(0, slash) || '/';
+            if (!base.startsWith(final_file_WHITEOUT_PREFIX) || !under(dir))
+                continue;
+            // An opaque directory empties itself of lower content; a whiteout deletes one path and what is under it.
+            const deleted = base === OPAQUE_MARKER ? dir : cleanPath(`${dir}/${base.slice(final_file_WHITEOUT_PREFIX.length)}`);
+            hidden ||= deleted === path || under(deleted);
+        }
+    }
+    return found ?? (hidden ? 'hidden' : undefined);
+}
+/** The image's layers as one filesystem, topped by Docker's init layer. */
+class FinalFilesystem {
+    layers;
+    known = new Map();
+    scanned = 0;
+    constructor(layers) {
+        this.layers = layers;
+    }
+    /** What `path` is, its ancestors being directories; searched from the top layer down, as overlayfs does. */
+    kindAt(path) {
+        if (INIT_FILES.has(path))
+            return { kind: 'unknown' };
+        if (INIT_DIRECTORIES.has(path))
+            return { kind: 'directory' };
+        const known = this.known.get(path);
+        if (known)
+            return known;
+        let found = { kind: 'absent' };
+        for (let layer = this.layers.length - 1; layer >= 0; layer -= 1) {
+            const entries = this.layers[layer].entries;
+            this.scanned += entries.length;
+            if (this.scanned > MAX_ENTRIES_SCANNED)
+                return { kind: 'unknown' };
+            const says = layerSays(entries, path);
+            if (says === undefined)
+                continue;
+            if (says !== 'hidden')
+                found = { kind: says.kind, layer, entry: says };
+            break;
+        }
+        this.known.set(path, found);
+        return found;
+    }
+    /** os.Lstat: every ancestor must be a directory (a missing one makes the path missing, a file makes it ENOTDIR). */
+    lstat(path) {
+        for (const ancestor of ancestorsOf(path)) {
+            const found = this.kindAt(ancestor);
+            if (found.kind === 'absent' || found.kind === 'unknown')
+                return found;
+            if (found.kind === 'symlink')
+                return { kind: 'unknown' };
+            if (found.kind !== 'directory')
+                return { kind: 'not-a-directory' };
+        }
+        return this.kindAt(path);
+    }
+}
+/** FollowSymlinkInScope: the path the daemon opens, or why it cannot (then the container does not start). */
+function followInScope(fs, path) {
+    let rest = path;
+    let walked = '';
+    for (let step = 0; rest !== ''; step += 1) {
+        if (step > MAX_STEPS)
+            return { failed: 'its symbolic links go round or nest too deep (evalSymlinksInScope: too many links)' };
+        const slash = rest.indexOf('/');
+        const part = slash === -1 ? rest : rest.slice(0, slash);
+        rest = slash === -1 ? '' : rest.slice(slash + 1);
+        if (part === '')
+            continue;
+        const candidate = cleanPath(`/${walked}${part}`);
+        if (candidate === '/') {
+            walked = '';
+            continue;
+        }
+        const found = fs.lstat(candidate);
+        if (found.kind === 'unknown')
+            return 'unknown';
+        if (found.kind === 'not-a-directory')
+            return { failed: `${ancestorsOf(candidate).join(', ')} is not a directory` };
+        if (found.kind !== 'symlink') {
+            walked += `${part}/`;
+            continue;
+        }
+        const target = found.entry.linkTarget ?? '';
+        if (target.startsWith('/'))
+            walked = '';
+        rest = `${target}/${rest}`;
+    }
+    return { resolved: cleanPath(`/${walked}`) };
+}
+/** Pure: the file at `path` as the daemon reads it when the container starts, or undefined when only the engine can tell. */
+function finalImageFile(layers, path, maxBytes) {
+    const fs = new FinalFilesystem(layers);
+    const followed = followInScope(fs, path);
+    if (followed === 'unknown')
+        return undefined;
+    if ('failed' in followed)
+        return { kind: 'unreadable', why: `Docker cannot resolve ${path}: ${followed.failed}` };
+    const found = fs.lstat(followed.resolved);
+    switch (found.kind) {
+        case 'absent':
+            return { kind: 'absent' };
+        case 'directory':
+            return { kind: 'directory' };
+        case 'file':
+        case 'link': {
+            // A hard link names a file of its own layer, which the tar gave (with its bytes) before the link.
+            const dataPath = found.kind === 'link' ? cleanPath(found.entry.linkTarget ?? '') : followed.resolved;
+            const layer = layers[found.layer];
+            const target = found.kind === 'link' ? layer.entries.find((entry) => entry.path === dataPath) : found.entry;
+            if (target?.kind === 'file' && target.sizeBytes > maxBytes)
+                return { kind: 'unreadable', why: `it is ${target.sizeBytes} bytes, more than the ${maxBytes} the gate reads` };
+            const bytes = target?.kind === 'file' ? layer.userFiles?.get(dataPath) : undefined;
+            return bytes ? { kind: 'file', bytes } : undefined;
+        }
+        case 'other':
+            return { kind: 'unreadable', why: `${followed.resolved} is a device, FIFO or socket, not a regular file` };
+        default:
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/index.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
+
+
 
 
 
@@ -3427,8 +3447,15 @@ function largestDirectories(files, limit) {
         .sort((a, b) => b.sizeBytes - a.sizeBytes)
         .slice(0, limit);
 }
-function finalPasswd(file, layers) {
-    return file?.kind === 'file' ? layers[file.layer].etcPasswd : undefined;
+/** /etc/passwd and /etc/group of the final filesystem, as far as the layers alone can tell. */
+function finalUserFiles(layers) {
+    const files = {};
+    for (const name of ['passwd', 'group']) {
+        const file = finalImageFile(layers, USER_FILE_PATHS[name], MAX_USER_FILE_BYTES);
+        if (file)
+            files[name] = file;
+    }
+    return files;
 }
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 async function analyzeImage(docker, imageId, options) {
@@ -3476,7 +3503,7 @@ async function analyzeLayers(scanned, archiveBytes, options) {
         largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
         largestDirectories: largestDirectories(ownFiles, 10),
         hints,
-        etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
+        userFiles: finalUserFiles(scanned.layers),
         archiveBytes,
         compressedSizesReused: scanned.layers.filter((layer) => layer.compressedBytesReused).length,
         durationMs: performance.now() - started,
@@ -3687,29 +3714,220 @@ function startupCheck(measured, budgets) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/smoke.ts
-// The smoke test: start the image hardened, wait until it answers over HTTP, check the answer, time it,
-// and always remove the container.
+;// CONCATENATED MODULE: ./src/docker/smoke-run.ts
+// The docker argv that starts the smoke container hardened: read-only root, every writable path (/tmp and
+// each VOLUME the image declares) a tmpfs inside the memory limit, no swap, no capabilities, a capped log,
+// published on 127.0.0.1 only.
 
 
+const MIB = 1024 * 1024;
+const SMOKE_LIMITS = {
+    memory: '512m',
+    memoryBytes: 512 * MIB,
+    pids: 256,
+    tmpfsSize: '64m',
+    tmpfsBytes: 64 * MIB,
+    cpus: '1',
+    /** The json-file log driver keeps at most logMaxFiles files of logMaxSize: a chatty container stops there. */
+    logMaxSize: '1m',
+    logMaxFiles: 2,
+};
+/**
+ * Pure: the `--tmpfs` values that cover the image's VOLUMEs, or why one cannot be covered. Without them each
+ * VOLUME gets an anonymous volume on the host's disk, writable despite --read-only. The engine skips the
+ * anonymous volume only when a tmpfs sits at exactly the path it cleans the VOLUME to, so the paths are cleaned
+ * the same way (Go's filepath.Clean). The tmpfs sizes add up to the memory limit at most.
+ */
+function volumeCovers(volumes) {
+    const cleaned = new Set();
+    for (const declared of volumes) {
+        const shown = JSON.stringify(declared);
+        if (!declared.startsWith('/'))
+            return { refused: `the image declares VOLUME ${shown}, which is not an absolute path` };
+        if (/[\u0000-\u001f\u007f,:]/.test(declared))
+            return { refused: `the image declares VOLUME ${shown}, a path with a control character, "," or ":" that a tmpfs mount cannot name` };
+        const clean = external_node_path_default().posix.normalize(declared).replace(/(.)\/+$/, '$1');
+        if (clean === '/')
+            return { refused: `the image declares VOLUME ${shown}, the whole filesystem` };
+        if (clean !== '/tmp')
+            cleaned.add(clean); // /tmp is a tmpfs already
+    }
+    if (cleaned.size === 0)
+        return { tmpfs: [] };
+    const shareBytes = Math.floor((SMOKE_LIMITS.memoryBytes - SMOKE_LIMITS.tmpfsBytes) / cleaned.size);
+    const sizeMib = Math.floor(Math.min(SMOKE_LIMITS.tmpfsBytes, shareBytes) / MIB);
+    if (sizeMib < 1)
+        return {
+            refused: `the image declares ${cleaned.size} volumes; in the ${SMOKE_LIMITS.memory} memory limit each would get less than 1 MiB`,
+        };
+    return { tmpfs: [...cleaned].sort().map((dir) => `${dir}:rw,nosuid,nodev,size=${sizeMib}m`) };
+}
+/** Pure: the docker argv that starts the smoke container with the hardened settings, published on 127.0.0.1 only. */
+function smokeRunArgv(run) {
+    const argv = ['run', '--detach', '--name', run.containerName, '--label', 'image-size-gate=smoke', '--label', run.ownerLabel];
+    argv.push('--read-only', '--tmpfs', `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`);
+    for (const tmpfs of run.volumeTmpfs)
+        argv.push('--tmpfs', tmpfs);
+    argv.push('--cap-drop', 'ALL', '--security-opt', 'no-new-privileges');
+    // tmpfs pages count against the memory limit; with swap equal to the limit none of them can go to disk either.
+    argv.push('--memory', SMOKE_LIMITS.memory, '--memory-swap', SMOKE_LIMITS.memory, '--pids-limit', String(SMOKE_LIMITS.pids));
+    argv.push('--cpus', SMOKE_LIMITS.cpus);
+    argv.push('--log-driver', 'json-file', '--log-opt', `max-size=${SMOKE_LIMITS.logMaxSize}`, '--log-opt', `max-file=${SMOKE_LIMITS.logMaxFiles}`);
+    argv.push('--publish', `127.0.0.1:${run.hostPort}:${run.containerPort}`);
+    for (const pair of run.env)
+        argv.push('--env', pair);
+    argv.push(run.imageId);
+    return argv;
+}
+function smokeContainerName() {
+    return `image-size-gate-smoke-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+}
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/probe.ts
+// One HTTP probe of the smoke test: a GET with a hard time limit and a body read cap that never follows
+// redirects, and that says what happened when there was no answer (refused, closed, reset, not HTTP, timed out).
 
 /** Largest body the probe reads; an endless stream is cut here. */
 const BODY_READ_CAP_BYTES = 64 * 1024;
 /** Longest one probe request may take before it is abandoned and retried. */
 const REQUEST_TIMEOUT_MS = 5_000;
+/** A probe that got no complete answer; the message says what happened and after how long. */
+class ProbeError extends Error {
+    kind;
+    elapsedMs;
+    constructor(kind, elapsedMs, message) {
+        super(message);
+        this.kind = kind;
+        this.elapsedMs = elapsedMs;
+    }
+}
+/** Pure: what one failed probe means, in words, from the client's error and how far the probe got. */
+function describeProbeError(error, progress, elapsedMs) {
+    const after = `after ${Math.round(elapsedMs)} ms`;
+    const began = progress.stage === 'body' ? `HTTP ${progress.status} came, then ` : '';
+    const code = error.code ?? '';
+    if (code === 'ECONNREFUSED')
+        return new ProbeError('refused', elapsedMs, `connection refused ${after}: nothing listens on the port yet`);
+    // Node's parser errors carry a reason of its own ("Expected HTTP/"); the raw bytes are the server's and stay out.
+    if (code.startsWith('HPE_'))
+        return new ProbeError('not-http', elapsedMs, `${began}the answer was not HTTP (${error.reason ?? code}) ${after}`);
+    if (code === 'ECONNRESET' && progress.stage === 'body')
+        return new ProbeError('incomplete', elapsedMs, `${began}the connection ended before the body did, ${after}`);
+    if (code === 'ECONNRESET' && error.message === 'socket hang up')
+        return new ProbeError('closed', elapsedMs, `the connection was closed without an answer ${after}`);
+    if (code === 'ECONNRESET' || code === 'EPIPE')
+        return new ProbeError('reset', elapsedMs, `the connection was reset ${after}`);
+    return new ProbeError('other', elapsedMs, `${began}${code ? `${code}: ` : ''}${error.message} ${after}`);
+}
+/** Pure: the words for a probe that ran out of time at the given stage. */
+function describeProbeTimeout(progress, timeoutMs) {
+    const within = `within ${Math.round(timeoutMs)} ms`;
+    const text = progress.stage === 'connecting'
+        ? `could not connect ${within}`
+        : progress.stage === 'waiting'
+            ? `connected, but no answer came ${within}`
+            : `HTTP ${progress.status} came, but the body did not end ${within}`;
+    return new ProbeError('timeout', timeoutMs, text);
+}
+/** One GET with a hard time limit and a body read cap; never follows redirects. Rejects with a ProbeError. */
+function httpGet(port, urlPath, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const startedAt = performance.now();
+        let progress = { stage: 'connecting' };
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            outcome();
+        };
+        const fail = (error) => settle(() => reject(describeProbeError(error, progress, performance.now() - startedAt)));
+        // Reject first, then tear down: whatever error the teardown raises, the time-out is the reason.
+        const timer = setTimeout(() => {
+            settle(() => reject(describeProbeTimeout(progress, timeoutMs)));
+            request?.destroy();
+        }, timeoutMs);
+        let request;
+        try {
+            // Lenient parsing, as curl is: small servers (busybox httpd CGI, hand-written ones) end header lines with
+            // a bare LF, and a smoke test is about whether the app answers, not about its HTTP hygiene.
+            request = external_node_http_default().get({
+                host: '127.0.0.1',
+                port,
+                path: urlPath,
+                agent: false,
+                insecureHTTPParser: true,
+                headers: { connection: 'close', 'user-agent': 'image-size-gate' },
+            });
+        }
+        catch (error) {
+            fail(error);
+            return;
+        }
+        request.on('socket', (socket) => socket.once('connect', () => (progress = { stage: 'waiting' })));
+        request.on('response', (response) => {
+            progress = { stage: 'body', status: response.statusCode ?? 0 };
+            readCappedBody(response, (body, truncated) => {
+                settle(() => resolve({
+                    status: response.statusCode ?? 0,
+                    body,
+                    truncated,
+                    location: typeof response.headers.location === 'string' ? response.headers.location : undefined,
+                }));
+                if (truncated)
+                    request?.destroy();
+            });
+            response.on('error', fail);
+        });
+        request.on('error', fail);
+    });
+}
+/** Reads a body up to BODY_READ_CAP_BYTES, then calls `done` once, with `truncated` when it was cut there. */
+function readCappedBody(response, done) {
+    const chunks = [];
+    let length = 0;
+    let truncated = false;
+    response.on('data', (chunk) => {
+        if (truncated)
+            return;
+        const room = BODY_READ_CAP_BYTES - length;
+        chunks.push(chunk.subarray(0, room));
+        length += Math.min(room, chunk.length);
+        if (chunk.length >= room) {
+            truncated = true;
+            done(Buffer.concat(chunks).toString('utf8'), true);
+        }
+    });
+    response.on('end', () => {
+        if (!truncated)
+            done(Buffer.concat(chunks).toString('utf8'), false);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/smoke.ts
+// The smoke test: start the image hardened, wait until it answers over HTTP, check the answer, time it,
+// and always remove the container. Nothing the container does may reach the runner's disk: its root is
+// read-only, every writable path (/tmp and each VOLUME the image declares) is a tmpfs inside its memory limit,
+// swap is off and its log is capped.
+
+
+
+
+
 const POLL_INTERVAL_MS = 5;
 const STATE_CHECK_INTERVAL_MS = 250;
+/** A probe the deadline cut shorter than this says nothing about the app; an earlier failure is the better reason. */
+const SHORTEST_TELLING_PROBE_MS = 1_000;
 /** How docker says the host port was taken after the gate picked it; the start is then tried again. */
 const PORT_TAKEN = /port is already allocated|address already in use/i;
 const PORT_ATTEMPTS = 3;
-const SMOKE_LIMITS = { memory: '512m', pids: 256, tmpfsSize: '64m', cpus: '1' };
 /** Pure: which container port to probe, or why the smoke test is skipped. Throws when `smoke: true` cannot run. */
 function chooseSmokePort(smoke, exposedPorts) {
     if (smoke.mode === 'false')
@@ -3731,39 +3949,6 @@ function chooseSmokePort(smoke, exposedPorts) {
     }
     return { skip: why };
 }
-/** Pure: the docker argv that starts the smoke container with the hardened settings, published on `hostPort` of 127.0.0.1. */
-function smokeRunArgv(imageId, containerName, port, hostPort, env) {
-    const argv = [
-        'run',
-        '--detach',
-        '--name',
-        containerName,
-        '--label',
-        'image-size-gate=smoke',
-        '--read-only',
-        '--tmpfs',
-        `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`,
-        '--cap-drop',
-        'ALL',
-        '--security-opt',
-        'no-new-privileges',
-        '--memory',
-        SMOKE_LIMITS.memory,
-        '--pids-limit',
-        String(SMOKE_LIMITS.pids),
-        '--cpus',
-        SMOKE_LIMITS.cpus,
-        '--publish',
-        `127.0.0.1:${hostPort}:${port}`,
-    ];
-    for (const pair of env)
-        argv.push('--env', pair);
-    argv.push(imageId);
-    return argv;
-}
-function smokeContainerName() {
-    return `image-size-gate-smoke-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-}
 /** Pure: does an answer satisfy the expectations? Returns the reason when it does not. */
 function judgeAnswer(answer, smoke) {
     if (answer.status !== smoke.expectStatus) {
@@ -3775,82 +3960,160 @@ function judgeAnswer(answer, smoke) {
     }
     return undefined;
 }
-async function runSmokeTest(docker, imageId, port, smoke, hooks = {}) {
+async function runSmokeTest(docker, image, port, smoke, hooks = {}) {
     const now = hooks.now ?? (() => performance.now());
-    const name = smokeContainerName();
     const result = { port, path: smoke.path, passed: false, containerLog: [] };
+    const covers = volumeCovers(image.volumes);
+    if ('refused' in covers) {
+        result.failure = `the container was not started: ${covers.refused}, so its writes could not be kept off the runner's disk`;
+        return result;
+    }
+    const name = smokeContainerName();
     hooks.onContainer?.(name);
-    // The gate picks the host port itself, before the clock starts, so that no `docker port` call sits between
-    // the container's start and the first probe. Another process may take the port in between: then docker
-    // says so, and the start is retried on a new port.
-    let hostPort = await freeLoopbackPort();
-    let startedAt = now();
+    const run = {
+        imageId: image.id,
+        containerName: name,
+        containerPort: port,
+        env: smoke.env,
+        volumeTmpfs: covers.tmpfs,
+        ownerLabel: ownerLabel(),
+    };
     try {
-        let started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
-        for (let attempt = 1; started.exitCode !== 0 && PORT_TAKEN.test(started.stderr) && attempt < PORT_ATTEMPTS; attempt += 1) {
-            await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
-            hostPort = await freeLoopbackPort();
-            startedAt = now();
-            started = await docker.run(smokeRunArgv(imageId, name, port, hostPort, smoke.env), { allowFailure: true });
-        }
-        if (started.exitCode !== 0) {
-            result.failure = `docker run failed: ${started.stderr.trim().split(/\r?\n/).at(-1) ?? ''}`;
+        const started = await startContainer(docker, run, now);
+        if ('failure' in started) {
+            result.failure = `docker run failed: ${started.failure}`;
             return result;
         }
-        const deadline = startedAt + smoke.timeoutMs;
-        let lastProblem = 'nothing answered';
-        // The container's state is checked in the background, so probing never waits for `docker inspect`
-        // (tens of milliseconds) and the start-up figure is not rounded up by it.
-        let lastStateCheck = now();
-        let stateCheck;
-        let stoppedState;
-        while (now() < deadline) {
-            const remainingMs = Math.max(1, deadline - now());
-            try {
-                const answer = await httpGet(hostPort, smoke.path, Math.min(REQUEST_TIMEOUT_MS, remainingMs));
-                const answeredAt = now();
-                result.answer = answer;
-                const problem = judgeAnswer(answer, smoke);
-                if (problem === undefined) {
-                    result.passed = true;
-                    result.startupMs = Math.round(answeredAt - startedAt);
-                    return result;
-                }
-                lastProblem = problem;
-            }
-            catch (error) {
-                lastProblem = error.message;
-            }
-            if (stoppedState) {
-                result.failure = stoppedReason(stoppedState);
-                result.containerLog = await containerLogTail(docker, name);
-                return result;
-            }
-            if (!stateCheck && now() - lastStateCheck >= STATE_CHECK_INTERVAL_MS) {
-                lastStateCheck = now();
-                stateCheck = containerState(docker, name).then((state) => {
-                    if (state.status !== 'running')
-                        stoppedState = state;
-                    stateCheck = undefined;
-                    return state;
-                });
-                stateCheck.catch(() => (stateCheck = undefined));
-            }
-            await sleep(POLL_INTERVAL_MS);
+        const outcome = await awaitAnswer(docker, name, port, started, smoke, now);
+        result.answer = outcome.answer;
+        if ('answeredAt' in outcome) {
+            result.passed = true;
+            result.startupMs = Math.round(outcome.answeredAt - started.startedAt);
+            await checkAfterAnswer(docker, name, result);
+            return result;
         }
-        await stateCheck?.catch(() => undefined);
-        result.failure = result.answer
-            ? `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(result.answer, smoke)}`
-            : `nothing answered on port ${port} within ${smoke.timeoutMs} ms (last attempt: ${lastProblem})`;
+        result.failure = outcome.failure;
         result.containerLog = await containerLogTail(docker, name);
         return result;
     }
     finally {
-        const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+        const removal = removeContainer(docker, name);
         if (hooks.background)
             hooks.background.start(removal);
         else
             await removal;
+    }
+}
+/**
+ * Starts the container on a host port the gate picked itself, before the clock starts, so that no
+ * `docker port` call sits between the start and the first probe. Another process may take the port in
+ * between: then docker says so, and the start is retried on a new port.
+ */
+async function startContainer(docker, run, now) {
+    for (let attempt = 1;; attempt += 1) {
+        const hostPort = await freeLoopbackPort();
+        const startedAt = now();
+        const started = await docker.run(smokeRunArgv({ ...run, hostPort }), { allowFailure: true });
+        if (started.exitCode === 0)
+            return { hostPort, startedAt };
+        if (!PORT_TAKEN.test(started.stderr) || attempt >= PORT_ATTEMPTS)
+            return { failure: dockerRunFailure(started.stderr) };
+        await removeContainer(docker, run.containerName);
+    }
+}
+/** Probes until a good answer, the container stops, or the deadline; never waits on docker between probes. */
+async function awaitAnswer(docker, name, port, started, smoke, now) {
+    const deadline = started.startedAt + smoke.timeoutMs;
+    const dockerRunMs = now() - started.startedAt;
+    const watcher = watchContainer(docker, name, now);
+    let answer;
+    let problem;
+    while (now() < deadline) {
+        const limitMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(1, deadline - now()));
+        try {
+            answer = await httpGet(started.hostPort, smoke.path, limitMs);
+            const answeredAt = now();
+            if (judgeAnswer(answer, smoke) === undefined)
+                return { answer, answeredAt };
+        }
+        catch (error) {
+            const probeError = error instanceof ProbeError ? error : new ProbeError('other', 0, error.message);
+            // The last probe before the deadline gets what time is left; its time-out is no reason when there is another.
+            if (!problem || probeError.kind !== 'timeout' || limitMs >= SHORTEST_TELLING_PROBE_MS)
+                problem = probeError;
+        }
+        const stopped = watcher.verdict();
+        if (stopped)
+            return { answer, failure: stopped };
+        watcher.poll();
+        await sleep(POLL_INTERVAL_MS);
+    }
+    await watcher.settle();
+    const stopped = watcher.verdict();
+    if (stopped && !answer)
+        return { failure: stopped };
+    if (answer)
+        return { answer, failure: `no good answer within ${smoke.timeoutMs} ms: the last one ${judgeAnswer(answer, smoke)}` };
+    return { failure: noAnswerFailure(port, smoke.timeoutMs, problem ?? dockerRunMs) };
+}
+/**
+ * Pure: the one line for a smoke test that got no answer, from the last probe failure worth telling, or, when
+ * `docker run` itself used up the time (a busy engine), how long it took.
+ */
+function noAnswerFailure(port, timeoutMs, problem) {
+    const within = `nothing answered on port ${port} within ${timeoutMs} ms`;
+    if (typeof problem === 'number')
+        return `${within} (docker run itself took ${Math.round(problem)} ms, so no probe could be made; a longer smoke-timeout gives the container time)`;
+    // Docker's userland proxy accepts on the published port, then closes or resets when nothing in the container listens.
+    const hint = problem.kind === 'closed' || problem.kind === 'reset'
+        ? "; Docker's proxy accepts on the published port, then drops the connection while nothing in the container listens"
+        : '';
+    return `${within} (last attempt: ${problem.message}${hint})`;
+}
+/**
+ * Checks the container's state in the background, so probing never waits for `docker inspect` (tens of
+ * milliseconds) and the start-up figure is not rounded up by it. Its verdict is why the smoke test must stop:
+ * the container stopped, or the engine gave it a volume on the host's disk after all.
+ */
+function watchContainer(docker, name, now) {
+    let lastCheckAt = now();
+    let check;
+    let verdict;
+    return {
+        poll() {
+            if (check || verdict || now() - lastCheckAt < STATE_CHECK_INTERVAL_MS)
+                return;
+            lastCheckAt = now();
+            check = containerState(docker, name)
+                .then((state) => (verdict = stateProblem(state)))
+                .catch(() => undefined)
+                .then(() => (check = undefined));
+        },
+        verdict: () => verdict,
+        settle: async () => void (await check),
+    };
+}
+/** Pure: why a container in this state cannot pass the smoke test, if it cannot. */
+function stateProblem(state) {
+    if (state.hostMounts.length > 0)
+        return `the engine gave the container storage on the host's disk (${state.hostMounts.join(', ')}), which the smoke test does not allow`;
+    if (state.status === 'running')
+        return undefined;
+    const oom = state.oomKilled ? `, killed for exceeding the ${SMOKE_LIMITS.memory} memory limit` : '';
+    return `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${oom})`;
+}
+/**
+ * After a good answer, outside the start-up window: which uid the main process really got, and (at the same
+ * time) that the engine gave the container no storage on the host's disk.
+ */
+async function checkAfterAnswer(docker, name, result) {
+    const [ids, state] = await Promise.all([mainProcessIds(docker, name), containerState(docker, name).catch(() => undefined)]);
+    result.runtimeUid = ids?.uid;
+    result.runtimeGid = ids?.gid;
+    if (state && state.hostMounts.length > 0) {
+        result.passed = false;
+        result.startupMs = undefined;
+        result.failure = stateProblem(state);
     }
 }
 /** A TCP port on 127.0.0.1 that nothing listens on at this moment (the kernel picks it). */
@@ -3864,140 +4127,8 @@ function freeLoopbackPort() {
         });
     });
 }
-function stoppedReason(state) {
-    const oom = state.oomKilled ? `, killed for exceeding the ${SMOKE_LIMITS.memory} memory limit` : '';
-    return `the container stopped before answering (status ${state.status}, exit code ${state.exitCode}${oom})`;
-}
-async function containerState(docker, name) {
-    const text = await docker.text(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}', name]);
-    const [status, exitCode, oomKilled] = text.split(' ');
-    return { status, exitCode: Number(exitCode), oomKilled: oomKilled === 'true' };
-}
-async function containerLogTail(docker, name, lines = 20) {
-    const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true });
-    const text = logs.stdout.toString('utf8') + logs.stderr;
-    return text
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .slice(-lines);
-}
-/** One GET with a hard time limit and a body read cap; never follows redirects. */
-function httpGet(port, urlPath, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        // Lenient parsing, as curl is: small servers (busybox httpd CGI, hand-written ones) end header lines with
-        // a bare LF, and a smoke test is about whether the app answers, not about its HTTP hygiene.
-        const request = external_node_http_default().get({
-            host: '127.0.0.1',
-            port,
-            path: urlPath,
-            agent: false,
-            insecureHTTPParser: true,
-            headers: { connection: 'close', 'user-agent': 'image-size-gate' },
-        });
-        // Reject first, then tear down: whatever error the teardown raises, the time-out is the reason.
-        const timer = setTimeout(() => {
-            reject(new Error(`no complete answer within ${Math.round(timeoutMs)} ms`));
-            request.destroy();
-        }, timeoutMs);
-        request.on('response', (response) => {
-            const chunks = [];
-            let length = 0;
-            let truncated = false;
-            const finish = () => {
-                clearTimeout(timer);
-                resolve({
-                    status: response.statusCode ?? 0,
-                    body: Buffer.concat(chunks).toString('utf8'),
-                    truncated,
-                    location: typeof response.headers.location === 'string' ? response.headers.location : undefined,
-                });
-            };
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                const room = BODY_READ_CAP_BYTES - length;
-                chunks.push(chunk.subarray(0, room));
-                length += Math.min(room, chunk.length);
-                if (chunk.length >= room) {
-                    truncated = true;
-                    finish();
-                    request.destroy();
-                }
-            });
-            response.on('end', () => {
-                if (!truncated)
-                    finish();
-            });
-            response.on('error', (error) => {
-                clearTimeout(timer);
-                reject(error);
-            });
-        });
-        request.on('error', (error) => {
-            clearTimeout(timer);
-            reject(error);
-        });
-    });
-}
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/user.ts
-// Who the container runs as, resolved the way the kernel (runc) resolves Config.User.
-/** Pure: parses /etc/passwd text into name -> uid entries (malformed lines are skipped). */
-function parsePasswd(text) {
-    const entries = [];
-    for (const line of text.split(/\r?\n/)) {
-        if (line.trim() === '' || line.startsWith('#'))
-            continue;
-        const fields = line.split(':');
-        if (fields.length < 3 || !/^\d+$/.test(fields[2]))
-            continue;
-        entries.push({ name: fields[0], uid: Number(fields[2]) });
-    }
-    return entries;
-}
-/** The user part of `user[:group]`. */
-function userPart(configured) {
-    return configured.split(':')[0].trim();
-}
-/** True when resolving `configured` needs the image's /etc/passwd (a user name other than root). */
-function needsPasswd(configured) {
-    const user = userPart(configured);
-    return user !== '' && user !== 'root' && !/^\d+$/.test(user);
-}
-/**
- * Pure: resolves Config.User. Empty, `root`, `0` (with any group) are root; a numeric uid other than 0 is
- * non-root even without a passwd entry; a name is looked up in the image's own /etc/passwd (`passwd`
- * undefined means the image has none).
- */
-function resolveUser(configured, passwd) {
-    const user = userPart(configured);
-    if (user === '')
-        return { kind: 'root', configured, reason: 'no USER is set, so the container runs as root (uid 0)' };
-    if (user === 'root')
-        return { kind: 'root', configured, reason: 'USER is root (uid 0)' };
-    if (/^\d+$/.test(user)) {
-        const uid = Number(user);
-        return uid === 0
-            ? { kind: 'root', configured, reason: 'USER is uid 0 (root)' }
-            : { kind: 'non-root', configured, uid, reason: `USER is uid ${uid}` };
-    }
-    if (passwd === undefined) {
-        return {
-            kind: 'unresolved',
-            configured,
-            reason: `USER "${user}" is a name, but the image has no /etc/passwd to resolve it, so the container cannot start; use a numeric uid (USER 10001) or add a passwd entry`,
-        };
-    }
-    const entry = parsePasswd(passwd).find((candidate) => candidate.name === user);
-    if (!entry) {
-        return { kind: 'unresolved', configured, reason: `USER "${user}" is not in the image's /etc/passwd, so the container cannot start` };
-    }
-    return entry.uid === 0
-        ? { kind: 'root', configured, reason: `USER "${user}" has uid 0 in /etc/passwd, which is root` }
-        : { kind: 'non-root', configured, uid: entry.uid, reason: `USER "${user}" is uid ${entry.uid} in /etc/passwd` };
 }
 
 ;// CONCATENATED MODULE: ./src/measure.ts
@@ -4018,7 +4149,7 @@ async function measureImage(request, deps) {
     // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
     const readLayers = options.analyze || request.engine.imageStore === 'containerd';
     if (!readLayers) {
-        const user = resolveUser(image.user, await passwdThroughEngine(image, request, deps));
+        const user = runtimeChecked(resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps)), smoke);
         const platform = {
             platform: platformOf(image),
             sizeBytes: image.sizeBytes,
@@ -4030,12 +4161,19 @@ async function measureImage(request, deps) {
         return { image, sizeMethod: 'inspect', platforms: [platform], smoke };
     }
     const platforms = await log.group(`Read the layers of the ${label} ${image.id.slice(7, 19)}`, () => measureLayers(image, request, deps));
-    for (const platform of platforms) {
-        if (platform.user.kind === 'unresolved' && !platform.analysis && platform.platform === platforms[0].platform) {
-            platform.user = resolveUser(platform.configuredUser, await passwdThroughEngine(image, request, deps));
-        }
+    // What the layers could not tell (a link to a file the scan did not keep) the engine reads as the daemon
+    // would, for the platform it runs: the first.
+    const first = platforms[0];
+    if (first.platform === platformOf(image) && first.userFiles) {
+        const files = await userFilesThroughEngine(first.configuredUser, first.userFiles, image, request, deps);
+        first.user = resolveUser(first.configuredUser, files);
     }
+    first.user = runtimeChecked(first.user, smoke);
     return { image, sizeMethod: 'layers', platforms, smoke };
+}
+/** The user as the image says, held against the uid the smoke container really ran as. */
+function runtimeChecked(user, smoke) {
+    return checkRuntimeUser(user, smoke.ran ? smoke.result.runtimeUid : undefined);
 }
 function platformOf(image) {
     return [image.os || 'unknown', image.architecture || 'unknown'].join('/');
@@ -4050,7 +4188,7 @@ async function smokeTest(image, request, deps) {
     // Whatever is still being removed (an earlier smoke container) would compete with this start.
     await background.drain();
     const title = `Smoke test of the ${label} (${platformOf(image)}): GET ${options.smoke.path} on port ${portChoice.port} (from ${portChoice.source})`;
-    const result = await deps.log.group(title, () => runSmokeTest(deps.docker, image.id, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }));
+    const result = await deps.log.group(title, () => runSmokeTest(deps.docker, image, portChoice.port, options.smoke, { onContainer: deps.onSmokeContainer, background }));
     if (result.passed)
         deps.log.info(`Smoke test answered HTTP ${result.answer?.status} after ${result.startupMs} ms`);
     else
@@ -4080,12 +4218,13 @@ async function measurePlatform(scanned, archiveBytes, request, log) {
     if (!options.analyze) {
         const compressed = compressedSize(scanned);
         log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : units_formatBytes(compressed.bytes)}`);
-        const passwd = needsPasswd(scanned.config.user) ? finalEtcPasswd(scanned) : undefined;
+        const userFiles = finalUserFiles(scanned.layers);
         return {
             ...base,
             compressedSizeBytes: compressed.bytes,
             compressedSizeMethod: compressed.bytes === undefined ? undefined : compressed.method,
-            user: resolveUser(scanned.config.user, passwd),
+            userFiles,
+            user: resolveUser(scanned.config.user, userFiles),
         };
     }
     const analysis = await analyzeLayers(scanned, archiveBytes, {
@@ -4104,26 +4243,17 @@ async function measurePlatform(scanned, archiveBytes, request, log) {
         compressedSizeBytes: analysis.compressedSizeBytes,
         compressedSizeMethod: analysis.compressedSizeMethod,
         analysis,
-        user: resolveUser(scanned.config.user, analysis.etcPasswd),
+        userFiles: analysis.userFiles,
+        user: resolveUser(scanned.config.user, analysis.userFiles),
     };
 }
-/** The final filesystem's /etc/passwd when a layer wrote it as a regular file and no later layer removed it. */
-function finalEtcPasswd(scanned) {
-    for (let index = scanned.layers.length - 1; index >= 0; index -= 1) {
-        const entries = scanned.layers[index].entries;
-        const removed = entries.some((entry) => entry.path === '/etc/.wh.passwd' || entry.path === '/etc/.wh..wh..opq' || entry.path === '/.wh.etc');
-        const written = entries.find((entry) => entry.path === '/etc/passwd');
-        if (written)
-            return written.kind === 'file' ? scanned.layers[index].etcPasswd : undefined;
-        if (removed)
-            return undefined;
-    }
-    return undefined;
-}
-async function passwdThroughEngine(image, request, deps) {
-    if (!needsPasswd(image.user))
-        return undefined;
-    return (await readImageFile(deps.docker, image.id, '/etc/passwd', { background: request.background }))?.toString('utf8');
+/** Reads through the engine (a stopped container) the user files `known` lacks and `configured` needs. */
+async function userFilesThroughEngine(configured, known, image, request, deps) {
+    const missing = filesNeeded(configured).filter((name) => known[name] === undefined);
+    if (missing.length === 0)
+        return known;
+    const options = { background: request.background, onContainer: deps.onSmokeContainer };
+    return { ...known, ...(await readUserFiles(deps.docker, image.id, missing, options)) };
 }
 /**
  * Logs every few seconds how far the layer reading has got, so a long one never looks hung, including the
@@ -4244,6 +4374,7 @@ async function removeUntaggedImage(docker, imageId) {
 
 
 
+
 /** docker argv for a build that writes the image id to `iidFile`. */
 function buildArgv(request, builder, iidFile) {
     // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
@@ -4291,33 +4422,44 @@ function failingStepOutput(logLines, maxLines = 25) {
         .filter((line) => line.trim() !== '')
         .slice(-maxLines);
 }
+/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
+const KEPT_LOG_LINES = 200;
+/**
+ * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
+ * a last line that only repeats the error message printed right after it.
+ */
+function failureDetails(keptLines, errorMessage, maxLines = 25) {
+    const output = failingStepOutput(keptLines, maxLines);
+    if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage)
+        output.pop();
+    return output;
+}
 async function buildImage(docker, builder, request, onLine) {
     await checkBuildInputs(request);
     const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
     const iidFile = external_node_path_default().join(workDir, 'iid');
-    const logLines = [];
+    const keptLines = new LineTail(KEPT_LOG_LINES);
     const started = performance.now();
     try {
         await docker.run(buildArgv(request, builder, iidFile), {
             // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
             // without buildx fail instead of building.
             env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+            // The log is streamed line by line and not kept: only its last lines, for the failure output.
             onLine: (line) => {
-                logLines.push(line);
-                if (logLines.length > 5000)
-                    logLines.splice(0, 1000);
+                keptLines.push(line);
                 onLine(line);
             },
         });
         const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
         if (!imageId)
             throw new GateError('build', 'the build finished but reported no image id');
-        return { imageId, durationMs: performance.now() - started, logLines };
+        return { imageId, durationMs: performance.now() - started };
     }
     catch (error) {
         if (error instanceof DockerError) {
-            const stepOutput = failingStepOutput(logLines);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details: stepOutput });
+            const details = failureDetails(keptLines.lines(), error.message);
+            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
         }
         throw error;
     }
@@ -4772,7 +4914,7 @@ const INPUTS = [
     {
         name: 'report-file',
         default: '',
-        description: 'Where to write the JSON report (default: image-size-gate-report.json in RUNNER_TEMP, else the working directory).',
+        description: 'Where to write the JSON report (default: a new image-size-gate-<step>-<random>.json in RUNNER_TEMP, else the system temp directory; the report output names it).',
     },
     { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
     {
@@ -4987,11 +5129,29 @@ function parseStatus(text) {
     }
     return Number(text);
 }
+/** Characters a request-target's path and query may hold as they are (RFC 3986 pchar, "/", "?" and "%" escapes). */
+const REQUEST_TARGET_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
+/**
+ * The smoke request's target, checked where it enters: an absolute path with an optional query. Spaces and
+ * non-ASCII characters are percent-encoded as UTF-8 (`/€` -> `/%E2%82%AC`), as are the printable characters a
+ * request line cannot carry (`"<>\^`{|}`); what cannot be part of a request-target at all is refused.
+ */
 function parseSmokePath(text) {
-    if (!text.startsWith('/') || /\s/.test(text)) {
-        throw new InputError('smoke-path', `"${text}" is not an absolute URL path`, '/healthz');
+    const refuse = (problem) => new InputError('smoke-path', `${JSON.stringify(text)} ${problem}`, '/healthz or /status?full=1');
+    if (!text.startsWith('/'))
+        throw refuse('is not an absolute URL path');
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(text))
+        throw refuse('contains a control character');
+    if (text.includes('#'))
+        throw refuse('has a fragment (#...), which a client never sends');
+    if (/%(?![0-9A-Fa-f]{2})/.test(text))
+        throw refuse('has a "%" that does not start a %XX escape (write %25 for a literal %)');
+    try {
+        return [...text].map((character) => (REQUEST_TARGET_SAFE.test(character) ? character : encodeURIComponent(character))).join('');
     }
-    return text;
+    catch {
+        throw refuse('is not valid Unicode'); // a lone surrogate has no UTF-8 form (encodeURIComponent throws)
+    }
 }
 function parseBoolean(name, text) {
     if (/^(true|yes|on)$/i.test(text))
@@ -5020,16 +5180,26 @@ function parseKeyValueLines(name, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/file.ts
-// Writing the JSON report.
+// Writing the JSON report: where report-file says, or else to a new file of this step's own.
 
 
-function defaultReportPath(env) {
-    return path.resolve(env.RUNNER_TEMP || '.', 'image-size-gate-report.json');
+
+
+/**
+ * Pure: a report path of this step's own, in RUNNER_TEMP, else the OS temp directory, never the working
+ * directory. Steps of one job share RUNNER_TEMP, and so may runs on one machine: the step's id and a random
+ * suffix keep each step's `report` output pointing at its own verdict.
+ */
+function defaultReportPath(env, tempDirectory = external_node_os_default().tmpdir(), suffix = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex'), pid = process.pid) {
+    const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64) || String(pid);
+    return external_node_path_default().resolve(env.RUNNER_TEMP || tempDirectory, `image-size-gate-${step}-${suffix}.json`);
 }
-async function writeReportFile(report, filePath) {
-    const absolute = external_node_path_default().resolve(filePath);
+/** Writes the report to `filePath`, or to defaultReportPath(env) when none is given; returns the absolute path. */
+async function writeReportFile(report, filePath, env = process.env) {
+    const absolute = external_node_path_default().resolve(filePath ?? defaultReportPath(env));
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(absolute, JSON.stringify(report, null, 2) + '\n');
+    // A default path is a new name: 'wx' refuses to write through anything planted there (the OS temp directory is shared).
+    await (0,promises_namespaceObject.writeFile)(absolute, JSON.stringify(report, null, 2) + '\n', { flag: filePath ? 'w' : 'wx' });
     return absolute;
 }
 
@@ -5161,7 +5331,33 @@ function inefficientSection(analysis) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/report/engine.ts
+// Pure: which engine measured, and what its own size figure is, so a figure is never compared with one that
+// means something else. Shared by the summary, the PR comment and the terminal report.
+
+/** One sentence: the engine, its image store, and inspect's .Size labelled for what it is on that store. */
+function engineSentence(report) {
+    const { engine, image } = report;
+    const store = `${engine.imageStore} image store, ${engine.storageDriver}`;
+    const own = image.sizeMethod === 'inspect' || image.engineSizeBytes === image.sizeBytes
+        ? 'docker image inspect .Size agrees'
+        : `docker image inspect .Size says ${units_formatBytes(image.engineSizeBytes)} (${image.engineSizeBytes} B), which on this store is not the image's size`;
+    return `Measured on Docker ${engine.version} (${store}); the size is the layers' own bytes, ${own}.`;
+}
+/** Rows of per-platform figures: platform, size, compressed, layers, user, verdict (only when there are several). */
+function platformRows(report) {
+    return (report.platforms ?? []).map((platform) => [
+        platform.platform,
+        `${units_formatBytes(platform.sizeBytes)} (${platform.sizeBytes} B)`,
+        platform.compressedSizeBytes === undefined ? '—' : units_formatBytes(platform.compressedSizeBytes),
+        String(platform.layerCount),
+        platform.user === '' ? '(root)' : platform.user,
+        platform.passed ? 'pass' : 'fail',
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
+
 
 
 
@@ -5191,6 +5387,8 @@ function renderTerminal(report) {
         `image-size-gate: ${plain(report.name)} ${report.passed ? 'PASSED' : 'FAILED'}`,
         `image ${report.image.id.replace(/^sha256:/, '').slice(0, 12)} (${report.image.os}/${report.image.architecture})` +
             (report.build ? `, built with the ${report.build.builder} builder in ${units_formatDurationMs(report.build.durationMs)}` : ''),
+        engineSentence(report),
+        ...platformRows(report).map((row) => `  ${row.join('  ')}`),
         '',
         format(header),
         ...rows.map(format),
@@ -5230,6 +5428,42 @@ function renderAnalysisText(analysis, uncompressedBytes) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/line-batch.ts
+// Echoing a long build log: one write per line costs more than the build itself (a write is a system call, and
+// a noisy build prints millions of lines), so lines are gathered and written together, at the latest on the
+// next turn of the event loop, so the log still follows the build as it runs.
+/** Enough lines to make a write worth it, few enough to keep memory small. */
+const BATCH_CHARS = 64 * 1024;
+function lineBatch(write) {
+    let pending = [];
+    let pendingChars = 0;
+    let scheduled = false;
+    const flush = () => {
+        if (pending.length === 0)
+            return;
+        const text = pending.join('');
+        pending = [];
+        pendingChars = 0;
+        write(text);
+    };
+    return {
+        add: (line) => {
+            pending.push(`${line}\n`);
+            pendingChars += line.length + 1;
+            if (pendingChars >= BATCH_CHARS)
+                flush();
+            else if (!scheduled) {
+                scheduled = true;
+                setImmediate(() => {
+                    scheduled = false;
+                    flush();
+                });
+            }
+        },
+        flush,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // The version this bundle reports (a unit test keeps it equal to package.json's).
 const VERSION = '0.1.0';
@@ -5238,6 +5472,9 @@ const VERSION = '0.1.0';
 // The CLI entry: the same engine as the action, flags named as the inputs, a terminal report.
 // Exit codes: 0 every budget passed; 1 the image was measured and a budget failed; 2 the gate could not
 // judge the image (bad flag, no Docker engine, failed build, missing image).
+
+
+
 
 
 
@@ -5281,20 +5518,32 @@ function helpText() {
     ];
     return lines.join('\n');
 }
+/** One line to the terminal, its control characters shown: text from the image must not drive the terminal. */
+function say(line) {
+    process.stderr.write(`${visibleControlChars(line)}\n`);
+}
+/** Colour and cursor sequences (CSI) in build output: dropped rather than shown, to keep the log readable. */
+const CSI_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 function terminalLog(quiet) {
+    // Build output is written in batches; anything else first lets the batch out, to keep the order.
+    const batch = lineBatch((text) => process.stderr.write(text));
+    const sayNow = (line) => {
+        batch.flush();
+        say(line);
+    };
     return {
-        info: (message) => process.stderr.write(`${message}\n`),
-        warning: (message) => process.stderr.write(`warning: ${message}\n`),
+        info: (message) => sayNow(message),
+        warning: (message) => sayNow(`warning: ${message}`),
         group: async (name, work) => {
-            process.stderr.write(`== ${name}\n`);
+            sayNow(`== ${name}`);
             return work();
         },
         untrusted: () => ({
             line: (text) => {
                 if (!quiet)
-                    process.stderr.write(`  | ${text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')}\n`);
+                    batch.add(visibleControlChars(`  | ${text.replace(CSI_SEQUENCE, '')}`));
             },
-            end: () => undefined,
+            end: () => batch.flush(),
         }),
     };
 }
@@ -5316,7 +5565,8 @@ async function main(argv) {
         positionals = parsed.positionals;
     }
     catch (error) {
-        process.stderr.write(`image-size-gate: ${error.message}\nRun image-size-gate --help for the flags.\n`);
+        say(`image-size-gate: ${error.message}`);
+        say('Run image-size-gate --help for the flags.');
         return EXIT_CANNOT_JUDGE;
     }
     if (values.help) {
@@ -5340,6 +5590,8 @@ async function main(argv) {
         process.stderr.write(`image-size-gate: cancelled (${signal}); removed its smoke container\n`);
         process.exit(130);
     });
+    // The CLI has no post step: a run killed outright (SIGKILL) leaves its containers to the next run on this host.
+    const orphans = removeOrphans(docker);
     try {
         const options = getInputs((name) => {
             if (name === 'context' && positionals.length === 1)
@@ -5362,21 +5614,33 @@ async function main(argv) {
     }
     catch (error) {
         if (error instanceof InputError) {
-            process.stderr.write(`image-size-gate: --${error.message.replace(/^input /, '')}\n`);
+            say(`image-size-gate: --${error.message.replace(/^input /, '')}`);
             return EXIT_CANNOT_JUDGE;
         }
         if (error instanceof GateError) {
-            for (const line of error.details)
-                process.stderr.write(`  | ${line}\n`);
-            process.stderr.write(`image-size-gate: ${error.message}\n`);
+            // The failing build step's output was streamed just above, unless --quiet kept the log back.
+            if (values.quiet)
+                for (const line of error.details)
+                    say(`  | ${line.replace(CSI_SEQUENCE, '')}`);
+            say(`image-size-gate: ${error.message}`);
             return EXIT_CANNOT_JUDGE;
         }
-        process.stderr.write(`image-size-gate: unexpected error: ${error.stack ?? String(error)}\n`);
+        for (const line of `image-size-gate: unexpected error: ${error.stack ?? String(error)}`.split('\n'))
+            say(line);
         return EXIT_CANNOT_JUDGE;
     }
     finally {
+        await orphans;
         guard.dispose();
     }
+}
+/** Removes, alongside the run, the containers of killed runs on this host, and says so in one line. */
+async function removeOrphans(docker) {
+    const removed = await removeOrphanedContainers(docker).catch(() => []);
+    if (removed.length === 0)
+        return;
+    const pids = [...new Set(removed.map((orphan) => orphan.pid))].join(', ');
+    process.stderr.write(`image-size-gate: removed ${removed.length} container(s) left by killed earlier runs (pid ${pids})\n`);
 }
 
 

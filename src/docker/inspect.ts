@@ -16,6 +16,8 @@ export interface ImageMetadata {
   user: string;
   /** Exposed ports as `8080/tcp` strings. */
   exposedPorts: string[];
+  /** Paths the image declares as VOLUME, exactly as written (untrusted). */
+  volumes: string[];
   os: string;
   architecture: string;
   repoTags: string[];
@@ -28,7 +30,7 @@ interface RawInspect {
   Os?: string;
   Architecture?: string;
   RootFS?: { Layers?: string[] | null };
-  Config?: { User?: string; ExposedPorts?: Record<string, unknown> | null } | null;
+  Config?: { User?: string; ExposedPorts?: Record<string, unknown> | null; Volumes?: Record<string, unknown> | null } | null;
 }
 
 /** Pure: the fields the gate uses from one `docker image inspect` object. */
@@ -39,6 +41,7 @@ export function parseInspect(raw: RawInspect): ImageMetadata {
     layerCount: raw.RootFS?.Layers?.length ?? 0,
     user: raw.Config?.User ?? '',
     exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
+    volumes: Object.keys(raw.Config?.Volumes ?? {}),
     os: raw.Os ?? '',
     architecture: raw.Architecture ?? '',
     repoTags: raw.RepoTags ?? [],
