@@ -52,7 +52,7 @@ test(
   async () => {
     const run = await runCli(['--quiet', '--json', '--smoke', 'false', 'examples/go-scratch']);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ schemaVersion: 1, passed: true, image: { nonRoot: true, layerCount: 2 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ schemaVersion: 2, passed: true, image: { nonRoot: true, layerCount: 2 } });
   },
   E2E_TIMEOUT_MS,
 );

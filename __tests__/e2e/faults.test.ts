@@ -148,10 +148,10 @@ describe('smoke-test faults', () => {
     'a container that accepts the request but hangs mid-response fails at the time-out, without waiting for it forever',
     async () => {
       const started = Date.now();
-      const run = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/hang', 'smoke-timeout': '3s' });
+      const run = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/hang', 'smoke-timeout': '6s' });
       expect(run.exitCode).toBe(1);
       expect(errorLine(run.stdout)).toMatch(
-        /nothing answered on port 8080 within 3000 ms \(last attempt: HTTP 200 came, but the body did not end within \d+ ms\)/,
+        /nothing answered on port 8080 within 6000 ms \(last attempt: HTTP 200 came, but the body did not end within \d+ ms\)/,
       );
       expect(Date.now() - started).toBeLessThan(20_000);
     },
@@ -167,7 +167,8 @@ describe('smoke-test faults', () => {
         image: TAGS.cgi,
         'smoke-path': '/cgi-bin/endless',
         'smoke-expect-body': 'never-there',
-        'smoke-timeout': '2s',
+        // Long enough for a slow docker run (2 to 3 s on a loaded machine) to leave time for probes.
+        'smoke-timeout': '8s',
       });
       expect(failing.exitCode).toBe(1);
       expect(errorLine(failing.stdout)).toContain('the body does not contain "never-there"');
@@ -178,7 +179,7 @@ describe('smoke-test faults', () => {
   test(
     'a redirect is not followed, and the answer names where it pointed',
     async () => {
-      const run = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/redirect', 'smoke-timeout': '2s' });
+      const run = await runAction({ image: TAGS.cgi, 'smoke-path': '/cgi-bin/redirect', 'smoke-timeout': '8s' });
       expect(run.exitCode).toBe(1);
       expect(errorLine(run.stdout)).toContain(
         'answered HTTP 302 (a redirect to /login; the probe does not follow redirects), expected 200',
