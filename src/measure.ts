@@ -206,7 +206,7 @@ async function userFilesThroughEngine(
 ): Promise<UserFiles> {
   const missing = filesNeeded(configured).filter((name) => known[name] === undefined);
   if (missing.length === 0) return known;
-  const options = { background: request.background, onContainer: deps.onSmokeContainer };
+  const options = { background: request.background, onContainer: deps.onSmokeContainer, volumes: image.volumes };
   return { ...known, ...(await readUserFiles(deps.docker, image.id, missing, options)) };
 }
 

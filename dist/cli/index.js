@@ -1048,6 +1048,75 @@ function parsePaxRecords(data, offset) {
     return overrides;
 }
 
+;// CONCATENATED MODULE: ./src/docker/smoke-run.ts
+// The docker argv that starts the smoke container hardened: read-only root, every writable path (/tmp and
+// each VOLUME the image declares) a tmpfs inside the memory limit, no swap, no capabilities, a capped log,
+// published on 127.0.0.1 only.
+
+
+const MIB = 1024 * 1024;
+const SMOKE_LIMITS = {
+    memory: '512m',
+    memoryBytes: 512 * MIB,
+    pids: 256,
+    tmpfsSize: '64m',
+    tmpfsBytes: 64 * MIB,
+    cpus: '1',
+    /** The json-file log driver keeps at most logMaxFiles files of logMaxSize: a chatty container stops there. */
+    logMaxSize: '1m',
+    logMaxFiles: 2,
+};
+/**
+ * Pure: the `--tmpfs` values that cover the image's VOLUMEs, or why one cannot be covered. Without them each
+ * VOLUME gets an anonymous volume on the host's disk, writable despite --read-only. The engine skips the
+ * anonymous volume only when a tmpfs sits at exactly the path it cleans the VOLUME to, so the paths are cleaned
+ * the same way (Go's filepath.Clean). The tmpfs sizes add up to the memory limit at most.
+ */
+function volumeCovers(volumes) {
+    const cleaned = new Set();
+    for (const declared of volumes) {
+        const shown = JSON.stringify(declared);
+        if (!declared.startsWith('/'))
+            return { refused: `the image declares VOLUME ${shown}, which is not an absolute path` };
+        if (/[\u0000-\u001f\u007f,:]/.test(declared))
+            return { refused: `the image declares VOLUME ${shown}, a path with a control character, "," or ":" that a tmpfs mount cannot name` };
+        const clean = external_node_path_default().posix.normalize(declared).replace(/(.)\/+$/, '$1');
+        if (clean === '/')
+            return { refused: `the image declares VOLUME ${shown}, the whole filesystem` };
+        if (clean !== '/tmp')
+            cleaned.add(clean); // /tmp is a tmpfs already
+    }
+    if (cleaned.size === 0)
+        return { tmpfs: [] };
+    const shareBytes = Math.floor((SMOKE_LIMITS.memoryBytes - SMOKE_LIMITS.tmpfsBytes) / cleaned.size);
+    const sizeMib = Math.floor(Math.min(SMOKE_LIMITS.tmpfsBytes, shareBytes) / MIB);
+    if (sizeMib < 1)
+        return {
+            refused: `the image declares ${cleaned.size} volumes; in the ${SMOKE_LIMITS.memory} memory limit each would get less than 1 MiB`,
+        };
+    return { tmpfs: [...cleaned].sort().map((dir) => `${dir}:rw,nosuid,nodev,size=${sizeMib}m`) };
+}
+/** Pure: the docker argv that starts the smoke container with the hardened settings, published on 127.0.0.1 only. */
+function smokeRunArgv(run) {
+    const argv = ['run', '--detach', '--name', run.containerName, '--label', 'image-size-gate=smoke', '--label', run.ownerLabel];
+    argv.push('--read-only', '--tmpfs', `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`);
+    for (const tmpfs of run.volumeTmpfs)
+        argv.push('--tmpfs', tmpfs);
+    argv.push('--cap-drop', 'ALL', '--security-opt', 'no-new-privileges');
+    // tmpfs pages count against the memory limit; with swap equal to the limit none of them can go to disk either.
+    argv.push('--memory', SMOKE_LIMITS.memory, '--memory-swap', SMOKE_LIMITS.memory, '--pids-limit', String(SMOKE_LIMITS.pids));
+    argv.push('--cpus', SMOKE_LIMITS.cpus);
+    argv.push('--log-driver', 'json-file', '--log-opt', `max-size=${SMOKE_LIMITS.logMaxSize}`, '--log-opt', `max-file=${SMOKE_LIMITS.logMaxFiles}`);
+    argv.push('--publish', `127.0.0.1:${run.hostPort}:${run.containerPort}`);
+    for (const pair of run.env)
+        argv.push('--env', pair);
+    argv.push(run.imageId);
+    return argv;
+}
+function smokeContainerName() {
+    return `image-size-gate-smoke-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/go-text.ts
 // Go's text primitives that decide how Docker reads USER, /etc/passwd and /etc/group, redone exactly:
 // strconv.Atoi (64-bit int), bytes.TrimSpace and the line splitting of bufio.Scanner / bufio.Reader.
@@ -1568,6 +1637,9 @@ function checkRuntimeUser(resolution, runtimeUid) {
 
 
 
+
+
+
 /** Pure: the fields the gate uses from one `docker image inspect` object. */
 function parseInspect(raw) {
     return {
@@ -1610,9 +1682,20 @@ async function readImageFiles(docker, imageId, filePaths, options = {}) {
     const name = `image-size-gate-read-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
     options.onContainer?.(name);
     const files = new Map();
+    const holdsAFile = (volume) => filePaths.some((filePath) => `${filePath}/`.startsWith(`${external_node_path_default().posix.normalize(volume).replace(/\/+$/, '')}/`));
+    const covers = volumeCovers((options.volumes ?? []).filter((volume) => !holdsAFile(volume)));
+    if ('refused' in covers) {
+        for (const filePath of filePaths)
+            files.set(filePath, { kind: 'unreadable', why: `the gate does not create a container of it: ${covers.refused}` });
+        return files;
+    }
     try {
         // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
-        const created = await docker.run(['create', '--name', name, '--label', 'image-size-gate=read-file', '--', imageId, '/image-size-gate-never-runs'], { allowFailure: true });
+        const tmpfs = covers.tmpfs.flatMap((cover) => ['--tmpfs', cover]);
+        const labels = ['--label', 'image-size-gate=read-file', '--label', ownerLabel()];
+        const created = await docker.run(['create', '--name', name, ...labels, ...tmpfs, '--', imageId, '/image-size-gate-never-runs'], {
+            allowFailure: true,
+        });
         if (created.exitCode !== 0)
             throw new GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
         for (const filePath of filePaths)
@@ -3717,75 +3800,6 @@ function startupCheck(measured, budgets) {
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/docker/smoke-run.ts
-// The docker argv that starts the smoke container hardened: read-only root, every writable path (/tmp and
-// each VOLUME the image declares) a tmpfs inside the memory limit, no swap, no capabilities, a capped log,
-// published on 127.0.0.1 only.
-
-
-const MIB = 1024 * 1024;
-const SMOKE_LIMITS = {
-    memory: '512m',
-    memoryBytes: 512 * MIB,
-    pids: 256,
-    tmpfsSize: '64m',
-    tmpfsBytes: 64 * MIB,
-    cpus: '1',
-    /** The json-file log driver keeps at most logMaxFiles files of logMaxSize: a chatty container stops there. */
-    logMaxSize: '1m',
-    logMaxFiles: 2,
-};
-/**
- * Pure: the `--tmpfs` values that cover the image's VOLUMEs, or why one cannot be covered. Without them each
- * VOLUME gets an anonymous volume on the host's disk, writable despite --read-only. The engine skips the
- * anonymous volume only when a tmpfs sits at exactly the path it cleans the VOLUME to, so the paths are cleaned
- * the same way (Go's filepath.Clean). The tmpfs sizes add up to the memory limit at most.
- */
-function volumeCovers(volumes) {
-    const cleaned = new Set();
-    for (const declared of volumes) {
-        const shown = JSON.stringify(declared);
-        if (!declared.startsWith('/'))
-            return { refused: `the image declares VOLUME ${shown}, which is not an absolute path` };
-        if (/[\u0000-\u001f\u007f,:]/.test(declared))
-            return { refused: `the image declares VOLUME ${shown}, a path with a control character, "," or ":" that a tmpfs mount cannot name` };
-        const clean = external_node_path_default().posix.normalize(declared).replace(/(.)\/+$/, '$1');
-        if (clean === '/')
-            return { refused: `the image declares VOLUME ${shown}, the whole filesystem` };
-        if (clean !== '/tmp')
-            cleaned.add(clean); // /tmp is a tmpfs already
-    }
-    if (cleaned.size === 0)
-        return { tmpfs: [] };
-    const shareBytes = Math.floor((SMOKE_LIMITS.memoryBytes - SMOKE_LIMITS.tmpfsBytes) / cleaned.size);
-    const sizeMib = Math.floor(Math.min(SMOKE_LIMITS.tmpfsBytes, shareBytes) / MIB);
-    if (sizeMib < 1)
-        return {
-            refused: `the image declares ${cleaned.size} volumes; in the ${SMOKE_LIMITS.memory} memory limit each would get less than 1 MiB`,
-        };
-    return { tmpfs: [...cleaned].sort().map((dir) => `${dir}:rw,nosuid,nodev,size=${sizeMib}m`) };
-}
-/** Pure: the docker argv that starts the smoke container with the hardened settings, published on 127.0.0.1 only. */
-function smokeRunArgv(run) {
-    const argv = ['run', '--detach', '--name', run.containerName, '--label', 'image-size-gate=smoke', '--label', run.ownerLabel];
-    argv.push('--read-only', '--tmpfs', `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`);
-    for (const tmpfs of run.volumeTmpfs)
-        argv.push('--tmpfs', tmpfs);
-    argv.push('--cap-drop', 'ALL', '--security-opt', 'no-new-privileges');
-    // tmpfs pages count against the memory limit; with swap equal to the limit none of them can go to disk either.
-    argv.push('--memory', SMOKE_LIMITS.memory, '--memory-swap', SMOKE_LIMITS.memory, '--pids-limit', String(SMOKE_LIMITS.pids));
-    argv.push('--cpus', SMOKE_LIMITS.cpus);
-    argv.push('--log-driver', 'json-file', '--log-opt', `max-size=${SMOKE_LIMITS.logMaxSize}`, '--log-opt', `max-file=${SMOKE_LIMITS.logMaxFiles}`);
-    argv.push('--publish', `127.0.0.1:${run.hostPort}:${run.containerPort}`);
-    for (const pair of run.env)
-        argv.push('--env', pair);
-    argv.push(run.imageId);
-    return argv;
-}
-function smokeContainerName() {
-    return `image-size-gate-smoke-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-}
-
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
@@ -4252,7 +4266,7 @@ async function userFilesThroughEngine(configured, known, image, request, deps) {
     const missing = filesNeeded(configured).filter((name) => known[name] === undefined);
     if (missing.length === 0)
         return known;
-    const options = { background: request.background, onContainer: deps.onSmokeContainer };
+    const options = { background: request.background, onContainer: deps.onSmokeContainer, volumes: image.volumes };
     return { ...known, ...(await readUserFiles(deps.docker, image.id, missing, options)) };
 }
 /**

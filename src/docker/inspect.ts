@@ -1,14 +1,17 @@
 // Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp -L).
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { TarEntrySink, TarFormatError, TarHeader, TarReader } from '../analysis/tar.js';
 import { BackgroundWork } from '../background.js';
+import { ownerLabel } from './container.js';
 import { Docker, DockerError, lastErrorLine } from './exec.js';
+import { volumeCovers } from './smoke-run.js';
 import { GateError } from '../errors.js';
 import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user.js';
 
 export interface ImageMetadata {
   id: string;
-  /** Uncompressed size in bytes, exactly as `docker image inspect` reports `.Size`. */
+  /** `docker image inspect .Size`: the layers' own bytes on the classic store only (see measure.ts). */
   sizeBytes: number;
   /** Number of filesystem layers (RootFS.Layers). */
   layerCount: number;
@@ -75,6 +78,11 @@ export interface ReadFileOptions {
   background?: BackgroundWork;
   /** Told the container's name before it exists, so a killed run can remove it. */
   onContainer?: (name: string) => void;
+  /**
+   * The image's VOLUMEs: covered by tmpfs mounts, so creating the container writes no anonymous volume (and no
+   * copy of the image's files in it) to the host's disk. Those that hold a file to read are left to the engine.
+   */
+  volumes?: string[];
 }
 
 /**
@@ -93,12 +101,21 @@ export async function readImageFiles(
   const name = `image-size-gate-read-${process.pid}-${randomBytes(4).toString('hex')}`;
   options.onContainer?.(name);
   const files = new Map<string, ImageFile>();
+  const holdsAFile = (volume: string) =>
+    filePaths.some((filePath) => `${filePath}/`.startsWith(`${path.posix.normalize(volume).replace(/\/+$/, '')}/`));
+  const covers = volumeCovers((options.volumes ?? []).filter((volume) => !holdsAFile(volume)));
+  if ('refused' in covers) {
+    for (const filePath of filePaths)
+      files.set(filePath, { kind: 'unreadable', why: `the gate does not create a container of it: ${covers.refused}` });
+    return files;
+  }
   try {
     // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
-    const created = await docker.run(
-      ['create', '--name', name, '--label', 'image-size-gate=read-file', '--', imageId, '/image-size-gate-never-runs'],
-      { allowFailure: true },
-    );
+    const tmpfs = covers.tmpfs.flatMap((cover) => ['--tmpfs', cover]);
+    const labels = ['--label', 'image-size-gate=read-file', '--label', ownerLabel()];
+    const created = await docker.run(['create', '--name', name, ...labels, ...tmpfs, '--', imageId, '/image-size-gate-never-runs'], {
+      allowFailure: true,
+    });
     if (created.exitCode !== 0)
       throw new GateError(
         'user',
