@@ -82,8 +82,11 @@ export function terminalLog(quiet: boolean): GateLog {
   };
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let values: Record<string, string | string[] | boolean | undefined>;
+type CliValues = Record<string, string | string[] | boolean | undefined>;
+
+/** The parsed command line, or the exit code to end with (a bad flag, --help, --version). */
+function parseCommandLine(argv: string[]): { values: CliValues; positionals: string[] } | number {
+  let values: CliValues;
   let positionals: string[];
   try {
     const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
@@ -95,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     // Multi-line inputs may be given as one flag per line: --build-args A=1 --build-args B=2.
     for (const input of CLI_INPUTS) options[input.name] = { type: 'string', multiple: MULTI_LINE_INPUTS.has(input.name) };
     const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    values = parsed.values as typeof values;
+    values = parsed.values as CliValues;
     positionals = parsed.positionals;
   } catch (error) {
     say(`image-size-gate: ${(error as Error).message}`);
@@ -118,7 +121,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('image-size-gate: give the context either as --context or as the argument, not both\n');
     return EXIT_CANNOT_JUDGE;
   }
+  return { values, positionals };
+}
 
+export async function main(argv: string[]): Promise<number> {
+  const commandLine = parseCommandLine(argv);
+  if (typeof commandLine === 'number') return commandLine;
+  const { values, positionals } = commandLine;
   const docker = new Docker();
   const guard = installCancelGuard(docker, (signal) => {
     process.stderr.write(`image-size-gate: cancelled (${signal}); removed its smoke container\n`);

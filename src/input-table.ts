@@ -1,0 +1,130 @@
+// The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README and the
+// CLI's --help agree with (scripts/docs.mjs renders them; a unit test checks they agree).
+
+export interface InputDefinition {
+  name: string;
+  description: string;
+  /** The default as action.yml declares it; '' means none. */
+  default: string;
+}
+
+export const INPUTS: InputDefinition[] = [
+  { name: 'context', default: '.', description: 'Build context directory.' },
+  { name: 'dockerfile', default: '', description: 'Path of the Dockerfile (default: Dockerfile in the context).' },
+  { name: 'target', default: '', description: 'Build stage to stop at (docker build --target).' },
+  { name: 'build-args', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
+  {
+    name: 'platforms',
+    default: '',
+    description:
+      'Platforms to build and gate, comma- or newline-separated (linux/amd64,linux/arm64); every budget applies to each. Several need buildx and the containerd image store.',
+  },
+  {
+    name: 'builder',
+    default: '',
+    description: 'Name of the buildx builder to build with (docker buildx build --builder); default: the current one.',
+  },
+  {
+    name: 'image',
+    default: '',
+    description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
+  },
+  { name: 'name', default: '', description: 'A name for this image in reports (default: the image reference or the context).' },
+  { name: 'tag', default: '', description: 'Tag the built image with this reference (default: no tag; the image is known by its id).' },
+  {
+    name: 'max-size',
+    default: '',
+    description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.',
+  },
+  { name: 'max-layers', default: '', description: 'Budget for the number of filesystem layers.' },
+  { name: 'require-non-root', default: 'true', description: 'Fail when the image runs as root (true/false).' },
+  { name: 'max-startup-time', default: '', description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.' },
+  {
+    name: 'max-compressed-size',
+    default: '',
+    description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.',
+  },
+  { name: 'min-efficiency', default: '', description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice)." },
+  {
+    name: 'max-wasted-size',
+    default: '',
+    description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+  },
+  {
+    name: 'analyze',
+    default: 'true',
+    description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
+  },
+  { name: 'smoke', default: 'auto', description: 'Run the smoke test: auto (when a port is known), true, false.' },
+  { name: 'smoke-port', default: '', description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).' },
+  { name: 'smoke-path', default: '/', description: 'HTTP path the smoke request asks for.' },
+  { name: 'smoke-expect-status', default: '200', description: 'HTTP status the smoke answer must have.' },
+  { name: 'smoke-expect-body', default: '', description: 'Text the smoke answer body must contain.' },
+  { name: 'smoke-timeout', default: '30s', description: 'How long to wait for the container to answer.' },
+  { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
+  {
+    name: 'report-file',
+    default: '',
+    description:
+      'Where to write the JSON report (default: a new image-size-gate-<step>-<random>.json in RUNNER_TEMP, else the system temp directory; the report output names it).',
+  },
+  { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
+  {
+    name: 'baseline',
+    default: 'auto',
+    description:
+      "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+  },
+  { name: 'max-increase', default: '', description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.' },
+  {
+    name: 'allow-increase-label',
+    default: '',
+    description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.',
+  },
+  {
+    name: 'comment',
+    default: 'always',
+    description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
+  },
+];
+
+export interface OutputDefinition {
+  name: string;
+  description: string;
+}
+
+export const OUTPUTS: OutputDefinition[] = [
+  { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
+  {
+    name: 'size',
+    description:
+      "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
+  },
+  { name: 'layers', description: 'Number of filesystem layers.' },
+  { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
+  { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
+  { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
+  { name: 'passed', description: 'true when every budget passed.' },
+  {
+    name: 'compressed-size',
+    description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
+  },
+  { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
+  { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
+  {
+    name: 'reclaimable-size',
+    description:
+      'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
+  },
+  { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
+  {
+    name: 'size-delta',
+    description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
+  },
+  { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
+  {
+    name: 'comment-body',
+    description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
+  },
+  { name: 'report', description: 'Path of the JSON report.' },
+];
