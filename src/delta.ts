@@ -104,23 +104,15 @@ export function layerChanges(base: LayerSummary[], head: LayerSummary[]): LayerC
       changeBytes,
     });
   }
-  for (const headIndex of unmatchedHead) {
-    changes.push({
-      kind: 'added',
-      createdBy: head[headIndex].createdBy,
-      line: head[headIndex].line,
-      headBytes: head[headIndex].sizeBytes,
-      changeBytes: head[headIndex].sizeBytes,
-    });
-  }
-  for (const baseIndex of unmatchedBase) {
-    changes.push({
-      kind: 'removed',
-      createdBy: base[baseIndex].createdBy,
-      line: base[baseIndex].line,
-      baseBytes: base[baseIndex].sizeBytes,
-      changeBytes: -base[baseIndex].sizeBytes,
-    });
-  }
+  // A layer only one side has: all of its bytes are the change.
+  const alone = (kind: 'added' | 'removed', layer: LayerSummary, sign: 1 | -1) => ({
+    kind,
+    createdBy: layer.createdBy,
+    line: layer.line,
+    ...(sign > 0 ? { headBytes: layer.sizeBytes } : { baseBytes: layer.sizeBytes }),
+    changeBytes: sign * layer.sizeBytes,
+  });
+  for (const headIndex of unmatchedHead) changes.push(alone('added', head[headIndex], 1));
+  for (const baseIndex of unmatchedBase) changes.push(alone('removed', base[baseIndex], -1));
   return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }

@@ -65,15 +65,9 @@ export async function buildWithLog(step: BuildStep, { docker, log }: GateDepende
   const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
     const stream = log.untrusted();
     try {
-      const request = {
-        context,
-        dockerfile,
-        target: options.target,
-        buildArgs: options.buildArgs,
-        tag: step.tag,
-        platforms: options.platforms,
-      };
-      return await buildImage(docker, builder, { ...request, builderName: options.builder }, (line) => stream.line(line));
+      const { target, buildArgs, platforms } = options;
+      const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
+      return await buildImage(docker, builder, request, (line) => stream.line(line));
     } finally {
       stream.end();
     }

@@ -6,25 +6,18 @@ import { Docker, DockerError, lastErrorLine } from './exec.js';
 import { LineTail } from '../bounded-output.js';
 import { Builder } from './engine.js';
 import { GateError } from '../errors.js';
+import { GateOptions } from '../inputs.js';
 
-export interface BuildRequest {
-  context: string;
-  dockerfile?: string;
-  target?: string;
-  buildArgs: string[];
-  tag?: string;
-  /** `os/arch` list for buildx --platform (empty: the engine's own). */
-  platforms?: string[];
-  /** A named buildx builder (--builder). */
-  builderName?: string;
-}
+/** What a build takes, spelled as the inputs are (the context and Dockerfile may be a baseline worktree's). */
+export type BuildRequest = Pick<GateOptions, 'context' | 'dockerfile' | 'target' | 'buildArgs' | 'tag' | 'builder'> &
+  Partial<Pick<GateOptions, 'platforms'>>;
 
 /** docker argv for a build that writes the image id to `iidFile`. */
 export function buildArgv(request: BuildRequest, builder: Builder, iidFile: string): string[] {
   // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
   const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
   argv.push('--iidfile', iidFile);
-  if (builder === 'buildx' && request.builderName) argv.push('--builder', request.builderName);
+  if (builder === 'buildx' && request.builder) argv.push('--builder', request.builder);
   if (request.platforms && request.platforms.length > 0) argv.push('--platform', request.platforms.join(','));
   if (request.dockerfile) argv.push('--file', request.dockerfile);
   if (request.target) argv.push('--target', request.target);
