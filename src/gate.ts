@@ -9,6 +9,7 @@ import { Builder, EngineInfo, EngineProbe, probeEngine } from './docker/engine.j
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
 import { GateOptions } from './inputs.js';
+import { contextCredentialWarning } from './context-check.js';
 import { BuildInfo, Measured, measureImage } from './measure.js';
 import { GateReport } from './report/model.js';
 import { assembleReport } from './verdict.js';
@@ -122,6 +123,8 @@ async function measureHead(options: GateOptions, deps: GateDependencies, backgro
   let reference = options.image ?? '';
   let buildInfo: BuildInfo | undefined;
   if (!options.image) {
+    const exposure = await contextCredentialWarning(options.context);
+    if (exposure) deps.log.warning(exposure);
     const dockerfile = options.dockerfile ?? path.join(options.context, 'Dockerfile');
     const built = await buildWithLog({ options, builder, context: options.context, dockerfile, label, tag: options.tag }, deps);
     reference = options.tag ?? built.imageId;
