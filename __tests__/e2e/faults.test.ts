@@ -1,5 +1,7 @@
 // Faults and bad input, end to end: each ends in a one-line reason, the right exit code, no stack trace,
 // and nothing left behind.
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import {
   BUSYBOX,
   buildImage,
@@ -358,10 +360,12 @@ describe('build and image faults', () => {
   );
 
   test(
-    'cancelled mid-build (SIGINT): the build stops and leaves no container behind',
+    'cancelled mid-build (SIGINT): the build stops and leaves no container and no temp directory behind',
     async () => {
       const context = makeContext({ Dockerfile: `FROM ${BUSYBOX}\nRUN echo building && sleep 120\n` });
       const containersBefore = docker(['ps', '--all', '--quiet']);
+      const buildDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('image-size-gate-build-'));
+      const buildDirsBefore = buildDirs();
       try {
         const started = Date.now();
         const run = await runAction({ context: context.dir }, { onSpawn: interruptWhen((output) => output.stdout.includes('building')) });
@@ -372,6 +376,7 @@ describe('build and image faults', () => {
         for (let attempt = 0; attempt < 50 && docker(['ps', '--all', '--quiet']) !== containersBefore; attempt += 1)
           await new Promise((resolve) => setTimeout(resolve, 200));
         expect(docker(['ps', '--all', '--quiet'])).toBe(containersBefore);
+        expect(buildDirs().filter((name) => !buildDirsBefore.includes(name))).toEqual([]);
       } finally {
         context.cleanup();
       }

@@ -1,4 +1,5 @@
 // Building the image: pure argv construction, and the call that streams the log and reads the image id.
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,9 @@ export async function buildImage(
 ): Promise<BuildResult> {
   await checkBuildInputs(request);
   const workDir = await mkdtemp(path.join(tmpdir(), 'image-size-gate-build-'));
+  // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
+  const removeOnExit = () => rmSync(workDir, { recursive: true, force: true });
+  process.once('exit', removeOnExit);
   const iidFile = path.join(workDir, 'iid');
   const keptLines = new LineTail(KEPT_LOG_LINES);
   const started = performance.now();
@@ -104,6 +108,7 @@ export async function buildImage(
     }
     throw error;
   } finally {
+    process.off('exit', removeOnExit);
     await rm(workDir, { recursive: true, force: true });
   }
 }
