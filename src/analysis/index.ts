@@ -7,7 +7,10 @@ import { GateError } from '../errors.js';
 import { ArchiveError, KnownLayer, LayerEntry, ScannedImage, ScannedLayer, scanImageArchive } from './archive.js';
 import { attributeLayers, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
-import { diveEfficiency, DiveEfficiency, layerFileBytes, reclaimableBytes, VisibleFile } from './waste.js';
+import { DiveEfficiency, diveEfficiencySteps, layerFileBytes } from './dive-efficiency.js';
+import { largestOf, NotListed } from './largest.js';
+import { nextTurn, runInSlices, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
+import { reclaimableSteps, VisibleFile } from './waste.js';
 
 export interface LayerSummary {
   index: number;
@@ -28,17 +31,26 @@ export interface LayerSummary {
   filesRemoved: number;
 }
 
+export type { NotListed } from './largest.js';
+
+/** How long the lists of largest files and directories are. */
+export const LARGEST_LISTED = 10;
+
 export interface ImageAnalysis {
   layers: LayerSummary[];
   /** What a registry stores and `docker pull` downloads: each distinct layer's gzip size, counted once. */
   compressedSizeBytes?: number;
-  dive: Omit<DiveEfficiency, 'inefficientPaths'> & { inefficientPaths: DiveEfficiency['inefficientPaths'] };
+  dive: DiveEfficiency;
   /** Bytes of file versions the final filesystem no longer shows (earlier copies and deleted files). */
   reclaimableBytes: number;
-  /** Largest files the image's own layers put in the final filesystem. */
+  /** Largest files the image's own layers put in the final filesystem (at most LARGEST_LISTED). */
   largestFiles: { path: string; sizeBytes: number; layer: number }[];
-  /** Largest directories (two levels deep) of the image's own layers in the final filesystem. */
+  /** The image's own files left out of `largestFiles`, when there were more: how many, and their bytes. */
+  largestFilesNotListed?: NotListed;
+  /** Largest directories (two levels deep) of the image's own layers in the final filesystem (at most LARGEST_LISTED). */
   largestDirectories: { path: string; sizeBytes: number }[];
+  /** The directories left out of `largestDirectories`, when there were more: how many, and their bytes. */
+  largestDirectoriesNotListed?: NotListed;
   hints: Hint[];
   /** The final filesystem's /etc/passwd as a regular file (undefined when it has none). */
   etcPasswd?: string;
@@ -59,28 +71,30 @@ export interface AnalysisOptions {
   knownLayers?: KnownLayer[];
 }
 
-function countChanges(layers: LayerEntry[][]): { added: number; modified: number; removed: number }[] {
+function* countChanges(layers: LayerEntry[][]): Steps<{ added: number; modified: number; removed: number }[]> {
   const present = new Set<string>();
-  return layers.map((entries) => {
-    const counts = { added: 0, modified: 0, removed: 0 };
-    for (const entry of entries) {
-      const base = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+  const counts = layers.map(() => ({ added: 0, modified: 0, removed: 0 }));
+  for (const [layer, entries] of layers.entries()) {
+    for (let index = 0; index < entries.length; index += 1) {
+      const path = entries[index].path;
+      const base = path.slice(path.lastIndexOf('/') + 1);
       if (base.startsWith('.wh.')) {
-        if (!base.startsWith('.wh..wh..')) counts.removed += 1;
-        continue;
+        if (!base.startsWith('.wh..wh..')) counts[layer].removed += 1;
+      } else if (entries[index].kind !== 'directory') {
+        if (present.has(path)) counts[layer].modified += 1;
+        else {
+          counts[layer].added += 1;
+          present.add(path);
+        }
       }
-      if (entry.kind === 'directory') continue;
-      if (present.has(entry.path)) counts.modified += 1;
-      else {
-        counts.added += 1;
-        present.add(entry.path);
-      }
+      if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1) yield;
     }
-    return counts;
-  });
+  }
+  return counts;
 }
 
-function largestDirectories(files: { path: string; sizeBytes: number }[], limit: number): { path: string; sizeBytes: number }[] {
+/** Bytes by directory two levels deep (`/usr/lib`), or one level for files one level deep. */
+function directoryTotals(files: { path: string; sizeBytes: number }[]): { path: string; sizeBytes: number }[] {
   const totals = new Map<string, number>();
   for (const file of files) {
     const parts = file.path.split('/').filter(Boolean);
@@ -88,10 +102,7 @@ function largestDirectories(files: { path: string; sizeBytes: number }[], limit:
     const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
     totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
   }
-  return [...totals.entries()]
-    .map(([dir, sizeBytes]) => ({ path: dir, sizeBytes }))
-    .sort((a, b) => b.sizeBytes - a.sizeBytes)
-    .slice(0, limit);
+  return [...totals].map(([directory, sizeBytes]) => ({ path: directory, sizeBytes }));
 }
 
 function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): string | undefined {
@@ -140,19 +151,26 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
   const dockerfile = options.dockerfilePath ? parseDockerfile(await readFile(options.dockerfilePath, 'utf8')) : undefined;
   const entries = scanned.layers.map((layer) => layer.entries);
   const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
-  const reclaimable = reclaimableBytes(entries);
-  const changes = countChanges(entries);
+  // The comparisons below run in slices with turns of the event loop between them: an image with 150,000
+  // deletions takes seconds, during which timers run and a cancelling signal is handled.
+  const reclaimable = await runInSlices(reclaimableSteps(entries));
+  const dive = await runInSlices(diveEfficiencySteps(entries));
+  const changes = await runInSlices(countChanges(entries));
   const contextHasDockerignore = options.contextDir
     ? await access(path.join(options.contextDir, '.dockerignore')).then(
         () => true,
         () => false,
       )
     : undefined;
+  await nextTurn();
   const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
+  await nextTurn();
 
-  const ownFiles = [...reclaimable.visible.entries()]
-    .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
-    .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
+  const ownFiles: { path: string; sizeBytes: number; layer: number }[] = [];
+  for (const [filePath, file] of reclaimable.visible)
+    if (origins[file.layer]?.own && file.sizeBytes > 0) ownFiles.push({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer });
+  const largestFiles = largestOf(ownFiles, LARGEST_LISTED, (file) => file.sizeBytes);
+  const largestDirectories = largestOf(directoryTotals(ownFiles), LARGEST_LISTED, (directory) => directory.sizeBytes);
   const compressedByDiffId = new Map(scanned.layers.map((layer) => [layer.diffId, layer.compressedBytes]));
   const compressedSizes = [...compressedByDiffId.values()];
 
@@ -173,10 +191,12 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
     compressedSizeBytes: compressedSizes.every((size) => size !== undefined)
       ? compressedSizes.reduce((sum, size) => sum! + size!, 0)
       : undefined,
-    dive: diveEfficiency(entries),
+    dive,
     reclaimableBytes: reclaimable.bytes,
-    largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
-    largestDirectories: largestDirectories(ownFiles, 10),
+    largestFiles: largestFiles.listed,
+    largestFilesNotListed: largestFiles.notListed,
+    largestDirectories: largestDirectories.listed,
+    largestDirectoriesNotListed: largestDirectories.notListed,
     hints,
     etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
     archiveBytes,
