@@ -4,7 +4,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { KnownLayer } from './analysis/archive.js';
-import { analyzeImage, ImageAnalysis } from './analysis/index.js';
+import { AnalysisProgress, analyzeImage, ImageAnalysis } from './analysis/index.js';
 import { BackgroundWork } from './background.js';
 import { evaluateBudgets, formatPercent, gatePassed, SmokeOutcome } from './budgets.js';
 import { figureDeltas, Figures, layerChanges } from './delta.js';
@@ -380,20 +380,28 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
 }
 
 /**
- * Logs every few seconds how far the layer analysis has got, so a long one never looks hung, including the
- * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ * Logs every few seconds how far the layer analysis has got, so a long one never looks hung: the wait before
+ * `docker save` sends its first byte (Docker 20.10 exports the whole image first), the bytes read so far (the
+ * archive's length is known only at its end: its tar headers and padding make it longer than the image's
+ * files, several times longer when they are many and small), then the layers whose files have been compared.
  */
-export function progressReporter(log: GateLog, totalBytes: number, intervalMs = 5000): { update(bytesRead: number): void; stop(): void } {
-  let bytesRead = 0;
+export function progressReporter(
+  log: GateLog,
+  imageSizeBytes: number,
+  intervalMs = 5000,
+): { update(progress: AnalysisProgress): void; stop(): void } {
+  let latest: AnalysisProgress | undefined;
   const timer = setInterval(() => {
     log.info(
-      bytesRead === 0
-        ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(totalBytes)}) before it sends the first byte`
-        : `  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`,
+      latest === undefined
+        ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(imageSizeBytes)}) before it sends the first byte`
+        : latest.step === 'reading'
+          ? `  read ${formatBytes(latest.archiveBytesRead)} of the image archive so far`
+          : `  comparing the layers' files: ${latest.layersDone} of ${latest.layerCount} layers done`,
     );
   }, intervalMs);
   return {
-    update: (bytes) => (bytesRead = bytes),
+    update: (progress) => (latest = progress),
     stop: () => clearInterval(timer),
   };
 }

@@ -61,12 +61,19 @@ export interface ImageAnalysis {
   durationMs: number;
 }
 
+/**
+ * How far the analysis has got: first the `docker save` stream is read (its length is not known before it
+ * ends), then the layers' files are compared layer by layer.
+ */
+export type AnalysisProgress =
+  { step: 'reading'; archiveBytesRead: number } | { step: 'comparing'; layersDone: number; layerCount: number };
+
 export interface AnalysisOptions {
   compressedSize: boolean;
   /** When the gate built the image: its Dockerfile and context, for line numbers and .dockerignore hints. */
   dockerfilePath?: string;
   contextDir?: string;
-  onProgress?: (bytesRead: number) => void;
+  onProgress?: (progress: AnalysisProgress) => void;
   /** Layers whose compressed size is known already (the PR image's, when the baseline is read): not compressed again. */
   knownLayers?: KnownLayer[];
 }
@@ -125,7 +132,7 @@ async function scanImage(
         knownLayers: options.knownLayers,
         onProgress: (bytes) => {
           archiveBytes = bytes;
-          options.onProgress?.(bytes);
+          options.onProgress?.({ step: 'reading', archiveBytesRead: bytes });
         },
       }),
       save.finished,
@@ -152,9 +159,11 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
   const entries = scanned.layers.map((layer) => layer.entries);
   const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
   // The comparisons below run in slices with turns of the event loop between them: an image with 150,000
-  // deletions takes seconds, during which timers run and a cancelling signal is handled.
+  // deletions takes seconds, during which progress is logged and a cancelling signal is handled.
+  const reportLayers = (layersDone: number) => options.onProgress?.({ step: 'comparing', layersDone, layerCount: entries.length });
+  reportLayers(0);
   const reclaimable = await runInSlices(reclaimableSteps(entries));
-  const dive = await runInSlices(diveEfficiencySteps(entries));
+  const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers }));
   const changes = await runInSlices(countChanges(entries));
   const contextHasDockerignore = options.contextDir
     ? await access(path.join(options.contextDir, '.dockerignore')).then(
