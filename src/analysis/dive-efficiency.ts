@@ -69,6 +69,11 @@ function pathOf(record: PathRecord): string {
 
 /** The record of a frame's path, every name as stored; made on the way, and remembered on the frames. */
 function recordAt(frame: Frame<PathRecord>, rootRecord: PathRecord): PathRecord {
+  if (frame.memo) return frame.memo;
+  const parent = frame.parent;
+  if (!parent) return rootRecord;
+  // Usually the parent's record is known already, and no list of frames still to look up is needed.
+  if (parent.memo || !parent.parent) return (frame.memo = (parent.memo ?? rootRecord).child(frame.node.name));
   const unresolved: Frame<PathRecord>[] = [];
   let known = frame;
   while (known.parent && !known.memo) {
@@ -99,8 +104,10 @@ interface Tally {
 }
 
 /** dive's efficiency visitor over one layer's leaves, against the layers below it stacked. */
-function* measureLayer(tree: TreeNode, stackedRoot: TreeNode, layer: number, tally: Tally): Steps<void> {
+function* measureLayer(tree: TreeNode, stackedRoot: TreeNode, tally: Tally): Steps<void> {
   let units = 0;
+  // Sizes of deleted directories, summed once for the layer (the stacked tree does not change during its visit).
+  const directoryBytes = new Map<TreeNode, number>();
   for (const frame of childFirst<PathRecord>(tree)) {
     if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
     if (!frame.node.isLeaf()) continue;
@@ -113,7 +120,7 @@ function* measureLayer(tree: TreeNode, stackedRoot: TreeNode, layer: number, tal
     if (isWhiteout(frame.node)) {
       const deleted = whiteoutTarget(frame, stackedRoot);
       if (!deleted) return;
-      sizeBytes = deleted.isDir ? yield* subtreeBytes(deleted, layer) : 0;
+      sizeBytes = deleted.isDir ? yield* subtreeBytes(deleted, directoryBytes) : 0;
     }
     record.cumulativeBytes += sizeBytes;
     tally.discoveredTotal += sizeBytes;
@@ -192,7 +199,7 @@ export function* diveEfficiencySteps(layers: LayerEntry[][], options: DiveOption
   for (let layer = 0; layer < layers.length; layer += 1) {
     const tree = yield* layerTree(layers[layer]);
     stackedRoot ??= yield* layerTree(layers[0]);
-    yield* measureLayer(tree, stackedRoot, layer, tally);
+    yield* measureLayer(tree, stackedRoot, tally);
     yield* stackLayer(tree, stackedRoot);
     options.onLayerDone?.(layer + 1, layers.length);
   }

@@ -21,9 +21,6 @@ export class TreeNode {
   /** dive's FileInfo.Size and IsDir: the payload, empty for a directory that only lies on the way to an entry. */
   sizeBytes = 0;
   isDir = false;
-  /** Bytes of this node and everything under it, valid while `subtreeLayer` is the layer being measured. */
-  subtreeBytes = 0;
-  subtreeLayer = -1;
 
   constructor(readonly name: string) {}
 
@@ -161,6 +158,18 @@ export function* layerTree(entries: LayerEntry[]): Steps<TreeNode> {
  * Found nodes are remembered on the frames, so a frame costs one lookup per visit however deep it is.
  */
 function stackedNode(frame: Frame, stackedRoot: TreeNode, create: boolean): TreeNode | undefined {
+  if (frame.stacked) return frame.stacked;
+  const parent = frame.parent;
+  if (!parent) return stackedRoot;
+  // Usually the parent's node is known already, and no list of frames still to look up is needed.
+  const parentNode = !parent.parent ? stackedRoot : (parent.stacked ?? stackedNodeOfChain(parent, stackedRoot, create));
+  const node = parentNode?.child(frame.node.name) ?? (create ? parentNode?.addChild(frame.node.name) : undefined);
+  frame.stacked = node;
+  return node;
+}
+
+/** stackedNode for a frame whose parent's node is not known yet: the frames up to one that is are walked down. */
+function stackedNodeOfChain(frame: Frame, stackedRoot: TreeNode, create: boolean): TreeNode | undefined {
   const unresolved: Frame[] = [];
   let known: Frame = frame;
   while (known.parent && !known.stacked) {
@@ -185,13 +194,16 @@ export function whiteoutTarget(frame: Frame, stackedRoot: TreeNode): TreeNode | 
   return name === '' ? directory : directory?.child(name);
 }
 
-/** Bytes of a stacked node and everything under it (dive's sizer), each node summed once per layer. */
-export function* subtreeBytes(top: TreeNode, layer: number): Steps<number> {
+/**
+ * Bytes of a stacked node and everything under it (dive's sizer). `known` holds the totals of the nodes summed
+ * already while the stacked tree has not changed, so that nested deletions sum each node once.
+ */
+export function* subtreeBytes(top: TreeNode, known: Map<TreeNode, number>): Steps<number> {
   const pending = [top];
   const order: TreeNode[] = [];
   while (pending.length > 0) {
     const node = pending.pop()!;
-    if (node.subtreeLayer === layer) continue;
+    if (known.has(node)) continue;
     order.push(node);
     if (node.children) for (const child of node.children.values()) pending.push(child);
     if (order.length % UNITS_BETWEEN_PAUSES === 0) yield;
@@ -200,11 +212,10 @@ export function* subtreeBytes(top: TreeNode, layer: number): Steps<number> {
   for (let index = order.length - 1; index >= 0; index -= 1) {
     const node = order[index];
     let total = node.sizeBytes;
-    if (node.children) for (const child of node.children.values()) total += child.subtreeBytes;
-    node.subtreeBytes = total;
-    node.subtreeLayer = layer;
+    if (node.children) for (const child of node.children.values()) total += known.get(child)!;
+    known.set(node, total);
   }
-  return top.subtreeBytes;
+  return known.get(top)!;
 }
 
 /**

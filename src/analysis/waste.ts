@@ -72,10 +72,9 @@ function nodeAt(root: TrieNode, path: string, end: number, create: boolean): Tri
   return node;
 }
 
-/** The files at and under a node (the node's own when `withTop`), added to `found`. */
-function* filesUnder(top: TrieNode, withTop: boolean, found: TrieNode[]): Steps<void> {
-  if (withTop && top.file) found.push(top);
-  const pending = [...(top.children?.values() ?? [])];
+/** The files at and under a node, added to `found`. */
+function* filesUnder(top: TrieNode, found: TrieNode[]): Steps<void> {
+  const pending = [top];
   let units = 0;
   while (pending.length > 0) {
     const node = pending.pop()!;
@@ -86,25 +85,24 @@ function* filesUnder(top: TrieNode, withTop: boolean, found: TrieNode[]): Steps<
 }
 
 /**
- * Takes a node and all under it out of a trie, adding their files to `found`: the child `name` of the
- * directory `path.slice(0, end)`, or that directory itself when `name` is '' (everything, for the root).
+ * Takes a node, and so all under it, out of a trie: the child `name` of the directory `path.slice(0, end)`,
+ * or that directory itself when `name` is '' (for the root, everything, under a node made for them).
  */
-function* cut(root: TrieNode, path: string, end: number, name: string, found: TrieNode[]): Steps<void> {
+function detach(root: TrieNode, path: string, end: number, name: string): TrieNode | undefined {
+  if (name === '' && end <= 0) {
+    const everything = new TrieNode();
+    everything.children = root.children;
+    root.children = undefined;
+    return everything;
+  }
   if (name === '') {
-    if (end <= 0) {
-      yield* filesUnder(root, false, found);
-      root.children = undefined;
-      return;
-    }
     const slash = path.lastIndexOf('/', end - 1);
-    return yield* cut(root, path, Math.max(slash, 0), path.slice(slash + 1, end), found);
+    return detach(root, path, Math.max(slash, 0), path.slice(slash + 1, end));
   }
   const parent = nodeAt(root, path, end, false);
   const node = parent?.children?.get(name);
-  if (!node) return;
-  parent!.children!.delete(name);
-  if (node.children) yield* filesUnder(node, true, found);
-  else if (node.file) found.push(node);
+  if (node) parent!.children!.delete(name);
+  return node;
 }
 
 /** Moves what a layer wrote into the trie of earlier layers (their files never share a path). */
@@ -162,21 +160,24 @@ interface Filesystem {
   nextVisibleSince: number;
 }
 
-/** A whiteout or an opaque-directory marker: what it deletes, in the order their paths became visible. */
-function* deleteFor(fs: Filesystem, entry: LayerEntry, slash: number, layer: number): Steps<void> {
-  const base = entry.path.slice(slash + 1);
-  const deleted: TrieNode[] = [];
-  if (base.startsWith(OPAQUE_PREFIX)) {
+/** What a whiteout or an opaque-directory marker deletes, taken out of the tries (at most two subtrees). */
+function detachDeleted(fs: Filesystem, path: string, slash: number): TrieNode[] {
+  if (path.startsWith(OPAQUE_PREFIX, slash + 1)) {
     // An opaque directory hides everything lower layers had in it (not the directory itself).
-    const directory = nodeAt(fs.lower, entry.path, slash, false);
-    if (directory) yield* filesUnder(directory, false, deleted);
-    if (directory) directory.children = undefined;
-  } else {
-    // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
-    const name = base.slice(WHITEOUT_PREFIX.length);
-    yield* cut(fs.lower, entry.path, slash, name, deleted);
-    yield* cut(fs.current, entry.path, slash, name, deleted);
+    const directory = nodeAt(fs.lower, path, slash, false);
+    if (!directory?.children) return [];
+    const contents = new TrieNode();
+    contents.children = directory.children;
+    directory.children = undefined;
+    return [contents];
   }
+  // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
+  const name = path.slice(slash + 1 + WHITEOUT_PREFIX.length);
+  return [detach(fs.lower, path, slash, name), detach(fs.current, path, slash, name)].filter((node) => node !== undefined);
+}
+
+/** Files that leave the visible filesystem, reported in the order their paths became visible. */
+function reportDeleted(fs: Filesystem, deleted: TrieNode[], layer: number): void {
   if (deleted.length > 1) deleted.sort((a, b) => a.visibleSince - b.visibleSince);
   for (const node of deleted) {
     fs.groups.add(node.path, node.file!, layer, 'deleted');
@@ -217,8 +218,14 @@ export function* reclaimableSteps(layers: LayerEntry[][]): Steps<Reclaimable> {
     for (let index = 0; index < entries.length; index += 1) {
       const entry = entries[index];
       const slash = entry.path.lastIndexOf('/');
-      if (entry.path.startsWith(WHITEOUT_PREFIX, slash + 1)) yield* deleteFor(fs, entry, slash, layer);
-      else if (entry.kind !== 'directory') write(fs, entry, layer);
+      if (entry.path.startsWith(WHITEOUT_PREFIX, slash + 1)) {
+        const deleted: TrieNode[] = [];
+        for (const top of detachDeleted(fs, entry.path, slash)) {
+          if (top.children) yield* filesUnder(top, deleted);
+          else if (top.file) deleted.push(top);
+        }
+        reportDeleted(fs, deleted, layer);
+      } else if (entry.kind !== 'directory') write(fs, entry, layer);
       if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1) yield;
     }
     yield* merge(fs.lower, fs.current);
