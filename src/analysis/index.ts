@@ -5,10 +5,10 @@ import path from 'node:path';
 import { Docker, DockerError } from '../docker/exec.js';
 import { GateError } from '../errors.js';
 import { ArchiveError, KnownLayer, LayerEntry, ScannedImage, ScannedLayer, scanImageArchive } from './archive.js';
-import { attributeLayers, parseDockerfile } from './dockerfile.js';
+import { attributeLayers, LayerOrigin, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
 import { DiveEfficiency, diveEfficiencySteps, layerFileBytes } from './dive-efficiency.js';
-import { largestOf, NotListed } from './largest.js';
+import { LargestItems, largestOf, NotListed } from './largest.js';
 import { nextTurn, runInSlices, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
 import { reclaimableSteps, VisibleFile } from './waste.js';
 
@@ -100,16 +100,36 @@ function* countChanges(layers: LayerEntry[][]): Steps<{ added: number; modified:
   return counts;
 }
 
-/** Bytes by directory two levels deep (`/usr/lib`), or one level for files one level deep. */
-function directoryTotals(files: { path: string; sizeBytes: number }[]): { path: string; sizeBytes: number }[] {
-  const totals = new Map<string, number>();
-  for (const file of files) {
-    const parts = file.path.split('/').filter(Boolean);
-    if (parts.length < 2) continue;
-    const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
-    totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
+/** The directory a file's bytes count in: two levels deep (`/usr/lib`), one for a file one level deep, none at the top. */
+function directoryOf(filePath: string): string | undefined {
+  const first = filePath.indexOf('/', 1);
+  if (first < 0) return undefined;
+  const second = filePath.indexOf('/', first + 1);
+  return filePath.slice(0, second < 0 ? first : second);
+}
+
+type LargestOwn = Pick<ImageAnalysis, 'largestFiles' | 'largestFilesNotListed' | 'largestDirectories' | 'largestDirectoriesNotListed'>;
+
+/** The largest files the image's own layers put in the final filesystem, and the largest directories of them. */
+function* largestOwn(visible: Map<string, VisibleFile>, origins: LayerOrigin[]): Steps<LargestOwn> {
+  const files = new LargestItems<{ path: string; sizeBytes: number; layer: number }>(LARGEST_LISTED);
+  const directoryBytes = new Map<string, number>();
+  let units = 0;
+  for (const [filePath, file] of visible) {
+    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
+    if (!origins[file.layer]?.own || file.sizeBytes === 0) continue;
+    files.add({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }, file.sizeBytes);
+    const directory = directoryOf(filePath);
+    if (directory) directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + file.sizeBytes);
   }
-  return [...totals].map(([directory, sizeBytes]) => ({ path: directory, sizeBytes }));
+  const largestFiles = files.result();
+  const largestDirectories = largestOf(directoryBytes, LARGEST_LISTED, ([, sizeBytes]) => sizeBytes);
+  return {
+    largestFiles: largestFiles.listed,
+    largestFilesNotListed: largestFiles.notListed,
+    largestDirectories: largestDirectories.listed.map(([directory, sizeBytes]) => ({ path: directory, sizeBytes })),
+    largestDirectoriesNotListed: largestDirectories.notListed,
+  };
 }
 
 function finalPasswd(file: VisibleFile | undefined, layers: ScannedLayer[]): string | undefined {
@@ -173,13 +193,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
     : undefined;
   await nextTurn();
   const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
-  await nextTurn();
-
-  const ownFiles: { path: string; sizeBytes: number; layer: number }[] = [];
-  for (const [filePath, file] of reclaimable.visible)
-    if (origins[file.layer]?.own && file.sizeBytes > 0) ownFiles.push({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer });
-  const largestFiles = largestOf(ownFiles, LARGEST_LISTED, (file) => file.sizeBytes);
-  const largestDirectories = largestOf(directoryTotals(ownFiles), LARGEST_LISTED, (directory) => directory.sizeBytes);
+  const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
   const compressedByDiffId = new Map(scanned.layers.map((layer) => [layer.diffId, layer.compressedBytes]));
   const compressedSizes = [...compressedByDiffId.values()];
 
@@ -202,10 +216,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
       : undefined,
     dive,
     reclaimableBytes: reclaimable.bytes,
-    largestFiles: largestFiles.listed,
-    largestFilesNotListed: largestFiles.notListed,
-    largestDirectories: largestDirectories.listed,
-    largestDirectoriesNotListed: largestDirectories.notListed,
+    ...largest,
     hints,
     etcPasswd: finalPasswd(reclaimable.visible.get('/etc/passwd'), scanned.layers),
     archiveBytes,
