@@ -2,9 +2,10 @@
 // layer writes N small files and whose third deletes every one of them (N whiteouts), and records peak memory,
 // the longest event-loop stall and the size of the analysis as the JSON report holds it.
 // A benchmark, not a test: it fails on nothing and is not part of `npm test`. No Docker engine is needed.
-//   node bench/whiteouts.mjs [--counts 10000,40000,150000] [--ref <commit>]
+//   node bench/whiteouts.mjs [--counts 10000,40000,150000] [--ref <commit>] [--overwrite]
 // --ref measures the sources of that commit instead of the working tree (the same archives, the same entry),
-// to compare the code before and after a change.
+// to compare the code before and after a change. --overwrite makes the third layer write every file again
+// instead of deleting it, so that the final filesystem keeps all N files (hints, largest files).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, cpSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
@@ -18,6 +19,7 @@ const flag = (name, fallback) => {
 };
 const COUNTS = flag('counts', '10000,40000,150000').split(',').map(Number);
 const REF = flag('ref', undefined);
+const OVERWRITE = args.includes('--overwrite');
 const FILES_PER_DIRECTORY = 1000;
 const FILE_BYTES = 27;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -55,7 +57,7 @@ function directoryName(index) {
   return `data/d${String(Math.floor(index / FILES_PER_DIRECTORY)).padStart(4, '0')}/`;
 }
 
-/** The three layer tars: a small base, N files, then a whiteout for each of them. */
+/** The three layer tars: a small base, N files, then a whiteout for each of them (or each of them again). */
 function layerTars(count) {
   const base = [
     tarHeader('bin/', { type: '5', mode: 0o755 }),
@@ -73,8 +75,9 @@ function layerTars(count) {
       deleted.push(tarHeader(directory, { type: '5', mode: 0o755 }));
     }
     const name = `f${String(index).padStart(7, '0')}`;
-    written.push(tarMember(directory + name, Buffer.from(String(index).padStart(FILE_BYTES, '.'))));
-    deleted.push(tarHeader(`${directory}.wh.${name}`));
+    const data = Buffer.from(String(index).padStart(FILE_BYTES, '.'));
+    written.push(tarMember(directory + name, data));
+    deleted.push(OVERWRITE ? tarMember(directory + name, data, { mode: 0o755 }) : tarHeader(`${directory}.wh.${name}`));
   }
   written.push(END_OF_ARCHIVE);
   deleted.push(END_OF_ARCHIVE);
@@ -135,7 +138,9 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const work = mkdtempSync(path.join(os.tmpdir(), 'isg-bench-whiteouts-'));
 try {
   const entry = bundleEntry(work);
-  console.log(`sources: ${REF ?? 'working tree'}; ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}`);
+  console.log(
+    `sources: ${REF ?? 'working tree'}; third layer ${OVERWRITE ? 'overwrites' : 'deletes'} the files; ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}`,
+  );
   console.log('| files and whiteouts | archive | analysis | of which after reading | longest stall | peak RSS | analysis JSON |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const count of COUNTS) {
