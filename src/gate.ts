@@ -397,7 +397,7 @@ export function progressReporter(
         ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(imageSizeBytes)}) before it sends the first byte`
         : latest.step === 'reading'
           ? `  read ${formatBytes(latest.archiveBytesRead)} of the image archive so far`
-          : `  comparing the layers' files: ${latest.layersDone} of ${latest.layerCount} layers done`,
+          : `  comparing the layers' files, pass ${latest.pass} of ${latest.passCount}: ${latest.layersDone} of ${latest.layerCount} layers done`,
     );
   }, intervalMs);
   return {

@@ -75,6 +75,15 @@ test('progress: bytes of the archive read so far, then layers compared out of th
   expect(reading).toEqual([...reading].sort((a, b) => a - b));
   expect(reading.at(-1)).toBe(archive.length);
   expect(analysis.archiveBytes).toBe(archive.length);
-  // Reading comes first, then the comparison, layer by layer.
-  expect(progress.slice(reading.length)).toEqual([0, 1, 2, 3].map((layersDone) => ({ step: 'comparing', layersDone, layerCount: 3 })));
+  // Reading comes first, then the comparison, layer by layer, in two passes.
+  const comparing = (pass: 1 | 2, layersDone: number) => ({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: 3 });
+  expect(progress.slice(reading.length)).toEqual([
+    comparing(1, 0),
+    comparing(1, 1),
+    comparing(1, 2),
+    comparing(1, 3),
+    comparing(2, 1),
+    comparing(2, 2),
+    comparing(2, 3),
+  ]);
 });

@@ -15,9 +15,9 @@ test('progress is logged every few seconds, the wait for the first byte included
     progress.update({ step: 'reading', archiveBytesRead: 120_000_000 });
     jest.advanceTimersByTime(5000);
     expect(lines.at(-1)).toBe('  read 120 MB of the image archive so far');
-    progress.update({ step: 'comparing', layersDone: 3, layerCount: 12 });
+    progress.update({ step: 'comparing', pass: 2, passCount: 2, layersDone: 3, layerCount: 12 });
     jest.advanceTimersByTime(5000);
-    expect(lines.at(-1)).toBe("  comparing the layers' files: 3 of 12 layers done");
+    expect(lines.at(-1)).toBe("  comparing the layers' files, pass 2 of 2: 3 of 12 layers done");
     progress.stop();
     jest.advanceTimersByTime(60_000);
     expect(lines).toHaveLength(3);

@@ -31,6 +31,7 @@ import {
 } from './dive-tree.js';
 import { largestOf } from './largest.js';
 import { runToEnd, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
+
 /** How many inefficient paths the analysis lists; the rest are counted. */
 export const INEFFICIENT_PATHS_LISTED = 50;
 

@@ -63,10 +63,11 @@ export interface ImageAnalysis {
 
 /**
  * How far the analysis has got: first the `docker save` stream is read (its length is not known before it
- * ends), then the layers' files are compared layer by layer.
+ * ends), then the layers' files are compared, layer by layer, in two passes (dive's figures, then what
+ * later layers overwrite or delete).
  */
 export type AnalysisProgress =
-  { step: 'reading'; archiveBytesRead: number } | { step: 'comparing'; layersDone: number; layerCount: number };
+  { step: 'reading'; archiveBytesRead: number } | { step: 'comparing'; pass: 1 | 2; passCount: 2; layersDone: number; layerCount: number };
 
 export interface AnalysisOptions {
   compressedSize: boolean;
@@ -180,10 +181,12 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
   const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
   // The comparisons below run in slices with turns of the event loop between them: an image with 150,000
   // deletions takes seconds, during which progress is logged and a cancelling signal is handled.
-  const reportLayers = (layersDone: number) => options.onProgress?.({ step: 'comparing', layersDone, layerCount: entries.length });
-  reportLayers(0);
-  const reclaimable = await runInSlices(reclaimableSteps(entries));
-  const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers }));
+  const reportLayers = (pass: 1 | 2) => (layersDone: number) =>
+    options.onProgress?.({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: entries.length });
+  reportLayers(1)(0);
+  // dive's trees first: the map of visible files that reclaimableSteps returns is not held meanwhile.
+  const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
+  const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
   const changes = await runInSlices(countChanges(entries));
   const contextHasDockerignore = options.contextDir
     ? await access(path.join(options.contextDir, '.dockerignore')).then(

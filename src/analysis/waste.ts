@@ -205,7 +205,10 @@ function write(fs: Filesystem, entry: LayerEntry, layer: number): void {
 }
 
 /** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame; pauses now and then. */
-export function* reclaimableSteps(layers: LayerEntry[][]): Steps<Reclaimable> {
+export function* reclaimableSteps(
+  layers: LayerEntry[][],
+  options: { onLayerDone?: (layersDone: number, layerCount: number) => void } = {},
+): Steps<Reclaimable> {
   const fs: Filesystem = {
     visible: new Map(),
     lower: new TrieNode(),
@@ -230,6 +233,7 @@ export function* reclaimableSteps(layers: LayerEntry[][]): Steps<Reclaimable> {
     }
     yield* merge(fs.lower, fs.current);
     fs.current = new TrieNode();
+    options.onLayerDone?.(layer + 1, layers.length);
   }
   const groups = fs.groups.sorted();
   return { bytes: groups.reduce((sum, group) => sum + group.bytes, 0), groups, visible: fs.visible };
