@@ -135,6 +135,7 @@ function bundleEntry(work) {
 }
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kbOrMb = (bytes) => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : mb(bytes));
 const work = mkdtempSync(path.join(os.tmpdir(), 'isg-bench-whiteouts-'));
 try {
   const entry = bundleEntry(work);
@@ -150,7 +151,7 @@ try {
     const result = JSON.parse(execFileSync(process.execPath, [entry, archive, imageId], { encoding: 'utf8', maxBuffer: 1 << 26 }));
     console.log(
       `| ${count.toLocaleString('en')} | ${mb(archiveBytes)} | ${(result.wallMs / 1000).toFixed(2)} s | ${((result.wallMs - result.readMs) / 1000).toFixed(2)} s | ` +
-        `${Math.round(result.maxStallMs)} ms | ${Math.round(result.maxRssBytes / 2 ** 20)} MiB | ${mb(result.reportBytes)} |`,
+        `${Math.round(result.maxStallMs)} ms | ${Math.round(result.maxRssBytes / 2 ** 20)} MiB | ${kbOrMb(result.reportBytes)} |`,
     );
     console.log(`  efficiency ${result.efficiency}, wasted ${result.wastedBytes} B, reclaimable ${result.reclaimableBytes} B`);
     rmSync(archive);
