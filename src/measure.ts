@@ -3,7 +3,7 @@
 // container is then removed in the background while the layers are read.
 import { KnownLayer, ScannedImage } from './analysis/archive.js';
 import { compressedSize, CompressedSizeMethod, readImageLayers, uncompressedSizeBytes } from './analysis/image-layers.js';
-import { analyzeLayers, finalUserFiles, ImageAnalysis } from './analysis/index.js';
+import { AnalysisProgress, analyzeLayers, finalUserFiles, ImageAnalysis } from './analysis/index.js';
 import { BackgroundWork } from './background.js';
 import { formatPercent, SmokeOutcome } from './budgets.js';
 import { EngineInfo } from './docker/engine.js';
@@ -133,19 +133,25 @@ async function measureLayers(
 ): Promise<PlatformMeasurement[]> {
   const started = performance.now();
   const progress = progressReporter(log, image.sizeBytes);
-  const read = await readImageLayers(docker, image.id, {
-    compressedSize: request.options.analyze,
-    knownLayers: request.knownLayers,
-    onProgress: progress.update,
-  }).finally(progress.stop);
-  const hostPlatform = platformOf(image);
-  const ordered = [...read.images].sort(
-    (a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)),
-  );
   const platforms: PlatformMeasurement[] = [];
-  for (const scanned of ordered) platforms.push(await measurePlatform(scanned, read.archiveBytes, request, log));
+  let archiveBytes = 0;
+  try {
+    const read = await readImageLayers(docker, image.id, {
+      compressedSize: request.options.analyze,
+      knownLayers: request.knownLayers,
+      onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
+    });
+    const hostPlatform = platformOf(image);
+    const ordered = [...read.images].sort(
+      (a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)),
+    );
+    archiveBytes = read.archiveBytes;
+    for (const scanned of ordered) platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
+  } finally {
+    progress.stop();
+  }
   log.info(
-    `Read ${formatBytes(read.archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`,
+    `Read ${formatBytes(archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`,
   );
   return platforms;
 }
@@ -155,6 +161,7 @@ async function measurePlatform(
   archiveBytes: number,
   request: MeasureRequest,
   log: GateLog,
+  onProgress: (progress: AnalysisProgress) => void,
 ): Promise<PlatformMeasurement> {
   const { options, buildInfo, label } = request;
   const sizeBytes = uncompressedSizeBytes(scanned);
@@ -174,6 +181,7 @@ async function measurePlatform(
     };
   }
   const analysis = await analyzeLayers(scanned, archiveBytes, {
+    onProgress,
     compressedSize: true,
     dockerfilePath: buildInfo?.dockerfile,
     contextDir: buildInfo?.context,
@@ -211,20 +219,28 @@ async function userFilesThroughEngine(
 }
 
 /**
- * Logs every few seconds how far the layer reading has got, so a long one never looks hung, including the
- * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ * Logs every few seconds how far the layer analysis has got, so a long one never looks hung: the wait before
+ * `docker save` sends its first byte (Docker 20.10 exports the whole image first), the bytes read so far (the
+ * archive's length is known only at its end: its tar headers and padding make it longer than the image's
+ * files, several times longer when they are many and small), then the layers whose files have been compared.
  */
-export function progressReporter(log: GateLog, totalBytes: number, intervalMs = 5000): { update(bytesRead: number): void; stop(): void } {
-  let bytesRead = 0;
+export function progressReporter(
+  log: GateLog,
+  imageSizeBytes: number,
+  intervalMs = 5000,
+): { update(progress: AnalysisProgress): void; stop(): void } {
+  let latest: AnalysisProgress | undefined;
   const timer = setInterval(() => {
     log.info(
-      bytesRead === 0
-        ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(totalBytes)}) before it sends the first byte`
-        : `  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`,
+      latest === undefined
+        ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(imageSizeBytes)}) before it sends the first byte`
+        : latest.step === 'reading'
+          ? `  read ${formatBytes(latest.archiveBytesRead)} of the image archive so far`
+          : `  comparing the layers' files, pass ${latest.pass} of ${latest.passCount}: ${latest.layersDone} of ${latest.layerCount} layers done`,
     );
   }, intervalMs);
   return {
-    update: (bytes) => (bytesRead = bytes),
+    update: (progress) => (latest = progress),
     stop: () => clearInterval(timer),
   };
 }

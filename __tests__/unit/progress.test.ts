@@ -12,12 +12,16 @@ test('progress is logged every few seconds, the wait for the first byte included
     expect(lines).toEqual([]);
     jest.advanceTimersByTime(1);
     expect(lines).toEqual(['  waiting for docker save: the engine prepares the whole image (about 300 MB) before it sends the first byte']);
-    progress.update(120_000_000);
+    // The archive's length is not known upfront: bytes read are never shown as a share of another quantity.
+    progress.update({ step: 'reading', archiveBytesRead: 120_000_000 });
     jest.advanceTimersByTime(5000);
-    expect(lines.at(-1)).toBe('  analysed 120 MB of about 300 MB');
+    expect(lines.at(-1)).toBe('  read 120 MB of the image archive so far');
+    progress.update({ step: 'comparing', pass: 2, passCount: 2, layersDone: 3, layerCount: 12 });
+    jest.advanceTimersByTime(5000);
+    expect(lines.at(-1)).toBe("  comparing the layers' files, pass 2 of 2: 3 of 12 layers done");
     progress.stop();
     jest.advanceTimersByTime(60_000);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
   } finally {
     jest.useRealTimers();
   }

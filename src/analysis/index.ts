@@ -5,16 +5,19 @@ import path from 'node:path';
 import { Docker } from '../docker/exec.js';
 import { KnownLayer, LayerEntry, ScannedImage, ScannedLayer } from './archive.js';
 import { CompressedSizeMethod, compressedSize, readImageLayers, uncompressedSizeBytes } from './image-layers.js';
-import { attributeLayers, parseDockerfile } from './dockerfile.js';
+import { attributeLayers, LayerOrigin, parseDockerfile } from './dockerfile.js';
 import { computeHints, Hint } from './hints.js';
-import { diveEfficiency, DiveEfficiency, reclaimableBytes } from './waste.js';
+import { DiveEfficiency, diveEfficiencySteps } from './dive-efficiency.js';
 import { finalImageFile } from './final-file.js';
 import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user.js';
+import { LargestItems, largestOf, NotListed } from './largest.js';
+import { nextTurn, runInSlices, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
+import { reclaimableSteps, VisibleFile } from './waste.js';
 
 export interface LayerSummary {
   index: number;
   diffId: string;
-  /** The layer's own bytes: regular files and symlink targets (what docker history shows on the classic store). */
+  /** Sum of the file sizes in the layer (what docker history shows). */
   sizeBytes: number;
   /** Bytes of the layer's uncompressed tar, as `docker save` streams it. */
   tarBytes: number;
@@ -30,6 +33,11 @@ export interface LayerSummary {
   filesRemoved: number;
 }
 
+export type { NotListed } from './largest.js';
+
+/** How long the lists of largest files and directories are. */
+export const LARGEST_LISTED = 10;
+
 export interface ImageAnalysis {
   layers: LayerSummary[];
   /** `os/architecture[/variant]` of the image these layers make. */
@@ -39,13 +47,17 @@ export interface ImageAnalysis {
   /** What a registry stores and `docker pull` downloads: each distinct layer's compressed size, counted once. */
   compressedSizeBytes?: number;
   compressedSizeMethod: CompressedSizeMethod;
-  dive: Omit<DiveEfficiency, 'inefficientPaths'> & { inefficientPaths: DiveEfficiency['inefficientPaths'] };
+  dive: DiveEfficiency;
   /** Bytes of file versions the final filesystem no longer shows (earlier copies and deleted files). */
   reclaimableBytes: number;
-  /** Largest files the image's own layers put in the final filesystem. */
+  /** Largest files the image's own layers put in the final filesystem (at most LARGEST_LISTED). */
   largestFiles: { path: string; sizeBytes: number; layer: number }[];
-  /** Largest directories (two levels deep) of the image's own layers in the final filesystem. */
+  /** The image's own files left out of `largestFiles`, when there were more: how many, and their bytes. */
+  largestFilesNotListed?: NotListed;
+  /** Largest directories (two levels deep) of the image's own layers in the final filesystem (at most LARGEST_LISTED). */
   largestDirectories: { path: string; sizeBytes: number }[];
+  /** The directories left out of `largestDirectories`, when there were more: how many, and their bytes. */
+  largestDirectoriesNotListed?: NotListed;
   hints: Hint[];
   /**
    * /etc/passwd and /etc/group as the daemon reads them when the container starts (links followed, Docker's
@@ -59,49 +71,76 @@ export interface ImageAnalysis {
   durationMs: number;
 }
 
+/**
+ * How far the analysis has got: first the `docker save` stream is read (its length is not known before it
+ * ends), then the layers' files are compared, layer by layer, in two passes (dive's figures, then what
+ * later layers overwrite or delete).
+ */
+export type AnalysisProgress =
+  { step: 'reading'; archiveBytesRead: number } | { step: 'comparing'; pass: 1 | 2; passCount: 2; layersDone: number; layerCount: number };
+
 export interface AnalysisOptions {
   compressedSize: boolean;
   /** When the gate built the image: its Dockerfile and context, for line numbers and .dockerignore hints. */
   dockerfilePath?: string;
   contextDir?: string;
-  onProgress?: (bytesRead: number) => void;
+  onProgress?: (progress: AnalysisProgress) => void;
   /** Layers whose compressed size is known already (the PR image's, when the baseline is read): not compressed again. */
   knownLayers?: KnownLayer[];
 }
 
-function countChanges(layers: LayerEntry[][]): { added: number; modified: number; removed: number }[] {
+function* countChanges(layers: LayerEntry[][]): Steps<{ added: number; modified: number; removed: number }[]> {
   const present = new Set<string>();
-  return layers.map((entries) => {
-    const counts = { added: 0, modified: 0, removed: 0 };
-    for (const entry of entries) {
-      const base = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+  const counts = layers.map(() => ({ added: 0, modified: 0, removed: 0 }));
+  for (const [layer, entries] of layers.entries()) {
+    for (let index = 0; index < entries.length; index += 1) {
+      const path = entries[index].path;
+      const base = path.slice(path.lastIndexOf('/') + 1);
       if (base.startsWith('.wh.')) {
-        if (!base.startsWith('.wh..wh..')) counts.removed += 1;
-        continue;
+        if (!base.startsWith('.wh..wh..')) counts[layer].removed += 1;
+      } else if (entries[index].kind !== 'directory') {
+        if (present.has(path)) counts[layer].modified += 1;
+        else {
+          counts[layer].added += 1;
+          present.add(path);
+        }
       }
-      if (entry.kind === 'directory') continue;
-      if (present.has(entry.path)) counts.modified += 1;
-      else {
-        counts.added += 1;
-        present.add(entry.path);
-      }
+      if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1) yield;
     }
-    return counts;
-  });
+  }
+  return counts;
 }
 
-function largestDirectories(files: { path: string; sizeBytes: number }[], limit: number): { path: string; sizeBytes: number }[] {
-  const totals = new Map<string, number>();
-  for (const file of files) {
-    const parts = file.path.split('/').filter(Boolean);
-    if (parts.length < 2) continue;
-    const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
-    totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
+/** The directory a file's bytes count in: two levels deep (`/usr/lib`), one for a file one level deep, none at the top. */
+function directoryOf(filePath: string): string | undefined {
+  const first = filePath.indexOf('/', 1);
+  if (first < 0) return undefined;
+  const second = filePath.indexOf('/', first + 1);
+  return filePath.slice(0, second < 0 ? first : second);
+}
+
+type LargestOwn = Pick<ImageAnalysis, 'largestFiles' | 'largestFilesNotListed' | 'largestDirectories' | 'largestDirectoriesNotListed'>;
+
+/** The largest files the image's own layers put in the final filesystem, and the largest directories of them. */
+function* largestOwn(visible: Map<string, VisibleFile>, origins: LayerOrigin[]): Steps<LargestOwn> {
+  const files = new LargestItems<{ path: string; sizeBytes: number; layer: number }>(LARGEST_LISTED);
+  const directoryBytes = new Map<string, number>();
+  let units = 0;
+  for (const [filePath, file] of visible) {
+    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
+    if (!origins[file.layer]?.own || file.sizeBytes === 0) continue;
+    files.add({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }, file.sizeBytes);
+    const directory = directoryOf(filePath);
+    if (directory) directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + file.sizeBytes);
   }
-  return [...totals.entries()]
-    .map(([dir, sizeBytes]) => ({ path: dir, sizeBytes }))
-    .sort((a, b) => b.sizeBytes - a.sizeBytes)
-    .slice(0, limit);
+  const largestFiles = files.result();
+  const largestDirectories = largestOf(directoryBytes, LARGEST_LISTED, ([, sizeBytes]) => sizeBytes);
+  return {
+    largestFiles: largestFiles.listed,
+    largestFilesNotListed: largestFiles.notListed,
+    largestDirectories: largestDirectories.listed.map(([directory, sizeBytes]) => ({ path: directory, sizeBytes })),
+    largestDirectoriesNotListed: largestDirectories.notListed,
+  };
 }
 
 /** /etc/passwd and /etc/group of the final filesystem, as far as the layers alone can tell. */
@@ -117,7 +156,10 @@ export function finalUserFiles(layers: ScannedLayer[]): Partial<Record<UserFileN
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 export async function analyzeImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<ImageAnalysis> {
   const started = performance.now();
-  const read = await readImageLayers(docker, imageId, options);
+  const read = await readImageLayers(docker, imageId, {
+    ...options,
+    onProgress: (bytes) => options.onProgress?.({ step: 'reading', archiveBytesRead: bytes }),
+  });
   const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
   return { ...analysis, durationMs: performance.now() - started };
 }
@@ -128,19 +170,24 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
   const dockerfile = options.dockerfilePath ? parseDockerfile(await readFile(options.dockerfilePath, 'utf8')) : undefined;
   const entries = scanned.layers.map((layer) => layer.entries);
   const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
-  const reclaimable = reclaimableBytes(entries);
-  const changes = countChanges(entries);
+  // The comparisons below run in slices with turns of the event loop between them: an image with 150,000
+  // deletions takes seconds, during which progress is logged and a cancelling signal is handled.
+  const reportLayers = (pass: 1 | 2) => (layersDone: number) =>
+    options.onProgress?.({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: entries.length });
+  reportLayers(1)(0);
+  // dive's trees first: the map of visible files that reclaimableSteps returns is not held meanwhile.
+  const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
+  const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
+  const changes = await runInSlices(countChanges(entries));
   const contextHasDockerignore = options.contextDir
     ? await access(path.join(options.contextDir, '.dockerignore')).then(
         () => true,
         () => false,
       )
     : undefined;
+  await nextTurn();
   const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
-
-  const ownFiles = [...reclaimable.visible.entries()]
-    .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
-    .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
+  const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
   const compressed = compressedSize(scanned);
 
   return {
@@ -161,10 +208,9 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
     sizeBytes: uncompressedSizeBytes(scanned),
     compressedSizeBytes: compressed.bytes,
     compressedSizeMethod: compressed.method,
-    dive: diveEfficiency(entries),
+    dive,
     reclaimableBytes: reclaimable.bytes,
-    largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
-    largestDirectories: largestDirectories(ownFiles, 10),
+    ...largest,
     hints,
     userFiles: finalUserFiles(scanned.layers),
     archiveBytes,

@@ -1,240 +1,16 @@
-// Pure: wasted space, two ways.
-// 1. dive-compatible efficiency and wasted bytes, computed as dive (wagoodman/dive, filetree/efficiency.go)
-//    computes them, so the figures match dive's own: every leaf of every layer's tree is an occurrence of
-//    its path; a removal (whiteout) counts the size of the directory it removes, or 0 for a file; a path seen
-//    twice or more is inefficient and all of its occurrences count as waste, the surviving copy included
-//    (dive issue #684). efficiency = sum of each path's smallest occurrence / sum of all occurrences.
-// 2. reclaimable bytes: only the file versions that the final filesystem no longer shows (overwritten by a
-//    later layer, or deleted by one). This is what a rebuild could really save; every saving estimate uses it.
+// Pure: reclaimable bytes, the file versions that the final filesystem no longer shows (overwritten by a later
+// layer, or deleted by one). This is what a rebuild could really save; every saving estimate uses it. (dive's
+// figures, which count the surviving copy too, are in dive-efficiency.ts.)
+//
+// The files the filesystem shows so far are kept twice: in a map by path (the result), and in path tries, so
+// that a deletion visits only what it deletes. One trie holds what earlier layers wrote, one what the layer being
+// read wrote: an opaque directory hides only the former, so it never walks the layer's own new files (a layer
+// that repeats an opaque marker 100,000 times over a directory it fills costs nothing more).
 import { LayerEntry } from './archive.js';
+import { runToEnd, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
 
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_PREFIX = '.wh..wh..';
-
-interface FileInfo {
-  sizeBytes: number;
-  isDir: boolean;
-}
-
-const EMPTY_INFO: FileInfo = { sizeBytes: 0, isDir: false };
-
-class TreeNode {
-  children: Map<string, TreeNode> | undefined;
-  constructor(
-    readonly name: string,
-    public info: FileInfo,
-    readonly parent: TreeNode | undefined,
-  ) {}
-
-  child(name: string): TreeNode | undefined {
-    return this.children?.get(name);
-  }
-
-  addChild(name: string): TreeNode {
-    this.children ??= new Map();
-    const node = new TreeNode(name, EMPTY_INFO, this);
-    this.children.set(name, node);
-    return node;
-  }
-
-  isLeaf(): boolean {
-    return this.children === undefined || this.children.size === 0;
-  }
-
-  isWhiteout(): boolean {
-    return this.name.startsWith(WHITEOUT_PREFIX);
-  }
-
-  /** dive's FileNode.Path(): the whiteout prefix is dropped from the node's own name. */
-  path(): string {
-    const names: string[] = [];
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents starts at this node
-    for (let node: TreeNode | undefined = this; node?.parent; node = node.parent) {
-      names.push(node === this && node.isWhiteout() ? node.name.slice(WHITEOUT_PREFIX.length) : node.name);
-    }
-    return '/' + names.reverse().join('/');
-  }
-
-  sortedChildren(): TreeNode[] {
-    if (!this.children) return [];
-    return [...this.children.values()].sort((a, b) => compareAsGo(a.name, b.name));
-  }
-
-  copy(parent: TreeNode | undefined): TreeNode {
-    const node = new TreeNode(this.name, this.info, parent);
-    if (this.children) {
-      node.children = new Map();
-      for (const [name, child] of this.children) node.children.set(name, child.copy(node));
-    }
-    return node;
-  }
-}
-
-const SURROGATE = /[\ud800-\udfff]/;
-
-/**
- * Go's string order (bytewise UTF-8), which dive's visit order follows. JavaScript's UTF-16 order is the
- * same for every string without surrogate pairs, so the allocation-free comparison serves nearly always.
- */
-function compareAsGo(a: string, b: string): number {
-  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function splitPath(path: string): string[] {
-  return path.split('/').filter((name) => name !== '');
-}
-
-class Tree {
-  constructor(readonly root: TreeNode = new TreeNode('', EMPTY_INFO, undefined)) {}
-
-  /** dive's FileTree.AddPath: intermediate nodes get an empty payload; opaque markers are never added. */
-  addPath(path: string, info: FileInfo): void {
-    const names = splitPath(path);
-    let node = this.root;
-    for (let index = 0; index < names.length; index += 1) {
-      const name = names[index];
-      const existing = node.child(name);
-      if (existing) node = existing;
-      else {
-        if (name.startsWith(OPAQUE_PREFIX)) return;
-        node = node.addChild(name);
-      }
-      if (index === names.length - 1) node.info = info;
-    }
-  }
-
-  getNode(path: string): TreeNode | undefined {
-    let node: TreeNode | undefined = this.root;
-    for (const name of splitPath(path)) {
-      node = node.child(name);
-      if (!node) return undefined;
-    }
-    return node;
-  }
-
-  removePath(path: string): void {
-    const node = this.getNode(path);
-    if (node?.parent) node.parent.children?.delete(node.name);
-  }
-
-  copy(): Tree {
-    return new Tree(this.root.copy(undefined));
-  }
-
-  /** Depth first, children before their parent, children in byte order; never the root. */
-  visitChildFirst(visit: (node: TreeNode) => boolean | void, only?: (node: TreeNode) => boolean): boolean {
-    const walk = (node: TreeNode): boolean => {
-      for (const child of node.sortedChildren()) if (!walk(child)) return false;
-      if (node === this.root || (only && !only(node))) return true;
-      return visit(node) !== false;
-    };
-    return walk(this.root);
-  }
-
-  /** dive's FileTree.Stack: whiteouts remove, everything else is added (payload replaced). */
-  stack(upper: Tree): void {
-    upper.visitChildFirst((node) => {
-      if (node.isWhiteout()) this.removePath(node.path());
-      else this.addPath(node.path(), node.info);
-    });
-  }
-}
-
-function layerTree(entries: LayerEntry[]): Tree {
-  const tree = new Tree();
-  for (const entry of entries) tree.addPath(entry.path, { sizeBytes: entry.sizeBytes, isDir: entry.kind === 'directory' });
-  return tree;
-}
-
-export interface InefficientPath {
-  path: string;
-  occurrences: number;
-  /** dive's CumulativeSize: every occurrence, the surviving one included. */
-  cumulativeBytes: number;
-}
-
-export interface DiveEfficiency {
-  efficiency: number;
-  /** Sum of file sizes in all layers. */
-  imageSizeBytes: number;
-  /** Sum of file sizes in all layers but the first. */
-  userSizeBytes: number;
-  wastedBytes: number;
-  wastedUserPercent: number;
-  /** Largest first. */
-  inefficientPaths: InefficientPath[];
-}
-
-export function layerFileBytes(entries: LayerEntry[]): number {
-  let total = 0;
-  for (const entry of entries) total += entry.sizeBytes;
-  return total;
-}
-
-/** dive's efficiency figures for layers given in order (base layer first). */
-export function diveEfficiency(layers: LayerEntry[][]): DiveEfficiency {
-  const trees = layers.map(layerTree);
-  const byPath = new Map<string, { occurrences: number; cumulativeBytes: number; minimumBytes: number }>();
-  const inefficient: string[] = [];
-  // dive stacks layers 0..n-1 afresh for every whiteout; stacking once per layer gives the same tree.
-  let stackedBelow: Tree | undefined;
-  trees.forEach((tree, index) => {
-    if (index === 0) stackedBelow = trees[0].copy();
-    const below = stackedBelow!;
-    tree.visitChildFirst(
-      (node) => {
-        const path = node.path();
-        let sizeBytes = 0;
-        if (node.isWhiteout()) {
-          const previous = below.getNode(path);
-          // dive stops visiting this layer when a whiteout names a path that does not exist below it.
-          if (!previous) return false;
-          if (previous.info.isDir) {
-            const subtree = new Tree(previous);
-            subtree.visitChildFirst((child) => {
-              sizeBytes += child.info.sizeBytes;
-            });
-            sizeBytes += previous.info.sizeBytes;
-          }
-        } else {
-          sizeBytes = node.info.sizeBytes;
-        }
-        const data = byPath.get(path) ?? { occurrences: 0, cumulativeBytes: 0, minimumBytes: -1 };
-        data.cumulativeBytes += sizeBytes;
-        if (data.minimumBytes < 0 || sizeBytes < data.minimumBytes) data.minimumBytes = sizeBytes;
-        data.occurrences += 1;
-        byPath.set(path, data);
-        if (data.occurrences === 2) inefficient.push(path);
-        return true;
-      },
-      (node) => node.isLeaf(),
-    );
-    below.stack(tree);
-  });
-
-  let minimumTotal = 0;
-  let discoveredTotal = 0;
-  for (const data of byPath.values()) {
-    minimumTotal += data.minimumBytes;
-    discoveredTotal += data.cumulativeBytes;
-  }
-  const inefficientPaths = inefficient
-    .map((path) => ({ path, occurrences: byPath.get(path)!.occurrences, cumulativeBytes: byPath.get(path)!.cumulativeBytes }))
-    .sort((a, b) => b.cumulativeBytes - a.cumulativeBytes);
-  const wastedBytes = inefficientPaths.reduce((sum, item) => sum + item.cumulativeBytes, 0);
-  const sizes = layers.map(layerFileBytes);
-  const imageSizeBytes = sizes.reduce((sum, size) => sum + size, 0);
-  const userSizeBytes = imageSizeBytes - (sizes[0] ?? 0);
-  return {
-    efficiency: discoveredTotal === 0 ? 1 : minimumTotal / discoveredTotal,
-    imageSizeBytes,
-    userSizeBytes,
-    wastedBytes,
-    wastedUserPercent: userSizeBytes === 0 ? 0 : wastedBytes / userSizeBytes,
-    inefficientPaths,
-  };
-}
 
 export interface ShadowedBytes {
   /** Layer (index) that wrote the file versions. */
@@ -264,53 +40,206 @@ export interface Reclaimable {
   visible: Map<string, VisibleFile>;
 }
 
-/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame. */
-export function reclaimableBytes(layers: LayerEntry[][]): Reclaimable {
-  const visible = new Map<string, VisibleFile>();
-  const groups = new Map<string, ShadowedBytes>();
-  const shadow = (path: string, version: { layer: number; sizeBytes: number }, byLayer: number, how: 'deleted' | 'overwritten') => {
+class TrieNode {
+  children: Map<string, TrieNode> | undefined = undefined;
+  /** The visible file at this path, if any, with its path and when the path became visible. */
+  file: VisibleFile | undefined = undefined;
+  path = '';
+  /** Deletions report files in this order, the order in which their paths entered the visible map. */
+  visibleSince = 0;
+}
+
+/**
+ * The node at the path `path.slice(0, end)` in a trie: made on the way when `create`, else undefined when
+ * missing. Walks the names in place: no array per lookup.
+ */
+function nodeAt(root: TrieNode, path: string, end: number, create: boolean): TrieNode | undefined {
+  let node = root;
+  for (let start = 0; start < end;) {
+    let stop = path.indexOf('/', start);
+    if (stop < 0 || stop > end) stop = end;
+    if (stop > start) {
+      const name = path.slice(start, stop);
+      let next = node.children?.get(name);
+      if (!next) {
+        if (!create) return undefined;
+        (node.children ??= new Map()).set(name, (next = new TrieNode()));
+      }
+      node = next;
+    }
+    start = stop + 1;
+  }
+  return node;
+}
+
+/** The files at and under a node, added to `found`. */
+function* filesUnder(top: TrieNode, found: TrieNode[]): Steps<void> {
+  const pending = [top];
+  let units = 0;
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.file) found.push(node);
+    if (node.children) for (const child of node.children.values()) pending.push(child);
+    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
+  }
+}
+
+/**
+ * Takes a node, and so all under it, out of a trie: the child `name` of the directory `path.slice(0, end)`,
+ * or that directory itself when `name` is '' (for the root, everything, under a node made for them).
+ */
+function detach(root: TrieNode, path: string, end: number, name: string): TrieNode | undefined {
+  if (name === '' && end <= 0) {
+    const everything = new TrieNode();
+    everything.children = root.children;
+    root.children = undefined;
+    return everything;
+  }
+  if (name === '') {
+    const slash = path.lastIndexOf('/', end - 1);
+    return detach(root, path, Math.max(slash, 0), path.slice(slash + 1, end));
+  }
+  const parent = nodeAt(root, path, end, false);
+  const node = parent?.children?.get(name);
+  if (node) parent!.children!.delete(name);
+  return node;
+}
+
+/** Moves what a layer wrote into the trie of earlier layers (their files never share a path). */
+function* merge(into: TrieNode, from: TrieNode): Steps<void> {
+  const pending: [TrieNode, TrieNode][] = [[into, from]];
+  let units = 0;
+  while (pending.length > 0) {
+    const [target, source] = pending.pop()!;
+    if (source.file) {
+      target.file = source.file;
+      target.path = source.path;
+      target.visibleSince = source.visibleSince;
+    }
+    for (const [name, child] of source.children ?? []) {
+      const existing = target.children?.get(name);
+      if (existing) pending.push([existing, child]);
+      else (target.children ??= new Map()).set(name, child);
+    }
+    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
+  }
+}
+
+class ShadowGroups {
+  readonly byKey = new Map<string, ShadowedBytes>();
+
+  add(path: string, version: VisibleFile, byLayer: number, how: ShadowedBytes['how']): void {
     if (version.sizeBytes === 0) return;
     const key = `${version.layer}:${byLayer}:${how}`;
-    const group = groups.get(key) ?? { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
+    let group = this.byKey.get(key);
+    if (!group) {
+      group = { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
+      this.byKey.set(key, group);
+    }
     group.bytes += version.sizeBytes;
     group.fileCount += 1;
     group.examples.push({ path, sizeBytes: version.sizeBytes });
+    // The five largest are kept: the list is cut back whenever it grows past 20.
     if (group.examples.length > 20) group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).splice(5);
-    groups.set(key, group);
+  }
+
+  /** Largest first, each with its five largest examples. */
+  sorted(): ShadowedBytes[] {
+    const sorted = [...this.byKey.values()].sort((a, b) => b.bytes - a.bytes);
+    for (const group of sorted) group.examples = group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 5);
+    return sorted;
+  }
+}
+
+interface Filesystem {
+  visible: Map<string, VisibleFile>;
+  /** Files written by earlier layers, and by the layer being read. */
+  lower: TrieNode;
+  current: TrieNode;
+  groups: ShadowGroups;
+  nextVisibleSince: number;
+}
+
+/** What a whiteout or an opaque-directory marker deletes, taken out of the tries (at most two subtrees). */
+function detachDeleted(fs: Filesystem, path: string, slash: number): TrieNode[] {
+  if (path.startsWith(OPAQUE_PREFIX, slash + 1)) {
+    // An opaque directory hides everything lower layers had in it (not the directory itself).
+    const directory = nodeAt(fs.lower, path, slash, false);
+    if (!directory?.children) return [];
+    const contents = new TrieNode();
+    contents.children = directory.children;
+    directory.children = undefined;
+    return [contents];
+  }
+  // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
+  const name = path.slice(slash + 1 + WHITEOUT_PREFIX.length);
+  return [detach(fs.lower, path, slash, name), detach(fs.current, path, slash, name)].filter((node) => node !== undefined);
+}
+
+/** Files that leave the visible filesystem, reported in the order their paths became visible. */
+function reportDeleted(fs: Filesystem, deleted: TrieNode[], layer: number): void {
+  if (deleted.length > 1) deleted.sort((a, b) => a.visibleSince - b.visibleSince);
+  for (const node of deleted) {
+    fs.groups.add(node.path, node.file!, layer, 'deleted');
+    fs.visible.delete(node.path);
+  }
+}
+
+/** A file, link or anything else but a directory: visible from now on, hiding the version it overwrites. */
+function write(fs: Filesystem, entry: LayerEntry, layer: number): void {
+  const version: VisibleFile = { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind };
+  const previous = fs.visible.get(entry.path);
+  let visibleSince = fs.nextVisibleSince;
+  if (previous) {
+    fs.groups.add(entry.path, previous, layer, 'overwritten');
+    const holder = nodeAt(previous.layer === layer ? fs.current : fs.lower, entry.path, entry.path.length, false)!;
+    holder.file = undefined;
+    visibleSince = holder.visibleSince;
+  } else fs.nextVisibleSince += 1;
+  const node = nodeAt(fs.current, entry.path, entry.path.length, true)!;
+  node.file = version;
+  node.path = entry.path;
+  node.visibleSince = visibleSince;
+  // Like any Map, the visible map keeps an overwritten path where it was.
+  fs.visible.set(entry.path, version);
+}
+
+/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame; pauses now and then. */
+export function* reclaimableSteps(
+  layers: LayerEntry[][],
+  options: { onLayerDone?: (layersDone: number, layerCount: number) => void } = {},
+): Steps<Reclaimable> {
+  const fs: Filesystem = {
+    visible: new Map(),
+    lower: new TrieNode(),
+    current: new TrieNode(),
+    groups: new ShadowGroups(),
+    nextVisibleSince: 0,
   };
-  const removeTree = (path: string, byLayer: number, keepLayer?: number) => {
-    const prefix = path === '/' ? '/' : `${path}/`;
-    for (const [candidate, version] of visible) {
-      if ((candidate === path || candidate.startsWith(prefix)) && version.layer !== keepLayer) {
-        shadow(candidate, version, byLayer, 'deleted');
-        visible.delete(candidate);
-      }
-    }
-  };
-  layers.forEach((entries, layer) => {
-    for (const entry of entries) {
+  for (let layer = 0; layer < layers.length; layer += 1) {
+    const entries = layers[layer];
+    for (let index = 0; index < entries.length; index += 1) {
+      const entry = entries[index];
       const slash = entry.path.lastIndexOf('/');
-      const dir = entry.path.slice(0, slash) || '/';
-      const base = entry.path.slice(slash + 1);
-      if (base.startsWith(OPAQUE_PREFIX)) {
-        // An opaque directory hides everything lower layers had in it.
-        const prefix = dir === '/' ? '/' : `${dir}/`;
-        for (const [candidate, version] of visible) {
-          if (candidate.startsWith(prefix) && version.layer < layer) {
-            shadow(candidate, version, layer, 'deleted');
-            visible.delete(candidate);
-          }
+      if (entry.path.startsWith(WHITEOUT_PREFIX, slash + 1)) {
+        const deleted: TrieNode[] = [];
+        for (const top of detachDeleted(fs, entry.path, slash)) {
+          if (top.children) yield* filesUnder(top, deleted);
+          else if (top.file) deleted.push(top);
         }
-      } else if (base.startsWith(WHITEOUT_PREFIX)) {
-        removeTree(`${dir === '/' ? '' : dir}/${base.slice(WHITEOUT_PREFIX.length)}`, layer);
-      } else if (entry.kind !== 'directory') {
-        const previous = visible.get(entry.path);
-        if (previous) shadow(entry.path, previous, layer, 'overwritten');
-        visible.set(entry.path, { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind });
-      }
+        reportDeleted(fs, deleted, layer);
+      } else if (entry.kind !== 'directory') write(fs, entry, layer);
+      if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1) yield;
     }
-  });
-  const sorted = [...groups.values()].sort((a, b) => b.bytes - a.bytes);
-  for (const group of sorted) group.examples = group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 5);
-  return { bytes: sorted.reduce((sum, group) => sum + group.bytes, 0), groups: sorted, visible };
+    yield* merge(fs.lower, fs.current);
+    fs.current = new TrieNode();
+    options.onLayerDone?.(layer + 1, layers.length);
+  }
+  const groups = fs.groups.sorted();
+  return { bytes: groups.reduce((sum, group) => sum + group.bytes, 0), groups, visible: fs.visible };
+}
+
+/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame. */
+export function reclaimableBytes(layers: LayerEntry[][]): Reclaimable {
+  return runToEnd(reclaimableSteps(layers));
 }
