@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1607);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4647);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1607:
+/***/ 4647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34359,15 +34359,10 @@ function sectionTableRange(header) {
     return { start: header.sectionHeaderOffset, end: header.sectionHeaderOffset + header.sectionHeaderCount * header.sectionHeaderEntrySize };
 }
 
-;// CONCATENATED MODULE: ./src/analysis/archive.ts
-// Streaming reader of `docker save` output. One pass over the bytes, memory bounded by the number of files,
-// not by their bytes: for every layer it records each entry's path, kind, size and mode, the headers of
-// ELF binaries, the layer's diffID (sha256 of its tar) and, optionally, its gzip-compressed size.
-// Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
-// (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
-
-
-
+;// CONCATENATED MODULE: ./src/analysis/layer-reader.ts
+// One uncompressed layer tar, read as it streams: each entry's path, kind, size and mode, the headers of ELF
+// binaries, the passwd and group files (to resolve the user), the layer's diffID (sha256 of its tar), its own
+// bytes (regular files and symlink targets) and, optionally, its gzip-compressed size.
 
 
 
@@ -34376,13 +34371,8 @@ function sectionTableRange(header) {
 const USER_FILE_NAMES = new Set(['passwd', 'group']);
 /** All of them in one layer (a file not kept is read through the engine, as is one over MAX_USER_FILE_BYTES). */
 const MAX_USER_FILE_BYTES_PER_LAYER = 64 << 20;
-const TAR_MAGIC_OFFSET = 257;
-const SNIFF_BYTES = 512;
 /** Bytes of an ELF file's start kept to read its file and program headers. */
 const ELF_START_BYTES = 4096;
-const MAX_JSON_BYTES = 16 * 1024 * 1024;
-class ArchiveError extends Error {
-}
 /** Cleans a tar member name the way dive does (Go's path.Clean), with a leading slash. */
 function cleanPath(name) {
     const parts = [];
@@ -34558,6 +34548,24 @@ class LayerReader {
             userFiles: this.userFiles,
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/archive.ts
+// Streaming reader of `docker save` output. One pass over the bytes, memory bounded by the number of files,
+// not by their bytes: each member is sniffed and read as a layer (layer-reader.ts), a compressed layer blob,
+// or a JSON document (image-index.ts finds each platform's config among them).
+// Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
+// (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
+
+
+
+
+
+
+const TAR_MAGIC_OFFSET = 257;
+const SNIFF_BYTES = 512;
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+class ArchiveError extends Error {
 }
 /**
  * One member of the `docker save` archive that may be a layer or a JSON document: sniffs its first bytes,
@@ -35295,139 +35303,410 @@ const HINT_RULES = [
     attackSurfaceHints,
 ];
 
-;// CONCATENATED MODULE: ./src/analysis/waste.ts
+;// CONCATENATED MODULE: ./src/analysis/slices.ts
+// Long computations written as generators that pause now and then: run to the end at once (tests, small
+// inputs), or in slices of a few milliseconds with a turn of the event loop between them, so that progress
+// lines are printed and a cancelling signal is handled while an image with 150,000 deletions is analysed.
+/** How many units of work (entries, tree nodes) a computation does between two points where it may pause. */
+const UNITS_BETWEEN_PAUSES = 2048;
+/** Runs a computation to its end without pausing. */
+function slices_runToEnd(steps) {
+    for (;;) {
+        const next = steps.next();
+        if (next.done)
+            return next.value;
+    }
+}
+/** Lets timers, I/O callbacks and signal handlers run before the caller goes on. */
+function nextTurn() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+/** Runs a computation, giving the event loop a turn whenever it has held it for `sliceMs`. */
+async function runInSlices(steps, sliceMs = 20) {
+    let sliceStartedMs = performance.now();
+    for (;;) {
+        const next = steps.next();
+        if (next.done)
+            return next.value;
+        if (performance.now() - sliceStartedMs >= sliceMs) {
+            await nextTurn();
+            sliceStartedMs = performance.now();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/dive-tree.ts
+
 const WHITEOUT_PREFIX = '.wh.';
+/** dive's doubleWhiteoutPrefix: names it never adds to a tree (opaque-directory markers). */
 const OPAQUE_PREFIX = '.wh..wh..';
-const EMPTY_INFO = { sizeBytes: 0, isDir: false };
 class TreeNode {
     name;
-    info;
-    parent;
-    children;
-    constructor(name, info, parent) {
+    children = undefined;
+    /** dive's FileInfo.Size and IsDir: the payload, empty for a directory that only lies on the way to an entry. */
+    sizeBytes = 0;
+    isDir = false;
+    constructor(name) {
         this.name = name;
-        this.info = info;
-        this.parent = parent;
     }
     child(name) {
         return this.children?.get(name);
     }
     addChild(name) {
-        this.children ??= new Map();
-        const node = new TreeNode(name, EMPTY_INFO, this);
-        this.children.set(name, node);
+        const node = new TreeNode(name);
+        (this.children ??= new Map()).set(name, node);
         return node;
     }
     isLeaf() {
         return this.children === undefined || this.children.size === 0;
     }
-    isWhiteout() {
-        return this.name.startsWith(WHITEOUT_PREFIX);
-    }
-    /** dive's FileNode.Path(): the whiteout prefix is dropped from the node's own name. */
-    path() {
-        const names = [];
-        // eslint-disable-next-line @typescript-eslint/no-this-alias -- a walk up the parents starts at this node
-        for (let node = this; node?.parent; node = node.parent) {
-            names.push(node === this && node.isWhiteout() ? node.name.slice(WHITEOUT_PREFIX.length) : node.name);
-        }
-        return '/' + names.reverse().join('/');
-    }
-    sortedChildren() {
-        if (!this.children)
-            return [];
-        return [...this.children.values()].sort((a, b) => compareAsGo(a.name, b.name));
-    }
-    copy(parent) {
-        const node = new TreeNode(this.name, this.info, parent);
-        if (this.children) {
-            node.children = new Map();
-            for (const [name, child] of this.children)
-                node.children.set(name, child.copy(node));
-        }
-        return node;
-    }
 }
 const SURROGATE = /[\ud800-\udfff]/;
+const NO_CHILDREN = Object.freeze([]);
 /**
- * Go's string order (bytewise UTF-8), which dive's visit order follows. JavaScript's UTF-16 order is the
- * same for every string without surrogate pairs, so the allocation-free comparison serves nearly always.
+ * Children in Go's string order (bytewise UTF-8), which dive's visits follow. UTF-16 order is the same for
+ * names without surrogate pairs; otherwise each name's UTF-8 bytes, as a latin1 string, are compared once made.
  */
-function compareAsGo(a, b) {
-    if (SURROGATE.test(a) || SURROGATE.test(b))
-        return Buffer.compare(Buffer.from(a), Buffer.from(b));
-    return a < b ? -1 : a > b ? 1 : 0;
+function sortedChildren(node) {
+    if (node.isLeaf())
+        return NO_CHILDREN;
+    const children = [...node.children.values()];
+    if (!children.some((child) => SURROGATE.test(child.name)))
+        return children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const keyed = children.map((child) => ({ child, key: Buffer.from(child.name, 'utf8').toString('latin1') }));
+    return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((item) => item.child);
 }
-function splitPath(path) {
-    return path.split('/').filter((name) => name !== '');
-}
-class Tree {
-    root;
-    constructor(root = new TreeNode('', EMPTY_INFO, undefined)) {
-        this.root = root;
-    }
-    /** dive's FileTree.AddPath: intermediate nodes get an empty payload; opaque markers are never added. */
-    addPath(path, info) {
-        const names = splitPath(path);
-        let node = this.root;
-        for (let index = 0; index < names.length; index += 1) {
-            const name = names[index];
-            const existing = node.child(name);
-            if (existing)
-                node = existing;
+/**
+ * dive's VisitDepthChildFirst over a whole tree: children before their parent, siblings in order; never the
+ * root. Leaves, most of the nodes, are all given in one frame, reset for each: a visit keeps no frame.
+ */
+function* childFirst(root) {
+    const frameOf = (node, parent) => ({
+        node,
+        parent,
+        stacked: undefined,
+        memo: undefined,
+        children: sortedChildren(node),
+        nextChild: 0,
+    });
+    const stack = [frameOf(root, undefined)];
+    const leaf = frameOf(root, undefined);
+    while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        if (frame.nextChild < frame.children.length) {
+            const node = frame.children[frame.nextChild++];
+            if (!node.isLeaf())
+                stack.push(frameOf(node, frame));
             else {
-                if (name.startsWith(OPAQUE_PREFIX))
-                    return;
-                node = node.addChild(name);
+                leaf.node = node;
+                leaf.parent = frame;
+                leaf.stacked = undefined;
+                leaf.memo = undefined;
+                yield leaf;
             }
-            if (index === names.length - 1)
-                node.info = info;
         }
-    }
-    getNode(path) {
-        let node = this.root;
-        for (const name of splitPath(path)) {
-            node = node.child(name);
-            if (!node)
-                return undefined;
+        else {
+            stack.pop();
+            if (frame.parent)
+                yield frame;
         }
-        return node;
-    }
-    removePath(path) {
-        const node = this.getNode(path);
-        if (node?.parent)
-            node.parent.children?.delete(node.name);
-    }
-    copy() {
-        return new Tree(this.root.copy(undefined));
-    }
-    /** Depth first, children before their parent, children in byte order; never the root. */
-    visitChildFirst(visit, only) {
-        const walk = (node) => {
-            for (const child of node.sortedChildren())
-                if (!walk(child))
-                    return false;
-            if (node === this.root || (only && !only(node)))
-                return true;
-            return visit(node) !== false;
-        };
-        return walk(this.root);
-    }
-    /** dive's FileTree.Stack: whiteouts remove, everything else is added (payload replaced). */
-    stack(upper) {
-        upper.visitChildFirst((node) => {
-            if (node.isWhiteout())
-                this.removePath(node.path());
-            else
-                this.addPath(node.path(), node.info);
-        });
     }
 }
-function layerTree(entries) {
-    const tree = new Tree();
-    for (const entry of entries)
-        tree.addPath(entry.path, { sizeBytes: entry.sizeBytes, isDir: entry.kind === 'directory' });
-    return tree;
+function isWhiteout(node) {
+    return node.name.startsWith(WHITEOUT_PREFIX);
+}
+/**
+ * dive's AddPath, for the names of `path.slice(0, end)`: missing nodes get an empty payload, except that a
+ * missing name starting with `.wh..wh..` is never added, and then nothing is (undefined).
+ */
+function addNames(root, path, end) {
+    let node = root;
+    for (let start = 0; start < end;) {
+        let stop = path.indexOf('/', start);
+        if (stop < 0 || stop > end)
+            stop = end;
+        if (stop > start) {
+            const name = path.slice(start, stop);
+            let next = node.child(name);
+            if (!next) {
+                if (name.startsWith(OPAQUE_PREFIX))
+                    return undefined;
+                next = node.addChild(name);
+            }
+            node = next;
+        }
+        start = stop + 1;
+    }
+    return node;
+}
+/** A layer's tree: dive's AddPath for each entry, with the entry's payload on its own node. */
+function* layerTree(entries) {
+    const root = new TreeNode('');
+    // A tar lists a directory's entries together: its node is looked up once for all of them (a layer tree only grows).
+    let directoryPath = '';
+    let directory = root;
+    for (let index = 0; index < entries.length; index += 1) {
+        const path = entries[index].path;
+        const slash = path.lastIndexOf('/');
+        if (slash !== directoryPath.length || !path.startsWith(directoryPath)) {
+            directoryPath = path.slice(0, slash);
+            directory = addNames(root, path, slash);
+        }
+        const name = path.slice(slash + 1);
+        const node = directory?.child(name) ?? (directory && !name.startsWith(OPAQUE_PREFIX) ? directory.addChild(name) : undefined);
+        if (node) {
+            node.sizeBytes = entries[index].sizeBytes;
+            node.isDir = entries[index].kind === 'directory';
+        }
+        if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1)
+            yield;
+    }
+    return root;
+}
+/**
+ * The stacked tree's node at a frame's path (every name as stored). Missing nodes are made on the way when
+ * `create` (AddPath gives them an empty payload); otherwise a missing one gives undefined (GetNode).
+ * Found nodes are remembered on the frames, so a frame costs one lookup per visit however deep it is.
+ */
+function stackedNode(frame, stackedRoot, create) {
+    if (frame.stacked)
+        return frame.stacked;
+    const parent = frame.parent;
+    if (!parent)
+        return stackedRoot;
+    // Usually the parent's node is known already, and no list of frames still to look up is needed.
+    const parentNode = !parent.parent ? stackedRoot : (parent.stacked ?? stackedNodeOfChain(parent, stackedRoot, create));
+    const node = parentNode?.child(frame.node.name) ?? (create ? parentNode?.addChild(frame.node.name) : undefined);
+    frame.stacked = node;
+    return node;
+}
+/** stackedNode for a frame whose parent's node is not known yet: the frames up to one that is are walked down. */
+function stackedNodeOfChain(frame, stackedRoot, create) {
+    const unresolved = [];
+    let known = frame;
+    while (known.parent && !known.stacked) {
+        unresolved.push(known);
+        known = known.parent;
+    }
+    let node = known.parent ? known.stacked : stackedRoot;
+    for (let index = unresolved.length - 1; index >= 0; index -= 1) {
+        const name = unresolved[index].node.name;
+        const next = node.child(name) ?? (create ? node.addChild(name) : undefined);
+        if (!next)
+            return undefined;
+        unresolved[index].stacked = next;
+        node = next;
+    }
+    return node;
+}
+/** dive's GetNode(Path()) for a whiteout: the node it deletes in the stacked tree, if there is one. */
+function whiteoutTarget(frame, stackedRoot) {
+    const directory = stackedNode(frame.parent, stackedRoot, false);
+    const name = frame.node.name.slice(WHITEOUT_PREFIX.length);
+    return name === '' ? directory : directory?.child(name);
+}
+/**
+ * Bytes of a stacked node and everything under it (dive's sizer). `known` holds the totals of the nodes summed
+ * already while the stacked tree has not changed, so that nested deletions sum each node once.
+ */
+function* subtreeBytes(top, known) {
+    const pending = [top];
+    const order = [];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (known.has(node))
+            continue;
+        order.push(node);
+        if (node.children)
+            for (const child of node.children.values())
+                pending.push(child);
+        if (order.length % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+    }
+    // Reversed, every node comes after all of its children.
+    for (let index = order.length - 1; index >= 0; index -= 1) {
+        const node = order[index];
+        let total = node.sizeBytes;
+        if (node.children)
+            for (const child of node.children.values())
+                total += known.get(child);
+        known.set(node, total);
+    }
+    return known.get(top);
+}
+/**
+ * dive's FileTree.Stack: every node of the layer, children first; a whiteout removes its path, any other node
+ * is added with its payload. The stacked nodes remembered on frames stay valid: a whiteout only removes a
+ * sibling's subtree (visited already, or not yet looked up), except `.wh.` alone, whose path is its own
+ * directory's: that directory goes (never the root), and is looked up again if a later sibling needs it.
+ */
+function* stackLayer(upper, stackedRoot) {
+    let units = 0;
+    for (const frame of childFirst(upper)) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        const parent = frame.parent;
+        if (!isWhiteout(frame.node)) {
+            const node = stackedNode(frame, stackedRoot, true);
+            node.sizeBytes = frame.node.sizeBytes;
+            node.isDir = frame.node.isDir;
+        }
+        else if (frame.node.name !== WHITEOUT_PREFIX) {
+            stackedNode(parent, stackedRoot, false)?.children?.delete(frame.node.name.slice(WHITEOUT_PREFIX.length));
+        }
+        else if (parent.parent) {
+            stackedNode(parent.parent, stackedRoot, false)?.children?.delete(parent.node.name);
+            parent.stacked = undefined;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/largest.ts
+// Pure: the largest few of many items, kept as they come, and what the others add up to. Reports list the
+// largest files, directories and duplicated paths, never all of them: an image can have hundreds of thousands.
+/** The `limit` largest items given to `add`, largest first (of equal ones, the earlier first). */
+class LargestItems {
+    limit;
+    items = [];
+    itemBytes = [];
+    count = 0;
+    totalBytes = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    add(item, bytes) {
+        this.count += 1;
+        this.totalBytes += bytes;
+        const { items, itemBytes } = this;
+        if (items.length >= this.limit && !(bytes > itemBytes[itemBytes.length - 1]))
+            return;
+        let at = items.length;
+        while (at > 0 && itemBytes[at - 1] < bytes)
+            at -= 1;
+        items.splice(at, 0, item);
+        itemBytes.splice(at, 0, bytes);
+        if (items.length > this.limit) {
+            items.pop();
+            itemBytes.pop();
+        }
+    }
+    /** The items kept, and, when some were left out, how many and their bytes. */
+    result() {
+        if (this.count === this.items.length)
+            return { listed: [...this.items] };
+        const listedBytes = this.itemBytes.reduce((sum, bytes) => sum + bytes, 0);
+        return { listed: [...this.items], notListed: { count: this.count - this.items.length, sizeBytes: this.totalBytes - listedBytes } };
+    }
+}
+/** The `limit` largest items, largest first (of equal ones, the earlier first), and the others' count and bytes. */
+function largestOf(items, limit, bytesOf) {
+    const largest = new LargestItems(limit);
+    for (const item of items)
+        largest.add(item, bytesOf(item));
+    return largest.result();
+}
+
+;// CONCATENATED MODULE: ./src/analysis/dive-efficiency.ts
+
+
+
+/** How many inefficient paths the analysis lists; the rest are counted. */
+const INEFFICIENT_PATHS_LISTED = 50;
+/**
+ * A path met, in a tree of them that only grows (a path's record is found from its parent's by one name, and
+ * its text is made only for the paths listed at the end), with dive's counts once dive has made it a record.
+ */
+class PathRecord {
+    name;
+    parent;
+    children = undefined;
+    /** In dive's map of paths (a leaf was visited at this path). */
+    recorded = false;
+    occurrences = 0;
+    cumulativeBytes = 0;
+    /** -1 until an occurrence is counted. */
+    minimumBytes = -1;
+    constructor(
+    /** '' for the root, and for `.wh.` alone (whose path is its directory's with a slash). */
+    name, parent) {
+        this.name = name;
+        this.parent = parent;
+    }
+    child(name) {
+        let child = this.children?.get(name);
+        if (!child)
+            (this.children ??= new Map()).set(name, (child = new PathRecord(name, this)));
+        return child;
+    }
+}
+/** dive's FileNode.Path() of a record. */
+function pathOf(record) {
+    const names = [];
+    for (let current = record; current.parent; current = current.parent)
+        names.push(current.name);
+    return '/' + names.reverse().join('/');
+}
+/** The record of a frame's path, every name as stored; made on the way, and remembered on the frames. */
+function recordAt(frame, rootRecord) {
+    if (frame.memo)
+        return frame.memo;
+    const parent = frame.parent;
+    if (!parent)
+        return rootRecord;
+    // Usually the parent's record is known already, and no list of frames still to look up is needed.
+    if (parent.memo || !parent.parent)
+        return (frame.memo = (parent.memo ?? rootRecord).child(frame.node.name));
+    const unresolved = [];
+    let known = frame;
+    while (known.parent && !known.memo) {
+        unresolved.push(known);
+        known = known.parent;
+    }
+    let record = known.parent ? known.memo : rootRecord;
+    for (let index = unresolved.length - 1; index >= 0; index -= 1) {
+        record = record.child(unresolved[index].node.name);
+        unresolved[index].memo = record;
+    }
+    return record;
+}
+/** The record of a leaf's path as dive's FileNode.Path() gives it: a whiteout's own name loses its prefix. */
+function leafRecord(frame, rootRecord) {
+    if (!isWhiteout(frame.node))
+        return recordAt(frame, rootRecord);
+    return recordAt(frame.parent, rootRecord).child(frame.node.name.slice(WHITEOUT_PREFIX.length));
+}
+/** dive's efficiency visitor over one layer's leaves, against the layers below it stacked. */
+function* measureLayer(tree, stackedRoot, tally) {
+    let units = 0;
+    // Sizes of deleted directories, summed once for the layer (the stacked tree does not change during its visit).
+    const directoryBytes = new Map();
+    for (const frame of childFirst(tree)) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        if (!frame.node.isLeaf())
+            continue;
+        const record = leafRecord(frame, tally.rootRecord);
+        if (!record.recorded) {
+            record.recorded = true;
+            tally.minimumTotal += record.minimumBytes;
+        }
+        let sizeBytes = frame.node.sizeBytes;
+        if (isWhiteout(frame.node)) {
+            const deleted = whiteoutTarget(frame, stackedRoot);
+            if (!deleted)
+                return;
+            sizeBytes = deleted.isDir ? yield* subtreeBytes(deleted, directoryBytes) : 0;
+        }
+        record.cumulativeBytes += sizeBytes;
+        tally.discoveredTotal += sizeBytes;
+        if (record.minimumBytes < 0 || sizeBytes < record.minimumBytes) {
+            tally.minimumTotal += sizeBytes - record.minimumBytes;
+            record.minimumBytes = sizeBytes;
+        }
+        record.occurrences += 1;
+        if (record.occurrences === 2)
+            tally.inefficient.push(record);
+    }
 }
 function layerFileBytes(entries) {
     let total = 0;
@@ -35435,58 +35714,15 @@ function layerFileBytes(entries) {
         total += entry.sizeBytes;
     return total;
 }
-/** dive's efficiency figures for layers given in order (base layer first). */
-function diveEfficiency(layers) {
-    const trees = layers.map(layerTree);
-    const byPath = new Map();
-    const inefficient = [];
-    // dive stacks layers 0..n-1 afresh for every whiteout; stacking once per layer gives the same tree.
-    let stackedBelow;
-    trees.forEach((tree, index) => {
-        if (index === 0)
-            stackedBelow = trees[0].copy();
-        const below = stackedBelow;
-        tree.visitChildFirst((node) => {
-            const path = node.path();
-            let sizeBytes = 0;
-            if (node.isWhiteout()) {
-                const previous = below.getNode(path);
-                // dive stops visiting this layer when a whiteout names a path that does not exist below it.
-                if (!previous)
-                    return false;
-                if (previous.info.isDir) {
-                    const subtree = new Tree(previous);
-                    subtree.visitChildFirst((child) => {
-                        sizeBytes += child.info.sizeBytes;
-                    });
-                    sizeBytes += previous.info.sizeBytes;
-                }
-            }
-            else {
-                sizeBytes = node.info.sizeBytes;
-            }
-            const data = byPath.get(path) ?? { occurrences: 0, cumulativeBytes: 0, minimumBytes: -1 };
-            data.cumulativeBytes += sizeBytes;
-            if (data.minimumBytes < 0 || sizeBytes < data.minimumBytes)
-                data.minimumBytes = sizeBytes;
-            data.occurrences += 1;
-            byPath.set(path, data);
-            if (data.occurrences === 2)
-                inefficient.push(path);
-            return true;
-        }, (node) => node.isLeaf());
-        below.stack(tree);
-    });
-    let minimumTotal = 0;
-    let discoveredTotal = 0;
-    for (const data of byPath.values()) {
-        minimumTotal += data.minimumBytes;
-        discoveredTotal += data.cumulativeBytes;
-    }
-    const inefficientPaths = inefficient
-        .map((path) => ({ path, occurrences: byPath.get(path).occurrences, cumulativeBytes: byPath.get(path).cumulativeBytes }))
-        .sort((a, b) => b.cumulativeBytes - a.cumulativeBytes);
-    const wastedBytes = inefficientPaths.reduce((sum, item) => sum + item.cumulativeBytes, 0);
+function dive_efficiency_summarize(layers, tally, listLimit) {
+    const { minimumTotal, discoveredTotal } = tally;
+    const largest = largestOf(tally.inefficient, listLimit, (record) => record.cumulativeBytes);
+    const listed = largest.listed.map((record) => ({
+        path: pathOf(record),
+        occurrences: record.occurrences,
+        cumulativeBytes: record.cumulativeBytes,
+    }));
+    const wastedBytes = listed.reduce((sum, item) => sum + item.cumulativeBytes, largest.notListed?.sizeBytes ?? 0);
     const sizes = layers.map(layerFileBytes);
     const imageSizeBytes = sizes.reduce((sum, size) => sum + size, 0);
     const userSizeBytes = imageSizeBytes - (sizes[0] ?? 0);
@@ -35496,64 +35732,28 @@ function diveEfficiency(layers) {
         userSizeBytes,
         wastedBytes,
         wastedUserPercent: userSizeBytes === 0 ? 0 : wastedBytes / userSizeBytes,
-        inefficientPaths,
+        inefficientPaths: listed,
+        ...(largest.notListed
+            ? { inefficientPathsNotListed: { count: largest.notListed.count, cumulativeBytes: largest.notListed.sizeBytes } }
+            : {}),
     };
 }
-/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame. */
-function reclaimableBytes(layers) {
-    const visible = new Map();
-    const groups = new Map();
-    const shadow = (path, version, byLayer, how) => {
-        if (version.sizeBytes === 0)
-            return;
-        const key = `${version.layer}:${byLayer}:${how}`;
-        const group = groups.get(key) ?? { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
-        group.bytes += version.sizeBytes;
-        group.fileCount += 1;
-        group.examples.push({ path, sizeBytes: version.sizeBytes });
-        if (group.examples.length > 20)
-            group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).splice(5);
-        groups.set(key, group);
-    };
-    const removeTree = (path, byLayer, keepLayer) => {
-        const prefix = path === '/' ? '/' : `${path}/`;
-        for (const [candidate, version] of visible) {
-            if ((candidate === path || candidate.startsWith(prefix)) && version.layer !== keepLayer) {
-                shadow(candidate, version, byLayer, 'deleted');
-                visible.delete(candidate);
-            }
-        }
-    };
-    layers.forEach((entries, layer) => {
-        for (const entry of entries) {
-            const slash = entry.path.lastIndexOf('/');
-            const dir = entry.path.slice(0, slash) || '/';
-            const base = entry.path.slice(slash + 1);
-            if (base.startsWith(OPAQUE_PREFIX)) {
-                // An opaque directory hides everything lower layers had in it.
-                const prefix = dir === '/' ? '/' : `${dir}/`;
-                for (const [candidate, version] of visible) {
-                    if (candidate.startsWith(prefix) && version.layer < layer) {
-                        shadow(candidate, version, layer, 'deleted');
-                        visible.delete(candidate);
-                    }
-                }
-            }
-            else if (base.startsWith(WHITEOUT_PREFIX)) {
-                removeTree(`${dir === '/' ? '' : dir}/${base.slice(WHITEOUT_PREFIX.length)}`, layer);
-            }
-            else if (entry.kind !== 'directory') {
-                const previous = visible.get(entry.path);
-                if (previous)
-                    shadow(entry.path, previous, layer, 'overwritten');
-                visible.set(entry.path, { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind });
-            }
-        }
-    });
-    const sorted = [...groups.values()].sort((a, b) => b.bytes - a.bytes);
-    for (const group of sorted)
-        group.examples = group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 5);
-    return { bytes: sorted.reduce((sum, group) => sum + group.bytes, 0), groups: sorted, visible };
+/** dive's efficiency figures for layers given in order (base layer first), as a computation that pauses. */
+function* diveEfficiencySteps(layers, options = {}) {
+    const tally = { rootRecord: new PathRecord('', undefined), inefficient: [], minimumTotal: 0, discoveredTotal: 0 };
+    let stackedRoot;
+    for (let layer = 0; layer < layers.length; layer += 1) {
+        const tree = yield* layerTree(layers[layer]);
+        stackedRoot ??= yield* layerTree(layers[0]);
+        yield* measureLayer(tree, stackedRoot, tally);
+        yield* stackLayer(tree, stackedRoot);
+        options.onLayerDone?.(layer + 1, layers.length);
+    }
+    return dive_efficiency_summarize(layers, tally, options.listLimit ?? INEFFICIENT_PATHS_LISTED);
+}
+/** dive's efficiency figures for layers given in order (base layer first). */
+function diveEfficiency(layers, options = {}) {
+    return runToEnd(diveEfficiencySteps(layers, options));
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/final-file.ts
@@ -35723,6 +35923,212 @@ function finalImageFile(layers, path, maxBytes) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/waste.ts
+
+const waste_WHITEOUT_PREFIX = '.wh.';
+const waste_OPAQUE_PREFIX = '.wh..wh..';
+class TrieNode {
+    children = undefined;
+    /** The visible file at this path, if any, with its path and when the path became visible. */
+    file = undefined;
+    path = '';
+    /** Deletions report files in this order, the order in which their paths entered the visible map. */
+    visibleSince = 0;
+}
+/**
+ * The node at the path `path.slice(0, end)` in a trie: made on the way when `create`, else undefined when
+ * missing. Walks the names in place: no array per lookup.
+ */
+function nodeAt(root, path, end, create) {
+    let node = root;
+    for (let start = 0; start < end;) {
+        let stop = path.indexOf('/', start);
+        if (stop < 0 || stop > end)
+            stop = end;
+        if (stop > start) {
+            const name = path.slice(start, stop);
+            let next = node.children?.get(name);
+            if (!next) {
+                if (!create)
+                    return undefined;
+                (node.children ??= new Map()).set(name, (next = new TrieNode()));
+            }
+            node = next;
+        }
+        start = stop + 1;
+    }
+    return node;
+}
+/** The files at and under a node, added to `found`. */
+function* filesUnder(top, found) {
+    const pending = [top];
+    let units = 0;
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (node.file)
+            found.push(node);
+        if (node.children)
+            for (const child of node.children.values())
+                pending.push(child);
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+    }
+}
+/**
+ * Takes a node, and so all under it, out of a trie: the child `name` of the directory `path.slice(0, end)`,
+ * or that directory itself when `name` is '' (for the root, everything, under a node made for them).
+ */
+function detach(root, path, end, name) {
+    if (name === '' && end <= 0) {
+        const everything = new TrieNode();
+        everything.children = root.children;
+        root.children = undefined;
+        return everything;
+    }
+    if (name === '') {
+        const slash = path.lastIndexOf('/', end - 1);
+        return detach(root, path, Math.max(slash, 0), path.slice(slash + 1, end));
+    }
+    const parent = nodeAt(root, path, end, false);
+    const node = parent?.children?.get(name);
+    if (node)
+        parent.children.delete(name);
+    return node;
+}
+/** Moves what a layer wrote into the trie of earlier layers (their files never share a path). */
+function* merge(into, from) {
+    const pending = [[into, from]];
+    let units = 0;
+    while (pending.length > 0) {
+        const [target, source] = pending.pop();
+        if (source.file) {
+            target.file = source.file;
+            target.path = source.path;
+            target.visibleSince = source.visibleSince;
+        }
+        for (const [name, child] of source.children ?? []) {
+            const existing = target.children?.get(name);
+            if (existing)
+                pending.push([existing, child]);
+            else
+                (target.children ??= new Map()).set(name, child);
+        }
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+    }
+}
+class ShadowGroups {
+    byKey = new Map();
+    add(path, version, byLayer, how) {
+        if (version.sizeBytes === 0)
+            return;
+        const key = `${version.layer}:${byLayer}:${how}`;
+        let group = this.byKey.get(key);
+        if (!group) {
+            group = { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
+            this.byKey.set(key, group);
+        }
+        group.bytes += version.sizeBytes;
+        group.fileCount += 1;
+        group.examples.push({ path, sizeBytes: version.sizeBytes });
+        // The five largest are kept: the list is cut back whenever it grows past 20.
+        if (group.examples.length > 20)
+            group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).splice(5);
+    }
+    /** Largest first, each with its five largest examples. */
+    sorted() {
+        const sorted = [...this.byKey.values()].sort((a, b) => b.bytes - a.bytes);
+        for (const group of sorted)
+            group.examples = group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 5);
+        return sorted;
+    }
+}
+/** What a whiteout or an opaque-directory marker deletes, taken out of the tries (at most two subtrees). */
+function detachDeleted(fs, path, slash) {
+    if (path.startsWith(waste_OPAQUE_PREFIX, slash + 1)) {
+        // An opaque directory hides everything lower layers had in it (not the directory itself).
+        const directory = nodeAt(fs.lower, path, slash, false);
+        if (!directory?.children)
+            return [];
+        const contents = new TrieNode();
+        contents.children = directory.children;
+        directory.children = undefined;
+        return [contents];
+    }
+    // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
+    const name = path.slice(slash + 1 + waste_WHITEOUT_PREFIX.length);
+    return [detach(fs.lower, path, slash, name), detach(fs.current, path, slash, name)].filter((node) => node !== undefined);
+}
+/** Files that leave the visible filesystem, reported in the order their paths became visible. */
+function reportDeleted(fs, deleted, layer) {
+    if (deleted.length > 1)
+        deleted.sort((a, b) => a.visibleSince - b.visibleSince);
+    for (const node of deleted) {
+        fs.groups.add(node.path, node.file, layer, 'deleted');
+        fs.visible.delete(node.path);
+    }
+}
+/** A file, link or anything else but a directory: visible from now on, hiding the version it overwrites. */
+function write(fs, entry, layer) {
+    const version = { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind };
+    const previous = fs.visible.get(entry.path);
+    let visibleSince = fs.nextVisibleSince;
+    if (previous) {
+        fs.groups.add(entry.path, previous, layer, 'overwritten');
+        const holder = nodeAt(previous.layer === layer ? fs.current : fs.lower, entry.path, entry.path.length, false);
+        holder.file = undefined;
+        visibleSince = holder.visibleSince;
+    }
+    else
+        fs.nextVisibleSince += 1;
+    const node = nodeAt(fs.current, entry.path, entry.path.length, true);
+    node.file = version;
+    node.path = entry.path;
+    node.visibleSince = visibleSince;
+    // Like any Map, the visible map keeps an overwritten path where it was.
+    fs.visible.set(entry.path, version);
+}
+/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame; pauses now and then. */
+function* reclaimableSteps(layers, options = {}) {
+    const fs = {
+        visible: new Map(),
+        lower: new TrieNode(),
+        current: new TrieNode(),
+        groups: new ShadowGroups(),
+        nextVisibleSince: 0,
+    };
+    for (let layer = 0; layer < layers.length; layer += 1) {
+        const entries = layers[layer];
+        for (let index = 0; index < entries.length; index += 1) {
+            const entry = entries[index];
+            const slash = entry.path.lastIndexOf('/');
+            if (entry.path.startsWith(waste_WHITEOUT_PREFIX, slash + 1)) {
+                const deleted = [];
+                for (const top of detachDeleted(fs, entry.path, slash)) {
+                    if (top.children)
+                        yield* filesUnder(top, deleted);
+                    else if (top.file)
+                        deleted.push(top);
+                }
+                reportDeleted(fs, deleted, layer);
+            }
+            else if (entry.kind !== 'directory')
+                write(fs, entry, layer);
+            if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1)
+                yield;
+        }
+        yield* merge(fs.lower, fs.current);
+        fs.current = new TrieNode();
+        options.onLayerDone?.(layer + 1, layers.length);
+    }
+    const groups = fs.groups.sorted();
+    return { bytes: groups.reduce((sum, group) => sum + group.bytes, 0), groups, visible: fs.visible };
+}
+/** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame. */
+function reclaimableBytes(layers) {
+    return runToEnd(reclaimableSteps(layers));
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/index.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
@@ -35734,42 +36140,67 @@ function finalImageFile(layers, path, maxBytes) {
 
 
 
-function countChanges(layers) {
+
+
+
+/** How long the lists of largest files and directories are. */
+const LARGEST_LISTED = 10;
+function* countChanges(layers) {
     const present = new Set();
-    return layers.map((entries) => {
-        const counts = { added: 0, modified: 0, removed: 0 };
-        for (const entry of entries) {
-            const base = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+    const counts = layers.map(() => ({ added: 0, modified: 0, removed: 0 }));
+    for (const [layer, entries] of layers.entries()) {
+        for (let index = 0; index < entries.length; index += 1) {
+            const path = entries[index].path;
+            const base = path.slice(path.lastIndexOf('/') + 1);
             if (base.startsWith('.wh.')) {
                 if (!base.startsWith('.wh..wh..'))
-                    counts.removed += 1;
-                continue;
+                    counts[layer].removed += 1;
             }
-            if (entry.kind === 'directory')
-                continue;
-            if (present.has(entry.path))
-                counts.modified += 1;
-            else {
-                counts.added += 1;
-                present.add(entry.path);
+            else if (entries[index].kind !== 'directory') {
+                if (present.has(path))
+                    counts[layer].modified += 1;
+                else {
+                    counts[layer].added += 1;
+                    present.add(path);
+                }
             }
+            if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1)
+                yield;
         }
-        return counts;
-    });
-}
-function largestDirectories(files, limit) {
-    const totals = new Map();
-    for (const file of files) {
-        const parts = file.path.split('/').filter(Boolean);
-        if (parts.length < 2)
-            continue;
-        const directory = '/' + parts.slice(0, Math.min(2, parts.length - 1)).join('/');
-        totals.set(directory, (totals.get(directory) ?? 0) + file.sizeBytes);
     }
-    return [...totals.entries()]
-        .map(([dir, sizeBytes]) => ({ path: dir, sizeBytes }))
-        .sort((a, b) => b.sizeBytes - a.sizeBytes)
-        .slice(0, limit);
+    return counts;
+}
+/** The directory a file's bytes count in: two levels deep (`/usr/lib`), one for a file one level deep, none at the top. */
+function directoryOf(filePath) {
+    const first = filePath.indexOf('/', 1);
+    if (first < 0)
+        return undefined;
+    const second = filePath.indexOf('/', first + 1);
+    return filePath.slice(0, second < 0 ? first : second);
+}
+/** The largest files the image's own layers put in the final filesystem, and the largest directories of them. */
+function* largestOwn(visible, origins) {
+    const files = new LargestItems(LARGEST_LISTED);
+    const directoryBytes = new Map();
+    let units = 0;
+    for (const [filePath, file] of visible) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        if (!origins[file.layer]?.own || file.sizeBytes === 0)
+            continue;
+        files.add({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }, file.sizeBytes);
+        const directory = directoryOf(filePath);
+        if (directory)
+            directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + file.sizeBytes);
+    }
+    const largestFiles = files.result();
+    const largestDirectories = largestOf(directoryBytes, LARGEST_LISTED, ([, sizeBytes]) => sizeBytes);
+    return {
+        largestFiles: largestFiles.listed,
+        largestFilesNotListed: largestFiles.notListed,
+        largestDirectories: largestDirectories.listed.map(([directory, sizeBytes]) => ({ path: directory, sizeBytes })),
+        largestDirectoriesNotListed: largestDirectories.notListed,
+    };
 }
 /** /etc/passwd and /etc/group of the final filesystem, as far as the layers alone can tell. */
 function finalUserFiles(layers) {
@@ -35784,7 +36215,10 @@ function finalUserFiles(layers) {
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 async function analyzeImage(docker, imageId, options) {
     const started = performance.now();
-    const read = await readImageLayers(docker, imageId, options);
+    const read = await readImageLayers(docker, imageId, {
+        ...options,
+        onProgress: (bytes) => options.onProgress?.({ step: 'reading', archiveBytesRead: bytes }),
+    });
     const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
     return { ...analysis, durationMs: performance.now() - started };
 }
@@ -35794,15 +36228,20 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     const dockerfile = options.dockerfilePath ? parseDockerfile(await (0,promises_namespaceObject.readFile)(options.dockerfilePath, 'utf8')) : undefined;
     const entries = scanned.layers.map((layer) => layer.entries);
     const origins = attributeLayers(scanned.history, scanned.layers.length, dockerfile);
-    const reclaimable = reclaimableBytes(entries);
-    const changes = countChanges(entries);
+    // The comparisons below run in slices with turns of the event loop between them: an image with 150,000
+    // deletions takes seconds, during which progress is logged and a cancelling signal is handled.
+    const reportLayers = (pass) => (layersDone) => options.onProgress?.({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: entries.length });
+    reportLayers(1)(0);
+    // dive's trees first: the map of visible files that reclaimableSteps returns is not held meanwhile.
+    const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
+    const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
+    const changes = await runInSlices(countChanges(entries));
     const contextHasDockerignore = options.contextDir
         ? await (0,promises_namespaceObject.access)(external_node_path_default().join(options.contextDir, '.dockerignore')).then(() => true, () => false)
         : undefined;
+    await nextTurn();
     const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
-    const ownFiles = [...reclaimable.visible.entries()]
-        .filter(([, file]) => origins[file.layer]?.own && file.sizeBytes > 0)
-        .map(([filePath, file]) => ({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }));
+    const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
     const compressed = compressedSize(scanned);
     return {
         layers: scanned.layers.map((layer, index) => ({
@@ -35822,10 +36261,9 @@ async function analyzeLayers(scanned, archiveBytes, options) {
         sizeBytes: uncompressedSizeBytes(scanned),
         compressedSizeBytes: compressed.bytes,
         compressedSizeMethod: compressed.method,
-        dive: diveEfficiency(entries),
+        dive,
         reclaimableBytes: reclaimable.bytes,
-        largestFiles: [...ownFiles].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 10),
-        largestDirectories: largestDirectories(ownFiles, 10),
+        ...largest,
         hints,
         userFiles: finalUserFiles(scanned.layers),
         archiveBytes,
@@ -36249,20 +36687,27 @@ async function smokeTest(image, request, deps) {
 async function measureLayers(image, request, { docker, log }) {
     const started = performance.now();
     const progress = progressReporter(log, image.sizeBytes);
-    const read = await image_layers_readImageLayers(docker, image.id, {
-        compressedSize: request.options.analyze,
-        knownLayers: request.knownLayers,
-        onProgress: progress.update,
-    }).finally(progress.stop);
-    const hostPlatform = platformOf(image);
-    const ordered = [...read.images].sort((a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)));
     const platforms = [];
-    for (const scanned of ordered)
-        platforms.push(await measurePlatform(scanned, read.archiveBytes, request, log));
-    log.info(`Read ${formatBytes(read.archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
+    let archiveBytes = 0;
+    try {
+        const read = await image_layers_readImageLayers(docker, image.id, {
+            compressedSize: request.options.analyze,
+            knownLayers: request.knownLayers,
+            onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
+        });
+        const hostPlatform = platformOf(image);
+        const ordered = [...read.images].sort((a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)));
+        archiveBytes = read.archiveBytes;
+        for (const scanned of ordered)
+            platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
+    }
+    finally {
+        progress.stop();
+    }
+    log.info(`Read ${formatBytes(archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
     return platforms;
 }
-async function measurePlatform(scanned, archiveBytes, request, log) {
+async function measurePlatform(scanned, archiveBytes, request, log, onProgress) {
     const { options, buildInfo, label } = request;
     const sizeBytes = uncompressedSizeBytes(scanned);
     const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
@@ -36279,6 +36724,7 @@ async function measurePlatform(scanned, archiveBytes, request, log) {
         };
     }
     const analysis = await analyzeLayers(scanned, archiveBytes, {
+        onProgress,
         compressedSize: true,
         dockerfilePath: buildInfo?.dockerfile,
         contextDir: buildInfo?.context,
@@ -36307,18 +36753,22 @@ async function userFilesThroughEngine(configured, known, image, request, deps) {
     return { ...known, ...(await readUserFiles(deps.docker, image.id, missing, options)) };
 }
 /**
- * Logs every few seconds how far the layer reading has got, so a long one never looks hung, including the
- * wait before `docker save` sends its first byte (Docker 20.10 exports the whole image first).
+ * Logs every few seconds how far the layer analysis has got, so a long one never looks hung: the wait before
+ * `docker save` sends its first byte (Docker 20.10 exports the whole image first), the bytes read so far (the
+ * archive's length is known only at its end: its tar headers and padding make it longer than the image's
+ * files, several times longer when they are many and small), then the layers whose files have been compared.
  */
-function progressReporter(log, totalBytes, intervalMs = 5000) {
-    let bytesRead = 0;
+function progressReporter(log, imageSizeBytes, intervalMs = 5000) {
+    let latest;
     const timer = setInterval(() => {
-        log.info(bytesRead === 0
-            ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(totalBytes)}) before it sends the first byte`
-            : `  analysed ${formatBytes(bytesRead)} of about ${formatBytes(totalBytes)}`);
+        log.info(latest === undefined
+            ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(imageSizeBytes)}) before it sends the first byte`
+            : latest.step === 'reading'
+                ? `  read ${formatBytes(latest.archiveBytesRead)} of the image archive so far`
+                : `  comparing the layers' files, pass ${latest.pass} of ${latest.passCount}: ${latest.layersDone} of ${latest.layerCount} layers done`);
     }, intervalMs);
     return {
-        update: (bytes) => (bytesRead = bytes),
+        update: (progress) => (latest = progress),
         stop: () => clearInterval(timer),
     };
 }
@@ -36426,13 +36876,14 @@ async function removeUntaggedImage(docker, imageId) {
 
 
 
+
 /** docker argv for a build that writes the image id to `iidFile`. */
 function buildArgv(request, builder, iidFile) {
     // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
     const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
     argv.push('--iidfile', iidFile);
-    if (builder === 'buildx' && request.builderName)
-        argv.push('--builder', request.builderName);
+    if (builder === 'buildx' && request.builder)
+        argv.push('--builder', request.builder);
     if (request.platforms && request.platforms.length > 0)
         argv.push('--platform', request.platforms.join(','));
     if (request.dockerfile)
@@ -36488,6 +36939,9 @@ function failureDetails(keptLines, errorMessage, maxLines = 25) {
 async function buildImage(docker, builder, request, onLine) {
     await checkBuildInputs(request);
     const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
+    // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
+    const removeOnExit = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+    process.once('exit', removeOnExit);
     const iidFile = external_node_path_default().join(workDir, 'iid');
     const keptLines = new LineTail(KEPT_LOG_LINES);
     const started = performance.now();
@@ -36515,6 +36969,7 @@ async function buildImage(docker, builder, request, onLine) {
         throw error;
     }
     finally {
+        process.off('exit', removeOnExit);
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
     }
 }
@@ -36563,6 +37018,45 @@ function probeEngine(docker, options) {
         ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
         : Promise.resolve('classic');
     return { engine, builder };
+}
+
+;// CONCATENATED MODULE: ./src/context-check.ts
+// A build context that would hand the workflow's token to the image: actions/checkout persists it in
+// .git/config (as an http extraheader) unless told persist-credentials: false, and a `COPY . .` then copies
+// it into a layer, where a RUN can print it into the build log. Warned about before the build.
+
+
+/** Pure: does this .git/config hold a credential (an auth header, a URL with a password, a stored helper)? */
+function gitConfigHasCredential(config) {
+    return (/^\s*extraheader\s*=\s*authorization:/im.test(config) ||
+        /^\s*url\s*=\s*\w+:\/\/[^/\s:@]+:[^/\s@]+@/im.test(config) ||
+        /^\s*helper\s*=\s*store\b/im.test(config));
+}
+/** Pure: does this .dockerignore keep the context's .git folder out (a later `!` rule may let it back in)? */
+function dockerignoreExcludesGit(dockerignore) {
+    let excluded = false;
+    for (const raw of dockerignore.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const negated = line.startsWith('!');
+        const pattern = (negated ? line.slice(1) : line).replace(/^\/+/, '').replace(/\/+$/, '');
+        if (['.git', '**/.git', '.git/**', '*', '**', '.*', '**/.*'].includes(pattern))
+            excluded = !negated;
+    }
+    return excluded;
+}
+/** The warning to give for `context`, or undefined when its .git holds no credential or is kept out. */
+async function contextCredentialWarning(context) {
+    const config = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.git', 'config'), 'utf8').catch(() => undefined);
+    if (config === undefined || !gitConfigHasCredential(config))
+        return undefined;
+    const dockerignore = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.dockerignore'), 'utf8').catch(() => '');
+    if (dockerignoreExcludesGit(dockerignore))
+        return undefined;
+    return (`the build context ${context} holds .git with a credential in .git/config (actions/checkout persists the token there) ` +
+        'and no .dockerignore keeps .git out: a COPY of the context puts the token in a layer, where a RUN can print it. ' +
+        'Check out with persist-credentials: false, or add .git to .dockerignore');
 }
 
 ;// CONCATENATED MODULE: ./src/delta.ts
@@ -36633,24 +37127,18 @@ function layerChanges(base, head) {
             changeBytes,
         });
     }
-    for (const headIndex of unmatchedHead) {
-        changes.push({
-            kind: 'added',
-            createdBy: head[headIndex].createdBy,
-            line: head[headIndex].line,
-            headBytes: head[headIndex].sizeBytes,
-            changeBytes: head[headIndex].sizeBytes,
-        });
-    }
-    for (const baseIndex of unmatchedBase) {
-        changes.push({
-            kind: 'removed',
-            createdBy: base[baseIndex].createdBy,
-            line: base[baseIndex].line,
-            baseBytes: base[baseIndex].sizeBytes,
-            changeBytes: -base[baseIndex].sizeBytes,
-        });
-    }
+    // A layer only one side has: all of its bytes are the change.
+    const alone = (kind, layer, sign) => ({
+        kind,
+        createdBy: layer.createdBy,
+        line: layer.line,
+        ...(sign > 0 ? { headBytes: layer.sizeBytes } : { baseBytes: layer.sizeBytes }),
+        changeBytes: sign * layer.sizeBytes,
+    });
+    for (const headIndex of unmatchedHead)
+        changes.push(alone('added', head[headIndex], 1));
+    for (const baseIndex of unmatchedBase)
+        changes.push(alone('removed', base[baseIndex], -1));
     return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }
 
@@ -36788,6 +37276,7 @@ function assembleReport(input) {
 
 
 
+
 function displayName(options) {
     if (options.name)
         return options.name;
@@ -36804,15 +37293,9 @@ async function buildWithLog(step, { docker, log }) {
     const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
         const stream = log.untrusted();
         try {
-            const request = {
-                context,
-                dockerfile,
-                target: options.target,
-                buildArgs: options.buildArgs,
-                tag: step.tag,
-                platforms: options.platforms,
-            };
-            return await buildImage(docker, builder, { ...request, builderName: options.builder }, (line) => stream.line(line));
+            const { target, buildArgs, platforms } = options;
+            const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
+            return await buildImage(docker, builder, request, (line) => stream.line(line));
         }
         finally {
             stream.end();
@@ -36854,6 +37337,9 @@ async function measureHead(options, deps, background, probe) {
     let reference = options.image ?? '';
     let buildInfo;
     if (!options.image) {
+        const exposure = await contextCredentialWarning(options.context);
+        if (exposure)
+            deps.log.warning(exposure);
         const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
         const built = await buildWithLog({ options, builder, context: options.context, dockerfile, label, tag: options.tag }, deps);
         reference = options.tag ?? built.imageId;
@@ -36905,10 +37391,9 @@ async function gate(options, deps, background) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-// The one table of inputs (names, defaults, descriptions) that action.yml, the README and the CLI's
-// --help agree with, and getInputs(): raw strings -> a typed, validated GateOptions.
-
+;// CONCATENATED MODULE: ./src/input-table.ts
+// The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README and the
+// CLI's --help agree with (scripts/docs.mjs renders them; a unit test checks they agree).
 const INPUTS = [
     { name: 'context', default: '.', description: 'Build context directory.' },
     { name: 'dockerfile', default: '', description: 'Path of the Dockerfile (default: Dockerfile in the context).' },
@@ -37018,6 +37503,11 @@ const OUTPUTS = [
     },
     { name: 'report', description: 'Path of the JSON report.' },
 ];
+
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+// Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
+// and gives an accepted example.
+
 /** A bad input value: names the input, what was wrong, and an accepted example. */
 class InputError extends Error {
     input;
@@ -37029,70 +37519,6 @@ class InputError extends Error {
         this.problem = problem;
         this.example = example;
     }
-}
-/** Reads every input through `read` (raw, possibly empty strings) and validates it. */
-function getInputs(read) {
-    const value = (name) => {
-        const raw = read(name).trim();
-        if (raw !== '')
-            return raw;
-        return INPUTS.find((input) => input.name === name)?.default ?? '';
-    };
-    const optional = (name) => value(name) || undefined;
-    const image = optional('image');
-    const smokeMode = parseChoice('smoke', value('smoke'), ['auto', 'true', 'false']);
-    const options = {
-        context: value('context'),
-        dockerfile: optional('dockerfile'),
-        target: optional('target'),
-        buildArgs: parseKeyValueLines('build-args', value('build-args')),
-        platforms: parsePlatforms(value('platforms')),
-        builder: parseOptional('builder', value('builder'), parseBuilderName, 'multiarch'),
-        image,
-        name: optional('name'),
-        tag: optional('tag'),
-        budgets: {
-            maxSize: parseOptional('max-size', value('max-size'), parseSize, '25MB, 24MiB or 25000000'),
-            maxLayers: parseOptional('max-layers', value('max-layers'), parseCount, '10'),
-            requireNonRoot: parseBoolean('require-non-root', value('require-non-root')),
-            maxStartupMs: parseOptional('max-startup-time', value('max-startup-time'), parsePositiveDuration, '1s or 800ms'),
-            maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
-            minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
-            maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
-            maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
-            allowIncreaseLabel: optional('allow-increase-label'),
-        },
-        smoke: {
-            mode: smokeMode,
-            port: parseOptional('smoke-port', value('smoke-port'), parsePort, '8080 or 8080/tcp'),
-            path: parseSmokePath(value('smoke-path')),
-            expectStatus: parseStatus(value('smoke-expect-status')),
-            expectBody: optional('smoke-expect-body'),
-            timeoutMs: parseOptional('smoke-timeout', value('smoke-timeout'), parsePositiveDuration, '30s'),
-            env: parseKeyValueLines('smoke-env', value('smoke-env')),
-        },
-        analyze: parseBoolean('analyze', value('analyze')),
-        reportFile: optional('report-file'),
-        baseline: parseBaseline(value('baseline')),
-        comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
-    };
-    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
-    if (!options.analyze && needsAnalysis) {
-        throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
-    }
-    if (image && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
-        const clash = options.dockerfile
-            ? 'dockerfile'
-            : options.target
-                ? 'target'
-                : options.buildArgs.length > 0
-                    ? 'build-args'
-                    : options.platforms.length > 0
-                        ? 'platforms'
-                        : 'builder';
-        throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
-    }
-    return options;
 }
 function parseOptional(name, raw, parse, example) {
     if (raw === '')
@@ -37228,6 +37654,89 @@ function parseKeyValueLines(name, text) {
         }
         return line;
     });
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// getInputs(): the raw input strings -> a typed, validated GateOptions. The table of inputs and outputs is in
+// input-table.ts, each input's parser in input-parsers.ts.
+
+
+
+
+
+/** Reads every input through `read` (raw, possibly empty strings) and validates it. */
+function getInputs(read) {
+    const value = (name) => {
+        const raw = read(name).trim();
+        if (raw !== '')
+            return raw;
+        return INPUTS.find((input) => input.name === name)?.default ?? '';
+    };
+    const optional = (name) => value(name) || undefined;
+    const image = optional('image');
+    const options = {
+        context: value('context'),
+        dockerfile: optional('dockerfile'),
+        target: optional('target'),
+        buildArgs: parseKeyValueLines('build-args', value('build-args')),
+        platforms: parsePlatforms(value('platforms')),
+        builder: parseOptional('builder', value('builder'), parseBuilderName, 'multiarch'),
+        image,
+        name: optional('name'),
+        tag: optional('tag'),
+        budgets: readBudgets(value, optional),
+        smoke: readSmoke(value, optional),
+        analyze: parseBoolean('analyze', value('analyze')),
+        reportFile: optional('report-file'),
+        baseline: parseBaseline(value('baseline')),
+        comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
+    };
+    checkCombinations(options, value);
+    return options;
+}
+function readBudgets(value, optional) {
+    return {
+        maxSize: parseOptional('max-size', value('max-size'), parseSize, '25MB, 24MiB or 25000000'),
+        maxLayers: parseOptional('max-layers', value('max-layers'), parseCount, '10'),
+        requireNonRoot: parseBoolean('require-non-root', value('require-non-root')),
+        maxStartupMs: parseOptional('max-startup-time', value('max-startup-time'), parsePositiveDuration, '1s or 800ms'),
+        maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
+        minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
+        maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+        maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
+        allowIncreaseLabel: optional('allow-increase-label'),
+    };
+}
+function readSmoke(value, optional) {
+    return {
+        mode: parseChoice('smoke', value('smoke'), ['auto', 'true', 'false']),
+        port: parseOptional('smoke-port', value('smoke-port'), parsePort, '8080 or 8080/tcp'),
+        path: parseSmokePath(value('smoke-path')),
+        expectStatus: parseStatus(value('smoke-expect-status')),
+        expectBody: optional('smoke-expect-body'),
+        timeoutMs: parseOptional('smoke-timeout', value('smoke-timeout'), parsePositiveDuration, '30s'),
+        env: parseKeyValueLines('smoke-env', value('smoke-env')),
+    };
+}
+/** Inputs that are valid alone but not together. */
+function checkCombinations(options, value) {
+    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
+    if (!options.analyze && needsAnalysis) {
+        throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
+    }
+    if (options.image &&
+        (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
+        const clash = options.dockerfile
+            ? 'dockerfile'
+            : options.target
+                ? 'target'
+                : options.buildArgs.length > 0
+                    ? 'build-args'
+                    : options.platforms.length > 0
+                        ? 'platforms'
+                        : 'builder';
+        throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/line-batch.ts
