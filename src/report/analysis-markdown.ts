@@ -94,13 +94,17 @@ function largestSection(analysis: ImageAnalysis): string[] {
 function inefficientSection(analysis: ImageAnalysis): string[] {
   const paths = analysis.dive.inefficientPaths;
   if (paths.length === 0) return [];
+  // The report keeps the largest paths only; the rest are counted (and their bytes summed) as one row.
+  const notListed = analysis.dive.inefficientPathsNotListed;
+  const shown = paths.slice(0, MAX_INEFFICIENT_PATH_ROWS);
+  const restCount = paths.length - shown.length + (notListed?.count ?? 0);
+  const restBytes = paths.slice(shown.length).reduce((sum, item) => sum + item.cumulativeBytes, notListed?.cumulativeBytes ?? 0);
   return [
-    ...detailsBlock(`Files stored more than once (dive: ${paths.length})`, [
+    ...detailsBlock(`Files stored more than once (dive: ${paths.length + (notListed?.count ?? 0)})`, [
       '| Path | Occurrences | Bytes (all copies) |',
       '| --- | ---: | ---: |',
-      ...paths
-        .slice(0, MAX_INEFFICIENT_PATH_ROWS)
-        .map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
+      ...shown.map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
+      ...(restCount > 0 ? [`| …and ${formatInteger(restCount)} more | | ${formatInteger(restBytes)} |`] : []),
     ]),
     '',
   ];
