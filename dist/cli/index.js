@@ -2679,12 +2679,14 @@ function sameStep(createdBy, instruction) {
     }
     return true;
 }
-/** Readable form of a created_by: without `/bin/sh -c #(nop)`, `|N ARG=...` and `# buildkit`. */
+/** Readable form of a created_by, the same for both builders: without `/bin/sh -c #(nop)`, `|N ARG=...` and `# buildkit`. */
 function shortCreatedBy(createdBy) {
     return createdBy
         .replace(/^\|\d+ (\S+=\S* )*/, '')
         .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
         .replace(/^\/bin\/sh -c /, 'RUN ')
+        // BuildKit writes the shell form as `RUN /bin/sh -c ...`: shown as the classic builder's is.
+        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
         .replace(/\s+# buildkit$/, '')
         .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
         .replace(/\s+/g, ' ')
@@ -5842,13 +5844,17 @@ function inefficientSection(analysis) {
     const paths = analysis.dive.inefficientPaths;
     if (paths.length === 0)
         return [];
+    // The report keeps the largest paths only; the rest are counted (and their bytes summed) as one row.
+    const notListed = analysis.dive.inefficientPathsNotListed;
+    const shown = paths.slice(0, MAX_INEFFICIENT_PATH_ROWS);
+    const restCount = paths.length - shown.length + (notListed?.count ?? 0);
+    const restBytes = paths.slice(shown.length).reduce((sum, item) => sum + item.cumulativeBytes, notListed?.cumulativeBytes ?? 0);
     return [
-        ...detailsBlock(`Files stored more than once (dive: ${paths.length})`, [
+        ...detailsBlock(`Files stored more than once (dive: ${paths.length + (notListed?.count ?? 0)})`, [
             '| Path | Occurrences | Bytes (all copies) |',
             '| --- | ---: | ---: |',
-            ...paths
-                .slice(0, MAX_INEFFICIENT_PATH_ROWS)
-                .map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
+            ...shown.map((item) => `| ${escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
+            ...(restCount > 0 ? [`| …and ${formatInteger(restCount)} more | | ${formatInteger(restBytes)} |`] : []),
         ]),
         '',
     ];
