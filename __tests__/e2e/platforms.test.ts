@@ -81,7 +81,7 @@ interface PlatformEntry {
         expect(run.stdout).toContain('(buildx builder)');
         const bad = await runAction({ context: 'examples/go-scratch', builder: 'isg-no-such-builder', smoke: 'false' }, { env });
         expect(bad.exitCode).toBe(1);
-        expect(bad.stdout).toMatch(/::error::image-size-gate: docker build failed: .*isg-no-such-builder/);
+        expect(bad.stdout).toMatch(/::error::image-size-gate: (build: )?docker build failed: .*isg-no-such-builder/);
       } finally {
         docker(['context', 'rm', '--force', contextName]);
       }

@@ -84,7 +84,8 @@ test(
       imageId = run.outputs['image-id'];
       expect(run.exitCode).toBe(0);
       expect(Date.now() - started).toBeLessThan(60_000);
-      expect(run.stdout).toContain('[line cut: 39.9 MB more not shown]');
+      // BuildKit clips a step's output at 200 KiB/s itself, so less of the line reaches the gate there.
+      expect(run.stdout).toMatch(/\[line cut: [\d.]+ [kM]B more not shown\]/);
       expect(Math.max(...run.stdout.split('\n').map((line) => line.length))).toBeLessThan(70 * 1024);
     } finally {
       context.cleanup();
