@@ -15,6 +15,14 @@ export default tseslint.config(
     },
   },
   {
+    // A newcomer finds their way around in an hour: small files, short functions.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 60 }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {
