@@ -56,6 +56,13 @@ export function parseIncrease(text: string): IncreaseBudget {
   return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
 }
 
+/** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
+export function parseImageReference(name: string, text: string): string {
+  if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+    throw new InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
+  return text;
+}
+
 export function parseBaseline(text: string): BaselineSpec {
   if (text === 'auto') return { kind: 'auto' };
   if (text === 'none') return { kind: 'none' };

@@ -9,6 +9,7 @@ import {
   parseChoice,
   parseCount,
   parseFraction,
+  parseImageReference,
   parseIncrease,
   parseKeyValueLines,
   parseOptional,
@@ -85,7 +86,7 @@ export function getInputs(read: InputReader): GateOptions {
   };
   const optional = (name: string): string | undefined => value(name) || undefined;
 
-  const image = optional('image');
+  const image = parseOptional('image', value('image'), (text) => parseImageReference('image', text), 'my-app:ci');
 
   const options: GateOptions = {
     context: value('context'),

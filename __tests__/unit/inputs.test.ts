@@ -88,6 +88,11 @@ describe('getInputs', () => {
     ['max-compressed-size', '10 megs', 'e.g. 10MB'],
     ['comment', 'sometimes', 'e.g. always'],
     ['baseline', 'two words', 'e.g. auto, none or ghcr.io/acme/app:main'],
+    // An image reference never reaches docker as an option (`--image=--format=...`) or as two words.
+    ['image', '--format={{.Id}}', 'e.g. my-app:ci, ghcr.io/acme/app:main or sha256:...'],
+    ['image', 'app:ci extra', 'e.g. my-app:ci, ghcr.io/acme/app:main or sha256:...'],
+    ['platforms', 'linux/amd64,--push', 'e.g. linux/amd64,linux/arm64'],
+    ['builder', '--bad', 'e.g. multiarch'],
     ['analyze', 'maybe', 'e.g. true'],
   ])('%s: %j is refused with a message that names the input and shows an example', (name, value, example) => {
     let caught: unknown;

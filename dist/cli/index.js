@@ -1661,7 +1661,7 @@ async function inspectImage(docker, reference) {
     let text;
     try {
         // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
-        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
+        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', '--', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
     }
     catch (error) {
         if (error instanceof DockerError && /no such image/i.test(error.message)) {
@@ -2681,7 +2681,7 @@ function sameStep(createdBy, instruction) {
 }
 /** Readable form of a created_by, the same for both builders: without `/bin/sh -c #(nop)`, `|N ARG=...` and `# buildkit`. */
 function shortCreatedBy(createdBy) {
-    return createdBy
+    return (createdBy
         .replace(/^\|\d+ (\S+=\S* )*/, '')
         .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
         .replace(/^\/bin\/sh -c /, 'RUN ')
@@ -2690,7 +2690,7 @@ function shortCreatedBy(createdBy) {
         .replace(/\s+# buildkit$/, '')
         .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
         .replace(/\s+/g, ' ')
-        .trim();
+        .trim());
 }
 /**
  * For each layer (RootFS order), the history entry that made it and, when the Dockerfile is known, the
@@ -5528,6 +5528,12 @@ function parseIncrease(text) {
     const size = parseSize(text);
     return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
 }
+/** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
+function parseImageReference(name, text) {
+    if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+        throw new InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
+    return text;
+}
 function parseBaseline(text) {
     if (text === 'auto')
         return { kind: 'auto' };
@@ -5638,7 +5644,7 @@ function getInputs(read) {
         return INPUTS.find((input) => input.name === name)?.default ?? '';
     };
     const optional = (name) => value(name) || undefined;
-    const image = optional('image');
+    const image = parseOptional('image', value('image'), (text) => parseImageReference('image', text), 'my-app:ci');
     const options = {
         context: value('context'),
         dockerfile: optional('dockerfile'),

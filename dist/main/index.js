@@ -31874,7 +31874,8 @@ function figuresTable(report, headSha) {
     const baseline = report.baseline;
     const checksById = new Map(report.checks.map((check) => [check.id, check]));
     const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
-    const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : 'This PR';
+    // "PR" only where there is one: a baseline built from the base commit exists only on pull requests.
+    const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : baseline?.source === 'base-commit' ? 'This PR' : 'This image';
     const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
     const shown = new Set();
     for (const figure of baseline?.figures ?? []) {
@@ -33914,7 +33915,7 @@ async function inspectImage(docker, reference) {
     let text;
     try {
         // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
-        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
+        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', '--', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
     }
     catch (error) {
         if (error instanceof DockerError && /no such image/i.test(error.message)) {
@@ -34936,7 +34937,7 @@ function sameStep(createdBy, instruction) {
 }
 /** Readable form of a created_by, the same for both builders: without `/bin/sh -c #(nop)`, `|N ARG=...` and `# buildkit`. */
 function shortCreatedBy(createdBy) {
-    return createdBy
+    return (createdBy
         .replace(/^\|\d+ (\S+=\S* )*/, '')
         .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
         .replace(/^\/bin\/sh -c /, 'RUN ')
@@ -34945,7 +34946,7 @@ function shortCreatedBy(createdBy) {
         .replace(/\s+# buildkit$/, '')
         .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
         .replace(/\s+/g, ' ')
-        .trim();
+        .trim());
 }
 /**
  * For each layer (RootFS order), the history entry that made it and, when the Dockerfile is known, the
@@ -37565,6 +37566,12 @@ function parseIncrease(text) {
     const size = parseSize(text);
     return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
 }
+/** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
+function parseImageReference(name, text) {
+    if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+        throw new InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
+    return text;
+}
 function parseBaseline(text) {
     if (text === 'auto')
         return { kind: 'auto' };
@@ -37675,7 +37682,7 @@ function getInputs(read) {
         return INPUTS.find((input) => input.name === name)?.default ?? '';
     };
     const optional = (name) => value(name) || undefined;
-    const image = optional('image');
+    const image = parseOptional('image', value('image'), (text) => parseImageReference('image', text), 'my-app:ci');
     const options = {
         context: value('context'),
         dockerfile: optional('dockerfile'),

@@ -101,16 +101,18 @@ export interface LayerOrigin {
 
 /** Readable form of a created_by, the same for both builders: without `/bin/sh -c #(nop)`, `|N ARG=...` and `# buildkit`. */
 export function shortCreatedBy(createdBy: string): string {
-  return createdBy
-    .replace(/^\|\d+ (\S+=\S* )*/, '')
-    .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
-    .replace(/^\/bin\/sh -c /, 'RUN ')
-    // BuildKit writes the shell form as `RUN /bin/sh -c ...`: shown as the classic builder's is.
-    .replace(/^RUN \/bin\/sh -c /, 'RUN ')
-    .replace(/\s+# buildkit$/, '')
-    .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    createdBy
+      .replace(/^\|\d+ (\S+=\S* )*/, '')
+      .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
+      .replace(/^\/bin\/sh -c /, 'RUN ')
+      // BuildKit writes the shell form as `RUN /bin/sh -c ...`: shown as the classic builder's is.
+      .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+      .replace(/\s+# buildkit$/, '')
+      .replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{20,}/g, '$1:$2…')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

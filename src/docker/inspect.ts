@@ -58,7 +58,7 @@ export async function inspectImage(docker: Docker, reference: string): Promise<I
   let text: string;
   try {
     // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
-    text = await docker.text(['image', 'inspect', '--format', '{{json .}}', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
+    text = await docker.text(['image', 'inspect', '--format', '{{json .}}', '--', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
   } catch (error) {
     if (error instanceof DockerError && /no such image/i.test(error.message)) {
       throw new ImageNotFoundError(

@@ -58,7 +58,8 @@ export function figuresTable(report: GateReport, headSha?: string): string[] {
   const baseline = report.baseline;
   const checksById = new Map<string, Check>(report.checks.map((check) => [check.id, check]));
   const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
-  const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : 'This PR';
+  // "PR" only where there is one: a baseline built from the base commit exists only on pull requests.
+  const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : baseline?.source === 'base-commit' ? 'This PR' : 'This image';
   const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
   const shown = new Set<string>();
   for (const figure of baseline?.figures ?? []) {
