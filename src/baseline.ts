@@ -10,7 +10,7 @@ import { GateError } from './errors.js';
 import { buildWithLog, GateDependencies } from './gate.js';
 import { addWorktree, ensureCommit, repositoryRoot } from './git.js';
 import { GateOptions } from './inputs.js';
-import { BuildInfo, Measured, measureImage } from './measure.js';
+import { BuildInfo, Measured, measureImage, MeasureRequest } from './measure.js';
 import { BaselineReport } from './report/model.js';
 import { Docker } from './docker/exec.js';
 
@@ -56,7 +56,7 @@ export async function measureBaseline(request: BaselineRequest, deps: GateDepend
       skipped:
         'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
     };
-  return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, knownLayers);
+  return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, measureRequest);
 }
 
 async function pullBaseline(deps: GateDependencies, reference: string): Promise<void> {
@@ -75,7 +75,7 @@ async function measureBaseCommit(
   deps: GateDependencies,
   baseCommit: string,
   buildInfo: BuildInfo,
-  knownLayers: { diffId: string; tarBytes: number; compressedBytes: number }[],
+  measureRequest: Omit<MeasureRequest, 'reference'>,
 ): Promise<BaselineOutcome> {
   const started = performance.now();
   const root = await repositoryRoot(path.resolve(buildInfo.context));
@@ -94,18 +94,8 @@ async function measureBaseCommit(
     }
     const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
     baseImageId = built.imageId;
-    const measured = await measureImage(
-      {
-        reference: built.imageId,
-        label: LABEL,
-        options: request.options,
-        engine: request.engine,
-        background: request.background,
-        buildInfo: { ...buildInfo, context, dockerfile, durationMs: built.durationMs },
-        knownLayers,
-      },
-      deps,
-    );
+    const baseBuildInfo = { ...buildInfo, context, dockerfile, durationMs: built.durationMs };
+    const measured = await measureImage({ ...measureRequest, reference: built.imageId, buildInfo: baseBuildInfo }, deps);
     const buildMs = Math.round(built.durationMs);
     const totalMs = Math.round(performance.now() - started);
     return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };

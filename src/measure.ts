@@ -91,7 +91,7 @@ export async function measureImage(request: MeasureRequest, deps: GateDependenci
   // What the layers could not tell (a link to a file the scan did not keep) the engine reads as the daemon
   // would, for the platform it runs: the first.
   const first = platforms[0];
-  if (first.platform === platformOf(image) && first.userFiles) {
+  if (isRunnersPlatform(first.platform, image) && first.userFiles) {
     const files = await userFilesThroughEngine(first.configuredUser, first.userFiles, image, request, deps);
     first.user = resolveUser(first.configuredUser, files);
   }
@@ -106,6 +106,12 @@ function runtimeChecked(user: UserResolution, smoke: SmokeOutcome): UserResoluti
 
 function platformOf(image: ImageMetadata): string {
   return [image.os || 'unknown', image.architecture || 'unknown'].join('/');
+}
+
+/** The platform the engine runs for this image (what inspect describes), whatever its variant (linux/arm64/v8). */
+function isRunnersPlatform(platform: string, image: ImageMetadata): boolean {
+  const runners = platformOf(image);
+  return platform === runners || platform.startsWith(`${runners}/`);
 }
 
 async function smokeTest(image: ImageMetadata, request: MeasureRequest, deps: GateDependencies): Promise<SmokeOutcome> {
@@ -141,9 +147,8 @@ async function measureLayers(
       knownLayers: request.knownLayers,
       onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
     });
-    const hostPlatform = platformOf(image);
     const ordered = [...read.images].sort(
-      (a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)),
+      (a, b) => Number(isRunnersPlatform(b.platform, image)) - Number(isRunnersPlatform(a.platform, image)),
     );
     archiveBytes = read.archiveBytes;
     for (const scanned of ordered) platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));

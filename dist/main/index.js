@@ -36656,7 +36656,7 @@ async function measureImage(request, deps) {
     // What the layers could not tell (a link to a file the scan did not keep) the engine reads as the daemon
     // would, for the platform it runs: the first.
     const first = platforms[0];
-    if (first.platform === platformOf(image) && first.userFiles) {
+    if (isRunnersPlatform(first.platform, image) && first.userFiles) {
         const files = await userFilesThroughEngine(first.configuredUser, first.userFiles, image, request, deps);
         first.user = resolveUser(first.configuredUser, files);
     }
@@ -36669,6 +36669,11 @@ function runtimeChecked(user, smoke) {
 }
 function platformOf(image) {
     return [image.os || 'unknown', image.architecture || 'unknown'].join('/');
+}
+/** The platform the engine runs for this image (what inspect describes), whatever its variant (linux/arm64/v8). */
+function isRunnersPlatform(platform, image) {
+    const runners = platformOf(image);
+    return platform === runners || platform.startsWith(`${runners}/`);
 }
 async function smokeTest(image, request, deps) {
     const { options, label, background } = request;
@@ -36698,8 +36703,7 @@ async function measureLayers(image, request, { docker, log }) {
             knownLayers: request.knownLayers,
             onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
         });
-        const hostPlatform = platformOf(image);
-        const ordered = [...read.images].sort((a, b) => Number(b.platform.startsWith(hostPlatform)) - Number(a.platform.startsWith(hostPlatform)));
+        const ordered = [...read.images].sort((a, b) => Number(isRunnersPlatform(b.platform, image)) - Number(isRunnersPlatform(a.platform, image)));
         archiveBytes = read.archiveBytes;
         for (const scanned of ordered)
             platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
@@ -36814,7 +36818,7 @@ async function measureBaseline(request, deps) {
         return {
             skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
         };
-    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, knownLayers);
+    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, measureRequest);
 }
 async function pullBaseline(deps, reference) {
     deps.log.info(`Pulling baseline image ${reference}`);
@@ -36823,7 +36827,7 @@ async function pullBaseline(deps, reference) {
         throw new GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
     }
 }
-async function measureBaseCommit(request, deps, baseCommit, buildInfo, knownLayers) {
+async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
     const started = performance.now();
     const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
     await ensureCommit(root, baseCommit, (message) => deps.log.info(message));
@@ -36842,15 +36846,8 @@ async function measureBaseCommit(request, deps, baseCommit, buildInfo, knownLaye
         }
         const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
         baseImageId = built.imageId;
-        const measured = await measureImage({
-            reference: built.imageId,
-            label: LABEL,
-            options: request.options,
-            engine: request.engine,
-            background: request.background,
-            buildInfo: { ...buildInfo, context, dockerfile, durationMs: built.durationMs },
-            knownLayers,
-        }, deps);
+        const baseBuildInfo = { ...buildInfo, context, dockerfile, durationMs: built.durationMs };
+        const measured = await measureImage({ ...measureRequest, reference: built.imageId, buildInfo: baseBuildInfo }, deps);
         const buildMs = Math.round(built.durationMs);
         const totalMs = Math.round(performance.now() - started);
         return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };
