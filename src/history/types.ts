@@ -1,0 +1,58 @@
+// The size history's data: one record per gated image, platform and recorded commit, as a JSON file on the
+// history branch. Types only; record.ts builds, writes and reads records, store.ts moves them with git.
+import { FigureId } from '../delta.js';
+import { ImageStore } from '../docker/engine.js';
+import { SizeMethod } from '../measure.js';
+import { CompressedSizeMethod } from '../analysis/image-layers.js';
+
+/** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
+export const RECORD_SCHEMA_VERSION = 1;
+
+/** A bounded map of where an image's bytes are: its largest files, and directory totals a few levels deep. */
+export interface ByteMap {
+  /** The largest files of the final filesystem, largest first. */
+  files: { path: string; sizeBytes: number }[];
+  /** Every file larger than 0 bytes is listed (the list was not cut). */
+  filesComplete: boolean;
+  /** Directories down to `depth` levels (`/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`), largest first. */
+  directories: { path: string; sizeBytes: number }[];
+  directoriesComplete: boolean;
+  /** How many levels deep directory totals go. */
+  depth: number;
+}
+
+export interface RecordedLayer {
+  diffId: string;
+  createdBy: string;
+  line?: number;
+  /** The layer's own bytes (regular files and symlink targets). */
+  sizeBytes: number;
+  /** Bytes of the layer's uncompressed tar. */
+  tarBytes: number;
+  compressedBytes?: number;
+}
+
+export interface HistoryRecord {
+  schemaVersion: number;
+  /** The gated image's display name, and its key in the branch's layout. */
+  name: string;
+  /** `os/architecture[/variant]`. */
+  platform: string;
+  commit: string;
+  /** The commit's committer time, ISO 8601 UTC. */
+  commitTime: string;
+  /** The branch that was pushed (refs/heads/main). */
+  ref?: string;
+  runUrl?: string;
+  recordedAt: string;
+  imageId: string;
+  engine: { version: string; imageStore: ImageStore; storageDriver: string };
+  sizeMethod: SizeMethod;
+  compressedSizeMethod?: CompressedSizeMethod;
+  figures: Partial<Record<FigureId, number>> & { size: number; layers: number };
+  user: string;
+  nonRoot: boolean;
+  /** Absent when the layers were not analysed (analyze: false). */
+  layers?: RecordedLayer[];
+  bytes?: ByteMap;
+}
