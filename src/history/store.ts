@@ -1,0 +1,230 @@
+// The history branch, moved with git's plumbing inside the repository the gate runs in: the branch's tip is
+// fetched one commit deep into a private ref (one fetch, however long the history), read with ls-tree and
+// cat-file, and records are committed on top of it with a temporary index, never touching the work tree,
+// the index or the checked-out branch. The token reaches only the fetch and push commands, through their
+// environment; it is never written to .git/config.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { lastErrorLine, ProcessResult, runProcess } from '../process.js';
+
+const LOCAL_TIMEOUT_MS = 60_000;
+const NETWORK_TIMEOUT_MS = 300_000;
+/** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
+export const PUSH_ATTEMPTS = 6;
+
+/** Who the history commits are by: GitHub's bot identity for workflow tokens. */
+const COMMIT_IDENTITY = {
+  GIT_AUTHOR_NAME: 'github-actions[bot]',
+  GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+  GIT_COMMITTER_NAME: 'github-actions[bot]',
+  GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+
+/** The history could not be read or written; `permission` when the token may not push (contents: write). */
+export class HistoryError extends Error {
+  constructor(
+    message: string,
+    readonly permission = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface HistoryRemote {
+  /** The repository the gate runs in (its root). */
+  root: string;
+  branch: string;
+  /** The remote name or URL (default origin). */
+  remote?: string;
+  /** Sent as HTTP basic auth to `serverUrl` by fetch and push only. */
+  token?: string;
+  /** e.g. https://github.com (the header is scoped to it). */
+  serverUrl?: string;
+}
+
+/**
+ * The environment that gives one git command the token: an extra HTTP header scoped to the server, set through
+ * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+), so it is in no file and in no process's command line. The empty value
+ * first clears the header actions/checkout may have persisted, so exactly one Authorization header is sent.
+ */
+export function tokenEnvironment(token: string | undefined, serverUrl = 'https://github.com'): Record<string, string> {
+  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
+  if (!token) return env;
+  const key = `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`;
+  const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+  return {
+    ...env,
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: key,
+    GIT_CONFIG_VALUE_0: '',
+    GIT_CONFIG_KEY_1: key,
+    GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
+  };
+}
+
+async function git(root: string, args: string[], options: { env?: Record<string, string>; stdin?: string; timeoutMs?: number } = {}) {
+  try {
+    return await runProcess('git', args, {
+      cwd: root,
+      env: options.env,
+      stdin: options.stdin,
+      timeoutMs: options.timeoutMs ?? LOCAL_TIMEOUT_MS,
+      maxStdoutBytes: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    throw new HistoryError(`git is not available: ${(error as Error).message}`);
+  }
+}
+
+function reason(args: string[], result: ProcessResult): string {
+  if (result.timedOut) return `git ${args[0]} did not finish in time`;
+  return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
+}
+
+async function gitOk(root: string, args: string[], options: Parameters<typeof git>[2] = {}): Promise<string> {
+  const result = await git(root, args, options);
+  if (result.exitCode !== 0) throw new HistoryError(reason(args, result));
+  return result.stdout.toString('utf8');
+}
+
+/** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
+const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
+/** What a push says when the branch moved meanwhile (a concurrent recorder won the race). */
+const PUSH_RACE = /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref|stale info|reference already exists/i;
+/** What a fetch says when the branch does not exist (yet). */
+const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
+
+/** A private ref per call, so that two gates in one clone never share one. */
+function privateRef(): string {
+  return `refs/image-size-gate/history-${randomBytes(6).toString('hex')}`;
+}
+
+/** A fetched tip of the history branch; `release()` deletes the private ref that holds it. */
+export interface FetchedHistory {
+  /** The tip commit, or undefined when the branch does not exist yet. */
+  tip?: string;
+  release(): Promise<void>;
+}
+
+/** Fetches the branch's tip, one commit deep: the only network call a reader makes. */
+export async function fetchHistory(remote: HistoryRemote): Promise<FetchedHistory> {
+  const ref = privateRef();
+  const args = [
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-write-fetch-head',
+    '--depth=1',
+    remote.remote ?? 'origin',
+    `+refs/heads/${remote.branch}:${ref}`,
+  ];
+  const result = await git(remote.root, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
+  const release = async () => {
+    await git(remote.root, ['update-ref', '-d', ref]);
+  };
+  if (result.exitCode !== 0) {
+    if (NO_SUCH_REF.test(result.stderr)) return { release };
+    throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+  }
+  const tip = (await gitOk(remote.root, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
+  return { tip, release };
+}
+
+/** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
+export async function listFiles(root: string, commit: string, prefix?: string): Promise<string[]> {
+  const args = ['ls-tree', '-r', '-z', '--name-only', commit, ...(prefix ? ['--', `${prefix}/`] : [])];
+  return (await gitOk(root, args)).split('\0').filter(Boolean);
+}
+
+/** The contents of several files of `commit`, in one git call; a file that is not a blob maps to undefined. */
+export async function readFiles(root: string, commit: string, paths: string[]): Promise<Map<string, Buffer | undefined>> {
+  const files = new Map<string, Buffer | undefined>();
+  if (paths.length === 0) return files;
+  // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
+  const asked = paths.filter((file) => !/[\n\r]/.test(file));
+  const result = await git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
+  if (result.exitCode !== 0) throw new HistoryError(reason(['cat-file'], result));
+  const out = result.stdout;
+  let at = 0;
+  for (const file of asked) {
+    const end = out.indexOf(0x0a, at);
+    if (end < 0) break;
+    const header = out.subarray(at, end).toString('utf8');
+    at = end + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!match) {
+      files.set(file, undefined);
+      continue;
+    }
+    const size = Number(match[2]);
+    files.set(file, match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+    at += size + 1;
+  }
+  return files;
+}
+
+/** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
+async function commitOnTop(root: string, parent: string | undefined, files: { path: string; content: string }[], message: string) {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'image-size-gate-history-'));
+  try {
+    const env = { GIT_INDEX_FILE: path.join(scratch, 'index') };
+    if (parent) await gitOk(root, ['read-tree', parent], { env });
+    for (const file of files) {
+      const blob = (await gitOk(root, ['hash-object', '-w', '--stdin'], { stdin: file.content })).trim();
+      await gitOk(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
+    }
+    const tree = (await gitOk(root, ['write-tree'], { env })).trim();
+    const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
+    return (await gitOk(root, args, { env: { ...env, ...COMMIT_IDENTITY } })).trim();
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+export interface WriteResult {
+  commit: string;
+  /** How many pushes it took (more than 1: a concurrent recorder pushed first). */
+  attempts: number;
+  /** The branch did not exist and was created (an orphan). */
+  created: boolean;
+}
+
+/**
+ * Commits `files` to the branch and pushes, never forcing: a push rejected because another recorder moved the
+ * branch is rebuilt on the new tip and tried again, up to PUSH_ATTEMPTS times. Each record is its own file,
+ * so rebuilding never conflicts.
+ */
+export async function writeFiles(
+  remote: HistoryRemote,
+  files: { path: string; content: string }[],
+  message: string,
+  wait: (attempt: number) => Promise<void> = jitter,
+): Promise<WriteResult> {
+  const env = tokenEnvironment(remote.token, remote.serverUrl);
+  let lastReason = '';
+  for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
+    const fetched = await fetchHistory(remote);
+    try {
+      const commit = await commitOnTop(remote.root, fetched.tip, files, message);
+      const args = ['push', '--quiet', '--porcelain', remote.remote ?? 'origin', `${commit}:refs/heads/${remote.branch}`];
+      const pushed = await git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
+      if (pushed.exitCode === 0) return { commit, attempts: attempt, created: fetched.tip === undefined };
+      const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
+      if (PERMISSION_DENIED.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`, true);
+      if (!PUSH_RACE.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`);
+      lastReason = reason(args, pushed);
+    } finally {
+      await fetched.release();
+    }
+    if (attempt < PUSH_ATTEMPTS) await wait(attempt);
+  }
+  throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
+}
+
+/** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
+function jitter(attempt: number): Promise<void> {
+  const ms = 100 * attempt + Math.floor(Math.random() * 200 * attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
