@@ -67,11 +67,14 @@ export function layerKey(createdBy: string): string {
     .trim();
 }
 
+/** What the comparison reads of a layer: a layer summary and a history record's layer both have it. */
+export type ComparedLayer = Pick<LayerSummary, 'diffId' | 'createdBy' | 'line' | 'sizeBytes'>;
+
 /**
  * Pairs base and head layers: identical layers (same diffID) first, then layers made by the same
  * instruction, in order. What is left appeared or vanished. Unchanged layers are not listed.
  */
-export function layerChanges(base: LayerSummary[], head: LayerSummary[]): LayerChange[] {
+export function layerChanges(base: ComparedLayer[], head: ComparedLayer[]): LayerChange[] {
   const unmatchedBase = new Set(base.map((_, index) => index));
   const pairs: [number, number][] = [];
   const unmatchedHead: number[] = [];
@@ -105,7 +108,7 @@ export function layerChanges(base: LayerSummary[], head: LayerSummary[]): LayerC
     });
   }
   // A layer only one side has: all of its bytes are the change.
-  const alone = (kind: 'added' | 'removed', layer: LayerSummary, sign: 1 | -1) => ({
+  const alone = (kind: 'added' | 'removed', layer: ComparedLayer, sign: 1 | -1) => ({
     kind,
     createdBy: layer.createdBy,
     line: layer.line,

@@ -5,6 +5,8 @@ import { LayerOrigin } from '../../src/analysis/dockerfile.js';
 import { computeHints } from '../../src/analysis/hints.js';
 import { ImageAnalysis } from '../../src/analysis/index.js';
 import { reclaimableBytes } from '../../src/analysis/waste.js';
+import { byteMapSteps } from '../../src/analysis/byte-map.js';
+import { runToEnd } from '../../src/analysis/slices.js';
 
 const file = (path: string, sizeBytes: number, mode = 0o644): LayerEntry => ({ path, kind: 'file', sizeBytes, mode });
 
@@ -82,6 +84,7 @@ export function sampleAnalysis(): ImageAnalysis {
     userFiles: {},
     largestFiles: [{ path: '/usr/local/bin/hello', sizeBytes: 8_000_000, layer: 2 }],
     largestDirectories: [{ path: '/usr/local', sizeBytes: 10_000_000 }],
+    byteMap: runToEnd(byteMapSteps(reclaimable.visible)),
     hints: computeHints({ layers: SAMPLE_LAYERS, origins: SAMPLE_ORIGINS, reclaimable, contextHasDockerignore: false }),
     archiveBytes: 0,
     compressedSizesReused: 0,

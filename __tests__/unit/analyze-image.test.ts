@@ -47,6 +47,15 @@ test('the largest files, directories and duplicated paths are listed up to a lim
   expect(analysis.largestDirectories[0]).toEqual({ path: '/app/d19', sizeBytes: 77 });
   expect(analysis.largestDirectories).toHaveLength(LARGEST_LISTED);
   expect(analysis.largestDirectoriesNotListed).toEqual(notListedSurvivors);
+  // The byte map counts every layer's files (/bin/sh of the base too) and is not cut here.
+  expect(analysis.byteMap.files).toHaveLength(21);
+  expect(analysis.byteMap.files[0]).toEqual({ path: '/bin/sh', sizeBytes: 100 });
+  expect(analysis.byteMap.directories.slice(0, 3)).toEqual([
+    { path: '/app', sizeBytes: sum(survivingSizes) },
+    { path: '/bin', sizeBytes: 100 },
+    { path: '/app/d19', sizeBytes: 77 },
+  ]);
+  expect([analysis.byteMap.filesComplete, analysis.byteMap.directoriesComplete]).toEqual([true, true]);
 
   const { dive } = analysis;
   expect(dive.inefficientPaths).toHaveLength(INEFFICIENT_PATHS_LISTED);

@@ -13,6 +13,8 @@ import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '.
 import { LargestItems, largestOf, NotListed } from './largest.js';
 import { nextTurn, runInSlices, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
 import { reclaimableSteps, VisibleFile } from './waste.js';
+import { byteMapSteps } from './byte-map.js';
+import { ByteMap } from '../history/types.js';
 
 export interface LayerSummary {
   index: number;
@@ -58,6 +60,8 @@ export interface ImageAnalysis {
   largestDirectories: { path: string; sizeBytes: number }[];
   /** The directories left out of `largestDirectories`, when there were more: how many, and their bytes. */
   largestDirectoriesNotListed?: NotListed;
+  /** Where the final filesystem's bytes are (all layers): its largest files and directories, for the size history. */
+  byteMap: ByteMap;
   hints: Hint[];
   /**
    * /etc/passwd and /etc/group as the daemon reads them when the container starts (links followed, Docker's
@@ -188,6 +192,7 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
   await nextTurn();
   const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
   const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
+  const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
   const compressed = compressedSize(scanned);
 
   return {
@@ -211,6 +216,7 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
     dive,
     reclaimableBytes: reclaimable.bytes,
     ...largest,
+    byteMap,
     hints,
     userFiles: finalUserFiles(scanned.layers),
     archiveBytes,
