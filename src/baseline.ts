@@ -13,8 +13,13 @@ import { GateOptions } from './inputs.js';
 import { BuildInfo, Measured, measureImage, MeasureRequest } from './measure.js';
 import { BaselineReport } from './report/model.js';
 import { Docker } from './docker/exec.js';
+import { HistoryRecord } from './history/types.js';
 
-export type BaselineOutcome = { measured: Measured; report: Omit<BaselineReport, 'figures' | 'layerChanges'> } | { skipped: string };
+type BaselineInfo = Omit<BaselineReport, 'figures' | 'layerChanges' | 'fileChanges'>;
+
+/** A baseline measured now (built or pulled), one read from the size history's records, or none and why. */
+export type BaselineOutcome =
+  { measured: Measured; report: BaselineInfo } | { recorded: HistoryRecord[]; report: BaselineInfo } | { skipped: string };
 
 export interface BaselineRequest {
   options: GateOptions;

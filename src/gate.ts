@@ -11,7 +11,10 @@ import { GateError } from './errors.js';
 import { GateOptions } from './inputs.js';
 import { contextCredentialWarning } from './context-check.js';
 import { BuildInfo, Measured, measureImage } from './measure.js';
-import { GateReport } from './report/model.js';
+import { HistoryRead, readHistory, recordHistory, HistorySettings, TREND_POINTS } from './history/index.js';
+import { platformKey } from './history/record.js';
+import { HistoryRecord } from './history/types.js';
+import { GateReport, HistoryReport } from './report/model.js';
 import { assembleReport } from './verdict.js';
 import { formatBytes, formatDurationMs } from './units.js';
 
@@ -40,6 +43,8 @@ export interface GateDependencies {
   baseCommit?: string;
   /** Labels on the pull request (for allow-increase-label). */
   labels?: string[];
+  /** The size history branch: read for the baseline and the trend, written on push runs that record. */
+  history?: HistorySettings;
 }
 
 export function displayName(options: GateOptions): string {
@@ -116,7 +121,13 @@ interface Head {
   engine: EngineInfo;
 }
 
-async function measureHead(options: GateOptions, deps: GateDependencies, background: BackgroundWork, probe: EngineProbe): Promise<Head> {
+async function measureHead(
+  options: GateOptions,
+  deps: GateDependencies,
+  background: BackgroundWork,
+  probe: EngineProbe,
+  records: HistoryRecord[],
+): Promise<Head> {
   const label = deps.baseCommit ? 'PR image' : 'image';
   const builder = await probe.builder;
   await checkPlatforms(options, builder, probe);
@@ -131,16 +142,23 @@ async function measureHead(options: GateOptions, deps: GateDependencies, backgro
     buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
   }
   const engine = await probe.engine;
-  const measured = await measureImage({ reference, label, options, engine, background, buildInfo }, deps);
+  // Layers the recorded baseline holds were compressed when it was recorded: not again (the same store's
+  // compressed figure only: a containerd record's blobs are not what gzip -6 makes of the layer here).
+  const knownLayers = records
+    .filter((record) => record.engine.imageStore === engine.imageStore)
+    .flatMap((record) => record.layers ?? [])
+    .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
+  const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers }, deps);
   return { reference, buildInfo, measured, engine };
 }
 
 async function gate(options: GateOptions, deps: GateDependencies, background: BackgroundWork): Promise<GateReport> {
   const { log } = deps;
   const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
+  const history = deps.history ? await readHistory(deps.history, displayName(options), log) : undefined;
   let head: Head;
   try {
-    head = await measureHead(options, deps, background, probe);
+    head = await measureHead(options, deps, background, probe, history?.baseline ?? []);
   } catch (error) {
     await probe.engine; // an engine that is not reachable is the reason to give
     throw error;
@@ -150,9 +168,11 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
   log.info(
     `Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`,
   );
-  const baseline = await measureBaseline(
-    { options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo },
-    deps,
+  const recorded = history && recordedBaseline(history, head.measured, log);
+  const baseline = await (
+    recorded
+      ? Promise.resolve(recorded)
+      : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)
   ).catch((error: unknown): BaselineOutcome => {
     // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
     // is not the PR's fault: the gate says so and judges the PR on its own figures.
@@ -169,6 +189,8 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
     baseline,
     labels: deps.labels,
   });
+  if (deps.history && history)
+    report.history = await historyReport(deps.history, history, { name: report.name, head: head.measured, engine }, log);
   const size = report.baseline?.figures.find((figure) => figure.id === 'size');
   if (report.baseline) {
     const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${formatBytes(size.change)}` : 'unknown';
@@ -177,4 +199,47 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
     log.info(`No baseline: ${baseline.skipped}`);
   }
   return report;
+}
+
+/**
+ * The merge base's records as the baseline, when they hold the platform the gate measured first: no baseline
+ * build. Otherwise undefined, and the base commit is built as without a history.
+ */
+function recordedBaseline(history: HistoryRead, head: Measured, log: GateLog): BaselineOutcome | undefined {
+  const commit = history.baselineCommit;
+  if (!commit) return undefined;
+  const primary = head.platforms[0].platform;
+  const record = history.baseline.find((candidate) => candidate.platform === primary);
+  if (!record) {
+    log.info(`No record of merge base ${commit.slice(0, 12)} for ${primary} on the history branch: the base commit is built instead`);
+    return undefined;
+  }
+  log.info(`Baseline: the record of merge base ${commit.slice(0, 12)} (recorded ${record.recordedAt}); no baseline build`);
+  return {
+    recorded: history.baseline,
+    report: {
+      source: 'record',
+      reference: commit,
+      id: record.imageId,
+      recordedAt: record.recordedAt,
+      recordRunUrl: record.runUrl,
+      recordImageStore: record.engine.imageStore,
+    },
+  };
+}
+
+/** Records this run (push runs on a recorded branch), and the trend of the gated platform with it. */
+async function historyReport(
+  settings: HistorySettings,
+  history: HistoryRead,
+  input: { name: string; head: Measured; engine: EngineInfo },
+  log: GateLog,
+): Promise<HistoryReport> {
+  const recorded = await recordHistory(settings, input, log);
+  const primary = input.head.platforms[0];
+  const trend = [...(history.trend.get(platformKey(primary.platform)) ?? [])].filter((point) => point.commit !== settings.record?.commit);
+  if (recorded && settings.record) {
+    trend.push({ commit: settings.record.commit, commitTime: await settings.record.commitTime(), sizeBytes: primary.sizeBytes });
+  }
+  return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
 }

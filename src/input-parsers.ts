@@ -43,6 +43,23 @@ export function parseBuilderName(text: string): string {
   return text;
 }
 
+/** A branch name git accepts (git check-ref-format's rules, plus no leading dash or refs/ prefix needed). */
+export function parseBranchName(text: string): string {
+  const name = text.replace(/^refs\/heads\//, '');
+  const bad = !/^[A-Za-z0-9._/-]+$/.test(name) || /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|\.$|^-|@\{/.test(name) || name.length > 200;
+  if (bad) throw new UnitParseError(`"${text}" is not a branch name`);
+  return name;
+}
+
+/** Branch names, comma- or newline-separated. */
+export function parseBranchList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(parseBranchName);
+}
+
 export function parseCount(text: string): number {
   if (!/^\d+$/.test(text)) throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
   return Number(text);

@@ -86,6 +86,18 @@ export const INPUTS: InputDefinition[] = [
     default: 'always',
     description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
   },
+  {
+    name: 'history-branch',
+    default: '',
+    description:
+      'Branch that keeps the size history (e.g. image-size-history; empty: off). Push runs record each image there (needs contents: write); pull requests compare with the record of their merge base instead of building it, and show the trend.',
+  },
+  {
+    name: 'history-branches',
+    default: '',
+    description:
+      "Pushes to which branches are recorded, comma- or newline-separated (default: the repository's default branch). Pull request runs never record.",
+  },
 ];
 
 export interface OutputDefinition {

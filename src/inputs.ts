@@ -5,6 +5,8 @@ import {
   InputError,
   parseBaseline,
   parseBoolean,
+  parseBranchList,
+  parseBranchName,
   parseBuilderName,
   parseChoice,
   parseCount,
@@ -73,6 +75,8 @@ export interface GateOptions {
   reportFile?: string;
   baseline: BaselineSpec;
   comment: CommentMode;
+  /** The size history branch (absent: off), and the branches whose pushes are recorded (empty: the default branch). */
+  history?: { branch: string; recordBranches: string[] };
 }
 
 export type InputReader = (name: string) => string;
@@ -104,6 +108,7 @@ export function getInputs(read: InputReader): GateOptions {
     reportFile: optional('report-file'),
     baseline: parseBaseline(value('baseline')),
     comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never'] as const),
+    history: readHistory(value),
   };
   checkCombinations(options, value);
   return options;
@@ -124,6 +129,18 @@ function readBudgets(value: Read, optional: ReadOptional): Budgets {
     maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
     allowIncreaseLabel: optional('allow-increase-label'),
   };
+}
+
+function readHistory(value: Read): GateOptions['history'] {
+  const branch = parseOptional('history-branch', value('history-branch'), parseBranchName, 'image-size-history');
+  const recordBranches = parseOptional('history-branches', value('history-branches'), parseBranchList, 'main, release') ?? [];
+  if (!branch && recordBranches.length > 0)
+    throw new InputError(
+      'history-branches',
+      'is set, but history-branch is not',
+      'history-branch: image-size-history with history-branches',
+    );
+  return branch ? { branch, recordBranches } : undefined;
 }
 
 function readSmoke(value: Read, optional: ReadOptional): SmokeOptions {

@@ -11,8 +11,9 @@ import { hintAnnotation } from './report/hint.js';
 import { installCancelGuard } from './cancel.js';
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
-import { GateLog, runGate, UntrustedStream } from './gate.js';
+import { GateDependencies, GateLog, runGate, UntrustedStream } from './gate.js';
 import { getInputs, InputError } from './inputs.js';
+import { historySettings } from './history/settings.js';
 import { lineBatch } from './line-batch.js';
 import { failureSummary, reportOutputs } from './outputs.js';
 import { writeReportFile } from './report/file.js';
@@ -97,6 +98,24 @@ function annotateHints(report: GateReport): void {
   }
 }
 
+/** The gate's dependencies that record what it leaves behind, for the cancel guard and the post step. */
+function trackedDependencies(docker: Docker, log: ActionLog, guard: ReturnType<typeof installCancelGuard>): GateDependencies {
+  const smokeContainers: string[] = [];
+  return {
+    docker,
+    log,
+    onWorktree: (root, directory) => {
+      guard.trackWorktree(root, directory);
+      core.saveState(STATE_WORKTREE, JSON.stringify({ root, directory }));
+    },
+    onSmokeContainer: (name) => {
+      guard.track(name);
+      smokeContainers.push(name);
+      core.saveState(STATE_SMOKE_CONTAINER, smokeContainers.join(','));
+    },
+  };
+}
+
 export async function run(docker: Docker = new Docker()): Promise<void> {
   const log = createActionLog();
   const guard = installCancelGuard(docker, (signal) => {
@@ -114,22 +133,8 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     const token = core.getInput('github-token');
     const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
     const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
-    const smokeContainers: string[] = [];
-    const report = await runGate(options, {
-      docker,
-      log,
-      baseCommit: pr?.baseSha,
-      onWorktree: (root, directory) => {
-        guard.trackWorktree(root, directory);
-        core.saveState(STATE_WORKTREE, JSON.stringify({ root, directory }));
-      },
-      labels,
-      onSmokeContainer: (name) => {
-        guard.track(name);
-        smokeContainers.push(name);
-        core.saveState(STATE_SMOKE_CONTAINER, smokeContainers.join(','));
-      },
-    });
+    const history = await historySettings(options, runContext, token, log);
+    const report = await runGate(options, { ...trackedDependencies(docker, log, guard), baseCommit: pr?.baseSha, history, labels });
     const reportPath = await writeReportFile(report, options.reportFile);
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
     const comment = await publishComment(report, options.comment, runContext, token, client, log.warning);

@@ -1,7 +1,10 @@
 // Pure: the measured image (every platform), its baseline and the budgets -> the report with its checks.
 import { BaselineOutcome } from './baseline.js';
 import { Check, evaluateBudgets, gatePassed, SmokeOutcome } from './budgets.js';
-import { figureDeltas, Figures, layerChanges } from './delta.js';
+import { ComparedLayer, figureDeltas, Figures, layerChanges } from './delta.js';
+import { fileChanges } from './history/file-changes.js';
+import { recordFigures } from './history/record.js';
+import { ByteMap } from './history/types.js';
 import { EngineInfo } from './docker/engine.js';
 import { GateOptions } from './inputs.js';
 import { displayName } from './gate.js';
@@ -29,18 +32,39 @@ function figuresOf(platform: PlatformMeasurement, smoke: SmokeOutcome | undefine
   };
 }
 
-/** The baseline's measurement of the same platform (its first platform when it lacks this one). */
-function baselinePlatform(baseline: Measured, platform: string): PlatformMeasurement {
-  return baseline.platforms.find((candidate) => candidate.platform === platform) ?? baseline.platforms[0];
+/** What the comparison needs of the baseline's platform: its figures, layers and byte map. */
+interface BaselineSide {
+  figures: Figures;
+  layers?: ComparedLayer[];
+  bytes?: ByteMap;
+}
+
+/**
+ * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
+ * record of the same platform only (the gate falls back to building when the records lack the gated platform).
+ */
+function baselineSide(baseline: BaselineOutcome, platform: string): BaselineSide | undefined {
+  if ('measured' in baseline) {
+    const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
+    return { figures: figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+  }
+  if ('recorded' in baseline) {
+    const record = baseline.recorded.find((candidate) => candidate.platform === platform);
+    return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+  }
+  return undefined;
 }
 
 function baselineReport(input: ReportInput, primary: PlatformMeasurement): BaselineReport | undefined {
-  if (!('measured' in input.baseline)) return undefined;
-  const base = baselinePlatform(input.baseline.measured, primary.platform);
+  if ('skipped' in input.baseline) return undefined;
+  const base = baselineSide(input.baseline, primary.platform);
+  if (!base) return undefined;
+  const head = primary.analysis;
   return {
     ...input.baseline.report,
-    figures: figureDeltas(figuresOf(base, input.baseline.measured.smoke), figuresOf(primary, input.head.smoke)),
-    layerChanges: primary.analysis && base.analysis ? layerChanges(base.analysis.layers, primary.analysis.layers) : undefined,
+    figures: figureDeltas(base.figures, figuresOf(primary, input.head.smoke)),
+    layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
+    fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
   };
 }
 
@@ -61,7 +85,7 @@ function platformChecks(input: ReportInput, platform: PlatformMeasurement, index
         efficiency: analysis.dive.efficiency,
         wastedBytes: analysis.dive.wastedBytes,
       },
-      baselineSizeBytes: 'measured' in baseline ? baselinePlatform(baseline.measured, platform.platform).sizeBytes : undefined,
+      baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
       noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
       labels: input.labels,
     },
@@ -102,8 +126,7 @@ export function assembleReport(input: ReportInput): GateReport {
         user: platform.configuredUser,
         nonRoot: platform.user.kind === 'non-root',
         passed: gatePassed(checksByPlatform[index]),
-        baselineSizeBytes:
-          'measured' in input.baseline ? baselinePlatform(input.baseline.measured, platform.platform).sizeBytes : undefined,
+        baselineSizeBytes: baselineSide(input.baseline, platform.platform)?.figures.sizeBytes,
       }))
     : undefined;
   const checks = checksByPlatform.flat();

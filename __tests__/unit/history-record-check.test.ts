@@ -2,6 +2,7 @@
 // the wrong shape, size or schema is refused with a reason that names the field, and nothing throws.
 import { MAX_RECORD_BYTES, parseRecord, serializeRecord } from '../../src/history/record.js';
 import { HistoryRecord } from '../../src/history/types.js';
+import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../../src/analysis/byte-map.js';
 
 const DIFF_ID = `sha256:${'c'.repeat(64)}`;
 
@@ -103,11 +104,15 @@ const BAD: [string, (value: Parsed) => void, string][] = [
   ['layer line negative', (value) => (value.layers[1].line = -7), 'layers[1].line is not a whole number of at least 0'],
   ['diffID not a digest', (value) => (value.layers[0].diffId = 'sha256:<b>'), 'layers[0].diffId is not in the expected form'],
   ['layer not an object', (value) => (value.layers[0] = 'layer'), 'layers[0] is not an object'],
-  ['too many files', (value) => (value.bytes.files = Array(65).fill(value.bytes.files[0])), 'bytes.files has more than 64 items'],
+  [
+    'too many files',
+    (value) => (value.bytes.files = Array(BYTE_MAP_FILES + 1).fill(value.bytes.files[0])),
+    `bytes.files has more than ${BYTE_MAP_FILES} items`,
+  ],
   [
     'too many directories',
-    (value) => (value.bytes.directories = Array(129).fill(value.bytes.directories[0])),
-    'bytes.directories has more than 128 items',
+    (value) => (value.bytes.directories = Array(BYTE_MAP_DIRECTORIES + 1).fill(value.bytes.directories[0])),
+    `bytes.directories has more than ${BYTE_MAP_DIRECTORIES} items`,
   ],
   ['path too long', (value) => (value.bytes.files[0].path = '/' + 'p'.repeat(4096)), 'bytes.files[0].path is longer than 4096 characters'],
   ['path not absolute', (value) => (value.bytes.directories[0].path = 'usr'), 'bytes.directories[0].path is not in the expected form'],

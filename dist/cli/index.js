@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(653);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(820);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 653:
+/***/ 820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -640,7 +640,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/errors.ts
-class GateError extends Error {
+class errors_GateError extends Error {
     step;
     /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
     details;
@@ -669,7 +669,7 @@ async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS) {
         return await runProcess('git', args, { cwd, timeoutMs });
     }
     catch (error) {
-        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
+        throw new errors_GateError('baseline', `git is not available: ${error.message}`, { cause: error });
     }
 }
 /** What went wrong, in git's words. */
@@ -682,7 +682,7 @@ async function repositoryRoot(directory) {
     const args = ['rev-parse', '--show-toplevel'];
     const result = await git(args, directory);
     if (result.exitCode !== 0)
-        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
+        throw new errors_GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
     return result.stdout.toString('utf8').trim();
 }
 /** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
@@ -693,7 +693,7 @@ async function ensureCommit(root, commit, log) {
     const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
     const fetched = await git(args, root, FETCH_TIMEOUT_MS);
     if (fetched.exitCode !== 0) {
-        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+        throw new errors_GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
     }
 }
 /**
@@ -712,7 +712,7 @@ async function addWorktree(root, commit) {
     const added = await git(args, root);
     if (added.exitCode !== 0) {
         await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
-        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
+        throw new errors_GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
     }
     return {
         directory,
@@ -731,6 +731,45 @@ function removeWorktreeNow(root, directory) {
     (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.remove, options);
     (0,external_node_fs_namespaceObject.rmSync)(removal.parent, { recursive: true, force: true });
     (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.prune, options);
+}
+/** How deep the base and head are fetched, in turn, to find where they meet in a shallow checkout. */
+const MERGE_BASE_DEPTHS = (/* unused pure expression or super */ null && ([64, 512]));
+/**
+ * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
+ * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
+ */
+async function mergeBase(root, base, head, log) {
+    const find = async () => {
+        const result = await git(['merge-base', base, head], root);
+        return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
+    };
+    const present = async () => (await git(['cat-file', '-e', `${base}^{commit}`], root)).exitCode === 0 &&
+        (await git(['cat-file', '-e', `${head}^{commit}`], root)).exitCode === 0;
+    if (await present()) {
+        const found = await find();
+        if (found)
+            return found;
+    }
+    for (const depth of MERGE_BASE_DEPTHS) {
+        log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS);
+        if (fetched.exitCode !== 0) {
+            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
+            return undefined;
+        }
+        const found = await find();
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** The committer time of a commit (ISO 8601), fetching nothing. */
+async function commitTime(root, commit) {
+    const args = ['show', '-s', '--format=%cI', commit];
+    const result = await git(args, root);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
+    return result.stdout.toString('utf8').trim();
 }
 
 ;// CONCATENATED MODULE: ./src/cancel.ts
@@ -1655,7 +1694,7 @@ function parseInspect(raw) {
     };
 }
 /** The image is not in the local engine (it may still be pulled). */
-class ImageNotFoundError extends GateError {
+class ImageNotFoundError extends errors_GateError {
 }
 async function inspectImage(docker, reference) {
     let text;
@@ -1667,7 +1706,7 @@ async function inspectImage(docker, reference) {
         if (error instanceof DockerError && /no such image/i.test(error.message)) {
             throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
         }
-        throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
+        throw new errors_GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
     }
     return parseInspect(JSON.parse(text));
 }
@@ -1697,7 +1736,7 @@ async function readImageFiles(docker, imageId, filePaths, options = {}) {
             allowFailure: true,
         });
         if (created.exitCode !== 0)
-            throw new GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
+            throw new errors_GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
         for (const filePath of filePaths)
             files.set(filePath, await copyOut(docker, name, filePath, maxBytes));
     }
@@ -2579,9 +2618,9 @@ async function readOnce(docker, imageId, options) {
     catch (error) {
         docker.killAll();
         if (error instanceof DockerError)
-            throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+            throw new errors_GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
         if (error instanceof ArchiveError)
-            throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
+            throw new errors_GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
         throw error;
     }
 }
@@ -3890,9 +3929,63 @@ function reclaimableBytes(layers) {
     return runToEnd(reclaimableSteps(layers));
 }
 
+;// CONCATENATED MODULE: ./src/analysis/byte-map.ts
+
+
+/** How many of the largest files a byte map lists. */
+const BYTE_MAP_FILES = 32;
+/** How many of the largest directories a byte map lists. */
+const BYTE_MAP_DIRECTORIES = 64;
+/** How many levels deep directory totals go: `/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`. */
+const BYTE_MAP_DEPTH = 3;
+/** Adds a file's bytes to each directory above it, from depth 1 down to `depth` (not the file itself). */
+function addToDirectories(directoryBytes, filePath, sizeBytes, depth) {
+    let slash = filePath.indexOf('/', 1);
+    for (let level = 1; level <= depth && slash > 0; level += 1) {
+        const directory = filePath.slice(0, slash);
+        directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + sizeBytes);
+        slash = filePath.indexOf('/', slash + 1);
+    }
+}
+/**
+ * The byte map of a final filesystem (the `visible` map reclaimableSteps returns): the BYTE_MAP_FILES largest
+ * files larger than 0 bytes (symlinks count as VisibleFile counts them: the length of their target), and the
+ * BYTE_MAP_DIRECTORIES largest directories down to BYTE_MAP_DEPTH levels, each with every byte beneath it at
+ * any depth. A list is complete when nothing larger than 0 bytes was left out. Pauses now and then.
+ */
+function* byteMapSteps(visible) {
+    const files = new LargestItems(BYTE_MAP_FILES);
+    const directoryBytes = new Map();
+    let units = 0;
+    for (const [filePath, file] of visible) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        if (file.kind === 'directory' || !(file.sizeBytes > 0))
+            continue;
+        files.add({ path: filePath, sizeBytes: file.sizeBytes }, file.sizeBytes);
+        addToDirectories(directoryBytes, filePath, file.sizeBytes, BYTE_MAP_DEPTH);
+    }
+    const directories = new LargestItems(BYTE_MAP_DIRECTORIES);
+    for (const [directory, sizeBytes] of directoryBytes) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        directories.add({ path: directory, sizeBytes }, sizeBytes);
+    }
+    const listedFiles = files.result();
+    const listedDirectories = directories.result();
+    return {
+        files: listedFiles.listed,
+        filesComplete: listedFiles.notListed === undefined,
+        directories: listedDirectories.listed,
+        directoriesComplete: listedDirectories.notListed === undefined,
+        depth: BYTE_MAP_DEPTH,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/index.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
+
 
 
 
@@ -4003,6 +4096,7 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     await nextTurn();
     const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
     const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
+    const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
     const compressed = compressedSize(scanned);
     return {
         layers: scanned.layers.map((layer, index) => ({
@@ -4025,6 +4119,7 @@ async function analyzeLayers(scanned, archiveBytes, options) {
         dive,
         reclaimableBytes: reclaimable.bytes,
         ...largest,
+        byteMap,
         hints,
         userFiles: finalUserFiles(scanned.layers),
         archiveBytes,
@@ -4399,7 +4494,7 @@ function chooseSmokePort(smoke, exposedPorts) {
         ? `the image EXPOSEs only non-TCP ports (${exposedPorts.join(', ')}) and smoke-port is not set`
         : 'the image EXPOSEs no port and smoke-port is not set';
     if (smoke.mode === 'true') {
-        throw new GateError('smoke', `smoke is true but ${why}; set smoke-port to the container's HTTP port (e.g. smoke-port: 8080)`);
+        throw new errors_GateError('smoke', `smoke is true but ${why}; set smoke-port to the container's HTTP port (e.g. smoke-port: 8080)`);
     }
     return { skip: why };
 }
@@ -4786,7 +4881,7 @@ async function pullBaseline(deps, reference) {
     deps.log.info(`Pulling baseline image ${reference}`);
     const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
     if (pulled.exitCode !== 0) {
-        throw new GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
+        throw new errors_GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
     }
 }
 async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
@@ -4920,13 +5015,13 @@ async function buildImage(docker, builder, request, onLine) {
         });
         const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
         if (!imageId)
-            throw new GateError('build', 'the build finished but reported no image id');
+            throw new errors_GateError('build', 'the build finished but reported no image id');
         return { imageId, durationMs: performance.now() - started };
     }
     catch (error) {
         if (error instanceof DockerError) {
             const details = failureDetails(keptLines.lines(), error.message);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
+            throw new errors_GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
         }
         throw error;
     }
@@ -4938,12 +5033,12 @@ async function buildImage(docker, builder, request, onLine) {
 async function checkBuildInputs(request) {
     const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
     if (!contextStat?.isDirectory()) {
-        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+        throw new errors_GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
     }
     const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
     const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
     if (!dockerfileStat?.isFile()) {
-        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+        throw new errors_GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
     }
 }
 
@@ -4972,7 +5067,7 @@ function probeEngine(docker, options) {
             : /not installed|not on PATH/.test(reason)
                 ? 'install Docker (on Debian: apt-get install docker.io)'
                 : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+        throw new errors_GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
     });
     // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
     engine.catch(() => undefined);
@@ -5019,6 +5114,701 @@ async function contextCredentialWarning(context) {
     return (`the build context ${context} holds .git with a credential in .git/config (actions/checkout persists the token there) ` +
         'and no .dockerignore keeps .git out: a COPY of the context puts the token in a layer, where a RUN can print it. ' +
         'Check out with persist-credentials: false, or add .git to .dockerignore');
+}
+
+;// CONCATENATED MODULE: ./src/history/record-path.ts
+// Pure: where a history record lives on the history branch, `<image key>/<platform key>/<commit time>-<commit>.json`.
+// Keys are safe path segments made from names that anyone can choose; the file name starts with the commit
+// time, so a sorted listing of one image and platform is in commit-time order without reading any blob.
+
+/** A record keeps at most this many characters of the image's name; the image key is made from what it keeps. */
+const MAX_NAME_CHARS = 200;
+/** The longest image or platform key. */
+const MAX_KEY_CHARS = 60;
+/** Hex characters of sha256 appended to a key that is not its name verbatim. */
+const HASH_CHARS = 8;
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const KEY = '[a-z0-9](?:[a-z0-9._-]{0,58}[a-z0-9])?';
+const RECORD_PATH = new RegExp(`^(${KEY})/(${KEY})/(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-([0-9a-f]{40}|[0-9a-f]{64})\\.json$`);
+/** The name as a record keeps it: cut to MAX_NAME_CHARS characters. */
+function recordedName(name) {
+    return name.slice(0, MAX_NAME_CHARS);
+}
+/** Lowercase `[a-z0-9._-]` only, every other run of characters one `-`, no `-` or `.` at either end. */
+function safeSegment(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+/**
+ * `verbatim` when it is a safe segment of at most MAX_KEY_CHARS already; else its safe form (or `fallback`
+ * when nothing is left), cut to leave room for `-` and the first 8 hex characters of sha256(`hashed`), so
+ * that two different names get different keys (short of a 32-bit collision).
+ */
+function keyOf(verbatim, hashed, fallback) {
+    const safe = safeSegment(verbatim);
+    if (safe === verbatim && safe !== '' && safe.length <= MAX_KEY_CHARS)
+        return safe;
+    const cut = safe.slice(0, MAX_KEY_CHARS - HASH_CHARS - 1).replace(/[-.]+$/, '') || fallback;
+    return `${cut}-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(hashed, 'utf8').digest('hex').slice(0, HASH_CHARS)}`;
+}
+/**
+ * The image's directory on the history branch: its recorded name (recordedName) when that is a safe lowercase
+ * segment (`[a-z0-9._-]`, at most 60 characters, not starting or ending with `-` or `.`), else a safe form
+ * of it with `-` and 8 hex characters of its sha256 appended (`My App` -> `my-app-1f2e3d4c`). Never empty,
+ * never `.` or `..`.
+ */
+function imageKey(name) {
+    const recorded = recordedName(name);
+    return keyOf(recorded, recorded, 'image');
+}
+/** The platform's directory: `linux/arm64/v8` -> `linux-arm64-v8`; a hash is appended only when more than `/` had to change. */
+function platformKey(platform) {
+    return keyOf(platform.replaceAll('/', '-'), platform, 'platform');
+}
+/** `2024-05-01T12:34:56Z` (or any date Date reads) -> `20240501T123456Z`. Throws on a time that is not one. */
+function timeStamp(time) {
+    const date = new Date(time);
+    const stamp = Number.isNaN(date.getTime())
+        ? ''
+        : date
+            .toISOString()
+            .replace(/[-:]/g, '')
+            .replace(/\.\d{3}Z$/, 'Z');
+    if (!/^\d{8}T\d{6}Z$/.test(stamp))
+        throw new Error(`${JSON.stringify(time.slice(0, 40))} is not a time between the years 0 and 9999`);
+    return stamp;
+}
+/** `<image key>/<platform key>/<YYYYMMDDTHHMMSSZ>-<commit>.json`. Throws when the commit is not a full sha or the time not one. */
+function recordPath(record) {
+    if (!COMMIT.test(record.commit))
+        throw new Error(`${JSON.stringify(record.commit.slice(0, 80))} is not a full commit sha`);
+    return `${imageKey(record.name)}/${platformKey(record.platform)}/${timeStamp(record.commitTime)}-${record.commit}.json`;
+}
+/** What a record's path says, or undefined for any other path (a README, a key that imageKey cannot make, a date that is not one). */
+function parseRecordPath(path) {
+    const match = RECORD_PATH.exec(path);
+    if (!match)
+        return undefined;
+    const [, image, platform, year, month, day, hour, minute, second, commit] = match;
+    const commitTime = `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
+    const date = new Date(commitTime);
+    if (Number.isNaN(date.getTime()) || date.toISOString() !== commitTime.replace('Z', '.000Z'))
+        return undefined;
+    return { imageKey: image, platformKey: platform, commitTime, commit };
+}
+
+;// CONCATENATED MODULE: ./src/history/types.ts
+/** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
+const RECORD_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/history/record-check.ts
+
+
+
+/** The longest record text read (bytes of UTF-8). */
+const MAX_RECORD_BYTES = 256 * 1024;
+/** The longest instruction (created_by) a record keeps for a layer. */
+const MAX_CREATED_BY_CHARS = 400;
+/** The longest configured USER a record keeps. */
+const MAX_USER_CHARS = 200;
+const MAX_PATH_CHARS = 4096;
+const MAX_LAYERS = 1000;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
+class Invalid extends Error {
+}
+function fail(at, why) {
+    throw new Invalid(`${at} ${why}`);
+}
+function fieldsOf(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(at, 'is not an object');
+    return value;
+}
+/** A field of the object itself (never one inherited, whatever the text names). */
+function field(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+function record_check_text(value, at, maxChars, pattern) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length > maxChars)
+        fail(at, `is longer than ${maxChars} characters`);
+    if (pattern && !pattern.test(value))
+        fail(at, 'is not in the expected form');
+    return value;
+}
+function time(value, at) {
+    const checked = record_check_text(value, at, 40, ISO_UTC);
+    if (Number.isNaN(Date.parse(checked)))
+        fail(at, 'is not a date');
+    return checked;
+}
+/** A whole number of bytes (or of anything): a safe integer, at least 0. */
+function whole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        fail(at, 'is not a whole number of at least 0');
+    return value;
+}
+function finite(value, at, min = -Infinity) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
+    return value;
+}
+function flag(value, at) {
+    if (typeof value !== 'boolean')
+        fail(at, 'is not true or false');
+    return value;
+}
+function oneOf(value, at, allowed) {
+    if (!allowed.includes(value))
+        fail(at, `is not one of ${allowed.join(', ')}`);
+    return value;
+}
+function list(value, at, maxItems) {
+    if (!Array.isArray(value))
+        fail(at, 'is not a list');
+    if (value.length > maxItems)
+        fail(at, `has more than ${maxItems} items`);
+    return value;
+}
+/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
+function optional(fields, key, read) {
+    const value = field(fields, key);
+    return value === undefined ? undefined : read(value);
+}
+/** The object without its undefined fields, as the text would have had it. */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+function readFigures(value) {
+    const fields = fieldsOf(value, 'figures');
+    const at = (id) => `figures.${id}`;
+    return defined({
+        size: whole(field(fields, 'size'), at('size')),
+        'compressed-size': optional(fields, 'compressed-size', (item) => whole(item, at('compressed-size'))),
+        layers: whole(field(fields, 'layers'), at('layers')),
+        startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
+        efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
+        'wasted-size': optional(fields, 'wasted-size', (item) => whole(item, at('wasted-size'))),
+    });
+}
+function readLayer(value, at) {
+    const fields = fieldsOf(value, at);
+    return defined({
+        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
+        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
+        line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
+        sizeBytes: whole(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        tarBytes: whole(field(fields, 'tarBytes'), `${at}.tarBytes`),
+        compressedBytes: optional(fields, 'compressedBytes', (item) => whole(item, `${at}.compressedBytes`)),
+    });
+}
+function readSizedPaths(value, at, maxItems) {
+    return list(value, at, maxItems).map((item, index) => {
+        const fields = fieldsOf(item, `${at}[${index}]`);
+        return {
+            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
+            sizeBytes: whole(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
+        };
+    });
+}
+function readByteMap(value) {
+    const fields = fieldsOf(value, 'bytes');
+    const depth = whole(field(fields, 'depth'), 'bytes.depth');
+    if (depth < 1 || depth > 16)
+        fail('bytes.depth', 'is not between 1 and 16');
+    return {
+        files: readSizedPaths(field(fields, 'files'), 'bytes.files', BYTE_MAP_FILES),
+        filesComplete: flag(field(fields, 'filesComplete'), 'bytes.filesComplete'),
+        directories: readSizedPaths(field(fields, 'directories'), 'bytes.directories', BYTE_MAP_DIRECTORIES),
+        directoriesComplete: flag(field(fields, 'directoriesComplete'), 'bytes.directoriesComplete'),
+        depth,
+    };
+}
+function readEngine(value) {
+    const fields = fieldsOf(value, 'engine');
+    return {
+        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
+        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd']),
+        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
+    };
+}
+function readRecord(value) {
+    const fields = fieldsOf(value, 'the record');
+    const version = field(fields, 'schemaVersion');
+    if (typeof version !== 'number')
+        fail('schemaVersion', 'is missing or not a number');
+    if (version !== RECORD_SCHEMA_VERSION)
+        fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
+    return defined({
+        schemaVersion: version,
+        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
+        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
+        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
+        commitTime: time(field(fields, 'commitTime'), 'commitTime'),
+        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
+        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
+        recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
+        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
+        engine: readEngine(field(fields, 'engine')),
+        sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
+        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'gzip-6'])),
+        figures: readFigures(field(fields, 'figures')),
+        user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
+        nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
+        layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
+        bytes: optional(fields, 'bytes', readByteMap),
+    });
+}
+/** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
+function parseRecord(text) {
+    if (typeof text !== 'string')
+        return { invalid: 'the record is not text' };
+    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
+        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { invalid: 'the record is not JSON' };
+    }
+    try {
+        return { record: readRecord(value) };
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            return { invalid: error.message };
+        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
+        return { invalid: 'the record could not be read' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/history/record.ts
+
+
+
+
+
+/** One line of compact JSON, and a line feed. */
+function serializeRecord(record) {
+    return JSON.stringify(record) + '\n';
+}
+/** A time Date reads as ISO 8601 UTC; `toSecond` drops the milliseconds (commit times have none). Throws on a time that is not one. */
+function utc(time, toSecond) {
+    const date = new Date(time);
+    if (Number.isNaN(date.getTime()))
+        throw new Error(`${JSON.stringify(time.slice(0, 40))} is not a time`);
+    const iso = date.toISOString();
+    return toSecond ? iso.replace(/\.\d{3}Z$/, 'Z') : iso;
+}
+function recordedLayer(layer) {
+    return {
+        diffId: layer.diffId,
+        createdBy: layer.createdBy.slice(0, MAX_CREATED_BY_CHARS),
+        line: layer.line,
+        sizeBytes: layer.sizeBytes,
+        tarBytes: layer.tarBytes,
+        compressedBytes: layer.compressedBytes,
+    };
+}
+function figuresOf(platform, head, first) {
+    const figures = { size: platform.sizeBytes, layers: platform.layerCount };
+    if (platform.compressedSizeBytes !== undefined)
+        figures['compressed-size'] = platform.compressedSizeBytes;
+    // The smoke test ran the first platform only.
+    const smoke = head.smoke;
+    if (first && smoke.ran && smoke.result.passed && smoke.result.startupMs !== undefined)
+        figures.startup = smoke.result.startupMs;
+    if (platform.analysis) {
+        figures.efficiency = platform.analysis.dive.efficiency;
+        figures['wasted-size'] = platform.analysis.dive.wastedBytes;
+    }
+    return figures;
+}
+function recordOf({ name, head, meta, engine }, platform, first) {
+    return {
+        schemaVersion: RECORD_SCHEMA_VERSION,
+        name: recordedName(name),
+        platform: platform.platform,
+        commit: meta.commit,
+        commitTime: utc(meta.commitTime, true),
+        ref: meta.ref,
+        runUrl: meta.runUrl,
+        recordedAt: utc(meta.recordedAt, false),
+        imageId: head.image.id,
+        engine: { version: engine.version, imageStore: engine.imageStore, storageDriver: engine.storageDriver },
+        sizeMethod: head.sizeMethod,
+        compressedSizeMethod: platform.compressedSizeMethod,
+        figures: figuresOf(platform, head, first),
+        user: platform.configuredUser.slice(0, MAX_USER_CHARS),
+        nonRoot: platform.user.kind === 'non-root',
+        layers: platform.analysis?.layers.map(recordedLayer),
+        bytes: platform.analysis?.byteMap,
+    };
+}
+/**
+ * A record the reader takes back: as it is, else without its layers (more than MAX_LAYERS, or too many bytes),
+ * else without its byte map (a path longer than MAX_PATH_CHARS), else without both. Throws when even that is
+ * refused (a commit that is not a full sha, a platform name of more than 100 characters).
+ */
+function readable(record) {
+    const attempts = [
+        record,
+        { ...record, layers: undefined },
+        { ...record, bytes: undefined },
+        { ...record, layers: undefined, bytes: undefined },
+    ];
+    let reason = '';
+    for (const attempt of attempts) {
+        const read = parseRecord(serializeRecord(attempt));
+        if ('record' in read)
+            return attempt;
+        reason ||= read.invalid;
+    }
+    throw new Error(`The history record of ${JSON.stringify(record.platform.slice(0, 100))} would not be read back: ${reason}`);
+}
+/** One record per platform the gate measured, in the order measured. Throws on a commit or time that is not one. */
+function buildRecords(input) {
+    return input.head.platforms.map((platform, index) => readable(recordOf(input, platform, index === 0)));
+}
+/** The figures of a record in the shape the comparison (figureDeltas) takes. */
+function recordFigures(record) {
+    const { figures } = record;
+    const result = { sizeBytes: figures.size, layerCount: figures.layers };
+    if (figures['compressed-size'] !== undefined)
+        result.compressedSizeBytes = figures['compressed-size'];
+    if (figures.startup !== undefined)
+        result.startupMs = figures.startup;
+    if (figures.efficiency !== undefined)
+        result.efficiency = figures.efficiency;
+    if (figures['wasted-size'] !== undefined)
+        result.wastedBytes = figures['wasted-size'];
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/history/store.ts
+// The history branch, moved with git's plumbing inside the repository the gate runs in: the branch's tip is
+// fetched one commit deep into a private ref (one fetch, however long the history), read with ls-tree and
+// cat-file, and records are committed on top of it with a temporary index, never touching the work tree,
+// the index or the checked-out branch. The token reaches only the fetch and push commands, through their
+// environment; it is never written to .git/config.
+
+
+
+
+
+const store_LOCAL_TIMEOUT_MS = 60_000;
+const NETWORK_TIMEOUT_MS = 300_000;
+/** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
+const PUSH_ATTEMPTS = 6;
+/** Who the history commits are by: GitHub's bot identity for workflow tokens. */
+const COMMIT_IDENTITY = {
+    GIT_AUTHOR_NAME: 'github-actions[bot]',
+    GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'github-actions[bot]',
+    GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/** The history could not be read or written; `permission` when the token may not push (contents: write). */
+class HistoryError extends Error {
+    permission;
+    constructor(message, permission = false) {
+        super(message);
+        this.permission = permission;
+    }
+}
+/**
+ * The environment that gives one git command the token: an extra HTTP header scoped to the server, set through
+ * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+), so it is in no file and in no process's command line. The empty value
+ * first clears the header actions/checkout may have persisted, so exactly one Authorization header is sent.
+ */
+function tokenEnvironment(token, serverUrl = 'https://github.com') {
+    const env = { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
+    if (!token)
+        return env;
+    const key = `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`;
+    const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+    return {
+        ...env,
+        GIT_CONFIG_COUNT: '2',
+        GIT_CONFIG_KEY_0: key,
+        GIT_CONFIG_VALUE_0: '',
+        GIT_CONFIG_KEY_1: key,
+        GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
+    };
+}
+async function store_git(root, args, options = {}) {
+    try {
+        return await runProcess('git', args, {
+            cwd: root,
+            env: options.env,
+            stdin: options.stdin,
+            timeoutMs: options.timeoutMs ?? store_LOCAL_TIMEOUT_MS,
+            maxStdoutBytes: 64 * 1024 * 1024,
+        });
+    }
+    catch (error) {
+        throw new HistoryError(`git is not available: ${error.message}`);
+    }
+}
+function reason(args, result) {
+    if (result.timedOut)
+        return `git ${args[0]} did not finish in time`;
+    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
+}
+async function gitOk(root, args, options = {}) {
+    const result = await store_git(root, args, options);
+    if (result.exitCode !== 0)
+        throw new HistoryError(reason(args, result));
+    return result.stdout.toString('utf8');
+}
+/** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
+const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
+/** What a push says when the branch moved meanwhile (a concurrent recorder won the race). */
+const PUSH_RACE = /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref|stale info|reference already exists/i;
+/** What a fetch says when the branch does not exist (yet). */
+const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
+/** A private ref per call, so that two gates in one clone never share one. */
+function privateRef() {
+    return `refs/image-size-gate/history-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+}
+/** Fetches the branch's tip, one commit deep: the only network call a reader makes. */
+async function fetchHistory(remote) {
+    const ref = privateRef();
+    const args = [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--depth=1',
+        remote.remote ?? 'origin',
+        `+refs/heads/${remote.branch}:${ref}`,
+    ];
+    const result = await store_git(remote.root, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
+    const release = async () => {
+        await store_git(remote.root, ['update-ref', '-d', ref]);
+    };
+    if (result.exitCode !== 0) {
+        if (NO_SUCH_REF.test(result.stderr))
+            return { release };
+        throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+    }
+    const tip = (await gitOk(remote.root, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
+    return { tip, release };
+}
+/** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
+async function listFiles(root, commit, prefix) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit, ...(prefix ? ['--', `${prefix}/`] : [])];
+    return (await gitOk(root, args)).split('\0').filter(Boolean);
+}
+/** The contents of several files of `commit`, in one git call; a file that is not a blob maps to undefined. */
+async function readFiles(root, commit, paths) {
+    const files = new Map();
+    if (paths.length === 0)
+        return files;
+    // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
+    const asked = paths.filter((file) => !/[\n\r]/.test(file));
+    const result = await store_git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
+    if (result.exitCode !== 0)
+        throw new HistoryError(reason(['cat-file'], result));
+    const out = result.stdout;
+    let at = 0;
+    for (const file of asked) {
+        const end = out.indexOf(0x0a, at);
+        if (end < 0)
+            break;
+        const header = out.subarray(at, end).toString('utf8');
+        at = end + 1;
+        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!match) {
+            files.set(file, undefined);
+            continue;
+        }
+        const size = Number(match[2]);
+        files.set(file, match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+        at += size + 1;
+    }
+    return files;
+}
+/** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
+async function commitOnTop(root, parent, files, message) {
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
+    try {
+        const env = { GIT_INDEX_FILE: external_node_path_default().join(scratch, 'index') };
+        if (parent)
+            await gitOk(root, ['read-tree', parent], { env });
+        for (const file of files) {
+            const blob = (await gitOk(root, ['hash-object', '-w', '--stdin'], { stdin: file.content })).trim();
+            await gitOk(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
+        }
+        const tree = (await gitOk(root, ['write-tree'], { env })).trim();
+        const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
+        return (await gitOk(root, args, { env: { ...env, ...COMMIT_IDENTITY } })).trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+/**
+ * Commits `files` to the branch and pushes, never forcing: a push rejected because another recorder moved the
+ * branch is rebuilt on the new tip and tried again, up to PUSH_ATTEMPTS times. Each record is its own file,
+ * so rebuilding never conflicts.
+ */
+async function writeFiles(remote, files, message, wait = jitter) {
+    const env = tokenEnvironment(remote.token, remote.serverUrl);
+    let lastReason = '';
+    for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
+        const fetched = await fetchHistory(remote);
+        try {
+            const commit = await commitOnTop(remote.root, fetched.tip, files, message);
+            const args = ['push', '--quiet', '--porcelain', remote.remote ?? 'origin', `${commit}:refs/heads/${remote.branch}`];
+            const pushed = await store_git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
+            if (pushed.exitCode === 0)
+                return { commit, attempts: attempt, created: fetched.tip === undefined };
+            const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
+            if (PERMISSION_DENIED.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`, true);
+            if (!PUSH_RACE.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`);
+            lastReason = reason(args, pushed);
+        }
+        finally {
+            await fetched.release();
+        }
+        if (attempt < PUSH_ATTEMPTS)
+            await wait(attempt);
+    }
+    throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
+}
+/** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
+function jitter(attempt) {
+    const ms = 100 * attempt + Math.floor(Math.random() * 200 * attempt);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/history/index.ts
+
+
+/** How many recorded commits the trend shows. */
+const TREND_POINTS = 20;
+const PERMISSION_FIX = 'give the job `permissions: contents: write` (the token may read but not push to the history branch)';
+/** Groups the record paths of one image by platform key, oldest first (their names sort by commit time). */
+function byPlatform(paths) {
+    const groups = new Map();
+    for (const path of [...paths].sort()) {
+        const parsed = parseRecordPath(path);
+        if (!parsed)
+            continue;
+        const group = groups.get(parsed.platformKey) ?? [];
+        group.push({ path, parsed });
+        groups.set(parsed.platformKey, group);
+    }
+    return groups;
+}
+/** Reads this image's records from the branch's tip; undefined (and one warning) when the branch cannot be read. */
+async function readHistory(settings, name, log) {
+    const { remote } = settings;
+    let fetched;
+    try {
+        fetched = await fetchHistory(remote);
+    }
+    catch (error) {
+        if (!(error instanceof HistoryError))
+            throw error;
+        log.warning(`The size history on branch ${remote.branch} could not be read: ${error.message}`);
+        return undefined;
+    }
+    try {
+        const read = { baseline: [], trend: new Map(), unreadable: 0 };
+        if (!fetched.tip) {
+            log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
+            return read;
+        }
+        const groups = byPlatform(await listFiles(remote.root, fetched.tip, imageKey(name)));
+        read.baselineCommit = await settings.baselineCommit?.().catch((error) => {
+            log.warning(`The merge base could not be found, so no record can be the baseline: ${error.message}`);
+            return undefined;
+        });
+        if (settings.baselineCommit && !read.baselineCommit)
+            log.info('The merge base of the pull request is not known: no record can be the baseline');
+        const wanted = new Set();
+        for (const group of groups.values()) {
+            for (const entry of group.slice(-TREND_POINTS))
+                wanted.add(entry.path);
+            for (const entry of group)
+                if (entry.parsed.commit === read.baselineCommit)
+                    wanted.add(entry.path);
+        }
+        const files = await readFiles(remote.root, fetched.tip, [...wanted]);
+        for (const [platform, group] of groups) {
+            const points = [];
+            for (const entry of group) {
+                const text = files.get(entry.path);
+                if (text === undefined)
+                    continue;
+                const parsed = parseRecord(text.toString('utf8'));
+                if (!('record' in parsed)) {
+                    read.unreadable += 1;
+                    continue;
+                }
+                const record = parsed.record;
+                if (entry.parsed.commit === read.baselineCommit && record.commit === read.baselineCommit)
+                    read.baseline.push(record);
+                if (group.indexOf(entry) >= group.length - TREND_POINTS)
+                    points.push({ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size });
+            }
+            read.trend.set(platform, points);
+        }
+        if (read.unreadable > 0)
+            log.warning(`${read.unreadable} record(s) on branch ${remote.branch} could not be read and were skipped`);
+        return read;
+    }
+    finally {
+        await fetched.release();
+    }
+}
+/**
+ * Commits one record per platform of the image to the history branch. Never throws: a failure is one warning
+ * (naming the permission to add when the token may not push), and undefined.
+ */
+async function recordHistory(settings, input, log) {
+    const record = settings.record;
+    if (!record)
+        return undefined;
+    const { remote } = settings;
+    try {
+        const records = buildRecords({
+            name: input.name,
+            head: input.head,
+            engine: input.engine,
+            meta: {
+                commit: record.commit,
+                commitTime: await record.commitTime(),
+                ref: record.ref,
+                runUrl: record.runUrl,
+                recordedAt: new Date().toISOString(),
+            },
+        });
+        const files = records.map((each) => ({ path: recordPath(each), content: serializeRecord(each) }));
+        const message = `image-size-gate: record ${input.name.slice(0, 100)} at ${record.commit.slice(0, 12)}`;
+        const written = await writeFiles(remote, files, message);
+        const paths = files.map((file) => file.path);
+        log.info(`Recorded ${paths.length} record(s) on branch ${remote.branch}${written.created ? ' (created it)' : ''}: ${paths.join(', ')}` +
+            (written.attempts > 1 ? ` (${written.attempts} attempts: another run pushed meanwhile)` : ''));
+        return { commit: written.commit, paths, attempts: written.attempts };
+    }
+    catch (error) {
+        const permission = error instanceof HistoryError && error.permission;
+        const message = error instanceof Error ? error.message : String(error);
+        log.warning(`The size history was not recorded (the gate's verdict stands): ${message}` + (permission ? `; to record it, ${PERMISSION_FIX}` : ''));
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/delta.ts
@@ -5104,17 +5894,110 @@ function layerChanges(base, head) {
     return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }
 
+;// CONCATENATED MODULE: ./src/history/file-changes.ts
+/** How close a directory's change must be to the change of a path under it to be explained by it: 1%. */
+const EXPLAINED_FRACTION = 0.01;
+function sideOf(listed, complete) {
+    const sizes = new Map();
+    for (const { path, sizeBytes } of listed)
+        if (!sizes.has(path))
+            sizes.set(path, sizeBytes);
+    // A cut list that lists nothing bounds nothing: what it left out is of unknown size.
+    const atMostBytes = complete || listed.length === 0 ? undefined : Math.min(...listed.map((item) => item.sizeBytes));
+    return { sizes, complete, atMostBytes };
+}
+/** The change of one path between two sides, or undefined when it did not change or nothing certain can be said. */
+function changeOf(kind, path, base, head) {
+    const baseBytes = base.sizes.get(path);
+    const headBytes = head.sizes.get(path);
+    if (baseBytes !== undefined && headBytes !== undefined) {
+        return headBytes === baseBytes ? undefined : { kind, path, baseBytes, headBytes, changeBytes: headBytes - baseBytes };
+    }
+    if (headBytes !== undefined) {
+        if (base.complete)
+            return { kind, path, headBytes, changeBytes: headBytes };
+        const bound = base.atMostBytes;
+        return bound !== undefined && headBytes > bound
+            ? { kind, path, headBytes, baseAtMostBytes: bound, changeBytes: headBytes - bound }
+            : undefined;
+    }
+    if (baseBytes === undefined)
+        return undefined;
+    if (head.complete)
+        return { kind, path, baseBytes, changeBytes: -baseBytes };
+    const bound = head.atMostBytes;
+    return bound !== undefined && baseBytes > bound
+        ? { kind, path, baseBytes, headAtMostBytes: bound, changeBytes: bound - baseBytes }
+        : undefined;
+}
+/** The changes of the paths either list holds that `compared` accepts (the bounds come from the whole lists). */
+function changesOf(kind, base, head, compared = () => true) {
+    const paths = new Set([...base.sizes.keys(), ...head.sizes.keys()]);
+    return [...paths]
+        .filter(compared)
+        .map((path) => changeOf(kind, path, base, head))
+        .filter((change) => change !== undefined);
+}
+function depthOf(path) {
+    return path.split('/').filter((name) => name !== '').length;
+}
+function bounded(change) {
+    return change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+}
+/** `deeper` (a path under `directory`) changed the same way and by the same bytes, within 1%, and as exactly. */
+function explains(deeper, directory) {
+    return (deeper.path.startsWith(directory.path === '/' ? '/' : `${directory.path}/`) &&
+        Math.sign(deeper.changeBytes) === Math.sign(directory.changeBytes) &&
+        Math.abs(deeper.changeBytes - directory.changeBytes) <= EXPLAINED_FRACTION * Math.abs(directory.changeBytes) &&
+        (!bounded(deeper) || bounded(directory)));
+}
+/**
+ * The files and directories whose bytes changed most from `base` to `head`: what grew or appeared first,
+ * largest growth first, then what shrank or vanished, largest shrink first; at most `limit`.
+ *
+ * A path one side's list leaves out: when that list is complete, the path has no bytes there (it appeared or
+ * vanished); when it was cut, its size there is at most the smallest size listed, so the change is known only
+ * as a bound (baseAtMostBytes / headAtMostBytes), and the path is listed only when even that bound shows a
+ * change. Directories are compared down to the shallower of the two maps' depths.
+ *
+ * One change is told once: a directory is left out when a file or a deeper directory that is listed changed
+ * the same way by the same bytes (within 1%), for then that path says it more precisely (`/app/data/extra.bin`
+ * +3 MB rather than that, `/app/data` +3 MB and `/app` +3 MB). A directory whose change differs from every
+ * listed path under it is kept: it tells of changes the list does not show (many small files), or the net of
+ * several. An exact directory figure is not dropped for a path whose change is only a bound.
+ */
+function fileChanges(base, head, limit = 10) {
+    const depth = Math.min(base.depth, head.depth);
+    const files = changesOf('file', sideOf(base.files, base.filesComplete), sideOf(head.files, head.filesComplete));
+    const baseDirectories = sideOf(base.directories, base.directoriesComplete);
+    const headDirectories = sideOf(head.directories, head.directoriesComplete);
+    // Deepest first, so that each directory is weighed against the deeper ones kept before it.
+    const directories = changesOf('directory', baseDirectories, headDirectories, (path) => depthOf(path) <= depth).sort((a, b) => depthOf(b.path) - depthOf(a.path));
+    const kept = [...files];
+    for (const directory of directories)
+        if (!kept.some((deeper) => explains(deeper, directory)))
+            kept.push(directory);
+    const order = (a, b) => Number(b.changeBytes > 0) - Number(a.changeBytes > 0) ||
+        Math.abs(b.changeBytes) - Math.abs(a.changeBytes) ||
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return kept.sort(order).slice(0, Math.max(0, limit));
+}
+
 ;// CONCATENATED MODULE: ./src/report/model.ts
 // 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
-const REPORT_SCHEMA_VERSION = 2;
+// 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
+// analysis.byteMap and history.
+const REPORT_SCHEMA_VERSION = 3;
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
 
 
 
-function figuresOf(platform, smoke) {
+
+
+function verdict_figuresOf(platform, smoke) {
     return {
         sizeBytes: platform.sizeBytes,
         layerCount: platform.layerCount,
@@ -5124,18 +6007,33 @@ function figuresOf(platform, smoke) {
         wastedBytes: platform.analysis?.dive.wastedBytes,
     };
 }
-/** The baseline's measurement of the same platform (its first platform when it lacks this one). */
-function baselinePlatform(baseline, platform) {
-    return baseline.platforms.find((candidate) => candidate.platform === platform) ?? baseline.platforms[0];
+/**
+ * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
+ * record of the same platform only (the gate falls back to building when the records lack the gated platform).
+ */
+function baselineSide(baseline, platform) {
+    if ('measured' in baseline) {
+        const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
+        return { figures: verdict_figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+    }
+    if ('recorded' in baseline) {
+        const record = baseline.recorded.find((candidate) => candidate.platform === platform);
+        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+    }
+    return undefined;
 }
 function baselineReport(input, primary) {
-    if (!('measured' in input.baseline))
+    if ('skipped' in input.baseline)
         return undefined;
-    const base = baselinePlatform(input.baseline.measured, primary.platform);
+    const base = baselineSide(input.baseline, primary.platform);
+    if (!base)
+        return undefined;
+    const head = primary.analysis;
     return {
         ...input.baseline.report,
-        figures: figureDeltas(figuresOf(base, input.baseline.measured.smoke), figuresOf(primary, input.head.smoke)),
-        layerChanges: primary.analysis && base.analysis ? layerChanges(base.analysis.layers, primary.analysis.layers) : undefined,
+        figures: figureDeltas(base.figures, verdict_figuresOf(primary, input.head.smoke)),
+        layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
+        fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
     };
 }
 /** The checks of one platform; the smoke test ran on the first platform only. */
@@ -5153,7 +6051,7 @@ function platformChecks(input, platform, index) {
             efficiency: analysis.dive.efficiency,
             wastedBytes: analysis.dive.wastedBytes,
         },
-        baselineSizeBytes: 'measured' in baseline ? baselinePlatform(baseline.measured, platform.platform).sizeBytes : undefined,
+        baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
         labels: input.labels,
     }, input.options.budgets);
@@ -5191,7 +6089,7 @@ function assembleReport(input) {
             user: platform.configuredUser,
             nonRoot: platform.user.kind === 'non-root',
             passed: gatePassed(checksByPlatform[index]),
-            baselineSizeBytes: 'measured' in input.baseline ? baselinePlatform(input.baseline.measured, platform.platform).sizeBytes : undefined,
+            baselineSizeBytes: baselineSide(input.baseline, platform.platform)?.figures.sizeBytes,
         }))
         : undefined;
     const checks = checksByPlatform.flat();
@@ -5229,6 +6127,8 @@ function assembleReport(input) {
 // The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
 // baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
 // codes itself: main.ts and cli.ts do that.
+
+
 
 
 
@@ -5284,15 +6184,15 @@ async function checkPlatforms(options, builder, probe) {
         return;
     const list = options.platforms.join(',');
     if (builder !== 'buildx') {
-        throw new GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
+        throw new errors_GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
     }
     const engine = await probe.engine;
     if (engine.imageStore !== 'containerd') {
-        throw new GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
+        throw new errors_GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
             `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
     }
 }
-async function measureHead(options, deps, background, probe) {
+async function measureHead(options, deps, background, probe, records) {
     const label = deps.baseCommit ? 'PR image' : 'image';
     const builder = await probe.builder;
     await checkPlatforms(options, builder, probe);
@@ -5308,15 +6208,22 @@ async function measureHead(options, deps, background, probe) {
         buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
     }
     const engine = await probe.engine;
-    const measured = await measureImage({ reference, label, options, engine, background, buildInfo }, deps);
+    // Layers the recorded baseline holds were compressed when it was recorded: not again (the same store's
+    // compressed figure only: a containerd record's blobs are not what gzip -6 makes of the layer here).
+    const knownLayers = records
+        .filter((record) => record.engine.imageStore === engine.imageStore)
+        .flatMap((record) => record.layers ?? [])
+        .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
+    const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers }, deps);
     return { reference, buildInfo, measured, engine };
 }
 async function gate(options, deps, background) {
     const { log } = deps;
     const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
+    const history = deps.history ? await readHistory(deps.history, displayName(options), log) : undefined;
     let head;
     try {
-        head = await measureHead(options, deps, background, probe);
+        head = await measureHead(options, deps, background, probe, history?.baseline ?? []);
     }
     catch (error) {
         await probe.engine; // an engine that is not reachable is the reason to give
@@ -5325,10 +6232,13 @@ async function gate(options, deps, background) {
     const { engine } = head;
     const builder = await probe.builder;
     log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
-    const baseline = await measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps).catch((error) => {
+    const recorded = history && recordedBaseline(history, head.measured, log);
+    const baseline = await (recorded
+        ? Promise.resolve(recorded)
+        : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
-        if (!(error instanceof GateError))
+        if (!(error instanceof errors_GateError))
             throw error;
         log.warning(`No baseline: ${error.message}`);
         return { skipped: `the baseline could not be measured (${error.message})` };
@@ -5342,6 +6252,8 @@ async function gate(options, deps, background) {
         baseline,
         labels: deps.labels,
     });
+    if (deps.history && history)
+        report.history = await historyReport(deps.history, history, { name: report.name, head: head.measured, engine }, log);
     const size = report.baseline?.figures.find((figure) => figure.id === 'size');
     if (report.baseline) {
         const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown';
@@ -5351,6 +6263,43 @@ async function gate(options, deps, background) {
         log.info(`No baseline: ${baseline.skipped}`);
     }
     return report;
+}
+/**
+ * The merge base's records as the baseline, when they hold the platform the gate measured first: no baseline
+ * build. Otherwise undefined, and the base commit is built as without a history.
+ */
+function recordedBaseline(history, head, log) {
+    const commit = history.baselineCommit;
+    if (!commit)
+        return undefined;
+    const primary = head.platforms[0].platform;
+    const record = history.baseline.find((candidate) => candidate.platform === primary);
+    if (!record) {
+        log.info(`No record of merge base ${commit.slice(0, 12)} for ${primary} on the history branch: the base commit is built instead`);
+        return undefined;
+    }
+    log.info(`Baseline: the record of merge base ${commit.slice(0, 12)} (recorded ${record.recordedAt}); no baseline build`);
+    return {
+        recorded: history.baseline,
+        report: {
+            source: 'record',
+            reference: commit,
+            id: record.imageId,
+            recordedAt: record.recordedAt,
+            recordRunUrl: record.runUrl,
+            recordImageStore: record.engine.imageStore,
+        },
+    };
+}
+/** Records this run (push runs on a recorded branch), and the trend of the gated platform with it. */
+async function historyReport(settings, history, input, log) {
+    const recorded = await recordHistory(settings, input, log);
+    const primary = input.head.platforms[0];
+    const trend = [...(history.trend.get(platformKey(primary.platform)) ?? [])].filter((point) => point.commit !== settings.record?.commit);
+    if (recorded && settings.record) {
+        trend.push({ commit: settings.record.commit, commitTime: await settings.record.commitTime(), sizeBytes: primary.sizeBytes });
+    }
+    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
 }
 
 ;// CONCATENATED MODULE: ./src/input-table.ts
@@ -5430,6 +6379,16 @@ const INPUTS = [
         name: 'comment',
         default: 'always',
         description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
+    },
+    {
+        name: 'history-branch',
+        default: '',
+        description: 'Branch that keeps the size history (e.g. image-size-history; empty: off). Push runs record each image there (needs contents: write); pull requests compare with the record of their merge base instead of building it, and show the trend.',
+    },
+    {
+        name: 'history-branches',
+        default: '',
+        description: "Pushes to which branches are recorded, comma- or newline-separated (default: the repository's default branch). Pull request runs never record.",
     },
 ];
 const OUTPUTS = [
@@ -5511,6 +6470,22 @@ function parseBuilderName(text) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
         throw new UnitParseError(`"${text}" is not a buildx builder name`);
     return text;
+}
+/** A branch name git accepts (git check-ref-format's rules, plus no leading dash or refs/ prefix needed). */
+function parseBranchName(text) {
+    const name = text.replace(/^refs\/heads\//, '');
+    const bad = !/^[A-Za-z0-9._/-]+$/.test(name) || /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|\.$|^-|@\{/.test(name) || name.length > 200;
+    if (bad)
+        throw new UnitParseError(`"${text}" is not a branch name`);
+    return name;
+}
+/** Branch names, comma- or newline-separated. */
+function parseBranchList(text) {
+    return text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map(parseBranchName);
 }
 function parseCount(text) {
     if (!/^\d+$/.test(text))
@@ -5658,6 +6633,7 @@ function getInputs(read) {
         reportFile: optional('report-file'),
         baseline: parseBaseline(value('baseline')),
         comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
+        history: inputs_readHistory(value),
     };
     checkCombinations(options, value);
     return options;
@@ -5674,6 +6650,13 @@ function readBudgets(value, optional) {
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
+}
+function inputs_readHistory(value) {
+    const branch = parseOptional('history-branch', value('history-branch'), parseBranchName, 'image-size-history');
+    const recordBranches = parseOptional('history-branches', value('history-branches'), parseBranchList, 'main, release') ?? [];
+    if (!branch && recordBranches.length > 0)
+        throw new InputError('history-branches', 'is set, but history-branch is not', 'history-branch: image-size-history with history-branches');
+    return branch ? { branch, recordBranches } : undefined;
 }
 function readSmoke(value, optional) {
     return {
@@ -6157,7 +7140,7 @@ async function main(argv) {
             say(`image-size-gate: --${error.message.replace(/^input /, '')}`);
             return EXIT_CANNOT_JUDGE;
         }
-        if (error instanceof GateError) {
+        if (error instanceof errors_GateError) {
             // The failing build step's output was streamed just above, unless --quiet kept the log back.
             if (values.quiet)
                 for (const line of error.details)

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4647);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4647:
+/***/ 3881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31348,7 +31348,6 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/github/event.ts
 // What the runner tells us about the pull request: read from GITHUB_EVENT_PATH and friends, once, at the edge.
 
-/** Pure: the run context from the runner's environment variables and the event payload. */
 function runContextFrom(env, payload) {
     const repository = env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repository.split('/');
@@ -31358,6 +31357,10 @@ function runContextFrom(env, payload) {
         repository,
         runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl: server,
+        sha: env.GITHUB_SHA || undefined,
+        ref: env.GITHUB_REF || undefined,
+        defaultBranch: typeof payload?.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined,
     };
     const pr = payload?.pull_request;
     if (pr && owner && repo && /^pull_request/.test(context.eventName)) {
@@ -31821,9 +31824,135 @@ function visible(text, maxChars = 200) {
     return shown;
 }
 
+;// CONCATENATED MODULE: ./src/report/trend.ts
+
+
+const BLOCKS = '▁▂▃▄▅▆▇█';
+const SHORT_SHA_CHARS = 7;
+/** A commit as a branch may hold it: anything else is not shown. */
+const COMMIT = /^[0-9a-f]{7,64}$/;
+/** The longest path shown; a longer one is cut with an ellipsis. */
+const PATH_SHOWN_CHARS = 160;
+/** One block per value, from ▁ (the smallest) to █ (the largest); a flat series is all ▄. */
+function sparkline(values) {
+    if (values.length === 0)
+        return '';
+    const min = values.reduce((a, b) => Math.min(a, b));
+    const max = values.reduce((a, b) => Math.max(a, b));
+    if (!(max > min))
+        return '▄'.repeat(values.length);
+    return values.map((value) => BLOCKS[Math.round(((value - min) / (max - min)) * (BLOCKS.length - 1))] ?? '▄').join('');
+}
+/** The label of the current point as the chart can hold it: letters, digits, spaces and `#._-` only. */
+function chartLabel(label) {
+    return (label
+        .replace(/[^A-Za-z0-9 #._-]/g, '')
+        .trim()
+        .slice(0, 20) || 'PR');
+}
+/** A y-axis a little wider than the values, rounded outwards to the decimals shown. */
+function axisRange(valuesMb, decimals) {
+    const min = Math.min(...valuesMb);
+    const max = Math.max(...valuesMb);
+    const step = 10 ** -decimals;
+    const pad = Math.max((max - min) * 0.1, max * 0.005, step);
+    const low = Math.max(0, Math.floor((min - pad) / step) * step);
+    const high = Math.ceil((max + pad) / step) * step;
+    return [low.toFixed(decimals), high.toFixed(decimals)];
+}
+/**
+ * The chart, in the syntax of Mermaid's XY chart (https://mermaid.js.org/syntax/xyChart.html), which GitHub
+ * renders in a ```mermaid block: `xychart-beta`, then `title "…"`, a categorical `x-axis ["a", "b"]`, a
+ * `y-axis "title" min --> max` and a `line [v1, v2]` of as many values as categories. Every text in it is a
+ * hex sha or a label cut down to plain characters, so nothing can end a string or the block.
+ */
+function mermaidChart(labels, sizesBytes) {
+    const valuesMb = sizesBytes.map((bytes) => bytes / 1e6);
+    const decimals = Math.max(...valuesMb) - Math.min(...valuesMb) < 1 ? 3 : 2;
+    const [low, high] = axisRange(valuesMb, decimals);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Image size by commit"',
+        `  x-axis [${labels.map((label) => `"${label}"`).join(', ')}]`,
+        `  y-axis "Size (MB)" ${low} --> ${high}`,
+        `  line [${valuesMb.map((value) => value.toFixed(decimals)).join(', ')}]`,
+        '```',
+    ];
+}
+/** The date of an ISO 8601 time, or '' for anything else. */
+function dateOf(time) {
+    return /^(\d{4}-\d{2}-\d{2})T/.exec(time)?.[1] ?? '';
+}
+function pointsTable(points, current) {
+    const rows = ['| Commit | Committed | Size | Change |', '| --- | --- | ---: | ---: |'];
+    const sizes = [...points.map((point) => point.sizeBytes), ...(current ? [current.sizeBytes] : [])];
+    const change = (index) => (index === 0 ? '—' : formatBytesDelta(sizes[index] - sizes[index - 1]));
+    points.forEach((point, index) => {
+        rows.push(`| \`${point.commit.slice(0, SHORT_SHA_CHARS)}\` | ${dateOf(point.commitTime)} | ${formatBytes(point.sizeBytes)} | ${change(index)} |`);
+    });
+    if (current)
+        rows.push(`| **${escapeMarkdownInline(current.label)}** | | **${formatBytes(current.sizeBytes)}** | ${change(points.length)} |`);
+    return rows;
+}
+/**
+ * The trend of the last recorded commits, oldest first (and the pull request's point, when given): a line with
+ * a sparkline and the first and last sizes, then a collapsed chart and a table of the points. Points whose
+ * commit is not 7 to 64 hex characters, or whose size is not a number of bytes, are dropped; fewer than two
+ * points in all make no trend (no lines).
+ */
+function trendLines(points, current) {
+    const shown = points.filter((point) => COMMIT.test(point.commit) && Number.isFinite(point.sizeBytes) && point.sizeBytes >= 0);
+    const now = current && Number.isFinite(current.sizeBytes) && current.sizeBytes >= 0 ? current : undefined;
+    if (shown.length === 0 || shown.length + (now ? 1 : 0) < 2)
+        return [];
+    const sizes = shown.map((point) => point.sizeBytes);
+    const spark = sparkline(now ? [...sizes, now.sizeBytes] : sizes);
+    const count = `last ${shown.length} recorded commit${shown.length === 1 ? '' : 's'}`;
+    const range = `${formatBytes(sizes[0])} → ${formatBytes(sizes[sizes.length - 1])}`;
+    const label = now ? escapeMarkdownInline(now.label) : '';
+    const line = now
+        ? `**Trend** (${count}, then ${label}): ${spark.slice(0, -1)} **${spark.slice(-1)}** ${range} → **${formatBytes(now.sizeBytes)}** (${label})`
+        : `**Trend** (${count}): ${spark} ${range}`;
+    const labels = [...shown.map((point) => point.commit.slice(0, SHORT_SHA_CHARS)), ...(now ? [chartLabel(now.label)] : [])];
+    const chart = mermaidChart(labels, now ? [...sizes, now.sizeBytes] : sizes);
+    return [line, '', ...detailsBlock(`Size over the ${count}`, [...chart, '', ...pointsTable(shown, now)])];
+}
+/** A path from the image made inert in a table cell: controls shown as escapes, markdown and HTML as entities, no autolink. */
+function shownPath(change) {
+    const escaped = escapeMarkdownInline(visible(change.path, PATH_SHOWN_CHARS))
+        .replace(/:/g, '&#58;')
+        .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+    return change.kind === 'directory' && !change.path.endsWith('/') ? `${escaped}/` : escaped;
+}
+function sideCell(bytes, atMostBytes) {
+    if (bytes !== undefined)
+        return formatBytes(bytes);
+    return atMostBytes !== undefined ? `≤ ${formatBytes(atMostBytes)}` : '—';
+}
+function markOf(change) {
+    if (change.baseBytes === undefined && change.baseAtMostBytes === undefined)
+        return '🆕';
+    if (change.headBytes === undefined && change.headAtMostBytes === undefined)
+        return '🗑️';
+    return change.changeBytes > 0 ? '📈' : '📉';
+}
+/** The files and directories that changed since the base, one row each; a change known only as a bound says "or more". */
+function fileChangesLines(changes) {
+    if (changes.length === 0)
+        return [];
+    const rows = ['| | Path | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
+    for (const change of changes) {
+        const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+        rows.push(`| ${markOf(change)} | ${shownPath(change)} | ${sideCell(change.baseBytes, change.baseAtMostBytes)} | ${sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`);
+    }
+    return rows;
+}
+
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
 // Pure: the comparison with the baseline, shared by the PR comment and the job summary: one row per
 // figure (base, this PR, change, budget, verdict) and one row per layer that changed.
+
 
 
 
@@ -31873,9 +32002,11 @@ function shortRef(reference) {
 function figuresTable(report, headSha) {
     const baseline = report.baseline;
     const checksById = new Map(report.checks.map((check) => [check.id, check]));
-    const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
+    const recorded = baseline?.source === 'record' ? ', recorded' : '';
+    const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`${recorded})` : 'Base';
     // "PR" only where there is one: a baseline built from the base commit exists only on pull requests.
-    const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : baseline?.source === 'base-commit' ? 'This PR' : 'This image';
+    const onPullRequest = baseline?.source === 'base-commit' || baseline?.source === 'record';
+    const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : onPullRequest ? 'This PR' : 'This image';
     const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
     const shown = new Set();
     for (const figure of baseline?.figures ?? []) {
@@ -31901,13 +32032,29 @@ function layerChangeRow(change) {
 function noBaselineLine(report) {
     return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
 }
+/** Where the baseline came from, in words: the base commit built now, the history's record, or an image. */
+function baselineSource(baseline) {
+    if (baseline.source === 'base-commit')
+        return `the base commit \`${shortRef(baseline.reference)}\``;
+    if (baseline.source === 'image')
+        return `\`${escapeMarkdownInline(baseline.reference)}\``;
+    const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
+    const run = baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
+    const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
+    return `the merge base \`${shortRef(baseline.reference)}\` as recorded${when}${store} (no baseline build${run})`;
+}
+/** The files and directories that changed most, when both sides' byte maps are known. */
+function fileChangeSection(report, maxRows = Infinity) {
+    const changes = (report.baseline?.fileChanges ?? []).slice(0, maxRows);
+    if (changes.length === 0)
+        return [];
+    return ['', '**Which files changed most**', '', ...fileChangesLines(changes)];
+}
 /** The baseline comparison for the job summary: the same table as the comment. */
 function renderBaselineSection(report) {
     if (!report.baseline)
         return noBaselineLine(report);
-    const how = report.baseline.source === 'base-commit'
-        ? `the base commit \`${shortRef(report.baseline.reference)}\``
-        : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
+    const how = baselineSource(report.baseline);
     const timing = report.baseline.buildMs !== undefined
         ? ` (built in ${formatDurationMs(report.baseline.buildMs)}, ${formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)`
         : '';
@@ -31916,6 +32063,7 @@ function renderBaselineSection(report) {
         `### Against the baseline: ${how}${timing}`,
         '',
         ...figuresTable(report),
+        ...fileChangeSection(report),
         ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
     ].join('\n');
 }
@@ -31959,6 +32107,7 @@ function hintAnnotation(hint) {
 
 
 
+
 /** Room kept free below the limit for the marker line and safety. */
 const COMMENT_RESERVE_CHARS = 1_000;
 function headline(report) {
@@ -31987,10 +32136,14 @@ function cutSection(summary, header, items, toRow, maxRows, leftOut) {
     const more = items.length > shown.length ? ['', leftOut(items.length - shown.length)] : [];
     return ['', ...detailsBlock(summary, [...header, ...shown.map(toRow), ...more])];
 }
+function branch(report) {
+    return report.history ? ` \`${escapeMarkdownInline(report.history.branch)}\`` : '';
+}
 function footer(report, context) {
     const parts = [
         report.analysis?.compressedSizeBytes !== undefined ? `compressed ${formatBytes(report.analysis.compressedSizeBytes)}` : '',
         report.baseline?.buildMs !== undefined ? `baseline built in ${formatDurationMs(report.baseline.buildMs)}` : '',
+        report.baseline?.source === 'record' ? `baseline from the history branch${branch(report)}, not rebuilt` : '',
         context.runUrl ? `[workflow run](${context.runUrl})` : '',
     ].filter(Boolean);
     return `<sub>image-size-gate${parts.length ? ' · ' + parts.join(' · ') : ''}</sub>`;
@@ -32000,10 +32153,17 @@ function renderWith(report, context, maxRows) {
     const lines = [context.marker, headline(report), ''];
     if (!report.baseline)
         lines.push(noBaselineLine(report), '');
+    // The table names a base commit or image; a record says here when and where it was made.
+    else if (report.baseline.source === 'record')
+        lines.push(`Compared with ${baselineSource(report.baseline)}.`, '');
     lines.push(...figuresTable(report, context.headSha));
     const failures = failureLines(report);
     if (failures.length > 0)
         lines.push('', ...failures);
+    lines.push(...fileChangeSection(report, maxRows));
+    const trend = trendLines(report.history?.trend ?? [], { label: 'this PR', sizeBytes: report.image.sizeBytes });
+    if (trend.length > 0)
+        lines.push('', ...trend);
     const changes = report.baseline?.layerChanges ?? [];
     const hints = report.analysis?.hints ?? [];
     lines.push(...cutSection(`What changed, layer by layer (${changes.length})`, LAYER_CHANGE_HEADER, changes, layerChangeRow, maxRows, (count) => `…and ${count} more layers, not shown to keep this comment within GitHub's size limit.`), ...cutSection(`Hints (${hints.length})`, [], hints, hintMarkdownItem, maxRows, (count) => `…and ${count} more hints in the job summary.`), '', footer(report, context), '');
@@ -33051,6 +33211,45 @@ function removeWorktreeNow(root, directory) {
     (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.remove, options);
     (0,external_node_fs_namespaceObject.rmSync)(removal.parent, { recursive: true, force: true });
     (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.prune, options);
+}
+/** How deep the base and head are fetched, in turn, to find where they meet in a shallow checkout. */
+const MERGE_BASE_DEPTHS = [64, 512];
+/**
+ * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
+ * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
+ */
+async function mergeBase(root, base, head, log) {
+    const find = async () => {
+        const result = await git(['merge-base', base, head], root);
+        return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
+    };
+    const present = async () => (await git(['cat-file', '-e', `${base}^{commit}`], root)).exitCode === 0 &&
+        (await git(['cat-file', '-e', `${head}^{commit}`], root)).exitCode === 0;
+    if (await present()) {
+        const found = await find();
+        if (found)
+            return found;
+    }
+    for (const depth of MERGE_BASE_DEPTHS) {
+        log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS);
+        if (fetched.exitCode !== 0) {
+            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
+            return undefined;
+        }
+        const found = await find();
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** The committer time of a commit (ISO 8601), fetching nothing. */
+async function commitTime(root, commit) {
+    const args = ['show', '-s', '--format=%cI', commit];
+    const result = await git(args, root);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
+    return result.stdout.toString('utf8').trim();
 }
 
 ;// CONCATENATED MODULE: ./src/cancel.ts
@@ -36132,9 +36331,63 @@ function reclaimableBytes(layers) {
     return runToEnd(reclaimableSteps(layers));
 }
 
+;// CONCATENATED MODULE: ./src/analysis/byte-map.ts
+
+
+/** How many of the largest files a byte map lists. */
+const BYTE_MAP_FILES = 32;
+/** How many of the largest directories a byte map lists. */
+const BYTE_MAP_DIRECTORIES = 64;
+/** How many levels deep directory totals go: `/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`. */
+const BYTE_MAP_DEPTH = 3;
+/** Adds a file's bytes to each directory above it, from depth 1 down to `depth` (not the file itself). */
+function addToDirectories(directoryBytes, filePath, sizeBytes, depth) {
+    let slash = filePath.indexOf('/', 1);
+    for (let level = 1; level <= depth && slash > 0; level += 1) {
+        const directory = filePath.slice(0, slash);
+        directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + sizeBytes);
+        slash = filePath.indexOf('/', slash + 1);
+    }
+}
+/**
+ * The byte map of a final filesystem (the `visible` map reclaimableSteps returns): the BYTE_MAP_FILES largest
+ * files larger than 0 bytes (symlinks count as VisibleFile counts them: the length of their target), and the
+ * BYTE_MAP_DIRECTORIES largest directories down to BYTE_MAP_DEPTH levels, each with every byte beneath it at
+ * any depth. A list is complete when nothing larger than 0 bytes was left out. Pauses now and then.
+ */
+function* byteMapSteps(visible) {
+    const files = new LargestItems(BYTE_MAP_FILES);
+    const directoryBytes = new Map();
+    let units = 0;
+    for (const [filePath, file] of visible) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        if (file.kind === 'directory' || !(file.sizeBytes > 0))
+            continue;
+        files.add({ path: filePath, sizeBytes: file.sizeBytes }, file.sizeBytes);
+        addToDirectories(directoryBytes, filePath, file.sizeBytes, BYTE_MAP_DEPTH);
+    }
+    const directories = new LargestItems(BYTE_MAP_DIRECTORIES);
+    for (const [directory, sizeBytes] of directoryBytes) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        directories.add({ path: directory, sizeBytes }, sizeBytes);
+    }
+    const listedFiles = files.result();
+    const listedDirectories = directories.result();
+    return {
+        files: listedFiles.listed,
+        filesComplete: listedFiles.notListed === undefined,
+        directories: listedDirectories.listed,
+        directoriesComplete: listedDirectories.notListed === undefined,
+        depth: BYTE_MAP_DEPTH,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/index.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
+
 
 
 
@@ -36245,6 +36498,7 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     await nextTurn();
     const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
     const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
+    const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
     const compressed = compressedSize(scanned);
     return {
         layers: scanned.layers.map((layer, index) => ({
@@ -36267,6 +36521,7 @@ async function analyzeLayers(scanned, archiveBytes, options) {
         dive,
         reclaimableBytes: reclaimable.bytes,
         ...largest,
+        byteMap,
         hints,
         userFiles: finalUserFiles(scanned.layers),
         archiveBytes,
@@ -37059,6 +37314,701 @@ async function contextCredentialWarning(context) {
         'Check out with persist-credentials: false, or add .git to .dockerignore');
 }
 
+;// CONCATENATED MODULE: ./src/history/record-path.ts
+// Pure: where a history record lives on the history branch, `<image key>/<platform key>/<commit time>-<commit>.json`.
+// Keys are safe path segments made from names that anyone can choose; the file name starts with the commit
+// time, so a sorted listing of one image and platform is in commit-time order without reading any blob.
+
+/** A record keeps at most this many characters of the image's name; the image key is made from what it keeps. */
+const MAX_NAME_CHARS = 200;
+/** The longest image or platform key. */
+const MAX_KEY_CHARS = 60;
+/** Hex characters of sha256 appended to a key that is not its name verbatim. */
+const HASH_CHARS = 8;
+const record_path_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const KEY = '[a-z0-9](?:[a-z0-9._-]{0,58}[a-z0-9])?';
+const RECORD_PATH = new RegExp(`^(${KEY})/(${KEY})/(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-([0-9a-f]{40}|[0-9a-f]{64})\\.json$`);
+/** The name as a record keeps it: cut to MAX_NAME_CHARS characters. */
+function recordedName(name) {
+    return name.slice(0, MAX_NAME_CHARS);
+}
+/** Lowercase `[a-z0-9._-]` only, every other run of characters one `-`, no `-` or `.` at either end. */
+function safeSegment(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+/**
+ * `verbatim` when it is a safe segment of at most MAX_KEY_CHARS already; else its safe form (or `fallback`
+ * when nothing is left), cut to leave room for `-` and the first 8 hex characters of sha256(`hashed`), so
+ * that two different names get different keys (short of a 32-bit collision).
+ */
+function keyOf(verbatim, hashed, fallback) {
+    const safe = safeSegment(verbatim);
+    if (safe === verbatim && safe !== '' && safe.length <= MAX_KEY_CHARS)
+        return safe;
+    const cut = safe.slice(0, MAX_KEY_CHARS - HASH_CHARS - 1).replace(/[-.]+$/, '') || fallback;
+    return `${cut}-${(0,external_node_crypto_.createHash)('sha256').update(hashed, 'utf8').digest('hex').slice(0, HASH_CHARS)}`;
+}
+/**
+ * The image's directory on the history branch: its recorded name (recordedName) when that is a safe lowercase
+ * segment (`[a-z0-9._-]`, at most 60 characters, not starting or ending with `-` or `.`), else a safe form
+ * of it with `-` and 8 hex characters of its sha256 appended (`My App` -> `my-app-1f2e3d4c`). Never empty,
+ * never `.` or `..`.
+ */
+function imageKey(name) {
+    const recorded = recordedName(name);
+    return keyOf(recorded, recorded, 'image');
+}
+/** The platform's directory: `linux/arm64/v8` -> `linux-arm64-v8`; a hash is appended only when more than `/` had to change. */
+function platformKey(platform) {
+    return keyOf(platform.replaceAll('/', '-'), platform, 'platform');
+}
+/** `2024-05-01T12:34:56Z` (or any date Date reads) -> `20240501T123456Z`. Throws on a time that is not one. */
+function timeStamp(time) {
+    const date = new Date(time);
+    const stamp = Number.isNaN(date.getTime())
+        ? ''
+        : date
+            .toISOString()
+            .replace(/[-:]/g, '')
+            .replace(/\.\d{3}Z$/, 'Z');
+    if (!/^\d{8}T\d{6}Z$/.test(stamp))
+        throw new Error(`${JSON.stringify(time.slice(0, 40))} is not a time between the years 0 and 9999`);
+    return stamp;
+}
+/** `<image key>/<platform key>/<YYYYMMDDTHHMMSSZ>-<commit>.json`. Throws when the commit is not a full sha or the time not one. */
+function recordPath(record) {
+    if (!record_path_COMMIT.test(record.commit))
+        throw new Error(`${JSON.stringify(record.commit.slice(0, 80))} is not a full commit sha`);
+    return `${imageKey(record.name)}/${platformKey(record.platform)}/${timeStamp(record.commitTime)}-${record.commit}.json`;
+}
+/** What a record's path says, or undefined for any other path (a README, a key that imageKey cannot make, a date that is not one). */
+function parseRecordPath(path) {
+    const match = RECORD_PATH.exec(path);
+    if (!match)
+        return undefined;
+    const [, image, platform, year, month, day, hour, minute, second, commit] = match;
+    const commitTime = `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
+    const date = new Date(commitTime);
+    if (Number.isNaN(date.getTime()) || date.toISOString() !== commitTime.replace('Z', '.000Z'))
+        return undefined;
+    return { imageKey: image, platformKey: platform, commitTime, commit };
+}
+
+;// CONCATENATED MODULE: ./src/history/types.ts
+/** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
+const RECORD_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/history/record-check.ts
+
+
+
+/** The longest record text read (bytes of UTF-8). */
+const MAX_RECORD_BYTES = 256 * 1024;
+/** The longest instruction (created_by) a record keeps for a layer. */
+const MAX_CREATED_BY_CHARS = 400;
+/** The longest configured USER a record keeps. */
+const MAX_USER_CHARS = 200;
+const MAX_PATH_CHARS = 4096;
+const MAX_LAYERS = 1000;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
+class Invalid extends Error {
+}
+function fail(at, why) {
+    throw new Invalid(`${at} ${why}`);
+}
+function fieldsOf(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(at, 'is not an object');
+    return value;
+}
+/** A field of the object itself (never one inherited, whatever the text names). */
+function field(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+function record_check_text(value, at, maxChars, pattern) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length > maxChars)
+        fail(at, `is longer than ${maxChars} characters`);
+    if (pattern && !pattern.test(value))
+        fail(at, 'is not in the expected form');
+    return value;
+}
+function time(value, at) {
+    const checked = record_check_text(value, at, 40, ISO_UTC);
+    if (Number.isNaN(Date.parse(checked)))
+        fail(at, 'is not a date');
+    return checked;
+}
+/** A whole number of bytes (or of anything): a safe integer, at least 0. */
+function whole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        fail(at, 'is not a whole number of at least 0');
+    return value;
+}
+function finite(value, at, min = -Infinity) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
+    return value;
+}
+function flag(value, at) {
+    if (typeof value !== 'boolean')
+        fail(at, 'is not true or false');
+    return value;
+}
+function oneOf(value, at, allowed) {
+    if (!allowed.includes(value))
+        fail(at, `is not one of ${allowed.join(', ')}`);
+    return value;
+}
+function list(value, at, maxItems) {
+    if (!Array.isArray(value))
+        fail(at, 'is not a list');
+    if (value.length > maxItems)
+        fail(at, `has more than ${maxItems} items`);
+    return value;
+}
+/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
+function optional(fields, key, read) {
+    const value = field(fields, key);
+    return value === undefined ? undefined : read(value);
+}
+/** The object without its undefined fields, as the text would have had it. */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+function readFigures(value) {
+    const fields = fieldsOf(value, 'figures');
+    const at = (id) => `figures.${id}`;
+    return defined({
+        size: whole(field(fields, 'size'), at('size')),
+        'compressed-size': optional(fields, 'compressed-size', (item) => whole(item, at('compressed-size'))),
+        layers: whole(field(fields, 'layers'), at('layers')),
+        startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
+        efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
+        'wasted-size': optional(fields, 'wasted-size', (item) => whole(item, at('wasted-size'))),
+    });
+}
+function readLayer(value, at) {
+    const fields = fieldsOf(value, at);
+    return defined({
+        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
+        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
+        line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
+        sizeBytes: whole(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        tarBytes: whole(field(fields, 'tarBytes'), `${at}.tarBytes`),
+        compressedBytes: optional(fields, 'compressedBytes', (item) => whole(item, `${at}.compressedBytes`)),
+    });
+}
+function readSizedPaths(value, at, maxItems) {
+    return list(value, at, maxItems).map((item, index) => {
+        const fields = fieldsOf(item, `${at}[${index}]`);
+        return {
+            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
+            sizeBytes: whole(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
+        };
+    });
+}
+function readByteMap(value) {
+    const fields = fieldsOf(value, 'bytes');
+    const depth = whole(field(fields, 'depth'), 'bytes.depth');
+    if (depth < 1 || depth > 16)
+        fail('bytes.depth', 'is not between 1 and 16');
+    return {
+        files: readSizedPaths(field(fields, 'files'), 'bytes.files', BYTE_MAP_FILES),
+        filesComplete: flag(field(fields, 'filesComplete'), 'bytes.filesComplete'),
+        directories: readSizedPaths(field(fields, 'directories'), 'bytes.directories', BYTE_MAP_DIRECTORIES),
+        directoriesComplete: flag(field(fields, 'directoriesComplete'), 'bytes.directoriesComplete'),
+        depth,
+    };
+}
+function readEngine(value) {
+    const fields = fieldsOf(value, 'engine');
+    return {
+        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
+        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd']),
+        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
+    };
+}
+function readRecord(value) {
+    const fields = fieldsOf(value, 'the record');
+    const version = field(fields, 'schemaVersion');
+    if (typeof version !== 'number')
+        fail('schemaVersion', 'is missing or not a number');
+    if (version !== RECORD_SCHEMA_VERSION)
+        fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
+    return defined({
+        schemaVersion: version,
+        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
+        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
+        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
+        commitTime: time(field(fields, 'commitTime'), 'commitTime'),
+        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
+        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
+        recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
+        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
+        engine: readEngine(field(fields, 'engine')),
+        sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
+        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'gzip-6'])),
+        figures: readFigures(field(fields, 'figures')),
+        user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
+        nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
+        layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
+        bytes: optional(fields, 'bytes', readByteMap),
+    });
+}
+/** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
+function parseRecord(text) {
+    if (typeof text !== 'string')
+        return { invalid: 'the record is not text' };
+    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
+        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { invalid: 'the record is not JSON' };
+    }
+    try {
+        return { record: readRecord(value) };
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            return { invalid: error.message };
+        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
+        return { invalid: 'the record could not be read' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/history/record.ts
+
+
+
+
+
+/** One line of compact JSON, and a line feed. */
+function serializeRecord(record) {
+    return JSON.stringify(record) + '\n';
+}
+/** A time Date reads as ISO 8601 UTC; `toSecond` drops the milliseconds (commit times have none). Throws on a time that is not one. */
+function utc(time, toSecond) {
+    const date = new Date(time);
+    if (Number.isNaN(date.getTime()))
+        throw new Error(`${JSON.stringify(time.slice(0, 40))} is not a time`);
+    const iso = date.toISOString();
+    return toSecond ? iso.replace(/\.\d{3}Z$/, 'Z') : iso;
+}
+function recordedLayer(layer) {
+    return {
+        diffId: layer.diffId,
+        createdBy: layer.createdBy.slice(0, MAX_CREATED_BY_CHARS),
+        line: layer.line,
+        sizeBytes: layer.sizeBytes,
+        tarBytes: layer.tarBytes,
+        compressedBytes: layer.compressedBytes,
+    };
+}
+function figuresOf(platform, head, first) {
+    const figures = { size: platform.sizeBytes, layers: platform.layerCount };
+    if (platform.compressedSizeBytes !== undefined)
+        figures['compressed-size'] = platform.compressedSizeBytes;
+    // The smoke test ran the first platform only.
+    const smoke = head.smoke;
+    if (first && smoke.ran && smoke.result.passed && smoke.result.startupMs !== undefined)
+        figures.startup = smoke.result.startupMs;
+    if (platform.analysis) {
+        figures.efficiency = platform.analysis.dive.efficiency;
+        figures['wasted-size'] = platform.analysis.dive.wastedBytes;
+    }
+    return figures;
+}
+function recordOf({ name, head, meta, engine }, platform, first) {
+    return {
+        schemaVersion: RECORD_SCHEMA_VERSION,
+        name: recordedName(name),
+        platform: platform.platform,
+        commit: meta.commit,
+        commitTime: utc(meta.commitTime, true),
+        ref: meta.ref,
+        runUrl: meta.runUrl,
+        recordedAt: utc(meta.recordedAt, false),
+        imageId: head.image.id,
+        engine: { version: engine.version, imageStore: engine.imageStore, storageDriver: engine.storageDriver },
+        sizeMethod: head.sizeMethod,
+        compressedSizeMethod: platform.compressedSizeMethod,
+        figures: figuresOf(platform, head, first),
+        user: platform.configuredUser.slice(0, MAX_USER_CHARS),
+        nonRoot: platform.user.kind === 'non-root',
+        layers: platform.analysis?.layers.map(recordedLayer),
+        bytes: platform.analysis?.byteMap,
+    };
+}
+/**
+ * A record the reader takes back: as it is, else without its layers (more than MAX_LAYERS, or too many bytes),
+ * else without its byte map (a path longer than MAX_PATH_CHARS), else without both. Throws when even that is
+ * refused (a commit that is not a full sha, a platform name of more than 100 characters).
+ */
+function readable(record) {
+    const attempts = [
+        record,
+        { ...record, layers: undefined },
+        { ...record, bytes: undefined },
+        { ...record, layers: undefined, bytes: undefined },
+    ];
+    let reason = '';
+    for (const attempt of attempts) {
+        const read = parseRecord(serializeRecord(attempt));
+        if ('record' in read)
+            return attempt;
+        reason ||= read.invalid;
+    }
+    throw new Error(`The history record of ${JSON.stringify(record.platform.slice(0, 100))} would not be read back: ${reason}`);
+}
+/** One record per platform the gate measured, in the order measured. Throws on a commit or time that is not one. */
+function buildRecords(input) {
+    return input.head.platforms.map((platform, index) => readable(recordOf(input, platform, index === 0)));
+}
+/** The figures of a record in the shape the comparison (figureDeltas) takes. */
+function recordFigures(record) {
+    const { figures } = record;
+    const result = { sizeBytes: figures.size, layerCount: figures.layers };
+    if (figures['compressed-size'] !== undefined)
+        result.compressedSizeBytes = figures['compressed-size'];
+    if (figures.startup !== undefined)
+        result.startupMs = figures.startup;
+    if (figures.efficiency !== undefined)
+        result.efficiency = figures.efficiency;
+    if (figures['wasted-size'] !== undefined)
+        result.wastedBytes = figures['wasted-size'];
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/history/store.ts
+// The history branch, moved with git's plumbing inside the repository the gate runs in: the branch's tip is
+// fetched one commit deep into a private ref (one fetch, however long the history), read with ls-tree and
+// cat-file, and records are committed on top of it with a temporary index, never touching the work tree,
+// the index or the checked-out branch. The token reaches only the fetch and push commands, through their
+// environment; it is never written to .git/config.
+
+
+
+
+
+const store_LOCAL_TIMEOUT_MS = 60_000;
+const NETWORK_TIMEOUT_MS = 300_000;
+/** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
+const PUSH_ATTEMPTS = 6;
+/** Who the history commits are by: GitHub's bot identity for workflow tokens. */
+const COMMIT_IDENTITY = {
+    GIT_AUTHOR_NAME: 'github-actions[bot]',
+    GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'github-actions[bot]',
+    GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/** The history could not be read or written; `permission` when the token may not push (contents: write). */
+class HistoryError extends Error {
+    permission;
+    constructor(message, permission = false) {
+        super(message);
+        this.permission = permission;
+    }
+}
+/**
+ * The environment that gives one git command the token: an extra HTTP header scoped to the server, set through
+ * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+), so it is in no file and in no process's command line. The empty value
+ * first clears the header actions/checkout may have persisted, so exactly one Authorization header is sent.
+ */
+function tokenEnvironment(token, serverUrl = 'https://github.com') {
+    const env = { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
+    if (!token)
+        return env;
+    const key = `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`;
+    const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+    return {
+        ...env,
+        GIT_CONFIG_COUNT: '2',
+        GIT_CONFIG_KEY_0: key,
+        GIT_CONFIG_VALUE_0: '',
+        GIT_CONFIG_KEY_1: key,
+        GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
+    };
+}
+async function store_git(root, args, options = {}) {
+    try {
+        return await runProcess('git', args, {
+            cwd: root,
+            env: options.env,
+            stdin: options.stdin,
+            timeoutMs: options.timeoutMs ?? store_LOCAL_TIMEOUT_MS,
+            maxStdoutBytes: 64 * 1024 * 1024,
+        });
+    }
+    catch (error) {
+        throw new HistoryError(`git is not available: ${error.message}`);
+    }
+}
+function reason(args, result) {
+    if (result.timedOut)
+        return `git ${args[0]} did not finish in time`;
+    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
+}
+async function gitOk(root, args, options = {}) {
+    const result = await store_git(root, args, options);
+    if (result.exitCode !== 0)
+        throw new HistoryError(reason(args, result));
+    return result.stdout.toString('utf8');
+}
+/** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
+const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
+/** What a push says when the branch moved meanwhile (a concurrent recorder won the race). */
+const PUSH_RACE = /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref|stale info|reference already exists/i;
+/** What a fetch says when the branch does not exist (yet). */
+const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
+/** A private ref per call, so that two gates in one clone never share one. */
+function privateRef() {
+    return `refs/image-size-gate/history-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+}
+/** Fetches the branch's tip, one commit deep: the only network call a reader makes. */
+async function fetchHistory(remote) {
+    const ref = privateRef();
+    const args = [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--depth=1',
+        remote.remote ?? 'origin',
+        `+refs/heads/${remote.branch}:${ref}`,
+    ];
+    const result = await store_git(remote.root, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
+    const release = async () => {
+        await store_git(remote.root, ['update-ref', '-d', ref]);
+    };
+    if (result.exitCode !== 0) {
+        if (NO_SUCH_REF.test(result.stderr))
+            return { release };
+        throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+    }
+    const tip = (await gitOk(remote.root, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
+    return { tip, release };
+}
+/** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
+async function listFiles(root, commit, prefix) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit, ...(prefix ? ['--', `${prefix}/`] : [])];
+    return (await gitOk(root, args)).split('\0').filter(Boolean);
+}
+/** The contents of several files of `commit`, in one git call; a file that is not a blob maps to undefined. */
+async function readFiles(root, commit, paths) {
+    const files = new Map();
+    if (paths.length === 0)
+        return files;
+    // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
+    const asked = paths.filter((file) => !/[\n\r]/.test(file));
+    const result = await store_git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
+    if (result.exitCode !== 0)
+        throw new HistoryError(reason(['cat-file'], result));
+    const out = result.stdout;
+    let at = 0;
+    for (const file of asked) {
+        const end = out.indexOf(0x0a, at);
+        if (end < 0)
+            break;
+        const header = out.subarray(at, end).toString('utf8');
+        at = end + 1;
+        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!match) {
+            files.set(file, undefined);
+            continue;
+        }
+        const size = Number(match[2]);
+        files.set(file, match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+        at += size + 1;
+    }
+    return files;
+}
+/** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
+async function commitOnTop(root, parent, files, message) {
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
+    try {
+        const env = { GIT_INDEX_FILE: external_node_path_default().join(scratch, 'index') };
+        if (parent)
+            await gitOk(root, ['read-tree', parent], { env });
+        for (const file of files) {
+            const blob = (await gitOk(root, ['hash-object', '-w', '--stdin'], { stdin: file.content })).trim();
+            await gitOk(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
+        }
+        const tree = (await gitOk(root, ['write-tree'], { env })).trim();
+        const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
+        return (await gitOk(root, args, { env: { ...env, ...COMMIT_IDENTITY } })).trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+/**
+ * Commits `files` to the branch and pushes, never forcing: a push rejected because another recorder moved the
+ * branch is rebuilt on the new tip and tried again, up to PUSH_ATTEMPTS times. Each record is its own file,
+ * so rebuilding never conflicts.
+ */
+async function writeFiles(remote, files, message, wait = jitter) {
+    const env = tokenEnvironment(remote.token, remote.serverUrl);
+    let lastReason = '';
+    for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
+        const fetched = await fetchHistory(remote);
+        try {
+            const commit = await commitOnTop(remote.root, fetched.tip, files, message);
+            const args = ['push', '--quiet', '--porcelain', remote.remote ?? 'origin', `${commit}:refs/heads/${remote.branch}`];
+            const pushed = await store_git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
+            if (pushed.exitCode === 0)
+                return { commit, attempts: attempt, created: fetched.tip === undefined };
+            const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
+            if (PERMISSION_DENIED.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`, true);
+            if (!PUSH_RACE.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`);
+            lastReason = reason(args, pushed);
+        }
+        finally {
+            await fetched.release();
+        }
+        if (attempt < PUSH_ATTEMPTS)
+            await wait(attempt);
+    }
+    throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
+}
+/** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
+function jitter(attempt) {
+    const ms = 100 * attempt + Math.floor(Math.random() * 200 * attempt);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/history/index.ts
+
+
+/** How many recorded commits the trend shows. */
+const TREND_POINTS = 20;
+const PERMISSION_FIX = 'give the job `permissions: contents: write` (the token may read but not push to the history branch)';
+/** Groups the record paths of one image by platform key, oldest first (their names sort by commit time). */
+function byPlatform(paths) {
+    const groups = new Map();
+    for (const path of [...paths].sort()) {
+        const parsed = parseRecordPath(path);
+        if (!parsed)
+            continue;
+        const group = groups.get(parsed.platformKey) ?? [];
+        group.push({ path, parsed });
+        groups.set(parsed.platformKey, group);
+    }
+    return groups;
+}
+/** Reads this image's records from the branch's tip; undefined (and one warning) when the branch cannot be read. */
+async function readHistory(settings, name, log) {
+    const { remote } = settings;
+    let fetched;
+    try {
+        fetched = await fetchHistory(remote);
+    }
+    catch (error) {
+        if (!(error instanceof HistoryError))
+            throw error;
+        log.warning(`The size history on branch ${remote.branch} could not be read: ${error.message}`);
+        return undefined;
+    }
+    try {
+        const read = { baseline: [], trend: new Map(), unreadable: 0 };
+        if (!fetched.tip) {
+            log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
+            return read;
+        }
+        const groups = byPlatform(await listFiles(remote.root, fetched.tip, imageKey(name)));
+        read.baselineCommit = await settings.baselineCommit?.().catch((error) => {
+            log.warning(`The merge base could not be found, so no record can be the baseline: ${error.message}`);
+            return undefined;
+        });
+        if (settings.baselineCommit && !read.baselineCommit)
+            log.info('The merge base of the pull request is not known: no record can be the baseline');
+        const wanted = new Set();
+        for (const group of groups.values()) {
+            for (const entry of group.slice(-TREND_POINTS))
+                wanted.add(entry.path);
+            for (const entry of group)
+                if (entry.parsed.commit === read.baselineCommit)
+                    wanted.add(entry.path);
+        }
+        const files = await readFiles(remote.root, fetched.tip, [...wanted]);
+        for (const [platform, group] of groups) {
+            const points = [];
+            for (const entry of group) {
+                const text = files.get(entry.path);
+                if (text === undefined)
+                    continue;
+                const parsed = parseRecord(text.toString('utf8'));
+                if (!('record' in parsed)) {
+                    read.unreadable += 1;
+                    continue;
+                }
+                const record = parsed.record;
+                if (entry.parsed.commit === read.baselineCommit && record.commit === read.baselineCommit)
+                    read.baseline.push(record);
+                if (group.indexOf(entry) >= group.length - TREND_POINTS)
+                    points.push({ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size });
+            }
+            read.trend.set(platform, points);
+        }
+        if (read.unreadable > 0)
+            log.warning(`${read.unreadable} record(s) on branch ${remote.branch} could not be read and were skipped`);
+        return read;
+    }
+    finally {
+        await fetched.release();
+    }
+}
+/**
+ * Commits one record per platform of the image to the history branch. Never throws: a failure is one warning
+ * (naming the permission to add when the token may not push), and undefined.
+ */
+async function recordHistory(settings, input, log) {
+    const record = settings.record;
+    if (!record)
+        return undefined;
+    const { remote } = settings;
+    try {
+        const records = buildRecords({
+            name: input.name,
+            head: input.head,
+            engine: input.engine,
+            meta: {
+                commit: record.commit,
+                commitTime: await record.commitTime(),
+                ref: record.ref,
+                runUrl: record.runUrl,
+                recordedAt: new Date().toISOString(),
+            },
+        });
+        const files = records.map((each) => ({ path: recordPath(each), content: serializeRecord(each) }));
+        const message = `image-size-gate: record ${input.name.slice(0, 100)} at ${record.commit.slice(0, 12)}`;
+        const written = await writeFiles(remote, files, message);
+        const paths = files.map((file) => file.path);
+        log.info(`Recorded ${paths.length} record(s) on branch ${remote.branch}${written.created ? ' (created it)' : ''}: ${paths.join(', ')}` +
+            (written.attempts > 1 ? ` (${written.attempts} attempts: another run pushed meanwhile)` : ''));
+        return { commit: written.commit, paths, attempts: written.attempts };
+    }
+    catch (error) {
+        const permission = error instanceof HistoryError && error.permission;
+        const message = error instanceof Error ? error.message : String(error);
+        log.warning(`The size history was not recorded (the gate's verdict stands): ${message}` + (permission ? `; to record it, ${PERMISSION_FIX}` : ''));
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/delta.ts
 const FIGURES = [
     { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
@@ -37142,17 +38092,110 @@ function layerChanges(base, head) {
     return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }
 
+;// CONCATENATED MODULE: ./src/history/file-changes.ts
+/** How close a directory's change must be to the change of a path under it to be explained by it: 1%. */
+const EXPLAINED_FRACTION = 0.01;
+function sideOf(listed, complete) {
+    const sizes = new Map();
+    for (const { path, sizeBytes } of listed)
+        if (!sizes.has(path))
+            sizes.set(path, sizeBytes);
+    // A cut list that lists nothing bounds nothing: what it left out is of unknown size.
+    const atMostBytes = complete || listed.length === 0 ? undefined : Math.min(...listed.map((item) => item.sizeBytes));
+    return { sizes, complete, atMostBytes };
+}
+/** The change of one path between two sides, or undefined when it did not change or nothing certain can be said. */
+function changeOf(kind, path, base, head) {
+    const baseBytes = base.sizes.get(path);
+    const headBytes = head.sizes.get(path);
+    if (baseBytes !== undefined && headBytes !== undefined) {
+        return headBytes === baseBytes ? undefined : { kind, path, baseBytes, headBytes, changeBytes: headBytes - baseBytes };
+    }
+    if (headBytes !== undefined) {
+        if (base.complete)
+            return { kind, path, headBytes, changeBytes: headBytes };
+        const bound = base.atMostBytes;
+        return bound !== undefined && headBytes > bound
+            ? { kind, path, headBytes, baseAtMostBytes: bound, changeBytes: headBytes - bound }
+            : undefined;
+    }
+    if (baseBytes === undefined)
+        return undefined;
+    if (head.complete)
+        return { kind, path, baseBytes, changeBytes: -baseBytes };
+    const bound = head.atMostBytes;
+    return bound !== undefined && baseBytes > bound
+        ? { kind, path, baseBytes, headAtMostBytes: bound, changeBytes: bound - baseBytes }
+        : undefined;
+}
+/** The changes of the paths either list holds that `compared` accepts (the bounds come from the whole lists). */
+function changesOf(kind, base, head, compared = () => true) {
+    const paths = new Set([...base.sizes.keys(), ...head.sizes.keys()]);
+    return [...paths]
+        .filter(compared)
+        .map((path) => changeOf(kind, path, base, head))
+        .filter((change) => change !== undefined);
+}
+function depthOf(path) {
+    return path.split('/').filter((name) => name !== '').length;
+}
+function bounded(change) {
+    return change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+}
+/** `deeper` (a path under `directory`) changed the same way and by the same bytes, within 1%, and as exactly. */
+function explains(deeper, directory) {
+    return (deeper.path.startsWith(directory.path === '/' ? '/' : `${directory.path}/`) &&
+        Math.sign(deeper.changeBytes) === Math.sign(directory.changeBytes) &&
+        Math.abs(deeper.changeBytes - directory.changeBytes) <= EXPLAINED_FRACTION * Math.abs(directory.changeBytes) &&
+        (!bounded(deeper) || bounded(directory)));
+}
+/**
+ * The files and directories whose bytes changed most from `base` to `head`: what grew or appeared first,
+ * largest growth first, then what shrank or vanished, largest shrink first; at most `limit`.
+ *
+ * A path one side's list leaves out: when that list is complete, the path has no bytes there (it appeared or
+ * vanished); when it was cut, its size there is at most the smallest size listed, so the change is known only
+ * as a bound (baseAtMostBytes / headAtMostBytes), and the path is listed only when even that bound shows a
+ * change. Directories are compared down to the shallower of the two maps' depths.
+ *
+ * One change is told once: a directory is left out when a file or a deeper directory that is listed changed
+ * the same way by the same bytes (within 1%), for then that path says it more precisely (`/app/data/extra.bin`
+ * +3 MB rather than that, `/app/data` +3 MB and `/app` +3 MB). A directory whose change differs from every
+ * listed path under it is kept: it tells of changes the list does not show (many small files), or the net of
+ * several. An exact directory figure is not dropped for a path whose change is only a bound.
+ */
+function fileChanges(base, head, limit = 10) {
+    const depth = Math.min(base.depth, head.depth);
+    const files = changesOf('file', sideOf(base.files, base.filesComplete), sideOf(head.files, head.filesComplete));
+    const baseDirectories = sideOf(base.directories, base.directoriesComplete);
+    const headDirectories = sideOf(head.directories, head.directoriesComplete);
+    // Deepest first, so that each directory is weighed against the deeper ones kept before it.
+    const directories = changesOf('directory', baseDirectories, headDirectories, (path) => depthOf(path) <= depth).sort((a, b) => depthOf(b.path) - depthOf(a.path));
+    const kept = [...files];
+    for (const directory of directories)
+        if (!kept.some((deeper) => explains(deeper, directory)))
+            kept.push(directory);
+    const order = (a, b) => Number(b.changeBytes > 0) - Number(a.changeBytes > 0) ||
+        Math.abs(b.changeBytes) - Math.abs(a.changeBytes) ||
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return kept.sort(order).slice(0, Math.max(0, limit));
+}
+
 ;// CONCATENATED MODULE: ./src/report/model.ts
 // 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
-const REPORT_SCHEMA_VERSION = 2;
+// 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
+// analysis.byteMap and history.
+const REPORT_SCHEMA_VERSION = 3;
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
 
 
 
-function figuresOf(platform, smoke) {
+
+
+function verdict_figuresOf(platform, smoke) {
     return {
         sizeBytes: platform.sizeBytes,
         layerCount: platform.layerCount,
@@ -37162,18 +38205,33 @@ function figuresOf(platform, smoke) {
         wastedBytes: platform.analysis?.dive.wastedBytes,
     };
 }
-/** The baseline's measurement of the same platform (its first platform when it lacks this one). */
-function baselinePlatform(baseline, platform) {
-    return baseline.platforms.find((candidate) => candidate.platform === platform) ?? baseline.platforms[0];
+/**
+ * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
+ * record of the same platform only (the gate falls back to building when the records lack the gated platform).
+ */
+function baselineSide(baseline, platform) {
+    if ('measured' in baseline) {
+        const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
+        return { figures: verdict_figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+    }
+    if ('recorded' in baseline) {
+        const record = baseline.recorded.find((candidate) => candidate.platform === platform);
+        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+    }
+    return undefined;
 }
 function baselineReport(input, primary) {
-    if (!('measured' in input.baseline))
+    if ('skipped' in input.baseline)
         return undefined;
-    const base = baselinePlatform(input.baseline.measured, primary.platform);
+    const base = baselineSide(input.baseline, primary.platform);
+    if (!base)
+        return undefined;
+    const head = primary.analysis;
     return {
         ...input.baseline.report,
-        figures: figureDeltas(figuresOf(base, input.baseline.measured.smoke), figuresOf(primary, input.head.smoke)),
-        layerChanges: primary.analysis && base.analysis ? layerChanges(base.analysis.layers, primary.analysis.layers) : undefined,
+        figures: figureDeltas(base.figures, verdict_figuresOf(primary, input.head.smoke)),
+        layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
+        fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
     };
 }
 /** The checks of one platform; the smoke test ran on the first platform only. */
@@ -37191,7 +38249,7 @@ function platformChecks(input, platform, index) {
             efficiency: analysis.dive.efficiency,
             wastedBytes: analysis.dive.wastedBytes,
         },
-        baselineSizeBytes: 'measured' in baseline ? baselinePlatform(baseline.measured, platform.platform).sizeBytes : undefined,
+        baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
         labels: input.labels,
     }, input.options.budgets);
@@ -37229,7 +38287,7 @@ function assembleReport(input) {
             user: platform.configuredUser,
             nonRoot: platform.user.kind === 'non-root',
             passed: gatePassed(checksByPlatform[index]),
-            baselineSizeBytes: 'measured' in input.baseline ? baselinePlatform(input.baseline.measured, platform.platform).sizeBytes : undefined,
+            baselineSizeBytes: baselineSide(input.baseline, platform.platform)?.figures.sizeBytes,
         }))
         : undefined;
     const checks = checksByPlatform.flat();
@@ -37267,6 +38325,8 @@ function assembleReport(input) {
 // The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
 // baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
 // codes itself: main.ts and cli.ts do that.
+
+
 
 
 
@@ -37330,7 +38390,7 @@ async function checkPlatforms(options, builder, probe) {
             `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
     }
 }
-async function measureHead(options, deps, background, probe) {
+async function measureHead(options, deps, background, probe, records) {
     const label = deps.baseCommit ? 'PR image' : 'image';
     const builder = await probe.builder;
     await checkPlatforms(options, builder, probe);
@@ -37346,15 +38406,22 @@ async function measureHead(options, deps, background, probe) {
         buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
     }
     const engine = await probe.engine;
-    const measured = await measureImage({ reference, label, options, engine, background, buildInfo }, deps);
+    // Layers the recorded baseline holds were compressed when it was recorded: not again (the same store's
+    // compressed figure only: a containerd record's blobs are not what gzip -6 makes of the layer here).
+    const knownLayers = records
+        .filter((record) => record.engine.imageStore === engine.imageStore)
+        .flatMap((record) => record.layers ?? [])
+        .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
+    const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers }, deps);
     return { reference, buildInfo, measured, engine };
 }
 async function gate(options, deps, background) {
     const { log } = deps;
     const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
+    const history = deps.history ? await readHistory(deps.history, displayName(options), log) : undefined;
     let head;
     try {
-        head = await measureHead(options, deps, background, probe);
+        head = await measureHead(options, deps, background, probe, history?.baseline ?? []);
     }
     catch (error) {
         await probe.engine; // an engine that is not reachable is the reason to give
@@ -37363,7 +38430,10 @@ async function gate(options, deps, background) {
     const { engine } = head;
     const builder = await probe.builder;
     log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
-    const baseline = await measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps).catch((error) => {
+    const recorded = history && recordedBaseline(history, head.measured, log);
+    const baseline = await (recorded
+        ? Promise.resolve(recorded)
+        : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
         if (!(error instanceof GateError))
@@ -37380,6 +38450,8 @@ async function gate(options, deps, background) {
         baseline,
         labels: deps.labels,
     });
+    if (deps.history && history)
+        report.history = await historyReport(deps.history, history, { name: report.name, head: head.measured, engine }, log);
     const size = report.baseline?.figures.find((figure) => figure.id === 'size');
     if (report.baseline) {
         const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${formatBytes(size.change)}` : 'unknown';
@@ -37389,6 +38461,43 @@ async function gate(options, deps, background) {
         log.info(`No baseline: ${baseline.skipped}`);
     }
     return report;
+}
+/**
+ * The merge base's records as the baseline, when they hold the platform the gate measured first: no baseline
+ * build. Otherwise undefined, and the base commit is built as without a history.
+ */
+function recordedBaseline(history, head, log) {
+    const commit = history.baselineCommit;
+    if (!commit)
+        return undefined;
+    const primary = head.platforms[0].platform;
+    const record = history.baseline.find((candidate) => candidate.platform === primary);
+    if (!record) {
+        log.info(`No record of merge base ${commit.slice(0, 12)} for ${primary} on the history branch: the base commit is built instead`);
+        return undefined;
+    }
+    log.info(`Baseline: the record of merge base ${commit.slice(0, 12)} (recorded ${record.recordedAt}); no baseline build`);
+    return {
+        recorded: history.baseline,
+        report: {
+            source: 'record',
+            reference: commit,
+            id: record.imageId,
+            recordedAt: record.recordedAt,
+            recordRunUrl: record.runUrl,
+            recordImageStore: record.engine.imageStore,
+        },
+    };
+}
+/** Records this run (push runs on a recorded branch), and the trend of the gated platform with it. */
+async function historyReport(settings, history, input, log) {
+    const recorded = await recordHistory(settings, input, log);
+    const primary = input.head.platforms[0];
+    const trend = [...(history.trend.get(platformKey(primary.platform)) ?? [])].filter((point) => point.commit !== settings.record?.commit);
+    if (recorded && settings.record) {
+        trend.push({ commit: settings.record.commit, commitTime: await settings.record.commitTime(), sizeBytes: primary.sizeBytes });
+    }
+    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
 }
 
 ;// CONCATENATED MODULE: ./src/input-table.ts
@@ -37468,6 +38577,16 @@ const INPUTS = [
         name: 'comment',
         default: 'always',
         description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
+    },
+    {
+        name: 'history-branch',
+        default: '',
+        description: 'Branch that keeps the size history (e.g. image-size-history; empty: off). Push runs record each image there (needs contents: write); pull requests compare with the record of their merge base instead of building it, and show the trend.',
+    },
+    {
+        name: 'history-branches',
+        default: '',
+        description: "Pushes to which branches are recorded, comma- or newline-separated (default: the repository's default branch). Pull request runs never record.",
     },
 ];
 const OUTPUTS = [
@@ -37549,6 +38668,22 @@ function parseBuilderName(text) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
         throw new UnitParseError(`"${text}" is not a buildx builder name`);
     return text;
+}
+/** A branch name git accepts (git check-ref-format's rules, plus no leading dash or refs/ prefix needed). */
+function parseBranchName(text) {
+    const name = text.replace(/^refs\/heads\//, '');
+    const bad = !/^[A-Za-z0-9._/-]+$/.test(name) || /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|\.$|^-|@\{/.test(name) || name.length > 200;
+    if (bad)
+        throw new UnitParseError(`"${text}" is not a branch name`);
+    return name;
+}
+/** Branch names, comma- or newline-separated. */
+function parseBranchList(text) {
+    return text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map(parseBranchName);
 }
 function parseCount(text) {
     if (!/^\d+$/.test(text))
@@ -37696,6 +38831,7 @@ function getInputs(read) {
         reportFile: optional('report-file'),
         baseline: parseBaseline(value('baseline')),
         comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
+        history: inputs_readHistory(value),
     };
     checkCombinations(options, value);
     return options;
@@ -37712,6 +38848,13 @@ function readBudgets(value, optional) {
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
+}
+function inputs_readHistory(value) {
+    const branch = parseOptional('history-branch', value('history-branch'), parseBranchName, 'image-size-history');
+    const recordBranches = parseOptional('history-branches', value('history-branches'), parseBranchList, 'main, release') ?? [];
+    if (!branch && recordBranches.length > 0)
+        throw new InputError('history-branches', 'is set, but history-branch is not', 'history-branch: image-size-history with history-branches');
+    return branch ? { branch, recordBranches } : undefined;
 }
 function readSmoke(value, optional) {
     return {
@@ -37743,6 +38886,67 @@ function checkCombinations(options, value) {
                         : 'builder';
         throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
     }
+}
+
+;// CONCATENATED MODULE: ./src/history/settings.ts
+// Which history work a run does, decided once at the edge from the inputs and the event: pull requests read
+// (the merge base's record, the trend); pushes to a recorded branch read and write; nothing else writes. A
+// pull request must never be able to change the records other pull requests are judged against.
+
+
+/** The events whose runs may write: pushes only (pull_request, pull_request_target, workflow_run and the rest read). */
+const RECORDING_EVENTS = new Set(['push']);
+/** Pure: whether this run records, and if not, why (for the log). */
+function recordDecision(history, run) {
+    if (!RECORDING_EVENTS.has(run.eventName))
+        return { record: false, reason: `${run.eventName || 'this'} runs never record (only pushes do)` };
+    const branch = run.ref?.startsWith('refs/heads/') ? run.ref.slice('refs/heads/'.length) : undefined;
+    if (!branch || !run.sha)
+        return { record: false, reason: `the push is not to a branch (${run.ref ?? 'no GITHUB_REF'})` };
+    if (branch === history.branch)
+        return { record: false, reason: `the push is to the history branch itself` };
+    const recorded = history.recordBranches.length > 0 ? history.recordBranches : run.defaultBranch ? [run.defaultBranch] : [];
+    if (!recorded.includes(branch))
+        return {
+            record: false,
+            reason: `pushes to ${branch} are not recorded (recorded: ${recorded.join(', ') || 'the default branch, which the event does not name'}; see history-branches)`,
+        };
+    return { record: true, branch };
+}
+/** The history settings of this run, or undefined (with a warning) when there is no repository to keep them in. */
+async function historySettings(options, run, token, log) {
+    const history = options.history;
+    if (!history)
+        return undefined;
+    let root;
+    try {
+        root = await repositoryRoot(external_node_path_default().resolve(options.image ? '.' : options.context));
+    }
+    catch (error) {
+        log.warning(`The size history is off for this run: ${error.message}`);
+        return undefined;
+    }
+    const remote = { root, branch: history.branch, token: token || undefined, serverUrl: run.serverUrl };
+    const settings = { remote };
+    const pr = run.pullRequest;
+    if (pr && options.baseline.kind === 'auto') {
+        settings.baselineCommit = () => mergeBase(root, pr.baseSha, pr.headSha, (message) => log.info(message));
+    }
+    const decision = recordDecision(history, run);
+    if (decision.record && run.sha) {
+        const sha = run.sha;
+        let time;
+        settings.record = {
+            commit: sha,
+            commitTime: () => (time ??= commitTime(root, sha)),
+            ref: `refs/heads/${decision.branch}`,
+            runUrl: run.runUrl,
+        };
+    }
+    else if (!decision.record) {
+        log.info(`Size history: this run reads branch ${history.branch} and records nothing (${decision.reason})`);
+    }
+    return settings;
 }
 
 ;// CONCATENATED MODULE: ./src/line-batch.ts
@@ -37965,6 +39169,7 @@ function platformRows(report) {
 
 
 
+
 const markdown_VERDICT_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
@@ -37986,6 +39191,17 @@ function platformTable(report) {
         ...rows.map((row) => `| ${row.map(escapeMarkdownInline).join(' | ')} |`),
         '',
     ];
+}
+/** The size history: what this run recorded, and the trend of the recorded commits (with this image on a PR). */
+function historySection(report) {
+    const history = report.history;
+    const onPullRequest = report.baseline?.source === 'base-commit' || report.baseline?.source === 'record';
+    const current = history.recorded || !onPullRequest ? undefined : { label: 'this PR', sizeBytes: report.image.sizeBytes };
+    const trend = trendLines(history.trend, current);
+    const recorded = history.recorded
+        ? `Recorded ${history.recorded.paths.length} record(s) on branch \`${escapeMarkdownInline(history.branch)}\` (commit \`${history.recorded.commit.slice(0, 7)}\`).`
+        : `Nothing recorded on branch \`${escapeMarkdownInline(history.branch)}\` by this run.`;
+    return ['### Size history', '', recorded, ...(trend.length > 0 ? ['', ...trend] : [])];
 }
 function renderSummary(report) {
     const failed = report.checks.filter((check) => check.verdict === 'fail');
@@ -38015,6 +39231,8 @@ function renderSummary(report) {
     }
     if (report.baseline || report.noBaselineReason)
         lines.push('', renderBaselineSection(report));
+    if (report.history)
+        lines.push('', ...historySection(report));
     if (report.analysis)
         lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));
     lines.push('', 'Sizes use SI units as `docker images` prints them (1 MB = 1,000,000 bytes) unless a budget was given in MiB.', '');
@@ -38033,6 +39251,7 @@ const STATE_OWNER = 'owner';
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's main step: inputs -> gate -> outputs, summary, report file, verdict.
 // The only place that sets outputs or fails the step.
+
 
 
 
@@ -38128,6 +39347,23 @@ function annotateHints(report) {
             notice(visibleControlChars(message), properties);
     }
 }
+/** The gate's dependencies that record what it leaves behind, for the cancel guard and the post step. */
+function trackedDependencies(docker, log, guard) {
+    const smokeContainers = [];
+    return {
+        docker,
+        log,
+        onWorktree: (root, directory) => {
+            guard.trackWorktree(root, directory);
+            saveState(STATE_WORKTREE, JSON.stringify({ root, directory }));
+        },
+        onSmokeContainer: (name) => {
+            guard.track(name);
+            smokeContainers.push(name);
+            saveState(STATE_SMOKE_CONTAINER, smokeContainers.join(','));
+        },
+    };
+}
 async function run(docker = new Docker()) {
     const log = createActionLog();
     const guard = installCancelGuard(docker, (signal) => {
@@ -38145,22 +39381,8 @@ async function run(docker = new Docker()) {
         const token = getInput('github-token');
         const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
         const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
-        const smokeContainers = [];
-        const report = await runGate(options, {
-            docker,
-            log,
-            baseCommit: pr?.baseSha,
-            onWorktree: (root, directory) => {
-                guard.trackWorktree(root, directory);
-                saveState(STATE_WORKTREE, JSON.stringify({ root, directory }));
-            },
-            labels,
-            onSmokeContainer: (name) => {
-                guard.track(name);
-                smokeContainers.push(name);
-                saveState(STATE_SMOKE_CONTAINER, smokeContainers.join(','));
-            },
-        });
+        const history = await historySettings(options, runContext, token, log);
+        const report = await runGate(options, { ...trackedDependencies(docker, log, guard), baseCommit: pr?.baseSha, history, labels });
         const reportPath = await writeReportFile(report, options.reportFile);
         for (const [name, value] of Object.entries(reportOutputs(report, reportPath)))
             setOutput(name, value);

@@ -28599,6 +28599,45 @@ function removeWorktreeNow(root, directory) {
     (0,external_node_fs_namespaceObject.rmSync)(removal.parent, { recursive: true, force: true });
     (0,external_node_child_process_.spawnSync)('git', removal.prune, options);
 }
+/** How deep the base and head are fetched, in turn, to find where they meet in a shallow checkout. */
+const MERGE_BASE_DEPTHS = (/* unused pure expression or super */ null && ([64, 512]));
+/**
+ * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
+ * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
+ */
+async function mergeBase(root, base, head, log) {
+    const find = async () => {
+        const result = await git(['merge-base', base, head], root);
+        return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
+    };
+    const present = async () => (await git(['cat-file', '-e', `${base}^{commit}`], root)).exitCode === 0 &&
+        (await git(['cat-file', '-e', `${head}^{commit}`], root)).exitCode === 0;
+    if (await present()) {
+        const found = await find();
+        if (found)
+            return found;
+    }
+    for (const depth of MERGE_BASE_DEPTHS) {
+        log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS);
+        if (fetched.exitCode !== 0) {
+            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
+            return undefined;
+        }
+        const found = await find();
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** The committer time of a commit (ISO 8601), fetching nothing. */
+async function commitTime(root, commit) {
+    const args = ['show', '-s', '--format=%cI', commit];
+    const result = await git(args, root);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
+    return result.stdout.toString('utf8').trim();
+}
 
 // EXTERNAL MODULE: ./src/docker/exec.ts
 var exec = __nccwpck_require__(9655);

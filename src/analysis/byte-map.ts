@@ -8,9 +8,9 @@ import { Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
 import { VisibleFile } from './waste.js';
 
 /** How many of the largest files a byte map lists. */
-export const BYTE_MAP_FILES = 64;
+export const BYTE_MAP_FILES = 32;
 /** How many of the largest directories a byte map lists. */
-export const BYTE_MAP_DIRECTORIES = 128;
+export const BYTE_MAP_DIRECTORIES = 64;
 /** How many levels deep directory totals go: `/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`. */
 export const BYTE_MAP_DEPTH = 3;
 

@@ -17,6 +17,12 @@ export interface PullRequestContext {
 export interface RunContext {
   eventName: string;
   repository: string;
+  /** The commit the run is for (GITHUB_SHA) and the ref that triggered it (GITHUB_REF, e.g. refs/heads/main). */
+  sha?: string;
+  ref?: string;
+  /** The repository's default branch, as the event payload names it. */
+  defaultBranch?: string;
+  serverUrl: string;
   /** Link to this workflow run, when the runner says where it is. */
   runUrl?: string;
   apiUrl: string;
@@ -31,7 +37,12 @@ interface PullRequestPayload {
 }
 
 /** Pure: the run context from the runner's environment variables and the event payload. */
-export function runContextFrom(env: NodeJS.ProcessEnv, payload: { pull_request?: PullRequestPayload } | undefined): RunContext {
+interface EventPayload {
+  pull_request?: PullRequestPayload;
+  repository?: { default_branch?: string };
+}
+
+export function runContextFrom(env: NodeJS.ProcessEnv, payload: EventPayload | undefined): RunContext {
   const repository = env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
@@ -40,6 +51,10 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: { pull_request?:
     repository,
     runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    serverUrl: server,
+    sha: env.GITHUB_SHA || undefined,
+    ref: env.GITHUB_REF || undefined,
+    defaultBranch: typeof payload?.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined,
   };
   const pr = payload?.pull_request;
   if (pr && owner && repo && /^pull_request/.test(context.eventName)) {
@@ -59,7 +74,7 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: { pull_request?:
 }
 
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
-  let payload: { pull_request?: PullRequestPayload } | undefined;
+  let payload: EventPayload | undefined;
   if (env.GITHUB_EVENT_PATH) {
     try {
       payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));

@@ -6,6 +6,7 @@ import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger } from '
 import { clipCreatedBy } from './created-by.js';
 import { escapeMarkdownInline } from './escape.js';
 import { GateReport } from './model.js';
+import { fileChangesLines } from './trend.js';
 
 export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
 
@@ -57,9 +58,11 @@ export function shortRef(reference: string): string {
 export function figuresTable(report: GateReport, headSha?: string): string[] {
   const baseline = report.baseline;
   const checksById = new Map<string, Check>(report.checks.map((check) => [check.id, check]));
-  const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`)` : 'Base';
+  const recorded = baseline?.source === 'record' ? ', recorded' : '';
+  const baseHeader = baseline ? `Base (\`${escapeMarkdownInline(shortRef(baseline.reference))}\`${recorded})` : 'Base';
   // "PR" only where there is one: a baseline built from the base commit exists only on pull requests.
-  const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : baseline?.source === 'base-commit' ? 'This PR' : 'This image';
+  const onPullRequest = baseline?.source === 'base-commit' || baseline?.source === 'record';
+  const headHeader = headSha ? `This PR (\`${headSha.slice(0, 7)}\`)` : onPullRequest ? 'This PR' : 'This image';
   const rows = ['| | ' + baseHeader + ' | ' + headHeader + ' | Change | Budget | |', '| --- | ---: | ---: | ---: | --- | :---: |'];
   const shown = new Set<string>();
   for (const figure of baseline?.figures ?? []) {
@@ -91,13 +94,28 @@ export function noBaselineLine(report: GateReport): string {
   return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
 }
 
+/** Where the baseline came from, in words: the base commit built now, the history's record, or an image. */
+export function baselineSource(baseline: NonNullable<GateReport['baseline']>): string {
+  if (baseline.source === 'base-commit') return `the base commit \`${shortRef(baseline.reference)}\``;
+  if (baseline.source === 'image') return `\`${escapeMarkdownInline(baseline.reference)}\``;
+  const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
+  const run =
+    baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
+  const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
+  return `the merge base \`${shortRef(baseline.reference)}\` as recorded${when}${store} (no baseline build${run})`;
+}
+
+/** The files and directories that changed most, when both sides' byte maps are known. */
+export function fileChangeSection(report: GateReport, maxRows = Infinity): string[] {
+  const changes = (report.baseline?.fileChanges ?? []).slice(0, maxRows);
+  if (changes.length === 0) return [];
+  return ['', '**Which files changed most**', '', ...fileChangesLines(changes)];
+}
+
 /** The baseline comparison for the job summary: the same table as the comment. */
 export function renderBaselineSection(report: GateReport): string {
   if (!report.baseline) return noBaselineLine(report);
-  const how =
-    report.baseline.source === 'base-commit'
-      ? `the base commit \`${shortRef(report.baseline.reference)}\``
-      : `\`${escapeMarkdownInline(report.baseline.reference)}\``;
+  const how = baselineSource(report.baseline);
   const timing =
     report.baseline.buildMs !== undefined
       ? ` (built in ${formatDurationMs(report.baseline.buildMs)}, ${formatDurationMs(report.baseline.totalMs ?? 0)} with its measurement)`
@@ -107,6 +125,7 @@ export function renderBaselineSection(report: GateReport): string {
     `### Against the baseline: ${how}${timing}`,
     '',
     ...figuresTable(report),
+    ...fileChangeSection(report),
     ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import { renderBaselineSection } from './baseline.js';
 import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';
 import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';
+import { trendLines } from './trend.js';
 
 const VERDICT_MARK: Record<Verdict, string> = {
   pass: '✅ pass',
@@ -29,6 +30,18 @@ function platformTable(report: GateReport): string[] {
     ...rows.map((row) => `| ${row.map(escapeMarkdownInline).join(' | ')} |`),
     '',
   ];
+}
+
+/** The size history: what this run recorded, and the trend of the recorded commits (with this image on a PR). */
+function historySection(report: GateReport): string[] {
+  const history = report.history!;
+  const onPullRequest = report.baseline?.source === 'base-commit' || report.baseline?.source === 'record';
+  const current = history.recorded || !onPullRequest ? undefined : { label: 'this PR', sizeBytes: report.image.sizeBytes };
+  const trend = trendLines(history.trend, current);
+  const recorded = history.recorded
+    ? `Recorded ${history.recorded.paths.length} record(s) on branch \`${escapeMarkdownInline(history.branch)}\` (commit \`${history.recorded.commit.slice(0, 7)}\`).`
+    : `Nothing recorded on branch \`${escapeMarkdownInline(history.branch)}\` by this run.`;
+  return ['### Size history', '', recorded, ...(trend.length > 0 ? ['', ...trend] : [])];
 }
 
 export function renderSummary(report: GateReport): string {
@@ -57,6 +70,7 @@ export function renderSummary(report: GateReport): string {
       lines.push('', 'Last lines of the container log:', '', escapeCodeBlock(smoke.containerLog));
   }
   if (report.baseline || report.noBaselineReason) lines.push('', renderBaselineSection(report));
+  if (report.history) lines.push('', ...historySection(report));
   if (report.analysis) lines.push('', renderAnalysis(report.analysis, report.image.sizeBytes));
   lines.push('', 'Sizes use SI units as `docker images` prints them (1 MB = 1,000,000 bytes) unless a budget was given in MiB.', '');
   return lines.join('\n');

@@ -5,14 +5,19 @@ import { SizeMethod } from '../measure.js';
 import { CompressedSizeMethod } from '../analysis/image-layers.js';
 import { ImageAnalysis } from '../analysis/index.js';
 import { FigureDelta, LayerChange } from '../delta.js';
+import { FileChange } from '../history/file-changes.js';
+import { TrendPoint } from './trend.js';
 
 // 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
-export const REPORT_SCHEMA_VERSION = 2;
+// 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
+// analysis.byteMap and history.
+export const REPORT_SCHEMA_VERSION = 3;
 
 export interface BaselineReport {
-  source: 'base-commit' | 'image';
-  /** The base commit's sha, or the image reference. */
+  /** base-commit: built from the base commit now; image: an image reference; record: the size history's record. */
+  source: 'base-commit' | 'image' | 'record';
+  /** The base commit's sha, the image reference, or the recorded commit (the pull request's merge base). */
   reference: string;
   id: string;
   /** How long building the base commit took (base-commit only). */
@@ -22,6 +27,20 @@ export interface BaselineReport {
   figures: FigureDelta[];
   /** Which layers appeared, vanished, grew or shrank (when both images were analysed). */
   layerChanges?: LayerChange[];
+  /** Which files and directories grew, appeared, shrank or vanished most (when both byte maps are known). */
+  fileChanges?: FileChange[];
+  /** record only: when and by which run the record was made, and the image store that measured it. */
+  recordedAt?: string;
+  recordRunUrl?: string;
+  recordImageStore?: ImageStore;
+}
+
+export interface HistoryReport {
+  branch: string;
+  /** The last recorded commits of the gated platform, oldest first (the one this run recorded included). */
+  trend: TrendPoint[];
+  /** What this run recorded (push runs on a recorded branch only). */
+  recorded?: { commit: string; paths: string[]; attempts: number };
 }
 
 export interface SmokeReport {
@@ -85,6 +104,8 @@ export interface GateReport {
   platforms?: PlatformReport[];
   baseline?: BaselineReport;
   noBaselineReason?: string;
+  /** The size history, when a history branch is set and could be read. */
+  history?: HistoryReport;
   /** The layer analysis (absent when analyze is false). */
   analysis?: ImageAnalysis;
   checks: Check[];

@@ -3,7 +3,17 @@
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
 import { formatSignedPercent } from '../budgets.js';
 import { formatBytes, formatBytesDelta, formatDurationMs } from '../units.js';
-import { baselineSizeFigure, figuresTable, LAYER_CHANGE_HEADER, layerChangeRow, noBaselineLine, VERDICT_MARK } from './baseline.js';
+import {
+  baselineSizeFigure,
+  baselineSource,
+  fileChangeSection,
+  figuresTable,
+  LAYER_CHANGE_HEADER,
+  layerChangeRow,
+  noBaselineLine,
+  VERDICT_MARK,
+} from './baseline.js';
+import { trendLines } from './trend.js';
 import { detailsBlock, escapeMarkdownInline } from './escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { GateReport } from './model.js';
@@ -53,10 +63,15 @@ function cutSection<T>(
   return ['', ...detailsBlock(summary, [...header, ...shown.map(toRow), ...more])];
 }
 
+function branch(report: GateReport): string {
+  return report.history ? ` \`${escapeMarkdownInline(report.history.branch)}\`` : '';
+}
+
 function footer(report: GateReport, context: CommentContext): string {
   const parts = [
     report.analysis?.compressedSizeBytes !== undefined ? `compressed ${formatBytes(report.analysis.compressedSizeBytes)}` : '',
     report.baseline?.buildMs !== undefined ? `baseline built in ${formatDurationMs(report.baseline.buildMs)}` : '',
+    report.baseline?.source === 'record' ? `baseline from the history branch${branch(report)}, not rebuilt` : '',
     context.runUrl ? `[workflow run](${context.runUrl})` : '',
   ].filter(Boolean);
   return `<sub>image-size-gate${parts.length ? ' · ' + parts.join(' · ') : ''}</sub>`;
@@ -66,9 +81,14 @@ function footer(report: GateReport, context: CommentContext): string {
 function renderWith(report: GateReport, context: CommentContext, maxRows: number): string {
   const lines = [context.marker, headline(report), ''];
   if (!report.baseline) lines.push(noBaselineLine(report), '');
+  // The table names a base commit or image; a record says here when and where it was made.
+  else if (report.baseline.source === 'record') lines.push(`Compared with ${baselineSource(report.baseline)}.`, '');
   lines.push(...figuresTable(report, context.headSha));
   const failures = failureLines(report);
   if (failures.length > 0) lines.push('', ...failures);
+  lines.push(...fileChangeSection(report, maxRows));
+  const trend = trendLines(report.history?.trend ?? [], { label: 'this PR', sizeBytes: report.image.sizeBytes });
+  if (trend.length > 0) lines.push('', ...trend);
   const changes = report.baseline?.layerChanges ?? [];
   const hints = report.analysis?.hints ?? [];
   lines.push(

@@ -1,0 +1,260 @@
+// The size history end to end: the bundled action, run as the runner runs it, records push runs on a history
+// branch of a real git remote (a bare repository on disk, and git's own HTTP server with GitHub-style tokens),
+// and a pull request whose merge base was recorded is compared with the record: one build, one analysis,
+// the files that grew, and the trend of the recorded commits. Pull request runs never write.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FakeGitHub, startFakeGitHub } from '../support/github-server.js';
+import { GitHttpServer, startGitHttpServer } from '../support/git-http-server.js';
+import { ActionRun, E2E_TIMEOUT_MS, gateContainers, runAction } from './helpers.js';
+
+const OWNER = 'octo-org';
+const REPO = 'app';
+const PR = 9;
+const BRANCH = 'image-size-history';
+const IDENTITY = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...IDENTITY } }).trim();
+}
+
+let root: string;
+let work: string;
+let bare: string;
+const mainCommits: string[] = [];
+const builtImages = new Set<string>();
+
+/** A commit on main whose image holds `sizeBytes` of data (the committer date spaced a day apart). */
+function commitOnMain(sizeBytes: number, day: number): string {
+  writeFileSync(path.join(work, 'app', 'data', 'blob.bin'), randomBytes(sizeBytes));
+  git(work, 'add', '.');
+  execFileSync('git', ['commit', '--quiet', '-m', `main: ${sizeBytes} bytes`], {
+    cwd: work,
+    env: { ...process.env, ...IDENTITY, GIT_COMMITTER_DATE: `2026-11-${String(day).padStart(2, '0')}T12:00:00Z` },
+  });
+  git(work, 'push', '--quiet', 'origin', 'main');
+  return git(work, 'rev-parse', 'HEAD');
+}
+
+/** A checkout of one commit, one deep, as actions/checkout leaves it. */
+function checkoutOf(commit: string, url = `file://${bare}`): string {
+  const directory = mkdtempSync(path.join(root, 'checkout-'));
+  git(directory, 'init', '--quiet');
+  git(directory, 'remote', 'add', 'origin', url);
+  git(directory, 'fetch', '--quiet', '--depth=1', `file://${bare}`, commit);
+  git(directory, 'checkout', '--quiet', '--detach', commit);
+  return directory;
+}
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'isg-history-e2e-'));
+  bare = path.join(root, 'origin.git');
+  git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
+  work = path.join(root, 'work');
+  git(root, 'clone', '--quiet', bare, work);
+  git(work, 'checkout', '--quiet', '-b', 'main');
+  mkdirSync(path.join(work, 'app', 'data'), { recursive: true });
+  writeFileSync(path.join(work, 'app', 'Dockerfile'), 'FROM scratch\nCOPY data /data\nUSER 65534:65534\n');
+  for (let index = 0; index < 5; index += 1) mainCommits.push(commitOnMain(100_000 + index * 20_000, index + 1));
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  if (builtImages.size > 0) execFileSync('docker', ['image', 'rm', '--force', '--no-prune', ...builtImages], { stdio: 'ignore' });
+});
+
+afterEach(() => expect(gateContainers()).toEqual([]));
+
+async function gateRun(
+  checkout: string,
+  event: { name: string; ref: string; sha: string; payload: object },
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
+  const eventPath = path.join(root, `event-${randomBytes(4).toString('hex')}.json`);
+  writeFileSync(eventPath, JSON.stringify(event.payload));
+  const run = await runAction(
+    { context: 'app', name: 'app', smoke: 'false', 'history-branch': BRANCH, 'github-token': 'test-token', ...inputs },
+    {
+      cwd: checkout,
+      env: {
+        GITHUB_EVENT_NAME: event.name,
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REF: event.ref,
+        GITHUB_SHA: event.sha,
+        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '77',
+        ...env,
+      },
+    },
+  );
+  if (run.outputs['image-id']) builtImages.add(run.outputs['image-id']);
+  return run;
+}
+
+function pushRun(commit: string, checkout = checkoutOf(commit), env: Record<string, string> = {}, inputs: Record<string, string> = {}) {
+  const payload = { ref: 'refs/heads/main', after: commit, repository: { default_branch: 'main', full_name: `${OWNER}/${REPO}` } };
+  return gateRun(checkout, { name: 'push', ref: 'refs/heads/main', sha: commit, payload }, inputs, env);
+}
+
+function recordsOnBranch(): string[] {
+  return git(bare, 'ls-tree', '-r', '--name-only', BRANCH).split('\n').filter(Boolean).sort();
+}
+
+function groupsNamed(run: ActionRun, prefix: string): number {
+  return run.stdout.split('\n').filter((line) => line.startsWith(`::group::${prefix}`)).length;
+}
+
+test(
+  'push runs record; two at the same moment both land; the branch is an orphan of one file per commit and platform',
+  async () => {
+    for (const commit of mainCommits.slice(0, 3)) {
+      const run = await pushRun(commit);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain(`Recorded 1 record(s) on branch ${BRANCH}`);
+    }
+    // The last two pushes record at the same moment, from two checkouts.
+    const racing = await Promise.all(mainCommits.slice(3).map((commit) => pushRun(commit)));
+    for (const run of racing) expect(run.exitCode).toBe(0);
+    const records = recordsOnBranch();
+    expect(records).toHaveLength(5);
+    for (const [index, commit] of mainCommits.entries()) {
+      const file = records.find((name) => name.endsWith(`-${commit}.json`));
+      expect(file).toMatch(new RegExp(`^app/linux-[a-z0-9-]+/202611${String(index + 1).padStart(2, '0')}T120000Z-${commit}\\.json$`));
+      const record = JSON.parse(git(bare, 'show', `${BRANCH}:${file}`));
+      expect(record).toMatchObject({ schemaVersion: 1, name: 'app', commit, ref: 'refs/heads/main' });
+      expect(record.figures.size).toBeGreaterThanOrEqual(100_000 + index * 20_000);
+      expect(record.bytes.files[0]).toEqual({ path: '/data/blob.bin', sizeBytes: 100_000 + index * 20_000 });
+    }
+    // An orphan branch: its first commit has no parent, and nothing of main is in it.
+    const first = git(bare, 'rev-list', '--max-parents=0', BRANCH);
+    expect(git(bare, 'rev-list', '--parents', '-n', '1', first)).toBe(first);
+    // The summary of the last push shows the trend, with the commit just recorded.
+    expect(racing[1].summary).toContain('### Size history');
+    expect(racing[1].summary).toMatch(/\*\*Trend\*\* \(last \d recorded commits\)/);
+  },
+  E2E_TIMEOUT_MS,
+);
+
+describe('pull requests read the history and never write it', () => {
+  let server: FakeGitHub;
+  beforeEach(async () => {
+    server = await startFakeGitHub();
+    server.state.addPullRequest(OWNER, REPO, PR);
+  });
+  afterEach(async () => {
+    expect(server.validationErrors).toEqual([]);
+    await server.close();
+  });
+
+  function pullRequestRun(baseSha: string, headSha: string) {
+    const payload = {
+      action: 'synchronize',
+      number: PR,
+      pull_request: {
+        number: PR,
+        base: { sha: baseSha, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
+        head: { sha: headSha, ref: 'feature', repo: { full_name: `${OWNER}/${REPO}` } },
+        labels: [],
+      },
+      repository: { default_branch: 'main' },
+    };
+    const event = { name: 'pull_request', ref: `refs/pull/${PR}/merge`, sha: headSha, payload };
+    return gateRun(checkoutOf(headSha), event, { 'max-increase': '5MB' }, { GITHUB_API_URL: server.url });
+  }
+
+  test(
+    'a merge base with a record: one build, one analysis, the added file named with its size, a five-point trend',
+    async () => {
+      const tipBefore = git(bare, 'rev-parse', BRANCH);
+      git(work, 'checkout', '--quiet', '-b', 'feature', mainCommits[4]);
+      writeFileSync(path.join(work, 'app', 'data', 'extra.bin'), randomBytes(3_000_000));
+      git(work, 'add', '.');
+      git(work, 'commit', '--quiet', '-m', 'feature: add 3,000,000 bytes');
+      git(work, 'push', '--quiet', 'origin', 'feature');
+      const head = git(work, 'rev-parse', 'HEAD');
+      git(work, 'checkout', '--quiet', 'main');
+      // The base branch moved on after the PR branched: its tip is not the merge base.
+      const movedBase = commitOnMain(150_000, 20);
+
+      const run = await pullRequestRun(movedBase, head);
+      expect(run.exitCode).toBe(0);
+      expect(groupsNamed(run, 'Build the')).toBe(1);
+      expect(groupsNamed(run, 'Read the layers')).toBe(1);
+      expect(run.stdout).toContain(`Baseline: the record of merge base ${mainCommits[4].slice(0, 12)}`);
+      expect(Number(run.outputs['size-delta'])).toBe(3_000_000);
+      const body = server.state.comments(OWNER, REPO, PR)[0].body;
+      expect(body).toContain(`Compared with the merge base \`${mainCommits[4].slice(0, 7)}\` as recorded on 20`);
+      expect(body).toMatch(/\| 🆕 \| \/data\/extra\.bin \| — \| 3\.00 MB \| \+3\.00 MB \|/);
+      expect(body).toMatch(/\*\*Trend\*\* \(last 5 recorded commits, then this PR\)/);
+      expect(body).toContain('xychart-beta');
+      for (const commit of mainCommits) expect(body).toContain(commit.slice(0, 7));
+      if (process.env.SAVE_HISTORY_COMMENT_TO) writeFileSync(process.env.SAVE_HISTORY_COMMENT_TO, body);
+      // Nothing was written by the pull request's run.
+      expect(git(bare, 'rev-parse', BRANCH)).toBe(tipBefore);
+      expect(run.stdout).toContain('pull_request runs never record');
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  test(
+    'a merge base without a record: the base commit is built as before',
+    async () => {
+      const unrecorded = commitOnMain(90_000, 21);
+      git(work, 'checkout', '--quiet', '-b', 'feature-2', unrecorded);
+      writeFileSync(path.join(work, 'app', 'data', 'more.bin'), randomBytes(500_000));
+      git(work, 'add', '.');
+      git(work, 'commit', '--quiet', '-m', 'feature-2');
+      git(work, 'push', '--quiet', 'origin', 'feature-2');
+      const head = git(work, 'rev-parse', 'HEAD');
+      git(work, 'checkout', '--quiet', 'main');
+      const tipBefore = git(bare, 'rev-parse', BRANCH);
+
+      const run = await pullRequestRun(unrecorded, head);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain(`No record of merge base ${unrecorded.slice(0, 12)}`);
+      expect(groupsNamed(run, 'Build the baseline image')).toBe(1);
+      expect(Number(run.outputs['size-delta'])).toBe(500_000);
+      // The built baseline names the grown files too.
+      expect(server.state.comments(OWNER, REPO, PR)[0].body).toMatch(/\| 🆕 \| \/data\/more\.bin \| — \| 500 kB \| \+500 kB \|/);
+      expect(git(bare, 'rev-parse', BRANCH)).toBe(tipBefore);
+    },
+    E2E_TIMEOUT_MS,
+  );
+});
+
+describe('over HTTP with GitHub-style tokens', () => {
+  let server: GitHttpServer;
+  beforeAll(async () => {
+    server = await startGitHttpServer(root, { read: ['read-token'], write: ['write-token'] });
+  });
+  afterAll(() => server.close());
+
+  test(
+    'a token that may only read: the gate passes with one warning naming contents: write, and the branch is unchanged',
+    async () => {
+      const commit = commitOnMain(110_000, 22);
+      const tipBefore = git(bare, 'rev-parse', BRANCH);
+      const checkout = checkoutOf(commit, `${server.url}/origin.git`);
+      const env = { GITHUB_SERVER_URL: server.url };
+      const denied = await pushRun(commit, checkout, env, { 'github-token': 'read-token' });
+      expect(denied.exitCode).toBe(0);
+      expect(denied.outputs.passed).toBe('true');
+      const warnings = denied.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('permissions: contents: write');
+      expect(git(bare, 'rev-parse', BRANCH)).toBe(tipBefore);
+
+      const allowed = await pushRun(commit, checkout, env, { 'github-token': 'write-token' });
+      expect(allowed.exitCode).toBe(0);
+      expect(recordsOnBranch().some((file) => file.endsWith(`-${commit}.json`))).toBe(true);
+      // The token never reached the checkout's configuration.
+      expect(git(checkout, 'config', '--list', '--show-origin')).not.toMatch(/extraheader|write-token/i);
+    },
+    E2E_TIMEOUT_MS,
+  );
+});

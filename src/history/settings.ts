@@ -1,0 +1,69 @@
+// Which history work a run does, decided once at the edge from the inputs and the event: pull requests read
+// (the merge base's record, the trend); pushes to a recorded branch read and write; nothing else writes. A
+// pull request must never be able to change the records other pull requests are judged against.
+import path from 'node:path';
+import type { GateLog } from '../gate.js';
+import { commitTime, mergeBase, repositoryRoot } from '../git.js';
+import { GateOptions } from '../inputs.js';
+import { RunContext } from '../github/event.js';
+import { HistorySettings } from './index.js';
+
+/** The events whose runs may write: pushes only (pull_request, pull_request_target, workflow_run and the rest read). */
+export const RECORDING_EVENTS = new Set(['push']);
+
+/** Pure: whether this run records, and if not, why (for the log). */
+export function recordDecision(
+  history: NonNullable<GateOptions['history']>,
+  run: Pick<RunContext, 'eventName' | 'ref' | 'sha' | 'defaultBranch'>,
+): { record: true; branch: string } | { record: false; reason: string } {
+  if (!RECORDING_EVENTS.has(run.eventName))
+    return { record: false, reason: `${run.eventName || 'this'} runs never record (only pushes do)` };
+  const branch = run.ref?.startsWith('refs/heads/') ? run.ref.slice('refs/heads/'.length) : undefined;
+  if (!branch || !run.sha) return { record: false, reason: `the push is not to a branch (${run.ref ?? 'no GITHUB_REF'})` };
+  if (branch === history.branch) return { record: false, reason: `the push is to the history branch itself` };
+  const recorded = history.recordBranches.length > 0 ? history.recordBranches : run.defaultBranch ? [run.defaultBranch] : [];
+  if (!recorded.includes(branch))
+    return {
+      record: false,
+      reason: `pushes to ${branch} are not recorded (recorded: ${recorded.join(', ') || 'the default branch, which the event does not name'}; see history-branches)`,
+    };
+  return { record: true, branch };
+}
+
+/** The history settings of this run, or undefined (with a warning) when there is no repository to keep them in. */
+export async function historySettings(
+  options: GateOptions,
+  run: RunContext,
+  token: string,
+  log: GateLog,
+): Promise<HistorySettings | undefined> {
+  const history = options.history;
+  if (!history) return undefined;
+  let root: string;
+  try {
+    root = await repositoryRoot(path.resolve(options.image ? '.' : options.context));
+  } catch (error) {
+    log.warning(`The size history is off for this run: ${(error as Error).message}`);
+    return undefined;
+  }
+  const remote = { root, branch: history.branch, token: token || undefined, serverUrl: run.serverUrl };
+  const settings: HistorySettings = { remote };
+  const pr = run.pullRequest;
+  if (pr && options.baseline.kind === 'auto') {
+    settings.baselineCommit = () => mergeBase(root, pr.baseSha, pr.headSha, (message) => log.info(message));
+  }
+  const decision = recordDecision(history, run);
+  if (decision.record && run.sha) {
+    const sha = run.sha;
+    let time: Promise<string> | undefined;
+    settings.record = {
+      commit: sha,
+      commitTime: () => (time ??= commitTime(root, sha)),
+      ref: `refs/heads/${decision.branch}`,
+      runUrl: run.runUrl,
+    };
+  } else if (!decision.record) {
+    log.info(`Size history: this run reads branch ${history.branch} and records nothing (${decision.reason})`);
+  }
+  return settings;
+}
