@@ -13,6 +13,7 @@ import { visibleControlChars } from './report/escape.js';
 import { renderTerminal } from './report/terminal.js';
 import { lineBatch } from './line-batch.js';
 import { VERSION } from './version.js';
+import { historyCommand } from './history/cli.js';
 
 export const EXIT_PASSED = 0;
 export const EXIT_BUDGET_FAILED = 1;
@@ -27,6 +28,7 @@ export function helpText(): string {
   const width = Math.max(...CLI_INPUTS.map((input) => input.name.length)) + 4;
   const lines = [
     'Usage: image-size-gate [options] [context]',
+    '       image-size-gate history [--branch B] [--name NAME] (the recorded sizes; see history --help)',
     '',
     'Builds the Dockerfile in the context (or takes --image), measures the image, smoke-tests it hardened,',
     'and checks the budgets. The same engine as the image-size-gate GitHub Action; flags are named as its inputs.',
@@ -125,6 +127,7 @@ function parseCommandLine(argv: string[]): { values: CliValues; positionals: str
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'history') return historyCommand(argv.slice(1), (text) => process.stdout.write(text), say);
   const commandLine = parseCommandLine(argv);
   if (typeof commandLine === 'number') return commandLine;
   const { values, positionals } = commandLine;

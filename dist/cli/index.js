@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(820);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(209);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 820:
+/***/ 209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -116,7 +116,7 @@ function units_formatBytes(bytes, system = 'si') {
     return `${sign}${value.toFixed(digits)} ${steps[step]}`;
 }
 /** Formats a signed byte change: `+3.00 MB`, `-120 kB`, `±0 B`. */
-function formatBytesDelta(bytes, system = 'si') {
+function units_formatBytesDelta(bytes, system = 'si') {
     if (bytes === 0)
         return '±0 B';
     return bytes > 0 ? `+${units_formatBytes(bytes, system)}` : units_formatBytes(bytes, system);
@@ -1297,7 +1297,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
  * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
  * `maxChars` characters of output, with an ellipsis saying so.
  */
-function visible(text, maxChars = 200) {
+function escape_visible(text, maxChars = 200) {
     let shown = '';
     for (const char of text) {
         const code = char.codePointAt(0);
@@ -1338,7 +1338,7 @@ const PASSWD_MAX_LINE_BYTES = 64 * 1024;
 const USER_FILE_MAX_BYTES = 10 << 20;
 /** Quotes bytes from the image for a message. */
 function quote(bytes, maxChars = 120) {
-    return `"${visible(textOf(bytes), maxChars)}"`;
+    return `"${escape_visible(textOf(bytes), maxChars)}"`;
 }
 function sourceOf(file, rules) {
     switch (file.kind) {
@@ -1496,7 +1496,7 @@ function lookupUser(spec, passwd, group, generation) {
 function refuse(explanation, dockerSays) {
     return {
         outcome: 'refused',
-        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${visible(textOf(dockerSays))}")` : ''}`,
+        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${escape_visible(textOf(dockerSays))}")` : ''}`,
     };
 }
 /** The group half of GetExecUser: an explicit group sets the gid; a matched user name only reads supplementary groups. */
@@ -4228,7 +4228,7 @@ function increaseCheck(measured, budgets) {
     }
     const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
     const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
-    const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
+    const figure = `${units_formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
     if (!budget)
         return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
     const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
@@ -6983,10 +6983,270 @@ function lineBatch(write) {
 // The version this bundle reports (a unit test keeps it equal to package.json's).
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/report/trend.ts
+
+
+const BLOCKS = '▁▂▃▄▅▆▇█';
+const SHORT_SHA_CHARS = 7;
+/** A commit as a branch may hold it: anything else is not shown. */
+const trend_COMMIT = /^[0-9a-f]{7,64}$/;
+/** The longest path shown; a longer one is cut with an ellipsis. */
+const PATH_SHOWN_CHARS = 160;
+/** One block per value, from ▁ (the smallest) to █ (the largest); a flat series is all ▄. */
+function sparkline(values) {
+    if (values.length === 0)
+        return '';
+    const min = values.reduce((a, b) => Math.min(a, b));
+    const max = values.reduce((a, b) => Math.max(a, b));
+    if (!(max > min))
+        return '▄'.repeat(values.length);
+    return values.map((value) => BLOCKS[Math.round(((value - min) / (max - min)) * (BLOCKS.length - 1))] ?? '▄').join('');
+}
+/** The label of the current point as the chart can hold it: letters, digits, spaces and `#._-` only. */
+function chartLabel(label) {
+    return (label
+        .replace(/[^A-Za-z0-9 #._-]/g, '')
+        .trim()
+        .slice(0, 20) || 'PR');
+}
+/** A y-axis a little wider than the values, rounded outwards to the decimals shown. */
+function axisRange(valuesMb, decimals) {
+    const min = Math.min(...valuesMb);
+    const max = Math.max(...valuesMb);
+    const step = 10 ** -decimals;
+    const pad = Math.max((max - min) * 0.1, max * 0.005, step);
+    const low = Math.max(0, Math.floor((min - pad) / step) * step);
+    const high = Math.ceil((max + pad) / step) * step;
+    return [low.toFixed(decimals), high.toFixed(decimals)];
+}
+/**
+ * The chart, in the syntax of Mermaid's XY chart (https://mermaid.js.org/syntax/xyChart.html), which GitHub
+ * renders in a ```mermaid block: `xychart-beta`, then `title "…"`, a categorical `x-axis ["a", "b"]`, a
+ * `y-axis "title" min --> max` and a `line [v1, v2]` of as many values as categories. Every text in it is a
+ * hex sha or a label cut down to plain characters, so nothing can end a string or the block.
+ */
+function mermaidChart(labels, sizesBytes) {
+    const valuesMb = sizesBytes.map((bytes) => bytes / 1e6);
+    const decimals = Math.max(...valuesMb) - Math.min(...valuesMb) < 1 ? 3 : 2;
+    const [low, high] = axisRange(valuesMb, decimals);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Image size by commit"',
+        `  x-axis [${labels.map((label) => `"${label}"`).join(', ')}]`,
+        `  y-axis "Size (MB)" ${low} --> ${high}`,
+        `  line [${valuesMb.map((value) => value.toFixed(decimals)).join(', ')}]`,
+        '```',
+    ];
+}
+/** The date of an ISO 8601 time, or '' for anything else. */
+function dateOf(time) {
+    return /^(\d{4}-\d{2}-\d{2})T/.exec(time)?.[1] ?? '';
+}
+function pointsTable(points, current) {
+    const rows = ['| Commit | Committed | Size | Change |', '| --- | --- | ---: | ---: |'];
+    const sizes = [...points.map((point) => point.sizeBytes), ...(current ? [current.sizeBytes] : [])];
+    const change = (index) => (index === 0 ? '—' : formatBytesDelta(sizes[index] - sizes[index - 1]));
+    points.forEach((point, index) => {
+        rows.push(`| \`${point.commit.slice(0, SHORT_SHA_CHARS)}\` | ${dateOf(point.commitTime)} | ${formatBytes(point.sizeBytes)} | ${change(index)} |`);
+    });
+    if (current)
+        rows.push(`| **${escapeMarkdownInline(current.label)}** | | **${formatBytes(current.sizeBytes)}** | ${change(points.length)} |`);
+    return rows;
+}
+/**
+ * The trend of the last recorded commits, oldest first (and the pull request's point, when given): a line with
+ * a sparkline and the first and last sizes, then a collapsed chart and a table of the points. Points whose
+ * commit is not 7 to 64 hex characters, or whose size is not a number of bytes, are dropped; fewer than two
+ * points in all make no trend (no lines).
+ */
+function trendLines(points, current) {
+    const shown = points.filter((point) => trend_COMMIT.test(point.commit) && Number.isFinite(point.sizeBytes) && point.sizeBytes >= 0);
+    const now = current && Number.isFinite(current.sizeBytes) && current.sizeBytes >= 0 ? current : undefined;
+    if (shown.length === 0 || shown.length + (now ? 1 : 0) < 2)
+        return [];
+    const sizes = shown.map((point) => point.sizeBytes);
+    const spark = sparkline(now ? [...sizes, now.sizeBytes] : sizes);
+    const count = `last ${shown.length} recorded commit${shown.length === 1 ? '' : 's'}`;
+    const range = `${formatBytes(sizes[0])} → ${formatBytes(sizes[sizes.length - 1])}`;
+    const label = now ? escapeMarkdownInline(now.label) : '';
+    const line = now
+        ? `**Trend** (${count}, then ${label}): ${spark.slice(0, -1)} **${spark.slice(-1)}** ${range} → **${formatBytes(now.sizeBytes)}** (${label})`
+        : `**Trend** (${count}): ${spark} ${range}`;
+    const labels = [...shown.map((point) => point.commit.slice(0, SHORT_SHA_CHARS)), ...(now ? [chartLabel(now.label)] : [])];
+    const chart = mermaidChart(labels, now ? [...sizes, now.sizeBytes] : sizes);
+    return [line, '', ...detailsBlock(`Size over the ${count}`, [...chart, '', ...pointsTable(shown, now)])];
+}
+/** A path from the image made inert in a table cell: controls shown as escapes, markdown and HTML as entities, no autolink. */
+function shownPath(change) {
+    const escaped = escapeMarkdownInline(visible(change.path, PATH_SHOWN_CHARS))
+        .replace(/:/g, '&#58;')
+        .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+    return change.kind === 'directory' && !change.path.endsWith('/') ? `${escaped}/` : escaped;
+}
+function sideCell(bytes, atMostBytes) {
+    if (bytes !== undefined)
+        return formatBytes(bytes);
+    return atMostBytes !== undefined ? `≤ ${formatBytes(atMostBytes)}` : '—';
+}
+function markOf(change) {
+    if (change.baseBytes === undefined && change.baseAtMostBytes === undefined)
+        return '🆕';
+    if (change.headBytes === undefined && change.headAtMostBytes === undefined)
+        return '🗑️';
+    return change.changeBytes > 0 ? '📈' : '📉';
+}
+/** The files and directories that changed since the base, one row each; a change known only as a bound says "or more". */
+function fileChangesLines(changes) {
+    if (changes.length === 0)
+        return [];
+    const rows = ['| | Path | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
+    for (const change of changes) {
+        const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+        rows.push(`| ${markOf(change)} | ${shownPath(change)} | ${sideCell(change.baseBytes, change.baseAtMostBytes)} | ${sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`);
+    }
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/history/cli.ts
+// `image-size-gate history`: the recorded series of an image, read from a local clone's copy of the history
+// branch (origin's, else a local branch of that name). It fetches nothing: `git fetch origin <branch>` first.
+
+
+
+
+
+
+
+
+
+const DEFAULT_HISTORY_BRANCH = 'image-size-history';
+function historyHelpText() {
+    return [
+        'Usage: image-size-gate history [--branch B] [--name NAME] [--platform P] [--limit N] [--json] [directory]',
+        '',
+        "Prints the sizes recorded on the history branch (the action's history-branch input) for an image, oldest first,",
+        "from the local clone in the directory (default: the current one). It reads origin's copy of the branch, else a",
+        'local branch of that name, and fetches nothing: run git fetch origin <branch> first.',
+        '',
+        `  --branch B      The history branch (default: ${DEFAULT_HISTORY_BRANCH}).`,
+        '  --name NAME     The image, as the name input named it (default: the only image recorded).',
+        '  --platform P    One platform, e.g. linux/amd64 (default: every platform recorded).',
+        '  --limit N       The last N records of each platform (default: 30).',
+        '  --json          Print the records as JSON.',
+        '',
+    ].join('\n');
+}
+/** Pure: one platform's series as text columns, with a sparkline. Text from records is shown inert. */
+function renderSeries(records) {
+    if (records.length === 0)
+        return '';
+    const first = records[0];
+    const sizes = records.map((record) => record.figures.size);
+    const lines = [`${visibleControlChars(first.name)} (${visibleControlChars(first.platform)})  ${sparkline(sizes)}`];
+    records.forEach((record, index) => {
+        const change = index === 0 ? '' : units_formatBytesDelta(record.figures.size - records[index - 1].figures.size);
+        const compressed = record.figures['compressed-size'];
+        lines.push([
+            `  ${record.commitTime.slice(0, 10)}`,
+            record.commit.slice(0, 12),
+            units_formatBytes(record.figures.size).padStart(10),
+            (compressed === undefined ? '-' : units_formatBytes(compressed)).padStart(10),
+            change.padStart(11),
+        ].join('  '));
+    });
+    return `${lines.join('\n')}\n`;
+}
+async function historyRef(root, branch) {
+    for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
+        const result = await runProcess('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
+        if (result.exitCode === 0)
+            return result.stdout.toString('utf8').trim();
+    }
+    throw new errors_GateError('baseline', `the history branch ${branch} is not in this clone; run git fetch origin ${branch} first`);
+}
+function cli_option(values, name) {
+    return typeof values[name] === 'string' ? values[name] : undefined;
+}
+/** The last `limit` readable records of each platform among `paths` (one image's), oldest first. */
+async function readSeries(root, tip, paths, limit, platform) {
+    const byPlatform = new Map();
+    for (const file of [...paths].sort()) {
+        const platformKey = parseRecordPath(file).platformKey;
+        byPlatform.set(platformKey, [...(byPlatform.get(platformKey) ?? []), file]);
+    }
+    const wanted = [...byPlatform.values()].flatMap((files) => files.slice(-limit));
+    const texts = await readFiles(root, tip, wanted);
+    return wanted.flatMap((file) => {
+        const read = parseRecord(texts.get(file)?.toString('utf8') ?? '');
+        return 'record' in read && (platform === undefined || read.record.platform === platform) ? [read.record] : [];
+    });
+}
+const HISTORY_FLAGS = {
+    branch: { type: 'string' },
+    name: { type: 'string' },
+    platform: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+};
+/** Reads and prints the series; returns the exit code (2 when nothing can be read). */
+async function historyCommand(argv, out, err) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: HISTORY_FLAGS });
+    }
+    catch (error) {
+        err(`image-size-gate history: ${error.message}`);
+        return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        out(historyHelpText());
+        return 0;
+    }
+    const limit = Number(cli_option(values, 'limit') ?? '30');
+    if (!Number.isInteger(limit) || limit < 1) {
+        err(`image-size-gate history: --limit must be a whole number of 1 or more, got ${JSON.stringify(cli_option(values, 'limit'))}`);
+        return 2;
+    }
+    try {
+        const root = await repositoryRoot(positionals[0] ?? '.');
+        const branch = cli_option(values, 'branch') ?? DEFAULT_HISTORY_BRANCH;
+        const tip = await historyRef(root, branch);
+        const paths = await listFiles(root, tip);
+        const keys = [...new Set(paths.flatMap((file) => parseRecordPath(file)?.imageKey ?? []))].sort();
+        const name = cli_option(values, 'name');
+        const key = name !== undefined ? imageKey(name) : keys.length === 1 ? keys[0] : undefined;
+        if (key === undefined || !keys.includes(key)) {
+            const known = keys.length > 0 ? `recorded: ${keys.join(', ')}` : 'the branch holds no records';
+            err(`image-size-gate history: ${name === undefined ? 'give --name' : `no records of ${JSON.stringify(name)}`} (${known})`);
+            return 2;
+        }
+        const platform = cli_option(values, 'platform');
+        const records = await readSeries(root, tip, paths.filter((file) => parseRecordPath(file)?.imageKey === key), limit, platform);
+        if (records.length === 0) {
+            err(`image-size-gate history: no readable records of ${key}${platform ? ` for ${platform}` : ''} on ${branch}`);
+            return 2;
+        }
+        if (values.json)
+            out(JSON.stringify(records, null, 2) + '\n');
+        else
+            for (const platformName of [...new Set(records.map((record) => record.platform))])
+                out(renderSeries(records.filter((record) => record.platform === platformName)));
+        return 0;
+    }
+    catch (error) {
+        err(`image-size-gate history: ${error.message}`);
+        return 2;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The CLI entry: the same engine as the action, flags named as the inputs, a terminal report.
 // Exit codes: 0 every budget passed; 1 the image was measured and a budget failed; 2 the gate could not
 // judge the image (bad flag, no Docker engine, failed build, missing image).
+
 
 
 
@@ -7010,6 +7270,7 @@ function helpText() {
     const width = Math.max(...CLI_INPUTS.map((input) => input.name.length)) + 4;
     const lines = [
         'Usage: image-size-gate [options] [context]',
+        '       image-size-gate history [--branch B] [--name NAME] (the recorded sizes; see history --help)',
         '',
         'Builds the Dockerfile in the context (or takes --image), measures the image, smoke-tests it hardened,',
         'and checks the budgets. The same engine as the image-size-gate GitHub Action; flags are named as its inputs.',
@@ -7104,6 +7365,8 @@ function parseCommandLine(argv) {
     return { values, positionals };
 }
 async function main(argv) {
+    if (argv[0] === 'history')
+        return historyCommand(argv.slice(1), (text) => process.stdout.write(text), say);
     const commandLine = parseCommandLine(argv);
     if (typeof commandLine === 'number')
         return commandLine;
