@@ -213,6 +213,22 @@ export const INPUTS: InputDefinition[] = [
     default: 'always',
     description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
   },
+  {
+    name: 'config',
+    type: 'string',
+    scope: 'workflow',
+    default: '',
+    description:
+      'A YAML file that lists several images to gate in this step, each with its own budgets, in one comment (default: .github/image-size-gate.yml when it exists). Its keys are these inputs; inputs set here act as defaults for every image.',
+  },
+  {
+    name: 'changed-only',
+    type: 'boolean',
+    scope: 'step',
+    default: 'false',
+    description:
+      'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
+  },
 ];
 
 export interface OutputDefinition {

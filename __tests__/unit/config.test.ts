@@ -222,6 +222,14 @@ describe('parseConfig', () => {
     expect(error.message.startsWith(`${FILE}:${line}:${column}: ${key ? `${key}: ` : ''}`)).toBe(true);
   });
 
+  test('changed-only is a step-wide key; config is never read from the file', () => {
+    expect(parseConfig('changed-only: true\nimages:\n  - name: a\n', FILE).step).toEqual({ 'changed-only': 'true' });
+    expect(configError('images:\n  - name: a\n    changed-only: true\n').message).toContain('applies to the whole step');
+    expect(configError('config: other.yml\nimages:\n  - name: a\n').message).toBe(
+      ".github/image-size-gate.yml:1:1: config: cannot be set in the config file; set it in the workflow's with: or as a command-line flag",
+    );
+  });
+
   test('a hostile key is shown with its control characters escaped', () => {
     const error = configError('images:\n  - name: a\n    "x\\u001b]0;::error::y": 1\n');
     expect(error.message).not.toMatch(/[\u0000-\u001f]/);
