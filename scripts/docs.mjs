@@ -1,4 +1,5 @@
-// Writes action.yml and the README's input/output tables from src/inputs.ts (via a throw-away ncc bundle).
+// Writes action.yml, the README's input/output tables and the config file's JSON Schema from src/input-table.ts
+// (via a throw-away ncc bundle).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,8 @@ try {
   const docs = await import(path.join(out, 'index.js'));
   writeFileSync('action.yml', docs.renderActionYml());
   writeFileSync('README.md', docs.updateReadme(readFileSync('README.md', 'utf8')));
-  console.log('wrote action.yml and the README tables');
+  writeFileSync(docs.CONFIG_SCHEMA_FILE, docs.renderConfigSchema());
+  console.log(`wrote action.yml, the README tables and ${docs.CONFIG_SCHEMA_FILE}`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

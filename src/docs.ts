@@ -1,6 +1,14 @@
-// Pure: action.yml and the README's input and output tables, rendered from the one table in inputs.ts.
-// `npm run docs` writes them; a unit test fails when the committed files differ.
+// Pure: action.yml, the README's input and output tables and the config file's JSON Schema, rendered from the
+// one table in input-table.ts. `npm run docs` writes them; a unit test fails when the committed files differ.
+import { configSchema } from './config/schema.js';
 import { INPUTS, OUTPUTS } from './inputs.js';
+
+/** Where `npm run docs` writes the config file's JSON Schema (editors find it by this name). */
+export const CONFIG_SCHEMA_FILE = 'image-size-gate.schema.json';
+
+export function renderConfigSchema(): string {
+  return `${JSON.stringify(configSchema(), null, 2)}\n`;
+}
 
 function yamlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

@@ -1,102 +1,249 @@
-// The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README and the
-// CLI's --help agree with (scripts/docs.mjs renders them; a unit test checks they agree).
+// The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README, the
+// CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
+// check they agree).
+
+/** How the config file writes an input's value (an action input is always text). */
+export type ConfigValueType =
+  /** YAML text. */
+  | 'string'
+  /** true or false. */
+  | 'boolean'
+  /** A whole number. */
+  | 'integer'
+  /** Bytes as a whole number, or text with a unit: 25MB, 24MiB (max-increase also takes 5%). */
+  | 'size'
+  /** Text with a unit: 1s, 800ms. */
+  | 'duration'
+  /** A number from 0 to 1, or a percentage as text: 95%. */
+  | 'fraction'
+  /** A port number, or text: 8080/tcp. */
+  | 'port'
+  /** One of `choices` (true and false may be written unquoted). */
+  | 'choice'
+  /** A YAML list of text, or the input's own text (comma- or newline-separated). */
+  | 'list'
+  /** A YAML mapping KEY: VALUE, a list of KEY=VALUE, or the input's own text (one KEY=VALUE per line). */
+  | 'map';
+
+/**
+ * Where an input may be set.
+ * - image: in an `images:` entry of the config file, in its `defaults:`, or as an action input (shared by every image);
+ * - entry: in an `images:` entry only, or as an action input without a config file (it names one image);
+ * - step: at the top level of the config file or as an action input (it applies to the whole step);
+ * - workflow: only as an action input or CLI flag, never in the config file.
+ */
+export type InputScope = 'image' | 'entry' | 'step' | 'workflow';
 
 export interface InputDefinition {
   name: string;
   description: string;
   /** The default as action.yml declares it; '' means none. */
   default: string;
+  type: ConfigValueType;
+  scope: InputScope;
+  /** The accepted values of a `choice`. */
+  choices?: readonly string[];
 }
 
 export const INPUTS: InputDefinition[] = [
-  { name: 'context', default: '.', description: 'Build context directory.' },
-  { name: 'dockerfile', default: '', description: 'Path of the Dockerfile (default: Dockerfile in the context).' },
-  { name: 'target', default: '', description: 'Build stage to stop at (docker build --target).' },
-  { name: 'build-args', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
+  { name: 'context', type: 'string', scope: 'image', default: '.', description: 'Build context directory.' },
+  {
+    name: 'dockerfile',
+    type: 'string',
+    scope: 'image',
+    default: '',
+    description: 'Path of the Dockerfile (default: Dockerfile in the context).',
+  },
+  { name: 'target', type: 'string', scope: 'image', default: '', description: 'Build stage to stop at (docker build --target).' },
+  { name: 'build-args', type: 'map', scope: 'image', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
   {
     name: 'platforms',
+    type: 'list',
+    scope: 'image',
     default: '',
     description:
       'Platforms to build and gate, comma- or newline-separated (linux/amd64,linux/arm64); every budget applies to each. Several need buildx and the containerd image store.',
   },
   {
     name: 'builder',
+    type: 'string',
+    scope: 'image',
     default: '',
     description: 'Name of the buildx builder to build with (docker buildx build --builder); default: the current one.',
   },
   {
     name: 'image',
+    type: 'string',
+    scope: 'entry',
     default: '',
     description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
   },
-  { name: 'name', default: '', description: 'A name for this image in reports (default: the image reference or the context).' },
-  { name: 'tag', default: '', description: 'Tag the built image with this reference (default: no tag; the image is known by its id).' },
+  {
+    name: 'name',
+    type: 'string',
+    scope: 'entry',
+    default: '',
+    description: 'A name for this image in reports (default: the image reference or the context).',
+  },
+  {
+    name: 'tag',
+    type: 'string',
+    scope: 'entry',
+    default: '',
+    description: 'Tag the built image with this reference (default: no tag; the image is known by its id).',
+  },
   {
     name: 'max-size',
+    type: 'size',
+    scope: 'image',
     default: '',
     description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.',
   },
-  { name: 'max-layers', default: '', description: 'Budget for the number of filesystem layers.' },
-  { name: 'require-non-root', default: 'true', description: 'Fail when the image runs as root (true/false).' },
-  { name: 'max-startup-time', default: '', description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.' },
+  { name: 'max-layers', type: 'integer', scope: 'image', default: '', description: 'Budget for the number of filesystem layers.' },
+  {
+    name: 'require-non-root',
+    type: 'boolean',
+    scope: 'image',
+    default: 'true',
+    description: 'Fail when the image runs as root (true/false).',
+  },
+  {
+    name: 'max-startup-time',
+    type: 'duration',
+    scope: 'image',
+    default: '',
+    description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.',
+  },
   {
     name: 'max-compressed-size',
+    type: 'size',
+    scope: 'image',
     default: '',
     description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.',
   },
-  { name: 'min-efficiency', default: '', description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice)." },
+  {
+    name: 'min-efficiency',
+    type: 'fraction',
+    scope: 'image',
+    default: '',
+    description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice).",
+  },
   {
     name: 'max-wasted-size',
+    type: 'size',
+    scope: 'image',
     default: '',
     description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
   },
   {
     name: 'analyze',
+    type: 'boolean',
+    scope: 'image',
     default: 'true',
     description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
   },
-  { name: 'smoke', default: 'auto', description: 'Run the smoke test: auto (when a port is known), true, false.' },
-  { name: 'smoke-port', default: '', description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).' },
-  { name: 'smoke-path', default: '/', description: 'HTTP path the smoke request asks for.' },
-  { name: 'smoke-expect-status', default: '200', description: 'HTTP status the smoke answer must have.' },
-  { name: 'smoke-expect-body', default: '', description: 'Text the smoke answer body must contain.' },
-  { name: 'smoke-timeout', default: '30s', description: 'How long to wait for the container to answer.' },
-  { name: 'smoke-env', default: '', description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).' },
+  {
+    name: 'smoke',
+    type: 'choice',
+    scope: 'image',
+    choices: ['auto', 'true', 'false'],
+    default: 'auto',
+    description: 'Run the smoke test: auto (when a port is known), true, false.',
+  },
+  {
+    name: 'smoke-port',
+    type: 'port',
+    scope: 'image',
+    default: '',
+    description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).',
+  },
+  { name: 'smoke-path', type: 'string', scope: 'image', default: '/', description: 'HTTP path the smoke request asks for.' },
+  { name: 'smoke-expect-status', type: 'integer', scope: 'image', default: '200', description: 'HTTP status the smoke answer must have.' },
+  { name: 'smoke-expect-body', type: 'string', scope: 'image', default: '', description: 'Text the smoke answer body must contain.' },
+  { name: 'smoke-timeout', type: 'duration', scope: 'image', default: '30s', description: 'How long to wait for the container to answer.' },
+  {
+    name: 'smoke-env',
+    type: 'map',
+    scope: 'image',
+    default: '',
+    description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).',
+  },
   {
     name: 'report-file',
+    type: 'string',
+    scope: 'step',
     default: '',
     description:
       'Where to write the JSON report (default: a new image-size-gate-<step>-<random>.json in RUNNER_TEMP, else the system temp directory; the report output names it).',
   },
-  { name: 'github-token', default: '${{ github.token }}', description: 'Token for the PR comment (never passed to builds or containers).' },
+  {
+    name: 'github-token',
+    type: 'string',
+    scope: 'workflow',
+    default: '${{ github.token }}',
+    description: 'Token for the PR comment (never passed to builds or containers).',
+  },
   {
     name: 'baseline',
+    type: 'string',
+    scope: 'image',
     default: 'auto',
     description:
       "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
   },
-  { name: 'max-increase', default: '', description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.' },
+  {
+    name: 'max-increase',
+    type: 'size',
+    scope: 'image',
+    default: '',
+    description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.',
+  },
   {
     name: 'allow-increase-label',
+    type: 'string',
+    scope: 'step',
     default: '',
     description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.',
   },
   {
     name: 'comment',
+    type: 'choice',
+    scope: 'step',
+    choices: ['always', 'changed', 'failure', 'never'],
     default: 'always',
     description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
   },
   {
     name: 'history-branch',
+    type: 'string',
+    scope: 'step',
     default: '',
     description:
       'Branch that keeps the size history (e.g. image-size-history; empty: off). Push runs record each image there (needs contents: write); pull requests compare with the record of their merge base instead of building it, and show the trend.',
   },
   {
     name: 'history-branches',
+    type: 'list',
+    scope: 'step',
     default: '',
     description:
       "Pushes to which branches are recorded, comma- or newline-separated (default: the repository's default branch). Pull request runs never record.",
+  },
+  {
+    name: 'config',
+    type: 'string',
+    scope: 'workflow',
+    default: '',
+    description:
+      'A YAML file that lists several images to gate in this step, each with its own budgets, in one comment (default: .github/image-size-gate.yml when it exists). Its keys are these inputs; inputs set here act as defaults for every image.',
+  },
+  {
+    name: 'changed-only',
+    type: 'boolean',
+    scope: 'step',
+    default: 'false',
+    description:
+      'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
   },
 ];
 

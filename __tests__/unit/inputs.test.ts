@@ -116,6 +116,23 @@ describe('getInputs', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const input of INPUTS) expect(input.description.length).toBeGreaterThan(10);
   });
+
+  test('the table says how the config file writes each input, and the token never comes from a file', () => {
+    const byName = new Map(INPUTS.map((input) => [input.name, input]));
+    expect(byName.get('github-token')?.scope).toBe('workflow');
+    for (const name of ['name', 'image', 'tag']) expect(byName.get(name)?.scope).toBe('entry');
+    for (const input of INPUTS) {
+      if (input.default === 'true' || input.default === 'false') expect(input.type).toBe('boolean');
+      expect(input.choices !== undefined).toBe(input.type === 'choice');
+    }
+  });
+
+  test('every choice the table lists is one getInputs accepts', () => {
+    for (const input of INPUTS.filter((candidate) => candidate.choices)) {
+      for (const choice of input.choices!) expect(() => getInputs(reader({ [input.name]: choice }))).not.toThrow();
+      expect(() => getInputs(reader({ [input.name]: 'none-of-these' }))).toThrow(InputError);
+    }
+  });
 });
 
 describe('parseSmokePath', () => {
