@@ -63,7 +63,7 @@ interface ByteBudget {
   /** The input that sets the budget. */
   budgetName: string;
   /** Undefined when it could not be measured (only the layer analysis's figures can be missing). */
-  measure: (measured: Measurements) => number | undefined;
+  measure: (measured: ByteFigures) => number | undefined;
   budget: (budgets: Budgets) => Budgets['maxSize'];
   /** What is over budget, when the detail should say ("the image is 1 B over max-size"). */
   subject?: string;
@@ -94,7 +94,25 @@ const BYTE_BUDGETS = {
   },
 } satisfies Record<string, ByteBudget>;
 
-function byteCheck(row: ByteBudget, measured: Measurements, budgets: Budgets): Check {
+/** What the byte budgets read: the size, and the analysis's figures when it ran (or when they were recorded). */
+type ByteFigures = { sizeBytes: number; analysis?: Partial<AnalysisFigures> };
+
+/**
+ * The budgets recorded figures can still be held to, for an image that was not rebuilt (its build inputs did
+ * not change): the uncompressed size, the compressed size (when it was recorded) and the layer count.
+ */
+export function carriedChecks(figures: { sizeBytes: number; compressedSizeBytes?: number; layerCount: number }, budgets: Budgets): Check[] {
+  const measured = {
+    sizeBytes: figures.sizeBytes,
+    layerCount: figures.layerCount,
+    analysis: { compressedSizeBytes: figures.compressedSizeBytes },
+  };
+  const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets), layersCheck(measured, budgets)];
+  if (budgets.maxCompressedSize) checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
+  return checks;
+}
+
+function byteCheck(row: ByteBudget, measured: ByteFigures, budgets: Budgets): Check {
   const budget = row.budget(budgets);
   const measuredBytes = row.measure(measured);
   const system = unitSystemOf(budget?.unit);
@@ -184,7 +202,7 @@ export function gatePassed(checks: Check[]): boolean {
   return checks.every((check) => check.verdict !== 'fail');
 }
 
-function layersCheck(measured: Measurements, budgets: Budgets): Check {
+function layersCheck(measured: Pick<Measurements, 'layerCount'>, budgets: Budgets): Check {
   const base = { id: 'layers' as const, label: 'Layers', measured: String(measured.layerCount) };
   if (budgets.maxLayers === undefined) return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
   const margin = budgets.maxLayers - measured.layerCount;

@@ -14,13 +14,23 @@ import { renderTerminal } from './report/terminal.js';
 import { lineBatch } from './line-batch.js';
 import { VERSION } from './version.js';
 import { historyCommand } from './history/cli.js';
+import { runConfigFromCli } from './cli-config.js';
+import { ConfigError } from './config/error.js';
+import { findConfigFile } from './multi-gate.js';
 
 export const EXIT_PASSED = 0;
 export const EXIT_BUDGET_FAILED = 1;
 export const EXIT_CANNOT_JUDGE = 2;
 
 /** Inputs that make no sense on a developer's machine. */
-const ACTION_ONLY_INPUTS = new Set(['github-token', 'comment', 'allow-increase-label']);
+const ACTION_ONLY_INPUTS = new Set([
+  'github-token',
+  'comment',
+  'allow-increase-label',
+  'history-branch',
+  'history-branches',
+  'changed-only',
+]);
 const MULTI_LINE_INPUTS = new Set(['build-args', 'smoke-env']);
 const CLI_INPUTS = INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
 
@@ -139,22 +149,32 @@ export async function main(argv: string[]): Promise<number> {
   // The CLI has no post step: a run killed outright (SIGKILL) leaves its containers to the next run on this host.
   const orphans = removeOrphans(docker);
   try {
-    const options = getInputs((name) => {
+    const input = (name: string) => {
       if (name === 'context' && positionals.length === 1) return positionals[0];
       const value = values[name];
       if (Array.isArray(value)) return value.join('\n');
       return typeof value === 'string' ? value : '';
-    });
-    const report = await runGate(options, {
+    };
+    const deps = {
       docker,
       log: terminalLog(Boolean(values.quiet)),
-      onSmokeContainer: (name) => guard.track(name),
-      onWorktree: (root, directory) => guard.trackWorktree(root, directory),
-    });
+      onSmokeContainer: (name: string) => guard.track(name),
+      onWorktree: (root: string, directory: string) => guard.trackWorktree(root, directory),
+    };
+    // The default config file applies when nothing names one image (no context, no --image).
+    const namesOneImage = positionals.length > 0 || Boolean(values.context) || Boolean(values.image);
+    const configFile = input('config') || !namesOneImage ? await findConfigFile(input('config')) : undefined;
+    if (configFile) return await runConfigFromCli(configFile, input, deps, Boolean(values.json), (text) => process.stdout.write(text));
+    const options = getInputs(input);
+    const report = await runGate(options, deps);
     if (options.reportFile) await writeReportFile(report, options.reportFile);
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderTerminal(report));
     return report.passed ? EXIT_PASSED : EXIT_BUDGET_FAILED;
   } catch (error) {
+    if (error instanceof ConfigError) {
+      say(`image-size-gate: ${error.message}`);
+      return EXIT_CANNOT_JUDGE;
+    }
     if (error instanceof InputError) {
       say(`image-size-gate: --${error.message.replace(/^input /, '')}`);
       return EXIT_CANNOT_JUDGE;

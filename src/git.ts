@@ -134,3 +134,18 @@ export async function commitTime(root: string, commit: string): Promise<string> 
   if (result.exitCode !== 0) throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
   return result.stdout.toString('utf8').trim();
 }
+
+/** Whether any file under `paths` (relative to the root) differs between two commits (both present). */
+export async function pathsChanged(root: string, base: string, head: string, paths: string[]): Promise<boolean> {
+  const args = ['diff', '--quiet', base, head, '--', ...paths];
+  const result = await git(args, root);
+  if (result.exitCode > 1)
+    throw new GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${gitReason(args, result)}`);
+  return result.exitCode === 1;
+}
+
+/** A file's text at a commit, or undefined when the commit has no such file. */
+export async function fileAt(root: string, commit: string, file: string): Promise<string | undefined> {
+  const result = await git(['show', `${commit}:${file}`], root);
+  return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
+}

@@ -1,24 +1,24 @@
-// The action's main step: inputs -> gate -> outputs, summary, report file, verdict.
-// The only place that sets outputs or fails the step.
+// The action's main step: inputs (or a config file of several images) -> gate -> outputs, summary, report file,
+// verdict. This file and main-config.ts are the only places that set outputs or fail the step.
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { GateReport } from './report/model.js';
+import { ActionStep, annotateHints, publishCommentAndSummary } from './action-step.js';
+import { ConfigError } from './config/error.js';
 import { readRunContext } from './github/event.js';
 import { currentLabels, githubClient, publishComment } from './github/pull-request.js';
-import { escapeMarkdownInline, visibleControlChars } from './report/escape.js';
-import { hintAnnotation } from './report/hint.js';
+import { runConfiguredStep } from './main-config.js';
+import { findConfigFile } from './multi-gate.js';
+import { visibleControlChars } from './report/escape.js';
 import { installCancelGuard } from './cancel.js';
 import { Docker } from './docker/exec.js';
 import { GateError } from './errors.js';
 import { GateDependencies, GateLog, runGate, UntrustedStream } from './gate.js';
-import { getInputs, InputError } from './inputs.js';
+import { GateOptions, getInputs, InputError } from './inputs.js';
 import { historySettings } from './history/settings.js';
 import { lineBatch } from './line-batch.js';
 import { failureSummary, reportOutputs } from './outputs.js';
 import { writeReportFile } from './report/file.js';
 import { renderSummary } from './report/markdown.js';
-
 import { STATE_OWNER, STATE_SMOKE_CONTAINER, STATE_WORKTREE } from './state.js';
 import { ownerId } from './docker/container.js';
 
@@ -82,22 +82,6 @@ function logUntrusted(log: GateLog, lines: string[]): void {
   stream.end();
 }
 
-/** Hints become annotations on the Dockerfile lines they concern, so they show in the PR's diff view. */
-function annotateHints(report: GateReport): void {
-  const dockerfile = report.build?.dockerfile;
-  for (const hint of report.analysis?.hints ?? []) {
-    const { title, message } = hintAnnotation(hint);
-    const properties: core.AnnotationProperties = { title };
-    if (dockerfile && hint.line) {
-      properties.file = path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), path.resolve(dockerfile));
-      properties.startLine = hint.line;
-    }
-    // Hints name paths from the image: shown, like every log line, with their control characters visible.
-    if (hint.severity === 'warning') core.warning(visibleControlChars(message), properties);
-    else core.notice(visibleControlChars(message), properties);
-  }
-}
-
 /** The gate's dependencies that record what it leaves behind, for the cancel guard and the post step. */
 function trackedDependencies(docker: Docker, log: ActionLog, guard: ReturnType<typeof installCancelGuard>): GateDependencies {
   const smokeContainers: string[] = [];
@@ -116,6 +100,22 @@ function trackedDependencies(docker: Docker, log: ActionLog, guard: ReturnType<t
   };
 }
 
+/** One image, from the action's inputs. */
+async function runSingleStep(options: GateOptions, step: ActionStep): Promise<void> {
+  const { log, runContext, token } = step;
+  const pr = runContext.pullRequest;
+  const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
+  const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
+  const history = await historySettings(options, runContext, token, log);
+  const report = await runGate(options, { ...step.dependencies, baseCommit: pr?.baseSha, history, labels });
+  const reportPath = await writeReportFile(report, options.reportFile);
+  for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
+  const comment = await publishComment(report, options.comment, runContext, token, client, log.warning);
+  await publishCommentAndSummary(comment, renderSummary(report), step);
+  annotateHints(report);
+  if (!report.passed) core.setFailed(visibleControlChars(failureSummary(report)));
+}
+
 export async function run(docker: Docker = new Docker()): Promise<void> {
   const log = createActionLog();
   const guard = installCancelGuard(docker, (signal) => {
@@ -127,32 +127,20 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
   // Every container this step makes carries this owner label, so the post step finds them all.
   core.saveState(STATE_OWNER, ownerId());
   try {
-    const options = getInputs((name) => core.getInput(name));
-    const runContext = readRunContext(process.env);
-    const pr = runContext.pullRequest;
-    const token = core.getInput('github-token');
-    const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
-    const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
-    const history = await historySettings(options, runContext, token, log);
-    const report = await runGate(options, { ...trackedDependencies(docker, log, guard), baseCommit: pr?.baseSha, history, labels });
-    const reportPath = await writeReportFile(report, options.reportFile);
-    for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
-    const comment = await publishComment(report, options.comment, runContext, token, client, log.warning);
-    core.setOutput('comment-body', comment.body);
-    core.setOutput('comment-url', comment.url ?? '');
-    if (comment.url) log.info(`PR comment: ${comment.url}`);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      let summary = renderSummary(report);
-      if (pr && comment.notPosted)
-        summary += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
-      await core.summary.addRaw(summary).write();
-    }
-    annotateHints(report);
-    if (!report.passed) core.setFailed(visibleControlChars(failureSummary(report)));
+    const step: ActionStep = {
+      log,
+      runContext: readRunContext(process.env),
+      token: core.getInput('github-token'),
+      dependencies: trackedDependencies(docker, log, guard),
+    };
+    const input = (name: string) => core.getInput(name);
+    const configFile = await findConfigFile(input('config'));
+    if (configFile) await runConfiguredStep(configFile, input, step);
+    else await runSingleStep(getInputs(input), step);
   } catch (error) {
     core.setOutput('passed', 'false');
     if (error instanceof GateError) logUntrusted(log, error.details);
-    if (error instanceof InputError || error instanceof GateError) {
+    if (error instanceof InputError || error instanceof GateError || error instanceof ConfigError) {
       core.setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
     } else {
       core.debug((error as Error).stack ?? String(error));

@@ -161,10 +161,11 @@ describe('one place per fact', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(updateReadme(readme)).toBe(readme);
   });
-  test('--help lists every input but those only a pull request uses', () => {
+  test('--help lists every input but those only a workflow run uses (pull requests, pushes that record)', () => {
     const help = helpText();
-    for (const input of INPUTS.filter((candidate) => !['github-token', 'comment', 'allow-increase-label'].includes(candidate.name)))
-      expect(help).toContain(`--${input.name} `);
+    const actionOnly = ['github-token', 'comment', 'allow-increase-label', 'history-branch', 'history-branches', 'changed-only'];
+    for (const input of INPUTS.filter((candidate) => !actionOnly.includes(candidate.name))) expect(help).toContain(`--${input.name} `);
+    for (const name of actionOnly) expect(help).not.toContain(`--${name} `);
   });
   test('the bundled version is package.json version', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);

@@ -28638,6 +28638,19 @@ async function commitTime(root, commit) {
         throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
     return result.stdout.toString('utf8').trim();
 }
+/** Whether any file under `paths` (relative to the root) differs between two commits (both present). */
+async function pathsChanged(root, base, head, paths) {
+    const args = ['diff', '--quiet', base, head, '--', ...paths];
+    const result = await git(args, root);
+    if (result.exitCode > 1)
+        throw new GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${gitReason(args, result)}`);
+    return result.exitCode === 1;
+}
+/** A file's text at a commit, or undefined when the commit has no such file. */
+async function fileAt(root, commit, file) {
+    const result = await git(['show', `${commit}:${file}`], root);
+    return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
+}
 
 // EXTERNAL MODULE: ./src/docker/exec.ts
 var exec = __nccwpck_require__(9655);

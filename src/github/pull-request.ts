@@ -51,11 +51,23 @@ export async function publishComment(
   client: GitHubClient | undefined,
   warn: (message: string) => void,
 ): Promise<CommentOutcome> {
-  const pr = run.pullRequest;
   const marker = commentMarker(report.name);
-  const body = renderComment(report, { marker, runUrl: run.runUrl, headSha: pr?.headSha });
+  const body = renderComment(report, { marker, runUrl: run.runUrl, headSha: run.pullRequest?.headSha });
+  return postComment({ body, marker, wanted: shouldComment(mode, report), mode }, run, token, client, warn);
+}
+
+/** Posts (or updates) the sticky comment with this marker, when the mode wants it; any failure is a warning. */
+export async function postComment(
+  comment: { body: string; marker: string; wanted: boolean; mode: CommentMode },
+  run: RunContext,
+  token: string,
+  client: GitHubClient | undefined,
+  warn: (message: string) => void,
+): Promise<CommentOutcome> {
+  const { body, marker } = comment;
+  const pr = run.pullRequest;
   if (!pr) return { body, notPosted: 'this is not a pull_request event' };
-  if (!shouldComment(mode, report)) return { body, notPosted: `comment is ${mode}` };
+  if (!comment.wanted) return { body, notPosted: `comment is ${comment.mode}` };
   if (!token || !client) return { body, notPosted: 'no github-token was given' };
   if (pr.fromFork) {
     warn(`image-size-gate: ${FORK_ADVICE}`);

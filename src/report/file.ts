@@ -21,7 +21,11 @@ export function defaultReportPath(
 }
 
 /** Writes the report to `filePath`, or to defaultReportPath(env) when none is given; returns the absolute path. */
-export async function writeReportFile(report: GateReport, filePath?: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function writeReportFile(
+  report: GateReport | object,
+  filePath?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   const absolute = path.resolve(filePath ?? defaultReportPath(env));
   await mkdir(path.dirname(absolute), { recursive: true });
   // A default path is a new name: 'wx' refuses to write through anything planted there (the OS temp directory is shared).

@@ -20,6 +20,8 @@ export interface UnchangedImage extends CarriedFigures {
   budget?: string;
   /** The recorded figures of further platforms, one row each. */
   otherPlatforms?: CarriedFigures[];
+  /** The budgets the recorded figures were held to (size, compressed size, layers): one failing makes the image fail. */
+  checks?: Check[];
 }
 
 /** One image of the run: gated (its report), not rebuilt because nothing it is built from changed, or not judged. */
@@ -51,7 +53,7 @@ export function imageTableRow(row: ImageRow): string {
 /** Failing: a budget failed or the image could not be judged. Unchanged: not rebuilt, or rebuilt to the same size. */
 export function imageGroup(outcome: ImageOutcome): ImageGroup {
   if ('error' in outcome) return 'failing';
-  if ('unchanged' in outcome) return 'unchanged';
+  if ('unchanged' in outcome) return (outcome.unchanged.checks ?? []).some((check) => check.verdict === 'fail') ? 'failing' : 'unchanged';
   if (!outcome.report.passed) return 'failing';
   return sizeChanges(outcome.report).every((change) => change === 0) ? 'unchanged' : 'changed';
 }
@@ -128,7 +130,7 @@ function unchangedRows(name: string, unchanged: UnchangedImage): ImageRow[] {
     change: `unchanged, not rebuilt${figures.sizeBytes === undefined ? '' : recorded}`,
     compressed: bytesOrDash(figures.compressedSizeBytes),
     budget: escapeMarkdownInline(unchanged.budget || '—'),
-    mark: VERDICT_MARK.skip,
+    mark: (unchanged.checks ?? []).some((check) => check.verdict === 'fail') ? VERDICT_MARK.fail : VERDICT_MARK.skip,
   }));
 }
 

@@ -2,9 +2,18 @@
 // one table with a row per image and platform (failing, then changed; unchanged rows folded), then each
 // image's details in its own collapsed section. To stay under GitHub's limits only the details are shortened,
 // never a row or a verdict.
+import { Check } from '../budgets.js';
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
 import { formatBytes, formatBytesDelta } from '../units.js';
-import { baselineSizeFigure, figuresTable, LAYER_CHANGE_HEADER, layerChangeRow, noBaselineLine, VERDICT_MARK } from './baseline.js';
+import {
+  baselineSizeFigure,
+  fileChangeSection,
+  figuresTable,
+  LAYER_CHANGE_HEADER,
+  layerChangeRow,
+  noBaselineLine,
+  VERDICT_MARK,
+} from './baseline.js';
 import { detailsBlock, escapeMarkdownInline, truncate } from './escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { renderSummary } from './markdown.js';
@@ -68,7 +77,12 @@ export function multiTable(outcomes: ImageOutcome[]): string[] {
 function detailsSummary(outcome: ImageOutcome): string {
   const name = `<b>${escapeMarkdownInline(outcome.name)}</b>`;
   if ('error' in outcome) return `${VERDICT_MARK.fail} ${name}: could not be judged`;
-  if (!('report' in outcome)) return `${VERDICT_MARK.skip} ${name}: unchanged`;
+  if (!('report' in outcome)) {
+    const failed = (outcome.unchanged.checks ?? []).filter((check) => check.verdict === 'fail').map((check) => check.label);
+    return failed.length > 0
+      ? `${VERDICT_MARK.fail} ${name}: unchanged, but its recorded figures fail ${escapeMarkdownInline(failed.join(', '))}`
+      : `${VERDICT_MARK.skip} ${name}: unchanged`;
+  }
   const report = outcome.report;
   const change = baselineSizeFigure(report)?.change;
   const size = `${formatBytes(report.image.sizeBytes)}${change === undefined ? '' : ` (${formatBytesDelta(change)})`}`;
@@ -87,14 +101,20 @@ function cutList<T>(title: string, header: string[], items: T[], toLine: (item: 
   return [`**${title} (${items.length})**`, ...body, ...more];
 }
 
-function reportDetails(report: GateReport, level: DetailLevel): string[] {
-  const failures = report.checks
+/** One line per failed or accepted check. */
+function failureLines(checks: Check[]): string[] {
+  return checks
     .filter((check) => check.verdict === 'fail' || check.verdict === 'warn')
     .map((check) => `- ${VERDICT_MARK[check.verdict]} **${escapeMarkdownInline(check.label)}**: ${escapeMarkdownInline(check.detail)}`);
+}
+
+function reportDetails(report: GateReport, level: DetailLevel): string[] {
+  const failures = failureLines(report.checks);
   const blocks = [
     level.figures && !report.baseline ? [noBaselineLine(report)] : [],
     level.figures ? figuresTable(report) : [],
     failures,
+    level.figures ? fileChangeSection(report, level.maxRows).slice(1) : [],
     cutList('What changed, layer by layer', LAYER_CHANGE_HEADER, report.baseline?.layerChanges ?? [], layerChangeRow, level.maxRows),
     cutList('Hints', [], report.analysis?.hints ?? [], hintMarkdownItem, level.maxRows),
   ].filter((block) => block.length > 0);
@@ -103,9 +123,15 @@ function reportDetails(report: GateReport, level: DetailLevel): string[] {
 
 /** One image's collapsed section (none for an image that was not rebuilt, or at this level). */
 function imageDetails(outcome: ImageOutcome, level: DetailLevel): string[] {
-  if ('unchanged' in outcome || level.images === 'none') return [];
+  if (level.images === 'none') return [];
+  if ('unchanged' in outcome && imageGroup(outcome) !== 'failing') return [];
   if (level.images === 'failing' && imageGroup(outcome) !== 'failing') return [];
-  const body = 'error' in outcome ? [escapeMarkdownInline(truncate(outcome.error, MAX_ERROR_CHARS))] : reportDetails(outcome.report, level);
+  const body =
+    'error' in outcome
+      ? [escapeMarkdownInline(truncate(outcome.error, MAX_ERROR_CHARS))]
+      : 'unchanged' in outcome
+        ? failureLines(outcome.unchanged.checks ?? [])
+        : reportDetails(outcome.report, level);
   return ['', ...detailsBlock(detailsSummary(outcome), body)];
 }
 
