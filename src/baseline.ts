@@ -84,7 +84,7 @@ async function measureBaseCommit(
 ): Promise<BaselineOutcome> {
   const started = performance.now();
   const root = await repositoryRoot(path.resolve(buildInfo.context));
-  await ensureCommit(root, baseCommit, (message) => deps.log.info(message));
+  await ensureCommit(root, baseCommit, (message) => deps.log.info(message), deps.fetchEnv);
   const worktree = await addWorktree(root, baseCommit);
   deps.onWorktree?.(root, worktree.directory);
   let baseImageId: string | undefined;

@@ -43,6 +43,8 @@ export interface GateDependencies {
   baseCommit?: string;
   /** Labels on the pull request (for allow-increase-label). */
   labels?: string[];
+  /** The environment that gives git's fetches from origin the token (the checkout keeps none). */
+  fetchEnv?: Record<string, string>;
   /** The size history branch: read for the baseline and the trend, written on push runs that record. */
   history?: HistorySettings;
 }

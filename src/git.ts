@@ -12,9 +12,9 @@ import { childEnvironment, lastErrorLine, ProcessResult, runProcess } from './pr
 const LOCAL_TIMEOUT_MS = 120_000;
 const FETCH_TIMEOUT_MS = 600_000;
 
-async function git(args: string[], cwd: string, timeoutMs = LOCAL_TIMEOUT_MS): Promise<ProcessResult> {
+async function git(args: string[], cwd: string, timeoutMs = LOCAL_TIMEOUT_MS, env?: Record<string, string>): Promise<ProcessResult> {
   try {
-    return await runProcess('git', args, { cwd, timeoutMs });
+    return await runProcess('git', args, { cwd, timeoutMs, env });
   } catch (error) {
     throw new GateError('baseline', `git is not available: ${(error as Error).message}`, { cause: error });
   }
@@ -37,12 +37,21 @@ export async function repositoryRoot(directory: string): Promise<string> {
   return result.stdout.toString('utf8').trim();
 }
 
-/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
-export async function ensureCommit(root: string, commit: string, log: (message: string) => void): Promise<void> {
+/**
+ * Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. `fetchEnv` gives the
+ * fetch the token (history/store.ts tokenEnvironment): with persist-credentials: false a private repository
+ * answers nothing without it.
+ */
+export async function ensureCommit(
+  root: string,
+  commit: string,
+  log: (message: string) => void,
+  fetchEnv?: Record<string, string>,
+): Promise<void> {
   if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0) return;
   log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
   const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
-  const fetched = await git(args, root, FETCH_TIMEOUT_MS);
+  const fetched = await git(args, root, FETCH_TIMEOUT_MS, fetchEnv);
   if (fetched.exitCode !== 0) {
     throw new GateError(
       'baseline',
@@ -102,7 +111,13 @@ const MERGE_BASE_DEPTHS = [64, 512];
  * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
  * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
  */
-export async function mergeBase(root: string, base: string, head: string, log: (message: string) => void): Promise<string | undefined> {
+export async function mergeBase(
+  root: string,
+  base: string,
+  head: string,
+  log: (message: string) => void,
+  fetchEnv?: Record<string, string>,
+): Promise<string | undefined> {
   const find = async () => {
     const result = await git(['merge-base', base, head], root);
     return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
@@ -116,7 +131,12 @@ export async function mergeBase(root: string, base: string, head: string, log: (
   }
   for (const depth of MERGE_BASE_DEPTHS) {
     log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
-    const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS);
+    const fetched = await git(
+      ['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head],
+      root,
+      FETCH_TIMEOUT_MS,
+      fetchEnv,
+    );
     if (fetched.exitCode !== 0) {
       log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
       return undefined;

@@ -8,6 +8,7 @@ import { currentLabels, githubClient, postComment } from './github/pull-request.
 import { mergeBase, repositoryRoot } from './git.js';
 import { historySettings } from './history/settings.js';
 import { HistorySettings } from './history/index.js';
+import { tokenEnvironment } from './history/store.js';
 import { GateOptions, InputReader } from './inputs.js';
 import { configuredImages, ConfiguredRun, loadConfig, multiReport, MultiDependencies, runConfiguredGates } from './multi-gate.js';
 import { reportOutputs } from './outputs.js';
@@ -43,13 +44,14 @@ async function multiDependencies(
   // The history branch is the step's; its settings are made once (and say once what this run records).
   let history: Promise<HistorySettings | undefined> | undefined;
   const historyFor = (imageOptions: GateOptions) => (history ??= historySettings(imageOptions, runContext, token, log));
+  const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
   let changes: MultiDependencies['changes'];
   if (pr) {
     const root = await repositoryRoot(configRoot(file)).catch(() => undefined);
     let base: Promise<string | undefined> | undefined;
-    if (root) changes = { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info)) };
+    if (root) changes = { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
   }
-  return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels }, historyFor, changes, client };
+  return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, client };
 }
 
 export async function runConfiguredStep(file: string, input: InputReader, step: ActionStep): Promise<void> {

@@ -15,6 +15,7 @@ import { GateError } from './errors.js';
 import { GateDependencies, GateLog, runGate, UntrustedStream } from './gate.js';
 import { GateOptions, getInputs, InputError } from './inputs.js';
 import { historySettings } from './history/settings.js';
+import { tokenEnvironment } from './history/store.js';
 import { lineBatch } from './line-batch.js';
 import { failureSummary, reportOutputs } from './outputs.js';
 import { writeReportFile } from './report/file.js';
@@ -107,7 +108,8 @@ async function runSingleStep(options: GateOptions, step: ActionStep): Promise<vo
   const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
   const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
   const history = await historySettings(options, runContext, token, log);
-  const report = await runGate(options, { ...step.dependencies, baseCommit: pr?.baseSha, history, labels });
+  const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
+  const report = await runGate(options, { ...step.dependencies, baseCommit: pr?.baseSha, history, labels, fetchEnv });
   const reportPath = await writeReportFile(report, options.reportFile);
   for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value);
   const comment = await publishComment(report, options.comment, runContext, token, client, log.warning);

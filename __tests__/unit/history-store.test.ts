@@ -88,6 +88,18 @@ test('recorders racing from many clones: every record lands, each push rebuilt o
   expect(git(bare, 'rev-list', '--count', 'history')).toBe('4');
 }, 60_000);
 
+test('a push a server hook declines (branch protection) fails at once, without retrying', async () => {
+  const checkout = clone('protected');
+  const hook = path.join(bare, 'hooks', 'pre-receive');
+  writeFileSync(hook, '#!/bin/sh\necho "protected branch hook declined" >&2\nexit 1\n', { mode: 0o755 });
+  let waits = 0;
+  const written = writeFiles({ root: checkout, branch: 'history' }, [{ path: 'a', content: 'a\n' }], 'record', async () => {
+    waits += 1;
+  });
+  await expect(written).rejects.toThrow(/could not push to history: .*declined/);
+  expect(waits).toBe(0);
+});
+
 describe('over HTTP, with GitHub-style tokens', () => {
   let server: GitHttpServer;
   beforeEach(async () => {

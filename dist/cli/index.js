@@ -664,9 +664,9 @@ class errors_GateError extends Error {
 /** Local git calls answer in seconds; a fetch from the remote may take longer on a large repository. */
 const LOCAL_TIMEOUT_MS = 120_000;
 const FETCH_TIMEOUT_MS = 600_000;
-async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS) {
+async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS, env) {
     try {
-        return await runProcess('git', args, { cwd, timeoutMs });
+        return await runProcess('git', args, { cwd, timeoutMs, env });
     }
     catch (error) {
         throw new errors_GateError('baseline', `git is not available: ${error.message}`, { cause: error });
@@ -685,13 +685,17 @@ async function repositoryRoot(directory) {
         throw new errors_GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
     return result.stdout.toString('utf8').trim();
 }
-/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
-async function ensureCommit(root, commit, log) {
+/**
+ * Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. `fetchEnv` gives the
+ * fetch the token (history/store.ts tokenEnvironment): with persist-credentials: false a private repository
+ * answers nothing without it.
+ */
+async function ensureCommit(root, commit, log, fetchEnv) {
     if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
         return;
     log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
     const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
-    const fetched = await git(args, root, FETCH_TIMEOUT_MS);
+    const fetched = await git(args, root, FETCH_TIMEOUT_MS, fetchEnv);
     if (fetched.exitCode !== 0) {
         throw new errors_GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
     }
@@ -738,7 +742,7 @@ const MERGE_BASE_DEPTHS = (/* unused pure expression or super */ null && ([64, 5
  * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
  * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
  */
-async function mergeBase(root, base, head, log) {
+async function mergeBase(root, base, head, log, fetchEnv) {
     const find = async () => {
         const result = await git(['merge-base', base, head], root);
         return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
@@ -752,7 +756,7 @@ async function mergeBase(root, base, head, log) {
     }
     for (const depth of MERGE_BASE_DEPTHS) {
         log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
-        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS, fetchEnv);
         if (fetched.exitCode !== 0) {
             log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
             return undefined;
@@ -4915,7 +4919,7 @@ async function pullBaseline(deps, reference) {
 async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
     const started = performance.now();
     const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
-    await ensureCommit(root, baseCommit, (message) => deps.log.info(message));
+    await ensureCommit(root, baseCommit, (message) => deps.log.info(message), deps.fetchEnv);
     const worktree = await addWorktree(root, baseCommit);
     deps.onWorktree?.(root, worktree.directory);
     let baseImageId;
@@ -5598,8 +5602,11 @@ async function gitOk(root, args, options = {}) {
 }
 /** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
 const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
-/** What a push says when the branch moved meanwhile (a concurrent recorder won the race). */
-const PUSH_RACE = /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref|stale info|reference already exists/i;
+/**
+ * What a push says when the branch moved meanwhile (a concurrent recorder won the race). Not any "rejected": a
+ * branch protection rule's "[remote rejected] (protected branch hook declined)" is final, not a race.
+ */
+const PUSH_RACE = /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info|reference already exists/i;
 /** What a fetch says when the branch does not exist (yet). */
 const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
 /** A private ref per call, so that two gates in one clone never share one. */
@@ -5700,11 +5707,11 @@ async function writeFiles(remote, files, message, wait = jitter) {
             if (pushed.exitCode === 0)
                 return { commit, attempts: attempt, created: fetched.tip === undefined };
             const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
+            lastReason = pushReason(pushed) || reason(args, pushed);
             if (PERMISSION_DENIED.test(said))
-                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`, true);
+                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`, true);
             if (!PUSH_RACE.test(said))
-                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`);
-            lastReason = reason(args, pushed);
+                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`);
         }
         finally {
             await fetched.release();
@@ -5713,6 +5720,13 @@ async function writeFiles(remote, files, message, wait = jitter) {
             await wait(attempt);
     }
     throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
+}
+/** Why a push was refused, in the server's words: its last `remote:` line and the ref's status from --porcelain. */
+function pushReason(result) {
+    const remoteLines = result.stderr.split('\n').filter((line) => line.startsWith('remote: ') && line.trim() !== 'remote:');
+    const status = /^!\t[^\t]*\t(.*)$/m.exec(result.stdout.toString('utf8'))?.[1];
+    const said = remoteLines.at(-1)?.slice('remote: '.length).trim();
+    return [said, status].filter(Boolean).join(': ').slice(0, 500);
 }
 /** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
 function jitter(attempt) {

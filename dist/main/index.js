@@ -33662,9 +33662,9 @@ function streamProcess(command, args, options = {}) {
 /** Local git calls answer in seconds; a fetch from the remote may take longer on a large repository. */
 const LOCAL_TIMEOUT_MS = 120_000;
 const FETCH_TIMEOUT_MS = 600_000;
-async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS) {
+async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS, env) {
     try {
-        return await runProcess('git', args, { cwd, timeoutMs });
+        return await runProcess('git', args, { cwd, timeoutMs, env });
     }
     catch (error) {
         throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
@@ -33683,13 +33683,17 @@ async function repositoryRoot(directory) {
         throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
     return result.stdout.toString('utf8').trim();
 }
-/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
-async function ensureCommit(root, commit, log) {
+/**
+ * Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. `fetchEnv` gives the
+ * fetch the token (history/store.ts tokenEnvironment): with persist-credentials: false a private repository
+ * answers nothing without it.
+ */
+async function ensureCommit(root, commit, log, fetchEnv) {
     if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
         return;
     log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
     const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
-    const fetched = await git(args, root, FETCH_TIMEOUT_MS);
+    const fetched = await git(args, root, FETCH_TIMEOUT_MS, fetchEnv);
     if (fetched.exitCode !== 0) {
         throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
     }
@@ -33736,7 +33740,7 @@ const MERGE_BASE_DEPTHS = [64, 512];
  * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
  * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
  */
-async function mergeBase(root, base, head, log) {
+async function mergeBase(root, base, head, log, fetchEnv) {
     const find = async () => {
         const result = await git(['merge-base', base, head], root);
         return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
@@ -33750,7 +33754,7 @@ async function mergeBase(root, base, head, log) {
     }
     for (const depth of MERGE_BASE_DEPTHS) {
         log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
-        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS, fetchEnv);
         if (fetched.exitCode !== 0) {
             log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
             return undefined;
@@ -33783,10 +33787,220 @@ async function fileAt(root, commit, file) {
     return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/history/store.ts
+// The history branch, moved with git's plumbing inside the repository the gate runs in: the branch's tip is
+// fetched one commit deep into a private ref (one fetch, however long the history), read with ls-tree and
+// cat-file, and records are committed on top of it with a temporary index, never touching the work tree,
+// the index or the checked-out branch. The token reaches only the fetch and push commands, through their
+// environment; it is never written to .git/config.
+
+
+
+
+
+const store_LOCAL_TIMEOUT_MS = 60_000;
+const NETWORK_TIMEOUT_MS = 300_000;
+/** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
+const PUSH_ATTEMPTS = 6;
+/** Who the history commits are by: GitHub's bot identity for workflow tokens. */
+const COMMIT_IDENTITY = {
+    GIT_AUTHOR_NAME: 'github-actions[bot]',
+    GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'github-actions[bot]',
+    GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/** The history could not be read or written; `permission` when the token may not push (contents: write). */
+class HistoryError extends Error {
+    permission;
+    constructor(message, permission = false) {
+        super(message);
+        this.permission = permission;
+    }
+}
+/**
+ * The environment that gives one git command the token: an extra HTTP header scoped to the server, set through
+ * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+), so it is in no file and in no process's command line. The empty value
+ * first clears the header actions/checkout may have persisted, so exactly one Authorization header is sent.
+ */
+function tokenEnvironment(token, serverUrl = 'https://github.com') {
+    const env = { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
+    if (!token)
+        return env;
+    const key = `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`;
+    const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+    return {
+        ...env,
+        GIT_CONFIG_COUNT: '2',
+        GIT_CONFIG_KEY_0: key,
+        GIT_CONFIG_VALUE_0: '',
+        GIT_CONFIG_KEY_1: key,
+        GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
+    };
+}
+async function store_git(root, args, options = {}) {
+    try {
+        return await runProcess('git', args, {
+            cwd: root,
+            env: options.env,
+            stdin: options.stdin,
+            timeoutMs: options.timeoutMs ?? store_LOCAL_TIMEOUT_MS,
+            maxStdoutBytes: 64 * 1024 * 1024,
+        });
+    }
+    catch (error) {
+        throw new HistoryError(`git is not available: ${error.message}`);
+    }
+}
+function reason(args, result) {
+    if (result.timedOut)
+        return `git ${args[0]} did not finish in time`;
+    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
+}
+async function gitOk(root, args, options = {}) {
+    const result = await store_git(root, args, options);
+    if (result.exitCode !== 0)
+        throw new HistoryError(reason(args, result));
+    return result.stdout.toString('utf8');
+}
+/** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
+const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
+/**
+ * What a push says when the branch moved meanwhile (a concurrent recorder won the race). Not any "rejected": a
+ * branch protection rule's "[remote rejected] (protected branch hook declined)" is final, not a race.
+ */
+const PUSH_RACE = /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info|reference already exists/i;
+/** What a fetch says when the branch does not exist (yet). */
+const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
+/** A private ref per call, so that two gates in one clone never share one. */
+function privateRef() {
+    return `refs/image-size-gate/history-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+}
+/** Fetches the branch's tip, one commit deep: the only network call a reader makes. */
+async function fetchHistory(remote) {
+    const ref = privateRef();
+    const args = [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--depth=1',
+        remote.remote ?? 'origin',
+        `+refs/heads/${remote.branch}:${ref}`,
+    ];
+    const result = await store_git(remote.root, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
+    const release = async () => {
+        await store_git(remote.root, ['update-ref', '-d', ref]);
+    };
+    if (result.exitCode !== 0) {
+        if (NO_SUCH_REF.test(result.stderr))
+            return { release };
+        throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+    }
+    const tip = (await gitOk(remote.root, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
+    return { tip, release };
+}
+/** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
+async function listFiles(root, commit, prefix) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit, ...(prefix ? ['--', `${prefix}/`] : [])];
+    return (await gitOk(root, args)).split('\0').filter(Boolean);
+}
+/** The contents of several files of `commit`, in one git call; a file that is not a blob maps to undefined. */
+async function readFiles(root, commit, paths) {
+    const files = new Map();
+    if (paths.length === 0)
+        return files;
+    // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
+    const asked = paths.filter((file) => !/[\n\r]/.test(file));
+    const result = await store_git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
+    if (result.exitCode !== 0)
+        throw new HistoryError(reason(['cat-file'], result));
+    const out = result.stdout;
+    let at = 0;
+    for (const file of asked) {
+        const end = out.indexOf(0x0a, at);
+        if (end < 0)
+            break;
+        const header = out.subarray(at, end).toString('utf8');
+        at = end + 1;
+        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!match) {
+            files.set(file, undefined);
+            continue;
+        }
+        const size = Number(match[2]);
+        files.set(file, match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+        at += size + 1;
+    }
+    return files;
+}
+/** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
+async function commitOnTop(root, parent, files, message) {
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
+    try {
+        const env = { GIT_INDEX_FILE: external_node_path_default().join(scratch, 'index') };
+        if (parent)
+            await gitOk(root, ['read-tree', parent], { env });
+        for (const file of files) {
+            const blob = (await gitOk(root, ['hash-object', '-w', '--stdin'], { stdin: file.content })).trim();
+            await gitOk(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
+        }
+        const tree = (await gitOk(root, ['write-tree'], { env })).trim();
+        const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
+        return (await gitOk(root, args, { env: { ...env, ...COMMIT_IDENTITY } })).trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+/**
+ * Commits `files` to the branch and pushes, never forcing: a push rejected because another recorder moved the
+ * branch is rebuilt on the new tip and tried again, up to PUSH_ATTEMPTS times. Each record is its own file,
+ * so rebuilding never conflicts.
+ */
+async function writeFiles(remote, files, message, wait = jitter) {
+    const env = tokenEnvironment(remote.token, remote.serverUrl);
+    let lastReason = '';
+    for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
+        const fetched = await fetchHistory(remote);
+        try {
+            const commit = await commitOnTop(remote.root, fetched.tip, files, message);
+            const args = ['push', '--quiet', '--porcelain', remote.remote ?? 'origin', `${commit}:refs/heads/${remote.branch}`];
+            const pushed = await store_git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
+            if (pushed.exitCode === 0)
+                return { commit, attempts: attempt, created: fetched.tip === undefined };
+            const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
+            lastReason = pushReason(pushed) || reason(args, pushed);
+            if (PERMISSION_DENIED.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`, true);
+            if (!PUSH_RACE.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`);
+        }
+        finally {
+            await fetched.release();
+        }
+        if (attempt < PUSH_ATTEMPTS)
+            await wait(attempt);
+    }
+    throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
+}
+/** Why a push was refused, in the server's words: its last `remote:` line and the ref's status from --porcelain. */
+function pushReason(result) {
+    const remoteLines = result.stderr.split('\n').filter((line) => line.startsWith('remote: ') && line.trim() !== 'remote:');
+    const status = /^!\t[^\t]*\t(.*)$/m.exec(result.stdout.toString('utf8'))?.[1];
+    const said = remoteLines.at(-1)?.slice('remote: '.length).trim();
+    return [said, status].filter(Boolean).join(': ').slice(0, 500);
+}
+/** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
+function jitter(attempt) {
+    const ms = 100 * attempt + Math.floor(Math.random() * 200 * attempt);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/history/settings.ts
 // Which history work a run does, decided once at the edge from the inputs and the event: pull requests read
 // (the merge base's record, the trend); pushes to a recorded branch read and write; nothing else writes. A
 // pull request must never be able to change the records other pull requests are judged against.
+
 
 
 /** The events whose runs may write: pushes only (pull_request, pull_request_target, workflow_run and the rest read). */
@@ -33825,7 +34039,8 @@ async function historySettings(options, run, token, log) {
     const settings = { remote };
     const pr = run.pullRequest;
     if (pr && options.baseline.kind === 'auto') {
-        settings.baselineCommit = () => mergeBase(root, pr.baseSha, pr.headSha, (message) => log.info(message));
+        const fetchEnv = tokenEnvironment(token || undefined, run.serverUrl);
+        settings.baselineCommit = () => mergeBase(root, pr.baseSha, pr.headSha, (message) => log.info(message), fetchEnv);
     }
     const decision = recordDecision(history, run);
     if (decision.record && run.sha) {
@@ -38254,7 +38469,7 @@ async function pullBaseline(deps, reference) {
 async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
     const started = performance.now();
     const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
-    await ensureCommit(root, baseCommit, (message) => deps.log.info(message));
+    await ensureCommit(root, baseCommit, (message) => deps.log.info(message), deps.fetchEnv);
     const worktree = await addWorktree(root, baseCommit);
     deps.onWorktree?.(root, worktree.directory);
     let baseImageId;
@@ -38858,205 +39073,6 @@ function recordFigures(record) {
     if (figures['wasted-size'] !== undefined)
         result.wastedBytes = figures['wasted-size'];
     return result;
-}
-
-;// CONCATENATED MODULE: ./src/history/store.ts
-// The history branch, moved with git's plumbing inside the repository the gate runs in: the branch's tip is
-// fetched one commit deep into a private ref (one fetch, however long the history), read with ls-tree and
-// cat-file, and records are committed on top of it with a temporary index, never touching the work tree,
-// the index or the checked-out branch. The token reaches only the fetch and push commands, through their
-// environment; it is never written to .git/config.
-
-
-
-
-
-const store_LOCAL_TIMEOUT_MS = 60_000;
-const NETWORK_TIMEOUT_MS = 300_000;
-/** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
-const PUSH_ATTEMPTS = 6;
-/** Who the history commits are by: GitHub's bot identity for workflow tokens. */
-const COMMIT_IDENTITY = {
-    GIT_AUTHOR_NAME: 'github-actions[bot]',
-    GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
-    GIT_COMMITTER_NAME: 'github-actions[bot]',
-    GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-/** The history could not be read or written; `permission` when the token may not push (contents: write). */
-class HistoryError extends Error {
-    permission;
-    constructor(message, permission = false) {
-        super(message);
-        this.permission = permission;
-    }
-}
-/**
- * The environment that gives one git command the token: an extra HTTP header scoped to the server, set through
- * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+), so it is in no file and in no process's command line. The empty value
- * first clears the header actions/checkout may have persisted, so exactly one Authorization header is sent.
- */
-function tokenEnvironment(token, serverUrl = 'https://github.com') {
-    const env = { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
-    if (!token)
-        return env;
-    const key = `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`;
-    const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
-    return {
-        ...env,
-        GIT_CONFIG_COUNT: '2',
-        GIT_CONFIG_KEY_0: key,
-        GIT_CONFIG_VALUE_0: '',
-        GIT_CONFIG_KEY_1: key,
-        GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
-    };
-}
-async function store_git(root, args, options = {}) {
-    try {
-        return await runProcess('git', args, {
-            cwd: root,
-            env: options.env,
-            stdin: options.stdin,
-            timeoutMs: options.timeoutMs ?? store_LOCAL_TIMEOUT_MS,
-            maxStdoutBytes: 64 * 1024 * 1024,
-        });
-    }
-    catch (error) {
-        throw new HistoryError(`git is not available: ${error.message}`);
-    }
-}
-function reason(args, result) {
-    if (result.timedOut)
-        return `git ${args[0]} did not finish in time`;
-    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
-}
-async function gitOk(root, args, options = {}) {
-    const result = await store_git(root, args, options);
-    if (result.exitCode !== 0)
-        throw new HistoryError(reason(args, result));
-    return result.stdout.toString('utf8');
-}
-/** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
-const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
-/** What a push says when the branch moved meanwhile (a concurrent recorder won the race). */
-const PUSH_RACE = /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref|stale info|reference already exists/i;
-/** What a fetch says when the branch does not exist (yet). */
-const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
-/** A private ref per call, so that two gates in one clone never share one. */
-function privateRef() {
-    return `refs/image-size-gate/history-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-}
-/** Fetches the branch's tip, one commit deep: the only network call a reader makes. */
-async function fetchHistory(remote) {
-    const ref = privateRef();
-    const args = [
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--depth=1',
-        remote.remote ?? 'origin',
-        `+refs/heads/${remote.branch}:${ref}`,
-    ];
-    const result = await store_git(remote.root, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
-    const release = async () => {
-        await store_git(remote.root, ['update-ref', '-d', ref]);
-    };
-    if (result.exitCode !== 0) {
-        if (NO_SUCH_REF.test(result.stderr))
-            return { release };
-        throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
-    }
-    const tip = (await gitOk(remote.root, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
-    return { tip, release };
-}
-/** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
-async function listFiles(root, commit, prefix) {
-    const args = ['ls-tree', '-r', '-z', '--name-only', commit, ...(prefix ? ['--', `${prefix}/`] : [])];
-    return (await gitOk(root, args)).split('\0').filter(Boolean);
-}
-/** The contents of several files of `commit`, in one git call; a file that is not a blob maps to undefined. */
-async function readFiles(root, commit, paths) {
-    const files = new Map();
-    if (paths.length === 0)
-        return files;
-    // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
-    const asked = paths.filter((file) => !/[\n\r]/.test(file));
-    const result = await store_git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
-    if (result.exitCode !== 0)
-        throw new HistoryError(reason(['cat-file'], result));
-    const out = result.stdout;
-    let at = 0;
-    for (const file of asked) {
-        const end = out.indexOf(0x0a, at);
-        if (end < 0)
-            break;
-        const header = out.subarray(at, end).toString('utf8');
-        at = end + 1;
-        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!match) {
-            files.set(file, undefined);
-            continue;
-        }
-        const size = Number(match[2]);
-        files.set(file, match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
-        at += size + 1;
-    }
-    return files;
-}
-/** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
-async function commitOnTop(root, parent, files, message) {
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
-    try {
-        const env = { GIT_INDEX_FILE: external_node_path_default().join(scratch, 'index') };
-        if (parent)
-            await gitOk(root, ['read-tree', parent], { env });
-        for (const file of files) {
-            const blob = (await gitOk(root, ['hash-object', '-w', '--stdin'], { stdin: file.content })).trim();
-            await gitOk(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
-        }
-        const tree = (await gitOk(root, ['write-tree'], { env })).trim();
-        const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
-        return (await gitOk(root, args, { env: { ...env, ...COMMIT_IDENTITY } })).trim();
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
-}
-/**
- * Commits `files` to the branch and pushes, never forcing: a push rejected because another recorder moved the
- * branch is rebuilt on the new tip and tried again, up to PUSH_ATTEMPTS times. Each record is its own file,
- * so rebuilding never conflicts.
- */
-async function writeFiles(remote, files, message, wait = jitter) {
-    const env = tokenEnvironment(remote.token, remote.serverUrl);
-    let lastReason = '';
-    for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
-        const fetched = await fetchHistory(remote);
-        try {
-            const commit = await commitOnTop(remote.root, fetched.tip, files, message);
-            const args = ['push', '--quiet', '--porcelain', remote.remote ?? 'origin', `${commit}:refs/heads/${remote.branch}`];
-            const pushed = await store_git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
-            if (pushed.exitCode === 0)
-                return { commit, attempts: attempt, created: fetched.tip === undefined };
-            const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
-            if (PERMISSION_DENIED.test(said))
-                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`, true);
-            if (!PUSH_RACE.test(said))
-                throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`);
-            lastReason = reason(args, pushed);
-        }
-        finally {
-            await fetched.release();
-        }
-        if (attempt < PUSH_ATTEMPTS)
-            await wait(attempt);
-    }
-    throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
-}
-/** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
-function jitter(attempt) {
-    const ms = 100 * attempt + Math.floor(Math.random() * 200 * attempt);
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/history/index.ts
@@ -40241,6 +40257,7 @@ function reportDetails(report, level) {
         level.figures && !report.baseline ? [noBaselineLine(report)] : [],
         level.figures ? figuresTable(report) : [],
         failures,
+        level.figures ? fileChangeSection(report, level.maxRows).slice(1) : [],
         cutList('What changed, layer by layer', LAYER_CHANGE_HEADER, report.baseline?.layerChanges ?? [], layerChangeRow, level.maxRows),
         cutList('Hints', [], report.analysis?.hints ?? [], hintMarkdownItem, level.maxRows),
     ].filter((block) => block.length > 0);
@@ -40329,6 +40346,7 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
 
 
 
+
 /** The comment's marker: one sticky comment per config file, whatever the images. */
 function configMarker(file) {
     return commentMarker(`config:${file}`);
@@ -40351,14 +40369,15 @@ async function multiDependencies(file, step, options) {
     // The history branch is the step's; its settings are made once (and say once what this run records).
     let history;
     const historyFor = (imageOptions) => (history ??= historySettings(imageOptions, runContext, token, log));
+    const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
     let changes;
     if (pr) {
         const root = await repositoryRoot(configRoot(file)).catch(() => undefined);
         let base;
         if (root)
-            changes = { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info)) };
+            changes = { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
     }
-    return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels }, historyFor, changes, client };
+    return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, client };
 }
 async function runConfiguredStep(file, input, step) {
     const { log, runContext, token } = step;
@@ -40491,6 +40510,7 @@ const STATE_OWNER = 'owner';
 
 
 
+
 /**
  * Writes lines to the log with workflow commands switched off around them. The runner splits lines at a bare CR
  * too; such a piece is written as a line of its own here, so what the runner reads is what was written.
@@ -40575,7 +40595,8 @@ async function runSingleStep(options, step) {
     const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
     const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
     const history = await historySettings(options, runContext, token, log);
-    const report = await runGate(options, { ...step.dependencies, baseCommit: pr?.baseSha, history, labels });
+    const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
+    const report = await runGate(options, { ...step.dependencies, baseCommit: pr?.baseSha, history, labels, fetchEnv });
     const reportPath = await writeReportFile(report, options.reportFile);
     for (const [name, value] of Object.entries(reportOutputs(report, reportPath)))
         setOutput(name, value);

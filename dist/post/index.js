@@ -28531,9 +28531,9 @@ var src_process = __nccwpck_require__(7952);
 /** Local git calls answer in seconds; a fetch from the remote may take longer on a large repository. */
 const LOCAL_TIMEOUT_MS = 120_000;
 const FETCH_TIMEOUT_MS = 600_000;
-async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS) {
+async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS, env) {
     try {
-        return await runProcess('git', args, { cwd, timeoutMs });
+        return await runProcess('git', args, { cwd, timeoutMs, env });
     }
     catch (error) {
         throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
@@ -28552,13 +28552,17 @@ async function repositoryRoot(directory) {
         throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
     return result.stdout.toString('utf8').trim();
 }
-/** Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. */
-async function ensureCommit(root, commit, log) {
+/**
+ * Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. `fetchEnv` gives the
+ * fetch the token (history/store.ts tokenEnvironment): with persist-credentials: false a private repository
+ * answers nothing without it.
+ */
+async function ensureCommit(root, commit, log, fetchEnv) {
     if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
         return;
     log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
     const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
-    const fetched = await git(args, root, FETCH_TIMEOUT_MS);
+    const fetched = await git(args, root, FETCH_TIMEOUT_MS, fetchEnv);
     if (fetched.exitCode !== 0) {
         throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
     }
@@ -28605,7 +28609,7 @@ const MERGE_BASE_DEPTHS = (/* unused pure expression or super */ null && ([64, 5
  * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
  * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
  */
-async function mergeBase(root, base, head, log) {
+async function mergeBase(root, base, head, log, fetchEnv) {
     const find = async () => {
         const result = await git(['merge-base', base, head], root);
         return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
@@ -28619,7 +28623,7 @@ async function mergeBase(root, base, head, log) {
     }
     for (const depth of MERGE_BASE_DEPTHS) {
         log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
-        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS, fetchEnv);
         if (fetched.exitCode !== 0) {
             log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
             return undefined;

@@ -7,6 +7,7 @@ import { commitTime, mergeBase, repositoryRoot } from '../git.js';
 import { GateOptions } from '../inputs.js';
 import { RunContext } from '../github/event.js';
 import { HistorySettings } from './index.js';
+import { tokenEnvironment } from './store.js';
 
 /** The events whose runs may write: pushes only (pull_request, pull_request_target, workflow_run and the rest read). */
 export const RECORDING_EVENTS = new Set(['push']);
@@ -50,7 +51,8 @@ export async function historySettings(
   const settings: HistorySettings = { remote };
   const pr = run.pullRequest;
   if (pr && options.baseline.kind === 'auto') {
-    settings.baselineCommit = () => mergeBase(root, pr.baseSha, pr.headSha, (message) => log.info(message));
+    const fetchEnv = tokenEnvironment(token || undefined, run.serverUrl);
+    settings.baselineCommit = () => mergeBase(root, pr.baseSha, pr.headSha, (message) => log.info(message), fetchEnv);
   }
   const decision = recordDecision(history, run);
   if (decision.record && run.sha) {

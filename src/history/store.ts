@@ -91,8 +91,12 @@ async function gitOk(root: string, args: string[], options: Parameters<typeof gi
 
 /** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
 const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
-/** What a push says when the branch moved meanwhile (a concurrent recorder won the race). */
-const PUSH_RACE = /non-fast-forward|fetch first|rejected|cannot lock ref|failed to update ref|stale info|reference already exists/i;
+/**
+ * What a push says when the branch moved meanwhile (a concurrent recorder won the race). Not any "rejected": a
+ * branch protection rule's "[remote rejected] (protected branch hook declined)" is final, not a race.
+ */
+const PUSH_RACE =
+  /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info|reference already exists/i;
 /** What a fetch says when the branch does not exist (yet). */
 const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
 
@@ -212,15 +216,23 @@ export async function writeFiles(
       const pushed = await git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
       if (pushed.exitCode === 0) return { commit, attempts: attempt, created: fetched.tip === undefined };
       const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
-      if (PERMISSION_DENIED.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`, true);
-      if (!PUSH_RACE.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${reason(args, pushed)}`);
-      lastReason = reason(args, pushed);
+      lastReason = pushReason(pushed) || reason(args, pushed);
+      if (PERMISSION_DENIED.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`, true);
+      if (!PUSH_RACE.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`);
     } finally {
       await fetched.release();
     }
     if (attempt < PUSH_ATTEMPTS) await wait(attempt);
   }
   throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
+}
+
+/** Why a push was refused, in the server's words: its last `remote:` line and the ref's status from --porcelain. */
+function pushReason(result: ProcessResult): string {
+  const remoteLines = result.stderr.split('\n').filter((line) => line.startsWith('remote: ') && line.trim() !== 'remote:');
+  const status = /^!\t[^\t]*\t(.*)$/m.exec(result.stdout.toString('utf8'))?.[1];
+  const said = remoteLines.at(-1)?.slice('remote: '.length).trim();
+  return [said, status].filter(Boolean).join(': ').slice(0, 500);
 }
 
 /** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
