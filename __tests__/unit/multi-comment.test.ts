@@ -1,4 +1,5 @@
-import { evaluateBudgets } from '../../src/budgets.js';
+import { carriedChecks, evaluateBudgets } from '../../src/budgets.js';
+import { renderMultiTerminal } from '../../src/cli-config.js';
 import { figureDeltas } from '../../src/delta.js';
 import { Hint } from '../../src/analysis/hints.js';
 import { GateReport } from '../../src/report/model.js';
@@ -204,5 +205,49 @@ describe('the multi-image job summary', () => {
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(200_000);
     expect(summary.match(/^\| \*\*s\d+\*\* \|/gm)).toHaveLength(50);
     expect(summary).toContain("_Some details are left out to keep this summary within GitHub's size limit; the JSON report has them all._");
+  });
+});
+
+describe('an unchanged image carried forward with its recorded figures', () => {
+  const budgets = { requireNonRoot: true, maxSize: { bytes: MB, unit: 'MB' as const }, maxLayers: 4 };
+  const carried = (sizeBytes: number): ImageOutcome => ({
+    name: 'frontend',
+    unchanged: {
+      platform: 'linux/amd64',
+      sizeBytes,
+      recordedCommit: 'd'.repeat(40),
+      budget: '1.00 MB',
+      checks: carriedChecks({ sizeBytes, layerCount: 2 }, budgets),
+    },
+  });
+
+  test('within its budgets it is folded away; over them it fails, first, with its failed budget named', () => {
+    expect(imageGroup(carried(900_000))).toBe('unchanged');
+    const over = carried(1_982_564);
+    expect(imageGroup(over)).toBe('failing');
+    const outcomes = [{ name: 'api', report: report('api', 2 * MB, MB) }, over];
+    expect(orderedOutcomes(outcomes).map((outcome) => outcome.name)).toEqual(['frontend', 'api']);
+    const body = renderMultiComment(outcomes, { marker: '<!-- m -->' });
+    expect(body.split('\n')[1]).toBe('### ❌ image-size-gate: 1 of 2 images failed');
+    expect(body).toContain('<summary>❌ <b>frontend</b>: unchanged, but its recorded figures fail Size (uncompressed)</summary>');
+    expect(body).toContain('- ❌ **Size (uncompressed)**: the image is 983 kB over max-size');
+    expect(imageRows(over)[0].mark).toBe('❌');
+  });
+
+  test('the CLI table: failing first, every name shown inert', () => {
+    const outcomes: ImageOutcome[] = [
+      { name: 'api', report: report('api', 2 * MB, MB) },
+      carried(1_982_564),
+      { name: 'evil\u001b[2J', error: 'build: the Dockerfile has an error' },
+    ];
+    const text = renderMultiTerminal(outcomes);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('image-size-gate: 2 of 3 images FAILED');
+    expect(lines.slice(3, 6).map((line) => line.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'FAIL frontend',
+      'FAIL evil\\x1b[2J',
+      'PASS api',
+    ]);
+    expect(text).not.toContain('\u001b');
   });
 });

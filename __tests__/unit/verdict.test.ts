@@ -126,3 +126,52 @@ test('a user that runs as root on one platform fails require-non-root for that p
   expect(report.checks.filter((check) => check.id === 'non-root').map((check) => check.verdict)).toEqual(['pass', 'fail']);
   expect(report.passed).toBe(false);
 });
+
+describe('a baseline from the size history', () => {
+  const head = measured([platform('linux/amd64', 4_460_581)]);
+  const record = (platformName: string, sizeBytes: number) =>
+    ({
+      schemaVersion: 1,
+      name: 'app',
+      platform: platformName,
+      commit: 'c'.repeat(40),
+      commitTime: '2026-11-20T10:00:00Z',
+      recordedAt: '2026-11-20T10:05:00.000Z',
+      imageId: 'sha256:' + 'b'.repeat(64),
+      engine,
+      sizeMethod: 'layers',
+      figures: { size: sizeBytes, layers: 2, 'compressed-size': 2_000_000, startup: 150 },
+      user: '10001',
+      nonRoot: true,
+    }) as const;
+  const info = { source: 'record' as const, reference: 'c'.repeat(40), id: 'sha256:' + 'b'.repeat(64) };
+
+  test("the record of the gated platform is the baseline: its figures against the image's, max-increase judged on them", () => {
+    const report = assembleReport({
+      options: options({ 'max-increase': '1MB' }),
+      engine,
+      head,
+      reference: 'app:pr',
+      baseline: { recorded: [record('linux/arm64', 1), record('linux/amd64', 4_000_000)], report: info },
+    });
+    expect(report.baseline?.source).toBe('record');
+    expect(report.baseline?.figures.find((figure) => figure.id === 'size')).toMatchObject({
+      base: 4_000_000,
+      head: 4_460_581,
+      change: 460_581,
+    });
+    expect(report.baseline?.figures.find((figure) => figure.id === 'startup')).toMatchObject({ base: 150, head: 120, change: -30 });
+    expect(report.checks.find((check) => check.id === 'increase')?.verdict).toBe('pass');
+  });
+
+  test("records of other platforms only: no baseline, never another platform's figures", () => {
+    const report = assembleReport({
+      options: options({}),
+      engine,
+      head,
+      reference: 'app:pr',
+      baseline: { recorded: [record('linux/arm64', 1)], report: info },
+    });
+    expect(report.baseline).toBeUndefined();
+  });
+});
