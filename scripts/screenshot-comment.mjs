@@ -1,6 +1,6 @@
 // Renders a PR comment (markdown) as GitHub-flavoured HTML with GitHub's stylesheet and captures it with
 // headless Chromium, for the README's picture of the comment.
-// Usage: node scripts/screenshot-comment.mjs comment.md docs/pr-comment.png
+// Usage: node scripts/screenshot-comment.mjs comment.md docs/pr-comment.png [height in pixels, default 780]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { marked } from 'marked';
 
-const [input, output] = process.argv.slice(2);
+const [input, output, heightText = '780'] = process.argv.slice(2);
 if (!input || !output) {
   console.error('usage: node scripts/screenshot-comment.mjs COMMENT.md OUTPUT.png');
   process.exit(2);
@@ -40,7 +40,7 @@ try {
       '--disable-sync',
       `--user-data-dir=${path.join(dir, 'profile')}`,
       '--hide-scrollbars',
-      '--window-size=920,780',
+      `--window-size=920,${Number(heightText)}`,
       `--screenshot=${path.resolve(output)}`,
       `file://${page}`,
     ],

@@ -2,6 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REPORT_SCHEMA_VERSION } from '../../src/report/model.js';
 import { E2E_TIMEOUT_MS, expectedSizeBytes, gateContainers, runCli } from './helpers.js';
 
 afterEach(() => {
@@ -52,7 +53,7 @@ test(
   async () => {
     const run = await runCli(['--quiet', '--json', '--smoke', 'false', 'examples/go-scratch']);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ schemaVersion: 2, passed: true, image: { nonRoot: true, layerCount: 2 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ schemaVersion: REPORT_SCHEMA_VERSION, passed: true, image: { nonRoot: true, layerCount: 2 } });
   },
   E2E_TIMEOUT_MS,
 );
