@@ -11,9 +11,8 @@ import { GateError } from './errors.js';
 import { GateOptions } from './inputs.js';
 import { contextCredentialWarning } from './context-check.js';
 import { BuildInfo, Measured, measureImage } from './measure.js';
-import { HistoryRead, readHistory, recordHistory, HistorySettings, TREND_POINTS } from './history/index.js';
+import { HistoryRead, recordHistory, HistorySettings, RunHistory, startHistory, TREND_POINTS } from './history/index.js';
 import { platformKey } from './history/record.js';
-import { HistoryRecord } from './history/types.js';
 import { GateReport, HistoryReport } from './report/model.js';
 import { assembleReport } from './verdict.js';
 import { formatBytes, formatDurationMs } from './units.js';
@@ -128,7 +127,7 @@ async function measureHead(
   deps: GateDependencies,
   background: BackgroundWork,
   probe: EngineProbe,
-  records: HistoryRecord[],
+  history: RunHistory | undefined,
 ): Promise<Head> {
   const label = deps.baseCommit ? 'PR image' : 'image';
   const builder = await probe.builder;
@@ -144,6 +143,7 @@ async function measureHead(
     buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
   }
   const engine = await probe.engine;
+  const records = (await history?.afterBuild())?.baseline ?? [];
   // Layers the recorded baseline holds were compressed when it was recorded: not again (the same store's
   // compressed figure only: a containerd record's blobs are not what gzip -6 makes of the layer here).
   const knownLayers = records
@@ -155,12 +155,26 @@ async function measureHead(
 }
 
 async function gate(options: GateOptions, deps: GateDependencies, background: BackgroundWork): Promise<GateReport> {
+  // The size history is fetched while the image builds, into a scratch repository of its own.
+  const history = deps.history ? startHistory(deps.history, displayName(options), deps.log) : undefined;
+  try {
+    return await gateWith(options, deps, background, history);
+  } finally {
+    await history?.release();
+  }
+}
+
+async function gateWith(
+  options: GateOptions,
+  deps: GateDependencies,
+  background: BackgroundWork,
+  runHistory?: RunHistory,
+): Promise<GateReport> {
   const { log } = deps;
   const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
-  const history = deps.history ? await readHistory(deps.history, displayName(options), log) : undefined;
   let head: Head;
   try {
-    head = await measureHead(options, deps, background, probe, history?.baseline ?? []);
+    head = await measureHead(options, deps, background, probe, runHistory);
   } catch (error) {
     await probe.engine; // an engine that is not reachable is the reason to give
     throw error;
@@ -170,6 +184,7 @@ async function gate(options: GateOptions, deps: GateDependencies, background: Ba
   log.info(
     `Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`,
   );
+  const history = await runHistory?.afterBuild();
   const recorded = history && recordedBaseline(history, head.measured, log);
   const baseline = await (
     recorded

@@ -141,7 +141,7 @@ async function carriedForward(options: GateOptions, mergeBase: string, deps: Mul
   const settings = await deps.historyFor?.(options);
   if (!settings) return { budget };
   const name = options.name ?? '';
-  const read = await readHistory({ remote: settings.remote, baselineCommit: async () => mergeBase }, name, log);
+  const read = await readHistory(settings, name, log, mergeBase);
   const [first, ...others] = [...(read?.baseline ?? [])].sort((a, b) => runnerFirst(a.platform) - runnerFirst(b.platform));
   if (!first) return { budget };
   const figures = (record: typeof first) => ({

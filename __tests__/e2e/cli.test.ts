@@ -53,7 +53,11 @@ test(
   async () => {
     const run = await runCli(['--quiet', '--json', '--smoke', 'false', 'examples/go-scratch']);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ schemaVersion: REPORT_SCHEMA_VERSION, passed: true, image: { nonRoot: true, layerCount: 2 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      passed: true,
+      image: { nonRoot: true, layerCount: 2 },
+    });
   },
   E2E_TIMEOUT_MS,
 );

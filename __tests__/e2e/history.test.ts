@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../support/github-server.js';
+import { git, GIT_IDENTITY, shallowCheckout } from '../support/git-repo.js';
 import { GitHttpServer, startGitHttpServer } from '../support/git-http-server.js';
 import { ActionRun, BUSYBOX, E2E_TIMEOUT_MS, engineImageStore, gateContainers, runAction, runCli } from './helpers.js';
 
@@ -15,11 +16,6 @@ const OWNER = 'octo-org';
 const REPO = 'app';
 const PR = 9;
 const BRANCH = 'image-size-history';
-const IDENTITY = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...IDENTITY } }).trim();
-}
 
 let root: string;
 let work: string;
@@ -33,20 +29,14 @@ function commitOnMain(sizeBytes: number, day: number): string {
   git(work, 'add', '.');
   execFileSync('git', ['commit', '--quiet', '-m', `main: ${sizeBytes} bytes`], {
     cwd: work,
-    env: { ...process.env, ...IDENTITY, GIT_COMMITTER_DATE: `2026-11-${String(day).padStart(2, '0')}T12:00:00Z` },
+    env: { ...process.env, ...GIT_IDENTITY, GIT_COMMITTER_DATE: `2026-11-${String(day).padStart(2, '0')}T12:00:00Z` },
   });
   git(work, 'push', '--quiet', 'origin', 'main');
   return git(work, 'rev-parse', 'HEAD');
 }
 
-/** A checkout of one commit, one deep, as actions/checkout leaves it. */
-function checkoutOf(commit: string, url = `file://${bare}`): string {
-  const directory = mkdtempSync(path.join(root, 'checkout-'));
-  git(directory, 'init', '--quiet');
-  git(directory, 'remote', 'add', 'origin', url);
-  git(directory, 'fetch', '--quiet', '--depth=1', `file://${bare}`, commit);
-  git(directory, 'checkout', '--quiet', '--detach', commit);
-  return directory;
+function checkoutOf(commit: string, url?: string): string {
+  return shallowCheckout(root, bare, commit, url);
 }
 
 beforeAll(() => {

@@ -9,16 +9,12 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../support/github-server.js';
+import { git, shallowCheckout } from '../support/git-repo.js';
 import { ActionRun, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, REPO_ROOT, runAction, runCli } from './helpers.js';
 
 const OWNER = 'octo-org';
 const REPO = 'shop';
 const PR = 12;
-const IDENTITY = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...IDENTITY } }).trim();
-}
 
 let root: string;
 let bare: string;
@@ -63,12 +59,7 @@ afterEach(() => {
 });
 
 function checkoutOf(commit: string): string {
-  const directory = mkdtempSync(path.join(root, 'checkout-'));
-  git(directory, 'init', '--quiet');
-  git(directory, 'remote', 'add', 'origin', `file://${bare}`);
-  git(directory, 'fetch', '--quiet', '--depth=1', 'origin', commit);
-  git(directory, 'checkout', '--quiet', '--detach', commit);
-  return directory;
+  return shallowCheckout(root, bare, commit);
 }
 
 async function gateRun(checkout: string, event: { name: string; ref: string; sha: string; payload: object }): Promise<ActionRun> {

@@ -118,3 +118,12 @@ test('Ajv (draft 2020-12) compiles the schema and accepts the example', () => {
   expect(validateWithAjv(parse(readFileSync(EXAMPLE, 'utf8')))).toEqual([]);
   expect(validateWithAjv(parse('images:\n  - name: a\n    max-sise: 1MB\n'))).not.toEqual([]);
 });
+
+test("the README's example config is valid: the JSON Schema and parseConfig both take it", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const block = /```yaml\n(# \.github\/image-size-gate\.yml[^\n]*\n[\s\S]*?)```/.exec(readme)?.[1];
+  expect(block).toBeDefined();
+  expect(validateWithAjv(parse(block!))).toEqual([]);
+  expect(accepts(block!)).toBe(true);
+  expect(parseConfig(block!, '.github/image-size-gate.yml').images.map((image) => image.name)).toEqual(['api', 'worker', 'frontend']);
+});

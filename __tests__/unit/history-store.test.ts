@@ -2,7 +2,7 @@
 // (http-backend behind GitHub's token rules). Fast enough for the unit suite: no Docker involved.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fetchHistory, HistoryError, listFiles, readFiles, tokenEnvironment, writeFiles } from '../../src/history/store.js';
@@ -41,6 +41,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 test('a missing branch reads as empty; the first write creates it as an orphan, without touching the checkout', async () => {
   const checkout = clone('checkout');
   const before = git(checkout, 'status', '--porcelain=v2', '--branch');
+  const objectsBefore = git(checkout, 'count-objects', '-v');
   const missing = await fetchHistory({ root: checkout, branch: 'image-size-history' });
   expect(missing.tip).toBeUndefined();
   await missing.release();
@@ -54,18 +55,21 @@ test('a missing branch reads as empty; the first write creates it as an orphan, 
   expect(git(bare, 'rev-list', '--parents', '-n', '1', 'image-size-history')).toBe(written.commit); // no parent
   expect(git(bare, 'show', 'image-size-history:app/linux-amd64/a.json')).toBe('{"a":1}');
   expect(git(bare, 'log', '-1', '--format=%an', 'image-size-history')).toBe('github-actions[bot]');
-  // The work tree, the index, HEAD and the refs are as they were: only objects were added.
+  // The work tree, the index, HEAD, the refs and the objects are as they were: a build context holding .git
+  // carries nothing of the history into the image.
   expect(git(checkout, 'status', '--porcelain=v2', '--branch')).toBe(before);
+  expect(git(checkout, 'count-objects', '-v')).toBe(objectsBefore);
   expect(git(checkout, 'for-each-ref', '--format=%(refname)')).not.toContain('image-size-gate');
 
   const fetched = await fetchHistory({ root: checkout, branch: 'image-size-history' });
   expect(fetched.tip).toBe(written.commit);
-  expect(await listFiles(checkout, fetched.tip!, 'app')).toEqual(['app/linux-amd64/a.json']);
-  const files = await readFiles(checkout, fetched.tip!, ['app/linux-amd64/a.json', 'app/missing.json']);
+  expect(await listFiles(fetched.gitDir, fetched.tip!, 'app')).toEqual(['app/linux-amd64/a.json']);
+  const files = await readFiles(fetched.gitDir, fetched.tip!, ['app/linux-amd64/a.json', 'app/missing.json']);
   expect(files.get('app/linux-amd64/a.json')?.toString()).toBe('{"a":1}\n');
   expect(files.get('app/missing.json')).toBeUndefined();
   await fetched.release();
-  expect(git(checkout, 'for-each-ref', '--format=%(refname)')).not.toContain('image-size-gate');
+  expect(existsSync(fetched.gitDir)).toBe(false);
+  expect(git(checkout, 'count-objects', '-v')).toBe(objectsBefore);
 });
 
 test('recorders racing from many clones: every record lands, each push rebuilt on the tip it lost to', async () => {

@@ -5526,12 +5526,12 @@ function recordFigures(record) {
 }
 
 ;// CONCATENATED MODULE: ./src/history/store.ts
-// The history branch, moved with git's plumbing inside the repository the gate runs in: the branch's tip is
-// fetched one commit deep into a private ref (one fetch, however long the history), read with ls-tree and
-// cat-file, and records are committed on top of it with a temporary index, never touching the work tree,
-// the index or the checked-out branch. The token reaches only the fetch and push commands, through their
-// environment; it is never written to .git/config.
-
+// The history branch, moved with git's plumbing in a scratch repository of its own, outside the checkout: the
+// branch's tip is fetched there one commit deep (one fetch, however long the history), read with ls-tree and
+// cat-file, and records are committed on top of it and pushed from there. The checkout's .git is never
+// written: a build context that holds it (COPY . . without a .dockerignore) must not carry the history's
+// objects into the image the gate measures. The token reaches only the fetch and push commands, through their
+// environment; it is never written to any config file.
 
 
 
@@ -5609,33 +5609,38 @@ const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repos
 const PUSH_RACE = /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info|reference already exists/i;
 /** What a fetch says when the branch does not exist (yet). */
 const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
-/** A private ref per call, so that two gates in one clone never share one. */
-function privateRef() {
-    return `refs/image-size-gate/history-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+/** The URL of the remote: a remote's name is looked up in the checkout; a relative path is made absolute. */
+async function remoteUrl(remote) {
+    const name = remote.remote ?? 'origin';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || external_node_path_default().isAbsolute(name))
+        return name;
+    const url = (await gitOk(remote.root, ['remote', 'get-url', name])).trim();
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/]+:/.test(url) || external_node_path_default().isAbsolute(url))
+        return url;
+    return external_node_path_default().resolve(remote.root, url);
 }
-/** Fetches the branch's tip, one commit deep: the only network call a reader makes. */
+const TIP_REF = 'refs/image-size-gate/tip';
+/** Fetches the branch's tip, one commit deep, into a new scratch repository: the only network call a reader makes. */
 async function fetchHistory(remote) {
-    const ref = privateRef();
-    const args = [
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--depth=1',
-        remote.remote ?? 'origin',
-        `+refs/heads/${remote.branch}:${ref}`,
-    ];
-    const result = await store_git(remote.root, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
-    const release = async () => {
-        await store_git(remote.root, ['update-ref', '-d', ref]);
-    };
-    if (result.exitCode !== 0) {
-        if (NO_SUCH_REF.test(result.stderr))
-            return { release };
-        throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+    const url = await remoteUrl(remote);
+    const gitDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
+    const release = () => (0,promises_namespaceObject.rm)(gitDir, { recursive: true, force: true });
+    try {
+        await gitOk(gitDir, ['init', '--quiet', '--bare']);
+        const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth=1', url, `+refs/heads/${remote.branch}:${TIP_REF}`];
+        const result = await store_git(gitDir, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
+        if (result.exitCode !== 0) {
+            if (NO_SUCH_REF.test(result.stderr))
+                return { gitDir, url, release };
+            throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+        }
+        const tip = (await gitOk(gitDir, ['rev-parse', '--verify', `${TIP_REF}^{commit}`])).trim();
+        return { gitDir, tip, url, release };
     }
-    const tip = (await gitOk(remote.root, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
-    return { tip, release };
+    catch (error) {
+        await release();
+        throw error;
+    }
 }
 /** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
 async function listFiles(root, commit, prefix) {
@@ -5673,7 +5678,7 @@ async function readFiles(root, commit, paths) {
 }
 /** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
 async function commitOnTop(root, parent, files, message) {
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-index-'));
     try {
         const env = { GIT_INDEX_FILE: external_node_path_default().join(scratch, 'index') };
         if (parent)
@@ -5701,9 +5706,9 @@ async function writeFiles(remote, files, message, wait = jitter) {
     for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
         const fetched = await fetchHistory(remote);
         try {
-            const commit = await commitOnTop(remote.root, fetched.tip, files, message);
-            const args = ['push', '--quiet', '--porcelain', remote.remote ?? 'origin', `${commit}:refs/heads/${remote.branch}`];
-            const pushed = await store_git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
+            const commit = await commitOnTop(fetched.gitDir, fetched.tip, files, message);
+            const args = ['push', '--quiet', '--porcelain', fetched.url, `${commit}:refs/heads/${remote.branch}`];
+            const pushed = await store_git(fetched.gitDir, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
             if (pushed.exitCode === 0)
                 return { commit, attempts: attempt, created: fetched.tip === undefined };
             const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
@@ -5753,8 +5758,27 @@ function byPlatform(paths) {
     }
     return groups;
 }
-/** Reads this image's records from the branch's tip; undefined (and one warning) when the branch cannot be read. */
-async function readHistory(settings, name, log) {
+/** Parses records, counting (and warning once about) those that cannot be read. */
+function parsedRecords(texts, branch, log) {
+    let unreadable = 0;
+    const records = texts.map((text) => {
+        if (text === undefined)
+            return undefined;
+        const parsed = parseRecord(text.toString('utf8'));
+        if ('record' in parsed)
+            return parsed.record;
+        unreadable += 1;
+        return undefined;
+    });
+    if (unreadable > 0)
+        log.warning(`${unreadable} record(s) on branch ${branch} could not be read and were skipped`);
+    return records;
+}
+/**
+ * Fetches the branch (into a scratch repository, never the checkout) and reads this image's trend. Undefined,
+ * with one warning, when the branch cannot be read; an empty history when it does not exist yet.
+ */
+async function openHistory(settings, name, log) {
     const { remote } = settings;
     let fetched;
     try {
@@ -5766,53 +5790,55 @@ async function readHistory(settings, name, log) {
         log.warning(`The size history on branch ${remote.branch} could not be read: ${error.message}`);
         return undefined;
     }
+    const { gitDir, tip, release } = fetched;
+    if (!tip) {
+        log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
+        return { trend: new Map(), recordsOf: async () => [], release };
+    }
     try {
-        const read = { baseline: [], trend: new Map(), unreadable: 0 };
-        if (!fetched.tip) {
-            log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
-            return read;
-        }
-        const groups = byPlatform(await listFiles(remote.root, fetched.tip, imageKey(name)));
-        read.baselineCommit = await settings.baselineCommit?.().catch((error) => {
-            log.warning(`The merge base could not be found, so no record can be the baseline: ${error.message}`);
-            return undefined;
-        });
-        if (settings.baselineCommit && !read.baselineCommit)
-            log.info('The merge base of the pull request is not known: no record can be the baseline');
-        const wanted = new Set();
-        for (const group of groups.values()) {
-            for (const entry of group.slice(-TREND_POINTS))
-                wanted.add(entry.path);
-            for (const entry of group)
-                if (entry.parsed.commit === read.baselineCommit)
-                    wanted.add(entry.path);
-        }
-        const files = await readFiles(remote.root, fetched.tip, [...wanted]);
+        const groups = byPlatform(await listFiles(gitDir, tip, imageKey(name)));
+        const trend = new Map();
         for (const [platform, group] of groups) {
-            const points = [];
-            for (const entry of group) {
-                const text = files.get(entry.path);
-                if (text === undefined)
-                    continue;
-                const parsed = parseRecord(text.toString('utf8'));
-                if (!('record' in parsed)) {
-                    read.unreadable += 1;
-                    continue;
-                }
-                const record = parsed.record;
-                if (entry.parsed.commit === read.baselineCommit && record.commit === read.baselineCommit)
-                    read.baseline.push(record);
-                if (group.indexOf(entry) >= group.length - TREND_POINTS)
-                    points.push({ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size });
-            }
-            read.trend.set(platform, points);
+            const last = group.slice(-TREND_POINTS);
+            const files = await readFiles(gitDir, tip, last.map((entry) => entry.path));
+            const records = parsedRecords(last.map((entry) => files.get(entry.path)), remote.branch, log);
+            trend.set(platform, records.flatMap((record) => record ? [{ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size }] : []));
         }
-        if (read.unreadable > 0)
-            log.warning(`${read.unreadable} record(s) on branch ${remote.branch} could not be read and were skipped`);
-        return read;
+        const recordsOf = async (commit) => {
+            const paths = [...groups.values()].flatMap((group) => group.filter((entry) => entry.parsed.commit === commit).map((entry) => entry.path));
+            const files = await readFiles(gitDir, tip, paths);
+            const records = parsedRecords(paths.map((file) => files.get(file)), remote.branch, log);
+            return records.filter((record) => record?.commit === commit);
+        };
+        return { trend, recordsOf, release };
+    }
+    catch (error) {
+        await release();
+        throw error;
+    }
+}
+/** The commit whose record is the baseline (the pull request's merge base), or undefined, saying why. */
+async function baselineCommitOf(settings, log) {
+    if (!settings.baselineCommit)
+        return undefined;
+    const commit = await settings.baselineCommit().catch((error) => {
+        log.warning(`The merge base could not be found, so no record can be the baseline: ${error.message}`);
+        return undefined;
+    });
+    if (!commit)
+        log.info('The merge base of the pull request is not known: no record can be the baseline');
+    return commit;
+}
+/** The records of one commit and the trend, read in one go (the history is released before it returns). */
+async function readHistory(settings, name, log, commit) {
+    const opened = await openHistory(settings, name, log);
+    if (!opened)
+        return undefined;
+    try {
+        return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
     }
     finally {
-        await fetched.release();
+        await opened.release();
     }
 }
 /**
@@ -5851,6 +5877,30 @@ async function recordHistory(settings, input, log) {
         log.warning(`The size history was not recorded (the gate's verdict stands): ${message}` + (permission ? `; to record it, ${PERMISSION_FIX}` : ''));
         return undefined;
     }
+}
+/**
+ * Starts fetching the history into its scratch repository, to overlap the build. The checkout's own git calls
+ * (fetching the merge base) wait for afterBuild(): the build context may hold the checkout's .git.
+ */
+function startHistory(settings, name, log) {
+    const opening = openHistory(settings, name, log).catch((error) => {
+        log.warning(`The size history could not be read: ${error.message}`);
+        return undefined;
+    });
+    let read;
+    const afterBuild = async () => {
+        const opened = await opening;
+        if (!opened)
+            return undefined;
+        const commit = await baselineCommitOf(settings, log);
+        return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+    };
+    return {
+        afterBuild: () => (read ??= afterBuild()),
+        release: async () => {
+            await (await opening)?.release();
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/delta.ts
@@ -6234,7 +6284,7 @@ async function checkPlatforms(options, builder, probe) {
             `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
     }
 }
-async function measureHead(options, deps, background, probe, records) {
+async function measureHead(options, deps, background, probe, history) {
     const label = deps.baseCommit ? 'PR image' : 'image';
     const builder = await probe.builder;
     await checkPlatforms(options, builder, probe);
@@ -6250,6 +6300,7 @@ async function measureHead(options, deps, background, probe, records) {
         buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
     }
     const engine = await probe.engine;
+    const records = (await history?.afterBuild())?.baseline ?? [];
     // Layers the recorded baseline holds were compressed when it was recorded: not again (the same store's
     // compressed figure only: a containerd record's blobs are not what gzip -6 makes of the layer here).
     const knownLayers = records
@@ -6260,12 +6311,21 @@ async function measureHead(options, deps, background, probe, records) {
     return { reference, buildInfo, measured, engine };
 }
 async function gate(options, deps, background) {
+    // The size history is fetched while the image builds, into a scratch repository of its own.
+    const history = deps.history ? startHistory(deps.history, displayName(options), deps.log) : undefined;
+    try {
+        return await gateWith(options, deps, background, history);
+    }
+    finally {
+        await history?.release();
+    }
+}
+async function gateWith(options, deps, background, runHistory) {
     const { log } = deps;
     const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
-    const history = deps.history ? await readHistory(deps.history, displayName(options), log) : undefined;
     let head;
     try {
-        head = await measureHead(options, deps, background, probe, history?.baseline ?? []);
+        head = await measureHead(options, deps, background, probe, runHistory);
     }
     catch (error) {
         await probe.engine; // an engine that is not reachable is the reason to give
@@ -6274,6 +6334,7 @@ async function gate(options, deps, background) {
     const { engine } = head;
     const builder = await probe.builder;
     log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
+    const history = await runHistory?.afterBuild();
     const recorded = history && recordedBaseline(history, head.measured, log);
     const baseline = await (recorded
         ? Promise.resolve(recorded)
@@ -8057,7 +8118,7 @@ async function carriedForward(options, mergeBase, deps, log) {
     if (!settings)
         return { budget };
     const name = options.name ?? '';
-    const read = await readHistory({ remote: settings.remote, baselineCommit: async () => mergeBase }, name, log);
+    const read = await readHistory(settings, name, log, mergeBase);
     const [first, ...others] = [...(read?.baseline ?? [])].sort((a, b) => runnerFirst(a.platform) - runnerFirst(b.platform));
     if (!first)
         return { budget };

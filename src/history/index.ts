@@ -26,10 +26,8 @@ export interface HistoryRead {
   baseline: HistoryRecord[];
   /** The commit the baseline records are of (the merge base), when one was looked for. */
   baselineCommit?: string;
-  /** The last recorded commits of each platform, oldest first, keyed by platform. */
+  /** The last recorded commits of each platform, oldest first, keyed by platform key. */
   trend: Map<string, TrendPoint[]>;
-  /** Records that were skipped (not readable): how many. */
-  unreadable: number;
 }
 
 const PERMISSION_FIX = 'give the job `permissions: contents: write` (the token may read but not push to the history branch)';
@@ -47,8 +45,34 @@ function byPlatform(paths: string[]): Map<string, { path: string; parsed: Record
   return groups;
 }
 
-/** Reads this image's records from the branch's tip; undefined (and one warning) when the branch cannot be read. */
-export async function readHistory(settings: HistorySettings, name: string, log: GateLog): Promise<HistoryRead | undefined> {
+/** This image's records at the branch's tip: the trend read, the rest on demand; `release()` when done. */
+export interface OpenedHistory {
+  /** The last recorded commits of each platform, oldest first, keyed by platform key. */
+  trend: Map<string, TrendPoint[]>;
+  /** The readable records of `commit`, one per platform. */
+  recordsOf(commit: string): Promise<HistoryRecord[]>;
+  release(): Promise<void>;
+}
+
+/** Parses records, counting (and warning once about) those that cannot be read. */
+function parsedRecords(texts: (Buffer | undefined)[], branch: string, log: GateLog): (HistoryRecord | undefined)[] {
+  let unreadable = 0;
+  const records = texts.map((text) => {
+    if (text === undefined) return undefined;
+    const parsed = parseRecord(text.toString('utf8'));
+    if ('record' in parsed) return parsed.record;
+    unreadable += 1;
+    return undefined;
+  });
+  if (unreadable > 0) log.warning(`${unreadable} record(s) on branch ${branch} could not be read and were skipped`);
+  return records;
+}
+
+/**
+ * Fetches the branch (into a scratch repository, never the checkout) and reads this image's trend. Undefined,
+ * with one warning, when the branch cannot be read; an empty history when it does not exist yet.
+ */
+export async function openHistory(settings: HistorySettings, name: string, log: GateLog): Promise<OpenedHistory | undefined> {
   const { remote } = settings;
   let fetched;
   try {
@@ -58,46 +82,76 @@ export async function readHistory(settings: HistorySettings, name: string, log: 
     log.warning(`The size history on branch ${remote.branch} could not be read: ${error.message}`);
     return undefined;
   }
+  const { gitDir, tip, release } = fetched;
+  if (!tip) {
+    log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
+    return { trend: new Map(), recordsOf: async () => [], release };
+  }
   try {
-    const read: HistoryRead = { baseline: [], trend: new Map(), unreadable: 0 };
-    if (!fetched.tip) {
-      log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
-      return read;
-    }
-    const groups = byPlatform(await listFiles(remote.root, fetched.tip, imageKey(name)));
-    read.baselineCommit = await settings.baselineCommit?.().catch((error: unknown) => {
-      log.warning(`The merge base could not be found, so no record can be the baseline: ${(error as Error).message}`);
-      return undefined;
-    });
-    if (settings.baselineCommit && !read.baselineCommit)
-      log.info('The merge base of the pull request is not known: no record can be the baseline');
-    const wanted = new Set<string>();
-    for (const group of groups.values()) {
-      for (const entry of group.slice(-TREND_POINTS)) wanted.add(entry.path);
-      for (const entry of group) if (entry.parsed.commit === read.baselineCommit) wanted.add(entry.path);
-    }
-    const files = await readFiles(remote.root, fetched.tip, [...wanted]);
+    const groups = byPlatform(await listFiles(gitDir, tip, imageKey(name)));
+    const trend = new Map<string, TrendPoint[]>();
     for (const [platform, group] of groups) {
-      const points: TrendPoint[] = [];
-      for (const entry of group) {
-        const text = files.get(entry.path);
-        if (text === undefined) continue;
-        const parsed = parseRecord(text.toString('utf8'));
-        if (!('record' in parsed)) {
-          read.unreadable += 1;
-          continue;
-        }
-        const record = parsed.record;
-        if (entry.parsed.commit === read.baselineCommit && record.commit === read.baselineCommit) read.baseline.push(record);
-        if (group.indexOf(entry) >= group.length - TREND_POINTS)
-          points.push({ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size });
-      }
-      read.trend.set(platform, points);
+      const last = group.slice(-TREND_POINTS);
+      const files = await readFiles(
+        gitDir,
+        tip,
+        last.map((entry) => entry.path),
+      );
+      const records = parsedRecords(
+        last.map((entry) => files.get(entry.path)),
+        remote.branch,
+        log,
+      );
+      trend.set(
+        platform,
+        records.flatMap((record) =>
+          record ? [{ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size }] : [],
+        ),
+      );
     }
-    if (read.unreadable > 0) log.warning(`${read.unreadable} record(s) on branch ${remote.branch} could not be read and were skipped`);
-    return read;
+    const recordsOf = async (commit: string) => {
+      const paths = [...groups.values()].flatMap((group) =>
+        group.filter((entry) => entry.parsed.commit === commit).map((entry) => entry.path),
+      );
+      const files = await readFiles(gitDir, tip, paths);
+      const records = parsedRecords(
+        paths.map((file) => files.get(file)),
+        remote.branch,
+        log,
+      );
+      return records.filter((record): record is HistoryRecord => record?.commit === commit);
+    };
+    return { trend, recordsOf, release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** The commit whose record is the baseline (the pull request's merge base), or undefined, saying why. */
+export async function baselineCommitOf(settings: HistorySettings, log: GateLog): Promise<string | undefined> {
+  if (!settings.baselineCommit) return undefined;
+  const commit = await settings.baselineCommit().catch((error: unknown) => {
+    log.warning(`The merge base could not be found, so no record can be the baseline: ${(error as Error).message}`);
+    return undefined;
+  });
+  if (!commit) log.info('The merge base of the pull request is not known: no record can be the baseline');
+  return commit;
+}
+
+/** The records of one commit and the trend, read in one go (the history is released before it returns). */
+export async function readHistory(
+  settings: HistorySettings,
+  name: string,
+  log: GateLog,
+  commit?: string,
+): Promise<HistoryRead | undefined> {
+  const opened = await openHistory(settings, name, log);
+  if (!opened) return undefined;
+  try {
+    return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
   } finally {
-    await fetched.release();
+    await opened.release();
   }
 }
 
@@ -149,4 +203,35 @@ export async function recordHistory(
     );
     return undefined;
   }
+}
+
+/** The history as one gate run uses it: fetched at once (while the image builds), its baseline asked for after. */
+export interface RunHistory {
+  /** The trend and the merge base's records; the merge base is found in the checkout, so only after the build. */
+  afterBuild(): Promise<HistoryRead | undefined>;
+  release(): Promise<void>;
+}
+
+/**
+ * Starts fetching the history into its scratch repository, to overlap the build. The checkout's own git calls
+ * (fetching the merge base) wait for afterBuild(): the build context may hold the checkout's .git.
+ */
+export function startHistory(settings: HistorySettings, name: string, log: GateLog): RunHistory {
+  const opening = openHistory(settings, name, log).catch((error: unknown) => {
+    log.warning(`The size history could not be read: ${(error as Error).message}`);
+    return undefined;
+  });
+  let read: Promise<HistoryRead | undefined> | undefined;
+  const afterBuild = async (): Promise<HistoryRead | undefined> => {
+    const opened = await opening;
+    if (!opened) return undefined;
+    const commit = await baselineCommitOf(settings, log);
+    return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+  };
+  return {
+    afterBuild: () => (read ??= afterBuild()),
+    release: async () => {
+      await (await opening)?.release();
+    },
+  };
 }

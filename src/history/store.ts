@@ -1,9 +1,9 @@
-// The history branch, moved with git's plumbing inside the repository the gate runs in: the branch's tip is
-// fetched one commit deep into a private ref (one fetch, however long the history), read with ls-tree and
-// cat-file, and records are committed on top of it with a temporary index, never touching the work tree,
-// the index or the checked-out branch. The token reaches only the fetch and push commands, through their
-// environment; it is never written to .git/config.
-import { randomBytes } from 'node:crypto';
+// The history branch, moved with git's plumbing in a scratch repository of its own, outside the checkout: the
+// branch's tip is fetched there one commit deep (one fetch, however long the history), read with ls-tree and
+// cat-file, and records are committed on top of it and pushed from there. The checkout's .git is never
+// written: a build context that holds it (COPY . . without a .dockerignore) must not carry the history's
+// objects into the image the gate measures. The token reaches only the fetch and push commands, through their
+// environment; it is never written to any config file.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,10 +33,10 @@ export class HistoryError extends Error {
 }
 
 export interface HistoryRemote {
-  /** The repository the gate runs in (its root). */
+  /** The repository the gate runs in (its root): its origin is where the branch lives. */
   root: string;
   branch: string;
-  /** The remote name or URL (default origin). */
+  /** The remote's name in that repository, or a URL (default origin). */
   remote?: string;
   /** Sent as HTTP basic auth to `serverUrl` by fetch and push only. */
   token?: string;
@@ -100,40 +100,47 @@ const PUSH_RACE =
 /** What a fetch says when the branch does not exist (yet). */
 const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
 
-/** A private ref per call, so that two gates in one clone never share one. */
-function privateRef(): string {
-  return `refs/image-size-gate/history-${randomBytes(6).toString('hex')}`;
+/** The URL of the remote: a remote's name is looked up in the checkout; a relative path is made absolute. */
+async function remoteUrl(remote: HistoryRemote): Promise<string> {
+  const name = remote.remote ?? 'origin';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || path.isAbsolute(name)) return name;
+  const url = (await gitOk(remote.root, ['remote', 'get-url', name])).trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/]+:/.test(url) || path.isAbsolute(url)) return url;
+  return path.resolve(remote.root, url);
 }
 
-/** A fetched tip of the history branch; `release()` deletes the private ref that holds it. */
+/** A fetched tip of the history branch in a scratch repository; `release()` deletes the repository. */
 export interface FetchedHistory {
+  /** The scratch repository that holds the tip: read it with listFiles and readFiles. */
+  gitDir: string;
   /** The tip commit, or undefined when the branch does not exist yet. */
   tip?: string;
+  /** The remote's URL, as fetched from. */
+  url: string;
   release(): Promise<void>;
 }
 
-/** Fetches the branch's tip, one commit deep: the only network call a reader makes. */
+const TIP_REF = 'refs/image-size-gate/tip';
+
+/** Fetches the branch's tip, one commit deep, into a new scratch repository: the only network call a reader makes. */
 export async function fetchHistory(remote: HistoryRemote): Promise<FetchedHistory> {
-  const ref = privateRef();
-  const args = [
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    '--no-write-fetch-head',
-    '--depth=1',
-    remote.remote ?? 'origin',
-    `+refs/heads/${remote.branch}:${ref}`,
-  ];
-  const result = await git(remote.root, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
-  const release = async () => {
-    await git(remote.root, ['update-ref', '-d', ref]);
-  };
-  if (result.exitCode !== 0) {
-    if (NO_SUCH_REF.test(result.stderr)) return { release };
-    throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+  const url = await remoteUrl(remote);
+  const gitDir = await mkdtemp(path.join(tmpdir(), 'image-size-gate-history-'));
+  const release = () => rm(gitDir, { recursive: true, force: true });
+  try {
+    await gitOk(gitDir, ['init', '--quiet', '--bare']);
+    const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth=1', url, `+refs/heads/${remote.branch}:${TIP_REF}`];
+    const result = await git(gitDir, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
+    if (result.exitCode !== 0) {
+      if (NO_SUCH_REF.test(result.stderr)) return { gitDir, url, release };
+      throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+    }
+    const tip = (await gitOk(gitDir, ['rev-parse', '--verify', `${TIP_REF}^{commit}`])).trim();
+    return { gitDir, tip, url, release };
+  } catch (error) {
+    await release();
+    throw error;
   }
-  const tip = (await gitOk(remote.root, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
-  return { tip, release };
 }
 
 /** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
@@ -171,7 +178,7 @@ export async function readFiles(root: string, commit: string, paths: string[]): 
 
 /** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
 async function commitOnTop(root: string, parent: string | undefined, files: { path: string; content: string }[], message: string) {
-  const scratch = await mkdtemp(path.join(tmpdir(), 'image-size-gate-history-'));
+  const scratch = await mkdtemp(path.join(tmpdir(), 'image-size-gate-index-'));
   try {
     const env = { GIT_INDEX_FILE: path.join(scratch, 'index') };
     if (parent) await gitOk(root, ['read-tree', parent], { env });
@@ -211,9 +218,9 @@ export async function writeFiles(
   for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
     const fetched = await fetchHistory(remote);
     try {
-      const commit = await commitOnTop(remote.root, fetched.tip, files, message);
-      const args = ['push', '--quiet', '--porcelain', remote.remote ?? 'origin', `${commit}:refs/heads/${remote.branch}`];
-      const pushed = await git(remote.root, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
+      const commit = await commitOnTop(fetched.gitDir, fetched.tip, files, message);
+      const args = ['push', '--quiet', '--porcelain', fetched.url, `${commit}:refs/heads/${remote.branch}`];
+      const pushed = await git(fetched.gitDir, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
       if (pushed.exitCode === 0) return { commit, attempts: attempt, created: fetched.tip === undefined };
       const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
       lastReason = pushReason(pushed) || reason(args, pushed);
