@@ -362,7 +362,7 @@ function historySection({ machine, runs, warm, cold }) {
     '',
     `The image: ${megabytes(warm.sizeBytes)} on the busybox base. The pull request adds ${megabytes(Number(warm.sizeDelta))} (size-delta ${Number(warm.sizeDelta).toLocaleString('en-US')} B). Each figure is a whole run of \`dist/main/index.js\` with \`smoke: false\`, from its start to its exit.`,
     '',
-    '| Build cache | PR with the record | Same PR, building its base | record / rebuild (goal ≤ 0.5; range over the pairs) | PR image build: with record / rebuilding | PR image analysis: with record / rebuilding | Baseline: build / worktree + build + analysis | Same size-delta |',
+    '| Build cache | PR with the record | Same PR, building its base | record / rebuild (goal ≤ 0.5; range over the pairs) | PR image build: with record / rebuilding | PR image layer comparison (after the read): with record / rebuilding | Baseline: build / worktree + build + analysis | Same size-delta |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     row('warm', warm),
     row('cold', cold),
