@@ -169,3 +169,12 @@ export async function fileAt(root: string, commit: string, file: string): Promis
   const result = await git(['show', `${commit}:${file}`], root);
   return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
 }
+
+/** The commit the first of `refs` that exists points at, or undefined when none does. */
+export async function firstCommitOf(root: string, refs: string[]): Promise<string | undefined> {
+  for (const ref of refs) {
+    const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
+    if (result.exitCode === 0) return result.stdout.toString('utf8').trim();
+  }
+  return undefined;
+}

@@ -240,7 +240,7 @@ describe('parseConfig', () => {
 describe('paths in the file start at the repository root', () => {
   test.each([
     ['.github/image-size-gate.yml', '.'],
-    ['/home/runner/work/app/.github/image-size-gate.yml', '/home/runner/work/app'],
+    ['/srv/checkout/app/.github/image-size-gate.yml', '/srv/checkout/app'],
     ['examples/monorepo/.github/image-size-gate.yml', 'examples/monorepo'],
     ['ci/gate.yml', 'ci'],
     ['gate.yml', '.'],

@@ -788,6 +788,15 @@ async function fileAt(root, commit, file) {
     const result = await git(['show', `${commit}:${file}`], root);
     return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
 }
+/** The commit the first of `refs` that exists points at, or undefined when none does. */
+async function firstCommitOf(root, refs) {
+    for (const ref of refs) {
+        const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
+        if (result.exitCode === 0)
+            return result.stdout.toString('utf8').trim();
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/cancel.ts
 // Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
@@ -7370,11 +7379,9 @@ function renderSeries(records) {
     return `${lines.join('\n')}\n`;
 }
 async function historyRef(root, branch) {
-    for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
-        const result = await runProcess('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
-        if (result.exitCode === 0)
-            return result.stdout.toString('utf8').trim();
-    }
+    const tip = await firstCommitOf(root, [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]);
+    if (tip)
+        return tip;
     throw new errors_GateError('baseline', `the history branch ${branch} is not in this clone; run git fetch origin ${branch} first`);
 }
 function cli_option(values, name) {
@@ -7382,12 +7389,7 @@ function cli_option(values, name) {
 }
 /** The last `limit` readable records of each platform among `paths` (one image's), oldest first. */
 async function readSeries(root, tip, paths, limit, platform) {
-    const byPlatform = new Map();
-    for (const file of [...paths].sort()) {
-        const platformKey = parseRecordPath(file).platformKey;
-        byPlatform.set(platformKey, [...(byPlatform.get(platformKey) ?? []), file]);
-    }
-    const wanted = [...byPlatform.values()].flatMap((files) => files.slice(-limit));
+    const wanted = [...byPlatform(paths).values()].flatMap((group) => group.slice(-limit).map((entry) => entry.path));
     const texts = await readFiles(root, tip, wanted);
     return wanted.flatMap((file) => {
         const read = parseRecord(texts.get(file)?.toString('utf8') ?? '');

@@ -33786,6 +33786,15 @@ async function fileAt(root, commit, file) {
     const result = await git(['show', `${commit}:${file}`], root);
     return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
 }
+/** The commit the first of `refs` that exists points at, or undefined when none does. */
+async function firstCommitOf(root, refs) {
+    for (const ref of refs) {
+        const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
+        if (result.exitCode === 0)
+            return result.stdout.toString('utf8').trim();
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/history/store.ts
 // The history branch, moved with git's plumbing in a scratch repository of its own, outside the checkout: the

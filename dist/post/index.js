@@ -28655,6 +28655,15 @@ async function fileAt(root, commit, file) {
     const result = await git(['show', `${commit}:${file}`], root);
     return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
 }
+/** The commit the first of `refs` that exists points at, or undefined when none does. */
+async function firstCommitOf(root, refs) {
+    for (const ref of refs) {
+        const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
+        if (result.exitCode === 0)
+            return result.stdout.toString('utf8').trim();
+    }
+    return undefined;
+}
 
 // EXTERNAL MODULE: ./src/docker/exec.ts
 var exec = __nccwpck_require__(9655);

@@ -2,12 +2,12 @@
 // branch (origin's, else a local branch of that name). It fetches nothing: `git fetch origin <branch>` first.
 import { parseArgs } from 'node:util';
 import { GateError } from '../errors.js';
-import { repositoryRoot } from '../git.js';
-import { runProcess } from '../process.js';
+import { firstCommitOf, repositoryRoot } from '../git.js';
 import { visibleControlChars } from '../report/escape.js';
 import { sparkline } from '../report/trend.js';
 import { formatBytes, formatBytesDelta } from '../units.js';
 import { imageKey, parseRecord, parseRecordPath } from './record.js';
+import { byPlatform } from './index.js';
 import { listFiles, readFiles } from './store.js';
 import { HistoryRecord } from './types.js';
 
@@ -53,10 +53,8 @@ export function renderSeries(records: HistoryRecord[]): string {
 }
 
 async function historyRef(root: string, branch: string): Promise<string> {
-  for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
-    const result = await runProcess('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
-    if (result.exitCode === 0) return result.stdout.toString('utf8').trim();
-  }
+  const tip = await firstCommitOf(root, [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]);
+  if (tip) return tip;
   throw new GateError('baseline', `the history branch ${branch} is not in this clone; run git fetch origin ${branch} first`);
 }
 
@@ -66,12 +64,7 @@ function option(values: Record<string, unknown>, name: string): string | undefin
 
 /** The last `limit` readable records of each platform among `paths` (one image's), oldest first. */
 async function readSeries(root: string, tip: string, paths: string[], limit: number, platform?: string): Promise<HistoryRecord[]> {
-  const byPlatform = new Map<string, string[]>();
-  for (const file of [...paths].sort()) {
-    const platformKey = parseRecordPath(file)!.platformKey;
-    byPlatform.set(platformKey, [...(byPlatform.get(platformKey) ?? []), file]);
-  }
-  const wanted = [...byPlatform.values()].flatMap((files) => files.slice(-limit));
+  const wanted = [...byPlatform(paths).values()].flatMap((group) => group.slice(-limit).map((entry) => entry.path));
   const texts = await readFiles(root, tip, wanted);
   return wanted.flatMap((file) => {
     const read = parseRecord(texts.get(file)?.toString('utf8') ?? '');

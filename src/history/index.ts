@@ -33,7 +33,7 @@ export interface HistoryRead {
 const PERMISSION_FIX = 'give the job `permissions: contents: write` (the token may read but not push to the history branch)';
 
 /** Groups the record paths of one image by platform key, oldest first (their names sort by commit time). */
-function byPlatform(paths: string[]): Map<string, { path: string; parsed: RecordPath }[]> {
+export function byPlatform(paths: string[]): Map<string, { path: string; parsed: RecordPath }[]> {
   const groups = new Map<string, { path: string; parsed: RecordPath }[]>();
   for (const path of [...paths].sort()) {
     const parsed = parseRecordPath(path);
