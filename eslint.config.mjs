@@ -20,7 +20,31 @@ export default tseslint.config(
     rules: {
       'max-lines': ['error', { max: 300 }],
       'max-lines-per-function': ['error', { max: 60 }],
+      // The layout's rules (docs/architecture.md); scripts/check-imports.mjs adds no cycles, type imports included.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@actions/core', message: 'Only src/action/ talks to the runner: pass what you need in from there.' },
+            { name: 'node:child_process', message: 'Start processes through src/exec/process.ts (runProcess, runProcessNow).' },
+            { name: 'child_process', message: 'Start processes through src/exec/process.ts (runProcess, runProcessNow).' },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ['src/action/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'node:child_process', message: 'Start processes through src/exec/process.ts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/exec/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

@@ -1,4 +1,4 @@
-// Writes action.yml, the README's input/output tables and the config file's JSON Schema from src/input-table.ts
+// Writes action.yml, the README's input/output tables and the config file's JSON Schema from src/inputs/table.ts
 // (via a throw-away ncc bundle).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const out = mkdtempSync(path.join(tmpdir(), 'isg-docs-'));
 try {
-  execFileSync('npx', ['ncc', 'build', 'src/docs.ts', '--out', out, '--quiet'], { stdio: 'inherit' });
+  execFileSync('npx', ['ncc', 'build', 'src/inputs/docs.ts', '--out', out, '--quiet'], { stdio: 'inherit' });
   writeFileSync(path.join(out, 'package.json'), '{"type":"module"}');
   const docs = await import(path.join(out, 'index.js'));
   writeFileSync('action.yml', docs.renderActionYml());

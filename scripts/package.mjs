@@ -5,8 +5,8 @@ import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const entries = [
   ['src/index.ts', 'dist/main'],
-  ['src/post-entry.ts', 'dist/post'],
-  ['src/cli-entry.ts', 'dist/cli'],
+  ['src/post.ts', 'dist/post'],
+  ['src/cli.ts', 'dist/cli'],
 ];
 
 rmSync('dist', { recursive: true, force: true });

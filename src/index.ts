@@ -1,4 +1,4 @@
 // The action's main entry (action.yml `runs.main`).
-import { run } from './main.js';
+import { run } from './action/main.js';
 
 await run();

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { docker, E2E_TIMEOUT_MS, expectedSizeBytes, engineSnapshot, gateContainers, runAction } from './helpers.js';
+import { docker, E2E_TIMEOUT_MS, expectedSizeBytes, engineSnapshot, gateContainers, runAction } from '../support/e2e.js';
 
 const before = { snapshot: { containers: [] as string[], images: [] as string[] } };
 
@@ -150,11 +150,11 @@ describe('the post step', () => {
     async () => {
       const name = `image-size-gate-smoke-e2e-post-${process.pid}`;
       docker(['create', '--label', 'image-size-gate=smoke', '--name', name, 'image-size-gate/busybox:latest', 'sleep', '60']);
-      const post = await runAction({}, { entry: (await import('./helpers.js')).POST_ENTRY, env: { 'STATE_smoke-container': name } });
+      const post = await runAction({}, { entry: (await import('../support/e2e.js')).POST_ENTRY, env: { 'STATE_smoke-container': name } });
       expect(post.exitCode).toBe(0);
       expect(post.stdout).toContain(`Removed the smoke container ${name}`);
       expect(gateContainers()).toEqual([]);
-      const idle = await runAction({}, { entry: (await import('./helpers.js')).POST_ENTRY });
+      const idle = await runAction({}, { entry: (await import('../support/e2e.js')).POST_ENTRY });
       expect(idle.exitCode).toBe(0);
       expect(idle.stdout).toBe('');
     },
@@ -222,7 +222,7 @@ describe('untrusted text from the Dockerfile, the image and the build', () => {
   test(
     'takes no effect in the comment, the summary or the log',
     async () => {
-      const { makeContext, BUSYBOX } = await import('./helpers.js');
+      const { makeContext, BUSYBOX } = await import('../support/e2e.js');
       const context = makeContext({
         Dockerfile: [
           `FROM ${BUSYBOX}`,

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { analyzeImage } from '../../src/analysis/index.js';
+import { analyzeImage } from '../../src/analysis/analyze.js';
 import { Docker } from '../../src/docker/exec.js';
 import {
   BUSYBOX,
@@ -18,7 +18,7 @@ import {
   removeImages,
   REPO_ROOT,
   runAction,
-} from './helpers.js';
+} from '../support/e2e.js';
 
 const STORE = engineImageStore();
 const FIXTURE = path.resolve(REPO_ROOT, '__tests__/fixtures/dive-test-image.tar');

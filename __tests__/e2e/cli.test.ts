@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPORT_SCHEMA_VERSION } from '../../src/report/model.js';
-import { E2E_TIMEOUT_MS, expectedSizeBytes, gateContainers, runCli } from './helpers.js';
+import { E2E_TIMEOUT_MS, expectedSizeBytes, gateContainers, runCli } from '../support/e2e.js';
 
 afterEach(() => {
   expect(gateContainers()).toEqual([]);

@@ -13,7 +13,7 @@ import {
   removeImages,
   runAction,
   RunOptions,
-} from './helpers.js';
+} from '../support/e2e.js';
 
 const TAGS = {
   exits: 'image-size-gate-e2e/exits:1',

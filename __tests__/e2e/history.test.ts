@@ -10,7 +10,7 @@ import path from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../support/github-server.js';
 import { git, GIT_IDENTITY, shallowCheckout } from '../support/git-repo.js';
 import { GitHttpServer, startGitHttpServer } from '../support/git-http-server.js';
-import { ActionRun, BUSYBOX, E2E_TIMEOUT_MS, engineImageStore, gateContainers, runAction, runCli } from './helpers.js';
+import { ActionRun, BUSYBOX, E2E_TIMEOUT_MS, engineImageStore, gateContainers, runAction, runCli } from '../support/e2e.js';
 
 const OWNER = 'octo-org';
 const REPO = 'app';

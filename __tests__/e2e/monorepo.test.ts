@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../support/github-server.js';
 import { git, shallowCheckout } from '../support/git-repo.js';
-import { ActionRun, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, REPO_ROOT, runAction, runCli } from './helpers.js';
+import { ActionRun, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, REPO_ROOT, runAction, runCli } from '../support/e2e.js';
 
 const OWNER = 'octo-org';
 const REPO = 'shop';

@@ -3,7 +3,7 @@
 // and judged; the classic store cannot, and says how to fix it before building anything.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { docker, E2E_TIMEOUT_MS, engineImageStore, engineSnapshot, gateContainers, runAction } from './helpers.js';
+import { docker, E2E_TIMEOUT_MS, engineImageStore, engineSnapshot, gateContainers, runAction } from '../support/e2e.js';
 
 const MULTIPLATFORM = { context: 'examples/go-scratch', dockerfile: 'examples/go-scratch/Dockerfile.multiplatform' };
 const PLATFORMS = 'linux/amd64,linux/arm64';

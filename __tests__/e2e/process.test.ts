@@ -14,7 +14,7 @@ import {
   makeContext,
   REPO_ROOT,
   runAction,
-} from './helpers.js';
+} from '../support/e2e.js';
 
 const before: { snapshot?: ReturnType<typeof engineSnapshot> } = {};
 beforeAll(() => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { faults, first, always, fakeUser, FakeGitHub, startFakeGitHub } from '../support/github-server.js';
-import { BUSYBOX, E2E_TIMEOUT_MS, gateContainers, POST_ENTRY, runAction } from './helpers.js';
+import { BUSYBOX, E2E_TIMEOUT_MS, gateContainers, POST_ENTRY, runAction } from '../support/e2e.js';
 
 const OWNER = 'octo-org';
 const REPO = 'app';

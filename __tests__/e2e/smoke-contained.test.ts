@@ -18,7 +18,7 @@ import {
   removeImages,
   runAction,
   runCli,
-} from './helpers.js';
+} from '../support/e2e.js';
 
 const TAGS = {
   // Writes 600 MB into its VOLUME before it serves: on the host's disk, unless the gate covers the VOLUME.

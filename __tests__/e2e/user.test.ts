@@ -2,7 +2,7 @@
 // require-non-root, with a reason that says what Docker does, with and without the layer analysis; and an
 // image whose /etc/passwd is a symlink, which Docker runs as uid 1000, passes. Each premise is checked
 // against the engine itself (`id -u` in the container) before the gate is asked.
-import { BUSYBOX, buildImage, docker, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, removeImages, runAction } from './helpers.js';
+import { BUSYBOX, buildImage, docker, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, removeImages, runAction } from '../support/e2e.js';
 
 const DISGUISES: { tag: string; dockerfile: string; reason: string }[] = [
   {

@@ -3,7 +3,7 @@
 import { ElfFinding, LayerEntry, ScannedLayer } from '../../src/analysis/archive.js';
 import { LayerOrigin } from '../../src/analysis/dockerfile.js';
 import { computeHints } from '../../src/analysis/hints.js';
-import { ImageAnalysis } from '../../src/analysis/index.js';
+import { ImageAnalysis } from '../../src/analysis/analyze.js';
 import { reclaimableBytes } from '../../src/analysis/waste.js';
 import { byteMapSteps } from '../../src/analysis/byte-map.js';
 import { runToEnd } from '../../src/analysis/slices.js';

@@ -2,10 +2,22 @@
 // its largest files, and the totals of its directories a few levels deep. The size history keeps one per
 // recorded commit, so that a pull request can say which files and directories grew since its merge base.
 // Paths are kept exactly as the layers name them: escaping is the renderer's job.
-import { ByteMap } from '../history/types.js';
 import { LargestItems } from './largest.js';
 import { Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
 import { VisibleFile } from './waste.js';
+
+/** A bounded map of where an image's bytes are: its largest files, and directory totals a few levels deep. */
+export interface ByteMap {
+  /** The largest files of the final filesystem, largest first. */
+  files: { path: string; sizeBytes: number }[];
+  /** Every file larger than 0 bytes is listed (the list was not cut). */
+  filesComplete: boolean;
+  /** Directories down to `depth` levels (`/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`), largest first. */
+  directories: { path: string; sizeBytes: number }[];
+  directoriesComplete: boolean;
+  /** How many levels deep directory totals go. */
+  depth: number;
+}
 
 /** How many of the largest files a byte map lists. */
 export const BYTE_MAP_FILES = 32;

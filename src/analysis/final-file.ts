@@ -5,7 +5,7 @@
 // overlayfs stacks them, topped by Docker's init layer (moby daemon/initlayer/setup_unix.go). What cannot be
 // told from the layers alone is left unknown, and the gate then reads it through the engine.
 import { LayerEntry, ScannedLayer, cleanPath } from './archive.js';
-import { ImageFile } from '../user.js';
+import { ImageFile } from '../user/resolve.js';
 
 /** Directories Docker's init layer makes (an image's symlink or file there is hidden by an empty directory). */
 const INIT_DIRECTORIES = new Set(['/dev', '/dev/pts', '/dev/shm', '/proc', '/sys', '/etc']);

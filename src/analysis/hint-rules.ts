@@ -1,10 +1,10 @@
 // The hint rules, one function per kind of hint over the context computeHints prepares (hints.ts).
-import type { Hint, HintContext } from './hints.js';
+import type { Hint, HintContext } from './hint.js';
 import { LayerOrigin } from './dockerfile.js';
 import { CACHE_RULES, CONTEXT_LEFTOVERS, PACKAGE_MANAGERS, PathRule, SHELLS, TOOLCHAIN_RULES } from './hint-paths.js';
 import { ShadowedBytes, VisibleFile } from './waste.js';
 import { clipCreatedBy } from '../report/created-by.js';
-import { formatBytes } from '../units.js';
+import { formatBytes } from '../common/units.js';
 
 const MIN_CACHE_BYTES = 64 * 1024;
 const MIN_TOOLCHAIN_BYTES = 1024 * 1024;

@@ -2,7 +2,7 @@
 // The figures that follow from the layers alone (the uncompressed and compressed sizes) are computed here,
 // so that they mean the same on every engine and image store; the deeper analysis is in index.ts.
 import { Docker, DockerError } from '../docker/exec.js';
-import { GateError } from '../errors.js';
+import { GateError } from '../common/errors.js';
 import { ArchiveError, KnownLayer, ScannedImage, scanImageArchivePlatforms } from './archive.js';
 
 export interface LayerReadOptions {

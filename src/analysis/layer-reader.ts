@@ -13,7 +13,7 @@ import {
   parseSectionTable,
   sectionTableRange,
 } from './elf.js';
-import { MAX_USER_FILE_BYTES } from '../user.js';
+import { MAX_USER_FILE_BYTES } from '../user/resolve.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'link' | 'other';
 

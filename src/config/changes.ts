@@ -3,8 +3,8 @@
 // (defaults included) says the same in both versions of the file. An image given by reference (`image:`) is
 // always gated: nothing in the repository says whether it changed.
 import path from 'node:path';
-import { fileAt, pathsChanged } from '../git.js';
-import { GateOptions } from '../inputs.js';
+import { fileAt, pathsChanged } from '../git/git.js';
+import { GateOptions } from '../inputs/options.js';
 import { ConfigImage, GateConfig, parseConfig } from './load.js';
 import { imageSettings } from './options.js';
 

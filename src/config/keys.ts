@@ -1,6 +1,6 @@
 // Pure: which keys the config file takes where (all from the input table), and the nearest valid key to a
 // misspelt one.
-import { INPUTS, InputDefinition, InputScope } from '../input-table.js';
+import { INPUTS, InputDefinition, InputScope } from '../inputs/table.js';
 
 /** The three places a key can stand: the top level of the file, `defaults:`, and an `images:` entry. */
 export type ConfigPlace = 'top' | 'defaults' | 'entry';

@@ -3,7 +3,7 @@
 //
 // The file: optional step-wide keys at the top level, optional `defaults:` for every image, and `images:`, a
 // non-empty list of entries. Each entry needs a `name`, unique in the file: the comment and the report list
-// images by name. Every other key is the action input of the same name (see input-table.ts, `scope`).
+// images by name. Every other key is the action input of the same name (see inputs/table.ts, `scope`).
 // Relative `context` and `dockerfile` paths start at the repository root (see configRoot).
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, YAMLMap } from 'yaml';

@@ -1,7 +1,7 @@
 // Pure: the JSON Schema (draft 2020-12) of the config file, made from the input table, for editors and for
 // checking a file before a run. It says what parseConfig accepts; parseConfig stays the judge (it also
 // refuses a duplicate name, which a schema cannot say).
-import { ConfigValueType, INPUTS, InputDefinition } from '../input-table.js';
+import { ConfigValueType, INPUTS, InputDefinition } from '../inputs/table.js';
 import { BUILD_KEYS } from './keys.js';
 
 type Schema = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Pure: one value of the config file (a YAML node) -> the text the action input of the same name would hold,
 // checked against the type the input table gives it. What the text means is checked later, by getInputs.
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { ConfigValueType, InputDefinition } from '../input-table.js';
+import { ConfigValueType, InputDefinition } from '../inputs/table.js';
 import { visible } from '../report/escape.js';
 import { ConfigSource, describeNode, scalarText } from './source.js';
 

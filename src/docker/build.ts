@@ -3,11 +3,12 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Docker, DockerError, lastErrorLine } from './exec.js';
-import { LineTail } from '../bounded-output.js';
+import { lastErrorLine } from '../exec/process.js';
+import { Docker, DockerError } from './exec.js';
+import { LineTail } from '../exec/bounded-output.js';
 import { Builder } from './engine.js';
-import { GateError } from '../errors.js';
-import { GateOptions } from '../inputs.js';
+import { GateError } from '../common/errors.js';
+import { GateOptions } from '../inputs/options.js';
 
 /** What a build takes, spelled as the inputs are (the context and Dockerfile may be a baseline worktree's). */
 export type BuildRequest = Pick<GateOptions, 'context' | 'dockerfile' | 'target' | 'buildArgs' | 'tag' | 'builder'> &

@@ -1,9 +1,9 @@
 // The containers the gate makes: their labels, their removal (async, and at once from a signal handler),
 // what Docker says when one does not start, what it logs and which user its main process runs as, and the
 // clean-up of containers whose owner process was killed.
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
-import { childEnvironment, Docker, lastErrorLine } from './exec.js';
+import { lastErrorLine, runProcessNow } from '../exec/process.js';
+import { Docker } from './exec.js';
 
 /** The label every container of the gate carries, valued `<hostname>:<pid>` of the process that made it. */
 export const OWNER_LABEL_KEY = 'image-size-gate.owner';
@@ -28,7 +28,7 @@ export async function removeContainer(docker: Docker, name: string): Promise<boo
 
 /** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
 export function removeContainerNow(docker: Docker, name: string): void {
-  spawnSync(docker.binary, ['rm', '--force', '--volumes', name], { stdio: 'ignore', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS });
+  runProcessNow(docker.binary, ['rm', '--force', '--volumes', name], { timeoutMs: REMOVE_TIMEOUT_MS });
 }
 
 /** Removes every container labelled with this owner; returns their ids. */
@@ -44,10 +44,13 @@ export async function removeContainersOwnedBy(docker: Docker, owner: string): Pr
 
 /** The same, synchronously, for signal handlers. */
 export function removeContainersOwnedByNow(docker: Docker, owner: string): void {
-  const options = { encoding: 'utf8' as const, env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS };
-  const listed = spawnSync(docker.binary, ['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], options);
-  const ids = listed.status === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
-  if (ids.length > 0) spawnSync(docker.binary, ['rm', '--force', '--volumes', ...ids], { ...options, stdio: 'ignore' });
+  const filter = `label=${OWNER_LABEL_KEY}=${owner}`;
+  const listed = runProcessNow(docker.binary, ['ps', '--all', '--quiet', '--filter', filter], {
+    timeoutMs: REMOVE_TIMEOUT_MS,
+    keepStdout: true,
+  });
+  const ids = listed.exitCode === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
+  if (ids.length > 0) runProcessNow(docker.binary, ['rm', '--force', '--volumes', ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
 }
 
 /**

@@ -1,6 +1,6 @@
 // Finding out what the Docker installation can do: is an engine answering, and which builder to use.
 import { Docker, DockerError } from './exec.js';
-import { GateError } from '../errors.js';
+import { GateError } from '../common/errors.js';
 
 export type Builder = 'buildx' | 'classic';
 

@@ -1,10 +1,10 @@
 // The docker side of the process layer: every docker call goes through here. A failure becomes a DockerError
 // whose message is the client's own last error line; every live client is held so a cancelled run can stop
 // them all, and each is started so that it dies with the gate even when the gate is killed outright.
-import { ChildProcess } from 'node:child_process';
 import { Readable } from 'node:stream';
-import { formatBytes } from '../units.js';
+import { formatBytes } from '../common/units.js';
 import {
+  ChildProcess,
   DEFAULT_MAX_STDOUT_BYTES,
   detectDeathSignalLauncher,
   lastErrorLine,
@@ -13,9 +13,7 @@ import {
   ProcessStartError,
   runProcess,
   streamProcess,
-} from '../process.js';
-
-export { childEnvironment, lastErrorLine } from '../process.js';
+} from '../exec/process.js';
 
 export interface DockerCallOptions {
   /** Extra environment for this call (added to the process environment minus the GitHub token). */

@@ -2,16 +2,17 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { TarEntrySink, TarFormatError, TarHeader, TarReader } from '../analysis/tar.js';
-import { BackgroundWork } from '../background.js';
+import { BackgroundWork } from '../common/background.js';
 import { ownerLabel } from './container.js';
-import { Docker, DockerError, lastErrorLine } from './exec.js';
+import { lastErrorLine } from '../exec/process.js';
+import { Docker, DockerError } from './exec.js';
 import { volumeCovers } from './smoke-run.js';
-import { GateError } from '../errors.js';
-import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user.js';
+import { GateError } from '../common/errors.js';
+import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user/resolve.js';
 
 export interface ImageMetadata {
   id: string;
-  /** `docker image inspect .Size`: the layers' own bytes on the classic store only (see measure.ts). */
+  /** `docker image inspect .Size`: the layers' own bytes on the classic store only (see gate/measure.ts). */
   sizeBytes: number;
   /** Number of filesystem layers (RootFS.Layers). */
   layerCount: number;

@@ -2,7 +2,7 @@
 // the workflow's token. Any failure here is a warning: it never changes the gate's verdict.
 import { GateReport } from '../report/model.js';
 import { renderComment, shouldComment } from '../report/pr-comment.js';
-import { CommentMode } from '../inputs.js';
+import { CommentMode } from '../inputs/options.js';
 import { PullRequestContext, RunContext } from './event.js';
 import { GitHubClient, listIssueLabels } from './api-calls.js';
 import { commentMarker } from './comment-marker.js';

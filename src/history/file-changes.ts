@@ -2,7 +2,7 @@
 // record and the pull request's image). A byte map lists only the largest paths, so a path one side does not
 // list may still be there: what is known of it then is a bound (at most the smallest size that side lists),
 // and the change is given as far as that bound tells.
-import { ByteMap } from './types.js';
+import { ByteMap } from '../analysis/byte-map.js';
 
 export interface FileChange {
   kind: 'file' | 'directory';

@@ -2,10 +2,11 @@
 // the text is untrusted: its size, every field's type and every string's and list's length are checked, and
 // the record is rebuilt from the fields checked (anything else in the text is dropped). Nothing here throws
 // on bad input; a reason names the field, never quotes the text.
-import { FigureId } from '../delta.js';
+import { FigureId } from '../gate/delta.js';
 import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../analysis/byte-map.js';
 import { MAX_NAME_CHARS } from './record-path.js';
-import { ByteMap, HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';
+import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';
+import { ByteMap } from '../analysis/byte-map.js';
 
 /** The longest record text read (bytes of UTF-8). */
 export const MAX_RECORD_BYTES = 256 * 1024;

@@ -2,12 +2,20 @@
 // (the merge base's record, the trend); pushes to a recorded branch read and write; nothing else writes. A
 // pull request must never be able to change the records other pull requests are judged against.
 import path from 'node:path';
-import type { GateLog } from '../gate.js';
-import { commitTime, mergeBase, repositoryRoot } from '../git.js';
-import { GateOptions } from '../inputs.js';
+import type { GateLog } from '../common/log.js';
+import { commitTime, mergeBase, repositoryRoot } from '../git/git.js';
+import { GateOptions } from '../inputs/options.js';
 import { RunContext } from '../github/event.js';
-import { HistorySettings } from './index.js';
-import { tokenEnvironment } from './store.js';
+import { tokenEnvironment } from '../git/auth.js';
+import { HistoryRemote } from './store.js';
+
+export interface HistorySettings {
+  remote: HistoryRemote;
+  /** On a pull request: the commit whose record is the baseline (the merge base of base and head). */
+  baselineCommit?: () => Promise<string | undefined>;
+  /** On a push that records: the pushed commit, its committer time, the ref and the run's link. */
+  record?: { commit: string; commitTime: () => Promise<string>; ref: string; runUrl?: string };
+}
 
 /** The events whose runs may write: pushes only (pull_request, pull_request_target, workflow_run and the rest read). */
 export const RECORDING_EVENTS = new Set(['push']);

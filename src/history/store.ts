@@ -7,10 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { lastErrorLine, ProcessResult, runProcess } from '../process.js';
+import { ProcessResult } from '../exec/process.js';
+import { tokenEnvironment } from '../git/auth.js';
+import { GitCallOptions, GIT_NETWORK_TIMEOUT_MS, gitReason, GitUnavailableError, runGit } from '../git/run.js';
 
-const LOCAL_TIMEOUT_MS = 60_000;
-const NETWORK_TIMEOUT_MS = 300_000;
 /** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
 export const PUSH_ATTEMPTS = 6;
 
@@ -44,48 +44,19 @@ export interface HistoryRemote {
   serverUrl?: string;
 }
 
-/**
- * The environment that gives one git command the token: an extra HTTP header scoped to the server, set through
- * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+), so it is in no file and in no process's command line. The empty value
- * first clears the header actions/checkout may have persisted, so exactly one Authorization header is sent.
- */
-export function tokenEnvironment(token: string | undefined, serverUrl = 'https://github.com'): Record<string, string> {
-  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
-  if (!token) return env;
-  const key = `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`;
-  const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
-  return {
-    ...env,
-    GIT_CONFIG_COUNT: '2',
-    GIT_CONFIG_KEY_0: key,
-    GIT_CONFIG_VALUE_0: '',
-    GIT_CONFIG_KEY_1: key,
-    GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
-  };
-}
-
-async function git(root: string, args: string[], options: { env?: Record<string, string>; stdin?: string; timeoutMs?: number } = {}) {
+/** git for the history's steps: a git that cannot start, or a command that fails, is a HistoryError. */
+async function git(root: string, args: string[], options: GitCallOptions = {}): Promise<ProcessResult> {
   try {
-    return await runProcess('git', args, {
-      cwd: root,
-      env: options.env,
-      stdin: options.stdin,
-      timeoutMs: options.timeoutMs ?? LOCAL_TIMEOUT_MS,
-      maxStdoutBytes: 64 * 1024 * 1024,
-    });
+    return await runGit(root, args, options);
   } catch (error) {
-    throw new HistoryError(`git is not available: ${(error as Error).message}`);
+    if (error instanceof GitUnavailableError) throw new HistoryError(error.message);
+    throw error;
   }
 }
 
-function reason(args: string[], result: ProcessResult): string {
-  if (result.timedOut) return `git ${args[0]} did not finish in time`;
-  return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
-}
-
-async function gitOk(root: string, args: string[], options: Parameters<typeof git>[2] = {}): Promise<string> {
+async function gitOk(root: string, args: string[], options: GitCallOptions = {}): Promise<string> {
   const result = await git(root, args, options);
-  if (result.exitCode !== 0) throw new HistoryError(reason(args, result));
+  if (result.exitCode !== 0) throw new HistoryError(gitReason(args, result, options.timeoutMs));
   return result.stdout.toString('utf8');
 }
 
@@ -130,10 +101,13 @@ export async function fetchHistory(remote: HistoryRemote): Promise<FetchedHistor
   try {
     await gitOk(gitDir, ['init', '--quiet', '--bare']);
     const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth=1', url, `+refs/heads/${remote.branch}:${TIP_REF}`];
-    const result = await git(gitDir, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
+    const result = await git(gitDir, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: GIT_NETWORK_TIMEOUT_MS });
     if (result.exitCode !== 0) {
       if (NO_SUCH_REF.test(result.stderr)) return { gitDir, url, release };
-      throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
+      throw new HistoryError(
+        `could not fetch branch ${remote.branch}: ${gitReason(args, result, GIT_NETWORK_TIMEOUT_MS)}`,
+        PERMISSION_DENIED.test(result.stderr),
+      );
     }
     const tip = (await gitOk(gitDir, ['rev-parse', '--verify', `${TIP_REF}^{commit}`])).trim();
     return { gitDir, tip, url, release };
@@ -156,7 +130,7 @@ export async function readFiles(root: string, commit: string, paths: string[]): 
   // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
   const asked = paths.filter((file) => !/[\n\r]/.test(file));
   const result = await git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
-  if (result.exitCode !== 0) throw new HistoryError(reason(['cat-file'], result));
+  if (result.exitCode !== 0) throw new HistoryError(gitReason(['cat-file'], result));
   const out = result.stdout;
   let at = 0;
   for (const file of asked) {
@@ -220,10 +194,10 @@ export async function writeFiles(
     try {
       const commit = await commitOnTop(fetched.gitDir, fetched.tip, files, message);
       const args = ['push', '--quiet', '--porcelain', fetched.url, `${commit}:refs/heads/${remote.branch}`];
-      const pushed = await git(fetched.gitDir, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
+      const pushed = await git(fetched.gitDir, args, { env, timeoutMs: GIT_NETWORK_TIMEOUT_MS });
       if (pushed.exitCode === 0) return { commit, attempts: attempt, created: fetched.tip === undefined };
       const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
-      lastReason = pushReason(pushed) || reason(args, pushed);
+      lastReason = pushReason(pushed) || gitReason(args, pushed, GIT_NETWORK_TIMEOUT_MS);
       if (PERMISSION_DENIED.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`, true);
       if (!PUSH_RACE.test(said)) throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`);
     } finally {

@@ -1,25 +1,13 @@
 // The size history's data: one record per gated image, platform and recorded commit, as a JSON file on the
 // history branch. Types only; record.ts builds, writes and reads records, store.ts moves them with git.
-import { FigureId } from '../delta.js';
+import { FigureId } from '../gate/delta.js';
 import { ImageStore } from '../docker/engine.js';
-import { SizeMethod } from '../measure.js';
+import { SizeMethod } from '../gate/measure.js';
+import { ByteMap } from '../analysis/byte-map.js';
 import { CompressedSizeMethod } from '../analysis/image-layers.js';
 
 /** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
 export const RECORD_SCHEMA_VERSION = 1;
-
-/** A bounded map of where an image's bytes are: its largest files, and directory totals a few levels deep. */
-export interface ByteMap {
-  /** The largest files of the final filesystem, largest first. */
-  files: { path: string; sizeBytes: number }[];
-  /** Every file larger than 0 bytes is listed (the list was not cut). */
-  filesComplete: boolean;
-  /** Directories down to `depth` levels (`/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`), largest first. */
-  directories: { path: string; sizeBytes: number }[];
-  directoriesComplete: boolean;
-  /** How many levels deep directory totals go. */
-  depth: number;
-}
 
 export interface RecordedLayer {
   diffId: string;

@@ -1,7 +1,7 @@
 // Pure: the "where the bytes are" part of the job summary.
-import { ImageAnalysis } from '../analysis/index.js';
-import { formatPercent } from '../budgets.js';
-import { formatBytes, formatDurationMs, formatInteger } from '../units.js';
+import { ImageAnalysis } from '../analysis/analyze.js';
+import { formatPercent } from '../gate/budgets.js';
+import { formatBytes, formatDurationMs, formatInteger } from '../common/units.js';
 import { clipCreatedBy } from './created-by.js';
 import { detailsBlock, escapeMarkdownInline } from './escape.js';
 import { hintMarkdownItem } from './hint.js';

@@ -1,8 +1,8 @@
 // Pure: the comparison with the baseline, shared by the PR comment and the job summary: one row per
 // figure (base, this PR, change, budget, verdict) and one row per layer that changed.
-import { Check, formatPercent, formatSignedPercent, Verdict } from '../budgets.js';
-import { FigureDelta, LayerChange } from '../delta.js';
-import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger } from '../units.js';
+import { Check, formatPercent, formatSignedPercent, Verdict } from '../gate/budgets.js';
+import { FigureDelta, LayerChange } from '../gate/delta.js';
+import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger } from '../common/units.js';
 import { clipCreatedBy } from './created-by.js';
 import { escapeMarkdownInline } from './escape.js';
 import { GateReport } from './model.js';

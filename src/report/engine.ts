@@ -1,6 +1,6 @@
 // Pure: which engine measured, and what its own size figure is, so a figure is never compared with one that
 // means something else. Shared by the summary, the PR comment and the terminal report.
-import { formatBytes } from '../units.js';
+import { formatBytes } from '../common/units.js';
 import { GateReport } from './model.js';
 
 /** One sentence: the engine, its image store, and inspect's .Size labelled for what it is on that store. */

@@ -1,7 +1,7 @@
 // One wording for a hint wherever it is shown: the job summary and the PR comment (markdown), the CLI
 // (plain text) and the annotations on the Dockerfile. describeHint words it; the rest only lay it out.
-import { Hint } from '../analysis/hints.js';
-import { formatBytes } from '../units.js';
+import { Hint } from '../analysis/hint.js';
+import { formatBytes } from '../common/units.js';
 import { escapeMarkdownInline } from './escape.js';
 
 export interface HintWording {

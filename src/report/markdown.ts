@@ -1,6 +1,6 @@
 // Pure: the job summary, as markdown.
-import { Check, Verdict } from '../budgets.js';
-import { formatDurationMs } from '../units.js';
+import { Check, Verdict } from '../gate/budgets.js';
+import { formatDurationMs } from '../common/units.js';
 import { renderAnalysis } from './analysis-markdown.js';
 import { renderBaselineSection } from './baseline.js';
 import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';

@@ -1,10 +1,10 @@
 // The report: everything one run found, as the JSON report file holds it and the renderers read it.
-import { Check } from '../budgets.js';
+import { Check } from '../gate/budgets.js';
 import { ImageStore } from '../docker/engine.js';
-import { SizeMethod } from '../measure.js';
+import { SizeMethod } from '../gate/measure.js';
 import { CompressedSizeMethod } from '../analysis/image-layers.js';
-import { ImageAnalysis } from '../analysis/index.js';
-import { FigureDelta, LayerChange } from '../delta.js';
+import { ImageAnalysis } from '../analysis/analyze.js';
+import { FigureDelta, LayerChange } from '../gate/delta.js';
 import { FileChange } from '../history/file-changes.js';
 import { TrendPoint } from './trend.js';
 

@@ -1,7 +1,7 @@
 // Pure: the images of one multi-image run -> the rows of its table (one per image and platform) in the order
 // the comment shows them: failing images first, then changed ones, then unchanged ones.
-import { Check, formatSignedPercent } from '../budgets.js';
-import { formatBytes, formatBytesDelta } from '../units.js';
+import { Check, formatSignedPercent } from '../gate/budgets.js';
+import { formatBytes, formatBytesDelta } from '../common/units.js';
 import { baselineSizeFigure, shortRef, VERDICT_MARK } from './baseline.js';
 import { escapeMarkdownInline } from './escape.js';
 import { GateReport } from './model.js';

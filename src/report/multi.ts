@@ -2,9 +2,9 @@
 // one table with a row per image and platform (failing, then changed; unchanged rows folded), then each
 // image's details in its own collapsed section. To stay under GitHub's limits only the details are shortened,
 // never a row or a verdict.
-import { Check } from '../budgets.js';
+import { Check } from '../gate/budgets.js';
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
-import { formatBytes, formatBytesDelta } from '../units.js';
+import { formatBytes, formatBytesDelta } from '../common/units.js';
 import {
   baselineSizeFigure,
   fileChangeSection,

@@ -1,8 +1,8 @@
 // Pure: the sticky pull-request comment. The verdict and the figures table always fit; long parts
 // (layer changes, hints) are cut to keep the body under GitHub's 65,536-character limit.
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
-import { formatSignedPercent } from '../budgets.js';
-import { formatBytes, formatBytesDelta, formatDurationMs } from '../units.js';
+import { formatSignedPercent } from '../gate/budgets.js';
+import { formatBytes, formatBytesDelta, formatDurationMs } from '../common/units.js';
 import {
   baselineSizeFigure,
   baselineSource,

@@ -1,7 +1,7 @@
 // Pure: the CLI's report, as plain text columns.
-import { ImageAnalysis } from '../analysis/index.js';
-import { formatPercent, Verdict } from '../budgets.js';
-import { formatBytes, formatDurationMs } from '../units.js';
+import { ImageAnalysis } from '../analysis/analyze.js';
+import { formatPercent, Verdict } from '../gate/budgets.js';
+import { formatBytes, formatDurationMs } from '../common/units.js';
 import { pullSeconds } from './analysis-markdown.js';
 import { clipCreatedBy } from './created-by.js';
 import { hintTerminalLines } from './hint.js';

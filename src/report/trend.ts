@@ -3,7 +3,7 @@
 // that grew since the merge base. Everything shown comes from the history branch or the image: commits are
 // shown only when they are hex, paths only escaped.
 import { FileChange } from '../history/file-changes.js';
-import { formatBytes, formatBytesDelta } from '../units.js';
+import { formatBytes, formatBytesDelta } from '../common/units.js';
 import { detailsBlock, escapeMarkdownInline, visible } from './escape.js';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { evaluateBudgets } from '../../../src/gate/budgets.js';
+import { renderActionYml, updateReadme } from '../../../src/inputs/docs.js';
+import { escapeCodeBlock, escapeMarkdownInline } from '../../../src/report/escape.js';
+import { renderSummary } from '../../../src/report/markdown.js';
+import { GateReport } from '../../../src/report/model.js';
+import { renderTerminal } from '../../../src/report/terminal.js';
+import { failureSummary, reportOutputs } from '../../../src/action/outputs.js';
+import { resolveUser } from '../../../src/user/resolve.js';
+import { VERSION } from '../../../src/common/version.js';
+import { sampleAnalysis } from '../../support/analysis-sample.js';
+import { helpText } from '../../../src/cli/main.js';
+import { INPUTS } from '../../../src/inputs/read.js';
+
+function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
+  const checks = evaluateBudgets(
+    {
+      sizeBytes: 4_460_581,
+      layerCount: 2,
+      user: resolveUser('app', { passwd: 'app:x:10001:10001::/:/x' }),
+      smoke: {
+        ran: true,
+        result: {
+          port: 8080,
+          path: '/',
+          passed: true,
+          startupMs: 313,
+          answer: { status: 200, body: 'ok', truncated: false },
+          containerLog: [],
+        },
+      },
+    },
+    { maxSize: { bytes: 25_000_000, unit: 'MB' }, requireNonRoot: true, maxStartupMs: 1000 },
+  );
+  return {
+    schemaVersion: 1,
+    name: 'examples/go-scratch/Dockerfile',
+    passed: true,
+    image: {
+      reference: 'sha256:d430579a96ea',
+      id: 'sha256:d430579a96eab7c8928304b3ae683d4259dc15482020755ec45cda952214275b',
+      platform: 'linux/amd64',
+      sizeBytes: 4_460_581,
+      sizeMethod: 'layers',
+      engineSizeBytes: 4_460_581,
+      layerCount: 2,
+      user: 'app',
+      nonRoot: true,
+      os: 'linux',
+      architecture: 'amd64',
+    },
+    engine: { version: '20.10.24', imageStore: 'classic', storageDriver: 'overlay2' },
+    build: { builder: 'classic', durationMs: 125, context: 'examples/go-scratch', dockerfile: 'examples/go-scratch/Dockerfile' },
+    smoke: { ran: true, port: 8080, path: '/', passed: true, startupMs: 313, status: 200, containerLog: [] },
+    checks,
+    ...overrides,
+  };
+}
+
+describe('job summary', () => {
+  test('renders every check (snapshot)', () => {
+    expect(renderSummary(sampleReport())).toMatchSnapshot();
+  });
+
+  test('with the layer analysis: where the bytes are, and every hint (snapshot)', () => {
+    expect(renderSummary(sampleReport({ analysis: sampleAnalysis() }))).toMatchSnapshot();
+  });
+
+  test('untrusted text from the image cannot inject HTML, mentions, table breaks or close a code block', () => {
+    const hostile = sampleReport({
+      name: '</details><img src=x onerror=alert(1)> @everyone | x',
+      passed: false,
+      smoke: {
+        ran: true,
+        port: 80,
+        path: '/',
+        passed: false,
+        failure: 'bad',
+        bodyExcerpt: '```\n@admin <b>',
+        containerLog: ['::set-output name=passed::true', '```', '| a | b |'],
+      },
+    });
+    const markdown = renderSummary(hostile);
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('</details>');
+    expect(markdown).not.toContain('@everyone');
+    // A table row in the container log stays inside its code block, where it is inert text.
+    expect(markdown).toMatch(/```text\n::set-output name=passed::true\n`\u200b`\u200b`\n\| a \| b \|\n```/);
+    // Code fences inside untrusted text are broken up, so the only fences are the ones we opened and closed.
+    expect(markdown.match(/^```/gm)?.length).toBe(4);
+  });
+
+  test('escapeMarkdownInline and escapeCodeBlock', () => {
+    expect(escapeMarkdownInline('a|b <i>@x\nnext')).toBe('a&#124;b &#60;i&#62;&#64;x next');
+    expect(escapeCodeBlock(['```', 'x'])).toBe('```text\n`\u200b`\u200b`\nx\n```');
+  });
+});
+
+describe('terminal report', () => {
+  test('aligned columns, failures spelled out (snapshot)', () => {
+    const failing = sampleReport();
+    failing.checks[0] = { ...failing.checks[0], verdict: 'fail', detail: 'the image is 1 B over max-size' };
+    failing.passed = false;
+    expect(renderTerminal(failing)).toMatchSnapshot();
+  });
+
+  test('with the layer analysis: largest layers and every hint (snapshot)', () => {
+    expect(renderTerminal(sampleReport({ analysis: sampleAnalysis() }))).toMatchSnapshot();
+  });
+
+  test('terminal escape sequences from the container are stripped', () => {
+    const report = sampleReport({
+      smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'x', containerLog: ['\u001b[2Jcleared'] },
+    });
+    expect(renderTerminal(report)).not.toContain('\u001b');
+  });
+});
+
+describe('outputs', () => {
+  test('sizes are plain byte integers, booleans are true/false', () => {
+    expect(reportOutputs(sampleReport(), '/tmp/r.json')).toEqual({
+      'image-id': 'sha256:d430579a96eab7c8928304b3ae683d4259dc15482020755ec45cda952214275b',
+      size: '4460581',
+      layers: '2',
+      user: 'app',
+      'non-root': 'true',
+      'startup-ms': '313',
+      'compressed-size': '',
+      efficiency: '',
+      'wasted-size': '',
+      'reclaimable-size': '',
+      'baseline-size': '',
+      'size-delta': '',
+      passed: 'true',
+      report: '/tmp/r.json',
+    });
+  });
+  test('the baseline size and the delta come from the size figure', () => {
+    const report = sampleReport({
+      baseline: {
+        source: 'image',
+        reference: 'app:main',
+        id: 'sha256:b',
+        figures: [{ id: 'size', label: 'Size (uncompressed)', unit: 'bytes', base: 4_000_000, head: 4_460_581, change: 460_581 }],
+      },
+    });
+    expect(reportOutputs(report, '/tmp/r.json')).toMatchObject({ 'baseline-size': '4000000', 'size-delta': '460581' });
+  });
+  test('failure summary names each failed check', () => {
+    const report = sampleReport();
+    report.checks[2] = { ...report.checks[2], verdict: 'fail', detail: 'USER is root' };
+    expect(failureSummary(report)).toContain('Runs as non-root (USER is root)');
+  });
+});
+
+describe('one place per fact', () => {
+  test('action.yml is what src/inputs/table.ts renders (run npm run docs)', () => {
+    expect(readFileSync('action.yml', 'utf8')).toBe(renderActionYml());
+  });
+  test('the README tables are what src/inputs/table.ts renders (run npm run docs)', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(updateReadme(readme)).toBe(readme);
+  });
+  test('--help lists every input but those only a workflow run uses (pull requests, pushes that record)', () => {
+    const help = helpText();
+    const actionOnly = ['github-token', 'comment', 'allow-increase-label', 'history-branch', 'history-branches', 'changed-only'];
+    for (const input of INPUTS.filter((candidate) => !actionOnly.includes(candidate.name))) expect(help).toContain(`--${input.name} `);
+    for (const name of actionOnly) expect(help).not.toContain(`--${name} `);
+  });
+  test('the bundled version is package.json version', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});

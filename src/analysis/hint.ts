@@ -1,0 +1,53 @@
+// What a hint is (its kind, severity, the layer and line it concerns, what a fix would save), and what the rules
+// in hint-rules.ts read to make one. Types only: hints.ts runs the rules.
+import { ElfFinding, ScannedLayer } from './archive.js';
+import { LayerOrigin } from './dockerfile.js';
+import { Reclaimable, VisibleFile } from './waste.js';
+
+export type HintKind =
+  | 'package-cache'
+  | 'toolchain'
+  | 'unstripped-binary'
+  | 'static-binary-on-large-base'
+  | 'upx'
+  | 'dockerignore'
+  | 'no-dockerignore'
+  | 'deleted-later'
+  | 'rewritten-later'
+  | 'attack-surface';
+
+export interface Hint {
+  kind: HintKind;
+  severity: 'warning' | 'info';
+  title: string;
+  message: string;
+  /** Estimated bytes a fix would save (undefined for informational hints). */
+  savingBytes?: number;
+  layerIndex?: number;
+  /** 1-based Dockerfile line, when the gate built the image and matched the layer. */
+  line?: number;
+}
+
+export interface HintInput {
+  layers: ScannedLayer[];
+  origins: LayerOrigin[];
+  reclaimable: Reclaimable;
+  /** Whether the build context has a .dockerignore (undefined when the gate did not build). */
+  contextHasDockerignore?: boolean;
+}
+
+export interface LayerBinary {
+  binary: ElfFinding;
+  layer: number;
+}
+
+/** What the rules read: the input, and the figures more than one rule needs, computed once. */
+export interface HintContext extends HintInput {
+  visible: Map<string, VisibleFile>;
+  /** ELF binaries the image's own layers put in the final filesystem, toolchains' own left out; most strippable bytes first. */
+  ownBinaries: LayerBinary[];
+  /** Those of ownBinaries that are statically linked, executable and not shared libraries. */
+  staticExecutables: LayerBinary[];
+  /** Bytes of the base image's layers. */
+  baseBytes: number;
+}

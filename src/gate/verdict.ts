@@ -1,0 +1,161 @@
+// Pure: the measured image (every platform), its baseline and the budgets -> the report with its checks.
+import { BaselineOutcome } from './baseline.js';
+import { Check, evaluateBudgets, gatePassed, SmokeOutcome } from './budgets.js';
+import { ComparedLayer, figureDeltas, Figures, layerChanges } from './delta.js';
+import { fileChanges } from '../history/file-changes.js';
+import { recordFigures } from '../history/record.js';
+import { ByteMap } from '../analysis/byte-map.js';
+import { EngineInfo } from '../docker/engine.js';
+import { GateOptions } from '../inputs/options.js';
+import { displayName } from './build.js';
+import { BuildInfo, Measured, PlatformMeasurement } from './measure.js';
+import { BaselineReport, GateReport, PlatformReport, REPORT_SCHEMA_VERSION, SmokeReport } from '../report/model.js';
+
+export interface ReportInput {
+  options: GateOptions;
+  engine: EngineInfo;
+  head: Measured;
+  reference: string;
+  buildInfo?: BuildInfo;
+  baseline: BaselineOutcome;
+  labels?: string[];
+}
+
+function figuresOf(platform: PlatformMeasurement, smoke: SmokeOutcome | undefined): Figures {
+  return {
+    sizeBytes: platform.sizeBytes,
+    layerCount: platform.layerCount,
+    compressedSizeBytes: platform.compressedSizeBytes,
+    startupMs: smoke?.ran && smoke.result.passed ? smoke.result.startupMs : undefined,
+    efficiency: platform.analysis?.dive.efficiency,
+    wastedBytes: platform.analysis?.dive.wastedBytes,
+  };
+}
+
+/** What the comparison needs of the baseline's platform: its figures, layers and byte map. */
+interface BaselineSide {
+  figures: Figures;
+  layers?: ComparedLayer[];
+  bytes?: ByteMap;
+}
+
+/**
+ * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
+ * record of the same platform only (the gate falls back to building when the records lack the gated platform).
+ */
+function baselineSide(baseline: BaselineOutcome, platform: string): BaselineSide | undefined {
+  if ('measured' in baseline) {
+    const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
+    return { figures: figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+  }
+  if ('recorded' in baseline) {
+    const record = baseline.recorded.find((candidate) => candidate.platform === platform);
+    return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+  }
+  return undefined;
+}
+
+function baselineReport(input: ReportInput, primary: PlatformMeasurement): BaselineReport | undefined {
+  if ('skipped' in input.baseline) return undefined;
+  const base = baselineSide(input.baseline, primary.platform);
+  if (!base) return undefined;
+  const head = primary.analysis;
+  return {
+    ...input.baseline.report,
+    figures: figureDeltas(base.figures, figuresOf(primary, input.head.smoke)),
+    layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
+    fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
+  };
+}
+
+/** The checks of one platform; the smoke test ran on the first platform only. */
+function platformChecks(input: ReportInput, platform: PlatformMeasurement, index: number): Check[] {
+  const { head, baseline } = input;
+  const smoke: SmokeOutcome =
+    index === 0 ? head.smoke : { ran: false, reason: `the smoke test runs on the runner's platform (${head.platforms[0].platform}) only` };
+  const analysis = platform.analysis;
+  return evaluateBudgets(
+    {
+      sizeBytes: platform.sizeBytes,
+      layerCount: platform.layerCount,
+      user: platform.user,
+      smoke,
+      analysis: analysis && {
+        compressedSizeBytes: analysis.compressedSizeBytes,
+        efficiency: analysis.dive.efficiency,
+        wastedBytes: analysis.dive.wastedBytes,
+      },
+      baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
+      noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
+      labels: input.labels,
+    },
+    input.options.budgets,
+  );
+}
+
+function smokeReport(smoke: SmokeOutcome): SmokeReport {
+  if (!smoke.ran) return { ran: false, skippedBecause: smoke.reason };
+  const result = smoke.result;
+  return {
+    ran: true,
+    port: result.port,
+    path: result.path,
+    passed: result.passed,
+    startupMs: result.startupMs,
+    status: result.answer?.status,
+    bodyExcerpt: result.passed ? undefined : result.answer?.body.slice(0, 500),
+    failure: result.failure,
+    containerLog: result.containerLog,
+  };
+}
+
+export function assembleReport(input: ReportInput): GateReport {
+  const { head, engine } = input;
+  const primary = head.platforms[0];
+  const several = head.platforms.length > 1;
+  const checksByPlatform = head.platforms.map((platform, index) => {
+    const checks = platformChecks(input, platform, index);
+    return several ? checks.map((check) => ({ ...check, label: `${platform.platform}: ${check.label}` })) : checks;
+  });
+  const platforms: PlatformReport[] | undefined = several
+    ? head.platforms.map((platform, index) => ({
+        platform: platform.platform,
+        sizeBytes: platform.sizeBytes,
+        compressedSizeBytes: platform.compressedSizeBytes,
+        layerCount: platform.layerCount,
+        user: platform.configuredUser,
+        nonRoot: platform.user.kind === 'non-root',
+        passed: gatePassed(checksByPlatform[index]),
+        baselineSizeBytes: baselineSide(input.baseline, platform.platform)?.figures.sizeBytes,
+      }))
+    : undefined;
+  const checks = checksByPlatform.flat();
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    name: displayName(input.options),
+    passed: gatePassed(checks),
+    image: {
+      reference: input.reference,
+      id: head.image.id,
+      platform: primary.platform,
+      sizeBytes: primary.sizeBytes,
+      sizeMethod: head.sizeMethod,
+      engineSizeBytes: head.image.sizeBytes,
+      compressedSizeBytes: primary.compressedSizeBytes,
+      compressedSizeMethod: primary.compressedSizeMethod,
+      layerCount: primary.layerCount,
+      user: primary.configuredUser,
+      nonRoot: primary.user.kind === 'non-root',
+      os: head.image.os,
+      architecture: head.image.architecture,
+    },
+    engine: { version: engine.version, imageStore: engine.imageStore, storageDriver: engine.storageDriver },
+    build: input.buildInfo,
+    smoke: smokeReport(head.smoke),
+    analysis: primary.analysis,
+    platforms,
+    baseline: baselineReport(input, primary),
+    noBaselineReason: 'skipped' in input.baseline ? input.baseline.skipped : undefined,
+    checks,
+  };
+}

@@ -1,0 +1,230 @@
+// The size history as the gate uses it: before measuring, one fetch of the history branch gives the records of
+// this image (the merge base's, for the baseline, and the last few, for the trend); after judging, a push run
+// records the image's figures. Nothing here fails the gate: a history that cannot be read or written is a
+// warning, and the gate goes on as it would without one.
+import type { GateLog } from '../common/log.js';
+import { buildRecords, imageKey, parseRecord, parseRecordPath, RecordPath, recordPath, serializeRecord } from './record.js';
+import { HistorySettings } from './settings.js';
+import { fetchHistory, HistoryError, listFiles, readFiles, writeFiles } from './store.js';
+import { HistoryRecord } from './types.js';
+import { Measured } from '../gate/measure.js';
+import { EngineInfo } from '../docker/engine.js';
+import { TrendPoint } from '../report/trend.js';
+
+/** How many recorded commits the trend shows. */
+export const TREND_POINTS = 20;
+
+export interface HistoryRead {
+  /** The records of the baseline commit, one per platform (empty when it has none). */
+  baseline: HistoryRecord[];
+  /** The commit the baseline records are of (the merge base), when one was looked for. */
+  baselineCommit?: string;
+  /** The last recorded commits of each platform, oldest first, keyed by platform key. */
+  trend: Map<string, TrendPoint[]>;
+}
+
+const PERMISSION_FIX = 'give the job `permissions: contents: write` (the token may read but not push to the history branch)';
+
+/** Groups the record paths of one image by platform key, oldest first (their names sort by commit time). */
+export function byPlatform(paths: string[]): Map<string, { path: string; parsed: RecordPath }[]> {
+  const groups = new Map<string, { path: string; parsed: RecordPath }[]>();
+  for (const path of [...paths].sort()) {
+    const parsed = parseRecordPath(path);
+    if (!parsed) continue;
+    const group = groups.get(parsed.platformKey) ?? [];
+    group.push({ path, parsed });
+    groups.set(parsed.platformKey, group);
+  }
+  return groups;
+}
+
+/** This image's records at the branch's tip: the trend read, the rest on demand; `release()` when done. */
+export interface OpenedHistory {
+  /** The last recorded commits of each platform, oldest first, keyed by platform key. */
+  trend: Map<string, TrendPoint[]>;
+  /** The readable records of `commit`, one per platform. */
+  recordsOf(commit: string): Promise<HistoryRecord[]>;
+  release(): Promise<void>;
+}
+
+/** Parses records, counting (and warning once about) those that cannot be read. */
+function parsedRecords(texts: (Buffer | undefined)[], branch: string, log: GateLog): (HistoryRecord | undefined)[] {
+  let unreadable = 0;
+  const records = texts.map((text) => {
+    if (text === undefined) return undefined;
+    const parsed = parseRecord(text.toString('utf8'));
+    if ('record' in parsed) return parsed.record;
+    unreadable += 1;
+    return undefined;
+  });
+  if (unreadable > 0) log.warning(`${unreadable} record(s) on branch ${branch} could not be read and were skipped`);
+  return records;
+}
+
+/**
+ * Fetches the branch (into a scratch repository, never the checkout) and reads this image's trend. Undefined,
+ * with one warning, when the branch cannot be read; an empty history when it does not exist yet.
+ */
+export async function openHistory(settings: HistorySettings, name: string, log: GateLog): Promise<OpenedHistory | undefined> {
+  const { remote } = settings;
+  let fetched;
+  try {
+    fetched = await fetchHistory(remote);
+  } catch (error) {
+    if (!(error instanceof HistoryError)) throw error;
+    log.warning(`The size history on branch ${remote.branch} could not be read: ${error.message}`);
+    return undefined;
+  }
+  const { gitDir, tip, release } = fetched;
+  if (!tip) {
+    log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
+    return { trend: new Map(), recordsOf: async () => [], release };
+  }
+  try {
+    const groups = byPlatform(await listFiles(gitDir, tip, imageKey(name)));
+    const trend = new Map<string, TrendPoint[]>();
+    for (const [platform, group] of groups) {
+      const last = group.slice(-TREND_POINTS);
+      const files = await readFiles(
+        gitDir,
+        tip,
+        last.map((entry) => entry.path),
+      );
+      const records = parsedRecords(
+        last.map((entry) => files.get(entry.path)),
+        remote.branch,
+        log,
+      );
+      trend.set(
+        platform,
+        records.flatMap((record) =>
+          record ? [{ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size }] : [],
+        ),
+      );
+    }
+    const recordsOf = async (commit: string) => {
+      const paths = [...groups.values()].flatMap((group) =>
+        group.filter((entry) => entry.parsed.commit === commit).map((entry) => entry.path),
+      );
+      const files = await readFiles(gitDir, tip, paths);
+      const records = parsedRecords(
+        paths.map((file) => files.get(file)),
+        remote.branch,
+        log,
+      );
+      return records.filter((record): record is HistoryRecord => record?.commit === commit);
+    };
+    return { trend, recordsOf, release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** The commit whose record is the baseline (the pull request's merge base), or undefined, saying why. */
+export async function baselineCommitOf(settings: HistorySettings, log: GateLog): Promise<string | undefined> {
+  if (!settings.baselineCommit) return undefined;
+  const commit = await settings.baselineCommit().catch((error: unknown) => {
+    log.warning(`The merge base could not be found, so no record can be the baseline: ${(error as Error).message}`);
+    return undefined;
+  });
+  if (!commit) log.info('The merge base of the pull request is not known: no record can be the baseline');
+  return commit;
+}
+
+/** The records of one commit and the trend, read in one go (the history is released before it returns). */
+export async function readHistory(
+  settings: HistorySettings,
+  name: string,
+  log: GateLog,
+  commit?: string,
+): Promise<HistoryRead | undefined> {
+  const opened = await openHistory(settings, name, log);
+  if (!opened) return undefined;
+  try {
+    return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+  } finally {
+    await opened.release();
+  }
+}
+
+export interface Recorded {
+  commit: string;
+  paths: string[];
+  attempts: number;
+}
+
+/**
+ * Commits one record per platform of the image to the history branch. Never throws: a failure is one warning
+ * (naming the permission to add when the token may not push), and undefined.
+ */
+export async function recordHistory(
+  settings: HistorySettings,
+  input: { name: string; head: Measured; engine: EngineInfo },
+  log: GateLog,
+): Promise<Recorded | undefined> {
+  const record = settings.record;
+  if (!record) return undefined;
+  const { remote } = settings;
+  try {
+    const records = buildRecords({
+      name: input.name,
+      head: input.head,
+      engine: input.engine,
+      meta: {
+        commit: record.commit,
+        commitTime: await record.commitTime(),
+        ref: record.ref,
+        runUrl: record.runUrl,
+        recordedAt: new Date().toISOString(),
+      },
+    });
+    const files = records.map((each) => ({ path: recordPath(each), content: serializeRecord(each) }));
+    const message = `image-size-gate: record ${input.name.slice(0, 100)} at ${record.commit.slice(0, 12)}`;
+    const written = await writeFiles(remote, files, message);
+    const paths = files.map((file) => file.path);
+    log.info(
+      `Recorded ${paths.length} record(s) on branch ${remote.branch}${written.created ? ' (created it)' : ''}: ${paths.join(', ')}` +
+        (written.attempts > 1 ? ` (${written.attempts} attempts: another run pushed meanwhile)` : ''),
+    );
+    return { commit: written.commit, paths, attempts: written.attempts };
+  } catch (error) {
+    const permission = error instanceof HistoryError && error.permission;
+    const message = error instanceof Error ? error.message : String(error);
+    log.warning(
+      `The size history was not recorded (the gate's verdict stands): ${message}` + (permission ? `; to record it, ${PERMISSION_FIX}` : ''),
+    );
+    return undefined;
+  }
+}
+
+/** The history as one gate run uses it: fetched at once (while the image builds), its baseline asked for after. */
+export interface RunHistory {
+  /** The trend and the merge base's records; the merge base is found in the checkout, so only after the build. */
+  afterBuild(): Promise<HistoryRead | undefined>;
+  release(): Promise<void>;
+}
+
+/**
+ * Starts fetching the history into its scratch repository, to overlap the build. The checkout's own git calls
+ * (fetching the merge base) wait for afterBuild(): the build context may hold the checkout's .git.
+ */
+export function startHistory(settings: HistorySettings, name: string, log: GateLog): RunHistory {
+  const opening = openHistory(settings, name, log).catch((error: unknown) => {
+    log.warning(`The size history could not be read: ${(error as Error).message}`);
+    return undefined;
+  });
+  let read: Promise<HistoryRead | undefined> | undefined;
+  const afterBuild = async (): Promise<HistoryRead | undefined> => {
+    const opened = await opening;
+    if (!opened) return undefined;
+    const commit = await baselineCommitOf(settings, log);
+    return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+  };
+  return {
+    afterBuild: () => (read ??= afterBuild()),
+    release: async () => {
+      await (await opening)?.release();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// What the inputs become: the typed, validated options the gate runs with (read.ts makes them from the inputs,
+// config/options.ts from a config file's entry). Types only.
+import { ParsedSize } from '../common/units.js';
+
+export type SmokeMode = 'auto' | 'true' | 'false';
+
+export type BaselineSpec = { kind: 'auto' } | { kind: 'none' } | { kind: 'image'; reference: string };
+export type CommentMode = 'always' | 'changed' | 'failure' | 'never';
+export type IncreaseBudget = { kind: 'percent'; fraction: number; text: string } | { kind: 'bytes'; bytes: number; text: string };
+
+export interface Budgets {
+  maxSize?: ParsedSize;
+  maxLayers?: number;
+  requireNonRoot: boolean;
+  maxStartupMs?: number;
+  maxCompressedSize?: ParsedSize;
+  /** 0..1 */
+  minEfficiency?: number;
+  maxWastedSize?: ParsedSize;
+  maxIncrease?: IncreaseBudget;
+  allowIncreaseLabel?: string;
+}
+
+export interface SmokeOptions {
+  mode: SmokeMode;
+  port?: number;
+  path: string;
+  expectStatus: number;
+  expectBody?: string;
+  timeoutMs: number;
+  env: string[];
+}
+
+export interface GateOptions {
+  context: string;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: string[];
+  /** `os/arch[/variant]` to build (empty: the engine's own). */
+  platforms: string[];
+  /** A named buildx builder. */
+  builder?: string;
+  image?: string;
+  name?: string;
+  tag?: string;
+  budgets: Budgets;
+  smoke: SmokeOptions;
+  /** Read the layers (docker save) for compressed size, waste and hints. */
+  analyze: boolean;
+  reportFile?: string;
+  baseline: BaselineSpec;
+  comment: CommentMode;
+  /** The size history branch (absent: off), and the branches whose pushes are recorded (empty: the default branch). */
+  history?: { branch: string; recordBranches: string[] };
+}
+
+export type InputReader = (name: string) => string;
