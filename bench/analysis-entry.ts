@@ -1,6 +1,6 @@
 // One measurement in a fresh process: analyse an image the way the gate does and print the wall time and
 // this process's peak memory. Bundled by bench/run.mjs; not part of dist/.
-import { analyzeImage } from '../src/analysis/index.js';
+import { analyzeImage } from '../src/analysis/analyze.js';
 import { Docker } from '../src/docker/exec.js';
 
 const [imageId, mode] = process.argv.slice(2);

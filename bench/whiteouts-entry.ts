@@ -4,7 +4,7 @@
 // Bundled by bench/whiteouts.mjs against the sources it is asked to measure; not part of dist/.
 import { createReadStream, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { analyzeImage } from '../src/analysis/index.js';
+import { analyzeImage } from '../src/analysis/analyze.js';
 import { Docker } from '../src/docker/exec.js';
 
 const [archivePath, imageId] = process.argv.slice(2);
