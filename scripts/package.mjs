@@ -1,7 +1,9 @@
 // Bundles the three entries with ncc into dist/: the action's main and post steps, and the CLI.
-// Each gets its own folder; dist/package.json marks the bundles as ES modules.
+// Each gets its own folder; dist/package.json marks the bundles as ES modules, and dist/source-stamp.txt says
+// which sources they were built from (scripts/ensure-dist.mjs reads it).
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sourceStamp, STAMP_FILE } from './source-stamp.mjs';
 
 const entries = [
   ['src/index.ts', 'dist/main'],
@@ -20,3 +22,4 @@ writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) +
 const cli = readFileSync('dist/cli/index.js', 'utf8');
 if (!cli.startsWith('#!')) writeFileSync('dist/cli/index.js', `#!/usr/bin/env node\n${cli}`);
 chmodSync('dist/cli/index.js', 0o755);
+writeFileSync(STAMP_FILE, sourceStamp());

@@ -28368,21 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8180);
-// The action's main entry (action.yml `runs.main`).
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8180:
+/***/ 217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28390,8 +28376,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: createActionLog
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -31338,8 +31322,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -31407,7 +31389,7 @@ function visible(text, maxChars = 200) {
     return shown;
 }
 
-;// CONCATENATED MODULE: ./src/units.ts
+;// CONCATENATED MODULE: ./src/common/units.ts
 // Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
 // Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
 const SIZE_UNITS_BYTES = {
@@ -31532,7 +31514,7 @@ function hintAnnotation(hint) {
     return { title: `image-size-gate: ${words.title}`, message: `${words.message}${inParentheses(words.facts)}` };
 }
 
-;// CONCATENATED MODULE: ./src/action-step.ts
+;// CONCATENATED MODULE: ./src/action/step.ts
 // What both kinds of action step (one image from the inputs, several from a config file) share: the run's
 // context, and how the comment, the summary and the hints reach GitHub.
 
@@ -31699,7 +31681,7 @@ async function listIssueLabels(octokit, issue) {
     return response.data.map((label) => label.name);
 }
 
-;// CONCATENATED MODULE: ./src/budgets.ts
+;// CONCATENATED MODULE: ./src/gate/budgets.ts
 
 function evaluateBudgets(measured, budgets) {
     const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
@@ -32268,6 +32250,8 @@ function shouldComment(mode, report) {
     return !report.passed || sizeChange === undefined || sizeChange !== 0;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
 // The hidden marker that finds our sticky comment again: `<!-- image-size-gate:KEY -->`, one key per gated
 // image so that a matrix of images keeps one comment each.
@@ -32694,7 +32678,7 @@ async function postComment(comment, run, token, client, warn) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/input-table.ts
+;// CONCATENATED MODULE: ./src/inputs/table.ts
 // The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README, the
 // CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
 // check they agree).
@@ -33188,7 +33172,7 @@ function keyValueLine(pair, site) {
 //
 // The file: optional step-wide keys at the top level, optional `defaults:` for every image, and `images:`, a
 // non-empty list of entries. Each entry needs a `name`, unique in the file: the comment and the report list
-// images by name. Every other key is the action input of the same name (see input-table.ts, `scope`).
+// images by name. Every other key is the action input of the same name (see inputs/table.ts, `scope`).
 // Relative `context` and `dockerfile` paths start at the repository root (see configRoot).
 
 
@@ -33356,14 +33340,12 @@ function unknownKey(pair, keyPath, key, reader) {
     return reader.source.error(pair.key, keyPath, 'unknown key', fix);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/common/errors.ts
 class GateError extends Error {
     step;
     /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
@@ -33375,7 +33357,9 @@ class GateError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/bounded-output.ts
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/bounded-output.ts
 // Keeping a bounded part of a child's output, however much it prints and however long its lines: lines split on
 // bytes with a length bound in linear time, the first bytes of a stream, its last bytes, its last lines.
 
@@ -33523,7 +33507,7 @@ class LineTail {
     }
 }
 
-;// CONCATENATED MODULE: ./src/process.ts
+;// CONCATENATED MODULE: ./src/exec/process.ts
 // The one process layer that docker and git calls go through. A child gets an environment without the
 // runner's secrets, its output is split into lines of bounded length in linear time, only a bounded part of
 // its output is kept (the caller says how much), it can be timed out, and it can be made to die with us.
@@ -33648,33 +33632,79 @@ function streamProcess(command, args, options = {}) {
     const finished = settle(child, command, options, () => ({ bytes: Buffer.alloc(0), cut: false }));
     return { stdout: child.stdout, finished };
 }
+/**
+ * Runs a command synchronously, for signal handlers and the post step, where the process may be gone before a
+ * promise settles: the same environment without secrets, output discarded unless `keepStdout`, never throwing.
+ */
+function runProcessNow(command, args, options) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        cwd: options.cwd,
+        env: childEnvironment(),
+        timeout: options.timeoutMs,
+        encoding: 'utf8',
+        stdio: options.keepStdout ? ['ignore', 'pipe', 'ignore'] : 'ignore',
+    });
+    return { exitCode: result.status ?? undefined, stdout: result.stdout ?? '' };
+}
 
-;// CONCATENATED MODULE: ./src/git.ts
-// The git calls the baseline needs, through the process layer docker uses too: find the repository, make sure a
-// commit is present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
+;// CONCATENATED MODULE: ./src/git/run.ts
+// The one way git is run, by the baseline and the history alike: through the process layer, with the same
+// time limits, git's own last error line as the reason, and a distinct error when git cannot start at all.
 
-
-
-
-
-
-
-/** Local git calls answer in seconds; a fetch from the remote may take longer on a large repository. */
-const LOCAL_TIMEOUT_MS = 120_000;
-const FETCH_TIMEOUT_MS = 600_000;
-async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS, env) {
+/** Local git calls answer in seconds; a fetch from or a push to the remote may take longer on a large repository. */
+const GIT_LOCAL_TIMEOUT_MS = 120_000;
+const GIT_NETWORK_TIMEOUT_MS = 600_000;
+/** Standard output kept: enough for a history branch's cat-file --batch of every record read. */
+const MAX_GIT_STDOUT_BYTES = 64 * 1024 * 1024;
+/** git is not installed, or could not be started; each caller says which step needed it. */
+class GitUnavailableError extends Error {
+}
+/** Runs `git args` in `cwd` to its end; the result holds whatever exit code git gave. */
+async function runGit(cwd, args, options = {}) {
     try {
-        return await runProcess('git', args, { cwd, timeoutMs, env });
+        return await runProcess('git', args, {
+            cwd,
+            env: options.env,
+            stdin: options.stdin,
+            timeoutMs: options.timeoutMs ?? GIT_LOCAL_TIMEOUT_MS,
+            maxStdoutBytes: MAX_GIT_STDOUT_BYTES,
+        });
     }
     catch (error) {
-        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
+        throw new GitUnavailableError(`git is not available: ${error.message}`, { cause: error });
     }
 }
 /** What went wrong, in git's words. */
-function gitReason(args, result, timeoutMs = LOCAL_TIMEOUT_MS) {
+function gitReason(args, result, timeoutMs = GIT_LOCAL_TIMEOUT_MS) {
     if (result.timedOut)
         return `git ${args[0]} did not finish within ${timeoutMs} ms`;
     return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
+}
+/** Runs git synchronously and ignores the outcome: clean-up from a signal handler or the post step. */
+function runGitNow(cwd, args) {
+    runProcessNow('git', args, { cwd, timeoutMs: 15_000 });
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+// The git calls the baseline and the config file need, through the one git runner (run.ts): find the repository,
+// make sure a commit is present (fetching it from a shallow checkout), check it out into a throw-away worktree,
+// find the merge base, and compare or read paths at a commit.
+
+
+
+
+
+
+/** git for the baseline's steps: a git that cannot start fails the baseline step, named as such. */
+async function git(args, cwd, timeoutMs, env) {
+    try {
+        return await runGit(cwd, args, { timeoutMs, env });
+    }
+    catch (error) {
+        if (error instanceof GitUnavailableError)
+            throw new GateError('baseline', error.message, { cause: error });
+        throw error;
+    }
 }
 async function repositoryRoot(directory) {
     const args = ['rev-parse', '--show-toplevel'];
@@ -33685,7 +33715,7 @@ async function repositoryRoot(directory) {
 }
 /**
  * Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. `fetchEnv` gives the
- * fetch the token (history/store.ts tokenEnvironment): with persist-credentials: false a private repository
+ * fetch the token (git/auth.ts tokenEnvironment): with persist-credentials: false a private repository
  * answers nothing without it.
  */
 async function ensureCommit(root, commit, log, fetchEnv) {
@@ -33693,9 +33723,9 @@ async function ensureCommit(root, commit, log, fetchEnv) {
         return;
     log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
     const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
-    const fetched = await git(args, root, FETCH_TIMEOUT_MS, fetchEnv);
+    const fetched = await git(args, root, GIT_NETWORK_TIMEOUT_MS, fetchEnv);
     if (fetched.exitCode !== 0) {
-        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, GIT_NETWORK_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
     }
 }
 /**
@@ -33729,10 +33759,9 @@ async function addWorktree(root, commit) {
 /** Removes a baseline worktree at once, synchronously (from a signal handler, and by the post step). */
 function removeWorktreeNow(root, directory) {
     const removal = worktreeRemoval(directory);
-    const options = { cwd: root, stdio: 'ignore', env: childEnvironment(), timeout: 15_000 };
-    (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.remove, options);
+    runGitNow(root, removal.remove);
     (0,external_node_fs_namespaceObject.rmSync)(removal.parent, { recursive: true, force: true });
-    (0,external_node_child_process_namespaceObject.spawnSync)('git', removal.prune, options);
+    runGitNow(root, removal.prune);
 }
 /** How deep the base and head are fetched, in turn, to find where they meet in a shallow checkout. */
 const MERGE_BASE_DEPTHS = [64, 512];
@@ -33754,9 +33783,9 @@ async function mergeBase(root, base, head, log, fetchEnv) {
     }
     for (const depth of MERGE_BASE_DEPTHS) {
         log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
-        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS, fetchEnv);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, GIT_NETWORK_TIMEOUT_MS, fetchEnv);
         if (fetched.exitCode !== 0) {
-            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
+            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, GIT_NETWORK_TIMEOUT_MS)}`);
             return undefined;
         }
         const found = await find();
@@ -33796,40 +33825,13 @@ async function firstCommitOf(root, refs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/history/store.ts
-// The history branch, moved with git's plumbing in a scratch repository of its own, outside the checkout: the
-// branch's tip is fetched there one commit deep (one fetch, however long the history), read with ls-tree and
-// cat-file, and records are committed on top of it and pushed from there. The checkout's .git is never
-// written: a build context that holds it (COPY . . without a .dockerignore) must not carry the history's
-// objects into the image the gate measures. The token reaches only the fetch and push commands, through their
-// environment; it is never written to any config file.
-
-
-
-
-const store_LOCAL_TIMEOUT_MS = 60_000;
-const NETWORK_TIMEOUT_MS = 300_000;
-/** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
-const PUSH_ATTEMPTS = 6;
-/** Who the history commits are by: GitHub's bot identity for workflow tokens. */
-const COMMIT_IDENTITY = {
-    GIT_AUTHOR_NAME: 'github-actions[bot]',
-    GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
-    GIT_COMMITTER_NAME: 'github-actions[bot]',
-    GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-/** The history could not be read or written; `permission` when the token may not push (contents: write). */
-class HistoryError extends Error {
-    permission;
-    constructor(message, permission = false) {
-        super(message);
-        this.permission = permission;
-    }
-}
+;// CONCATENATED MODULE: ./src/git/auth.ts
+// How a git command that talks to the server gets the workflow's token: through its environment only, so the
+// token is in no file and in no process's command line. Used by the baseline's fetches and the history's.
 /**
  * The environment that gives one git command the token: an extra HTTP header scoped to the server, set through
- * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+), so it is in no file and in no process's command line. The empty value
- * first clears the header actions/checkout may have persisted, so exactly one Authorization header is sent.
+ * GIT_CONFIG_COUNT/KEY/VALUE (git 2.31+). The empty value first clears the header actions/checkout may have
+ * persisted, so exactly one Authorization header is sent.
  */
 function tokenEnvironment(token, serverUrl = 'https://github.com') {
     const env = { GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
@@ -33845,169 +33847,6 @@ function tokenEnvironment(token, serverUrl = 'https://github.com') {
         GIT_CONFIG_KEY_1: key,
         GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basic}`,
     };
-}
-async function store_git(root, args, options = {}) {
-    try {
-        return await runProcess('git', args, {
-            cwd: root,
-            env: options.env,
-            stdin: options.stdin,
-            timeoutMs: options.timeoutMs ?? store_LOCAL_TIMEOUT_MS,
-            maxStdoutBytes: 64 * 1024 * 1024,
-        });
-    }
-    catch (error) {
-        throw new HistoryError(`git is not available: ${error.message}`);
-    }
-}
-function reason(args, result) {
-    if (result.timedOut)
-        return `git ${args[0]} did not finish in time`;
-    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
-}
-async function gitOk(root, args, options = {}) {
-    const result = await store_git(root, args, options);
-    if (result.exitCode !== 0)
-        throw new HistoryError(reason(args, result));
-    return result.stdout.toString('utf8');
-}
-/** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
-const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
-/**
- * What a push says when the branch moved meanwhile (a concurrent recorder won the race). Not any "rejected": a
- * branch protection rule's "[remote rejected] (protected branch hook declined)" is final, not a race.
- */
-const PUSH_RACE = /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info|reference already exists/i;
-/** What a fetch says when the branch does not exist (yet). */
-const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
-/** The URL of the remote: a remote's name is looked up in the checkout; a relative path is made absolute. */
-async function remoteUrl(remote) {
-    const name = remote.remote ?? 'origin';
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || external_node_path_default().isAbsolute(name))
-        return name;
-    const url = (await gitOk(remote.root, ['remote', 'get-url', name])).trim();
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/]+:/.test(url) || external_node_path_default().isAbsolute(url))
-        return url;
-    return external_node_path_default().resolve(remote.root, url);
-}
-const TIP_REF = 'refs/image-size-gate/tip';
-/** Fetches the branch's tip, one commit deep, into a new scratch repository: the only network call a reader makes. */
-async function fetchHistory(remote) {
-    const url = await remoteUrl(remote);
-    const gitDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
-    const release = () => (0,promises_namespaceObject.rm)(gitDir, { recursive: true, force: true });
-    try {
-        await gitOk(gitDir, ['init', '--quiet', '--bare']);
-        const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth=1', url, `+refs/heads/${remote.branch}:${TIP_REF}`];
-        const result = await store_git(gitDir, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: NETWORK_TIMEOUT_MS });
-        if (result.exitCode !== 0) {
-            if (NO_SUCH_REF.test(result.stderr))
-                return { gitDir, url, release };
-            throw new HistoryError(`could not fetch branch ${remote.branch}: ${reason(args, result)}`, PERMISSION_DENIED.test(result.stderr));
-        }
-        const tip = (await gitOk(gitDir, ['rev-parse', '--verify', `${TIP_REF}^{commit}`])).trim();
-        return { gitDir, tip, url, release };
-    }
-    catch (error) {
-        await release();
-        throw error;
-    }
-}
-/** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
-async function listFiles(root, commit, prefix) {
-    const args = ['ls-tree', '-r', '-z', '--name-only', commit, ...(prefix ? ['--', `${prefix}/`] : [])];
-    return (await gitOk(root, args)).split('\0').filter(Boolean);
-}
-/** The contents of several files of `commit`, in one git call; a file that is not a blob maps to undefined. */
-async function readFiles(root, commit, paths) {
-    const files = new Map();
-    if (paths.length === 0)
-        return files;
-    // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
-    const asked = paths.filter((file) => !/[\n\r]/.test(file));
-    const result = await store_git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
-    if (result.exitCode !== 0)
-        throw new HistoryError(reason(['cat-file'], result));
-    const out = result.stdout;
-    let at = 0;
-    for (const file of asked) {
-        const end = out.indexOf(0x0a, at);
-        if (end < 0)
-            break;
-        const header = out.subarray(at, end).toString('utf8');
-        at = end + 1;
-        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!match) {
-            files.set(file, undefined);
-            continue;
-        }
-        const size = Number(match[2]);
-        files.set(file, match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
-        at += size + 1;
-    }
-    return files;
-}
-/** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
-async function commitOnTop(root, parent, files, message) {
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-index-'));
-    try {
-        const env = { GIT_INDEX_FILE: external_node_path_default().join(scratch, 'index') };
-        if (parent)
-            await gitOk(root, ['read-tree', parent], { env });
-        for (const file of files) {
-            const blob = (await gitOk(root, ['hash-object', '-w', '--stdin'], { stdin: file.content })).trim();
-            await gitOk(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
-        }
-        const tree = (await gitOk(root, ['write-tree'], { env })).trim();
-        const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
-        return (await gitOk(root, args, { env: { ...env, ...COMMIT_IDENTITY } })).trim();
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
-}
-/**
- * Commits `files` to the branch and pushes, never forcing: a push rejected because another recorder moved the
- * branch is rebuilt on the new tip and tried again, up to PUSH_ATTEMPTS times. Each record is its own file,
- * so rebuilding never conflicts.
- */
-async function writeFiles(remote, files, message, wait = jitter) {
-    const env = tokenEnvironment(remote.token, remote.serverUrl);
-    let lastReason = '';
-    for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
-        const fetched = await fetchHistory(remote);
-        try {
-            const commit = await commitOnTop(fetched.gitDir, fetched.tip, files, message);
-            const args = ['push', '--quiet', '--porcelain', fetched.url, `${commit}:refs/heads/${remote.branch}`];
-            const pushed = await store_git(fetched.gitDir, args, { env, timeoutMs: NETWORK_TIMEOUT_MS });
-            if (pushed.exitCode === 0)
-                return { commit, attempts: attempt, created: fetched.tip === undefined };
-            const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
-            lastReason = pushReason(pushed) || reason(args, pushed);
-            if (PERMISSION_DENIED.test(said))
-                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`, true);
-            if (!PUSH_RACE.test(said))
-                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`);
-        }
-        finally {
-            await fetched.release();
-        }
-        if (attempt < PUSH_ATTEMPTS)
-            await wait(attempt);
-    }
-    throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
-}
-/** Why a push was refused, in the server's words: its last `remote:` line and the ref's status from --porcelain. */
-function pushReason(result) {
-    const remoteLines = result.stderr.split('\n').filter((line) => line.startsWith('remote: ') && line.trim() !== 'remote:');
-    const status = /^!\t[^\t]*\t(.*)$/m.exec(result.stdout.toString('utf8'))?.[1];
-    const said = remoteLines.at(-1)?.slice('remote: '.length).trim();
-    return [said, status].filter(Boolean).join(': ').slice(0, 500);
-}
-/** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
-function jitter(attempt) {
-    const ms = 100 * attempt + Math.floor(Math.random() * 200 * attempt);
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/history/settings.ts
@@ -34073,7 +33912,7 @@ async function historySettings(options, run, token, log) {
     return settings;
 }
 
-;// CONCATENATED MODULE: ./src/input-parsers.ts
+;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 // Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
 // and gives an accepted example.
 
@@ -34247,9 +34086,9 @@ function parseKeyValueLines(name, text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/read.ts
 // getInputs(): the raw input strings -> a typed, validated GateOptions. The table of inputs and outputs is in
-// input-table.ts, each input's parser in input-parsers.ts.
+// table.ts, each input's parser in parsers.ts.
 
 
 
@@ -34453,7 +34292,7 @@ async function unchangedImages(question) {
     return unchanged;
 }
 
-;// CONCATENATED MODULE: ./src/background.ts
+;// CONCATENATED MODULE: ./src/common/background.ts
 // Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
 // engine's time) while the layers are read. It must still be over before anything it would disturb (the
 // next smoke test) and before the gate returns, so the gate leaves nothing behind.
@@ -34474,91 +34313,6 @@ class BackgroundWork {
     get size() {
         return this.#pending.size;
     }
-}
-
-;// CONCATENATED MODULE: ./src/docker/exec.ts
-
-
-
-class DockerError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(message, args, exitCode, stderr) {
-        super(message);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-class Docker {
-    binary;
-    live = new Set();
-    /** setpriv's words when it works here; detected on the first call, once per instance. */
-    launcher;
-    constructor(binary = 'docker') {
-        this.binary = binary;
-    }
-    options(options) {
-        this.launcher ??= { words: detectDeathSignalLauncher() };
-        return { ...options, launcher: this.launcher.words, live: this.live };
-    }
-    /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
-    async run(args, options = {}) {
-        const result = await runProcess(this.binary, args, this.options(options)).catch((error) => {
-            throw this.startError(error, args);
-        });
-        const failure = failureReason(args, result, options);
-        if (failure !== undefined && !options.allowFailure)
-            throw new DockerError(failure, args, result.exitCode, result.stderr);
-        return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
-    }
-    /**
-     * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
-     * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
-     */
-    stream(args) {
-        const { stdout, finished } = streamProcess(this.binary, args, this.options({}));
-        return {
-            stdout,
-            finished: finished.then((result) => {
-                const failure = failureReason(args, result, {});
-                if (failure !== undefined)
-                    throw new DockerError(failure, args, result.exitCode, result.stderr);
-            }, (error) => {
-                throw this.startError(error, args);
-            }),
-        };
-    }
-    /** Runs a call and returns its standard output as trimmed text. */
-    async text(args, options = {}) {
-        return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
-    }
-    /** Stops every docker client this wrapper started and that is still running (on cancellation). */
-    killAll(signal = 'SIGTERM') {
-        for (const child of this.live)
-            child.kill(signal);
-    }
-    startError(error, args) {
-        if (!(error instanceof ProcessStartError))
-            return error;
-        const reason = error.code === 'ENOENT'
-            ? `the docker client "${this.binary}" is not installed or not on PATH`
-            : `could not start the docker client: ${error.message}`;
-        return new DockerError(reason, args, -1, '');
-    }
-}
-/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
-function failureReason(args, result, options) {
-    if (result.timedOut)
-        return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
-    if (result.exitCode === 0 && result.stdoutCut)
-        return `docker ${args[0]} printed more than the ${formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
-    if (result.exitCode === 0)
-        return undefined;
-    if (result.signal)
-        return `docker ${args[0]} was stopped by ${result.signal}`;
-    return lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/tar.ts
@@ -34825,7 +34579,6 @@ function parsePaxRecords(data, offset) {
 // clean-up of containers whose owner process was killed.
 
 
-
 /** The label every container of the gate carries, valued `<hostname>:<pid>` of the process that made it. */
 const OWNER_LABEL_KEY = 'image-size-gate.owner';
 /** Longest a removal may take before the gate stops waiting for it. */
@@ -34845,7 +34598,7 @@ async function removeContainer(docker, name) {
 }
 /** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
 function removeContainerNow(docker, name) {
-    (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['rm', '--force', '--volumes', name], { stdio: 'ignore', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS });
+    runProcessNow(docker.binary, ['rm', '--force', '--volumes', name], { timeoutMs: REMOVE_TIMEOUT_MS });
 }
 /** Removes every container labelled with this owner; returns their ids. */
 async function removeContainersOwnedBy(docker, owner) {
@@ -34859,11 +34612,14 @@ async function removeContainersOwnedBy(docker, owner) {
 }
 /** The same, synchronously, for signal handlers. */
 function removeContainersOwnedByNow(docker, owner) {
-    const options = { encoding: 'utf8', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS };
-    const listed = (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], options);
-    const ids = listed.status === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
+    const filter = `label=${OWNER_LABEL_KEY}=${owner}`;
+    const listed = runProcessNow(docker.binary, ['ps', '--all', '--quiet', '--filter', filter], {
+        timeoutMs: REMOVE_TIMEOUT_MS,
+        keepStdout: true,
+    });
+    const ids = listed.exitCode === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
     if (ids.length > 0)
-        (0,external_node_child_process_namespaceObject.spawnSync)(docker.binary, ['rm', '--force', '--volumes', ...ids], { ...options, stdio: 'ignore' });
+        runProcessNow(docker.binary, ['rm', '--force', '--volumes', ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
 }
 /**
  * Pure: Docker's own reason why `docker run` did not start a container, from the client's stderr. The client
@@ -34963,6 +34719,90 @@ async function removeOrphanedContainers(docker, hostname = os.hostname(), isAliv
     return orphans;
 }
 
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+
+
+class DockerError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(message, args, exitCode, stderr) {
+        super(message);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+class Docker {
+    binary;
+    live = new Set();
+    /** setpriv's words when it works here; detected on the first call, once per instance. */
+    launcher;
+    constructor(binary = 'docker') {
+        this.binary = binary;
+    }
+    options(options) {
+        this.launcher ??= { words: detectDeathSignalLauncher() };
+        return { ...options, launcher: this.launcher.words, live: this.live };
+    }
+    /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
+    async run(args, options = {}) {
+        const result = await runProcess(this.binary, args, this.options(options)).catch((error) => {
+            throw this.startError(error, args);
+        });
+        const failure = failureReason(args, result, options);
+        if (failure !== undefined && !options.allowFailure)
+            throw new DockerError(failure, args, result.exitCode, result.stderr);
+        return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
+    }
+    /**
+     * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
+     * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
+     */
+    stream(args) {
+        const { stdout, finished } = streamProcess(this.binary, args, this.options({}));
+        return {
+            stdout,
+            finished: finished.then((result) => {
+                const failure = failureReason(args, result, {});
+                if (failure !== undefined)
+                    throw new DockerError(failure, args, result.exitCode, result.stderr);
+            }, (error) => {
+                throw this.startError(error, args);
+            }),
+        };
+    }
+    /** Runs a call and returns its standard output as trimmed text. */
+    async text(args, options = {}) {
+        return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
+    }
+    /** Stops every docker client this wrapper started and that is still running (on cancellation). */
+    killAll(signal = 'SIGTERM') {
+        for (const child of this.live)
+            child.kill(signal);
+    }
+    startError(error, args) {
+        if (!(error instanceof ProcessStartError))
+            return error;
+        const reason = error.code === 'ENOENT'
+            ? `the docker client "${this.binary}" is not installed or not on PATH`
+            : `could not start the docker client: ${error.message}`;
+        return new DockerError(reason, args, -1, '');
+    }
+}
+/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
+function failureReason(args, result, options) {
+    if (result.timedOut)
+        return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
+    if (result.exitCode === 0 && result.stdoutCut)
+        return `docker ${args[0]} printed more than the ${formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
+    if (result.exitCode === 0)
+        return undefined;
+    if (result.signal)
+        return `docker ${args[0]} was stopped by ${result.signal}`;
+    return lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/smoke-run.ts
 // The docker argv that starts the smoke container hardened: read-only root, every writable path (/tmp and
 // each VOLUME the image declares) a tmpfs inside the memory limit, no swap, no capabilities, a capped log,
@@ -35032,7 +34872,7 @@ function smokeContainerName() {
     return `image-size-gate-smoke-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./src/go-text.ts
+;// CONCATENATED MODULE: ./src/user/go-text.ts
 // Go's text primitives that decide how Docker reads USER, /etc/passwd and /etc/group, redone exactly:
 // strconv.Atoi (64-bit int), bytes.TrimSpace and the line splitting of bufio.Scanner / bufio.Reader.
 // Go compares bytes, not characters, so the text here is a "byte string": one char per byte (latin1).
@@ -35128,13 +34968,13 @@ function goLines(bytes, maxLineBytes) {
     return { lines };
 }
 
-;// CONCATENATED MODULE: ./src/user-lookup.ts
+;// CONCATENATED MODULE: ./src/user/lookup.ts
 // The lookup Docker does when it starts a container: the daemon's getUser (moby daemon/oci_linux.go) calls
 // GetExecUserPath on the container's /etc/passwd and /etc/group, from runc's libcontainer/user in older
 // engines (Docker 20.10) and moby/sys/user (user/user.go, user/user_utils.go) in newer ones, and keeps
 // uint32 of the uid and gid it returns; any error there and the container does not start. The library's
 // rules changed over time, so each generation is redone here (its cases are those of user_test.go in both
-// repositories); user.ts compares their answers. Text is in byte strings (go-text.ts).
+// repositories); resolve.ts compares their answers. Text is in byte strings (go-text.ts).
 
 
 /** runc before 1.1; runc 1.1 and moby/sys/user v0.1.0 to v0.4.0; v0.4.1 (June 2026); its main branch since. */
@@ -35337,8 +35177,8 @@ function lookupGroup(groupArg, userName, source, rules, spec) {
     return { outcome: 'runs', gid: groupArg.value };
 }
 
-;// CONCATENATED MODULE: ./src/user.ts
-// Who the container runs as, decided the way Docker decides it (user-lookup.ts redoes the lookup under
+;// CONCATENATED MODULE: ./src/user/resolve.ts
+// Who the container runs as, decided the way Docker decides it (lookup.ts redoes the lookup under
 // each generation of its user library). The rule: only a container that every engine would start, as the
 // same uid other than 0, is non-root; anything that cannot be resolved with certainty is not.
 
@@ -35373,7 +35213,7 @@ const FROM = {
  * runc 1.1 resolves the daemon's numeric uid:gid again (libcontainer/init_linux.go setupUser) and refuses a
  * larger one unless /etc/passwd lists it; the kernel never accepts 4294967295 ((uid_t)-1).
  */
-const user_MAX_ID = (1n << 31n) - 1n;
+const resolve_MAX_ID = (1n << 31n) - 1n;
 /**
  * Pure: which of the image's files the answer depends on. None when the uid is 0 whatever they say (no
  * user, or a number Docker parses as 0): then the container runs as root or does not start at all.
@@ -35400,8 +35240,8 @@ function verdictOf(lookup) {
         return { kind: 'unresolved', reason: `${lookup.why}, so the gate cannot tell which uid Docker would use` };
     if (lookup.uid === 0n)
         return { kind: 'root', uid: 0n, gid: lookup.gid, reason: `${lookup.how} (root)` };
-    if (lookup.uid > user_MAX_ID || lookup.gid > user_MAX_ID) {
-        const id = lookup.uid > user_MAX_ID ? `uid ${lookup.uid}` : `gid ${lookup.gid}`;
+    if (lookup.uid > resolve_MAX_ID || lookup.gid > resolve_MAX_ID) {
+        const id = lookup.uid > resolve_MAX_ID ? `uid ${lookup.uid}` : `gid ${lookup.gid}`;
         return {
             kind: 'unresolved',
             reason: `${lookup.how}; ${id} is above 2147483647, which runc refuses unless /etc/passwd lists it (and the kernel always refuses 4294967295), so the container may not start`,
@@ -35445,7 +35285,7 @@ function combine(configured, verdicts) {
 }
 /**
  * Pure: resolves Config.User against the final image's /etc/passwd and /etc/group exactly as Docker does
- * when it starts the container (see user-lookup.ts), under every generation of Docker's user library.
+ * when it starts the container (see lookup.ts), under every generation of Docker's user library.
  */
 function resolveUser(configured, files = {}) {
     if (configured === '')
@@ -35483,6 +35323,7 @@ function checkRuntimeUser(resolution, runtimeUid) {
 
 ;// CONCATENATED MODULE: ./src/docker/inspect.ts
 // Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp -L).
+
 
 
 
@@ -35647,6 +35488,158 @@ class CopiedFileReader {
             end: () => (this.result = { kind: 'file', bytes: Buffer.concat(this.parts) }),
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Building the image: pure argv construction, and the call that streams the log and reads the image id.
+
+
+
+
+
+
+
+
+/** docker argv for a build that writes the image id to `iidFile`. */
+function buildArgv(request, builder, iidFile) {
+    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
+    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
+    argv.push('--iidfile', iidFile);
+    if (builder === 'buildx' && request.builder)
+        argv.push('--builder', request.builder);
+    if (request.platforms && request.platforms.length > 0)
+        argv.push('--platform', request.platforms.join(','));
+    if (request.dockerfile)
+        argv.push('--file', request.dockerfile);
+    if (request.target)
+        argv.push('--target', request.target);
+    for (const arg of request.buildArgs)
+        argv.push('--build-arg', arg);
+    if (request.tag)
+        argv.push('--tag', request.tag);
+    argv.push(request.context);
+    return argv;
+}
+/**
+ * The output of the step that failed, from a build log: the lines after the last step header
+ * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
+ */
+function failingStepOutput(logLines, maxLines = 25) {
+    let start = 0;
+    let failingBuildkitStep;
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
+        if (errorMatch)
+            failingBuildkitStep = errorMatch[1];
+    }
+    if (failingBuildkitStep !== undefined) {
+        const prefix = `#${failingBuildkitStep} `;
+        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
+    }
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
+            start = index;
+            break;
+        }
+    }
+    return logLines
+        .slice(start)
+        .filter((line) => line.trim() !== '')
+        .slice(-maxLines);
+}
+/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
+const KEPT_LOG_LINES = 200;
+/**
+ * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
+ * a last line that only repeats the error message printed right after it.
+ */
+function failureDetails(keptLines, errorMessage, maxLines = 25) {
+    const output = failingStepOutput(keptLines, maxLines);
+    if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage)
+        output.pop();
+    return output;
+}
+async function buildImage(docker, builder, request, onLine) {
+    await checkBuildInputs(request);
+    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
+    // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
+    const removeOnExit = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+    process.once('exit', removeOnExit);
+    const iidFile = external_node_path_default().join(workDir, 'iid');
+    const keptLines = new LineTail(KEPT_LOG_LINES);
+    const started = performance.now();
+    try {
+        await docker.run(buildArgv(request, builder, iidFile), {
+            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
+            // without buildx fail instead of building.
+            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+            // The log is streamed line by line and not kept: only its last lines, for the failure output.
+            onLine: (line) => {
+                keptLines.push(line);
+                onLine(line);
+            },
+        });
+        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+        if (!imageId)
+            throw new GateError('build', 'the build finished but reported no image id');
+        return { imageId, durationMs: performance.now() - started };
+    }
+    catch (error) {
+        if (error instanceof DockerError) {
+            const details = failureDetails(keptLines.lines(), error.message);
+            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
+        }
+        throw error;
+    }
+    finally {
+        process.off('exit', removeOnExit);
+        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+    }
+}
+async function checkBuildInputs(request) {
+    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+    }
+    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
+    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
+    if (!dockerfileStat?.isFile()) {
+        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/build.ts
+// Building an image inside a log group, the same way for the PR image and the baseline, and the name the
+// reports give the image.
+
+
+
+function displayName(options) {
+    if (options.name)
+        return options.name;
+    if (options.image)
+        return options.image;
+    if (options.tag)
+        return options.tag;
+    return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
+}
+/** Builds inside a log group whose lines are echoed as untrusted text. */
+async function buildWithLog(step, { docker, log }) {
+    const { options, builder, context, dockerfile, label } = step;
+    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
+    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
+        const stream = log.untrusted();
+        try {
+            const { target, buildArgs, platforms } = options;
+            const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
+            return await buildImage(docker, builder, request, (line) => stream.line(line));
+        }
+        finally {
+            stream.end();
+        }
+    });
+    log.info(`Built the ${label} ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
+    return built;
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -36867,6 +36860,9 @@ function bytesByRuleAndLayer(visible, rules, origins) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/hints.ts
+// Pure: what to do about the bytes. Each hint names the layer (and Dockerfile line, when known) it
+// concerns and estimates what it would save, from bytes the final image really holds. Each kind of hint
+// is one rule in HINT_RULES (the rules are in hint-rules.ts), a function over a context computed once.
 
 
 function computeHints(input) {
@@ -37730,6 +37726,10 @@ function reclaimableBytes(layers) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/byte-map.ts
+// Pure: a bounded map of where the final filesystem's bytes are (every layer's files, not only the image's own):
+// its largest files, and the totals of its directories a few levels deep. The size history keeps one per
+// recorded commit, so that a pull request can say which files and directories grew since its merge base.
+// Paths are kept exactly as the layers name them: escaping is the renderer's job.
 
 
 /** How many of the largest files a byte map lists. */
@@ -37782,7 +37782,7 @@ function* byteMapSteps(visible) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/analysis/index.ts
+;// CONCATENATED MODULE: ./src/analysis/analyze.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
 
@@ -37934,7 +37934,7 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/probe.ts
+;// CONCATENATED MODULE: ./src/smoke/probe.ts
 // One HTTP probe of the smoke test: a GET with a hard time limit and a body read cap that never follows
 // redirects, and that says what happened when there was no answer (refused, closed, reset, not HTTP, timed out).
 
@@ -38056,7 +38056,7 @@ function readCappedBody(response, done) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/smoke.ts
+;// CONCATENATED MODULE: ./src/smoke/smoke.ts
 // The smoke test: start the image hardened, wait until it answers over HTTP, check the answer, time it,
 // and always remove the container. Nothing the container does may reach the runner's disk: its root is
 // read-only, every writable path (/tmp and each VOLUME the image declares) is a tmpfs inside its memory limit,
@@ -38276,7 +38276,7 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-;// CONCATENATED MODULE: ./src/measure.ts
+;// CONCATENATED MODULE: ./src/gate/measure.ts
 
 
 
@@ -38433,7 +38433,7 @@ function progressReporter(log, imageSizeBytes, intervalMs = 5000) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/baseline.ts
+;// CONCATENATED MODULE: ./src/gate/baseline.ts
 // The baseline a pull request is compared with: the same Dockerfile built at the base commit (in a temporary
 // worktree), an image reference, or none. Whatever it makes (worktree, image) is removed before it returns.
 
@@ -38521,123 +38521,6 @@ async function removeUntaggedImage(docker, imageId) {
         await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
 }
 
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Building the image: pure argv construction, and the call that streams the log and reads the image id.
-
-
-
-
-
-
-
-/** docker argv for a build that writes the image id to `iidFile`. */
-function buildArgv(request, builder, iidFile) {
-    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
-    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
-    argv.push('--iidfile', iidFile);
-    if (builder === 'buildx' && request.builder)
-        argv.push('--builder', request.builder);
-    if (request.platforms && request.platforms.length > 0)
-        argv.push('--platform', request.platforms.join(','));
-    if (request.dockerfile)
-        argv.push('--file', request.dockerfile);
-    if (request.target)
-        argv.push('--target', request.target);
-    for (const arg of request.buildArgs)
-        argv.push('--build-arg', arg);
-    if (request.tag)
-        argv.push('--tag', request.tag);
-    argv.push(request.context);
-    return argv;
-}
-/**
- * The output of the step that failed, from a build log: the lines after the last step header
- * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
- */
-function failingStepOutput(logLines, maxLines = 25) {
-    let start = 0;
-    let failingBuildkitStep;
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
-        if (errorMatch)
-            failingBuildkitStep = errorMatch[1];
-    }
-    if (failingBuildkitStep !== undefined) {
-        const prefix = `#${failingBuildkitStep} `;
-        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
-    }
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
-            start = index;
-            break;
-        }
-    }
-    return logLines
-        .slice(start)
-        .filter((line) => line.trim() !== '')
-        .slice(-maxLines);
-}
-/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
-const KEPT_LOG_LINES = 200;
-/**
- * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
- * a last line that only repeats the error message printed right after it.
- */
-function failureDetails(keptLines, errorMessage, maxLines = 25) {
-    const output = failingStepOutput(keptLines, maxLines);
-    if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage)
-        output.pop();
-    return output;
-}
-async function buildImage(docker, builder, request, onLine) {
-    await checkBuildInputs(request);
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
-    // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
-    const removeOnExit = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
-    process.once('exit', removeOnExit);
-    const iidFile = external_node_path_default().join(workDir, 'iid');
-    const keptLines = new LineTail(KEPT_LOG_LINES);
-    const started = performance.now();
-    try {
-        await docker.run(buildArgv(request, builder, iidFile), {
-            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
-            // without buildx fail instead of building.
-            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
-            // The log is streamed line by line and not kept: only its last lines, for the failure output.
-            onLine: (line) => {
-                keptLines.push(line);
-                onLine(line);
-            },
-        });
-        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
-        if (!imageId)
-            throw new GateError('build', 'the build finished but reported no image id');
-        return { imageId, durationMs: performance.now() - started };
-    }
-    catch (error) {
-        if (error instanceof DockerError) {
-            const details = failureDetails(keptLines.lines(), error.message);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
-        }
-        throw error;
-    }
-    finally {
-        process.off('exit', removeOnExit);
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
-    }
-}
-async function checkBuildInputs(request) {
-    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
-    if (!contextStat?.isDirectory()) {
-        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
-    }
-    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
-    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
-    if (!dockerfileStat?.isFile()) {
-        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 // Finding out what the Docker installation can do: is an engine answering, and which builder to use.
 
@@ -38673,7 +38556,7 @@ function probeEngine(docker, options) {
     return { engine, builder };
 }
 
-;// CONCATENATED MODULE: ./src/context-check.ts
+;// CONCATENATED MODULE: ./src/gate/context-check.ts
 // A build context that would hand the workflow's token to the image: actions/checkout persists it in
 // .git/config (as an http extraheader) unless told persist-credentials: false, and a `COPY . .` then copies
 // it into a layer, where a RUN can print it into the build log. Warned about before the build.
@@ -39089,7 +38972,192 @@ function recordFigures(record) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/history/index.ts
+;// CONCATENATED MODULE: ./src/history/store.ts
+// The history branch, moved with git's plumbing in a scratch repository of its own, outside the checkout: the
+// branch's tip is fetched there one commit deep (one fetch, however long the history), read with ls-tree and
+// cat-file, and records are committed on top of it and pushed from there. The checkout's .git is never
+// written: a build context that holds it (COPY . . without a .dockerignore) must not carry the history's
+// objects into the image the gate measures. The token reaches only the fetch and push commands, through their
+// environment; it is never written to any config file.
+
+
+
+
+
+/** How many times a push rejected by a concurrent one is rebuilt on the new tip and tried again. */
+const PUSH_ATTEMPTS = 6;
+/** Who the history commits are by: GitHub's bot identity for workflow tokens. */
+const COMMIT_IDENTITY = {
+    GIT_AUTHOR_NAME: 'github-actions[bot]',
+    GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'github-actions[bot]',
+    GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/** The history could not be read or written; `permission` when the token may not push (contents: write). */
+class HistoryError extends Error {
+    permission;
+    constructor(message, permission = false) {
+        super(message);
+        this.permission = permission;
+    }
+}
+/** git for the history's steps: a git that cannot start, or a command that fails, is a HistoryError. */
+async function store_git(root, args, options = {}) {
+    try {
+        return await runGit(root, args, options);
+    }
+    catch (error) {
+        if (error instanceof GitUnavailableError)
+            throw new HistoryError(error.message);
+        throw error;
+    }
+}
+async function gitOk(root, args, options = {}) {
+    const result = await store_git(root, args, options);
+    if (result.exitCode !== 0)
+        throw new HistoryError(gitReason(args, result, options.timeoutMs));
+    return result.stdout.toString('utf8');
+}
+/** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
+const PERMISSION_DENIED = /\b403\b|permission to .* denied|write access to repository not granted|not allowed to push|denied to/i;
+/**
+ * What a push says when the branch moved meanwhile (a concurrent recorder won the race). Not any "rejected": a
+ * branch protection rule's "[remote rejected] (protected branch hook declined)" is final, not a race.
+ */
+const PUSH_RACE = /non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info|reference already exists/i;
+/** What a fetch says when the branch does not exist (yet). */
+const NO_SUCH_REF = /couldn't find remote ref|no such ref|not our ref/i;
+/** The URL of the remote: a remote's name is looked up in the checkout; a relative path is made absolute. */
+async function remoteUrl(remote) {
+    const name = remote.remote ?? 'origin';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || external_node_path_default().isAbsolute(name))
+        return name;
+    const url = (await gitOk(remote.root, ['remote', 'get-url', name])).trim();
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/]+:/.test(url) || external_node_path_default().isAbsolute(url))
+        return url;
+    return external_node_path_default().resolve(remote.root, url);
+}
+const TIP_REF = 'refs/image-size-gate/tip';
+/** Fetches the branch's tip, one commit deep, into a new scratch repository: the only network call a reader makes. */
+async function fetchHistory(remote) {
+    const url = await remoteUrl(remote);
+    const gitDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-history-'));
+    const release = () => (0,promises_namespaceObject.rm)(gitDir, { recursive: true, force: true });
+    try {
+        await gitOk(gitDir, ['init', '--quiet', '--bare']);
+        const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth=1', url, `+refs/heads/${remote.branch}:${TIP_REF}`];
+        const result = await store_git(gitDir, args, { env: tokenEnvironment(remote.token, remote.serverUrl), timeoutMs: GIT_NETWORK_TIMEOUT_MS });
+        if (result.exitCode !== 0) {
+            if (NO_SUCH_REF.test(result.stderr))
+                return { gitDir, url, release };
+            throw new HistoryError(`could not fetch branch ${remote.branch}: ${gitReason(args, result, GIT_NETWORK_TIMEOUT_MS)}`, PERMISSION_DENIED.test(result.stderr));
+        }
+        const tip = (await gitOk(gitDir, ['rev-parse', '--verify', `${TIP_REF}^{commit}`])).trim();
+        return { gitDir, tip, url, release };
+    }
+    catch (error) {
+        await release();
+        throw error;
+    }
+}
+/** Every path in the tree of `commit` under `prefix` (a directory, without its trailing slash). */
+async function listFiles(root, commit, prefix) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit, ...(prefix ? ['--', `${prefix}/`] : [])];
+    return (await gitOk(root, args)).split('\0').filter(Boolean);
+}
+/** The contents of several files of `commit`, in one git call; a file that is not a blob maps to undefined. */
+async function readFiles(root, commit, paths) {
+    const files = new Map();
+    if (paths.length === 0)
+        return files;
+    // Paths with a newline cannot be asked for on cat-file's line protocol; our layout never makes one.
+    const asked = paths.filter((file) => !/[\n\r]/.test(file));
+    const result = await store_git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
+    if (result.exitCode !== 0)
+        throw new HistoryError(gitReason(['cat-file'], result));
+    const out = result.stdout;
+    let at = 0;
+    for (const file of asked) {
+        const end = out.indexOf(0x0a, at);
+        if (end < 0)
+            break;
+        const header = out.subarray(at, end).toString('utf8');
+        at = end + 1;
+        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!match) {
+            files.set(file, undefined);
+            continue;
+        }
+        const size = Number(match[2]);
+        files.set(file, match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+        at += size + 1;
+    }
+    return files;
+}
+/** A new commit holding `parent`'s tree plus `files`, made with a temporary index. */
+async function commitOnTop(root, parent, files, message) {
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-index-'));
+    try {
+        const env = { GIT_INDEX_FILE: external_node_path_default().join(scratch, 'index') };
+        if (parent)
+            await gitOk(root, ['read-tree', parent], { env });
+        for (const file of files) {
+            const blob = (await gitOk(root, ['hash-object', '-w', '--stdin'], { stdin: file.content })).trim();
+            await gitOk(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], { env });
+        }
+        const tree = (await gitOk(root, ['write-tree'], { env })).trim();
+        const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
+        return (await gitOk(root, args, { env: { ...env, ...COMMIT_IDENTITY } })).trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+/**
+ * Commits `files` to the branch and pushes, never forcing: a push rejected because another recorder moved the
+ * branch is rebuilt on the new tip and tried again, up to PUSH_ATTEMPTS times. Each record is its own file,
+ * so rebuilding never conflicts.
+ */
+async function writeFiles(remote, files, message, wait = jitter) {
+    const env = tokenEnvironment(remote.token, remote.serverUrl);
+    let lastReason = '';
+    for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt += 1) {
+        const fetched = await fetchHistory(remote);
+        try {
+            const commit = await commitOnTop(fetched.gitDir, fetched.tip, files, message);
+            const args = ['push', '--quiet', '--porcelain', fetched.url, `${commit}:refs/heads/${remote.branch}`];
+            const pushed = await store_git(fetched.gitDir, args, { env, timeoutMs: GIT_NETWORK_TIMEOUT_MS });
+            if (pushed.exitCode === 0)
+                return { commit, attempts: attempt, created: fetched.tip === undefined };
+            const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
+            lastReason = pushReason(pushed) || gitReason(args, pushed, GIT_NETWORK_TIMEOUT_MS);
+            if (PERMISSION_DENIED.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`, true);
+            if (!PUSH_RACE.test(said))
+                throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`);
+        }
+        finally {
+            await fetched.release();
+        }
+        if (attempt < PUSH_ATTEMPTS)
+            await wait(attempt);
+    }
+    throw new HistoryError(`could not push to ${remote.branch} after ${PUSH_ATTEMPTS} attempts (${lastReason})`);
+}
+/** Why a push was refused, in the server's words: its last `remote:` line and the ref's status from --porcelain. */
+function pushReason(result) {
+    const remoteLines = result.stderr.split('\n').filter((line) => line.startsWith('remote: ') && line.trim() !== 'remote:');
+    const status = /^!\t[^\t]*\t(.*)$/m.exec(result.stdout.toString('utf8'))?.[1];
+    const said = remoteLines.at(-1)?.slice('remote: '.length).trim();
+    return [said, status].filter(Boolean).join(': ').slice(0, 500);
+}
+/** A short random wait that grows with the attempt, so racing recorders do not collide again in step. */
+function jitter(attempt) {
+    const ms = 100 * attempt + Math.floor(Math.random() * 200 * attempt);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/history/history.ts
 
 
 /** How many recorded commits the trend shows. */
@@ -39253,7 +39321,7 @@ function startHistory(settings, name, log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/delta.ts
+;// CONCATENATED MODULE: ./src/gate/delta.ts
 const FIGURES = [
     { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
     { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
@@ -39432,7 +39500,7 @@ function fileChanges(base, head, limit = 10) {
 // analysis.byteMap and history.
 const REPORT_SCHEMA_VERSION = 3;
 
-;// CONCATENATED MODULE: ./src/verdict.ts
+;// CONCATENATED MODULE: ./src/gate/verdict.ts
 
 
 
@@ -39565,10 +39633,10 @@ function assembleReport(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate.ts
+;// CONCATENATED MODULE: ./src/gate/gate.ts
 // The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
 // baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
-// codes itself: main.ts and cli.ts do that.
+// codes itself: action/main.ts and cli/main.ts do that.
 
 
 
@@ -39581,33 +39649,6 @@ function assembleReport(input) {
 
 
 
-function displayName(options) {
-    if (options.name)
-        return options.name;
-    if (options.image)
-        return options.image;
-    if (options.tag)
-        return options.tag;
-    return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
-}
-/** Builds inside a log group whose lines are echoed as untrusted text. */
-async function buildWithLog(step, { docker, log }) {
-    const { options, builder, context, dockerfile, label } = step;
-    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
-    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
-        const stream = log.untrusted();
-        try {
-            const { target, buildArgs, platforms } = options;
-            const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
-            return await buildImage(docker, builder, request, (line) => stream.line(line));
-        }
-        finally {
-            stream.end();
-        }
-    });
-    log.info(`Built the ${label} ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
-    return built;
-}
 async function runGate(options, deps) {
     const background = new BackgroundWork();
     try {
@@ -39755,7 +39796,7 @@ async function historyReport(settings, history, input, log) {
     return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
 }
 
-;// CONCATENATED MODULE: ./src/multi-gate.ts
+;// CONCATENATED MODULE: ./src/gate/multi.ts
 // Several images in one step, from a config file: every entry is validated before anything is built, then
 // each image is gated in turn (one engine, one smoke test at a time, so start-up times stay honest), or, with
 // changed-only on a pull request, carried forward unbuilt when nothing it is built from changed.
@@ -39768,24 +39809,6 @@ async function historyReport(settings, history, input, log) {
 
 
 
-
-
-
-/** The config file used when the config input is not given, if it exists. */
-const DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
-/** The config file to read: the input's (which must exist), else the default one when it exists, else none. */
-async function findConfigFile(configInput) {
-    const exists = (file) => (0,promises_namespaceObject.access)(file).then(() => true, () => false);
-    if (configInput) {
-        if (!(await exists(configInput)))
-            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, DEFAULT_CONFIG_FILE);
-        return configInput;
-    }
-    return (await exists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined;
-}
-async function loadConfig(file) {
-    return parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
-}
 /** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
 function configuredImages(config, actionInput) {
     return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
@@ -39882,7 +39905,28 @@ function multiReport(file, run, schemaVersion) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
+;// CONCATENATED MODULE: ./src/config/find.ts
+// Finding the config file a run uses (the config input's, else the default one when it exists) and reading it.
+
+
+
+/** The config file used when the config input is not given, if it exists. */
+const DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
+/** The config file to read: the input's (which must exist), else the default one when it exists, else none. */
+async function findConfigFile(configInput) {
+    const exists = (file) => (0,promises_namespaceObject.access)(file).then(() => true, () => false);
+    if (configInput) {
+        if (!(await exists(configInput)))
+            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, DEFAULT_CONFIG_FILE);
+        return configInput;
+    }
+    return (await exists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined;
+}
+async function loadConfig(file) {
+    return parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
 // Pure: the step's outputs from a report (all sizes in bytes, plain integers).
 
 function reportOutputs(report, reportPath) {
@@ -40399,9 +40443,10 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
     return fitted(outcomes, options, (body) => Buffer.byteLength(body) <= limitBytes - SUMMARY_RESERVE_BYTES);
 }
 
-;// CONCATENATED MODULE: ./src/main-config.ts
+;// CONCATENATED MODULE: ./src/action/multi-step.ts
 // The action's step for a config file of several images: one gate per image, then one comment, one summary,
 // one report with an entry per image, and one verdict over them all.
+
 
 
 
@@ -40479,7 +40524,7 @@ async function runConfiguredStep(file, input, step) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cancel.ts
+;// CONCATENATED MODULE: ./src/gate/cancel.ts
 // Cancellation: the runner sends SIGINT, then SIGTERM, then kills. Stop every docker client we started and
 // remove our containers at once, synchronously, before the process goes.
 
@@ -40511,7 +40556,7 @@ function installCancelGuard(docker, onCancel) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/line-batch.ts
+;// CONCATENATED MODULE: ./src/common/line-batch.ts
 // Echoing a long build log: one write per line costs more than the build itself (a write is a system call, and
 // a noisy build prints millions of lines), so lines are gathered and written together, at the latest on the
 // next turn of the event loop, so the log still follows the build as it runs.
@@ -40547,36 +40592,9 @@ function lineBatch(write) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
-// Names of the values the main step saves for the post step (core.saveState / core.getState).
-/** Comma-separated names of the smoke containers the main step started. */
-const STATE_SMOKE_CONTAINER = 'smoke-container';
-/** JSON {root, directory} of the baseline worktree while it exists. */
-const STATE_WORKTREE = 'baseline-worktree';
-/** `<hostname>:<pid>` of the main step: every container it makes carries it as the image-size-gate.owner label. */
-const STATE_OWNER = 'owner';
-
-;// CONCATENATED MODULE: ./src/main.ts
-// The action's main step: inputs (or a config file of several images) -> gate -> outputs, summary, report file,
-// verdict. This file and main-config.ts are the only places that set outputs or fail the step.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/action/log.ts
+// The action's log: messages as single visible lines, groups, and untrusted text (build output, container logs)
+// inside ::stop-commands:: blocks, so that no byte a pull request controls can issue a workflow command.
 
 
 
@@ -40632,6 +40650,41 @@ function createActionLog() {
         },
     };
 }
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+// Names of the values the main step saves for the post step (core.saveState / core.getState).
+/** Comma-separated names of the smoke containers the main step started. */
+const STATE_SMOKE_CONTAINER = 'smoke-container';
+/** JSON {root, directory} of the baseline worktree while it exists. */
+const STATE_WORKTREE = 'baseline-worktree';
+/** `<hostname>:<pid>` of the main step: every container it makes carries it as the image-size-gate.owner label. */
+const STATE_OWNER = 'owner';
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The action's main step: inputs (or a config file of several images) -> gate -> outputs, summary, report file,
+// verdict. Outputs are set and the step failed only in action/: here, in multi-step.ts, and the comment's two
+// outputs in step.ts.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /** Lines from the build or the image (a failed step's output), in a block of their own. */
 function logUntrusted(log, lines) {
     if (lines.length === 0)
@@ -40717,6 +40770,20 @@ async function run(docker = new Docker()) {
     }
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
+// The action's main entry (action.yml `runs.main`).
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -28370,1104 +28370,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9655:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jg: () => (/* binding */ Docker)
-/* harmony export */ });
-/* unused harmony export DockerError */
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1996);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7952);
-
-
-
-class DockerError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(message, args, exitCode, stderr) {
-        super(message);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-class Docker {
-    binary;
-    live = new Set();
-    /** setpriv's words when it works here; detected on the first call, once per instance. */
-    launcher;
-    constructor(binary = 'docker') {
-        this.binary = binary;
-    }
-    options(options) {
-        this.launcher ??= { words: (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .detectDeathSignalLauncher */ .on)() };
-        return { ...options, launcher: this.launcher.words, live: this.live };
-    }
-    /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
-    async run(args, options = {}) {
-        const result = await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(this.binary, args, this.options(options)).catch((error) => {
-            throw this.startError(error, args);
-        });
-        const failure = failureReason(args, result, options);
-        if (failure !== undefined && !options.allowFailure)
-            throw new DockerError(failure, args, result.exitCode, result.stderr);
-        return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
-    }
-    /**
-     * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
-     * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
-     */
-    stream(args) {
-        const { stdout, finished } = (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .streamProcess */ .aT)(this.binary, args, this.options({}));
-        return {
-            stdout,
-            finished: finished.then((result) => {
-                const failure = failureReason(args, result, {});
-                if (failure !== undefined)
-                    throw new DockerError(failure, args, result.exitCode, result.stderr);
-            }, (error) => {
-                throw this.startError(error, args);
-            }),
-        };
-    }
-    /** Runs a call and returns its standard output as trimmed text. */
-    async text(args, options = {}) {
-        return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
-    }
-    /** Stops every docker client this wrapper started and that is still running (on cancellation). */
-    killAll(signal = 'SIGTERM') {
-        for (const child of this.live)
-            child.kill(signal);
-    }
-    startError(error, args) {
-        if (!(error instanceof _process_js__WEBPACK_IMPORTED_MODULE_1__/* .ProcessStartError */ ._S))
-            return error;
-        const reason = error.code === 'ENOENT'
-            ? `the docker client "${this.binary}" is not installed or not on PATH`
-            : `could not start the docker client: ${error.message}`;
-        return new DockerError(reason, args, -1, '');
-    }
-}
-/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
-function failureReason(args, result, options) {
-    if (result.timedOut)
-        return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
-    if (result.exitCode === 0 && result.stdoutCut)
-        return `docker ${args[0]} printed more than the ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(options.maxStdoutBytes ?? _process_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MAX_STDOUT_BYTES */ .Dk, 'binary')} of output the gate reads`;
-    if (result.exitCode === 0)
-        return undefined;
-    if (result.signal)
-        return `docker ${args[0]} was stopped by ${result.signal}`;
-    return (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
-}
-
-
-/***/ }),
-
-/***/ 6908:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2782);
-/* harmony import */ var _docker_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9655);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4526);
-// The action's post entry (action.yml `runs.post`): runs the post step with the runner's state and log.
-
-
-
-await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .runPost */ .a)({ docker: new _docker_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .Docker */ .Jg(), getState: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name), info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message) });
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 4526:
+/***/ 5849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runPost)
+  U: () => (/* binding */ runPostStep)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/errors.ts
-class errors_GateError extends Error {
-    step;
-    /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
-    details;
-    constructor(step, message, options = {}) {
-        super(`${step}: ${message}`, { cause: options.cause });
-        this.step = step;
-        this.details = options.details ?? [];
-    }
-}
-
-// EXTERNAL MODULE: ./src/process.ts + 1 modules
-var src_process = __nccwpck_require__(7952);
-;// CONCATENATED MODULE: ./src/git.ts
-// The git calls the baseline needs, through the process layer docker uses too: find the repository, make sure a
-// commit is present (fetching it from a shallow checkout), and check it out into a throw-away worktree.
-
-
-
-
-
-
-
-/** Local git calls answer in seconds; a fetch from the remote may take longer on a large repository. */
-const LOCAL_TIMEOUT_MS = 120_000;
-const FETCH_TIMEOUT_MS = 600_000;
-async function git(args, cwd, timeoutMs = LOCAL_TIMEOUT_MS, env) {
-    try {
-        return await runProcess('git', args, { cwd, timeoutMs, env });
-    }
-    catch (error) {
-        throw new GateError('baseline', `git is not available: ${error.message}`, { cause: error });
-    }
-}
-/** What went wrong, in git's words. */
-function gitReason(args, result, timeoutMs = LOCAL_TIMEOUT_MS) {
-    if (result.timedOut)
-        return `git ${args[0]} did not finish within ${timeoutMs} ms`;
-    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
-}
-async function repositoryRoot(directory) {
-    const args = ['rev-parse', '--show-toplevel'];
-    const result = await git(args, directory);
-    if (result.exitCode !== 0)
-        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
-    return result.stdout.toString('utf8').trim();
-}
-/**
- * Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. `fetchEnv` gives the
- * fetch the token (history/store.ts tokenEnvironment): with persist-credentials: false a private repository
- * answers nothing without it.
- */
-async function ensureCommit(root, commit, log, fetchEnv) {
-    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
-        return;
-    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
-    const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
-    const fetched = await git(args, root, FETCH_TIMEOUT_MS, fetchEnv);
-    if (fetched.exitCode !== 0) {
-        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, FETCH_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
-    }
-}
-/**
- * The two git calls that remove a worktree: unregister it (deleting its files), then prune what is left of the
- * registration. Between them the temporary parent directory is deleted. Shared by the awaited removal and the
- * one a signal handler or the post step makes at once.
- */
-function worktreeRemoval(directory) {
-    return { remove: ['worktree', 'remove', '--force', directory], prune: ['worktree', 'prune'], parent: external_node_path_default().dirname(directory) };
-}
-/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
-async function addWorktree(root, commit) {
-    const parent = await mkdtemp(path.join(tmpdir(), 'image-size-gate-base-'));
-    const directory = path.join(parent, 'tree');
-    const args = ['worktree', 'add', '--detach', directory, commit];
-    const added = await git(args, root);
-    if (added.exitCode !== 0) {
-        await rm(parent, { recursive: true, force: true });
-        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
-    }
-    return {
-        directory,
-        remove: async () => {
-            const removal = worktreeRemoval(directory);
-            await git(removal.remove, root);
-            await rm(removal.parent, { recursive: true, force: true });
-            await git(removal.prune, root);
-        },
-    };
-}
-/** Removes a baseline worktree at once, synchronously (from a signal handler, and by the post step). */
-function removeWorktreeNow(root, directory) {
-    const removal = worktreeRemoval(directory);
-    const options = { cwd: root, stdio: 'ignore', env: (0,src_process/* childEnvironment */.Qc)(), timeout: 15_000 };
-    (0,external_node_child_process_.spawnSync)('git', removal.remove, options);
-    (0,external_node_fs_namespaceObject.rmSync)(removal.parent, { recursive: true, force: true });
-    (0,external_node_child_process_.spawnSync)('git', removal.prune, options);
-}
-/** How deep the base and head are fetched, in turn, to find where they meet in a shallow checkout. */
-const MERGE_BASE_DEPTHS = (/* unused pure expression or super */ null && ([64, 512]));
-/**
- * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
- * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
- */
-async function mergeBase(root, base, head, log, fetchEnv) {
-    const find = async () => {
-        const result = await git(['merge-base', base, head], root);
-        return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
-    };
-    const present = async () => (await git(['cat-file', '-e', `${base}^{commit}`], root)).exitCode === 0 &&
-        (await git(['cat-file', '-e', `${head}^{commit}`], root)).exitCode === 0;
-    if (await present()) {
-        const found = await find();
-        if (found)
-            return found;
-    }
-    for (const depth of MERGE_BASE_DEPTHS) {
-        log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
-        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, FETCH_TIMEOUT_MS, fetchEnv);
-        if (fetched.exitCode !== 0) {
-            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, FETCH_TIMEOUT_MS)}`);
-            return undefined;
-        }
-        const found = await find();
-        if (found)
-            return found;
-    }
-    return undefined;
-}
-/** The committer time of a commit (ISO 8601), fetching nothing. */
-async function commitTime(root, commit) {
-    const args = ['show', '-s', '--format=%cI', commit];
-    const result = await git(args, root);
-    if (result.exitCode !== 0)
-        throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
-    return result.stdout.toString('utf8').trim();
-}
-/** Whether any file under `paths` (relative to the root) differs between two commits (both present). */
-async function pathsChanged(root, base, head, paths) {
-    const args = ['diff', '--quiet', base, head, '--', ...paths];
-    const result = await git(args, root);
-    if (result.exitCode > 1)
-        throw new GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${gitReason(args, result)}`);
-    return result.exitCode === 1;
-}
-/** A file's text at a commit, or undefined when the commit has no such file. */
-async function fileAt(root, commit, file) {
-    const result = await git(['show', `${commit}:${file}`], root);
-    return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
-}
-/** The commit the first of `refs` that exists points at, or undefined when none does. */
-async function firstCommitOf(root, refs) {
-    for (const ref of refs) {
-        const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
-        if (result.exitCode === 0)
-            return result.stdout.toString('utf8').trim();
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/docker/exec.ts
-var exec = __nccwpck_require__(9655);
-;// CONCATENATED MODULE: ./src/docker/container.ts
-// The containers the gate makes: their labels, their removal (async, and at once from a signal handler),
-// what Docker says when one does not start, what it logs and which user its main process runs as, and the
-// clean-up of containers whose owner process was killed.
-
-
-
-/** The label every container of the gate carries, valued `<hostname>:<pid>` of the process that made it. */
-const OWNER_LABEL_KEY = 'image-size-gate.owner';
-/** Longest a removal may take before the gate stops waiting for it. */
-const REMOVE_TIMEOUT_MS = 15_000;
-/** `<hostname>:<pid>`: which process on which machine made a container. */
-function ownerId(hostname = os.hostname(), pid = process.pid) {
-    return `${hostname}:${pid}`;
-}
-/** `image-size-gate.owner=<hostname>:<pid>`, for `docker run --label` / `docker create --label`. */
-function ownerLabel(hostname = os.hostname(), pid = process.pid) {
-    return `${OWNER_LABEL_KEY}=${ownerId(hostname, pid)}`;
-}
-/** Removes a container and its anonymous volumes; true when there was one to remove. */
-async function removeContainer(docker, name) {
-    const removed = await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: REMOVE_TIMEOUT_MS });
-    return removed.exitCode === 0;
-}
-/** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
-function removeContainerNow(docker, name) {
-    spawnSync(docker.binary, ['rm', '--force', '--volumes', name], { stdio: 'ignore', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS });
-}
-/** Removes every container labelled with this owner; returns their ids. */
-async function removeContainersOwnedBy(docker, owner) {
-    const listed = await docker.run(['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], {
-        allowFailure: true,
-        timeoutMs: REMOVE_TIMEOUT_MS,
-    });
-    const ids = listed.exitCode === 0 ? listed.stdout.toString('utf8').split(/\s+/).filter(Boolean) : [];
-    const removed = await Promise.all(ids.map((id) => removeContainer(docker, id)));
-    return ids.filter((_id, index) => removed[index]);
-}
-/** The same, synchronously, for signal handlers. */
-function removeContainersOwnedByNow(docker, owner) {
-    const options = { encoding: 'utf8', env: childEnvironment(), timeout: REMOVE_TIMEOUT_MS };
-    const listed = spawnSync(docker.binary, ['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], options);
-    const ids = listed.status === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
-    if (ids.length > 0)
-        spawnSync(docker.binary, ['rm', '--force', '--volumes', ...ids], { ...options, stdio: 'ignore' });
-}
-/**
- * Pure: Docker's own reason why `docker run` did not start a container, from the client's stderr. The client
- * prefixes its lines with "docker: " and ends with a "Run 'docker run --help'" trailer; the runtime wraps the
- * reason in its call chain ("failed to create shim task: OCI runtime create failed: ...: unknown").
- */
-function dockerRunFailure(stderr) {
-    const line = lastErrorLine(stderr);
-    const runtime = /(?:unable to start container process|starting container process caused):\s*(.+)$/.exec(line);
-    const reason = runtime ? runtime[1].replace(/: unknown(?=$|:)/, '') : line;
-    return reason || 'docker run failed without saying why';
-}
-/** Pure: the state and host mounts from `{"state": .State, "mounts": .Mounts}` as inspect prints them. */
-function parseContainerState(text) {
-    const raw = JSON.parse(text);
-    return {
-        status: raw.state.Status ?? 'unknown',
-        exitCode: raw.state.ExitCode ?? -1,
-        oomKilled: raw.state.OOMKilled === true,
-        hostMounts: (raw.mounts ?? []).map((mount) => `${mount.Type ?? 'mount'} at ${mount.Destination ?? '?'}`),
-    };
-}
-async function containerState(docker, name) {
-    const text = await docker.text(['container', 'inspect', '--format', '{"state":{{json .State}},"mounts":{{json .Mounts}}}', name], {
-        timeoutMs: 30_000,
-    });
-    return parseContainerState(text);
-}
-/** The last lines of a container's log (untrusted text), each cut to `maxLineChars`. */
-async function containerLogTail(docker, name, lines = 20, maxLineChars = 500) {
-    // The log driver caps what is stored (see the smoke argv); --tail caps what is read back.
-    const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true, timeoutMs: 30_000 });
-    const text = logs.stdout.toString('utf8') + logs.stderr;
-    return text
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .slice(-lines)
-        .map((line) => (line.length > maxLineChars ? `${line.slice(0, maxLineChars)}… (cut at ${maxLineChars} characters)` : line));
-}
-/**
- * Pure: the container's main process from `docker top NAME -o pid,ppid,uid,gid`: the one whose parent is
- * not in the container (the lowest pid if several are).
- */
-function mainProcess(topOutput) {
-    const rows = topOutput
-        .split(/\r?\n/)
-        .slice(1)
-        .map((line) => line.trim().split(/\s+/).map(Number))
-        .filter((fields) => fields.length === 4 && fields.every((field) => Number.isInteger(field) && field >= 0));
-    const pids = new Set(rows.map(([pid]) => pid));
-    const roots = rows.filter(([, ppid]) => !pids.has(ppid)).sort((a, b) => a[0] - b[0]);
-    if (roots.length === 0)
-        return undefined;
-    const [pid, , uid, gid] = roots[0];
-    return { pid, uid, gid };
-}
-/**
- * The uid and gid the container's main process really runs as. `docker top` runs ps where the engine runs,
- * so this works with a remote engine too; under user-namespace remapping or rootless Docker the ids are the
- * engine host's, not the container's.
- */
-async function mainProcessIds(docker, name) {
-    const top = await docker.run(['top', name, '-o', 'pid,ppid,uid,gid'], { allowFailure: true, timeoutMs: 30_000 });
-    return top.exitCode === 0 ? mainProcess(top.stdout.toString('utf8')) : undefined;
-}
-/** Pure: the rows of `docker ps --format '{{.ID}} {{.Label "image-size-gate.owner"}}'` with a readable owner. */
-function parseOwnedContainers(psOutput) {
-    return psOutput.split(/\r?\n/).flatMap((line) => {
-        const match = /^(\w+) (\S+):(\d+)$/.exec(line.trim());
-        return match ? [{ id: match[1], hostname: match[2], pid: Number(match[3]) }] : [];
-    });
-}
-/** Pure: the containers made on this host by a process that no longer exists. */
-function orphanedContainers(owned, hostname, isAlive) {
-    return owned.filter((container) => container.hostname === hostname && !isAlive(container.pid));
-}
-/** Whether a process with this pid exists (one we may not signal still exists). */
-function processIsAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/** Removes the containers a killed gate process on this host left behind; returns them. */
-async function removeOrphanedContainers(docker, hostname = os.hostname(), isAlive = processIsAlive) {
-    const listed = await docker.run(['ps', '--all', '--filter', `label=${OWNER_LABEL_KEY}`, '--format', `{{.ID}} {{.Label "${OWNER_LABEL_KEY}"}}`], {
-        allowFailure: true,
-        timeoutMs: 30_000,
-    });
-    if (listed.exitCode !== 0)
-        return [];
-    const orphans = orphanedContainers(parseOwnedContainers(listed.stdout.toString('utf8')), hostname, isAlive);
-    await Promise.all(orphans.map((orphan) => removeContainer(docker, orphan.id)));
-    return orphans;
-}
-
-;// CONCATENATED MODULE: ./src/state.ts
-// Names of the values the main step saves for the post step (core.saveState / core.getState).
-/** Comma-separated names of the smoke containers the main step started. */
-const STATE_SMOKE_CONTAINER = 'smoke-container';
-/** JSON {root, directory} of the baseline worktree while it exists. */
-const STATE_WORKTREE = 'baseline-worktree';
-/** `<hostname>:<pid>` of the main step: every container it makes carries it as the image-size-gate.owner label. */
-const STATE_OWNER = 'owner';
-
-;// CONCATENATED MODULE: ./src/post.ts
-// The action's post step: removes what a killed main step left behind (its containers, the baseline worktree).
-// The runner always runs it, also after a cancelled or killed main step.
-
-
-
-
-async function runPost(deps) {
-    const { docker, getState, info } = deps;
-    for (const name of getState(STATE_SMOKE_CONTAINER).split(',').filter(Boolean)) {
-        if (await removeContainer(docker, name).catch(() => false))
-            info(`Removed the smoke container ${name} left by the main step`);
-    }
-    const owner = getState(STATE_OWNER);
-    if (owner) {
-        const removed = await removeContainersOwnedBy(docker, owner).catch(() => []);
-        if (removed.length > 0)
-            info(`Removed ${removed.length} more container(s) left by the main step: ${removed.join(', ')}`);
-    }
-    const worktree = getState(STATE_WORKTREE);
-    if (worktree) {
-        const { root, directory } = JSON.parse(worktree);
-        if ((deps.worktreeExists ?? external_node_fs_namespaceObject.existsSync)(directory)) {
-            (deps.removeWorktree ?? removeWorktreeNow)(root, directory);
-            info(`Removed the baseline worktree ${directory} left by the main step`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 7952:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Dk: () => (/* binding */ DEFAULT_MAX_STDOUT_BYTES),
-  _S: () => (/* binding */ ProcessStartError),
-  Qc: () => (/* binding */ childEnvironment),
-  on: () => (/* binding */ detectDeathSignalLauncher),
-  HY: () => (/* binding */ lastErrorLine),
-  R3: () => (/* binding */ runProcess),
-  aT: () => (/* binding */ streamProcess)
-});
-
-// UNUSED EXPORTS: DEFAULT_MAX_STDERR_BYTES
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./src/units.ts
-var units = __nccwpck_require__(1996);
-;// CONCATENATED MODULE: ./src/bounded-output.ts
-// Keeping a bounded part of a child's output, however much it prints and however long its lines: lines split on
-// bytes with a length bound in linear time, the first bytes of a stream, its last bytes, its last lines.
-
-/** A line longer than this is cut: a build that prints 600 MB without a newline must not be held whole. */
-const MAX_LINE_BYTES = 64 * 1024;
-/**
- * Splits a byte stream into lines (LF or CRLF). A line over `maxLineBytes` keeps its first `maxLineBytes`
- * and says how much was cut; the rest is counted, not kept, until the next newline. Each byte is looked at a
- * bounded number of times, so a 600 MB line costs what a 600 MB file of short lines costs.
- */
-class LineSplitter {
-    emit;
-    maxLineBytes;
-    pending = [];
-    pendingBytes = 0;
-    cutBytes = 0;
-    constructor(emit, maxLineBytes = MAX_LINE_BYTES) {
-        this.emit = emit;
-        this.maxLineBytes = maxLineBytes;
-    }
-    write(chunk) {
-        const firstNewline = chunk.indexOf(0x0a);
-        if (firstNewline === -1) {
-            this.keep(chunk);
-            return;
-        }
-        let start = 0;
-        if (this.pendingBytes > 0 || this.cutBytes > 0) {
-            this.keep(chunk.subarray(0, firstNewline));
-            this.flush();
-            start = firstNewline + 1;
-        }
-        // The lines wholly inside this chunk are decoded at once: a newline is never part of a UTF-8 sequence.
-        const lastNewline = chunk.lastIndexOf(0x0a);
-        if (lastNewline >= start) {
-            for (const line of chunk.toString('utf8', start, lastNewline).split('\n'))
-                this.emitWhole(line);
-        }
-        this.keep(chunk.subarray(lastNewline + 1));
-    }
-    /** Emits a last line that had no newline. */
-    end() {
-        if (this.pendingBytes > 0 || this.cutBytes > 0)
-            this.flush();
-    }
-    keep(bytes) {
-        const kept = Math.min(this.maxLineBytes - this.pendingBytes, bytes.length);
-        if (kept > 0) {
-            // A copy, so a kept piece never pins the whole chunk it came in.
-            this.pending.push(Buffer.from(bytes.subarray(0, kept)));
-            this.pendingBytes += kept;
-        }
-        this.cutBytes += bytes.length - kept;
-    }
-    emitWhole(line) {
-        // A character takes at most 3 bytes per UTF-16 unit: only a line that may be too long is measured.
-        if (line.length * 3 > this.maxLineBytes && Buffer.byteLength(line) > this.maxLineBytes) {
-            this.keep(Buffer.from(line));
-            this.flush();
-            return;
-        }
-        this.emit(line.endsWith('\r') ? line.slice(0, -1) : line);
-    }
-    flush() {
-        let bytes = Buffer.concat(this.pending, this.pendingBytes);
-        if (this.cutBytes === 0 && bytes.at(-1) === 0x0d)
-            bytes = bytes.subarray(0, -1);
-        const line = bytes.toString('utf8') + (this.cutBytes > 0 ? ` [line cut: ${(0,units/* formatBytes */.z3)(this.cutBytes)} more not shown]` : '');
-        this.pending = [];
-        this.pendingBytes = 0;
-        this.cutBytes = 0;
-        this.emit(line);
-    }
-}
-/** The last `maxBytes` of a byte stream, in a ring: memory is bounded however much is written. */
-class ByteTail {
-    maxBytes;
-    ring;
-    writtenBytes = 0;
-    constructor(maxBytes) {
-        this.maxBytes = maxBytes;
-        this.ring = Buffer.alloc(maxBytes);
-    }
-    write(chunk) {
-        if (this.maxBytes === 0)
-            return;
-        const kept = chunk.length > this.maxBytes ? chunk.subarray(chunk.length - this.maxBytes) : chunk;
-        this.writtenBytes += chunk.length - kept.length;
-        const position = this.writtenBytes % this.maxBytes;
-        const first = Math.min(kept.length, this.maxBytes - position);
-        kept.copy(this.ring, position, 0, first);
-        kept.copy(this.ring, 0, first);
-        this.writtenBytes += kept.length;
-    }
-    toBuffer() {
-        if (this.writtenBytes <= this.maxBytes)
-            return Buffer.from(this.ring.subarray(0, this.writtenBytes));
-        const position = this.writtenBytes % this.maxBytes;
-        return Buffer.concat([this.ring.subarray(position), this.ring.subarray(0, position)]);
-    }
-}
-/** The first `maxBytes` of a byte stream, and whether there was more. */
-class ByteHead {
-    maxBytes;
-    chunks = [];
-    keptBytes = 0;
-    cut = false;
-    constructor(maxBytes) {
-        this.maxBytes = maxBytes;
-    }
-    write(chunk) {
-        const room = this.maxBytes - this.keptBytes;
-        if (chunk.length > room)
-            this.cut = true;
-        if (room <= 0)
-            return;
-        const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        this.chunks.push(kept);
-        this.keptBytes += kept.length;
-    }
-    toBuffer() {
-        return Buffer.concat(this.chunks, this.keptBytes);
-    }
-}
-/** The last `maxLines` lines given to it, and how many earlier ones were dropped. */
-class LineTail {
-    maxLines;
-    ring = [];
-    next = 0;
-    droppedLines = 0;
-    constructor(maxLines) {
-        this.maxLines = maxLines;
-    }
-    push(line) {
-        if (this.ring.length < this.maxLines) {
-            this.ring.push(line);
-            return;
-        }
-        this.ring[this.next] = line;
-        this.next = (this.next + 1) % this.maxLines;
-        this.droppedLines += 1;
-    }
-    lines() {
-        return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/process.ts
-// The one process layer that docker and git calls go through. A child gets an environment without the
-// runner's secrets, its output is split into lines of bounded length in linear time, only a bounded part of
-// its output is kept (the caller says how much), it can be timed out, and it can be made to die with us.
-
-
-/** Environment variables never handed to a child (and so never to builds or containers). */
-const SECRET_ENV = ['INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-/** Standard output kept by default; callers that need more (docker image inspect) ask for it. */
-const DEFAULT_MAX_STDOUT_BYTES = 4 * 1024 * 1024;
-/** Standard error kept: its end, which is where a client says what went wrong. */
-const DEFAULT_MAX_STDERR_BYTES = 64 * 1024;
-/** An error line longer than this is cut before it becomes part of a message. */
-const MAX_ERROR_LINE_CHARS = 2000;
-function childEnvironment(extra = {}) {
-    const env = { ...process.env, ...extra };
-    for (const name of SECRET_ENV)
-        delete env[name];
-    return env;
-}
-/** Lines that say nothing about what went wrong: deprecation notices, help pointers, git's hints and advice. */
-const NOISE_LINE = /^(DEPRECATED|BuildKit is currently|environment-variable\.|Install the buildx|https:\/\/docs\.docker\.com|Run '[^']*--help' for more information|See '[^']*--help'\.?$|hint:|Please make sure you have the correct access rights$|and the repository exists\.$)/;
-/** The last meaningful line of a client's standard error: what docker or git itself says went wrong. */
-function lastErrorLine(stderr) {
-    const lines = stderr
-        .split(/\r\n|\n|\r/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !NOISE_LINE.test(line));
-    const line = (lines.at(-1) ?? '').replace(/^(docker:\s*)?(Error( response from daemon)?|fatal|error):\s*/i, '');
-    return line.length <= MAX_ERROR_LINE_CHARS ? line : `${line.slice(0, MAX_ERROR_LINE_CHARS)}…`;
-}
-/**
- * The words that make a child die when we do, even by SIGKILL (when no handler of ours can run): util-linux's
- * setpriv sets the parent-death signal and then runs the command. Undefined where setpriv is missing or too old
- * (it gained --pdeathsig in util-linux 2.33); children then are stopped by the signal handlers alone.
- */
-function detectDeathSignalLauncher() {
-    const launcher = ['setpriv', '--pdeathsig', 'SIGKILL', '--'];
-    const probe = (0,external_node_child_process_.spawnSync)(launcher[0], [...launcher.slice(1), 'true'], { stdio: 'ignore', timeout: 10_000 });
-    return probe.status === 0 ? launcher : undefined;
-}
-/** The command could not be started at all; `code` is the system's (ENOENT: not installed). */
-class ProcessStartError extends Error {
-    command;
-    code;
-    constructor(command, code, reason) {
-        super(reason);
-        this.command = command;
-        this.code = code;
-    }
-}
-/** What setpriv says when it cannot run the command it was given (it then exits 127). */
-const LAUNCHER_EXEC_FAILURE = /^setpriv: failed to execute [^\n]*?(: No such file or directory)?\n?$/;
-function start(command, args, options, stdio) {
-    const [file, ...argv] = options.launcher ? [...options.launcher, command, ...args] : [command, ...args];
-    const child = (0,external_node_child_process_.spawn)(file, argv, { cwd: options.cwd, env: childEnvironment(options.env), stdio });
-    options.live?.add(child);
-    return child;
-}
-/** Waits for a started child: kills it at the time-out, keeps the end of its stderr, and settles once. */
-function settle(child, command, options, stdout) {
-    const stderrTail = new ByteTail(options.maxStderrBytes ?? DEFAULT_MAX_STDERR_BYTES);
-    const stderrLines = options.onLine ? new LineSplitter((line) => options.onLine?.(line, 'stderr')) : undefined;
-    child.stderr?.on('data', (chunk) => {
-        stderrTail.write(chunk);
-        stderrLines?.write(chunk);
-    });
-    return new Promise((resolve, reject) => {
-        let timedOut = false;
-        const timer = options.timeoutMs
-            ? setTimeout(() => {
-                timedOut = true;
-                child.kill('SIGKILL');
-            }, options.timeoutMs)
-            : undefined;
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            options.live?.delete(child);
-            reject(new ProcessStartError(command, error.code, error.message));
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            options.live?.delete(child);
-            stderrLines?.end();
-            const stderr = stderrTail.toBuffer().toString('utf8');
-            const launchFailure = options.launcher && code === 127 ? LAUNCHER_EXEC_FAILURE.exec(stderr) : null;
-            if (launchFailure) {
-                reject(new ProcessStartError(command, launchFailure[1] ? 'ENOENT' : undefined, launchFailure[0]));
-                return;
-            }
-            const { bytes, cut } = stdout();
-            resolve({ exitCode: code ?? 128, signal, timedOut, stdout: bytes, stdoutCut: cut, stderr });
-        });
-    });
-}
-/**
- * Runs a command to its end. Resolves with its exit code and bounded output whatever the code; rejects with a
- * ProcessStartError only when the command could not be started.
- */
-function runProcess(command, args, options = {}) {
-    const child = start(command, args, options, [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']);
-    const head = new ByteHead(options.onLine ? 0 : (options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES));
-    const stdoutLines = options.onLine ? new LineSplitter((line) => options.onLine?.(line, 'stdout')) : undefined;
-    child.stdout?.on('data', (chunk) => {
-        if (stdoutLines)
-            stdoutLines.write(chunk);
-        else
-            head.write(chunk);
-    });
-    child.stdout?.on('end', () => stdoutLines?.end());
-    if (child.stdin) {
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.stdin);
-    }
-    return settle(child, command, options, () => ({ bytes: head.toBuffer(), cut: head.cut }));
-}
-/**
- * Runs a command whose standard output is too large to hold (docker save): the caller reads `stdout` as a
- * stream; `finished` settles as runProcess's promise does, with an empty `stdout`.
- */
-function streamProcess(command, args, options = {}) {
-    const child = start(command, args, options, ['ignore', 'pipe', 'pipe']);
-    const finished = settle(child, command, options, () => ({ bytes: Buffer.alloc(0), cut: false }));
-    return { stdout: child.stdout, finished };
-}
-
-
-/***/ }),
-
-/***/ 1996:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* unused harmony exports UnitParseError, parseSize, parseDurationMs, unitSystemOf, formatBytesDelta, formatDurationMs, formatInteger */
-// Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
-// Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
-const SIZE_UNITS_BYTES = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-    tib: 1024 ** 4,
-};
-const DURATION_UNITS_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    min: 60_000,
-};
-class UnitParseError extends (/* unused pure expression or super */ null && (Error)) {
-}
-const CANONICAL_UNIT = {
-    b: 'B',
-    kb: 'kB',
-    mb: 'MB',
-    gb: 'GB',
-    tb: 'TB',
-    kib: 'KiB',
-    mib: 'MiB',
-    gib: 'GiB',
-    tib: 'TiB',
-};
-/** Parses `25MB`, `24MiB`, `1.5 GB`, `4460581` (bytes). Throws UnitParseError on anything else. */
-function parseSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a size`);
-    const value = Number(match[1]);
-    const unitKey = (match[2] || 'b').toLowerCase();
-    const factor = SIZE_UNITS_BYTES[unitKey];
-    if (factor === undefined)
-        throw new UnitParseError(`"${text}" has an unknown unit "${match[2]}"`);
-    const bytes = Math.round(value * factor);
-    if (!Number.isSafeInteger(bytes))
-        throw new UnitParseError(`"${text}" is too large`);
-    return { bytes, unit: CANONICAL_UNIT[unitKey] };
-}
-/** Parses `1s`, `800ms`, `1.5s`, `2m`. A bare number is refused: a time needs its unit. */
-function parseDurationMs(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a duration with a unit`);
-    const factor = DURATION_UNITS_MS[match[2].toLowerCase()];
-    if (factor === undefined)
-        throw new UnitParseError(`"${text}" has an unknown time unit "${match[2]}"`);
-    return Math.round(Number(match[1]) * factor);
-}
-const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
-const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-function unitSystemOf(unit) {
-    return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
-}
-/** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
-function formatBytes(bytes, system = 'si') {
-    const base = system === 'binary' ? 1024 : 1000;
-    const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
-    const sign = bytes < 0 ? '-' : '';
-    let value = Math.abs(bytes);
-    let step = 0;
-    while (value >= base && step < steps.length - 1) {
-        value /= base;
-        step += 1;
-    }
-    if (step === 0)
-        return `${sign}${value} B`;
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${sign}${value.toFixed(digits)} ${steps[step]}`;
-}
-/** Formats a signed byte change: `+3.00 MB`, `-120 kB`, `±0 B`. */
-function formatBytesDelta(bytes, system = 'si') {
-    if (bytes === 0)
-        return '±0 B';
-    return bytes > 0 ? `+${formatBytes(bytes, system)}` : formatBytes(bytes, system);
-}
-function formatDurationMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-/** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
-function formatInteger(value) {
-    return Math.round(value).toLocaleString('en-US');
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 2782:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: runPost
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -30885,7 +29797,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm: io_util_rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32378,6 +31290,1074 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/common/errors.ts
+class errors_GateError extends Error {
+    step;
+    /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
+    details;
+    constructor(step, message, options = {}) {
+        super(`${step}: ${message}`, { cause: options.cause });
+        this.step = step;
+        this.details = options.details ?? [];
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/common/units.ts
+// Sizes and durations: parsing what users write in budgets, and formatting figures for reports.
+// Sizes follow `docker images`: 1 MB = 1,000,000 bytes (SI); MiB is the binary unit. Plain numbers are bytes.
+const SIZE_UNITS_BYTES = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+};
+const DURATION_UNITS_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    min: 60_000,
+};
+class UnitParseError extends (/* unused pure expression or super */ null && (Error)) {
+}
+const CANONICAL_UNIT = {
+    b: 'B',
+    kb: 'kB',
+    mb: 'MB',
+    gb: 'GB',
+    tb: 'TB',
+    kib: 'KiB',
+    mib: 'MiB',
+    gib: 'GiB',
+    tib: 'TiB',
+};
+/** Parses `25MB`, `24MiB`, `1.5 GB`, `4460581` (bytes). Throws UnitParseError on anything else. */
+function parseSize(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a size`);
+    const value = Number(match[1]);
+    const unitKey = (match[2] || 'b').toLowerCase();
+    const factor = SIZE_UNITS_BYTES[unitKey];
+    if (factor === undefined)
+        throw new UnitParseError(`"${text}" has an unknown unit "${match[2]}"`);
+    const bytes = Math.round(value * factor);
+    if (!Number.isSafeInteger(bytes))
+        throw new UnitParseError(`"${text}" is too large`);
+    return { bytes, unit: CANONICAL_UNIT[unitKey] };
+}
+/** Parses `1s`, `800ms`, `1.5s`, `2m`. A bare number is refused: a time needs its unit. */
+function parseDurationMs(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a duration with a unit`);
+    const factor = DURATION_UNITS_MS[match[2].toLowerCase()];
+    if (factor === undefined)
+        throw new UnitParseError(`"${text}" has an unknown time unit "${match[2]}"`);
+    return Math.round(Number(match[1]) * factor);
+}
+const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
+const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+function unitSystemOf(unit) {
+    return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
+}
+/** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
+function formatBytes(bytes, system = 'si') {
+    const base = system === 'binary' ? 1024 : 1000;
+    const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
+    const sign = bytes < 0 ? '-' : '';
+    let value = Math.abs(bytes);
+    let step = 0;
+    while (value >= base && step < steps.length - 1) {
+        value /= base;
+        step += 1;
+    }
+    if (step === 0)
+        return `${sign}${value} B`;
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${sign}${value.toFixed(digits)} ${steps[step]}`;
+}
+/** Formats a signed byte change: `+3.00 MB`, `-120 kB`, `±0 B`. */
+function formatBytesDelta(bytes, system = 'si') {
+    if (bytes === 0)
+        return '±0 B';
+    return bytes > 0 ? `+${formatBytes(bytes, system)}` : formatBytes(bytes, system);
+}
+function formatDurationMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+/** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
+function formatInteger(value) {
+    return Math.round(value).toLocaleString('en-US');
+}
+
+;// CONCATENATED MODULE: ./src/exec/bounded-output.ts
+// Keeping a bounded part of a child's output, however much it prints and however long its lines: lines split on
+// bytes with a length bound in linear time, the first bytes of a stream, its last bytes, its last lines.
+
+/** A line longer than this is cut: a build that prints 600 MB without a newline must not be held whole. */
+const MAX_LINE_BYTES = 64 * 1024;
+/**
+ * Splits a byte stream into lines (LF or CRLF). A line over `maxLineBytes` keeps its first `maxLineBytes`
+ * and says how much was cut; the rest is counted, not kept, until the next newline. Each byte is looked at a
+ * bounded number of times, so a 600 MB line costs what a 600 MB file of short lines costs.
+ */
+class LineSplitter {
+    emit;
+    maxLineBytes;
+    pending = [];
+    pendingBytes = 0;
+    cutBytes = 0;
+    constructor(emit, maxLineBytes = MAX_LINE_BYTES) {
+        this.emit = emit;
+        this.maxLineBytes = maxLineBytes;
+    }
+    write(chunk) {
+        const firstNewline = chunk.indexOf(0x0a);
+        if (firstNewline === -1) {
+            this.keep(chunk);
+            return;
+        }
+        let start = 0;
+        if (this.pendingBytes > 0 || this.cutBytes > 0) {
+            this.keep(chunk.subarray(0, firstNewline));
+            this.flush();
+            start = firstNewline + 1;
+        }
+        // The lines wholly inside this chunk are decoded at once: a newline is never part of a UTF-8 sequence.
+        const lastNewline = chunk.lastIndexOf(0x0a);
+        if (lastNewline >= start) {
+            for (const line of chunk.toString('utf8', start, lastNewline).split('\n'))
+                this.emitWhole(line);
+        }
+        this.keep(chunk.subarray(lastNewline + 1));
+    }
+    /** Emits a last line that had no newline. */
+    end() {
+        if (this.pendingBytes > 0 || this.cutBytes > 0)
+            this.flush();
+    }
+    keep(bytes) {
+        const kept = Math.min(this.maxLineBytes - this.pendingBytes, bytes.length);
+        if (kept > 0) {
+            // A copy, so a kept piece never pins the whole chunk it came in.
+            this.pending.push(Buffer.from(bytes.subarray(0, kept)));
+            this.pendingBytes += kept;
+        }
+        this.cutBytes += bytes.length - kept;
+    }
+    emitWhole(line) {
+        // A character takes at most 3 bytes per UTF-16 unit: only a line that may be too long is measured.
+        if (line.length * 3 > this.maxLineBytes && Buffer.byteLength(line) > this.maxLineBytes) {
+            this.keep(Buffer.from(line));
+            this.flush();
+            return;
+        }
+        this.emit(line.endsWith('\r') ? line.slice(0, -1) : line);
+    }
+    flush() {
+        let bytes = Buffer.concat(this.pending, this.pendingBytes);
+        if (this.cutBytes === 0 && bytes.at(-1) === 0x0d)
+            bytes = bytes.subarray(0, -1);
+        const line = bytes.toString('utf8') + (this.cutBytes > 0 ? ` [line cut: ${formatBytes(this.cutBytes)} more not shown]` : '');
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.cutBytes = 0;
+        this.emit(line);
+    }
+}
+/** The last `maxBytes` of a byte stream, in a ring: memory is bounded however much is written. */
+class ByteTail {
+    maxBytes;
+    ring;
+    writtenBytes = 0;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+        this.ring = Buffer.alloc(maxBytes);
+    }
+    write(chunk) {
+        if (this.maxBytes === 0)
+            return;
+        const kept = chunk.length > this.maxBytes ? chunk.subarray(chunk.length - this.maxBytes) : chunk;
+        this.writtenBytes += chunk.length - kept.length;
+        const position = this.writtenBytes % this.maxBytes;
+        const first = Math.min(kept.length, this.maxBytes - position);
+        kept.copy(this.ring, position, 0, first);
+        kept.copy(this.ring, 0, first);
+        this.writtenBytes += kept.length;
+    }
+    toBuffer() {
+        if (this.writtenBytes <= this.maxBytes)
+            return Buffer.from(this.ring.subarray(0, this.writtenBytes));
+        const position = this.writtenBytes % this.maxBytes;
+        return Buffer.concat([this.ring.subarray(position), this.ring.subarray(0, position)]);
+    }
+}
+/** The first `maxBytes` of a byte stream, and whether there was more. */
+class ByteHead {
+    maxBytes;
+    chunks = [];
+    keptBytes = 0;
+    cut = false;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    write(chunk) {
+        const room = this.maxBytes - this.keptBytes;
+        if (chunk.length > room)
+            this.cut = true;
+        if (room <= 0)
+            return;
+        const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        this.chunks.push(kept);
+        this.keptBytes += kept.length;
+    }
+    toBuffer() {
+        return Buffer.concat(this.chunks, this.keptBytes);
+    }
+}
+/** The last `maxLines` lines given to it, and how many earlier ones were dropped. */
+class LineTail {
+    maxLines;
+    ring = [];
+    next = 0;
+    droppedLines = 0;
+    constructor(maxLines) {
+        this.maxLines = maxLines;
+    }
+    push(line) {
+        if (this.ring.length < this.maxLines) {
+            this.ring.push(line);
+            return;
+        }
+        this.ring[this.next] = line;
+        this.next = (this.next + 1) % this.maxLines;
+        this.droppedLines += 1;
+    }
+    lines() {
+        return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/exec/process.ts
+// The one process layer that docker and git calls go through. A child gets an environment without the
+// runner's secrets, its output is split into lines of bounded length in linear time, only a bounded part of
+// its output is kept (the caller says how much), it can be timed out, and it can be made to die with us.
+
+
+/** Environment variables never handed to a child (and so never to builds or containers). */
+const SECRET_ENV = ['INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/** Standard output kept by default; callers that need more (docker image inspect) ask for it. */
+const DEFAULT_MAX_STDOUT_BYTES = 4 * 1024 * 1024;
+/** Standard error kept: its end, which is where a client says what went wrong. */
+const DEFAULT_MAX_STDERR_BYTES = 64 * 1024;
+/** An error line longer than this is cut before it becomes part of a message. */
+const MAX_ERROR_LINE_CHARS = 2000;
+function childEnvironment(extra = {}) {
+    const env = { ...process.env, ...extra };
+    for (const name of SECRET_ENV)
+        delete env[name];
+    return env;
+}
+/** Lines that say nothing about what went wrong: deprecation notices, help pointers, git's hints and advice. */
+const NOISE_LINE = /^(DEPRECATED|BuildKit is currently|environment-variable\.|Install the buildx|https:\/\/docs\.docker\.com|Run '[^']*--help' for more information|See '[^']*--help'\.?$|hint:|Please make sure you have the correct access rights$|and the repository exists\.$)/;
+/** The last meaningful line of a client's standard error: what docker or git itself says went wrong. */
+function process_lastErrorLine(stderr) {
+    const lines = stderr
+        .split(/\r\n|\n|\r/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !NOISE_LINE.test(line));
+    const line = (lines.at(-1) ?? '').replace(/^(docker:\s*)?(Error( response from daemon)?|fatal|error):\s*/i, '');
+    return line.length <= MAX_ERROR_LINE_CHARS ? line : `${line.slice(0, MAX_ERROR_LINE_CHARS)}…`;
+}
+/**
+ * The words that make a child die when we do, even by SIGKILL (when no handler of ours can run): util-linux's
+ * setpriv sets the parent-death signal and then runs the command. Undefined where setpriv is missing or too old
+ * (it gained --pdeathsig in util-linux 2.33); children then are stopped by the signal handlers alone.
+ */
+function detectDeathSignalLauncher() {
+    const launcher = ['setpriv', '--pdeathsig', 'SIGKILL', '--'];
+    const probe = (0,external_node_child_process_namespaceObject.spawnSync)(launcher[0], [...launcher.slice(1), 'true'], { stdio: 'ignore', timeout: 10_000 });
+    return probe.status === 0 ? launcher : undefined;
+}
+/** The command could not be started at all; `code` is the system's (ENOENT: not installed). */
+class ProcessStartError extends Error {
+    command;
+    code;
+    constructor(command, code, reason) {
+        super(reason);
+        this.command = command;
+        this.code = code;
+    }
+}
+/** What setpriv says when it cannot run the command it was given (it then exits 127). */
+const LAUNCHER_EXEC_FAILURE = /^setpriv: failed to execute [^\n]*?(: No such file or directory)?\n?$/;
+function start(command, args, options, stdio) {
+    const [file, ...argv] = options.launcher ? [...options.launcher, command, ...args] : [command, ...args];
+    const child = (0,external_node_child_process_namespaceObject.spawn)(file, argv, { cwd: options.cwd, env: childEnvironment(options.env), stdio });
+    options.live?.add(child);
+    return child;
+}
+/** Waits for a started child: kills it at the time-out, keeps the end of its stderr, and settles once. */
+function settle(child, command, options, stdout) {
+    const stderrTail = new ByteTail(options.maxStderrBytes ?? DEFAULT_MAX_STDERR_BYTES);
+    const stderrLines = options.onLine ? new LineSplitter((line) => options.onLine?.(line, 'stderr')) : undefined;
+    child.stderr?.on('data', (chunk) => {
+        stderrTail.write(chunk);
+        stderrLines?.write(chunk);
+    });
+    return new Promise((resolve, reject) => {
+        let timedOut = false;
+        const timer = options.timeoutMs
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+            }, options.timeoutMs)
+            : undefined;
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            options.live?.delete(child);
+            reject(new ProcessStartError(command, error.code, error.message));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            options.live?.delete(child);
+            stderrLines?.end();
+            const stderr = stderrTail.toBuffer().toString('utf8');
+            const launchFailure = options.launcher && code === 127 ? LAUNCHER_EXEC_FAILURE.exec(stderr) : null;
+            if (launchFailure) {
+                reject(new ProcessStartError(command, launchFailure[1] ? 'ENOENT' : undefined, launchFailure[0]));
+                return;
+            }
+            const { bytes, cut } = stdout();
+            resolve({ exitCode: code ?? 128, signal, timedOut, stdout: bytes, stdoutCut: cut, stderr });
+        });
+    });
+}
+/**
+ * Runs a command to its end. Resolves with its exit code and bounded output whatever the code; rejects with a
+ * ProcessStartError only when the command could not be started.
+ */
+function process_runProcess(command, args, options = {}) {
+    const child = start(command, args, options, [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']);
+    const head = new ByteHead(options.onLine ? 0 : (options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES));
+    const stdoutLines = options.onLine ? new LineSplitter((line) => options.onLine?.(line, 'stdout')) : undefined;
+    child.stdout?.on('data', (chunk) => {
+        if (stdoutLines)
+            stdoutLines.write(chunk);
+        else
+            head.write(chunk);
+    });
+    child.stdout?.on('end', () => stdoutLines?.end());
+    if (child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.stdin);
+    }
+    return settle(child, command, options, () => ({ bytes: head.toBuffer(), cut: head.cut }));
+}
+/**
+ * Runs a command whose standard output is too large to hold (docker save): the caller reads `stdout` as a
+ * stream; `finished` settles as runProcess's promise does, with an empty `stdout`.
+ */
+function streamProcess(command, args, options = {}) {
+    const child = start(command, args, options, ['ignore', 'pipe', 'pipe']);
+    const finished = settle(child, command, options, () => ({ bytes: Buffer.alloc(0), cut: false }));
+    return { stdout: child.stdout, finished };
+}
+/**
+ * Runs a command synchronously, for signal handlers and the post step, where the process may be gone before a
+ * promise settles: the same environment without secrets, output discarded unless `keepStdout`, never throwing.
+ */
+function process_runProcessNow(command, args, options) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        cwd: options.cwd,
+        env: childEnvironment(),
+        timeout: options.timeoutMs,
+        encoding: 'utf8',
+        stdio: options.keepStdout ? ['ignore', 'pipe', 'ignore'] : 'ignore',
+    });
+    return { exitCode: result.status ?? undefined, stdout: result.stdout ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/git/run.ts
+// The one way git is run, by the baseline and the history alike: through the process layer, with the same
+// time limits, git's own last error line as the reason, and a distinct error when git cannot start at all.
+
+/** Local git calls answer in seconds; a fetch from or a push to the remote may take longer on a large repository. */
+const GIT_LOCAL_TIMEOUT_MS = 120_000;
+const run_GIT_NETWORK_TIMEOUT_MS = 600_000;
+/** Standard output kept: enough for a history branch's cat-file --batch of every record read. */
+const MAX_GIT_STDOUT_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** git is not installed, or could not be started; each caller says which step needed it. */
+class run_GitUnavailableError extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** Runs `git args` in `cwd` to its end; the result holds whatever exit code git gave. */
+async function run_runGit(cwd, args, options = {}) {
+    try {
+        return await runProcess('git', args, {
+            cwd,
+            env: options.env,
+            stdin: options.stdin,
+            timeoutMs: options.timeoutMs ?? GIT_LOCAL_TIMEOUT_MS,
+            maxStdoutBytes: MAX_GIT_STDOUT_BYTES,
+        });
+    }
+    catch (error) {
+        throw new run_GitUnavailableError(`git is not available: ${error.message}`, { cause: error });
+    }
+}
+/** What went wrong, in git's words. */
+function run_gitReason(args, result, timeoutMs = GIT_LOCAL_TIMEOUT_MS) {
+    if (result.timedOut)
+        return `git ${args[0]} did not finish within ${timeoutMs} ms`;
+    return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
+}
+/** Runs git synchronously and ignores the outcome: clean-up from a signal handler or the post step. */
+function runGitNow(cwd, args) {
+    process_runProcessNow('git', args, { cwd, timeoutMs: 15_000 });
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+// The git calls the baseline and the config file need, through the one git runner (run.ts): find the repository,
+// make sure a commit is present (fetching it from a shallow checkout), check it out into a throw-away worktree,
+// find the merge base, and compare or read paths at a commit.
+
+
+
+
+
+
+/** git for the baseline's steps: a git that cannot start fails the baseline step, named as such. */
+async function git(args, cwd, timeoutMs, env) {
+    try {
+        return await runGit(cwd, args, { timeoutMs, env });
+    }
+    catch (error) {
+        if (error instanceof GitUnavailableError)
+            throw new GateError('baseline', error.message, { cause: error });
+        throw error;
+    }
+}
+async function repositoryRoot(directory) {
+    const args = ['rev-parse', '--show-toplevel'];
+    const result = await git(args, directory);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
+    return result.stdout.toString('utf8').trim();
+}
+/**
+ * Makes sure `commit` is in the local repository, fetching it when the checkout is shallow. `fetchEnv` gives the
+ * fetch the token (git/auth.ts tokenEnvironment): with persist-credentials: false a private repository
+ * answers nothing without it.
+ */
+async function ensureCommit(root, commit, log, fetchEnv) {
+    if ((await git(['cat-file', '-e', `${commit}^{commit}`], root)).exitCode === 0)
+        return;
+    log(`Fetching base commit ${commit.slice(0, 12)} (the checkout does not have it)`);
+    const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
+    const fetched = await git(args, root, GIT_NETWORK_TIMEOUT_MS, fetchEnv);
+    if (fetched.exitCode !== 0) {
+        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, GIT_NETWORK_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+    }
+}
+/**
+ * The two git calls that remove a worktree: unregister it (deleting its files), then prune what is left of the
+ * registration. Between them the temporary parent directory is deleted. Shared by the awaited removal and the
+ * one a signal handler or the post step makes at once.
+ */
+function worktreeRemoval(directory) {
+    return { remove: ['worktree', 'remove', '--force', directory], prune: ['worktree', 'prune'], parent: external_node_path_default().dirname(directory) };
+}
+/** Checks `commit` out into a new temporary worktree; `remove()` deletes it and its registration. */
+async function addWorktree(root, commit) {
+    const parent = await mkdtemp(path.join(tmpdir(), 'image-size-gate-base-'));
+    const directory = path.join(parent, 'tree');
+    const args = ['worktree', 'add', '--detach', directory, commit];
+    const added = await git(args, root);
+    if (added.exitCode !== 0) {
+        await rm(parent, { recursive: true, force: true });
+        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
+    }
+    return {
+        directory,
+        remove: async () => {
+            const removal = worktreeRemoval(directory);
+            await git(removal.remove, root);
+            await rm(removal.parent, { recursive: true, force: true });
+            await git(removal.prune, root);
+        },
+    };
+}
+/** Removes a baseline worktree at once, synchronously (from a signal handler, and by the post step). */
+function removeWorktreeNow(root, directory) {
+    const removal = worktreeRemoval(directory);
+    runGitNow(root, removal.remove);
+    (0,external_node_fs_namespaceObject.rmSync)(removal.parent, { recursive: true, force: true });
+    runGitNow(root, removal.prune);
+}
+/** How deep the base and head are fetched, in turn, to find where they meet in a shallow checkout. */
+const MERGE_BASE_DEPTHS = (/* unused pure expression or super */ null && ([64, 512]));
+/**
+ * Where the pull request's head left its base (git merge-base), fetching more of both histories when the
+ * checkout is too shallow to tell; undefined when even the deepest fetch does not reach it.
+ */
+async function mergeBase(root, base, head, log, fetchEnv) {
+    const find = async () => {
+        const result = await git(['merge-base', base, head], root);
+        return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
+    };
+    const present = async () => (await git(['cat-file', '-e', `${base}^{commit}`], root)).exitCode === 0 &&
+        (await git(['cat-file', '-e', `${head}^{commit}`], root)).exitCode === 0;
+    if (await present()) {
+        const found = await find();
+        if (found)
+            return found;
+    }
+    for (const depth of MERGE_BASE_DEPTHS) {
+        log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
+        const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, GIT_NETWORK_TIMEOUT_MS, fetchEnv);
+        if (fetched.exitCode !== 0) {
+            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, GIT_NETWORK_TIMEOUT_MS)}`);
+            return undefined;
+        }
+        const found = await find();
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** The committer time of a commit (ISO 8601), fetching nothing. */
+async function commitTime(root, commit) {
+    const args = ['show', '-s', '--format=%cI', commit];
+    const result = await git(args, root);
+    if (result.exitCode !== 0)
+        throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
+    return result.stdout.toString('utf8').trim();
+}
+/** Whether any file under `paths` (relative to the root) differs between two commits (both present). */
+async function pathsChanged(root, base, head, paths) {
+    const args = ['diff', '--quiet', base, head, '--', ...paths];
+    const result = await git(args, root);
+    if (result.exitCode > 1)
+        throw new GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${gitReason(args, result)}`);
+    return result.exitCode === 1;
+}
+/** A file's text at a commit, or undefined when the commit has no such file. */
+async function fileAt(root, commit, file) {
+    const result = await git(['show', `${commit}:${file}`], root);
+    return result.exitCode === 0 ? result.stdout.toString('utf8') : undefined;
+}
+/** The commit the first of `refs` that exists points at, or undefined when none does. */
+async function firstCommitOf(root, refs) {
+    for (const ref of refs) {
+        const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
+        if (result.exitCode === 0)
+            return result.stdout.toString('utf8').trim();
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/docker/container.ts
+// The containers the gate makes: their labels, their removal (async, and at once from a signal handler),
+// what Docker says when one does not start, what it logs and which user its main process runs as, and the
+// clean-up of containers whose owner process was killed.
+
+
+/** The label every container of the gate carries, valued `<hostname>:<pid>` of the process that made it. */
+const OWNER_LABEL_KEY = 'image-size-gate.owner';
+/** Longest a removal may take before the gate stops waiting for it. */
+const REMOVE_TIMEOUT_MS = 15_000;
+/** `<hostname>:<pid>`: which process on which machine made a container. */
+function ownerId(hostname = os.hostname(), pid = process.pid) {
+    return `${hostname}:${pid}`;
+}
+/** `image-size-gate.owner=<hostname>:<pid>`, for `docker run --label` / `docker create --label`. */
+function ownerLabel(hostname = os.hostname(), pid = process.pid) {
+    return `${OWNER_LABEL_KEY}=${ownerId(hostname, pid)}`;
+}
+/** Removes a container and its anonymous volumes; true when there was one to remove. */
+async function removeContainer(docker, name) {
+    const removed = await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: REMOVE_TIMEOUT_MS });
+    return removed.exitCode === 0;
+}
+/** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
+function removeContainerNow(docker, name) {
+    runProcessNow(docker.binary, ['rm', '--force', '--volumes', name], { timeoutMs: REMOVE_TIMEOUT_MS });
+}
+/** Removes every container labelled with this owner; returns their ids. */
+async function removeContainersOwnedBy(docker, owner) {
+    const listed = await docker.run(['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], {
+        allowFailure: true,
+        timeoutMs: REMOVE_TIMEOUT_MS,
+    });
+    const ids = listed.exitCode === 0 ? listed.stdout.toString('utf8').split(/\s+/).filter(Boolean) : [];
+    const removed = await Promise.all(ids.map((id) => removeContainer(docker, id)));
+    return ids.filter((_id, index) => removed[index]);
+}
+/** The same, synchronously, for signal handlers. */
+function removeContainersOwnedByNow(docker, owner) {
+    const filter = `label=${OWNER_LABEL_KEY}=${owner}`;
+    const listed = runProcessNow(docker.binary, ['ps', '--all', '--quiet', '--filter', filter], {
+        timeoutMs: REMOVE_TIMEOUT_MS,
+        keepStdout: true,
+    });
+    const ids = listed.exitCode === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
+    if (ids.length > 0)
+        runProcessNow(docker.binary, ['rm', '--force', '--volumes', ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
+}
+/**
+ * Pure: Docker's own reason why `docker run` did not start a container, from the client's stderr. The client
+ * prefixes its lines with "docker: " and ends with a "Run 'docker run --help'" trailer; the runtime wraps the
+ * reason in its call chain ("failed to create shim task: OCI runtime create failed: ...: unknown").
+ */
+function dockerRunFailure(stderr) {
+    const line = lastErrorLine(stderr);
+    const runtime = /(?:unable to start container process|starting container process caused):\s*(.+)$/.exec(line);
+    const reason = runtime ? runtime[1].replace(/: unknown(?=$|:)/, '') : line;
+    return reason || 'docker run failed without saying why';
+}
+/** Pure: the state and host mounts from `{"state": .State, "mounts": .Mounts}` as inspect prints them. */
+function parseContainerState(text) {
+    const raw = JSON.parse(text);
+    return {
+        status: raw.state.Status ?? 'unknown',
+        exitCode: raw.state.ExitCode ?? -1,
+        oomKilled: raw.state.OOMKilled === true,
+        hostMounts: (raw.mounts ?? []).map((mount) => `${mount.Type ?? 'mount'} at ${mount.Destination ?? '?'}`),
+    };
+}
+async function containerState(docker, name) {
+    const text = await docker.text(['container', 'inspect', '--format', '{"state":{{json .State}},"mounts":{{json .Mounts}}}', name], {
+        timeoutMs: 30_000,
+    });
+    return parseContainerState(text);
+}
+/** The last lines of a container's log (untrusted text), each cut to `maxLineChars`. */
+async function containerLogTail(docker, name, lines = 20, maxLineChars = 500) {
+    // The log driver caps what is stored (see the smoke argv); --tail caps what is read back.
+    const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true, timeoutMs: 30_000 });
+    const text = logs.stdout.toString('utf8') + logs.stderr;
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-lines)
+        .map((line) => (line.length > maxLineChars ? `${line.slice(0, maxLineChars)}… (cut at ${maxLineChars} characters)` : line));
+}
+/**
+ * Pure: the container's main process from `docker top NAME -o pid,ppid,uid,gid`: the one whose parent is
+ * not in the container (the lowest pid if several are).
+ */
+function mainProcess(topOutput) {
+    const rows = topOutput
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/).map(Number))
+        .filter((fields) => fields.length === 4 && fields.every((field) => Number.isInteger(field) && field >= 0));
+    const pids = new Set(rows.map(([pid]) => pid));
+    const roots = rows.filter(([, ppid]) => !pids.has(ppid)).sort((a, b) => a[0] - b[0]);
+    if (roots.length === 0)
+        return undefined;
+    const [pid, , uid, gid] = roots[0];
+    return { pid, uid, gid };
+}
+/**
+ * The uid and gid the container's main process really runs as. `docker top` runs ps where the engine runs,
+ * so this works with a remote engine too; under user-namespace remapping or rootless Docker the ids are the
+ * engine host's, not the container's.
+ */
+async function mainProcessIds(docker, name) {
+    const top = await docker.run(['top', name, '-o', 'pid,ppid,uid,gid'], { allowFailure: true, timeoutMs: 30_000 });
+    return top.exitCode === 0 ? mainProcess(top.stdout.toString('utf8')) : undefined;
+}
+/** Pure: the rows of `docker ps --format '{{.ID}} {{.Label "image-size-gate.owner"}}'` with a readable owner. */
+function parseOwnedContainers(psOutput) {
+    return psOutput.split(/\r?\n/).flatMap((line) => {
+        const match = /^(\w+) (\S+):(\d+)$/.exec(line.trim());
+        return match ? [{ id: match[1], hostname: match[2], pid: Number(match[3]) }] : [];
+    });
+}
+/** Pure: the containers made on this host by a process that no longer exists. */
+function orphanedContainers(owned, hostname, isAlive) {
+    return owned.filter((container) => container.hostname === hostname && !isAlive(container.pid));
+}
+/** Whether a process with this pid exists (one we may not signal still exists). */
+function processIsAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Removes the containers a killed gate process on this host left behind; returns them. */
+async function removeOrphanedContainers(docker, hostname = os.hostname(), isAlive = processIsAlive) {
+    const listed = await docker.run(['ps', '--all', '--filter', `label=${OWNER_LABEL_KEY}`, '--format', `{{.ID}} {{.Label "${OWNER_LABEL_KEY}"}}`], {
+        allowFailure: true,
+        timeoutMs: 30_000,
+    });
+    if (listed.exitCode !== 0)
+        return [];
+    const orphans = orphanedContainers(parseOwnedContainers(listed.stdout.toString('utf8')), hostname, isAlive);
+    await Promise.all(orphans.map((orphan) => removeContainer(docker, orphan.id)));
+    return orphans;
+}
+
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+
+
+class DockerError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(message, args, exitCode, stderr) {
+        super(message);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+class Docker {
+    binary;
+    live = new Set();
+    /** setpriv's words when it works here; detected on the first call, once per instance. */
+    launcher;
+    constructor(binary = 'docker') {
+        this.binary = binary;
+    }
+    options(options) {
+        this.launcher ??= { words: detectDeathSignalLauncher() };
+        return { ...options, launcher: this.launcher.words, live: this.live };
+    }
+    /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
+    async run(args, options = {}) {
+        const result = await process_runProcess(this.binary, args, this.options(options)).catch((error) => {
+            throw this.startError(error, args);
+        });
+        const failure = failureReason(args, result, options);
+        if (failure !== undefined && !options.allowFailure)
+            throw new DockerError(failure, args, result.exitCode, result.stderr);
+        return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
+    }
+    /**
+     * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
+     * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
+     */
+    stream(args) {
+        const { stdout, finished } = streamProcess(this.binary, args, this.options({}));
+        return {
+            stdout,
+            finished: finished.then((result) => {
+                const failure = failureReason(args, result, {});
+                if (failure !== undefined)
+                    throw new DockerError(failure, args, result.exitCode, result.stderr);
+            }, (error) => {
+                throw this.startError(error, args);
+            }),
+        };
+    }
+    /** Runs a call and returns its standard output as trimmed text. */
+    async text(args, options = {}) {
+        return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
+    }
+    /** Stops every docker client this wrapper started and that is still running (on cancellation). */
+    killAll(signal = 'SIGTERM') {
+        for (const child of this.live)
+            child.kill(signal);
+    }
+    startError(error, args) {
+        if (!(error instanceof ProcessStartError))
+            return error;
+        const reason = error.code === 'ENOENT'
+            ? `the docker client "${this.binary}" is not installed or not on PATH`
+            : `could not start the docker client: ${error.message}`;
+        return new DockerError(reason, args, -1, '');
+    }
+}
+/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
+function failureReason(args, result, options) {
+    if (result.timedOut)
+        return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
+    if (result.exitCode === 0 && result.stdoutCut)
+        return `docker ${args[0]} printed more than the ${formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
+    if (result.exitCode === 0)
+        return undefined;
+    if (result.signal)
+        return `docker ${args[0]} was stopped by ${result.signal}`;
+    return process_lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+// Names of the values the main step saves for the post step (core.saveState / core.getState).
+/** Comma-separated names of the smoke containers the main step started. */
+const STATE_SMOKE_CONTAINER = 'smoke-container';
+/** JSON {root, directory} of the baseline worktree while it exists. */
+const STATE_WORKTREE = 'baseline-worktree';
+/** `<hostname>:<pid>` of the main step: every container it makes carries it as the image-size-gate.owner label. */
+const STATE_OWNER = 'owner';
+
+;// CONCATENATED MODULE: ./src/action/post.ts
+// The action's post step: removes what a killed main step left behind (its containers, the baseline worktree).
+// The runner always runs it, also after a cancelled or killed main step.
+
+
+
+
+
+
+async function runPost(deps) {
+    const { docker, getState, info } = deps;
+    for (const name of getState(STATE_SMOKE_CONTAINER).split(',').filter(Boolean)) {
+        if (await removeContainer(docker, name).catch(() => false))
+            info(`Removed the smoke container ${name} left by the main step`);
+    }
+    const owner = getState(STATE_OWNER);
+    if (owner) {
+        const removed = await removeContainersOwnedBy(docker, owner).catch(() => []);
+        if (removed.length > 0)
+            info(`Removed ${removed.length} more container(s) left by the main step: ${removed.join(', ')}`);
+    }
+    const worktree = getState(STATE_WORKTREE);
+    if (worktree) {
+        const { root, directory } = JSON.parse(worktree);
+        if ((deps.worktreeExists ?? external_node_fs_namespaceObject.existsSync)(directory)) {
+            (deps.removeWorktree ?? removeWorktreeNow)(root, directory);
+            info(`Removed the baseline worktree ${directory} left by the main step`);
+        }
+    }
+}
+/** The post step as the runner runs it: the runner's saved state and log. */
+function runPostStep() {
+    return runPost({ docker: new Docker(), getState: (name) => getState(name), info: (message) => info(message) });
+}
+
+
+/***/ }),
+
+/***/ 6661:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5849);
+// The action's post entry (action.yml `runs.post`): removes what a killed main step left behind.
+
+await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .U)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -32520,6 +32500,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6908);
+/******/ var __webpack_exports__ = __nccwpck_require__(6661);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
