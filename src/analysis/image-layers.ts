@@ -1,6 +1,6 @@
 // Reading an image's layers once, through `docker save`, for every platform the engine holds of it.
 // The figures that follow from the layers alone (the uncompressed and compressed sizes) are computed here,
-// so that they mean the same on every engine and image store; the deeper analysis is in index.ts.
+// so that they mean the same on every engine and image store; the deeper analysis is in analyze.ts.
 import { Docker, DockerError } from '../docker/exec.js';
 import { GateError } from '../common/errors.js';
 import { ArchiveError, KnownLayer, ScannedImage, scanImageArchivePlatforms } from './archive.js';

@@ -104,3 +104,13 @@ export function formatDurationMs(ms: number): string {
 export function formatInteger(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
+
+export function formatSignedPercent(ratio: number): string {
+  const text = `${(ratio * 100).toFixed(1)}%`;
+  return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
+}
+
+/** 0.9844212134184309 -> "98.44%" */
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(2)}%`;
+}

@@ -2,7 +2,15 @@
 import { Budgets } from '../inputs/options.js';
 import { SmokeResult } from '../smoke/smoke.js';
 import { UserResolution } from '../user/resolve.js';
-import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger, unitSystemOf } from '../common/units.js';
+import {
+  formatBytes,
+  formatBytesDelta,
+  formatDurationMs,
+  formatInteger,
+  formatPercent,
+  formatSignedPercent,
+  unitSystemOf,
+} from '../common/units.js';
 
 /** warn: a budget was exceeded but a reviewer accepted it (allow-increase-label); it does not fail the gate. */
 export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'info';
@@ -186,16 +194,6 @@ function increaseCheck(measured: Measurements, budgets: Budgets): Check {
   }
   const howToAccept = label ? `; add the "${label}" label to accept it` : '';
   return { ...base, measured: figure, margin, verdict: 'fail', detail: `${over}${howToAccept}` };
-}
-
-export function formatSignedPercent(ratio: number): string {
-  const text = `${(ratio * 100).toFixed(1)}%`;
-  return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
-}
-
-/** 0.9844212134184309 -> "98.44%" */
-export function formatPercent(fraction: number): string {
-  return `${(fraction * 100).toFixed(2)}%`;
 }
 
 export function gatePassed(checks: Check[]): boolean {

@@ -1,6 +1,6 @@
 // Pure: the "where the bytes are" part of the job summary.
 import { ImageAnalysis } from '../analysis/analyze.js';
-import { formatPercent } from '../gate/budgets.js';
+import { formatPercent } from '../common/units.js';
 import { formatBytes, formatDurationMs, formatInteger } from '../common/units.js';
 import { clipCreatedBy } from './created-by.js';
 import { detailsBlock, escapeMarkdownInline } from './escape.js';

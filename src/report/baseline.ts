@@ -1,6 +1,7 @@
 // Pure: the comparison with the baseline, shared by the PR comment and the job summary: one row per
 // figure (base, this PR, change, budget, verdict) and one row per layer that changed.
-import { Check, formatPercent, formatSignedPercent, Verdict } from '../gate/budgets.js';
+import { Check, Verdict } from '../gate/budgets.js';
+import { formatPercent, formatSignedPercent } from '../common/units.js';
 import { FigureDelta, LayerChange } from '../gate/delta.js';
 import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger } from '../common/units.js';
 import { clipCreatedBy } from './created-by.js';

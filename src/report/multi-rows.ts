@@ -1,6 +1,7 @@
 // Pure: the images of one multi-image run -> the rows of its table (one per image and platform) in the order
 // the comment shows them: failing images first, then changed ones, then unchanged ones.
-import { Check, formatSignedPercent } from '../gate/budgets.js';
+import { Check } from '../gate/budgets.js';
+import { formatSignedPercent } from '../common/units.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
 import { baselineSizeFigure, shortRef, VERDICT_MARK } from './baseline.js';
 import { escapeMarkdownInline } from './escape.js';

@@ -1,7 +1,7 @@
 // Pure: the sticky pull-request comment. The verdict and the figures table always fit; long parts
 // (layer changes, hints) are cut to keep the body under GitHub's 65,536-character limit.
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
-import { formatSignedPercent } from '../gate/budgets.js';
+import { formatSignedPercent } from '../common/units.js';
 import { formatBytes, formatBytesDelta, formatDurationMs } from '../common/units.js';
 import {
   baselineSizeFigure,

@@ -1,6 +1,7 @@
 // Pure: the CLI's report, as plain text columns.
 import { ImageAnalysis } from '../analysis/analyze.js';
-import { formatPercent, Verdict } from '../gate/budgets.js';
+import { Verdict } from '../gate/budgets.js';
+import { formatPercent } from '../common/units.js';
 import { formatBytes, formatDurationMs } from '../common/units.js';
 import { pullSeconds } from './analysis-markdown.js';
 import { clipCreatedBy } from './created-by.js';
