@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { ScannedLayer, scanImageArchive } from '../../../src/analysis/archive.js';
 import { finalImageFile } from '../../../src/analysis/final-file.js';
-import { CopiedFileReader } from '../../../src/docker/inspect.js';
+import { CopiedFileReader } from '../../../src/analysis/image-files.js';
 import { MAX_USER_FILE_BYTES, resolveUser } from '../../../src/user/resolve.js';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
