@@ -1,5 +1,6 @@
 // Lint for the layout: no import cycles among src/ files, type-only imports included (they tie files together as
-// much as value imports do), and child processes started only by the process layer (src/exec/).
+// much as value imports do); none among src/'s folders either, so that imports point one way, from the entries
+// down to the leaves; and child processes started only by the process layer (src/exec/).
 // Exits 1 and names each cycle, shortest first, and each file that imports node:child_process elsewhere.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,50 +55,80 @@ for (const file of files) {
   edges.set(file, [...targets].sort());
 }
 
-// Tarjan's strongly connected components: any component of two or more files (or a file importing itself) is a cycle.
-let counter = 0;
-const index = new Map();
-const low = new Map();
-const stack = [];
-const onStack = new Set();
-const components = [];
-function connect(file) {
-  index.set(file, counter);
-  low.set(file, counter);
-  counter += 1;
-  stack.push(file);
-  onStack.add(file);
-  for (const next of edges.get(file)) {
-    if (!index.has(next)) {
-      connect(next);
-      low.set(file, Math.min(low.get(file), low.get(next)));
-    } else if (onStack.has(next)) low.set(file, Math.min(low.get(file), index.get(next)));
-  }
-  if (low.get(file) !== index.get(file)) return;
-  const component = [];
-  let member;
-  do {
-    member = stack.pop();
-    onStack.delete(member);
-    component.push(member);
-  } while (member !== file);
-  if (component.length > 1 || edges.get(file).includes(file)) components.push(component.sort());
+// Tarjan's strongly connected components: any component of two or more nodes (or a node importing itself) is a cycle.
+function cyclesOf(graph) {
+  let counter = 0;
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const components = [];
+  const connect = (node) => {
+    index.set(node, counter);
+    low.set(node, counter);
+    counter += 1;
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node)) {
+      if (!index.has(next)) {
+        connect(next);
+        low.set(node, Math.min(low.get(node), low.get(next)));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node), index.get(next)));
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const component = [];
+    let member;
+    do {
+      member = stack.pop();
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1 || graph.get(node).includes(node)) components.push(component.sort());
+  };
+  for (const node of graph.keys()) if (!index.has(node)) connect(node);
+  return components.sort((a, b) => a.length - b.length);
 }
-for (const file of files) if (!index.has(file)) connect(file);
 
-for (const component of components.sort((a, b) => a.length - b.length)) {
+/** What ties a cycle together: each edge between two of its members, with the files behind it. */
+function describeCycle(kind, component, graph, because = () => []) {
   const members = new Set(component);
-  const ties = component.flatMap((file) =>
-    edges
-      .get(file)
+  const ties = component.flatMap((node) =>
+    graph
+      .get(node)
       .filter((next) => members.has(next))
-      .map((next) => `    ${file} -> ${next}`),
+      .map((next) => {
+        const why = because(node, next);
+        const more = why.length > 3 ? [`and ${why.length - 3} more`] : [];
+        return [`    ${node} -> ${next}`, ...[...why.slice(0, 3), ...more].map((line) => `      ${line}`)].join('\n');
+      }),
   );
-  problems.push(`import cycle of ${component.length} files:\n${ties.join('\n')}`);
+  return `import cycle of ${component.length} ${kind}:\n${ties.join('\n')}`;
 }
+
+for (const component of cyclesOf(edges)) problems.push(describeCycle('files', component, edges));
+
+// The folders of src/ (a file at the top of src/ is its own folder): one folder imports another, or is imported by it.
+const folderOf = (file) => {
+  const parts = path.relative(SOURCE_ROOT, file).split(path.sep);
+  return parts.length > 1 ? `${SOURCE_ROOT}/${parts[0]}/` : file;
+};
+const folders = new Map();
+for (const [file, targets] of edges) {
+  const from = folderOf(file);
+  if (!folders.has(from)) folders.set(from, new Set());
+  for (const target of targets) if (folderOf(target) !== from) folders.get(from).add(folderOf(target));
+}
+const folderGraph = new Map([...folders].map(([folder, targets]) => [folder, [...targets].sort()]));
+const filesBehind = (from, to) =>
+  [...edges].flatMap(([file, targets]) =>
+    folderOf(file) === from ? targets.filter((t) => folderOf(t) === to).map((t) => `${file} -> ${t}`) : [],
+  );
+for (const component of cyclesOf(folderGraph)) problems.push(describeCycle('folders', component, folderGraph, filesBehind));
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   process.exit(1);
 }
-console.log(`imports: ${files.length} files under ${SOURCE_ROOT}/, no cycle, processes started only in ${PROCESS_LAYER}`);
+console.log(
+  `imports: ${files.length} files in ${folders.size} folders under ${SOURCE_ROOT}/, no cycle of files or folders, processes started only in ${PROCESS_LAYER}`,
+);

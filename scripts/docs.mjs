@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const out = mkdtempSync(path.join(tmpdir(), 'isg-docs-'));
 try {
-  execFileSync('npx', ['ncc', 'build', 'src/inputs/docs.ts', '--out', out, '--quiet'], { stdio: 'inherit' });
+  execFileSync('npx', ['ncc', 'build', 'src/docs/render.ts', '--out', out, '--quiet'], { stdio: 'inherit' });
   writeFileSync(path.join(out, 'package.json'), '{"type":"module"}');
   const docs = await import(path.join(out, 'index.js'));
   writeFileSync('action.yml', docs.renderActionYml());

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { lineBatch } from '../common/line-batch.js';
 import { GateLog, UntrustedStream } from '../common/log.js';
-import { visibleControlChars } from '../report/escape.js';
+import { visibleControlChars } from '../common/escape.js';
 
 /**
  * Writes lines to the log with workflow commands switched off around them. The runner splits lines at a bare CR

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { ActionStep, annotateHints, publishCommentAndSummary } from './step.js';
 import { configRoot } from '../config/load.js';
 import { commentMarker } from '../github/comment-marker.js';
-import { currentLabels, githubClient, postComment } from '../github/pull-request.js';
+import { currentLabels, githubClient, postComment } from './comment.js';
 import { mergeBase, repositoryRoot } from '../git/git.js';
 import { historySettings } from '../history/settings.js';
 import { HistorySettings } from '../history/settings.js';
@@ -18,7 +18,7 @@ import { REPORT_SCHEMA_VERSION } from '../report/model.js';
 import { renderMultiComment, renderMultiSummary } from '../report/multi.js';
 import { imageGroup } from '../report/multi-rows.js';
 import { GitHubClient } from '../github/api-calls.js';
-import { visibleControlChars } from '../report/escape.js';
+import { visibleControlChars } from '../common/escape.js';
 
 /** The comment's marker: one sticky comment per config file, whatever the images. */
 export function configMarker(file: string): string {

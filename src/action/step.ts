@@ -5,8 +5,8 @@ import path from 'node:path';
 import { GateDependencies } from '../gate/deps.js';
 import { GateLog } from '../common/log.js';
 import { RunContext } from '../github/event.js';
-import { CommentOutcome } from '../github/pull-request.js';
-import { escapeMarkdownInline, visibleControlChars } from '../report/escape.js';
+import { CommentOutcome } from './comment.js';
+import { escapeMarkdownInline, visibleControlChars } from '../common/escape.js';
 import { hintAnnotation } from '../report/hint.js';
 import { GateReport } from '../report/model.js';
 

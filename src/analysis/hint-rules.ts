@@ -3,7 +3,7 @@ import type { Hint, HintContext } from './hint.js';
 import { LayerOrigin } from './dockerfile.js';
 import { CACHE_RULES, CONTEXT_LEFTOVERS, PACKAGE_MANAGERS, PathRule, SHELLS, TOOLCHAIN_RULES } from './hint-paths.js';
 import { ShadowedBytes, VisibleFile } from './waste.js';
-import { clipCreatedBy } from '../report/created-by.js';
+import { clipCreatedBy } from '../common/created-by.js';
 import { formatBytes } from '../common/units.js';
 
 const MIN_CACHE_BYTES = 64 * 1024;

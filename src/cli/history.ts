@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { GateError } from '../common/errors.js';
 import { firstCommitOf, repositoryRoot } from '../git/git.js';
-import { visibleControlChars } from '../report/escape.js';
+import { visibleControlChars } from '../common/escape.js';
 import { sparkline } from '../report/trend.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
 import { imageKey, parseRecord, parseRecordPath } from '../history/record.js';

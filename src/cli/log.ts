@@ -2,7 +2,7 @@
 // drive the terminal), build output indented and batched, colour sequences from the build dropped.
 import { lineBatch } from '../common/line-batch.js';
 import { GateLog } from '../common/log.js';
-import { visibleControlChars } from '../report/escape.js';
+import { visibleControlChars } from '../common/escape.js';
 
 /** One line to the terminal, its control characters shown: text from the image must not drive the terminal. */
 export function say(line: string): void {

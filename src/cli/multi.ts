@@ -7,7 +7,7 @@ import { loadConfig } from '../config/find.js';
 import { REPORT_SCHEMA_VERSION } from '../report/model.js';
 import { ImageOutcome } from '../report/multi.js';
 import { imageGroup, orderedOutcomes } from '../report/multi-rows.js';
-import { visibleControlChars } from '../report/escape.js';
+import { visibleControlChars } from '../common/escape.js';
 import { writeReportFile } from '../report/file.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
 

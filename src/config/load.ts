@@ -7,7 +7,7 @@
 // Relative `context` and `dockerfile` paths start at the repository root (see configRoot).
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, YAMLMap } from 'yaml';
-import { visible } from '../report/escape.js';
+import { visible } from '../common/escape.js';
 import { ConfigError, SourcePosition } from './error.js';
 import { BUILD_KEYS, ConfigPlace, inputDefinition, keysFor, misplacedInput, nearestKey, PATH_KEYS, STRUCTURE_KEYS } from './keys.js';
 import { ConfigSource, describeNode, scalarText } from './source.js';

@@ -5,10 +5,11 @@
 // file counts as set: it stands for the table's default. Two exceptions keep one image's settings from
 // leaking into another: `name`, `image` and `tag` come from the entry alone, and an entry that names a built
 // `image` takes no build keys (context, dockerfile...) from defaults or inputs.
-import { getInputs, InputError } from '../inputs/read.js';
+import { getInputs } from '../inputs/read.js';
+import { InputError } from '../inputs/parsers.js';
 import { GateOptions, InputReader } from '../inputs/options.js';
 import { INPUTS } from '../inputs/table.js';
-import { visible } from '../report/escape.js';
+import { visible } from '../common/escape.js';
 import { ConfigError, SourcePosition } from './error.js';
 import { BUILD_KEYS, inputDefinition } from './keys.js';
 import { ConfigImage, GateConfig } from './load.js';

@@ -1,7 +1,7 @@
 // The parsed config file as the checks see it: positions of YAML nodes (1-based line and column), aliases
 // followed to their anchors, and errors that say where they are.
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter } from 'yaml';
-import { visible } from '../report/escape.js';
+import { visible } from '../common/escape.js';
 import { ConfigError, SourcePosition } from './error.js';
 
 export class ConfigSource {

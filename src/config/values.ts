@@ -2,7 +2,7 @@
 // checked against the type the input table gives it. What the text means is checked later, by getInputs.
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ConfigValueType, InputDefinition } from '../inputs/table.js';
-import { visible } from '../report/escape.js';
+import { visible } from '../common/escape.js';
 import { ConfigSource, describeNode, scalarText } from './source.js';
 
 /** Where a value stands: the file, its path in the file (`images[0].max-size`) and the input it sets. */

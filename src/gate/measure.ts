@@ -2,10 +2,10 @@
 // The smoke test comes first, on an idle engine, so nothing the gate does slows the container's start; its
 // container is then removed in the background while the layers are read.
 import { KnownLayer, ScannedImage } from '../analysis/archive.js';
-import { compressedSize, CompressedSizeMethod, readImageLayers, uncompressedSizeBytes } from '../analysis/image-layers.js';
-import { AnalysisProgress, analyzeLayers, finalUserFiles, ImageAnalysis } from '../analysis/analyze.js';
+import { compressedSize, readImageLayers, uncompressedSizeBytes } from '../analysis/image-layers.js';
+import { AnalysisProgress, analyzeLayers, finalUserFiles } from '../analysis/analyze.js';
 import { BackgroundWork } from '../common/background.js';
-import { SmokeOutcome } from './budgets.js';
+import { SmokeOutcome } from '../judge/budgets.js';
 import { formatPercent } from '../common/units.js';
 import { EngineInfo } from '../docker/engine.js';
 import { ImageMetadata, inspectImage } from '../docker/inspect.js';
@@ -13,46 +13,10 @@ import { readUserFiles } from '../analysis/image-files.js';
 import type { GateDependencies } from './deps.js';
 import type { GateLog } from '../common/log.js';
 import { GateOptions } from '../inputs/options.js';
+import { BuildInfo, Measured, PlatformMeasurement } from '../judge/measured.js';
 import { chooseSmokePort, runSmokeTest } from '../smoke/smoke.js';
 import { formatBytes, formatDurationMs } from '../common/units.js';
 import { checkRuntimeUser, filesNeeded, resolveUser, UserFiles, UserResolution } from '../user/resolve.js';
-
-export interface BuildInfo {
-  builder: string;
-  durationMs: number;
-  context: string;
-  dockerfile: string;
-}
-
-/**
- * How the uncompressed size was obtained: from the layers' own bytes (every store), or from `docker image
- * inspect .Size` on the classic store, where it is the same figure and costs nothing.
- */
-export type SizeMethod = 'layers' | 'inspect';
-
-export interface PlatformMeasurement {
-  /** `os/architecture[/variant]`. */
-  platform: string;
-  sizeBytes: number;
-  layerCount: number;
-  compressedSizeBytes?: number;
-  compressedSizeMethod?: CompressedSizeMethod;
-  /** Config.User of this platform's image. */
-  configuredUser: string;
-  user: UserResolution;
-  /** /etc/passwd and /etc/group as far as the layers tell (absent when the layers were not read). */
-  userFiles?: UserFiles;
-  analysis?: ImageAnalysis;
-}
-
-export interface Measured {
-  /** What `docker image inspect` says of the image (the runner's platform). */
-  image: ImageMetadata;
-  sizeMethod: SizeMethod;
-  /** One per platform; the first is the one the smoke test ran (the runner's own, when the image has it). */
-  platforms: PlatformMeasurement[];
-  smoke: SmokeOutcome;
-}
 
 export interface MeasureRequest {
   reference: string;

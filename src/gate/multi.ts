@@ -2,7 +2,7 @@
 // each image is gated in turn (one engine, one smoke test at a time, so start-up times stay honest), or, with
 // changed-only on a pull request, carried forward unbuilt when nothing it is built from changed.
 import path from 'node:path';
-import { carriedChecks } from './budgets.js';
+import { carriedChecks } from '../judge/budgets.js';
 import { unchangedImages } from '../config/changes.js';
 import { ConfigImage, GateConfig } from '../config/load.js';
 import { optionsForImage, stepInput } from '../config/options.js';

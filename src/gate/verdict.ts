@@ -1,14 +1,14 @@
 // Pure: the measured image (every platform), its baseline and the budgets -> the report with its checks.
 import { BaselineOutcome } from './baseline.js';
-import { Check, evaluateBudgets, gatePassed, SmokeOutcome } from './budgets.js';
-import { ComparedLayer, figureDeltas, Figures, layerChanges } from './delta.js';
+import { Check, evaluateBudgets, gatePassed, SmokeOutcome } from '../judge/budgets.js';
+import { ComparedLayer, figureDeltas, Figures, layerChanges } from '../judge/delta.js';
 import { fileChanges } from '../history/file-changes.js';
 import { recordFigures } from '../history/record.js';
 import { ByteMap } from '../analysis/byte-map.js';
 import { EngineInfo } from '../docker/engine.js';
 import { GateOptions } from '../inputs/options.js';
 import { displayName } from './build.js';
-import { BuildInfo, Measured, PlatformMeasurement } from './measure.js';
+import { BuildInfo, Measured, PlatformMeasurement } from '../judge/measured.js';
 import { BaselineReport, GateReport, PlatformReport, REPORT_SCHEMA_VERSION, SmokeReport } from '../report/model.js';
 
 export interface ReportInput {

@@ -7,9 +7,9 @@ import { buildRecords, imageKey, parseRecord, parseRecordPath, RecordPath, recor
 import { HistorySettings } from './settings.js';
 import { fetchHistory, HistoryError, listFiles, readFiles, writeFiles } from './store.js';
 import { HistoryRecord } from './types.js';
-import { Measured } from '../gate/measure.js';
+import { Measured } from '../judge/measured.js';
 import { EngineInfo } from '../docker/engine.js';
-import { TrendPoint } from '../report/trend.js';
+import { TrendPoint } from './types.js';
 
 /** How many recorded commits the trend shows. */
 export const TREND_POINTS = 20;

@@ -2,7 +2,7 @@
 // the text is untrusted: its size, every field's type and every string's and list's length are checked, and
 // the record is rebuilt from the fields checked (anything else in the text is dropped). Nothing here throws
 // on bad input; a reason names the field, never quotes the text.
-import { FigureId } from '../gate/delta.js';
+import { FigureId } from '../judge/delta.js';
 import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../analysis/byte-map.js';
 import { MAX_NAME_CHARS } from './record-path.js';
 import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';

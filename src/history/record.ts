@@ -2,8 +2,8 @@
 // as one line of JSON, read back (record-check.ts, as untrusted text), and turned into the figures the
 // comparison with a pull request takes. Where a record lives on the branch is record-path.ts's.
 import { LayerSummary } from '../analysis/analyze.js';
-import { Figures } from '../gate/delta.js';
-import { Measured, PlatformMeasurement } from '../gate/measure.js';
+import { Figures } from '../judge/delta.js';
+import { Measured, PlatformMeasurement } from '../judge/measured.js';
 import { MAX_CREATED_BY_CHARS, MAX_USER_CHARS, parseRecord } from './record-check.js';
 import { recordedName } from './record-path.js';
 import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';

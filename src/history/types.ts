@@ -1,8 +1,8 @@
 // The size history's data: one record per gated image, platform and recorded commit, as a JSON file on the
 // history branch. Types only; record.ts builds, writes and reads records, store.ts moves them with git.
-import { FigureId } from '../gate/delta.js';
+import { FigureId } from '../judge/delta.js';
 import { ImageStore } from '../docker/engine.js';
-import { SizeMethod } from '../gate/measure.js';
+import { SizeMethod } from '../judge/measured.js';
 import { ByteMap } from '../analysis/byte-map.js';
 import { CompressedSizeMethod } from '../analysis/image-layers.js';
 
@@ -43,4 +43,13 @@ export interface HistoryRecord {
   /** Absent when the layers were not analysed (analyze: false). */
   layers?: RecordedLayer[];
   bytes?: ByteMap;
+}
+
+/** One commit of an image's recorded series: what the trend shows. */
+export interface TrendPoint {
+  commit: string;
+  /** ISO 8601; only its date is shown. */
+  commitTime: string;
+  sizeBytes: number;
+  label?: string;
 }

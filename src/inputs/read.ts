@@ -24,10 +24,6 @@ import {
 import { parseSize } from '../common/units.js';
 import { Budgets, GateOptions, InputReader, SmokeOptions } from './options.js';
 
-export { INPUTS, OUTPUTS } from './table.js';
-export type { InputDefinition, OutputDefinition } from './table.js';
-export { InputError, parseSmokePath } from './parsers.js';
-
 /** Reads every input through `read` (raw, possibly empty strings) and validates it. */
 export function getInputs(read: InputReader): GateOptions {
   const value = (name: string): string => {

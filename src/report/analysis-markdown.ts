@@ -2,8 +2,8 @@
 import { ImageAnalysis } from '../analysis/analyze.js';
 import { formatPercent } from '../common/units.js';
 import { formatBytes, formatDurationMs, formatInteger } from '../common/units.js';
-import { clipCreatedBy } from './created-by.js';
-import { detailsBlock, escapeMarkdownInline } from './escape.js';
+import { clipCreatedBy } from '../common/created-by.js';
+import { detailsBlock, escapeMarkdownInline } from '../common/escape.js';
 import { hintMarkdownItem } from './hint.js';
 
 /** The bandwidth the pull-time estimate assumes. */

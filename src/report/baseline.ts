@@ -1,11 +1,11 @@
 // Pure: the comparison with the baseline, shared by the PR comment and the job summary: one row per
 // figure (base, this PR, change, budget, verdict) and one row per layer that changed.
-import { Check, Verdict } from '../gate/budgets.js';
+import { Check, Verdict } from '../judge/budgets.js';
 import { formatPercent, formatSignedPercent } from '../common/units.js';
-import { FigureDelta, LayerChange } from '../gate/delta.js';
+import { FigureDelta, LayerChange } from '../judge/delta.js';
 import { formatBytes, formatBytesDelta, formatDurationMs, formatInteger } from '../common/units.js';
-import { clipCreatedBy } from './created-by.js';
-import { escapeMarkdownInline } from './escape.js';
+import { clipCreatedBy } from '../common/created-by.js';
+import { escapeMarkdownInline } from '../common/escape.js';
 import { GateReport } from './model.js';
 import { fileChangesLines } from './trend.js';
 

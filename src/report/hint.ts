@@ -2,7 +2,7 @@
 // (plain text) and the annotations on the Dockerfile. describeHint words it; the rest only lay it out.
 import { Hint } from '../analysis/hint.js';
 import { formatBytes } from '../common/units.js';
-import { escapeMarkdownInline } from './escape.js';
+import { escapeMarkdownInline } from '../common/escape.js';
 
 export interface HintWording {
   /** ⚠️ for a warning, ℹ️ for information. */

@@ -1,9 +1,9 @@
 // Pure: the job summary, as markdown.
-import { Check, Verdict } from '../gate/budgets.js';
+import { Check, Verdict } from '../judge/budgets.js';
 import { formatDurationMs } from '../common/units.js';
 import { renderAnalysis } from './analysis-markdown.js';
 import { renderBaselineSection } from './baseline.js';
-import { escapeCodeBlock, escapeMarkdownInline } from './escape.js';
+import { escapeCodeBlock, escapeMarkdownInline } from '../common/escape.js';
 import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';
 import { trendLines } from './trend.js';

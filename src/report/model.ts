@@ -1,12 +1,12 @@
 // The report: everything one run found, as the JSON report file holds it and the renderers read it.
-import { Check } from '../gate/budgets.js';
+import { Check } from '../judge/budgets.js';
 import { ImageStore } from '../docker/engine.js';
-import { SizeMethod } from '../gate/measure.js';
+import { SizeMethod } from '../judge/measured.js';
 import { CompressedSizeMethod } from '../analysis/image-layers.js';
 import { ImageAnalysis } from '../analysis/analyze.js';
-import { FigureDelta, LayerChange } from '../gate/delta.js';
+import { FigureDelta, LayerChange } from '../judge/delta.js';
 import { FileChange } from '../history/file-changes.js';
-import { TrendPoint } from './trend.js';
+import { TrendPoint } from '../history/types.js';
 
 // 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.

@@ -1,10 +1,10 @@
 // Pure: the images of one multi-image run -> the rows of its table (one per image and platform) in the order
 // the comment shows them: failing images first, then changed ones, then unchanged ones.
-import { Check } from '../gate/budgets.js';
+import { Check } from '../judge/budgets.js';
 import { formatSignedPercent } from '../common/units.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
 import { baselineSizeFigure, shortRef, VERDICT_MARK } from './baseline.js';
-import { escapeMarkdownInline } from './escape.js';
+import { escapeMarkdownInline } from '../common/escape.js';
 import { GateReport } from './model.js';
 
 /** Figures carried forward for an image that was not rebuilt (from the history branch, when it has a record). */

@@ -2,7 +2,7 @@
 // one table with a row per image and platform (failing, then changed; unchanged rows folded), then each
 // image's details in its own collapsed section. To stay under GitHub's limits only the details are shortened,
 // never a row or a verdict.
-import { Check } from '../gate/budgets.js';
+import { Check } from '../judge/budgets.js';
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
 import {
@@ -14,7 +14,7 @@ import {
   noBaselineLine,
   VERDICT_MARK,
 } from './baseline.js';
-import { detailsBlock, escapeMarkdownInline, truncate } from './escape.js';
+import { detailsBlock, escapeMarkdownInline, truncate } from '../common/escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { renderSummary } from './markdown.js';
 import { GateReport } from './model.js';

@@ -14,7 +14,7 @@ import {
   VERDICT_MARK,
 } from './baseline.js';
 import { trendLines } from './trend.js';
-import { detailsBlock, escapeMarkdownInline } from './escape.js';
+import { detailsBlock, escapeMarkdownInline } from '../common/escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { GateReport } from './model.js';
 

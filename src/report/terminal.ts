@@ -1,10 +1,10 @@
 // Pure: the CLI's report, as plain text columns.
 import { ImageAnalysis } from '../analysis/analyze.js';
-import { Verdict } from '../gate/budgets.js';
+import { Verdict } from '../judge/budgets.js';
 import { formatPercent } from '../common/units.js';
 import { formatBytes, formatDurationMs } from '../common/units.js';
 import { pullSeconds } from './analysis-markdown.js';
-import { clipCreatedBy } from './created-by.js';
+import { clipCreatedBy } from '../common/created-by.js';
 import { hintTerminalLines } from './hint.js';
 import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';

@@ -3,8 +3,9 @@
 // that grew since the merge base. Everything shown comes from the history branch or the image: commits are
 // shown only when they are hex, paths only escaped.
 import { FileChange } from '../history/file-changes.js';
+import { TrendPoint } from '../history/types.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
-import { detailsBlock, escapeMarkdownInline, visible } from './escape.js';
+import { detailsBlock, escapeMarkdownInline, visible } from '../common/escape.js';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 const SHORT_SHA_CHARS = 7;
@@ -20,14 +21,6 @@ export function sparkline(values: number[]): string {
   const max = values.reduce((a, b) => Math.max(a, b));
   if (!(max > min)) return '▄'.repeat(values.length);
   return values.map((value) => BLOCKS[Math.round(((value - min) / (max - min)) * (BLOCKS.length - 1))] ?? '▄').join('');
-}
-
-export interface TrendPoint {
-  commit: string;
-  /** ISO 8601; only its date is shown. */
-  commitTime: string;
-  sizeBytes: number;
-  label?: string;
 }
 
 /** The pull request's own point, after the recorded ones. */

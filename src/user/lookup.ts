@@ -5,7 +5,7 @@
 // rules changed over time, so each generation is redone here (its cases are those of user_test.go in both
 // repositories); resolve.ts compares their answers. Text is in byte strings (go-text.ts).
 import { goAtoi, goLines, goTrimSpace, goUint32, textOf } from './go-text.js';
-import { visible } from '../report/escape.js';
+import { visible } from '../common/escape.js';
 
 /** /etc/passwd or /etc/group of the container, as the daemon would open it. */
 export type ImageFile =

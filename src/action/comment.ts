@@ -1,13 +1,13 @@
-// The pull-request side of a run: labels (for allow-increase-label) and the sticky comment, posted with
+// The pull-request side of an action run: labels (for allow-increase-label) and the sticky comment, posted with
 // the workflow's token. Any failure here is a warning: it never changes the gate's verdict.
 import { GateReport } from '../report/model.js';
 import { renderComment, shouldComment } from '../report/pr-comment.js';
 import { CommentMode } from '../inputs/options.js';
-import { PullRequestContext, RunContext } from './event.js';
-import { GitHubClient, listIssueLabels } from './api-calls.js';
-import { commentMarker } from './comment-marker.js';
-import { classifyGitHubError } from './error-warning.js';
-import { upsertComment } from './sticky-comment.js';
+import { PullRequestContext, RunContext } from '../github/event.js';
+import { GitHubClient, listIssueLabels } from '../github/api-calls.js';
+import { commentMarker } from '../github/comment-marker.js';
+import { classifyGitHubError } from '../github/error-warning.js';
+import { upsertComment } from '../github/sticky-comment.js';
 
 export async function githubClient(token: string, apiUrl: string): Promise<GitHubClient> {
   // Loaded only on pull requests that post: keeps the start of every other run fast.
