@@ -1,6 +1,6 @@
 // One wording per hint in every medium, and one cut for a layer's created_by.
 import { Hint } from '../../../src/analysis/hint.js';
-import { CREATED_BY_MAX_CHARS, clipCreatedBy } from '../../../src/report/created-by.js';
+import { CREATED_BY_MAX_CHARS, clipCreatedBy } from '../../../src/common/created-by.js';
 import { describeHint, hintAnnotation, hintMarkdownItem, hintTerminalLines } from '../../../src/report/hint.js';
 
 const strip: Hint = {

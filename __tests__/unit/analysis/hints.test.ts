@@ -18,6 +18,23 @@ function hintsFor(layers: ScannedLayer[], origins: LayerOrigin[], contextHasDock
   return computeHints({ layers, origins, reclaimable: reclaimableBytes(layers.map((item) => item.entries)), contextHasDockerignore });
 }
 
+/** A file written by line 2 and deleted by line 3, and a file rewritten by a chmod copy (at `chmodLine`, if known). */
+function deletedAndRewritten(chmodLine: number | undefined) {
+  const layers = [
+    layer([file('/bin/sh', 100)]),
+    layer([file('/tmp/build.tar', 3_000_000), file('/app/data', 500_000)]),
+    layer([file('/tmp/.wh.build.tar', 0)]),
+    layer([file('/app/data', 500_000)]),
+  ];
+  const origins = [
+    origin(undefined, 'base', false),
+    origin(2, 'RUN fetch'),
+    origin(3, 'RUN rm /tmp/build.tar'),
+    origin(chmodLine, 'RUN chmod 600 /app/data'),
+  ];
+  return { layers, origins };
+}
+
 test('package caches are reported per layer with the bytes they hold and the line', () => {
   const layers = [
     layer([file('/bin/sh', 100_000, 0o755)]),
@@ -52,18 +69,7 @@ test('unstripped and static binaries: strip saving, and the base a scratch image
 });
 
 test('a file deleted by a later layer names both layers; a chmod copy is reported as a rewrite', () => {
-  const layers = [
-    layer([file('/bin/sh', 100)]),
-    layer([file('/tmp/build.tar', 3_000_000), file('/app/data', 500_000)]),
-    layer([file('/tmp/.wh.build.tar', 0)]),
-    layer([file('/app/data', 500_000)]),
-  ];
-  const origins = [
-    origin(undefined, 'base', false),
-    origin(2, 'RUN fetch'),
-    origin(3, 'RUN rm /tmp/build.tar'),
-    origin(4, 'RUN chmod 600 /app/data'),
-  ];
+  const { layers, origins } = deletedAndRewritten(4);
   const hints = hintsFor(layers, origins);
   const deleted = hints.find((hint) => hint.kind === 'deleted-later')!;
   expect(deleted).toMatchObject({ savingBytes: 3_000_000, line: 3 });
@@ -94,17 +100,6 @@ test('attack surface lists shells, package managers and setuid binaries', () => 
 
 test('every hint, to the letter: the sample image and a delete/rewrite image (snapshot)', () => {
   expect(hintsFor(SAMPLE_LAYERS, SAMPLE_ORIGINS, false)).toMatchSnapshot();
-  const layers = [
-    layer([file('/bin/sh', 100)]),
-    layer([file('/tmp/build.tar', 3_000_000), file('/app/data', 500_000)]),
-    layer([file('/tmp/.wh.build.tar', 0)]),
-    layer([file('/app/data', 500_000)]),
-  ];
-  const origins = [
-    origin(undefined, 'base', false),
-    origin(2, 'RUN fetch'),
-    origin(3, 'RUN rm /tmp/build.tar'),
-    origin(undefined, 'RUN chmod 600 /app/data'),
-  ];
+  const { layers, origins } = deletedAndRewritten(undefined);
   expect(hintsFor(layers, origins, true)).toMatchSnapshot();
 });

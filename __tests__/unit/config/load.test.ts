@@ -2,7 +2,7 @@ import { ConfigError } from '../../../src/config/error.js';
 import { editDistance, nearestKey } from '../../../src/config/keys.js';
 import { configRoot, parseConfig } from '../../../src/config/load.js';
 import { imageSettings, optionsForImage, stepInput } from '../../../src/config/options.js';
-import { InputError } from '../../../src/inputs/read.js';
+import { InputError } from '../../../src/inputs/parsers.js';
 
 const FILE = '.github/image-size-gate.yml';
 
@@ -20,6 +20,15 @@ function configError(text: string, file = FILE): ConfigError {
   expect(error).toBeInstanceOf(ConfigError);
   return error as ConfigError;
 }
+
+/** A file of one image, named a, whose entry holds these lines (each indented under it). */
+const entry = (...lines: string[]) => `images:\n  - name: a\n${lines.map((line) => `    ${line}\n`).join('')}`;
+
+/** A file with this line at its top level, and one image named a. */
+const atTop = (line: string) => `${line}\nimages:\n  - name: a\n`;
+
+/** A file whose defaults hold this line, and one image named a. */
+const inDefaults = (line: string) => `defaults:\n  ${line}\nimages:\n  - name: a\n`;
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
@@ -96,8 +105,8 @@ describe('parseConfig', () => {
 
   test.each([
     // [what, file text, line, column, key, words of the message]
-    ['bad YAML', 'images:\n  - name: a\n    max-size: [1\n', 4, 1, '', 'is not valid YAML'],
-    ['a repeated key', 'images:\n  - name: a\n    name: b\n', 3, 5, '', 'a key may appear once'],
+    ['bad YAML', entry('max-size: [1'), 4, 1, '', 'is not valid YAML'],
+    ['a repeated key', entry('name: b'), 3, 5, '', 'a key may appear once'],
     ['tabs', 'images:\n\t- name: a\n', 2, 1, '', 'is not valid YAML'],
     ['two documents', 'images: []\n---\nimages: []\n', 2, 1, '', 'one YAML document'],
     ['a list at the top', '- name: a\n', 1, 1, '', 'expected a mapping with an images: list at the top, got a list'],
@@ -108,78 +117,36 @@ describe('parseConfig', () => {
     ['images as text', 'images: api\n', 1, 9, 'images', 'got the text "api"'],
     ['an entry that is text', 'images:\n  - api\n', 2, 5, 'images[0]', 'expected a mapping of inputs to values, got the text "api"'],
     ['an unknown top-level key', 'imgaes:\n  - name: a\n', 1, 1, 'imgaes', 'unknown key; did you mean images?'],
-    ['an unknown key', 'images:\n  - name: a\n    max-sise: 25MB\n', 3, 5, 'images[0].max-sise', 'unknown key; did you mean max-size?'],
-    ['camel case', 'images:\n  - name: a\n    maxSize: 25MB\n', 3, 5, 'images[0].maxSize', 'did you mean max-size?'],
-    ['a short form', 'images:\n  - name: a\n    args: [A=1]\n', 3, 5, 'images[0].args', 'did you mean build-args?'],
-    ['far from every key', 'images:\n  - name: a\n    colour: red\n', 3, 5, 'images[0].colour', 'the keys here are: context, dockerfile'],
-    [
-      'unknown in defaults',
-      'defaults:\n  smoke-timout: 5s\nimages:\n  - name: a\n',
-      2,
-      3,
-      'defaults.smoke-timout',
-      'did you mean smoke-timeout?',
-    ],
-    ['a budget at the top level', 'max-size: 25MB\nimages:\n  - name: a\n', 1, 1, 'max-size', 'set it under defaults:'],
-    ['a step key in an entry', 'images:\n  - name: a\n    comment: never\n', 3, 5, 'images[0].comment', "the workflow's with:"],
-    [
-      'a step key in defaults',
-      'defaults:\n  report-file: r.json\nimages:\n  - name: a\n',
-      2,
-      3,
-      'defaults.report-file',
-      'applies to the whole step',
-    ],
-    ['a name in defaults', 'defaults:\n  name: x\nimages:\n  - name: a\n', 2, 3, 'defaults.name', 'names one image'],
-    ['the token at the top', 'github-token: abc\nimages:\n  - name: a\n', 1, 1, 'github-token', 'is never read from a file'],
-    ['the token in defaults', 'defaults:\n  github-token: abc\nimages:\n  - name: a\n', 2, 3, 'defaults.github-token', 'never read'],
-    ['the token in an entry', 'images:\n  - name: a\n    github-token: abc\n', 3, 5, 'images[0].github-token', 'never read'],
+    ['an unknown key', entry('max-sise: 25MB'), 3, 5, 'images[0].max-sise', 'unknown key; did you mean max-size?'],
+    ['camel case', entry('maxSize: 25MB'), 3, 5, 'images[0].maxSize', 'did you mean max-size?'],
+    ['a short form', entry('args: [A=1]'), 3, 5, 'images[0].args', 'did you mean build-args?'],
+    ['far from every key', entry('colour: red'), 3, 5, 'images[0].colour', 'the keys here are: context, dockerfile'],
+    ['unknown in defaults', inDefaults('smoke-timout: 5s'), 2, 3, 'defaults.smoke-timout', 'did you mean smoke-timeout?'],
+    ['a budget at the top level', atTop('max-size: 25MB'), 1, 1, 'max-size', 'set it under defaults:'],
+    ['a step key in an entry', entry('comment: never'), 3, 5, 'images[0].comment', "the workflow's with:"],
+    ['a step key in defaults', inDefaults('report-file: r.json'), 2, 3, 'defaults.report-file', 'applies to the whole step'],
+    ['a name in defaults', inDefaults('name: x'), 2, 3, 'defaults.name', 'names one image'],
+    ['the token at the top', atTop('github-token: abc'), 1, 1, 'github-token', 'is never read from a file'],
+    ['the token in defaults', inDefaults('github-token: abc'), 2, 3, 'defaults.github-token', 'never read'],
+    ['the token in an entry', entry('github-token: abc'), 3, 5, 'images[0].github-token', 'never read'],
     [
       'a whole number as a list',
-      'images:\n  - name: a\n    max-layers: [1]\n',
+      entry('max-layers: [1]'),
       3,
       17,
       'images[0].max-layers',
       'expected a whole number, got a list; e.g. max-layers: 10',
     ],
-    [
-      'yes for a boolean',
-      'images:\n  - name: a\n    analyze: yes\n',
-      3,
-      14,
-      'images[0].analyze',
-      'expected true or false, got the text "yes"',
-    ],
-    ['a duration without unit', 'images:\n  - name: a\n    max-startup-time: 1\n', 3, 23, 'images[0].max-startup-time', 'with its unit'],
-    ['a number for text', 'images:\n  - name: a\n    target: 1.10\n', 3, 13, 'images[0].target', "quote it: target: '1.10'"],
+    ['yes for a boolean', entry('analyze: yes'), 3, 14, 'images[0].analyze', 'expected true or false, got the text "yes"'],
+    ['a duration without unit', entry('max-startup-time: 1'), 3, 23, 'images[0].max-startup-time', 'with its unit'],
+    ['a number for text', entry('target: 1.10'), 3, 13, 'images[0].target', "quote it: target: '1.10'"],
     ['a name as a number', 'images:\n  - name: 2024\n', 2, 11, 'images[0].name', "quote it: name: '2024'"],
-    ['a choice', 'images:\n  - name: a\n    smoke: maybe\n', 3, 12, 'images[0].smoke', 'expected one of auto, true, false'],
-    [
-      'a list item',
-      'images:\n  - name: a\n    platforms: [linux/amd64, 7]\n',
-      3,
-      30,
-      'images[0].platforms[1]',
-      'expected text, got the number 7',
-    ],
-    ['a mapping for a list', 'images:\n  - name: a\n    platforms: { a: b }\n', 3, 16, 'images[0].platforms', 'got a mapping'],
-    [
-      'a bad variable name',
-      'images:\n  - name: a\n    build-args:\n      1X: y\n',
-      4,
-      7,
-      'images[0].build-args.1X',
-      'is not a variable name',
-    ],
-    ['a nested value', 'images:\n  - name: a\n    smoke-env:\n      A: [1]\n', 4, 10, 'images[0].smoke-env.A', 'expected a value as text'],
-    [
-      'a value over two lines',
-      'images:\n  - name: a\n    smoke-env:\n      A: "x\\ny"\n',
-      4,
-      10,
-      'images[0].smoke-env.A',
-      'cannot span lines',
-    ],
+    ['a choice', entry('smoke: maybe'), 3, 12, 'images[0].smoke', 'expected one of auto, true, false'],
+    ['a list item', entry('platforms: [linux/amd64, 7]'), 3, 30, 'images[0].platforms[1]', 'expected text, got the number 7'],
+    ['a mapping for a list', entry('platforms: { a: b }'), 3, 16, 'images[0].platforms', 'got a mapping'],
+    ['a bad variable name', entry('build-args:', '  1X: y'), 4, 7, 'images[0].build-args.1X', 'is not a variable name'],
+    ['a nested value', entry('smoke-env:', '  A: [1]'), 4, 10, 'images[0].smoke-env.A', 'expected a value as text'],
+    ['a value over two lines', entry('smoke-env:', '  A: "x\\ny"'), 4, 10, 'images[0].smoke-env.A', 'cannot span lines'],
     [
       'no name',
       'images:\n  - context: services/api\n',
@@ -200,20 +167,13 @@ describe('parseConfig', () => {
     ],
     [
       'an image and a context',
-      'images:\n  - name: a\n    image: app:ci\n    context: services/a\n',
+      entry('image: app:ci', 'context: services/a'),
       4,
       5,
       'images[0].context',
       'cannot be combined with image (line 3) in one entry',
     ],
-    [
-      'an image and build-args',
-      'images:\n  - name: a\n    build-args: [A=1]\n    image: app:ci\n',
-      3,
-      5,
-      'images[0].build-args',
-      'remove image: to build',
-    ],
+    ['an image and build-args', entry('build-args: [A=1]', 'image: app:ci'), 3, 5, 'images[0].build-args', 'remove image: to build'],
   ])('%s: an error at the line, the key, and the fix', (_what, text, line, column, key, words) => {
     const error = configError(text);
     expect(error.file).toBe(FILE);

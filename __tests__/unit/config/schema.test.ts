@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { ConfigError } from '../../../src/config/error.js';
 import { parseConfig } from '../../../src/config/load.js';
 import { configSchema } from '../../../src/config/schema.js';
-import { CONFIG_SCHEMA_FILE, renderConfigSchema } from '../../../src/inputs/docs.js';
+import { CONFIG_SCHEMA_FILE, renderConfigSchema } from '../../../src/docs/render.js';
 import { INPUTS, InputDefinition } from '../../../src/inputs/table.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 

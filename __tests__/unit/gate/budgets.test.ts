@@ -1,15 +1,7 @@
-import { evaluateBudgets, gatePassed, Measurements } from '../../../src/gate/budgets.js';
+import { evaluateBudgets, gatePassed } from '../../../src/judge/budgets.js';
 import { Budgets } from '../../../src/inputs/options.js';
 import { resolveUser } from '../../../src/user/resolve.js';
-
-const passingSmoke: Measurements['smoke'] = {
-  ran: true,
-  result: { port: 8080, path: '/', passed: true, startupMs: 313, answer: { status: 200, body: 'ok', truncated: false }, containerLog: [] },
-};
-
-function measured(overrides: Partial<Measurements> = {}): Measurements {
-  return { sizeBytes: 4_460_581, layerCount: 2, user: resolveUser('10001', undefined), smoke: passingSmoke, ...overrides };
-}
+import { measurements as measured } from '../../support/unit-gate-samples.js';
 
 const noBudgets: Budgets = { requireNonRoot: false };
 

@@ -1,10 +1,11 @@
 // Pure: a measured image with one or several platforms, a baseline, budgets -> the report and its checks.
 import { getInputs } from '../../../src/inputs/read.js';
-import { Measured, PlatformMeasurement } from '../../../src/gate/measure.js';
+import { Measured, PlatformMeasurement } from '../../../src/judge/measured.js';
 import { renderSummary } from '../../../src/report/markdown.js';
 import { renderTerminal } from '../../../src/report/terminal.js';
 import { resolveUser } from '../../../src/user/resolve.js';
-import { assembleReport } from '../../../src/gate/verdict.js';
+import { assembleReport, ReportInput } from '../../../src/gate/verdict.js';
+import { measuredImage, passedSmoke } from '../../support/unit-gate-samples.js';
 
 const engine = { version: '26.1.5', imageStore: 'containerd' as const, storageDriver: 'overlayfs' };
 
@@ -20,47 +21,22 @@ function platform(name: string, sizeBytes: number, user = '10001'): PlatformMeas
 }
 
 function measured(platforms: PlatformMeasurement[], engineSizeBytes = 1_958_805): Measured {
-  return {
-    image: {
-      id: 'sha256:' + 'a'.repeat(64),
-      sizeBytes: engineSizeBytes,
-      layerCount: 2,
-      user: '10001',
-      exposedPorts: [],
-      volumes: [],
-      os: 'linux',
-      architecture: 'amd64',
-      repoTags: [],
-    },
-    sizeMethod: 'layers',
+  return measuredImage(
+    { id: 'sha256:' + 'a'.repeat(64), sizeBytes: engineSizeBytes, layerCount: 2, user: '10001' },
     platforms,
-    smoke: {
-      ran: true,
-      result: {
-        port: 8080,
-        path: '/',
-        passed: true,
-        startupMs: 120,
-        answer: { status: 200, body: 'ok', truncated: false },
-        containerLog: [],
-      },
-    },
-  };
+    passedSmoke(120),
+  );
 }
 
-const options = (inputs: Record<string, string>) => getInputs((name) => inputs[name] ?? '');
+/** The report on `head` under these action inputs, against `baseline`. */
+const gate = (head: Measured, inputs: Record<string, string>, baseline: ReportInput['baseline'], reference = 'x') =>
+  assembleReport({ options: getInputs((name) => inputs[name] ?? ''), engine, head, reference, baseline });
 
 describe('several platforms', () => {
   const head = measured([platform('linux/amd64', 4_460_581), platform('linux/arm64', 4_390_000)]);
 
   test('every budget applies to each platform: the one over max-size fails the gate, and says which it is', () => {
-    const report = assembleReport({
-      options: options({ 'max-size': '4.4MB' }),
-      engine,
-      head,
-      reference: 'x',
-      baseline: { skipped: 'baseline is none' },
-    });
+    const report = gate(head, { 'max-size': '4.4MB' }, { skipped: 'baseline is none' });
     expect(report.passed).toBe(false);
     const sizeChecks = report.checks.filter((check) => check.id === 'size');
     expect(sizeChecks.map((check) => `${check.label}: ${check.verdict}`)).toEqual([
@@ -79,7 +55,7 @@ describe('several platforms', () => {
   });
 
   test('the summary and the terminal show one row per platform and label the engine figure for what it is', () => {
-    const report = assembleReport({ options: options({}), engine, head, reference: 'x', baseline: { skipped: 'none' } });
+    const report = gate(head, {}, { skipped: 'none' });
     const summary = renderSummary(report);
     expect(summary).toContain('| linux/amd64 | 4.46 MB (4460581 B) | 2.23 MB | 2 | 10001 | pass |');
     expect(summary).toContain('| linux/arm64 | 4.39 MB (4390000 B) |');
@@ -89,13 +65,11 @@ describe('several platforms', () => {
 
   test('the baseline delta is per platform: each platform is compared with the same platform of the baseline', () => {
     const base = measured([platform('linux/arm64', 4_000_000), platform('linux/amd64', 4_400_000)]);
-    const report = assembleReport({
-      options: options({ 'max-increase': '5%' }),
-      engine,
+    const report = gate(
       head,
-      reference: 'x',
-      baseline: { measured: base, report: { source: 'image', reference: 'app:main', id: 'sha256:b' } },
-    });
+      { 'max-increase': '5%' },
+      { measured: base, report: { source: 'image', reference: 'app:main', id: 'sha256:b' } },
+    );
     expect(report.platforms?.map((entry) => `${entry.platform} ${entry.baselineSizeBytes}`)).toEqual([
       'linux/amd64 4400000',
       'linux/arm64 4000000',
@@ -108,13 +82,7 @@ describe('several platforms', () => {
 });
 
 test('one platform: labels carry no platform, and the report has no platforms list', () => {
-  const report = assembleReport({
-    options: options({ 'max-size': '25MB' }),
-    engine,
-    head: measured([platform('linux/amd64', 4_460_581)]),
-    reference: 'x',
-    baseline: { skipped: 'none' },
-  });
+  const report = gate(measured([platform('linux/amd64', 4_460_581)]), { 'max-size': '25MB' }, { skipped: 'none' });
   expect(report.platforms).toBeUndefined();
   expect(report.checks[0].label).toBe('Size (uncompressed)');
   expect(report.passed).toBe(true);
@@ -122,7 +90,7 @@ test('one platform: labels carry no platform, and the report has no platforms li
 
 test('a user that runs as root on one platform fails require-non-root for that platform', () => {
   const head = measured([platform('linux/amd64', 1000), platform('linux/arm64', 1000, '0')]);
-  const report = assembleReport({ options: options({}), engine, head, reference: 'x', baseline: { skipped: 'none' } });
+  const report = gate(head, {}, { skipped: 'none' });
   expect(report.checks.filter((check) => check.id === 'non-root').map((check) => check.verdict)).toEqual(['pass', 'fail']);
   expect(report.passed).toBe(false);
 });
@@ -147,13 +115,12 @@ describe('a baseline from the size history', () => {
   const info = { source: 'record' as const, reference: 'c'.repeat(40), id: 'sha256:' + 'b'.repeat(64) };
 
   test("the record of the gated platform is the baseline: its figures against the image's, max-increase judged on them", () => {
-    const report = assembleReport({
-      options: options({ 'max-increase': '1MB' }),
-      engine,
+    const report = gate(
       head,
-      reference: 'app:pr',
-      baseline: { recorded: [record('linux/arm64', 1), record('linux/amd64', 4_000_000)], report: info },
-    });
+      { 'max-increase': '1MB' },
+      { recorded: [record('linux/arm64', 1), record('linux/amd64', 4_000_000)], report: info },
+      'app:pr',
+    );
     expect(report.baseline?.source).toBe('record');
     expect(report.baseline?.figures.find((figure) => figure.id === 'size')).toMatchObject({
       base: 4_000_000,
@@ -165,13 +132,7 @@ describe('a baseline from the size history', () => {
   });
 
   test("records of other platforms only: no baseline, never another platform's figures", () => {
-    const report = assembleReport({
-      options: options({}),
-      engine,
-      head,
-      reference: 'app:pr',
-      baseline: { recorded: [record('linux/arm64', 1)], report: info },
-    });
+    const report = gate(head, {}, { recorded: [record('linux/arm64', 1)], report: info }, 'app:pr');
     expect(report.baseline).toBeUndefined();
   });
 });

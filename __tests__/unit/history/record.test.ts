@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../../../src/analysis/byte-map.js';
 import { ImageAnalysis } from '../../../src/analysis/analyze.js';
-import { figureDeltas, layerChanges } from '../../../src/gate/delta.js';
-import { Measured, PlatformMeasurement } from '../../../src/gate/measure.js';
+import { figureDeltas, layerChanges } from '../../../src/judge/delta.js';
+import { Measured, PlatformMeasurement } from '../../../src/judge/measured.js';
 import {
   buildRecords,
   MAX_RECORD_BYTES,
@@ -16,6 +16,7 @@ import {
 } from '../../../src/history/record.js';
 import { HistoryRecord } from '../../../src/history/types.js';
 import { sampleAnalysis } from '../../support/analysis-sample.js';
+import { measuredImage } from '../../support/unit-gate-samples.js';
 
 const COMMIT = 'a'.repeat(40);
 const IMAGE_ID = `sha256:${'b'.repeat(64)}`;
@@ -41,25 +42,13 @@ function platform(name: string, analysis?: ImageAnalysis): PlatformMeasurement {
 }
 
 function measured(platforms: PlatformMeasurement[], startupMs: number | null = 840): Measured {
-  return {
-    image: {
-      id: IMAGE_ID,
-      sizeBytes: 0,
-      layerCount: 3,
-      user: 'app',
-      exposedPorts: [],
-      volumes: [],
-      os: 'linux',
-      architecture: 'amd64',
-      repoTags: [],
-    },
-    sizeMethod: 'layers',
+  return measuredImage(
+    { id: IMAGE_ID, sizeBytes: 0, layerCount: 3, user: 'app' },
     platforms,
-    smoke:
-      startupMs === null
-        ? { ran: false, reason: 'smoke is false' }
-        : { ran: true, result: { port: 8080, path: '/', passed: true, startupMs, containerLog: [] } },
-  };
+    startupMs === null
+      ? { ran: false, reason: 'smoke is false' }
+      : { ran: true, result: { port: 8080, path: '/', passed: true, startupMs, containerLog: [] } },
+  );
 }
 
 function input(head: Measured, name = 'web'): RecordInput {

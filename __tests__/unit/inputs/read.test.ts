@@ -1,4 +1,6 @@
-import { getInputs, InputError, INPUTS, parseSmokePath } from '../../../src/inputs/read.js';
+import { getInputs } from '../../../src/inputs/read.js';
+import { InputError, parseSmokePath } from '../../../src/inputs/parsers.js';
+import { INPUTS } from '../../../src/inputs/table.js';
 
 function reader(values: Record<string, string>) {
   return (name: string) => values[name] ?? '';

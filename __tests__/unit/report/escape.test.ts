@@ -1,4 +1,4 @@
-import { visibleControlChars } from '../../../src/report/escape.js';
+import { visibleControlChars } from '../../../src/common/escape.js';
 import { HOSTILE } from '../../support/hostile-text.js';
 import { runnerLines } from '../../support/runner.js';
 

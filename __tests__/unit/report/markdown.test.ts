@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { evaluateBudgets } from '../../../src/gate/budgets.js';
-import { renderActionYml, updateReadme } from '../../../src/inputs/docs.js';
-import { escapeCodeBlock, escapeMarkdownInline } from '../../../src/report/escape.js';
+import { evaluateBudgets } from '../../../src/judge/budgets.js';
+import { renderActionYml, updateReadme } from '../../../src/docs/render.js';
+import { escapeCodeBlock, escapeMarkdownInline } from '../../../src/common/escape.js';
 import { renderSummary } from '../../../src/report/markdown.js';
 import { GateReport } from '../../../src/report/model.js';
 import { renderTerminal } from '../../../src/report/terminal.js';
@@ -9,46 +9,25 @@ import { failureSummary, reportOutputs } from '../../../src/action/outputs.js';
 import { resolveUser } from '../../../src/user/resolve.js';
 import { VERSION } from '../../../src/common/version.js';
 import { sampleAnalysis } from '../../support/analysis-sample.js';
+import { measurements, reportImage } from '../../support/unit-gate-samples.js';
 import { helpText } from '../../../src/cli/main.js';
-import { INPUTS } from '../../../src/inputs/read.js';
+import { INPUTS } from '../../../src/inputs/table.js';
 
 function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
-  const checks = evaluateBudgets(
-    {
-      sizeBytes: 4_460_581,
-      layerCount: 2,
-      user: resolveUser('app', { passwd: 'app:x:10001:10001::/:/x' }),
-      smoke: {
-        ran: true,
-        result: {
-          port: 8080,
-          path: '/',
-          passed: true,
-          startupMs: 313,
-          answer: { status: 200, body: 'ok', truncated: false },
-          containerLog: [],
-        },
-      },
-    },
-    { maxSize: { bytes: 25_000_000, unit: 'MB' }, requireNonRoot: true, maxStartupMs: 1000 },
-  );
+  const checks = evaluateBudgets(measurements({ user: resolveUser('app', { passwd: 'app:x:10001:10001::/:/x' }) }), {
+    maxSize: { bytes: 25_000_000, unit: 'MB' },
+    requireNonRoot: true,
+    maxStartupMs: 1000,
+  });
   return {
     schemaVersion: 1,
     name: 'examples/go-scratch/Dockerfile',
     passed: true,
-    image: {
+    image: reportImage(4_460_581, {
       reference: 'sha256:d430579a96ea',
       id: 'sha256:d430579a96eab7c8928304b3ae683d4259dc15482020755ec45cda952214275b',
-      platform: 'linux/amd64',
-      sizeBytes: 4_460_581,
-      sizeMethod: 'layers',
-      engineSizeBytes: 4_460_581,
-      layerCount: 2,
       user: 'app',
-      nonRoot: true,
-      os: 'linux',
-      architecture: 'amd64',
-    },
+    }),
     engine: { version: '20.10.24', imageStore: 'classic', storageDriver: 'overlay2' },
     build: { builder: 'classic', durationMs: 125, context: 'examples/go-scratch', dockerfile: 'examples/go-scratch/Dockerfile' },
     smoke: { ran: true, port: 8080, path: '/', passed: true, startupMs: 313, status: 200, containerLog: [] },

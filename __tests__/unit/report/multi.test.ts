@@ -1,46 +1,26 @@
-import { carriedChecks, evaluateBudgets } from '../../../src/gate/budgets.js';
+import { carriedChecks, evaluateBudgets } from '../../../src/judge/budgets.js';
 import { renderMultiTerminal } from '../../../src/cli/multi.js';
-import { figureDeltas } from '../../../src/gate/delta.js';
+import { figureDeltas } from '../../../src/judge/delta.js';
 import { Hint } from '../../../src/analysis/hint.js';
 import { GateReport } from '../../../src/report/model.js';
 import { ImageOutcome, multiHeadline, renderMultiComment, renderMultiSummary } from '../../../src/report/multi.js';
 import { imageGroup, imageRows, orderedOutcomes } from '../../../src/report/multi-rows.js';
-import { resolveUser } from '../../../src/user/resolve.js';
 import { sampleAnalysis } from '../../support/analysis-sample.js';
+import { measurements, reportImage } from '../../support/unit-gate-samples.js';
 
 const MB = 1_000_000;
 
 /** A gated image: `headBytes` against a base of `baseBytes` (none: no baseline), under a 25 MB budget unless given. */
 function report(name: string, headBytes: number, baseBytes?: number, maxSizeBytes = 25 * MB): GateReport {
   const checks = evaluateBudgets(
-    {
-      sizeBytes: headBytes,
-      layerCount: 2,
-      user: resolveUser('10001', undefined),
-      smoke: { ran: false, reason: 'smoke is false' },
-      baselineSizeBytes: baseBytes,
-      labels: [],
-    },
+    measurements({ sizeBytes: headBytes, smoke: { ran: false, reason: 'smoke is false' }, baselineSizeBytes: baseBytes, labels: [] }),
     { requireNonRoot: true, maxSize: { bytes: maxSizeBytes, unit: 'MB' } },
   );
   return {
     schemaVersion: 2,
     name,
     passed: checks.every((check) => check.verdict !== 'fail'),
-    image: {
-      reference: name,
-      id: 'sha256:abc',
-      platform: 'linux/amd64',
-      sizeBytes: headBytes,
-      sizeMethod: 'layers',
-      engineSizeBytes: headBytes,
-      compressedSizeBytes: Math.round(headBytes / 3),
-      layerCount: 2,
-      user: '10001',
-      nonRoot: true,
-      os: 'linux',
-      architecture: 'amd64',
-    },
+    image: reportImage(headBytes, { reference: name, compressedSizeBytes: Math.round(headBytes / 3) }),
     engine: { version: '27.0.0', imageStore: 'classic', storageDriver: 'overlay2' },
     ...(baseBytes === undefined
       ? { noBaselineReason: 'baseline is none' }

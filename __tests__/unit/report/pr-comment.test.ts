@@ -1,10 +1,10 @@
-import { evaluateBudgets } from '../../../src/gate/budgets.js';
-import { figureDeltas, layerChanges, layerKey } from '../../../src/gate/delta.js';
+import { evaluateBudgets } from '../../../src/judge/budgets.js';
+import { figureDeltas, layerChanges, layerKey } from '../../../src/judge/delta.js';
 import { LayerSummary } from '../../../src/analysis/analyze.js';
 import { renderComment, shouldComment } from '../../../src/report/pr-comment.js';
 import { GateReport } from '../../../src/report/model.js';
-import { resolveUser } from '../../../src/user/resolve.js';
 import { LONG_RUN, sampleAnalysis } from '../../support/analysis-sample.js';
+import { measurements, reportImage } from '../../support/unit-gate-samples.js';
 
 function layer(index: number, createdBy: string, sizeBytes: number, diffId = `sha256:${index}-${sizeBytes}`): LayerSummary {
   return {
@@ -23,33 +23,14 @@ function layer(index: number, createdBy: string, sizeBytes: number, diffId = `sh
 
 function reportWith(overrides: Partial<GateReport> = {}, baseSize = 4_460_581, headSize = 7_460_581): GateReport {
   const checks = evaluateBudgets(
-    {
-      sizeBytes: headSize,
-      layerCount: 2,
-      user: resolveUser('10001', undefined),
-      smoke: { ran: false, reason: 'smoke is false' },
-      baselineSizeBytes: baseSize,
-      labels: [],
-    },
+    measurements({ sizeBytes: headSize, smoke: { ran: false, reason: 'smoke is false' }, baselineSizeBytes: baseSize, labels: [] }),
     { requireNonRoot: true, maxSize: { bytes: 25_000_000, unit: 'MB' }, maxIncrease: { kind: 'bytes', bytes: 1_000_000, text: '1MB' } },
   );
   return {
     schemaVersion: 1,
     name: 'api',
     passed: checks.every((check) => check.verdict !== 'fail'),
-    image: {
-      reference: 'x',
-      id: 'sha256:abc',
-      platform: 'linux/amd64',
-      sizeBytes: headSize,
-      sizeMethod: 'layers',
-      engineSizeBytes: headSize,
-      layerCount: 2,
-      user: '10001',
-      nonRoot: true,
-      os: 'linux',
-      architecture: 'amd64',
-    },
+    image: reportImage(headSize),
     engine: { version: '20.10.24', imageStore: 'classic', storageDriver: 'overlay2' },
     baseline: {
       source: 'base-commit',

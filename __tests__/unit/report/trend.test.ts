@@ -2,7 +2,8 @@
 // that changed, with hostile commits and paths rendered inert.
 import { marked } from 'marked';
 import { FileChange } from '../../../src/history/file-changes.js';
-import { fileChangesLines, sparkline, TrendPoint, trendLines } from '../../../src/report/trend.js';
+import { fileChangesLines, sparkline, trendLines } from '../../../src/report/trend.js';
+import { TrendPoint } from '../../../src/history/types.js';
 
 const sha = (digit: string) => digit.repeat(40);
 

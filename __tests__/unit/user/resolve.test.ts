@@ -2,7 +2,7 @@
 // pull request can use to run as uid 0 while looking otherwise, the cases of Docker's own user_test.go
 // (rewritten for the daemon's defaults, uid 0 and gid 0), the groups, and the text made visible.
 import { goAtoi, goLines, goTrimSpace, byteString } from '../../../src/user/go-text.js';
-import { visible } from '../../../src/report/escape.js';
+import { visible } from '../../../src/common/escape.js';
 import { filesNeeded, resolveUser, UserResolution } from '../../../src/user/resolve.js';
 import { lookupUser } from '../../../src/user/lookup.js';
 
