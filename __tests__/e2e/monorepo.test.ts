@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../support/github-server.js';
 import { git, shallowCheckout } from '../support/git-repo.js';
-import { ActionRun, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, REPO_ROOT, runAction, runCli } from '../support/e2e.js';
+import { useCleanEngine } from '../support/clean-engine.js';
+import { ActionRun, engineSnapshot, REPO_ROOT, runAction, runCli } from '../support/e2e.js';
+import { pullRequestPayload, RunnerEvent, runnerEvent } from '../support/runner-event.js';
 
 const OWNER = 'octo-org';
 const REPO = 'shop';
@@ -22,7 +24,7 @@ let work: string;
 let mainCommit: string;
 let headCommit: string;
 let server: FakeGitHub;
-const builtImages = new Set<string>();
+const engine = useCleanEngine({ unchanged: false });
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'isg-monorepo-'));
@@ -49,40 +51,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   rmSync(root, { recursive: true, force: true });
-  const images = [...builtImages].filter(Boolean);
-  if (images.length > 0) execFileSync('docker', ['image', 'rm', '--force', '--no-prune', ...images], { stdio: 'ignore' });
 });
 
 afterEach(() => {
   expect(server.validationErrors).toEqual([]);
-  expect(gateContainers()).toEqual([]);
 });
 
 function checkoutOf(commit: string): string {
   return shallowCheckout(root, bare, commit);
 }
 
-async function gateRun(checkout: string, event: { name: string; ref: string; sha: string; payload: object }): Promise<ActionRun> {
-  const eventPath = path.join(root, `event-${randomBytes(4).toString('hex')}.json`);
-  writeFileSync(eventPath, JSON.stringify(event.payload));
-  const run = await runAction(
-    { 'history-branch': 'image-size-history', 'github-token': 'test-token' },
-    {
-      cwd: checkout,
-      env: {
-        GITHUB_EVENT_NAME: event.name,
-        GITHUB_EVENT_PATH: eventPath,
-        GITHUB_REF: event.ref,
-        GITHUB_SHA: event.sha,
-        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-        GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_API_URL: server.url,
-        GITHUB_RUN_ID: '99',
-      },
-    },
-  );
+async function gateRun(checkout: string, event: Pick<RunnerEvent, 'name' | 'ref' | 'sha' | 'payload'>): Promise<ActionRun> {
+  const env = runnerEvent(root, {
+    ...event,
+    repository: `${OWNER}/${REPO}`,
+    serverUrl: 'https://github.com',
+    apiUrl: server.url,
+    runId: '99',
+  });
+  const run = await runAction({ 'history-branch': 'image-size-history', 'github-token': 'test-token' }, { cwd: checkout, env });
   const report = JSON.parse(execFileSync('cat', [run.outputs.report], { encoding: 'utf8' }));
-  for (const image of report.images) if (image.report) builtImages.add(image.report.image.id);
+  for (const image of report.images) if (image.report) engine.removeAfterwards(image.report.image.id);
   return run;
 }
 
@@ -93,81 +82,65 @@ function ourComments() {
   return server.state.comments(OWNER, REPO, PR).filter((comment) => comment.body.includes('<!-- image-size-gate:'));
 }
 
-test(
-  'a push gates and records all three; a PR that changes the api builds only the api, with one comment, failing row first',
-  async () => {
-    const push = await gateRun(checkoutOf(mainCommit), {
-      name: 'push',
-      ref: 'refs/heads/main',
-      sha: mainCommit,
-      payload: { repository: { default_branch: 'main' } },
-    });
-    expect(push.exitCode).toBe(1);
-    expect(push.stdout).toMatch(/::error::image-size-gate: 1 of 3 images failed: frontend/);
-    expect(builtNames(push)).toEqual(['api', 'worker', 'frontend']);
-    expect(git(bare, 'ls-tree', '-r', '--name-only', 'image-size-history').split('\n')).toHaveLength(3);
-    const pushReport = JSON.parse(execFileSync('cat', [push.outputs.report], { encoding: 'utf8' }));
-    expect(pushReport.images.map((image: { name: string; status: string }) => `${image.name}:${image.status}`)).toEqual([
-      'api:gated',
-      'worker:gated',
-      'frontend:gated',
-    ]);
+test('a push gates and records all three; a PR that changes the api builds only the api, with one comment, failing row first', async () => {
+  const push = await gateRun(checkoutOf(mainCommit), {
+    name: 'push',
+    ref: 'refs/heads/main',
+    sha: mainCommit,
+    payload: { repository: { default_branch: 'main' } },
+  });
+  expect(push.exitCode).toBe(1);
+  expect(push.stdout).toMatch(/::error::image-size-gate: 1 of 3 images failed: frontend/);
+  expect(builtNames(push)).toEqual(['api', 'worker', 'frontend']);
+  expect(git(bare, 'ls-tree', '-r', '--name-only', 'image-size-history').split('\n')).toHaveLength(3);
+  const pushReport = JSON.parse(execFileSync('cat', [push.outputs.report], { encoding: 'utf8' }));
+  expect(pushReport.images.map((image: { name: string; status: string }) => `${image.name}:${image.status}`)).toEqual([
+    'api:gated',
+    'worker:gated',
+    'frontend:gated',
+  ]);
 
-    const payload = {
-      number: PR,
-      pull_request: {
-        number: PR,
-        base: { sha: mainCommit, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
-        head: { sha: headCommit, ref: 'feature', repo: { full_name: `${OWNER}/${REPO}` } },
-        labels: [],
-      },
-    };
-    const pr = await gateRun(checkoutOf(headCommit), { name: 'pull_request', ref: `refs/pull/${PR}/merge`, sha: headCommit, payload });
-    expect(pr.exitCode).toBe(1);
-    // Only the api was built (and its baseline came from the record: no second build).
-    expect(builtNames(pr)).toEqual(['api']);
-    expect(pr.stdout).toContain('changed-only: 2 of 3 image(s) unchanged since the merge base');
-    const comments = ourComments();
-    expect(comments).toHaveLength(1);
-    const body = comments[0].body;
-    expect(body.split('\n')[1]).toBe('### ❌ image-size-gate: 1 of 3 images failed');
-    const rows = body.split('\n').filter((line) => /^\| \*\*/.test(line));
-    expect(rows.map((row) => row.split('|')[1].trim())).toEqual(['**frontend**', '**api**', '**worker**']);
-    expect(rows[0]).toContain('unchanged, not rebuilt');
-    expect(rows[0]).toMatch(/❌ \|$/);
-    expect(rows[1]).toMatch(/\+400 kB/);
-    expect(rows[2]).toContain('unchanged, not rebuilt');
-    // The unchanged worker sits in the folded section, after the table of the others.
-    expect(body.indexOf('<summary>1 unchanged image</summary>')).toBeLessThan(body.indexOf('| **worker**'));
-    const prReport = JSON.parse(execFileSync('cat', [pr.outputs.report], { encoding: 'utf8' }));
-    expect(prReport.images.map((image: { name: string; status: string }) => `${image.name}:${image.status}`)).toEqual([
-      'api:gated',
-      'worker:unchanged',
-      'frontend:unchanged',
-    ]);
-    if (process.env.SAVE_MULTI_COMMENT_TO) writeFileSync(process.env.SAVE_MULTI_COMMENT_TO, body);
+  const payload = pullRequestPayload({ number: PR, repository: `${OWNER}/${REPO}`, base: mainCommit, head: headCommit });
+  const pr = await gateRun(checkoutOf(headCommit), { name: 'pull_request', ref: `refs/pull/${PR}/merge`, sha: headCommit, payload });
+  expect(pr.exitCode).toBe(1);
+  // Only the api was built (and its baseline came from the record: no second build).
+  expect(builtNames(pr)).toEqual(['api']);
+  expect(pr.stdout).toContain('changed-only: 2 of 3 image(s) unchanged since the merge base');
+  const comments = ourComments();
+  expect(comments).toHaveLength(1);
+  const body = comments[0].body;
+  expect(body.split('\n')[1]).toBe('### ❌ image-size-gate: 1 of 3 images failed');
+  const rows = body.split('\n').filter((line) => /^\| \*\*/.test(line));
+  expect(rows.map((row) => row.split('|')[1].trim())).toEqual(['**frontend**', '**api**', '**worker**']);
+  expect(rows[0]).toContain('unchanged, not rebuilt');
+  expect(rows[0]).toMatch(/❌ \|$/);
+  expect(rows[1]).toMatch(/\+400 kB/);
+  expect(rows[2]).toContain('unchanged, not rebuilt');
+  // The unchanged worker sits in the folded section, after the table of the others.
+  expect(body.indexOf('<summary>1 unchanged image</summary>')).toBeLessThan(body.indexOf('| **worker**'));
+  const prReport = JSON.parse(execFileSync('cat', [pr.outputs.report], { encoding: 'utf8' }));
+  expect(prReport.images.map((image: { name: string; status: string }) => `${image.name}:${image.status}`)).toEqual([
+    'api:gated',
+    'worker:unchanged',
+    'frontend:unchanged',
+  ]);
+  if (process.env.SAVE_MULTI_COMMENT_TO) writeFileSync(process.env.SAVE_MULTI_COMMENT_TO, body);
 
-    // A second run updates the same comment.
-    const again = await gateRun(checkoutOf(headCommit), { name: 'pull_request', ref: `refs/pull/${PR}/merge`, sha: headCommit, payload });
-    expect(again.exitCode).toBe(1);
-    expect(ourComments()).toHaveLength(1);
-    expect(ourComments()[0].id).toBe(comments[0].id);
-  },
-  E2E_TIMEOUT_MS,
-);
+  // A second run updates the same comment.
+  const again = await gateRun(checkoutOf(headCommit), { name: 'pull_request', ref: `refs/pull/${PR}/merge`, sha: headCommit, payload });
+  expect(again.exitCode).toBe(1);
+  expect(ourComments()).toHaveLength(1);
+  expect(ourComments()[0].id).toBe(comments[0].id);
+});
 
-test(
-  'the CLI gates every image of the file, prints one table, and exits 1 when one fails',
-  async () => {
-    const checkout = checkoutOf(headCommit);
-    const run = await runCli(['--config', path.join(checkout, '.github', 'image-size-gate.yml'), '--quiet']);
-    expect(run.exitCode).toBe(1);
-    const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('image-size-gate: 1 of 3 images FAILED');
-    expect(lines.slice(3, 6).map((line) => line.split(/\s+/).slice(0, 2).join(' '))).toEqual(['FAIL frontend', 'PASS api', 'PASS worker']);
-  },
-  E2E_TIMEOUT_MS,
-);
+test('the CLI gates every image of the file, prints one table, and exits 1 when one fails', async () => {
+  const checkout = checkoutOf(headCommit);
+  const run = await runCli(['--config', path.join(checkout, '.github', 'image-size-gate.yml'), '--quiet']);
+  expect(run.exitCode).toBe(1);
+  const lines = run.stdout.split('\n');
+  expect(lines[0]).toBe('image-size-gate: 1 of 3 images FAILED');
+  expect(lines.slice(3, 6).map((line) => line.split(/\s+/).slice(0, 2).join(' '))).toEqual(['FAIL frontend', 'PASS api', 'PASS worker']);
+});
 
 describe('malformed config files: the file, the line and the fix; exit 2; nothing left behind', () => {
   test.each([

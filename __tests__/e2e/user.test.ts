@@ -2,7 +2,8 @@
 // require-non-root, with a reason that says what Docker does, with and without the layer analysis; and an
 // image whose /etc/passwd is a symlink, which Docker runs as uid 1000, passes. Each premise is checked
 // against the engine itself (`id -u` in the container) before the gate is asked.
-import { BUSYBOX, buildImage, docker, E2E_TIMEOUT_MS, engineSnapshot, gateContainers, removeImages, runAction } from '../support/e2e.js';
+import { useCleanEngine } from '../support/clean-engine.js';
+import { BUSYBOX, buildImage, docker, runAction } from '../support/e2e.js';
 
 const DISGUISES: { tag: string; dockerfile: string; reason: string }[] = [
   {
@@ -45,25 +46,17 @@ const SYMLINKED = {
 };
 
 const TAGS = [...DISGUISES.map((image) => image.tag), SYMLINKED.tag];
-const before = { snapshot: { containers: [] as string[], images: [] as string[] } };
 
 /** What the kernel says: the uid the container's first process runs as. */
 function uidInside(tag: string): string {
   return docker(['run', '--rm', '--network', 'none', '--entrypoint', 'id', tag, '-u']);
 }
 
-beforeAll(() => {
-  for (const image of [...DISGUISES, SYMLINKED]) buildImage(image.tag, `FROM ${BUSYBOX}\n${image.dockerfile}`);
-  before.snapshot = engineSnapshot();
-}, E2E_TIMEOUT_MS);
-
-afterEach(() => {
-  expect(gateContainers()).toEqual([]);
-});
-
-afterAll(() => {
-  expect(engineSnapshot()).toEqual(before.snapshot);
-  removeImages(TAGS);
+useCleanEngine({
+  images: TAGS,
+  setup: () => {
+    for (const image of [...DISGUISES, SYMLINKED]) buildImage(image.tag, `FROM ${BUSYBOX}\n${image.dockerfile}`);
+  },
 });
 
 describe('images that Docker runs as uid 0 fail require-non-root, whatever USER looks like', () => {
@@ -77,20 +70,15 @@ describe('images that Docker runs as uid 0 fail require-non-root, whatever USER 
       expect(run.outputs.passed).toBe('false');
       expect(run.summary).toContain(reason);
     },
-    E2E_TIMEOUT_MS,
   );
 });
 
 describe('an image whose /etc/passwd is a symlink', () => {
-  test.each(['true', 'false'])(
-    'runs as uid 1000 and passes (analyze: %s)',
-    async (analyze) => {
-      expect(uidInside(SYMLINKED.tag)).toBe('1000');
-      const run = await runAction({ image: SYMLINKED.tag, smoke: 'false', analyze, 'require-non-root': 'true' });
-      expect(run.exitCode).toBe(0);
-      expect(run.outputs['non-root']).toBe('true');
-      expect(run.summary).toContain('USER "app" is uid 1000 in /etc/passwd');
-    },
-    E2E_TIMEOUT_MS,
-  );
+  test.each(['true', 'false'])('runs as uid 1000 and passes (analyze: %s)', async (analyze) => {
+    expect(uidInside(SYMLINKED.tag)).toBe('1000');
+    const run = await runAction({ image: SYMLINKED.tag, smoke: 'false', analyze, 'require-non-root': 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['non-root']).toBe('true');
+    expect(run.summary).toContain('USER "app" is uid 1000 in /etc/passwd');
+  });
 });

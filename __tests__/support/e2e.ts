@@ -147,6 +147,16 @@ export function makeContext(files: Record<string, string>): { dir: string; clean
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Calls `use` with the directory of a build context of these files (see makeContext); removes it after. */
+export async function withContext<T>(files: Record<string, string>, use: (dir: string) => Promise<T>): Promise<T> {
+  const context = makeContext(files);
+  try {
+    return await use(context.dir);
+  } finally {
+    context.cleanup();
+  }
+}
+
 /** The small shell image scripts/setup-docker.sh makes from Debian's busybox-static. */
 export const BUSYBOX = 'image-size-gate/busybox:latest';
 
@@ -165,8 +175,20 @@ export function buildImage(tag: string, dockerfile: string, files: Record<string
   }
 }
 
-export function removeImages(tags: string[]): void {
-  if (tags.length > 0) execFileSync('docker', ['rmi', '--force', '--no-prune', ...tags], { stdio: 'ignore' });
+/**
+ * The one way the tests remove images (tags or ids; empty ones are passed over), newest first where one is a
+ * parent of another. Their untagged parents stay, and one already gone is no error (docker's --force).
+ */
+export function removeImages(images: Iterable<string>): void {
+  const list = [...new Set(images)].filter(Boolean);
+  if (list.length > 0) execFileSync('docker', ['image', 'rm', '--force', '--no-prune', ...list], { stdio: 'ignore' });
+}
+
+/** The one-line ::error:: the action printed. */
+export function errorLine(stdout: string): string {
+  const lines = stdout.split('\n').filter((line) => line.startsWith('::error::'));
+  expect(lines).toHaveLength(1);
+  return lines[0];
 }
 
 /** The engine under test: its image store decides whether `docker image inspect .Size` is the layers' own bytes. */

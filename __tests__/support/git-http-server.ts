@@ -94,3 +94,13 @@ export async function startGitHttpServer(projectRoot: string, tokens: { read: st
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A server for the tests of the enclosing block, on the repositories under `projectRoot()`: started before them, closed after them. */
+export function useGitHttpServer(projectRoot: () => string, tokens: { read: string[]; write: string[] }): GitHttpServer {
+  const server = {} as GitHttpServer;
+  beforeAll(async () => {
+    Object.assign(server, await startGitHttpServer(projectRoot(), tokens));
+  });
+  afterAll(() => server.close());
+  return server;
+}
