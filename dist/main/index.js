@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 217:
+/***/ 6844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31325,7 +31325,7 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/common/escape.ts
 // Making untrusted text (from the image, the Dockerfile, the container) inert where it is shown.
 /** For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks. */
 function escapeMarkdownInline(text) {
@@ -31482,6 +31482,14 @@ function formatDurationMs(ms) {
 /** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
 function formatInteger(value) {
     return Math.round(value).toLocaleString('en-US');
+}
+function formatSignedPercent(ratio) {
+    const text = `${(ratio * 100).toFixed(1)}%`;
+    return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
+}
+/** 0.9844212134184309 -> "98.44%" */
+function formatPercent(fraction) {
+    return `${(fraction * 100).toFixed(2)}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/hint.ts
@@ -31681,226 +31689,7 @@ async function listIssueLabels(octokit, issue) {
     return response.data.map((label) => label.name);
 }
 
-;// CONCATENATED MODULE: ./src/gate/budgets.ts
-
-function evaluateBudgets(measured, budgets) {
-    const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
-    if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
-        checks.push(increaseCheck(measured, budgets));
-    if (measured.analysis || budgets.maxCompressedSize)
-        checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
-    checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
-    if (measured.analysis || budgets.minEfficiency !== undefined)
-        checks.push(efficiencyCheck(measured, budgets));
-    if (measured.analysis || budgets.maxWastedSize)
-        checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
-    return checks;
-}
-const BYTE_BUDGETS = {
-    size: {
-        id: 'size',
-        label: 'Size (uncompressed)',
-        budgetName: 'max-size',
-        measure: (measured) => measured.sizeBytes,
-        budget: (budgets) => budgets.maxSize,
-        subject: 'the image',
-    },
-    compressedSize: {
-        id: 'compressed-size',
-        label: 'Size (compressed)',
-        budgetName: 'max-compressed-size',
-        measure: (measured) => measured.analysis?.compressedSizeBytes,
-        budget: (budgets) => budgets.maxCompressedSize,
-    },
-    wastedSize: {
-        id: 'wasted-size',
-        label: 'Wasted (dive)',
-        budgetName: 'max-wasted-size',
-        measure: (measured) => measured.analysis?.wastedBytes,
-        budget: (budgets) => budgets.maxWastedSize,
-    },
-};
-/**
- * The budgets recorded figures can still be held to, for an image that was not rebuilt (its build inputs did
- * not change): the uncompressed size, the compressed size (when it was recorded) and the layer count.
- */
-function carriedChecks(figures, budgets) {
-    const measured = {
-        sizeBytes: figures.sizeBytes,
-        layerCount: figures.layerCount,
-        analysis: { compressedSizeBytes: figures.compressedSizeBytes },
-    };
-    const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets), layersCheck(measured, budgets)];
-    if (budgets.maxCompressedSize)
-        checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
-    return checks;
-}
-function byteCheck(row, measured, budgets) {
-    const budget = row.budget(budgets);
-    const measuredBytes = row.measure(measured);
-    const system = unitSystemOf(budget?.unit);
-    const bytes = (value) => formatBytes(value, system);
-    const budgetText = budget ? bytes(budget.bytes) : '';
-    const check = (figure, margin, verdict, detail) => {
-        return { id: row.id, label: row.label, measured: figure, budget: budgetText, margin, verdict, detail };
-    };
-    if (measuredBytes === undefined) {
-        return check('', '', budget ? 'fail' : 'skip', `${row.budgetName} cannot be checked: the layer analysis did not run`);
-    }
-    const figure = `${bytes(measuredBytes)} (${formatInteger(measuredBytes)} B)`;
-    if (!budget)
-        return check(figure, '', 'info', `no ${row.budgetName} budget set`);
-    const marginBytes = budget.bytes - measuredBytes;
-    if (marginBytes >= 0)
-        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
-    const subject = row.subject ? `${row.subject} is ` : '';
-    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
-}
-/** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
-function marginText(margin, format) {
-    return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
-}
-function efficiencyCheck(measured, budgets) {
-    const efficiency = measured.analysis?.efficiency;
-    const base = {
-        id: 'efficiency',
-        label: 'Efficiency (dive)',
-        measured: efficiency === undefined ? '' : formatPercent(efficiency),
-    };
-    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${formatPercent(budgets.minEfficiency)}`;
-    if (efficiency === undefined)
-        return {
-            ...base,
-            budget,
-            margin: '',
-            verdict: budget ? 'fail' : 'skip',
-            detail: 'min-efficiency cannot be checked: the layer analysis did not run',
-        };
-    if (budgets.minEfficiency === undefined)
-        return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
-    const pass = efficiency >= budgets.minEfficiency;
-    const marginPoints = (efficiency - budgets.minEfficiency) * 100;
-    return {
-        ...base,
-        budget,
-        margin: `${Math.abs(marginPoints).toFixed(2)} points ${pass ? 'above' : 'below'}`,
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
-    };
-}
-function increaseCheck(measured, budgets) {
-    const budget = budgets.maxIncrease;
-    const base = { id: 'increase', label: 'Growth against baseline', budget: budget ? `+${budget.text}` : '' };
-    if (measured.baselineSizeBytes === undefined) {
-        return { ...base, measured: '', margin: '', verdict: 'skip', detail: `not measured: ${measured.noBaselineReason ?? 'no baseline'}` };
-    }
-    const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
-    const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
-    const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
-    if (!budget)
-        return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
-    const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
-    const marginBytes = allowedBytes - changeBytes;
-    const margin = marginText(marginBytes, formatBytes);
-    if (marginBytes >= 0)
-        return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
-    const over = `${formatBytes(-marginBytes)} over max-increase`;
-    const label = budgets.allowIncreaseLabel;
-    if (label && measured.labels?.includes(label)) {
-        return { ...base, measured: figure, margin, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
-    }
-    const howToAccept = label ? `; add the "${label}" label to accept it` : '';
-    return { ...base, measured: figure, margin, verdict: 'fail', detail: `${over}${howToAccept}` };
-}
-function formatSignedPercent(ratio) {
-    const text = `${(ratio * 100).toFixed(1)}%`;
-    return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
-}
-/** 0.9844212134184309 -> "98.44%" */
-function formatPercent(fraction) {
-    return `${(fraction * 100).toFixed(2)}%`;
-}
-function gatePassed(checks) {
-    return checks.every((check) => check.verdict !== 'fail');
-}
-function layersCheck(measured, budgets) {
-    const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
-    if (budgets.maxLayers === undefined)
-        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
-    const margin = budgets.maxLayers - measured.layerCount;
-    const pass = margin >= 0;
-    return {
-        ...base,
-        budget: String(budgets.maxLayers),
-        margin: marginText(margin, String),
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
-    };
-}
-function nonRootCheck(measured, budgets) {
-    const user = measured.user;
-    const shown = user.kind === 'non-root'
-        ? `${user.configured} (uid ${user.uid})`
-        : user.kind === 'root'
-            ? `${user.configured || '(unset)'} = root`
-            : `${user.configured} (unresolved)`;
-    const base = { id: 'non-root', label: 'Runs as non-root', measured: shown, margin: '' };
-    if (!budgets.requireNonRoot) {
-        return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
-    }
-    return {
-        ...base,
-        budget: 'non-root',
-        verdict: user.kind === 'non-root' ? 'pass' : 'fail',
-        detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason,
-    };
-}
-function smokeCheck(measured) {
-    const base = { id: 'smoke', label: 'Smoke test', budget: '', margin: '' };
-    if (!measured.smoke.ran)
-        return { ...base, measured: '', verdict: 'skip', detail: `not run: ${measured.smoke.reason}` };
-    const result = measured.smoke.result;
-    const target = `GET ${result.path} on port ${result.port}`;
-    if (result.passed) {
-        return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
-    }
-    return {
-        ...base,
-        measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer',
-        verdict: 'fail',
-        detail: `${target}: ${result.failure ?? 'failed'}`,
-    };
-}
-function startupCheck(measured, budgets) {
-    const smoke = measured.smoke;
-    const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
-    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : formatDurationMs(startupMs) };
-    if (budgets.maxStartupMs === undefined) {
-        return {
-            ...base,
-            budget: '',
-            margin: '',
-            verdict: startupMs === undefined ? 'skip' : 'info',
-            detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set',
-        };
-    }
-    const budget = formatDurationMs(budgets.maxStartupMs);
-    if (startupMs === undefined) {
-        const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
-        return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
-    }
-    const marginMs = budgets.maxStartupMs - startupMs;
-    const pass = marginMs >= 0;
-    return {
-        ...base,
-        budget,
-        margin: marginText(marginMs, formatDurationMs),
-        verdict: pass ? 'pass' : 'fail',
-        detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/created-by.ts
+;// CONCATENATED MODULE: ./src/common/created-by.ts
 // One cut for a layer's created_by wherever it is shown: the layer tables of the summary and the PR
 // comment, the terminal's largest layers, and the hint messages that name a layer.
 /** Long enough to tell two RUN steps apart, short enough for a table cell or a terminal line. */
@@ -32040,8 +31829,6 @@ function fileChangesLines(changes) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
-// Pure: the comparison with the baseline, shared by the PR comment and the job summary: one row per
-// figure (base, this PR, change, budget, verdict) and one row per layer that changed.
 
 
 
@@ -32619,7 +32406,7 @@ function formatChars(text) {
     return `${[...text].length.toLocaleString('en-US')} characters`;
 }
 
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
+;// CONCATENATED MODULE: ./src/action/comment.ts
 
 
 
@@ -33912,6 +33699,217 @@ async function historySettings(options, run, token, log) {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/judge/budgets.ts
+
+function evaluateBudgets(measured, budgets) {
+    const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
+    if (measured.baselineSizeBytes !== undefined || budgets.maxIncrease)
+        checks.push(increaseCheck(measured, budgets));
+    if (measured.analysis || budgets.maxCompressedSize)
+        checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
+    checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
+    if (measured.analysis || budgets.minEfficiency !== undefined)
+        checks.push(efficiencyCheck(measured, budgets));
+    if (measured.analysis || budgets.maxWastedSize)
+        checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
+    return checks;
+}
+const BYTE_BUDGETS = {
+    size: {
+        id: 'size',
+        label: 'Size (uncompressed)',
+        budgetName: 'max-size',
+        measure: (measured) => measured.sizeBytes,
+        budget: (budgets) => budgets.maxSize,
+        subject: 'the image',
+    },
+    compressedSize: {
+        id: 'compressed-size',
+        label: 'Size (compressed)',
+        budgetName: 'max-compressed-size',
+        measure: (measured) => measured.analysis?.compressedSizeBytes,
+        budget: (budgets) => budgets.maxCompressedSize,
+    },
+    wastedSize: {
+        id: 'wasted-size',
+        label: 'Wasted (dive)',
+        budgetName: 'max-wasted-size',
+        measure: (measured) => measured.analysis?.wastedBytes,
+        budget: (budgets) => budgets.maxWastedSize,
+    },
+};
+/**
+ * The budgets recorded figures can still be held to, for an image that was not rebuilt (its build inputs did
+ * not change): the uncompressed size, the compressed size (when it was recorded) and the layer count.
+ */
+function carriedChecks(figures, budgets) {
+    const measured = {
+        sizeBytes: figures.sizeBytes,
+        layerCount: figures.layerCount,
+        analysis: { compressedSizeBytes: figures.compressedSizeBytes },
+    };
+    const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets), layersCheck(measured, budgets)];
+    if (budgets.maxCompressedSize)
+        checks.push(byteCheck(BYTE_BUDGETS.compressedSize, measured, budgets));
+    return checks;
+}
+function byteCheck(row, measured, budgets) {
+    const budget = row.budget(budgets);
+    const measuredBytes = row.measure(measured);
+    const system = unitSystemOf(budget?.unit);
+    const bytes = (value) => formatBytes(value, system);
+    const budgetText = budget ? bytes(budget.bytes) : '';
+    const check = (figure, margin, verdict, detail) => {
+        return { id: row.id, label: row.label, measured: figure, budget: budgetText, margin, verdict, detail };
+    };
+    if (measuredBytes === undefined) {
+        return check('', '', budget ? 'fail' : 'skip', `${row.budgetName} cannot be checked: the layer analysis did not run`);
+    }
+    const figure = `${bytes(measuredBytes)} (${formatInteger(measuredBytes)} B)`;
+    if (!budget)
+        return check(figure, '', 'info', `no ${row.budgetName} budget set`);
+    const marginBytes = budget.bytes - measuredBytes;
+    if (marginBytes >= 0)
+        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+    const subject = row.subject ? `${row.subject} is ` : '';
+    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
+}
+/** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
+function marginText(margin, format) {
+    return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
+}
+function efficiencyCheck(measured, budgets) {
+    const efficiency = measured.analysis?.efficiency;
+    const base = {
+        id: 'efficiency',
+        label: 'Efficiency (dive)',
+        measured: efficiency === undefined ? '' : formatPercent(efficiency),
+    };
+    const budget = budgets.minEfficiency === undefined ? '' : `≥ ${formatPercent(budgets.minEfficiency)}`;
+    if (efficiency === undefined)
+        return {
+            ...base,
+            budget,
+            margin: '',
+            verdict: budget ? 'fail' : 'skip',
+            detail: 'min-efficiency cannot be checked: the layer analysis did not run',
+        };
+    if (budgets.minEfficiency === undefined)
+        return { ...base, budget, margin: '', verdict: 'info', detail: 'no min-efficiency budget set' };
+    const pass = efficiency >= budgets.minEfficiency;
+    const marginPoints = (efficiency - budgets.minEfficiency) * 100;
+    return {
+        ...base,
+        budget,
+        margin: `${Math.abs(marginPoints).toFixed(2)} points ${pass ? 'above' : 'below'}`,
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within min-efficiency' : 'below min-efficiency: files are stored more than once or removed in later layers',
+    };
+}
+function increaseCheck(measured, budgets) {
+    const budget = budgets.maxIncrease;
+    const base = { id: 'increase', label: 'Growth against baseline', budget: budget ? `+${budget.text}` : '' };
+    if (measured.baselineSizeBytes === undefined) {
+        return { ...base, measured: '', margin: '', verdict: 'skip', detail: `not measured: ${measured.noBaselineReason ?? 'no baseline'}` };
+    }
+    const changeBytes = measured.sizeBytes - measured.baselineSizeBytes;
+    const ratio = measured.baselineSizeBytes === 0 ? undefined : changeBytes / measured.baselineSizeBytes;
+    const figure = `${formatBytesDelta(changeBytes)}${ratio === undefined ? '' : ` (${formatSignedPercent(ratio)})`}`;
+    if (!budget)
+        return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
+    const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
+    const marginBytes = allowedBytes - changeBytes;
+    const margin = marginText(marginBytes, formatBytes);
+    if (marginBytes >= 0)
+        return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
+    const over = `${formatBytes(-marginBytes)} over max-increase`;
+    const label = budgets.allowIncreaseLabel;
+    if (label && measured.labels?.includes(label)) {
+        return { ...base, measured: figure, margin, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
+    }
+    const howToAccept = label ? `; add the "${label}" label to accept it` : '';
+    return { ...base, measured: figure, margin, verdict: 'fail', detail: `${over}${howToAccept}` };
+}
+function gatePassed(checks) {
+    return checks.every((check) => check.verdict !== 'fail');
+}
+function layersCheck(measured, budgets) {
+    const base = { id: 'layers', label: 'Layers', measured: String(measured.layerCount) };
+    if (budgets.maxLayers === undefined)
+        return { ...base, budget: '', margin: '', verdict: 'info', detail: 'no max-layers budget set' };
+    const margin = budgets.maxLayers - measured.layerCount;
+    const pass = margin >= 0;
+    return {
+        ...base,
+        budget: String(budgets.maxLayers),
+        margin: marginText(margin, String),
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
+    };
+}
+function nonRootCheck(measured, budgets) {
+    const user = measured.user;
+    const shown = user.kind === 'non-root'
+        ? `${user.configured} (uid ${user.uid})`
+        : user.kind === 'root'
+            ? `${user.configured || '(unset)'} = root`
+            : `${user.configured} (unresolved)`;
+    const base = { id: 'non-root', label: 'Runs as non-root', measured: shown, margin: '' };
+    if (!budgets.requireNonRoot) {
+        return { ...base, budget: '', verdict: 'info', detail: `${user.reason} (require-non-root is false)` };
+    }
+    return {
+        ...base,
+        budget: 'non-root',
+        verdict: user.kind === 'non-root' ? 'pass' : 'fail',
+        detail: user.kind === 'root' ? `${user.reason}; add a USER with a non-zero uid` : user.reason,
+    };
+}
+function smokeCheck(measured) {
+    const base = { id: 'smoke', label: 'Smoke test', budget: '', margin: '' };
+    if (!measured.smoke.ran)
+        return { ...base, measured: '', verdict: 'skip', detail: `not run: ${measured.smoke.reason}` };
+    const result = measured.smoke.result;
+    const target = `GET ${result.path} on port ${result.port}`;
+    if (result.passed) {
+        return { ...base, measured: `HTTP ${result.answer?.status}`, verdict: 'pass', detail: `${target} answered as expected` };
+    }
+    return {
+        ...base,
+        measured: result.answer ? `HTTP ${result.answer.status}` : 'no answer',
+        verdict: 'fail',
+        detail: `${target}: ${result.failure ?? 'failed'}`,
+    };
+}
+function startupCheck(measured, budgets) {
+    const smoke = measured.smoke;
+    const startupMs = smoke.ran && smoke.result.passed ? smoke.result.startupMs : undefined;
+    const base = { id: 'startup', label: 'Start-up time', measured: startupMs === undefined ? '' : formatDurationMs(startupMs) };
+    if (budgets.maxStartupMs === undefined) {
+        return {
+            ...base,
+            budget: '',
+            margin: '',
+            verdict: startupMs === undefined ? 'skip' : 'info',
+            detail: startupMs === undefined ? 'not measured (no smoke answer)' : 'no max-startup-time budget set',
+        };
+    }
+    const budget = formatDurationMs(budgets.maxStartupMs);
+    if (startupMs === undefined) {
+        const why = smoke.ran ? 'the smoke test got no good answer' : `the smoke test did not run (${smoke.reason})`;
+        return { ...base, budget, margin: '', verdict: 'fail', detail: `max-startup-time cannot be checked: ${why}` };
+    }
+    const marginMs = budgets.maxStartupMs - startupMs;
+    const pass = marginMs >= 0;
+    return {
+        ...base,
+        budget,
+        margin: marginText(marginMs, formatDurationMs),
+        verdict: pass ? 'pass' : 'fail',
+        detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 // Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
 // and gives an accepted example.
@@ -34092,8 +34090,6 @@ function parseKeyValueLines(name, text) {
 
 
 
-
-
 /** Reads every input through `read` (raw, possibly empty strings) and validates it. */
 function getInputs(read) {
     const value = (name) => {
@@ -34185,6 +34181,7 @@ function checkCombinations(options, value) {
 // file counts as set: it stands for the table's default. Two exceptions keep one image's settings from
 // leaking into another: `name`, `image` and `tag` come from the entry alone, and an entry that names a built
 // `image` takes no build keys (context, dockerfile...) from defaults or inputs.
+
 
 
 
@@ -34313,6 +34310,491 @@ class BackgroundWork {
     get size() {
         return this.#pending.size;
     }
+}
+
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+
+
+class DockerError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(message, args, exitCode, stderr) {
+        super(message);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+class Docker {
+    binary;
+    live = new Set();
+    /** setpriv's words when it works here; detected on the first call, once per instance. */
+    launcher;
+    constructor(binary = 'docker') {
+        this.binary = binary;
+    }
+    options(options) {
+        this.launcher ??= { words: detectDeathSignalLauncher() };
+        return { ...options, launcher: this.launcher.words, live: this.live };
+    }
+    /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
+    async run(args, options = {}) {
+        const result = await runProcess(this.binary, args, this.options(options)).catch((error) => {
+            throw this.startError(error, args);
+        });
+        const failure = failureReason(args, result, options);
+        if (failure !== undefined && !options.allowFailure)
+            throw new DockerError(failure, args, result.exitCode, result.stderr);
+        return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
+    }
+    /**
+     * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
+     * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
+     */
+    stream(args) {
+        const { stdout, finished } = streamProcess(this.binary, args, this.options({}));
+        return {
+            stdout,
+            finished: finished.then((result) => {
+                const failure = failureReason(args, result, {});
+                if (failure !== undefined)
+                    throw new DockerError(failure, args, result.exitCode, result.stderr);
+            }, (error) => {
+                throw this.startError(error, args);
+            }),
+        };
+    }
+    /** Runs a call and returns its standard output as trimmed text. */
+    async text(args, options = {}) {
+        return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
+    }
+    /** Stops every docker client this wrapper started and that is still running (on cancellation). */
+    killAll(signal = 'SIGTERM') {
+        for (const child of this.live)
+            child.kill(signal);
+    }
+    startError(error, args) {
+        if (!(error instanceof ProcessStartError))
+            return error;
+        const reason = error.code === 'ENOENT'
+            ? `the docker client "${this.binary}" is not installed or not on PATH`
+            : `could not start the docker client: ${error.message}`;
+        return new DockerError(reason, args, -1, '');
+    }
+}
+/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
+function failureReason(args, result, options) {
+    if (result.timedOut)
+        return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
+    if (result.exitCode === 0 && result.stdoutCut)
+        return `docker ${args[0]} printed more than the ${formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
+    if (result.exitCode === 0)
+        return undefined;
+    if (result.signal)
+        return `docker ${args[0]} was stopped by ${result.signal}`;
+    return lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
+}
+
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// Reading an image's metadata (docker image inspect); files from its filesystem are read by analysis/image-files.ts.
+
+
+/** Pure: the fields the gate uses from one `docker image inspect` object. */
+function parseInspect(raw) {
+    return {
+        id: raw.Id,
+        sizeBytes: raw.Size,
+        layerCount: raw.RootFS?.Layers?.length ?? 0,
+        user: raw.Config?.User ?? '',
+        exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
+        volumes: Object.keys(raw.Config?.Volumes ?? {}),
+        os: raw.Os ?? '',
+        architecture: raw.Architecture ?? '',
+        repoTags: raw.RepoTags ?? [],
+    };
+}
+/** The image is not in the local engine (it may still be pulled). */
+class ImageNotFoundError extends GateError {
+}
+async function inspectImage(docker, reference) {
+    let text;
+    try {
+        // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
+        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', '--', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
+    }
+    catch (error) {
+        if (error instanceof DockerError && /no such image/i.test(error.message)) {
+            throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
+        }
+        throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
+    }
+    return parseInspect(JSON.parse(text));
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Building the image: pure argv construction, and the call that streams the log and reads the image id.
+
+
+
+
+
+
+
+
+/** docker argv for a build that writes the image id to `iidFile`. */
+function buildArgv(request, builder, iidFile) {
+    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
+    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
+    argv.push('--iidfile', iidFile);
+    if (builder === 'buildx' && request.builder)
+        argv.push('--builder', request.builder);
+    if (request.platforms && request.platforms.length > 0)
+        argv.push('--platform', request.platforms.join(','));
+    if (request.dockerfile)
+        argv.push('--file', request.dockerfile);
+    if (request.target)
+        argv.push('--target', request.target);
+    for (const arg of request.buildArgs)
+        argv.push('--build-arg', arg);
+    if (request.tag)
+        argv.push('--tag', request.tag);
+    argv.push(request.context);
+    return argv;
+}
+/**
+ * The output of the step that failed, from a build log: the lines after the last step header
+ * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
+ */
+function failingStepOutput(logLines, maxLines = 25) {
+    let start = 0;
+    let failingBuildkitStep;
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
+        if (errorMatch)
+            failingBuildkitStep = errorMatch[1];
+    }
+    if (failingBuildkitStep !== undefined) {
+        const prefix = `#${failingBuildkitStep} `;
+        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
+    }
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
+            start = index;
+            break;
+        }
+    }
+    return logLines
+        .slice(start)
+        .filter((line) => line.trim() !== '')
+        .slice(-maxLines);
+}
+/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
+const KEPT_LOG_LINES = 200;
+/**
+ * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
+ * a last line that only repeats the error message printed right after it.
+ */
+function failureDetails(keptLines, errorMessage, maxLines = 25) {
+    const output = failingStepOutput(keptLines, maxLines);
+    if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage)
+        output.pop();
+    return output;
+}
+async function buildImage(docker, builder, request, onLine) {
+    await checkBuildInputs(request);
+    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
+    // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
+    const removeOnExit = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+    process.once('exit', removeOnExit);
+    const iidFile = external_node_path_default().join(workDir, 'iid');
+    const keptLines = new LineTail(KEPT_LOG_LINES);
+    const started = performance.now();
+    try {
+        await docker.run(buildArgv(request, builder, iidFile), {
+            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
+            // without buildx fail instead of building.
+            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+            // The log is streamed line by line and not kept: only its last lines, for the failure output.
+            onLine: (line) => {
+                keptLines.push(line);
+                onLine(line);
+            },
+        });
+        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+        if (!imageId)
+            throw new GateError('build', 'the build finished but reported no image id');
+        return { imageId, durationMs: performance.now() - started };
+    }
+    catch (error) {
+        if (error instanceof DockerError) {
+            const details = failureDetails(keptLines.lines(), error.message);
+            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
+        }
+        throw error;
+    }
+    finally {
+        process.off('exit', removeOnExit);
+        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+    }
+}
+async function checkBuildInputs(request) {
+    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+    }
+    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
+    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
+    if (!dockerfileStat?.isFile()) {
+        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/build.ts
+// Building an image inside a log group, the same way for the PR image and the baseline, and the name the
+// reports give the image.
+
+
+
+function displayName(options) {
+    if (options.name)
+        return options.name;
+    if (options.image)
+        return options.image;
+    if (options.tag)
+        return options.tag;
+    return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
+}
+/** Builds inside a log group whose lines are echoed as untrusted text. */
+async function buildWithLog(step, { docker, log }) {
+    const { options, builder, context, dockerfile, label } = step;
+    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
+    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
+        const stream = log.untrusted();
+        try {
+            const { target, buildArgs, platforms } = options;
+            const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
+            return await buildImage(docker, builder, request, (line) => stream.line(line));
+        }
+        finally {
+            stream.end();
+        }
+    });
+    log.info(`Built the ${label} ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
+    return built;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
+// The gzip-compressed size of a byte stream, computed on several threads at once.
+// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
+// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
+// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
+// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
+
+
+const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
+const GZIP_LEVEL = 6;
+const BLOCK_BYTES = 1024 * 1024;
+const WINDOW_BYTES = 32 * 1024;
+/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
+const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
+/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
+const GZIP_FRAMING_BYTES = 18;
+class GzipSizer {
+    maxInFlight;
+    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
+    free = [];
+    block;
+    filled = 0;
+    previousTail;
+    inFlight = new Set();
+    waiting = [];
+    compressedBytes = 0;
+    failure;
+    constructor(maxInFlight = 4) {
+        this.maxInFlight = maxInFlight;
+        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
+    write(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            const copied = chunk.copy(this.block, this.filled, offset);
+            this.filled += copied;
+            offset += copied;
+            if (this.filled === BLOCK_BYTES)
+                this.submit(false);
+        }
+    }
+    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
+    ready() {
+        if (this.inFlight.size < this.maxInFlight)
+            return undefined;
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    submit(last) {
+        const block = this.block;
+        const input = block.subarray(0, this.filled);
+        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
+        // instead of returning to the main thread for every 16 KiB it writes.
+        const options = {
+            level: GZIP_LEVEL,
+            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
+            chunkSize: OUTPUT_BYTES,
+        };
+        if (this.previousTail)
+            options.dictionary = this.previousTail;
+        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
+        const deflated = deflateRawAsync(input, options).then((out) => {
+            this.compressedBytes += out.length;
+            this.release(deflated, block);
+        }, (error) => {
+            this.failure ??= error;
+            this.release(deflated, block);
+        });
+        this.inFlight.add(deflated);
+        this.filled = 0;
+        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    release(deflated, block) {
+        this.inFlight.delete(deflated);
+        this.free.push(block);
+        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
+            this.waiting.shift()();
+    }
+    /** Finishes the stream and returns its gzip size in bytes. */
+    async finish() {
+        this.submit(true);
+        while (this.inFlight.size > 0)
+            await Promise.all([...this.inFlight]);
+        this.free.length = 0;
+        if (this.failure !== undefined)
+            throw this.failure;
+        return this.compressedBytes + GZIP_FRAMING_BYTES;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/image-index.ts
+// Finding the images a `docker save` archive holds, from its small JSON members. Pure.
+// Three layouts are met:
+// - the classic docker-archive: `manifest.json` names `<config-hex>.json` and `<id>/layer.tar` members;
+// - the OCI layout the classic store writes since Docker 25: `index.json` -> manifest -> config, layers as
+//   uncompressed blobs;
+// - the containerd image store's OCI layout: `index.json` names an image index (a manifest list) whose
+//   entries are one manifest per platform plus attestation manifests (platform `unknown/unknown`, annotated
+//   `vnd.docker.reference.type: attestation-manifest`, config without layers), layers as gzip (or zstd) blobs.
+// The image id the engine gives is the config's digest on the classic store and the digest of the index
+// (or manifest) on the containerd store, so the walk starts from whichever document that digest names.
+class ImageIndexError extends Error {
+}
+const ATTESTATION = 'attestation-manifest';
+const MAX_DEPTH = 4;
+function hexOf(digest) {
+    const match = /^(?:sha256:)?([0-9a-f]{64})$/.exec(digest ?? '');
+    return match?.[1];
+}
+function parse(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isAttestation(descriptor) {
+    const platform = descriptor.platform;
+    return (descriptor.annotations?.['vnd.docker.reference.type'] === ATTESTATION ||
+        (platform?.os === 'unknown' && platform.architecture === 'unknown'));
+}
+function platformName(config) {
+    return [config.os || 'unknown', config.architecture || 'unknown', config.variant].filter(Boolean).join('/');
+}
+function summarize(config) {
+    return {
+        os: config.os ?? '',
+        architecture: config.architecture ?? '',
+        variant: config.variant,
+        user: config.config?.User ?? '',
+        exposedPorts: Object.keys(config.config?.ExposedPorts ?? {}),
+    };
+}
+/** The documents of an archive by digest (blobs, classic `<hex>.json` configs) and by name (index.json, manifest.json). */
+class ArchiveDocuments {
+    jsonByName;
+    constructor(jsonByName) {
+        this.jsonByName = jsonByName;
+    }
+    byName(name) {
+        return parse(this.jsonByName.get(name));
+    }
+    byDigest(digest) {
+        const hex = hexOf(digest);
+        if (!hex)
+            return undefined;
+        return parse(this.jsonByName.get(`blobs/sha256/${hex}`) ?? this.jsonByName.get(`${hex}.json`));
+    }
+}
+/**
+ * Every image (one per platform) the archive holds for `imageId`, or for the archive's own index when no id
+ * is given. Attestation manifests are skipped; platforms whose blobs the archive lacks are skipped too.
+ */
+function findImages(documents, imageId) {
+    const images = [];
+    const visit = (document, digest, depth) => {
+        if (!document || typeof document !== 'object' || depth > MAX_DEPTH)
+            return;
+        const doc = document;
+        if (Array.isArray(doc.manifests)) {
+            for (const entry of doc.manifests)
+                if (!isAttestation(entry))
+                    visit(documents.byDigest(entry.digest), entry.digest, depth + 1);
+        }
+        else if (doc.config && Array.isArray(doc.layers)) {
+            visit(documents.byDigest(doc.config.digest), doc.config.digest, depth + 1);
+        }
+        else if (doc.rootfs !== undefined && digest) {
+            addConfig(images, doc, digest);
+        }
+    };
+    if (imageId) {
+        const start = documents.byDigest(imageId);
+        if (start === undefined)
+            throw new ImageIndexError(`the archive does not contain the image ${imageId}`);
+        visit(start, imageId, 0);
+    }
+    else {
+        const index = documents.byName('index.json');
+        if (index)
+            visit(index, undefined, 0);
+        else
+            visitClassicManifest(documents, (config, digest) => addConfig(images, config, digest));
+    }
+    if (images.length === 0)
+        throw new ImageIndexError('the archive holds no image config with layers (rootfs.diff_ids) for any platform');
+    return images;
+}
+function visitClassicManifest(documents, onConfig) {
+    const manifest = documents.byName('manifest.json');
+    const first = Array.isArray(manifest) ? manifest[0] : undefined;
+    const hex = hexOf(first?.Config?.replace(/^blobs\/sha256\//, '').replace(/\.json$/, ''));
+    const config = hex ? documents.byDigest(hex) : undefined;
+    if (hex && config && typeof config === 'object')
+        onConfig(config, `sha256:${hex}`);
+}
+function addConfig(images, config, digest) {
+    const diffIds = config.rootfs?.diff_ids;
+    if (!Array.isArray(diffIds))
+        return;
+    const configDigest = `sha256:${hexOf(digest)}`;
+    if (images.some((image) => image.configDigest === configDigest))
+        return;
+    images.push({ platform: platformName(config), configDigest, config: summarize(config), diffIds, history: config.history ?? [] });
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/tar.ts
@@ -34573,303 +35055,99 @@ function parsePaxRecords(data, offset) {
     return overrides;
 }
 
-;// CONCATENATED MODULE: ./src/docker/container.ts
-// The containers the gate makes: their labels, their removal (async, and at once from a signal handler),
-// what Docker says when one does not start, what it logs and which user its main process runs as, and the
-// clean-up of containers whose owner process was killed.
-
-
-/** The label every container of the gate carries, valued `<hostname>:<pid>` of the process that made it. */
-const OWNER_LABEL_KEY = 'image-size-gate.owner';
-/** Longest a removal may take before the gate stops waiting for it. */
-const REMOVE_TIMEOUT_MS = 15_000;
-/** `<hostname>:<pid>`: which process on which machine made a container. */
-function ownerId(hostname = external_node_os_default().hostname(), pid = process.pid) {
-    return `${hostname}:${pid}`;
+;// CONCATENATED MODULE: ./src/analysis/elf.ts
+// Pure: what an ELF binary's headers say about it: is it static, does it carry a symbol table or debug
+// sections, and how many bytes would `strip` (or Go's -ldflags '-s -w') remove.
+// Only the file header, the program headers and the section headers are read; never the sections.
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ELF_HEADER_BYTES = 64;
+const ELF_TYPE_RELOCATABLE = 1;
+const PT_INTERP = 3;
+const SHT_NULL = 0;
+const SHT_SYMTAB = 2;
+const SHT_NOBITS = 8;
+const SHF_ALLOC = 0x2;
+function isElf(start) {
+    return start.length >= 4 && start.subarray(0, 4).equals(ELF_MAGIC);
 }
-/** `image-size-gate.owner=<hostname>:<pid>`, for `docker run --label` / `docker create --label`. */
-function ownerLabel(hostname = external_node_os_default().hostname(), pid = process.pid) {
-    return `${OWNER_LABEL_KEY}=${ownerId(hostname, pid)}`;
-}
-/** Removes a container and its anonymous volumes; true when there was one to remove. */
-async function removeContainer(docker, name) {
-    const removed = await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: REMOVE_TIMEOUT_MS });
-    return removed.exitCode === 0;
-}
-/** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
-function removeContainerNow(docker, name) {
-    runProcessNow(docker.binary, ['rm', '--force', '--volumes', name], { timeoutMs: REMOVE_TIMEOUT_MS });
-}
-/** Removes every container labelled with this owner; returns their ids. */
-async function removeContainersOwnedBy(docker, owner) {
-    const listed = await docker.run(['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], {
-        allowFailure: true,
-        timeoutMs: REMOVE_TIMEOUT_MS,
-    });
-    const ids = listed.exitCode === 0 ? listed.stdout.toString('utf8').split(/\s+/).filter(Boolean) : [];
-    const removed = await Promise.all(ids.map((id) => removeContainer(docker, id)));
-    return ids.filter((_id, index) => removed[index]);
-}
-/** The same, synchronously, for signal handlers. */
-function removeContainersOwnedByNow(docker, owner) {
-    const filter = `label=${OWNER_LABEL_KEY}=${owner}`;
-    const listed = runProcessNow(docker.binary, ['ps', '--all', '--quiet', '--filter', filter], {
-        timeoutMs: REMOVE_TIMEOUT_MS,
-        keepStdout: true,
-    });
-    const ids = listed.exitCode === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
-    if (ids.length > 0)
-        runProcessNow(docker.binary, ['rm', '--force', '--volumes', ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
-}
-/**
- * Pure: Docker's own reason why `docker run` did not start a container, from the client's stderr. The client
- * prefixes its lines with "docker: " and ends with a "Run 'docker run --help'" trailer; the runtime wraps the
- * reason in its call chain ("failed to create shim task: OCI runtime create failed: ...: unknown").
- */
-function dockerRunFailure(stderr) {
-    const line = lastErrorLine(stderr);
-    const runtime = /(?:unable to start container process|starting container process caused):\s*(.+)$/.exec(line);
-    const reason = runtime ? runtime[1].replace(/: unknown(?=$|:)/, '') : line;
-    return reason || 'docker run failed without saying why';
-}
-/** Pure: the state and host mounts from `{"state": .State, "mounts": .Mounts}` as inspect prints them. */
-function parseContainerState(text) {
-    const raw = JSON.parse(text);
+function reader(buffer, littleEndian) {
     return {
-        status: raw.state.Status ?? 'unknown',
-        exitCode: raw.state.ExitCode ?? -1,
-        oomKilled: raw.state.OOMKilled === true,
-        hostMounts: (raw.mounts ?? []).map((mount) => `${mount.Type ?? 'mount'} at ${mount.Destination ?? '?'}`),
+        u16: (offset) => (littleEndian ? buffer.readUInt16LE(offset) : buffer.readUInt16BE(offset)),
+        u32: (offset) => (littleEndian ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset)),
+        u64: (offset) => Number(littleEndian ? buffer.readBigUInt64LE(offset) : buffer.readBigUInt64BE(offset)),
     };
 }
-async function containerState(docker, name) {
-    const text = await docker.text(['container', 'inspect', '--format', '{"state":{{json .State}},"mounts":{{json .Mounts}}}', name], {
-        timeoutMs: 30_000,
-    });
-    return parseContainerState(text);
-}
-/** The last lines of a container's log (untrusted text), each cut to `maxLineChars`. */
-async function containerLogTail(docker, name, lines = 20, maxLineChars = 500) {
-    // The log driver caps what is stored (see the smoke argv); --tail caps what is read back.
-    const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true, timeoutMs: 30_000 });
-    const text = logs.stdout.toString('utf8') + logs.stderr;
-    return text
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .slice(-lines)
-        .map((line) => (line.length > maxLineChars ? `${line.slice(0, maxLineChars)}… (cut at ${maxLineChars} characters)` : line));
-}
-/**
- * Pure: the container's main process from `docker top NAME -o pid,ppid,uid,gid`: the one whose parent is
- * not in the container (the lowest pid if several are).
- */
-function mainProcess(topOutput) {
-    const rows = topOutput
-        .split(/\r?\n/)
-        .slice(1)
-        .map((line) => line.trim().split(/\s+/).map(Number))
-        .filter((fields) => fields.length === 4 && fields.every((field) => Number.isInteger(field) && field >= 0));
-    const pids = new Set(rows.map(([pid]) => pid));
-    const roots = rows.filter(([, ppid]) => !pids.has(ppid)).sort((a, b) => a[0] - b[0]);
-    if (roots.length === 0)
+/** Parses the ELF file header; undefined when `start` is not a complete ELF header. */
+function parseElfHeader(start) {
+    if (!isElf(start) || start.length < 52)
         return undefined;
-    const [pid, , uid, gid] = roots[0];
-    return { pid, uid, gid };
-}
-/**
- * The uid and gid the container's main process really runs as. `docker top` runs ps where the engine runs,
- * so this works with a remote engine too; under user-namespace remapping or rootless Docker the ids are the
- * engine host's, not the container's.
- */
-async function mainProcessIds(docker, name) {
-    const top = await docker.run(['top', name, '-o', 'pid,ppid,uid,gid'], { allowFailure: true, timeoutMs: 30_000 });
-    return top.exitCode === 0 ? mainProcess(top.stdout.toString('utf8')) : undefined;
-}
-/** Pure: the rows of `docker ps --format '{{.ID}} {{.Label "image-size-gate.owner"}}'` with a readable owner. */
-function parseOwnedContainers(psOutput) {
-    return psOutput.split(/\r?\n/).flatMap((line) => {
-        const match = /^(\w+) (\S+):(\d+)$/.exec(line.trim());
-        return match ? [{ id: match[1], hostname: match[2], pid: Number(match[3]) }] : [];
-    });
-}
-/** Pure: the containers made on this host by a process that no longer exists. */
-function orphanedContainers(owned, hostname, isAlive) {
-    return owned.filter((container) => container.hostname === hostname && !isAlive(container.pid));
-}
-/** Whether a process with this pid exists (one we may not signal still exists). */
-function processIsAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/** Removes the containers a killed gate process on this host left behind; returns them. */
-async function removeOrphanedContainers(docker, hostname = os.hostname(), isAlive = processIsAlive) {
-    const listed = await docker.run(['ps', '--all', '--filter', `label=${OWNER_LABEL_KEY}`, '--format', `{{.ID}} {{.Label "${OWNER_LABEL_KEY}"}}`], {
-        allowFailure: true,
-        timeoutMs: 30_000,
-    });
-    if (listed.exitCode !== 0)
-        return [];
-    const orphans = orphanedContainers(parseOwnedContainers(listed.stdout.toString('utf8')), hostname, isAlive);
-    await Promise.all(orphans.map((orphan) => removeContainer(docker, orphan.id)));
-    return orphans;
-}
-
-;// CONCATENATED MODULE: ./src/docker/exec.ts
-
-
-class DockerError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(message, args, exitCode, stderr) {
-        super(message);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-class Docker {
-    binary;
-    live = new Set();
-    /** setpriv's words when it works here; detected on the first call, once per instance. */
-    launcher;
-    constructor(binary = 'docker') {
-        this.binary = binary;
-    }
-    options(options) {
-        this.launcher ??= { words: detectDeathSignalLauncher() };
-        return { ...options, launcher: this.launcher.words, live: this.live };
-    }
-    /** Runs `docker ...args`; throws DockerError (message = docker's last error line) on a non-zero exit. */
-    async run(args, options = {}) {
-        const result = await runProcess(this.binary, args, this.options(options)).catch((error) => {
-            throw this.startError(error, args);
-        });
-        const failure = failureReason(args, result, options);
-        if (failure !== undefined && !options.allowFailure)
-            throw new DockerError(failure, args, result.exitCode, result.stderr);
-        return { exitCode: result.exitCode, stdout: result.stdout, stdoutCut: result.stdoutCut, stderr: result.stderr };
-    }
-    /**
-     * Runs a call whose standard output is too large to hold (docker save): the caller reads `stdout` as a
-     * stream; `finished` resolves when the client exits and rejects like run() does on a failure.
-     */
-    stream(args) {
-        const { stdout, finished } = streamProcess(this.binary, args, this.options({}));
-        return {
-            stdout,
-            finished: finished.then((result) => {
-                const failure = failureReason(args, result, {});
-                if (failure !== undefined)
-                    throw new DockerError(failure, args, result.exitCode, result.stderr);
-            }, (error) => {
-                throw this.startError(error, args);
-            }),
-        };
-    }
-    /** Runs a call and returns its standard output as trimmed text. */
-    async text(args, options = {}) {
-        return (await this.run(args, { ...options, allowFailure: false })).stdout.toString('utf8').trim();
-    }
-    /** Stops every docker client this wrapper started and that is still running (on cancellation). */
-    killAll(signal = 'SIGTERM') {
-        for (const child of this.live)
-            child.kill(signal);
-    }
-    startError(error, args) {
-        if (!(error instanceof ProcessStartError))
-            return error;
-        const reason = error.code === 'ENOENT'
-            ? `the docker client "${this.binary}" is not installed or not on PATH`
-            : `could not start the docker client: ${error.message}`;
-        return new DockerError(reason, args, -1, '');
-    }
-}
-/** Why a finished call failed, in docker's own words where it gave some; undefined when it succeeded. */
-function failureReason(args, result, options) {
-    if (result.timedOut)
-        return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
-    if (result.exitCode === 0 && result.stdoutCut)
-        return `docker ${args[0]} printed more than the ${formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
-    if (result.exitCode === 0)
+    const is64Bit = start[4] === 2;
+    const littleEndian = start[5] === 1;
+    if (is64Bit && start.length < ELF_HEADER_BYTES)
         return undefined;
-    if (result.signal)
-        return `docker ${args[0]} was stopped by ${result.signal}`;
-    return lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
-}
-
-;// CONCATENATED MODULE: ./src/docker/smoke-run.ts
-// The docker argv that starts the smoke container hardened: read-only root, every writable path (/tmp and
-// each VOLUME the image declares) a tmpfs inside the memory limit, no swap, no capabilities, a capped log,
-// published on 127.0.0.1 only.
-
-
-const MIB = 1024 * 1024;
-const SMOKE_LIMITS = {
-    memory: '512m',
-    memoryBytes: 512 * MIB,
-    pids: 256,
-    tmpfsSize: '64m',
-    tmpfsBytes: 64 * MIB,
-    cpus: '1',
-    /** The json-file log driver keeps at most logMaxFiles files of logMaxSize: a chatty container stops there. */
-    logMaxSize: '1m',
-    logMaxFiles: 2,
-};
-/**
- * Pure: the `--tmpfs` values that cover the image's VOLUMEs, or why one cannot be covered. Without them each
- * VOLUME gets an anonymous volume on the host's disk, writable despite --read-only. The engine skips the
- * anonymous volume only when a tmpfs sits at exactly the path it cleans the VOLUME to, so the paths are cleaned
- * the same way (Go's filepath.Clean). The tmpfs sizes add up to the memory limit at most.
- */
-function volumeCovers(volumes) {
-    const cleaned = new Set();
-    for (const declared of volumes) {
-        const shown = JSON.stringify(declared);
-        if (!declared.startsWith('/'))
-            return { refused: `the image declares VOLUME ${shown}, which is not an absolute path` };
-        if (/[\u0000-\u001f\u007f,:]/.test(declared))
-            return { refused: `the image declares VOLUME ${shown}, a path with a control character, "," or ":" that a tmpfs mount cannot name` };
-        const clean = external_node_path_default().posix.normalize(declared).replace(/(.)\/+$/, '$1');
-        if (clean === '/')
-            return { refused: `the image declares VOLUME ${shown}, the whole filesystem` };
-        if (clean !== '/tmp')
-            cleaned.add(clean); // /tmp is a tmpfs already
-    }
-    if (cleaned.size === 0)
-        return { tmpfs: [] };
-    const shareBytes = Math.floor((SMOKE_LIMITS.memoryBytes - SMOKE_LIMITS.tmpfsBytes) / cleaned.size);
-    const sizeMib = Math.floor(Math.min(SMOKE_LIMITS.tmpfsBytes, shareBytes) / MIB);
-    if (sizeMib < 1)
-        return {
-            refused: `the image declares ${cleaned.size} volumes; in the ${SMOKE_LIMITS.memory} memory limit each would get less than 1 MiB`,
+    const read = reader(start, littleEndian);
+    const fileType = read.u16(0x10);
+    return is64Bit
+        ? {
+            fileType,
+            is64Bit,
+            littleEndian,
+            programHeaderOffset: read.u64(0x20),
+            sectionHeaderOffset: read.u64(0x28),
+            programHeaderEntrySize: read.u16(0x36),
+            programHeaderCount: read.u16(0x38),
+            sectionHeaderEntrySize: read.u16(0x3a),
+            sectionHeaderCount: read.u16(0x3c),
+            sectionNameTableIndex: read.u16(0x3e),
+        }
+        : {
+            fileType,
+            is64Bit,
+            littleEndian,
+            programHeaderOffset: read.u32(0x1c),
+            sectionHeaderOffset: read.u32(0x20),
+            programHeaderEntrySize: read.u16(0x2a),
+            programHeaderCount: read.u16(0x2c),
+            sectionHeaderEntrySize: read.u16(0x2e),
+            sectionHeaderCount: read.u16(0x30),
+            sectionNameTableIndex: read.u16(0x32),
         };
-    return { tmpfs: [...cleaned].sort().map((dir) => `${dir}:rw,nosuid,nodev,size=${sizeMib}m`) };
 }
-/** Pure: the docker argv that starts the smoke container with the hardened settings, published on 127.0.0.1 only. */
-function smokeRunArgv(run) {
-    const argv = ['run', '--detach', '--name', run.containerName, '--label', 'image-size-gate=smoke', '--label', run.ownerLabel];
-    argv.push('--read-only', '--tmpfs', `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`);
-    for (const tmpfs of run.volumeTmpfs)
-        argv.push('--tmpfs', tmpfs);
-    argv.push('--cap-drop', 'ALL', '--security-opt', 'no-new-privileges');
-    // tmpfs pages count against the memory limit; with swap equal to the limit none of them can go to disk either.
-    argv.push('--memory', SMOKE_LIMITS.memory, '--memory-swap', SMOKE_LIMITS.memory, '--pids-limit', String(SMOKE_LIMITS.pids));
-    argv.push('--cpus', SMOKE_LIMITS.cpus);
-    argv.push('--log-driver', 'json-file', '--log-opt', `max-size=${SMOKE_LIMITS.logMaxSize}`, '--log-opt', `max-file=${SMOKE_LIMITS.logMaxFiles}`);
-    argv.push('--publish', `127.0.0.1:${run.hostPort}:${run.containerPort}`);
-    for (const pair of run.env)
-        argv.push('--env', pair);
-    argv.push(run.imageId);
-    return argv;
+/** True when the program headers (found in `start`, the file's first bytes) ask for an interpreter (dynamic linking). */
+function hasInterpreter(start, header) {
+    const end = header.programHeaderOffset + header.programHeaderCount * header.programHeaderEntrySize;
+    if (end > start.length)
+        return undefined;
+    const read = reader(start, header.littleEndian);
+    for (let index = 0; index < header.programHeaderCount; index += 1) {
+        if (read.u32(header.programHeaderOffset + index * header.programHeaderEntrySize) === PT_INTERP)
+            return true;
+    }
+    return false;
 }
-function smokeContainerName() {
-    return `image-size-gate-smoke-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+/** Reads the section header table (`table` holds exactly its bytes). */
+function parseSectionTable(table, header) {
+    const read = reader(table, header.littleEndian);
+    let hasSymbolTable = false;
+    let strippableBytes = 0;
+    for (let index = 0; index < header.sectionHeaderCount; index += 1) {
+        const base = index * header.sectionHeaderEntrySize;
+        if (base + header.sectionHeaderEntrySize > table.length)
+            break;
+        const type = read.u32(base + 4);
+        const flags = header.is64Bit ? read.u64(base + 8) : read.u32(base + 8);
+        const size = header.is64Bit ? read.u64(base + 0x20) : read.u32(base + 0x14);
+        if (type === SHT_SYMTAB)
+            hasSymbolTable = true;
+        const loaded = (flags & SHF_ALLOC) !== 0;
+        if (!loaded && type !== SHT_NULL && type !== SHT_NOBITS && index !== header.sectionNameTableIndex)
+            strippableBytes += size;
+    }
+    return { hasSymbolTable, strippableBytes };
+}
+/** Byte range of the section header table within the file. */
+function sectionTableRange(header) {
+    return { start: header.sectionHeaderOffset, end: header.sectionHeaderOffset + header.sectionHeaderCount * header.sectionHeaderEntrySize };
 }
 
 ;// CONCATENATED MODULE: ./src/user/go-text.ts
@@ -35321,635 +35599,6 @@ function checkRuntimeUser(resolution, runtimeUid) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// Reading an image's metadata (docker image inspect) and files from its filesystem (docker create + cp -L).
-
-
-
-
-
-
-
-
-
-/** Pure: the fields the gate uses from one `docker image inspect` object. */
-function parseInspect(raw) {
-    return {
-        id: raw.Id,
-        sizeBytes: raw.Size,
-        layerCount: raw.RootFS?.Layers?.length ?? 0,
-        user: raw.Config?.User ?? '',
-        exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
-        volumes: Object.keys(raw.Config?.Volumes ?? {}),
-        os: raw.Os ?? '',
-        architecture: raw.Architecture ?? '',
-        repoTags: raw.RepoTags ?? [],
-    };
-}
-/** The image is not in the local engine (it may still be pulled). */
-class ImageNotFoundError extends GateError {
-}
-async function inspectImage(docker, reference) {
-    let text;
-    try {
-        // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
-        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', '--', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
-    }
-    catch (error) {
-        if (error instanceof DockerError && /no such image/i.test(error.message)) {
-            throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
-        }
-        throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
-    }
-    return parseInspect(JSON.parse(text));
-}
-/**
- * Reads files from an image as a starting container would see them, without running it: creates a stopped
- * container (its filesystem then has Docker's init layer too, as at start), copies each path out with
- * symlinks followed inside the container (docker cp -L resolves them as the daemon resolves /etc/passwd),
- * and always removes the container.
- */
-async function readImageFiles(docker, imageId, filePaths, options = {}) {
-    const maxBytes = options.maxBytes ?? MAX_USER_FILE_BYTES;
-    const name = `image-size-gate-read-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    options.onContainer?.(name);
-    const files = new Map();
-    const holdsAFile = (volume) => filePaths.some((filePath) => `${filePath}/`.startsWith(`${external_node_path_default().posix.normalize(volume).replace(/\/+$/, '')}/`));
-    const covers = volumeCovers((options.volumes ?? []).filter((volume) => !holdsAFile(volume)));
-    if ('refused' in covers) {
-        for (const filePath of filePaths)
-            files.set(filePath, { kind: 'unreadable', why: `the gate does not create a container of it: ${covers.refused}` });
-        return files;
-    }
-    try {
-        // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
-        const tmpfs = covers.tmpfs.flatMap((cover) => ['--tmpfs', cover]);
-        const labels = ['--label', 'image-size-gate=read-file', '--label', ownerLabel()];
-        const created = await docker.run(['create', '--name', name, ...labels, ...tmpfs, '--', imageId, '/image-size-gate-never-runs'], {
-            allowFailure: true,
-        });
-        if (created.exitCode !== 0)
-            throw new GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
-        for (const filePath of filePaths)
-            files.set(filePath, await copyOut(docker, name, filePath, maxBytes));
-    }
-    finally {
-        const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
-        if (options.background)
-            options.background.start(removal);
-        else
-            await removal;
-    }
-    return files;
-}
-/** /etc/passwd and /etc/group (those named) of an image (see readImageFiles). */
-async function readUserFiles(docker, imageId, names, options = {}) {
-    const files = await readImageFiles(docker, imageId, names.map((name) => USER_FILE_PATHS[name]), options);
-    return Object.fromEntries(names.map((name) => [name, files.get(USER_FILE_PATHS[name])]));
-}
-/** One file of an image (see readImageFiles). */
-async function readImageFile(docker, imageId, filePath, options = {}) {
-    return (await readImageFiles(docker, imageId, [filePath], options)).get(filePath);
-}
-/** Streams `docker cp -L` of one path and keeps the first entry, stopping early when it is too large. */
-async function copyOut(docker, container, filePath, maxBytes) {
-    const copy = docker.stream(['cp', '--follow-link', '--', `${container}:${filePath}`, '-']);
-    const reader = new CopiedFileReader(maxBytes);
-    try {
-        for await (const chunk of copy.stdout) {
-            reader.write(chunk);
-            if (reader.decided)
-                break;
-        }
-    }
-    catch (error) {
-        if (!(error instanceof TarFormatError))
-            throw error;
-        copy.stdout.destroy();
-        await copy.finished.catch(() => undefined);
-        return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
-    }
-    if (reader.decided)
-        copy.stdout.destroy();
-    const failure = await copy.finished.then(() => undefined, (error) => (error instanceof DockerError ? error : Promise.reject(error)));
-    if (reader.decided && reader.result.kind === 'unreadable')
-        return reader.result;
-    if (failure && !reader.decided) {
-        return /could not find|no such file|not found/i.test(failure.message)
-            ? { kind: 'absent' }
-            : { kind: 'unreadable', why: `docker cp failed: ${failure.message.replace(/ in \/\S+/g, '')}` };
-    }
-    try {
-        return reader.finish();
-    }
-    catch (error) {
-        if (!(error instanceof TarFormatError))
-            throw error;
-        return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
-    }
-}
-/** Pure: the first entry of a `docker cp` tar stream as an ImageFile. */
-class CopiedFileReader {
-    maxBytes;
-    result = { kind: 'unreadable', why: 'docker cp gave an empty archive' };
-    /** The answer is known before the stream ends (the file is too large, or not a file): stop reading. */
-    decided = false;
-    entries = 0;
-    parts = [];
-    tar = new TarReader((header) => this.onEntry(header));
-    constructor(maxBytes) {
-        this.maxBytes = maxBytes;
-    }
-    write(chunk) {
-        this.tar.write(chunk);
-    }
-    finish() {
-        if (!this.decided)
-            this.tar.end();
-        return this.result;
-    }
-    onEntry(header) {
-        this.entries += 1;
-        if (this.entries > 1)
-            return undefined;
-        const decide = (file) => {
-            this.result = file;
-            this.decided = true;
-            return undefined;
-        };
-        if (header.type === 'directory')
-            return decide({ kind: 'directory' });
-        if (header.type !== 'file' && header.type !== 'contiguous-file')
-            return decide({ kind: 'unreadable', why: `it is a ${header.type}, not a regular file` });
-        if (header.size > this.maxBytes)
-            return decide({ kind: 'unreadable', why: `it is ${header.size} bytes, more than the ${this.maxBytes} the gate reads` });
-        return {
-            data: (chunk) => this.parts.push(Buffer.from(chunk)),
-            end: () => (this.result = { kind: 'file', bytes: Buffer.concat(this.parts) }),
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Building the image: pure argv construction, and the call that streams the log and reads the image id.
-
-
-
-
-
-
-
-
-/** docker argv for a build that writes the image id to `iidFile`. */
-function buildArgv(request, builder, iidFile) {
-    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
-    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
-    argv.push('--iidfile', iidFile);
-    if (builder === 'buildx' && request.builder)
-        argv.push('--builder', request.builder);
-    if (request.platforms && request.platforms.length > 0)
-        argv.push('--platform', request.platforms.join(','));
-    if (request.dockerfile)
-        argv.push('--file', request.dockerfile);
-    if (request.target)
-        argv.push('--target', request.target);
-    for (const arg of request.buildArgs)
-        argv.push('--build-arg', arg);
-    if (request.tag)
-        argv.push('--tag', request.tag);
-    argv.push(request.context);
-    return argv;
-}
-/**
- * The output of the step that failed, from a build log: the lines after the last step header
- * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
- */
-function failingStepOutput(logLines, maxLines = 25) {
-    let start = 0;
-    let failingBuildkitStep;
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
-        if (errorMatch)
-            failingBuildkitStep = errorMatch[1];
-    }
-    if (failingBuildkitStep !== undefined) {
-        const prefix = `#${failingBuildkitStep} `;
-        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
-    }
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
-            start = index;
-            break;
-        }
-    }
-    return logLines
-        .slice(start)
-        .filter((line) => line.trim() !== '')
-        .slice(-maxLines);
-}
-/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
-const KEPT_LOG_LINES = 200;
-/**
- * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
- * a last line that only repeats the error message printed right after it.
- */
-function failureDetails(keptLines, errorMessage, maxLines = 25) {
-    const output = failingStepOutput(keptLines, maxLines);
-    if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage)
-        output.pop();
-    return output;
-}
-async function buildImage(docker, builder, request, onLine) {
-    await checkBuildInputs(request);
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
-    // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
-    const removeOnExit = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
-    process.once('exit', removeOnExit);
-    const iidFile = external_node_path_default().join(workDir, 'iid');
-    const keptLines = new LineTail(KEPT_LOG_LINES);
-    const started = performance.now();
-    try {
-        await docker.run(buildArgv(request, builder, iidFile), {
-            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
-            // without buildx fail instead of building.
-            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
-            // The log is streamed line by line and not kept: only its last lines, for the failure output.
-            onLine: (line) => {
-                keptLines.push(line);
-                onLine(line);
-            },
-        });
-        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
-        if (!imageId)
-            throw new GateError('build', 'the build finished but reported no image id');
-        return { imageId, durationMs: performance.now() - started };
-    }
-    catch (error) {
-        if (error instanceof DockerError) {
-            const details = failureDetails(keptLines.lines(), error.message);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
-        }
-        throw error;
-    }
-    finally {
-        process.off('exit', removeOnExit);
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
-    }
-}
-async function checkBuildInputs(request) {
-    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
-    if (!contextStat?.isDirectory()) {
-        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
-    }
-    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
-    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
-    if (!dockerfileStat?.isFile()) {
-        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/build.ts
-// Building an image inside a log group, the same way for the PR image and the baseline, and the name the
-// reports give the image.
-
-
-
-function displayName(options) {
-    if (options.name)
-        return options.name;
-    if (options.image)
-        return options.image;
-    if (options.tag)
-        return options.tag;
-    return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
-}
-/** Builds inside a log group whose lines are echoed as untrusted text. */
-async function buildWithLog(step, { docker, log }) {
-    const { options, builder, context, dockerfile, label } = step;
-    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
-    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
-        const stream = log.untrusted();
-        try {
-            const { target, buildArgs, platforms } = options;
-            const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
-            return await buildImage(docker, builder, request, (line) => stream.line(line));
-        }
-        finally {
-            stream.end();
-        }
-    });
-    log.info(`Built the ${label} ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
-    return built;
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
-// The gzip-compressed size of a byte stream, computed on several threads at once.
-// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
-// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
-// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
-// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
-
-
-const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-const GZIP_LEVEL = 6;
-const BLOCK_BYTES = 1024 * 1024;
-const WINDOW_BYTES = 32 * 1024;
-/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
-const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
-/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
-const GZIP_FRAMING_BYTES = 18;
-class GzipSizer {
-    maxInFlight;
-    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
-    free = [];
-    block;
-    filled = 0;
-    previousTail;
-    inFlight = new Set();
-    waiting = [];
-    compressedBytes = 0;
-    failure;
-    constructor(maxInFlight = 4) {
-        this.maxInFlight = maxInFlight;
-        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
-    }
-    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
-    write(chunk) {
-        let offset = 0;
-        while (offset < chunk.length) {
-            const copied = chunk.copy(this.block, this.filled, offset);
-            this.filled += copied;
-            offset += copied;
-            if (this.filled === BLOCK_BYTES)
-                this.submit(false);
-        }
-    }
-    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
-    ready() {
-        if (this.inFlight.size < this.maxInFlight)
-            return undefined;
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    submit(last) {
-        const block = this.block;
-        const input = block.subarray(0, this.filled);
-        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
-        // instead of returning to the main thread for every 16 KiB it writes.
-        const options = {
-            level: GZIP_LEVEL,
-            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
-            chunkSize: OUTPUT_BYTES,
-        };
-        if (this.previousTail)
-            options.dictionary = this.previousTail;
-        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
-        const deflated = deflateRawAsync(input, options).then((out) => {
-            this.compressedBytes += out.length;
-            this.release(deflated, block);
-        }, (error) => {
-            this.failure ??= error;
-            this.release(deflated, block);
-        });
-        this.inFlight.add(deflated);
-        this.filled = 0;
-        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-    }
-    release(deflated, block) {
-        this.inFlight.delete(deflated);
-        this.free.push(block);
-        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
-            this.waiting.shift()();
-    }
-    /** Finishes the stream and returns its gzip size in bytes. */
-    async finish() {
-        this.submit(true);
-        while (this.inFlight.size > 0)
-            await Promise.all([...this.inFlight]);
-        this.free.length = 0;
-        if (this.failure !== undefined)
-            throw this.failure;
-        return this.compressedBytes + GZIP_FRAMING_BYTES;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/image-index.ts
-// Finding the images a `docker save` archive holds, from its small JSON members. Pure.
-// Three layouts are met:
-// - the classic docker-archive: `manifest.json` names `<config-hex>.json` and `<id>/layer.tar` members;
-// - the OCI layout the classic store writes since Docker 25: `index.json` -> manifest -> config, layers as
-//   uncompressed blobs;
-// - the containerd image store's OCI layout: `index.json` names an image index (a manifest list) whose
-//   entries are one manifest per platform plus attestation manifests (platform `unknown/unknown`, annotated
-//   `vnd.docker.reference.type: attestation-manifest`, config without layers), layers as gzip (or zstd) blobs.
-// The image id the engine gives is the config's digest on the classic store and the digest of the index
-// (or manifest) on the containerd store, so the walk starts from whichever document that digest names.
-class ImageIndexError extends Error {
-}
-const ATTESTATION = 'attestation-manifest';
-const MAX_DEPTH = 4;
-function hexOf(digest) {
-    const match = /^(?:sha256:)?([0-9a-f]{64})$/.exec(digest ?? '');
-    return match?.[1];
-}
-function parse(text) {
-    if (text === undefined)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function isAttestation(descriptor) {
-    const platform = descriptor.platform;
-    return (descriptor.annotations?.['vnd.docker.reference.type'] === ATTESTATION ||
-        (platform?.os === 'unknown' && platform.architecture === 'unknown'));
-}
-function platformName(config) {
-    return [config.os || 'unknown', config.architecture || 'unknown', config.variant].filter(Boolean).join('/');
-}
-function summarize(config) {
-    return {
-        os: config.os ?? '',
-        architecture: config.architecture ?? '',
-        variant: config.variant,
-        user: config.config?.User ?? '',
-        exposedPorts: Object.keys(config.config?.ExposedPorts ?? {}),
-    };
-}
-/** The documents of an archive by digest (blobs, classic `<hex>.json` configs) and by name (index.json, manifest.json). */
-class ArchiveDocuments {
-    jsonByName;
-    constructor(jsonByName) {
-        this.jsonByName = jsonByName;
-    }
-    byName(name) {
-        return parse(this.jsonByName.get(name));
-    }
-    byDigest(digest) {
-        const hex = hexOf(digest);
-        if (!hex)
-            return undefined;
-        return parse(this.jsonByName.get(`blobs/sha256/${hex}`) ?? this.jsonByName.get(`${hex}.json`));
-    }
-}
-/**
- * Every image (one per platform) the archive holds for `imageId`, or for the archive's own index when no id
- * is given. Attestation manifests are skipped; platforms whose blobs the archive lacks are skipped too.
- */
-function findImages(documents, imageId) {
-    const images = [];
-    const visit = (document, digest, depth) => {
-        if (!document || typeof document !== 'object' || depth > MAX_DEPTH)
-            return;
-        const doc = document;
-        if (Array.isArray(doc.manifests)) {
-            for (const entry of doc.manifests)
-                if (!isAttestation(entry))
-                    visit(documents.byDigest(entry.digest), entry.digest, depth + 1);
-        }
-        else if (doc.config && Array.isArray(doc.layers)) {
-            visit(documents.byDigest(doc.config.digest), doc.config.digest, depth + 1);
-        }
-        else if (doc.rootfs !== undefined && digest) {
-            addConfig(images, doc, digest);
-        }
-    };
-    if (imageId) {
-        const start = documents.byDigest(imageId);
-        if (start === undefined)
-            throw new ImageIndexError(`the archive does not contain the image ${imageId}`);
-        visit(start, imageId, 0);
-    }
-    else {
-        const index = documents.byName('index.json');
-        if (index)
-            visit(index, undefined, 0);
-        else
-            visitClassicManifest(documents, (config, digest) => addConfig(images, config, digest));
-    }
-    if (images.length === 0)
-        throw new ImageIndexError('the archive holds no image config with layers (rootfs.diff_ids) for any platform');
-    return images;
-}
-function visitClassicManifest(documents, onConfig) {
-    const manifest = documents.byName('manifest.json');
-    const first = Array.isArray(manifest) ? manifest[0] : undefined;
-    const hex = hexOf(first?.Config?.replace(/^blobs\/sha256\//, '').replace(/\.json$/, ''));
-    const config = hex ? documents.byDigest(hex) : undefined;
-    if (hex && config && typeof config === 'object')
-        onConfig(config, `sha256:${hex}`);
-}
-function addConfig(images, config, digest) {
-    const diffIds = config.rootfs?.diff_ids;
-    if (!Array.isArray(diffIds))
-        return;
-    const configDigest = `sha256:${hexOf(digest)}`;
-    if (images.some((image) => image.configDigest === configDigest))
-        return;
-    images.push({ platform: platformName(config), configDigest, config: summarize(config), diffIds, history: config.history ?? [] });
-}
-
-;// CONCATENATED MODULE: ./src/analysis/elf.ts
-// Pure: what an ELF binary's headers say about it: is it static, does it carry a symbol table or debug
-// sections, and how many bytes would `strip` (or Go's -ldflags '-s -w') remove.
-// Only the file header, the program headers and the section headers are read; never the sections.
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-const ELF_HEADER_BYTES = 64;
-const ELF_TYPE_RELOCATABLE = 1;
-const PT_INTERP = 3;
-const SHT_NULL = 0;
-const SHT_SYMTAB = 2;
-const SHT_NOBITS = 8;
-const SHF_ALLOC = 0x2;
-function isElf(start) {
-    return start.length >= 4 && start.subarray(0, 4).equals(ELF_MAGIC);
-}
-function reader(buffer, littleEndian) {
-    return {
-        u16: (offset) => (littleEndian ? buffer.readUInt16LE(offset) : buffer.readUInt16BE(offset)),
-        u32: (offset) => (littleEndian ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset)),
-        u64: (offset) => Number(littleEndian ? buffer.readBigUInt64LE(offset) : buffer.readBigUInt64BE(offset)),
-    };
-}
-/** Parses the ELF file header; undefined when `start` is not a complete ELF header. */
-function parseElfHeader(start) {
-    if (!isElf(start) || start.length < 52)
-        return undefined;
-    const is64Bit = start[4] === 2;
-    const littleEndian = start[5] === 1;
-    if (is64Bit && start.length < ELF_HEADER_BYTES)
-        return undefined;
-    const read = reader(start, littleEndian);
-    const fileType = read.u16(0x10);
-    return is64Bit
-        ? {
-            fileType,
-            is64Bit,
-            littleEndian,
-            programHeaderOffset: read.u64(0x20),
-            sectionHeaderOffset: read.u64(0x28),
-            programHeaderEntrySize: read.u16(0x36),
-            programHeaderCount: read.u16(0x38),
-            sectionHeaderEntrySize: read.u16(0x3a),
-            sectionHeaderCount: read.u16(0x3c),
-            sectionNameTableIndex: read.u16(0x3e),
-        }
-        : {
-            fileType,
-            is64Bit,
-            littleEndian,
-            programHeaderOffset: read.u32(0x1c),
-            sectionHeaderOffset: read.u32(0x20),
-            programHeaderEntrySize: read.u16(0x2a),
-            programHeaderCount: read.u16(0x2c),
-            sectionHeaderEntrySize: read.u16(0x2e),
-            sectionHeaderCount: read.u16(0x30),
-            sectionNameTableIndex: read.u16(0x32),
-        };
-}
-/** True when the program headers (found in `start`, the file's first bytes) ask for an interpreter (dynamic linking). */
-function hasInterpreter(start, header) {
-    const end = header.programHeaderOffset + header.programHeaderCount * header.programHeaderEntrySize;
-    if (end > start.length)
-        return undefined;
-    const read = reader(start, header.littleEndian);
-    for (let index = 0; index < header.programHeaderCount; index += 1) {
-        if (read.u32(header.programHeaderOffset + index * header.programHeaderEntrySize) === PT_INTERP)
-            return true;
-    }
-    return false;
-}
-/** Reads the section header table (`table` holds exactly its bytes). */
-function parseSectionTable(table, header) {
-    const read = reader(table, header.littleEndian);
-    let hasSymbolTable = false;
-    let strippableBytes = 0;
-    for (let index = 0; index < header.sectionHeaderCount; index += 1) {
-        const base = index * header.sectionHeaderEntrySize;
-        if (base + header.sectionHeaderEntrySize > table.length)
-            break;
-        const type = read.u32(base + 4);
-        const flags = header.is64Bit ? read.u64(base + 8) : read.u32(base + 8);
-        const size = header.is64Bit ? read.u64(base + 0x20) : read.u32(base + 0x14);
-        if (type === SHT_SYMTAB)
-            hasSymbolTable = true;
-        const loaded = (flags & SHF_ALLOC) !== 0;
-        if (!loaded && type !== SHT_NULL && type !== SHT_NOBITS && index !== header.sectionNameTableIndex)
-            strippableBytes += size;
-    }
-    return { hasSymbolTable, strippableBytes };
-}
-/** Byte range of the section header table within the file. */
-function sectionTableRange(header) {
-    return { start: header.sectionHeaderOffset, end: header.sectionHeaderOffset + header.sectionHeaderCount * header.sectionHeaderEntrySize };
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/layer-reader.ts
 // One uncompressed layer tar, read as it streams: each entry's path, kind, size and mode, the headers of ELF
 // binaries, the passwd and group files (to resolve the user), the layer's diffID (sha256 of its tar), its own
@@ -36386,7 +36035,7 @@ async function scanImageArchive(input, options) {
 ;// CONCATENATED MODULE: ./src/analysis/image-layers.ts
 // Reading an image's layers once, through `docker save`, for every platform the engine holds of it.
 // The figures that follow from the layers alone (the uncompressed and compressed sizes) are computed here,
-// so that they mean the same on every engine and image store; the deeper analysis is in index.ts.
+// so that they mean the same on every engine and image store; the deeper analysis is in analyze.ts.
 
 
 
@@ -37928,6 +37577,361 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/docker/container.ts
+// The containers the gate makes: their labels, their removal (async, and at once from a signal handler),
+// what Docker says when one does not start, what it logs and which user its main process runs as, and the
+// clean-up of containers whose owner process was killed.
+
+
+/** The label every container of the gate carries, valued `<hostname>:<pid>` of the process that made it. */
+const OWNER_LABEL_KEY = 'image-size-gate.owner';
+/** Longest a removal may take before the gate stops waiting for it. */
+const REMOVE_TIMEOUT_MS = 15_000;
+/** `<hostname>:<pid>`: which process on which machine made a container. */
+function ownerId(hostname = external_node_os_default().hostname(), pid = process.pid) {
+    return `${hostname}:${pid}`;
+}
+/** `image-size-gate.owner=<hostname>:<pid>`, for `docker run --label` / `docker create --label`. */
+function ownerLabel(hostname = external_node_os_default().hostname(), pid = process.pid) {
+    return `${OWNER_LABEL_KEY}=${ownerId(hostname, pid)}`;
+}
+/** Removes a container and its anonymous volumes; true when there was one to remove. */
+async function removeContainer(docker, name) {
+    const removed = await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: REMOVE_TIMEOUT_MS });
+    return removed.exitCode === 0;
+}
+/** The same, synchronously: for signal handlers, where the process may be gone before a promise settles. */
+function removeContainerNow(docker, name) {
+    runProcessNow(docker.binary, ['rm', '--force', '--volumes', name], { timeoutMs: REMOVE_TIMEOUT_MS });
+}
+/** Removes every container labelled with this owner; returns their ids. */
+async function removeContainersOwnedBy(docker, owner) {
+    const listed = await docker.run(['ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL_KEY}=${owner}`], {
+        allowFailure: true,
+        timeoutMs: REMOVE_TIMEOUT_MS,
+    });
+    const ids = listed.exitCode === 0 ? listed.stdout.toString('utf8').split(/\s+/).filter(Boolean) : [];
+    const removed = await Promise.all(ids.map((id) => removeContainer(docker, id)));
+    return ids.filter((_id, index) => removed[index]);
+}
+/** The same, synchronously, for signal handlers. */
+function removeContainersOwnedByNow(docker, owner) {
+    const filter = `label=${OWNER_LABEL_KEY}=${owner}`;
+    const listed = runProcessNow(docker.binary, ['ps', '--all', '--quiet', '--filter', filter], {
+        timeoutMs: REMOVE_TIMEOUT_MS,
+        keepStdout: true,
+    });
+    const ids = listed.exitCode === 0 ? listed.stdout.split(/\s+/).filter(Boolean) : [];
+    if (ids.length > 0)
+        runProcessNow(docker.binary, ['rm', '--force', '--volumes', ...ids], { timeoutMs: REMOVE_TIMEOUT_MS });
+}
+/**
+ * Pure: Docker's own reason why `docker run` did not start a container, from the client's stderr. The client
+ * prefixes its lines with "docker: " and ends with a "Run 'docker run --help'" trailer; the runtime wraps the
+ * reason in its call chain ("failed to create shim task: OCI runtime create failed: ...: unknown").
+ */
+function dockerRunFailure(stderr) {
+    const line = lastErrorLine(stderr);
+    const runtime = /(?:unable to start container process|starting container process caused):\s*(.+)$/.exec(line);
+    const reason = runtime ? runtime[1].replace(/: unknown(?=$|:)/, '') : line;
+    return reason || 'docker run failed without saying why';
+}
+/** Pure: the state and host mounts from `{"state": .State, "mounts": .Mounts}` as inspect prints them. */
+function parseContainerState(text) {
+    const raw = JSON.parse(text);
+    return {
+        status: raw.state.Status ?? 'unknown',
+        exitCode: raw.state.ExitCode ?? -1,
+        oomKilled: raw.state.OOMKilled === true,
+        hostMounts: (raw.mounts ?? []).map((mount) => `${mount.Type ?? 'mount'} at ${mount.Destination ?? '?'}`),
+    };
+}
+async function containerState(docker, name) {
+    const text = await docker.text(['container', 'inspect', '--format', '{"state":{{json .State}},"mounts":{{json .Mounts}}}', name], {
+        timeoutMs: 30_000,
+    });
+    return parseContainerState(text);
+}
+/** The last lines of a container's log (untrusted text), each cut to `maxLineChars`. */
+async function containerLogTail(docker, name, lines = 20, maxLineChars = 500) {
+    // The log driver caps what is stored (see the smoke argv); --tail caps what is read back.
+    const logs = await docker.run(['logs', '--tail', String(lines), name], { allowFailure: true, timeoutMs: 30_000 });
+    const text = logs.stdout.toString('utf8') + logs.stderr;
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-lines)
+        .map((line) => (line.length > maxLineChars ? `${line.slice(0, maxLineChars)}… (cut at ${maxLineChars} characters)` : line));
+}
+/**
+ * Pure: the container's main process from `docker top NAME -o pid,ppid,uid,gid`: the one whose parent is
+ * not in the container (the lowest pid if several are).
+ */
+function mainProcess(topOutput) {
+    const rows = topOutput
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/).map(Number))
+        .filter((fields) => fields.length === 4 && fields.every((field) => Number.isInteger(field) && field >= 0));
+    const pids = new Set(rows.map(([pid]) => pid));
+    const roots = rows.filter(([, ppid]) => !pids.has(ppid)).sort((a, b) => a[0] - b[0]);
+    if (roots.length === 0)
+        return undefined;
+    const [pid, , uid, gid] = roots[0];
+    return { pid, uid, gid };
+}
+/**
+ * The uid and gid the container's main process really runs as. `docker top` runs ps where the engine runs,
+ * so this works with a remote engine too; under user-namespace remapping or rootless Docker the ids are the
+ * engine host's, not the container's.
+ */
+async function mainProcessIds(docker, name) {
+    const top = await docker.run(['top', name, '-o', 'pid,ppid,uid,gid'], { allowFailure: true, timeoutMs: 30_000 });
+    return top.exitCode === 0 ? mainProcess(top.stdout.toString('utf8')) : undefined;
+}
+/** Pure: the rows of `docker ps --format '{{.ID}} {{.Label "image-size-gate.owner"}}'` with a readable owner. */
+function parseOwnedContainers(psOutput) {
+    return psOutput.split(/\r?\n/).flatMap((line) => {
+        const match = /^(\w+) (\S+):(\d+)$/.exec(line.trim());
+        return match ? [{ id: match[1], hostname: match[2], pid: Number(match[3]) }] : [];
+    });
+}
+/** Pure: the containers made on this host by a process that no longer exists. */
+function orphanedContainers(owned, hostname, isAlive) {
+    return owned.filter((container) => container.hostname === hostname && !isAlive(container.pid));
+}
+/** Whether a process with this pid exists (one we may not signal still exists). */
+function processIsAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Removes the containers a killed gate process on this host left behind; returns them. */
+async function removeOrphanedContainers(docker, hostname = os.hostname(), isAlive = processIsAlive) {
+    const listed = await docker.run(['ps', '--all', '--filter', `label=${OWNER_LABEL_KEY}`, '--format', `{{.ID}} {{.Label "${OWNER_LABEL_KEY}"}}`], {
+        allowFailure: true,
+        timeoutMs: 30_000,
+    });
+    if (listed.exitCode !== 0)
+        return [];
+    const orphans = orphanedContainers(parseOwnedContainers(listed.stdout.toString('utf8')), hostname, isAlive);
+    await Promise.all(orphans.map((orphan) => removeContainer(docker, orphan.id)));
+    return orphans;
+}
+
+;// CONCATENATED MODULE: ./src/docker/smoke-run.ts
+// The docker argv that starts the smoke container hardened: read-only root, every writable path (/tmp and
+// each VOLUME the image declares) a tmpfs inside the memory limit, no swap, no capabilities, a capped log,
+// published on 127.0.0.1 only.
+
+
+const MIB = 1024 * 1024;
+const SMOKE_LIMITS = {
+    memory: '512m',
+    memoryBytes: 512 * MIB,
+    pids: 256,
+    tmpfsSize: '64m',
+    tmpfsBytes: 64 * MIB,
+    cpus: '1',
+    /** The json-file log driver keeps at most logMaxFiles files of logMaxSize: a chatty container stops there. */
+    logMaxSize: '1m',
+    logMaxFiles: 2,
+};
+/**
+ * Pure: the `--tmpfs` values that cover the image's VOLUMEs, or why one cannot be covered. Without them each
+ * VOLUME gets an anonymous volume on the host's disk, writable despite --read-only. The engine skips the
+ * anonymous volume only when a tmpfs sits at exactly the path it cleans the VOLUME to, so the paths are cleaned
+ * the same way (Go's filepath.Clean). The tmpfs sizes add up to the memory limit at most.
+ */
+function volumeCovers(volumes) {
+    const cleaned = new Set();
+    for (const declared of volumes) {
+        const shown = JSON.stringify(declared);
+        if (!declared.startsWith('/'))
+            return { refused: `the image declares VOLUME ${shown}, which is not an absolute path` };
+        if (/[\u0000-\u001f\u007f,:]/.test(declared))
+            return { refused: `the image declares VOLUME ${shown}, a path with a control character, "," or ":" that a tmpfs mount cannot name` };
+        const clean = external_node_path_default().posix.normalize(declared).replace(/(.)\/+$/, '$1');
+        if (clean === '/')
+            return { refused: `the image declares VOLUME ${shown}, the whole filesystem` };
+        if (clean !== '/tmp')
+            cleaned.add(clean); // /tmp is a tmpfs already
+    }
+    if (cleaned.size === 0)
+        return { tmpfs: [] };
+    const shareBytes = Math.floor((SMOKE_LIMITS.memoryBytes - SMOKE_LIMITS.tmpfsBytes) / cleaned.size);
+    const sizeMib = Math.floor(Math.min(SMOKE_LIMITS.tmpfsBytes, shareBytes) / MIB);
+    if (sizeMib < 1)
+        return {
+            refused: `the image declares ${cleaned.size} volumes; in the ${SMOKE_LIMITS.memory} memory limit each would get less than 1 MiB`,
+        };
+    return { tmpfs: [...cleaned].sort().map((dir) => `${dir}:rw,nosuid,nodev,size=${sizeMib}m`) };
+}
+/** Pure: the docker argv that starts the smoke container with the hardened settings, published on 127.0.0.1 only. */
+function smokeRunArgv(run) {
+    const argv = ['run', '--detach', '--name', run.containerName, '--label', 'image-size-gate=smoke', '--label', run.ownerLabel];
+    argv.push('--read-only', '--tmpfs', `/tmp:rw,nosuid,nodev,size=${SMOKE_LIMITS.tmpfsSize}`);
+    for (const tmpfs of run.volumeTmpfs)
+        argv.push('--tmpfs', tmpfs);
+    argv.push('--cap-drop', 'ALL', '--security-opt', 'no-new-privileges');
+    // tmpfs pages count against the memory limit; with swap equal to the limit none of them can go to disk either.
+    argv.push('--memory', SMOKE_LIMITS.memory, '--memory-swap', SMOKE_LIMITS.memory, '--pids-limit', String(SMOKE_LIMITS.pids));
+    argv.push('--cpus', SMOKE_LIMITS.cpus);
+    argv.push('--log-driver', 'json-file', '--log-opt', `max-size=${SMOKE_LIMITS.logMaxSize}`, '--log-opt', `max-file=${SMOKE_LIMITS.logMaxFiles}`);
+    argv.push('--publish', `127.0.0.1:${run.hostPort}:${run.containerPort}`);
+    for (const pair of run.env)
+        argv.push('--env', pair);
+    argv.push(run.imageId);
+    return argv;
+}
+function smokeContainerName() {
+    return `image-size-gate-smoke-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/image-files.ts
+// Reading single files out of an image as a starting container would see them (/etc/passwd and /etc/group for
+// the user lookup): docker create, docker cp of each path, the tar stream it writes parsed here, and the
+// container always removed.
+
+
+
+
+
+
+
+
+
+/**
+ * Reads files from an image as a starting container would see them, without running it: creates a stopped
+ * container (its filesystem then has Docker's init layer too, as at start), copies each path out with
+ * symlinks followed inside the container (docker cp -L resolves them as the daemon resolves /etc/passwd),
+ * and always removes the container.
+ */
+async function readImageFiles(docker, imageId, filePaths, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_USER_FILE_BYTES;
+    const name = `image-size-gate-read-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    options.onContainer?.(name);
+    const files = new Map();
+    const holdsAFile = (volume) => filePaths.some((filePath) => `${filePath}/`.startsWith(`${external_node_path_default().posix.normalize(volume).replace(/\/+$/, '')}/`));
+    const covers = volumeCovers((options.volumes ?? []).filter((volume) => !holdsAFile(volume)));
+    if ('refused' in covers) {
+        for (const filePath of filePaths)
+            files.set(filePath, { kind: 'unreadable', why: `the gate does not create a container of it: ${covers.refused}` });
+        return files;
+    }
+    try {
+        // The command is never run; it only lets `docker create` accept images that have no CMD (FROM scratch).
+        const tmpfs = covers.tmpfs.flatMap((cover) => ['--tmpfs', cover]);
+        const labels = ['--label', 'image-size-gate=read-file', '--label', ownerLabel()];
+        const created = await docker.run(['create', '--name', name, ...labels, ...tmpfs, '--', imageId, '/image-size-gate-never-runs'], {
+            allowFailure: true,
+        });
+        if (created.exitCode !== 0)
+            throw new GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
+        for (const filePath of filePaths)
+            files.set(filePath, await copyOut(docker, name, filePath, maxBytes));
+    }
+    finally {
+        const removal = docker.run(['rm', '--force', '--volumes', name], { allowFailure: true });
+        if (options.background)
+            options.background.start(removal);
+        else
+            await removal;
+    }
+    return files;
+}
+/** /etc/passwd and /etc/group (those named) of an image (see readImageFiles). */
+async function readUserFiles(docker, imageId, names, options = {}) {
+    const files = await readImageFiles(docker, imageId, names.map((name) => USER_FILE_PATHS[name]), options);
+    return Object.fromEntries(names.map((name) => [name, files.get(USER_FILE_PATHS[name])]));
+}
+/** One file of an image (see readImageFiles). */
+async function readImageFile(docker, imageId, filePath, options = {}) {
+    return (await readImageFiles(docker, imageId, [filePath], options)).get(filePath);
+}
+/** Streams `docker cp -L` of one path and keeps the first entry, stopping early when it is too large. */
+async function copyOut(docker, container, filePath, maxBytes) {
+    const copy = docker.stream(['cp', '--follow-link', '--', `${container}:${filePath}`, '-']);
+    const reader = new CopiedFileReader(maxBytes);
+    try {
+        for await (const chunk of copy.stdout) {
+            reader.write(chunk);
+            if (reader.decided)
+                break;
+        }
+    }
+    catch (error) {
+        if (!(error instanceof TarFormatError))
+            throw error;
+        copy.stdout.destroy();
+        await copy.finished.catch(() => undefined);
+        return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
+    }
+    if (reader.decided)
+        copy.stdout.destroy();
+    const failure = await copy.finished.then(() => undefined, (error) => (error instanceof DockerError ? error : Promise.reject(error)));
+    if (reader.decided && reader.result.kind === 'unreadable')
+        return reader.result;
+    if (failure && !reader.decided) {
+        return /could not find|no such file|not found/i.test(failure.message)
+            ? { kind: 'absent' }
+            : { kind: 'unreadable', why: `docker cp failed: ${failure.message.replace(/ in \/\S+/g, '')}` };
+    }
+    try {
+        return reader.finish();
+    }
+    catch (error) {
+        if (!(error instanceof TarFormatError))
+            throw error;
+        return { kind: 'unreadable', why: `docker cp gave an unreadable tar stream (${error.message})` };
+    }
+}
+/** Pure: the first entry of a `docker cp` tar stream as an ImageFile. */
+class CopiedFileReader {
+    maxBytes;
+    result = { kind: 'unreadable', why: 'docker cp gave an empty archive' };
+    /** The answer is known before the stream ends (the file is too large, or not a file): stop reading. */
+    decided = false;
+    entries = 0;
+    parts = [];
+    tar = new TarReader((header) => this.onEntry(header));
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    write(chunk) {
+        this.tar.write(chunk);
+    }
+    finish() {
+        if (!this.decided)
+            this.tar.end();
+        return this.result;
+    }
+    onEntry(header) {
+        this.entries += 1;
+        if (this.entries > 1)
+            return undefined;
+        const decide = (file) => {
+            this.result = file;
+            this.decided = true;
+            return undefined;
+        };
+        if (header.type === 'directory')
+            return decide({ kind: 'directory' });
+        if (header.type !== 'file' && header.type !== 'contiguous-file')
+            return decide({ kind: 'unreadable', why: `it is a ${header.type}, not a regular file` });
+        if (header.size > this.maxBytes)
+            return decide({ kind: 'unreadable', why: `it is ${header.size} bytes, more than the ${this.maxBytes} the gate reads` });
+        return {
+            data: (chunk) => this.parts.push(Buffer.from(chunk)),
+            end: () => (this.result = { kind: 'file', bytes: Buffer.concat(this.parts) }),
+        };
+    }
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
@@ -38277,6 +38281,7 @@ function sleep(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/measure.ts
+
 
 
 
@@ -39321,7 +39326,7 @@ function startHistory(settings, name, log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate/delta.ts
+;// CONCATENATED MODULE: ./src/judge/delta.ts
 const FIGURES = [
     { id: 'size', label: 'Size (uncompressed)', unit: 'bytes', pick: (figures) => figures.sizeBytes },
     { id: 'compressed-size', label: 'Size (compressed)', unit: 'bytes', pick: (figures) => figures.compressedSizeBytes },
@@ -40181,8 +40186,6 @@ function renderSummary(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/multi-rows.ts
-// Pure: the images of one multi-image run -> the rows of its table (one per image and platform) in the order
-// the comment shows them: failing images first, then changed ones, then unchanged ones.
 
 
 
@@ -40685,6 +40688,7 @@ const STATE_OWNER = 'owner';
 
 
 
+
 /** Lines from the build or the image (a failed step's output), in a block of their own. */
 function logUntrusted(log, lines) {
     if (lines.length === 0)
@@ -40777,7 +40781,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6844);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -31407,6 +31407,14 @@ function formatDurationMs(ms) {
 function formatInteger(value) {
     return Math.round(value).toLocaleString('en-US');
 }
+function formatSignedPercent(ratio) {
+    const text = `${(ratio * 100).toFixed(1)}%`;
+    return ratio > 0 ? `+${text}` : ratio === 0 ? '±0.0%' : text;
+}
+/** 0.9844212134184309 -> "98.44%" */
+function formatPercent(fraction) {
+    return `${(fraction * 100).toFixed(2)}%`;
+}
 
 ;// CONCATENATED MODULE: ./src/exec/bounded-output.ts
 // Keeping a bounded part of a child's output, however much it prints and however long its lines: lines split on
