@@ -232,7 +232,7 @@ test('a main step killed while it builds the baseline: the post step removes the
     })
       .split('\n')
       .filter(Boolean);
-    // Newest first: each child before its parent.
+    // The head image shares the labelled layer with the base's, so this list holds parents of images still there.
     removeImages(leftovers);
   }
 });

@@ -1,6 +1,6 @@
 // Running the bundled entries the way the GitHub runner does (INPUT_* variables, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY and GITHUB_STATE files), and small helpers around the real Docker engine.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -176,12 +176,27 @@ export function buildImage(tag: string, dockerfile: string, files: Record<string
 }
 
 /**
- * The one way the tests remove images (tags or ids; empty ones are passed over), newest first where one is a
- * parent of another. Their untagged parents stay, and one already gone is no error (docker's --force).
+ * The one way the tests remove images (tags or ids; empty ones are passed over). Their untagged parents stay,
+ * and one already gone is no error. The list may hold a parent and its child in any order (the classic
+ * builder's intermediate images, which `docker images` orders by a creation time to the second): when one
+ * command cannot remove them all, they are removed one by one in passes, each child before its parent, and
+ * an image that no pass can remove fails the test with the engine's reason.
  */
 export function removeImages(images: Iterable<string>): void {
-  const list = [...new Set(images)].filter(Boolean);
-  if (list.length > 0) execFileSync('docker', ['image', 'rm', '--force', '--no-prune', ...list], { stdio: 'ignore' });
+  let remaining = [...new Set(images)].filter(Boolean);
+  if (remaining.length === 0) return;
+  if (spawnSync('docker', ['image', 'rm', '--force', '--no-prune', ...remaining], { stdio: 'ignore' }).status === 0) return;
+  while (remaining.length > 0) {
+    const refused = new Map<string, string>();
+    for (const image of remaining) {
+      const removal = spawnSync('docker', ['image', 'rm', '--force', '--no-prune', image], { encoding: 'utf8' });
+      if (removal.status !== 0 && !/no such image/i.test(removal.stderr)) refused.set(image, removal.stderr.trim());
+    }
+    if (refused.size === remaining.length) {
+      throw new Error(`the engine kept these images: ${[...refused].map(([image, why]) => `${image} (${why})`).join('; ')}`);
+    }
+    remaining = [...refused.keys()];
+  }
 }
 
 /** The one-line ::error:: the action printed. */
