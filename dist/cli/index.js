@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3933);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4238);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3933:
+/***/ 4238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1996,12 +1996,14 @@ function lookupUser(spec, passwd, group, generation) {
     const uid32 = goUint32(uid);
     if (uid32 !== uid)
         how += `, which Docker truncates to 32 bits: uid ${uid32}`;
-    return { outcome: 'runs', uid: uid32, gid: goUint32(gid), how };
+    const outsideIdRange = uid < 0n || uid > MAX_ID || gid < 0n || gid > MAX_ID;
+    return { outcome: 'runs', uid: uid32, gid: goUint32(gid), how, outsideIdRange };
 }
 function refuse(explanation, dockerSays) {
     return {
         outcome: 'refused',
         why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${escape_visible(textOf(dockerSays))}")` : ''}`,
+        outsideIdRange: dockerSays === RANGE_ERROR,
     };
 }
 /** The group half of GetExecUser: an explicit group sets the gid; a matched user name only reads supplementary groups. */
@@ -2034,6 +2036,7 @@ function lookupGroup(groupArg, userName, source, rules, spec) {
 // Who the container runs as, decided the way Docker decides it (lookup.ts redoes the lookup under
 // each generation of its user library). The rule: only a container that every engine would start, as the
 // same uid other than 0, is non-root; anything that cannot be resolved with certainty is not.
+
 
 
 const USER_FILE_PATHS = { passwd: '/etc/passwd', group: '/etc/group' };
@@ -2088,19 +2091,21 @@ function imageFile(input) {
 }
 function verdictOf(lookup) {
     if (lookup.outcome === 'refused')
-        return { kind: 'unresolved', reason: lookup.why };
+        return { kind: 'unresolved', reason: lookup.why, outsideIdRange: lookup.outsideIdRange };
     if (lookup.outcome === 'uncertain')
         return { kind: 'unresolved', reason: `${lookup.why}, so the gate cannot tell which uid Docker would use` };
+    const { outsideIdRange } = lookup;
     if (lookup.uid === 0n)
-        return { kind: 'root', uid: 0n, gid: lookup.gid, reason: `${lookup.how} (root)` };
+        return { kind: 'root', uid: 0n, gid: lookup.gid, reason: `${lookup.how} (root)`, outsideIdRange };
     if (lookup.uid > resolve_MAX_ID || lookup.gid > resolve_MAX_ID) {
         const id = lookup.uid > resolve_MAX_ID ? `uid ${lookup.uid}` : `gid ${lookup.gid}`;
         return {
             kind: 'unresolved',
             reason: `${lookup.how}; ${id} is above 2147483647, which runc refuses unless /etc/passwd lists it (and the kernel always refuses 4294967295), so the container may not start`,
+            outsideIdRange,
         };
     }
-    return { kind: 'non-root', uid: lookup.uid, gid: lookup.gid, reason: lookup.how };
+    return { kind: 'non-root', uid: lookup.uid, gid: lookup.gid, reason: lookup.how, outsideIdRange };
 }
 /** Names the engines a set of generations stands for (empty for all of them). */
 function enginesLabel(generations) {
@@ -2130,11 +2135,26 @@ function combine(configured, verdicts) {
         : groups.map((group) => `${group.verdict.reason} (on engines with ${enginesLabel(group.generations)})`).join('; ');
     const all = [...verdicts.values()];
     const worst = groups[0].verdict;
+    const dependent = groups.length > 1 || all.some((verdict) => verdict.outsideIdRange) ? { engineDependent: true } : {};
     if (worst.kind === 'root')
-        return { kind: 'root', configured, reason };
+        return { kind: 'root', configured, reason, ...dependent };
     if (worst.kind === 'unresolved' || !all.every((verdict) => verdict.uid === worst.uid && verdict.gid === worst.gid))
-        return { kind: 'unresolved', configured, reason };
-    return { kind: 'non-root', configured, uid: Number(worst.uid), gid: Number(worst.gid), reason };
+        return { kind: 'unresolved', configured, reason, ...dependent };
+    return { kind: 'non-root', configured, uid: Number(worst.uid), gid: Number(worst.gid), reason, ...dependent };
+}
+/**
+ * Pure: the resolution with what this engine did when asked to start the container (only asked when
+ * `engineDependent`). The kind stays what the libraries say, since another engine may run the image as they
+ * do: a container this engine refuses is still root where an older engine truncates its uid to 0. The reason
+ * leads with this engine's answer.
+ */
+function withEngineStart(resolution, start) {
+    const said = start.kind === 'refused'
+        ? `this engine (Docker ${start.engine}) refuses to start the container ("${escape_visible(start.message, 160)}")`
+        : start.kind === 'started'
+            ? `this engine (Docker ${start.engine}) starts the container as this USER`
+            : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${escape_visible(start.message, 160)})`;
+    return { ...resolution, reason: `${said}; ${resolution.reason}` };
 }
 /**
  * Pure: resolves Config.User against the final image's /etc/passwd and /etc/group exactly as Docker does
@@ -4723,7 +4743,57 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./src/docker/start-probe.ts
+// Asking this engine whether it starts an image as its USER, without running anything of the image: a
+// container whose entrypoint does not exist is created hardened and started. The engine resolves the user
+// (the daemon's lookup, then the runtime's) before it looks for the entrypoint, so the error it answers with
+// says which step stopped it. The container is always removed.
+
+
+
+/** A path no image has: the start fails on it once the user has been set up. */
+const ABSENT_ENTRYPOINT = '/.image-size-gate-user-probe-never-exists';
+const PROBE_TIMEOUT_MS = 30_000;
+/**
+ * Pure: what `docker start` of the probe said. The daemon (moby/sys/user) or runc (setupUser) refusing the
+ * user; or the user accepted and the absent entrypoint not found (runc's exec, or the daemon's own check).
+ */
+function classifyStartAnswer(exitCode, stderr) {
+    const reason = dockerRunFailure(stderr);
+    if (exitCode === 0)
+        return { kind: 'unknown', message: 'the start succeeded, though its entrypoint does not exist' };
+    if (/uids and gids must be in range|unable to (?:setup|find) (?:user|group)|no matching entries in (?:passwd|group) file/i.test(stderr))
+        return { kind: 'refused', message: reason };
+    if (stderr.includes(ABSENT_ENTRYPOINT) && /no such file or directory|not found/i.test(stderr))
+        return { kind: 'started' };
+    return { kind: 'unknown', message: reason };
+}
+/** Creates, starts and removes a probe container of the image (its VOLUMEs covered by tmpfs, no network). */
+async function probeUserStart(docker, imageId, options = {}) {
+    const covers = volumeCovers(options.volumes ?? []);
+    if ('refused' in covers)
+        return { kind: 'unknown', message: `the gate does not create a container of it: ${covers.refused}` };
+    const name = `image-size-gate-user-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    options.onContainer?.(name);
+    const argv = ['create', '--name', name, '--label', 'image-size-gate=user-probe', '--label', ownerLabel()];
+    argv.push('--network', 'none', '--read-only', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges');
+    argv.push('--memory', '64m', '--pids-limit', '16', ...covers.tmpfs.flatMap((cover) => ['--tmpfs', cover]));
+    argv.push('--entrypoint', ABSENT_ENTRYPOINT, '--', imageId);
+    try {
+        const created = await docker.run(argv, { allowFailure: true, timeoutMs: PROBE_TIMEOUT_MS });
+        if (created.exitCode !== 0)
+            return { kind: 'unknown', message: dockerRunFailure(created.stderr) };
+        const started = await docker.run(['start', name], { allowFailure: true, timeoutMs: PROBE_TIMEOUT_MS });
+        return classifyStartAnswer(started.exitCode, started.stderr);
+    }
+    finally {
+        await docker.run(['rm', '--force', '--volumes', name], { allowFailure: true, timeoutMs: PROBE_TIMEOUT_MS });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/measure.ts
+
+
 
 
 
@@ -4742,7 +4812,8 @@ async function measureImage(request, deps) {
     // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
     const readLayers = options.analyze || request.engine.imageStore === 'containerd';
     if (!readLayers) {
-        const user = runtimeChecked(resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps)), smoke);
+        const resolved = resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps));
+        const user = runtimeChecked(await checkedOnThisEngine(resolved, image, request, deps, smoke), smoke);
         const platform = {
             platform: platformOf(image),
             sizeBytes: image.sizeBytes,
@@ -4761,8 +4832,22 @@ async function measureImage(request, deps) {
         const files = await userFilesThroughEngine(first.configuredUser, first.userFiles, image, request, deps);
         first.user = resolveUser(first.configuredUser, files);
     }
+    if (isRunnersPlatform(first.platform, image))
+        first.user = await checkedOnThisEngine(first.user, image, request, deps, smoke);
     first.user = runtimeChecked(first.user, smoke);
     return { image, sizeMethod: 'layers', platforms, smoke };
+}
+/**
+ * Where engines differ on this USER (an id outside 0..2147483647, libraries that disagree), this engine's
+ * own answer: a probe container is started and removed. Not needed when the smoke container ran and told.
+ */
+async function checkedOnThisEngine(user, image, request, deps, smoke) {
+    if (!user.engineDependent || (smoke.ran && smoke.result.runtimeUid !== undefined))
+        return user;
+    const answer = await probeUserStart(deps.docker, image.id, { volumes: image.volumes, onContainer: deps.onSmokeContainer });
+    const said = answer.kind === 'started' ? 'starts it' : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${escape_visible(answer.message)}`;
+    deps.log.info(`Engines differ on USER "${escape_visible(image.user, 80)}"; this one ${said}`);
+    return withEngineStart(user, { ...answer, engine: request.engine.version });
 }
 /** The user as the image says, held against the uid the smoke container really ran as. */
 function runtimeChecked(user, smoke) {

@@ -16,7 +16,9 @@ import { GateOptions } from '../inputs/options.js';
 import { BuildInfo, Measured, PlatformMeasurement } from '../judge/measured.js';
 import { chooseSmokePort, runSmokeTest } from '../smoke/smoke.js';
 import { formatBytes, formatDurationMs } from '../common/units.js';
-import { checkRuntimeUser, filesNeeded, resolveUser, UserFiles, UserResolution } from '../user/resolve.js';
+import { checkRuntimeUser, filesNeeded, resolveUser, UserFiles, UserResolution, withEngineStart } from '../user/resolve.js';
+import { probeUserStart } from '../docker/start-probe.js';
+import { visible } from '../common/escape.js';
 
 export interface MeasureRequest {
   reference: string;
@@ -41,7 +43,8 @@ export async function measureImage(request: MeasureRequest, deps: GateDependenci
   // else gives the layers' own bytes; on the classic store inspect's .Size is that figure.
   const readLayers = options.analyze || request.engine.imageStore === 'containerd';
   if (!readLayers) {
-    const user = runtimeChecked(resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps)), smoke);
+    const resolved = resolveUser(image.user, await userFilesThroughEngine(image.user, {}, image, request, deps));
+    const user = runtimeChecked(await checkedOnThisEngine(resolved, image, request, deps, smoke), smoke);
     const platform = {
       platform: platformOf(image),
       sizeBytes: image.sizeBytes,
@@ -62,8 +65,30 @@ export async function measureImage(request: MeasureRequest, deps: GateDependenci
     const files = await userFilesThroughEngine(first.configuredUser, first.userFiles, image, request, deps);
     first.user = resolveUser(first.configuredUser, files);
   }
+  if (isRunnersPlatform(first.platform, image)) first.user = await checkedOnThisEngine(first.user, image, request, deps, smoke);
   first.user = runtimeChecked(first.user, smoke);
   return { image, sizeMethod: 'layers', platforms, smoke };
+}
+
+/**
+ * Where engines differ on this USER (an id outside 0..2147483647, libraries that disagree), this engine's
+ * own answer: a probe container is started and removed. Not needed when the smoke container ran and told.
+ */
+async function checkedOnThisEngine(
+  user: UserResolution,
+  image: ImageMetadata,
+  request: MeasureRequest,
+  deps: GateDependencies,
+  smoke: SmokeOutcome,
+): Promise<UserResolution> {
+  if (!user.engineDependent || (smoke.ran && smoke.result.runtimeUid !== undefined)) return user;
+  const answer = await probeUserStart(deps.docker, image.id, { volumes: image.volumes, onContainer: deps.onSmokeContainer });
+  const said =
+    answer.kind === 'started'
+      ? 'starts it'
+      : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${visible(answer.message)}`;
+  deps.log.info(`Engines differ on USER "${visible(image.user, 80)}"; this one ${said}`);
+  return withEngineStart(user, { ...answer, engine: request.engine.version });
 }
 
 /** The user as the image says, held against the uid the smoke container really ran as. */

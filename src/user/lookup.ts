@@ -44,7 +44,16 @@ const PASSWD_MAX_LINE_BYTES = 64 * 1024;
 const USER_FILE_MAX_BYTES = 10 << 20;
 
 export type Lookup =
-  { outcome: 'runs'; uid: bigint; gid: bigint; how: string } | { outcome: 'refused'; why: string } | { outcome: 'uncertain'; why: string };
+  | {
+      outcome: 'runs';
+      uid: bigint;
+      gid: bigint;
+      how: string;
+      /** The uid or gid the library found lay outside 0..2147483647 before the daemon's uint32 of it. */
+      outsideIdRange: boolean;
+    }
+  | { outcome: 'refused'; why: string; /** Refused for an id outside 0..2147483647. */ outsideIdRange: boolean }
+  | { outcome: 'uncertain'; why: string };
 
 /** Quotes bytes from the image for a message. */
 export function quote(bytes: string, maxChars = 120): string {
@@ -215,7 +224,8 @@ export function lookupUser(spec: string, passwd: ImageFile, group: ImageFile, ge
   if (groupResult.gid !== undefined) gid = groupResult.gid;
   const uid32 = goUint32(uid);
   if (uid32 !== uid) how += `, which Docker truncates to 32 bits: uid ${uid32}`;
-  return { outcome: 'runs', uid: uid32, gid: goUint32(gid), how };
+  const outsideIdRange = uid < 0n || uid > MAX_ID || gid < 0n || gid > MAX_ID;
+  return { outcome: 'runs', uid: uid32, gid: goUint32(gid), how, outsideIdRange };
 }
 
 type Refusal = Extract<Lookup, { outcome: 'refused' }>;
@@ -224,6 +234,7 @@ function refuse(explanation: string, dockerSays?: string): Refusal {
   return {
     outcome: 'refused',
     why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${visible(textOf(dockerSays))}")` : ''}`,
+    outsideIdRange: dockerSays === RANGE_ERROR,
   };
 }
 

@@ -3,6 +3,7 @@
 // same uid other than 0, is non-root; anything that cannot be resolved with certainty is not.
 import { byteString, goAtoi } from './go-text.js';
 import { Generation, ImageFile, Lookup, lookupUser } from './lookup.js';
+import { visible } from '../common/escape.js';
 
 export type { ImageFile } from './lookup.js';
 
@@ -18,10 +19,24 @@ export type UserFileInput = ImageFile | Buffer | string | undefined;
 
 export type UserFiles = Partial<Record<UserFileName, UserFileInput>>;
 
-export type UserResolution =
+export type UserResolution = (
   | { kind: 'root'; configured: string; reason: string }
   | { kind: 'non-root'; configured: string; uid: number; gid: number; reason: string }
-  | { kind: 'unresolved'; configured: string; reason: string };
+  | { kind: 'unresolved'; configured: string; reason: string }
+) & {
+  /**
+   * Engines differ here beyond what the image says: the generations of Docker's user library disagree, or an
+   * id lies outside 0..2147483647, which some engines truncate to 32 bits and others (Docker 28.5 seen here)
+   * refuse at start. Only starting the container on this engine tells which it does (withEngineStart).
+   */
+  engineDependent?: boolean;
+};
+
+/** What this engine did when asked to start the image as its USER (docker/start-probe.ts). */
+export type EngineStart =
+  | { kind: 'refused'; engine: string; message: string }
+  | { kind: 'started'; engine: string }
+  | { kind: 'unknown'; engine: string; message: string };
 
 /** Oldest first. */
 const GENERATION_ORDER: Generation[] = ['runc-1.0', 'runc-1.1', 'sys-0.4.1', 'sys-main'];
@@ -77,21 +92,24 @@ interface Verdict {
   uid?: bigint;
   gid?: bigint;
   reason: string;
+  outsideIdRange?: boolean;
 }
 
 function verdictOf(lookup: Lookup): Verdict {
-  if (lookup.outcome === 'refused') return { kind: 'unresolved', reason: lookup.why };
+  if (lookup.outcome === 'refused') return { kind: 'unresolved', reason: lookup.why, outsideIdRange: lookup.outsideIdRange };
   if (lookup.outcome === 'uncertain')
     return { kind: 'unresolved', reason: `${lookup.why}, so the gate cannot tell which uid Docker would use` };
-  if (lookup.uid === 0n) return { kind: 'root', uid: 0n, gid: lookup.gid, reason: `${lookup.how} (root)` };
+  const { outsideIdRange } = lookup;
+  if (lookup.uid === 0n) return { kind: 'root', uid: 0n, gid: lookup.gid, reason: `${lookup.how} (root)`, outsideIdRange };
   if (lookup.uid > MAX_ID || lookup.gid > MAX_ID) {
     const id = lookup.uid > MAX_ID ? `uid ${lookup.uid}` : `gid ${lookup.gid}`;
     return {
       kind: 'unresolved',
       reason: `${lookup.how}; ${id} is above 2147483647, which runc refuses unless /etc/passwd lists it (and the kernel always refuses 4294967295), so the container may not start`,
+      outsideIdRange,
     };
   }
-  return { kind: 'non-root', uid: lookup.uid, gid: lookup.gid, reason: lookup.how };
+  return { kind: 'non-root', uid: lookup.uid, gid: lookup.gid, reason: lookup.how, outsideIdRange };
 }
 
 /** Names the engines a set of generations stands for (empty for all of them). */
@@ -123,10 +141,27 @@ function combine(configured: string, verdicts: Map<Generation, Verdict>): UserRe
       : groups.map((group) => `${group.verdict.reason} (on engines with ${enginesLabel(group.generations)})`).join('; ');
   const all = [...verdicts.values()];
   const worst = groups[0].verdict;
-  if (worst.kind === 'root') return { kind: 'root', configured, reason };
+  const dependent = groups.length > 1 || all.some((verdict) => verdict.outsideIdRange) ? { engineDependent: true } : {};
+  if (worst.kind === 'root') return { kind: 'root', configured, reason, ...dependent };
   if (worst.kind === 'unresolved' || !all.every((verdict) => verdict.uid === worst.uid && verdict.gid === worst.gid))
-    return { kind: 'unresolved', configured, reason };
-  return { kind: 'non-root', configured, uid: Number(worst.uid), gid: Number(worst.gid), reason };
+    return { kind: 'unresolved', configured, reason, ...dependent };
+  return { kind: 'non-root', configured, uid: Number(worst.uid), gid: Number(worst.gid), reason, ...dependent };
+}
+
+/**
+ * Pure: the resolution with what this engine did when asked to start the container (only asked when
+ * `engineDependent`). The kind stays what the libraries say, since another engine may run the image as they
+ * do: a container this engine refuses is still root where an older engine truncates its uid to 0. The reason
+ * leads with this engine's answer.
+ */
+export function withEngineStart(resolution: UserResolution, start: EngineStart): UserResolution {
+  const said =
+    start.kind === 'refused'
+      ? `this engine (Docker ${start.engine}) refuses to start the container ("${visible(start.message, 160)}")`
+      : start.kind === 'started'
+        ? `this engine (Docker ${start.engine}) starts the container as this USER`
+        : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${visible(start.message, 160)})`;
+  return { ...resolution, reason: `${said}; ${resolution.reason}` };
 }
 
 /**

@@ -3,7 +3,7 @@
 // (rewritten for the daemon's defaults, uid 0 and gid 0), the groups, and the text made visible.
 import { goAtoi, goLines, goTrimSpace, byteString } from '../../../src/user/go-text.js';
 import { visible } from '../../../src/common/escape.js';
-import { filesNeeded, resolveUser, UserResolution } from '../../../src/user/resolve.js';
+import { filesNeeded, resolveUser, UserResolution, withEngineStart } from '../../../src/user/resolve.js';
 import { lookupUser } from '../../../src/user/lookup.js';
 
 const BASE_PASSWD = 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n';
@@ -348,5 +348,48 @@ describe('Go text primitives', () => {
     expect(goLines('a\n').lines).toEqual([{ number: 1, text: 'a' }]);
     expect(goLines(`a\n${'x'.repeat(9)}\n`, 10).tooLongLine).toBeUndefined();
     expect(goLines(`a\n${'x'.repeat(10)}`, 10).tooLongLine).toBe(2);
+  });
+});
+
+describe('where engines differ, only this engine can say: engineDependent, and its answer in the reason', () => {
+  test.each<[string, string, Record<string, string | undefined>, boolean]>([
+    ['a uid of 2^32 (truncated by some engines, refused by others)', 'app', withPasswd('app:x:4294967296:0::/:/bin/sh\n'), true],
+    [
+      'a name too large for a number (libraries disagree)',
+      '99999999999999999999',
+      withPasswd('99999999999999999999:x:0:0::/:/bin/sh\n'),
+      true,
+    ],
+    ['a uid above 2^31-1 given as a number', '3000000000', {}, true],
+    ['a gid above 2^31-1 in passwd', 'app', withPasswd('app:x:1000:3000000000::/:/bin/sh\n'), true],
+    ['an ordinary uid', 'app', withPasswd('app:x:1000:1000::/:/bin/sh\n'), false],
+    ['root by name', 'root', withPasswd(''), false],
+    ['no USER', '', {}, false],
+  ])('%s', (_name, configured, files, dependent) => {
+    expect(resolveUser(configured, files).engineDependent ?? false).toBe(dependent);
+  });
+
+  test("a refusal leads the reason and keeps the libraries' verdict (another engine may run it as root)", () => {
+    const resolved = resolveUser('app', withPasswd('app:x:4294967296:0::/:/bin/sh\n'));
+    const checked = withEngineStart(resolved, {
+      kind: 'refused',
+      engine: '28.5.2',
+      message: 'unable to setup user: uids and gids must be in range 0-2147483647',
+    });
+    expect(checked.kind).toBe('root');
+    expect(checked.reason).toBe(
+      'this engine (Docker 28.5.2) refuses to start the container ("unable to setup user: uids and gids must be in range 0-2147483647"); ' +
+        resolved.reason,
+    );
+  });
+
+  test('a start and an unknown answer are said as such; engine text is made visible', () => {
+    const resolved = resolveUser('app', withPasswd('app:x:4294967296:0::/:/bin/sh\n'));
+    expect(withEngineStart(resolved, { kind: 'started', engine: '20.10.24' }).reason).toMatch(
+      /^this engine \(Docker 20\.10\.24\) starts the container as this USER; USER "app"/,
+    );
+    const unknown = withEngineStart(resolved, { kind: 'unknown', engine: '28.5.2', message: 'odd\u202eanswer' });
+    expect(unknown.reason).toContain('could not be asked whether it starts the container (odd');
+    expect(unknown.reason).not.toContain('\u202e');
   });
 });
