@@ -4845,7 +4845,9 @@ async function checkedOnThisEngine(user, image, request, deps, smoke) {
     if (!user.engineDependent || (smoke.ran && smoke.result.runtimeUid !== undefined))
         return user;
     const answer = await probeUserStart(deps.docker, image.id, { volumes: image.volumes, onContainer: deps.onSmokeContainer });
-    const said = answer.kind === 'started' ? 'starts it' : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${escape_visible(answer.message)}`;
+    const said = answer.kind === 'started'
+        ? 'starts it'
+        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${escape_visible(answer.message)}`;
     deps.log.info(`Engines differ on USER "${escape_visible(image.user, 80)}"; this one ${said}`);
     return withEngineStart(user, { ...answer, engine: request.engine.version });
 }

@@ -38402,7 +38402,9 @@ async function checkedOnThisEngine(user, image, request, deps, smoke) {
     if (!user.engineDependent || (smoke.ran && smoke.result.runtimeUid !== undefined))
         return user;
     const answer = await probeUserStart(deps.docker, image.id, { volumes: image.volumes, onContainer: deps.onSmokeContainer });
-    const said = answer.kind === 'started' ? 'starts it' : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${visible(answer.message)}`;
+    const said = answer.kind === 'started'
+        ? 'starts it'
+        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${visible(answer.message)}`;
     deps.log.info(`Engines differ on USER "${visible(image.user, 80)}"; this one ${said}`);
     return withEngineStart(user, { ...answer, engine: request.engine.version });
 }
