@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Prepares what the gate and its tests need on a fresh Debian machine, for one of three engines:
+# Prepares what the gate and its tests need on a fresh Debian machine, for one of four engines:
 #   ENGINE=legacy          Debian bookworm's docker.io (20.10) on the standard socket, classic builder and
 #                          classic image store (self-hosted runners with older engines)
-#   ENGINE=modern          Debian trixie's dockerd 26 + containerd 1.7 + buildx, with the containerd image
-#                          store (what GitHub's ubuntu-latest runs now: Docker 29, containerd store, buildx)
-#   ENGINE=modern-classic  the same engine and buildx on the classic overlay2 store (ubuntu-24.04's Docker 28)
-# The trixie engines are unpacked from their .debs into /var/cache/isg-engine without touching the system's
-# packages, and each runs beside the legacy one: its own socket, containerd, data root and bridge. Whatever
-# follows in the same shell selects an engine with the variables this script prints (`eval "$(...)"`):
-#   DOCKER_HOST (its socket) and DOCKER_CONFIG (a client config whose cli-plugins hold buildx, for modern
+#   ENGINE=modern          Debian sid's dockerd 28.5 + containerd 2.1 + buildx 0.29 with the containerd image
+#                          store (GitHub's ubuntu-latest: Docker 29 on the containerd store, buildx)
+#   ENGINE=modern-classic  the same engine and buildx on the classic overlay2 store (GitHub's ubuntu-24.04:
+#                          Docker 28, buildx, classic store)
+#   ENGINE=trixie          Debian trixie's dockerd 26.1 + containerd 1.7 + buildx 0.13 with the containerd
+#                          store (the suite's earlier modern engine, kept to compare; not in CI's matrix)
+# The sid and trixie engines are unpacked from their .debs into /var/cache/isg-engine/<suite> without touching
+# the system's packages (their binaries need glibc 2.34; bookworm has 2.36), and each runs beside the legacy
+# one: its own socket, containerd, data root and bridge. Whatever follows in the same shell selects an engine
+# with the variables this script prints (`eval "$(...)"`):
+#   DOCKER_HOST (its socket) and DOCKER_CONFIG (a client config whose cli-plugins hold buildx, for those
 #   engines only, so the legacy engine keeps the classic builder).
 # For every engine it also makes the base images the examples and tests build FROM (debian:bookworm-slim via
 # debootstrap, a busybox shell image), and with WITH_REGISTRY=1 installs Debian's docker-registry.
@@ -77,26 +81,29 @@ start_legacy_engine() {
   wait_for_engine /tmp/dockerd.log
 }
 
-# Debian trixie's engine, unpacked (not installed): dockerd 26.1.5, containerd 1.7.24, buildx 0.13.1.
-unpack_modern_engine() {
-  local root="$CACHE/root"
+# A Debian suite's engine, unpacked (not installed) into $CACHE/<suite>/root: sid gives dockerd 28.5.2,
+# containerd 2.1.9 and buildx 0.29.1; trixie dockerd 26.1.5, containerd 1.7.24 and buildx 0.13.1.
+unpack_engine() {
+  local suite="$1" dir="$CACHE/$1"
+  local root="$dir/root"
   if [ -x "$root/usr/sbin/dockerd" ] && [ -x "$root/usr/bin/containerd" ] && [ -x "$root/usr/libexec/docker/cli-plugins/docker-buildx" ]; then
     return 0
   fi
   is_root || {
-    log "need root to fetch Debian trixie's docker.io, containerd and docker-buildx"
+    log "need root to fetch Debian $suite's docker.io, containerd and docker-buildx"
     return 1
   }
-  log "fetching Debian trixie's docker.io, containerd and docker-buildx into $CACHE"
-  mkdir -p "$CACHE/lists/partial" "$CACHE/cache/archives/partial" "$CACHE/debs"
-  echo 'deb http://deb.debian.org/debian trixie main' >"$CACHE/sources.list"
-  local apt_options=(-o "Dir::Etc::SourceList=$CACHE/sources.list" -o Dir::Etc::SourceParts=/dev/null
-    -o "Dir::State::Lists=$CACHE/lists" -o "Dir::Cache=$CACHE/cache")
+  log "fetching Debian $suite's docker.io, containerd and docker-buildx into $dir"
+  mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial" "$dir/debs"
+  echo "deb http://deb.debian.org/debian $suite main" >"$dir/sources.list"
+  local apt_options=(-o "Dir::Etc::SourceList=$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$dir/lists" -o "Dir::Cache=$dir/cache")
   apt-get "${apt_options[@]}" update -qq >/dev/null
-  (cd "$CACHE/debs" && apt-get "${apt_options[@]}" download docker.io containerd docker-buildx >/dev/null 2>&1)
+  rm -f "$dir"/debs/*.deb
+  (cd "$dir/debs" && apt-get "${apt_options[@]}" download docker.io containerd docker-buildx >/dev/null 2>&1)
   rm -rf "$root.new"
-  for deb in "$CACHE"/debs/*.deb; do dpkg -x "$deb" "$root.new"; done
-  # trixie's runc needs a newer libc than bookworm's; the system's runc serves.
+  for deb in "$dir"/debs/*.deb; do dpkg -x "$deb" "$root.new"; done
+  # A newer suite's runc may need a newer libc than bookworm's; the system's runc serves.
   rm -f "$root.new/usr/sbin/runc"
   rm -rf "$root"
   mv "$root.new" "$root"
@@ -120,12 +127,12 @@ setup_bridge() {
 }
 
 start_modern_engine() {
-  local name="$1" snapshotter="$2" bridge="$3" cidr="$4" subnet="$5"
-  local root="$CACHE/root" state="/run/isg-$name" data="/var/lib/isg-$name"
+  local name="$1" suite="$2" snapshotter="$3" bridge="$4" cidr="$5" subnet="$6"
+  local root="$CACHE/$suite/root" state="/run/isg-$name" data="/var/lib/isg-$name"
   export DOCKER_HOST="unix://$state/docker.sock"
   export DOCKER_CONFIG="$data/client-config"
   mkdir -p "$DOCKER_CONFIG/cli-plugins"
-  unpack_modern_engine
+  unpack_engine "$suite"
   ln -sf "$root/usr/libexec/docker/cli-plugins/docker-buildx" "$DOCKER_CONFIG/cli-plugins/docker-buildx"
   if engine_answers; then
     log "docker engine already answers on $DOCKER_HOST"
@@ -136,8 +143,11 @@ start_modern_engine() {
   setup_bridge "$bridge" "$cidr" "$subnet"
   remove_stale_pidfile "$state/containerd.pid"
   remove_stale_pidfile "$state/dockerd.pid"
+  # containerd 2.x reads version 3 of its config, 1.7 version 2.
+  local config_version=2
+  "$root/usr/bin/containerd" --version | grep -q 'containerd/v2 ' && config_version=3
   cat >"$data/containerd.toml" <<EOF
-version = 2
+version = $config_version
 root = "$data/containerd"
 state = "$state/containerd"
 [grpc]
@@ -214,10 +224,11 @@ make_busybox_base() {
 main() {
   case "$ENGINE" in
     legacy) start_legacy_engine ;;
-    modern) start_modern_engine modern true isg-modern0 172.30.1.1/24 172.30.1.0/24 ;;
-    modern-classic) start_modern_engine modern-classic false isg-mclassic0 172.30.2.1/24 172.30.2.0/24 ;;
+    modern) start_modern_engine modern sid true isg-modern0 172.30.1.1/24 172.30.1.0/24 ;;
+    modern-classic) start_modern_engine modern-classic sid false isg-mclassic0 172.30.2.1/24 172.30.2.0/24 ;;
+    trixie) start_modern_engine trixie trixie true isg-trixie0 172.30.3.1/24 172.30.3.0/24 ;;
     *)
-      log "ENGINE must be legacy, modern or modern-classic"
+      log "ENGINE must be legacy, modern, modern-classic or trixie"
       return 2
       ;;
   esac
