@@ -23,6 +23,8 @@ export interface ImageConfigSummary {
   /** Config.User as written ('' when unset). */
   user: string;
   exposedPorts: string[];
+  /** Paths the image declares as VOLUME, exactly as written (untrusted). */
+  volumes: string[];
 }
 
 export class ImageIndexError extends Error {}
@@ -31,7 +33,7 @@ export interface ImageConfigJson {
   os?: string;
   architecture?: string;
   variant?: string;
-  config?: { User?: string; ExposedPorts?: Record<string, unknown> | null } | null;
+  config?: { User?: string; ExposedPorts?: Record<string, unknown> | null; Volumes?: Record<string, unknown> | null } | null;
   rootfs?: { diff_ids?: string[] };
   history?: ImageConfigHistory[];
 }
@@ -95,6 +97,7 @@ function summarize(config: ImageConfigJson): ImageConfigSummary {
     variant: config.variant,
     user: config.config?.User ?? '',
     exposedPorts: Object.keys(config.config?.ExposedPorts ?? {}),
+    volumes: Object.keys(config.config?.Volumes ?? {}),
   };
 }
 
@@ -119,19 +122,28 @@ export class ArchiveDocuments {
  */
 export function findImages(documents: ArchiveDocuments, imageId: string | undefined): IndexedImage[] {
   const images: IndexedImage[] = [];
+  // Each document once: a hostile archive may name one sub-index from many places, or from itself.
+  const visited = new Set<string>();
+  /** The document a digest names, once: undefined when it was visited already. */
+  const firstTime = (digest: string | undefined): unknown => {
+    const key = hexOf(digest) ?? digest ?? '';
+    if (visited.has(key)) return undefined;
+    visited.add(key);
+    return documents.byDigest(digest);
+  };
   const visit = (document: unknown, digest: string | undefined, depth: number): void => {
     if (!document || typeof document !== 'object' || depth > MAX_DEPTH) return;
     const doc = document as JsonDocument;
     if (Array.isArray(doc.manifests)) {
-      for (const entry of doc.manifests) if (!isAttestation(entry)) visit(documents.byDigest(entry.digest), entry.digest, depth + 1);
+      for (const entry of doc.manifests) if (!isAttestation(entry)) visit(firstTime(entry.digest), entry.digest, depth + 1);
     } else if (doc.config && Array.isArray(doc.layers)) {
-      visit(documents.byDigest(doc.config.digest), doc.config.digest, depth + 1);
+      visit(firstTime(doc.config.digest), doc.config.digest, depth + 1);
     } else if (doc.rootfs !== undefined && digest) {
       addConfig(images, doc as ImageConfigJson, digest);
     }
   };
   if (imageId) {
-    const start = documents.byDigest(imageId);
+    const start = firstTime(imageId);
     if (start === undefined) throw new ImageIndexError(`the archive does not contain the image ${imageId}`);
     visit(start, imageId, 0);
   } else {

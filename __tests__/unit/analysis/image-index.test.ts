@@ -233,6 +233,31 @@ describe('findImages (pure)', () => {
     );
   });
 
+  test('a sub-index named from many places is walked once (a hostile index cannot multiply the work)', () => {
+    // Four levels of indexes, each naming the next 500 times: walked without de-duplication that is 500^3
+    // visits of the last one; walked once per digest it is four documents and one config.
+    const configText = config('amd64');
+    const documents = new Map([[`blobs/sha256/${hex(configText)}`, configText]]);
+    let child = JSON.stringify({ config: { digest: `sha256:${hex(configText)}` }, layers: [] });
+    documents.set(`blobs/sha256/${hex(child)}`, child);
+    for (let level = 0; level < 3; level += 1) {
+      const parent = JSON.stringify({ manifests: Array(500).fill({ digest: `sha256:${hex(child)}` }) });
+      documents.set(`blobs/sha256/${hex(parent)}`, parent);
+      child = parent;
+    }
+    let lookups = 0;
+    class CountingDocuments extends ArchiveDocuments {
+      override byDigest(digest: string | undefined): unknown {
+        lookups += 1;
+        return super.byDigest(digest);
+      }
+    }
+    const images = findImages(new CountingDocuments(documents), `sha256:${hex(child)}`);
+    expect(images.map((image) => image.platform)).toEqual(['linux/amd64']);
+    // The start, the two indexes and the manifest below it, and its config: each name read once.
+    expect(lookups).toBe(5);
+  });
+
   test('platform names carry the variant when there is one', () => {
     expect(platformName({ os: 'linux', architecture: 'arm', variant: 'v7' })).toBe('linux/arm/v7');
     expect(platformName({})).toBe('unknown/unknown');
