@@ -108,9 +108,13 @@ export async function* ociLayoutMembers(root: string): AsyncIterable<ArchiveMemb
       checkedSize(descriptor, relative, blob.sizeBytes);
       yield textMember(relative, blob.text);
       const parsed = parseDocument(blob.text, relative);
-      next.push(...(parsed.manifests ?? []));
-      if (parsed.config) next.push(parsed.config);
-      for (const layer of parsed.layers ?? []) layers.push({ relative: blobPath(layer.digest), descriptor: layer });
+      // An index names manifests; a manifest names its config and layers. (An image config has a `config`
+      // key of its own, the container's settings, which is no descriptor.)
+      if (Array.isArray(parsed.manifests)) next.push(...parsed.manifests);
+      if (Array.isArray(parsed.layers)) {
+        if (parsed.config) next.push(parsed.config);
+        for (const layer of parsed.layers) layers.push({ relative: blobPath(layer.digest), descriptor: layer });
+      }
     }
     level = next;
   }

@@ -131,8 +131,8 @@ export async function main(argv: string[]): Promise<number> {
       onSmokeContainer: (name: string) => guard.track(name),
       onWorktree: (root: string, directory: string) => guard.trackWorktree(root, directory),
     };
-    // The default config file applies when nothing names one image (no context, no --image).
-    const namesOneImage = positionals.length > 0 || Boolean(values.context) || Boolean(values.image);
+    // The default config file applies when nothing names one image (no context, no --image, no --archive).
+    const namesOneImage = positionals.length > 0 || Boolean(values.context) || Boolean(values.image) || Boolean(values.archive);
     const configFile = input('config') || !namesOneImage ? await findConfigFile(input('config')) : undefined;
     if (configFile) return await runConfigFromCli(configFile, input, deps, Boolean(values.json), (text) => process.stdout.write(text));
     const options = getInputs(input);

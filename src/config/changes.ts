@@ -1,7 +1,7 @@
 // changed-only: which images of the config file a pull request leaves alone. An image is unchanged when no
 // file under its context or its Dockerfile differs between the merge base and the head, and its config entry
-// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) is
-// always gated: nothing in the repository says whether it changed.
+// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) or
+// as an archive (`archive:`) is always gated: nothing in the repository says whether it changed.
 import path from 'node:path';
 import { fileAt, pathsChanged } from '../git/git.js';
 import { GateOptions } from '../inputs/options.js';
@@ -42,7 +42,7 @@ export async function unchangedImages(question: ChangeQuestion): Promise<Set<str
   const before = await baseConfig(question);
   if (!before) return unchanged;
   for (const { image, options } of question.images) {
-    if (options.image) continue;
+    if (options.image || options.archive) continue;
     const earlier = before.images.find((candidate) => candidate.name === image.name);
     if (!earlier || !sameSettings(imageSettings(before, earlier), imageSettings(question.config, image))) continue;
     const dockerfile = options.dockerfile ?? path.join(options.context, 'Dockerfile');

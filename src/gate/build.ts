@@ -10,6 +10,7 @@ import { GateDependencies } from './deps.js';
 export function displayName(options: GateOptions): string {
   if (options.name) return options.name;
   if (options.image) return options.image;
+  if (options.archive) return options.archive;
   if (options.tag) return options.tag;
   return options.dockerfile ? path.normalize(options.dockerfile) : path.normalize(path.join(options.context, 'Dockerfile'));
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { BackgroundWork } from '../common/background.js';
 import { BaselineOutcome, measureBaseline } from './baseline.js';
-import { Builder, EngineInfo, EngineProbe, probeEngine } from '../docker/engine.js';
+import { Builder, EngineInfo, engineless, EngineProbe, probeEngine } from '../docker/engine.js';
 import { GateError } from '../common/errors.js';
 import { GateOptions } from '../inputs/options.js';
 import { GateLog } from '../common/log.js';
@@ -12,6 +12,7 @@ import { buildWithLog, displayName } from './build.js';
 import { GateDependencies } from './deps.js';
 import { contextCredentialWarning } from './context-check.js';
 import { measureImage } from './measure.js';
+import { measureArchive } from './measure-archive.js';
 import { BuildInfo, Measured } from '../judge/measured.js';
 import { HistoryRead, recordHistory, RunHistory, startHistory, TREND_POINTS } from '../history/history.js';
 import { HistorySettings } from '../history/settings.js';
@@ -67,6 +68,7 @@ async function measureHead(
   history: RunHistory | undefined,
 ): Promise<Head> {
   const label = deps.baseCommit ? 'PR image' : 'image';
+  if (options.archive) return measureArchiveHead(options.archive, label, options, deps, probe);
   const builder = await probe.builder;
   await checkPlatforms(options, builder, probe);
   let reference = options.image ?? '';
@@ -91,6 +93,25 @@ async function measureHead(
   return { reference, buildInfo, measured, engine };
 }
 
+/**
+ * An image from a file: no engine is needed. When one answers, the platform it runs goes first; the report
+ * says the archive measured it.
+ */
+async function measureArchiveHead(
+  archive: string,
+  label: string,
+  options: GateOptions,
+  deps: GateDependencies,
+  probe: EngineProbe,
+): Promise<Head> {
+  const runner = await probe.engine.then(
+    (engine) => engine.platform,
+    () => undefined,
+  );
+  const measured = await measureArchive({ path: archive, label, options, preferredPlatform: runner }, deps);
+  return { reference: archive, measured, engine: engineless('archive') };
+}
+
 async function gate(options: GateOptions, deps: GateDependencies, background: BackgroundWork): Promise<GateReport> {
   // The size history is fetched while the image builds, into a scratch repository of its own.
   const history = deps.history ? startHistory(deps.history, displayName(options), deps.log) : undefined;
@@ -108,19 +129,20 @@ async function gateWith(
   runHistory?: RunHistory,
 ): Promise<GateReport> {
   const { log } = deps;
-  const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
+  const probe = probeEngine(deps.docker, { needsBuilder: !options.image && !options.archive });
   let head: Head;
   try {
     head = await measureHead(options, deps, background, probe, runHistory);
   } catch (error) {
-    await probe.engine; // an engine that is not reachable is the reason to give
+    if (!options.archive) await probe.engine; // an engine that is not reachable is the reason to give
     throw error;
   }
   const { engine } = head;
   const builder = await probe.builder;
-  log.info(
-    `Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`,
-  );
+  if (!options.archive)
+    log.info(
+      `Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`,
+    );
   const history = await runHistory?.afterBuild();
   const recorded = history && recordedBaseline(history, head.measured, log);
   const baseline = await (

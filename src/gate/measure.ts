@@ -153,10 +153,11 @@ async function measureLayers(
   return platforms;
 }
 
-async function measurePlatform(
+/** One platform's figures from its scanned layers: sizes, and with the analysis waste, hints and the byte map. */
+export async function measurePlatform(
   scanned: ScannedImage,
   archiveBytes: number,
-  request: MeasureRequest,
+  request: Pick<MeasureRequest, 'options' | 'buildInfo' | 'label'>,
   log: GateLog,
   onProgress: (progress: AnalysisProgress) => void,
 ): Promise<PlatformMeasurement> {

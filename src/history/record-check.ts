@@ -143,7 +143,7 @@ function readEngine(value: unknown): HistoryRecord['engine'] {
   const fields = fieldsOf(value, 'engine');
   return {
     version: text(field(fields, 'version'), 'engine.version', 100),
-    imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd'] as const),
+    imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry'] as const),
     storageDriver: text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
   };
 }

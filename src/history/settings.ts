@@ -50,7 +50,7 @@ export async function historySettings(
   if (!history) return undefined;
   let root: string;
   try {
-    root = await repositoryRoot(path.resolve(options.image ? '.' : options.context));
+    root = await repositoryRoot(path.resolve(options.image || options.archive ? '.' : options.context));
   } catch (error) {
     log.warning(`The size history is off for this run: ${(error as Error).message}`);
     return undefined;

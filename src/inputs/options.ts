@@ -41,6 +41,8 @@ export interface GateOptions {
   /** A named buildx builder. */
   builder?: string;
   image?: string;
+  /** A docker save tar, an OCI archive or an OCI layout directory to gate instead of an engine's image. */
+  archive?: string;
   name?: string;
   tag?: string;
   budgets: Budgets;

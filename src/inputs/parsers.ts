@@ -80,6 +80,12 @@ export function parseImageReference(name: string, text: string): string {
   return text;
 }
 
+/** A path to an image archive or layout: any path, but no control characters and no leading dash. */
+export function parseArchivePath(text: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(text) || text.startsWith('-')) throw new UnitParseError(`"${text.slice(0, 80)}" is not a path`);
+  return text;
+}
+
 export function parseBaseline(text: string): BaselineSpec {
   if (text === 'auto') return { kind: 'auto' };
   if (text === 'none') return { kind: 'none' };

@@ -11,6 +11,7 @@ import {
   parseChoice,
   parseCount,
   parseFraction,
+  parseArchivePath,
   parseImageReference,
   parseIncrease,
   parseKeyValueLines,
@@ -43,6 +44,7 @@ export function getInputs(read: InputReader): GateOptions {
     platforms: parsePlatforms(value('platforms')),
     builder: parseOptional('builder', value('builder'), parseBuilderName, 'multiarch'),
     image,
+    archive: parseOptional('archive', value('archive'), parseArchivePath, 'image.tar or build/oci-layout'),
     name: optional('name'),
     tag: optional('tag'),
     budgets: readBudgets(value, optional),
@@ -108,10 +110,16 @@ function checkCombinations(options: GateOptions, value: (name: string) => string
       `analyze: true (the default) with ${needsAnalysis}`,
     );
   }
-  if (
-    options.image &&
-    (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)
-  ) {
+  if (options.archive && options.smoke.mode === 'true')
+    throw new InputError(
+      'smoke',
+      "is true, but an archive's image is not run (the gate reads the archive; no engine loads it)",
+      'smoke: auto or false with archive (or docker load it and gate it with image:)',
+    );
+  if (options.image && options.archive)
+    throw new InputError('archive', 'cannot be combined with image (the gate takes the image from one place)', 'archive: image.tar alone');
+  const taken = options.image ? 'image' : options.archive ? 'archive' : undefined;
+  if (taken && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
     const clash = options.dockerfile
       ? 'dockerfile'
       : options.target
@@ -123,8 +131,8 @@ function checkCombinations(options: GateOptions, value: (name: string) => string
             : 'builder';
     throw new InputError(
       clash,
-      `cannot be combined with image (the gate either builds or takes a built image)`,
-      'image: my-app:ci with no build inputs',
+      `cannot be combined with ${taken} (the gate either builds or takes a built image)`,
+      `${taken === 'image' ? 'image: my-app:ci' : 'archive: image.tar'} with no build inputs`,
     );
   }
 }

@@ -79,6 +79,14 @@ export const INPUTS: InputDefinition[] = [
     description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
   },
   {
+    name: 'archive',
+    type: 'string',
+    scope: 'entry',
+    default: '',
+    description:
+      'Gate an image from a file instead of an engine: a docker save tar, an OCI image archive (podman save --format oci-archive) or an OCI image layout directory (buildx --output type=oci, ko, Jib, rules_oci). No Docker engine is needed; smoke: true loads a tar into the engine to run it.',
+  },
+  {
     name: 'name',
     type: 'string',
     scope: 'entry',

@@ -6,6 +6,8 @@ import { GateReport } from './model.js';
 /** One sentence: the engine, its image store, and inspect's .Size labelled for what it is on that store. */
 export function engineSentence(report: GateReport): string {
   const { engine, image } = report;
+  if (engine.imageStore === 'archive' || engine.imageStore === 'registry')
+    return `Measured from the ${engine.imageStore === 'archive' ? 'archive' : 'registry'} itself, without an engine; the size is the layers' own bytes.`;
   const store = `${engine.imageStore} image store, ${engine.storageDriver}`;
   const own =
     image.sizeMethod === 'inspect' || image.engineSizeBytes === image.sizeBytes
