@@ -93,7 +93,8 @@ const RETRYABLE_NETWORK_CODES = new Set([
 function networkError(error: unknown): TransportError {
   if (error instanceof TransportError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const message = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: errors of Node's own modules may come from another realm (a test's VM context).
+  const message = typeof (error as Error | undefined)?.message === 'string' ? (error as Error).message : String(error);
   return new TransportError(visible(message, 200), code !== undefined && RETRYABLE_NETWORK_CODES.has(code));
 }
 
