@@ -51,29 +51,26 @@ export class RegistryError extends Error {
   }
 }
 
-/** The first error of a registry's error body (`{"errors":[{"code":…,"message":…}]}`), or its text when it is no such JSON. */
-export function registryErrorOf(body: Buffer): { code?: string; message?: string } {
+/**
+ * The first error of a registry's error body (`{"errors":[{"code":…,"message":…}]}`), or its text when it is no
+ * such JSON. `blank` (the client's Secrets) runs on each string before it is cut, so that no part of a secret the
+ * registry quotes back can survive the cut.
+ */
+export function registryErrorOf(body: Buffer, blank: (text: string) => string = (text) => text): { code?: string; message?: string } {
   const text = body.toString('utf8').trim();
   if (text === '') return {};
+  const quote = (value: unknown, maxChars: number) => (typeof value === 'string' ? visible(blank(value), maxChars) : undefined);
   try {
     const parsed = JSON.parse(text) as { errors?: unknown; error?: unknown; details?: unknown };
     const first = Array.isArray(parsed.errors) ? (parsed.errors[0] as { code?: unknown; message?: unknown } | undefined) : undefined;
-    if (first && typeof first === 'object') {
-      return {
-        code: typeof first.code === 'string' ? visible(first.code, 60) : undefined,
-        message: typeof first.message === 'string' ? visible(first.message, MAX_QUOTED_CHARS) : undefined,
-      };
-    }
+    if (first && typeof first === 'object') return { code: quote(first.code, 60), message: quote(first.message, MAX_QUOTED_CHARS) };
     // Token services answer {"error": "...", "details": "..."} (OAuth2 and Docker Hub's auth service).
     if (typeof parsed.error === 'string' || typeof parsed.details === 'string')
-      return {
-        code: typeof parsed.error === 'string' ? visible(parsed.error, 60) : undefined,
-        message: typeof parsed.details === 'string' ? visible(parsed.details, MAX_QUOTED_CHARS) : undefined,
-      };
+      return { code: quote(parsed.error, 60), message: quote(parsed.details, MAX_QUOTED_CHARS) };
   } catch {
     // Not JSON: the text itself, when it is short text and not a page of HTML.
   }
-  return /^<(!doctype|html)/i.test(text) ? {} : { message: visible(text, MAX_QUOTED_CHARS) };
+  return /^<(!doctype|html)/i.test(text) ? {} : { message: quote(text, MAX_QUOTED_CHARS) };
 }
 
 /** `404 Not Found: MANIFEST_UNKNOWN manifest unknown` */

@@ -39,8 +39,9 @@ export async function failedAnswer(
   explanation = '',
 ): Promise<RegistryError> {
   const body = await readBody(answer, MAX_ERROR_BODY_BYTES).catch(() => Buffer.alloc(0));
-  const said = registryErrorOf(body);
-  const reason = `${describeStatus(answer.status, answer.statusText, said)}${explanation ? `; ${explanation}` : ''}`;
+  const blank = (text: string) => context.secrets.blank(text);
+  const said = registryErrorOf(body, blank);
+  const reason = `${describeStatus(answer.status, blank(answer.statusText), said)}${explanation ? `; ${explanation}` : ''}`;
   return registryError(context, target, ask, reason, answer.status, said.code);
 }
 
