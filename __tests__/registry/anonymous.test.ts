@@ -2,7 +2,10 @@
 // resolved by tag and by digest, an index walked past its attestation, configs and layers as pushed, blobs
 // streamed with their digest checked, and a blob corrupted in the registry's storage refused.
 import { jest } from '@jest/globals';
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { RegistryError } from '../../src/registry/errors.js';
@@ -92,6 +95,41 @@ describe('resolving an image', () => {
     );
   });
 });
+
+/** skopeo, when installed (apt-get install skopeo), is a second client, independent of this one and of the test's uploader. */
+const skopeoInstalled = spawnSync('skopeo', ['--version'], { stdio: 'ignore' }).status === 0;
+
+(skopeoInstalled ? test : test.skip)(
+  'skopeo, an independent client, copies each platform: its layer files have our digests and sizes',
+  async () => {
+    const image = await client.resolveImage(parseImageReference(`${registry.host}/team/app:multi`));
+    const copies = await mkdtemp(path.join(os.tmpdir(), 'isg-skopeo-'));
+    try {
+      for (const [platform, override] of [
+        [image.platforms[0], ['--override-arch', 'amd64']],
+        [image.platforms[1], ['--override-arch', 'arm64', '--override-variant', 'v8']],
+      ] as const) {
+        const directory = path.join(copies, platform.platform.replace(/\//g, '-'));
+        const source = `docker://${registry.host}/team/app:multi`;
+        execFileSync('skopeo', [
+          'copy',
+          '--quiet',
+          '--src-tls-verify=false',
+          '--override-os',
+          'linux',
+          ...override,
+          source,
+          `dir:${directory}`,
+        ]);
+        const manifest = JSON.parse(await readFile(path.join(directory, 'manifest.json'), 'utf8')) as { layers: { digest: string }[] };
+        expect(manifest.layers.map((layer) => layer.digest)).toEqual(platform.layers.map((layer) => layer.digest));
+        for (const layer of platform.layers) expect((await stat(path.join(directory, layer.digest.slice(7)))).size).toBe(layer.sizeBytes);
+      }
+    } finally {
+      await rm(copies, { recursive: true, force: true });
+    }
+  },
+);
 
 describe('streaming a blob', () => {
   test('the large layer streams whole, in many chunks, its digest checked', async () => {
