@@ -145,6 +145,25 @@ test('credentials traded for a token once per registry and scope, the token reus
   expectNoSecret(lines.join('\n'));
 });
 
+test('blobs opened side by side share one token request', async () => {
+  const client = newClient({ credentials: credentials() });
+  // The first resolve learns the registry's challenge; then six blobs of another repository (a new scope) start at once.
+  await client.resolveImage(reference('team/app:docker'));
+  const blobs = [
+    ...fixtures.docker.layers,
+    fixtures.docker.config,
+    ...fixtures.docker.layers,
+    fixtures.docker.config,
+    fixtures.docker.config,
+  ];
+  const streams = await Promise.all(
+    blobs.map((one) => client.openBlob({ registry: proxy.host, repository: 'team/other' }, one.digest, one.sizeBytes)),
+  );
+  const read = await Promise.all(streams.map(readAll));
+  expect(read.map((bytes, n) => bytes.equals(blobs[n].bytes))).toEqual(blobs.map(() => true));
+  expect(tokens.requests.map((request) => request.scopes)).toEqual([['repository:team/app:pull'], ['repository:team/other:pull']]);
+});
+
 test('a wrong password: the token service refuses it, and the error says so without the password', async () => {
   const client = newClient({ credentials: { [proxy.host]: { username: USER, password: 'not-the-password' } } });
   const error = (await client.resolveImage(reference()).catch((caught: unknown) => caught)) as RegistryError;

@@ -7,7 +7,7 @@ import { Challenge, parseWwwAuthenticate, pickChallenge, withoutScope } from './
 import { credentialSourceFor, Credentials, DockerConfigError, DockerConfigFile, readDockerConfig } from './docker-config.js';
 import { RegistryTarget } from './errors.js';
 import { registryError, RequestContext } from './request.js';
-import { requestToken } from './token.js';
+import { requestToken, Token } from './token.js';
 import { HttpAnswer } from './transport.js';
 
 export interface AuthOptions {
@@ -31,6 +31,7 @@ export class RegistryAuth {
   private readonly found = new Map<string, Promise<FoundCredentials>>();
   private readonly challenges = new Map<string, Challenge>();
   private readonly tokens = new Map<string, { value: string; expiresAtMs: number }>();
+  private readonly pending = new Map<string, Promise<Token>>();
   private config?: Promise<DockerConfigFile | undefined>;
 
   constructor(
@@ -78,10 +79,16 @@ export class RegistryAuth {
         : `the registry asks for a user and password (Basic): ${from}`;
       throw registryError(this.context, target, { kind: 'credentials' }, reason, 401);
     }
-    const token = await requestToken(this.context, target, challenge, scope, { credentials, from });
-    this.context.secrets.add(token.value);
+    // Requests that start together (blobs opened side by side) share one token request.
+    const key = `${target.registry} ${scope}`;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = requestToken(this.context, target, challenge, scope, { credentials, from }).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    const token = await pending;
     const expiresAtMs = (this.context.now ?? Date.now)() + token.expiresInSeconds * 1000;
-    this.tokens.set(`${target.registry} ${scope}`, { value: token.value, expiresAtMs });
+    this.tokens.set(key, { value: token.value, expiresAtMs });
     return `Bearer ${token.value}`;
   }
 
