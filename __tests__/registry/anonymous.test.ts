@@ -173,6 +173,13 @@ describe('streaming a blob', () => {
     );
   });
 
+  test('a repository or tag that could change the path is refused before any request', async () => {
+    await expect(client.openBlob({ registry: registry.host, repository: 'team/../v2' }, fixtures.index.digest)).rejects.toThrow(
+      'repository team/../v2: blob',
+    );
+    await expect(client.fetchManifest(target(), '../../x')).rejects.toThrow('manifest "../../x": this is neither a tag nor a digest');
+  });
+
   test('a blob the registry does not hold: 404 with its code', async () => {
     const missing = `sha256:${'1'.repeat(64)}`;
     await expect(client.openBlob(target(), missing)).rejects.toThrow(

@@ -7,7 +7,7 @@ import { RegistryAuth } from './auth.js';
 import { ContentMismatch, DigestCheck, digestOf } from './digest.js';
 import { RegistryAsk, RegistryError, RegistryTarget, Secrets } from './errors.js';
 import { Descriptor, MANIFEST_ACCEPT, ManifestDocument, ManifestFormatError, parseManifest } from './manifest.js';
-import { ImageReference, isDigest, registryApiHost } from './reference.js';
+import { ImageReference, isDigest, isRepositoryName, isTag, registryApiHost } from './reference.js';
 import { failedAnswer, registryError, RequestContext, sendWithRetries } from './request.js';
 import { ManifestSource, resolveImage, ResolvedImage } from './resolve.js';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry.js';
@@ -185,6 +185,10 @@ export class RegistryClient implements ManifestSource {
 
   /** GETs `/v2/<repository>/<path>` with what the registry's authentication asks for (one more try after a 401). */
   private async get(target: RegistryTarget, ask: RegistryAsk, path: string, headers: Record<string, string>): Promise<HttpAnswer> {
+    if (!isRepositoryName(target.repository))
+      throw registryError(this.context, target, ask, 'the repository name is not one a reference can hold');
+    if (ask.kind === 'manifest' && !isDigest(ask.name) && !isTag(ask.name))
+      throw registryError(this.context, target, ask, 'this is neither a tag nor a digest');
     const scheme = plainHttpAllowed(registryApiHost(target.registry), this.context.limits.insecureHosts) ? 'http' : 'https';
     const url = new URL(`${scheme}://${registryApiHost(target.registry)}/v2/${target.repository}/${path}`);
     const scope = `repository:${target.repository}:pull`;

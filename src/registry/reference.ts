@@ -47,6 +47,15 @@ export function isDigest(text: string): boolean {
   return match !== null && DIGEST_HEX_CHARS[match[1]] === match[2].length;
 }
 
+/** True for a repository name (`team/app`) and a tag (`v1.2`) as references may hold them: nothing that could change a URL's path. */
+export function isRepositoryName(text: string): boolean {
+  return text.split('/').every((component) => PATH_COMPONENT.test(component));
+}
+
+export function isTag(text: string): boolean {
+  return TAG.test(text);
+}
+
 /** Splits `name[:tag][@digest]` into its parts, the name not yet normalised. */
 function splitReference(text: string): { name: string; tag?: string; digest?: string } {
   const at = text.indexOf('@');
