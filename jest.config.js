@@ -1,5 +1,6 @@
-// Two projects: fast unit tests of the pure logic, and end-to-end tests that run the bundled dist/
-// entries against the real Docker engine (one at a time, long time-outs).
+// Three projects: fast unit tests of the pure logic; end-to-end tests that run the bundled dist/ entries against
+// the real Docker engine (one at a time, long time-outs); and the registry client's tests against a real registry
+// (Debian's docker-registry, started per suite on 127.0.0.1; no engine).
 const shared = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -17,5 +18,6 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
     },
+    { ...shared, displayName: 'registry', testMatch: ['<rootDir>/__tests__/registry/**/*.test.ts'] },
   ],
 };
