@@ -15,7 +15,8 @@
 #   DOCKER_HOST (its socket) and DOCKER_CONFIG (a client config whose cli-plugins hold buildx, for those
 #   engines only, so the legacy engine keeps the classic builder).
 # For every engine it also makes the base images the examples and tests build FROM (debian:bookworm-slim via
-# debootstrap, a busybox shell image), and with WITH_REGISTRY=1 installs Debian's docker-registry.
+# debootstrap, a busybox shell image), and with WITH_REGISTRY=1 installs Debian's docker-registry, skopeo
+# and openssl for the registry tests.
 # Idempotent: each step is skipped when what it makes is already there. Progress goes to stderr.
 set -euo pipefail
 
@@ -234,9 +235,17 @@ main() {
   esac
   make_debian_base
   make_busybox_base
-  if [ "${WITH_REGISTRY:-0}" = 1 ] && ! command -v docker-registry >/dev/null 2>&1; then
-    log "installing Debian's docker-registry"
-    apt_install docker-registry
+  # The registry tests: Debian's docker-registry (distribution) to serve, skopeo as a second client that
+  # checks the figures, openssl for the token server's certificate.
+  if [ "${WITH_REGISTRY:-0}" = 1 ]; then
+    local missing=()
+    command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+    command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+    command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+    if [ "${#missing[@]}" -gt 0 ]; then
+      log "installing ${missing[*]}"
+      apt_install "${missing[@]}"
+    fi
   fi
   # What a shell needs to talk to this engine.
   if [ "$ENGINE" = legacy ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite from a fresh machine: the Docker engines and base images, npm dependencies,
-# the unit tests, then the end-to-end tests (which run the bundled dist/) on each engine in turn:
+# the unit tests, the registry client's tests, then the end-to-end tests (which run the bundled dist/) on each engine in turn:
 #   legacy          Docker 20.10, classic builder, classic image store (self-hosted runners)
 #   modern-classic  Docker 28.5 + buildx 0.29 on the classic store (GitHub's ubuntu-24.04: Docker 28)
 #   modern          Docker 28.5 + containerd 2.1 + buildx 0.29 with the containerd image store (GitHub's
@@ -17,6 +17,8 @@ for engine in $engines; do
 done
 npm ci --no-audit --no-fund
 npm run test:unit
+# The registry client against Debian's docker-registry on 127.0.0.1 (no engine needed: once, not per engine).
+npm run test:registry
 
 # Every engine runs even when an earlier one failed, so one run shows every engine's failures.
 failed=()

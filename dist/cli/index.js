@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4238);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4238:
+/***/ 1455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1072,6 +1072,8 @@ function displayName(options) {
         return options.name;
     if (options.image)
         return options.image;
+    if (options.archive)
+        return options.archive;
     if (options.tag)
         return options.tag;
     return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
@@ -1093,98 +1095,6 @@ async function buildWithLog(step, { docker, log }) {
     });
     log.info(`Built the ${label} ${built.imageId} in ${units_formatDurationMs(built.durationMs)}`);
     return built;
-}
-
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
-// The gzip-compressed size of a byte stream, computed on several threads at once.
-// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
-// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
-// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
-// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
-
-
-const deflateRawAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.deflateRaw);
-const GZIP_LEVEL = 6;
-const BLOCK_BYTES = 1024 * 1024;
-const WINDOW_BYTES = 32 * 1024;
-/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
-const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
-/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
-const GZIP_FRAMING_BYTES = 18;
-class GzipSizer {
-    maxInFlight;
-    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
-    free = [];
-    block;
-    filled = 0;
-    previousTail;
-    inFlight = new Set();
-    waiting = [];
-    compressedBytes = 0;
-    failure;
-    constructor(maxInFlight = 4) {
-        this.maxInFlight = maxInFlight;
-        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
-    }
-    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
-    write(chunk) {
-        let offset = 0;
-        while (offset < chunk.length) {
-            const copied = chunk.copy(this.block, this.filled, offset);
-            this.filled += copied;
-            offset += copied;
-            if (this.filled === BLOCK_BYTES)
-                this.submit(false);
-        }
-    }
-    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
-    ready() {
-        if (this.inFlight.size < this.maxInFlight)
-            return undefined;
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    submit(last) {
-        const block = this.block;
-        const input = block.subarray(0, this.filled);
-        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
-        // instead of returning to the main thread for every 16 KiB it writes.
-        const options = {
-            level: GZIP_LEVEL,
-            finishFlush: last ? external_node_zlib_namespaceObject.constants.Z_FINISH : external_node_zlib_namespaceObject.constants.Z_SYNC_FLUSH,
-            chunkSize: OUTPUT_BYTES,
-        };
-        if (this.previousTail)
-            options.dictionary = this.previousTail;
-        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
-        const deflated = deflateRawAsync(input, options).then((out) => {
-            this.compressedBytes += out.length;
-            this.release(deflated, block);
-        }, (error) => {
-            this.failure ??= error;
-            this.release(deflated, block);
-        });
-        this.inFlight.add(deflated);
-        this.filled = 0;
-        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-    }
-    release(deflated, block) {
-        this.inFlight.delete(deflated);
-        this.free.push(block);
-        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
-            this.waiting.shift()();
-    }
-    /** Finishes the stream and returns its gzip size in bytes. */
-    async finish() {
-        this.submit(true);
-        while (this.inFlight.size > 0)
-            await Promise.all([...this.inFlight]);
-        this.free.length = 0;
-        if (this.failure !== undefined)
-            throw this.failure;
-        return this.compressedBytes + GZIP_FRAMING_BYTES;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/image-index.ts
@@ -1231,6 +1141,7 @@ function summarize(config) {
         variant: config.variant,
         user: config.config?.User ?? '',
         exposedPorts: Object.keys(config.config?.ExposedPorts ?? {}),
+        volumes: Object.keys(config.config?.Volumes ?? {}),
     };
 }
 /** The documents of an archive by digest (blobs, classic `<hex>.json` configs) and by name (index.json, manifest.json). */
@@ -1255,6 +1166,16 @@ class ArchiveDocuments {
  */
 function findImages(documents, imageId) {
     const images = [];
+    // Each document once: a hostile archive may name one sub-index from many places, or from itself.
+    const visited = new Set();
+    /** The document a digest names, once: undefined when it was visited already. */
+    const firstTime = (digest) => {
+        const key = hexOf(digest) ?? digest ?? '';
+        if (visited.has(key))
+            return undefined;
+        visited.add(key);
+        return documents.byDigest(digest);
+    };
     const visit = (document, digest, depth) => {
         if (!document || typeof document !== 'object' || depth > MAX_DEPTH)
             return;
@@ -1262,17 +1183,17 @@ function findImages(documents, imageId) {
         if (Array.isArray(doc.manifests)) {
             for (const entry of doc.manifests)
                 if (!isAttestation(entry))
-                    visit(documents.byDigest(entry.digest), entry.digest, depth + 1);
+                    visit(firstTime(entry.digest), entry.digest, depth + 1);
         }
         else if (doc.config && Array.isArray(doc.layers)) {
-            visit(documents.byDigest(doc.config.digest), doc.config.digest, depth + 1);
+            visit(firstTime(doc.config.digest), doc.config.digest, depth + 1);
         }
         else if (doc.rootfs !== undefined && digest) {
             addConfig(images, doc, digest);
         }
     };
     if (imageId) {
-        const start = documents.byDigest(imageId);
+        const start = firstTime(imageId);
         if (start === undefined)
             throw new ImageIndexError(`the archive does not contain the image ${imageId}`);
         visit(start, imageId, 0);
@@ -1562,6 +1483,98 @@ function parsePaxRecords(data, offset) {
         position += length;
     }
     return overrides;
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
+// The gzip-compressed size of a byte stream, computed on several threads at once.
+// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
+// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
+// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
+// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
+
+
+const deflateRawAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.deflateRaw);
+const GZIP_LEVEL = 6;
+const BLOCK_BYTES = 1024 * 1024;
+const WINDOW_BYTES = 32 * 1024;
+/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
+const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
+/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
+const GZIP_FRAMING_BYTES = 18;
+class GzipSizer {
+    maxInFlight;
+    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
+    free = [];
+    block;
+    filled = 0;
+    previousTail;
+    inFlight = new Set();
+    waiting = [];
+    compressedBytes = 0;
+    failure;
+    constructor(maxInFlight = 4) {
+        this.maxInFlight = maxInFlight;
+        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
+    write(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            const copied = chunk.copy(this.block, this.filled, offset);
+            this.filled += copied;
+            offset += copied;
+            if (this.filled === BLOCK_BYTES)
+                this.submit(false);
+        }
+    }
+    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
+    ready() {
+        if (this.inFlight.size < this.maxInFlight)
+            return undefined;
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    submit(last) {
+        const block = this.block;
+        const input = block.subarray(0, this.filled);
+        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
+        // instead of returning to the main thread for every 16 KiB it writes.
+        const options = {
+            level: GZIP_LEVEL,
+            finishFlush: last ? external_node_zlib_namespaceObject.constants.Z_FINISH : external_node_zlib_namespaceObject.constants.Z_SYNC_FLUSH,
+            chunkSize: OUTPUT_BYTES,
+        };
+        if (this.previousTail)
+            options.dictionary = this.previousTail;
+        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
+        const deflated = deflateRawAsync(input, options).then((out) => {
+            this.compressedBytes += out.length;
+            this.release(deflated, block);
+        }, (error) => {
+            this.failure ??= error;
+            this.release(deflated, block);
+        });
+        this.inFlight.add(deflated);
+        this.filled = 0;
+        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    release(deflated, block) {
+        this.inFlight.delete(deflated);
+        this.free.push(block);
+        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
+            this.waiting.shift()();
+    }
+    /** Finishes the stream and returns its gzip size in bytes. */
+    async finish() {
+        this.submit(true);
+        while (this.inFlight.size > 0)
+            await Promise.all([...this.inFlight]);
+        this.free.length = 0;
+        if (this.failure !== undefined)
+            throw this.failure;
+        return this.compressedBytes + GZIP_FRAMING_BYTES;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -2385,15 +2398,10 @@ class LayerReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/analysis/archive.ts
-// Streaming reader of `docker save` output. One pass over the bytes, memory bounded by the number of files,
-// not by their bytes: each member is sniffed and read as a layer (layer-reader.ts), a compressed layer blob,
-// or a JSON document (image-index.ts finds each platform's config among them).
-// Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
-// (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
-
-
-
+;// CONCATENATED MODULE: ./src/analysis/archive-member.ts
+// One member of an image archive, read once as it arrives: its first bytes are sniffed, then it is read as
+// an uncompressed layer tar (its compressed size measured, unless a known layer has it), a gzip- or
+// zstd-compressed layer blob (its own length is the compressed size), a JSON document, or skipped.
 
 
 
@@ -2554,21 +2562,86 @@ class MemberSink {
         }
     }
 }
-/** Reads a whole `docker save` stream, once, as it arrives: every image it holds for `imageId`, one per platform. */
-async function scanImageArchivePlatforms(input, options) {
-    const members = new Map();
-    // Only the member being read can fall behind; one that has ended gets no more bytes.
-    let current;
-    const archive = new TarReader((header) => {
-        const name = header.name;
+
+;// CONCATENATED MODULE: ./src/analysis/archive.ts
+// Streaming reader of `docker save` output. One pass over the bytes, memory bounded by the number of files,
+// not by their bytes: each member is sniffed and read as a layer (layer-reader.ts), a compressed layer blob,
+// or a JSON document (image-index.ts finds each platform's config among them).
+// Handles the classic docker-archive layout (`<id>/layer.tar`, `<config>.json`) and the OCI layout
+// (`blobs/sha256/<digest>`, uncompressed or gzip-compressed layer blobs) that newer engines write.
+
+
+
+
+
+/**
+ * The members of one image archive, whatever carries them (a `docker save` or OCI archive tar, an OCI layout
+ * directory, a registry): each candidate member is sniffed and read once as it arrives, then the images are
+ * found among the JSON documents and their layers matched by diffID.
+ */
+class ArchiveScan {
+    options;
+    members = new Map();
+    /** Only the member being read can fall behind; one that has ended gets no more bytes. */
+    current;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Where a member's bytes go: layers (`<id>/layer.tar`, `blobs/...`) and top-level JSON documents; undefined for the rest. */
+    member(name, sizeBytes) {
         const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
-        if (header.type !== 'file' || !candidate)
+        if (!candidate)
             return undefined;
-        const member = new MemberSink(options.compressedSize, header.size, options.knownLayers ?? []);
-        members.set(name, member);
-        current = member;
+        const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? []);
+        this.members.set(name, member);
+        this.current = member;
         return member;
-    });
+    }
+    /** Back-pressure: what to wait for before reading on, while compression or decompression is behind. */
+    pressure() {
+        return this.current?.pressure();
+    }
+    /** Every image the members hold for `options.imageId` (or the archive's own index), one per platform. */
+    async images() {
+        const byDiffId = new Map();
+        // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
+        const jsonByName = new Map();
+        for (const [name, member] of this.members) {
+            const result = await member.result.catch((error) => {
+                throw error instanceof TarFormatError ? new ArchiveError(error.message) : error;
+            });
+            if (result.kind === 'layer')
+                byDiffId.set(result.layer.diffId, result.layer);
+            if (result.kind === 'json')
+                jsonByName.set(name, result.text);
+        }
+        let images;
+        try {
+            images = findImages(new ArchiveDocuments(jsonByName), this.options.imageId);
+        }
+        catch (error) {
+            if (error instanceof ImageIndexError)
+                throw new ArchiveError(error.message);
+            throw error;
+        }
+        return images.map((image) => ({
+            platform: image.platform,
+            configDigest: image.configDigest,
+            config: image.config,
+            history: image.history,
+            layers: image.diffIds.map((diffId) => {
+                const layer = byDiffId.get(diffId);
+                if (!layer)
+                    throw new ArchiveError(`the archive does not contain layer ${diffId} of the ${image.platform} image`);
+                return layer;
+            }),
+        }));
+    }
+}
+/** Reads a whole `docker save` stream (or OCI archive tar), once, as it arrives: every image it holds for `imageId`, one per platform. */
+async function scanImageArchivePlatforms(input, options) {
+    const scan = new ArchiveScan(options);
+    const archive = new TarReader((header) => (header.type === 'file' ? scan.member(header.name, header.size) : undefined));
     let bytesRead = 0;
     try {
         for await (const data of input) {
@@ -2577,7 +2650,7 @@ async function scanImageArchivePlatforms(input, options) {
             bytesRead += chunk.length;
             options.onProgress?.(bytesRead);
             // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
-            const waitFor = current?.pressure();
+            const waitFor = scan.pressure();
             if (waitFor)
                 await waitFor;
         }
@@ -2588,39 +2661,30 @@ async function scanImageArchivePlatforms(input, options) {
             throw new ArchiveError(error.message);
         throw error;
     }
-    const byDiffId = new Map();
-    // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
-    const jsonByName = new Map();
-    for (const [name, member] of members) {
-        const result = await member.result.catch((error) => {
-            throw error instanceof TarFormatError ? new ArchiveError(error.message) : error;
-        });
-        if (result.kind === 'layer')
-            byDiffId.set(result.layer.diffId, result.layer);
-        if (result.kind === 'json')
-            jsonByName.set(name, result.text);
+    return scan.images();
+}
+/**
+ * Reads the members of an image archive given one by one (an OCI layout directory, a registry's documents and
+ * blobs): only those the scan keeps are opened, each once. Every image they hold, one per platform.
+ */
+async function scanImageMembers(members, options) {
+    const scan = new ArchiveScan(options);
+    let bytesRead = 0;
+    for await (const member of members) {
+        const sink = scan.member(member.name, member.sizeBytes);
+        if (!sink)
+            continue;
+        for await (const chunk of member.data()) {
+            sink.data(chunk);
+            bytesRead += chunk.length;
+            options.onProgress?.(bytesRead);
+            const waitFor = scan.pressure();
+            if (waitFor)
+                await waitFor;
+        }
+        sink.end();
     }
-    let images;
-    try {
-        images = findImages(new ArchiveDocuments(jsonByName), options.imageId);
-    }
-    catch (error) {
-        if (error instanceof ImageIndexError)
-            throw new ArchiveError(error.message);
-        throw error;
-    }
-    return images.map((image) => ({
-        platform: image.platform,
-        configDigest: image.configDigest,
-        config: image.config,
-        history: image.history,
-        layers: image.diffIds.map((diffId) => {
-            const layer = byDiffId.get(diffId);
-            if (!layer)
-                throw new ArchiveError(`the archive does not contain layer ${diffId} of the ${image.platform} image`);
-            return layer;
-        }),
-    }));
+    return scan.images();
 }
 /** Reads a whole `docker save` stream and returns the image it holds (the first platform when it holds several). */
 async function scanImageArchive(input, options) {
@@ -4902,6 +4966,7 @@ async function measureLayers(image, request, { docker, log }) {
     log.info(`Read ${units_formatBytes(archiveBytes)} of layers for ${platforms.length} platform(s) in ${units_formatDurationMs(performance.now() - started)}`);
     return platforms;
 }
+/** One platform's figures from its scanned layers: sizes, and with the analysis waste, hints and the byte map. */
 async function measurePlatform(scanned, archiveBytes, request, log, onProgress) {
     const { options, buildInfo, label } = request;
     const sizeBytes = uncompressedSizeBytes(scanned);
@@ -5060,20 +5125,29 @@ async function removeUntaggedImage(docker, imageId) {
 // Finding out what the Docker installation can do: is an engine answering, and which builder to use.
 
 
-/** Pure: the engine facts the gate uses from `docker info`. */
-function parseEngineInfo(raw) {
+/** What the report says measured an image no engine held: the archive or the registry itself. */
+function engineless(source) {
+    return { version: 'none', storageDriver: 'none', imageStore: source };
+}
+/** Pure: the engine facts the gate uses from `docker info` (and `docker version`'s server part, when it answered). */
+function parseEngineInfo(raw, version = {}) {
     const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
     return {
         version: raw.ServerVersion ?? 'unknown',
         storageDriver: raw.Driver ?? 'unknown',
         imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
+        ...(version.Os && version.Arch ? { platform: `${version.Os}/${version.Arch}` } : {}),
+        ...(version.GoVersion ? { goVersion: version.GoVersion } : {}),
     };
 }
 function probeEngine(docker, options) {
     const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
+    // The server's platform and Go release; an engine too old or odd to say them is still an engine.
+    const serverFormat = '{"Os":{{json .Server.Os}},"Arch":{{json .Server.Arch}},"GoVersion":{{json .Server.GoVersion}}}';
+    const version = docker.text(['version', '--format', serverFormat], { timeoutMs: 30_000 }).then((text) => JSON.parse(text), () => ({}));
     const engine = docker
         .text(['info', '--format', format], { timeoutMs: 30_000 })
-        .then((text) => parseEngineInfo(JSON.parse(text)))
+        .then(async (text) => parseEngineInfo(JSON.parse(text), await version))
         .catch((error) => {
         const reason = error instanceof DockerError ? error.message : String(error);
         const hint = /permission denied/i.test(reason)
@@ -5128,6 +5202,194 @@ async function contextCredentialWarning(context) {
     return (`the build context ${context} holds .git with a credential in .git/config (actions/checkout persists the token there) ` +
         'and no .dockerignore keeps .git out: a COPY of the context puts the token in a layer, where a RUN can print it. ' +
         'Check out with persist-credentials: false, or add .git to .dockerignore');
+}
+
+;// CONCATENATED MODULE: ./src/analysis/oci-layout.ts
+// An OCI image layout directory (`docker buildx build --output type=oci,tar=false`, ko, Jib, rules_oci,
+// `skopeo copy ... oci:DIR`) read as the members of an image archive: index.json, the manifests and indexes it
+// reaches, and the configs and layers they name, each blob once and only if referenced. Blob paths are made
+// from validated digests, and only regular files inside the directory are read (a symlink is refused), so a
+// hostile layout cannot make the gate read anything else.
+
+
+
+
+/** The largest index, manifest or config read whole (a real one is a few KiB; the scan keeps JSON up to 16 MiB). */
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** How deep indexes may nest (an index of indexes of manifests is 2). */
+const MAX_INDEX_DEPTH = 4;
+/** Pure: the blob path a digest names inside a layout (`blobs/sha256/<hex>`), or why the digest is refused. */
+function blobPath(digest) {
+    const match = typeof digest === 'string' ? /^(sha256|sha512):([0-9a-f]+)$/.exec(digest) : null;
+    const lengths = { sha256: 64, sha512: 128 };
+    if (!match || match[2].length !== lengths[match[1]])
+        throw new ArchiveError(`the layout names a blob by ${JSON.stringify(String(digest)).slice(0, 90)}, which is not a sha256 or sha512 digest`);
+    return `blobs/${match[1]}/${match[2]}`;
+}
+async function regularFile(root, relative) {
+    const stats = await (0,promises_namespaceObject.lstat)(external_node_path_default().join(root, relative)).catch((error) => {
+        throw new ArchiveError(error.code === 'ENOENT' ? `the layout has no ${relative}` : `cannot read ${relative}: ${error.message}`);
+    });
+    if (!stats.isFile())
+        throw new ArchiveError(`${relative} in the layout is ${stats.isSymbolicLink() ? 'a symlink' : 'not a regular file'}; only regular files are read`);
+    return stats.size;
+}
+async function oci_layout_document(root, relative) {
+    const sizeBytes = await regularFile(root, relative);
+    if (sizeBytes > MAX_DOCUMENT_BYTES)
+        throw new ArchiveError(`${relative} in the layout is ${sizeBytes} bytes, more than an index, manifest or config can be (${MAX_DOCUMENT_BYTES})`);
+    return { text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, relative), 'utf8'), sizeBytes };
+}
+function parseDocument(text, relative) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed && typeof parsed === 'object')
+            return parsed;
+    }
+    catch {
+        // reported below
+    }
+    throw new ArchiveError(`${relative} in the layout is not a JSON object`);
+}
+function checkedSize(descriptor, relative, actualBytes) {
+    if (typeof descriptor.size === 'number' && descriptor.size !== actualBytes)
+        throw new ArchiveError(`${relative} in the layout is ${actualBytes} bytes, but its descriptor says ${descriptor.size}`);
+}
+function textMember(name, text) {
+    const bytes = Buffer.from(text, 'utf8');
+    return {
+        name,
+        sizeBytes: bytes.length,
+        data: async function* () {
+            yield bytes;
+        },
+    };
+}
+/** Every member of the layout the image's index reaches, documents before the blobs they name. */
+async function* ociLayoutMembers(root) {
+    const layout = parseDocument((await oci_layout_document(root, 'oci-layout')).text, 'oci-layout');
+    if (typeof layout.imageLayoutVersion !== 'string')
+        throw new ArchiveError('oci-layout has no imageLayoutVersion: this is not an OCI image layout');
+    const index = await oci_layout_document(root, 'index.json');
+    yield textMember('index.json', index.text);
+    const seen = new Set();
+    const layers = [];
+    let level = parseDocument(index.text, 'index.json').manifests ?? [];
+    for (let depth = 0; level.length > 0; depth += 1) {
+        if (depth > MAX_INDEX_DEPTH)
+            throw new ArchiveError(`the layout's indexes nest deeper than ${MAX_INDEX_DEPTH}`);
+        const next = [];
+        for (const descriptor of level) {
+            const relative = blobPath(descriptor.digest);
+            if (seen.has(relative))
+                continue;
+            seen.add(relative);
+            const blob = await oci_layout_document(root, relative).catch((error) => {
+                // An index may list platforms whose blobs the layout does not hold (a partial copy): those are skipped.
+                if (error instanceof ArchiveError && error.message.startsWith('the layout has no'))
+                    return undefined;
+                throw error;
+            });
+            if (!blob)
+                continue;
+            checkedSize(descriptor, relative, blob.sizeBytes);
+            yield textMember(relative, blob.text);
+            const parsed = parseDocument(blob.text, relative);
+            // An index names manifests; a manifest names its config and layers. (An image config has a `config`
+            // key of its own, the container's settings, which is no descriptor.)
+            if (Array.isArray(parsed.manifests))
+                next.push(...parsed.manifests);
+            if (Array.isArray(parsed.layers)) {
+                if (parsed.config)
+                    next.push(parsed.config);
+                for (const layer of parsed.layers)
+                    layers.push({ relative: blobPath(layer.digest), descriptor: layer });
+            }
+        }
+        level = next;
+    }
+    for (const { relative, descriptor } of layers) {
+        if (seen.has(relative))
+            continue;
+        seen.add(relative);
+        const sizeBytes = await regularFile(root, relative);
+        checkedSize(descriptor, relative, sizeBytes);
+        yield { name: relative, sizeBytes, data: () => (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(root, relative), { highWaterMark: 1 << 20 }) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/measure-archive.ts
+// Measuring an image from a file instead of an engine: a `docker save` tar, an OCI image archive
+// (`podman save --format oci-archive`, `skopeo copy ... oci-archive:`) or an OCI image layout directory
+// (`docker buildx build --output type=oci,tar=false`, ko, Jib, rules_oci). Every figure comes from the archive's
+// own documents and layers, so no engine is needed; the compressed size is its blobs' where it holds them.
+
+
+
+
+
+
+
+
+/** Pure: what the gate knows of the archive's image, shaped as `docker image inspect` would give it. */
+function archiveMetadata(image) {
+    return {
+        id: image.configDigest,
+        sizeBytes: uncompressedSizeBytes(image),
+        layerCount: image.layers.length,
+        user: image.config.user,
+        exposedPorts: image.config.exposedPorts,
+        volumes: image.config.volumes,
+        os: image.config.os,
+        architecture: image.config.architecture,
+        repoTags: [],
+    };
+}
+async function readArchive(archivePath, onProgress, compressedSize) {
+    const stats = await (0,promises_namespaceObject.stat)(archivePath).catch((error) => {
+        throw new errors_GateError('image', `archive ${archivePath}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}; expected a docker save tar, an OCI archive or an OCI layout directory`);
+    });
+    const options = { compressedSize, onProgress };
+    try {
+        if (stats.isDirectory())
+            return await scanImageMembers(ociLayoutMembers(archivePath), options);
+        if (!stats.isFile())
+            throw new ArchiveError('it is neither a regular file nor a directory');
+        return await scanImageArchivePlatforms((0,external_node_fs_namespaceObject.createReadStream)(archivePath, { highWaterMark: 1 << 20 }), options);
+    }
+    catch (error) {
+        if (error instanceof ArchiveError)
+            throw new errors_GateError('image', `archive ${archivePath} could not be read: ${error.message} (expected a docker save tar, an OCI archive or an OCI layout directory)`, { cause: error });
+        throw error;
+    }
+}
+/** Reads the archive once and measures every platform it holds, the preferred one first. */
+async function measureArchive(request, deps) {
+    const { log } = deps;
+    const started = performance.now();
+    const progress = progressReporter(log, 0);
+    let archiveBytes = 0;
+    const platforms = [];
+    let images;
+    try {
+        images = await log.group(`Read the ${request.label} from ${request.path}`, async () => {
+            const read = await readArchive(request.path, (bytes) => {
+                archiveBytes = bytes;
+                progress.update({ step: 'reading', archiveBytesRead: bytes });
+            }, request.options.analyze);
+            const preferred = request.preferredPlatform;
+            const ordered = [...read].sort((a, b) => Number(b.platform === preferred) - Number(a.platform === preferred));
+            for (const scanned of ordered)
+                platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
+            return ordered;
+        });
+    }
+    finally {
+        progress.stop();
+    }
+    log.info(`Read ${units_formatBytes(archiveBytes)} of the archive for ${platforms.length} platform(s) in ${units_formatDurationMs(performance.now() - started)}`);
+    const reason = 'the image comes from an archive, which the gate reads without an engine (docker load it and gate it with image: to smoke-test it)';
+    return { image: archiveMetadata(images[0]), sizeMethod: 'layers', platforms, smoke: { ran: false, reason } };
 }
 
 ;// CONCATENATED MODULE: ./src/history/record-path.ts
@@ -5348,7 +5610,7 @@ function readEngine(value) {
     const fields = fieldsOf(value, 'engine');
     return {
         version: record_check_text(field(fields, 'version'), 'engine.version', 100),
-        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd']),
+        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry']),
         storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
     };
 }
@@ -6419,6 +6681,7 @@ function assembleReport(input) {
 
 
 
+
 async function runGate(options, deps) {
     const background = new BackgroundWork();
     try {
@@ -6447,6 +6710,8 @@ async function checkPlatforms(options, builder, probe) {
 }
 async function measureHead(options, deps, background, probe, history) {
     const label = deps.baseCommit ? 'PR image' : 'image';
+    if (options.archive)
+        return measureArchiveHead(options.archive, label, options, deps, probe);
     const builder = await probe.builder;
     await checkPlatforms(options, builder, probe);
     let reference = options.image ?? '';
@@ -6471,6 +6736,15 @@ async function measureHead(options, deps, background, probe, history) {
     const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers }, deps);
     return { reference, buildInfo, measured, engine };
 }
+/**
+ * An image from a file: no engine is needed. When one answers, the platform it runs goes first; the report
+ * says the archive measured it.
+ */
+async function measureArchiveHead(archive, label, options, deps, probe) {
+    const runner = await probe.engine.then((engine) => engine.platform, () => undefined);
+    const measured = await measureArchive({ path: archive, label, options, preferredPlatform: runner }, deps);
+    return { reference: archive, measured, engine: engineless('archive') };
+}
 async function gate(options, deps, background) {
     // The size history is fetched while the image builds, into a scratch repository of its own.
     const history = deps.history ? startHistory(deps.history, displayName(options), deps.log) : undefined;
@@ -6483,18 +6757,20 @@ async function gate(options, deps, background) {
 }
 async function gateWith(options, deps, background, runHistory) {
     const { log } = deps;
-    const probe = probeEngine(deps.docker, { needsBuilder: !options.image });
+    const probe = probeEngine(deps.docker, { needsBuilder: !options.image && !options.archive });
     let head;
     try {
         head = await measureHead(options, deps, background, probe, runHistory);
     }
     catch (error) {
-        await probe.engine; // an engine that is not reachable is the reason to give
+        if (!options.archive)
+            await probe.engine; // an engine that is not reachable is the reason to give
         throw error;
     }
     const { engine } = head;
     const builder = await probe.builder;
-    log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
+    if (!options.archive)
+        log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
     const history = await runHistory?.afterBuild();
     const recorded = history && recordedBaseline(history, head.measured, log);
     const baseline = await (recorded
@@ -6601,6 +6877,13 @@ const INPUTS = [
         scope: 'entry',
         default: '',
         description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
+    },
+    {
+        name: 'archive',
+        type: 'string',
+        scope: 'entry',
+        default: '',
+        description: 'Gate an image from a file instead of an engine: a docker save tar, an OCI image archive (podman save --format oci-archive) or an OCI image layout directory (buildx --output type=oci, ko, Jib, rules_oci). No Docker engine is needed; smoke: true loads a tar into the engine to run it.',
     },
     {
         name: 'name',
@@ -6879,6 +7162,12 @@ function parseImageReference(name, text) {
         throw new InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
     return text;
 }
+/** A path to an image archive or layout: any path, but no control characters and no leading dash. */
+function parseArchivePath(text) {
+    if (/[\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+        throw new UnitParseError(`"${text.slice(0, 80)}" is not a path`);
+    return text;
+}
 function parseBaseline(text) {
     if (text === 'auto')
         return { kind: 'auto' };
@@ -6996,6 +7285,7 @@ function getInputs(read) {
         platforms: parsePlatforms(value('platforms')),
         builder: parseOptional('builder', value('builder'), parseBuilderName, 'multiarch'),
         image,
+        archive: parseOptional('archive', value('archive'), parseArchivePath, 'image.tar or build/oci-layout'),
         name: optional('name'),
         tag: optional('tag'),
         budgets: readBudgets(value, optional),
@@ -7046,8 +7336,12 @@ function checkCombinations(options, value) {
     if (!options.analyze && needsAnalysis) {
         throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
-    if (options.image &&
-        (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
+    if (options.archive && options.smoke.mode === 'true')
+        throw new InputError('smoke', "is true, but an archive's image is not run (the gate reads the archive; no engine loads it)", 'smoke: auto or false with archive (or docker load it and gate it with image:)');
+    if (options.image && options.archive)
+        throw new InputError('archive', 'cannot be combined with image (the gate takes the image from one place)', 'archive: image.tar alone');
+    const taken = options.image ? 'image' : options.archive ? 'archive' : undefined;
+    if (taken && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
         const clash = options.dockerfile
             ? 'dockerfile'
             : options.target
@@ -7057,7 +7351,7 @@ function checkCombinations(options, value) {
                     : options.platforms.length > 0
                         ? 'platforms'
                         : 'builder';
-        throw new InputError(clash, `cannot be combined with image (the gate either builds or takes a built image)`, 'image: my-app:ci with no build inputs');
+        throw new InputError(clash, `cannot be combined with ${taken} (the gate either builds or takes a built image)`, `${taken === 'image' ? 'image: my-app:ci' : 'archive: image.tar'} with no build inputs`);
     }
 }
 
@@ -7224,6 +7518,8 @@ function inefficientSection(analysis) {
 /** One sentence: the engine, its image store, and inspect's .Size labelled for what it is on that store. */
 function engineSentence(report) {
     const { engine, image } = report;
+    if (engine.imageStore === 'archive' || engine.imageStore === 'registry')
+        return `Measured from the ${engine.imageStore === 'archive' ? 'archive' : 'registry'} itself, without an engine; the size is the layers' own bytes.`;
     const store = `${engine.imageStore} image store, ${engine.storageDriver}`;
     const own = image.sizeMethod === 'inspect' || image.engineSizeBytes === image.sizeBytes
         ? 'docker image inspect .Size agrees'
@@ -8169,8 +8465,8 @@ function imageSettings(config, image) {
 ;// CONCATENATED MODULE: ./src/config/changes.ts
 // changed-only: which images of the config file a pull request leaves alone. An image is unchanged when no
 // file under its context or its Dockerfile differs between the merge base and the head, and its config entry
-// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) is
-// always gated: nothing in the repository says whether it changed.
+// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) or
+// as an archive (`archive:`) is always gated: nothing in the repository says whether it changed.
 
 
 
@@ -8201,7 +8497,7 @@ async function unchangedImages(question) {
     if (!before)
         return unchanged;
     for (const { image, options } of question.images) {
-        if (options.image)
+        if (options.image || options.archive)
             continue;
         const earlier = before.images.find((candidate) => candidate.name === image.name);
         if (!earlier || !sameSettings(imageSettings(before, earlier), imageSettings(question.config, image)))
@@ -8768,8 +9064,8 @@ async function main(argv) {
             onSmokeContainer: (name) => guard.track(name),
             onWorktree: (root, directory) => guard.trackWorktree(root, directory),
         };
-        // The default config file applies when nothing names one image (no context, no --image).
-        const namesOneImage = positionals.length > 0 || Boolean(values.context) || Boolean(values.image);
+        // The default config file applies when nothing names one image (no context, no --image, no --archive).
+        const namesOneImage = positionals.length > 0 || Boolean(values.context) || Boolean(values.image) || Boolean(values.archive);
         const configFile = input('config') || !namesOneImage ? await findConfigFile(input('config')) : undefined;
         if (configFile)
             return await runConfigFromCli(configFile, input, deps, Boolean(values.json), (text) => process.stdout.write(text));
