@@ -119,7 +119,7 @@ test('Ajv (draft 2020-12) compiles the schema and accepts the example', () => {
   expect(validateWithAjv(parse('images:\n  - name: a\n    max-sise: 1MB\n'))).not.toEqual([]);
 });
 
-test("the example config in docs/config-file.md is valid: the JSON Schema and parseConfig both take it", () => {
+test('the example config in docs/config-file.md is valid: the JSON Schema and parseConfig both take it', () => {
   const page = readFileSync('docs/config-file.md', 'utf8');
   const block = /```yaml\n(# \.github\/image-size-gate\.yml[^\n]*\n[\s\S]*?)```/.exec(page)?.[1];
   expect(block).toBeDefined();
