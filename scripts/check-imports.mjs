@@ -8,6 +8,8 @@ import ts from 'typescript';
 
 const SOURCE_ROOT = 'src';
 const PROCESS_LAYER = 'src/exec/';
+// The one file outside src/ that src/ may import: package.json, for the version (read where it is the one source).
+const PACKAGE_JSON_READER = 'src/common/version.ts';
 
 function sourceFiles(directory) {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -48,6 +50,10 @@ for (const file of files) {
     }
     if (!specifier.startsWith('.')) continue;
     const target = path.join(path.dirname(file), specifier).replace(/\.js$/, '.ts');
+    if (target === 'package.json') {
+      if (file !== PACKAGE_JSON_READER) problems.push(`${file} imports package.json: take VERSION from ${PACKAGE_JSON_READER}`);
+      continue;
+    }
     if (known.has(target)) targets.add(target);
     else if (known.has(path.join(target, 'index.ts'))) targets.add(path.join(target, 'index.ts'));
     else problems.push(`${file} imports ${specifier}, which is no file under ${SOURCE_ROOT}/`);

@@ -1,5 +1,5 @@
 // The fingerprint of what the bundles in dist/ are built from: every file under src/, the lock file, the
-// TypeScript config and the packaging script. scripts/package.mjs writes it to dist/source-stamp.txt;
+// TypeScript config, the packaging script and package.json's version (the one field of it the CLI bundles). scripts/package.mjs writes it to dist/source-stamp.txt;
 // scripts/ensure-dist.mjs compares it, so an end-to-end run never tests a bundle older than the code.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,5 +22,6 @@ export function sourceStamp() {
     hash.update(readFileSync(file));
     hash.update('\0');
   }
+  hash.update(`package.json version\0${JSON.parse(readFileSync('package.json', 'utf8')).version}\0`);
   return `${hash.digest('hex')}\n`;
 }

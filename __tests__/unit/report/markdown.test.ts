@@ -146,7 +146,7 @@ describe('one place per fact', () => {
     for (const input of INPUTS.filter((candidate) => !actionOnly.includes(candidate.name))) expect(help).toContain(`--${input.name} `);
     for (const name of actionOnly) expect(help).not.toContain(`--${name} `);
   });
-  test('the bundled version is package.json version', () => {
+  test('VERSION is package.json version (imported from it, no copy to keep in step)', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 });
