@@ -17,7 +17,8 @@
 # For every engine it also makes the base images the examples and tests build FROM (debian:bookworm-slim via
 # debootstrap, a busybox shell image), and with WITH_REGISTRY=1 installs Debian's docker-registry, skopeo
 # and openssl for the registry tests.
-# Idempotent: each step is skipped when what it makes is already there. Progress goes to stderr.
+# ISG_SLOT=N starts a further instance of a modern engine (see main). Idempotent: each step is skipped when
+# what it makes is already there. Progress goes to stderr.
 set -euo pipefail
 
 ENGINE="${ENGINE:-legacy}"
@@ -223,11 +224,29 @@ make_busybox_base() {
 }
 
 main() {
+  # ISG_SLOT=N (1-9) starts another instance of a modern engine beside the first (its own socket, data root,
+  # bridge and subnet), so that two end-to-end runs can each have an engine of their own.
+  local slot="${ISG_SLOT:-}" suffix="" offset=0
+  if [ -n "$slot" ]; then
+    case "$slot" in [1-9]) ;; *)
+      log "ISG_SLOT must be a digit from 1 to 9"
+      return 2
+      ;;
+    esac
+    [ "$ENGINE" = legacy ] && {
+      log "ISG_SLOT starts another modern engine; the legacy engine has one instance (the standard socket)"
+      return 2
+    }
+    suffix="-$slot"
+    offset=$((10 * slot))
+  fi
   case "$ENGINE" in
     legacy) start_legacy_engine ;;
-    modern) start_modern_engine modern sid true isg-modern0 172.30.1.1/24 172.30.1.0/24 ;;
-    modern-classic) start_modern_engine modern-classic sid false isg-mclassic0 172.30.2.1/24 172.30.2.0/24 ;;
-    trixie) start_modern_engine trixie trixie true isg-trixie0 172.30.3.1/24 172.30.3.0/24 ;;
+    modern) start_modern_engine "modern$suffix" sid true "isg-modern${slot}0" "172.30.$((1 + offset)).1/24" "172.30.$((1 + offset)).0/24" ;;
+    modern-classic)
+      start_modern_engine "modern-classic$suffix" sid false "isg-mclassic${slot}0" "172.30.$((2 + offset)).1/24" "172.30.$((2 + offset)).0/24"
+      ;;
+    trixie) start_modern_engine "trixie$suffix" trixie true "isg-trixie${slot}0" "172.30.$((3 + offset)).1/24" "172.30.$((3 + offset)).0/24" ;;
     *)
       log "ENGINE must be legacy, modern, modern-classic or trixie"
       return 2
