@@ -15,8 +15,8 @@
 #   DOCKER_HOST (its socket) and DOCKER_CONFIG (a client config whose cli-plugins hold buildx, for those
 #   engines only, so the legacy engine keeps the classic builder).
 # For every engine it also makes the base images the examples and tests build FROM (debian:bookworm-slim via
-# debootstrap, a busybox shell image), and with WITH_REGISTRY=1 installs Debian's docker-registry, skopeo
-# and openssl for the registry tests.
+# debootstrap, a busybox shell image), and with WITH_TEST_TOOLS=1 (or WITH_REGISTRY=1) installs what the
+# tests need besides: Debian's docker-registry, skopeo, openssl and podman.
 # ISG_SLOT=N starts a further instance of a modern engine (see main). Idempotent: each step is skipped when
 # what it makes is already there. Progress goes to stderr.
 set -euo pipefail
@@ -254,13 +254,15 @@ main() {
   esac
   make_debian_base
   make_busybox_base
-  # The registry tests: Debian's docker-registry (distribution) to serve, skopeo as a second client that
-  # checks the figures, openssl for the token server's certificate.
-  if [ "${WITH_REGISTRY:-0}" = 1 ]; then
+  # The tools the tests need besides the engine: Debian's docker-registry (distribution) to serve images,
+  # skopeo as a second registry client that checks the figures and copies images between test registries,
+  # openssl for the token server's certificate, podman to build and save OCI archives.
+  if [ "${WITH_TEST_TOOLS:-${WITH_REGISTRY:-0}}" = 1 ]; then
     local missing=()
     command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
     command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
     command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+    command -v podman >/dev/null 2>&1 || missing+=(podman)
     if [ "${#missing[@]}" -gt 0 ]; then
       log "installing ${missing[*]}"
       apt_install "${missing[@]}"

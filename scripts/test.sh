@@ -13,7 +13,7 @@ engines="${ENGINES:-legacy modern-classic modern}"
 
 declare -A engine_env
 for engine in $engines; do
-  engine_env[$engine]="$(ENGINE=$engine WITH_REGISTRY=1 bash scripts/setup-docker.sh)"
+  engine_env[$engine]="$(ENGINE=$engine WITH_TEST_TOOLS=1 bash scripts/setup-docker.sh)"
 done
 npm ci --no-audit --no-fund
 npm run test:unit

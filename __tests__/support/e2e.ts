@@ -4,6 +4,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { listingBytes } from './oci-oracle.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
 export const MAIN_ENTRY = path.join(REPO_ROOT, 'dist/main/index.js');
@@ -218,14 +219,7 @@ export function engineImageStore(): 'classic' | 'containerd' {
  * symlink targets. On the classic store this equals `docker image inspect .Size` to the byte.
  */
 export function layerBytesByGnuTar(reference: string): number {
-  let total = 0;
-  for (const listing of layerListings(reference)) {
-    for (const line of listing) {
-      if (line.startsWith('-')) total += Number(line.split(/\s+/)[2]);
-      else if (line.startsWith('l')) total += Buffer.byteLength(line.slice(line.indexOf(' -> ') + 4));
-    }
-  }
-  return total;
+  return listingBytes(layerListings(reference));
 }
 
 /** `tar --list --verbose` of every layer manifest.json lists, by GNU tar (compressed blobs or plain tars alike). */

@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8811:
+/***/ 5176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31082,7 +31082,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31915,6 +31915,8 @@ function baselineSource(baseline) {
         return `the base commit \`${shortRef(baseline.reference)}\``;
     if (baseline.source === 'image')
         return `\`${escapeMarkdownInline(baseline.reference)}\``;
+    if (baseline.source === 'registry')
+        return `\`${escapeMarkdownInline(baseline.reference)}\` read from its registry (no pull)`;
     const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
     const run = baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
     const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
@@ -32466,7 +32468,7 @@ async function postComment(comment, run, token, client, warn) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
-// The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README, the
+// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the
 // CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
 // check they agree).
 const INPUTS = [
@@ -32499,7 +32501,7 @@ const INPUTS = [
         type: 'string',
         scope: 'entry',
         default: '',
-        description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
+        description: 'Gate this image instead of building: a local one (name, tag or id; e.g. one that docker/build-push-action loaded), or one read from its registry without a pull when the engine lacks it or it is written registry://ghcr.io/acme/app:1.',
     },
     {
         name: 'archive',
@@ -32617,7 +32619,28 @@ const INPUTS = [
         type: 'string',
         scope: 'image',
         default: 'auto',
-        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured in the engine when it holds it, else read from its registry without a pull; registry://ref always reads the registry), or none.",
+    },
+    {
+        name: 'registry-username',
+        type: 'string',
+        scope: 'workflow',
+        default: '',
+        description: "User name for the registry an image or baseline is read from (default: the Docker client's config.json and its credential helpers, as docker login leaves them).",
+    },
+    {
+        name: 'registry-password',
+        type: 'string',
+        scope: 'workflow',
+        default: '',
+        description: 'Password or token for registry-username (masked in the log; never passed to builds or containers).',
+    },
+    {
+        name: 'insecure-registries',
+        type: 'list',
+        scope: 'workflow',
+        default: '',
+        description: 'Registries (host or host:port) to read over plain HTTP, comma- or newline-separated; loopback registries always are, every other one needs TLS.',
     },
     {
         name: 'max-increase',
@@ -32669,39 +32692,6 @@ const INPUTS = [
         default: 'false',
         description: 'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
     },
-];
-const OUTPUTS = [
-    { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-    {
-        name: 'size',
-        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
-    },
-    { name: 'layers', description: 'Number of filesystem layers.' },
-    { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
-    { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
-    { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
-    { name: 'passed', description: 'true when every budget passed.' },
-    {
-        name: 'compressed-size',
-        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
-    },
-    { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
-    { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-    {
-        name: 'reclaimable-size',
-        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
-    },
-    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-    {
-        name: 'size-delta',
-        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
-    },
-    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-    {
-        name: 'comment-body',
-        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
-    },
-    { name: 'report', description: 'Path of the JSON report.' },
 ];
 
 ;// CONCATENATED MODULE: ./src/config/keys.ts
@@ -34131,6 +34121,7 @@ function getInputs(read) {
         baseline: parseBaseline(value('baseline')),
         comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
         history: readHistory(value),
+        registry: readRegistry(value, optional),
     };
     checkCombinations(options, value);
     return options;
@@ -34147,6 +34138,21 @@ function readBudgets(value, optional) {
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
+}
+function readRegistry(value, optional) {
+    const username = optional('registry-username');
+    const password = optional('registry-password');
+    if (Boolean(username) !== Boolean(password))
+        throw new InputError(username ? 'registry-password' : 'registry-username', `is empty, but ${username ? 'registry-username' : 'registry-password'} is set`, 'both registry-username and registry-password, or neither');
+    const insecureRegistries = value('insecure-registries')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((host) => {
+        if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/.test(host))
+            throw new InputError('insecure-registries', `"${host.slice(0, 80)}" is not a host or host:port`, 'registry.internal:5000');
+        return host;
+    });
+    return { username, password, insecureRegistries };
 }
 function readHistory(value) {
     const branch = parseOptional('history-branch', value('history-branch'), parseBranchName, 'image-size-history');
@@ -36025,6 +36031,8 @@ class MemberSink {
 class ArchiveScan {
     options;
     members = new Map();
+    /** Layers read before (the other image's, when two images share them): not read again. */
+    reused = [];
     /** Only the member being read can fall behind; one that has ended gets no more bytes. */
     current;
     constructor(options) {
@@ -36040,13 +36048,17 @@ class ArchiveScan {
         this.current = member;
         return member;
     }
+    /** A layer already read (for another image of the comparison), taken as this archive's without its bytes. */
+    reuse(layer) {
+        this.reused.push(layer);
+    }
     /** Back-pressure: what to wait for before reading on, while compression or decompression is behind. */
     pressure() {
         return this.current?.pressure();
     }
     /** Every image the members hold for `options.imageId` (or the archive's own index), one per platform. */
     async images() {
-        const byDiffId = new Map();
+        const byDiffId = new Map(this.reused.map((layer) => [layer.diffId, layer]));
         // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
         const jsonByName = new Map();
         for (const [name, member] of this.members) {
@@ -36114,6 +36126,10 @@ async function scanImageMembers(members, options) {
     const scan = new ArchiveScan(options);
     let bytesRead = 0;
     for await (const member of members) {
+        if ('reused' in member) {
+            scan.reuse(member.reused);
+            continue;
+        }
         const sink = scan.member(member.name, member.sizeBytes);
         if (!sink)
             continue;
@@ -38532,6 +38548,8 @@ async function measureLayers(image, request, { docker, log }) {
         });
         const ordered = [...read.images].sort((a, b) => Number(isRunnersPlatform(b.platform, image)) - Number(isRunnersPlatform(a.platform, image)));
         archiveBytes = read.archiveBytes;
+        for (const layer of ordered.flatMap((scanned) => scanned.layers))
+            request.keep?.set(layer.diffId, layer);
         for (const scanned of ordered)
             platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
     }
@@ -38608,175 +38626,283 @@ function progressReporter(log, imageSizeBytes, intervalMs = 5000) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate/baseline.ts
-// The baseline a pull request is compared with: the same Dockerfile built at the base commit (in a temporary
-// worktree), an image reference, or none. Whatever it makes (worktree, image) is removed before it returns.
-
-
-
-
-
-
-
-
-const LABEL = 'baseline image';
-async function measureBaseline(request, deps) {
-    const spec = request.options.baseline;
-    if (spec.kind === 'none')
-        return { skipped: 'baseline is none' };
-    // The layers the baseline shares with the gated image (its base image, usually most of the bytes) are not
-    // compressed a second time.
-    const knownLayers = request.head.platforms.flatMap((platform) => (platform.analysis?.layers ?? []).flatMap((layer) => layer.compressedBytes === undefined
-        ? []
-        : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
-    const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
-    if (spec.kind === 'image') {
-        const measure = () => measureImage({ ...measureRequest, reference: spec.reference }, deps);
-        const measured = await measure().catch(async (error) => {
-            if (!(error instanceof ImageNotFoundError))
-                throw error;
-            await pullBaseline(deps, spec.reference);
-            return measure();
-        });
-        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
-    }
-    if (!deps.baseCommit)
-        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
-    if (!request.buildInfo)
-        return {
-            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
-        };
-    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, measureRequest);
+;// CONCATENATED MODULE: ./src/analysis/registry-image.ts
+function registry_image_hexOf(digest) {
+    return digest.slice(digest.indexOf(':') + 1);
 }
-async function pullBaseline(deps, reference) {
-    deps.log.info(`Pulling baseline image ${reference}`);
-    const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
-    if (pulled.exitCode !== 0) {
-        throw new GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
+function jsonMember(name, value) {
+    const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+    return {
+        name,
+        sizeBytes: bytes.length,
+        data: async function* () {
+            yield bytes;
+        },
+    };
+}
+/**
+ * Pure: the scanned layers with the compressed size the registry stores for each (its manifest's blob size),
+ * whether the blob was read or a reading of the same layer reused.
+ */
+function withRegistrySizes(layers, platform) {
+    const diffIds = diffIdsOf(platform) ?? [];
+    const sizeByDiffId = new Map(diffIds.map((diffId, index) => [diffId, platform.layers[index]?.sizeBytes]));
+    return layers.map((layer) => {
+        const stored = sizeByDiffId.get(layer.diffId);
+        return stored === undefined
+            ? layer
+            : { ...layer, compressedBytes: stored, compressedBytesFromBlob: true, compressedBytesReused: false };
+    });
+}
+/** Pure: a platform's diffIDs in manifest order (the config's rootfs.diff_ids), or undefined when the config says none. */
+function diffIdsOf(platform) {
+    const rootfs = platform.config.rootfs;
+    const ids = rootfs?.diff_ids;
+    return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : undefined;
+}
+/**
+ * The members of a resolved image: a synthetic index.json naming each platform's manifest, the manifests and
+ * configs under their digests (what the scan's image finder walks), then the layers, in the manifest's order,
+ * each distinct blob once. What the registry stores of each layer is the size its manifest lists
+ * (withRegistrySizes).
+ */
+async function* registryImageMembers(client, image, alreadyRead = new Map(), stats = { downloadedBytes: 0, downloadedLayers: 0, reusedLayers: 0 }) {
+    const target = { registry: image.reference.registry, repository: image.reference.repository };
+    yield jsonMember('index.json', { manifests: image.platforms.map((platform) => ({ digest: platform.manifestDigest })) });
+    for (const platform of image.platforms) {
+        const manifest = { config: { digest: platform.configDigest }, layers: platform.layers.map((layer) => ({ digest: layer.digest })) };
+        yield jsonMember(`blobs/sha256/${registry_image_hexOf(platform.manifestDigest)}`, manifest);
+        yield jsonMember(`blobs/sha256/${registry_image_hexOf(platform.configDigest)}`, platform.config);
+    }
+    const seen = new Set();
+    for (const platform of image.platforms) {
+        const diffIds = diffIdsOf(platform);
+        for (const [index, layer] of platform.layers.entries()) {
+            if (seen.has(layer.digest))
+                continue;
+            seen.add(layer.digest);
+            const known = diffIds?.[index] === undefined ? undefined : alreadyRead.get(diffIds[index]);
+            if (known) {
+                stats.reusedLayers += 1;
+                yield { reused: known };
+                continue;
+            }
+            stats.downloadedBytes += layer.sizeBytes;
+            stats.downloadedLayers += 1;
+            yield {
+                name: `blobs/sha256/${registry_image_hexOf(layer.digest)}`,
+                sizeBytes: layer.sizeBytes,
+                data: async function* () {
+                    yield* (await client.openBlob(target, layer.digest, layer.sizeBytes));
+                },
+            };
+        }
     }
 }
-async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
-    const started = performance.now();
-    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
-    await ensureCommit(root, baseCommit, (message) => deps.log.info(message), deps.fetchEnv);
-    const worktree = await addWorktree(root, baseCommit);
-    deps.onWorktree?.(root, worktree.directory);
-    let baseImageId;
-    try {
-        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
-        const dockerfile = mapped(buildInfo.dockerfile);
-        const context = mapped(buildInfo.context);
-        try {
-            await (0,promises_namespaceObject.access)(dockerfile);
-        }
-        catch {
-            return { skipped: `the base commit ${baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
-        }
-        const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
-        baseImageId = built.imageId;
-        const baseBuildInfo = { ...buildInfo, context, dockerfile, durationMs: built.durationMs };
-        const measured = await measureImage({ ...measureRequest, reference: built.imageId, buildInfo: baseBuildInfo }, deps);
-        const buildMs = Math.round(built.durationMs);
-        const totalMs = Math.round(performance.now() - started);
-        return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Errors of the registry client. Each names the registry, the repository and what was asked (a manifest, a
+// blob, a token, credentials), says what went wrong, and quotes the registry's own error code and message cut
+// short and made visible; secrets the client knows are blanked from every message before it is made.
+
+/** The registry's error code and message are quoted at most this long. */
+const MAX_QUOTED_CHARS = 200;
+function describeAsk(ask) {
+    switch (ask.kind) {
+        case 'manifest':
+            return `manifest "${visible(ask.name, 140)}"`;
+        case 'blob':
+            return `blob ${visible(ask.digest, 140)}`;
+        default:
+            return ask.kind;
     }
-    finally {
-        await worktree.remove();
-        if (baseImageId && baseImageId !== request.head.image.id)
-            await removeUntaggedImage(deps.docker, baseImageId);
+}
+class RegistryError extends Error {
+    target;
+    ask;
+    status;
+    code;
+    constructor(target, ask, reason, details = {}) {
+        super(`registry ${visible(target.registry)}, repository ${visible(target.repository)}: ${describeAsk(ask)}: ${reason}`);
+        this.target = target;
+        this.ask = ask;
+        this.name = 'RegistryError';
+        this.status = details.status;
+        this.code = details.code;
     }
 }
 /**
- * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
- * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ * The first error of a registry's error body (`{"errors":[{"code":…,"message":…}]}`), or its text when it is no
+ * such JSON. `blank` (the client's Secrets) runs on each string before it is cut, so that no part of a secret the
+ * registry quotes back can survive the cut.
  */
-async function removeUntaggedImage(docker, imageId) {
-    const image = await inspectImage(docker, imageId).catch(() => undefined);
-    if (image && image.repoTags.length === 0)
-        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
-
-
-/** What the report says measured an image no engine held: the archive or the registry itself. */
-function engineless(source) {
-    return { version: 'none', storageDriver: 'none', imageStore: source };
-}
-/** Pure: the engine facts the gate uses from `docker info` (and `docker version`'s server part, when it answered). */
-function parseEngineInfo(raw, version = {}) {
-    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    return {
-        version: raw.ServerVersion ?? 'unknown',
-        storageDriver: raw.Driver ?? 'unknown',
-        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
-        ...(version.Os && version.Arch ? { platform: `${version.Os}/${version.Arch}` } : {}),
-        ...(version.GoVersion ? { goVersion: version.GoVersion } : {}),
-    };
-}
-function probeEngine(docker, options) {
-    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
-    // The server's platform and Go release; an engine too old or odd to say them is still an engine.
-    const serverFormat = '{"Os":{{json .Server.Os}},"Arch":{{json .Server.Arch}},"GoVersion":{{json .Server.GoVersion}}}';
-    const version = docker.text(['version', '--format', serverFormat], { timeoutMs: 30_000 }).then((text) => JSON.parse(text), () => ({}));
-    const engine = docker
-        .text(['info', '--format', format], { timeoutMs: 30_000 })
-        .then(async (text) => parseEngineInfo(JSON.parse(text), await version))
-        .catch((error) => {
-        const reason = error instanceof DockerError ? error.message : String(error);
-        const hint = /permission denied/i.test(reason)
-            ? 'add this user to the docker group or run as root'
-            : /not installed|not on PATH/.test(reason)
-                ? 'install Docker (on Debian: apt-get install docker.io)'
-                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
-    });
-    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
-    engine.catch(() => undefined);
-    const builder = options.needsBuilder
-        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
-        : Promise.resolve('classic');
-    return { engine, builder };
-}
-
-;// CONCATENATED MODULE: ./src/gate/context-check.ts
-// A build context that would hand the workflow's token to the image: actions/checkout persists it in
-// .git/config (as an http extraheader) unless told persist-credentials: false, and a `COPY . .` then copies
-// it into a layer, where a RUN can print it into the build log. Warned about before the build.
-
-
-/** Pure: does this .git/config hold a credential (an auth header, a URL with a password, a stored helper)? */
-function gitConfigHasCredential(config) {
-    return (/^\s*extraheader\s*=\s*authorization:/im.test(config) ||
-        /^\s*url\s*=\s*\w+:\/\/[^/\s:@]+:[^/\s@]+@/im.test(config) ||
-        /^\s*helper\s*=\s*store\b/im.test(config));
-}
-/** Pure: does this .dockerignore keep the context's .git folder out (a later `!` rule may let it back in)? */
-function dockerignoreExcludesGit(dockerignore) {
-    let excluded = false;
-    for (const raw of dockerignore.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const negated = line.startsWith('!');
-        const pattern = (negated ? line.slice(1) : line).replace(/^\/+/, '').replace(/\/+$/, '');
-        if (['.git', '**/.git', '.git/**', '*', '**', '.*', '**/.*'].includes(pattern))
-            excluded = !negated;
+function registryErrorOf(body, blank = (text) => text) {
+    const text = body.toString('utf8').trim();
+    if (text === '')
+        return {};
+    const quote = (value, maxChars) => (typeof value === 'string' ? visible(blank(value), maxChars) : undefined);
+    try {
+        const parsed = JSON.parse(text);
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (first && typeof first === 'object')
+            return { code: quote(first.code, 60), message: quote(first.message, MAX_QUOTED_CHARS) };
+        // Token services answer {"error": "...", "details": "..."} (OAuth2 and Docker Hub's auth service).
+        if (typeof parsed.error === 'string' || typeof parsed.details === 'string')
+            return { code: quote(parsed.error, 60), message: quote(parsed.details, MAX_QUOTED_CHARS) };
     }
-    return excluded;
+    catch {
+        // Not JSON: the text itself, when it is short text and not a page of HTML.
+    }
+    return /^<(!doctype|html)/i.test(text) ? {} : { message: quote(text, MAX_QUOTED_CHARS) };
 }
-/** The warning to give for `context`, or undefined when its .git holds no credential or is kept out. */
-async function contextCredentialWarning(context) {
-    const config = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.git', 'config'), 'utf8').catch(() => undefined);
-    if (config === undefined || !gitConfigHasCredential(config))
-        return undefined;
-    const dockerignore = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.dockerignore'), 'utf8').catch(() => '');
-    if (dockerignoreExcludesGit(dockerignore))
-        return undefined;
-    return (`the build context ${context} holds .git with a credential in .git/config (actions/checkout persists the token there) ` +
-        'and no .dockerignore keeps .git out: a COPY of the context puts the token in a layer, where a RUN can print it. ' +
-        'Check out with persist-credentials: false, or add .git to .dockerignore');
+/** `404 Not Found: MANIFEST_UNKNOWN manifest unknown` */
+function describeStatus(status, statusText, body) {
+    const said = [body.code, body.message].filter((part) => part !== undefined && part !== '').join(' ');
+    const line = `${status}${statusText ? ` ${visible(statusText, 60)}` : ''}`;
+    return said === '' ? line : `${line}: ${said}`;
+}
+/**
+ * The secrets a client has seen (passwords, identity tokens, registry tokens). Every message the client makes
+ * passes through `blank`, so a registry that echoes a token back, or a message that quotes a URL, cannot
+ * carry one out. Secrets shorter than 4 characters are not blanked: doing so would garble every message.
+ */
+class Secrets {
+    known = new Set();
+    add(secret) {
+        if (secret !== undefined && secret.length >= 4)
+            this.known.add(secret);
+    }
+    blank(text) {
+        let result = text;
+        for (const secret of this.known)
+            result = result.split(secret).join('***');
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references as Docker reads them (distribution's reference grammar and its normalisation): which
+// registry, which repository, which tag or digest. Pure; a malformed reference is an ImageReferenceError.
+
+/** Docker Hub's name in references, its API host, and the key `docker login` stores its credentials under. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const DEFAULT_TAG = 'latest';
+/** Distribution's bound on a whole name, registry included. */
+const MAX_NAME_CHARS = 255;
+class ImageReferenceError extends Error {
+    text;
+    constructor(text, reason) {
+        super(`image reference "${visible(text, 300)}": ${reason}`);
+        this.text = text;
+        this.name = 'ImageReferenceError';
+    }
+}
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+/** The digests an OCI registry must know, with the length of their hex. */
+const DIGEST_HEX_CHARS = { sha256: 64, sha512: 128 };
+const HEX_ID = /^[a-f0-9]{64}$/;
+/** True when `text` is `sha256:` with 64 lowercase hex digits (or `sha512:` with 128). */
+function isDigest(text) {
+    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(text);
+    return match !== null && DIGEST_HEX_CHARS[match[1]] === match[2].length;
+}
+/** True for a repository name (`team/app`) and a tag (`v1.2`) as references may hold them: nothing that could change a URL's path. */
+function isRepositoryName(text) {
+    return text.split('/').every((component) => PATH_COMPONENT.test(component));
+}
+function isTag(text) {
+    return TAG.test(text);
+}
+/** Splits `name[:tag][@digest]` into its parts, the name not yet normalised. */
+function splitReference(text) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : undefined;
+    const rest = at >= 0 ? text.slice(0, at) : text;
+    if (digest !== undefined) {
+        if (digest.includes('@'))
+            throw new ImageReferenceError(text, 'more than one "@"');
+        if (!isDigest(digest))
+            throw new ImageReferenceError(text, 'the part after "@" is not a digest: expected sha256: and 64 lowercase hex digits');
+    }
+    const colon = rest.lastIndexOf(':');
+    const hasTag = colon > rest.lastIndexOf('/');
+    return { name: hasTag ? rest.slice(0, colon) : rest, tag: hasTag ? rest.slice(colon + 1) : undefined, digest };
+}
+/** Docker's split of a name into registry and repository: the first component is a registry when it looks like a host. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const isHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    let registry = isHost ? first : DOCKER_HUB;
+    let repository = isHost ? name.slice(slash + 1) : name;
+    if (registry === LEGACY_DOCKER_HUB)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = OFFICIAL_PREFIX + repository;
+    return { registry, repository };
+}
+/**
+ * Parses an image reference with Docker's rules: `alpine` is `docker.io/library/alpine:latest`, `owner/app` is on
+ * Docker Hub, a first component with a `.` or `:`, `localhost` or a capital letter is a registry; the tag defaults to
+ * `latest` unless a digest is pinned. Throws ImageReferenceError saying what is wrong.
+ */
+function reference_parseImageReference(text) {
+    if (text === '')
+        throw new ImageReferenceError(text, 'it is empty');
+    if (/\s/.test(text))
+        throw new ImageReferenceError(text, 'it contains white space');
+    if (HEX_ID.test(text))
+        throw new ImageReferenceError(text, 'a 64-digit hex string is an image ID, not a repository name');
+    const { name, tag, digest } = splitReference(text);
+    if (tag !== undefined && !TAG.test(tag))
+        throw new ImageReferenceError(text, 'the tag must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
+    if (name === '')
+        throw new ImageReferenceError(text, 'it names no repository');
+    if (name.length > MAX_NAME_CHARS)
+        throw new ImageReferenceError(text, `the name is longer than ${MAX_NAME_CHARS} characters`);
+    const { registry, repository } = splitRegistry(name);
+    if (!DOMAIN.test(registry))
+        throw new ImageReferenceError(text, `"${visible(registry)}" is not a registry host[:port]`);
+    if (repository.toLowerCase() !== repository)
+        throw new ImageReferenceError(text, 'the repository name must be lowercase');
+    const bad = repository.split('/').find((component) => !PATH_COMPONENT.test(component));
+    if (bad !== undefined)
+        throw new ImageReferenceError(text, bad === ''
+            ? 'the repository name has an empty path component'
+            : `"${visible(bad)}" is not a repository path component: lowercase letters and digits, separated by ".", "_", "__" or "-"`);
+    return { registry, repository, tag: tag ?? (digest === undefined ? DEFAULT_TAG : undefined), digest };
+}
+/** The reference as text, normalised: `docker.io/library/alpine:3.20@sha256:…`. */
+function formatImageReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${reference.registry}/${reference.repository}${tag}${digest}`;
+}
+/** The host:port the registry's API answers on (Docker Hub's is not `docker.io`). */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** The host name alone, without port or IPv6 brackets: `127.0.0.1`, `::1`, `ghcr.io`. */
+function hostNameOf(hostAndPort) {
+    const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostAndPort);
+    if (bracketed)
+        return bracketed[1];
+    return hostAndPort.replace(/:\d+$/, '');
+}
+/** True for the hosts that never leave this machine: `localhost`, 127.0.0.0/8 and ::1. */
+function isLoopbackHost(hostName) {
+    const host = hostName.toLowerCase().replace(/^\[|\]$/g, '');
+    if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1')
+        return true;
+    const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+    return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/oci-layout.ts
@@ -38967,13 +39093,1646 @@ async function measureArchive(request, deps) {
     return { image: archiveMetadata(images[0]), sizeMethod: 'layers', platforms, smoke: { ran: false, reason } };
 }
 
+;// CONCATENATED MODULE: ./src/gate/measure-registry.ts
+// Measuring an image in a registry without pulling it: the registry client resolves its platforms, the
+// layers are streamed from the registry through the same analysis as `docker save`'s, and nothing is written
+// to the runner's disk. The compressed size is what the registry stores (its manifests' blob sizes); layers the
+// other image of the comparison has read already are not downloaded again.
+
+
+
+
+
+
+
+
+/** How an input names an image to be read from its registry whether or not an engine holds it. */
+const REGISTRY_PREFIX = 'registry://';
+/** True when the text names an image to read from its registry (REGISTRY_PREFIX). */
+function namesRegistryImage(text) {
+    return text.startsWith(REGISTRY_PREFIX);
+}
+async function resolve(request) {
+    try {
+        const reference = reference_parseImageReference(request.reference);
+        const platforms = request.platforms ?? (request.options.platforms.length > 0 ? request.options.platforms : undefined);
+        const resolved = await request.client.resolveImage(reference, { platforms });
+        if (resolved.platforms.length === 0)
+            throw new GateError(request.step, `${request.reference} in its registry has none of the platforms ${platforms?.join(', ') ?? ''}; expected an image for them`);
+        return resolved;
+    }
+    catch (error) {
+        if (error instanceof ImageReferenceError || error instanceof RegistryError)
+            throw new GateError(request.step, `could not read ${request.reference} from its registry: ${error.message}`, { cause: error });
+        throw error;
+    }
+}
+async function scan(request, resolved, stats, onBytes) {
+    try {
+        // The registry's own blob sizes are the compressed size: nothing is compressed here.
+        const images = await scanImageMembers(registryImageMembers(request.client, resolved, request.alreadyRead, stats), {
+            compressedSize: false,
+            onProgress: onBytes,
+        });
+        return images.map((image) => {
+            const platform = resolved.platforms.find((candidate) => candidate.configDigest === image.configDigest);
+            return platform ? { ...image, layers: withRegistrySizes(image.layers, platform) } : image;
+        });
+    }
+    catch (error) {
+        if (error instanceof GateError)
+            throw error;
+        throw new GateError(request.step, `could not read the layers of ${request.reference} from its registry: ${error.message}`, {
+            cause: error,
+        });
+    }
+}
+/** Resolves the image in its registry, streams its layers once, and measures each platform, the preferred first. */
+async function measureRegistryImage(request, deps) {
+    const { log } = deps;
+    const started = performance.now();
+    const resolved = await resolve(request);
+    const progress = progressReporter(log, 0);
+    const stats = { downloadedBytes: 0, downloadedLayers: 0, reusedLayers: 0 };
+    let bytesRead = 0;
+    const platforms = [];
+    let first;
+    try {
+        first = await log.group(`Read the ${request.label} ${request.reference} from its registry (no pull)`, async () => {
+            const images = await scan(request, resolved, stats, (bytes) => {
+                bytesRead = bytes;
+                progress.update({ step: 'reading', archiveBytesRead: bytes });
+            });
+            const preferred = request.preferredPlatform;
+            const ordered = [...images].sort((a, b) => Number(b.platform === preferred) - Number(a.platform === preferred));
+            for (const image of ordered) {
+                for (const layer of image.layers)
+                    request.keep?.set(layer.diffId, layer);
+                platforms.push(await measurePlatform(image, bytesRead, request, log, progress.update));
+            }
+            return ordered[0];
+        });
+    }
+    finally {
+        progress.stop();
+    }
+    const reused = stats.reusedLayers > 0 ? `; ${stats.reusedLayers} layer(s) it shares with the image read already were not downloaded again` : '';
+    log.info(`Downloaded ${formatBytes(stats.downloadedBytes)} in ${stats.downloadedLayers} layer(s) of ${request.reference} from its registry for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}${reused}`);
+    const image = { ...archiveMetadata(first), id: resolved.digest };
+    return {
+        image,
+        sizeMethod: 'layers',
+        platforms,
+        smoke: { ran: false, reason: 'the image is read from its registry without a pull (nothing runs it)' },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/baseline.ts
+// The baseline a pull request is compared with: the same Dockerfile built at the base commit (in a temporary
+// worktree), an image reference, or none. Whatever it makes (worktree, image) is removed before it returns.
+
+
+
+
+
+
+
+const LABEL = 'baseline image';
+async function measureBaseline(request, deps) {
+    const spec = request.options.baseline;
+    if (spec.kind === 'none')
+        return { skipped: 'baseline is none' };
+    // The layers the baseline shares with the gated image (its base image, usually most of the bytes) are not
+    // compressed a second time.
+    const knownLayers = request.head.platforms.flatMap((platform) => (platform.analysis?.layers ?? []).flatMap((layer) => layer.compressedBytes === undefined
+        ? []
+        : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
+    if (spec.kind === 'image')
+        return measureBaselineImage(request, deps, spec.reference, knownLayers);
+    if (!deps.baseCommit)
+        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+    if (!request.engine)
+        return { skipped: 'baseline auto builds the base commit, which needs a Docker engine' };
+    const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
+    if (!request.buildInfo)
+        return {
+            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
+        };
+    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, measureRequest);
+}
+/**
+ * A baseline given as an image: measured in the engine when it holds it, else (or when written registry://)
+ * read from its registry without a pull, only the gated image's platforms, and without downloading the layers
+ * the gated image's reading read already.
+ */
+async function measureBaselineImage(request, deps, reference, knownLayers) {
+    if (!namesRegistryImage(reference) && request.engine) {
+        const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
+        const measured = await measureImage({ ...measureRequest, reference }, deps).catch((error) => {
+            if (error instanceof ImageNotFoundError)
+                return undefined;
+            throw error;
+        });
+        if (measured)
+            return { measured, report: { source: 'image', reference, id: measured.image.id } };
+        deps.log.info(`Baseline image ${reference} is not in the engine: reading it from its registry (no pull)`);
+    }
+    const inRegistry = namesRegistryImage(reference) ? reference.slice(REGISTRY_PREFIX.length) : reference;
+    const measured = await measureRegistryImage({
+        reference: inRegistry,
+        label: LABEL,
+        step: 'baseline',
+        options: request.options,
+        client: request.registry.get(),
+        platforms: request.head.platforms.map((platform) => platform.platform),
+        preferredPlatform: request.head.platforms[0]?.platform,
+        alreadyRead: request.headLayers,
+    }, deps);
+    return { measured, report: { source: 'registry', reference: inRegistry, id: measured.image.id } };
+}
+async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
+    const started = performance.now();
+    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
+    await ensureCommit(root, baseCommit, (message) => deps.log.info(message), deps.fetchEnv);
+    const worktree = await addWorktree(root, baseCommit);
+    deps.onWorktree?.(root, worktree.directory);
+    let baseImageId;
+    try {
+        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
+        const dockerfile = mapped(buildInfo.dockerfile);
+        const context = mapped(buildInfo.context);
+        try {
+            await (0,promises_namespaceObject.access)(dockerfile);
+        }
+        catch {
+            return { skipped: `the base commit ${baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
+        }
+        const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
+        baseImageId = built.imageId;
+        const baseBuildInfo = { ...buildInfo, context, dockerfile, durationMs: built.durationMs };
+        const measured = await measureImage({ ...measureRequest, reference: built.imageId, buildInfo: baseBuildInfo }, deps);
+        const buildMs = Math.round(built.durationMs);
+        const totalMs = Math.round(performance.now() - started);
+        return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };
+    }
+    finally {
+        await worktree.remove();
+        if (baseImageId && baseImageId !== request.head.image.id)
+            await removeUntaggedImage(deps.docker, baseImageId);
+    }
+}
+/**
+ * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
+ * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ */
+async function removeUntaggedImage(docker, imageId) {
+    const image = await inspectImage(docker, imageId).catch(() => undefined);
+    if (image && image.repoTags.length === 0)
+        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
+
+
+/** What the report says measured an image no engine held: the archive or the registry itself. */
+function engineless(source) {
+    return { version: 'none', storageDriver: 'none', imageStore: source };
+}
+/** Pure: the engine facts the gate uses from `docker info` (and `docker version`'s server part, when it answered). */
+function parseEngineInfo(raw, version = {}) {
+    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    return {
+        version: raw.ServerVersion ?? 'unknown',
+        storageDriver: raw.Driver ?? 'unknown',
+        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
+        ...(version.Os && version.Arch ? { platform: `${version.Os}/${version.Arch}` } : {}),
+        ...(version.GoVersion ? { goVersion: version.GoVersion } : {}),
+    };
+}
+function probeEngine(docker, options) {
+    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
+    // The server's platform and Go release; an engine too old or odd to say them is still an engine.
+    const serverFormat = '{"Os":{{json .Server.Os}},"Arch":{{json .Server.Arch}},"GoVersion":{{json .Server.GoVersion}}}';
+    const version = docker.text(['version', '--format', serverFormat], { timeoutMs: 30_000 }).then((text) => JSON.parse(text), () => ({}));
+    const engine = docker
+        .text(['info', '--format', format], { timeoutMs: 30_000 })
+        .then(async (text) => parseEngineInfo(JSON.parse(text), await version))
+        .catch((error) => {
+        const reason = error instanceof DockerError ? error.message : String(error);
+        const hint = /permission denied/i.test(reason)
+            ? 'add this user to the docker group or run as root'
+            : /not installed|not on PATH/.test(reason)
+                ? 'install Docker (on Debian: apt-get install docker.io)'
+                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
+        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+    });
+    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
+    engine.catch(() => undefined);
+    const builder = options.needsBuilder
+        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
+        : Promise.resolve('classic');
+    return { engine, builder };
+}
+
+;// CONCATENATED MODULE: ./src/gate/context-check.ts
+// A build context that would hand the workflow's token to the image: actions/checkout persists it in
+// .git/config (as an http extraheader) unless told persist-credentials: false, and a `COPY . .` then copies
+// it into a layer, where a RUN can print it into the build log. Warned about before the build.
+
+
+/** Pure: does this .git/config hold a credential (an auth header, a URL with a password, a stored helper)? */
+function gitConfigHasCredential(config) {
+    return (/^\s*extraheader\s*=\s*authorization:/im.test(config) ||
+        /^\s*url\s*=\s*\w+:\/\/[^/\s:@]+:[^/\s@]+@/im.test(config) ||
+        /^\s*helper\s*=\s*store\b/im.test(config));
+}
+/** Pure: does this .dockerignore keep the context's .git folder out (a later `!` rule may let it back in)? */
+function dockerignoreExcludesGit(dockerignore) {
+    let excluded = false;
+    for (const raw of dockerignore.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const negated = line.startsWith('!');
+        const pattern = (negated ? line.slice(1) : line).replace(/^\/+/, '').replace(/\/+$/, '');
+        if (['.git', '**/.git', '.git/**', '*', '**', '.*', '**/.*'].includes(pattern))
+            excluded = !negated;
+    }
+    return excluded;
+}
+/** The warning to give for `context`, or undefined when its .git holds no credential or is kept out. */
+async function contextCredentialWarning(context) {
+    const config = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.git', 'config'), 'utf8').catch(() => undefined);
+    if (config === undefined || !gitConfigHasCredential(config))
+        return undefined;
+    const dockerignore = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.dockerignore'), 'utf8').catch(() => '');
+    if (dockerignoreExcludesGit(dockerignore))
+        return undefined;
+    return (`the build context ${context} holds .git with a credential in .git/config (actions/checkout persists the token there) ` +
+        'and no .dockerignore keeps .git out: a COPY of the context puts the token in a layer, where a RUN can print it. ' +
+        'Check out with persist-credentials: false, or add .git to .dockerignore');
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/credential-helper.ts
+// Asks a Docker credential helper (`docker-credential-<name> get`, the host on standard input, JSON
+// `{"Username", "Secret"}` on standard output) for a registry's credentials, through the process layer with a
+// time-out. A `<token>` user means the secret is an identity token. Nothing the helper prints is quoted in an
+// error but its standard error's last line, and a helper that has nothing for the host gives undefined.
+
+
+/** A helper that takes longer is stopped: ECR's and GCR's helpers call their cloud, which takes a second or two. */
+const CREDENTIAL_HELPER_TIMEOUT_MS = 30_000;
+/** A helper's answer is a few hundred bytes; more is refused. */
+const MAX_HELPER_OUTPUT_BYTES = 64 * 1024;
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** What helpers print when they hold nothing for the host (docker-credential-helpers' ErrCredentialsNotFound). */
+const NOT_FOUND = /credentials not found/i;
+class CredentialHelperError extends Error {
+}
+/** Parses a helper's answer; the error says what is wrong without quoting the answer. */
+function parseHelperAnswer(stdout, program) {
+    let answer;
+    try {
+        answer = JSON.parse(stdout);
+    }
+    catch {
+        throw new CredentialHelperError(`${program} answered something that is not JSON`);
+    }
+    const { Username: username, Secret: secret } = (typeof answer === 'object' && answer !== null ? answer : {});
+    if (typeof secret !== 'string' || (username !== undefined && typeof username !== 'string'))
+        throw new CredentialHelperError(`${program} answered JSON without the strings "Username" and "Secret"`);
+    if (secret === '')
+        return undefined;
+    if (username === '<token>')
+        return { kind: 'identity-token', identityToken: secret };
+    return { kind: 'password', username: username ?? '', password: secret };
+}
+/** Runs `docker-credential-<helper> get` for `serverAddress`; undefined when the helper has no credentials for it. */
+async function askCredentialHelper(helper, serverAddress, timeoutMs = CREDENTIAL_HELPER_TIMEOUT_MS) {
+    if (!HELPER_NAME.test(helper))
+        throw new CredentialHelperError(`"${visible(helper, 60)}" is not a credential helper's name`);
+    const program = `docker-credential-${helper}`;
+    const result = await runProcess(program, ['get'], { stdin: serverAddress, timeoutMs, maxStdoutBytes: MAX_HELPER_OUTPUT_BYTES }).catch((error) => {
+        if (error instanceof ProcessStartError)
+            throw new CredentialHelperError(error.code === 'ENOENT'
+                ? `${program} is not installed or not on PATH`
+                : `${program} could not be started (${error.code ?? 'error'})`);
+        throw error;
+    });
+    const stdout = result.stdout.toString('utf8');
+    if (result.timedOut)
+        throw new CredentialHelperError(`${program} did not answer within ${timeoutMs} ms`);
+    if (result.exitCode !== 0) {
+        if (NOT_FOUND.test(stdout) || NOT_FOUND.test(result.stderr))
+            return undefined;
+        const said = lastErrorLine(result.stderr);
+        throw new CredentialHelperError(`${program} failed with exit code ${result.exitCode}${said ? `: ${visible(said, 200)}` : ''}`);
+    }
+    if (result.stdoutCut)
+        throw new CredentialHelperError(`${program} answered more than ${MAX_HELPER_OUTPUT_BYTES} bytes`);
+    return parseHelperAnswer(stdout, program);
+}
+
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// What a registry's 401 asks for: its WWW-Authenticate challenges (RFC 7235) parsed into a scheme and its
+// parameters, e.g. `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"`.
+// Pure; a header that cannot be read gives no challenge rather than an error.
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+/** Longer headers are not read: no registry needs more, and a hostile one should not cost time. */
+const MAX_HEADER_CHARS = 8192;
+/** A quoted string starting at `start` (the opening quote): its value with backslash escapes undone, and where it ends. */
+function quoted(text, start) {
+    let value = '';
+    let index = start + 1;
+    while (index < text.length && text[index] !== '"') {
+        if (text[index] === '\\' && index + 1 < text.length)
+            index += 1;
+        value += text[index];
+        index += 1;
+    }
+    return { value, end: index + 1 };
+}
+function skip(text, index, characters) {
+    let at = index;
+    while (at < text.length && characters.test(text[at]))
+        at += 1;
+    return at;
+}
+/** Reads the challenges of one header value into `into`. */
+function parseOne(text, into) {
+    let index = 0;
+    let current;
+    while (index < text.length) {
+        index = skip(text, index, /[\s,]/);
+        TOKEN.lastIndex = index;
+        const match = TOKEN.exec(text);
+        if (!match) {
+            // Something unreadable: skip to the next comma.
+            const comma = text.indexOf(',', index);
+            index = comma < 0 ? text.length : comma + 1;
+            continue;
+        }
+        index = skip(text, index + match[0].length, /[ \t]/);
+        if (text[index] === '=' && text[index + 1] !== '=') {
+            index = skip(text, index + 1, /[ \t]/);
+            let value;
+            if (text[index] === '"')
+                ({ value, end: index } = quoted(text, index));
+            else {
+                const end = text.slice(index).search(/[\s,]/);
+                value = end < 0 ? text.slice(index) : text.slice(index, index + end);
+                index = end < 0 ? text.length : index + end;
+            }
+            if (current)
+                current.params[match[0].toLowerCase()] = value;
+        }
+        else {
+            current = { scheme: match[0].toLowerCase(), params: {} };
+            into.push(current);
+            // A token68 credential after the scheme (`Negotiate abc==`) is not a parameter: skip it.
+            const token68 = /^[A-Za-z0-9._~+/-]+=*(?=\s*(,|$))/.exec(text.slice(index));
+            if (token68)
+                index += token68[0].length;
+        }
+    }
+}
+/** Every challenge in the WWW-Authenticate header values, in order. */
+function parseWwwAuthenticate(values) {
+    const list = values === undefined ? [] : Array.isArray(values) ? values : [values];
+    const challenges = [];
+    for (const value of list)
+        parseOne(value.slice(0, MAX_HEADER_CHARS), challenges);
+    return challenges;
+}
+/** The challenge to answer: Bearer when offered (it is what token services expect), else Basic, else none. */
+function pickChallenge(challenges) {
+    return (challenges.find((challenge) => challenge.scheme === 'bearer' && challenge.params.realm) ??
+        challenges.find((challenge) => challenge.scheme === 'basic'));
+}
+/** The scopes to ask a token service for: the one the request needs and any other the challenge names (space separated). */
+function challengeScopes(challenge, scope) {
+    const asked = (challenge.params.scope ?? '').split(' ').filter((one) => one !== '');
+    return [...new Set([scope, ...asked])];
+}
+/** The challenge kept for the registry's next repositories: its scope was for this request's repository only. */
+function withoutScope(challenge) {
+    const { scope: _scope, ...params } = challenge.params;
+    return { scheme: challenge.scheme, params };
+}
+
+;// CONCATENATED MODULE: ./src/registry/docker-config.ts
+// Credentials from the Docker client's config file ($DOCKER_CONFIG/config.json, else ~/.docker/config.json) as
+// `docker login` leaves them: `auths[host].auth` (base64 user:password), `identitytoken`, `credHelpers[host]`
+// and `credsStore` (a helper program asked at run time, credential-helper.ts). Reading the file is the only
+// effect; finding the entry for a registry is pure. No message quotes what the file holds.
+
+
+
+
+/** Config files larger than this are refused: `docker login` writes a few kilobytes. */
+const MAX_DOCKER_CONFIG_BYTES = 1024 * 1024;
+const DOCKER_HUB_HOSTS = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io']);
+class DockerConfigError extends Error {
+}
+/** The config file Docker reads: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
+function dockerConfigPath(env = process.env, homeDirectory = external_node_os_default().homedir()) {
+    return env.DOCKER_CONFIG ? external_node_path_default().join(env.DOCKER_CONFIG, 'config.json') : external_node_path_default().join(homeDirectory, '.docker', 'config.json');
+}
+/** Reads and checks the config file; undefined when there is none. Throws DockerConfigError naming the file. */
+async function readDockerConfig(file) {
+    let sizeBytes;
+    try {
+        sizeBytes = (await (0,promises_namespaceObject.stat)(file)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new DockerConfigError(`the Docker config file ${file} cannot be read (${error.code ?? 'error'})`);
+    }
+    if (sizeBytes > MAX_DOCKER_CONFIG_BYTES)
+        throw new DockerConfigError(`the Docker config file ${file} is larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`);
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    }
+    catch {
+        // JSON.parse's message quotes the text around the fault, which may be a password: say only where.
+        throw new DockerConfigError(`the Docker config file ${file} is not valid JSON`);
+    }
+    return checkDockerConfig(parsed, file);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Keeps the fields of the right types; throws when the file's shape is wrong where it matters. */
+function checkDockerConfig(parsed, file) {
+    if (!isRecord(parsed))
+        throw new DockerConfigError(`the Docker config file ${file} is not a JSON object`);
+    const config = {};
+    if (isRecord(parsed.auths)) {
+        config.auths = {};
+        for (const [key, entry] of Object.entries(parsed.auths)) {
+            if (!isRecord(entry))
+                continue;
+            const strings = Object.fromEntries(Object.entries(entry).filter(([, value]) => typeof value === 'string'));
+            config.auths[key] = strings;
+        }
+    }
+    if (isRecord(parsed.credHelpers))
+        config.credHelpers = Object.fromEntries(Object.entries(parsed.credHelpers).filter(([, value]) => typeof value === 'string'));
+    if (typeof parsed.credsStore === 'string' && parsed.credsStore !== '')
+        config.credsStore = parsed.credsStore;
+    return config;
+}
+/** A config key's host, as Docker compares them: `https://ghcr.io/v2/` is `ghcr.io`. */
+function hostOfConfigKey(key) {
+    return key
+        .replace(/^https?:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+function keyMatches(key, registry) {
+    const host = hostOfConfigKey(key);
+    return registry === DOCKER_HUB ? DOCKER_HUB_HOSTS.has(host) : host === registry.toLowerCase();
+}
+/** The entry of `map` for the registry: the exact key first (Docker Hub's `https://index.docker.io/v1/`), then any key naming the same host. */
+function entryFor(map, registry) {
+    if (!map)
+        return undefined;
+    const exact = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEY : registry;
+    if (Object.hasOwn(map, exact))
+        return [exact, map[exact]];
+    return Object.entries(map).find(([key]) => keyMatches(key, registry));
+}
+/** The credentials of an `auths` entry, or undefined when it holds none. Throws when `auth` is not base64 user:password. */
+function credentialsOfEntry(entry, key, file) {
+    if (entry.identitytoken)
+        return { kind: 'identity-token', identityToken: entry.identitytoken };
+    if (entry.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0 || !/^[A-Za-z0-9+/=\s]+$/.test(entry.auth))
+            throw new DockerConfigError(`the Docker config file ${file}: auths["${key}"].auth is not base64 of user:password`);
+        return { kind: 'password', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (entry.username && entry.password)
+        return { kind: 'password', username: entry.username, password: entry.password };
+    return undefined;
+}
+/**
+ * Where Docker would take the registry's credentials from: its `credHelpers` entry, else `credsStore`, else its
+ * `auths` entry. A helper is asked with the host (Docker Hub: `https://index.docker.io/v1/`).
+ */
+function credentialSourceFor(config, registry, file) {
+    if (!config)
+        return { kind: 'none' };
+    const serverAddress = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEY : registry;
+    const helper = entryFor(config.credHelpers, registry)?.[1] ?? config.credsStore;
+    if (helper)
+        return { kind: 'helper', helper, serverAddress };
+    const entry = entryFor(config.auths, registry);
+    const credentials = entry ? credentialsOfEntry(entry[1], entry[0], file) : undefined;
+    return entry && credentials ? { kind: 'file', key: entry[0], credentials } : { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+// When a failed request is tried again, and after how long: 429 and 503 after the Retry-After the server asks
+// for (each wait and all waits together bounded), other 5xx and network failures after a doubling back-off, a
+// bounded number of times; refusals (4xx) never. Pure but for the sleep.
+const DEFAULT_RETRY_POLICY = {
+    maxRetries: 3,
+    maxRateLimitRetries: 4,
+    baseDelayMs: 1_000,
+    maxRetryAfterMs: 30_000,
+    maxTotalWaitMs: 60_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+/** Retry-After as milliseconds: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(value, nowMs) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d{1,9}$/.test(text))
+        return Number(text) * 1_000;
+    const dateMs = Date.parse(text);
+    return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - nowMs);
+}
+/**
+ * Whether to try again after `failure`, the `retriesSoFar`-th failure of its kind, having waited `waitedMs` in all.
+ * `why` says why a transient failure is given up on.
+ */
+function retryDecision(failure, retriesSoFar, waitedMs, policy, nowMs) {
+    const backoffMs = policy.baseDelayMs * 2 ** retriesSoFar;
+    let waitMs;
+    if ('network' in failure) {
+        if (!failure.retryable)
+            return { retry: false };
+        if (retriesSoFar >= policy.maxRetries)
+            return { retry: false, why: `after ${retriesSoFar + 1} tries` };
+        waitMs = backoffMs;
+    }
+    else if (failure.status === 429 || failure.status === 503) {
+        if (retriesSoFar >= policy.maxRateLimitRetries)
+            return { retry: false, why: `after ${retriesSoFar + 1} tries` };
+        const askedMs = retryAfterMs(failure.retryAfter, nowMs);
+        if (askedMs !== undefined && askedMs > policy.maxRetryAfterMs)
+            return {
+                retry: false,
+                why: `the registry asked to wait ${Math.ceil(askedMs / 1000)} s, longer than the ${policy.maxRetryAfterMs / 1000} s waited at most`,
+            };
+        waitMs = askedMs ?? backoffMs;
+    }
+    else if (failure.status >= 500) {
+        if (retriesSoFar >= policy.maxRetries)
+            return { retry: false, why: `after ${retriesSoFar + 1} tries` };
+        waitMs = backoffMs;
+    }
+    else
+        return { retry: false };
+    if (waitedMs + waitMs > policy.maxTotalWaitMs)
+        return {
+            retry: false,
+            why: `after ${retriesSoFar + 1} tries and ${Math.round(waitedMs / 1000)} s of waiting (at most ${policy.maxTotalWaitMs / 1000} s)`,
+        };
+    return { retry: true, waitMs };
+}
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// One HTTP exchange with a registry, its token service or the storage its blobs are redirected to, over Node's
+// http and https alone: plain HTTP only to loopback hosts and to hosts the caller calls insecure (refused before
+// any connection), redirects followed a bounded number of times with Authorization dropped when the host
+// changes, a time-out on connecting and one on stalls (no byte for a while when we are waiting for one), and
+// bodies read with a bound. URLs in messages lose their query, where storage puts its signatures.
+
+
+
+
+/** A failed exchange: no answer, or one that may not be followed. `retryable` says whether trying again may help. */
+class TransportError extends Error {
+    retryable;
+    constructor(message, retryable) {
+        super(message);
+        this.retryable = retryable;
+        this.name = 'TransportError';
+    }
+}
+function createAgents() {
+    return { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+}
+/** `https://host/path`, without the query (a storage redirect's signature) or any user:password. */
+function describeUrl(url) {
+    return visible(`${url.protocol}//${url.host}${url.pathname}`, 160);
+}
+/** Plain HTTP is for loopback hosts (127.0.0.0/8, ::1, localhost) and the ones the caller lists as insecure. */
+function plainHttpAllowed(host, insecureHosts) {
+    const name = hostNameOf(host).toLowerCase();
+    return isLoopbackHost(name) || insecureHosts.has(host.toLowerCase()) || insecureHosts.has(name);
+}
+/** Throws (not retryable) for a URL that may not be asked: another scheme, or plain HTTP to a host that is not allowed it. */
+function checkUrl(url, insecureHosts) {
+    if (url.protocol === 'https:')
+        return;
+    if (url.protocol !== 'http:')
+        throw new TransportError(`${describeUrl(url)} is neither https nor http`, false);
+    if (!plainHttpAllowed(url.host, insecureHosts))
+        throw new TransportError(`refused to send a request over plain HTTP to ${describeUrl(url)}: plain HTTP is only for loopback hosts and hosts listed as insecure`, false);
+}
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+]);
+function networkError(error) {
+    if (error instanceof TransportError)
+        return error;
+    const code = error.code;
+    // Not `instanceof Error`: errors of Node's own modules may come from another realm (a test's VM context).
+    const message = typeof error?.message === 'string' ? error.message : String(error);
+    return new TransportError(visible(message, 200), code !== undefined && RETRYABLE_NETWORK_CODES.has(code));
+}
+/**
+ * Fails the exchange when no byte arrives for `stallTimeoutMs` while one is awaited: before the answer's head, and
+ * while its reader takes the body; not while the reader holds back (the body paused, or not yet read). Bytes are
+ * seen on the socket, so that the body is left for its reader untouched.
+ */
+function watchStalls(request, stallTimeoutMs) {
+    let response;
+    let socket;
+    let timer;
+    const touch = () => {
+        clearTimeout(timer);
+        timer = setTimeout(fire, stallTimeoutMs);
+    };
+    const stop = () => {
+        clearTimeout(timer);
+        socket?.off('data', touch);
+    };
+    function fire() {
+        if (response && (response.readableFlowing !== true || response.readableEnded)) {
+            if (!response.readableEnded && !response.destroyed)
+                touch();
+            return;
+        }
+        const error = new TransportError(`no byte arrived for ${stallTimeoutMs} ms (the server stalled)`, true);
+        if (response)
+            response.destroy(error);
+        else
+            request.destroy(error);
+    }
+    return {
+        start(connected) {
+            socket = connected;
+            socket.on('data', touch);
+            touch();
+        },
+        stop,
+        follow(answer) {
+            response = answer;
+            touch();
+            answer.once('close', stop);
+            // The reader attaches its own listener; until it does, an error here must not end the process.
+            answer.on('error', () => undefined);
+        },
+    };
+}
+/** Times the connection out, then starts the stall watch once connected (at once on a reused socket). */
+function watchConnect(request, limits, connected) {
+    request.once('socket', (socket) => {
+        if (!socket.connecting) {
+            connected(socket);
+            return;
+        }
+        const timer = setTimeout(() => request.destroy(new TransportError(`could not connect within ${limits.connectTimeoutMs} ms`, true)), limits.connectTimeoutMs);
+        socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => {
+            clearTimeout(timer);
+            connected(socket);
+        });
+        socket.once('close', () => clearTimeout(timer));
+    });
+}
+/** One request, no redirects followed: resolves with the answer's head, its body still to be read. */
+function sendOnce(ask, limits, agents) {
+    return new Promise((resolve, reject) => {
+        const secure = ask.url.protocol === 'https:';
+        const headers = { ...ask.headers, ...(ask.body !== undefined ? { 'content-length': String(Buffer.byteLength(ask.body)) } : {}) };
+        const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request(ask.url, { method: ask.method, headers, agent: secure ? agents.https : agents.http });
+        const stalls = watchStalls(request, limits.stallTimeoutMs);
+        watchConnect(request, limits, stalls.start);
+        request.once('response', (response) => {
+            stalls.follow(response);
+            resolve(response);
+        });
+        request.on('error', (error) => {
+            stalls.stop();
+            reject(networkError(error));
+        });
+        request.end(ask.body);
+    });
+}
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** The next hop of a redirect: Authorization dropped when the host or scheme changes, GET after a 303 (or a 301/302 of a POST). */
+function redirectAsk(ask, status, location) {
+    let url;
+    try {
+        url = new URL(location, ask.url);
+    }
+    catch {
+        throw new TransportError(`${describeUrl(ask.url)} redirected to something that is not a URL`, false);
+    }
+    const headers = { ...ask.headers };
+    if (url.host !== ask.url.host || url.protocol !== ask.url.protocol)
+        delete headers.authorization;
+    const toGet = status === 303 || ((status === 301 || status === 302) && ask.method === 'POST');
+    return toGet ? { method: 'GET', url, headers } : { ...ask, url, headers };
+}
+/** Sends `ask`, following redirects; every hop's URL is checked before anything is sent to it. */
+async function send(ask, limits, agents) {
+    let current = ask;
+    for (let hop = 0;; hop += 1) {
+        checkUrl(current.url, limits.insecureHosts);
+        const response = await sendOnce(current, limits, agents);
+        const status = response.statusCode ?? 0;
+        const location = response.headers.location;
+        if (!REDIRECT_STATUSES.has(status) || location === undefined)
+            return {
+                status,
+                statusText: response.statusMessage ?? '',
+                headers: response.headers,
+                wwwAuthenticate: response.headersDistinct['www-authenticate'] ?? [],
+                url: current.url,
+                body: response,
+            };
+        response.resume();
+        if (hop >= limits.maxRedirects)
+            throw new TransportError(`more than ${limits.maxRedirects} redirects, the last to ${describeUrl(current.url)}`, false);
+        current = redirectAsk(current, status, location);
+    }
+}
+/** Reads a whole body of at most `maxBytes` (a longer one is cut off and refused, by its Content-Length when it says). */
+function readBody(answer, maxBytes) {
+    const declared = Number(answer.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        answer.body.destroy();
+        return Promise.reject(new TransportError(`the answer is ${declared} bytes, more than the ${maxBytes} read at most`, false));
+    }
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let receivedBytes = 0;
+        answer.body.on('data', (chunk) => {
+            receivedBytes += chunk.length;
+            if (receivedBytes > maxBytes) {
+                answer.body.destroy(new TransportError(`the answer is more than the ${maxBytes} bytes read at most`, false));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        answer.body.once('end', () => resolve(Buffer.concat(chunks)));
+        answer.body.once('error', (error) => reject(networkError(error)));
+        answer.body.once('close', () => {
+            if (!answer.body.readableEnded)
+                reject(new TransportError('the connection closed before the answer was complete', true));
+        });
+    });
+}
+/** Throws an answer's body away (reading it, so that its connection can serve the next request). */
+function discard(answer) {
+    answer.body.on('error', () => undefined);
+    answer.body.resume();
+}
+
+;// CONCATENATED MODULE: ./src/registry/request.ts
+// A request to a registry or its token service with the retry policy applied: 429 and 503 after the wait asked
+// for, other 5xx and network failures after a back-off. Resolves with any other answer for the caller to judge;
+// a failure given up on becomes a RegistryError naming the registry, the repository, what was asked and why.
+
+
+
+/** The part of an error answer read for the registry's code and message. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** A RegistryError whose reason has every known secret blanked. */
+function registryError(context, target, ask, reason, status, code) {
+    return new RegistryError(target, ask, context.secrets.blank(reason), { status, code });
+}
+/** The error for an answer that is not the one wanted: its status, and the registry's own code and message. */
+async function failedAnswer(context, target, ask, answer, explanation = '') {
+    const body = await readBody(answer, MAX_ERROR_BODY_BYTES).catch(() => Buffer.alloc(0));
+    const blank = (text) => context.secrets.blank(text);
+    const said = registryErrorOf(body, blank);
+    const reason = `${describeStatus(answer.status, blank(answer.statusText), said)}${explanation ? `; ${explanation}` : ''}`;
+    return registryError(context, target, ask, reason, answer.status, said.code);
+}
+function failureOf(answerOrError) {
+    if (answerOrError instanceof TransportError)
+        return { network: true, retryable: answerOrError.retryable };
+    const retryAfter = answerOrError.headers['retry-after'];
+    return { status: answerOrError.status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter };
+}
+function isTransient(answer) {
+    return answer.status === 429 || answer.status >= 500;
+}
+/** Sends `ask` until an answer that is no transient failure arrives, or the policy gives up (then throws). */
+async function sendWithRetries(context, target, ask, http) {
+    const policy = context.policy ?? DEFAULT_RETRY_POLICY;
+    const now = context.now ?? Date.now;
+    const retries = { rateLimit: 0, other: 0 };
+    let waitedMs = 0;
+    for (;;) {
+        let outcome;
+        try {
+            outcome = await send(http, context.limits, context.agents);
+        }
+        catch (error) {
+            if (!(error instanceof TransportError))
+                throw error;
+            outcome = error;
+        }
+        if (!(outcome instanceof TransportError) && !isTransient(outcome))
+            return outcome;
+        const failure = failureOf(outcome);
+        const rateLimited = 'status' in failure && (failure.status === 429 || failure.status === 503);
+        const decision = retryDecision(failure, rateLimited ? retries.rateLimit : retries.other, waitedMs, policy, now());
+        if (!decision.retry) {
+            const why = decision.why ? ` (given up ${decision.why})` : '';
+            if (outcome instanceof TransportError)
+                throw registryError(context, target, ask, `${outcome.message}${why}`);
+            throw await failedAnswer(context, target, ask, outcome, why.trim().replace(/^\(|\)$/g, ''));
+        }
+        if (!(outcome instanceof TransportError))
+            discard(outcome);
+        const what = outcome instanceof TransportError ? outcome.message : `${outcome.status} ${outcome.statusText}`;
+        context.log?.(context.secrets.blank(`registry ${target.registry}, repository ${target.repository}: ${describeAsk(ask)}: ${what}; trying again in ${(decision.waitMs / 1000).toFixed(1)} s`));
+        await policy.sleep(decision.waitMs);
+        waitedMs += decision.waitMs;
+        if (rateLimited)
+            retries.rateLimit += 1;
+        else
+            retries.other += 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/token.ts
+// The token service's side of the Bearer dance: GET the realm with the service and scope (Basic credentials
+// when there are some), or, with an identity token, the OAuth2 POST form with the refresh token; the answer's
+// `token` or `access_token` and its life. The answer is bounded in size and read defensively.
+
+
+
+/** Token answers larger than this are refused: a JWT is a few kilobytes, ECR's and GCR's included. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/** The life of a token whose answer names none (the distribution token spec's default). */
+const DEFAULT_TOKEN_LIFE_SECONDS = 60;
+/** The client id sent with the OAuth2 form. */
+const CLIENT_ID = 'image-size-gate';
+function tokenAsk(realm, challenge, scope, credentials) {
+    const scopes = challengeScopes(challenge, scope);
+    if (credentials?.kind === 'identity-token') {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.identityToken, client_id: CLIENT_ID });
+        if (challenge.params.service)
+            form.set('service', challenge.params.service);
+        for (const one of scopes)
+            form.append('scope', one);
+        const body = form.toString();
+        return { method: 'POST', url: realm, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body };
+    }
+    const url = new URL(realm);
+    if (challenge.params.service)
+        url.searchParams.set('service', challenge.params.service);
+    for (const one of scopes)
+        url.searchParams.append('scope', one);
+    const headers = {};
+    if (credentials?.kind === 'password')
+        headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    return { method: 'GET', url, headers };
+}
+/** The token in a token service's answer; throws a plain Error saying what is missing. */
+function parseTokenAnswer(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new Error('the token service answered something that is not JSON');
+    }
+    const answer = (typeof parsed === 'object' && parsed !== null ? parsed : {});
+    const value = [answer.token, answer.access_token].find((candidate) => typeof candidate === 'string' && candidate !== '');
+    if (typeof value !== 'string')
+        throw new Error('the token service answered without a "token" or "access_token"');
+    if (/[\s\u0000-\u001f\u007f]/.test(value))
+        throw new Error('the token service answered a token with white space or control characters');
+    const expiresIn = answer.expires_in;
+    const life = typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFE_SECONDS;
+    return { value, expiresInSeconds: life };
+}
+/** Fetches a token for `scope` from the service the challenge names. */
+async function requestToken(context, target, challenge, scope, found) {
+    const ask = { kind: 'token' };
+    let realm;
+    try {
+        realm = new URL(challenge.params.realm ?? '');
+    }
+    catch {
+        throw registryError(context, target, ask, "the registry's Bearer challenge names a realm that is not a URL");
+    }
+    const answer = await sendWithRetries(context, target, ask, tokenAsk(realm, challenge, scope, found.credentials));
+    if (answer.status === 401 || answer.status === 403) {
+        const why = found.credentials ? `the token service refused ${found.from}` : `the token service wants credentials: ${found.from}`;
+        throw await failedAnswer(context, target, ask, answer, why);
+    }
+    if (answer.status !== 200)
+        throw await failedAnswer(context, target, ask, answer, `from ${describeUrl(realm)}`);
+    try {
+        const token = parseTokenAnswer(await readBody(answer, MAX_TOKEN_ANSWER_BYTES));
+        context.secrets.add(token.value);
+        return token;
+    }
+    catch (error) {
+        throw registryError(context, target, ask, `${describeUrl(realm)}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Who the client is to each registry: anonymous, Basic, or the Bearer token dance of ghcr.io, Docker Hub and ECR
+// (a 401's challenge names a token service; its token, fetched with the credentials when there are any, is sent
+// with the request again). Credentials are looked up once per registry and only when a registry asks; tokens
+// are kept per registry and scope for the run, and every secret is handed to the client's Secrets.
+
+
+
+
+
+/** A token is fetched again when less than this is left of its life. */
+const TOKEN_MARGIN_MS = 10_000;
+class RegistryAuth {
+    context;
+    options;
+    found = new Map();
+    challenges = new Map();
+    tokens = new Map();
+    pending = new Map();
+    config;
+    constructor(context, options) {
+        this.context = context;
+        this.options = options;
+    }
+    /** The Authorization header to send before any 401: a token still valid, or what the registry asked for last time. */
+    async authorization(target, scope) {
+        const cached = this.tokens.get(`${target.registry} ${scope}`);
+        if (cached && cached.expiresAtMs - TOKEN_MARGIN_MS > (this.context.now ?? Date.now)())
+            return `Bearer ${cached.value}`;
+        const challenge = this.challenges.get(target.registry);
+        return challenge ? this.answer(target, scope, challenge) : undefined;
+    }
+    /** After a 401: the header to try once more with, from the challenge the registry sent. Throws when no challenge can be answered. */
+    async afterUnauthorized(target, scope, answer) {
+        const challenge = pickChallenge(parseWwwAuthenticate(answer.wwwAuthenticate));
+        if (!challenge)
+            throw registryError(this.context, target, { kind: 'credentials' }, '401 Unauthorized with no Basic or Bearer challenge to answer', 401);
+        this.challenges.set(target.registry, withoutScope(challenge));
+        this.tokens.delete(`${target.registry} ${scope}`);
+        return this.answer(target, scope, challenge);
+    }
+    /** Why the registry still answers 401, for its message: it refused the credentials, or it wants some. */
+    async describeRefusal(target) {
+        const { credentials, from } = await this.credentialsFor(target);
+        return credentials ? `the registry refused ${from}` : `the registry wants credentials: ${from}`;
+    }
+    async answer(target, scope, challenge) {
+        const { credentials, from } = await this.credentialsFor(target);
+        if (challenge.scheme === 'basic') {
+            if (credentials?.kind === 'password')
+                return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+            const reason = credentials
+                ? `the registry asks for a user and password (Basic), and ${from} holds an identity token`
+                : `the registry asks for a user and password (Basic): ${from}`;
+            throw registryError(this.context, target, { kind: 'credentials' }, reason, 401);
+        }
+        // Requests that start together (blobs opened side by side) share one token request.
+        const key = `${target.registry} ${scope}`;
+        let pending = this.pending.get(key);
+        if (!pending) {
+            pending = requestToken(this.context, target, challenge, scope, { credentials, from }).finally(() => this.pending.delete(key));
+            this.pending.set(key, pending);
+        }
+        const token = await pending;
+        const expiresAtMs = (this.context.now ?? Date.now)() + token.expiresInSeconds * 1000;
+        this.tokens.set(key, { value: token.value, expiresAtMs });
+        return `Bearer ${token.value}`;
+    }
+    credentialsFor(target) {
+        let found = this.found.get(target.registry);
+        if (!found) {
+            found = this.lookUp(target);
+            this.found.set(target.registry, found);
+        }
+        return found;
+    }
+    async lookUp(target) {
+        const explicit = this.options.explicit.get(target.registry);
+        const file = this.options.dockerConfigFile;
+        const found = explicit
+            ? { credentials: { kind: 'password', ...explicit }, from: 'the credentials passed in' }
+            : file === undefined
+                ? { from: 'no credentials were passed in (and the Docker config is not read)' }
+                : await this.fromDockerConfig(target, file);
+        const credentials = found.credentials;
+        if (credentials?.kind === 'password') {
+            this.context.secrets.add(credentials.password);
+            this.context.secrets.add(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+        }
+        else if (credentials)
+            this.context.secrets.add(credentials.identityToken);
+        return found;
+    }
+    async fromDockerConfig(target, file) {
+        try {
+            this.config ??= readDockerConfig(file);
+            const source = credentialSourceFor(await this.config, target.registry, file);
+            if (source.kind === 'file')
+                return { credentials: source.credentials, from: `the Docker config file ${file} (auths)` };
+            if (source.kind === 'none')
+                return { from: `no credentials were passed in, and ${file} holds none for ${target.registry}` };
+            const credentials = await askCredentialHelper(source.helper, source.serverAddress, this.options.credentialHelperTimeoutMs);
+            const helper = `the credential helper docker-credential-${source.helper} (named in ${file})`;
+            return credentials ? { credentials, from: helper } : { from: `${helper} holds no credentials for ${source.serverAddress}` };
+        }
+        catch (error) {
+            if (error instanceof DockerConfigError || error instanceof CredentialHelperError)
+                throw registryError(this.context, target, { kind: 'credentials' }, error.message);
+            throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+// Content addressing: the digest of bytes held in memory, and a pass-through stream that hashes and counts a blob
+// as it flows and fails at its end when the bytes are not the ones asked for (or at once when there are too many).
+
+
+/** The algorithm of a digest that isDigest accepted: `sha256` or `sha512`. */
+function algorithmOf(digest) {
+    return digest.slice(0, digest.indexOf(':'));
+}
+/** The digest of `bytes` computed with the algorithm of `like` (sha256 unless it names sha512). */
+function digestOf(bytes, like = 'sha256:') {
+    const algorithm = algorithmOf(like);
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/** Why a blob's bytes were refused: too many, too few, or the wrong ones. */
+class ContentMismatch extends Error {
+}
+/**
+ * Hashes and counts what passes through. More bytes than `expectedSizeBytes` fail at once (nothing past the bound
+ * is passed on); at the end, a short count or a different digest fails the stream instead of ending it.
+ */
+class DigestCheck extends external_node_stream_.Transform {
+    expectedDigest;
+    expectedSizeBytes;
+    describeError;
+    hash;
+    receivedBytes = 0;
+    constructor(expectedDigest, expectedSizeBytes, 
+    /** Turns any error of the stream (its own, or its source's) into the one its reader sees. */
+    describeError = (error) => error) {
+        super();
+        this.expectedDigest = expectedDigest;
+        this.expectedSizeBytes = expectedSizeBytes;
+        this.describeError = describeError;
+        this.hash = (0,external_node_crypto_.createHash)(algorithmOf(expectedDigest));
+    }
+    /** Bytes that have passed so far. */
+    get bytesSeen() {
+        return this.receivedBytes;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.receivedBytes += chunk.length;
+        if (this.expectedSizeBytes !== undefined && this.receivedBytes > this.expectedSizeBytes) {
+            callback(new ContentMismatch(`the registry sent more than the ${this.expectedSizeBytes} bytes the manifest lists`));
+            return;
+        }
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    _destroy(error, callback) {
+        callback(error ? this.describeError(error) : error);
+    }
+    _flush(callback) {
+        if (this.expectedSizeBytes !== undefined && this.receivedBytes !== this.expectedSizeBytes) {
+            callback(new ContentMismatch(`the registry sent ${this.receivedBytes} bytes where the manifest lists ${this.expectedSizeBytes}`));
+            return;
+        }
+        const actual = `${algorithmOf(this.expectedDigest)}:${this.hash.digest('hex')}`;
+        if (actual !== this.expectedDigest) {
+            callback(new ContentMismatch(`the bytes the registry sent have the digest ${actual}: the content is corrupt or not the one asked for`));
+            return;
+        }
+        callback();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+// Manifests and indexes as a registry sends them (OCI image spec and Docker's schema 2), parsed defensively:
+// every field that is used is checked for its type, digests for their form, sizes for being whole bytes.
+// Docker's schema 1 is refused. Pure; a document that is not what it should be is a ManifestFormatError.
+
+
+const MEDIA_TYPE = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+};
+/** The Accept header of a manifest request: the two index types and the two manifest types, nothing of schema 1. */
+const MANIFEST_ACCEPT = [MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest].join(', ');
+const INDEX_TYPES = new Set([MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerList]);
+const MANIFEST_TYPES = new Set([MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest]);
+const SCHEMA1_TYPES = new Set([MEDIA_TYPE.dockerSchema1, MEDIA_TYPE.dockerSchema1Signed]);
+class ManifestFormatError extends Error {
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function stringField(object, key, where) {
+    const value = object[key];
+    if (typeof value !== 'string' || value === '')
+        throw new ManifestFormatError(`${where} has no "${key}" string`);
+    return value;
+}
+function manifest_platformOf(value, where) {
+    if (value === undefined)
+        return undefined;
+    if (!isObject(value))
+        throw new ManifestFormatError(`${where}'s "platform" is not an object`);
+    const variant = value.variant;
+    if (variant !== undefined && typeof variant !== 'string')
+        throw new ManifestFormatError(`${where}'s platform "variant" is not a string`);
+    return {
+        os: stringField(value, 'os', `${where}'s platform`),
+        architecture: stringField(value, 'architecture', `${where}'s platform`),
+        ...(variant ? { variant } : {}),
+    };
+}
+function annotationsOf(value, where) {
+    if (value === undefined)
+        return undefined;
+    if (!isObject(value))
+        throw new ManifestFormatError(`${where}'s "annotations" is not an object`);
+    return Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'string'));
+}
+/** One descriptor checked: a media type, a digest of the known form, a size in whole bytes. */
+function parseDescriptor(value, where) {
+    if (!isObject(value))
+        throw new ManifestFormatError(`${where} is not an object`);
+    const mediaType = stringField(value, 'mediaType', where);
+    const digest = stringField(value, 'digest', where);
+    if (!isDigest(digest))
+        throw new ManifestFormatError(`${where}'s digest is not sha256: and 64 lowercase hex digits`);
+    const size = value.size;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        throw new ManifestFormatError(`${where}'s "size" is not a whole number of bytes`);
+    const platform = manifest_platformOf(value.platform, where);
+    const annotations = annotationsOf(value.annotations, where);
+    return { mediaType, digest, sizeBytes: size, ...(platform ? { platform } : {}), ...(annotations ? { annotations } : {}) };
+}
+function descriptorList(value, key) {
+    if (!Array.isArray(value))
+        throw new ManifestFormatError(`"${key}" is not a list`);
+    return value.map((entry, index) => parseDescriptor(entry, `${key}[${index}]`));
+}
+/** The document's own media type: its `mediaType` field, else the Content-Type, else what its fields make it. */
+function mediaTypeOf(document, contentType) {
+    if (typeof document.mediaType === 'string' && document.mediaType !== '')
+        return document.mediaType;
+    const header = contentType?.split(';')[0].trim().toLowerCase();
+    if (header && (INDEX_TYPES.has(header) || MANIFEST_TYPES.has(header) || SCHEMA1_TYPES.has(header)))
+        return header;
+    if (Array.isArray(document.manifests))
+        return MEDIA_TYPE.ociIndex;
+    if (isObject(document.config) && Array.isArray(document.layers))
+        return MEDIA_TYPE.ociManifest;
+    return header ?? 'no media type';
+}
+/** Parses a manifest or an index; throws ManifestFormatError for schema 1, other media types and malformed JSON. */
+function parseManifest(bytes, contentType) {
+    let document;
+    try {
+        document = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new ManifestFormatError('the answer is not JSON');
+    }
+    if (!isObject(document))
+        throw new ManifestFormatError('the answer is not a JSON object');
+    const mediaType = mediaTypeOf(document, contentType);
+    if (document.schemaVersion === 1 || SCHEMA1_TYPES.has(mediaType))
+        throw new ManifestFormatError('it is a Docker schema 1 manifest, which is deprecated and not supported: push the image again with a current client (schema 2 or OCI)');
+    if (document.schemaVersion !== 2)
+        throw new ManifestFormatError('"schemaVersion" is not 2');
+    if (INDEX_TYPES.has(mediaType))
+        return { kind: 'index', mediaType, manifests: descriptorList(document.manifests, 'manifests') };
+    if (MANIFEST_TYPES.has(mediaType))
+        return {
+            kind: 'image',
+            mediaType,
+            config: parseDescriptor(document.config, 'config'),
+            layers: descriptorList(document.layers, 'layers'),
+        };
+    throw new ManifestFormatError(`its media type "${visible(mediaType, 100)}" is neither an image index nor an image manifest`);
+}
+/** True for a descriptor of an index that points to another index (a nested index), by its media type. */
+function isIndexDescriptor(descriptor) {
+    return INDEX_TYPES.has(descriptor.mediaType);
+}
+/** `linux/arm64/v8`, `linux/amd64` */
+function platformString(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
+}
+/**
+ * True for an index entry that is no runnable image: BuildKit's attestation manifests (provenance, SBOM) carry
+ * the platform `unknown/unknown` and the annotation `vnd.docker.reference.type`.
+ */
+function manifest_isAttestation(descriptor) {
+    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
+        return true;
+    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/registry/index-walk.ts
+// From an image index to the image manifests it lists, as a registry's manifests are walked: attestation
+// entries skipped, each digest fetched once, nested indexes followed to a bounded depth, the number of manifests
+// fetched bounded. Pure but for the fetch it is given, so that it can be tested over JSON in memory.
+
+const DEFAULT_WALK_LIMITS = { maxDepth: 4, maxManifests: 128 };
+/** Whether a platform asked for (`linux/arm64`) covers an entry's (`linux/arm64/v8`). */
+function platformMatches(wanted, descriptor) {
+    if (!descriptor.platform)
+        return true;
+    const actual = platformString(descriptor.platform);
+    return actual === wanted || (wanted.split('/').length === 2 && actual.startsWith(`${wanted}/`));
+}
+/**
+ * The image manifests under `root` (whose digest is `rootDigest`), in the index's order. `wanted` limits the
+ * platforms fetched (all when undefined). Throws ManifestFormatError past a limit.
+ */
+async function walkIndex(rootDigest, root, fetch, limits = DEFAULT_WALK_LIMITS, wanted) {
+    const visited = new Set([rootDigest]);
+    const found = [];
+    let fetched = 0;
+    const visit = async (index, depth) => {
+        for (const descriptor of index.manifests) {
+            if (manifest_isAttestation(descriptor) || visited.has(descriptor.digest))
+                continue;
+            if (!isIndexDescriptor(descriptor) && wanted && !wanted.some((platform) => platformMatches(platform, descriptor)))
+                continue;
+            visited.add(descriptor.digest);
+            fetched += 1;
+            if (fetched > limits.maxManifests)
+                throw new ManifestFormatError(`the index lists more than ${limits.maxManifests} manifests`);
+            const document = await fetch(descriptor);
+            if (document.kind === 'image') {
+                found.push({ descriptor, manifest: document });
+                continue;
+            }
+            if (depth + 1 > limits.maxDepth)
+                throw new ManifestFormatError(`the index nests indexes deeper than ${limits.maxDepth} levels`);
+            await visit(document, depth + 1);
+        }
+    };
+    await visit(root, 1);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/registry/resolve.ts
+
+
+/** Image configs larger than this are refused: a config with a long history is a few hundred kilobytes. */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+function platformOfConfig(config) {
+    const part = (key) => (typeof config[key] === 'string' && config[key] !== '' ? config[key] : undefined);
+    return platformString({ os: part('os') ?? 'unknown', architecture: part('architecture') ?? 'unknown', variant: part('variant') });
+}
+async function resolvePlatform(source, target, found, digest) {
+    const { manifest, descriptor } = found;
+    const config = await source.readJsonBlob(target, manifest.config, MAX_CONFIG_BYTES);
+    return {
+        platform: descriptor.platform ? platformString(descriptor.platform) : platformOfConfig(config),
+        manifestDigest: digest,
+        configDigest: manifest.config.digest,
+        config,
+        layers: manifest.layers.map((layer) => ({ digest: layer.digest, mediaType: layer.mediaType, sizeBytes: layer.sizeBytes })),
+    };
+}
+/**
+ * Resolves a reference: its manifest (by digest when it pins one, else by tag), and when that is an index the
+ * platform manifests under it. `platforms` (`linux/amd64`) limits which of an index's platforms are fetched.
+ */
+async function resolveImage(source, reference, platforms) {
+    const target = { registry: reference.registry, repository: reference.repository };
+    const name = reference.digest ?? reference.tag ?? 'latest';
+    const root = await source.fetchManifest(target, name);
+    const resolved = { reference, digest: root.digest, mediaType: root.document.mediaType };
+    if (root.document.kind === 'image') {
+        const descriptor = { mediaType: root.document.mediaType, digest: root.digest, sizeBytes: 0 };
+        return { ...resolved, platforms: [await resolvePlatform(source, target, { descriptor, manifest: root.document }, root.digest)] };
+    }
+    let found;
+    try {
+        found = await walkIndex(root.digest, root.document, async (descriptor) => (await source.fetchManifest(target, descriptor.digest, descriptor)).document, DEFAULT_WALK_LIMITS, platforms);
+    }
+    catch (error) {
+        if (error instanceof ManifestFormatError)
+            throw source.formatError(target, { kind: 'index' }, error.message);
+        throw error;
+    }
+    const resolvedPlatforms = [];
+    for (const entry of found)
+        resolvedPlatforms.push(await resolvePlatform(source, target, entry, entry.descriptor.digest));
+    return { ...resolved, platforms: resolvedPlatforms };
+}
+/** The layer digests two platforms (of one image or two) share: blobs to read once. */
+function sharedLayerDigests(a, b) {
+    const inA = new Set(a.layers.map((layer) => layer.digest));
+    return new Set(b.layers.map((layer) => layer.digest).filter((digest) => inA.has(digest)));
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// A client of the Docker/OCI Distribution API v2 over Node's http and https: manifests by tag or digest (digest
+// checked), images resolved per platform (resolve.ts), blobs streamed with their digest and length checked as
+// they end. One client serves a run: its tokens, credentials and connections are reused across images, so two
+// images of one registry share them. Every failure is a RegistryError (errors.ts).
+
+
+
+
+
+
+
+
+
+
+
+/** Manifests and indexes larger than this are refused (containerd's bound too). */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_REDIRECTS = 5;
+class RegistryClient {
+    context;
+    auth;
+    constructor(options = {}) {
+        const insecureHosts = new Set((options.insecureRegistries ?? []).map((host) => host.toLowerCase()));
+        this.context = {
+            limits: {
+                connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+                stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+                maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+                insecureHosts,
+            },
+            agents: createAgents(),
+            policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+            secrets: new Secrets(),
+            log: options.log,
+        };
+        this.auth = new RegistryAuth(this.context, {
+            explicit: new Map(Object.entries(options.credentials ?? {})),
+            dockerConfigFile: options.dockerConfigFile === null ? undefined : (options.dockerConfigFile ?? dockerConfigPath()),
+            credentialHelperTimeoutMs: options.credentialHelperTimeoutMs,
+        });
+    }
+    /** Resolves an image to its platforms, configs and layers (resolve.ts); `platforms` limits an index's platforms fetched. */
+    resolveImage(reference, options = {}) {
+        return resolveImage(this, reference, options.platforms);
+    }
+    /** A manifest or index by tag or digest: parsed, its digest computed and checked against the one asked for (and `expected`'s size). */
+    async fetchManifest(target, tagOrDigest, expected) {
+        const ask = { kind: 'manifest', name: tagOrDigest };
+        const answer = await this.get(target, ask, `manifests/${tagOrDigest}`, { accept: MANIFEST_ACCEPT });
+        if (answer.status !== 200)
+            throw await failedAnswer(this.context, target, ask, answer);
+        const bytes = await this.read(target, ask, answer, MAX_MANIFEST_BYTES);
+        const pinned = isDigest(tagOrDigest) ? tagOrDigest : undefined;
+        const digest = digestOf(bytes, pinned);
+        if (pinned && digest !== pinned)
+            throw registryError(this.context, target, ask, `the registry sent a manifest whose digest is ${digest}, not the one asked for`);
+        const header = answer.headers['docker-content-digest'];
+        if (!pinned && typeof header === 'string' && header.startsWith('sha256:') && header !== digest)
+            throw registryError(this.context, target, ask, `the manifest's digest is ${digest} but the registry says it is ${header.slice(0, 80)}`);
+        if (expected && bytes.length !== expected.sizeBytes)
+            throw registryError(this.context, target, ask, `the manifest is ${bytes.length} bytes where the index lists ${expected.sizeBytes}`);
+        try {
+            return { document: parseManifest(bytes, answer.headers['content-type']), digest };
+        }
+        catch (error) {
+            if (error instanceof ManifestFormatError)
+                throw this.formatError(target, ask, error.message);
+            throw error;
+        }
+    }
+    /** A blob of at most `maxBytes` parsed as a JSON object (an image config), its size and digest checked. */
+    async readJsonBlob(target, descriptor, maxBytes) {
+        const ask = { kind: 'blob', digest: descriptor.digest };
+        if (descriptor.sizeBytes > maxBytes)
+            throw registryError(this.context, target, ask, `the manifest lists ${descriptor.sizeBytes} bytes, more than the ${maxBytes} read at most`);
+        const answer = await this.get(target, ask, `blobs/${descriptor.digest}`, {});
+        if (answer.status !== 200)
+            throw await failedAnswer(this.context, target, ask, answer);
+        const bytes = await this.read(target, ask, answer, maxBytes);
+        const digest = digestOf(bytes, descriptor.digest);
+        if (bytes.length !== descriptor.sizeBytes || digest !== descriptor.digest)
+            throw registryError(this.context, target, ask, `the registry sent ${bytes.length} bytes with the digest ${digest}, not the blob asked for`);
+        let parsed;
+        try {
+            parsed = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            throw this.formatError(target, ask, 'the config is not JSON');
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            throw this.formatError(target, ask, 'the config is not a JSON object');
+        return parsed;
+    }
+    /**
+     * A blob's bytes as a stream, never held whole. Resolves once the registry (or the storage it redirects to)
+     * answers; the stream fails instead of ending when the bytes' length or digest is not the one asked for.
+     */
+    async openBlob(target, digest, expectedSizeBytes) {
+        const ask = { kind: 'blob', digest };
+        if (!isDigest(digest))
+            throw registryError(this.context, target, ask, 'this is not a digest: expected sha256: and 64 lowercase hex digits');
+        const answer = await this.get(target, ask, `blobs/${digest}`, {});
+        if (answer.status !== 200)
+            throw await failedAnswer(this.context, target, ask, answer);
+        const declared = Number(answer.headers['content-length']);
+        if (expectedSizeBytes !== undefined && Number.isSafeInteger(declared) && declared !== expectedSizeBytes) {
+            answer.body.destroy();
+            throw registryError(this.context, target, ask, `the registry announces ${declared} bytes where the manifest lists ${expectedSizeBytes}`);
+        }
+        const sizeBytes = expectedSizeBytes ?? (Number.isSafeInteger(declared) ? declared : undefined);
+        const check = new DigestCheck(digest, sizeBytes, (error) => this.streamError(target, ask, error, check.bytesSeen));
+        (0,external_node_stream_.pipeline)(answer.body, check, () => undefined);
+        return check;
+    }
+    /** Closes the client's idle connections; requests under way go on. */
+    close() {
+        this.context.agents.http.destroy();
+        this.context.agents.https.destroy();
+    }
+    formatError(target, ask, reason) {
+        return registryError(this.context, target, ask, `the registry sent something that is not a valid image document: ${reason}`);
+    }
+    streamError(target, ask, error, bytesSeen) {
+        if (error instanceof RegistryError)
+            return error;
+        if (error instanceof ContentMismatch)
+            return registryError(this.context, target, ask, error.message);
+        const reason = error.code === 'ERR_STREAM_PREMATURE_CLOSE' ? 'the connection closed early' : error.message.slice(0, 200);
+        return registryError(this.context, target, ask, `${reason}, after ${bytesSeen} bytes`);
+    }
+    async read(target, ask, answer, maxBytes) {
+        try {
+            return await readBody(answer, maxBytes);
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw registryError(this.context, target, ask, error.message);
+            throw error;
+        }
+    }
+    /** GETs `/v2/<repository>/<path>` with what the registry's authentication asks for (one more try after a 401). */
+    async get(target, ask, path, headers) {
+        if (!isRepositoryName(target.repository))
+            throw registryError(this.context, target, ask, 'the repository name is not one a reference can hold');
+        if (ask.kind === 'manifest' && !isDigest(ask.name) && !isTag(ask.name))
+            throw registryError(this.context, target, ask, 'this is neither a tag nor a digest');
+        const scheme = plainHttpAllowed(registryApiHost(target.registry), this.context.limits.insecureHosts) ? 'http' : 'https';
+        const url = new URL(`${scheme}://${registryApiHost(target.registry)}/v2/${target.repository}/${path}`);
+        const scope = `repository:${target.repository}:pull`;
+        let authorization = await this.auth.authorization(target, scope);
+        for (let authTries = 0;; authTries += 1) {
+            const answer = await sendWithRetries(this.context, target, ask, {
+                method: 'GET',
+                url,
+                headers: authorization ? { ...headers, authorization } : headers,
+            });
+            if (answer.status !== 401)
+                return answer;
+            if (authTries >= 1)
+                throw await failedAnswer(this.context, target, ask, answer, await this.auth.describeRefusal(target));
+            discard(answer);
+            authorization = await this.auth.afterUnauthorized(target, scope, answer);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/registry-access.ts
+
+
+
+/** Pure: the registries the image and baseline inputs name (those that parse as references). */
+function namedRegistries(options) {
+    const named = [options.image, options.baseline.kind === 'image' ? options.baseline.reference : undefined];
+    const registries = new Set();
+    for (const text of named) {
+        if (!text)
+            continue;
+        try {
+            registries.add(reference_parseImageReference(text.startsWith(REGISTRY_PREFIX) ? text.slice(REGISTRY_PREFIX.length) : text).registry);
+        }
+        catch {
+            // Not a registry reference (an image id, a local name): nothing to log in to.
+        }
+    }
+    return [...registries];
+}
+class RegistryAccess {
+    options;
+    log;
+    client;
+    constructor(options, log) {
+        this.options = options;
+        this.log = log;
+    }
+    /** The run's client, made on first use. */
+    get() {
+        if (!this.client) {
+            const { username, password, insecureRegistries } = this.options.registry;
+            const credentials = username && password ? Object.fromEntries(namedRegistries(this.options).map((registry) => [registry, { username, password }])) : {};
+            this.client = new RegistryClient({ credentials, insecureRegistries, log: (line) => this.log.info(line) });
+        }
+        return this.client;
+    }
+    /** Lets the run end without waiting for idle connections. */
+    close() {
+        this.client?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/head-source.ts
+// Where the gated image comes from when the gate does not build it and the engine may not hold it: an archive
+// (a file, no engine needed), or its registry (written registry://, or when no engine answers or it lacks the
+// image). Each gives the Head the gate goes on with, named after where it was measured.
+
+
+
+
+/** Pure: whether an image input can name an image in a registry (not an image id). */
+function mayBeInRegistry(text) {
+    if (/^(sha256:)?[0-9a-f]{12,64}$/.test(text))
+        return false;
+    try {
+        reference_parseImageReference(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The gated image read from its registry when the input says so (registry://) or no engine answers; else undefined. */
+async function registryHeadFirst(image, label, options, deps, sources) {
+    if (namesRegistryImage(image))
+        return registryHead(image.slice(REGISTRY_PREFIX.length), label, options, deps, sources);
+    const engine = await sources.probe.engine.catch(() => undefined);
+    if (engine || !mayBeInRegistry(image))
+        return undefined;
+    deps.log.info(`No Docker engine answers: reading ${image} from its registry (no pull)`);
+    return registryHead(image, label, options, deps, sources);
+}
+async function registryHead(reference, label, options, deps, sources) {
+    const runner = await sources.probe.engine.then((engine) => engine.platform, () => undefined);
+    const client = sources.registry.get();
+    const request = { reference, label, step: 'image', options, client, preferredPlatform: runner, keep: sources.keep };
+    const measured = await measureRegistryImage(request, deps);
+    return { reference: `${REGISTRY_PREFIX}${reference}`, measured, engine: engineless('registry') };
+}
+/**
+ * An image from a file: no engine is needed. When one answers, the platform it runs goes first; the report
+ * says the archive measured it.
+ */
+async function measureArchiveHead(archive, label, options, deps, probe) {
+    const runner = await probe.engine.then((engine) => engine.platform, () => undefined);
+    const measured = await measureArchive({ path: archive, label, options, preferredPlatform: runner }, deps);
+    return { reference: archive, measured, engine: engineless('archive') };
+}
+
 ;// CONCATENATED MODULE: ./src/history/record-path.ts
 // Pure: where a history record lives on the history branch, `<image key>/<platform key>/<commit time>-<commit>.json`.
 // Keys are safe path segments made from names that anyone can choose; the file name starts with the commit
 // time, so a sorted listing of one image and platform is in commit-time order without reading any blob.
 
 /** A record keeps at most this many characters of the image's name; the image key is made from what it keeps. */
-const MAX_NAME_CHARS = 200;
+const record_path_MAX_NAME_CHARS = 200;
 /** The longest image or platform key. */
 const MAX_KEY_CHARS = 60;
 /** Hex characters of sha256 appended to a key that is not its name verbatim. */
@@ -38983,7 +40742,7 @@ const KEY = '[a-z0-9](?:[a-z0-9._-]{0,58}[a-z0-9])?';
 const RECORD_PATH = new RegExp(`^(${KEY})/(${KEY})/(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-([0-9a-f]{40}|[0-9a-f]{64})\\.json$`);
 /** The name as a record keeps it: cut to MAX_NAME_CHARS characters. */
 function recordedName(name) {
-    return name.slice(0, MAX_NAME_CHARS);
+    return name.slice(0, record_path_MAX_NAME_CHARS);
 }
 /** Lowercase `[a-z0-9._-]` only, every other run of characters one `-`, no `-` or `.` at either end. */
 function safeSegment(text) {
@@ -39198,7 +40957,7 @@ function readRecord(value) {
         fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
     return defined({
         schemaVersion: version,
-        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
+        name: record_check_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
         platform: record_check_text(field(fields, 'platform'), 'platform', 100),
         commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
         commitTime: time(field(fields, 'commitTime'), 'commitTime'),
@@ -40022,6 +41781,8 @@ function assembleReport(input) {
 
 
 
+
+
 async function runGate(options, deps) {
     const background = new BackgroundWork();
     try {
@@ -40048,10 +41809,14 @@ async function checkPlatforms(options, builder, probe) {
             `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
     }
 }
-async function measureHead(options, deps, background, probe, history) {
+async function measureHead(options, deps, background, sources, history) {
+    const { probe } = sources;
     const label = deps.baseCommit ? 'PR image' : 'image';
     if (options.archive)
         return measureArchiveHead(options.archive, label, options, deps, probe);
+    const fromRegistry = options.image ? await registryHeadFirst(options.image, label, options, deps, sources) : undefined;
+    if (fromRegistry)
+        return fromRegistry;
     const builder = await probe.builder;
     await checkPlatforms(options, builder, probe);
     let reference = options.image ?? '';
@@ -40073,17 +41838,16 @@ async function measureHead(options, deps, background, probe, history) {
         .filter((record) => record.engine.imageStore === engine.imageStore)
         .flatMap((record) => record.layers ?? [])
         .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
-    const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers }, deps);
+    const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers, keep: sources.keep }, deps).catch((error) => {
+        // An image the engine lacks is read from its registry, when its name can be one's.
+        if (!(error instanceof ImageNotFoundError) || !options.image || !mayBeInRegistry(options.image))
+            throw error;
+        deps.log.info(`${options.image} is not in the engine: reading it from its registry (no pull)`);
+        return undefined;
+    });
+    if (!measured)
+        return registryHead(options.image, label, options, deps, sources);
     return { reference, buildInfo, measured, engine };
-}
-/**
- * An image from a file: no engine is needed. When one answers, the platform it runs goes first; the report
- * says the archive measured it.
- */
-async function measureArchiveHead(archive, label, options, deps, probe) {
-    const runner = await probe.engine.then((engine) => engine.platform, () => undefined);
-    const measured = await measureArchive({ path: archive, label, options, preferredPlatform: runner }, deps);
-    return { reference: archive, measured, engine: engineless('archive') };
 }
 async function gate(options, deps, background) {
     // The size history is fetched while the image builds, into a scratch repository of its own.
@@ -40096,26 +41860,37 @@ async function gate(options, deps, background) {
     }
 }
 async function gateWith(options, deps, background, runHistory) {
+    const registry = new RegistryAccess(options, deps.log);
+    try {
+        return await gateFrom(options, deps, background, registry, runHistory);
+    }
+    finally {
+        registry.close();
+    }
+}
+async function gateFrom(options, deps, background, registry, runHistory) {
     const { log } = deps;
     const probe = probeEngine(deps.docker, { needsBuilder: !options.image && !options.archive });
+    // A baseline read from a registry reuses the layers the gated image's reading read.
+    const keep = options.baseline.kind === 'image' ? new Map() : undefined;
     let head;
     try {
-        head = await measureHead(options, deps, background, probe, runHistory);
+        head = await measureHead(options, deps, background, { probe, registry, keep }, runHistory);
     }
     catch (error) {
-        if (!options.archive)
-            await probe.engine; // an engine that is not reachable is the reason to give
+        if (!options.archive && !options.image)
+            await probe.engine; // building needs an engine: its absence is the reason to give
         throw error;
     }
     const { engine } = head;
     const builder = await probe.builder;
-    if (!options.archive)
+    if (engine.imageStore === 'classic' || engine.imageStore === 'containerd')
         log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
     const history = await runHistory?.afterBuild();
     const recorded = history && recordedBaseline(history, head.measured, log);
-    const baseline = await (recorded
-        ? Promise.resolve(recorded)
-        : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)).catch((error) => {
+    const reachable = await probe.engine.catch(() => undefined);
+    const baselineRequest = { options, engine: reachable, builder, background, head: head.measured, buildInfo: head.buildInfo };
+    const baseline = await (recorded ? Promise.resolve(recorded) : measureBaseline({ ...baselineRequest, registry, headLayers: keep }, deps)).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
         if (!(error instanceof GateError))
@@ -41126,6 +42901,9 @@ async function run(docker = new Docker()) {
     });
     // Every container this step makes carries this owner label, so the post step finds them all.
     saveState(STATE_OWNER, ownerId());
+    // A registry password that did not come from a secret is not masked by the runner: it is from here on.
+    if (getInput('registry-password'))
+        core_setSecret(getInput('registry-password'));
     try {
         const step = {
             log,
@@ -41164,7 +42942,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8811);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5176);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -80,6 +80,8 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
   });
   // Every container this step makes carries this owner label, so the post step finds them all.
   core.saveState(STATE_OWNER, ownerId());
+  // A registry password that did not come from a secret is not masked by the runner: it is from here on.
+  if (core.getInput('registry-password')) core.setSecret(core.getInput('registry-password'));
   try {
     const step: ActionStep = {
       log,

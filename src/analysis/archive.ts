@@ -52,6 +52,8 @@ export interface ScanOptions {
  */
 export class ArchiveScan {
   private readonly members = new Map<string, MemberSink>();
+  /** Layers read before (the other image's, when two images share them): not read again. */
+  private readonly reused: ScannedLayer[] = [];
   /** Only the member being read can fall behind; one that has ended gets no more bytes. */
   private current: MemberSink | undefined;
 
@@ -67,6 +69,11 @@ export class ArchiveScan {
     return member;
   }
 
+  /** A layer already read (for another image of the comparison), taken as this archive's without its bytes. */
+  reuse(layer: ScannedLayer): void {
+    this.reused.push(layer);
+  }
+
   /** Back-pressure: what to wait for before reading on, while compression or decompression is behind. */
   pressure(): Promise<void> | undefined {
     return this.current?.pressure();
@@ -74,7 +81,7 @@ export class ArchiveScan {
 
   /** Every image the members hold for `options.imageId` (or the archive's own index), one per platform. */
   async images(): Promise<ScannedImage[]> {
-    const byDiffId = new Map<string, ScannedLayer>();
+    const byDiffId = new Map<string, ScannedLayer>(this.reused.map((layer) => [layer.diffId, layer]));
     // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
     const jsonByName = new Map<string, string>();
     for (const [name, member] of this.members) {
@@ -128,12 +135,11 @@ export async function scanImageArchivePlatforms(input: AsyncIterable<unknown>, o
   return scan.images();
 }
 
-/** One member of an image archive carried by something other than a tar: its name, length and bytes. */
-export interface ArchiveMember {
-  name: string;
-  sizeBytes: number;
-  data: () => AsyncIterable<Buffer>;
-}
+/**
+ * One member of an image archive carried by something other than a tar: its name, length and bytes; or a
+ * layer already read for the other image of a comparison, which is taken as it is.
+ */
+export type ArchiveMember = { name: string; sizeBytes: number; data: () => AsyncIterable<Buffer> } | { reused: ScannedLayer };
 
 /**
  * Reads the members of an image archive given one by one (an OCI layout directory, a registry's documents and
@@ -143,6 +149,10 @@ export async function scanImageMembers(members: AsyncIterable<ArchiveMember>, op
   const scan = new ArchiveScan(options);
   let bytesRead = 0;
   for await (const member of members) {
+    if ('reused' in member) {
+      scan.reuse(member.reused);
+      continue;
+    }
     const sink = scan.member(member.name, member.sizeBytes);
     if (!sink) continue;
     for await (const chunk of member.data()) {

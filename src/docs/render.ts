@@ -1,7 +1,8 @@
 // Pure: action.yml, the README's input and output tables and the config file's JSON Schema, rendered from the
 // one table in inputs/table.ts. `npm run docs` writes them; a unit test fails when the committed files differ.
 import { configSchema } from '../config/schema.js';
-import { INPUTS, OUTPUTS } from '../inputs/table.js';
+import { INPUTS } from '../inputs/table.js';
+import { OUTPUTS } from '../inputs/outputs.js';
 
 /** Where `npm run docs` writes the config file's JSON Schema (editors find it by this name). */
 export const CONFIG_SCHEMA_FILE = 'image-size-gate.schema.json';

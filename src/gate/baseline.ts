@@ -4,14 +4,16 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { BackgroundWork } from '../common/background.js';
 import { Builder, EngineInfo } from '../docker/engine.js';
-import { lastErrorLine } from '../exec/process.js';
 import { ImageNotFoundError, inspectImage } from '../docker/inspect.js';
-import { GateError } from '../common/errors.js';
 import { buildWithLog } from './build.js';
 import { GateDependencies } from './deps.js';
 import { addWorktree, ensureCommit, repositoryRoot } from '../git/git.js';
 import { GateOptions } from '../inputs/options.js';
 import { measureImage, MeasureRequest } from './measure.js';
+import { measureRegistryImage, namesRegistryImage, REGISTRY_PREFIX } from './measure-registry.js';
+import { RegistryAccess } from './registry-access.js';
+import type { ReadLayers } from '../analysis/registry-image.js';
+import type { KnownLayer } from '../analysis/archive.js';
 import { BuildInfo, Measured } from '../judge/measured.js';
 import { BaselineReport } from '../report/model.js';
 import { Docker } from '../docker/exec.js';
@@ -25,12 +27,17 @@ export type BaselineOutcome =
 
 export interface BaselineRequest {
   options: GateOptions;
-  engine: EngineInfo;
+  /** The engine, when one answers (a gated image read from an archive or a registry needs none). */
+  engine?: EngineInfo;
   builder: Builder;
   background: BackgroundWork;
   /** The gated image, measured: the layers it shares with the baseline are not compressed a second time. */
   head: Measured;
   buildInfo?: BuildInfo;
+  /** The run's registry client, for a baseline read from its registry. */
+  registry: RegistryAccess;
+  /** The layers the gated image's reading read: a baseline from a registry does not download them again. */
+  headLayers?: ReadLayers;
 }
 
 const LABEL = 'baseline image';
@@ -47,17 +54,10 @@ export async function measureBaseline(request: BaselineRequest, deps: GateDepend
         : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }],
     ),
   );
-  const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
-  if (spec.kind === 'image') {
-    const measure = () => measureImage({ ...measureRequest, reference: spec.reference }, deps);
-    const measured = await measure().catch(async (error: unknown) => {
-      if (!(error instanceof ImageNotFoundError)) throw error;
-      await pullBaseline(deps, spec.reference);
-      return measure();
-    });
-    return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
-  }
+  if (spec.kind === 'image') return measureBaselineImage(request, deps, spec.reference, knownLayers);
   if (!deps.baseCommit) return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+  if (!request.engine) return { skipped: 'baseline auto builds the base commit, which needs a Docker engine' };
+  const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
   if (!request.buildInfo)
     return {
       skipped:
@@ -66,15 +66,41 @@ export async function measureBaseline(request: BaselineRequest, deps: GateDepend
   return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, measureRequest);
 }
 
-async function pullBaseline(deps: GateDependencies, reference: string): Promise<void> {
-  deps.log.info(`Pulling baseline image ${reference}`);
-  const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
-  if (pulled.exitCode !== 0) {
-    throw new GateError(
-      'baseline',
-      `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`,
-    );
+/**
+ * A baseline given as an image: measured in the engine when it holds it, else (or when written registry://)
+ * read from its registry without a pull, only the gated image's platforms, and without downloading the layers
+ * the gated image's reading read already.
+ */
+async function measureBaselineImage(
+  request: BaselineRequest,
+  deps: GateDependencies,
+  reference: string,
+  knownLayers: KnownLayer[],
+): Promise<BaselineOutcome> {
+  if (!namesRegistryImage(reference) && request.engine) {
+    const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
+    const measured = await measureImage({ ...measureRequest, reference }, deps).catch((error: unknown) => {
+      if (error instanceof ImageNotFoundError) return undefined;
+      throw error;
+    });
+    if (measured) return { measured, report: { source: 'image', reference, id: measured.image.id } };
+    deps.log.info(`Baseline image ${reference} is not in the engine: reading it from its registry (no pull)`);
   }
+  const inRegistry = namesRegistryImage(reference) ? reference.slice(REGISTRY_PREFIX.length) : reference;
+  const measured = await measureRegistryImage(
+    {
+      reference: inRegistry,
+      label: LABEL,
+      step: 'baseline',
+      options: request.options,
+      client: request.registry.get(),
+      platforms: request.head.platforms.map((platform) => platform.platform),
+      preferredPlatform: request.head.platforms[0]?.platform,
+      alreadyRead: request.headLayers,
+    },
+    deps,
+  );
+  return { measured, report: { source: 'registry', reference: inRegistry, id: measured.image.id } };
 }
 
 async function measureBaseCommit(

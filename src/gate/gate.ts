@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { BackgroundWork } from '../common/background.js';
 import { BaselineOutcome, measureBaseline } from './baseline.js';
-import { Builder, EngineInfo, engineless, EngineProbe, probeEngine } from '../docker/engine.js';
+import { Builder, EngineInfo, EngineProbe, probeEngine } from '../docker/engine.js';
 import { GateError } from '../common/errors.js';
 import { GateOptions } from '../inputs/options.js';
 import { GateLog } from '../common/log.js';
@@ -12,7 +12,10 @@ import { buildWithLog, displayName } from './build.js';
 import { GateDependencies } from './deps.js';
 import { contextCredentialWarning } from './context-check.js';
 import { measureImage } from './measure.js';
-import { measureArchive } from './measure-archive.js';
+import { RegistryAccess } from './registry-access.js';
+import type { ReadLayers } from '../analysis/registry-image.js';
+import { ImageNotFoundError } from '../docker/inspect.js';
+import { Head, HeadSources, mayBeInRegistry, measureArchiveHead, registryHead, registryHeadFirst } from './head-source.js';
 import { BuildInfo, Measured } from '../judge/measured.js';
 import { HistoryRead, recordHistory, RunHistory, startHistory, TREND_POINTS } from '../history/history.js';
 import { HistorySettings } from '../history/settings.js';
@@ -53,22 +56,18 @@ async function checkPlatforms(options: GateOptions, builder: Builder, probe: Eng
   }
 }
 
-interface Head {
-  reference: string;
-  buildInfo?: BuildInfo;
-  measured: Measured;
-  engine: EngineInfo;
-}
-
 async function measureHead(
   options: GateOptions,
   deps: GateDependencies,
   background: BackgroundWork,
-  probe: EngineProbe,
+  sources: HeadSources,
   history: RunHistory | undefined,
 ): Promise<Head> {
+  const { probe } = sources;
   const label = deps.baseCommit ? 'PR image' : 'image';
   if (options.archive) return measureArchiveHead(options.archive, label, options, deps, probe);
+  const fromRegistry = options.image ? await registryHeadFirst(options.image, label, options, deps, sources) : undefined;
+  if (fromRegistry) return fromRegistry;
   const builder = await probe.builder;
   await checkPlatforms(options, builder, probe);
   let reference = options.image ?? '';
@@ -89,27 +88,17 @@ async function measureHead(
     .filter((record) => record.engine.imageStore === engine.imageStore)
     .flatMap((record) => record.layers ?? [])
     .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
-  const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers }, deps);
+  const measured = await measureImage(
+    { reference, label, options, engine, background, buildInfo, knownLayers, keep: sources.keep },
+    deps,
+  ).catch((error: unknown) => {
+    // An image the engine lacks is read from its registry, when its name can be one's.
+    if (!(error instanceof ImageNotFoundError) || !options.image || !mayBeInRegistry(options.image)) throw error;
+    deps.log.info(`${options.image} is not in the engine: reading it from its registry (no pull)`);
+    return undefined;
+  });
+  if (!measured) return registryHead(options.image!, label, options, deps, sources);
   return { reference, buildInfo, measured, engine };
-}
-
-/**
- * An image from a file: no engine is needed. When one answers, the platform it runs goes first; the report
- * says the archive measured it.
- */
-async function measureArchiveHead(
-  archive: string,
-  label: string,
-  options: GateOptions,
-  deps: GateDependencies,
-  probe: EngineProbe,
-): Promise<Head> {
-  const runner = await probe.engine.then(
-    (engine) => engine.platform,
-    () => undefined,
-  );
-  const measured = await measureArchive({ path: archive, label, options, preferredPlatform: runner }, deps);
-  return { reference: archive, measured, engine: engineless('archive') };
 }
 
 async function gate(options: GateOptions, deps: GateDependencies, background: BackgroundWork): Promise<GateReport> {
@@ -128,27 +117,44 @@ async function gateWith(
   background: BackgroundWork,
   runHistory?: RunHistory,
 ): Promise<GateReport> {
+  const registry = new RegistryAccess(options, deps.log);
+  try {
+    return await gateFrom(options, deps, background, registry, runHistory);
+  } finally {
+    registry.close();
+  }
+}
+
+async function gateFrom(
+  options: GateOptions,
+  deps: GateDependencies,
+  background: BackgroundWork,
+  registry: RegistryAccess,
+  runHistory?: RunHistory,
+): Promise<GateReport> {
   const { log } = deps;
   const probe = probeEngine(deps.docker, { needsBuilder: !options.image && !options.archive });
+  // A baseline read from a registry reuses the layers the gated image's reading read.
+  const keep: ReadLayers | undefined = options.baseline.kind === 'image' ? new Map() : undefined;
   let head: Head;
   try {
-    head = await measureHead(options, deps, background, probe, runHistory);
+    head = await measureHead(options, deps, background, { probe, registry, keep }, runHistory);
   } catch (error) {
-    if (!options.archive) await probe.engine; // an engine that is not reachable is the reason to give
+    if (!options.archive && !options.image) await probe.engine; // building needs an engine: its absence is the reason to give
     throw error;
   }
   const { engine } = head;
   const builder = await probe.builder;
-  if (!options.archive)
+  if (engine.imageStore === 'classic' || engine.imageStore === 'containerd')
     log.info(
       `Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`,
     );
   const history = await runHistory?.afterBuild();
   const recorded = history && recordedBaseline(history, head.measured, log);
+  const reachable = await probe.engine.catch(() => undefined);
+  const baselineRequest = { options, engine: reachable, builder, background, head: head.measured, buildInfo: head.buildInfo };
   const baseline = await (
-    recorded
-      ? Promise.resolve(recorded)
-      : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)
+    recorded ? Promise.resolve(recorded) : measureBaseline({ ...baselineRequest, registry, headLayers: keep }, deps)
   ).catch((error: unknown): BaselineOutcome => {
     // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
     // is not the PR's fault: the gate says so and judges the PR on its own figures.

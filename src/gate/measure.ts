@@ -2,6 +2,7 @@
 // The smoke test comes first, on an idle engine, so nothing the gate does slows the container's start; its
 // container is then removed in the background while the layers are read.
 import { KnownLayer, ScannedImage } from '../analysis/archive.js';
+import type { ReadLayers } from '../analysis/registry-image.js';
 import { compressedSize, readImageLayers, uncompressedSizeBytes } from '../analysis/image-layers.js';
 import { AnalysisProgress, analyzeLayers, finalUserFiles } from '../analysis/analyze.js';
 import { BackgroundWork } from '../common/background.js';
@@ -30,6 +31,8 @@ export interface MeasureRequest {
   buildInfo?: BuildInfo;
   /** Layers whose compressed size is known (the gated image's, when the baseline is measured). */
   knownLayers?: KnownLayer[];
+  /** Told every layer read, so that a baseline read from a registry need not download the layers they share. */
+  keep?: ReadLayers;
 }
 
 export async function measureImage(request: MeasureRequest, deps: GateDependencies): Promise<Measured> {
@@ -143,6 +146,7 @@ async function measureLayers(
       (a, b) => Number(isRunnersPlatform(b.platform, image)) - Number(isRunnersPlatform(a.platform, image)),
     );
     archiveBytes = read.archiveBytes;
+    for (const layer of ordered.flatMap((scanned) => scanned.layers)) request.keep?.set(layer.diffId, layer);
     for (const scanned of ordered) platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
   } finally {
     progress.stop();

@@ -52,6 +52,8 @@ export interface GateOptions {
   reportFile?: string;
   baseline: BaselineSpec;
   comment: CommentMode;
+  /** Reading images straight from registries: explicit credentials (else the Docker config's), plain-HTTP hosts. */
+  registry: { username?: string; password?: string; insecureRegistries: string[] };
   /** The size history branch (absent: off), and the branches whose pushes are recorded (empty: the default branch). */
   history?: { branch: string; recordBranches: string[] };
 }

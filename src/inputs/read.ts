@@ -54,6 +54,7 @@ export function getInputs(read: InputReader): GateOptions {
     baseline: parseBaseline(value('baseline')),
     comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never'] as const),
     history: readHistory(value),
+    registry: readRegistry(value, optional),
   };
   checkCombinations(options, value);
   return options;
@@ -74,6 +75,26 @@ function readBudgets(value: Read, optional: ReadOptional): Budgets {
     maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
     allowIncreaseLabel: optional('allow-increase-label'),
   };
+}
+
+function readRegistry(value: Read, optional: ReadOptional): GateOptions['registry'] {
+  const username = optional('registry-username');
+  const password = optional('registry-password');
+  if (Boolean(username) !== Boolean(password))
+    throw new InputError(
+      username ? 'registry-password' : 'registry-username',
+      `is empty, but ${username ? 'registry-username' : 'registry-password'} is set`,
+      'both registry-username and registry-password, or neither',
+    );
+  const insecureRegistries = value('insecure-registries')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((host) => {
+      if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/.test(host))
+        throw new InputError('insecure-registries', `"${host.slice(0, 80)}" is not a host or host:port`, 'registry.internal:5000');
+      return host;
+    });
+  return { username, password, insecureRegistries };
 }
 
 function readHistory(value: Read): GateOptions['history'] {

@@ -1,4 +1,4 @@
-// The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README, the
+// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the
 // CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
 // check they agree).
 
@@ -76,7 +76,8 @@ export const INPUTS: InputDefinition[] = [
     type: 'string',
     scope: 'entry',
     default: '',
-    description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
+    description:
+      'Gate this image instead of building: a local one (name, tag or id; e.g. one that docker/build-push-action loaded), or one read from its registry without a pull when the engine lacks it or it is written registry://ghcr.io/acme/app:1.',
   },
   {
     name: 'archive',
@@ -197,7 +198,30 @@ export const INPUTS: InputDefinition[] = [
     scope: 'image',
     default: 'auto',
     description:
-      "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+      "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured in the engine when it holds it, else read from its registry without a pull; registry://ref always reads the registry), or none.",
+  },
+  {
+    name: 'registry-username',
+    type: 'string',
+    scope: 'workflow',
+    default: '',
+    description:
+      "User name for the registry an image or baseline is read from (default: the Docker client's config.json and its credential helpers, as docker login leaves them).",
+  },
+  {
+    name: 'registry-password',
+    type: 'string',
+    scope: 'workflow',
+    default: '',
+    description: 'Password or token for registry-username (masked in the log; never passed to builds or containers).',
+  },
+  {
+    name: 'insecure-registries',
+    type: 'list',
+    scope: 'workflow',
+    default: '',
+    description:
+      'Registries (host or host:port) to read over plain HTTP, comma- or newline-separated; loopback registries always are, every other one needs TLS.',
   },
   {
     name: 'max-increase',
@@ -253,45 +277,4 @@ export const INPUTS: InputDefinition[] = [
     description:
       'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
   },
-];
-
-export interface OutputDefinition {
-  name: string;
-  description: string;
-}
-
-export const OUTPUTS: OutputDefinition[] = [
-  { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-  {
-    name: 'size',
-    description:
-      "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
-  },
-  { name: 'layers', description: 'Number of filesystem layers.' },
-  { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
-  { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
-  { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
-  { name: 'passed', description: 'true when every budget passed.' },
-  {
-    name: 'compressed-size',
-    description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
-  },
-  { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
-  { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-  {
-    name: 'reclaimable-size',
-    description:
-      'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
-  },
-  { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-  {
-    name: 'size-delta',
-    description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
-  },
-  { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-  {
-    name: 'comment-body',
-    description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
-  },
-  { name: 'report', description: 'Path of the JSON report.' },
 ];

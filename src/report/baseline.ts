@@ -99,6 +99,7 @@ export function noBaselineLine(report: GateReport): string {
 export function baselineSource(baseline: NonNullable<GateReport['baseline']>): string {
   if (baseline.source === 'base-commit') return `the base commit \`${shortRef(baseline.reference)}\``;
   if (baseline.source === 'image') return `\`${escapeMarkdownInline(baseline.reference)}\``;
+  if (baseline.source === 'registry') return `\`${escapeMarkdownInline(baseline.reference)}\` read from its registry (no pull)`;
   const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
   const run =
     baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';

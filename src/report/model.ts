@@ -16,7 +16,8 @@ export const REPORT_SCHEMA_VERSION = 3;
 
 export interface BaselineReport {
   /** base-commit: built from the base commit now; image: an image reference; record: the size history's record. */
-  source: 'base-commit' | 'image' | 'record';
+  /** image: measured in the engine; registry: read from its registry without a pull. */
+  source: 'base-commit' | 'image' | 'registry' | 'record';
   /** The base commit's sha, the image reference, or the recorded commit (the pull request's merge base). */
   reference: string;
   id: string;
