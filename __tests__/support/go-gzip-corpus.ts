@@ -94,31 +94,109 @@ function octal(value: number, width: number): string {
   return value.toString(8).padStart(width - 1, '0') + '\0';
 }
 
+/** A ustar header block, its checksum computed. */
+function tarHeader(name: string, size: number, type: string, mtime: number): Uint8Array {
+  const header = new Uint8Array(512);
+  const put = (value: string, at: number) => header.set(encoder.encode(value), at);
+  put(name.slice(0, 100), 0);
+  put(octal(0o644, 8), 100);
+  put(octal(0, 8), 108);
+  put(octal(0, 8), 116);
+  put(octal(size, 12), 124);
+  put(octal(mtime, 12), 136);
+  put('        ', 148);
+  put(type, 156);
+  put('ustar\x0000', 257);
+  let sum = 0;
+  for (const b of header) sum += b;
+  put(octal(sum, 7), 148);
+  return header;
+}
+
+/** A header and its data, padded to whole blocks. */
+function tarMember(name: string, body: Uint8Array, type: string, mtime: number): Uint8Array[] {
+  return [tarHeader(name, body.length, type, mtime), body, new Uint8Array((512 - (body.length % 512)) % 512)];
+}
+
+/** PAX records: "<length> <key>=<value>\n", the length counting itself. */
+function paxRecords(records: Record<string, string>): Uint8Array {
+  let out = '';
+  for (const [key, value] of Object.entries(records)) {
+    const rest = ` ${key}=${value}\n`;
+    let length = rest.length + 1;
+    while (String(length).length + rest.length !== length) length++;
+    out += length + rest;
+  }
+  return encoder.encode(out);
+}
+
+export interface TarEntry {
+  name: string;
+  body?: Uint8Array;
+  /** The type flag: '0' file (the default), '5' directory, '2' symlink... */
+  type?: string;
+  /** PAX records for this entry, written in a PAX header before it. */
+  pax?: Record<string, string>;
+  /** Write the name in a GNU long-name entry before the header. */
+  gnuLongName?: boolean;
+}
+
+/** A tar as Go's archive/tar writes one, with PAX, global PAX and GNU long-name headers where asked. */
+export function tarOf(entries: TarEntry[], globalPax?: Record<string, string>): Uint8Array {
+  const parts: Uint8Array[] = [];
+  if (globalPax) parts.push(...tarMember('pax_global_header', paxRecords(globalPax), 'g', 0));
+  entries.forEach((entry, index) => {
+    const body = entry.body ?? new Uint8Array(0);
+    if (entry.pax) parts.push(...tarMember(`PaxHeaders/${index}`, paxRecords(entry.pax), 'x', 0));
+    if (entry.gnuLongName) parts.push(...tarMember('././@LongLink', encoder.encode(entry.name + '\0'), 'L', 0));
+    parts.push(...tarMember(entry.name, body, entry.type ?? '0', 1546300800 + index));
+  });
+  parts.push(new Uint8Array(1024));
+  return concat(parts);
+}
+
 /** A ustar archive of generated files, laid out as Go's archive/tar writes them. */
 export function tarArchive(seed: number, files: number): Uint8Array {
   const next = seededRandom(seed);
-  const parts: Uint8Array[] = [];
+  const entries: TarEntry[] = [];
   for (let f = 0; f < files; f++) {
     const size = [0, 1, 100, 511, 512, 513, 5000, 40000, 70000][next() % 9];
     const body = next() % 2 === 0 ? text(next(), size) : binary(next(), size);
-    const header = new Uint8Array(512);
-    const put = (value: string, at: number) => header.set(encoder.encode(value), at);
-    put(`usr/lib/gen/dir${f % 7}/file-${f}-${next() % 1000}.bin`, 0);
-    put(octal(0o644, 8), 100);
-    put(octal(0, 8), 108);
-    put(octal(0, 8), 116);
-    put(octal(size, 12), 124);
-    put(octal(1546300800 + f, 12), 136);
-    put('        ', 148);
-    put('0', 156);
-    put('ustar\x0000', 257);
-    let sum = 0;
-    for (const b of header) sum += b;
-    put(octal(sum, 7), 148);
-    parts.push(header, body, new Uint8Array((512 - (size % 512)) % 512));
+    entries.push({ name: `usr/lib/gen/dir${f % 7}/file-${f}-${next() % 1000}.bin`, body });
   }
-  parts.push(new Uint8Array(1024));
-  return concat(parts);
+  return tarOf(entries);
+}
+
+/**
+ * A layer whose first file's data ends 65535 bytes into the tar, where docker's next Write begins: the classic
+ * compressor's search stops at window index 65274 there, and the window slides before it finds the copy of the
+ * 64 bytes at 65274 that sits 32600 bytes back.
+ */
+function windowEdgeLayer(seed: number): Uint8Array {
+  const first = skewedBytes(seed, 65535 - 512);
+  first.copyWithin(65274 - 512, 65274 - 512 - 32600, 65274 - 512 - 32600 + 64);
+  return tarOf([
+    { name: 'a.bin', body: first },
+    { name: 'b.bin', body: skewedBytes(seed + 1, 40000) },
+  ]);
+}
+
+/** A layer with every kind of header tar-split writes as one piece: PAX, global PAX, GNU long names, empty files. */
+function headersLayer(seed: number): Uint8Array {
+  const next = seededRandom(seed);
+  const entries: TarEntry[] = [];
+  for (let f = 0; f < 60; f++) {
+    const long = `usr/share/generated/${'very-long-directory-name/'.repeat(1 + (f % 5))}file-${f}.txt`;
+    const kind = f % 6;
+    entries.push({
+      name: kind === 1 ? `dir${f}/` : long,
+      type: kind === 1 ? '5' : kind === 2 ? '2' : '0',
+      body: kind < 3 ? undefined : kind === 3 ? binary(next(), 70000 + (next() % 50000)) : text(next(), next() % 3000),
+      pax: kind === 4 ? { path: long, 'SCHILY.xattr.security.capability': 'x'.repeat(f * 7) } : undefined,
+      gnuLongName: kind === 5,
+    });
+  }
+  return tarOf(entries, { comment: 'global header '.repeat(40) });
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {
@@ -184,6 +262,8 @@ export function goGzipCorpus(): CorpusCase[] {
     ['match 32600 back at 65274', farRepeat(14, 100_000, 65274, 32600)],
     ['match 32769 back at 98100', farRepeat(15, 140_000, 98100, 32769)],
     ['text repeated 32760 bytes later', concat([text(16, 20_000), skewedBytes(17, 12_760), text(16, 30_000)])],
+    ['layer whose data ends at window index 65535', windowEdgeLayer(20)],
+    ['layer with PAX, GNU and global headers', headersLayer(21)],
     ['5 blocks of 65535 and 1 byte', binary(18, 65535 * 5 + 1)],
     ['4 MB mixed', mixed(19, 4_000_000)],
   ];

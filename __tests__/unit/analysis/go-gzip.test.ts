@@ -1,18 +1,21 @@
 // The Go gzip size models against Go itself. Every expected size below was printed by a Go program (kept out of the
-// repository) that wrote the case's bytes in one Write to compress/gzip's NewWriter and closed it, counting the bytes
-// written: `classic` is Go 1.26.10's compress/gzip and compress/flate (built as local packages beside the newer
-// standard library; Go 1.19.8 prints the same sizes), `go1.27` is Go 1.27.3's. The corpus is generated here from
-// seeds (__tests__/support/go-gzip-corpus.ts), so no figure comes from the code under test.
+// repository) that wrote the case's bytes to compress/gzip's NewWriter and closed it, counting the bytes written:
+// `classic` is Go 1.26.10's compress/gzip and compress/flate (built as local packages beside the newer standard
+// library; Go 1.19.8's, through io.Copy, prints the same sizes), `go1.27` is Go 1.27.3's. It cut the bytes into
+// Writes as docker push does for a tar (found with Go's archive/tar: one Write per entry's header bytes, 32 KiB
+// Writes of each file's data, one for the two zero blocks, at most 32 KiB each) and into 32 KiB Writes otherwise,
+// and also wrote each case in one Write. The corpus is generated here from seeds
+// (__tests__/support/go-gzip-corpus.ts), so no figure comes from the code under test.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ClassicDeflate } from '../../../src/analysis/go-gzip/classic-deflate.js';
-import { GoGzipGeneration, GoGzipSizer, goGzipGeneration } from '../../../src/analysis/go-gzip/sizer.js';
+import { GoGzipGeneration, GoGzipSizer, GoGzipWrites, goGzipGeneration } from '../../../src/analysis/go-gzip/sizer.js';
 import { TarReader } from '../../../src/analysis/tar.js';
 import { concat, goGzipCorpus, seededRandom } from '../../support/go-gzip-corpus.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/dive-test-image.tar', import.meta.url));
 
-/** Go's gzip size of each corpus case: [classic (Go 1.7-1.26), go1.27]. */
+/** Go's gzip size of each corpus case written as docker push writes it: [classic (Go 1.7-1.26), go1.27]. */
 const GO_SIZES: Record<string, [number, number]> = {
   empty: [23, 20],
   'one byte': [25, 26],
@@ -36,9 +39,14 @@ const GO_SIZES: Record<string, [number, number]> = {
   'match 32600 back at 65274': [65853, 77222],
   'match 32769 back at 98100': [92280, 114328],
   'text repeated 32760 bytes later': [19766, 20107],
+  'layer whose data ends at window index 65535': [69365, 69898],
+  'layer with PAX, GNU and global headers': [290043, 300234],
   '5 blocks of 65535 and 1 byte': [82491, 85632],
   '4 MB mixed': [1432239, 1500975],
 };
+
+/** Go 1.26's size for that layer in one Write: where docker's Writes end changes the classic compressor's output. */
+const WINDOW_EDGE_ONE_WRITE = 69326;
 
 /** Go's gzip size of each layer of the dive test image, by the layer's directory in the archive. */
 const FIXTURE_LAYER_SIZES: Record<string, [number, number]> = {
@@ -62,8 +70,8 @@ const GENERATIONS: GoGzipGeneration[] = ['classic', 'go1.27'];
 const corpus = goGzipCorpus();
 const caseBytes = (name: string) => corpus.find((c) => c.name === name)!.bytes;
 
-function gzipSize(generation: GoGzipGeneration, chunks: Iterable<Uint8Array>): number {
-  const sizer = new GoGzipSizer(generation);
+function gzipSize(generation: GoGzipGeneration, chunks: Iterable<Uint8Array>, writes?: GoGzipWrites): number {
+  const sizer = new GoGzipSizer(generation, writes);
   for (const chunk of chunks) sizer.write(chunk);
   return sizer.finish();
 }
@@ -108,6 +116,8 @@ describe('GoGzipSizer', () => {
 
     it.each([
       ['match 32768 back at 65274', 1],
+      ['layer whose data ends at window index 65535', 1],
+      ['layer with PAX, GNU and global headers', 511],
       ['text repeated 32760 bytes later', 7],
       ['tar of 40 files', 1000],
       ['5 blocks of 65535 and 1 byte', 65535],
@@ -132,6 +142,24 @@ describe('GoGzipSizer', () => {
         ),
       ).toBe(GO_SIZES['4 MB mixed'][index]);
     });
+  });
+
+  it('gives Go’s size for one Write of a layer when asked', () => {
+    const bytes = caseBytes('layer whose data ends at window index 65535');
+    expect(
+      gzipSize(
+        'classic',
+        pieces(bytes, () => 1000),
+        'one-write',
+      ),
+    ).toBe(WINDOW_EDGE_ONE_WRITE);
+    expect(
+      gzipSize(
+        'go1.27',
+        pieces(bytes, () => 1000),
+        'one-write',
+      ),
+    ).toBe(GO_SIZES['layer whose data ends at window index 65535'][1]);
   });
 
   it('refuses bytes after finish and gives the same total again', () => {

@@ -5,8 +5,9 @@
 // Write boundaries: Go runs deflate() at the start of every Write and stops it 262 bytes short of the data it has,
 // so where one Write ends can change when the window slides. If a Write leaves the search stopped at exactly window
 // index 65274, the slide happens before that position is searched and its candidates 32507-32768 bytes back are
-// lost; otherwise the output is the same however the stream is cut. write() mirrors Go's Write exactly; append()
-// gives the output of one Write of the whole stream, which is also that of any Writes of multiples of 32 KiB.
+// lost; otherwise the output is the same however the stream is cut. startWrite() marks where a Go Write begins;
+// bytes appended without it belong to the same Write. One Write of the whole stream gives the same output as
+// Writes of any multiple of 32 KiB.
 
 import { matchLength } from './bytes.js';
 import { ClassicBlocks } from './classic-blocks.js';
@@ -52,22 +53,25 @@ export class ClassicDeflate {
   private chainHead = -1;
   private hashOffset = 1;
 
-  /** One Go Write of `chunk`: run the step, then fill the window, until all of it is in (compressor.write). */
-  write(chunk: Uint8Array): void {
-    let taken = 0;
-    while (taken < chunk.length) {
-      this.deflate(false);
-      taken += this.fill(chunk, taken);
-    }
+  /** Begins a Go Write: the step Go runs before taking its first bytes (compressor.write). */
+  startWrite(): void {
+    this.deflate(false);
   }
 
-  /** Adds `chunk` as part of one Write of the whole stream: the step runs only when the window is full. */
+  /** Adds bytes to the current Write: within a Write, Go runs the step again only when the window is full. */
   append(chunk: Uint8Array): void {
     let taken = 0;
     while (taken < chunk.length) {
       if (this.windowEnd === this.window.length) this.deflate(false);
       taken += this.fill(chunk, taken);
     }
+  }
+
+  /** One Go Write of `chunk`. */
+  write(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.startWrite();
+    this.append(chunk);
   }
 
   /** Close: the last tokens, the final empty stored block; returns the DEFLATE stream's length in bytes. */

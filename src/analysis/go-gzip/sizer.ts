@@ -5,9 +5,16 @@
 // allocation-free per byte and dependency-free, so it can run in a worker thread.
 
 import { ClassicDeflate } from './classic-deflate.js';
+import { DockerLayerWrites } from './docker-writes.js';
 import { FastDeflate } from './fast-deflate.js';
 
 export type GoGzipGeneration = 'classic' | 'go1.27';
+/**
+ * How the bytes reach Go's Write calls: as `docker push` writes a layer tar of the classic image store (one Write
+ * per entry's headers, 32 KiB Writes of each file's data: see docker-writes.ts), or in one Write (equally, io.Copy's
+ * 32 KiB Writes). Only the classic compressor's output can differ between the two, and rarely.
+ */
+export type GoGzipWrites = 'docker-layer' | 'one-write';
 
 /** gzip.Writer's 10-byte header (no name, comment or extra field) and its 8-byte trailer (CRC-32 and length). */
 const GZIP_FRAMING_BYTES = 18;
@@ -25,21 +32,28 @@ export function goGzipGeneration(goVersion: string): GoGzipGeneration | undefine
 }
 
 /**
- * Measures one gzip stream: write() the bytes in chunks of any size, then finish() for the total. The result does
- * not depend on how the bytes are cut into chunks: it is what Go writes for one Write of the whole stream, which
- * is also what it writes for io.Copy's 32 KiB Writes.
+ * Measures one gzip stream: write() the bytes in chunks of any size, then finish() for the total. How the bytes are
+ * cut into chunks does not matter: Go's Writes are those `writes` describes.
  */
 export class GoGzipSizer {
   private readonly engine: ClassicDeflate | FastDeflate;
+  private readonly layerWrites: DockerLayerWrites | undefined;
   private result: number | undefined;
 
-  constructor(readonly generation: GoGzipGeneration) {
-    this.engine = generation === 'classic' ? new ClassicDeflate() : new FastDeflate();
+  constructor(
+    readonly generation: GoGzipGeneration,
+    writes: GoGzipWrites = 'docker-layer',
+  ) {
+    const engine = generation === 'classic' ? new ClassicDeflate() : new FastDeflate();
+    this.engine = engine;
+    // Go 1.27's output never depends on the Writes (fast-deflate.ts).
+    if (engine instanceof ClassicDeflate && writes === 'docker-layer') this.layerWrites = new DockerLayerWrites(engine);
   }
 
   write(chunk: Uint8Array): void {
     if (this.result !== undefined) throw new Error('GoGzipSizer: write after finish');
-    this.engine.append(chunk);
+    if (this.layerWrites) this.layerWrites.push(chunk);
+    else this.engine.append(chunk);
   }
 
   /** Closes the stream and returns its gzip size in bytes, header and trailer included. */
