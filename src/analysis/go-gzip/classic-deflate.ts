@@ -15,8 +15,8 @@ import { ClassicBlocks } from './classic-blocks.js';
 // Math's functions bound once: a global lookup per call is costly where globals are proxied (Jest's vm context).
 const { imul, min } = Math;
 
-const WINDOW_SIZE = 1 << 15;
-const WINDOW_MASK = WINDOW_SIZE - 1;
+const WINDOW_BYTES = 1 << 15;
+const WINDOW_MASK = WINDOW_BYTES - 1;
 const MIN_MATCH_LENGTH = 4;
 const MAX_MATCH_LENGTH = 258;
 /** deflate() only looks at a position with this much data after it, until the stream is flushed. */
@@ -40,10 +40,10 @@ function hash4(view: DataView, index: number): number {
 
 export class ClassicDeflate {
   readonly blocks = new ClassicBlocks();
-  private readonly window = new Uint8Array(2 * WINDOW_SIZE);
+  private readonly window = new Uint8Array(2 * WINDOW_BYTES);
   private readonly view = new DataView(this.window.buffer);
   private readonly hashHead = new Int32Array(HASH_SIZE);
-  private readonly hashPrev = new Int32Array(WINDOW_SIZE);
+  private readonly hashPrev = new Int32Array(WINDOW_BYTES);
   private windowEnd = 0;
   private index = 0;
   private blockStart = 0;
@@ -82,7 +82,7 @@ export class ClassicDeflate {
 
   /** fillDeflate: slide the window once the search is far enough into it, then copy in what fits. */
   private fill(chunk: Uint8Array, from: number): number {
-    if (this.index >= 2 * WINDOW_SIZE - MIN_LOOKAHEAD) this.slide();
+    if (this.index >= 2 * WINDOW_BYTES - MIN_LOOKAHEAD) this.slide();
     const taken = min(chunk.length - from, this.window.length - this.windowEnd);
     this.window.set(chunk.subarray(from, from + taken), this.windowEnd);
     this.windowEnd += taken;
@@ -90,11 +90,11 @@ export class ClassicDeflate {
   }
 
   private slide(): void {
-    this.window.copyWithin(0, WINDOW_SIZE, 2 * WINDOW_SIZE);
-    this.index -= WINDOW_SIZE;
-    this.windowEnd -= WINDOW_SIZE;
-    this.blockStart = this.blockStart >= WINDOW_SIZE ? this.blockStart - WINDOW_SIZE : NO_BLOCK_START;
-    this.hashOffset += WINDOW_SIZE;
+    this.window.copyWithin(0, WINDOW_BYTES, 2 * WINDOW_BYTES);
+    this.index -= WINDOW_BYTES;
+    this.windowEnd -= WINDOW_BYTES;
+    this.blockStart = this.blockStart >= WINDOW_BYTES ? this.blockStart - WINDOW_BYTES : NO_BLOCK_START;
+    this.hashOffset += WINDOW_BYTES;
     if (this.hashOffset <= MAX_HASH_OFFSET) return;
     const delta = this.hashOffset - 1;
     this.hashOffset -= delta;
@@ -131,7 +131,7 @@ export class ClassicDeflate {
       const prevOffset = offset;
       length = MIN_MATCH_LENGTH - 1;
       offset = 0;
-      const minIndex = index > WINDOW_SIZE ? index - WINDOW_SIZE : 0;
+      const minIndex = index > WINDOW_BYTES ? index - WINDOW_BYTES : 0;
       if (chainHead - hashOffset >= minIndex && lookahead > prevLength && prevLength < LAZY) {
         const found = this.findMatch(index, chainHead - hashOffset, lookahead);
         if (found !== 0) {
@@ -195,7 +195,7 @@ export class ClassicDeflate {
     const { window, view, hashPrev, hashOffset } = this;
     const maxLength = lookahead < MAX_MATCH_LENGTH ? lookahead : MAX_MATCH_LENGTH;
     const nice = maxLength < NICE ? maxLength : NICE;
-    const minIndex = pos - WINDOW_SIZE;
+    const minIndex = pos - WINDOW_BYTES;
     let length = MIN_MATCH_LENGTH - 1;
     let distance = 0;
     let wEnd = window[pos + length];

@@ -20,17 +20,17 @@ export class FastDeflate {
   private readonly tokens = new FastTokens();
   private readonly writer = new FastWriter();
   /** Bytes in the block being filled (windowEnd). */
-  private filled = 0;
+  private filledBytes = 0;
 
   /** Go's Write: a full block is encoded when more input arrives for the next one (compressor.write). */
   append(chunk: Uint8Array): void {
     const { encoder } = this;
     let taken = 0;
     while (taken < chunk.length) {
-      if (this.filled === FAST_BLOCK_BYTES) this.step(false);
-      const copied = min(chunk.length - taken, FAST_BLOCK_BYTES - this.filled);
-      encoder.history.set(chunk.subarray(taken, taken + copied), encoder.blockStart + this.filled);
-      this.filled += copied;
+      if (this.filledBytes === FAST_BLOCK_BYTES) this.step(false);
+      const copied = min(chunk.length - taken, FAST_BLOCK_BYTES - this.filledBytes);
+      encoder.history.set(chunk.subarray(taken, taken + copied), encoder.blockStart + this.filledBytes);
+      this.filledBytes += copied;
       taken += copied;
     }
   }
@@ -44,14 +44,14 @@ export class FastDeflate {
   /** deflateFast: encode and write the block. */
   private step(sync: boolean): void {
     const { encoder, tokens, writer } = this;
-    const bytes = this.filled;
+    const bytes = this.filledBytes;
     const block = encoder.history.subarray(encoder.blockStart, encoder.blockStart + bytes);
     if (bytes < FAST_BLOCK_BYTES) {
       if (!sync || bytes === 0) return;
       if (bytes < LITERAL_TAIL_BYTES) {
         if (bytes <= STORED_TAIL_BYTES) writer.stored(bytes);
         else writer.huffmanBlock(block, true);
-        this.filled = 0;
+        this.filledBytes = 0;
         return;
       }
     }
@@ -60,7 +60,7 @@ export class FastDeflate {
     else if (tokens.count > bytes - (bytes >> 4)) writer.huffmanBlock(block, sync);
     else writer.dynamicBlock(tokens, bytes, sync);
     tokens.reset();
-    this.filled = 0;
+    this.filledBytes = 0;
     encoder.nextBlock(bytes);
   }
 }

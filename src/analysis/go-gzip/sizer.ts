@@ -1,8 +1,8 @@
 // The exact size of what Go's compress/gzip writes at the default level, as `docker push` does to each layer of the
-// classic image store (moby distribution/push_v2.go compress(): gzip.NewWriter over a bufio writer). Go's DEFLATE
-// changed in Go 1.27 (a port of klauspost/compress/flate, golang/go commit 388145c51b), so the size depends on the
-// Go version the engine was built with: `classic` models Go 1.7 to 1.26, `go1.27` Go 1.27 and later. Synchronous,
-// allocation-free per byte and dependency-free, so it can run in a worker thread.
+// classic image store (moby distribution/push.go compress(): gzip.NewWriter over a bufio writer, fed by io.Copy).
+// Go's DEFLATE changed in Go 1.27 (a port of klauspost/compress/flate, golang/go commit 388145c51b), so the size
+// depends on the Go version the engine was built with: `classic` models Go 1.7 to 1.26, `go1.27` Go 1.27 and later.
+// Synchronous, allocation-free per byte and dependency-free, so it can run in a worker thread.
 
 import { ClassicDeflate } from './classic-deflate.js';
 import { DockerLayerWrites } from './docker-writes.js';
