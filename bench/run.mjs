@@ -96,10 +96,16 @@ function buildSynthetic(sizeMb, smallFiles) {
   }
 }
 
+/** The analysis entry bundled as the gate's are, with the compression worker beside it where the pool looks for it. */
 function bundleAnalysisEntry() {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'isg-bench-bundle-'));
+  const bundles = mkdtempSync(path.join(os.tmpdir(), 'isg-bench-bundle-'));
+  const out = path.join(bundles, 'analysis');
   execFileSync('npx', ['ncc', 'build', 'bench/analysis-entry.ts', '--out', out, '--quiet'], { cwd: root, stdio: 'inherit' });
-  writeFileSync(path.join(out, 'package.json'), '{"type":"module"}');
+  execFileSync('npx', ['ncc', 'build', 'src/analysis/go-gzip/worker.ts', '--out', path.join(bundles, 'gzip-worker'), '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  writeFileSync(path.join(bundles, 'package.json'), '{"type":"module"}');
   return path.join(out, 'index.js');
 }
 

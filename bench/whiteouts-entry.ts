@@ -29,6 +29,7 @@ const started = performance.now();
 let readMs = 0;
 const analysis = await analyzeImage(savingDocker, imageId, {
   compressedSize: true,
+  compression: { plainLayers: 'classic', estimate: false },
   // Older sources report bytes read as a number; newer ones say which step they are in.
   onProgress: (progress: unknown) => {
     if (typeof progress === 'number' || (progress as { step?: string }).step === 'reading') readMs = performance.now() - started;

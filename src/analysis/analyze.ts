@@ -4,7 +4,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Docker } from '../docker/exec.js';
 import { KnownLayer, LayerEntry, ScannedImage, ScannedLayer } from './archive.js';
-import { CompressedSizeMethod, compressedSize, readImageLayers, uncompressedSizeBytes } from './image-layers.js';
+import { Compression, CompressedSizeMethod, compressedSize, readImageLayers, uncompressedSizeBytes } from './image-layers.js';
 import { attributeLayers, LayerOrigin, parseDockerfile } from './dockerfile.js';
 import { computeHints } from './hints.js';
 import { Hint } from './hint.js';
@@ -86,6 +86,8 @@ export type AnalysisProgress =
 
 export interface AnalysisOptions {
   compressedSize: boolean;
+  /** How the plain layer tars' compressed size was measured (what the report calls the method). */
+  compression: Compression;
   /** When the gate built the image: its Dockerfile and context, for line numbers and .dockerignore hints. */
   dockerfilePath?: string;
   contextDir?: string;
@@ -163,6 +165,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
   const started = performance.now();
   const read = await readImageLayers(docker, imageId, {
     ...options,
+    plainLayers: options.compression.plainLayers,
     onProgress: (bytes) => options.onProgress?.({ step: 'reading', archiveBytesRead: bytes }),
   });
   const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
@@ -194,7 +197,7 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
   const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
   const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
   const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
-  const compressed = compressedSize(scanned);
+  const compressed = compressedSize(scanned, options.compression);
 
   return {
     layers: scanned.layers.map((layer, index) => ({

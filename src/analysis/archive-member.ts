@@ -3,7 +3,8 @@
 // zstd-compressed layer blob (its own length is the compressed size), a JSON document, or skipped.
 import * as zlib from 'node:zlib';
 import { Transform } from 'node:stream';
-import { GzipSizer } from './gzip-size.js';
+import { GoGzipPool } from './go-gzip/pool.js';
+import { GoGzipGeneration } from './go-gzip/sizer.js';
 import { TarEntrySink } from './tar.js';
 import { LayerReader, ScannedLayer } from './layer-reader.js';
 
@@ -18,6 +19,13 @@ const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
 export class ArchiveError extends Error {}
+
+/**
+ * What a push stores of a layer the archive holds as a plain tar: the tar as it is (the containerd store pushes
+ * its blobs as they are), or what `docker push` of the classic store makes of it with Go's compress/gzip of
+ * that generation.
+ */
+export type PlainLayerStorage = 'as-stored' | GoGzipGeneration;
 
 export type MemberResult = { kind: 'layer'; layer: ScannedLayer } | { kind: 'json'; text: string } | { kind: 'other' };
 
@@ -44,6 +52,7 @@ export class MemberSink implements TarEntrySink {
     /** The member's length from its tar header. */
     private readonly memberBytes: number,
     private readonly knownLayers: KnownLayer[],
+    private readonly plainLayers: PlainLayerStorage = 'classic',
   ) {
     this.result = new Promise((resolve, reject) => {
       this.resolve = resolve;
@@ -64,9 +73,10 @@ export class MemberSink implements TarEntrySink {
 
   end(): void {
     if (this.mode === 'sniff') this.decide();
-    if (this.mode === 'layer')
-      this.layer!.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
-    else if (this.mode === 'gzip') {
+    if (this.mode === 'layer') {
+      const stored = this.plainLayers === 'as-stored' ? this.memberBytes : undefined;
+      this.layer!.finish(stored).then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
+    } else if (this.mode === 'gzip') {
       // A blob that failed to decompress has its error as the result already.
       if (!this.gunzip!.destroyed) this.gunzip!.end();
     } else if (this.mode === 'json') this.resolve({ kind: 'json', text: Buffer.concat(this.json).toString('utf8') });
@@ -93,7 +103,8 @@ export class MemberSink implements TarEntrySink {
     else if (isZstd) this.startZstdLayer();
     else if (isTar) {
       this.mode = 'layer';
-      this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
+      const compress = this.compressedSize && this.plainLayers !== 'as-stored' && !this.mayBeKnown();
+      this.layer = new LayerReader(compress ? GoGzipPool.get().open(this.plainLayers as GoGzipGeneration) : undefined);
     } else if (first[0] === 0x7b /* { */ || first[0] === 0x5b /* [ */) this.mode = 'json';
     else this.mode = 'skip';
     if (first.length > 0) this.consume(first);

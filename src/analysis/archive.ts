@@ -8,10 +8,10 @@ import { ArchiveDocuments, findImages, ImageConfigHistory, ImageConfigSummary, I
 export type { ImageConfigHistory, ImageConfigSummary } from './image-index.js';
 import { TarEntrySink, TarFormatError, TarReader } from './tar.js';
 import { ScannedLayer } from './layer-reader.js';
-import { ArchiveError, KnownLayer, MemberSink } from './archive-member.js';
+import { ArchiveError, KnownLayer, MemberSink, PlainLayerStorage } from './archive-member.js';
 
 export { ArchiveError } from './archive-member.js';
-export type { KnownLayer } from './archive-member.js';
+export type { KnownLayer, PlainLayerStorage } from './archive-member.js';
 
 export { cleanPath } from './layer-reader.js';
 export type { EntryKind, ElfFinding, LayerEntry, ScannedLayer } from './layer-reader.js';
@@ -33,8 +33,10 @@ export interface ScanOptions {
    * of an index or manifest on the containerd store (default: the archive's own index or manifest.json).
    */
   imageId?: string;
-  /** Measure the gzip-compressed size of each layer. */
+  /** Measure the compressed size of each layer (free for blobs; plain tars as `plainLayers` says). */
   compressedSize: boolean;
+  /** What a push stores of a layer held as a plain tar (default: docker push's Go 1.7-1.26 compressor). */
+  plainLayers?: PlainLayerStorage;
   /**
    * Layers whose compressed size is already known (the PR image's, when the baseline is read). A layer tar of
    * the same length as one of them is not compressed again; once its diffID is known, the size is taken
@@ -63,7 +65,7 @@ export class ArchiveScan {
   member(name: string, sizeBytes: number): TarEntrySink | undefined {
     const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
     if (!candidate) return undefined;
-    const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? []);
+    const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? [], this.options.plainLayers);
     this.members.set(name, member);
     this.current = member;
     return member;

@@ -2,7 +2,7 @@
 // binaries, the passwd and group files (to resolve the user), the layer's diffID (sha256 of its tar), its own
 // bytes (regular files and symlink targets) and, optionally, its gzip-compressed size.
 import { createHash } from 'node:crypto';
-import { GzipSizer } from './gzip-size.js';
+import type { LayerSizer } from './go-gzip/pool.js';
 import { TarEntrySink, TarEntryType, TarHeader, TarReader } from './tar.js';
 import {
   ELF_HEADER_BYTES,
@@ -52,11 +52,11 @@ export interface ScannedLayer {
    * size on every engine; on the classic image store it equals `docker image inspect .Size` to the byte.
    */
   contentBytes: number;
-  /** Gzip-compressed bytes of the layer tar, as `docker push` uploads it (when asked for). */
+  /** Bytes a registry stores of the layer: its blob as the store holds it, or what `docker push` makes of its tar (when asked for). */
   compressedBytes?: number;
   /** The compressed size was a known one (ScanOptions.knownLayers), not measured again. */
   compressedBytesReused?: boolean;
-  /** The archive held the layer as a compressed blob (containerd image store): its size is what a registry stores. */
+  /** The layer's size is its blob's as the archive holds it (the containerd store, an OCI archive, a registry): what a push stores. */
   compressedBytesFromBlob?: boolean;
   entries: LayerEntry[];
   elfBinaries: ElfFinding[];
@@ -190,7 +190,7 @@ export class LayerReader {
   private readonly hash = createHash('sha256');
   private readonly tar = new TarReader((header) => this.onEntry(header));
 
-  constructor(readonly sizer?: GzipSizer) {}
+  constructor(readonly sizer?: LayerSizer) {}
 
   write(chunk: Buffer): void {
     this.tarBytes += chunk.length;

@@ -13,6 +13,7 @@ import { GateDependencies } from './deps.js';
 import { contextCredentialWarning } from './context-check.js';
 import { measureImage } from './measure.js';
 import { RegistryAccess } from './registry-access.js';
+import { compressionFor, compressionMethod } from '../analysis/image-layers.js';
 import type { ReadLayers } from '../analysis/registry-image.js';
 import { ImageNotFoundError } from '../docker/inspect.js';
 import { Head, HeadSources, mayBeInRegistry, measureArchiveHead, registryHead, registryHeadFirst } from './head-source.js';
@@ -82,10 +83,12 @@ async function measureHead(
   }
   const engine = await probe.engine;
   const records = (await history?.afterBuild())?.baseline ?? [];
-  // Layers the recorded baseline holds were compressed when it was recorded: not again (the same store's
-  // compressed figure only: a containerd record's blobs are not what gzip -6 makes of the layer here).
+  // Layers the recorded baseline holds were compressed when it was recorded: not again, when the record was
+  // compressed the way this engine's push compresses (a containerd record's blobs, or another Go release's
+  // gzip, are not what this engine's push makes of the layer).
+  const method = compressionMethod(compressionFor(engine), false);
   const knownLayers = records
-    .filter((record) => record.engine.imageStore === engine.imageStore)
+    .filter((record) => record.engine.imageStore === engine.imageStore && record.compressedSizeMethod === method)
     .flatMap((record) => record.layers ?? [])
     .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
   const measured = await measureImage(

@@ -3,6 +3,7 @@
 // to the runner's disk. The compressed size is what the registry stores (its manifests' blob sizes); layers the
 // other image of the comparison has read already are not downloaded again.
 import { scanImageMembers, ScannedImage } from '../analysis/archive.js';
+import { Compression } from '../analysis/image-layers.js';
 import { ReadLayers, RegistryReadStats, registryImageMembers, withRegistrySizes } from '../analysis/registry-image.js';
 import { GateError, GateStep } from '../common/errors.js';
 import { formatBytes, formatDurationMs } from '../common/units.js';
@@ -15,6 +16,9 @@ import { ResolvedImage } from '../registry/resolve.js';
 import type { GateDependencies } from './deps.js';
 import { archiveMetadata } from './measure-archive.js';
 import { measurePlatform, progressReporter } from './measure.js';
+
+/** Every layer of a registry image is a blob it stores: its size is the compressed size, whatever its compression. */
+const AS_STORED: Compression = { plainLayers: 'as-stored', estimate: false };
 
 /** How an input names an image to be read from its registry whether or not an engine holds it. */
 export const REGISTRY_PREFIX = 'registry://';
@@ -105,7 +109,7 @@ export async function measureRegistryImage(request: RegistryMeasureRequest, deps
       const ordered = [...images].sort((a, b) => Number(b.platform === preferred) - Number(a.platform === preferred));
       for (const image of ordered) {
         for (const layer of image.layers) request.keep?.set(layer.diffId, layer);
-        platforms.push(await measurePlatform(image, bytesRead, request, log, progress.update));
+        platforms.push(await measurePlatform(image, bytesRead, { ...request, compression: AS_STORED }, log, progress.update));
       }
       return ordered[0];
     });

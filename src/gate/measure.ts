@@ -3,7 +3,14 @@
 // container is then removed in the background while the layers are read.
 import { KnownLayer, ScannedImage } from '../analysis/archive.js';
 import type { ReadLayers } from '../analysis/registry-image.js';
-import { compressedSize, readImageLayers, uncompressedSizeBytes } from '../analysis/image-layers.js';
+import {
+  Compression,
+  compressedSize,
+  compressionFor,
+  describeCompressedSizeMethod,
+  readImageLayers,
+  uncompressedSizeBytes,
+} from '../analysis/image-layers.js';
 import { AnalysisProgress, analyzeLayers, finalUserFiles } from '../analysis/analyze.js';
 import { BackgroundWork } from '../common/background.js';
 import { SmokeOutcome } from '../judge/budgets.js';
@@ -34,6 +41,9 @@ export interface MeasureRequest {
   /** Told every layer read, so that a baseline read from a registry need not download the layers they share. */
   keep?: ReadLayers;
 }
+
+/** What measuring one platform needs of the request: the options, the build, the label and the compression. */
+export type PlatformRequest = Pick<MeasureRequest, 'options' | 'buildInfo' | 'label'> & { compression: Compression };
 
 export async function measureImage(request: MeasureRequest, deps: GateDependencies): Promise<Measured> {
   const { docker, log } = deps;
@@ -137,8 +147,10 @@ async function measureLayers(
   const platforms: PlatformMeasurement[] = [];
   let archiveBytes = 0;
   try {
+    const compression = compressionFor(request.engine);
     const read = await readImageLayers(docker, image.id, {
       compressedSize: request.options.analyze,
+      plainLayers: compression.plainLayers,
       knownLayers: request.knownLayers,
       onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
     });
@@ -147,7 +159,8 @@ async function measureLayers(
     );
     archiveBytes = read.archiveBytes;
     for (const layer of ordered.flatMap((scanned) => scanned.layers)) request.keep?.set(layer.diffId, layer);
-    for (const scanned of ordered) platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
+    for (const scanned of ordered)
+      platforms.push(await measurePlatform(scanned, archiveBytes, { ...request, compression }, log, progress.update));
   } finally {
     progress.stop();
   }
@@ -161,15 +174,15 @@ async function measureLayers(
 export async function measurePlatform(
   scanned: ScannedImage,
   archiveBytes: number,
-  request: Pick<MeasureRequest, 'options' | 'buildInfo' | 'label'>,
+  request: PlatformRequest,
   log: GateLog,
   onProgress: (progress: AnalysisProgress) => void,
 ): Promise<PlatformMeasurement> {
-  const { options, buildInfo, label } = request;
+  const { options, buildInfo, label, compression } = request;
   const sizeBytes = uncompressedSizeBytes(scanned);
   const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
   if (!options.analyze) {
-    const compressed = compressedSize(scanned);
+    const compressed = compressedSize(scanned, compression);
     log.info(
       `The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : formatBytes(compressed.bytes)}`,
     );
@@ -185,12 +198,13 @@ export async function measurePlatform(
   const analysis = await analyzeLayers(scanned, archiveBytes, {
     onProgress,
     compressedSize: true,
+    compression,
     dockerfilePath: buildInfo?.dockerfile,
     contextDir: buildInfo?.context,
   });
   log.info(
     `The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : formatBytes(analysis.compressedSizeBytes)}` +
-      ` (${analysis.compressedSizeMethod === 'stored-blobs' ? 'the blobs the engine stores' : 'gzip -6 of each layer'}), ` +
+      ` (${describeCompressedSizeMethod(analysis.compressedSizeMethod)}), ` +
       `dive efficiency ${formatPercent(analysis.dive.efficiency)}, wasted ${formatBytes(analysis.dive.wastedBytes)}, reclaimable ${formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
       (analysis.compressedSizesReused > 0
         ? `; the compressed size of ${analysis.compressedSizesReused} layer(s) already measured was not measured twice`

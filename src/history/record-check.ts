@@ -167,7 +167,7 @@ function readRecord(value: unknown): HistoryRecord {
     engine: readEngine(field(fields, 'engine')),
     sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect'] as const),
     compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) =>
-      oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'gzip-6'] as const),
+      oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'] as const),
     ),
     figures: readFigures(field(fields, 'figures')),
     user: text(field(fields, 'user'), 'user', MAX_USER_CHARS),

@@ -36,7 +36,10 @@ function image(): { layers: SyntheticEntry[][]; deletedSizes: number[]; survivin
 test('the largest files, directories and duplicated paths are listed up to a limit; the rest are counted with their bytes', async () => {
   const { layers, deletedSizes, survivingSizes } = image();
   const { archive, imageId } = imageArchive(layers, ['ADD rootfs /', 'COPY app /app', 'RUN rm /app/d*/f[123]']);
-  const analysis = await analyzeImage(savingDocker(archive), imageId, { compressedSize: false });
+  const analysis = await analyzeImage(savingDocker(archive), imageId, {
+    compressedSize: false,
+    compression: { plainLayers: 'classic', estimate: false },
+  });
 
   const largestFirst = (sizes: number[]) => [...sizes].sort((a, b) => b - a);
   expect(analysis.largestFiles.map((file) => file.sizeBytes)).toEqual(largestFirst(survivingSizes).slice(0, LARGEST_LISTED));
@@ -77,7 +80,11 @@ test('progress: bytes of the archive read so far, then layers compared out of th
   const { layers } = image();
   const { archive, imageId } = imageArchive(layers, ['ADD rootfs /', 'COPY app /app', 'RUN rm /app/d*/f[123]']);
   const progress: AnalysisProgress[] = [];
-  const analysis = await analyzeImage(savingDocker(archive), imageId, { compressedSize: false, onProgress: (step) => progress.push(step) });
+  const analysis = await analyzeImage(savingDocker(archive), imageId, {
+    compressedSize: false,
+    compression: { plainLayers: 'classic', estimate: false },
+    onProgress: (step) => progress.push(step),
+  });
 
   const reading = progress.filter((step) => step.step === 'reading').map((step) => step.archiveBytesRead);
   expect(reading.length).toBeGreaterThan(1);

@@ -1,7 +1,7 @@
 // The `docker save` reader on archives made here from layer tars that GNU tar wrote: the classic layout
 // (what Docker 20.10 to 24 save) and the OCI layout with gzip-compressed blobs (what the containerd image
 // store saves), which no engine on this machine writes. Both must give the same layers; diffIDs and
-// compressed sizes are checked against node's own sha256 and gzip.
+// compressed sizes are checked against node's own sha256 and gzip, and against the Go push models (go-gzip/).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { ArchiveError, scanImageArchive } from '../../../src/analysis/archive.js';
+import { GoGzipSizer } from '../../../src/analysis/go-gzip/sizer.js';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -101,17 +102,31 @@ beforeAll(() => {
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-test('the classic layout: diffIDs, entries, /etc/passwd, and a compressed size within 0.5% of one gzip -6 stream', async () => {
+test("the classic layout: diffIDs, entries, /etc/passwd, and each layer's size as docker push of a Go <= 1.26 engine makes it", async () => {
   const scanned = await scanImageArchive(chunked(classicArchive()), { compressedSize: true });
   expect(scanned.layers.map((layer) => layer.diffId)).toEqual(layerTars.map((tar) => `sha256:${sha256(tar)}`));
   expect(scanned.layers.map((layer) => layer.tarBytes)).toEqual(layerTars.map((tar) => tar.length));
   expect(scanned.layers[0].userFiles?.get('/etc/passwd')?.toString()).toContain('app:x:10001');
   expect(scanned.layers[1].entries.map((entry) => entry.path)).toEqual(['/data', '/data/.wh.noise.bin', '/data/new.txt']);
   expect(scanned.history.map((step) => step.created_by)).toEqual(['COPY base /', 'COPY top /']);
+  // The model itself is held against Go's output in go-gzip.test.ts; here, that the scan feeds it each layer.
   scanned.layers.forEach((layer, index) => {
-    const gzipBytes = gzipSync(layerTars[index], { level: 6 }).length;
-    expect(Math.abs(layer.compressedBytes! - gzipBytes) / gzipBytes).toBeLessThan(0.005);
+    const sizer = new GoGzipSizer('classic');
+    sizer.write(layerTars[index]);
+    expect(layer.compressedBytes).toBe(sizer.finish());
   });
+});
+
+test('plain layer tars: sized by the Go 1.27 model when asked, or taken as stored (the containerd store)', async () => {
+  const modern = await scanImageArchive(chunked(classicArchive()), { compressedSize: true, plainLayers: 'go1.27' });
+  const stored = await scanImageArchive(chunked(classicArchive()), { compressedSize: true, plainLayers: 'as-stored' });
+  modern.layers.forEach((layer, index) => {
+    const sizer = new GoGzipSizer('go1.27');
+    sizer.write(layerTars[index]);
+    expect(layer.compressedBytes).toBe(sizer.finish());
+  });
+  expect(stored.layers.map((layer) => layer.compressedBytes)).toEqual(layerTars.map((tar) => tar.length));
+  expect(stored.layers.every((layer) => layer.compressedBytesFromBlob)).toBe(true);
 });
 
 test('the OCI layout with gzip blobs gives the same layers, and the blob sizes exactly as compressed sizes', async () => {
