@@ -63,7 +63,7 @@ files="$(tar -tzf "$tarball" | sed 's|^package/||' | sort)"
 echo "$files" | sed 's/^/  /'
 echo "  $bytes bytes packed, $unpacked unpacked"
 [ "$unpacked" -lt 4000000 ] || fail "the package unpacks to $unpacked bytes: keep it under 4 MB"
-for wanted in package.json README.md LICENSE CHANGELOG.md image-size-gate.schema.json dist/cli/index.js dist/cli/licenses.txt; do
+for wanted in package.json README.md LICENSE CHANGELOG.md image-size-gate.schema.json dist/cli/index.js dist/cli/licenses.txt dist/gzip-worker/index.js; do
   echo "$files" | grep -qxF "$wanted" || fail "the package lacks $wanted"
 done
 if echo "$files" | grep -E '^(src|__tests__|bench|examples|scripts|docs|dist/main|dist/post|node_modules)/'; then
