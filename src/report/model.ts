@@ -89,7 +89,7 @@ export interface GateReport {
     engineSizeBytes: number;
     /** What a registry stores (absent when it was not measured). */
     compressedSizeBytes?: number;
-    /** stored-blobs: the blobs the engine holds (exact); gzip-6: each layer tar compressed as docker push would. */
+    /** How the compressed size was obtained (analysis/image-layers.ts CompressedSizeMethod): blobs, or docker push's exact compressor. */
     compressedSizeMethod?: CompressedSizeMethod;
     layerCount: number;
     user: string;
