@@ -235,4 +235,28 @@ describe('a registry, read without a pull', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`registry ${open.host}, repository isg-e2e/absent: manifest "1": 404`));
   });
+
+  test('an image neither the engine nor its registry holds: the error says what each said', async () => {
+    const image = `${open.host}/isg-e2e/absent:1`;
+    const withEngine = await runAction({ image });
+    expect(withEngine.exitCode).toBe(1);
+    expect(withEngine.stdout).toContain(`${image}: the engine does not hold it; reading it from its registry instead (no pull)`);
+    expect(withEngine.stdout).toMatch(
+      new RegExp(
+        `::error::image-size-gate: image: image "${image}" does not exist locally.*; reading it from its registry instead failed too \\(.*manifest "1": 404`,
+      ),
+    );
+    const noEngine = await runAction({ image }, { env: NO_ENGINE });
+    expect(noEngine.exitCode).toBe(1);
+    expect(noEngine.stdout).toMatch(
+      /::error::image-size-gate: docker: the Docker engine is not reachable \(.*\); .*reading it from its registry instead failed too/,
+    );
+  });
+
+  test('a bare name the engine lacks is not looked up on Docker Hub: it is an engine error, as before', async () => {
+    const run = await runAction({ image: 'image-size-gate-e2e/never-built:1' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('image: image "image-size-gate-e2e/never-built:1" does not exist locally');
+    expect(run.stdout).not.toContain('registry');
+  });
 });

@@ -42352,9 +42352,19 @@ class RegistryAccess {
 
 
 
-/** Pure: whether an image input can name an image in a registry (not an image id). */
-function mayBeInRegistry(text) {
-    if (/^(sha256:)?[0-9a-f]{12,64}$/.test(text))
+
+
+/**
+ * Pure: whether an image input names a registry host of its own (`ghcr.io/acme/app:1`, `localhost:5000/app`),
+ * so that the gate may read it from there when the engine lacks it. A bare name (`my-app:ci`) is taken for a
+ * local image: reading Docker Hub for it would turn a typo into a confusing registry error.
+ */
+function namesRegistryHost(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return false;
+    const first = text.slice(0, slash);
+    if (!(first.includes('.') || first.includes(':') || first === 'localhost'))
         return false;
     try {
         reference_parseImageReference(text);
@@ -42364,15 +42374,30 @@ function mayBeInRegistry(text) {
         return false;
     }
 }
+/**
+ * The gated image from its registry after the engine could not give it: a failure there says both what the
+ * engine said and what the registry said, under the step the engine's answer names.
+ */
+async function registryHeadInstead(image, engineAnswer, label, options, deps, sources) {
+    const why = engineAnswer instanceof ImageNotFoundError ? 'the engine does not hold it' : 'no Docker engine answers';
+    deps.log.info(`${image}: ${why}; reading it from its registry instead (no pull)`);
+    try {
+        return await registryHead(image, label, options, deps, sources);
+    }
+    catch (error) {
+        if (!(error instanceof GateError))
+            throw error;
+        throw new GateError(engineAnswer.step, `${engineAnswer.message.replace(/^\w+: /, '')}; reading it from its registry instead failed too (${error.message.replace(/^\w+: /, '')})`, { cause: error });
+    }
+}
 /** The gated image read from its registry when the input says so (registry://) or no engine answers; else undefined. */
 async function registryHeadFirst(image, label, options, deps, sources) {
     if (namesRegistryImage(image))
         return registryHead(image.slice(REGISTRY_PREFIX.length), label, options, deps, sources);
-    const engine = await sources.probe.engine.catch(() => undefined);
-    if (engine || !mayBeInRegistry(image))
+    const unreachable = await sources.probe.engine.then(() => undefined, (error) => error);
+    if (!unreachable || !namesRegistryHost(image) || !(unreachable instanceof GateError))
         return undefined;
-    deps.log.info(`No Docker engine answers: reading ${image} from its registry (no pull)`);
-    return registryHead(image, label, options, deps, sources);
+    return registryHeadInstead(image, unreachable, label, options, deps, sources);
 }
 async function registryHead(reference, label, options, deps, sources) {
     const runner = await sources.probe.engine.then((engine) => engine.platform, () => undefined);
@@ -43507,14 +43532,13 @@ async function measureHead(options, deps, background, sources, history) {
         .flatMap((record) => record.layers ?? [])
         .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
     const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers, keep: sources.keep }, deps).catch((error) => {
-        // An image the engine lacks is read from its registry, when its name can be one's.
-        if (!(error instanceof ImageNotFoundError) || !options.image || !mayBeInRegistry(options.image))
+        // An image the engine lacks is read from its registry, when its name names one.
+        if (!(error instanceof ImageNotFoundError) || !options.image || !namesRegistryHost(options.image))
             throw error;
-        deps.log.info(`${options.image} is not in the engine: reading it from its registry (no pull)`);
-        return undefined;
+        return error;
     });
-    if (!measured)
-        return registryHead(options.image, label, options, deps, sources);
+    if (measured instanceof ImageNotFoundError)
+        return registryHeadInstead(options.image, measured, label, options, deps, sources);
     return { reference, buildInfo, measured, engine };
 }
 async function gate(options, deps, background) {

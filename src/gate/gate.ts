@@ -16,7 +16,7 @@ import { RegistryAccess } from './registry-access.js';
 import { compressionFor, compressionMethod } from '../analysis/image-layers.js';
 import type { ReadLayers } from '../analysis/registry-image.js';
 import { ImageNotFoundError } from '../docker/inspect.js';
-import { Head, HeadSources, mayBeInRegistry, measureArchiveHead, registryHead, registryHeadFirst } from './head-source.js';
+import { Head, HeadSources, measureArchiveHead, namesRegistryHost, registryHeadFirst, registryHeadInstead } from './head-source.js';
 import { BuildInfo, Measured } from '../judge/measured.js';
 import { HistoryRead, recordHistory, RunHistory, startHistory, TREND_POINTS } from '../history/history.js';
 import { HistorySettings } from '../history/settings.js';
@@ -95,12 +95,11 @@ async function measureHead(
     { reference, label, options, engine, background, buildInfo, knownLayers, keep: sources.keep },
     deps,
   ).catch((error: unknown) => {
-    // An image the engine lacks is read from its registry, when its name can be one's.
-    if (!(error instanceof ImageNotFoundError) || !options.image || !mayBeInRegistry(options.image)) throw error;
-    deps.log.info(`${options.image} is not in the engine: reading it from its registry (no pull)`);
-    return undefined;
+    // An image the engine lacks is read from its registry, when its name names one.
+    if (!(error instanceof ImageNotFoundError) || !options.image || !namesRegistryHost(options.image)) throw error;
+    return error;
   });
-  if (!measured) return registryHead(options.image!, label, options, deps, sources);
+  if (measured instanceof ImageNotFoundError) return registryHeadInstead(options.image!, measured, label, options, deps, sources);
   return { reference, buildInfo, measured, engine };
 }
 

@@ -6,6 +6,8 @@ import { GateOptions } from '../inputs/options.js';
 import { BuildInfo, Measured } from '../judge/measured.js';
 import type { ReadLayers } from '../analysis/registry-image.js';
 import { parseImageReference } from '../registry/reference.js';
+import { GateError } from '../common/errors.js';
+import { ImageNotFoundError } from '../docker/inspect.js';
 import { GateDependencies } from './deps.js';
 import { measureArchive } from './measure-archive.js';
 import { measureRegistryImage, namesRegistryImage, REGISTRY_PREFIX } from './measure-registry.js';
@@ -26,14 +28,47 @@ export interface HeadSources {
   keep?: ReadLayers;
 }
 
-/** Pure: whether an image input can name an image in a registry (not an image id). */
-export function mayBeInRegistry(text: string): boolean {
-  if (/^(sha256:)?[0-9a-f]{12,64}$/.test(text)) return false;
+/**
+ * Pure: whether an image input names a registry host of its own (`ghcr.io/acme/app:1`, `localhost:5000/app`),
+ * so that the gate may read it from there when the engine lacks it. A bare name (`my-app:ci`) is taken for a
+ * local image: reading Docker Hub for it would turn a typo into a confusing registry error.
+ */
+export function namesRegistryHost(text: string): boolean {
+  const slash = text.indexOf('/');
+  if (slash < 0) return false;
+  const first = text.slice(0, slash);
+  if (!(first.includes('.') || first.includes(':') || first === 'localhost')) return false;
   try {
     parseImageReference(text);
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The gated image from its registry after the engine could not give it: a failure there says both what the
+ * engine said and what the registry said, under the step the engine's answer names.
+ */
+export async function registryHeadInstead(
+  image: string,
+  engineAnswer: GateError,
+  label: string,
+  options: GateOptions,
+  deps: GateDependencies,
+  sources: HeadSources,
+): Promise<Head> {
+  const why = engineAnswer instanceof ImageNotFoundError ? 'the engine does not hold it' : 'no Docker engine answers';
+  deps.log.info(`${image}: ${why}; reading it from its registry instead (no pull)`);
+  try {
+    return await registryHead(image, label, options, deps, sources);
+  } catch (error) {
+    if (!(error instanceof GateError)) throw error;
+    throw new GateError(
+      engineAnswer.step,
+      `${engineAnswer.message.replace(/^\w+: /, '')}; reading it from its registry instead failed too (${error.message.replace(/^\w+: /, '')})`,
+      { cause: error },
+    );
   }
 }
 
@@ -46,10 +81,12 @@ export async function registryHeadFirst(
   sources: HeadSources,
 ): Promise<Head | undefined> {
   if (namesRegistryImage(image)) return registryHead(image.slice(REGISTRY_PREFIX.length), label, options, deps, sources);
-  const engine = await sources.probe.engine.catch(() => undefined);
-  if (engine || !mayBeInRegistry(image)) return undefined;
-  deps.log.info(`No Docker engine answers: reading ${image} from its registry (no pull)`);
-  return registryHead(image, label, options, deps, sources);
+  const unreachable = await sources.probe.engine.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!unreachable || !namesRegistryHost(image) || !(unreachable instanceof GateError)) return undefined;
+  return registryHeadInstead(image, unreachable, label, options, deps, sources);
 }
 
 export async function registryHead(
