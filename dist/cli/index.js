@@ -4264,22 +4264,27 @@ class ArchiveScan {
         }));
     }
 }
+/**
+ * Hands each chunk on, counts the bytes read for `onProgress`, and holds the reading back (and so lets docker or
+ * the registry wait) while compression or decompression is behind.
+ */
+async function pour(chunks, into, scan, read, onProgress) {
+    for await (const data of chunks) {
+        const chunk = data;
+        into(chunk);
+        read.bytes += chunk.length;
+        onProgress?.(read.bytes);
+        const waitFor = scan.pressure();
+        if (waitFor)
+            await waitFor;
+    }
+}
 /** Reads a whole `docker save` stream (or OCI archive tar), once, as it arrives: every image it holds for `imageId`, one per platform. */
 async function scanImageArchivePlatforms(input, options) {
     const scan = new ArchiveScan(options);
     const archive = new TarReader((header) => (header.type === 'file' ? scan.member(header.name, header.size) : undefined));
-    let bytesRead = 0;
     try {
-        for await (const data of input) {
-            const chunk = data;
-            archive.write(chunk);
-            bytesRead += chunk.length;
-            options.onProgress?.(bytesRead);
-            // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
-            const waitFor = scan.pressure();
-            if (waitFor)
-                await waitFor;
-        }
+        await pour(input, (chunk) => archive.write(chunk), scan, { bytes: 0 }, options.onProgress);
         archive.end();
     }
     catch (error) {
@@ -4295,7 +4300,7 @@ async function scanImageArchivePlatforms(input, options) {
  */
 async function scanImageMembers(members, options) {
     const scan = new ArchiveScan(options);
-    let bytesRead = 0;
+    const read = { bytes: 0 };
     for await (const member of members) {
         if ('reused' in member) {
             scan.reuse(member.reused);
@@ -4304,14 +4309,7 @@ async function scanImageMembers(members, options) {
         const sink = scan.member(member.name, member.sizeBytes);
         if (!sink)
             continue;
-        for await (const chunk of member.data()) {
-            sink.data(chunk);
-            bytesRead += chunk.length;
-            options.onProgress?.(bytesRead);
-            const waitFor = scan.pressure();
-            if (waitFor)
-                await waitFor;
-        }
+        await pour(member.data(), (chunk) => sink.data(chunk), scan, read, options.onProgress);
         sink.end();
     }
     return scan.images();

@@ -114,21 +114,33 @@ export class ArchiveScan {
   }
 }
 
+/**
+ * Hands each chunk on, counts the bytes read for `onProgress`, and holds the reading back (and so lets docker or
+ * the registry wait) while compression or decompression is behind.
+ */
+async function pour(
+  chunks: AsyncIterable<unknown>,
+  into: (chunk: Buffer) => void,
+  scan: ArchiveScan,
+  read: { bytes: number },
+  onProgress?: (bytesRead: number) => void,
+): Promise<void> {
+  for await (const data of chunks) {
+    const chunk = data as Buffer;
+    into(chunk);
+    read.bytes += chunk.length;
+    onProgress?.(read.bytes);
+    const waitFor = scan.pressure();
+    if (waitFor) await waitFor;
+  }
+}
+
 /** Reads a whole `docker save` stream (or OCI archive tar), once, as it arrives: every image it holds for `imageId`, one per platform. */
 export async function scanImageArchivePlatforms(input: AsyncIterable<unknown>, options: ScanOptions): Promise<ScannedImage[]> {
   const scan = new ArchiveScan(options);
   const archive = new TarReader((header) => (header.type === 'file' ? scan.member(header.name, header.size) : undefined));
-  let bytesRead = 0;
   try {
-    for await (const data of input) {
-      const chunk = data as Buffer;
-      archive.write(chunk);
-      bytesRead += chunk.length;
-      options.onProgress?.(bytesRead);
-      // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
-      const waitFor = scan.pressure();
-      if (waitFor) await waitFor;
-    }
+    await pour(input, (chunk) => archive.write(chunk), scan, { bytes: 0 }, options.onProgress);
     archive.end();
   } catch (error) {
     if (error instanceof TarFormatError) throw new ArchiveError(error.message);
@@ -149,7 +161,7 @@ export type ArchiveMember = { name: string; sizeBytes: number; data: () => Async
  */
 export async function scanImageMembers(members: AsyncIterable<ArchiveMember>, options: ScanOptions): Promise<ScannedImage[]> {
   const scan = new ArchiveScan(options);
-  let bytesRead = 0;
+  const read = { bytes: 0 };
   for await (const member of members) {
     if ('reused' in member) {
       scan.reuse(member.reused);
@@ -157,13 +169,7 @@ export async function scanImageMembers(members: AsyncIterable<ArchiveMember>, op
     }
     const sink = scan.member(member.name, member.sizeBytes);
     if (!sink) continue;
-    for await (const chunk of member.data()) {
-      sink.data(chunk);
-      bytesRead += chunk.length;
-      options.onProgress?.(bytesRead);
-      const waitFor = scan.pressure();
-      if (waitFor) await waitFor;
-    }
+    await pour(member.data(), (chunk) => sink.data(chunk), scan, read, options.onProgress);
     sink.end();
   }
   return scan.images();
