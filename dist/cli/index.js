@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6559);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7769:
+/***/ 6559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -750,7 +750,7 @@ async function pathsChanged(root, base, head, paths) {
     const args = ['diff', '--quiet', base, head, '--', ...paths];
     const result = await git(args, root);
     if (result.exitCode > 1)
-        throw new errors_GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${run_gitReason(args, result)}`);
+        throw new GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${gitReason(args, result)}`);
     return result.exitCode === 1;
 }
 /** A file's text at a commit, or undefined when the commit has no such file. */
@@ -1067,7 +1067,7 @@ async function checkBuildInputs(request) {
 
 
 
-function displayName(options) {
+function build_displayName(options) {
     if (options.name)
         return options.name;
     if (options.image)
@@ -1772,19 +1772,51 @@ function goLines(bytes, maxLineBytes) {
 
 ;// CONCATENATED MODULE: ./src/common/escape.ts
 // Making untrusted text (from the image, the Dockerfile, the container) inert where it is shown.
-/** For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks. */
+/**
+ * Characters that change how text is shown without being seen, or that break a line: C0 and C1 controls, DEL,
+ * the line and paragraph separators, and every format character (Unicode category Cf: the bidi controls
+ * U+202A-U+202E and U+2066-U+2069, the zero-width characters U+200B-U+200D, U+2060 and U+FEFF, soft hyphens,
+ * tag characters...). A `\u202e` in a name would otherwise reverse a table row; a `\u200b` would make `api` and
+ * `api\u200b` look like one name.
+ */
+const INVISIBLE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/u;
+const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'gu');
+/** A character shown by its code: `\x1b` below U+0100, `\u202e` in the basic plane, `\u{e0041}` beyond it. */
+function codeOf(char) {
+    const code = char.codePointAt(0);
+    if (code <= 0xff)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** The text without its invisible characters (INVISIBLE_CHAR): what a reader sees of a name, to compare two names. */
+function withoutInvisible(text) {
+    return text.replace(INVISIBLE_CHARS, '');
+}
+/**
+ * For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks; every other
+ * invisible character (C1, bidi controls, zero-width characters, other format characters) shown by its code.
+ */
 function escape_escapeMarkdownInline(text) {
     return text
         .replace(/[\r\n\t]+/g, ' ')
         .replace(/[\u0000-\u001f\u007f]/g, '')
+        .replace(INVISIBLE_CHARS, codeOf)
         .replace(/[&<>|@`*_~[\]\\#]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
-/** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */
+/**
+ * For a fenced code block: the fence is longer than any run of backticks in the lines, so none can close it
+ * early; controls but tab are dropped, and format characters (bidi controls, zero-width characters) are shown
+ * by their code.
+ */
 function escapeCodeBlock(lines) {
     const body = lines
-        .map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b')))
+        .map((line) => line
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        .replace(INVISIBLE_CHARS, (char) => (char === '\t' || char === '\n' ? char : codeOf(char))))
         .join('\n');
-    return '```text\n' + body + '\n```';
+    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}text\n${body}\n${fence}`;
 }
 /** Cuts text to `maxChars`, saying it did. */
 function truncate(text, maxChars) {
@@ -1794,44 +1826,48 @@ function truncate(text, maxChars) {
 function escape_detailsBlock(summary, body) {
     return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
-/** How the line-ending and tab characters are shown; every other control character is shown by its code. */
+/** How the line-ending and tab characters are shown; every other invisible character is shown by its code. */
 const CONTROL_CHAR_NAMES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
 /**
- * For one line of the log or the terminal: C0 and C1 control characters, DEL and the Unicode line and paragraph
- * separators are shown as escapes (`\r`, `\x1b`, `\u2028`), so no byte of the text can end the line early (the
- * runner starts a new line at a bare CR too, and then reads `::command::` at its start) or drive a terminal.
+ * For one line of the log, an annotation or the terminal: every invisible character (INVISIBLE_CHAR: C0 and C1
+ * controls, DEL, the Unicode line and paragraph separators, bidi controls, zero-width and other format
+ * characters) is shown as an escape (`\r`, `\x1b`, `\u2028`, `\u202e`), so no byte of the text can end the
+ * line early (the runner starts a new line at a bare CR too, and then reads `::command::` at its start), drive a
+ * terminal, or reorder what is shown.
  */
 function visibleControlChars(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
-        const code = char.charCodeAt(0);
-        return CONTROL_CHAR_NAMES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
-    });
+    return text.replace(INVISIBLE_CHARS, (char) => CONTROL_CHAR_NAMES[char] ?? codeOf(char));
 }
-/** Characters that change how text is shown without being seen: controls, line and paragraph separators, bidi controls, zero-width marks. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\\]/;
 /**
- * Untrusted text (a USER string, a passwd line) made safe to quote in a message: every control character
- * (C0, DEL, C1), line or paragraph separator, bidi control and zero-width mark becomes a `\xNN` or `\uNNNN`
- * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
- * `maxChars` characters of output, with an ellipsis saying so.
+ * Untrusted text (a USER string, a passwd line) made safe to quote in a message: every invisible character
+ * (INVISIBLE_CHAR) becomes a `\xNN` or `\uNNNN` escape, a lone surrogate too, and a backslash is doubled so
+ * that an escape cannot be forged. Cut to `maxChars` characters of output, with an ellipsis saying so.
  */
 function escape_visible(text, maxChars = 200) {
     let shown = '';
     for (const char of text) {
         const code = char.codePointAt(0);
         const loneSurrogate = char.length === 1 && code >= 0xd800 && code <= 0xdfff;
-        const escaped = char === '\\'
-            ? '\\\\'
-            : loneSurrogate || INVISIBLE.test(char)
-                ? code <= 0xff
-                    ? `\\x${code.toString(16).padStart(2, '0')}`
-                    : `\\u${code.toString(16).padStart(4, '0')}`
-                : char;
+        const escaped = char === '\\' ? '\\\\' : loneSurrogate || INVISIBLE_CHAR.test(char) ? codeOf(char) : char;
         if (shown.length + escaped.length > maxChars)
             return `${shown}…`;
         shown += escaped;
     }
     return shown;
+}
+/** How many characters of a name the comment, the summary and the annotations show (the report keeps it whole). */
+const DISPLAY_NAME_CHARS = 80;
+/** A name as the comment, the summary and the annotations show it: cut to DISPLAY_NAME_CHARS characters, with an ellipsis. */
+function escape_displayName(name) {
+    const chars = [...name];
+    return chars.length <= DISPLAY_NAME_CHARS ? name : `${chars.slice(0, DISPLAY_NAME_CHARS - 1).join('')}…`;
+}
+/** How many names a line of the log or an annotation lists before it counts the rest. */
+const LISTED_NAMES = 20;
+/** Names for one line: each cut to the display length, the first LISTED_NAMES of them, then how many more. */
+function nameList(names) {
+    const listed = names.slice(0, LISTED_NAMES).map(escape_displayName).join(', ');
+    return names.length > LISTED_NAMES ? `${listed} and ${names.length - LISTED_NAMES} more` : listed;
 }
 
 ;// CONCATENATED MODULE: ./src/user/lookup.ts
@@ -5492,6 +5528,8 @@ const MAX_CREATED_BY_CHARS = 400;
 const MAX_USER_CHARS = 200;
 const MAX_PATH_CHARS = 4096;
 const MAX_LAYERS = 1000;
+/** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
+const MAX_PLAUSIBLE_BYTES = 2 ** 50;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
@@ -5530,6 +5568,13 @@ function whole(value, at) {
         fail(at, 'is not a whole number of at least 0');
     return value;
 }
+/** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
+function bytes(value, at) {
+    const checked = whole(value, at);
+    if (checked > MAX_PLAUSIBLE_BYTES)
+        fail(at, 'is more than 1 PiB, more than any image holds');
+    return checked;
+}
 function finite(value, at, min = -Infinity) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
         fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
@@ -5565,12 +5610,12 @@ function readFigures(value) {
     const fields = fieldsOf(value, 'figures');
     const at = (id) => `figures.${id}`;
     return defined({
-        size: whole(field(fields, 'size'), at('size')),
-        'compressed-size': optional(fields, 'compressed-size', (item) => whole(item, at('compressed-size'))),
+        size: bytes(field(fields, 'size'), at('size')),
+        'compressed-size': optional(fields, 'compressed-size', (item) => bytes(item, at('compressed-size'))),
         layers: whole(field(fields, 'layers'), at('layers')),
         startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
         efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
-        'wasted-size': optional(fields, 'wasted-size', (item) => whole(item, at('wasted-size'))),
+        'wasted-size': optional(fields, 'wasted-size', (item) => bytes(item, at('wasted-size'))),
     });
 }
 function readLayer(value, at) {
@@ -5579,9 +5624,9 @@ function readLayer(value, at) {
         diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
         createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
         line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
-        sizeBytes: whole(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
-        tarBytes: whole(field(fields, 'tarBytes'), `${at}.tarBytes`),
-        compressedBytes: optional(fields, 'compressedBytes', (item) => whole(item, `${at}.compressedBytes`)),
+        sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        tarBytes: bytes(field(fields, 'tarBytes'), `${at}.tarBytes`),
+        compressedBytes: optional(fields, 'compressedBytes', (item) => bytes(item, `${at}.compressedBytes`)),
     });
 }
 function readSizedPaths(value, at, maxItems) {
@@ -5589,7 +5634,7 @@ function readSizedPaths(value, at, maxItems) {
         const fields = fieldsOf(item, `${at}[${index}]`);
         return {
             path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
-            sizeBytes: whole(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
+            sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
         };
     });
 }
@@ -5664,6 +5709,77 @@ function parseRecord(text) {
         // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
         return { invalid: 'the record could not be read' };
     }
+}
+/** Why a run link is not one of this repository's runs on this server (undefined: it is). */
+function runUrlProblem(runUrl, origin) {
+    let url;
+    let server;
+    try {
+        url = new URL(runUrl);
+        server = new URL(origin.serverUrl);
+    }
+    catch {
+        return 'runUrl is not a web address';
+    }
+    const prefix = `/${origin.repository.toLowerCase()}/actions/runs/`;
+    const onServer = url.origin === server.origin && url.username === '' && url.password === '';
+    if (!onServer)
+        return `runUrl is not on ${server.origin}`;
+    const run = url.pathname.toLowerCase().startsWith(prefix) ? url.pathname.slice(prefix.length) : undefined;
+    if (run === undefined || !/^\d+(?:\/attempts\/\d+)?$/.test(run) || url.search !== '' || url.hash !== '')
+        return `runUrl is not a run of ${origin.repository}`;
+    return undefined;
+}
+/**
+ * Why a record read back is not believed, or undefined: it must be the record of this image (its name), of the
+ * commit, time and platform its path says, and its figures must agree with its layers (the size their sum, the
+ * layer count their number) when it holds them. Its run link is checked apart (runUrlProblem): it matters
+ * where the link is shown.
+ */
+function recordProblem(record, at, name) {
+    if (record.name !== recordedName(name) || imageKey(record.name) !== at.imageKey)
+        return 'name is not the name of the image it is filed under';
+    if (platformKey(record.platform) !== at.platformKey)
+        return 'platform is not the platform it is filed under';
+    if (record.commit !== at.commit)
+        return "commit is not the commit its file's name says";
+    if (Math.floor(Date.parse(record.commitTime) / 1000) !== Date.parse(at.commitTime) / 1000)
+        return "commitTime is not the time its file's name says";
+    const layers = record.layers;
+    if (!layers)
+        return undefined;
+    const sumBytes = layers.reduce((sum, layer) => sum + layer.sizeBytes, 0);
+    if (sumBytes !== record.figures.size)
+        return `figures.size (${record.figures.size} bytes) is not the sum of its layers' sizes (${sumBytes} bytes)`;
+    if (layers.length !== record.figures.layers)
+        return `figures.layers (${record.figures.layers}) is not the number of its layers (${layers.length})`;
+    return undefined;
+}
+/** Why a record's run link is not one of this run's repository on this server, or undefined (also when it has none). */
+function recordLinkProblem(record, origin) {
+    return record.runUrl === undefined || !origin ? undefined : runUrlProblem(record.runUrl, origin);
+}
+/** The record as the reader keeps it: without a run link unless the link is a run of this repository on this server. */
+function believedRecord(record, origin) {
+    return record.runUrl === undefined || (origin && recordLinkProblem(record, origin) === undefined)
+        ? record
+        : { ...record, runUrl: undefined };
+}
+/**
+ * Why a record cannot be the baseline of the image measured now, or undefined: it must hold its layers (else
+ * its size cannot be checked), and every layer it shares with the image (the same diffID) must have the sizes
+ * measured now.
+ */
+function sharedLayerProblem(record, measured) {
+    if (!record.layers)
+        return 'it holds no layers (it was recorded with analyze: false, or they did not fit), so its size cannot be checked';
+    const now = new Map(measured.map((layer) => [layer.diffId, layer]));
+    for (const [index, layer] of record.layers.entries()) {
+        const same = now.get(layer.diffId);
+        if (same && (same.sizeBytes !== layer.sizeBytes || same.tarBytes !== layer.tarBytes))
+            return `layers[${index}] (${layer.diffId.slice(0, 19)}) holds ${layer.sizeBytes} bytes in a ${layer.tarBytes}-byte tar in the record, but ${same.sizeBytes} in a ${same.tarBytes}-byte tar in the image measured now`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/history/record.ts
@@ -5978,7 +6094,61 @@ function jitter(attempt) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./src/history/record-reader.ts
+
+
+
+function recordReader(settings) {
+    const { gitDir, tip, branch, name, origin, log } = settings;
+    const warned = new Set();
+    const notUsed = (path, reason) => {
+        if (warned.has(path))
+            return;
+        warned.add(path);
+        log.warning(`The size history record ${escape_visible(path)} on branch ${branch} is not used: ${reason}`);
+    };
+    const read = async (entries, baseline = false) => {
+        const files = await readFiles(gitDir, tip, entries.map((entry) => entry.path));
+        return entries.map(({ path, parsed }) => {
+            const text = files.get(path);
+            if (text === undefined)
+                return undefined;
+            const result = parseRecord(text.toString('utf8'));
+            const linkProblem = (record) => (baseline ? recordLinkProblem(record, origin) : undefined);
+            const problem = 'record' in result ? (recordProblem(result.record, parsed, name) ?? linkProblem(result.record)) : result.invalid;
+            if (problem === undefined && 'record' in result)
+                return believedRecord(result.record, origin);
+            notUsed(path, problem ?? 'it cannot be read');
+            return undefined;
+        });
+    };
+    const recordsOf = async (groups, commit) => {
+        const found = { files: [], refused: 0 };
+        for (const group of groups.values()) {
+            const entries = group.filter((entry) => entry.parsed.commit === commit);
+            if (entries.length > 1) {
+                const files = entries.map((entry) => escape_visible(entry.path)).join(' and ');
+                log.warning(`The size history records ${files} on branch ${branch} are all for commit ${commit.slice(0, 12)}: none of them is used`);
+                for (const entry of entries)
+                    warned.add(entry.path);
+                found.refused += entries.length;
+                continue;
+            }
+            if (entries.length === 0)
+                continue;
+            const [record] = await read(entries, true);
+            if (record)
+                found.files.push({ path: entries[0].path, record });
+            else
+                found.refused += 1;
+        }
+        return found;
+    };
+    return { read, recordsOf };
+}
+
 ;// CONCATENATED MODULE: ./src/history/history.ts
+
 
 
 /** How many recorded commits the trend shows. */
@@ -5996,22 +6166,6 @@ function byPlatform(paths) {
         groups.set(parsed.platformKey, group);
     }
     return groups;
-}
-/** Parses records, counting (and warning once about) those that cannot be read. */
-function parsedRecords(texts, branch, log) {
-    let unreadable = 0;
-    const records = texts.map((text) => {
-        if (text === undefined)
-            return undefined;
-        const parsed = parseRecord(text.toString('utf8'));
-        if ('record' in parsed)
-            return parsed.record;
-        unreadable += 1;
-        return undefined;
-    });
-    if (unreadable > 0)
-        log.warning(`${unreadable} record(s) on branch ${branch} could not be read and were skipped`);
-    return records;
 }
 /**
  * Fetches the branch (into a scratch repository, never the checkout) and reads this image's trend. Undefined,
@@ -6032,29 +6186,30 @@ async function openHistory(settings, name, log) {
     const { gitDir, tip, release } = fetched;
     if (!tip) {
         log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
-        return { trend: new Map(), recordsOf: async () => [], release };
+        return { trend: new Map(), recordsOf: async () => ({ files: [], refused: 0 }), release };
     }
     try {
         const groups = byPlatform(await listFiles(gitDir, tip, imageKey(name)));
+        const reader = recordReader({ gitDir, tip, branch: remote.branch, name, origin: settings.origin, log });
         const trend = new Map();
         for (const [platform, group] of groups) {
-            const last = group.slice(-TREND_POINTS);
-            const files = await readFiles(gitDir, tip, last.map((entry) => entry.path));
-            const records = parsedRecords(last.map((entry) => files.get(entry.path)), remote.branch, log);
+            const records = await reader.read(group.slice(-TREND_POINTS));
             trend.set(platform, records.flatMap((record) => record ? [{ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size }] : []));
         }
-        const recordsOf = async (commit) => {
-            const paths = [...groups.values()].flatMap((group) => group.filter((entry) => entry.parsed.commit === commit).map((entry) => entry.path));
-            const files = await readFiles(gitDir, tip, paths);
-            const records = parsedRecords(paths.map((file) => files.get(file)), remote.branch, log);
-            return records.filter((record) => record?.commit === commit);
-        };
-        return { trend, recordsOf, release };
+        return { trend, recordsOf: (commit) => reader.recordsOf(groups, commit), release };
     }
     catch (error) {
         await release();
         throw error;
     }
+}
+/** The baseline records, and the file each was read from. */
+function baselineOf({ files, refused }) {
+    return {
+        baseline: files.map((file) => file.record),
+        baselineFiles: new Map(files.map((file) => [file.record, file.path])),
+        baselineRefused: refused,
+    };
 }
 /** The commit whose record is the baseline (the pull request's merge base), or undefined, saying why. */
 async function baselineCommitOf(settings, log) {
@@ -6074,7 +6229,11 @@ async function readHistory(settings, name, log, commit) {
     if (!opened)
         return undefined;
     try {
-        return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+        return {
+            ...baselineOf(commit ? await opened.recordsOf(commit) : { files: [], refused: 0 }),
+            baselineCommit: commit,
+            trend: opened.trend,
+        };
     }
     finally {
         await opened.release();
@@ -6132,7 +6291,11 @@ function startHistory(settings, name, log) {
         if (!opened)
             return undefined;
         const commit = await baselineCommitOf(settings, log);
-        return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+        return {
+            ...baselineOf(commit ? await opened.recordsOf(commit) : { files: [], refused: 0 }),
+            baselineCommit: commit,
+            trend: opened.trend,
+        };
     };
     return {
         afterBuild: () => (read ??= afterBuild()),
@@ -6637,7 +6800,7 @@ function assembleReport(input) {
     const checks = checksByPlatform.flat();
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
-        name: displayName(input.options),
+        name: build_displayName(input.options),
         passed: gatePassed(checks),
         image: {
             reference: input.reference,
@@ -6669,6 +6832,8 @@ function assembleReport(input) {
 // The engine both entries share: build (or take) the image, measure it, smoke-test it, measure the
 // baseline the same way, and judge the budgets. It returns a report and never sets outputs or exit
 // codes itself: action/main.ts and cli/main.ts do that.
+
+
 
 
 
@@ -6747,7 +6912,7 @@ async function measureArchiveHead(archive, label, options, deps, probe) {
 }
 async function gate(options, deps, background) {
     // The size history is fetched while the image builds, into a scratch repository of its own.
-    const history = deps.history ? startHistory(deps.history, displayName(options), deps.log) : undefined;
+    const history = deps.history ? startHistory(deps.history, build_displayName(options), deps.log) : undefined;
     try {
         return await gateWith(options, deps, background, history);
     }
@@ -6772,7 +6937,7 @@ async function gateWith(options, deps, background, runHistory) {
     if (!options.archive)
         log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
     const history = await runHistory?.afterBuild();
-    const recorded = history && recordedBaseline(history, head.measured, log);
+    const recorded = history && recordedBaseline(history, head.measured, { log, branch: deps.history?.remote.branch ?? '' });
     const baseline = await (recorded
         ? Promise.resolve(recorded)
         : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)).catch((error) => {
@@ -6805,10 +6970,11 @@ async function gateWith(options, deps, background, runHistory) {
     return report;
 }
 /**
- * The merge base's records as the baseline, when they hold the platform the gate measured first: no baseline
- * build. Otherwise undefined, and the base commit is built as without a history.
+ * The merge base's records as the baseline, when they hold the platform the gate measured first and each agrees
+ * with the image measured now on the layers they share: no baseline build. Otherwise undefined, and the base
+ * commit is built as without a history.
  */
-function recordedBaseline(history, head, log) {
+function recordedBaseline(history, head, { log, branch }) {
     const commit = history.baselineCommit;
     if (!commit)
         return undefined;
@@ -6816,6 +6982,15 @@ function recordedBaseline(history, head, log) {
     const record = history.baseline.find((candidate) => candidate.platform === primary);
     if (!record) {
         log.info(`No record of merge base ${commit.slice(0, 12)} for ${primary} on the history branch: the base commit is built instead`);
+        return undefined;
+    }
+    for (const each of history.baseline) {
+        const measured = head.platforms.find((platform) => platform.platform === each.platform)?.analysis?.layers ?? [];
+        const problem = sharedLayerProblem(each, measured);
+        if (problem === undefined)
+            continue;
+        const file = history.baselineFiles.get(each) ?? each.platform;
+        log.warning(`The size history record ${escape_visible(file)} on branch ${branch} is not used: ${problem}; the base commit is built instead`);
         return undefined;
     }
     log.info(`Baseline: the record of merge base ${commit.slice(0, 12)} (recorded ${record.recordedAt}); no baseline build`);
@@ -7044,7 +7219,7 @@ const INPUTS = [
         type: 'boolean',
         scope: 'step',
         default: 'false',
-        description: 'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
+        description: 'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
     },
 ];
 const OUTPUTS = [
@@ -7370,12 +7545,21 @@ function defaultReportPath(env, tempDirectory = external_node_os_default().tmpdi
     const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64) || String(pid);
     return external_node_path_default().resolve(env.RUNNER_TEMP || tempDirectory, `image-size-gate-${step}-${suffix}.json`);
 }
+/**
+ * The report as JSON text, with every invisible character (escape.ts: bidi controls, zero-width and other format
+ * characters, the line and paragraph separators) written as a `\uXXXX` escape: the values read back are the
+ * same, whole, but no viewer of the file shows a name reversed or two names as one.
+ */
+function reportJson(report) {
+    const text = JSON.stringify(report, null, 2);
+    return text.replace(/[\u2028\u2029\p{Cf}]/gu, (char) => [...Array(char.length).keys()].map((index) => `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`).join(''));
+}
 /** Writes the report to `filePath`, or to defaultReportPath(env) when none is given; returns the absolute path. */
 async function writeReportFile(report, filePath, env = process.env) {
     const absolute = external_node_path_default().resolve(filePath ?? defaultReportPath(env));
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
     // A default path is a new name: 'wx' refuses to write through anything planted there (the OS temp directory is shared).
-    await (0,promises_namespaceObject.writeFile)(absolute, JSON.stringify(report, null, 2) + '\n', { flag: filePath ? 'w' : 'wx' });
+    await (0,promises_namespaceObject.writeFile)(absolute, reportJson(report) + '\n', { flag: filePath ? 'w' : 'wx' });
     return absolute;
 }
 
@@ -7545,11 +7729,20 @@ function platformRows(report) {
 
 
 
+
 const LARGEST_LAYER_LINES = 5;
 const VERDICT_WORD = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
-/** Removes terminal control sequences from untrusted text. */
+/**
+ * Untrusted text for the terminal: control sequences removed, line by line every other invisible character
+ * (controls, bidi controls, zero-width characters) shown by its code.
+ */
 function plain(text) {
-    return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    return text
+        .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        .split('\n')
+        .map(visibleControlChars)
+        .join('\n');
 }
 function renderTerminal(report) {
     const rows = report.checks.map((check) => [
@@ -7826,6 +8019,7 @@ function trend_fileChangesLines(changes) {
 
 
 
+
 const DEFAULT_HISTORY_BRANCH = 'image-size-history';
 function historyHelpText() {
     return [
@@ -7929,7 +8123,7 @@ async function historyCommand(argv, out, err) {
             return 2;
         }
         if (values.json)
-            out(JSON.stringify(records, null, 2) + '\n');
+            out(reportJson(records) + '\n');
         else
             for (const platformName of [...new Set(records.map((record) => record.platform))])
                 out(renderSeries(records.filter((record) => record.platform === platformName)));
@@ -7939,6 +8133,495 @@ async function historyCommand(argv, out, err) {
         err(`image-size-gate history: ${error.message}`);
         return 2;
     }
+}
+
+;// CONCATENATED MODULE: ./src/git/tree.ts
+// The git calls change detection (changed-only) makes: compare paths between two commits, read a blob, list a
+// tree's submodules, and ask whether the work tree holds anything the head commit does not. Every path is
+// passed to git literally (--literal-pathspecs): a folder named `:lit` or `*` is that folder, never pathspec
+// magic or a glob. A failure is a GateError of the changed-only step, which its caller turns into a rebuild.
+
+
+
+
+async function tree_git(root, args) {
+    try {
+        return await runGit(root, ['--literal-pathspecs', ...args]);
+    }
+    catch (error) {
+        if (error instanceof GitUnavailableError)
+            throw new errors_GateError('changed-only', error.message, { cause: error });
+        throw error;
+    }
+}
+function failed(args, result) {
+    return new errors_GateError('changed-only', `git ${args[0]} failed: ${run_gitReason(args, result)}`);
+}
+/** The first path at or under `paths` (relative to the root) that differs between two commits, or undefined. */
+async function firstDifference(root, base, head, paths) {
+    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head, '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    const first = result.stdout.toString('utf8').split('\0')[0];
+    return first || undefined;
+}
+/** A file's bytes at a commit as git stores them, or undefined when the commit has no blob there. */
+async function blobAt(root, commit, file) {
+    const object = `${commit}:${file}`;
+    const type = await tree_git(root, ['cat-file', '-t', object]);
+    if (type.exitCode !== 0 || type.stdout.toString('utf8').trim() !== 'blob')
+        return undefined;
+    const args = ['cat-file', 'blob', object];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0 || result.stdoutCut)
+        throw failed(args, result);
+    return result.stdout;
+}
+/** Every file of the tree of `commit` at or under `paths`, each saying whether it is a submodule (a gitlink); undefined when too many to list. */
+async function treeEntries(root, commit, paths) {
+    const args = ['ls-tree', '-r', '-z', commit, '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    if (result.stdoutCut)
+        return undefined;
+    return result.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
+}
+/** Every path that differs between two commits, or undefined when there are too many to list. */
+async function changedPaths(root, base, head) {
+    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    return result.stdoutCut ? undefined : result.stdout.toString('utf8').split('\0').filter(Boolean);
+}
+/**
+ * Every path at or under `paths` where the work tree differs from the checked-out commit: modified, staged,
+ * untracked or ignored (a build step's output, an installed node_modules). Undefined when too many to list.
+ */
+async function workTreeDifferences(root, paths) {
+    const args = ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    if (result.stdoutCut)
+        return undefined;
+    return result.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(3));
+}
+/** Whether the repository's own attributes file ($GIT_DIR/info/attributes, never versioned) sets anything. */
+async function localAttributesSet(root) {
+    const args = ['rev-parse', '--git-path', 'info/attributes'];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(root, result.stdout.toString('utf8').trim()), 'utf8').catch(() => '');
+    return text.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+}
+/**
+ * The work tree around `directory`: its root as the runner names it (`directory` and git's --show-cdup, links
+ * unresolved) and the commit checked out. Undefined outside a work tree, or before the first commit.
+ */
+async function checkedOut(directory) {
+    const result = await tree_git(directory, ['rev-parse', '--show-cdup', '--verify', 'HEAD']).catch(() => undefined);
+    if (!result || result.exitCode !== 0)
+        return undefined;
+    const [cdup, head] = result.stdout.toString('utf8').split('\n');
+    return head ? { root: path.resolve(directory, cdup), head: head.trim() } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/change-paths.ts
+// What changed-only compares for one image: the paths of the repository its build reads, as git names them from
+// the repository root. The context and the Dockerfile both as written and as the builder sees them (symbolic
+// links resolved: buildx follows a linked context), the links themselves, the Dockerfile's own ignore file
+// (`<Dockerfile>.dockerignore`, which BuildKit prefers to the context's), and every `.gitattributes` above
+// them (an attribute such as working-tree-encoding changes the checked-out bytes while git's blobs stay the
+// same). A path that cannot be placed inside the repository is a reason to rebuild, never an error.
+
+
+/** `file` relative to `root`, or undefined when it lies outside it. */
+function inside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+        return undefined;
+    return relative.split((external_node_path_default()).sep).join('/') || '.';
+}
+/** Every folder from the root down to (and with) `relative`'s own folder, each with its `.gitattributes`. */
+function attributeFiles(relative, isDirectory) {
+    const parts = relative === '.' ? [] : relative.split('/');
+    const folders = isDirectory ? parts : parts.slice(0, -1);
+    return folders.reduce((files, _part, index) => [...files, `${folders.slice(0, index + 1).join('/')}/.gitattributes`], ['.gitattributes']);
+}
+/** The prefixes of `relative` (under the lexical root) that are symbolic links in the work tree. */
+async function linksAlong(roots, relative) {
+    const parts = relative === '.' ? [] : relative.split('/');
+    const links = [];
+    for (let index = 1; index <= parts.length; index += 1) {
+        const prefix = parts.slice(0, index).join('/');
+        const info = await (0,promises_namespaceObject.lstat)(external_node_path_default().join(roots.lexical, prefix)).catch(() => undefined);
+        if (info?.isSymbolicLink())
+            links.push(prefix);
+    }
+    return links;
+}
+/** One path as written and as resolved, or why it cannot be compared. */
+async function placed(roots, file, what) {
+    const written = inside(roots.lexical, external_node_path_default().resolve(file));
+    if (written === undefined)
+        return { undecidable: `its ${what} ${file} lies outside the repository` };
+    const resolved = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
+    if (resolved === undefined)
+        return { undecidable: `its ${what} ${file} does not exist` };
+    const real = inside(roots.real, resolved);
+    if (real === undefined)
+        return { undecidable: `its ${what} ${file} is a symbolic link that resolves outside the repository` };
+    return { written, real };
+}
+/** The paths an image's build reads (see the file's comment), or why they cannot be compared. */
+async function buildPaths(roots, contextDir, dockerfileOption) {
+    const context = await placed(roots, contextDir, 'context');
+    if ('undecidable' in context)
+        return context;
+    const dockerfile = await placed(roots, dockerfileOption ?? external_node_path_default().join(contextDir, 'Dockerfile'), 'Dockerfile');
+    if ('undecidable' in dockerfile)
+        return dockerfile;
+    const ignoreFiles = [`${dockerfile.written}.dockerignore`, `${dockerfile.real}.dockerignore`];
+    const compared = [
+        context.written,
+        context.real,
+        dockerfile.written,
+        dockerfile.real,
+        ...ignoreFiles,
+        ...(await linksAlong(roots, context.written)),
+        ...(await linksAlong(roots, dockerfile.written)),
+        ...attributeFiles(context.written, true),
+        ...attributeFiles(context.real, true),
+        ...attributeFiles(dockerfile.written, false),
+        ...attributeFiles(dockerfile.real, false),
+    ];
+    return { compared: [...new Set(compared)], context: context.real, dockerfile: dockerfile.real };
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references as Docker reads them (distribution's reference grammar and its normalisation): which
+// registry, which repository, which tag or digest. Pure; a malformed reference is an ImageReferenceError.
+
+/** Docker Hub's name in references, its API host, and the key `docker login` stores its credentials under. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const DEFAULT_TAG = 'latest';
+/** Distribution's bound on a whole name, registry included. */
+const reference_MAX_NAME_CHARS = 255;
+class ImageReferenceError extends Error {
+    text;
+    constructor(text, reason) {
+        super(`image reference "${escape_visible(text, 300)}": ${reason}`);
+        this.text = text;
+        this.name = 'ImageReferenceError';
+    }
+}
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+/** The digests an OCI registry must know, with the length of their hex. */
+const DIGEST_HEX_CHARS = { sha256: 64, sha512: 128 };
+const HEX_ID = /^[a-f0-9]{64}$/;
+/** True when `text` is `sha256:` with 64 lowercase hex digits (or `sha512:` with 128). */
+function isDigest(text) {
+    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(text);
+    return match !== null && DIGEST_HEX_CHARS[match[1]] === match[2].length;
+}
+/** True for a repository name (`team/app`) and a tag (`v1.2`) as references may hold them: nothing that could change a URL's path. */
+function isRepositoryName(text) {
+    return text.split('/').every((component) => PATH_COMPONENT.test(component));
+}
+function isTag(text) {
+    return TAG.test(text);
+}
+/** Splits `name[:tag][@digest]` into its parts, the name not yet normalised. */
+function splitReference(text) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : undefined;
+    const rest = at >= 0 ? text.slice(0, at) : text;
+    if (digest !== undefined) {
+        if (digest.includes('@'))
+            throw new ImageReferenceError(text, 'more than one "@"');
+        if (!isDigest(digest))
+            throw new ImageReferenceError(text, 'the part after "@" is not a digest: expected sha256: and 64 lowercase hex digits');
+    }
+    const colon = rest.lastIndexOf(':');
+    const hasTag = colon > rest.lastIndexOf('/');
+    return { name: hasTag ? rest.slice(0, colon) : rest, tag: hasTag ? rest.slice(colon + 1) : undefined, digest };
+}
+/** Docker's split of a name into registry and repository: the first component is a registry when it looks like a host. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const isHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    let registry = isHost ? first : DOCKER_HUB;
+    let repository = isHost ? name.slice(slash + 1) : name;
+    if (registry === LEGACY_DOCKER_HUB)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = OFFICIAL_PREFIX + repository;
+    return { registry, repository };
+}
+/**
+ * Parses an image reference with Docker's rules: `alpine` is `docker.io/library/alpine:latest`, `owner/app` is on
+ * Docker Hub, a first component with a `.` or `:`, `localhost` or a capital letter is a registry; the tag defaults to
+ * `latest` unless a digest is pinned. Throws ImageReferenceError saying what is wrong.
+ */
+function reference_parseImageReference(text) {
+    if (text === '')
+        throw new ImageReferenceError(text, 'it is empty');
+    if (/\s/.test(text))
+        throw new ImageReferenceError(text, 'it contains white space');
+    if (HEX_ID.test(text))
+        throw new ImageReferenceError(text, 'a 64-digit hex string is an image ID, not a repository name');
+    const { name, tag, digest } = splitReference(text);
+    if (tag !== undefined && !TAG.test(tag))
+        throw new ImageReferenceError(text, 'the tag must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
+    if (name === '')
+        throw new ImageReferenceError(text, 'it names no repository');
+    if (name.length > reference_MAX_NAME_CHARS)
+        throw new ImageReferenceError(text, `the name is longer than ${reference_MAX_NAME_CHARS} characters`);
+    const { registry, repository } = splitRegistry(name);
+    if (!DOMAIN.test(registry))
+        throw new ImageReferenceError(text, `"${escape_visible(registry)}" is not a registry host[:port]`);
+    if (repository.toLowerCase() !== repository)
+        throw new ImageReferenceError(text, 'the repository name must be lowercase');
+    const bad = repository.split('/').find((component) => !PATH_COMPONENT.test(component));
+    if (bad !== undefined)
+        throw new ImageReferenceError(text, bad === ''
+            ? 'the repository name has an empty path component'
+            : `"${escape_visible(bad)}" is not a repository path component: lowercase letters and digits, separated by ".", "_", "__" or "-"`);
+    return { registry, repository, tag: tag ?? (digest === undefined ? DEFAULT_TAG : undefined), digest };
+}
+/** The reference as text, normalised: `docker.io/library/alpine:3.20@sha256:…`. */
+function formatImageReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${reference.registry}/${reference.repository}${tag}${digest}`;
+}
+/** The host:port the registry's API answers on (Docker Hub's is not `docker.io`). */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** The host name alone, without port or IPv6 brackets: `127.0.0.1`, `::1`, `ghcr.io`. */
+function hostNameOf(hostAndPort) {
+    const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostAndPort);
+    if (bracketed)
+        return bracketed[1];
+    return hostAndPort.replace(/:\d+$/, '');
+}
+/** True for the hosts that never leave this machine: `localhost`, 127.0.0.0/8 and ::1. */
+function isLoopbackHost(hostName) {
+    const host = hostName.toLowerCase().replace(/^\[|\]$/g, '');
+    if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1')
+        return true;
+    const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+    return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
+}
+
+;// CONCATENATED MODULE: ./src/config/build-inputs.ts
+// Pure: what a Dockerfile reads from outside its build context, for changed-only. The images it names (FROM,
+// COPY and ADD --from, RUN --mount from=, the `# syntax=` frontend and BUILDKIT_SYNTAX), the sources it fetches
+// from the network (ADD <url>, ADD <git>), and the names it gives by a variable this reading cannot resolve
+// without building (the platform's own ARGs, an ARG without a value). It reads as BuildKit does where that
+// matters here: parser directives at the top only, the escape directive, continuation lines, comments inside
+// them, ARGs before the first FROM with their defaults and the build arguments that override them.
+
+/** The ARGs BuildKit defines from the platform: their values differ per platform, so they are never resolved here. */
+const PLATFORM_ARGS = new Set([
+    'TARGETPLATFORM',
+    'TARGETOS',
+    'TARGETARCH',
+    'TARGETVARIANT',
+    'BUILDPLATFORM',
+    'BUILDOS',
+    'BUILDARCH',
+    'BUILDVARIANT',
+]);
+const REMOTE_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
+/** `docker.io/library/base:latest` for `base`; the text itself when it is not a reference Docker would read. */
+function normalisedReference(text) {
+    try {
+        return formatImageReference(reference_parseImageReference(text));
+    }
+    catch {
+        return text;
+    }
+}
+/** The parser directives at the top (`# syntax=...`, `# escape=...`), keys lowercased. */
+function directives(lines) {
+    const found = new Map();
+    for (const line of lines) {
+        const match = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/.exec(line);
+        if (!match || found.has(match[1].toLowerCase()))
+            break;
+        found.set(match[1].toLowerCase(), match[2]);
+    }
+    return found;
+}
+/** The instructions, one logical line each: continuation lines joined, comment and blank lines inside them dropped. */
+function logicalLines(lines, escape) {
+    const joined = [];
+    let current;
+    for (const raw of lines) {
+        const line = raw.replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed.startsWith('#') || (current !== undefined && trimmed === ''))
+            continue;
+        const body = line.replace(/\s+$/, '');
+        const continues = body.endsWith(escape);
+        const part = continues ? body.slice(0, -escape.length) : body;
+        current = current === undefined ? part : `${current} ${part.trimStart()}`;
+        if (!continues) {
+            if (current.trim() !== '')
+                joined.push(current.trim());
+            current = undefined;
+        }
+    }
+    if (current !== undefined && current.trim() !== '')
+        joined.push(current.trim());
+    return joined;
+}
+/** Words of an instruction's arguments, quotes kept off (`a "b c"` -> `a`, `b c`). */
+function words(text) {
+    return [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]);
+}
+/**
+ * `text` with `$NAME`, `${NAME}`, `${NAME:-word}` and `${NAME:+word}` replaced from `vars`, or undefined when it
+ * names a variable whose value is not known here (a platform ARG, one without a value, one of a stage) or uses
+ * a form this reading does not follow.
+ */
+function expandVariables(text, vars) {
+    let unknown = false;
+    const pattern = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+    const expanded = text.replace(pattern, (all, braced, op, word, bare) => {
+        if (all === '\\$')
+            return '\0';
+        const name = (braced ?? bare);
+        const value = PLATFORM_ARGS.has(name) ? undefined : vars.get(name);
+        if (value === undefined) {
+            unknown = true;
+            return '';
+        }
+        if (op === ':-')
+            return value === '' ? (word ?? '') : value;
+        if (op === ':+')
+            return value === '' ? '' : (word ?? '');
+        return value;
+    });
+    if (unknown || expanded.includes('$'))
+        return undefined;
+    return expanded.replaceAll('\0', '$');
+}
+/** `--name=value` flags at the start of an instruction's words, and the words after them. */
+function flagsOf(args) {
+    const flags = [];
+    let index = 0;
+    for (; index < args.length && args[index].startsWith('--'); index += 1) {
+        const [name, ...value] = args[index].slice(2).split('=');
+        flags.push([name.toLowerCase(), value.join('=')]);
+    }
+    return { flags, rest: args.slice(index) };
+}
+/** The ADD sources of an instruction's words after its flags: all but the destination, JSON form too. */
+function addSources(rest, argText) {
+    const json = argText.replace(/^(?:--\S+\s+)*/, '');
+    if (json.startsWith('[')) {
+        try {
+            const parsed = JSON.parse(json);
+            if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
+                return parsed.slice(0, -1);
+        }
+        catch {
+            // Not JSON after all: read as words.
+        }
+    }
+    return rest.slice(0, -1).filter((word) => !word.startsWith('<<'));
+}
+/** `from=` of every `--mount=` flag. */
+function mountSources(flags) {
+    return flags
+        .filter(([name]) => name === 'mount')
+        .flatMap(([, value]) => value.split(',').flatMap((pair) => (/^from=/i.test(pair) ? [pair.slice(5)] : [])));
+}
+/** Reads a Dockerfile's text with the build arguments the gate passes (`KEY=VALUE`). */
+function dockerfileInputs(text, buildArgs) {
+    const lines = text.split('\n');
+    const top = directives(lines);
+    const args = new Map();
+    for (const arg of buildArgs) {
+        const at = arg.indexOf('=');
+        if (at > 0)
+            args.set(arg.slice(0, at), arg.slice(at + 1));
+    }
+    const found = { images: [], remote: [], unresolved: [] };
+    const vars = new Map();
+    const stages = new Set();
+    let stageCount = 0;
+    const syntax = args.get('BUILDKIT_SYNTAX') ?? top.get('syntax');
+    if (syntax)
+        found.images.push(normalisedReference(syntax));
+    const named = (written) => {
+        const value = expandVariables(written, vars);
+        if (value === undefined)
+            found.unresolved.push(written);
+        else if (value !== 'scratch' && !stages.has(value.toLowerCase()) && !/^\d+$/.test(value))
+            found.images.push(normalisedReference(value));
+    };
+    for (const line of logicalLines(lines, top.get('escape') === '`' ? '`' : '\\')) {
+        const keyword = /^\S+/.exec(line)[0].toUpperCase();
+        const argText = line.slice(keyword.length).trim();
+        const { flags, rest } = flagsOf(words(argText));
+        if (keyword === 'ARG' && stageCount === 0) {
+            for (const word of rest) {
+                const at = word.indexOf('=');
+                const name = at < 0 ? word : word.slice(0, at);
+                const value = args.get(name) ?? (at < 0 ? undefined : expandVariables(word.slice(at + 1), vars));
+                if (value === undefined)
+                    vars.delete(name);
+                else
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM' && rest.length > 0) {
+            named(rest[0]);
+            stageCount += 1;
+            if (rest.length >= 3 && rest[1].toLowerCase() === 'as')
+                stages.add(rest[2].toLowerCase());
+        }
+        else if (keyword === 'COPY' || keyword === 'ADD' || keyword === 'RUN') {
+            for (const [name, value] of flags)
+                if (name === 'from')
+                    named(value);
+            for (const source of mountSources(flags))
+                named(source);
+            if (keyword !== 'ADD')
+                continue;
+            for (const source of addSources(rest, argText)) {
+                if (REMOTE_SOURCE.test(source))
+                    found.remote.push(source);
+                else if (/\$/.test(source) && expandVariables(source, vars) === undefined)
+                    found.unresolved.push(source);
+            }
+        }
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -8308,6 +8991,16 @@ function readDefaults(pair, source, root) {
     readBlock(node, { place: 'defaults', prefix: 'defaults', block, source, root });
     return block;
 }
+/**
+ * The most images one config file may list. Each is built, measured and smoke-tested in turn, and one comment
+ * shows them all; past this, split them across jobs with the matrix mode (the plan and report sub-actions,
+ * docs/matrix.md).
+ */
+const MAX_CONFIG_IMAGES = 500;
+/** A name as a reader sees it: without invisible characters, in one Unicode normal form. */
+function seenName(name) {
+    return withoutInvisible(name).normalize('NFC');
+}
 function readImages(top, pair, source, root) {
     if (!pair)
         throw source.error(top, '', 'has no images: list', 'add images: with one entry per image, each with a name');
@@ -8317,15 +9010,21 @@ function readImages(top, pair, source, root) {
         const fix = 'list one entry per image, each starting with - name: ...';
         throw source.error(at, 'images', `expected a list of at least one image, got ${describeNode(node)}`, fix);
     }
+    if (node.items.length > MAX_CONFIG_IMAGES) {
+        const problem = `lists ${node.items.length} images; one config file gates at most ${MAX_CONFIG_IMAGES} (one after another, in one comment)`;
+        const fix = 'split them across jobs with the matrix mode (the plan and report sub-actions, docs/matrix.md)';
+        throw source.error(pair.key, 'images', problem, fix);
+    }
     const firstLineByName = new Map();
     return node.items.map((item, index) => {
         const image = readEntry(item, index, source, root);
-        const first = firstLineByName.get(image.name);
+        const first = firstLineByName.get(seenName(image.name));
         if (first !== undefined) {
-            const problem = `${JSON.stringify(escape_visible(image.name))} is already the name of the image on line ${first}`;
+            const invisible = first.name === image.name ? '' : ' (the two differ only by invisible characters)';
+            const problem = `${JSON.stringify(escape_visible(image.name))} is already the name of the image on line ${first.line}${invisible}`;
             throw new ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
         }
-        firstLineByName.set(image.name, image.line);
+        firstLineByName.set(seenName(image.name), { line: image.line, name: image.name });
         return image;
     });
 }
@@ -8465,53 +9164,205 @@ function imageSettings(config, image) {
     }
     return settings;
 }
+/**
+ * The build keys (context, dockerfile, target, build-args, platforms, builder) whose value for this image comes
+ * from the workflow's inputs rather than the file: set there, and not to the input's default.
+ */
+function buildKeysFromInputs(config, image, actionInput) {
+    return BUILD_KEYS.filter((name) => {
+        if (entryOnly(image, name) || fileValue(config, image, name) !== undefined)
+            return false;
+        const value = actionInput(name);
+        return value !== '' && value !== (inputDefinition(name)?.default ?? '');
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/config/changes.ts
-// changed-only: which images of the config file a pull request leaves alone. An image is unchanged when no
-// file under its context or its Dockerfile differs between the merge base and the head, and its config entry
-// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) or
-// as an archive (`archive:`) is always gated: nothing in the repository says whether it changed.
+// changed-only: which images of the config file a pull request leaves alone. An image is unchanged only when
+// everything its build reads is provably the same at the merge base and in the checkout: its config entry
+// (defaults included), the workflow its inputs come from, the files of its context and its Dockerfile as the
+// builder reads them (change-paths.ts), what git does to them at checkout, and every image its Dockerfile
+// names that another entry of the file builds (a rebuilt entry rebuilds the entries built from its tag, and
+// the entries whose tags it is built from). Whatever cannot be decided here (a context outside the repository,
+// a submodule, an ADD of a URL, a file git does not hold) rebuilds the image and says why: per image, never
+// failing the step. An image given by reference (`image:`) or as an archive is always gated.
 
 
 
 
-/** A path of the working directory as git names it from the repository root. */
-function fromRoot(root, file) {
-    return external_node_path_default().relative(root, external_node_path_default().resolve(file)) || '.';
+
+
+
+
+const shown = (text) => escape_visible(text, 120);
+/** The largest Dockerfile read for the images it names. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** The paths whose work tree must match the head: the context, the Dockerfile and its own ignore file. */
+const workPaths = (paths) => [
+    paths.context,
+    paths.dockerfile,
+    `${paths.dockerfile}.dockerignore`,
+];
+/** Every image's paths, and the head's tree and the work tree's differences under all of them, in two git calls. */
+async function batchOf(question, roots) {
+    const paths = new Map();
+    for (const { image, options } of question.images) {
+        if (!options.image && !options.archive)
+            paths.set(image.name, await buildPaths(roots, options.context, options.dockerfile));
+    }
+    const decidable = [...paths.values()].flatMap((each) => ('compared' in each ? [each] : []));
+    if (decidable.length === 0)
+        return { paths };
+    const contexts = [...new Set(decidable.map((each) => each.context))];
+    const work = [...new Set(decidable.flatMap(workPaths))];
+    return { paths, tree: await treeEntries(question.root, question.head, contexts), dirty: await workTreeDifferences(question.root, work) };
 }
-/** The config file as the merge base had it, or undefined (no file, or one that does not parse). */
+/** The first of `changed` at or under one of `paths`, as git matches a literal pathspec. */
+function firstUnder(changed, paths) {
+    return changed.find((file) => paths.some((at) => at === '.' || file === at || file.startsWith(`${at}/`)));
+}
+/** The config file as the merge base had it, or why there is none to compare with. */
 async function baseConfig(question) {
-    const text = await fileAt(question.root, question.base, fromRoot(question.root, question.config.file));
+    const relative = external_node_path_default().relative(question.root, external_node_path_default().resolve(question.config.file));
+    const text = await blobAt(question.root, question.base, relative);
     if (text === undefined)
-        return undefined;
+        return `the merge base has no config file ${shown(relative)} to compare with`;
     try {
-        return parseConfig(text, question.config.file);
+        return parseConfig(text.toString('utf8'), question.config.file);
     }
     catch {
+        return `the merge base's config file ${shown(relative)} cannot be read`;
+    }
+}
+/** Why the workflow's inputs cannot be shown the same as at the merge base, or undefined when they can. */
+async function workflowChange(question) {
+    const file = question.workflowFile;
+    if (!file)
+        return 'the workflow file is not known (GITHUB_WORKFLOW_REF), so they cannot be compared with the merge base';
+    const changed = await firstDifference(question.root, question.base, question.head, [file]);
+    return changed ? `the workflow file ${shown(file)} changed` : undefined;
+}
+/** What the image's Dockerfile, as it will be built, reads from outside its context; undefined when it cannot be read. */
+async function dockerfileOf(options) {
+    const file = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (!info?.isFile() || info.size > MAX_DOCKERFILE_BYTES)
         return undefined;
-    }
+    return dockerfileInputs(await (0,promises_namespaceObject.readFile)(file, 'utf8'), options.buildArgs);
 }
-function sameSettings(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
+async function ownAnswer(question, { shared, batch }, { image, options }) {
+    const builds = options.tag ? normalisedReference(options.tag) : undefined;
+    const built = options.image || options.archive ? undefined : await dockerfileOf(options).catch(() => undefined);
+    // An entry that gates a built image reads that image: when another entry builds its tag, that one must run too.
+    const reads = options.image ? [normalisedReference(options.image)] : (built?.images ?? []);
+    const answer = (reason) => ({ name: image.name, reason, reads, builds });
+    if (options.image || options.archive)
+        return answer('it is given as a built image or an archive, which the repository cannot show unchanged');
+    if (typeof shared.before === 'string')
+        return answer(shared.before);
+    const earlier = shared.before.images.find((candidate) => candidate.name === image.name);
+    if (!earlier)
+        return answer("the merge base's config file has no entry of this name");
+    if (JSON.stringify(imageSettings(shared.before, earlier)) !== JSON.stringify(imageSettings(question.config, image)))
+        return answer('its config entry (with the defaults that apply to it) changed');
+    const fromInputs = buildKeysFromInputs(question.config, image, question.actionInput);
+    if (fromInputs.length > 0 && shared.workflow)
+        return answer(`it takes ${fromInputs.join(', ')} from the workflow's inputs, and ${shared.workflow}`);
+    return answer(await filesReason(question, shared, batch, { name: image.name, options, built }));
 }
-/** The names of the images changed-only need not rebuild. */
-async function unchangedImages(question) {
-    const unchanged = new Set();
-    const before = await baseConfig(question);
-    if (!before)
-        return unchanged;
-    for (const { image, options } of question.images) {
-        if (options.image || options.archive)
-            continue;
-        const earlier = before.images.find((candidate) => candidate.name === image.name);
-        if (!earlier || !sameSettings(imageSettings(before, earlier), imageSettings(question.config, image)))
-            continue;
-        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-        const paths = [fromRoot(question.root, options.context), fromRoot(question.root, dockerfile)];
-        if (!(await pathsChanged(question.root, question.base, question.head, paths)))
-            unchanged.add(image.name);
+/** Why the files an image is built from rebuild it (what changed, or what cannot be compared), or undefined. */
+async function filesReason(question, shared, batch, { name, options, built }) {
+    const { root, base, head } = question;
+    const paths = batch.paths.get(name) ?? (await buildPaths(shared.roots, options.context, options.dockerfile));
+    if ('undecidable' in paths)
+        return paths.undecidable;
+    const changed = shared.changed ? firstUnder(shared.changed, paths.compared) : await firstDifference(root, base, head, paths.compared);
+    if (changed !== undefined)
+        return `${shown(changed)} changed`;
+    const tree = batch.tree ?? (await treeEntries(root, head, [paths.context]));
+    if (!tree)
+        return `git lists too many files under its context ${shown(paths.context)} to check`;
+    const files = tree.filter((entry) => firstUnder([entry.path], [paths.context]) !== undefined);
+    if (files.length === 0)
+        return `git holds no files under its context ${shown(paths.context)} (untracked, or inside a submodule)`;
+    const submodule = files.find((entry) => entry.submodule);
+    if (submodule)
+        return `its context holds the submodule ${shown(submodule.path)}, whose files this check cannot compare`;
+    const differences = batch.dirty ?? (await workTreeDifferences(root, workPaths(paths)));
+    if (!differences)
+        return `the work tree differs from the checked-out commit in too many files under its context to list`;
+    const dirty = firstUnder(differences, workPaths(paths));
+    if (dirty !== undefined)
+        return `the work tree holds ${shown(dirty)} other than the checked-out commit does (a file git does not track or ignores, or one changed)`;
+    if (!built)
+        return `its Dockerfile ${shown(paths.dockerfile)} cannot be read`;
+    if (built.remote.length > 0)
+        return `its Dockerfile ADDs ${shown(built.remote[0])}, which is fetched when it is built`;
+    const tagsBuilt = question.images.some(({ options: other }) => other.tag);
+    if (built.unresolved.length > 0 && tagsBuilt)
+        return `its Dockerfile names ${shown(built.unresolved[0])}, whose variable this check cannot resolve, and entries of the file build tags`;
+    return undefined;
+}
+/**
+ * Pure: the answers once the entries' tags tie them together. An entry built from a tag another entry builds
+ * changes when that one changes, and is rebuilt. An entry whose tag a rebuilt entry is built from is rebuilt
+ * too, so that the tag exists (it is not pulled) when the rebuilt one needs it; it is not changed by that, so
+ * the other entries built from its tag are not rebuilt for it.
+ */
+function withTagDependencies(answers) {
+    const reasons = new Map(answers.map((answer) => [answer.name, answer.reason]));
+    const builders = new Map();
+    for (const answer of answers)
+        if (answer.builds && !builders.has(answer.builds))
+            builders.set(answer.builds, answer.name);
+    const edges = answers.flatMap((answer) => answer.reads.flatMap((tag) => {
+        const builder = builders.get(tag);
+        return builder && builder !== answer.name ? [{ user: answer.name, builder, tag }] : [];
+    }));
+    const rebuilt = (name) => reasons.get(name) !== undefined;
+    const spread = (step) => {
+        for (let more = true; more;)
+            more = edges.map(step).includes(true);
+    };
+    spread(({ user, builder, tag }) => {
+        if (!rebuilt(builder) || rebuilt(user))
+            return false;
+        reasons.set(user, `it is built from ${shown(tag)}, which the entry ${shown(builder)} builds, and that is rebuilt`);
+        return true;
+    });
+    spread(({ user, builder, tag }) => {
+        if (!rebuilt(user) || rebuilt(builder))
+            return false;
+        reasons.set(builder, `the entry ${shown(user)}, which is rebuilt, is built from its tag ${shown(tag)}`);
+        return true;
+    });
+    return answers.map(({ name }) => {
+        const reason = reasons.get(name);
+        return reason === undefined ? { name, rebuild: false } : { name, rebuild: true, reason };
+    });
+}
+/** Every image's answer, in the file's order: not rebuilt, or rebuilt and why. */
+async function changedOnlyPlan(question) {
+    const undecided = (error) => `changed-only could not tell whether it changed (${error.message})`;
+    let shared;
+    try {
+        const roots = { lexical: question.root, real: await (0,promises_namespaceObject.realpath)(question.root) };
+        const local = (await localAttributesSet(question.root))
+            ? "the repository's .git/info/attributes sets attributes, which the merge base's checkout may not have had"
+            : undefined;
+        const changed = await changedPaths(question.root, question.base, question.head);
+        shared = { before: local ?? (await baseConfig(question)), roots, workflow: await workflowChange(question), changed };
     }
-    return unchanged;
+    catch (error) {
+        return question.images.map(({ image }) => ({ name: image.name, rebuild: true, reason: undecided(error) }));
+    }
+    const batch = await batchOf(question, shared.roots).catch(() => ({ paths: new Map() }));
+    const answers = [];
+    for (const entry of question.images) {
+        const fallback = (error) => ({ name: entry.image.name, reason: undecided(error), reads: [] });
+        answers.push(await ownAnswer(question, { shared, batch }, entry).catch(fallback));
+    }
+    return withTagDependencies(answers);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/multi.ts
@@ -8527,24 +9378,30 @@ async function unchangedImages(question) {
 
 
 
+
+
 /** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
 function configuredImages(config, actionInput) {
     return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
 }
 /** The log of one image's work: its groups carry its name, since groups cannot nest. */
 function imageLog(log, name) {
-    return { ...log, group: (title, work) => log.group(`${name}: ${title}`, work) };
+    return { ...log, group: (title, work) => log.group(`${escape_displayName(name)}: ${title}`, work) };
 }
 async function runConfiguredGates(config, images, actionInput, deps) {
     const { log } = deps.gate;
     const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-    const unchanged = changedOnly ? await findUnchanged(config, images, deps, log) : undefined;
+    const unchanged = changedOnly ? await findUnchanged(config, images, { deps, log, actionInput }) : undefined;
     const outcomes = [];
     for (const [index, { image, options }] of images.entries()) {
-        log.info(`Image ${index + 1} of ${images.length}: ${image.name}`);
+        log.info(`Image ${index + 1} of ${images.length}: ${escape_displayName(image.name)}`);
         if (unchanged?.images.has(image.name)) {
-            outcomes.push({ name: image.name, unchanged: await carriedForward(options, unchanged.mergeBase, deps, log) });
-            continue;
+            const carried = await carriedForward(options, unchanged.mergeBase, deps, log);
+            if (carried) {
+                outcomes.push({ name: image.name, unchanged: carried });
+                continue;
+            }
+            log.info(`changed-only: ${escape_displayName(image.name)} is gated: the merge base's record of it is not used`);
         }
         try {
             const history = await deps.historyFor?.(options);
@@ -8554,7 +9411,7 @@ async function runConfiguredGates(config, images, actionInput, deps) {
         catch (error) {
             if (!(error instanceof errors_GateError))
                 throw error;
-            log.warning(`${image.name}: ${error.message}`);
+            log.warning(`${escape_displayName(image.name)}: ${error.message}`);
             outcomes.push({ name: image.name, error: error.message });
         }
     }
@@ -8564,7 +9421,7 @@ async function runConfiguredGates(config, images, actionInput, deps) {
     return { outcomes, passed: !outcomes.some(failing), unjudged: outcomes.some((outcome) => 'error' in outcome) };
 }
 /** The images changed-only does not rebuild, and the merge base they are unchanged since. */
-async function findUnchanged(config, images, deps, log) {
+async function findUnchanged(config, images, { deps, log, actionInput }) {
     const changes = deps.changes;
     if (!changes) {
         log.info('changed-only applies to pull requests: every image is gated');
@@ -8575,12 +9432,21 @@ async function findUnchanged(config, images, deps, log) {
         log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
         return undefined;
     }
-    const found = await unchangedImages({ root: changes.root, base: mergeBase, head: changes.head, config, images });
+    const { root, head, workflowFile } = changes;
+    const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
+    for (const answer of plan)
+        if (answer.rebuild)
+            log.info(`changed-only: ${escape_displayName(answer.name)} is gated: ${answer.reason}`);
+    const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
     log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-        (found.size > 0 ? ` (${[...found].join(', ')}): not rebuilt` : ''));
+        (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''));
     return { images: found, mergeBase };
 }
-/** An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets. */
+/**
+ * An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets.
+ * Undefined when the merge base has records that are not believed (each said in a warning), or that hold no
+ * layers to check their size against: the image is then gated.
+ */
 async function carriedForward(options, mergeBase, deps, log) {
     const maxSize = options.budgets.maxSize;
     const budget = maxSize ? units_formatBytes(maxSize.bytes, unitSystemOf(maxSize.unit)) : undefined;
@@ -8589,6 +9455,13 @@ async function carriedForward(options, mergeBase, deps, log) {
         return { budget };
     const name = options.name ?? '';
     const read = await readHistory(settings, name, log, mergeBase);
+    if (read && read.baselineRefused > 0)
+        return undefined;
+    const unchecked = read?.baseline.find((record) => !record.layers);
+    if (unchecked) {
+        log.warning(`The size history record ${escape_visible(read?.baselineFiles.get(unchecked) ?? '')} on branch ${settings.remote.branch} is not used: ${sharedLayerProblem(unchecked, [])}`);
+        return undefined;
+    }
     const [first, ...others] = [...(read?.baseline ?? [])].sort((a, b) => runnerFirst(a.platform) - runnerFirst(b.platform));
     if (!first)
         return { budget };
@@ -8625,23 +9498,74 @@ function multiReport(file, run, schemaVersion) {
 
 ;// CONCATENATED MODULE: ./src/config/find.ts
 // Finding the config file a run uses (the config input's, else the default one when it exists) and reading it.
+// The file is the repository's, so a pull request controls it: it is read only when it is a regular file
+// inside the checkout (or a symlink that resolves inside it), and never echoed beyond a short excerpt.
+
 
 
 
 /** The config file used when the config input is not given, if it exists. */
 const DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
+/** The largest config file read (500 entries of a few keys each take about 100 kB). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const EXAMPLE = `${DEFAULT_CONFIG_FILE}, a regular file in the repository`;
 /** The config file to read: the input's (which must exist), else the default one when it exists, else none. */
 async function findConfigFile(configInput) {
-    const exists = (file) => (0,promises_namespaceObject.access)(file).then(() => true, () => false);
+    const exists = (file) => (0,promises_namespaceObject.lstat)(file).then(() => true, () => false);
     if (configInput) {
         if (!(await exists(configInput)))
-            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, DEFAULT_CONFIG_FILE);
+            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, EXAMPLE);
         return configInput;
     }
     return (await exists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined;
 }
-async function loadConfig(file) {
-    return parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+/**
+ * The checkout a config file must lie in: the workspace in a GitHub Actions run, else the git work tree around
+ * the file (the nearest folder, by name, that holds `.git`), else the file's own folder.
+ */
+async function checkoutOf(file, env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE)
+        return external_node_path_default().resolve(env.GITHUB_WORKSPACE);
+    const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    for (let at = folder;; at = external_node_path_default().dirname(at)) {
+        const found = await (0,promises_namespaceObject.access)(external_node_path_default().join(at, '.git')).then(() => true, () => false);
+        if (found)
+            return at;
+        if (external_node_path_default().dirname(at) === at)
+            return folder;
+    }
+}
+/** Whether `inner` is `outer` or lies under it (both real paths). */
+function within(outer, inner) {
+    const relative = external_node_path_default().relative(outer, inner);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/**
+ * The file's text, once it is known to be a regular file of at most MAX_CONFIG_BYTES inside `checkout` (a
+ * symlink is followed only to a file inside it). A file refused is an InputError that names the file as the
+ * input gave it, and neither its target nor any of its bytes.
+ */
+async function readConfigText(file, checkout) {
+    const refuse = (problem) => new InputError('config', `"${file}" ${problem}`, EXAMPLE);
+    const link = (await (0,promises_namespaceObject.lstat)(file).catch(() => undefined))?.isSymbolicLink() ?? false;
+    const real = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
+    if (!real)
+        throw refuse(link ? 'is a symbolic link to nothing that can be read' : 'does not exist or cannot be read');
+    const root = await (0,promises_namespaceObject.realpath)(checkout).catch(() => external_node_path_default().resolve(checkout));
+    if (!within(root, real))
+        throw refuse(`${link ? 'is a symbolic link that resolves' : 'resolves'} outside the checkout, so it is not read (the config file must lie in the repository)`);
+    const info = await (0,promises_namespaceObject.stat)(real);
+    if (!info.isFile())
+        throw refuse('is not a regular file');
+    if (info.size > MAX_CONFIG_BYTES)
+        throw refuse(`is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+    const text = await (0,promises_namespaceObject.readFile)(real, 'utf8');
+    if (Buffer.byteLength(text) > MAX_CONFIG_BYTES)
+        throw refuse(`is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+    return text;
+}
+async function loadConfig(file, env = process.env) {
+    return parseConfig(await readConfigText(file, await checkoutOf(file, env)), file);
 }
 
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
@@ -8854,7 +9778,7 @@ function unchangedRows(name, unchanged) {
 }
 /** The rows of one image: one per platform (one for an image that could not be judged). */
 function imageRows(outcome) {
-    const name = `**${escapeMarkdownInline(outcome.name)}**`;
+    const name = `**${escapeMarkdownInline(displayName(outcome.name))}**`;
     if ('report' in outcome)
         return reportRows(name, outcome.report);
     if ('unchanged' in outcome)
@@ -8931,7 +9855,7 @@ async function runConfigFromCli(file, input, deps, json, out) {
     const reportFile = images[0].options.reportFile;
     if (reportFile)
         await writeReportFile(report, reportFile);
-    out(json ? JSON.stringify(report, null, 2) + '\n' : renderMultiTerminal(run.outcomes));
+    out(json ? reportJson(report) + '\n' : renderMultiTerminal(run.outcomes));
     return run.unjudged ? 2 : run.passed ? 0 : 1;
 }
 
@@ -9077,7 +10001,7 @@ async function main(argv) {
         const report = await runGate(options, deps);
         if (options.reportFile)
             await writeReportFile(report, options.reportFile);
-        process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderTerminal(report));
+        process.stdout.write(values.json ? reportJson(report) + '\n' : renderTerminal(report));
         return report.passed ? EXIT_PASSED : EXIT_BUDGET_FAILED;
     }
     catch (error) {

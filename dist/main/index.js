@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8811:
+/***/ 1711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31327,19 +31327,51 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/common/escape.ts
 // Making untrusted text (from the image, the Dockerfile, the container) inert where it is shown.
-/** For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks. */
+/**
+ * Characters that change how text is shown without being seen, or that break a line: C0 and C1 controls, DEL,
+ * the line and paragraph separators, and every format character (Unicode category Cf: the bidi controls
+ * U+202A-U+202E and U+2066-U+2069, the zero-width characters U+200B-U+200D, U+2060 and U+FEFF, soft hyphens,
+ * tag characters...). A `\u202e` in a name would otherwise reverse a table row; a `\u200b` would make `api` and
+ * `api\u200b` look like one name.
+ */
+const INVISIBLE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/u;
+const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'gu');
+/** A character shown by its code: `\x1b` below U+0100, `\u202e` in the basic plane, `\u{e0041}` beyond it. */
+function codeOf(char) {
+    const code = char.codePointAt(0);
+    if (code <= 0xff)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/** The text without its invisible characters (INVISIBLE_CHAR): what a reader sees of a name, to compare two names. */
+function withoutInvisible(text) {
+    return text.replace(INVISIBLE_CHARS, '');
+}
+/**
+ * For a markdown table cell or inline text: no HTML, no table breaks, no @mentions, no line breaks; every other
+ * invisible character (C1, bidi controls, zero-width characters, other format characters) shown by its code.
+ */
 function escapeMarkdownInline(text) {
     return text
         .replace(/[\r\n\t]+/g, ' ')
         .replace(/[\u0000-\u001f\u007f]/g, '')
+        .replace(INVISIBLE_CHARS, codeOf)
         .replace(/[&<>|@`*_~[\]\\#]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
-/** For a fenced code block: the fence cannot be closed early (longer runs of backticks are broken up). */
+/**
+ * For a fenced code block: the fence is longer than any run of backticks in the lines, so none can close it
+ * early; controls but tab are dropped, and format characters (bidi controls, zero-width characters) are shown
+ * by their code.
+ */
 function escapeCodeBlock(lines) {
     const body = lines
-        .map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/`{3,}/g, (run) => run.split('').join('\u200b')))
+        .map((line) => line
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        .replace(INVISIBLE_CHARS, (char) => (char === '\t' || char === '\n' ? char : codeOf(char))))
         .join('\n');
-    return '```text\n' + body + '\n```';
+    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}text\n${body}\n${fence}`;
 }
 /** Cuts text to `maxChars`, saying it did. */
 function truncate(text, maxChars) {
@@ -31349,44 +31381,48 @@ function truncate(text, maxChars) {
 function detailsBlock(summary, body) {
     return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
-/** How the line-ending and tab characters are shown; every other control character is shown by its code. */
+/** How the line-ending and tab characters are shown; every other invisible character is shown by its code. */
 const CONTROL_CHAR_NAMES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
 /**
- * For one line of the log or the terminal: C0 and C1 control characters, DEL and the Unicode line and paragraph
- * separators are shown as escapes (`\r`, `\x1b`, `\u2028`), so no byte of the text can end the line early (the
- * runner starts a new line at a bare CR too, and then reads `::command::` at its start) or drive a terminal.
+ * For one line of the log, an annotation or the terminal: every invisible character (INVISIBLE_CHAR: C0 and C1
+ * controls, DEL, the Unicode line and paragraph separators, bidi controls, zero-width and other format
+ * characters) is shown as an escape (`\r`, `\x1b`, `\u2028`, `\u202e`), so no byte of the text can end the
+ * line early (the runner starts a new line at a bare CR too, and then reads `::command::` at its start), drive a
+ * terminal, or reorder what is shown.
  */
 function visibleControlChars(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
-        const code = char.charCodeAt(0);
-        return CONTROL_CHAR_NAMES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
-    });
+    return text.replace(INVISIBLE_CHARS, (char) => CONTROL_CHAR_NAMES[char] ?? codeOf(char));
 }
-/** Characters that change how text is shown without being seen: controls, line and paragraph separators, bidi controls, zero-width marks. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\\]/;
 /**
- * Untrusted text (a USER string, a passwd line) made safe to quote in a message: every control character
- * (C0, DEL, C1), line or paragraph separator, bidi control and zero-width mark becomes a `\xNN` or `\uNNNN`
- * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
- * `maxChars` characters of output, with an ellipsis saying so.
+ * Untrusted text (a USER string, a passwd line) made safe to quote in a message: every invisible character
+ * (INVISIBLE_CHAR) becomes a `\xNN` or `\uNNNN` escape, a lone surrogate too, and a backslash is doubled so
+ * that an escape cannot be forged. Cut to `maxChars` characters of output, with an ellipsis saying so.
  */
 function visible(text, maxChars = 200) {
     let shown = '';
     for (const char of text) {
         const code = char.codePointAt(0);
         const loneSurrogate = char.length === 1 && code >= 0xd800 && code <= 0xdfff;
-        const escaped = char === '\\'
-            ? '\\\\'
-            : loneSurrogate || INVISIBLE.test(char)
-                ? code <= 0xff
-                    ? `\\x${code.toString(16).padStart(2, '0')}`
-                    : `\\u${code.toString(16).padStart(4, '0')}`
-                : char;
+        const escaped = char === '\\' ? '\\\\' : loneSurrogate || INVISIBLE_CHAR.test(char) ? codeOf(char) : char;
         if (shown.length + escaped.length > maxChars)
             return `${shown}…`;
         shown += escaped;
     }
     return shown;
+}
+/** How many characters of a name the comment, the summary and the annotations show (the report keeps it whole). */
+const DISPLAY_NAME_CHARS = 80;
+/** A name as the comment, the summary and the annotations show it: cut to DISPLAY_NAME_CHARS characters, with an ellipsis. */
+function displayName(name) {
+    const chars = [...name];
+    return chars.length <= DISPLAY_NAME_CHARS ? name : `${chars.slice(0, DISPLAY_NAME_CHARS - 1).join('')}…`;
+}
+/** How many names a line of the log or an annotation lists before it counts the rest. */
+const LISTED_NAMES = 20;
+/** Names for one line: each cut to the display length, the first LISTED_NAMES of them, then how many more. */
+function nameList(names) {
+    const listed = names.slice(0, LISTED_NAMES).map(displayName).join(', ');
+    return names.length > LISTED_NAMES ? `${listed} and ${names.length - LISTED_NAMES} more` : listed;
 }
 
 ;// CONCATENATED MODULE: ./src/common/units.ts
@@ -31965,7 +32001,7 @@ function headline(report) {
         : formatBytes(report.image.sizeBytes);
     const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
     // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
-    const name = `**${escapeMarkdownInline(report.name)}**`;
+    const name = `**${escapeMarkdownInline(displayName(report.name))}**`;
     return report.passed
         ? `### ✅ image-size-gate: ${name} passed · ${sizeText}`
         : `### ❌ image-size-gate: ${name} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;
@@ -32667,7 +32703,7 @@ const INPUTS = [
         type: 'boolean',
         scope: 'step',
         default: 'false',
-        description: 'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
+        description: 'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
     },
 ];
 const OUTPUTS = [
@@ -33044,6 +33080,16 @@ function readDefaults(pair, source, root) {
     readBlock(node, { place: 'defaults', prefix: 'defaults', block, source, root });
     return block;
 }
+/**
+ * The most images one config file may list. Each is built, measured and smoke-tested in turn, and one comment
+ * shows them all; past this, split them across jobs with the matrix mode (the plan and report sub-actions,
+ * docs/matrix.md).
+ */
+const MAX_CONFIG_IMAGES = 500;
+/** A name as a reader sees it: without invisible characters, in one Unicode normal form. */
+function seenName(name) {
+    return withoutInvisible(name).normalize('NFC');
+}
 function readImages(top, pair, source, root) {
     if (!pair)
         throw source.error(top, '', 'has no images: list', 'add images: with one entry per image, each with a name');
@@ -33053,15 +33099,21 @@ function readImages(top, pair, source, root) {
         const fix = 'list one entry per image, each starting with - name: ...';
         throw source.error(at, 'images', `expected a list of at least one image, got ${describeNode(node)}`, fix);
     }
+    if (node.items.length > MAX_CONFIG_IMAGES) {
+        const problem = `lists ${node.items.length} images; one config file gates at most ${MAX_CONFIG_IMAGES} (one after another, in one comment)`;
+        const fix = 'split them across jobs with the matrix mode (the plan and report sub-actions, docs/matrix.md)';
+        throw source.error(pair.key, 'images', problem, fix);
+    }
     const firstLineByName = new Map();
     return node.items.map((item, index) => {
         const image = readEntry(item, index, source, root);
-        const first = firstLineByName.get(image.name);
+        const first = firstLineByName.get(seenName(image.name));
         if (first !== undefined) {
-            const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first}`;
+            const invisible = first.name === image.name ? '' : ' (the two differ only by invisible characters)';
+            const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first.line}${invisible}`;
             throw new ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
         }
-        firstLineByName.set(image.name, image.line);
+        firstLineByName.set(seenName(image.name), { line: image.line, name: image.name });
         return image;
     });
 }
@@ -33140,7 +33192,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/common/errors.ts
-class GateError extends Error {
+class errors_GateError extends Error {
     step;
     /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
     details;
@@ -33469,7 +33521,7 @@ async function runGit(cwd, args, options = {}) {
     }
 }
 /** What went wrong, in git's words. */
-function gitReason(args, result, timeoutMs = GIT_LOCAL_TIMEOUT_MS) {
+function run_gitReason(args, result, timeoutMs = GIT_LOCAL_TIMEOUT_MS) {
     if (result.timedOut)
         return `git ${args[0]} did not finish within ${timeoutMs} ms`;
     return lastErrorLine(result.stderr) || `git ${args[0]} exited with code ${result.exitCode}`;
@@ -33496,7 +33548,7 @@ async function git(args, cwd, timeoutMs, env) {
     }
     catch (error) {
         if (error instanceof GitUnavailableError)
-            throw new GateError('baseline', error.message, { cause: error });
+            throw new errors_GateError('baseline', error.message, { cause: error });
         throw error;
     }
 }
@@ -33504,7 +33556,7 @@ async function repositoryRoot(directory) {
     const args = ['rev-parse', '--show-toplevel'];
     const result = await git(args, directory);
     if (result.exitCode !== 0)
-        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
+        throw new errors_GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${run_gitReason(args, result)}); set baseline to an image or none`);
     return result.stdout.toString('utf8').trim();
 }
 /**
@@ -33519,7 +33571,7 @@ async function ensureCommit(root, commit, log, fetchEnv) {
     const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
     const fetched = await git(args, root, GIT_NETWORK_TIMEOUT_MS, fetchEnv);
     if (fetched.exitCode !== 0) {
-        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, GIT_NETWORK_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+        throw new errors_GateError('baseline', `could not fetch base commit ${commit} (${run_gitReason(args, fetched, GIT_NETWORK_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
     }
 }
 /**
@@ -33538,7 +33590,7 @@ async function addWorktree(root, commit) {
     const added = await git(args, root);
     if (added.exitCode !== 0) {
         await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
-        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
+        throw new errors_GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${run_gitReason(args, added)}`);
     }
     return {
         directory,
@@ -33579,7 +33631,7 @@ async function mergeBase(root, base, head, log, fetchEnv) {
         log(`Fetching ${depth} commits of the base and the head to find their merge base (the checkout is shallow)`);
         const fetched = await git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, 'origin', base, head], root, GIT_NETWORK_TIMEOUT_MS, fetchEnv);
         if (fetched.exitCode !== 0) {
-            log(`Could not fetch the base and the head: ${gitReason(['fetch'], fetched, GIT_NETWORK_TIMEOUT_MS)}`);
+            log(`Could not fetch the base and the head: ${run_gitReason(['fetch'], fetched, GIT_NETWORK_TIMEOUT_MS)}`);
             return undefined;
         }
         const found = await find();
@@ -33593,7 +33645,7 @@ async function commitTime(root, commit) {
     const args = ['show', '-s', '--format=%cI', commit];
     const result = await git(args, root);
     if (result.exitCode !== 0)
-        throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
+        throw new errors_GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${run_gitReason(args, result)}`);
     return result.stdout.toString('utf8').trim();
 }
 /** Whether any file under `paths` (relative to the root) differs between two commits (both present). */
@@ -33617,6 +33669,109 @@ async function firstCommitOf(root, refs) {
             return result.stdout.toString('utf8').trim();
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/git/tree.ts
+// The git calls change detection (changed-only) makes: compare paths between two commits, read a blob, list a
+// tree's submodules, and ask whether the work tree holds anything the head commit does not. Every path is
+// passed to git literally (--literal-pathspecs): a folder named `:lit` or `*` is that folder, never pathspec
+// magic or a glob. A failure is a GateError of the changed-only step, which its caller turns into a rebuild.
+
+
+
+
+async function tree_git(root, args) {
+    try {
+        return await runGit(root, ['--literal-pathspecs', ...args]);
+    }
+    catch (error) {
+        if (error instanceof GitUnavailableError)
+            throw new errors_GateError('changed-only', error.message, { cause: error });
+        throw error;
+    }
+}
+function failed(args, result) {
+    return new errors_GateError('changed-only', `git ${args[0]} failed: ${run_gitReason(args, result)}`);
+}
+/** The first path at or under `paths` (relative to the root) that differs between two commits, or undefined. */
+async function firstDifference(root, base, head, paths) {
+    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head, '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    const first = result.stdout.toString('utf8').split('\0')[0];
+    return first || undefined;
+}
+/** A file's bytes at a commit as git stores them, or undefined when the commit has no blob there. */
+async function blobAt(root, commit, file) {
+    const object = `${commit}:${file}`;
+    const type = await tree_git(root, ['cat-file', '-t', object]);
+    if (type.exitCode !== 0 || type.stdout.toString('utf8').trim() !== 'blob')
+        return undefined;
+    const args = ['cat-file', 'blob', object];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0 || result.stdoutCut)
+        throw failed(args, result);
+    return result.stdout;
+}
+/** Every file of the tree of `commit` at or under `paths`, each saying whether it is a submodule (a gitlink); undefined when too many to list. */
+async function treeEntries(root, commit, paths) {
+    const args = ['ls-tree', '-r', '-z', commit, '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    if (result.stdoutCut)
+        return undefined;
+    return result.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
+}
+/** Every path that differs between two commits, or undefined when there are too many to list. */
+async function changedPaths(root, base, head) {
+    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    return result.stdoutCut ? undefined : result.stdout.toString('utf8').split('\0').filter(Boolean);
+}
+/**
+ * Every path at or under `paths` where the work tree differs from the checked-out commit: modified, staged,
+ * untracked or ignored (a build step's output, an installed node_modules). Undefined when too many to list.
+ */
+async function workTreeDifferences(root, paths) {
+    const args = ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    if (result.stdoutCut)
+        return undefined;
+    return result.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(3));
+}
+/** Whether the repository's own attributes file ($GIT_DIR/info/attributes, never versioned) sets anything. */
+async function localAttributesSet(root) {
+    const args = ['rev-parse', '--git-path', 'info/attributes'];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(root, result.stdout.toString('utf8').trim()), 'utf8').catch(() => '');
+    return text.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+}
+/**
+ * The work tree around `directory`: its root as the runner names it (`directory` and git's --show-cdup, links
+ * unresolved) and the commit checked out. Undefined outside a work tree, or before the first commit.
+ */
+async function checkedOut(directory) {
+    const result = await tree_git(directory, ['rev-parse', '--show-cdup', '--verify', 'HEAD']).catch(() => undefined);
+    if (!result || result.exitCode !== 0)
+        return undefined;
+    const [cdup, head] = result.stdout.toString('utf8').split('\n');
+    return head ? { root: external_node_path_default().resolve(directory, cdup), head: head.trim() } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/git/auth.ts
@@ -33683,7 +33838,10 @@ async function historySettings(options, run, token, log) {
         return undefined;
     }
     const remote = { root, branch: history.branch, token: token || undefined, serverUrl: run.serverUrl };
-    const settings = { remote };
+    const settings = {
+        remote,
+        origin: run.repository ? { serverUrl: run.serverUrl, repository: run.repository } : undefined,
+    };
     const pr = run.pullRequest;
     if (pr && options.baseline.kind === 'auto') {
         const fetchEnv = tokenEnvironment(token || undefined, run.serverUrl);
@@ -33917,6 +34075,392 @@ function startupCheck(measured, budgets) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/change-paths.ts
+// What changed-only compares for one image: the paths of the repository its build reads, as git names them from
+// the repository root. The context and the Dockerfile both as written and as the builder sees them (symbolic
+// links resolved: buildx follows a linked context), the links themselves, the Dockerfile's own ignore file
+// (`<Dockerfile>.dockerignore`, which BuildKit prefers to the context's), and every `.gitattributes` above
+// them (an attribute such as working-tree-encoding changes the checked-out bytes while git's blobs stay the
+// same). A path that cannot be placed inside the repository is a reason to rebuild, never an error.
+
+
+/** `file` relative to `root`, or undefined when it lies outside it. */
+function inside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+        return undefined;
+    return relative.split((external_node_path_default()).sep).join('/') || '.';
+}
+/** Every folder from the root down to (and with) `relative`'s own folder, each with its `.gitattributes`. */
+function attributeFiles(relative, isDirectory) {
+    const parts = relative === '.' ? [] : relative.split('/');
+    const folders = isDirectory ? parts : parts.slice(0, -1);
+    return folders.reduce((files, _part, index) => [...files, `${folders.slice(0, index + 1).join('/')}/.gitattributes`], ['.gitattributes']);
+}
+/** The prefixes of `relative` (under the lexical root) that are symbolic links in the work tree. */
+async function linksAlong(roots, relative) {
+    const parts = relative === '.' ? [] : relative.split('/');
+    const links = [];
+    for (let index = 1; index <= parts.length; index += 1) {
+        const prefix = parts.slice(0, index).join('/');
+        const info = await (0,promises_namespaceObject.lstat)(external_node_path_default().join(roots.lexical, prefix)).catch(() => undefined);
+        if (info?.isSymbolicLink())
+            links.push(prefix);
+    }
+    return links;
+}
+/** One path as written and as resolved, or why it cannot be compared. */
+async function placed(roots, file, what) {
+    const written = inside(roots.lexical, external_node_path_default().resolve(file));
+    if (written === undefined)
+        return { undecidable: `its ${what} ${file} lies outside the repository` };
+    const resolved = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
+    if (resolved === undefined)
+        return { undecidable: `its ${what} ${file} does not exist` };
+    const real = inside(roots.real, resolved);
+    if (real === undefined)
+        return { undecidable: `its ${what} ${file} is a symbolic link that resolves outside the repository` };
+    return { written, real };
+}
+/** The paths an image's build reads (see the file's comment), or why they cannot be compared. */
+async function buildPaths(roots, contextDir, dockerfileOption) {
+    const context = await placed(roots, contextDir, 'context');
+    if ('undecidable' in context)
+        return context;
+    const dockerfile = await placed(roots, dockerfileOption ?? external_node_path_default().join(contextDir, 'Dockerfile'), 'Dockerfile');
+    if ('undecidable' in dockerfile)
+        return dockerfile;
+    const ignoreFiles = [`${dockerfile.written}.dockerignore`, `${dockerfile.real}.dockerignore`];
+    const compared = [
+        context.written,
+        context.real,
+        dockerfile.written,
+        dockerfile.real,
+        ...ignoreFiles,
+        ...(await linksAlong(roots, context.written)),
+        ...(await linksAlong(roots, dockerfile.written)),
+        ...attributeFiles(context.written, true),
+        ...attributeFiles(context.real, true),
+        ...attributeFiles(dockerfile.written, false),
+        ...attributeFiles(dockerfile.real, false),
+    ];
+    return { compared: [...new Set(compared)], context: context.real, dockerfile: dockerfile.real };
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references as Docker reads them (distribution's reference grammar and its normalisation): which
+// registry, which repository, which tag or digest. Pure; a malformed reference is an ImageReferenceError.
+
+/** Docker Hub's name in references, its API host, and the key `docker login` stores its credentials under. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const DEFAULT_TAG = 'latest';
+/** Distribution's bound on a whole name, registry included. */
+const MAX_NAME_CHARS = 255;
+class ImageReferenceError extends Error {
+    text;
+    constructor(text, reason) {
+        super(`image reference "${visible(text, 300)}": ${reason}`);
+        this.text = text;
+        this.name = 'ImageReferenceError';
+    }
+}
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+/** The digests an OCI registry must know, with the length of their hex. */
+const DIGEST_HEX_CHARS = { sha256: 64, sha512: 128 };
+const HEX_ID = /^[a-f0-9]{64}$/;
+/** True when `text` is `sha256:` with 64 lowercase hex digits (or `sha512:` with 128). */
+function isDigest(text) {
+    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(text);
+    return match !== null && DIGEST_HEX_CHARS[match[1]] === match[2].length;
+}
+/** True for a repository name (`team/app`) and a tag (`v1.2`) as references may hold them: nothing that could change a URL's path. */
+function isRepositoryName(text) {
+    return text.split('/').every((component) => PATH_COMPONENT.test(component));
+}
+function isTag(text) {
+    return TAG.test(text);
+}
+/** Splits `name[:tag][@digest]` into its parts, the name not yet normalised. */
+function splitReference(text) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : undefined;
+    const rest = at >= 0 ? text.slice(0, at) : text;
+    if (digest !== undefined) {
+        if (digest.includes('@'))
+            throw new ImageReferenceError(text, 'more than one "@"');
+        if (!isDigest(digest))
+            throw new ImageReferenceError(text, 'the part after "@" is not a digest: expected sha256: and 64 lowercase hex digits');
+    }
+    const colon = rest.lastIndexOf(':');
+    const hasTag = colon > rest.lastIndexOf('/');
+    return { name: hasTag ? rest.slice(0, colon) : rest, tag: hasTag ? rest.slice(colon + 1) : undefined, digest };
+}
+/** Docker's split of a name into registry and repository: the first component is a registry when it looks like a host. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const isHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    let registry = isHost ? first : DOCKER_HUB;
+    let repository = isHost ? name.slice(slash + 1) : name;
+    if (registry === LEGACY_DOCKER_HUB)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = OFFICIAL_PREFIX + repository;
+    return { registry, repository };
+}
+/**
+ * Parses an image reference with Docker's rules: `alpine` is `docker.io/library/alpine:latest`, `owner/app` is on
+ * Docker Hub, a first component with a `.` or `:`, `localhost` or a capital letter is a registry; the tag defaults to
+ * `latest` unless a digest is pinned. Throws ImageReferenceError saying what is wrong.
+ */
+function parseImageReference(text) {
+    if (text === '')
+        throw new ImageReferenceError(text, 'it is empty');
+    if (/\s/.test(text))
+        throw new ImageReferenceError(text, 'it contains white space');
+    if (HEX_ID.test(text))
+        throw new ImageReferenceError(text, 'a 64-digit hex string is an image ID, not a repository name');
+    const { name, tag, digest } = splitReference(text);
+    if (tag !== undefined && !TAG.test(tag))
+        throw new ImageReferenceError(text, 'the tag must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
+    if (name === '')
+        throw new ImageReferenceError(text, 'it names no repository');
+    if (name.length > MAX_NAME_CHARS)
+        throw new ImageReferenceError(text, `the name is longer than ${MAX_NAME_CHARS} characters`);
+    const { registry, repository } = splitRegistry(name);
+    if (!DOMAIN.test(registry))
+        throw new ImageReferenceError(text, `"${visible(registry)}" is not a registry host[:port]`);
+    if (repository.toLowerCase() !== repository)
+        throw new ImageReferenceError(text, 'the repository name must be lowercase');
+    const bad = repository.split('/').find((component) => !PATH_COMPONENT.test(component));
+    if (bad !== undefined)
+        throw new ImageReferenceError(text, bad === ''
+            ? 'the repository name has an empty path component'
+            : `"${visible(bad)}" is not a repository path component: lowercase letters and digits, separated by ".", "_", "__" or "-"`);
+    return { registry, repository, tag: tag ?? (digest === undefined ? DEFAULT_TAG : undefined), digest };
+}
+/** The reference as text, normalised: `docker.io/library/alpine:3.20@sha256:…`. */
+function formatImageReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${reference.registry}/${reference.repository}${tag}${digest}`;
+}
+/** The host:port the registry's API answers on (Docker Hub's is not `docker.io`). */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** The host name alone, without port or IPv6 brackets: `127.0.0.1`, `::1`, `ghcr.io`. */
+function hostNameOf(hostAndPort) {
+    const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostAndPort);
+    if (bracketed)
+        return bracketed[1];
+    return hostAndPort.replace(/:\d+$/, '');
+}
+/** True for the hosts that never leave this machine: `localhost`, 127.0.0.0/8 and ::1. */
+function isLoopbackHost(hostName) {
+    const host = hostName.toLowerCase().replace(/^\[|\]$/g, '');
+    if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1')
+        return true;
+    const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+    return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
+}
+
+;// CONCATENATED MODULE: ./src/config/build-inputs.ts
+// Pure: what a Dockerfile reads from outside its build context, for changed-only. The images it names (FROM,
+// COPY and ADD --from, RUN --mount from=, the `# syntax=` frontend and BUILDKIT_SYNTAX), the sources it fetches
+// from the network (ADD <url>, ADD <git>), and the names it gives by a variable this reading cannot resolve
+// without building (the platform's own ARGs, an ARG without a value). It reads as BuildKit does where that
+// matters here: parser directives at the top only, the escape directive, continuation lines, comments inside
+// them, ARGs before the first FROM with their defaults and the build arguments that override them.
+
+/** The ARGs BuildKit defines from the platform: their values differ per platform, so they are never resolved here. */
+const PLATFORM_ARGS = new Set([
+    'TARGETPLATFORM',
+    'TARGETOS',
+    'TARGETARCH',
+    'TARGETVARIANT',
+    'BUILDPLATFORM',
+    'BUILDOS',
+    'BUILDARCH',
+    'BUILDVARIANT',
+]);
+const REMOTE_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
+/** `docker.io/library/base:latest` for `base`; the text itself when it is not a reference Docker would read. */
+function normalisedReference(text) {
+    try {
+        return formatImageReference(parseImageReference(text));
+    }
+    catch {
+        return text;
+    }
+}
+/** The parser directives at the top (`# syntax=...`, `# escape=...`), keys lowercased. */
+function directives(lines) {
+    const found = new Map();
+    for (const line of lines) {
+        const match = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/.exec(line);
+        if (!match || found.has(match[1].toLowerCase()))
+            break;
+        found.set(match[1].toLowerCase(), match[2]);
+    }
+    return found;
+}
+/** The instructions, one logical line each: continuation lines joined, comment and blank lines inside them dropped. */
+function logicalLines(lines, escape) {
+    const joined = [];
+    let current;
+    for (const raw of lines) {
+        const line = raw.replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed.startsWith('#') || (current !== undefined && trimmed === ''))
+            continue;
+        const body = line.replace(/\s+$/, '');
+        const continues = body.endsWith(escape);
+        const part = continues ? body.slice(0, -escape.length) : body;
+        current = current === undefined ? part : `${current} ${part.trimStart()}`;
+        if (!continues) {
+            if (current.trim() !== '')
+                joined.push(current.trim());
+            current = undefined;
+        }
+    }
+    if (current !== undefined && current.trim() !== '')
+        joined.push(current.trim());
+    return joined;
+}
+/** Words of an instruction's arguments, quotes kept off (`a "b c"` -> `a`, `b c`). */
+function words(text) {
+    return [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]);
+}
+/**
+ * `text` with `$NAME`, `${NAME}`, `${NAME:-word}` and `${NAME:+word}` replaced from `vars`, or undefined when it
+ * names a variable whose value is not known here (a platform ARG, one without a value, one of a stage) or uses
+ * a form this reading does not follow.
+ */
+function expandVariables(text, vars) {
+    let unknown = false;
+    const pattern = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+    const expanded = text.replace(pattern, (all, braced, op, word, bare) => {
+        if (all === '\\$')
+            return '\0';
+        const name = (braced ?? bare);
+        const value = PLATFORM_ARGS.has(name) ? undefined : vars.get(name);
+        if (value === undefined) {
+            unknown = true;
+            return '';
+        }
+        if (op === ':-')
+            return value === '' ? (word ?? '') : value;
+        if (op === ':+')
+            return value === '' ? '' : (word ?? '');
+        return value;
+    });
+    if (unknown || expanded.includes('$'))
+        return undefined;
+    return expanded.replaceAll('\0', '$');
+}
+/** `--name=value` flags at the start of an instruction's words, and the words after them. */
+function flagsOf(args) {
+    const flags = [];
+    let index = 0;
+    for (; index < args.length && args[index].startsWith('--'); index += 1) {
+        const [name, ...value] = args[index].slice(2).split('=');
+        flags.push([name.toLowerCase(), value.join('=')]);
+    }
+    return { flags, rest: args.slice(index) };
+}
+/** The ADD sources of an instruction's words after its flags: all but the destination, JSON form too. */
+function addSources(rest, argText) {
+    const json = argText.replace(/^(?:--\S+\s+)*/, '');
+    if (json.startsWith('[')) {
+        try {
+            const parsed = JSON.parse(json);
+            if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
+                return parsed.slice(0, -1);
+        }
+        catch {
+            // Not JSON after all: read as words.
+        }
+    }
+    return rest.slice(0, -1).filter((word) => !word.startsWith('<<'));
+}
+/** `from=` of every `--mount=` flag. */
+function mountSources(flags) {
+    return flags
+        .filter(([name]) => name === 'mount')
+        .flatMap(([, value]) => value.split(',').flatMap((pair) => (/^from=/i.test(pair) ? [pair.slice(5)] : [])));
+}
+/** Reads a Dockerfile's text with the build arguments the gate passes (`KEY=VALUE`). */
+function dockerfileInputs(text, buildArgs) {
+    const lines = text.split('\n');
+    const top = directives(lines);
+    const args = new Map();
+    for (const arg of buildArgs) {
+        const at = arg.indexOf('=');
+        if (at > 0)
+            args.set(arg.slice(0, at), arg.slice(at + 1));
+    }
+    const found = { images: [], remote: [], unresolved: [] };
+    const vars = new Map();
+    const stages = new Set();
+    let stageCount = 0;
+    const syntax = args.get('BUILDKIT_SYNTAX') ?? top.get('syntax');
+    if (syntax)
+        found.images.push(normalisedReference(syntax));
+    const named = (written) => {
+        const value = expandVariables(written, vars);
+        if (value === undefined)
+            found.unresolved.push(written);
+        else if (value !== 'scratch' && !stages.has(value.toLowerCase()) && !/^\d+$/.test(value))
+            found.images.push(normalisedReference(value));
+    };
+    for (const line of logicalLines(lines, top.get('escape') === '`' ? '`' : '\\')) {
+        const keyword = /^\S+/.exec(line)[0].toUpperCase();
+        const argText = line.slice(keyword.length).trim();
+        const { flags, rest } = flagsOf(words(argText));
+        if (keyword === 'ARG' && stageCount === 0) {
+            for (const word of rest) {
+                const at = word.indexOf('=');
+                const name = at < 0 ? word : word.slice(0, at);
+                const value = args.get(name) ?? (at < 0 ? undefined : expandVariables(word.slice(at + 1), vars));
+                if (value === undefined)
+                    vars.delete(name);
+                else
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM' && rest.length > 0) {
+            named(rest[0]);
+            stageCount += 1;
+            if (rest.length >= 3 && rest[1].toLowerCase() === 'as')
+                stages.add(rest[2].toLowerCase());
+        }
+        else if (keyword === 'COPY' || keyword === 'ADD' || keyword === 'RUN') {
+            for (const [name, value] of flags)
+                if (name === 'from')
+                    named(value);
+            for (const source of mountSources(flags))
+                named(source);
+            if (keyword !== 'ADD')
+                continue;
+            for (const source of addSources(rest, argText)) {
+                if (REMOTE_SOURCE.test(source))
+                    found.remote.push(source);
+                else if (/\$/.test(source) && expandVariables(source, vars) === undefined)
+                    found.unresolved.push(source);
+            }
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 // Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
 // and gives an accepted example.
@@ -33993,7 +34537,7 @@ function parseIncrease(text) {
     return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
 }
 /** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
-function parseImageReference(name, text) {
+function parsers_parseImageReference(name, text) {
     if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
         throw new InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
     return text;
@@ -34112,7 +34656,7 @@ function getInputs(read) {
         return INPUTS.find((input) => input.name === name)?.default ?? '';
     };
     const optional = (name) => value(name) || undefined;
-    const image = parseOptional('image', value('image'), (text) => parseImageReference('image', text), 'my-app:ci');
+    const image = parseOptional('image', value('image'), (text) => parsers_parseImageReference('image', text), 'my-app:ci');
     const options = {
         context: value('context'),
         dockerfile: optional('dockerfile'),
@@ -34258,53 +34802,693 @@ function imageSettings(config, image) {
     }
     return settings;
 }
+/**
+ * The build keys (context, dockerfile, target, build-args, platforms, builder) whose value for this image comes
+ * from the workflow's inputs rather than the file: set there, and not to the input's default.
+ */
+function buildKeysFromInputs(config, image, actionInput) {
+    return BUILD_KEYS.filter((name) => {
+        if (entryOnly(image, name) || fileValue(config, image, name) !== undefined)
+            return false;
+        const value = actionInput(name);
+        return value !== '' && value !== (inputDefinition(name)?.default ?? '');
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/config/changes.ts
-// changed-only: which images of the config file a pull request leaves alone. An image is unchanged when no
-// file under its context or its Dockerfile differs between the merge base and the head, and its config entry
-// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) or
-// as an archive (`archive:`) is always gated: nothing in the repository says whether it changed.
+// changed-only: which images of the config file a pull request leaves alone. An image is unchanged only when
+// everything its build reads is provably the same at the merge base and in the checkout: its config entry
+// (defaults included), the workflow its inputs come from, the files of its context and its Dockerfile as the
+// builder reads them (change-paths.ts), what git does to them at checkout, and every image its Dockerfile
+// names that another entry of the file builds (a rebuilt entry rebuilds the entries built from its tag, and
+// the entries whose tags it is built from). Whatever cannot be decided here (a context outside the repository,
+// a submodule, an ADD of a URL, a file git does not hold) rebuilds the image and says why: per image, never
+// failing the step. An image given by reference (`image:`) or as an archive is always gated.
 
 
 
 
-/** A path of the working directory as git names it from the repository root. */
-function fromRoot(root, file) {
-    return external_node_path_default().relative(root, external_node_path_default().resolve(file)) || '.';
+
+
+
+
+const shown = (text) => visible(text, 120);
+/** The largest Dockerfile read for the images it names. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** The paths whose work tree must match the head: the context, the Dockerfile and its own ignore file. */
+const workPaths = (paths) => [
+    paths.context,
+    paths.dockerfile,
+    `${paths.dockerfile}.dockerignore`,
+];
+/** Every image's paths, and the head's tree and the work tree's differences under all of them, in two git calls. */
+async function batchOf(question, roots) {
+    const paths = new Map();
+    for (const { image, options } of question.images) {
+        if (!options.image && !options.archive)
+            paths.set(image.name, await buildPaths(roots, options.context, options.dockerfile));
+    }
+    const decidable = [...paths.values()].flatMap((each) => ('compared' in each ? [each] : []));
+    if (decidable.length === 0)
+        return { paths };
+    const contexts = [...new Set(decidable.map((each) => each.context))];
+    const work = [...new Set(decidable.flatMap(workPaths))];
+    return { paths, tree: await treeEntries(question.root, question.head, contexts), dirty: await workTreeDifferences(question.root, work) };
 }
-/** The config file as the merge base had it, or undefined (no file, or one that does not parse). */
+/** The first of `changed` at or under one of `paths`, as git matches a literal pathspec. */
+function firstUnder(changed, paths) {
+    return changed.find((file) => paths.some((at) => at === '.' || file === at || file.startsWith(`${at}/`)));
+}
+/** The config file as the merge base had it, or why there is none to compare with. */
 async function baseConfig(question) {
-    const text = await fileAt(question.root, question.base, fromRoot(question.root, question.config.file));
+    const relative = external_node_path_default().relative(question.root, external_node_path_default().resolve(question.config.file));
+    const text = await blobAt(question.root, question.base, relative);
     if (text === undefined)
-        return undefined;
+        return `the merge base has no config file ${shown(relative)} to compare with`;
     try {
-        return parseConfig(text, question.config.file);
+        return parseConfig(text.toString('utf8'), question.config.file);
     }
     catch {
+        return `the merge base's config file ${shown(relative)} cannot be read`;
+    }
+}
+/** Why the workflow's inputs cannot be shown the same as at the merge base, or undefined when they can. */
+async function workflowChange(question) {
+    const file = question.workflowFile;
+    if (!file)
+        return 'the workflow file is not known (GITHUB_WORKFLOW_REF), so they cannot be compared with the merge base';
+    const changed = await firstDifference(question.root, question.base, question.head, [file]);
+    return changed ? `the workflow file ${shown(file)} changed` : undefined;
+}
+/** What the image's Dockerfile, as it will be built, reads from outside its context; undefined when it cannot be read. */
+async function dockerfileOf(options) {
+    const file = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (!info?.isFile() || info.size > MAX_DOCKERFILE_BYTES)
         return undefined;
+    return dockerfileInputs(await (0,promises_namespaceObject.readFile)(file, 'utf8'), options.buildArgs);
+}
+async function ownAnswer(question, { shared, batch }, { image, options }) {
+    const builds = options.tag ? normalisedReference(options.tag) : undefined;
+    const built = options.image || options.archive ? undefined : await dockerfileOf(options).catch(() => undefined);
+    // An entry that gates a built image reads that image: when another entry builds its tag, that one must run too.
+    const reads = options.image ? [normalisedReference(options.image)] : (built?.images ?? []);
+    const answer = (reason) => ({ name: image.name, reason, reads, builds });
+    if (options.image || options.archive)
+        return answer('it is given as a built image or an archive, which the repository cannot show unchanged');
+    if (typeof shared.before === 'string')
+        return answer(shared.before);
+    const earlier = shared.before.images.find((candidate) => candidate.name === image.name);
+    if (!earlier)
+        return answer("the merge base's config file has no entry of this name");
+    if (JSON.stringify(imageSettings(shared.before, earlier)) !== JSON.stringify(imageSettings(question.config, image)))
+        return answer('its config entry (with the defaults that apply to it) changed');
+    const fromInputs = buildKeysFromInputs(question.config, image, question.actionInput);
+    if (fromInputs.length > 0 && shared.workflow)
+        return answer(`it takes ${fromInputs.join(', ')} from the workflow's inputs, and ${shared.workflow}`);
+    return answer(await filesReason(question, shared, batch, { name: image.name, options, built }));
+}
+/** Why the files an image is built from rebuild it (what changed, or what cannot be compared), or undefined. */
+async function filesReason(question, shared, batch, { name, options, built }) {
+    const { root, base, head } = question;
+    const paths = batch.paths.get(name) ?? (await buildPaths(shared.roots, options.context, options.dockerfile));
+    if ('undecidable' in paths)
+        return paths.undecidable;
+    const changed = shared.changed ? firstUnder(shared.changed, paths.compared) : await firstDifference(root, base, head, paths.compared);
+    if (changed !== undefined)
+        return `${shown(changed)} changed`;
+    const tree = batch.tree ?? (await treeEntries(root, head, [paths.context]));
+    if (!tree)
+        return `git lists too many files under its context ${shown(paths.context)} to check`;
+    const files = tree.filter((entry) => firstUnder([entry.path], [paths.context]) !== undefined);
+    if (files.length === 0)
+        return `git holds no files under its context ${shown(paths.context)} (untracked, or inside a submodule)`;
+    const submodule = files.find((entry) => entry.submodule);
+    if (submodule)
+        return `its context holds the submodule ${shown(submodule.path)}, whose files this check cannot compare`;
+    const differences = batch.dirty ?? (await workTreeDifferences(root, workPaths(paths)));
+    if (!differences)
+        return `the work tree differs from the checked-out commit in too many files under its context to list`;
+    const dirty = firstUnder(differences, workPaths(paths));
+    if (dirty !== undefined)
+        return `the work tree holds ${shown(dirty)} other than the checked-out commit does (a file git does not track or ignores, or one changed)`;
+    if (!built)
+        return `its Dockerfile ${shown(paths.dockerfile)} cannot be read`;
+    if (built.remote.length > 0)
+        return `its Dockerfile ADDs ${shown(built.remote[0])}, which is fetched when it is built`;
+    const tagsBuilt = question.images.some(({ options: other }) => other.tag);
+    if (built.unresolved.length > 0 && tagsBuilt)
+        return `its Dockerfile names ${shown(built.unresolved[0])}, whose variable this check cannot resolve, and entries of the file build tags`;
+    return undefined;
+}
+/**
+ * Pure: the answers once the entries' tags tie them together. An entry built from a tag another entry builds
+ * changes when that one changes, and is rebuilt. An entry whose tag a rebuilt entry is built from is rebuilt
+ * too, so that the tag exists (it is not pulled) when the rebuilt one needs it; it is not changed by that, so
+ * the other entries built from its tag are not rebuilt for it.
+ */
+function withTagDependencies(answers) {
+    const reasons = new Map(answers.map((answer) => [answer.name, answer.reason]));
+    const builders = new Map();
+    for (const answer of answers)
+        if (answer.builds && !builders.has(answer.builds))
+            builders.set(answer.builds, answer.name);
+    const edges = answers.flatMap((answer) => answer.reads.flatMap((tag) => {
+        const builder = builders.get(tag);
+        return builder && builder !== answer.name ? [{ user: answer.name, builder, tag }] : [];
+    }));
+    const rebuilt = (name) => reasons.get(name) !== undefined;
+    const spread = (step) => {
+        for (let more = true; more;)
+            more = edges.map(step).includes(true);
+    };
+    spread(({ user, builder, tag }) => {
+        if (!rebuilt(builder) || rebuilt(user))
+            return false;
+        reasons.set(user, `it is built from ${shown(tag)}, which the entry ${shown(builder)} builds, and that is rebuilt`);
+        return true;
+    });
+    spread(({ user, builder, tag }) => {
+        if (!rebuilt(user) || rebuilt(builder))
+            return false;
+        reasons.set(builder, `the entry ${shown(user)}, which is rebuilt, is built from its tag ${shown(tag)}`);
+        return true;
+    });
+    return answers.map(({ name }) => {
+        const reason = reasons.get(name);
+        return reason === undefined ? { name, rebuild: false } : { name, rebuild: true, reason };
+    });
+}
+/** Every image's answer, in the file's order: not rebuilt, or rebuilt and why. */
+async function changedOnlyPlan(question) {
+    const undecided = (error) => `changed-only could not tell whether it changed (${error.message})`;
+    let shared;
+    try {
+        const roots = { lexical: question.root, real: await (0,promises_namespaceObject.realpath)(question.root) };
+        const local = (await localAttributesSet(question.root))
+            ? "the repository's .git/info/attributes sets attributes, which the merge base's checkout may not have had"
+            : undefined;
+        const changed = await changedPaths(question.root, question.base, question.head);
+        shared = { before: local ?? (await baseConfig(question)), roots, workflow: await workflowChange(question), changed };
+    }
+    catch (error) {
+        return question.images.map(({ image }) => ({ name: image.name, rebuild: true, reason: undecided(error) }));
+    }
+    const batch = await batchOf(question, shared.roots).catch(() => ({ paths: new Map() }));
+    const answers = [];
+    for (const entry of question.images) {
+        const fallback = (error) => ({ name: entry.image.name, reason: undecided(error), reads: [] });
+        answers.push(await ownAnswer(question, { shared, batch }, entry).catch(fallback));
+    }
+    return withTagDependencies(answers);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/largest.ts
+// Pure: the largest few of many items, kept as they come, and what the others add up to. Reports list the
+// largest files, directories and duplicated paths, never all of them: an image can have hundreds of thousands.
+/** The `limit` largest items given to `add`, largest first (of equal ones, the earlier first). */
+class LargestItems {
+    limit;
+    items = [];
+    itemBytes = [];
+    count = 0;
+    totalBytes = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    add(item, bytes) {
+        this.count += 1;
+        this.totalBytes += bytes;
+        const { items, itemBytes } = this;
+        if (items.length >= this.limit && !(bytes > itemBytes[itemBytes.length - 1]))
+            return;
+        let at = items.length;
+        while (at > 0 && itemBytes[at - 1] < bytes)
+            at -= 1;
+        items.splice(at, 0, item);
+        itemBytes.splice(at, 0, bytes);
+        if (items.length > this.limit) {
+            items.pop();
+            itemBytes.pop();
+        }
+    }
+    /** The items kept, and, when some were left out, how many and their bytes. */
+    result() {
+        if (this.count === this.items.length)
+            return { listed: [...this.items] };
+        const listedBytes = this.itemBytes.reduce((sum, bytes) => sum + bytes, 0);
+        return { listed: [...this.items], notListed: { count: this.count - this.items.length, sizeBytes: this.totalBytes - listedBytes } };
     }
 }
-function sameSettings(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
+/** The `limit` largest items, largest first (of equal ones, the earlier first), and the others' count and bytes. */
+function largestOf(items, limit, bytesOf) {
+    const largest = new LargestItems(limit);
+    for (const item of items)
+        largest.add(item, bytesOf(item));
+    return largest.result();
 }
-/** The names of the images changed-only need not rebuild. */
-async function unchangedImages(question) {
-    const unchanged = new Set();
-    const before = await baseConfig(question);
-    if (!before)
-        return unchanged;
-    for (const { image, options } of question.images) {
-        if (options.image || options.archive)
-            continue;
-        const earlier = before.images.find((candidate) => candidate.name === image.name);
-        if (!earlier || !sameSettings(imageSettings(before, earlier), imageSettings(question.config, image)))
-            continue;
-        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-        const paths = [fromRoot(question.root, options.context), fromRoot(question.root, dockerfile)];
-        if (!(await pathsChanged(question.root, question.base, question.head, paths)))
-            unchanged.add(image.name);
+
+;// CONCATENATED MODULE: ./src/analysis/slices.ts
+// Long computations written as generators that pause now and then: run to the end at once (tests, small
+// inputs), or in slices of a few milliseconds with a turn of the event loop between them, so that progress
+// lines are printed and a cancelling signal is handled while an image with 150,000 deletions is analysed.
+/** How many units of work (entries, tree nodes) a computation does between two points where it may pause. */
+const UNITS_BETWEEN_PAUSES = 2048;
+/** Runs a computation to its end without pausing. */
+function slices_runToEnd(steps) {
+    for (;;) {
+        const next = steps.next();
+        if (next.done)
+            return next.value;
     }
-    return unchanged;
+}
+/** Lets timers, I/O callbacks and signal handlers run before the caller goes on. */
+function nextTurn() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+/** Runs a computation, giving the event loop a turn whenever it has held it for `sliceMs`. */
+async function runInSlices(steps, sliceMs = 20) {
+    let sliceStartedMs = performance.now();
+    for (;;) {
+        const next = steps.next();
+        if (next.done)
+            return next.value;
+        if (performance.now() - sliceStartedMs >= sliceMs) {
+            await nextTurn();
+            sliceStartedMs = performance.now();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/byte-map.ts
+// Pure: a bounded map of where the final filesystem's bytes are (every layer's files, not only the image's own):
+// its largest files, and the totals of its directories a few levels deep. The size history keeps one per
+// recorded commit, so that a pull request can say which files and directories grew since its merge base.
+// Paths are kept exactly as the layers name them: escaping is the renderer's job.
+
+
+/** How many of the largest files a byte map lists. */
+const BYTE_MAP_FILES = 32;
+/** How many of the largest directories a byte map lists. */
+const BYTE_MAP_DIRECTORIES = 64;
+/** How many levels deep directory totals go: `/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`. */
+const BYTE_MAP_DEPTH = 3;
+/** Adds a file's bytes to each directory above it, from depth 1 down to `depth` (not the file itself). */
+function addToDirectories(directoryBytes, filePath, sizeBytes, depth) {
+    let slash = filePath.indexOf('/', 1);
+    for (let level = 1; level <= depth && slash > 0; level += 1) {
+        const directory = filePath.slice(0, slash);
+        directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + sizeBytes);
+        slash = filePath.indexOf('/', slash + 1);
+    }
+}
+/**
+ * The byte map of a final filesystem (the `visible` map reclaimableSteps returns): the BYTE_MAP_FILES largest
+ * files larger than 0 bytes (symlinks count as VisibleFile counts them: the length of their target), and the
+ * BYTE_MAP_DIRECTORIES largest directories down to BYTE_MAP_DEPTH levels, each with every byte beneath it at
+ * any depth. A list is complete when nothing larger than 0 bytes was left out. Pauses now and then.
+ */
+function* byteMapSteps(visible) {
+    const files = new LargestItems(BYTE_MAP_FILES);
+    const directoryBytes = new Map();
+    let units = 0;
+    for (const [filePath, file] of visible) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        if (file.kind === 'directory' || !(file.sizeBytes > 0))
+            continue;
+        files.add({ path: filePath, sizeBytes: file.sizeBytes }, file.sizeBytes);
+        addToDirectories(directoryBytes, filePath, file.sizeBytes, BYTE_MAP_DEPTH);
+    }
+    const directories = new LargestItems(BYTE_MAP_DIRECTORIES);
+    for (const [directory, sizeBytes] of directoryBytes) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        directories.add({ path: directory, sizeBytes }, sizeBytes);
+    }
+    const listedFiles = files.result();
+    const listedDirectories = directories.result();
+    return {
+        files: listedFiles.listed,
+        filesComplete: listedFiles.notListed === undefined,
+        directories: listedDirectories.listed,
+        directoriesComplete: listedDirectories.notListed === undefined,
+        depth: BYTE_MAP_DEPTH,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/history/record-path.ts
+// Pure: where a history record lives on the history branch, `<image key>/<platform key>/<commit time>-<commit>.json`.
+// Keys are safe path segments made from names that anyone can choose; the file name starts with the commit
+// time, so a sorted listing of one image and platform is in commit-time order without reading any blob.
+
+/** A record keeps at most this many characters of the image's name; the image key is made from what it keeps. */
+const record_path_MAX_NAME_CHARS = 200;
+/** The longest image or platform key. */
+const MAX_KEY_CHARS = 60;
+/** Hex characters of sha256 appended to a key that is not its name verbatim. */
+const HASH_CHARS = 8;
+const record_path_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const KEY = '[a-z0-9](?:[a-z0-9._-]{0,58}[a-z0-9])?';
+const RECORD_PATH = new RegExp(`^(${KEY})/(${KEY})/(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-([0-9a-f]{40}|[0-9a-f]{64})\\.json$`);
+/** The name as a record keeps it: cut to MAX_NAME_CHARS characters. */
+function recordedName(name) {
+    return name.slice(0, record_path_MAX_NAME_CHARS);
+}
+/** Lowercase `[a-z0-9._-]` only, every other run of characters one `-`, no `-` or `.` at either end. */
+function safeSegment(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+/**
+ * `verbatim` when it is a safe segment of at most MAX_KEY_CHARS already; else its safe form (or `fallback`
+ * when nothing is left), cut to leave room for `-` and the first 8 hex characters of sha256(`hashed`), so
+ * that two different names get different keys (short of a 32-bit collision).
+ */
+function keyOf(verbatim, hashed, fallback) {
+    const safe = safeSegment(verbatim);
+    if (safe === verbatim && safe !== '' && safe.length <= MAX_KEY_CHARS)
+        return safe;
+    const cut = safe.slice(0, MAX_KEY_CHARS - HASH_CHARS - 1).replace(/[-.]+$/, '') || fallback;
+    return `${cut}-${(0,external_node_crypto_.createHash)('sha256').update(hashed, 'utf8').digest('hex').slice(0, HASH_CHARS)}`;
+}
+/**
+ * The image's directory on the history branch: its recorded name (recordedName) when that is a safe lowercase
+ * segment (`[a-z0-9._-]`, at most 60 characters, not starting or ending with `-` or `.`), else a safe form
+ * of it with `-` and 8 hex characters of its sha256 appended (`My App` -> `my-app-1f2e3d4c`). Never empty,
+ * never `.` or `..`.
+ */
+function imageKey(name) {
+    const recorded = recordedName(name);
+    return keyOf(recorded, recorded, 'image');
+}
+/** The platform's directory: `linux/arm64/v8` -> `linux-arm64-v8`; a hash is appended only when more than `/` had to change. */
+function platformKey(platform) {
+    return keyOf(platform.replaceAll('/', '-'), platform, 'platform');
+}
+/** `2024-05-01T12:34:56Z` (or any date Date reads) -> `20240501T123456Z`. Throws on a time that is not one. */
+function timeStamp(time) {
+    const date = new Date(time);
+    const stamp = Number.isNaN(date.getTime())
+        ? ''
+        : date
+            .toISOString()
+            .replace(/[-:]/g, '')
+            .replace(/\.\d{3}Z$/, 'Z');
+    if (!/^\d{8}T\d{6}Z$/.test(stamp))
+        throw new Error(`${JSON.stringify(time.slice(0, 40))} is not a time between the years 0 and 9999`);
+    return stamp;
+}
+/** `<image key>/<platform key>/<YYYYMMDDTHHMMSSZ>-<commit>.json`. Throws when the commit is not a full sha or the time not one. */
+function recordPath(record) {
+    if (!record_path_COMMIT.test(record.commit))
+        throw new Error(`${JSON.stringify(record.commit.slice(0, 80))} is not a full commit sha`);
+    return `${imageKey(record.name)}/${platformKey(record.platform)}/${timeStamp(record.commitTime)}-${record.commit}.json`;
+}
+/** What a record's path says, or undefined for any other path (a README, a key that imageKey cannot make, a date that is not one). */
+function parseRecordPath(path) {
+    const match = RECORD_PATH.exec(path);
+    if (!match)
+        return undefined;
+    const [, image, platform, year, month, day, hour, minute, second, commit] = match;
+    const commitTime = `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
+    const date = new Date(commitTime);
+    if (Number.isNaN(date.getTime()) || date.toISOString() !== commitTime.replace('Z', '.000Z'))
+        return undefined;
+    return { imageKey: image, platformKey: platform, commitTime, commit };
+}
+
+;// CONCATENATED MODULE: ./src/history/types.ts
+/** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
+const RECORD_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/history/record-check.ts
+
+
+
+/** The longest record text read (bytes of UTF-8). */
+const MAX_RECORD_BYTES = 256 * 1024;
+/** The longest instruction (created_by) a record keeps for a layer. */
+const MAX_CREATED_BY_CHARS = 400;
+/** The longest configured USER a record keeps. */
+const MAX_USER_CHARS = 200;
+const MAX_PATH_CHARS = 4096;
+const MAX_LAYERS = 1000;
+/** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
+const MAX_PLAUSIBLE_BYTES = 2 ** 50;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
+class Invalid extends Error {
+}
+function fail(at, why) {
+    throw new Invalid(`${at} ${why}`);
+}
+function fieldsOf(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(at, 'is not an object');
+    return value;
+}
+/** A field of the object itself (never one inherited, whatever the text names). */
+function field(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+function record_check_text(value, at, maxChars, pattern) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length > maxChars)
+        fail(at, `is longer than ${maxChars} characters`);
+    if (pattern && !pattern.test(value))
+        fail(at, 'is not in the expected form');
+    return value;
+}
+function time(value, at) {
+    const checked = record_check_text(value, at, 40, ISO_UTC);
+    if (Number.isNaN(Date.parse(checked)))
+        fail(at, 'is not a date');
+    return checked;
+}
+/** A whole number of bytes (or of anything): a safe integer, at least 0. */
+function whole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        fail(at, 'is not a whole number of at least 0');
+    return value;
+}
+/** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
+function bytes(value, at) {
+    const checked = whole(value, at);
+    if (checked > MAX_PLAUSIBLE_BYTES)
+        fail(at, 'is more than 1 PiB, more than any image holds');
+    return checked;
+}
+function finite(value, at, min = -Infinity) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
+    return value;
+}
+function flag(value, at) {
+    if (typeof value !== 'boolean')
+        fail(at, 'is not true or false');
+    return value;
+}
+function oneOf(value, at, allowed) {
+    if (!allowed.includes(value))
+        fail(at, `is not one of ${allowed.join(', ')}`);
+    return value;
+}
+function list(value, at, maxItems) {
+    if (!Array.isArray(value))
+        fail(at, 'is not a list');
+    if (value.length > maxItems)
+        fail(at, `has more than ${maxItems} items`);
+    return value;
+}
+/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
+function optional(fields, key, read) {
+    const value = field(fields, key);
+    return value === undefined ? undefined : read(value);
+}
+/** The object without its undefined fields, as the text would have had it. */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+function readFigures(value) {
+    const fields = fieldsOf(value, 'figures');
+    const at = (id) => `figures.${id}`;
+    return defined({
+        size: bytes(field(fields, 'size'), at('size')),
+        'compressed-size': optional(fields, 'compressed-size', (item) => bytes(item, at('compressed-size'))),
+        layers: whole(field(fields, 'layers'), at('layers')),
+        startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
+        efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
+        'wasted-size': optional(fields, 'wasted-size', (item) => bytes(item, at('wasted-size'))),
+    });
+}
+function readLayer(value, at) {
+    const fields = fieldsOf(value, at);
+    return defined({
+        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
+        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
+        line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
+        sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        tarBytes: bytes(field(fields, 'tarBytes'), `${at}.tarBytes`),
+        compressedBytes: optional(fields, 'compressedBytes', (item) => bytes(item, `${at}.compressedBytes`)),
+    });
+}
+function readSizedPaths(value, at, maxItems) {
+    return list(value, at, maxItems).map((item, index) => {
+        const fields = fieldsOf(item, `${at}[${index}]`);
+        return {
+            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
+            sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
+        };
+    });
+}
+function readByteMap(value) {
+    const fields = fieldsOf(value, 'bytes');
+    const depth = whole(field(fields, 'depth'), 'bytes.depth');
+    if (depth < 1 || depth > 16)
+        fail('bytes.depth', 'is not between 1 and 16');
+    return {
+        files: readSizedPaths(field(fields, 'files'), 'bytes.files', BYTE_MAP_FILES),
+        filesComplete: flag(field(fields, 'filesComplete'), 'bytes.filesComplete'),
+        directories: readSizedPaths(field(fields, 'directories'), 'bytes.directories', BYTE_MAP_DIRECTORIES),
+        directoriesComplete: flag(field(fields, 'directoriesComplete'), 'bytes.directoriesComplete'),
+        depth,
+    };
+}
+function readEngine(value) {
+    const fields = fieldsOf(value, 'engine');
+    return {
+        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
+        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry']),
+        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
+    };
+}
+function readRecord(value) {
+    const fields = fieldsOf(value, 'the record');
+    const version = field(fields, 'schemaVersion');
+    if (typeof version !== 'number')
+        fail('schemaVersion', 'is missing or not a number');
+    if (version !== RECORD_SCHEMA_VERSION)
+        fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
+    return defined({
+        schemaVersion: version,
+        name: record_check_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
+        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
+        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
+        commitTime: time(field(fields, 'commitTime'), 'commitTime'),
+        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
+        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
+        recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
+        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
+        engine: readEngine(field(fields, 'engine')),
+        sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
+        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'gzip-6'])),
+        figures: readFigures(field(fields, 'figures')),
+        user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
+        nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
+        layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
+        bytes: optional(fields, 'bytes', readByteMap),
+    });
+}
+/** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
+function parseRecord(text) {
+    if (typeof text !== 'string')
+        return { invalid: 'the record is not text' };
+    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
+        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { invalid: 'the record is not JSON' };
+    }
+    try {
+        return { record: readRecord(value) };
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            return { invalid: error.message };
+        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
+        return { invalid: 'the record could not be read' };
+    }
+}
+/** Why a run link is not one of this repository's runs on this server (undefined: it is). */
+function runUrlProblem(runUrl, origin) {
+    let url;
+    let server;
+    try {
+        url = new URL(runUrl);
+        server = new URL(origin.serverUrl);
+    }
+    catch {
+        return 'runUrl is not a web address';
+    }
+    const prefix = `/${origin.repository.toLowerCase()}/actions/runs/`;
+    const onServer = url.origin === server.origin && url.username === '' && url.password === '';
+    if (!onServer)
+        return `runUrl is not on ${server.origin}`;
+    const run = url.pathname.toLowerCase().startsWith(prefix) ? url.pathname.slice(prefix.length) : undefined;
+    if (run === undefined || !/^\d+(?:\/attempts\/\d+)?$/.test(run) || url.search !== '' || url.hash !== '')
+        return `runUrl is not a run of ${origin.repository}`;
+    return undefined;
+}
+/**
+ * Why a record read back is not believed, or undefined: it must be the record of this image (its name), of the
+ * commit, time and platform its path says, and its figures must agree with its layers (the size their sum, the
+ * layer count their number) when it holds them. Its run link is checked apart (runUrlProblem): it matters
+ * where the link is shown.
+ */
+function recordProblem(record, at, name) {
+    if (record.name !== recordedName(name) || imageKey(record.name) !== at.imageKey)
+        return 'name is not the name of the image it is filed under';
+    if (platformKey(record.platform) !== at.platformKey)
+        return 'platform is not the platform it is filed under';
+    if (record.commit !== at.commit)
+        return "commit is not the commit its file's name says";
+    if (Math.floor(Date.parse(record.commitTime) / 1000) !== Date.parse(at.commitTime) / 1000)
+        return "commitTime is not the time its file's name says";
+    const layers = record.layers;
+    if (!layers)
+        return undefined;
+    const sumBytes = layers.reduce((sum, layer) => sum + layer.sizeBytes, 0);
+    if (sumBytes !== record.figures.size)
+        return `figures.size (${record.figures.size} bytes) is not the sum of its layers' sizes (${sumBytes} bytes)`;
+    if (layers.length !== record.figures.layers)
+        return `figures.layers (${record.figures.layers}) is not the number of its layers (${layers.length})`;
+    return undefined;
+}
+/** Why a record's run link is not one of this run's repository on this server, or undefined (also when it has none). */
+function recordLinkProblem(record, origin) {
+    return record.runUrl === undefined || !origin ? undefined : runUrlProblem(record.runUrl, origin);
+}
+/** The record as the reader keeps it: without a run link unless the link is a run of this repository on this server. */
+function believedRecord(record, origin) {
+    return record.runUrl === undefined || (origin && recordLinkProblem(record, origin) === undefined)
+        ? record
+        : { ...record, runUrl: undefined };
+}
+/**
+ * Why a record cannot be the baseline of the image measured now, or undefined: it must hold its layers (else
+ * its size cannot be checked), and every layer it shares with the image (the same diffID) must have the sizes
+ * measured now.
+ */
+function sharedLayerProblem(record, measured) {
+    if (!record.layers)
+        return 'it holds no layers (it was recorded with analyze: false, or they did not fit), so its size cannot be checked';
+    const now = new Map(measured.map((layer) => [layer.diffId, layer]));
+    for (const [index, layer] of record.layers.entries()) {
+        const same = now.get(layer.diffId);
+        if (same && (same.sizeBytes !== layer.sizeBytes || same.tarBytes !== layer.tarBytes))
+            return `layers[${index}] (${layer.diffId.slice(0, 19)}) holds ${layer.sizeBytes} bytes in a ${layer.tarBytes}-byte tar in the record, but ${same.sizeBytes} in a ${same.tarBytes}-byte tar in the image measured now`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/common/background.ts
@@ -34433,7 +35617,7 @@ function parseInspect(raw) {
     };
 }
 /** The image is not in the local engine (it may still be pulled). */
-class ImageNotFoundError extends GateError {
+class ImageNotFoundError extends errors_GateError {
 }
 async function inspectImage(docker, reference) {
     let text;
@@ -34445,7 +35629,7 @@ async function inspectImage(docker, reference) {
         if (error instanceof DockerError && /no such image/i.test(error.message)) {
             throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
         }
-        throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
+        throw new errors_GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
     }
     return parseInspect(JSON.parse(text));
 }
@@ -34541,13 +35725,13 @@ async function buildImage(docker, builder, request, onLine) {
         });
         const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
         if (!imageId)
-            throw new GateError('build', 'the build finished but reported no image id');
+            throw new errors_GateError('build', 'the build finished but reported no image id');
         return { imageId, durationMs: performance.now() - started };
     }
     catch (error) {
         if (error instanceof DockerError) {
             const details = failureDetails(keptLines.lines(), error.message);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
+            throw new errors_GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
         }
         throw error;
     }
@@ -34559,12 +35743,12 @@ async function buildImage(docker, builder, request, onLine) {
 async function checkBuildInputs(request) {
     const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
     if (!contextStat?.isDirectory()) {
-        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+        throw new errors_GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
     }
     const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
     const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
     if (!dockerfileStat?.isFile()) {
-        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+        throw new errors_GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
     }
 }
 
@@ -34574,7 +35758,7 @@ async function checkBuildInputs(request) {
 
 
 
-function displayName(options) {
+function build_displayName(options) {
     if (options.name)
         return options.name;
     if (options.image)
@@ -36176,9 +37360,9 @@ async function readOnce(docker, imageId, options) {
     catch (error) {
         docker.killAll();
         if (error instanceof DockerError)
-            throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+            throw new errors_GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
         if (error instanceof ArchiveError)
-            throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
+            throw new errors_GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
         throw error;
     }
 }
@@ -36650,38 +37834,6 @@ const HINT_RULES = [
     attackSurfaceHints,
 ];
 
-;// CONCATENATED MODULE: ./src/analysis/slices.ts
-// Long computations written as generators that pause now and then: run to the end at once (tests, small
-// inputs), or in slices of a few milliseconds with a turn of the event loop between them, so that progress
-// lines are printed and a cancelling signal is handled while an image with 150,000 deletions is analysed.
-/** How many units of work (entries, tree nodes) a computation does between two points where it may pause. */
-const UNITS_BETWEEN_PAUSES = 2048;
-/** Runs a computation to its end without pausing. */
-function slices_runToEnd(steps) {
-    for (;;) {
-        const next = steps.next();
-        if (next.done)
-            return next.value;
-    }
-}
-/** Lets timers, I/O callbacks and signal handlers run before the caller goes on. */
-function nextTurn() {
-    return new Promise((resolve) => setImmediate(resolve));
-}
-/** Runs a computation, giving the event loop a turn whenever it has held it for `sliceMs`. */
-async function runInSlices(steps, sliceMs = 20) {
-    let sliceStartedMs = performance.now();
-    for (;;) {
-        const next = steps.next();
-        if (next.done)
-            return next.value;
-        if (performance.now() - sliceStartedMs >= sliceMs) {
-            await nextTurn();
-            sliceStartedMs = performance.now();
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/dive-tree.ts
 
 const WHITEOUT_PREFIX = '.wh.';
@@ -36906,51 +38058,6 @@ function* stackLayer(upper, stackedRoot) {
             parent.stacked = undefined;
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/largest.ts
-// Pure: the largest few of many items, kept as they come, and what the others add up to. Reports list the
-// largest files, directories and duplicated paths, never all of them: an image can have hundreds of thousands.
-/** The `limit` largest items given to `add`, largest first (of equal ones, the earlier first). */
-class LargestItems {
-    limit;
-    items = [];
-    itemBytes = [];
-    count = 0;
-    totalBytes = 0;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    add(item, bytes) {
-        this.count += 1;
-        this.totalBytes += bytes;
-        const { items, itemBytes } = this;
-        if (items.length >= this.limit && !(bytes > itemBytes[itemBytes.length - 1]))
-            return;
-        let at = items.length;
-        while (at > 0 && itemBytes[at - 1] < bytes)
-            at -= 1;
-        items.splice(at, 0, item);
-        itemBytes.splice(at, 0, bytes);
-        if (items.length > this.limit) {
-            items.pop();
-            itemBytes.pop();
-        }
-    }
-    /** The items kept, and, when some were left out, how many and their bytes. */
-    result() {
-        if (this.count === this.items.length)
-            return { listed: [...this.items] };
-        const listedBytes = this.itemBytes.reduce((sum, bytes) => sum + bytes, 0);
-        return { listed: [...this.items], notListed: { count: this.count - this.items.length, sizeBytes: this.totalBytes - listedBytes } };
-    }
-}
-/** The `limit` largest items, largest first (of equal ones, the earlier first), and the others' count and bytes. */
-function largestOf(items, limit, bytesOf) {
-    const largest = new LargestItems(limit);
-    for (const item of items)
-        largest.add(item, bytesOf(item));
-    return largest.result();
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/dive-efficiency.ts
@@ -37476,63 +38583,6 @@ function reclaimableBytes(layers) {
     return runToEnd(reclaimableSteps(layers));
 }
 
-;// CONCATENATED MODULE: ./src/analysis/byte-map.ts
-// Pure: a bounded map of where the final filesystem's bytes are (every layer's files, not only the image's own):
-// its largest files, and the totals of its directories a few levels deep. The size history keeps one per
-// recorded commit, so that a pull request can say which files and directories grew since its merge base.
-// Paths are kept exactly as the layers name them: escaping is the renderer's job.
-
-
-/** How many of the largest files a byte map lists. */
-const BYTE_MAP_FILES = 32;
-/** How many of the largest directories a byte map lists. */
-const BYTE_MAP_DIRECTORIES = 64;
-/** How many levels deep directory totals go: `/usr`, `/usr/lib`, `/usr/lib/x86_64-linux-gnu`. */
-const BYTE_MAP_DEPTH = 3;
-/** Adds a file's bytes to each directory above it, from depth 1 down to `depth` (not the file itself). */
-function addToDirectories(directoryBytes, filePath, sizeBytes, depth) {
-    let slash = filePath.indexOf('/', 1);
-    for (let level = 1; level <= depth && slash > 0; level += 1) {
-        const directory = filePath.slice(0, slash);
-        directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + sizeBytes);
-        slash = filePath.indexOf('/', slash + 1);
-    }
-}
-/**
- * The byte map of a final filesystem (the `visible` map reclaimableSteps returns): the BYTE_MAP_FILES largest
- * files larger than 0 bytes (symlinks count as VisibleFile counts them: the length of their target), and the
- * BYTE_MAP_DIRECTORIES largest directories down to BYTE_MAP_DEPTH levels, each with every byte beneath it at
- * any depth. A list is complete when nothing larger than 0 bytes was left out. Pauses now and then.
- */
-function* byteMapSteps(visible) {
-    const files = new LargestItems(BYTE_MAP_FILES);
-    const directoryBytes = new Map();
-    let units = 0;
-    for (const [filePath, file] of visible) {
-        if (++units % UNITS_BETWEEN_PAUSES === 0)
-            yield;
-        if (file.kind === 'directory' || !(file.sizeBytes > 0))
-            continue;
-        files.add({ path: filePath, sizeBytes: file.sizeBytes }, file.sizeBytes);
-        addToDirectories(directoryBytes, filePath, file.sizeBytes, BYTE_MAP_DEPTH);
-    }
-    const directories = new LargestItems(BYTE_MAP_DIRECTORIES);
-    for (const [directory, sizeBytes] of directoryBytes) {
-        if (++units % UNITS_BETWEEN_PAUSES === 0)
-            yield;
-        directories.add({ path: directory, sizeBytes }, sizeBytes);
-    }
-    const listedFiles = files.result();
-    const listedDirectories = directories.result();
-    return {
-        files: listedFiles.listed,
-        filesComplete: listedFiles.notListed === undefined,
-        directories: listedDirectories.listed,
-        directoriesComplete: listedDirectories.notListed === undefined,
-        depth: BYTE_MAP_DEPTH,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/analyze.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
@@ -37933,7 +38983,7 @@ async function readImageFiles(docker, imageId, filePaths, options = {}) {
             allowFailure: true,
         });
         if (created.exitCode !== 0)
-            throw new GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
+            throw new errors_GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
         for (const filePath of filePaths)
             files.set(filePath, await copyOut(docker, name, filePath, maxBytes));
     }
@@ -38196,7 +39246,7 @@ function chooseSmokePort(smoke, exposedPorts) {
         ? `the image EXPOSEs only non-TCP ports (${exposedPorts.join(', ')}) and smoke-port is not set`
         : 'the image EXPOSEs no port and smoke-port is not set';
     if (smoke.mode === 'true') {
-        throw new GateError('smoke', `smoke is true but ${why}; set smoke-port to the container's HTTP port (e.g. smoke-port: 8080)`);
+        throw new errors_GateError('smoke', `smoke is true but ${why}; set smoke-port to the container's HTTP port (e.g. smoke-port: 8080)`);
     }
     return { skip: why };
 }
@@ -38652,7 +39702,7 @@ async function pullBaseline(deps, reference) {
     deps.log.info(`Pulling baseline image ${reference}`);
     const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
     if (pulled.exitCode !== 0) {
-        throw new GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
+        throw new errors_GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
     }
 }
 async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
@@ -38730,7 +39780,7 @@ function probeEngine(docker, options) {
             : /not installed|not on PATH/.test(reason)
                 ? 'install Docker (on Debian: apt-get install docker.io)'
                 : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+        throw new errors_GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
     });
     // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
     engine.catch(() => undefined);
@@ -38922,7 +39972,7 @@ function archiveMetadata(image) {
 }
 async function readArchive(archivePath, onProgress, compressedSize) {
     const stats = await (0,promises_namespaceObject.stat)(archivePath).catch((error) => {
-        throw new GateError('image', `archive ${archivePath}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}; expected a docker save tar, an OCI archive or an OCI layout directory`);
+        throw new errors_GateError('image', `archive ${archivePath}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}; expected a docker save tar, an OCI archive or an OCI layout directory`);
     });
     const options = { compressedSize, onProgress };
     try {
@@ -38934,7 +39984,7 @@ async function readArchive(archivePath, onProgress, compressedSize) {
     }
     catch (error) {
         if (error instanceof ArchiveError)
-            throw new GateError('image', `archive ${archivePath} could not be read: ${error.message} (expected a docker save tar, an OCI archive or an OCI layout directory)`, { cause: error });
+            throw new errors_GateError('image', `archive ${archivePath} could not be read: ${error.message} (expected a docker save tar, an OCI archive or an OCI layout directory)`, { cause: error });
         throw error;
     }
 }
@@ -38965,280 +40015,6 @@ async function measureArchive(request, deps) {
     log.info(`Read ${formatBytes(archiveBytes)} of the archive for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
     const reason = 'the image comes from an archive, which the gate reads without an engine (docker load it and gate it with image: to smoke-test it)';
     return { image: archiveMetadata(images[0]), sizeMethod: 'layers', platforms, smoke: { ran: false, reason } };
-}
-
-;// CONCATENATED MODULE: ./src/history/record-path.ts
-// Pure: where a history record lives on the history branch, `<image key>/<platform key>/<commit time>-<commit>.json`.
-// Keys are safe path segments made from names that anyone can choose; the file name starts with the commit
-// time, so a sorted listing of one image and platform is in commit-time order without reading any blob.
-
-/** A record keeps at most this many characters of the image's name; the image key is made from what it keeps. */
-const MAX_NAME_CHARS = 200;
-/** The longest image or platform key. */
-const MAX_KEY_CHARS = 60;
-/** Hex characters of sha256 appended to a key that is not its name verbatim. */
-const HASH_CHARS = 8;
-const record_path_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const KEY = '[a-z0-9](?:[a-z0-9._-]{0,58}[a-z0-9])?';
-const RECORD_PATH = new RegExp(`^(${KEY})/(${KEY})/(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-([0-9a-f]{40}|[0-9a-f]{64})\\.json$`);
-/** The name as a record keeps it: cut to MAX_NAME_CHARS characters. */
-function recordedName(name) {
-    return name.slice(0, MAX_NAME_CHARS);
-}
-/** Lowercase `[a-z0-9._-]` only, every other run of characters one `-`, no `-` or `.` at either end. */
-function safeSegment(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-}
-/**
- * `verbatim` when it is a safe segment of at most MAX_KEY_CHARS already; else its safe form (or `fallback`
- * when nothing is left), cut to leave room for `-` and the first 8 hex characters of sha256(`hashed`), so
- * that two different names get different keys (short of a 32-bit collision).
- */
-function keyOf(verbatim, hashed, fallback) {
-    const safe = safeSegment(verbatim);
-    if (safe === verbatim && safe !== '' && safe.length <= MAX_KEY_CHARS)
-        return safe;
-    const cut = safe.slice(0, MAX_KEY_CHARS - HASH_CHARS - 1).replace(/[-.]+$/, '') || fallback;
-    return `${cut}-${(0,external_node_crypto_.createHash)('sha256').update(hashed, 'utf8').digest('hex').slice(0, HASH_CHARS)}`;
-}
-/**
- * The image's directory on the history branch: its recorded name (recordedName) when that is a safe lowercase
- * segment (`[a-z0-9._-]`, at most 60 characters, not starting or ending with `-` or `.`), else a safe form
- * of it with `-` and 8 hex characters of its sha256 appended (`My App` -> `my-app-1f2e3d4c`). Never empty,
- * never `.` or `..`.
- */
-function imageKey(name) {
-    const recorded = recordedName(name);
-    return keyOf(recorded, recorded, 'image');
-}
-/** The platform's directory: `linux/arm64/v8` -> `linux-arm64-v8`; a hash is appended only when more than `/` had to change. */
-function platformKey(platform) {
-    return keyOf(platform.replaceAll('/', '-'), platform, 'platform');
-}
-/** `2024-05-01T12:34:56Z` (or any date Date reads) -> `20240501T123456Z`. Throws on a time that is not one. */
-function timeStamp(time) {
-    const date = new Date(time);
-    const stamp = Number.isNaN(date.getTime())
-        ? ''
-        : date
-            .toISOString()
-            .replace(/[-:]/g, '')
-            .replace(/\.\d{3}Z$/, 'Z');
-    if (!/^\d{8}T\d{6}Z$/.test(stamp))
-        throw new Error(`${JSON.stringify(time.slice(0, 40))} is not a time between the years 0 and 9999`);
-    return stamp;
-}
-/** `<image key>/<platform key>/<YYYYMMDDTHHMMSSZ>-<commit>.json`. Throws when the commit is not a full sha or the time not one. */
-function recordPath(record) {
-    if (!record_path_COMMIT.test(record.commit))
-        throw new Error(`${JSON.stringify(record.commit.slice(0, 80))} is not a full commit sha`);
-    return `${imageKey(record.name)}/${platformKey(record.platform)}/${timeStamp(record.commitTime)}-${record.commit}.json`;
-}
-/** What a record's path says, or undefined for any other path (a README, a key that imageKey cannot make, a date that is not one). */
-function parseRecordPath(path) {
-    const match = RECORD_PATH.exec(path);
-    if (!match)
-        return undefined;
-    const [, image, platform, year, month, day, hour, minute, second, commit] = match;
-    const commitTime = `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
-    const date = new Date(commitTime);
-    if (Number.isNaN(date.getTime()) || date.toISOString() !== commitTime.replace('Z', '.000Z'))
-        return undefined;
-    return { imageKey: image, platformKey: platform, commitTime, commit };
-}
-
-;// CONCATENATED MODULE: ./src/history/types.ts
-/** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
-const RECORD_SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/history/record-check.ts
-
-
-
-/** The longest record text read (bytes of UTF-8). */
-const MAX_RECORD_BYTES = 256 * 1024;
-/** The longest instruction (created_by) a record keeps for a layer. */
-const MAX_CREATED_BY_CHARS = 400;
-/** The longest configured USER a record keeps. */
-const MAX_USER_CHARS = 200;
-const MAX_PATH_CHARS = 4096;
-const MAX_LAYERS = 1000;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
-class Invalid extends Error {
-}
-function fail(at, why) {
-    throw new Invalid(`${at} ${why}`);
-}
-function fieldsOf(value, at) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        fail(at, 'is not an object');
-    return value;
-}
-/** A field of the object itself (never one inherited, whatever the text names). */
-function field(fields, key) {
-    return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-function record_check_text(value, at, maxChars, pattern) {
-    if (typeof value !== 'string')
-        fail(at, 'is not a string');
-    if (value.length > maxChars)
-        fail(at, `is longer than ${maxChars} characters`);
-    if (pattern && !pattern.test(value))
-        fail(at, 'is not in the expected form');
-    return value;
-}
-function time(value, at) {
-    const checked = record_check_text(value, at, 40, ISO_UTC);
-    if (Number.isNaN(Date.parse(checked)))
-        fail(at, 'is not a date');
-    return checked;
-}
-/** A whole number of bytes (or of anything): a safe integer, at least 0. */
-function whole(value, at) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-        fail(at, 'is not a whole number of at least 0');
-    return value;
-}
-function finite(value, at, min = -Infinity) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
-    return value;
-}
-function flag(value, at) {
-    if (typeof value !== 'boolean')
-        fail(at, 'is not true or false');
-    return value;
-}
-function oneOf(value, at, allowed) {
-    if (!allowed.includes(value))
-        fail(at, `is not one of ${allowed.join(', ')}`);
-    return value;
-}
-function list(value, at, maxItems) {
-    if (!Array.isArray(value))
-        fail(at, 'is not a list');
-    if (value.length > maxItems)
-        fail(at, `has more than ${maxItems} items`);
-    return value;
-}
-/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
-function optional(fields, key, read) {
-    const value = field(fields, key);
-    return value === undefined ? undefined : read(value);
-}
-/** The object without its undefined fields, as the text would have had it. */
-function defined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-function readFigures(value) {
-    const fields = fieldsOf(value, 'figures');
-    const at = (id) => `figures.${id}`;
-    return defined({
-        size: whole(field(fields, 'size'), at('size')),
-        'compressed-size': optional(fields, 'compressed-size', (item) => whole(item, at('compressed-size'))),
-        layers: whole(field(fields, 'layers'), at('layers')),
-        startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
-        efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
-        'wasted-size': optional(fields, 'wasted-size', (item) => whole(item, at('wasted-size'))),
-    });
-}
-function readLayer(value, at) {
-    const fields = fieldsOf(value, at);
-    return defined({
-        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
-        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
-        line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
-        sizeBytes: whole(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
-        tarBytes: whole(field(fields, 'tarBytes'), `${at}.tarBytes`),
-        compressedBytes: optional(fields, 'compressedBytes', (item) => whole(item, `${at}.compressedBytes`)),
-    });
-}
-function readSizedPaths(value, at, maxItems) {
-    return list(value, at, maxItems).map((item, index) => {
-        const fields = fieldsOf(item, `${at}[${index}]`);
-        return {
-            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
-            sizeBytes: whole(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
-        };
-    });
-}
-function readByteMap(value) {
-    const fields = fieldsOf(value, 'bytes');
-    const depth = whole(field(fields, 'depth'), 'bytes.depth');
-    if (depth < 1 || depth > 16)
-        fail('bytes.depth', 'is not between 1 and 16');
-    return {
-        files: readSizedPaths(field(fields, 'files'), 'bytes.files', BYTE_MAP_FILES),
-        filesComplete: flag(field(fields, 'filesComplete'), 'bytes.filesComplete'),
-        directories: readSizedPaths(field(fields, 'directories'), 'bytes.directories', BYTE_MAP_DIRECTORIES),
-        directoriesComplete: flag(field(fields, 'directoriesComplete'), 'bytes.directoriesComplete'),
-        depth,
-    };
-}
-function readEngine(value) {
-    const fields = fieldsOf(value, 'engine');
-    return {
-        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
-        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry']),
-        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
-    };
-}
-function readRecord(value) {
-    const fields = fieldsOf(value, 'the record');
-    const version = field(fields, 'schemaVersion');
-    if (typeof version !== 'number')
-        fail('schemaVersion', 'is missing or not a number');
-    if (version !== RECORD_SCHEMA_VERSION)
-        fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
-    return defined({
-        schemaVersion: version,
-        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
-        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
-        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
-        commitTime: time(field(fields, 'commitTime'), 'commitTime'),
-        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
-        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
-        recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
-        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
-        engine: readEngine(field(fields, 'engine')),
-        sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
-        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'gzip-6'])),
-        figures: readFigures(field(fields, 'figures')),
-        user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
-        nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
-        layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
-        bytes: optional(fields, 'bytes', readByteMap),
-    });
-}
-/** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
-function parseRecord(text) {
-    if (typeof text !== 'string')
-        return { invalid: 'the record is not text' };
-    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
-        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { invalid: 'the record is not JSON' };
-    }
-    try {
-        return { record: readRecord(value) };
-    }
-    catch (error) {
-        if (error instanceof Invalid)
-            return { invalid: error.message };
-        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
-        return { invalid: 'the record could not be read' };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/history/record.ts
@@ -39387,7 +40163,7 @@ async function store_git(root, args, options = {}) {
 async function gitOk(root, args, options = {}) {
     const result = await store_git(root, args, options);
     if (result.exitCode !== 0)
-        throw new HistoryError(gitReason(args, result, options.timeoutMs));
+        throw new HistoryError(run_gitReason(args, result, options.timeoutMs));
     return result.stdout.toString('utf8');
 }
 /** What a server says when the token may read but not write (GitHub: 403; "Permission to o/r denied"). */
@@ -39422,7 +40198,7 @@ async function fetchHistory(remote) {
         if (result.exitCode !== 0) {
             if (NO_SUCH_REF.test(result.stderr))
                 return { gitDir, url, release };
-            throw new HistoryError(`could not fetch branch ${remote.branch}: ${gitReason(args, result, GIT_NETWORK_TIMEOUT_MS)}`, PERMISSION_DENIED.test(result.stderr));
+            throw new HistoryError(`could not fetch branch ${remote.branch}: ${run_gitReason(args, result, GIT_NETWORK_TIMEOUT_MS)}`, PERMISSION_DENIED.test(result.stderr));
         }
         const tip = (await gitOk(gitDir, ['rev-parse', '--verify', `${TIP_REF}^{commit}`])).trim();
         return { gitDir, tip, url, release };
@@ -39446,7 +40222,7 @@ async function readFiles(root, commit, paths) {
     const asked = paths.filter((file) => !/[\n\r]/.test(file));
     const result = await store_git(root, ['cat-file', '--batch'], { stdin: asked.map((file) => `${commit}:${file}\n`).join('') });
     if (result.exitCode !== 0)
-        throw new HistoryError(gitReason(['cat-file'], result));
+        throw new HistoryError(run_gitReason(['cat-file'], result));
     const out = result.stdout;
     let at = 0;
     for (const file of asked) {
@@ -39502,7 +40278,7 @@ async function writeFiles(remote, files, message, wait = jitter) {
             if (pushed.exitCode === 0)
                 return { commit, attempts: attempt, created: fetched.tip === undefined };
             const said = `${pushed.stderr}\n${pushed.stdout.toString('utf8')}`;
-            lastReason = pushReason(pushed) || gitReason(args, pushed, GIT_NETWORK_TIMEOUT_MS);
+            lastReason = pushReason(pushed) || run_gitReason(args, pushed, GIT_NETWORK_TIMEOUT_MS);
             if (PERMISSION_DENIED.test(said))
                 throw new HistoryError(`could not push to ${remote.branch}: ${lastReason}`, true);
             if (!PUSH_RACE.test(said))
@@ -39529,7 +40305,61 @@ function jitter(attempt) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./src/history/record-reader.ts
+
+
+
+function recordReader(settings) {
+    const { gitDir, tip, branch, name, origin, log } = settings;
+    const warned = new Set();
+    const notUsed = (path, reason) => {
+        if (warned.has(path))
+            return;
+        warned.add(path);
+        log.warning(`The size history record ${visible(path)} on branch ${branch} is not used: ${reason}`);
+    };
+    const read = async (entries, baseline = false) => {
+        const files = await readFiles(gitDir, tip, entries.map((entry) => entry.path));
+        return entries.map(({ path, parsed }) => {
+            const text = files.get(path);
+            if (text === undefined)
+                return undefined;
+            const result = parseRecord(text.toString('utf8'));
+            const linkProblem = (record) => (baseline ? recordLinkProblem(record, origin) : undefined);
+            const problem = 'record' in result ? (recordProblem(result.record, parsed, name) ?? linkProblem(result.record)) : result.invalid;
+            if (problem === undefined && 'record' in result)
+                return believedRecord(result.record, origin);
+            notUsed(path, problem ?? 'it cannot be read');
+            return undefined;
+        });
+    };
+    const recordsOf = async (groups, commit) => {
+        const found = { files: [], refused: 0 };
+        for (const group of groups.values()) {
+            const entries = group.filter((entry) => entry.parsed.commit === commit);
+            if (entries.length > 1) {
+                const files = entries.map((entry) => visible(entry.path)).join(' and ');
+                log.warning(`The size history records ${files} on branch ${branch} are all for commit ${commit.slice(0, 12)}: none of them is used`);
+                for (const entry of entries)
+                    warned.add(entry.path);
+                found.refused += entries.length;
+                continue;
+            }
+            if (entries.length === 0)
+                continue;
+            const [record] = await read(entries, true);
+            if (record)
+                found.files.push({ path: entries[0].path, record });
+            else
+                found.refused += 1;
+        }
+        return found;
+    };
+    return { read, recordsOf };
+}
+
 ;// CONCATENATED MODULE: ./src/history/history.ts
+
 
 
 /** How many recorded commits the trend shows. */
@@ -39547,22 +40377,6 @@ function byPlatform(paths) {
         groups.set(parsed.platformKey, group);
     }
     return groups;
-}
-/** Parses records, counting (and warning once about) those that cannot be read. */
-function parsedRecords(texts, branch, log) {
-    let unreadable = 0;
-    const records = texts.map((text) => {
-        if (text === undefined)
-            return undefined;
-        const parsed = parseRecord(text.toString('utf8'));
-        if ('record' in parsed)
-            return parsed.record;
-        unreadable += 1;
-        return undefined;
-    });
-    if (unreadable > 0)
-        log.warning(`${unreadable} record(s) on branch ${branch} could not be read and were skipped`);
-    return records;
 }
 /**
  * Fetches the branch (into a scratch repository, never the checkout) and reads this image's trend. Undefined,
@@ -39583,29 +40397,30 @@ async function openHistory(settings, name, log) {
     const { gitDir, tip, release } = fetched;
     if (!tip) {
         log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
-        return { trend: new Map(), recordsOf: async () => [], release };
+        return { trend: new Map(), recordsOf: async () => ({ files: [], refused: 0 }), release };
     }
     try {
         const groups = byPlatform(await listFiles(gitDir, tip, imageKey(name)));
+        const reader = recordReader({ gitDir, tip, branch: remote.branch, name, origin: settings.origin, log });
         const trend = new Map();
         for (const [platform, group] of groups) {
-            const last = group.slice(-TREND_POINTS);
-            const files = await readFiles(gitDir, tip, last.map((entry) => entry.path));
-            const records = parsedRecords(last.map((entry) => files.get(entry.path)), remote.branch, log);
+            const records = await reader.read(group.slice(-TREND_POINTS));
             trend.set(platform, records.flatMap((record) => record ? [{ commit: record.commit, commitTime: record.commitTime, sizeBytes: record.figures.size }] : []));
         }
-        const recordsOf = async (commit) => {
-            const paths = [...groups.values()].flatMap((group) => group.filter((entry) => entry.parsed.commit === commit).map((entry) => entry.path));
-            const files = await readFiles(gitDir, tip, paths);
-            const records = parsedRecords(paths.map((file) => files.get(file)), remote.branch, log);
-            return records.filter((record) => record?.commit === commit);
-        };
-        return { trend, recordsOf, release };
+        return { trend, recordsOf: (commit) => reader.recordsOf(groups, commit), release };
     }
     catch (error) {
         await release();
         throw error;
     }
+}
+/** The baseline records, and the file each was read from. */
+function baselineOf({ files, refused }) {
+    return {
+        baseline: files.map((file) => file.record),
+        baselineFiles: new Map(files.map((file) => [file.record, file.path])),
+        baselineRefused: refused,
+    };
 }
 /** The commit whose record is the baseline (the pull request's merge base), or undefined, saying why. */
 async function baselineCommitOf(settings, log) {
@@ -39625,7 +40440,11 @@ async function history_readHistory(settings, name, log, commit) {
     if (!opened)
         return undefined;
     try {
-        return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+        return {
+            ...baselineOf(commit ? await opened.recordsOf(commit) : { files: [], refused: 0 }),
+            baselineCommit: commit,
+            trend: opened.trend,
+        };
     }
     finally {
         await opened.release();
@@ -39683,7 +40502,11 @@ function startHistory(settings, name, log) {
         if (!opened)
             return undefined;
         const commit = await baselineCommitOf(settings, log);
-        return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+        return {
+            ...baselineOf(commit ? await opened.recordsOf(commit) : { files: [], refused: 0 }),
+            baselineCommit: commit,
+            trend: opened.trend,
+        };
     };
     return {
         afterBuild: () => (read ??= afterBuild()),
@@ -39977,7 +40800,7 @@ function assembleReport(input) {
     const checks = checksByPlatform.flat();
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
-        name: displayName(input.options),
+        name: build_displayName(input.options),
         passed: gatePassed(checks),
         image: {
             reference: input.reference,
@@ -40022,6 +40845,8 @@ function assembleReport(input) {
 
 
 
+
+
 async function runGate(options, deps) {
     const background = new BackgroundWork();
     try {
@@ -40040,11 +40865,11 @@ async function checkPlatforms(options, builder, probe) {
         return;
     const list = options.platforms.join(',');
     if (builder !== 'buildx') {
-        throw new GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
+        throw new errors_GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
     }
     const engine = await probe.engine;
     if (engine.imageStore !== 'containerd') {
-        throw new GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
+        throw new errors_GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
             `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
     }
 }
@@ -40087,7 +40912,7 @@ async function measureArchiveHead(archive, label, options, deps, probe) {
 }
 async function gate(options, deps, background) {
     // The size history is fetched while the image builds, into a scratch repository of its own.
-    const history = deps.history ? startHistory(deps.history, displayName(options), deps.log) : undefined;
+    const history = deps.history ? startHistory(deps.history, build_displayName(options), deps.log) : undefined;
     try {
         return await gateWith(options, deps, background, history);
     }
@@ -40112,13 +40937,13 @@ async function gateWith(options, deps, background, runHistory) {
     if (!options.archive)
         log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
     const history = await runHistory?.afterBuild();
-    const recorded = history && recordedBaseline(history, head.measured, log);
+    const recorded = history && recordedBaseline(history, head.measured, { log, branch: deps.history?.remote.branch ?? '' });
     const baseline = await (recorded
         ? Promise.resolve(recorded)
         : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
-        if (!(error instanceof GateError))
+        if (!(error instanceof errors_GateError))
             throw error;
         log.warning(`No baseline: ${error.message}`);
         return { skipped: `the baseline could not be measured (${error.message})` };
@@ -40145,10 +40970,11 @@ async function gateWith(options, deps, background, runHistory) {
     return report;
 }
 /**
- * The merge base's records as the baseline, when they hold the platform the gate measured first: no baseline
- * build. Otherwise undefined, and the base commit is built as without a history.
+ * The merge base's records as the baseline, when they hold the platform the gate measured first and each agrees
+ * with the image measured now on the layers they share: no baseline build. Otherwise undefined, and the base
+ * commit is built as without a history.
  */
-function recordedBaseline(history, head, log) {
+function recordedBaseline(history, head, { log, branch }) {
     const commit = history.baselineCommit;
     if (!commit)
         return undefined;
@@ -40156,6 +40982,15 @@ function recordedBaseline(history, head, log) {
     const record = history.baseline.find((candidate) => candidate.platform === primary);
     if (!record) {
         log.info(`No record of merge base ${commit.slice(0, 12)} for ${primary} on the history branch: the base commit is built instead`);
+        return undefined;
+    }
+    for (const each of history.baseline) {
+        const measured = head.platforms.find((platform) => platform.platform === each.platform)?.analysis?.layers ?? [];
+        const problem = sharedLayerProblem(each, measured);
+        if (problem === undefined)
+            continue;
+        const file = history.baselineFiles.get(each) ?? each.platform;
+        log.warning(`The size history record ${visible(file)} on branch ${branch} is not used: ${problem}; the base commit is built instead`);
         return undefined;
     }
     log.info(`Baseline: the record of merge base ${commit.slice(0, 12)} (recorded ${record.recordedAt}); no baseline build`);
@@ -40195,24 +41030,30 @@ async function historyReport(settings, history, input, log) {
 
 
 
+
+
 /** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
 function configuredImages(config, actionInput) {
     return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
 }
 /** The log of one image's work: its groups carry its name, since groups cannot nest. */
 function imageLog(log, name) {
-    return { ...log, group: (title, work) => log.group(`${name}: ${title}`, work) };
+    return { ...log, group: (title, work) => log.group(`${displayName(name)}: ${title}`, work) };
 }
 async function runConfiguredGates(config, images, actionInput, deps) {
     const { log } = deps.gate;
     const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-    const unchanged = changedOnly ? await findUnchanged(config, images, deps, log) : undefined;
+    const unchanged = changedOnly ? await findUnchanged(config, images, { deps, log, actionInput }) : undefined;
     const outcomes = [];
     for (const [index, { image, options }] of images.entries()) {
-        log.info(`Image ${index + 1} of ${images.length}: ${image.name}`);
+        log.info(`Image ${index + 1} of ${images.length}: ${displayName(image.name)}`);
         if (unchanged?.images.has(image.name)) {
-            outcomes.push({ name: image.name, unchanged: await carriedForward(options, unchanged.mergeBase, deps, log) });
-            continue;
+            const carried = await carriedForward(options, unchanged.mergeBase, deps, log);
+            if (carried) {
+                outcomes.push({ name: image.name, unchanged: carried });
+                continue;
+            }
+            log.info(`changed-only: ${displayName(image.name)} is gated: the merge base's record of it is not used`);
         }
         try {
             const history = await deps.historyFor?.(options);
@@ -40220,9 +41061,9 @@ async function runConfiguredGates(config, images, actionInput, deps) {
             outcomes.push({ name: image.name, report });
         }
         catch (error) {
-            if (!(error instanceof GateError))
+            if (!(error instanceof errors_GateError))
                 throw error;
-            log.warning(`${image.name}: ${error.message}`);
+            log.warning(`${displayName(image.name)}: ${error.message}`);
             outcomes.push({ name: image.name, error: error.message });
         }
     }
@@ -40232,7 +41073,7 @@ async function runConfiguredGates(config, images, actionInput, deps) {
     return { outcomes, passed: !outcomes.some(failing), unjudged: outcomes.some((outcome) => 'error' in outcome) };
 }
 /** The images changed-only does not rebuild, and the merge base they are unchanged since. */
-async function findUnchanged(config, images, deps, log) {
+async function findUnchanged(config, images, { deps, log, actionInput }) {
     const changes = deps.changes;
     if (!changes) {
         log.info('changed-only applies to pull requests: every image is gated');
@@ -40243,12 +41084,21 @@ async function findUnchanged(config, images, deps, log) {
         log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
         return undefined;
     }
-    const found = await unchangedImages({ root: changes.root, base: mergeBase, head: changes.head, config, images });
+    const { root, head, workflowFile } = changes;
+    const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
+    for (const answer of plan)
+        if (answer.rebuild)
+            log.info(`changed-only: ${displayName(answer.name)} is gated: ${answer.reason}`);
+    const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
     log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-        (found.size > 0 ? ` (${[...found].join(', ')}): not rebuilt` : ''));
+        (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''));
     return { images: found, mergeBase };
 }
-/** An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets. */
+/**
+ * An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets.
+ * Undefined when the merge base has records that are not believed (each said in a warning), or that hold no
+ * layers to check their size against: the image is then gated.
+ */
 async function carriedForward(options, mergeBase, deps, log) {
     const maxSize = options.budgets.maxSize;
     const budget = maxSize ? formatBytes(maxSize.bytes, unitSystemOf(maxSize.unit)) : undefined;
@@ -40257,6 +41107,13 @@ async function carriedForward(options, mergeBase, deps, log) {
         return { budget };
     const name = options.name ?? '';
     const read = await history_readHistory(settings, name, log, mergeBase);
+    if (read && read.baselineRefused > 0)
+        return undefined;
+    const unchecked = read?.baseline.find((record) => !record.layers);
+    if (unchecked) {
+        log.warning(`The size history record ${visible(read?.baselineFiles.get(unchecked) ?? '')} on branch ${settings.remote.branch} is not used: ${sharedLayerProblem(unchecked, [])}`);
+        return undefined;
+    }
     const [first, ...others] = [...(read?.baseline ?? [])].sort((a, b) => runnerFirst(a.platform) - runnerFirst(b.platform));
     if (!first)
         return { budget };
@@ -40293,23 +41150,74 @@ function multiReport(file, run, schemaVersion) {
 
 ;// CONCATENATED MODULE: ./src/config/find.ts
 // Finding the config file a run uses (the config input's, else the default one when it exists) and reading it.
+// The file is the repository's, so a pull request controls it: it is read only when it is a regular file
+// inside the checkout (or a symlink that resolves inside it), and never echoed beyond a short excerpt.
+
 
 
 
 /** The config file used when the config input is not given, if it exists. */
 const DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
+/** The largest config file read (500 entries of a few keys each take about 100 kB). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const EXAMPLE = `${DEFAULT_CONFIG_FILE}, a regular file in the repository`;
 /** The config file to read: the input's (which must exist), else the default one when it exists, else none. */
 async function findConfigFile(configInput) {
-    const exists = (file) => (0,promises_namespaceObject.access)(file).then(() => true, () => false);
+    const exists = (file) => (0,promises_namespaceObject.lstat)(file).then(() => true, () => false);
     if (configInput) {
         if (!(await exists(configInput)))
-            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, DEFAULT_CONFIG_FILE);
+            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, EXAMPLE);
         return configInput;
     }
     return (await exists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined;
 }
-async function loadConfig(file) {
-    return parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+/**
+ * The checkout a config file must lie in: the workspace in a GitHub Actions run, else the git work tree around
+ * the file (the nearest folder, by name, that holds `.git`), else the file's own folder.
+ */
+async function checkoutOf(file, env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKSPACE)
+        return external_node_path_default().resolve(env.GITHUB_WORKSPACE);
+    const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    for (let at = folder;; at = external_node_path_default().dirname(at)) {
+        const found = await (0,promises_namespaceObject.access)(external_node_path_default().join(at, '.git')).then(() => true, () => false);
+        if (found)
+            return at;
+        if (external_node_path_default().dirname(at) === at)
+            return folder;
+    }
+}
+/** Whether `inner` is `outer` or lies under it (both real paths). */
+function within(outer, inner) {
+    const relative = external_node_path_default().relative(outer, inner);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/**
+ * The file's text, once it is known to be a regular file of at most MAX_CONFIG_BYTES inside `checkout` (a
+ * symlink is followed only to a file inside it). A file refused is an InputError that names the file as the
+ * input gave it, and neither its target nor any of its bytes.
+ */
+async function readConfigText(file, checkout) {
+    const refuse = (problem) => new InputError('config', `"${file}" ${problem}`, EXAMPLE);
+    const link = (await (0,promises_namespaceObject.lstat)(file).catch(() => undefined))?.isSymbolicLink() ?? false;
+    const real = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
+    if (!real)
+        throw refuse(link ? 'is a symbolic link to nothing that can be read' : 'does not exist or cannot be read');
+    const root = await (0,promises_namespaceObject.realpath)(checkout).catch(() => external_node_path_default().resolve(checkout));
+    if (!within(root, real))
+        throw refuse(`${link ? 'is a symbolic link that resolves' : 'resolves'} outside the checkout, so it is not read (the config file must lie in the repository)`);
+    const info = await (0,promises_namespaceObject.stat)(real);
+    if (!info.isFile())
+        throw refuse('is not a regular file');
+    if (info.size > MAX_CONFIG_BYTES)
+        throw refuse(`is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+    const text = await (0,promises_namespaceObject.readFile)(real, 'utf8');
+    if (Buffer.byteLength(text) > MAX_CONFIG_BYTES)
+        throw refuse(`is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+    return text;
+}
+async function loadConfig(file, env = process.env) {
+    return parseConfig(await readConfigText(file, await checkoutOf(file, env)), file);
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -40354,12 +41262,21 @@ function defaultReportPath(env, tempDirectory = external_node_os_default().tmpdi
     const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64) || String(pid);
     return external_node_path_default().resolve(env.RUNNER_TEMP || tempDirectory, `image-size-gate-${step}-${suffix}.json`);
 }
+/**
+ * The report as JSON text, with every invisible character (escape.ts: bidi controls, zero-width and other format
+ * characters, the line and paragraph separators) written as a `\uXXXX` escape: the values read back are the
+ * same, whole, but no viewer of the file shows a name reversed or two names as one.
+ */
+function reportJson(report) {
+    const text = JSON.stringify(report, null, 2);
+    return text.replace(/[\u2028\u2029\p{Cf}]/gu, (char) => [...Array(char.length).keys()].map((index) => `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`).join(''));
+}
 /** Writes the report to `filePath`, or to defaultReportPath(env) when none is given; returns the absolute path. */
 async function writeReportFile(report, filePath, env = process.env) {
     const absolute = external_node_path_default().resolve(filePath ?? defaultReportPath(env));
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
     // A default path is a new name: 'wx' refuses to write through anything planted there (the OS temp directory is shared).
-    await (0,promises_namespaceObject.writeFile)(absolute, JSON.stringify(report, null, 2) + '\n', { flag: filePath ? 'w' : 'wx' });
+    await (0,promises_namespaceObject.writeFile)(absolute, reportJson(report) + '\n', { flag: filePath ? 'w' : 'wx' });
     return absolute;
 }
 
@@ -40535,8 +41452,8 @@ function historySection(report) {
 function renderSummary(report) {
     const failed = report.checks.filter((check) => check.verdict === 'fail');
     const headline = report.passed
-        ? `## ✅ image-size-gate: ${escapeMarkdownInline(report.name)} passed`
-        : `## ❌ image-size-gate: ${escapeMarkdownInline(report.name)} failed ${failed.length} check${failed.length === 1 ? '' : 's'}`;
+        ? `## ✅ image-size-gate: ${escapeMarkdownInline(displayName(report.name))} passed`
+        : `## ❌ image-size-gate: ${escapeMarkdownInline(displayName(report.name))} failed ${failed.length} check${failed.length === 1 ? '' : 's'}`;
     const lines = [
         headline,
         '',
@@ -40661,7 +41578,7 @@ function unchangedRows(name, unchanged) {
 }
 /** The rows of one image: one per platform (one for an image that could not be judged). */
 function imageRows(outcome) {
-    const name = `**${escapeMarkdownInline(outcome.name)}**`;
+    const name = `**${escapeMarkdownInline(displayName(outcome.name))}**`;
     if ('report' in outcome)
         return reportRows(name, outcome.report);
     if ('unchanged' in outcome)
@@ -40688,10 +41605,10 @@ const SUMMARY_RESERVE_BYTES = 16 * 1024;
 /** An error message is cut to this many characters in a details section. */
 const MAX_ERROR_CHARS = 2_000;
 const DETAIL_LEVELS = [
-    ...[50, 30, 20, 10, 5, 3, 1, 0].map((maxRows) => ({ maxRows, figures: true, images: 'all' })),
-    { maxRows: 0, figures: false, images: 'all' },
-    { maxRows: 0, figures: false, images: 'failing' },
-    { maxRows: 0, figures: false, images: 'none' },
+    ...[50, 30, 20, 10, 5, 3, 1, 0].map((maxRows) => ({ maxRows, figures: true, images: 'all', maxImages: Infinity })),
+    { maxRows: 0, figures: false, images: 'all', maxImages: Infinity },
+    { maxRows: 0, figures: false, images: 'failing', maxImages: Infinity },
+    ...[Infinity, 200, 100, 50, 20, 10, 5, 1].map((maxImages) => ({ maxRows: 0, figures: false, images: 'none', maxImages })),
 ];
 const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** The verdict over all images, in one line. */
@@ -40706,20 +41623,26 @@ function multiHeadline(outcomes, level = '###') {
         return `${level} ✅ image-size-gate: ${passed}, ${notRebuilt} unchanged (not rebuilt)`;
     return `${level} ✅ image-size-gate: ${outcomes.length === 1 ? 'the image passed' : passed}`;
 }
-/** The table: failing and changed images' rows, then the unchanged ones folded away. */
-function multiTable(outcomes) {
+/**
+ * The table: failing and changed images' rows, then the unchanged ones folded away. Past `maxImages` images
+ * (failing first), the others are one line that counts them and says where they are (`seeAlso`).
+ */
+function multiTable(outcomes, maxImages = Infinity, seeAlso = 'the job summary or the report') {
     const ordered = orderedOutcomes(outcomes);
-    const shown = ordered.filter((outcome) => imageGroup(outcome) !== 'unchanged');
-    const folded = ordered.filter((outcome) => imageGroup(outcome) === 'unchanged');
+    const listed = ordered.slice(0, maxImages);
+    const more = ordered.length - listed.length;
+    const shown = listed.filter((outcome) => imageGroup(outcome) !== 'unchanged');
+    const folded = listed.filter((outcome) => imageGroup(outcome) === 'unchanged');
     const rows = (list) => [...IMAGE_TABLE_HEADER, ...list.flatMap(imageRows).map(imageTableRow)];
     return [
         ...(shown.length > 0 ? rows(shown) : []),
         ...(shown.length > 0 && folded.length > 0 ? [''] : []),
         ...(folded.length > 0 ? detailsBlock(plural(folded.length, 'unchanged image'), rows(folded)) : []),
+        ...(more > 0 ? ['', `…and ${plural(more, 'more image')} (see ${seeAlso}).`] : []),
     ];
 }
 function detailsSummary(outcome) {
-    const name = `<b>${escapeMarkdownInline(outcome.name)}</b>`;
+    const name = `<b>${escapeMarkdownInline(displayName(outcome.name))}</b>`;
     if ('error' in outcome)
         return `${VERDICT_MARK.fail} ${name}: could not be judged`;
     if (!('report' in outcome)) {
@@ -40786,8 +41709,10 @@ function renderBody(outcomes, options, level, shortened) {
         ...(options.marker ? [options.marker] : []),
         multiHeadline(outcomes, options.heading),
         '',
-        ...multiTable(outcomes),
-        ...orderedOutcomes(outcomes).flatMap((outcome) => options.details(outcome, level)),
+        ...multiTable(outcomes, level.maxImages, options.seeAlso),
+        ...orderedOutcomes(outcomes)
+            .slice(0, level.maxImages)
+            .flatMap((outcome) => options.details(outcome, level)),
         ...multi_footer(options.runUrl, shortened ? options.shortenedNote : undefined),
     ].join('\n');
 }
@@ -40808,6 +41733,7 @@ function renderMultiComment(outcomes, context, limitChars = COMMENT_BODY_LIMIT_C
         heading: '###',
         details: imageDetails,
         shortenedNote: "Some details are left out to keep this comment within GitHub's size limit; the job summary has them.",
+        seeAlso: 'the job summary or the report',
     };
     return fitted(outcomes, options, (body) => [...body].length <= limitChars - multi_COMMENT_RESERVE_CHARS);
 }
@@ -40825,6 +41751,7 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
         heading: '##',
         details: summaryDetails,
         shortenedNote: "Some details are left out to keep this summary within GitHub's size limit; the JSON report has them all.",
+        seeAlso: 'the JSON report',
     };
     return fitted(outcomes, options, (body) => Buffer.byteLength(body) <= limitBytes - SUMMARY_RESERVE_BYTES);
 }
@@ -40848,9 +41775,22 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
 
 
 
+
 /** The comment's marker: one sticky comment per config file, whatever the images. */
 function configMarker(file) {
     return commentMarker(`config:${file}`);
+}
+/**
+ * The workflow file of this run, relative to the repository root, from GITHUB_WORKFLOW_REF
+ * (`owner/repo/.github/workflows/ci.yml@refs/pull/1/merge`); undefined when it names another repository's
+ * workflow (a reusable one) or is not set.
+ */
+function workflowPath(workflowRef, repository) {
+    const prefix = `${repository}/`;
+    if (!workflowRef || !repository || !workflowRef.toLowerCase().startsWith(prefix.toLowerCase()))
+        return undefined;
+    const file = workflowRef.slice(prefix.length).replace(/@[^@]*$/, '');
+    return /^\.github\/workflows\/[^/]+$/.test(file) ? file : undefined;
 }
 /** Whether a comment is wanted under the `comment` mode, over every image. */
 function commentWanted(mode, run) {
@@ -40872,11 +41812,12 @@ async function multiDependencies(file, step, options) {
     const historyFor = (imageOptions) => (history ??= historySettings(imageOptions, runContext, token, log));
     const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
     let changes;
-    if (pr) {
-        const root = await repositoryRoot(configRoot(file)).catch(() => undefined);
+    const checkout = pr ? await checkedOut(configRoot(file)) : undefined;
+    if (pr && checkout) {
+        const { root, head } = checkout;
         let base;
-        if (root)
-            changes = { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
+        const workflowFile = workflowPath(process.env.GITHUB_WORKFLOW_REF, runContext.repository);
+        changes = { root, head, workflowFile, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
     }
     return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, client };
 }
@@ -40884,7 +41825,7 @@ async function runConfiguredStep(file, input, step) {
     const { log, runContext, token } = step;
     const config = await loadConfig(file);
     const images = configuredImages(config, input);
-    log.info(`Config ${file}: ${images.length} image(s): ${images.map(({ image }) => image.name).join(', ')}`);
+    log.info(`Config ${file}: ${images.length} image(s): ${nameList(images.map(({ image }) => image.name))}`);
     // Step-wide inputs (comment, report-file, history) are the same for every image: the first image's say.
     const stepOptions = images[0].options;
     const deps = await multiDependencies(file, step, stepOptions);
@@ -40906,7 +41847,7 @@ async function runConfiguredStep(file, input, step) {
             annotateHints(outcome.report);
     if (!run.passed) {
         const failed = run.outcomes.filter((outcome) => imageGroup(outcome) === 'failing').map((outcome) => outcome.name);
-        setFailed(visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${failed.join(', ')}`));
+        setFailed(visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${nameList(failed)}`));
     }
 }
 
@@ -41142,9 +42083,9 @@ async function run(docker = new Docker()) {
     }
     catch (error) {
         setOutput('passed', 'false');
-        if (error instanceof GateError)
+        if (error instanceof errors_GateError)
             logUntrusted(log, error.details);
-        if (error instanceof InputError || error instanceof GateError || error instanceof ConfigError) {
+        if (error instanceof InputError || error instanceof errors_GateError || error instanceof ConfigError) {
             setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
         }
         else {
@@ -41164,7 +42105,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8811);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1711);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
