@@ -5,7 +5,8 @@ import { ActionStep, annotateHints, publishCommentAndSummary } from './step.js';
 import { configRoot } from '../config/load.js';
 import { commentMarker } from '../github/comment-marker.js';
 import { currentLabels, githubClient, postComment } from './comment.js';
-import { mergeBase, repositoryRoot } from '../git/git.js';
+import { mergeBase } from '../git/git.js';
+import { checkedOut } from '../git/tree.js';
 import { historySettings } from '../history/settings.js';
 import { HistorySettings } from '../history/settings.js';
 import { tokenEnvironment } from '../git/auth.js';
@@ -18,11 +19,23 @@ import { REPORT_SCHEMA_VERSION } from '../report/model.js';
 import { renderMultiComment, renderMultiSummary } from '../report/multi.js';
 import { imageGroup } from '../report/multi-rows.js';
 import { GitHubClient } from '../github/api-calls.js';
-import { visibleControlChars } from '../common/escape.js';
+import { nameList, visibleControlChars } from '../common/escape.js';
 
 /** The comment's marker: one sticky comment per config file, whatever the images. */
 export function configMarker(file: string): string {
   return commentMarker(`config:${file}`);
+}
+
+/**
+ * The workflow file of this run, relative to the repository root, from GITHUB_WORKFLOW_REF
+ * (`owner/repo/.github/workflows/ci.yml@refs/pull/1/merge`); undefined when it names another repository's
+ * workflow (a reusable one) or is not set.
+ */
+export function workflowPath(workflowRef: string | undefined, repository: string): string | undefined {
+  const prefix = `${repository}/`;
+  if (!workflowRef || !repository || !workflowRef.toLowerCase().startsWith(prefix.toLowerCase())) return undefined;
+  const file = workflowRef.slice(prefix.length).replace(/@[^@]*$/, '');
+  return /^\.github\/workflows\/[^/]+$/.test(file) ? file : undefined;
 }
 
 /** Whether a comment is wanted under the `comment` mode, over every image. */
@@ -47,10 +60,12 @@ async function multiDependencies(
   const historyFor = (imageOptions: GateOptions) => (history ??= historySettings(imageOptions, runContext, token, log));
   const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
   let changes: MultiDependencies['changes'];
-  if (pr) {
-    const root = await repositoryRoot(configRoot(file)).catch(() => undefined);
+  const checkout = pr ? await checkedOut(configRoot(file)) : undefined;
+  if (pr && checkout) {
+    const { root, head } = checkout;
     let base: Promise<string | undefined> | undefined;
-    if (root) changes = { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
+    const workflowFile = workflowPath(process.env.GITHUB_WORKFLOW_REF, runContext.repository);
+    changes = { root, head, workflowFile, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
   }
   return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, client };
 }
@@ -59,7 +74,7 @@ export async function runConfiguredStep(file: string, input: InputReader, step: 
   const { log, runContext, token } = step;
   const config = await loadConfig(file);
   const images = configuredImages(config, input);
-  log.info(`Config ${file}: ${images.length} image(s): ${images.map(({ image }) => image.name).join(', ')}`);
+  log.info(`Config ${file}: ${images.length} image(s): ${nameList(images.map(({ image }) => image.name))}`);
   // Step-wide inputs (comment, report-file, history) are the same for every image: the first image's say.
   const stepOptions = images[0].options;
   const deps = await multiDependencies(file, step, stepOptions);
@@ -78,6 +93,6 @@ export async function runConfiguredStep(file: string, input: InputReader, step: 
   for (const outcome of run.outcomes) if ('report' in outcome) annotateHints(outcome.report);
   if (!run.passed) {
     const failed = run.outcomes.filter((outcome) => imageGroup(outcome) === 'failing').map((outcome) => outcome.name);
-    core.setFailed(visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${failed.join(', ')}`));
+    core.setFailed(visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${nameList(failed)}`));
   }
 }

@@ -10,6 +10,7 @@ import { imageKey, parseRecord, parseRecordPath } from '../history/record.js';
 import { byPlatform } from '../history/history.js';
 import { listFiles, readFiles } from '../history/store.js';
 import { HistoryRecord } from '../history/types.js';
+import { reportJson } from '../report/file.js';
 
 export const DEFAULT_HISTORY_BRANCH = 'image-size-history';
 
@@ -125,7 +126,7 @@ export async function historyCommand(argv: string[], out: (text: string) => void
       err(`image-size-gate history: no readable records of ${key}${platform ? ` for ${platform}` : ''} on ${branch}`);
       return 2;
     }
-    if (values.json) out(JSON.stringify(records, null, 2) + '\n');
+    if (values.json) out(reportJson(records) + '\n');
     else
       for (const platformName of [...new Set(records.map((record) => record.platform))])
         out(renderSeries(records.filter((record) => record.platform === platformName)));

@@ -10,7 +10,7 @@ import { runGate } from '../gate/gate.js';
 import { getInputs } from '../inputs/read.js';
 import { InputError } from '../inputs/parsers.js';
 import { INPUTS } from '../inputs/table.js';
-import { writeReportFile } from '../report/file.js';
+import { reportJson, writeReportFile } from '../report/file.js';
 import { renderTerminal } from '../report/terminal.js';
 import { CSI_SEQUENCE, say, terminalLog } from './log.js';
 import { VERSION } from '../common/version.js';
@@ -138,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     const options = getInputs(input);
     const report = await runGate(options, deps);
     if (options.reportFile) await writeReportFile(report, options.reportFile);
-    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderTerminal(report));
+    process.stdout.write(values.json ? reportJson(report) + '\n' : renderTerminal(report));
     return report.passed ? EXIT_PASSED : EXIT_BUDGET_FAILED;
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -8,7 +8,7 @@ import { REPORT_SCHEMA_VERSION } from '../report/model.js';
 import { ImageOutcome } from '../report/multi.js';
 import { imageGroup, orderedOutcomes } from '../report/multi-rows.js';
 import { visibleControlChars } from '../common/escape.js';
-import { writeReportFile } from '../report/file.js';
+import { reportJson, writeReportFile } from '../report/file.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
 
 const WORD = { failing: 'FAIL', changed: 'PASS', unchanged: 'PASS' } as const;
@@ -79,6 +79,6 @@ export async function runConfigFromCli(
   const report = multiReport(file, run, REPORT_SCHEMA_VERSION);
   const reportFile = images[0].options.reportFile;
   if (reportFile) await writeReportFile(report, reportFile);
-  out(json ? JSON.stringify(report, null, 2) + '\n' : renderMultiTerminal(run.outcomes));
+  out(json ? reportJson(report) + '\n' : renderMultiTerminal(run.outcomes));
   return run.unjudged ? 2 : run.passed ? 0 : 1;
 }

@@ -7,7 +7,7 @@
 // Relative `context` and `dockerfile` paths start at the repository root (see configRoot).
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, YAMLMap } from 'yaml';
-import { visible } from '../common/escape.js';
+import { visible, withoutInvisible } from '../common/escape.js';
 import { ConfigError, SourcePosition } from './error.js';
 import { BUILD_KEYS, ConfigPlace, inputDefinition, keysFor, misplacedInput, nearestKey, PATH_KEYS, STRUCTURE_KEYS } from './keys.js';
 import { ConfigSource, describeNode, scalarText } from './source.js';
@@ -120,6 +120,18 @@ function readDefaults(pair: Pair | undefined, source: ConfigSource, root: string
   return block;
 }
 
+/**
+ * The most images one config file may list. Each is built, measured and smoke-tested in turn, and one comment
+ * shows them all; past this, split them across jobs with the matrix mode (the plan and report sub-actions,
+ * docs/matrix.md).
+ */
+export const MAX_CONFIG_IMAGES = 500;
+
+/** A name as a reader sees it: without invisible characters, in one Unicode normal form. */
+function seenName(name: string): string {
+  return withoutInvisible(name).normalize('NFC');
+}
+
 function readImages(top: YAMLMap, pair: Pair | undefined, source: ConfigSource, root: string): ConfigImage[] {
   if (!pair) throw source.error(top, '', 'has no images: list', 'add images: with one entry per image, each with a name');
   const node = source.resolve(pair.value);
@@ -128,15 +140,21 @@ function readImages(top: YAMLMap, pair: Pair | undefined, source: ConfigSource, 
     const fix = 'list one entry per image, each starting with - name: ...';
     throw source.error(at, 'images', `expected a list of at least one image, got ${describeNode(node)}`, fix);
   }
-  const firstLineByName = new Map<string, number>();
+  if (node.items.length > MAX_CONFIG_IMAGES) {
+    const problem = `lists ${node.items.length} images; one config file gates at most ${MAX_CONFIG_IMAGES} (one after another, in one comment)`;
+    const fix = 'split them across jobs with the matrix mode (the plan and report sub-actions, docs/matrix.md)';
+    throw source.error(pair.key, 'images', problem, fix);
+  }
+  const firstLineByName = new Map<string, { line: number; name: string }>();
   return node.items.map((item, index) => {
     const image = readEntry(item, index, source, root);
-    const first = firstLineByName.get(image.name);
+    const first = firstLineByName.get(seenName(image.name));
     if (first !== undefined) {
-      const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first}`;
+      const invisible = first.name === image.name ? '' : ' (the two differ only by invisible characters)';
+      const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first.line}${invisible}`;
       throw new ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
     }
-    firstLineByName.set(image.name, image.line);
+    firstLineByName.set(seenName(image.name), { line: image.line, name: image.name });
     return image;
   });
 }

@@ -70,3 +70,15 @@ export function imageSettings(config: GateConfig, image: ConfigImage): Record<st
   }
   return settings;
 }
+
+/**
+ * The build keys (context, dockerfile, target, build-args, platforms, builder) whose value for this image comes
+ * from the workflow's inputs rather than the file: set there, and not to the input's default.
+ */
+export function buildKeysFromInputs(config: GateConfig, image: ConfigImage, actionInput: InputReader): string[] {
+  return BUILD_KEYS.filter((name) => {
+    if (entryOnly(image, name) || fileValue(config, image, name) !== undefined) return false;
+    const value = actionInput(name);
+    return value !== '' && value !== (inputDefinition(name)?.default ?? '');
+  });
+}

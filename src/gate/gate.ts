@@ -21,6 +21,8 @@ import { BuildInfo, Measured } from '../judge/measured.js';
 import { HistoryRead, recordHistory, RunHistory, startHistory, TREND_POINTS } from '../history/history.js';
 import { HistorySettings } from '../history/settings.js';
 import { platformKey } from '../history/record.js';
+import { sharedLayerProblem } from '../history/record-check.js';
+import { visible } from '../common/escape.js';
 import { GateReport, HistoryReport } from '../report/model.js';
 import { assembleReport } from './verdict.js';
 import { formatBytes } from '../common/units.js';
@@ -152,7 +154,7 @@ async function gateFrom(
       `Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`,
     );
   const history = await runHistory?.afterBuild();
-  const recorded = history && recordedBaseline(history, head.measured, log);
+  const recorded = history && recordedBaseline(history, head.measured, { log, branch: deps.history?.remote.branch ?? '' });
   const reachable = await probe.engine.catch(() => undefined);
   const baselineRequest = { options, engine: reachable, builder, background, head: head.measured, buildInfo: head.buildInfo };
   const baseline = await (
@@ -186,16 +188,29 @@ async function gateFrom(
 }
 
 /**
- * The merge base's records as the baseline, when they hold the platform the gate measured first: no baseline
- * build. Otherwise undefined, and the base commit is built as without a history.
+ * The merge base's records as the baseline, when they hold the platform the gate measured first and each agrees
+ * with the image measured now on the layers they share: no baseline build. Otherwise undefined, and the base
+ * commit is built as without a history.
  */
-function recordedBaseline(history: HistoryRead, head: Measured, log: GateLog): BaselineOutcome | undefined {
+function recordedBaseline(
+  history: HistoryRead,
+  head: Measured,
+  { log, branch }: { log: GateLog; branch: string },
+): BaselineOutcome | undefined {
   const commit = history.baselineCommit;
   if (!commit) return undefined;
   const primary = head.platforms[0].platform;
   const record = history.baseline.find((candidate) => candidate.platform === primary);
   if (!record) {
     log.info(`No record of merge base ${commit.slice(0, 12)} for ${primary} on the history branch: the base commit is built instead`);
+    return undefined;
+  }
+  for (const each of history.baseline) {
+    const measured = head.platforms.find((platform) => platform.platform === each.platform)?.analysis?.layers ?? [];
+    const problem = sharedLayerProblem(each, measured);
+    if (problem === undefined) continue;
+    const file = history.baselineFiles.get(each) ?? each.platform;
+    log.warning(`The size history record ${visible(file)} on branch ${branch} is not used: ${problem}; the base commit is built instead`);
     return undefined;
   }
   log.info(`Baseline: the record of merge base ${commit.slice(0, 12)} (recorded ${record.recordedAt}); no baseline build`);

@@ -3,10 +3,12 @@
 // changed-only on a pull request, carried forward unbuilt when nothing it is built from changed.
 import path from 'node:path';
 import { carriedChecks } from '../judge/budgets.js';
-import { unchangedImages } from '../config/changes.js';
+import { changedOnlyPlan } from '../config/changes.js';
 import { ConfigImage, GateConfig } from '../config/load.js';
 import { optionsForImage, stepInput } from '../config/options.js';
 import { GateError } from '../common/errors.js';
+import { displayName, nameList, visible } from '../common/escape.js';
+import { sharedLayerProblem } from '../history/record-check.js';
 import { runGate } from './gate.js';
 import { GateDependencies } from './deps.js';
 import { GateLog } from '../common/log.js';
@@ -28,11 +30,15 @@ export function configuredImages(config: GateConfig, actionInput: InputReader): 
   return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
 }
 
-/** What changed-only needs on a pull request: the repository, the merge base (found lazily) and the head. */
+/** What changed-only needs on a pull request: the repository, the merge base (found lazily) and the checkout's commit. */
 export interface ChangeContext {
+  /** The repository root as the runner names it (its links unresolved). */
   root: string;
   mergeBase: () => Promise<string | undefined>;
+  /** The commit the work tree holds (the pull request's merge commit on GitHub). */
   head: string;
+  /** The workflow file the step's inputs come from, relative to the root, when the runner names it. */
+  workflowFile?: string;
 }
 
 export interface MultiDependencies {
@@ -53,7 +59,7 @@ export interface ConfiguredRun {
 
 /** The log of one image's work: its groups carry its name, since groups cannot nest. */
 function imageLog(log: GateLog, name: string): GateLog {
-  return { ...log, group: (title, work) => log.group(`${name}: ${title}`, work) };
+  return { ...log, group: (title, work) => log.group(`${displayName(name)}: ${title}`, work) };
 }
 
 export async function runConfiguredGates(
@@ -64,13 +70,17 @@ export async function runConfiguredGates(
 ): Promise<ConfiguredRun> {
   const { log } = deps.gate;
   const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-  const unchanged = changedOnly ? await findUnchanged(config, images, deps, log) : undefined;
+  const unchanged = changedOnly ? await findUnchanged(config, images, { deps, log, actionInput }) : undefined;
   const outcomes: ImageOutcome[] = [];
   for (const [index, { image, options }] of images.entries()) {
-    log.info(`Image ${index + 1} of ${images.length}: ${image.name}`);
+    log.info(`Image ${index + 1} of ${images.length}: ${displayName(image.name)}`);
     if (unchanged?.images.has(image.name)) {
-      outcomes.push({ name: image.name, unchanged: await carriedForward(options, unchanged.mergeBase, deps, log) });
-      continue;
+      const carried = await carriedForward(options, unchanged.mergeBase, deps, log);
+      if (carried) {
+        outcomes.push({ name: image.name, unchanged: carried });
+        continue;
+      }
+      log.info(`changed-only: ${displayName(image.name)} is gated: the merge base's record of it is not used`);
     }
     try {
       const history = await deps.historyFor?.(options);
@@ -78,7 +88,7 @@ export async function runConfiguredGates(
       outcomes.push({ name: image.name, report });
     } catch (error) {
       if (!(error instanceof GateError)) throw error;
-      log.warning(`${image.name}: ${error.message}`);
+      log.warning(`${displayName(image.name)}: ${error.message}`);
       outcomes.push({ name: image.name, error: error.message });
     }
   }
@@ -93,8 +103,7 @@ export async function runConfiguredGates(
 async function findUnchanged(
   config: GateConfig,
   images: ConfiguredImage[],
-  deps: MultiDependencies,
-  log: GateLog,
+  { deps, log, actionInput }: { deps: MultiDependencies; log: GateLog; actionInput: InputReader },
 ): Promise<{ images: Set<string>; mergeBase: string } | undefined> {
   const changes = deps.changes;
   if (!changes) {
@@ -106,22 +115,42 @@ async function findUnchanged(
     log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
     return undefined;
   }
-  const found = await unchangedImages({ root: changes.root, base: mergeBase, head: changes.head, config, images });
+  const { root, head, workflowFile } = changes;
+  const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
+  for (const answer of plan) if (answer.rebuild) log.info(`changed-only: ${displayName(answer.name)} is gated: ${answer.reason}`);
+  const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
   log.info(
     `changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-      (found.size > 0 ? ` (${[...found].join(', ')}): not rebuilt` : ''),
+      (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''),
   );
   return { images: found, mergeBase };
 }
 
-/** An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets. */
-async function carriedForward(options: GateOptions, mergeBase: string, deps: MultiDependencies, log: GateLog): Promise<UnchangedImage> {
+/**
+ * An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets.
+ * Undefined when the merge base has records that are not believed (each said in a warning), or that hold no
+ * layers to check their size against: the image is then gated.
+ */
+async function carriedForward(
+  options: GateOptions,
+  mergeBase: string,
+  deps: MultiDependencies,
+  log: GateLog,
+): Promise<UnchangedImage | undefined> {
   const maxSize = options.budgets.maxSize;
   const budget = maxSize ? formatBytes(maxSize.bytes, unitSystemOf(maxSize.unit)) : undefined;
   const settings = await deps.historyFor?.(options);
   if (!settings) return { budget };
   const name = options.name ?? '';
   const read = await readHistory(settings, name, log, mergeBase);
+  if (read && read.baselineRefused > 0) return undefined;
+  const unchecked = read?.baseline.find((record) => !record.layers);
+  if (unchecked) {
+    log.warning(
+      `The size history record ${visible(read?.baselineFiles.get(unchecked) ?? '')} on branch ${settings.remote.branch} is not used: ${sharedLayerProblem(unchecked, [])}`,
+    );
+    return undefined;
+  }
   const [first, ...others] = [...(read?.baseline ?? [])].sort((a, b) => runnerFirst(a.platform) - runnerFirst(b.platform));
   if (!first) return { budget };
   const figures = (record: typeof first) => ({

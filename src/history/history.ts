@@ -3,9 +3,10 @@
 // records the image's figures. Nothing here fails the gate: a history that cannot be read or written is a
 // warning, and the gate goes on as it would without one.
 import type { GateLog } from '../common/log.js';
-import { buildRecords, imageKey, parseRecord, parseRecordPath, RecordPath, recordPath, serializeRecord } from './record.js';
+import { buildRecords, imageKey, parseRecordPath, recordPath, serializeRecord } from './record.js';
+import { CommitRecords, RecordEntry, recordReader } from './record-reader.js';
 import { HistorySettings } from './settings.js';
-import { fetchHistory, HistoryError, listFiles, readFiles, writeFiles } from './store.js';
+import { fetchHistory, HistoryError, listFiles, writeFiles } from './store.js';
 import { HistoryRecord } from './types.js';
 import { Measured } from '../judge/measured.js';
 import { EngineInfo } from '../docker/engine.js';
@@ -17,6 +18,10 @@ export const TREND_POINTS = 20;
 export interface HistoryRead {
   /** The records of the baseline commit, one per platform (empty when it has none). */
   baseline: HistoryRecord[];
+  /** The file on the branch each baseline record was read from. */
+  baselineFiles: Map<HistoryRecord, string>;
+  /** How many files of the baseline commit were not believed (each said in a warning). */
+  baselineRefused: number;
   /** The commit the baseline records are of (the merge base), when one was looked for. */
   baselineCommit?: string;
   /** The last recorded commits of each platform, oldest first, keyed by platform key. */
@@ -26,8 +31,8 @@ export interface HistoryRead {
 const PERMISSION_FIX = 'give the job `permissions: contents: write` (the token may read but not push to the history branch)';
 
 /** Groups the record paths of one image by platform key, oldest first (their names sort by commit time). */
-export function byPlatform(paths: string[]): Map<string, { path: string; parsed: RecordPath }[]> {
-  const groups = new Map<string, { path: string; parsed: RecordPath }[]>();
+export function byPlatform(paths: string[]): Map<string, RecordEntry[]> {
+  const groups = new Map<string, RecordEntry[]>();
   for (const path of [...paths].sort()) {
     const parsed = parseRecordPath(path);
     if (!parsed) continue;
@@ -42,23 +47,9 @@ export function byPlatform(paths: string[]): Map<string, { path: string; parsed:
 export interface OpenedHistory {
   /** The last recorded commits of each platform, oldest first, keyed by platform key. */
   trend: Map<string, TrendPoint[]>;
-  /** The readable records of `commit`, one per platform. */
-  recordsOf(commit: string): Promise<HistoryRecord[]>;
+  /** The believed records of `commit`, one per platform (record-reader.ts), with their files. */
+  recordsOf(commit: string): Promise<CommitRecords>;
   release(): Promise<void>;
-}
-
-/** Parses records, counting (and warning once about) those that cannot be read. */
-function parsedRecords(texts: (Buffer | undefined)[], branch: string, log: GateLog): (HistoryRecord | undefined)[] {
-  let unreadable = 0;
-  const records = texts.map((text) => {
-    if (text === undefined) return undefined;
-    const parsed = parseRecord(text.toString('utf8'));
-    if ('record' in parsed) return parsed.record;
-    unreadable += 1;
-    return undefined;
-  });
-  if (unreadable > 0) log.warning(`${unreadable} record(s) on branch ${branch} could not be read and were skipped`);
-  return records;
 }
 
 /**
@@ -78,23 +69,14 @@ export async function openHistory(settings: HistorySettings, name: string, log: 
   const { gitDir, tip, release } = fetched;
   if (!tip) {
     log.info(`The size history branch ${remote.branch} does not exist yet: no records to compare with`);
-    return { trend: new Map(), recordsOf: async () => [], release };
+    return { trend: new Map(), recordsOf: async () => ({ files: [], refused: 0 }), release };
   }
   try {
     const groups = byPlatform(await listFiles(gitDir, tip, imageKey(name)));
+    const reader = recordReader({ gitDir, tip, branch: remote.branch, name, origin: settings.origin, log });
     const trend = new Map<string, TrendPoint[]>();
     for (const [platform, group] of groups) {
-      const last = group.slice(-TREND_POINTS);
-      const files = await readFiles(
-        gitDir,
-        tip,
-        last.map((entry) => entry.path),
-      );
-      const records = parsedRecords(
-        last.map((entry) => files.get(entry.path)),
-        remote.branch,
-        log,
-      );
+      const records = await reader.read(group.slice(-TREND_POINTS));
       trend.set(
         platform,
         records.flatMap((record) =>
@@ -102,23 +84,20 @@ export async function openHistory(settings: HistorySettings, name: string, log: 
         ),
       );
     }
-    const recordsOf = async (commit: string) => {
-      const paths = [...groups.values()].flatMap((group) =>
-        group.filter((entry) => entry.parsed.commit === commit).map((entry) => entry.path),
-      );
-      const files = await readFiles(gitDir, tip, paths);
-      const records = parsedRecords(
-        paths.map((file) => files.get(file)),
-        remote.branch,
-        log,
-      );
-      return records.filter((record): record is HistoryRecord => record?.commit === commit);
-    };
-    return { trend, recordsOf, release };
+    return { trend, recordsOf: (commit) => reader.recordsOf(groups, commit), release };
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+/** The baseline records, and the file each was read from. */
+function baselineOf({ files, refused }: CommitRecords): Pick<HistoryRead, 'baseline' | 'baselineFiles' | 'baselineRefused'> {
+  return {
+    baseline: files.map((file) => file.record),
+    baselineFiles: new Map(files.map((file) => [file.record, file.path])),
+    baselineRefused: refused,
+  };
 }
 
 /** The commit whose record is the baseline (the pull request's merge base), or undefined, saying why. */
@@ -142,7 +121,11 @@ export async function readHistory(
   const opened = await openHistory(settings, name, log);
   if (!opened) return undefined;
   try {
-    return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+    return {
+      ...baselineOf(commit ? await opened.recordsOf(commit) : { files: [], refused: 0 }),
+      baselineCommit: commit,
+      trend: opened.trend,
+    };
   } finally {
     await opened.release();
   }
@@ -219,7 +202,11 @@ export function startHistory(settings: HistorySettings, name: string, log: GateL
     const opened = await opening;
     if (!opened) return undefined;
     const commit = await baselineCommitOf(settings, log);
-    return { baseline: commit ? await opened.recordsOf(commit) : [], baselineCommit: commit, trend: opened.trend };
+    return {
+      ...baselineOf(commit ? await opened.recordsOf(commit) : { files: [], refused: 0 }),
+      baselineCommit: commit,
+      trend: opened.trend,
+    };
   };
   return {
     afterBuild: () => (read ??= afterBuild()),

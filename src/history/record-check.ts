@@ -1,10 +1,12 @@
-// Pure: reading a history record back. Records live on a branch that anyone with write access can edit, so
-// the text is untrusted: its size, every field's type and every string's and list's length are checked, and
-// the record is rebuilt from the fields checked (anything else in the text is dropped). Nothing here throws
-// on bad input; a reason names the field, never quotes the text.
+// Pure: reading a history record back, and deciding whether to believe it. Records live on a branch that anyone
+// with write access can edit, so the text is untrusted: its size, every field's type and every string's and
+// list's length are checked, and the record is rebuilt from the fields checked (anything else in the text is
+// dropped). Then what it claims is checked against itself, against the path it is stored under, against the
+// run's own server and repository, and against the image measured now (recordProblem, sharedLayerProblem).
+// Nothing here throws on bad input; a reason names the field, never quotes the text.
 import { FigureId } from '../judge/delta.js';
 import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../analysis/byte-map.js';
-import { MAX_NAME_CHARS } from './record-path.js';
+import { imageKey, MAX_NAME_CHARS, platformKey, recordedName, RecordPath } from './record-path.js';
 import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';
 import { ByteMap } from '../analysis/byte-map.js';
 
@@ -16,6 +18,8 @@ export const MAX_CREATED_BY_CHARS = 400;
 export const MAX_USER_CHARS = 200;
 export const MAX_PATH_CHARS = 4096;
 export const MAX_LAYERS = 1000;
+/** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
+export const MAX_PLAUSIBLE_BYTES = 2 ** 50;
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -58,6 +62,13 @@ function whole(value: unknown, at: string): number {
   return value;
 }
 
+/** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
+function bytes(value: unknown, at: string): number {
+  const checked = whole(value, at);
+  if (checked > MAX_PLAUSIBLE_BYTES) fail(at, 'is more than 1 PiB, more than any image holds');
+  return checked;
+}
+
 function finite(value: unknown, at: string, min = -Infinity): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
     fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
@@ -95,12 +106,12 @@ function readFigures(value: unknown): HistoryRecord['figures'] {
   const fields = fieldsOf(value, 'figures');
   const at = (id: FigureId) => `figures.${id}`;
   return defined({
-    size: whole(field(fields, 'size'), at('size')),
-    'compressed-size': optional(fields, 'compressed-size', (item) => whole(item, at('compressed-size'))),
+    size: bytes(field(fields, 'size'), at('size')),
+    'compressed-size': optional(fields, 'compressed-size', (item) => bytes(item, at('compressed-size'))),
     layers: whole(field(fields, 'layers'), at('layers')),
     startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
     efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
-    'wasted-size': optional(fields, 'wasted-size', (item) => whole(item, at('wasted-size'))),
+    'wasted-size': optional(fields, 'wasted-size', (item) => bytes(item, at('wasted-size'))),
   });
 }
 
@@ -110,9 +121,9 @@ function readLayer(value: unknown, at: string): RecordedLayer {
     diffId: text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
     createdBy: text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
     line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
-    sizeBytes: whole(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
-    tarBytes: whole(field(fields, 'tarBytes'), `${at}.tarBytes`),
-    compressedBytes: optional(fields, 'compressedBytes', (item) => whole(item, `${at}.compressedBytes`)),
+    sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+    tarBytes: bytes(field(fields, 'tarBytes'), `${at}.tarBytes`),
+    compressedBytes: optional(fields, 'compressedBytes', (item) => bytes(item, `${at}.compressedBytes`)),
   });
 }
 
@@ -121,7 +132,7 @@ function readSizedPaths(value: unknown, at: string, maxItems: number): ByteMap['
     const fields = fieldsOf(item, `${at}[${index}]`);
     return {
       path: text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
-      sizeBytes: whole(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
+      sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
     };
   });
 }
@@ -198,4 +209,84 @@ export function parseRecord(text: string): { record: HistoryRecord } | { invalid
     // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
     return { invalid: 'the record could not be read' };
   }
+}
+
+/** Where the records of this run may say they were made: this server and repository (GITHUB_SERVER_URL, GITHUB_REPOSITORY). */
+export interface RecordOrigin {
+  serverUrl: string;
+  /** owner/name */
+  repository: string;
+}
+
+/** Why a run link is not one of this repository's runs on this server (undefined: it is). */
+export function runUrlProblem(runUrl: string, origin: RecordOrigin): string | undefined {
+  let url: URL;
+  let server: URL;
+  try {
+    url = new URL(runUrl);
+    server = new URL(origin.serverUrl);
+  } catch {
+    return 'runUrl is not a web address';
+  }
+  const prefix = `/${origin.repository.toLowerCase()}/actions/runs/`;
+  const onServer = url.origin === server.origin && url.username === '' && url.password === '';
+  if (!onServer) return `runUrl is not on ${server.origin}`;
+  const run = url.pathname.toLowerCase().startsWith(prefix) ? url.pathname.slice(prefix.length) : undefined;
+  if (run === undefined || !/^\d+(?:\/attempts\/\d+)?$/.test(run) || url.search !== '' || url.hash !== '')
+    return `runUrl is not a run of ${origin.repository}`;
+  return undefined;
+}
+
+/**
+ * Why a record read back is not believed, or undefined: it must be the record of this image (its name), of the
+ * commit, time and platform its path says, and its figures must agree with its layers (the size their sum, the
+ * layer count their number) when it holds them. Its run link is checked apart (runUrlProblem): it matters
+ * where the link is shown.
+ */
+export function recordProblem(record: HistoryRecord, at: RecordPath, name: string): string | undefined {
+  if (record.name !== recordedName(name) || imageKey(record.name) !== at.imageKey)
+    return 'name is not the name of the image it is filed under';
+  if (platformKey(record.platform) !== at.platformKey) return 'platform is not the platform it is filed under';
+  if (record.commit !== at.commit) return "commit is not the commit its file's name says";
+  if (Math.floor(Date.parse(record.commitTime) / 1000) !== Date.parse(at.commitTime) / 1000)
+    return "commitTime is not the time its file's name says";
+  const layers = record.layers;
+  if (!layers) return undefined;
+  const sumBytes = layers.reduce((sum, layer) => sum + layer.sizeBytes, 0);
+  if (sumBytes !== record.figures.size)
+    return `figures.size (${record.figures.size} bytes) is not the sum of its layers' sizes (${sumBytes} bytes)`;
+  if (layers.length !== record.figures.layers)
+    return `figures.layers (${record.figures.layers}) is not the number of its layers (${layers.length})`;
+  return undefined;
+}
+
+/** Why a record's run link is not one of this run's repository on this server, or undefined (also when it has none). */
+export function recordLinkProblem(record: HistoryRecord, origin?: RecordOrigin): string | undefined {
+  return record.runUrl === undefined || !origin ? undefined : runUrlProblem(record.runUrl, origin);
+}
+
+/** The record as the reader keeps it: without a run link unless the link is a run of this repository on this server. */
+export function believedRecord(record: HistoryRecord, origin?: RecordOrigin): HistoryRecord {
+  return record.runUrl === undefined || (origin && recordLinkProblem(record, origin) === undefined)
+    ? record
+    : { ...record, runUrl: undefined };
+}
+
+/**
+ * Why a record cannot be the baseline of the image measured now, or undefined: it must hold its layers (else
+ * its size cannot be checked), and every layer it shares with the image (the same diffID) must have the sizes
+ * measured now.
+ */
+export function sharedLayerProblem(
+  record: HistoryRecord,
+  measured: { diffId: string; sizeBytes: number; tarBytes: number }[],
+): string | undefined {
+  if (!record.layers) return 'it holds no layers (it was recorded with analyze: false, or they did not fit), so its size cannot be checked';
+  const now = new Map(measured.map((layer) => [layer.diffId, layer]));
+  for (const [index, layer] of record.layers.entries()) {
+    const same = now.get(layer.diffId);
+    if (same && (same.sizeBytes !== layer.sizeBytes || same.tarBytes !== layer.tarBytes))
+      return `layers[${index}] (${layer.diffId.slice(0, 19)}) holds ${layer.sizeBytes} bytes in a ${layer.tarBytes}-byte tar in the record, but ${same.sizeBytes} in a ${same.tarBytes}-byte tar in the image measured now`;
+  }
+  return undefined;
 }

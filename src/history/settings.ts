@@ -8,11 +8,14 @@ import { GateOptions } from '../inputs/options.js';
 import { RunContext } from '../github/event.js';
 import { tokenEnvironment } from '../git/auth.js';
 import { HistoryRemote } from './store.js';
+import { RecordOrigin } from './record-check.js';
 
 export interface HistorySettings {
   remote: HistoryRemote;
   /** On a pull request: the commit whose record is the baseline (the merge base of base and head). */
   baselineCommit?: () => Promise<string | undefined>;
+  /** This run's server and repository: a record that links to a run elsewhere is not believed. */
+  origin?: RecordOrigin;
   /** On a push that records: the pushed commit, its committer time, the ref and the run's link. */
   record?: { commit: string; commitTime: () => Promise<string>; ref: string; runUrl?: string };
 }
@@ -56,7 +59,10 @@ export async function historySettings(
     return undefined;
   }
   const remote = { root, branch: history.branch, token: token || undefined, serverUrl: run.serverUrl };
-  const settings: HistorySettings = { remote };
+  const settings: HistorySettings = {
+    remote,
+    origin: run.repository ? { serverUrl: run.serverUrl, repository: run.repository } : undefined,
+  };
   const pr = run.pullRequest;
   if (pr && options.baseline.kind === 'auto') {
     const fetchEnv = tokenEnvironment(token || undefined, run.serverUrl);

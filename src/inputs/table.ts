@@ -275,6 +275,6 @@ export const INPUTS: InputDefinition[] = [
     scope: 'step',
     default: 'false',
     description:
-      'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
+      'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
   },
 ];

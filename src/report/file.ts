@@ -20,6 +20,18 @@ export function defaultReportPath(
   return path.resolve(env.RUNNER_TEMP || tempDirectory, `image-size-gate-${step}-${suffix}.json`);
 }
 
+/**
+ * The report as JSON text, with every invisible character (escape.ts: bidi controls, zero-width and other format
+ * characters, the line and paragraph separators) written as a `\uXXXX` escape: the values read back are the
+ * same, whole, but no viewer of the file shows a name reversed or two names as one.
+ */
+export function reportJson(report: GateReport | object): string {
+  const text = JSON.stringify(report, null, 2);
+  return text.replace(/[\u2028\u2029\p{Cf}]/gu, (char) =>
+    [...Array(char.length).keys()].map((index) => `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`).join(''),
+  );
+}
+
 /** Writes the report to `filePath`, or to defaultReportPath(env) when none is given; returns the absolute path. */
 export async function writeReportFile(
   report: GateReport | object,
@@ -29,6 +41,6 @@ export async function writeReportFile(
   const absolute = path.resolve(filePath ?? defaultReportPath(env));
   await mkdir(path.dirname(absolute), { recursive: true });
   // A default path is a new name: 'wx' refuses to write through anything planted there (the OS temp directory is shared).
-  await writeFile(absolute, JSON.stringify(report, null, 2) + '\n', { flag: filePath ? 'w' : 'wx' });
+  await writeFile(absolute, reportJson(report) + '\n', { flag: filePath ? 'w' : 'wx' });
   return absolute;
 }

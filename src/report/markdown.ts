@@ -3,7 +3,7 @@ import { Check, Verdict } from '../judge/budgets.js';
 import { formatDurationMs } from '../common/units.js';
 import { renderAnalysis } from './analysis-markdown.js';
 import { renderBaselineSection } from './baseline.js';
-import { escapeCodeBlock, escapeMarkdownInline } from '../common/escape.js';
+import { displayName, escapeCodeBlock, escapeMarkdownInline } from '../common/escape.js';
 import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';
 import { trendLines } from './trend.js';
@@ -47,8 +47,8 @@ function historySection(report: GateReport): string[] {
 export function renderSummary(report: GateReport): string {
   const failed = report.checks.filter((check) => check.verdict === 'fail');
   const headline = report.passed
-    ? `## ✅ image-size-gate: ${escapeMarkdownInline(report.name)} passed`
-    : `## ❌ image-size-gate: ${escapeMarkdownInline(report.name)} failed ${failed.length} check${failed.length === 1 ? '' : 's'}`;
+    ? `## ✅ image-size-gate: ${escapeMarkdownInline(displayName(report.name))} passed`
+    : `## ❌ image-size-gate: ${escapeMarkdownInline(displayName(report.name))} failed ${failed.length} check${failed.length === 1 ? '' : 's'}`;
   const lines = [
     headline,
     '',

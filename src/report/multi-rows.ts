@@ -4,7 +4,7 @@ import { Check } from '../judge/budgets.js';
 import { formatSignedPercent } from '../common/units.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
 import { baselineSizeFigure, shortRef, VERDICT_MARK } from './baseline.js';
-import { escapeMarkdownInline } from '../common/escape.js';
+import { displayName, escapeMarkdownInline } from '../common/escape.js';
 import { GateReport } from './model.js';
 
 /** Figures carried forward for an image that was not rebuilt (from the history branch, when it has a record). */
@@ -137,7 +137,7 @@ function unchangedRows(name: string, unchanged: UnchangedImage): ImageRow[] {
 
 /** The rows of one image: one per platform (one for an image that could not be judged). */
 export function imageRows(outcome: ImageOutcome): ImageRow[] {
-  const name = `**${escapeMarkdownInline(outcome.name)}**`;
+  const name = `**${escapeMarkdownInline(displayName(outcome.name))}**`;
   if ('report' in outcome) return reportRows(name, outcome.report);
   if ('unchanged' in outcome) return unchangedRows(name, outcome.unchanged);
   const dash = '—';

@@ -1,7 +1,8 @@
 // Pure: one PR comment and one job summary for several images. The verdict over all images comes first, then
 // one table with a row per image and platform (failing, then changed; unchanged rows folded), then each
-// image's details in its own collapsed section. To stay under GitHub's limits only the details are shortened,
-// never a row or a verdict.
+// image's details in its own collapsed section. To stay under GitHub's limits the details are shortened first;
+// past that, the rows after the first few collapse into one line that says how many more there are. The verdict
+// over all images is never cut, and names are cut to a display length (the report keeps them whole).
 import { Check } from '../judge/budgets.js';
 import { COMMENT_BODY_LIMIT_CHARS } from '../github/api-calls.js';
 import { formatBytes, formatBytesDelta } from '../common/units.js';
@@ -14,7 +15,7 @@ import {
   noBaselineLine,
   VERDICT_MARK,
 } from './baseline.js';
-import { detailsBlock, escapeMarkdownInline, truncate } from '../common/escape.js';
+import { detailsBlock, displayName, escapeMarkdownInline, truncate } from '../common/escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { renderSummary } from './markdown.js';
 import { GateReport } from './model.js';
@@ -39,13 +40,15 @@ interface DetailLevel {
   figures: boolean;
   /** Whose details are shown at all. */
   images: 'all' | 'failing' | 'none';
+  /** How many images have rows in the table (failing first); the rest are counted in one line. */
+  maxImages: number;
 }
 
 const DETAIL_LEVELS: DetailLevel[] = [
-  ...[50, 30, 20, 10, 5, 3, 1, 0].map((maxRows) => ({ maxRows, figures: true, images: 'all' as const })),
-  { maxRows: 0, figures: false, images: 'all' },
-  { maxRows: 0, figures: false, images: 'failing' },
-  { maxRows: 0, figures: false, images: 'none' },
+  ...[50, 30, 20, 10, 5, 3, 1, 0].map((maxRows) => ({ maxRows, figures: true, images: 'all' as const, maxImages: Infinity })),
+  { maxRows: 0, figures: false, images: 'all', maxImages: Infinity },
+  { maxRows: 0, figures: false, images: 'failing', maxImages: Infinity },
+  ...[Infinity, 200, 100, 50, 20, 10, 5, 1].map((maxImages) => ({ maxRows: 0, figures: false, images: 'none' as const, maxImages })),
 ];
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -61,21 +64,27 @@ export function multiHeadline(outcomes: ImageOutcome[], level = '###'): string {
   return `${level} ✅ image-size-gate: ${outcomes.length === 1 ? 'the image passed' : passed}`;
 }
 
-/** The table: failing and changed images' rows, then the unchanged ones folded away. */
-export function multiTable(outcomes: ImageOutcome[]): string[] {
+/**
+ * The table: failing and changed images' rows, then the unchanged ones folded away. Past `maxImages` images
+ * (failing first), the others are one line that counts them and says where they are (`seeAlso`).
+ */
+export function multiTable(outcomes: ImageOutcome[], maxImages = Infinity, seeAlso = 'the job summary or the report'): string[] {
   const ordered = orderedOutcomes(outcomes);
-  const shown = ordered.filter((outcome) => imageGroup(outcome) !== 'unchanged');
-  const folded = ordered.filter((outcome) => imageGroup(outcome) === 'unchanged');
+  const listed = ordered.slice(0, maxImages);
+  const more = ordered.length - listed.length;
+  const shown = listed.filter((outcome) => imageGroup(outcome) !== 'unchanged');
+  const folded = listed.filter((outcome) => imageGroup(outcome) === 'unchanged');
   const rows = (list: ImageOutcome[]) => [...IMAGE_TABLE_HEADER, ...list.flatMap(imageRows).map(imageTableRow)];
   return [
     ...(shown.length > 0 ? rows(shown) : []),
     ...(shown.length > 0 && folded.length > 0 ? [''] : []),
     ...(folded.length > 0 ? detailsBlock(plural(folded.length, 'unchanged image'), rows(folded)) : []),
+    ...(more > 0 ? ['', `…and ${plural(more, 'more image')} (see ${seeAlso}).`] : []),
   ];
 }
 
 function detailsSummary(outcome: ImageOutcome): string {
-  const name = `<b>${escapeMarkdownInline(outcome.name)}</b>`;
+  const name = `<b>${escapeMarkdownInline(displayName(outcome.name))}</b>`;
   if ('error' in outcome) return `${VERDICT_MARK.fail} ${name}: could not be judged`;
   if (!('report' in outcome)) {
     const failed = (outcome.unchanged.checks ?? []).filter((check) => check.verdict === 'fail').map((check) => check.label);
@@ -149,6 +158,8 @@ interface BodyOptions {
   details: (outcome: ImageOutcome, level: DetailLevel) => string[];
   /** Said at the end when details were left out. */
   shortenedNote: string;
+  /** Where the images whose rows are left out can be found. */
+  seeAlso: string;
 }
 
 function renderBody(outcomes: ImageOutcome[], options: BodyOptions, level: DetailLevel, shortened: boolean): string {
@@ -156,8 +167,10 @@ function renderBody(outcomes: ImageOutcome[], options: BodyOptions, level: Detai
     ...(options.marker ? [options.marker] : []),
     multiHeadline(outcomes, options.heading),
     '',
-    ...multiTable(outcomes),
-    ...orderedOutcomes(outcomes).flatMap((outcome) => options.details(outcome, level)),
+    ...multiTable(outcomes, level.maxImages, options.seeAlso),
+    ...orderedOutcomes(outcomes)
+      .slice(0, level.maxImages)
+      .flatMap((outcome) => options.details(outcome, level)),
     ...footer(options.runUrl, shortened ? options.shortenedNote : undefined),
   ].join('\n');
 }
@@ -179,6 +192,7 @@ export function renderMultiComment(outcomes: ImageOutcome[], context: CommentCon
     heading: '###',
     details: imageDetails,
     shortenedNote: "Some details are left out to keep this comment within GitHub's size limit; the job summary has them.",
+    seeAlso: 'the job summary or the report',
   };
   return fitted(outcomes, options, (body) => [...body].length <= limitChars - COMMENT_RESERVE_CHARS);
 }
@@ -197,6 +211,7 @@ export function renderMultiSummary(outcomes: ImageOutcome[], runUrl?: string, li
     heading: '##',
     details: summaryDetails,
     shortenedNote: "Some details are left out to keep this summary within GitHub's size limit; the JSON report has them all.",
+    seeAlso: 'the JSON report',
   };
   return fitted(outcomes, options, (body) => Buffer.byteLength(body) <= limitBytes - SUMMARY_RESERVE_BYTES);
 }

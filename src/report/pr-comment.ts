@@ -14,7 +14,7 @@ import {
   VERDICT_MARK,
 } from './baseline.js';
 import { trendLines } from './trend.js';
-import { detailsBlock, escapeMarkdownInline } from '../common/escape.js';
+import { detailsBlock, displayName, escapeMarkdownInline } from '../common/escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { GateReport } from './model.js';
 
@@ -36,7 +36,7 @@ function headline(report: GateReport): string {
       : formatBytes(report.image.sizeBytes);
   const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
   // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
-  const name = `**${escapeMarkdownInline(report.name)}**`;
+  const name = `**${escapeMarkdownInline(displayName(report.name))}**`;
   return report.passed
     ? `### ✅ image-size-gate: ${name} passed · ${sizeText}`
     : `### ❌ image-size-gate: ${name} failed ${escapeMarkdownInline(failed.join(', '))} · ${sizeText}`;

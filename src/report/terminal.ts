@@ -8,14 +8,23 @@ import { clipCreatedBy } from '../common/created-by.js';
 import { hintTerminalLines } from './hint.js';
 import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';
+import { visibleControlChars } from '../common/escape.js';
 
 const LARGEST_LAYER_LINES = 5;
 
 const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
 
-/** Removes terminal control sequences from untrusted text. */
+/**
+ * Untrusted text for the terminal: control sequences removed, line by line every other invisible character
+ * (controls, bidi controls, zero-width characters) shown by its code.
+ */
 function plain(text: string): string {
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return text
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .split('\n')
+    .map(visibleControlChars)
+    .join('\n');
 }
 
 export function renderTerminal(report: GateReport): string {

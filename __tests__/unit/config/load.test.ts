@@ -1,6 +1,6 @@
 import { ConfigError } from '../../../src/config/error.js';
 import { editDistance, nearestKey } from '../../../src/config/keys.js';
-import { configRoot, parseConfig } from '../../../src/config/load.js';
+import { configRoot, MAX_CONFIG_IMAGES, parseConfig } from '../../../src/config/load.js';
 import { imageSettings, optionsForImage, stepInput } from '../../../src/config/options.js';
 import { InputError } from '../../../src/inputs/parsers.js';
 
@@ -166,6 +166,22 @@ describe('parseConfig', () => {
       '"api" is already the name of the image on line 2',
     ],
     [
+      'a name that differs from another only by a zero-width space',
+      'images:\n  - name: api\n  - name: "api\\u200b"\n',
+      3,
+      5,
+      'images[1].name',
+      'is already the name of the image on line 2 (the two differ only by invisible characters)',
+    ],
+    [
+      'a name that differs from another only by bidi controls',
+      'images:\n  - name: "\\u202eipa\\u202c"\n  - name: ipa\n',
+      3,
+      5,
+      'images[1].name',
+      '"ipa" is already the name of the image on line 2 (the two differ only by invisible characters)',
+    ],
+    [
       'an image and a context',
       entry('image: app:ci', 'context: services/a'),
       4,
@@ -180,6 +196,16 @@ describe('parseConfig', () => {
     expect(error.key).toBe(key);
     expect(error.message).toContain(words);
     expect(error.message.startsWith(`${FILE}:${line}:${column}: ${key ? `${key}: ` : ''}`)).toBe(true);
+  });
+
+  test(`more than ${MAX_CONFIG_IMAGES} images: refused at images:, pointing to the matrix mode`, () => {
+    const entries = (count: number) => `images:\n${Array.from({ length: count }, (_, index) => `  - name: i${index}\n`).join('')}`;
+    expect(parseConfig(entries(MAX_CONFIG_IMAGES), FILE).images).toHaveLength(MAX_CONFIG_IMAGES);
+    const error = configError(entries(MAX_CONFIG_IMAGES + 1));
+    expect(error.message).toBe(
+      `${FILE}:1:1: images: lists ${MAX_CONFIG_IMAGES + 1} images; one config file gates at most ${MAX_CONFIG_IMAGES} (one after another, in one comment); ` +
+        'split them across jobs with the matrix mode (the plan and report sub-actions, docs/matrix.md)',
+    );
   });
 
   test('changed-only is a step-wide key; config is never read from the file', () => {

@@ -1,6 +1,14 @@
 // Reading a history record back as untrusted text: a record is rebuilt from checked fields only; anything of
 // the wrong shape, size or schema is refused with a reason that names the field, and nothing throws.
-import { MAX_RECORD_BYTES, parseRecord, serializeRecord } from '../../../src/history/record.js';
+import { MAX_RECORD_BYTES, parseRecord, parseRecordPath, recordPath, serializeRecord } from '../../../src/history/record.js';
+import {
+  believedRecord,
+  MAX_PLAUSIBLE_BYTES,
+  recordLinkProblem,
+  recordProblem,
+  runUrlProblem,
+  sharedLayerProblem,
+} from '../../../src/history/record-check.js';
 import { HistoryRecord } from '../../../src/history/types.js';
 import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../../../src/analysis/byte-map.js';
 
@@ -141,4 +149,96 @@ test('no cut or changed byte of a record makes the reader throw', () => {
     const changed = text.slice(0, end) + '"' + text.slice(end + 1);
     expect(() => parseRecord(changed)).not.toThrow();
   }
+});
+
+describe('whether a record read back is believed', () => {
+  const ORIGIN = { serverUrl: 'https://github.com', repository: 'acme/web' };
+  // Distinct layers, so that a layer's diffID names one layer.
+  const genuine = (): HistoryRecord => ({
+    ...record(),
+    layers: record().layers!.map((layer, index) => ({ ...layer, diffId: `sha256:${String(index).repeat(64)}` })),
+  });
+  const at = (value: HistoryRecord, path = recordPath(value)) => parseRecordPath(path)!;
+
+  test('the record the gate wrote is believed where it wrote it', () => {
+    expect(recordProblem(genuine(), at(genuine()), 'web')).toBeUndefined();
+    expect(recordLinkProblem(genuine(), ORIGIN)).toBeUndefined();
+  });
+
+  test.each<[string, (value: HistoryRecord) => void, string]>([
+    [
+      'a size that is not the sum of its layers',
+      (value) => (value.figures.size = 9e14),
+      "figures.size (900000000000000 bytes) is not the sum of its layers' sizes (4460581 bytes)",
+    ],
+    ['a layer count that is not theirs', (value) => (value.figures.layers = 3), 'figures.layers (3) is not the number of its layers (2)'],
+    ['another image’s name', (value) => (value.name = '../../etc'), 'name is not the name of the image it is filed under'],
+    ['another commit', (value) => (value.commit = 'd'.repeat(40)), "commit is not the commit its file's name says"],
+    ['another time', (value) => (value.commitTime = '2024-05-02T00:00:00Z'), "commitTime is not the time its file's name says"],
+    ['another platform', (value) => (value.platform = 'linux/arm64'), 'platform is not the platform it is filed under'],
+    [
+      'a run link off the server',
+      (value) => (value.runUrl = 'https://evil.example/login?next=github.com'),
+      'runUrl is not on https://github.com',
+    ],
+    [
+      'a run link with credentials',
+      (value) => (value.runUrl = 'https://x@github.com/acme/web/actions/runs/1'),
+      'runUrl is not on https://github.com',
+    ],
+    [
+      'a run link of another repository',
+      (value) => (value.runUrl = 'https://github.com/evil/web/actions/runs/1'),
+      'runUrl is not a run of acme/web',
+    ],
+    [
+      'a run link with a query',
+      (value) => (value.runUrl = 'https://github.com/acme/web/actions/runs/1?next=x'),
+      'runUrl is not a run of acme/web',
+    ],
+    ['a run link to another page', (value) => (value.runUrl = 'https://github.com/acme/web/settings'), 'runUrl is not a run of acme/web'],
+  ])('%s is not believed', (_what, change, reason) => {
+    const path = recordPath(genuine());
+    const value = genuine();
+    change(value);
+    expect(recordProblem(value, at(value, path), 'web') ?? recordLinkProblem(value, ORIGIN)).toBe(reason);
+  });
+
+  test('a record filed under a name that says another time (19700101T000000Z) is not believed', () => {
+    const value = genuine();
+    const path = recordPath(value).replace(/\/\d{8}T\d{6}Z-/, '/19700101T000000Z-');
+    expect(recordProblem(value, at(value, path), 'web')).toBe("commitTime is not the time its file's name says");
+  });
+
+  test('run links: this repository in any case, a run attempt; without a known origin the link is dropped', () => {
+    expect(runUrlProblem('https://github.com/ACME/Web/actions/runs/12/attempts/2', ORIGIN)).toBeUndefined();
+    expect(
+      runUrlProblem('https://ghe.example:8443/acme/web/actions/runs/1', { ...ORIGIN, serverUrl: 'https://ghe.example:8443' }),
+    ).toBeUndefined();
+    expect(runUrlProblem('javascript:alert(1)', ORIGIN)).toBe('runUrl is not on https://github.com');
+    expect(believedRecord(genuine(), undefined).runUrl).toBeUndefined();
+    expect(believedRecord(genuine(), ORIGIN).runUrl).toBe(genuine().runUrl);
+    expect(believedRecord({ ...genuine(), runUrl: 'https://evil.example/x' }, ORIGIN).runUrl).toBeUndefined();
+  });
+
+  test('figures over 1 PiB are refused as they are read', () => {
+    expect(parseRecord(edited((value) => (value.figures.size = 9e15)))).toEqual({
+      invalid: 'figures.size is more than 1 PiB, more than any image holds',
+    });
+    expect(parseRecord(edited((value) => (value.layers[0].tarBytes = MAX_PLAUSIBLE_BYTES + 1)))).toEqual({
+      invalid: 'layers[0].tarBytes is more than 1 PiB, more than any image holds',
+    });
+  });
+
+  test('as a baseline: it must hold its layers, and a layer it shares with the image measured now must have its sizes', () => {
+    const value = genuine();
+    const [base, app] = value.layers!;
+    expect(sharedLayerProblem(value, [{ ...base }])).toBeUndefined();
+    expect(sharedLayerProblem(value, [{ ...app, sizeBytes: app.sizeBytes + 1 }])).toBe(
+      `layers[1] (sha256:111111111111) holds 460581 bytes in a 470000-byte tar in the record, but 460582 in a 470000-byte tar in the image measured now`,
+    );
+    expect(sharedLayerProblem({ ...value, layers: undefined }, [])).toBe(
+      'it holds no layers (it was recorded with analyze: false, or they did not fit), so its size cannot be checked',
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultReportPath, writeReportFile } from '../../../src/report/file.js';
+import { defaultReportPath, reportJson, writeReportFile } from '../../../src/report/file.js';
 import { GateReport } from '../../../src/report/model.js';
 
 describe('defaultReportPath', () => {
@@ -48,4 +48,12 @@ describe('writeReportFile', () => {
     expect(await writeReportFile({ ...report, name: 'again' }, target)).toBe(target);
     expect(JSON.parse(readFileSync(target, 'utf8')).name).toBe('again');
   });
+});
+
+test('reportJson: invisible characters are escaped in the text, and the values read back whole', () => {
+  const report = { name: 'a\u202eb\u200bc\u{e0041}d', note: 'plain € 🐳' };
+  const text = reportJson(report);
+  expect(text).not.toMatch(/[\u202e\u200b]|\u{e0041}/u);
+  expect(text).toContain('a\\u202eb\\u200bc\\udb40\\udc41d');
+  expect(JSON.parse(text)).toEqual(report);
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { marked, Tokens } from 'marked';
 import { evaluateBudgets } from '../../../src/judge/budgets.js';
 import { renderActionYml, updateReadme } from '../../../src/docs/render.js';
 import { escapeCodeBlock, escapeMarkdownInline } from '../../../src/common/escape.js';
@@ -64,14 +65,22 @@ describe('job summary', () => {
     expect(markdown).not.toContain('</details>');
     expect(markdown).not.toContain('@everyone');
     // A table row in the container log stays inside its code block, where it is inert text.
-    expect(markdown).toMatch(/```text\n::set-output name=passed::true\n`\u200b`\u200b`\n\| a \| b \|\n```/);
-    // Code fences inside untrusted text are broken up, so the only fences are the ones we opened and closed.
-    expect(markdown.match(/^```/gm)?.length).toBe(4);
+    expect(markdown).toContain('````text\n::set-output name=passed::true\n```\n| a | b |\n````');
+    // A CommonMark parser finds two code blocks, each whole: the fences inside untrusted text close nothing.
+    const blocks = marked.lexer(markdown).filter((token) => token.type === 'code');
+    expect(blocks.map((block) => (block as Tokens.Code).text)).toEqual([
+      '```\n@admin <b>',
+      '::set-output name=passed::true\n```\n| a | b |',
+    ]);
   });
 
   test('escapeMarkdownInline and escapeCodeBlock', () => {
     expect(escapeMarkdownInline('a|b <i>@x\nnext')).toBe('a&#124;b &#60;i&#62;&#64;x next');
-    expect(escapeCodeBlock(['```', 'x'])).toBe('```text\n`\u200b`\u200b`\nx\n```');
+    expect(escapeCodeBlock(['```', 'x'])).toBe('````text\n```\nx\n````');
+    expect(escapeCodeBlock(['a\u202eb\u200bc\td'])).toBe('```text\na\\u202eb\\u200bc\td\n```');
+    expect(escapeMarkdownInline('api\u200b \u202eevil \u2066x\ufeff \u0085')).toBe(
+      'api&#92;u200b &#92;u202eevil &#92;u2066x&#92;ufeff &#92;x85',
+    );
   });
 });
 
@@ -92,6 +101,17 @@ describe('terminal report', () => {
       smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'x', containerLog: ['\u001b[2Jcleared'] },
     });
     expect(renderTerminal(report)).not.toContain('\u001b');
+  });
+
+  test('bidi controls and zero-width characters from the image or the name are shown by their code', () => {
+    const report = sampleReport({
+      name: 'api\u200b\u202e',
+      smoke: { ran: true, port: 80, path: '/', passed: false, failure: 'x', containerLog: ['\u2066hidden\u2069'] },
+    });
+    const text = renderTerminal(report);
+    expect(text).not.toMatch(/[\u200b\u202e\u2066\u2069]/);
+    expect(text).toContain('api\\u200b\\u202e');
+    expect(text).toContain('\\u2066hidden\\u2069');
   });
 });
 

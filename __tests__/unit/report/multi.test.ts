@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_CHARS } from '../../../src/common/escape.js';
 import { carriedChecks, evaluateBudgets } from '../../../src/judge/budgets.js';
 import { renderMultiTerminal } from '../../../src/cli/multi.js';
 import { figureDeltas } from '../../../src/judge/delta.js';
@@ -159,6 +160,42 @@ describe('the multi-image comment', () => {
     expect(body).toContain('<summary>❌ <b>service-0</b>: failed Size (uncompressed)');
     const few = renderMultiComment(outcomes.slice(0, 3), CONTEXT);
     expect(few).toContain('**Hints (40)**');
+  });
+
+  test('400 images with 120-character names: under 65,536 characters, failing rows first, the rest counted in one line', () => {
+    const long = (index: number) => `${String(index).padStart(3, '0')}-${'n'.repeat(116)}`;
+    const outcomes: ImageOutcome[] = Array.from({ length: 400 }, (_, index) =>
+      index % 50 === 7
+        ? { name: long(index), report: report(long(index), 2 * MB, 1 * MB, 1 * MB) }
+        : {
+            name: long(index),
+            unchanged: { sizeBytes: 500_000, platform: 'linux/amd64', recordedCommit: 'c'.repeat(40), budget: '1.00 MB' },
+          },
+    );
+    const body = renderMultiComment(outcomes, CONTEXT);
+    expect([...body].length).toBeLessThan(65_536);
+    expect(body.split('\n')[1]).toBe('### ❌ image-size-gate: 8 of 400 images failed');
+    const rows = body.split('\n').filter((line) => /^\| \*\*\d{3}-n+…\*\* \|/.test(line));
+    // Every failing image keeps its row, first; names are cut to the display length.
+    expect(rows.slice(0, 8).every((row) => row.endsWith('❌ |'))).toBe(true);
+    expect(rows[0]).toContain(`**007-${'n'.repeat(DISPLAY_NAME_CHARS - 5)}…**`);
+    const more = 400 - rows.length;
+    expect(more).toBeGreaterThan(0);
+    expect(body).toContain(`…and ${more} more images (see the job summary or the report).`);
+    // The summary holds more of them, within its own limit, and points to the report for the rest.
+    const summary = renderMultiSummary(outcomes, CONTEXT.runUrl);
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
+    expect(summary.match(/^\| \*\*\d{3}-n+…\*\* \|/gm)).toHaveLength(400);
+  });
+
+  test('names that escape to five times their length, or 70,000 characters long, still fit', () => {
+    const escaping = (index: number) => `${index}${'_'.repeat(119)}`;
+    const many: ImageOutcome[] = Array.from({ length: 500 }, (_, index) => ({ name: escaping(index), unchanged: { budget: '1.00 MB' } }));
+    expect([...renderMultiComment(many, CONTEXT)].length).toBeLessThan(65_536);
+    const huge = 'x'.repeat(70_000);
+    const one = renderMultiComment([{ name: huge, report: report(huge, 2 * MB, 1 * MB, 1 * MB) }], CONTEXT);
+    expect([...one].length).toBeLessThan(5_000);
+    expect(one).toContain(`**${'x'.repeat(DISPLAY_NAME_CHARS - 1)}…**`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_CHARS } from '../../../src/common/escape.js';
 import { evaluateBudgets } from '../../../src/judge/budgets.js';
 import { figureDeltas, layerChanges, layerKey } from '../../../src/judge/delta.js';
 import { LayerSummary } from '../../../src/analysis/analyze.js';
@@ -91,6 +92,15 @@ describe('the PR comment', () => {
     const body = renderComment(report, { marker: '<!-- m -->' });
     expect(body).not.toMatch(/<img|@everyone|@admin/);
     expect(body.match(/<\/details>/g)).toHaveLength(body.match(/<details>/g)!.length);
+  });
+
+  test('a name of 70,000 characters is cut to the display length; bidi and zero-width characters are shown by their code', () => {
+    const long = renderComment(reportWith({ name: 'n'.repeat(70_000) }), { marker: '<!-- m -->' });
+    expect([...long].length).toBeLessThan(5_000);
+    expect(long).toContain(`**${'n'.repeat(DISPLAY_NAME_CHARS - 1)}…**`);
+    const hidden = renderComment(reportWith({ name: 'api\u200b\u202eevil' }), { marker: '<!-- m -->' });
+    expect(hidden).not.toMatch(/[\u200b\u202e]/);
+    expect(hidden).toContain('**api&#92;u200b&#92;u202eevil**');
   });
 
   test('comment modes', () => {
