@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1711:
+/***/ 4580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31082,7 +31082,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31951,6 +31951,8 @@ function baselineSource(baseline) {
         return `the base commit \`${shortRef(baseline.reference)}\``;
     if (baseline.source === 'image')
         return `\`${escapeMarkdownInline(baseline.reference)}\``;
+    if (baseline.source === 'registry')
+        return `\`${escapeMarkdownInline(baseline.reference)}\` read from its registry (no pull)`;
     const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
     const run = baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
     const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
@@ -32502,7 +32504,7 @@ async function postComment(comment, run, token, client, warn) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
-// The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README, the
+// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the
 // CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
 // check they agree).
 const INPUTS = [
@@ -32535,7 +32537,7 @@ const INPUTS = [
         type: 'string',
         scope: 'entry',
         default: '',
-        description: 'Gate this local image (name, tag or id) instead of building; e.g. one that docker/build-push-action loaded.',
+        description: 'Gate this image instead of building: a local one (name, tag or id; e.g. one that docker/build-push-action loaded), or one read from its registry without a pull when the engine lacks it or it is written registry://ghcr.io/acme/app:1.',
     },
     {
         name: 'archive',
@@ -32653,7 +32655,28 @@ const INPUTS = [
         type: 'string',
         scope: 'image',
         default: 'auto',
-        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured, pulled if not local), or none.",
+        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured in the engine when it holds it, else read from its registry without a pull; registry://ref always reads the registry), or none.",
+    },
+    {
+        name: 'registry-username',
+        type: 'string',
+        scope: 'workflow',
+        default: '',
+        description: "User name for the registry an image or baseline is read from (default: the Docker client's config.json and its credential helpers, as docker login leaves them).",
+    },
+    {
+        name: 'registry-password',
+        type: 'string',
+        scope: 'workflow',
+        default: '',
+        description: 'Password or token for registry-username (masked in the log; never passed to builds or containers).',
+    },
+    {
+        name: 'insecure-registries',
+        type: 'list',
+        scope: 'workflow',
+        default: '',
+        description: 'Registries (host or host:port) to read over plain HTTP, comma- or newline-separated; loopback registries always are, every other one needs TLS.',
     },
     {
         name: 'max-increase',
@@ -32705,39 +32728,6 @@ const INPUTS = [
         default: 'false',
         description: 'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
     },
-];
-const OUTPUTS = [
-    { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-    {
-        name: 'size',
-        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
-    },
-    { name: 'layers', description: 'Number of filesystem layers.' },
-    { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
-    { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
-    { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
-    { name: 'passed', description: 'true when every budget passed.' },
-    {
-        name: 'compressed-size',
-        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
-    },
-    { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
-    { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-    {
-        name: 'reclaimable-size',
-        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
-    },
-    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-    {
-        name: 'size-delta',
-        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
-    },
-    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-    {
-        name: 'comment-body',
-        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
-    },
-    { name: 'report', description: 'Path of the JSON report.' },
 ];
 
 ;// CONCATENATED MODULE: ./src/config/keys.ts
@@ -34675,6 +34665,7 @@ function getInputs(read) {
         baseline: parseBaseline(value('baseline')),
         comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
         history: readHistory(value),
+        registry: readRegistry(value, optional),
     };
     checkCombinations(options, value);
     return options;
@@ -34691,6 +34682,21 @@ function readBudgets(value, optional) {
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
+}
+function readRegistry(value, optional) {
+    const username = optional('registry-username');
+    const password = optional('registry-password');
+    if (Boolean(username) !== Boolean(password))
+        throw new InputError(username ? 'registry-password' : 'registry-username', `is empty, but ${username ? 'registry-username' : 'registry-password'} is set`, 'both registry-username and registry-password, or neither');
+    const insecureRegistries = value('insecure-registries')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((host) => {
+        if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/.test(host))
+            throw new InputError('insecure-registries', `"${host.slice(0, 80)}" is not a host or host:port`, 'registry.internal:5000');
+        return host;
+    });
+    return { username, password, insecureRegistries };
 }
 function readHistory(value) {
     const branch = parseOptional('history-branch', value('history-branch'), parseBranchName, 'image-size-history');
@@ -35387,7 +35393,7 @@ function readRecord(value) {
         imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
         engine: readEngine(field(fields, 'engine')),
         sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
-        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'gzip-6'])),
+        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'])),
         figures: readFigures(field(fields, 'figures')),
         user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
         nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
@@ -36178,95 +36184,1708 @@ function parsePaxRecords(data, offset) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/analysis/gzip-size.ts
-// The gzip-compressed size of a byte stream, computed on several threads at once.
-// Like pigz, the stream is cut into blocks that are deflated independently on zlib's thread pool, each
-// primed with the previous block's last 32 KiB as its dictionary, so the result stays within a fraction
-// of a percent of one single-threaded gzip stream at the same level (docker push uses level 6, the default).
-// Block buffers are reused, so the memory in use stays the same however many bytes pass through.
-
-
-const deflateRawAsync = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-const GZIP_LEVEL = 6;
-const BLOCK_BYTES = 1024 * 1024;
-const WINDOW_BYTES = 32 * 1024;
-/** Room for a block's deflated output even when it does not compress (deflate adds 5 bytes per 16 KiB stored). */
-const OUTPUT_BYTES = BLOCK_BYTES + 64 * 1024;
-/** gzip's fixed 10-byte header and 8-byte trailer (CRC32 and length). */
-const GZIP_FRAMING_BYTES = 18;
-class GzipSizer {
-    maxInFlight;
-    /** Free block buffers, reused so that memory stays flat however many bytes pass through. */
-    free = [];
-    block;
-    filled = 0;
-    previousTail;
-    inFlight = new Set();
-    waiting = [];
-    compressedBytes = 0;
-    failure;
-    constructor(maxInFlight = 4) {
-        this.maxInFlight = maxInFlight;
-        this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/bytes.ts
+// Byte comparisons for the matchers of both generations: how far two positions of a buffer repeat each other, read
+// through a DataView 4 bytes at a time (compress/flate's matchLen compares byte by byte in Go 1.26 and 8 bytes at a
+// time in Go 1.27; both give the length of the common prefix).
+// Math's functions bound once: a global lookup per call is costly where globals are proxied (Jest's vm context).
+const { clz32 } = Math;
+/** The length of the common prefix of bytes[s..end) and bytes[t..): how far the bytes at s repeat those at t. */
+function matchLength(view, bytes, s, t, end) {
+    let n = s;
+    for (; n + 4 <= end; n += 4) {
+        const diff = view.getInt32(n, true) ^ view.getInt32(t + n - s, true);
+        // The lowest set bit of the difference is in the first byte that differs.
+        if (diff !== 0)
+            return n - s + ((31 - clz32(diff & -diff)) >> 3);
     }
-    /** Copies `chunk` in and hands every full block to the thread pool; never waits (see ready()). */
-    write(chunk) {
-        let offset = 0;
-        while (offset < chunk.length) {
-            const copied = chunk.copy(this.block, this.filled, offset);
-            this.filled += copied;
-            offset += copied;
-            if (this.filled === BLOCK_BYTES)
-                this.submit(false);
+    while (n < end && bytes[n] === bytes[t + n - s])
+        n++;
+    return n - s;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/tables.ts
+// DEFLATE's fixed tables as Go's compress/flate uses them (RFC 1951 3.2.5-3.2.6), shared by both generations:
+// which length and distance code a match takes, how many extra bits each code carries, the fixed Huffman code's
+// lengths, and the order in which a dynamic header lists the code-length code's lengths.
+/** Symbols of the literal/length alphabet Go counts (0-255 literals, 256 end of block, 257-285 lengths). */
+const LITERAL_SYMBOLS = 286;
+/** Symbols of the distance alphabet. */
+const OFFSET_SYMBOLS = 30;
+const END_OF_BLOCK = 256;
+const FIRST_LENGTH_SYMBOL = 257;
+/** The smallest length (minus 3) of each of the 29 length codes; code 28 is the single length 258. */
+const LENGTH_BASE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 255];
+/** Extra bits after each length code (token.go / huffman_bit_writer.go lengthExtraBits). */
+const LENGTH_EXTRA_BITS = Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]);
+/** Extra bits after each distance code (offsetExtraBits). */
+const OFFSET_EXTRA_BITS = Uint8Array.from([
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+]);
+/** Length code (0-28) of a match of length 3 + index (Go's lengthCodes). */
+const LENGTH_CODE = buildLengthCodes();
+/** Distance code of a distance minus 1 below 256 (Go's offsetCodes). */
+const OFFSET_CODE_LOW = buildOffsetCodes();
+function buildLengthCodes() {
+    const codes = new Uint8Array(256);
+    for (let code = 0; code < 28; code++)
+        codes.fill(code, LENGTH_BASE[code], LENGTH_BASE[code + 1]);
+    codes[255] = 28;
+    return codes;
+}
+function buildOffsetCodes() {
+    const codes = new Uint8Array(256);
+    let base = 0;
+    for (let code = 0; code < 16; code++) {
+        const span = code < 4 ? 1 : 1 << OFFSET_EXTRA_BITS[code];
+        codes.fill(code, base, base + span);
+        base += span;
+    }
+    return codes;
+}
+/** The distance code of a match whose distance minus 1 is `offset` (below 32768), as token.go's offsetCode. */
+function offsetCode(offset) {
+    return offset < 256 ? OFFSET_CODE_LOW[offset] : OFFSET_CODE_LOW[offset >> 7] + 14;
+}
+/** Code lengths of the fixed literal/length code (RFC 1951 3.2.6; huffman_code.go generateFixedLiteralEncoding). */
+const FIXED_LITERAL_LENGTHS = buildFixedLiteralLengths();
+/** Every distance code of the fixed code is 5 bits long. */
+const FIXED_OFFSET_LENGTH = 5;
+function buildFixedLiteralLengths() {
+    const lengths = new Uint8Array(LITERAL_SYMBOLS);
+    lengths.fill(8, 0, 144);
+    lengths.fill(9, 144, 256);
+    lengths.fill(7, 256, 280);
+    lengths.fill(8, 280, LITERAL_SYMBOLS);
+    return lengths;
+}
+/** The order in which a dynamic block header lists the code-length code's lengths (codegenOrder). */
+const CODEGEN_ORDER = Uint8Array.from([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+/** The extra bits of a block's matches, from its length-code and distance-code frequencies. */
+function extraBitsOf(literalFreq, offsetFreq) {
+    let bits = 0;
+    for (let code = 8; code < 29; code++)
+        bits += literalFreq[FIRST_LENGTH_SYMBOL + code] * LENGTH_EXTRA_BITS[code];
+    for (let code = 4; code < OFFSET_SYMBOLS; code++)
+        bits += offsetFreq[code] * OFFSET_EXTRA_BITS[code];
+    return bits;
+}
+/** Sum of frequency times code length over the first `count` symbols (huffmanEncoder.bitLength). */
+function weightedBits(freq, lengths, count) {
+    let bits = 0;
+    for (let symbol = 0; symbol < count; symbol++)
+        bits += freq[symbol] * lengths[symbol];
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/huffman.ts
+// The code lengths of Go's length-limited Huffman codes (compress/flate huffman_code.go generate, bitCounts and
+// assignEncodingAndSize), identical from Go 1.7 to 1.27, and the size of a dynamic block's header
+// (huffman_bit_writer.go generateCodegen and dynamicSize/headerSize). Only lengths are computed: a block's size
+// depends on them, not on the code words.
+
+const MAX_INT32 = 0x7fffffff;
+/** Room for the largest alphabet (286 literal/length symbols) plus the sentinel. */
+const LIST_CAPACITY = 288;
+const BAD_CODE = 255;
+const CODEGEN_SYMBOLS = 19;
+/** Builds code lengths into caller-owned arrays; its buffers are reused so that no block allocates. */
+class HuffmanLengths {
+    /** Non-zero symbols as frequency * 512 + symbol, sorted to the order Go sorts them in (frequency, then symbol). */
+    keys = new Int32Array(LIST_CAPACITY);
+    listFreq = new Int32Array(LIST_CAPACITY);
+    bitCount = new Int32Array(17);
+    lastFreq = new Int32Array(17);
+    nextCharFreq = new Int32Array(17);
+    nextPairFreq = new Int32Array(17);
+    needed = new Int32Array(17);
+    leafCounts = new Int32Array(17 * 16);
+    codegenFreq = new Int32Array(CODEGEN_SYMBOLS);
+    codegenLengths = new Uint8Array(CODEGEN_SYMBOLS);
+    concatenated = new Uint8Array(LIST_CAPACITY + 32);
+    /**
+     * Sets lengths[0..count) to the lengths of Go's Huffman code for freq[0..count), at most maxBits long (generate).
+     * Symbols of frequency 0 get length 0; with one or two symbols in use each gets length 1.
+     */
+    generate(freq, count, maxBits, lengths) {
+        const keys = this.keys;
+        let used = 0;
+        for (let symbol = 0; symbol < count; symbol++) {
+            const f = freq[symbol];
+            if (f !== 0)
+                keys[used++] = f * 512 + symbol;
+            else
+                lengths[symbol] = 0;
+        }
+        if (used <= 2) {
+            for (let i = 0; i < used; i++)
+                lengths[keys[i] & 511] = 1;
+            return;
+        }
+        keys.subarray(0, used).sort();
+        for (let i = 0; i < used; i++)
+            this.listFreq[i] = keys[i] >> 9;
+        this.listFreq[used] = MAX_INT32;
+        const levels = this.bitCounts(used, Math.min(maxBits, used - 1));
+        // assignEncodingAndSize: the most frequent symbols (the end of the list) take the shortest codes.
+        let end = used;
+        for (let bits = 1; bits <= levels; bits++) {
+            for (let k = this.bitCount[bits]; k > 0; k--)
+                lengths[keys[--end] & 511] = bits;
         }
     }
-    /** Back-pressure: a promise to wait for when enough blocks are being deflated, else undefined. */
-    ready() {
-        if (this.inFlight.size < this.maxInFlight)
+    /** bitCounts: how many symbols get each length, into this.bitCount[1..maxBits]; returns maxBits. */
+    bitCounts(n, maxBits) {
+        const { listFreq: list, lastFreq, nextCharFreq, nextPairFreq, needed, leafCounts } = this;
+        // Go declares these afresh, all zero, on every call.
+        for (const array of [lastFreq, nextCharFreq, nextPairFreq, needed, leafCounts])
+            array.fill(0);
+        for (let level = 1; level <= maxBits; level++) {
+            lastFreq[level] = list[1];
+            nextCharFreq[level] = list[2];
+            nextPairFreq[level] = level === 1 ? MAX_INT32 : list[0] + list[1];
+            leafCounts[level * 16 + level] = 2;
+        }
+        needed[maxBits] = 2 * n - 4;
+        let level = maxBits;
+        for (;;) {
+            if (nextPairFreq[level] === MAX_INT32 && nextCharFreq[level] === MAX_INT32) {
+                // Out of leaves and pairs on this level: never come back to it.
+                needed[level] = 0;
+                nextPairFreq[level + 1] = MAX_INT32;
+                level++;
+                continue;
+            }
+            const prevFreq = lastFreq[level];
+            if (nextCharFreq[level] < nextPairFreq[level]) {
+                const leaves = leafCounts[level * 16 + level] + 1;
+                lastFreq[level] = nextCharFreq[level];
+                leafCounts[level * 16 + level] = leaves;
+                nextCharFreq[level] = list[leaves];
+            }
+            else {
+                lastFreq[level] = nextPairFreq[level];
+                leafCounts.copyWithin(level * 16, (level - 1) * 16, (level - 1) * 16 + level);
+                needed[level - 1] = 2;
+            }
+            if (--needed[level] === 0) {
+                if (level === maxBits)
+                    break;
+                nextPairFreq[level + 1] = prevFreq + lastFreq[level];
+                level++;
+            }
+            else {
+                while (needed[level - 1] > 0)
+                    level--;
+            }
+        }
+        let bits = 1;
+        for (let lvl = maxBits; lvl > 0; lvl--) {
+            this.bitCount[bits++] = leafCounts[maxBits * 16 + lvl] - leafCounts[maxBits * 16 + lvl - 1];
+        }
+        return maxBits;
+    }
+    /**
+     * The bits of a dynamic block header for these literal/length and distance code lengths: the 17 bits of counts,
+     * 3 bits per listed code-length code length, and the run-length coded lengths (generateCodegen, headerSize).
+     */
+    headerBits(literalLengths, literalCount, offsetLengths, offsetCount) {
+        const sizes = this.concatenated;
+        sizes.set(literalLengths.subarray(0, literalCount), 0);
+        sizes.set(offsetLengths.subarray(0, offsetCount), literalCount);
+        sizes[literalCount + offsetCount] = BAD_CODE;
+        const freq = this.codegenFreq;
+        countCodegen(sizes, freq);
+        this.generate(freq, CODEGEN_SYMBOLS, 7, this.codegenLengths);
+        let numCodegens = CODEGEN_SYMBOLS;
+        while (numCodegens > 4 && freq[CODEGEN_ORDER[numCodegens - 1]] === 0)
+            numCodegens--;
+        let bits = 3 + 5 + 5 + 4 + 3 * numCodegens + freq[16] * 2 + freq[17] * 3 + freq[18] * 7;
+        for (let symbol = 0; symbol < CODEGEN_SYMBOLS; symbol++)
+            bits += freq[symbol] * this.codegenLengths[symbol];
+        return bits;
+    }
+}
+/** generateCodegen's run-length coding of the code lengths, counting each code-length symbol it would emit. */
+function countCodegen(sizes, freq) {
+    freq.fill(0);
+    let size = sizes[0];
+    let count = 1;
+    for (let inIndex = 1; size !== BAD_CODE; inIndex++) {
+        const nextSize = sizes[inIndex];
+        if (nextSize === size) {
+            count++;
+            continue;
+        }
+        if (size !== 0) {
+            freq[size]++;
+            count--;
+            while (count >= 3) {
+                freq[16]++;
+                count -= Math.min(6, count);
+            }
+        }
+        else {
+            while (count >= 11) {
+                freq[18]++;
+                count -= Math.min(138, count);
+            }
+            if (count >= 3) {
+                freq[17]++;
+                count = 0;
+            }
+        }
+        freq[size] += count;
+        size = nextSize;
+        count = 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/classic-blocks.ts
+// The size of the blocks Go 1.7-1.26's compress/flate writes at levels 2-9: each block of tokens is sized as a
+// fixed-code, a dynamic-code and a stored block, and the smallest as Go judges it is counted (huffman_bit_writer.go
+// writeBlock, indexTokens, fixedSize, dynamicSize, storedSize), in bits, with the byte alignment that stored
+// blocks and the final empty stored block (deflate.go close) force.
+
+
+/** The largest block a stored block can hold. */
+const MAX_STORED_BYTES = 65535;
+/** Rounds a bit count up to a whole byte, as flushing before a stored block's length does. */
+function alignToByte(bits) {
+    const partial = bits % 8;
+    return partial === 0 ? bits : bits + 8 - partial;
+}
+/** The bits of a stored block of `bytes` bytes written after `bits` bits: 3 header bits, alignment, LEN and NLEN. */
+function afterStoredBlock(bits, bytes) {
+    return alignToByte(bits + 3) + 32 + bytes * 8;
+}
+/** Counts one block's tokens as Go's huffmanBitWriter would see them, and the bits of the blocks written so far. */
+class ClassicBlocks {
+    /** Frequencies of literals and length codes in the current block (Go's literalFreq). */
+    literalFreq = new Int32Array(LITERAL_SYMBOLS);
+    /** Frequencies of distance codes in the current block (offsetFreq). */
+    offsetFreq = new Int32Array(OFFSET_SYMBOLS);
+    /** Tokens in the current block. */
+    tokens = 0;
+    /** Bits written so far. */
+    bits = 0;
+    huffman = new HuffmanLengths();
+    literalLengths = new Uint8Array(LITERAL_SYMBOLS);
+    offsetLengths = new Uint8Array(OFFSET_SYMBOLS);
+    /** Adds a match token of `length` bytes at `distance` bytes back (matchToken). */
+    match(length, distance) {
+        this.literalFreq[FIRST_LENGTH_SYMBOL + LENGTH_CODE[length - 3]]++;
+        this.offsetFreq[offsetCode(distance - 1)]++;
+        this.tokens++;
+    }
+    /**
+     * Writes the current tokens as one block (writeBlock with eof false). `inputBytes` is the length of the input the
+     * block covers, or -1 when Go no longer holds it in its window, which rules out a stored block.
+     */
+    writeBlock(inputBytes) {
+        const { literalFreq, offsetFreq, literalLengths, offsetLengths, huffman } = this;
+        literalFreq[END_OF_BLOCK] = 1;
+        let literalCount = LITERAL_SYMBOLS;
+        while (literalFreq[literalCount - 1] === 0)
+            literalCount--;
+        let offsetCount = OFFSET_SYMBOLS;
+        while (offsetCount > 0 && offsetFreq[offsetCount - 1] === 0)
+            offsetCount--;
+        // With no match Go still counts one distance code, so that the distance tree can be written.
+        const phantomOffset = offsetCount === 0;
+        if (phantomOffset) {
+            offsetFreq[0] = 1;
+            offsetCount = 1;
+        }
+        huffman.generate(literalFreq, LITERAL_SYMBOLS, 15, literalLengths);
+        huffman.generate(offsetFreq, OFFSET_SYMBOLS, 15, offsetLengths);
+        const extraBits = extraBitsOf(literalFreq, offsetFreq);
+        const fixedSize = 3 + weightedBits(literalFreq, FIXED_LITERAL_LENGTHS, LITERAL_SYMBOLS) + sumOf(offsetFreq) * FIXED_OFFSET_LENGTH + extraBits;
+        const dynamicSize = huffman.headerBits(literalLengths, literalCount, offsetLengths, offsetCount) +
+            weightedBits(literalFreq, literalLengths, LITERAL_SYMBOLS) +
+            weightedBits(offsetFreq, offsetLengths, OFFSET_SYMBOLS) +
+            extraBits;
+        const dynamic = dynamicSize < fixedSize;
+        const size = dynamic ? dynamicSize : fixedSize;
+        if (inputBytes >= 0 && inputBytes <= MAX_STORED_BYTES && (inputBytes + 5) * 8 < size) {
+            this.bits = afterStoredBlock(this.bits, inputBytes);
+        }
+        else {
+            // The sizes Go compares count the phantom distance code, which is never written.
+            const unwritten = phantomOffset ? (dynamic ? offsetLengths[0] : FIXED_OFFSET_LENGTH) : 0;
+            this.bits += size - unwritten;
+        }
+        literalFreq.fill(0);
+        offsetFreq.fill(0);
+        this.tokens = 0;
+    }
+    /** Closes the stream: the final empty stored block and the flush to a whole byte. Returns the DEFLATE bytes. */
+    finish() {
+        return afterStoredBlock(this.bits, 0) / 8;
+    }
+}
+function sumOf(values) {
+    let sum = 0;
+    for (const value of values)
+        sum += value;
+    return sum;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/classic-deflate.ts
+// The LZ77 stage of Go 1.7-1.26's compress/flate at level 6 (DefaultCompression): deflate.go's compressor with
+// the lazy-matching deflate() step, hash chains over 4-byte hashes, the 64 KiB window that slides by 32 KiB
+// (fillDeflate) and findMatch's chain search; its tokens are counted into blocks by ClassicBlocks.
+//
+// Write boundaries: Go runs deflate() at the start of every Write and stops it 262 bytes short of the data it has,
+// so where one Write ends can change when the window slides. If a Write leaves the search stopped at exactly window
+// index 65274, the slide happens before that position is searched and its candidates 32507-32768 bytes back are
+// lost; otherwise the output is the same however the stream is cut. startWrite() marks where a Go Write begins;
+// bytes appended without it belong to the same Write. One Write of the whole stream gives the same output as
+// Writes of any multiple of 32 KiB.
+
+
+// Math's functions bound once: a global lookup per call is costly where globals are proxied (Jest's vm context).
+const { imul, min } = Math;
+const WINDOW_BYTES = 1 << 15;
+const WINDOW_MASK = WINDOW_BYTES - 1;
+const MIN_MATCH_LENGTH = 4;
+const MAX_MATCH_LENGTH = 258;
+/** deflate() only looks at a position with this much data after it, until the stream is flushed. */
+const MIN_LOOKAHEAD = MIN_MATCH_LENGTH + MAX_MATCH_LENGTH;
+const HASH_BITS = 17;
+const HASH_SIZE = 1 << HASH_BITS;
+const HASH_MULTIPLIER = 0x1e35a7bd;
+/** When the hash offset passes this, the chains are rebased (fillDeflate). */
+const MAX_HASH_OFFSET = 1 << 24;
+const MAX_BLOCK_TOKENS = 1 << 14;
+/** Level 6's parameters (deflate.go levels): lazy 16, nice 128, chain 128 (good 8 never applies: see findMatch). */
+const LAZY = 16;
+const NICE = 128;
+const CHAIN = 128;
+const NO_BLOCK_START = 0x7fffffff;
+/** hash4: the top 17 bits of the big-endian 4 bytes at `index` times Go's multiplier. */
+function hash4(view, index) {
+    return imul(view.getInt32(index), HASH_MULTIPLIER) >>> (32 - HASH_BITS);
+}
+class ClassicDeflate {
+    blocks = new ClassicBlocks();
+    window = new Uint8Array(2 * WINDOW_BYTES);
+    view = new DataView(this.window.buffer);
+    hashHead = new Int32Array(HASH_SIZE);
+    hashPrev = new Int32Array(WINDOW_BYTES);
+    windowEnd = 0;
+    index = 0;
+    blockStart = 0;
+    byteAvailable = false;
+    length = MIN_MATCH_LENGTH - 1;
+    offset = 0;
+    chainHead = -1;
+    hashOffset = 1;
+    /** Begins a Go Write: the step Go runs before taking its first bytes (compressor.write). */
+    startWrite() {
+        this.deflate(false);
+    }
+    /** Adds bytes to the current Write: within a Write, Go runs the step again only when the window is full. */
+    append(chunk) {
+        let taken = 0;
+        while (taken < chunk.length) {
+            if (this.windowEnd === this.window.length)
+                this.deflate(false);
+            taken += this.fill(chunk, taken);
+        }
+    }
+    /** One Go Write of `chunk`. */
+    write(chunk) {
+        if (chunk.length === 0)
+            return;
+        this.startWrite();
+        this.append(chunk);
+    }
+    /** Close: the last tokens, the final empty stored block; returns the DEFLATE stream's length in bytes. */
+    finish() {
+        this.deflate(true);
+        return this.blocks.finish();
+    }
+    /** fillDeflate: slide the window once the search is far enough into it, then copy in what fits. */
+    fill(chunk, from) {
+        if (this.index >= 2 * WINDOW_BYTES - MIN_LOOKAHEAD)
+            this.slide();
+        const taken = min(chunk.length - from, this.window.length - this.windowEnd);
+        this.window.set(chunk.subarray(from, from + taken), this.windowEnd);
+        this.windowEnd += taken;
+        return taken;
+    }
+    slide() {
+        this.window.copyWithin(0, WINDOW_BYTES, 2 * WINDOW_BYTES);
+        this.index -= WINDOW_BYTES;
+        this.windowEnd -= WINDOW_BYTES;
+        this.blockStart = this.blockStart >= WINDOW_BYTES ? this.blockStart - WINDOW_BYTES : NO_BLOCK_START;
+        this.hashOffset += WINDOW_BYTES;
+        if (this.hashOffset <= MAX_HASH_OFFSET)
+            return;
+        const delta = this.hashOffset - 1;
+        this.hashOffset -= delta;
+        this.chainHead -= delta;
+        for (const table of [this.hashPrev, this.hashHead]) {
+            for (let i = 0; i < table.length; i++)
+                table[i] = table[i] > delta ? table[i] - delta : 0;
+        }
+    }
+    /** deflate(): lazy matching over the window, emitting a token per literal or match into the blocks. */
+    deflate(sync) {
+        if (this.windowEnd - this.index < MIN_LOOKAHEAD && !sync)
+            return;
+        const { window, view, hashHead, hashPrev, blocks, windowEnd, hashOffset } = this;
+        const literalFreq = blocks.literalFreq;
+        const maxInsertIndex = windowEnd - (MIN_MATCH_LENGTH - 1);
+        let { index, length, offset, byteAvailable, chainHead } = this;
+        for (;;) {
+            const lookahead = windowEnd - index;
+            if (lookahead < MIN_LOOKAHEAD) {
+                if (!sync)
+                    break;
+                if (lookahead === 0) {
+                    this.flushTail(index, byteAvailable);
+                    byteAvailable = false;
+                    break;
+                }
+            }
+            if (index < maxInsertIndex) {
+                const hash = hash4(view, index);
+                chainHead = hashHead[hash];
+                hashPrev[index & WINDOW_MASK] = chainHead;
+                hashHead[hash] = index + hashOffset;
+            }
+            const prevLength = length;
+            const prevOffset = offset;
+            length = MIN_MATCH_LENGTH - 1;
+            offset = 0;
+            const minIndex = index > WINDOW_BYTES ? index - WINDOW_BYTES : 0;
+            if (chainHead - hashOffset >= minIndex && lookahead > prevLength && prevLength < LAZY) {
+                const found = this.findMatch(index, chainHead - hashOffset, lookahead);
+                if (found !== 0) {
+                    length = found >>> 16;
+                    offset = found & 0xffff;
+                }
+            }
+            if (prevLength >= MIN_MATCH_LENGTH && length <= prevLength) {
+                // The match that started one byte back is at least as long as this one: emit it.
+                index = this.emitMatch(index, prevLength, prevOffset, maxInsertIndex);
+                byteAvailable = false;
+                length = MIN_MATCH_LENGTH - 1;
+            }
+            else {
+                if (byteAvailable) {
+                    literalFreq[window[index - 1]]++;
+                    if (++blocks.tokens === MAX_BLOCK_TOKENS)
+                        this.writeBlock(index);
+                }
+                index++;
+                byteAvailable = true;
+            }
+        }
+        this.index = index;
+        this.length = length;
+        this.offset = offset;
+        this.byteAvailable = byteAvailable;
+        this.chainHead = chainHead;
+    }
+    /** Emits the match found at index - 1 and hashes the positions it covers; returns the index after it. */
+    emitMatch(index, length, distance, maxInsertIndex) {
+        this.blocks.match(length, distance);
+        const newIndex = index + length - 1;
+        for (index++; index < newIndex; index++) {
+            if (index < maxInsertIndex)
+                this.insert(index);
+        }
+        if (this.blocks.tokens === MAX_BLOCK_TOKENS)
+            this.writeBlock(newIndex);
+        return newIndex;
+    }
+    /** The end of a flush: the pending literal, then the block so far. */
+    flushTail(index, byteAvailable) {
+        if (byteAvailable) {
+            this.blocks.literalFreq[this.window[index - 1]]++;
+            this.blocks.tokens++;
+        }
+        if (this.blocks.tokens > 0)
+            this.writeBlock(index);
+    }
+    insert(index) {
+        const hash = hash4(this.view, index);
+        this.hashPrev[index & WINDOW_MASK] = this.hashHead[hash];
+        this.hashHead[hash] = index + this.hashOffset;
+    }
+    /**
+     * findMatch: the longest match for `pos` longer than 3 bytes along the hash chain from `head`, looking at up to
+     * 128 candidates (deflate() always passes 3 as the length to beat, below level 6's good length of 8, so the
+     * chain is never cut to a quarter). Returns length << 16 | distance, or 0 when nothing qualifies.
+     */
+    findMatch(pos, head, lookahead) {
+        const { window, view, hashPrev, hashOffset } = this;
+        const maxLength = lookahead < MAX_MATCH_LENGTH ? lookahead : MAX_MATCH_LENGTH;
+        const nice = maxLength < NICE ? maxLength : NICE;
+        const minIndex = pos - WINDOW_BYTES;
+        let length = MIN_MATCH_LENGTH - 1;
+        let distance = 0;
+        let wEnd = window[pos + length];
+        for (let i = head, tries = CHAIN; tries > 0; tries--) {
+            if (window[i + length] === wEnd) {
+                const n = matchLength(view, window, i, pos, i + maxLength);
+                if (n > length && (n > MIN_MATCH_LENGTH || pos - i <= 4096)) {
+                    length = n;
+                    distance = pos - i;
+                    if (n >= nice)
+                        break;
+                    wEnd = window[pos + n];
+                }
+            }
+            if (i === minIndex)
+                break;
+            i = hashPrev[i & WINDOW_MASK] - hashOffset;
+            if (i < minIndex || i < 0)
+                break;
+        }
+        return distance === 0 ? 0 : (length << 16) | distance;
+    }
+    /** deflate.go writeBlock: the block ends at `index`; its input is still in the window unless the window slid past its start. */
+    writeBlock(index) {
+        const inputBytes = this.blockStart <= index ? index - this.blockStart : -1;
+        this.blockStart = index;
+        this.blocks.writeBlock(inputBytes);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/docker-writes.ts
+// Where `docker push` cuts a layer tar into Writes to its gzip writer, for the classic compressor, whose output can
+// depend on them (classic-deflate.ts). The classic image store rebuilds a layer's tar with tar-split
+// (asm.WriteOutputTarStream) into a pipe: one Write per entry's raw header bytes (the previous file's padding, any
+// PAX or GNU long-name headers and their data, the header itself), then the file's data in Reads of 32 KiB from
+// disk; the end of the archive (padding and the two zero blocks) is one more Write. Through the pipes and io.Copy
+// to gzip, every Read returns part of one Write only, at most 32 KiB. So this walks the tar's headers as Go's
+// archive/tar does and starts a new Write at each of those places. Input that is not a tar is cut every 32 KiB,
+// which gives the same output as one Write.
+const docker_writes_BLOCK = 512;
+/** io.Copy's buffer, and the Reads of a file's data. */
+const READ_BYTES = 32 * 1024;
+/** Types whose size field says nothing of data that follows (archive/tar isHeaderOnlyType). */
+const docker_writes_HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6'].map((type) => type.charCodeAt(0)));
+const PAX = 'x'.charCodeAt(0);
+const PAX_GLOBAL = 'g'.charCodeAt(0);
+const GNU_LONG_NAME = 'L'.charCodeAt(0);
+const GNU_LONG_LINK = 'K'.charCodeAt(0);
+const SPACE = 0x20;
+const ZERO = 0x30;
+const SIZE_KEY = Uint8Array.from('size=', (c) => c.charCodeAt(0));
+/** tar-split refuses PAX and GNU long-name data longer than this (maxSpecialFileSize). */
+const MAX_SPECIAL_BYTES = 1 << 20;
+class DockerLayerWrites {
+    sink;
+    phase = 'header';
+    /** Bytes of the Write in progress, 0 when the next byte starts a new one. */
+    inWrite = 0;
+    header = new Uint8Array(docker_writes_BLOCK);
+    headerFilled = 0;
+    /** Bytes left of the padding, the special file or the file data being passed. */
+    remaining = 0;
+    /** The padding after the special file or file data being passed, if any. */
+    padding = 0;
+    /** The type of the special file being read, and its data. */
+    specialType = 0;
+    special = new Uint8Array(0);
+    specialFilled = 0;
+    /** The size a PAX header gave the next entry. */
+    paxSize;
+    zeroBlocks = 0;
+    constructor(sink) {
+        this.sink = sink;
+    }
+    push(chunk) {
+        let at = 0;
+        while (at < chunk.length) {
+            const phase = this.phase;
+            if (phase === 'trailer') {
+                this.forward(chunk.subarray(at));
+                return;
+            }
+            const wanted = phase === 'header' ? docker_writes_BLOCK - this.headerFilled : this.remaining;
+            const taken = Math.min(wanted, chunk.length - at);
+            const part = chunk.subarray(at, at + taken);
+            at += taken;
+            if (phase === 'header') {
+                this.header.set(part, this.headerFilled);
+                this.headerFilled += taken;
+            }
+            else if (phase === 'special') {
+                this.special.set(part, this.specialFilled);
+                this.specialFilled += taken;
+            }
+            this.forward(part);
+            if (phase !== 'header')
+                this.remaining -= taken;
+            if (phase === 'header' && this.headerFilled === docker_writes_BLOCK) {
+                this.headerFilled = 0;
+                this.onHeader();
+            }
+            else if (phase !== 'header' && this.remaining === 0)
+                this.onPassed(phase);
+        }
+    }
+    /** Gives bytes to the sink, starting a new Write where the current one reaches 32 KiB. */
+    forward(bytes) {
+        let at = 0;
+        while (at < bytes.length) {
+            if (this.inWrite === 0)
+                this.sink.startWrite();
+            const taken = Math.min(READ_BYTES - this.inWrite, bytes.length - at);
+            this.sink.append(bytes.subarray(at, at + taken));
+            at += taken;
+            this.inWrite = (this.inWrite + taken) % READ_BYTES;
+        }
+    }
+    /** The next byte starts a new Write. */
+    endWrite() {
+        this.inWrite = 0;
+    }
+    onHeader() {
+        const header = this.header;
+        if (header.every((byte) => byte === 0)) {
+            // Two zero blocks end the archive; what follows is read in pieces of its own.
+            if (++this.zeroBlocks === 2)
+                this.toTrailer(true);
+            return;
+        }
+        const size = this.zeroBlocks === 0 && checksumMatches(header) ? sizeField(header) : undefined;
+        if (size === undefined)
+            return this.toTrailer();
+        const type = header[156];
+        if (type === PAX || type === PAX_GLOBAL || type === GNU_LONG_NAME || type === GNU_LONG_LINK) {
+            if (size > MAX_SPECIAL_BYTES)
+                return this.toTrailer();
+            this.specialType = type;
+            this.special = new Uint8Array(size);
+            this.specialFilled = 0;
+            return this.pass('special', size);
+        }
+        // A real entry: its headers are one Write, its data the next ones.
+        const dataBytes = docker_writes_HEADER_ONLY.has(type) ? 0 : (this.paxSize ?? size);
+        this.paxSize = undefined;
+        this.endWrite();
+        if (dataBytes > 0)
+            this.pass('data', dataBytes);
+    }
+    /** Passes `bytes` bytes of padding, special file or file data, then their padding. */
+    pass(phase, bytes) {
+        this.padding = phase === 'skip' ? 0 : (docker_writes_BLOCK - (bytes % docker_writes_BLOCK)) % docker_writes_BLOCK;
+        if (bytes === 0)
+            return this.onPassed(phase);
+        this.phase = phase;
+        this.remaining = bytes;
+    }
+    onPassed(phase) {
+        this.phase = 'header';
+        if (phase === 'data')
+            this.endWrite();
+        if (phase === 'special') {
+            if (this.specialType === PAX)
+                this.paxSize = paxSize(this.special) ?? this.paxSize;
+            // archive/tar returns a global header as an entry of its own: its padding starts the next Write.
+            if (this.specialType === PAX_GLOBAL)
+                this.endWrite();
+        }
+        if (phase !== 'skip' && this.padding > 0)
+            this.pass('skip', this.padding);
+    }
+    /** After the archive's end, or where the bytes stop being a tar (tar-split would refuse them): 32 KiB Writes. */
+    toTrailer(endWrite = false) {
+        if (endWrite)
+            this.endWrite();
+        this.phase = 'trailer';
+    }
+}
+/** archive/tar's header check: the stored checksum equals the sum of the header's bytes, its own field as spaces. */
+function checksumMatches(header) {
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < docker_writes_BLOCK; i++) {
+        const byte = i >= 148 && i < 156 ? 32 : header[i];
+        unsigned += byte;
+        signed += byte < 128 ? byte : byte - 256;
+    }
+    const stored = octal(header, 148, 8);
+    return stored !== undefined && (stored === unsigned || stored === signed);
+}
+/** The size field: octal, or base-256 when its first byte's high bit is set. */
+function sizeField(header) {
+    if (header[124] & 0x80) {
+        let value = header[124] & 0x7f;
+        for (let i = 125; i < 136; i++)
+            value = value * 256 + header[i];
+        return value;
+    }
+    return octal(header, 124, 12);
+}
+/** An octal field, NULs and spaces around it ignored (archive/tar parseOctal); undefined if it is not octal. */
+function octal(header, from, length) {
+    let start = from;
+    let end = from + length;
+    while (start < end && (header[start] === 0 || header[start] === SPACE))
+        start++;
+    while (end > start && (header[end - 1] === 0 || header[end - 1] === SPACE))
+        end--;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+        const digit = header[i] - ZERO;
+        if (digit < 0 || digit > 7)
             return undefined;
-        return new Promise((resolve) => this.waiting.push(resolve));
+        value = value * 8 + digit;
     }
-    submit(last) {
-        const block = this.block;
-        const input = block.subarray(0, this.filled);
-        // One output buffer big enough for the whole block, so zlib deflates it in one pass on the thread pool
-        // instead of returning to the main thread for every 16 KiB it writes.
-        const options = {
-            level: GZIP_LEVEL,
-            finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_SYNC_FLUSH,
-            chunkSize: OUTPUT_BYTES,
-        };
-        if (this.previousTail)
-            options.dictionary = this.previousTail;
-        this.previousTail = Buffer.from(input.subarray(Math.max(0, input.length - WINDOW_BYTES)));
-        const deflated = deflateRawAsync(input, options).then((out) => {
-            this.compressedBytes += out.length;
-            this.release(deflated, block);
-        }, (error) => {
-            this.failure ??= error;
-            this.release(deflated, block);
+    return value;
+}
+/** The "size" record of a PAX header's records ("<length> <key>=<value>\n" each), if it has one. */
+function paxSize(records) {
+    let size;
+    for (let at = 0; at < records.length;) {
+        let length = 0;
+        let i = at;
+        for (; i < records.length && records[i] !== SPACE; i++)
+            length = length * 10 + records[i] - ZERO;
+        if (length <= 0 || at + length > records.length)
+            break;
+        if (startsWith(records, i + 1, SIZE_KEY))
+            size = decimal(records, i + 1 + SIZE_KEY.length, at + length - 1);
+        at += length;
+    }
+    return size;
+}
+function startsWith(bytes, at, prefix) {
+    for (let i = 0; i < prefix.length; i++)
+        if (bytes[at + i] !== prefix[i])
+            return false;
+    return true;
+}
+function decimal(bytes, from, to) {
+    let value = 0;
+    for (let i = from; i < to; i++)
+        value = value * 10 + bytes[i] - ZERO;
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/fast-tokens.ts
+// A block's tokens as Go 1.27's compress/flate counts them (token.go tokens): histograms of literals, length codes
+// and distance codes, with the token count, and EstimatedBits, the float32 entropy estimate huffman_bit_writer.go
+// weighs against reusing the previous block's Huffman table. The tokens themselves are never needed for a size.
+
+// Math's functions bound once: a global lookup per call is costly where globals are proxied (Jest's vm context).
+const { fround, min: fast_tokens_min, max, trunc } = Math;
+const fast_tokens_MAX_MATCH_LENGTH = 258;
+const BASE_MATCH_LENGTH = 3;
+class FastTokens {
+    /** Literal counts (litHist). */
+    literals = new Int32Array(256);
+    /** Index 0 counts end-of-block markers, 1 + code counts length code `code` (extraHist). */
+    lengthCodes = new Int32Array(32);
+    /** Distance code counts (offHist). */
+    offsetCodes = new Int32Array(32);
+    /** Tokens in the block (n). */
+    count = 0;
+    /** Reset: Go clears the histograms only when the block had tokens. */
+    reset() {
+        if (this.count === 0)
+            return;
+        this.count = 0;
+        this.literals.fill(0);
+        this.lengthCodes.fill(0);
+        this.offsetCodes.fill(0);
+    }
+    /** AddMatchLong: a match of `length` bytes (it may exceed 258: it is split) at distance `offset` + 1. */
+    addMatchLong(length, offset) {
+        const code = offsetCode(offset);
+        while (length > 0) {
+            let part = length;
+            // What is left after a 258-byte piece must still be a valid match of at least 3 bytes.
+            if (part > fast_tokens_MAX_MATCH_LENGTH)
+                part = part > fast_tokens_MAX_MATCH_LENGTH + BASE_MATCH_LENGTH ? fast_tokens_MAX_MATCH_LENGTH : fast_tokens_MAX_MATCH_LENGTH - BASE_MATCH_LENGTH;
+            length -= part;
+            this.lengthCodes[LENGTH_CODE[part - BASE_MATCH_LENGTH] + 1]++;
+            this.offsetCodes[code]++;
+            this.count++;
+        }
+    }
+}
+const float32 = new Float32Array(1);
+const float32Bits = new Int32Array(float32.buffer);
+const LOG_A = fround(-0.34484843);
+const LOG_B = fround(2.02466578);
+const LOG_C = fround(0.67487759);
+/**
+ * mFastLog2: Go's float32 approximation of log2 from the exponent bits and a quadratic in the mantissa. Every
+ * step is rounded to float32 as Go's float32 arithmetic rounds it (on amd64, where Go never fuses a multiply-add).
+ */
+function fastLog2(value) {
+    float32[0] = value;
+    let bits = float32Bits[0];
+    let log2 = ((bits >> 23) & 255) - 128;
+    bits = ((bits & -0x7f800001) + (127 << 23)) | 0;
+    float32Bits[0] = bits;
+    const mantissa = float32[0];
+    const poly = fround(fround(fround(fround(LOG_A * mantissa) + LOG_B) * mantissa) - LOG_C);
+    log2 = fround(log2 + poly);
+    return log2;
+}
+/** One histogram's share of the estimate: each symbol costs its clamped -log2 probability, in float32. */
+function shannonBits(histogram, count, inverseTotal, shannon) {
+    for (let i = 0; i < count; i++) {
+        const n = histogram[i];
+        if (n <= 0)
+            continue;
+        const cost = fast_tokens_min(15, max(1, -fastLog2(fround(n * inverseTotal))));
+        shannon = fround(shannon + fround(cost * n));
+    }
+    return shannon;
+}
+/** EstimatedBits: an estimate of the block's size coded with a fresh optimal table, extra bits included. */
+function estimatedBits(tokens) {
+    let shannon = 0;
+    let bits = 0;
+    let matches = 0;
+    if (tokens.count > 0) {
+        const inverseTotal = fround(1 / tokens.count);
+        shannon = shannonBits(tokens.literals, 256, inverseTotal, shannon);
+        shannon = fround(shannon + 15);
+        const lengths = tokens.lengthCodes.subarray(1, 30);
+        shannon = shannonBits(lengths, 29, inverseTotal, shannon);
+        for (let code = 0; code < 29; code++) {
+            bits += LENGTH_EXTRA_BITS[code] * lengths[code];
+            matches += lengths[code];
+        }
+    }
+    if (matches > 0) {
+        shannon = shannonBits(tokens.offsetCodes, OFFSET_SYMBOLS, fround(1 / matches), shannon);
+        for (let code = 0; code < OFFSET_SYMBOLS; code++)
+            bits += OFFSET_EXTRA_BITS[code] * tokens.offsetCodes[code];
+    }
+    return trunc(shannon) + bits;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/fast-hash.ts
+// The hashes of Go 1.27's level 6 encoder (deflatefast.go hashLen with 15 output bits): a 32-bit multiplicative
+// hash of 4 bytes and a 64-bit one of 7 bytes, the latter computed exactly in 32-bit halves since JavaScript has
+// no 64-bit integer multiply short of BigInt.
+// Math's functions bound once: a global lookup per call is costly where globals are proxied (Jest's vm context).
+const { imul: fast_hash_imul } = Math;
+const TABLE_BITS = 15;
+const PRIME_4_BYTES = 0x9e3779b1 | 0;
+/** prime7bytes (58295818150454627) in 32-bit halves, the low half in 16-bit halves too. */
+const PRIME_7_LOW = 0xdcbfa563 | 0;
+const PRIME_7_LOW_1 = 0xdcbf;
+const PRIME_7_LOW_0 = 0xa563;
+const PRIME_7_HIGH = 0x00cf1bbc;
+/** hashLen(u, 15, 4): the low 4 bytes (`low`, little-endian) times prime4bytes, top 15 bits. */
+function fast_hash_hash4(low) {
+    return fast_hash_imul(low, PRIME_4_BYTES) >>> (32 - TABLE_BITS);
+}
+/**
+ * hashLen(u, 15, 7) for the 7 bytes whose 64-bit value shifted left by 8 is (high, low): the top 15 bits of the
+ * product with prime7bytes modulo 2^64. Its high word is the high word of low * PRIME_7_LOW (from 16-bit parts)
+ * plus the low words of the two cross products.
+ */
+function hash7(low, high) {
+    const a = low >>> 0;
+    const a1 = a >>> 16;
+    const a0 = a & 0xffff;
+    const middle = a1 * PRIME_7_LOW_0 + a0 * PRIME_7_LOW_1 + ((a0 * PRIME_7_LOW_0) >>> 16);
+    const carried = a1 * PRIME_7_LOW_1 + ((middle / 65536) | 0);
+    return (carried + fast_hash_imul(low, PRIME_7_HIGH) + fast_hash_imul(high, PRIME_7_LOW)) >>> (32 - TABLE_BITS);
+}
+/** hash7 of the 7 bytes at a position whose first 8 bytes are (high, low) little-endian. */
+function hash7Of(low, high) {
+    return hash7(low << 8, (low >>> 24) | (high << 8));
+}
+/** hash7 of the 7 bytes one position on, from the same 8 bytes (the hash of cv >> 8). */
+function hash7After(low, high) {
+    return hash7(low & ~0xff, high);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/fast-level6.ts
+// The LZ77 stage of Go 1.27's compress/flate at level 6 (level6.go fastEncL6.encode, from klauspost/compress):
+// each block of up to 65535 bytes is matched against itself and the 32 KiB before it through two hash tables, one
+// of 4-byte hashes and one of 7-byte hashes keeping two candidates each, with a repeat-distance check, a look at
+// the end of each match for a longer one, and skipping that speeds up through incompressible runs.
+//
+// Go keeps up to five blocks of history and moves the last 32 KiB down when it runs out of room (fastGen.addBlock);
+// as no match reaches further than 32767 bytes back, this keeps just those 32 KiB before each block, which gives
+// the same tokens. Positions in the tables are offset by `cur` as in Go, and rebased before they overflow.
+
+
+// Math's functions bound once: a global lookup per call is costly where globals are proxied (Jest's vm context).
+const { min: fast_level6_min } = Math;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const MAX_MATCH_OFFSET = 1 << 15;
+const fast_level6_MAX_MATCH_LENGTH = 258;
+const FAST_BLOCK_BYTES = 65535;
+/** level6.go's inputMargin and minNonLiteralBlockSize. */
+const INPUT_MARGIN = 12 - 1;
+const MIN_NON_LITERAL_BLOCK = 1 + 1 + INPUT_MARGIN;
+/** Rebase the table offsets once `cur` passes this (Go does at bufferReset, just under 2^31). */
+const CUR_LIMIT = 1 << 30;
+class FastLevel6 {
+    /** The 32 KiB before the block, then the block (fastGen.hist); the block is filled in place. */
+    history = new Uint8Array(MAX_MATCH_OFFSET + FAST_BLOCK_BYTES);
+    view = new DataView(this.history.buffer);
+    /** Where the block being filled starts in `history`: 0 for the first, 32768 after it. */
+    blockStart = 0;
+    cur = FAST_BLOCK_BYTES;
+    table = new Int32Array(TABLE_SIZE);
+    longCur = new Int32Array(TABLE_SIZE);
+    longPrev = new Int32Array(TABLE_SIZE);
+    // The match the search found, and where it stopped.
+    s = 0;
+    t = 0;
+    length = 0;
+    nextS = 0;
+    end = 0;
+    sLimit = 0;
+    /** Moves the last 32 KiB of the block just encoded down, making room for the next block after it. */
+    nextBlock(blockBytes) {
+        const end = this.blockStart + blockBytes;
+        this.history.copyWithin(0, end - MAX_MATCH_OFFSET, end);
+        this.cur += end - MAX_MATCH_OFFSET;
+        this.blockStart = MAX_MATCH_OFFSET;
+        if (this.cur >= CUR_LIMIT)
+            this.rebase();
+    }
+    /** Go's protection against `cur` wrapping: entries too far back to match become 0, the rest shift down. */
+    rebase() {
+        const oldest = this.cur + this.blockStart - MAX_MATCH_OFFSET;
+        const shift = this.cur - FAST_BLOCK_BYTES;
+        for (const table of [this.table, this.longCur, this.longPrev]) {
+            for (let i = 0; i < TABLE_SIZE; i++)
+                table[i] = table[i] <= oldest ? 0 : table[i] - shift;
+        }
+        this.cur = FAST_BLOCK_BYTES;
+    }
+    /** encode: the tokens of the `blockBytes`-byte block at blockStart, counted into `tokens`. */
+    encode(tokens, blockBytes) {
+        const src = this.history;
+        this.end = this.blockStart + blockBytes;
+        if (blockBytes < MIN_NON_LITERAL_BLOCK) {
+            tokens.count = blockBytes;
+            return;
+        }
+        this.sLimit = this.end - INPUT_MARGIN;
+        let s = this.blockStart;
+        let nextEmit = s;
+        let repeat = 1;
+        while (this.search(s, nextEmit, repeat)) {
+            this.extend(nextEmit);
+            const matchStart = this.s;
+            const distance = matchStart - this.t;
+            for (let i = nextEmit; i < matchStart; i++)
+                tokens.literals[src[i]]++;
+            tokens.count += matchStart - nextEmit;
+            tokens.addMatchLong(this.length, distance - 1);
+            repeat = distance;
+            s = matchStart + this.length;
+            nextEmit = s;
+            if (this.nextS >= s)
+                s = this.nextS + 1;
+            if (s >= this.sLimit) {
+                this.indexToEnd(this.nextS + 1);
+                break;
+            }
+            this.indexBetween(this.nextS + 1, s - 1);
+        }
+        if (nextEmit < this.end && tokens.count > 0) {
+            for (let i = nextEmit; i < this.end; i++)
+                tokens.literals[src[i]]++;
+            tokens.count += this.end - nextEmit;
+        }
+    }
+    /**
+     * The search loop: from `s`, skipping faster the longer it goes without a match, until a candidate from either
+     * table matches 4 bytes. Sets this.s, this.t, this.length (0 when it is yet to be measured) and this.nextS;
+     * returns false when it reaches the end of the block instead.
+     */
+    search(s, nextEmit, repeat) {
+        const { view: src, table, longCur, longPrev, cur } = this;
+        let low = load32(src, s);
+        let high = load32(src, s + 4);
+        let nextS = s;
+        for (;;) {
+            const hashShort = fast_hash_hash4(low);
+            const hashLong = hash7Of(low, high);
+            s = nextS;
+            nextS = s + 1 + ((s - nextEmit) >> 7);
+            if (nextS > this.sLimit)
+                return false;
+            const shortCandidate = table[hashShort];
+            const longCandidate = longCur[hashLong];
+            const longPrevious = longPrev[hashLong];
+            const nextLow = load32(src, nextS);
+            const nextHigh = load32(src, nextS + 4);
+            table[hashShort] = s + cur;
+            longPrev[hashLong] = longCandidate;
+            longCur[hashLong] = s + cur;
+            this.s = s;
+            this.nextS = nextS;
+            if (this.tryLong(low, longCandidate - cur, longPrevious - cur, nextLow, nextHigh))
+                return true;
+            const t = shortCandidate - cur;
+            if (s - t < MAX_MATCH_OFFSET && low === load32(src, t)) {
+                this.shortMatch(t, low, high, nextLow, nextHigh, repeat);
+                return true;
+            }
+            low = nextLow;
+            high = nextHigh;
+        }
+    }
+    /** The 7-byte table's candidates at this.s: its newer entry, then its older one. */
+    tryLong(low, t, t2, nextLow, nextHigh) {
+        const { view: src, s } = this;
+        if (s - t >= MAX_MATCH_OFFSET)
+            return false;
+        if (low === load32(src, t)) {
+            this.storeNext(nextLow, nextHigh);
+            this.t = t;
+            this.length = 0;
+            if (s - t2 < MAX_MATCH_OFFSET && low === load32(src, t2)) {
+                this.length = this.matchLenLimited(s + 4, t + 4) + 4;
+                const other = this.matchLenLimited(s + 4, t2 + 4) + 4;
+                if (other > this.length) {
+                    this.t = t2;
+                    this.length = other;
+                }
+            }
+            return true;
+        }
+        if (s - t2 < MAX_MATCH_OFFSET && low === load32(src, t2)) {
+            this.storeNext(nextLow, nextHigh);
+            this.t = t2;
+            this.length = 0;
+            return true;
+        }
+        return false;
+    }
+    /** A 4-byte match at t: measure it, then try the repeat distance one byte on and the 7-byte table at nextS. */
+    shortMatch(t, low, high, nextLow, nextHigh, repeat) {
+        const { view: src, longCur, longPrev, cur, s, nextS } = this;
+        this.t = t;
+        this.length = this.matchLenLimited(s + 4, t + 4) + 4;
+        const hashLong = hash7Of(nextLow, nextHigh);
+        const candidate = longCur[hashLong] - cur;
+        const previous = longPrev[hashLong] - cur;
+        this.storeNext(nextLow, nextHigh);
+        const repeatAt = s - repeat + 1;
+        if (load32(src, repeatAt) === ((low >>> 8) | (high << 24))) {
+            const length = this.matchLenLimited(s + 5, repeatAt + 4) + 4;
+            if (length > this.length) {
+                this.set(s + 1, repeatAt, length);
+                return;
+            }
+        }
+        if (nextS - candidate >= MAX_MATCH_OFFSET)
+            return;
+        if (load32(src, candidate) === nextLow) {
+            const length = this.matchLenLimited(nextS + 4, candidate + 4) + 4;
+            if (length > this.length)
+                this.set(nextS, candidate, length);
+        }
+        if (nextS - previous < MAX_MATCH_OFFSET && load32(src, previous) === nextLow) {
+            const length = this.matchLenLimited(nextS + 4, previous + 4) + 4;
+            if (length > this.length)
+                this.set(nextS, previous, length);
+        }
+    }
+    set(s, t, length) {
+        this.s = s;
+        this.t = t;
+        this.length = length;
+    }
+    /** Enters nextS, whose bytes are (nextHigh, nextLow), in both tables. */
+    storeNext(nextLow, nextHigh) {
+        const entry = this.nextS + this.cur;
+        this.table[fast_hash_hash4(nextLow)] = entry;
+        const hashLong = hash7Of(nextLow, nextHigh);
+        this.longPrev[hashLong] = this.longCur[hashLong];
+        this.longCur[hashLong] = entry;
+    }
+    /** Measures the match, looks for a longer one ending where it ends, and extends it backwards. */
+    extend(nextEmit) {
+        const { history: bytes, view: src, end } = this;
+        let { s, t, length } = this;
+        if (length === 0)
+            length = matchLength(src, bytes, s + 4, t + 4, end) + 4;
+        else if (length === fast_level6_MAX_MATCH_LENGTH)
+            length += matchLength(src, bytes, s + length, t + length, end);
+        const at = s + length;
+        if (at < this.sLimit) {
+            const low = load32(src, at);
+            const hashLong = hash7Of(low, load32(src, at + 4));
+            const s2 = s + 2;
+            let t2 = this.longCur[hashLong] - this.cur - length + 2;
+            if (s2 - t2 < MAX_MATCH_OFFSET) {
+                if (s2 - t2 > 0 && t2 >= 0) {
+                    const length2 = matchLength(src, bytes, s2, t2, end);
+                    if (length2 > length)
+                        [t, length, s] = [t2, length2, s2];
+                }
+                t2 = this.longPrev[hashLong] - this.cur - length + 2;
+                if (s2 - t2 > 0 && s2 - t2 < MAX_MATCH_OFFSET && t2 >= 0) {
+                    const length2 = matchLength(src, bytes, s2, t2, end);
+                    if (length2 > length)
+                        [t, length, s] = [t2, length2, s2];
+                }
+            }
+        }
+        while (t > 0 && s > nextEmit && bytes[t - 1] === bytes[s - 1]) {
+            s--;
+            t--;
+            length++;
+        }
+        this.set(s, t, length);
+    }
+    /** After the last match: every second position up to 8 bytes before the end, in both tables. */
+    indexToEnd(from) {
+        const { view: src, table, longCur, longPrev, cur } = this;
+        for (let i = from; i < this.end - 8; i += 2) {
+            const low = load32(src, i);
+            const hashLong = hash7Of(low, load32(src, i + 4));
+            table[fast_hash_hash4(low)] = i + cur;
+            longPrev[hashLong] = longCur[hashLong];
+            longCur[hashLong] = i + cur;
+        }
+    }
+    /** Inside a match: every second position in the 4-byte table, every position in the 7-byte one. */
+    indexBetween(from, to) {
+        const { view: src, table, longCur, longPrev, cur } = this;
+        for (let i = from; i < to; i += 2) {
+            const low = load32(src, i);
+            const high = load32(src, i + 4);
+            const first = hash7Of(low, high);
+            const second = hash7After(low, high);
+            table[fast_hash_hash4(low)] = i + cur;
+            longPrev[first] = longCur[first];
+            longCur[first] = i + cur;
+            longPrev[second] = longCur[second];
+            longCur[second] = i + 1 + cur;
+        }
+    }
+    /** matchLenLimited: the match at s against t, at most 254 bytes and not past the block. */
+    matchLenLimited(s, t) {
+        return matchLength(this.view, this.history, s, t, fast_level6_min(s + fast_level6_MAX_MATCH_LENGTH - 4, this.end));
+    }
+}
+/** The little-endian 32 bits at i (loadLE32). */
+function load32(view, i) {
+    return view.getInt32(i, true);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/fast-writer.ts
+// The size of what Go 1.27's huffmanBitWriter writes for level 6's blocks (huffman_bit_writer.go): a dynamic block
+// may keep the previous block's Huffman table open and only end it (with its end-of-block code) when a new table,
+// a fixed-code block or a stored block follows; writeBlockDynamic weighs reuse against a fresh table with
+// EstimatedBits, writeBlockHuff codes literals only, and the stream ends with a 10-bit fixed-code final block.
+
+
+
+
+/** Blocks with fewer tokens than this are also sized with the fixed code (maxPredefinedTokens). */
+const MAX_PREDEFINED_TOKENS = 250;
+/** Level 6's log2 penalty divisor on a new table's estimated size (logNewTablePenalty). */
+const NEW_TABLE_PENALTY_LOG = 7;
+/** writeBlockHuff's guess at a fresh table's header: 70 bytes. */
+const GUESSED_HEADER_BITS = 70 * 8;
+/** The distance code lengths of huffOffset, the one-code table written with literal-only blocks. */
+const HUFF_OFFSET_LENGTHS = Uint8Array.of(1);
+class FastWriter {
+    /** Bits written so far. */
+    bits = 0;
+    /** The header bits of the table still open for reuse, 0 when the last block was ended (prevHeader). */
+    prevHeader = 0;
+    /** Whether the open table was written for literals only (wroteHuffman). */
+    wroteHuffman = false;
+    /** The current literal/length code (literalEncoding) and the spare one writeBlockHuff swaps in (tmpLitEncoding). */
+    literalLengths = new Uint8Array(LITERAL_SYMBOLS);
+    spareLengths = new Uint8Array(LITERAL_SYMBOLS);
+    offsetLengths = new Uint8Array(OFFSET_SYMBOLS);
+    literalFreq = new Int32Array(LITERAL_SYMBOLS);
+    offsetFreq = new Int32Array(OFFSET_SYMBOLS);
+    huffman = new HuffmanLengths();
+    /** Writes the end-of-block code the open table still owes. */
+    endOpenBlock() {
+        if (this.prevHeader === 0)
+            return;
+        this.bits += this.literalLengths[END_OF_BLOCK];
+        this.prevHeader = 0;
+    }
+    /** writeStoredHeader + writeBytes: `bytes` bytes stored as they are. */
+    stored(bytes) {
+        this.endOpenBlock();
+        this.bits = afterStoredBlock(this.bits, bytes);
+    }
+    /** Close: the 10-bit fixed-code final block (writeStoredHeader with isEof) and the flush. Returns DEFLATE bytes. */
+    finish() {
+        this.endOpenBlock();
+        return alignToByte(this.bits + 3 + 7) / 8;
+    }
+    /** writeBlockHuff: `input` coded as literals only, or stored when that saves too little. */
+    huffmanBlock(input, sync) {
+        const freq = this.literalFreq;
+        freq.fill(0);
+        for (let i = 0; i < input.length; i++)
+            freq[input[i]]++;
+        if (input.length > 1024 && nearlyUniform(freq, input.length))
+            return this.stored(input.length);
+        freq[END_OF_BLOCK] = 1;
+        this.huffman.generate(freq, END_OF_BLOCK + 1, 15, this.spareLengths);
+        let estimate = weightedBits(freq, this.spareLengths, END_OF_BLOCK + 1) + this.prevHeader;
+        if (this.prevHeader === 0)
+            estimate += GUESSED_HEADER_BITS;
+        estimate += estimate >> NEW_TABLE_PENALTY_LOG;
+        if ((input.length + 5) * 8 <= estimate)
+            return this.stored(input.length);
+        if (this.prevHeader > 0 && estimate < reuseBits(freq, this.literalLengths))
+            this.endOpenBlock();
+        if (this.prevHeader === 0) {
+            [this.literalLengths, this.spareLengths] = [this.spareLengths, this.literalLengths];
+            const header = this.huffman.headerBits(this.literalLengths, END_OF_BLOCK + 1, HUFF_OFFSET_LENGTHS, 1);
+            this.bits += header;
+            this.wroteHuffman = true;
+            this.prevHeader = header;
+        }
+        this.bits += weightedBits(freq, this.literalLengths, END_OF_BLOCK);
+        if (sync) {
+            this.bits += this.literalLengths[END_OF_BLOCK];
+            this.prevHeader = 0;
+            this.wroteHuffman = false;
+        }
+    }
+    /** writeBlockDynamic: the tokens of `inputBytes` bytes with the open table, a new one, the fixed code or stored. */
+    dynamicBlock(tokens, inputBytes, sync) {
+        if (sync) {
+            tokens.lengthCodes[0]++;
+            tokens.count++;
+        }
+        else
+            tokens.lengthCodes[0] = 1;
+        if (this.wroteHuffman && this.prevHeader > 0) {
+            this.endOpenBlock();
+            this.wroteHuffman = false;
+        }
+        if (this.prevHeader > 0 && !this.canReuse(tokens))
+            this.endOpenBlock();
+        const phantomOffset = this.indexTokens(tokens);
+        const extraBits = extraBitsOf(this.literalFreq, this.offsetFreq);
+        const storedBits = (inputBytes + 5) * 8;
+        if (this.prevHeader > 0) {
+            const size = this.reuseOrNewSize(tokens, extraBits);
+            const fixedBits = tokens.count < MAX_PREDEFINED_TOKENS ? this.fixedSize(extraBits) + 7 : Infinity;
+            if (fixedBits < size || storedBits <= size) {
+                if (storedBits <= size)
+                    return this.stored(inputBytes);
+                return this.fixedBlock(extraBits, phantomOffset);
+            }
+        }
+        if (this.prevHeader === 0) {
+            const written = this.newTableBlock(tokens, extraBits, storedBits, inputBytes, phantomOffset);
+            if (!written)
+                return;
+            if (!sync)
+                this.prevHeader = written;
+            this.wroteHuffman = false;
+        }
+        if (sync)
+            this.prevHeader = 0;
+        this.bits += this.tokenBits(phantomOffset, extraBits) + (sync ? this.literalLengths[END_OF_BLOCK] : 0);
+    }
+    /**
+     * The reuse branch's size: the open table's cost, or, when EstimatedBits (plus the header, an end-of-block code
+     * and the penalty) promises less, the estimate, ending the open block.
+     */
+    reuseOrNewSize(tokens, extraBits) {
+        let newSize = this.prevHeader + estimatedBits(tokens);
+        newSize += this.literalLengths[END_OF_BLOCK] + (newSize >> NEW_TABLE_PENALTY_LOG);
+        const reuseSize = weightedBits(this.literalFreq, this.literalLengths, LITERAL_SYMBOLS) +
+            weightedBits(this.offsetFreq, this.offsetLengths, OFFSET_SYMBOLS) +
+            extraBits;
+        if (newSize < reuseSize) {
+            this.endOpenBlock();
+            return newSize;
+        }
+        return reuseSize;
+    }
+    /**
+     * A fresh table for the block, unless the fixed code or a stored block is no larger: writes the header and
+     * returns its bits, or writes the whole block another way and returns 0.
+     */
+    newTableBlock(tokens, extraBits, storedBits, inputBytes, phantom) {
+        this.literalFreq[END_OF_BLOCK] = 1;
+        this.huffman.generate(this.literalFreq, LITERAL_SYMBOLS, 15, this.literalLengths);
+        this.huffman.generate(this.offsetFreq, OFFSET_SYMBOLS, 15, this.offsetLengths);
+        const literalCount = usedCount(this.literalFreq);
+        const offsetCount = usedCount(this.offsetFreq);
+        const header = this.huffman.headerBits(this.literalLengths, literalCount, this.offsetLengths, offsetCount);
+        const size = header +
+            weightedBits(this.literalFreq, this.literalLengths, LITERAL_SYMBOLS) +
+            weightedBits(this.offsetFreq, this.offsetLengths, OFFSET_SYMBOLS) +
+            extraBits;
+        if (tokens.count < MAX_PREDEFINED_TOKENS) {
+            const fixedBits = this.fixedSize(extraBits);
+            if (fixedBits <= size) {
+                if (storedBits <= fixedBits)
+                    this.stored(inputBytes);
+                else
+                    this.fixedBlock(extraBits, phantom);
+                return 0;
+            }
+        }
+        if (storedBits <= size) {
+            this.stored(inputBytes);
+            return 0;
+        }
+        this.bits += header;
+        return header;
+    }
+    /** indexTokens: the block's frequencies; returns whether a distance code had to be counted for a match-less block. */
+    indexTokens(tokens) {
+        this.literalFreq.set(tokens.literals, 0);
+        this.literalFreq.set(tokens.lengthCodes.subarray(0, LITERAL_SYMBOLS - END_OF_BLOCK), END_OF_BLOCK);
+        this.offsetFreq.set(tokens.offsetCodes.subarray(0, OFFSET_SYMBOLS));
+        if (usedCount(this.offsetFreq) > 0)
+            return false;
+        this.offsetFreq[0] = 1;
+        return true;
+    }
+    /** canReuse: the open table has a code for every symbol the block uses. */
+    canReuse(tokens) {
+        const literalLengths = this.literalLengths;
+        for (let code = 0; code < OFFSET_SYMBOLS; code++) {
+            if (tokens.offsetCodes[code] !== 0 && this.offsetLengths[code] === 0)
+                return false;
+        }
+        for (let i = 0; i < LITERAL_SYMBOLS - END_OF_BLOCK; i++) {
+            if (tokens.lengthCodes[i] !== 0 && literalLengths[END_OF_BLOCK + i] === 0)
+                return false;
+        }
+        for (let i = 0; i < 256; i++)
+            if (tokens.literals[i] !== 0 && literalLengths[i] === 0)
+                return false;
+        return true;
+    }
+    /** fixedSize: the block with the fixed code, as Go compares it (a match-less block's phantom distance included). */
+    fixedSize(extraBits) {
+        let offsets = 0;
+        for (let code = 0; code < OFFSET_SYMBOLS; code++)
+            offsets += this.offsetFreq[code];
+        return 3 + weightedBits(this.literalFreq, FIXED_LITERAL_LENGTHS, LITERAL_SYMBOLS) + offsets * FIXED_OFFSET_LENGTH + extraBits;
+    }
+    /** writeFixedHeader + writeTokens with the fixed code, its end-of-block code included. */
+    fixedBlock(extraBits, phantomOffset) {
+        this.endOpenBlock();
+        this.bits += this.fixedSize(extraBits) - (phantomOffset ? FIXED_OFFSET_LENGTH : 0);
+    }
+    /** writeTokens with the current table, without the end-of-block code. */
+    tokenBits(phantomOffset, extraBits) {
+        const literals = weightedBits(this.literalFreq, this.literalLengths, LITERAL_SYMBOLS);
+        const offsets = phantomOffset ? 0 : weightedBits(this.offsetFreq, this.offsetLengths, OFFSET_SYMBOLS);
+        return literals - this.literalFreq[END_OF_BLOCK] * this.literalLengths[END_OF_BLOCK] + offsets + extraBits;
+    }
+}
+/** The number of symbols up to the last one used. */
+function usedCount(freq) {
+    let count = freq.length;
+    while (count > 0 && freq[count - 1] === 0)
+        count--;
+    return count;
+}
+/** canEncodeLen over the literals: their bits with `lengths`, or Infinity when one has no code. */
+function reuseBits(freq, lengths) {
+    let bits = 0;
+    for (let i = 0; i < 256; i++) {
+        if (freq[i] === 0)
+            continue;
+        if (lengths[i] === 0)
+            return Infinity;
+        bits += freq[i] * lengths[i];
+    }
+    return bits;
+}
+/** writeBlockHuff's quick check for incompressible input: byte counts all close to the average (float64, as Go). */
+function nearlyUniform(freq, length) {
+    const average = length / 256;
+    const limit = length * 2;
+    let sum = 0;
+    for (let i = 0; i < 256; i++) {
+        const diff = freq[i] - average;
+        sum += diff * diff;
+        if (sum >= limit)
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/fast-deflate.ts
+// Go 1.27's compress/flate at levels 1-6, driven as deflate.go's compressor drives it for level 6: the input is cut
+// into blocks of exactly 65535 bytes (the window fills before each step), each block is matched by FastLevel6 and
+// written by FastWriter as stored, literal-only or dynamic (deflateFast); at close the last block is encoded with
+// sync set, ending its table. Blocks fill only up to 65535 bytes whatever the Write sizes, so unlike the classic
+// compressor, how the stream is cut into Writes never changes the output.
+
+
+
+// Math's functions bound once: a global lookup per call is costly where globals are proxied (Jest's vm context).
+const { min: fast_deflate_min } = Math;
+/** Final blocks this short are stored, up to 128 bytes coded as literals only (deflateFast). */
+const STORED_TAIL_BYTES = 32;
+const LITERAL_TAIL_BYTES = 128;
+class FastDeflate {
+    encoder = new FastLevel6();
+    tokens = new FastTokens();
+    writer = new FastWriter();
+    /** Bytes in the block being filled (windowEnd). */
+    filledBytes = 0;
+    /** Go's Write: a full block is encoded when more input arrives for the next one (compressor.write). */
+    append(chunk) {
+        const { encoder } = this;
+        let taken = 0;
+        while (taken < chunk.length) {
+            if (this.filledBytes === FAST_BLOCK_BYTES)
+                this.step(false);
+            const copied = fast_deflate_min(chunk.length - taken, FAST_BLOCK_BYTES - this.filledBytes);
+            encoder.history.set(chunk.subarray(taken, taken + copied), encoder.blockStart + this.filledBytes);
+            this.filledBytes += copied;
+            taken += copied;
+        }
+    }
+    /** Close: the last block with sync, then the final block. Returns the DEFLATE stream's length in bytes. */
+    finish() {
+        this.step(true);
+        return this.writer.finish();
+    }
+    /** deflateFast: encode and write the block. */
+    step(sync) {
+        const { encoder, tokens, writer } = this;
+        const bytes = this.filledBytes;
+        const block = encoder.history.subarray(encoder.blockStart, encoder.blockStart + bytes);
+        if (bytes < FAST_BLOCK_BYTES) {
+            if (!sync || bytes === 0)
+                return;
+            if (bytes < LITERAL_TAIL_BYTES) {
+                if (bytes <= STORED_TAIL_BYTES)
+                    writer.stored(bytes);
+                else
+                    writer.huffmanBlock(block, true);
+                this.filledBytes = 0;
+                return;
+            }
+        }
+        encoder.encode(tokens, bytes);
+        if (tokens.count === 0)
+            writer.stored(bytes);
+        else if (tokens.count > bytes - (bytes >> 4))
+            writer.huffmanBlock(block, sync);
+        else
+            writer.dynamicBlock(tokens, bytes, sync);
+        tokens.reset();
+        this.filledBytes = 0;
+        encoder.nextBlock(bytes);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/sizer.ts
+// The exact size of what Go's compress/gzip writes at the default level, as `docker push` does to each layer of the
+// classic image store (moby distribution/push.go compress(): gzip.NewWriter over a bufio writer, fed by io.Copy).
+// Go's DEFLATE changed in Go 1.27 (a port of klauspost/compress/flate, golang/go commit 388145c51b), so the size
+// depends on the Go version the engine was built with: `classic` models Go 1.7 to 1.26, `go1.27` Go 1.27 and later.
+// Synchronous, allocation-free per byte and dependency-free, so it can run in a worker thread.
+
+
+
+/** gzip.Writer's 10-byte header (no name, comment or extra field) and its 8-byte trailer (CRC-32 and length). */
+const GZIP_FRAMING_BYTES = 18;
+/** The first Go release whose compress/flate this models (Go 1.7 rewrote the block writer). */
+const FIRST_CLASSIC_MINOR = 7;
+const FIRST_GO127_MINOR = 27;
+/** The compressor generation of an engine built with `goVersion` (`docker version`'s Server.GoVersion, e.g. go1.19.8). */
+function goGzipGeneration(goVersion) {
+    const match = /^go1\.(\d+)(?![\d])/.exec(goVersion.trim());
+    if (!match)
+        return undefined;
+    const minor = Number(match[1]);
+    if (minor >= FIRST_GO127_MINOR)
+        return 'go1.27';
+    return minor >= FIRST_CLASSIC_MINOR ? 'classic' : undefined;
+}
+/**
+ * Measures one gzip stream: write() the bytes in chunks of any size, then finish() for the total. How the bytes are
+ * cut into chunks does not matter: Go's Writes are those `writes` describes.
+ */
+class GoGzipSizer {
+    generation;
+    engine;
+    layerWrites;
+    result;
+    constructor(generation, writes = 'docker-layer') {
+        this.generation = generation;
+        const engine = generation === 'classic' ? new ClassicDeflate() : new FastDeflate();
+        this.engine = engine;
+        // Go 1.27's output never depends on the Writes (fast-deflate.ts).
+        if (engine instanceof ClassicDeflate && writes === 'docker-layer')
+            this.layerWrites = new DockerLayerWrites(engine);
+    }
+    write(chunk) {
+        if (this.result !== undefined)
+            throw new Error('GoGzipSizer: write after finish');
+        if (this.layerWrites)
+            this.layerWrites.push(chunk);
+        else
+            this.engine.append(chunk);
+    }
+    /** Closes the stream and returns its gzip size in bytes, header and trailer included. */
+    finish() {
+        this.result ??= this.engine.finish() + GZIP_FRAMING_BYTES;
+        return this.result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/go-gzip/pool.ts
+// Worker threads that measure layers' compressed sizes with the Go models while the main thread reads the archive:
+// each layer is pinned to one worker (its compressor's state lives there), layers go to the least busy worker, so
+// several compress at once on several cores. The bundles ship the worker as dist/gzip-worker; where it is not
+// there (the unit tests run the sources) the same sizer runs on the main thread, with the same result.
+
+
+
+
+
+
+/** Bytes a layer may have waiting in its worker before the reader is held back. */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+const MAX_WORKERS = 4;
+class InlineSizer {
+    sizer;
+    constructor(generation) {
+        this.sizer = new GoGzipSizer(generation);
+    }
+    write(chunk) {
+        this.sizer.write(chunk);
+    }
+    ready() {
+        return undefined;
+    }
+    finish() {
+        return Promise.resolve(this.sizer.finish());
+    }
+}
+/** One worker thread and the layers open on it. */
+class GoGzipThread {
+    worker;
+    open = new Map();
+    constructor(file) {
+        this.worker = new external_node_worker_threads_.Worker(file);
+        this.worker.unref();
+        this.worker.on('message', (message) => this.onMessage(message));
+        this.worker.on('error', (error) => this.failAll(error));
+        this.worker.on('exit', (code) => this.failAll(new Error(`the compression worker stopped (exit ${code})`)));
+    }
+    get pendingBytes() {
+        let total = 0;
+        for (const pending of this.open.values())
+            total += pending.bytes;
+        return total;
+    }
+    sizer(id, generation) {
+        let finished;
+        const pending = { bytes: 0, done: () => undefined, fail: () => undefined };
+        const result = new Promise((resolve, reject) => {
+            pending.done = resolve;
+            pending.fail = reject;
         });
-        this.inFlight.add(deflated);
-        this.filled = 0;
-        this.block = this.free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+        result.catch(() => undefined);
+        this.open.set(id, pending);
+        // A worker with layers open keeps the process alive; an idle one does not.
+        this.worker.ref();
+        this.post({ kind: 'open', id, generation });
+        return {
+            write: (chunk) => {
+                const copy = new Uint8Array(chunk);
+                pending.bytes += copy.length;
+                this.worker.postMessage({ kind: 'write', id, chunk: copy }, [copy.buffer]);
+            },
+            ready: () => (pending.bytes <= MAX_PENDING_BYTES ? undefined : new Promise((resolve) => (pending.wake = resolve))),
+            finish: () => {
+                if (!finished) {
+                    this.post({ kind: 'finish', id });
+                    finished = result;
+                }
+                return finished;
+            },
+        };
     }
-    release(deflated, block) {
-        this.inFlight.delete(deflated);
-        this.free.push(block);
-        while (this.waiting.length > 0 && this.inFlight.size < this.maxInFlight)
-            this.waiting.shift()();
+    post(message) {
+        this.worker.postMessage(message);
     }
-    /** Finishes the stream and returns its gzip size in bytes. */
-    async finish() {
-        this.submit(true);
-        while (this.inFlight.size > 0)
-            await Promise.all([...this.inFlight]);
-        this.free.length = 0;
-        if (this.failure !== undefined)
-            throw this.failure;
-        return this.compressedBytes + GZIP_FRAMING_BYTES;
+    onMessage(message) {
+        const pending = this.open.get(message.id);
+        if (!pending)
+            return;
+        if (message.kind === 'taken') {
+            pending.bytes -= message.bytes;
+            if (pending.wake && pending.bytes <= MAX_PENDING_BYTES / 2) {
+                pending.wake();
+                pending.wake = undefined;
+            }
+            return;
+        }
+        this.open.delete(message.id);
+        if (this.open.size === 0)
+            this.worker.unref();
+        if (message.kind === 'size')
+            pending.done(message.bytes);
+        else
+            pending.fail(new Error(`measuring a layer's compressed size failed: ${message.message}`));
+    }
+    failAll(error) {
+        for (const pending of this.open.values()) {
+            pending.wake?.();
+            pending.fail(error);
+        }
+        this.open.clear();
+    }
+}
+/** The workers of this process, made on first use; layers go to the least busy. */
+class GoGzipPool {
+    workerFile;
+    static shared;
+    threads = [];
+    nextId = 1;
+    constructor(workerFile) {
+        this.workerFile = workerFile;
+    }
+    /** The process's pool: threads from the bundled worker when it is there, else sizers on the main thread. */
+    static get() {
+        if (!GoGzipPool.shared) {
+            const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+            const bundled = external_node_path_default().join(here, '..', 'gzip-worker', 'index.js');
+            GoGzipPool.shared = new GoGzipPool((0,external_node_fs_namespaceObject.existsSync)(bundled) ? bundled : undefined);
+        }
+        return GoGzipPool.shared;
+    }
+    /** A sizer for one layer's tar, compressed as the engine built with that Go generation pushes it. */
+    open(generation) {
+        if (!this.workerFile)
+            return new InlineSizer(generation);
+        const size = Math.max(1, Math.min(MAX_WORKERS, external_node_os_default().availableParallelism()));
+        if (this.threads.length < size && this.threads.every((thread) => thread.open.size > 0))
+            this.threads.push(new GoGzipThread(this.workerFile));
+        const load = (thread) => thread.open.size * MAX_PENDING_BYTES + thread.pendingBytes;
+        const idlest = this.threads.reduce((best, thread) => (load(thread) < load(best) ? thread : best));
+        return idlest.sizer(this.nextId++, generation);
     }
 }
 
@@ -37045,6 +38664,7 @@ class MemberSink {
     compressedSize;
     memberBytes;
     knownLayers;
+    plainLayers;
     result;
     resolve;
     reject;
@@ -37059,10 +38679,11 @@ class MemberSink {
     gunzipDrained;
     constructor(compressedSize, 
     /** The member's length from its tar header. */
-    memberBytes, knownLayers) {
+    memberBytes, knownLayers, plainLayers = 'classic') {
         this.compressedSize = compressedSize;
         this.memberBytes = memberBytes;
         this.knownLayers = knownLayers;
+        this.plainLayers = plainLayers;
         this.result = new Promise((resolve, reject) => {
             this.resolve = resolve;
             this.reject = reject;
@@ -37082,8 +38703,10 @@ class MemberSink {
     end() {
         if (this.mode === 'sniff')
             this.decide();
-        if (this.mode === 'layer')
-            this.layer.finish().then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
+        if (this.mode === 'layer') {
+            const stored = this.plainLayers === 'as-stored' ? this.memberBytes : undefined;
+            this.layer.finish(stored).then((layer) => this.resolve({ kind: 'layer', layer: this.withKnownSize(layer) }), this.reject);
+        }
         else if (this.mode === 'gzip') {
             // A blob that failed to decompress has its error as the result already.
             if (!this.gunzip.destroyed)
@@ -37114,7 +38737,8 @@ class MemberSink {
             this.startZstdLayer();
         else if (isTar) {
             this.mode = 'layer';
-            this.layer = new LayerReader(this.compressedSize && !this.mayBeKnown() ? new GzipSizer() : undefined);
+            const compress = this.compressedSize && this.plainLayers !== 'as-stored' && !this.mayBeKnown();
+            this.layer = new LayerReader(compress ? GoGzipPool.get().open(this.plainLayers) : undefined);
         }
         else if (first[0] === 0x7b /* { */ || first[0] === 0x5b /* [ */)
             this.mode = 'json';
@@ -37209,6 +38833,8 @@ class MemberSink {
 class ArchiveScan {
     options;
     members = new Map();
+    /** Layers read before (the other image's, when two images share them): not read again. */
+    reused = [];
     /** Only the member being read can fall behind; one that has ended gets no more bytes. */
     current;
     constructor(options) {
@@ -37219,10 +38845,14 @@ class ArchiveScan {
         const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
         if (!candidate)
             return undefined;
-        const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? []);
+        const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? [], this.options.plainLayers);
         this.members.set(name, member);
         this.current = member;
         return member;
+    }
+    /** A layer already read (for another image of the comparison), taken as this archive's without its bytes. */
+    reuse(layer) {
+        this.reused.push(layer);
     }
     /** Back-pressure: what to wait for before reading on, while compression or decompression is behind. */
     pressure() {
@@ -37230,7 +38860,7 @@ class ArchiveScan {
     }
     /** Every image the members hold for `options.imageId` (or the archive's own index), one per platform. */
     async images() {
-        const byDiffId = new Map();
+        const byDiffId = new Map(this.reused.map((layer) => [layer.diffId, layer]));
         // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
         const jsonByName = new Map();
         for (const [name, member] of this.members) {
@@ -37265,22 +38895,27 @@ class ArchiveScan {
         }));
     }
 }
+/**
+ * Hands each chunk on, counts the bytes read for `onProgress`, and holds the reading back (and so lets docker or
+ * the registry wait) while compression or decompression is behind.
+ */
+async function pour(chunks, into, scan, read, onProgress) {
+    for await (const data of chunks) {
+        const chunk = data;
+        into(chunk);
+        read.bytes += chunk.length;
+        onProgress?.(read.bytes);
+        const waitFor = scan.pressure();
+        if (waitFor)
+            await waitFor;
+    }
+}
 /** Reads a whole `docker save` stream (or OCI archive tar), once, as it arrives: every image it holds for `imageId`, one per platform. */
 async function scanImageArchivePlatforms(input, options) {
     const scan = new ArchiveScan(options);
     const archive = new TarReader((header) => (header.type === 'file' ? scan.member(header.name, header.size) : undefined));
-    let bytesRead = 0;
     try {
-        for await (const data of input) {
-            const chunk = data;
-            archive.write(chunk);
-            bytesRead += chunk.length;
-            options.onProgress?.(bytesRead);
-            // Back-pressure: stop reading (and so let docker wait) while compression or decompression is behind.
-            const waitFor = scan.pressure();
-            if (waitFor)
-                await waitFor;
-        }
+        await pour(input, (chunk) => archive.write(chunk), scan, { bytes: 0 }, options.onProgress);
         archive.end();
     }
     catch (error) {
@@ -37296,19 +38931,16 @@ async function scanImageArchivePlatforms(input, options) {
  */
 async function scanImageMembers(members, options) {
     const scan = new ArchiveScan(options);
-    let bytesRead = 0;
+    const read = { bytes: 0 };
     for await (const member of members) {
+        if ('reused' in member) {
+            scan.reuse(member.reused);
+            continue;
+        }
         const sink = scan.member(member.name, member.sizeBytes);
         if (!sink)
             continue;
-        for await (const chunk of member.data()) {
-            sink.data(chunk);
-            bytesRead += chunk.length;
-            options.onProgress?.(bytesRead);
-            const waitFor = scan.pressure();
-            if (waitFor)
-                await waitFor;
-        }
+        await pour(member.data(), (chunk) => sink.data(chunk), scan, read, options.onProgress);
         sink.end();
     }
     return scan.images();
@@ -37325,15 +38957,51 @@ async function scanImageArchive(input, options) {
 
 
 
+
+/**
+ * Pure: what a push of this engine stores of a plain layer tar. The containerd store pushes its blobs as they
+ * are (a layer loaded uncompressed is pushed uncompressed); the classic store compresses each layer with the Go
+ * release dockerd was built with. Without an engine, or one that does not say its Go, the compressor of the Go
+ * releases Docker 20.10 to 29 are built with is assumed, and the figure is called an estimate.
+ */
+function compressionFor(engine) {
+    if (engine?.imageStore === 'containerd')
+        return { plainLayers: 'as-stored', estimate: false };
+    const generation = engine?.goVersion ? goGzipGeneration(engine.goVersion) : undefined;
+    return generation ? { plainLayers: generation, estimate: false } : { plainLayers: 'classic', estimate: true };
+}
+/** Pure: the method in words, for the log. */
+function describeCompressedSizeMethod(method) {
+    switch (method) {
+        case 'stored-blobs':
+            return 'the blobs the image is stored as';
+        case 'push-go-classic':
+            return "what docker push of this engine uploads: Go 1.7-1.26's compress/gzip";
+        case 'push-go1.27':
+            return "what docker push of this engine uploads: Go 1.27's compress/gzip";
+        case 'estimate-go-classic':
+            return 'an estimate: what docker push of an engine built with Go 1.7-1.26 uploads';
+        default:
+            return "zlib's gzip -6 of each layer";
+    }
+}
+/** Pure: the method a compression gives for an image whose layers are all blobs (`stored-blobs`) or not. */
+function compressionMethod(compression, allBlobs) {
+    if (allBlobs)
+        return 'stored-blobs';
+    if (compression.estimate)
+        return 'estimate-go-classic';
+    return compression.plainLayers === 'go1.27' ? 'push-go1.27' : 'push-go-classic';
+}
 /** The image's uncompressed size: every layer's own bytes (regular files and symlink targets), layers counted as listed. */
 function uncompressedSizeBytes(image) {
     return image.layers.reduce((sum, layer) => sum + layer.contentBytes, 0);
 }
 /** What a registry stores and `docker pull` downloads: each distinct layer's compressed size, counted once. */
-function compressedSize(image) {
+function compressedSize(image, compression) {
     const byDiffId = new Map(image.layers.map((layer) => [layer.diffId, layer]));
     const layers = [...byDiffId.values()];
-    const method = layers.length > 0 && layers.every((layer) => layer.compressedBytesFromBlob) ? 'stored-blobs' : 'gzip-6';
+    const method = compressionMethod(compression, layers.length > 0 && layers.every((layer) => layer.compressedBytesFromBlob));
     if (layers.some((layer) => layer.compressedBytes === undefined))
         return { method };
     return { bytes: layers.reduce((sum, layer) => sum + layer.compressedBytes, 0), method };
@@ -37347,6 +39015,7 @@ async function readOnce(docker, imageId, options) {
             scanImageArchivePlatforms(save.stdout, {
                 imageId: imageId.startsWith('sha256:') ? imageId : undefined,
                 compressedSize: options.compressedSize,
+                plainLayers: options.plainLayers,
                 knownLayers: options.knownLayers,
                 onProgress: (bytes) => {
                     archiveBytes = bytes;
@@ -38672,6 +40341,7 @@ async function analyzeImage(docker, imageId, options) {
     const started = performance.now();
     const read = await readImageLayers(docker, imageId, {
         ...options,
+        plainLayers: options.compression.plainLayers,
         onProgress: (bytes) => options.onProgress?.({ step: 'reading', archiveBytesRead: bytes }),
     });
     const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
@@ -38698,7 +40368,7 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
     const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
     const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
-    const compressed = compressedSize(scanned);
+    const compressed = compressedSize(scanned, options.compression);
     return {
         layers: scanned.layers.map((layer, index) => ({
             index,
@@ -39575,15 +41245,19 @@ async function measureLayers(image, request, { docker, log }) {
     const platforms = [];
     let archiveBytes = 0;
     try {
+        const compression = compressionFor(request.engine);
         const read = await image_layers_readImageLayers(docker, image.id, {
             compressedSize: request.options.analyze,
+            plainLayers: compression.plainLayers,
             knownLayers: request.knownLayers,
             onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
         });
         const ordered = [...read.images].sort((a, b) => Number(isRunnersPlatform(b.platform, image)) - Number(isRunnersPlatform(a.platform, image)));
         archiveBytes = read.archiveBytes;
+        for (const layer of ordered.flatMap((scanned) => scanned.layers))
+            request.keep?.set(layer.diffId, layer);
         for (const scanned of ordered)
-            platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
+            platforms.push(await measurePlatform(scanned, archiveBytes, { ...request, compression }, log, progress.update));
     }
     finally {
         progress.stop();
@@ -39593,11 +41267,11 @@ async function measureLayers(image, request, { docker, log }) {
 }
 /** One platform's figures from its scanned layers: sizes, and with the analysis waste, hints and the byte map. */
 async function measurePlatform(scanned, archiveBytes, request, log, onProgress) {
-    const { options, buildInfo, label } = request;
+    const { options, buildInfo, label, compression } = request;
     const sizeBytes = uncompressedSizeBytes(scanned);
     const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
     if (!options.analyze) {
-        const compressed = compressedSize(scanned);
+        const compressed = compressedSize(scanned, compression);
         log.info(`The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : formatBytes(compressed.bytes)}`);
         const userFiles = finalUserFiles(scanned.layers);
         return {
@@ -39611,11 +41285,12 @@ async function measurePlatform(scanned, archiveBytes, request, log, onProgress) 
     const analysis = await analyzeLayers(scanned, archiveBytes, {
         onProgress,
         compressedSize: true,
+        compression,
         dockerfilePath: buildInfo?.dockerfile,
         contextDir: buildInfo?.context,
     });
     log.info(`The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : formatBytes(analysis.compressedSizeBytes)}` +
-        ` (${analysis.compressedSizeMethod === 'stored-blobs' ? 'the blobs the engine stores' : 'gzip -6 of each layer'}), ` +
+        ` (${describeCompressedSizeMethod(analysis.compressedSizeMethod)}), ` +
         `dive efficiency ${formatPercent(analysis.dive.efficiency)}, wasted ${formatBytes(analysis.dive.wastedBytes)}, reclaimable ${formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
         (analysis.compressedSizesReused > 0
             ? `; the compressed size of ${analysis.compressedSizesReused} layer(s) already measured was not measured twice`
@@ -39658,175 +41333,158 @@ function progressReporter(log, imageSizeBytes, intervalMs = 5000) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate/baseline.ts
-// The baseline a pull request is compared with: the same Dockerfile built at the base commit (in a temporary
-// worktree), an image reference, or none. Whatever it makes (worktree, image) is removed before it returns.
-
-
-
-
-
-
-
-
-const LABEL = 'baseline image';
-async function measureBaseline(request, deps) {
-    const spec = request.options.baseline;
-    if (spec.kind === 'none')
-        return { skipped: 'baseline is none' };
-    // The layers the baseline shares with the gated image (its base image, usually most of the bytes) are not
-    // compressed a second time.
-    const knownLayers = request.head.platforms.flatMap((platform) => (platform.analysis?.layers ?? []).flatMap((layer) => layer.compressedBytes === undefined
-        ? []
-        : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
-    const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
-    if (spec.kind === 'image') {
-        const measure = () => measureImage({ ...measureRequest, reference: spec.reference }, deps);
-        const measured = await measure().catch(async (error) => {
-            if (!(error instanceof ImageNotFoundError))
-                throw error;
-            await pullBaseline(deps, spec.reference);
-            return measure();
-        });
-        return { measured, report: { source: 'image', reference: spec.reference, id: measured.image.id } };
-    }
-    if (!deps.baseCommit)
-        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
-    if (!request.buildInfo)
-        return {
-            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
-        };
-    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, measureRequest);
+;// CONCATENATED MODULE: ./src/analysis/registry-image.ts
+function registry_image_hexOf(digest) {
+    return digest.slice(digest.indexOf(':') + 1);
 }
-async function pullBaseline(deps, reference) {
-    deps.log.info(`Pulling baseline image ${reference}`);
-    const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
-    if (pulled.exitCode !== 0) {
-        throw new errors_GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
+function jsonMember(name, value) {
+    const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+    return {
+        name,
+        sizeBytes: bytes.length,
+        data: async function* () {
+            yield bytes;
+        },
+    };
+}
+/**
+ * Pure: the scanned layers with the compressed size the registry stores for each (its manifest's blob size),
+ * whether the blob was read or a reading of the same layer reused.
+ */
+function withRegistrySizes(layers, platform) {
+    const diffIds = diffIdsOf(platform) ?? [];
+    const sizeByDiffId = new Map(diffIds.map((diffId, index) => [diffId, platform.layers[index]?.sizeBytes]));
+    return layers.map((layer) => {
+        const stored = sizeByDiffId.get(layer.diffId);
+        return stored === undefined
+            ? layer
+            : { ...layer, compressedBytes: stored, compressedBytesFromBlob: true, compressedBytesReused: false };
+    });
+}
+/** Pure: a platform's diffIDs in manifest order (the config's rootfs.diff_ids), or undefined when the config says none. */
+function diffIdsOf(platform) {
+    const rootfs = platform.config.rootfs;
+    const ids = rootfs?.diff_ids;
+    return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : undefined;
+}
+/**
+ * The members of a resolved image: a synthetic index.json naming each platform's manifest, the manifests and
+ * configs under their digests (what the scan's image finder walks), then the layers, in the manifest's order,
+ * each distinct blob once. What the registry stores of each layer is the size its manifest lists
+ * (withRegistrySizes).
+ */
+async function* registryImageMembers(client, image, alreadyRead = new Map(), stats = { downloadedBytes: 0, downloadedLayers: 0, reusedLayers: 0 }) {
+    const target = { registry: image.reference.registry, repository: image.reference.repository };
+    yield jsonMember('index.json', { manifests: image.platforms.map((platform) => ({ digest: platform.manifestDigest })) });
+    for (const platform of image.platforms) {
+        const manifest = { config: { digest: platform.configDigest }, layers: platform.layers.map((layer) => ({ digest: layer.digest })) };
+        yield jsonMember(`blobs/sha256/${registry_image_hexOf(platform.manifestDigest)}`, manifest);
+        yield jsonMember(`blobs/sha256/${registry_image_hexOf(platform.configDigest)}`, platform.config);
+    }
+    const seen = new Set();
+    for (const platform of image.platforms) {
+        const diffIds = diffIdsOf(platform);
+        for (const [index, layer] of platform.layers.entries()) {
+            if (seen.has(layer.digest))
+                continue;
+            seen.add(layer.digest);
+            const known = diffIds?.[index] === undefined ? undefined : alreadyRead.get(diffIds[index]);
+            if (known) {
+                stats.reusedLayers += 1;
+                yield { reused: known };
+                continue;
+            }
+            stats.downloadedBytes += layer.sizeBytes;
+            stats.downloadedLayers += 1;
+            yield {
+                name: `blobs/sha256/${registry_image_hexOf(layer.digest)}`,
+                sizeBytes: layer.sizeBytes,
+                data: async function* () {
+                    yield* (await client.openBlob(target, layer.digest, layer.sizeBytes));
+                },
+            };
+        }
     }
 }
-async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
-    const started = performance.now();
-    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
-    await ensureCommit(root, baseCommit, (message) => deps.log.info(message), deps.fetchEnv);
-    const worktree = await addWorktree(root, baseCommit);
-    deps.onWorktree?.(root, worktree.directory);
-    let baseImageId;
-    try {
-        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
-        const dockerfile = mapped(buildInfo.dockerfile);
-        const context = mapped(buildInfo.context);
-        try {
-            await (0,promises_namespaceObject.access)(dockerfile);
-        }
-        catch {
-            return { skipped: `the base commit ${baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
-        }
-        const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
-        baseImageId = built.imageId;
-        const baseBuildInfo = { ...buildInfo, context, dockerfile, durationMs: built.durationMs };
-        const measured = await measureImage({ ...measureRequest, reference: built.imageId, buildInfo: baseBuildInfo }, deps);
-        const buildMs = Math.round(built.durationMs);
-        const totalMs = Math.round(performance.now() - started);
-        return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Errors of the registry client. Each names the registry, the repository and what was asked (a manifest, a
+// blob, a token, credentials), says what went wrong, and quotes the registry's own error code and message cut
+// short and made visible; secrets the client knows are blanked from every message before it is made.
+
+/** The registry's error code and message are quoted at most this long. */
+const MAX_QUOTED_CHARS = 200;
+function describeAsk(ask) {
+    switch (ask.kind) {
+        case 'manifest':
+            return `manifest "${visible(ask.name, 140)}"`;
+        case 'blob':
+            return `blob ${visible(ask.digest, 140)}`;
+        default:
+            return ask.kind;
     }
-    finally {
-        await worktree.remove();
-        if (baseImageId && baseImageId !== request.head.image.id)
-            await removeUntaggedImage(deps.docker, baseImageId);
+}
+class RegistryError extends Error {
+    target;
+    ask;
+    status;
+    code;
+    constructor(target, ask, reason, details = {}) {
+        super(`registry ${visible(target.registry)}, repository ${visible(target.repository)}: ${describeAsk(ask)}: ${reason}`);
+        this.target = target;
+        this.ask = ask;
+        this.name = 'RegistryError';
+        this.status = details.status;
+        this.code = details.code;
     }
 }
 /**
- * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
- * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ * The first error of a registry's error body (`{"errors":[{"code":…,"message":…}]}`), or its text when it is no
+ * such JSON. `blank` (the client's Secrets) runs on each string before it is cut, so that no part of a secret the
+ * registry quotes back can survive the cut.
  */
-async function removeUntaggedImage(docker, imageId) {
-    const image = await inspectImage(docker, imageId).catch(() => undefined);
-    if (image && image.repoTags.length === 0)
-        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
-
-
-/** What the report says measured an image no engine held: the archive or the registry itself. */
-function engineless(source) {
-    return { version: 'none', storageDriver: 'none', imageStore: source };
-}
-/** Pure: the engine facts the gate uses from `docker info` (and `docker version`'s server part, when it answered). */
-function parseEngineInfo(raw, version = {}) {
-    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    return {
-        version: raw.ServerVersion ?? 'unknown',
-        storageDriver: raw.Driver ?? 'unknown',
-        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
-        ...(version.Os && version.Arch ? { platform: `${version.Os}/${version.Arch}` } : {}),
-        ...(version.GoVersion ? { goVersion: version.GoVersion } : {}),
-    };
-}
-function probeEngine(docker, options) {
-    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
-    // The server's platform and Go release; an engine too old or odd to say them is still an engine.
-    const serverFormat = '{"Os":{{json .Server.Os}},"Arch":{{json .Server.Arch}},"GoVersion":{{json .Server.GoVersion}}}';
-    const version = docker.text(['version', '--format', serverFormat], { timeoutMs: 30_000 }).then((text) => JSON.parse(text), () => ({}));
-    const engine = docker
-        .text(['info', '--format', format], { timeoutMs: 30_000 })
-        .then(async (text) => parseEngineInfo(JSON.parse(text), await version))
-        .catch((error) => {
-        const reason = error instanceof DockerError ? error.message : String(error);
-        const hint = /permission denied/i.test(reason)
-            ? 'add this user to the docker group or run as root'
-            : /not installed|not on PATH/.test(reason)
-                ? 'install Docker (on Debian: apt-get install docker.io)'
-                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new errors_GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
-    });
-    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
-    engine.catch(() => undefined);
-    const builder = options.needsBuilder
-        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
-        : Promise.resolve('classic');
-    return { engine, builder };
-}
-
-;// CONCATENATED MODULE: ./src/gate/context-check.ts
-// A build context that would hand the workflow's token to the image: actions/checkout persists it in
-// .git/config (as an http extraheader) unless told persist-credentials: false, and a `COPY . .` then copies
-// it into a layer, where a RUN can print it into the build log. Warned about before the build.
-
-
-/** Pure: does this .git/config hold a credential (an auth header, a URL with a password, a stored helper)? */
-function gitConfigHasCredential(config) {
-    return (/^\s*extraheader\s*=\s*authorization:/im.test(config) ||
-        /^\s*url\s*=\s*\w+:\/\/[^/\s:@]+:[^/\s@]+@/im.test(config) ||
-        /^\s*helper\s*=\s*store\b/im.test(config));
-}
-/** Pure: does this .dockerignore keep the context's .git folder out (a later `!` rule may let it back in)? */
-function dockerignoreExcludesGit(dockerignore) {
-    let excluded = false;
-    for (const raw of dockerignore.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const negated = line.startsWith('!');
-        const pattern = (negated ? line.slice(1) : line).replace(/^\/+/, '').replace(/\/+$/, '');
-        if (['.git', '**/.git', '.git/**', '*', '**', '.*', '**/.*'].includes(pattern))
-            excluded = !negated;
+function registryErrorOf(body, blank = (text) => text) {
+    const text = body.toString('utf8').trim();
+    if (text === '')
+        return {};
+    const quote = (value, maxChars) => (typeof value === 'string' ? visible(blank(value), maxChars) : undefined);
+    try {
+        const parsed = JSON.parse(text);
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (first && typeof first === 'object')
+            return { code: quote(first.code, 60), message: quote(first.message, MAX_QUOTED_CHARS) };
+        // Token services answer {"error": "...", "details": "..."} (OAuth2 and Docker Hub's auth service).
+        if (typeof parsed.error === 'string' || typeof parsed.details === 'string')
+            return { code: quote(parsed.error, 60), message: quote(parsed.details, MAX_QUOTED_CHARS) };
     }
-    return excluded;
+    catch {
+        // Not JSON: the text itself, when it is short text and not a page of HTML.
+    }
+    return /^<(!doctype|html)/i.test(text) ? {} : { message: quote(text, MAX_QUOTED_CHARS) };
 }
-/** The warning to give for `context`, or undefined when its .git holds no credential or is kept out. */
-async function contextCredentialWarning(context) {
-    const config = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.git', 'config'), 'utf8').catch(() => undefined);
-    if (config === undefined || !gitConfigHasCredential(config))
-        return undefined;
-    const dockerignore = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.dockerignore'), 'utf8').catch(() => '');
-    if (dockerignoreExcludesGit(dockerignore))
-        return undefined;
-    return (`the build context ${context} holds .git with a credential in .git/config (actions/checkout persists the token there) ` +
-        'and no .dockerignore keeps .git out: a COPY of the context puts the token in a layer, where a RUN can print it. ' +
-        'Check out with persist-credentials: false, or add .git to .dockerignore');
+/** `404 Not Found: MANIFEST_UNKNOWN manifest unknown` */
+function describeStatus(status, statusText, body) {
+    const said = [body.code, body.message].filter((part) => part !== undefined && part !== '').join(' ');
+    const line = `${status}${statusText ? ` ${visible(statusText, 60)}` : ''}`;
+    return said === '' ? line : `${line}: ${said}`;
+}
+/**
+ * The secrets a client has seen (passwords, identity tokens, registry tokens). Every message the client makes
+ * passes through `blank`, so a registry that echoes a token back, or a message that quotes a URL, cannot
+ * carry one out. Secrets shorter than 4 characters are not blanked: doing so would garble every message.
+ */
+class Secrets {
+    known = new Set();
+    add(secret) {
+        if (secret !== undefined && secret.length >= 4)
+            this.known.add(secret);
+    }
+    blank(text) {
+        let result = text;
+        for (const secret of this.known)
+            result = result.split(secret).join('***');
+        return result;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/oci-layout.ts
@@ -39956,6 +41614,8 @@ async function* ociLayoutMembers(root) {
 
 
 
+/** No engine says which compressor would push the archive's plain layer tars: the common one, as an estimate. */
+const ARCHIVE_COMPRESSION = compressionFor(undefined);
 /** Pure: what the gate knows of the archive's image, shaped as `docker image inspect` would give it. */
 function archiveMetadata(image) {
     return {
@@ -39974,7 +41634,9 @@ async function readArchive(archivePath, onProgress, compressedSize) {
     const stats = await (0,promises_namespaceObject.stat)(archivePath).catch((error) => {
         throw new errors_GateError('image', `archive ${archivePath}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}; expected a docker save tar, an OCI archive or an OCI layout directory`);
     });
-    const options = { compressedSize, onProgress };
+    // A plain layer tar in an archive is pushed by whatever loads it: measured as docker push of the Go releases
+    // Docker 20.10 to 29 are built with, and called an estimate.
+    const options = { compressedSize, onProgress, plainLayers: ARCHIVE_COMPRESSION.plainLayers };
     try {
         if (stats.isDirectory())
             return await scanImageMembers(ociLayoutMembers(archivePath), options);
@@ -40005,7 +41667,7 @@ async function measureArchive(request, deps) {
             const preferred = request.preferredPlatform;
             const ordered = [...read].sort((a, b) => Number(b.platform === preferred) - Number(a.platform === preferred));
             for (const scanned of ordered)
-                platforms.push(await measurePlatform(scanned, archiveBytes, request, log, progress.update));
+                platforms.push(await measurePlatform(scanned, archiveBytes, { ...request, compression: ARCHIVE_COMPRESSION }, log, progress.update));
             return ordered;
         });
     }
@@ -40015,6 +41677,1666 @@ async function measureArchive(request, deps) {
     log.info(`Read ${formatBytes(archiveBytes)} of the archive for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
     const reason = 'the image comes from an archive, which the gate reads without an engine (docker load it and gate it with image: to smoke-test it)';
     return { image: archiveMetadata(images[0]), sizeMethod: 'layers', platforms, smoke: { ran: false, reason } };
+}
+
+;// CONCATENATED MODULE: ./src/gate/measure-registry.ts
+// Measuring an image in a registry without pulling it: the registry client resolves its platforms, the
+// layers are streamed from the registry through the same analysis as `docker save`'s, and nothing is written
+// to the runner's disk. The compressed size is what the registry stores (its manifests' blob sizes); layers the
+// other image of the comparison has read already are not downloaded again.
+
+
+
+
+
+
+
+
+/** Every layer of a registry image is a blob it stores: its size is the compressed size, whatever its compression. */
+const AS_STORED = { plainLayers: 'as-stored', estimate: false };
+/** How an input names an image to be read from its registry whether or not an engine holds it. */
+const REGISTRY_PREFIX = 'registry://';
+/** True when the text names an image to read from its registry (REGISTRY_PREFIX). */
+function namesRegistryImage(text) {
+    return text.startsWith(REGISTRY_PREFIX);
+}
+async function resolve(request) {
+    try {
+        const reference = parseImageReference(request.reference);
+        const platforms = request.platforms ?? (request.options.platforms.length > 0 ? request.options.platforms : undefined);
+        const resolved = await request.client.resolveImage(reference, { platforms });
+        if (resolved.platforms.length === 0)
+            throw new errors_GateError(request.step, `${request.reference} in its registry has none of the platforms ${platforms?.join(', ') ?? ''}; expected an image for them`);
+        return resolved;
+    }
+    catch (error) {
+        if (error instanceof ImageReferenceError || error instanceof RegistryError)
+            throw new errors_GateError(request.step, `could not read ${request.reference} from its registry: ${error.message}`, { cause: error });
+        throw error;
+    }
+}
+async function scan(request, resolved, stats, onBytes) {
+    try {
+        // The registry's own blob sizes are the compressed size: nothing is compressed here.
+        const images = await scanImageMembers(registryImageMembers(request.client, resolved, request.alreadyRead, stats), {
+            compressedSize: false,
+            onProgress: onBytes,
+        });
+        return images.map((image) => {
+            const platform = resolved.platforms.find((candidate) => candidate.configDigest === image.configDigest);
+            return platform ? { ...image, layers: withRegistrySizes(image.layers, platform) } : image;
+        });
+    }
+    catch (error) {
+        if (error instanceof errors_GateError)
+            throw error;
+        throw new errors_GateError(request.step, `could not read the layers of ${request.reference} from its registry: ${error.message}`, {
+            cause: error,
+        });
+    }
+}
+/** Resolves the image in its registry, streams its layers once, and measures each platform, the preferred first. */
+async function measureRegistryImage(request, deps) {
+    const { log } = deps;
+    const started = performance.now();
+    const resolved = await resolve(request);
+    const progress = progressReporter(log, 0);
+    const stats = { downloadedBytes: 0, downloadedLayers: 0, reusedLayers: 0 };
+    let bytesRead = 0;
+    const platforms = [];
+    let first;
+    try {
+        first = await log.group(`Read the ${request.label} ${request.reference} from its registry (no pull)`, async () => {
+            const images = await scan(request, resolved, stats, (bytes) => {
+                bytesRead = bytes;
+                progress.update({ step: 'reading', archiveBytesRead: bytes });
+            });
+            const preferred = request.preferredPlatform;
+            const ordered = [...images].sort((a, b) => Number(b.platform === preferred) - Number(a.platform === preferred));
+            for (const image of ordered) {
+                for (const layer of image.layers)
+                    request.keep?.set(layer.diffId, layer);
+                platforms.push(await measurePlatform(image, bytesRead, { ...request, compression: AS_STORED }, log, progress.update));
+            }
+            return ordered[0];
+        });
+    }
+    finally {
+        progress.stop();
+    }
+    const reused = stats.reusedLayers > 0 ? `; ${stats.reusedLayers} layer(s) it shares with the image read already were not downloaded again` : '';
+    log.info(`Downloaded ${formatBytes(stats.downloadedBytes)} in ${stats.downloadedLayers} layer(s) of ${request.reference} from its registry for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}${reused}`);
+    const image = { ...archiveMetadata(first), id: resolved.digest };
+    return {
+        image,
+        sizeMethod: 'layers',
+        platforms,
+        smoke: { ran: false, reason: 'the image is read from its registry without a pull (nothing runs it)' },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/baseline.ts
+// The baseline a pull request is compared with: the same Dockerfile built at the base commit (in a temporary
+// worktree), an image reference, or none. Whatever it makes (worktree, image) is removed before it returns.
+
+
+
+
+
+
+
+const LABEL = 'baseline image';
+async function measureBaseline(request, deps) {
+    const spec = request.options.baseline;
+    if (spec.kind === 'none')
+        return { skipped: 'baseline is none' };
+    // The layers the baseline shares with the gated image (its base image, usually most of the bytes) are not
+    // compressed a second time.
+    const knownLayers = request.head.platforms.flatMap((platform) => (platform.analysis?.layers ?? []).flatMap((layer) => layer.compressedBytes === undefined
+        ? []
+        : [{ diffId: layer.diffId, tarBytes: layer.tarBytes, compressedBytes: layer.compressedBytes }]));
+    if (spec.kind === 'image')
+        return measureBaselineImage(request, deps, spec.reference, knownLayers);
+    if (!deps.baseCommit)
+        return { skipped: 'not a pull_request event, so there is no base commit to compare with' };
+    if (!request.engine)
+        return { skipped: 'baseline auto builds the base commit, which needs a Docker engine' };
+    const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
+    if (!request.buildInfo)
+        return {
+            skipped: 'baseline auto builds the base commit, which needs the gate to build the image too (set baseline to an image reference instead)',
+        };
+    return measureBaseCommit(request, deps, deps.baseCommit, request.buildInfo, measureRequest);
+}
+/**
+ * A baseline given as an image: measured in the engine when it holds it, else (or when written registry://)
+ * read from its registry without a pull, only the gated image's platforms, and without downloading the layers
+ * the gated image's reading read already.
+ */
+async function measureBaselineImage(request, deps, reference, knownLayers) {
+    if (!namesRegistryImage(reference) && request.engine) {
+        const measureRequest = { label: LABEL, options: request.options, engine: request.engine, background: request.background, knownLayers };
+        const measured = await measureImage({ ...measureRequest, reference }, deps).catch((error) => {
+            if (error instanceof ImageNotFoundError)
+                return undefined;
+            throw error;
+        });
+        if (measured)
+            return { measured, report: { source: 'image', reference, id: measured.image.id } };
+        deps.log.info(`Baseline image ${reference} is not in the engine: reading it from its registry (no pull)`);
+    }
+    const inRegistry = namesRegistryImage(reference) ? reference.slice(REGISTRY_PREFIX.length) : reference;
+    const measured = await measureRegistryImage({
+        reference: inRegistry,
+        label: LABEL,
+        step: 'baseline',
+        options: request.options,
+        client: request.registry.get(),
+        platforms: request.head.platforms.map((platform) => platform.platform),
+        preferredPlatform: request.head.platforms[0]?.platform,
+        alreadyRead: request.headLayers,
+    }, deps);
+    return { measured, report: { source: 'registry', reference: inRegistry, id: measured.image.id } };
+}
+async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
+    const started = performance.now();
+    const root = await repositoryRoot(external_node_path_default().resolve(buildInfo.context));
+    await ensureCommit(root, baseCommit, (message) => deps.log.info(message), deps.fetchEnv);
+    const worktree = await addWorktree(root, baseCommit);
+    deps.onWorktree?.(root, worktree.directory);
+    let baseImageId;
+    try {
+        const mapped = (file) => external_node_path_default().join(worktree.directory, external_node_path_default().relative(root, external_node_path_default().resolve(file)));
+        const dockerfile = mapped(buildInfo.dockerfile);
+        const context = mapped(buildInfo.context);
+        try {
+            await (0,promises_namespaceObject.access)(dockerfile);
+        }
+        catch {
+            return { skipped: `the base commit ${baseCommit.slice(0, 12)} has no ${external_node_path_default().relative(root, external_node_path_default().resolve(buildInfo.dockerfile))}` };
+        }
+        const built = await buildWithLog({ options: request.options, builder: request.builder, context, dockerfile, label: LABEL }, deps);
+        baseImageId = built.imageId;
+        const baseBuildInfo = { ...buildInfo, context, dockerfile, durationMs: built.durationMs };
+        const measured = await measureImage({ ...measureRequest, reference: built.imageId, buildInfo: baseBuildInfo }, deps);
+        const buildMs = Math.round(built.durationMs);
+        const totalMs = Math.round(performance.now() - started);
+        return { measured, report: { source: 'base-commit', reference: baseCommit, id: measured.image.id, buildMs, totalMs } };
+    }
+    finally {
+        await worktree.remove();
+        if (baseImageId && baseImageId !== request.head.image.id)
+            await removeUntaggedImage(deps.docker, baseImageId);
+    }
+}
+/**
+ * Removes an image the gate built only to measure; its layers stay in the build cache (--no-prune).
+ * An image somebody tagged (the build matched it from the cache) is not ours to remove.
+ */
+async function removeUntaggedImage(docker, imageId) {
+    const image = await inspectImage(docker, imageId).catch(() => undefined);
+    if (image && image.repoTags.length === 0)
+        await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
+
+
+/** What the report says measured an image no engine held: the archive or the registry itself. */
+function engineless(source) {
+    return { version: 'none', storageDriver: 'none', imageStore: source };
+}
+/** Pure: the engine facts the gate uses from `docker info` (and `docker version`'s server part, when it answered). */
+function parseEngineInfo(raw, version = {}) {
+    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    return {
+        version: raw.ServerVersion ?? 'unknown',
+        storageDriver: raw.Driver ?? 'unknown',
+        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
+        ...(version.Os && version.Arch ? { platform: `${version.Os}/${version.Arch}` } : {}),
+        ...(version.GoVersion ? { goVersion: version.GoVersion } : {}),
+    };
+}
+function probeEngine(docker, options) {
+    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
+    // The server's platform and Go release; an engine too old or odd to say them is still an engine.
+    const serverFormat = '{"Os":{{json .Server.Os}},"Arch":{{json .Server.Arch}},"GoVersion":{{json .Server.GoVersion}}}';
+    const version = docker.text(['version', '--format', serverFormat], { timeoutMs: 30_000 }).then((text) => JSON.parse(text), () => ({}));
+    const engine = docker
+        .text(['info', '--format', format], { timeoutMs: 30_000 })
+        .then(async (text) => parseEngineInfo(JSON.parse(text), await version))
+        .catch((error) => {
+        const reason = error instanceof DockerError ? error.message : String(error);
+        const hint = /permission denied/i.test(reason)
+            ? 'add this user to the docker group or run as root'
+            : /not installed|not on PATH/.test(reason)
+                ? 'install Docker (on Debian: apt-get install docker.io)'
+                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
+        throw new errors_GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+    });
+    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
+    engine.catch(() => undefined);
+    const builder = options.needsBuilder
+        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
+        : Promise.resolve('classic');
+    return { engine, builder };
+}
+
+;// CONCATENATED MODULE: ./src/gate/context-check.ts
+// A build context that would hand the workflow's token to the image: actions/checkout persists it in
+// .git/config (as an http extraheader) unless told persist-credentials: false, and a `COPY . .` then copies
+// it into a layer, where a RUN can print it into the build log. Warned about before the build.
+
+
+/** Pure: does this .git/config hold a credential (an auth header, a URL with a password, a stored helper)? */
+function gitConfigHasCredential(config) {
+    return (/^\s*extraheader\s*=\s*authorization:/im.test(config) ||
+        /^\s*url\s*=\s*\w+:\/\/[^/\s:@]+:[^/\s@]+@/im.test(config) ||
+        /^\s*helper\s*=\s*store\b/im.test(config));
+}
+/** Pure: does this .dockerignore keep the context's .git folder out (a later `!` rule may let it back in)? */
+function dockerignoreExcludesGit(dockerignore) {
+    let excluded = false;
+    for (const raw of dockerignore.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const negated = line.startsWith('!');
+        const pattern = (negated ? line.slice(1) : line).replace(/^\/+/, '').replace(/\/+$/, '');
+        if (['.git', '**/.git', '.git/**', '*', '**', '.*', '**/.*'].includes(pattern))
+            excluded = !negated;
+    }
+    return excluded;
+}
+/** The warning to give for `context`, or undefined when its .git holds no credential or is kept out. */
+async function contextCredentialWarning(context) {
+    const config = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.git', 'config'), 'utf8').catch(() => undefined);
+    if (config === undefined || !gitConfigHasCredential(config))
+        return undefined;
+    const dockerignore = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(context, '.dockerignore'), 'utf8').catch(() => '');
+    if (dockerignoreExcludesGit(dockerignore))
+        return undefined;
+    return (`the build context ${context} holds .git with a credential in .git/config (actions/checkout persists the token there) ` +
+        'and no .dockerignore keeps .git out: a COPY of the context puts the token in a layer, where a RUN can print it. ' +
+        'Check out with persist-credentials: false, or add .git to .dockerignore');
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/credential-helper.ts
+// Asks a Docker credential helper (`docker-credential-<name> get`, the host on standard input, JSON
+// `{"Username", "Secret"}` on standard output) for a registry's credentials, through the process layer with a
+// time-out. A `<token>` user means the secret is an identity token. Nothing the helper prints is quoted in an
+// error but its standard error's last line, and a helper that has nothing for the host gives undefined.
+
+
+/** A helper that takes longer is stopped: ECR's and GCR's helpers call their cloud, which takes a second or two. */
+const CREDENTIAL_HELPER_TIMEOUT_MS = 30_000;
+/** A helper's answer is a few hundred bytes; more is refused. */
+const MAX_HELPER_OUTPUT_BYTES = 64 * 1024;
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** What helpers print when they hold nothing for the host (docker-credential-helpers' ErrCredentialsNotFound). */
+const NOT_FOUND = /credentials not found/i;
+class CredentialHelperError extends Error {
+}
+/** Parses a helper's answer; the error says what is wrong without quoting the answer. */
+function parseHelperAnswer(stdout, program) {
+    let answer;
+    try {
+        answer = JSON.parse(stdout);
+    }
+    catch {
+        throw new CredentialHelperError(`${program} answered something that is not JSON`);
+    }
+    const { Username: username, Secret: secret } = (typeof answer === 'object' && answer !== null ? answer : {});
+    if (typeof secret !== 'string' || (username !== undefined && typeof username !== 'string'))
+        throw new CredentialHelperError(`${program} answered JSON without the strings "Username" and "Secret"`);
+    if (secret === '')
+        return undefined;
+    if (username === '<token>')
+        return { kind: 'identity-token', identityToken: secret };
+    return { kind: 'password', username: username ?? '', password: secret };
+}
+/** Runs `docker-credential-<helper> get` for `serverAddress`; undefined when the helper has no credentials for it. */
+async function askCredentialHelper(helper, serverAddress, timeoutMs = CREDENTIAL_HELPER_TIMEOUT_MS) {
+    if (!HELPER_NAME.test(helper))
+        throw new CredentialHelperError(`"${visible(helper, 60)}" is not a credential helper's name`);
+    const program = `docker-credential-${helper}`;
+    const result = await runProcess(program, ['get'], { stdin: serverAddress, timeoutMs, maxStdoutBytes: MAX_HELPER_OUTPUT_BYTES }).catch((error) => {
+        if (error instanceof ProcessStartError)
+            throw new CredentialHelperError(error.code === 'ENOENT'
+                ? `${program} is not installed or not on PATH`
+                : `${program} could not be started (${error.code ?? 'error'})`);
+        throw error;
+    });
+    const stdout = result.stdout.toString('utf8');
+    if (result.timedOut)
+        throw new CredentialHelperError(`${program} did not answer within ${timeoutMs} ms`);
+    if (result.exitCode !== 0) {
+        if (NOT_FOUND.test(stdout) || NOT_FOUND.test(result.stderr))
+            return undefined;
+        const said = lastErrorLine(result.stderr);
+        throw new CredentialHelperError(`${program} failed with exit code ${result.exitCode}${said ? `: ${visible(said, 200)}` : ''}`);
+    }
+    if (result.stdoutCut)
+        throw new CredentialHelperError(`${program} answered more than ${MAX_HELPER_OUTPUT_BYTES} bytes`);
+    return parseHelperAnswer(stdout, program);
+}
+
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// What a registry's 401 asks for: its WWW-Authenticate challenges (RFC 7235) parsed into a scheme and its
+// parameters, e.g. `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"`.
+// Pure; a header that cannot be read gives no challenge rather than an error.
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+/** Longer headers are not read: no registry needs more, and a hostile one should not cost time. */
+const MAX_HEADER_CHARS = 8192;
+/** A quoted string starting at `start` (the opening quote): its value with backslash escapes undone, and where it ends. */
+function quoted(text, start) {
+    let value = '';
+    let index = start + 1;
+    while (index < text.length && text[index] !== '"') {
+        if (text[index] === '\\' && index + 1 < text.length)
+            index += 1;
+        value += text[index];
+        index += 1;
+    }
+    return { value, end: index + 1 };
+}
+function skip(text, index, characters) {
+    let at = index;
+    while (at < text.length && characters.test(text[at]))
+        at += 1;
+    return at;
+}
+/** Reads the challenges of one header value into `into`. */
+function parseOne(text, into) {
+    let index = 0;
+    let current;
+    while (index < text.length) {
+        index = skip(text, index, /[\s,]/);
+        TOKEN.lastIndex = index;
+        const match = TOKEN.exec(text);
+        if (!match) {
+            // Something unreadable: skip to the next comma.
+            const comma = text.indexOf(',', index);
+            index = comma < 0 ? text.length : comma + 1;
+            continue;
+        }
+        index = skip(text, index + match[0].length, /[ \t]/);
+        if (text[index] === '=' && text[index + 1] !== '=') {
+            index = skip(text, index + 1, /[ \t]/);
+            let value;
+            if (text[index] === '"')
+                ({ value, end: index } = quoted(text, index));
+            else {
+                const end = text.slice(index).search(/[\s,]/);
+                value = end < 0 ? text.slice(index) : text.slice(index, index + end);
+                index = end < 0 ? text.length : index + end;
+            }
+            if (current)
+                current.params[match[0].toLowerCase()] = value;
+        }
+        else {
+            current = { scheme: match[0].toLowerCase(), params: {} };
+            into.push(current);
+            // A token68 credential after the scheme (`Negotiate abc==`) is not a parameter: skip it.
+            const token68 = /^[A-Za-z0-9._~+/-]+=*(?=\s*(,|$))/.exec(text.slice(index));
+            if (token68)
+                index += token68[0].length;
+        }
+    }
+}
+/** Every challenge in the WWW-Authenticate header values, in order. */
+function parseWwwAuthenticate(values) {
+    const list = values === undefined ? [] : Array.isArray(values) ? values : [values];
+    const challenges = [];
+    for (const value of list)
+        parseOne(value.slice(0, MAX_HEADER_CHARS), challenges);
+    return challenges;
+}
+/** The challenge to answer: Bearer when offered (it is what token services expect), else Basic, else none. */
+function pickChallenge(challenges) {
+    return (challenges.find((challenge) => challenge.scheme === 'bearer' && challenge.params.realm) ??
+        challenges.find((challenge) => challenge.scheme === 'basic'));
+}
+/** The scopes to ask a token service for: the one the request needs and any other the challenge names (space separated). */
+function challengeScopes(challenge, scope) {
+    const asked = (challenge.params.scope ?? '').split(' ').filter((one) => one !== '');
+    return [...new Set([scope, ...asked])];
+}
+/** The challenge kept for the registry's next repositories: its scope was for this request's repository only. */
+function withoutScope(challenge) {
+    const { scope: _scope, ...params } = challenge.params;
+    return { scheme: challenge.scheme, params };
+}
+
+;// CONCATENATED MODULE: ./src/registry/docker-config.ts
+// Credentials from the Docker client's config file ($DOCKER_CONFIG/config.json, else ~/.docker/config.json) as
+// `docker login` leaves them: `auths[host].auth` (base64 user:password), `identitytoken`, `credHelpers[host]`
+// and `credsStore` (a helper program asked at run time, credential-helper.ts). Reading the file is the only
+// effect; finding the entry for a registry is pure. No message quotes what the file holds.
+
+
+
+
+/** Config files larger than this are refused: `docker login` writes a few kilobytes. */
+const MAX_DOCKER_CONFIG_BYTES = 1024 * 1024;
+const DOCKER_HUB_HOSTS = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io']);
+class DockerConfigError extends Error {
+}
+/** The config file Docker reads: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
+function dockerConfigPath(env = process.env, homeDirectory = external_node_os_default().homedir()) {
+    return env.DOCKER_CONFIG ? external_node_path_default().join(env.DOCKER_CONFIG, 'config.json') : external_node_path_default().join(homeDirectory, '.docker', 'config.json');
+}
+/** Reads and checks the config file; undefined when there is none. Throws DockerConfigError naming the file. */
+async function readDockerConfig(file) {
+    let sizeBytes;
+    try {
+        sizeBytes = (await (0,promises_namespaceObject.stat)(file)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new DockerConfigError(`the Docker config file ${file} cannot be read (${error.code ?? 'error'})`);
+    }
+    if (sizeBytes > MAX_DOCKER_CONFIG_BYTES)
+        throw new DockerConfigError(`the Docker config file ${file} is larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`);
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    }
+    catch {
+        // JSON.parse's message quotes the text around the fault, which may be a password: say only where.
+        throw new DockerConfigError(`the Docker config file ${file} is not valid JSON`);
+    }
+    return checkDockerConfig(parsed, file);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Keeps the fields of the right types; throws when the file's shape is wrong where it matters. */
+function checkDockerConfig(parsed, file) {
+    if (!isRecord(parsed))
+        throw new DockerConfigError(`the Docker config file ${file} is not a JSON object`);
+    const config = {};
+    if (isRecord(parsed.auths)) {
+        config.auths = {};
+        for (const [key, entry] of Object.entries(parsed.auths)) {
+            if (!isRecord(entry))
+                continue;
+            const strings = Object.fromEntries(Object.entries(entry).filter(([, value]) => typeof value === 'string'));
+            config.auths[key] = strings;
+        }
+    }
+    if (isRecord(parsed.credHelpers))
+        config.credHelpers = Object.fromEntries(Object.entries(parsed.credHelpers).filter(([, value]) => typeof value === 'string'));
+    if (typeof parsed.credsStore === 'string' && parsed.credsStore !== '')
+        config.credsStore = parsed.credsStore;
+    return config;
+}
+/** A config key's host, as Docker compares them: `https://ghcr.io/v2/` is `ghcr.io`. */
+function hostOfConfigKey(key) {
+    return key
+        .replace(/^https?:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+function keyMatches(key, registry) {
+    const host = hostOfConfigKey(key);
+    return registry === DOCKER_HUB ? DOCKER_HUB_HOSTS.has(host) : host === registry.toLowerCase();
+}
+/** The entry of `map` for the registry: the exact key first (Docker Hub's `https://index.docker.io/v1/`), then any key naming the same host. */
+function entryFor(map, registry) {
+    if (!map)
+        return undefined;
+    const exact = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEY : registry;
+    if (Object.hasOwn(map, exact))
+        return [exact, map[exact]];
+    return Object.entries(map).find(([key]) => keyMatches(key, registry));
+}
+/** The credentials of an `auths` entry, or undefined when it holds none. Throws when `auth` is not base64 user:password. */
+function credentialsOfEntry(entry, key, file) {
+    if (entry.identitytoken)
+        return { kind: 'identity-token', identityToken: entry.identitytoken };
+    if (entry.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0 || !/^[A-Za-z0-9+/=\s]+$/.test(entry.auth))
+            throw new DockerConfigError(`the Docker config file ${file}: auths["${key}"].auth is not base64 of user:password`);
+        return { kind: 'password', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (entry.username && entry.password)
+        return { kind: 'password', username: entry.username, password: entry.password };
+    return undefined;
+}
+/**
+ * Where Docker would take the registry's credentials from: its `credHelpers` entry, else `credsStore`, else its
+ * `auths` entry. A helper is asked with the host (Docker Hub: `https://index.docker.io/v1/`).
+ */
+function credentialSourceFor(config, registry, file) {
+    if (!config)
+        return { kind: 'none' };
+    const serverAddress = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEY : registry;
+    const helper = entryFor(config.credHelpers, registry)?.[1] ?? config.credsStore;
+    if (helper)
+        return { kind: 'helper', helper, serverAddress };
+    const entry = entryFor(config.auths, registry);
+    const credentials = entry ? credentialsOfEntry(entry[1], entry[0], file) : undefined;
+    return entry && credentials ? { kind: 'file', key: entry[0], credentials } : { kind: 'none' };
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+// When a failed request is tried again, and after how long: 429 and 503 after the Retry-After the server asks
+// for (each wait and all waits together bounded), other 5xx and network failures after a doubling back-off, a
+// bounded number of times; refusals (4xx) never. Pure but for the sleep.
+const DEFAULT_RETRY_POLICY = {
+    maxRetries: 3,
+    maxRateLimitRetries: 4,
+    baseDelayMs: 1_000,
+    maxRetryAfterMs: 30_000,
+    maxTotalWaitMs: 60_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+/** Retry-After as milliseconds: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(value, nowMs) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d{1,9}$/.test(text))
+        return Number(text) * 1_000;
+    const dateMs = Date.parse(text);
+    return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - nowMs);
+}
+/**
+ * Whether to try again after `failure`, the `retriesSoFar`-th failure of its kind, having waited `waitedMs` in all.
+ * `why` says why a transient failure is given up on.
+ */
+function retryDecision(failure, retriesSoFar, waitedMs, policy, nowMs) {
+    const backoffMs = policy.baseDelayMs * 2 ** retriesSoFar;
+    let waitMs;
+    if ('network' in failure) {
+        if (!failure.retryable)
+            return { retry: false };
+        if (retriesSoFar >= policy.maxRetries)
+            return { retry: false, why: `after ${retriesSoFar + 1} tries` };
+        waitMs = backoffMs;
+    }
+    else if (failure.status === 429 || failure.status === 503) {
+        if (retriesSoFar >= policy.maxRateLimitRetries)
+            return { retry: false, why: `after ${retriesSoFar + 1} tries` };
+        const askedMs = retryAfterMs(failure.retryAfter, nowMs);
+        if (askedMs !== undefined && askedMs > policy.maxRetryAfterMs)
+            return {
+                retry: false,
+                why: `the registry asked to wait ${Math.ceil(askedMs / 1000)} s, longer than the ${policy.maxRetryAfterMs / 1000} s waited at most`,
+            };
+        waitMs = askedMs ?? backoffMs;
+    }
+    else if (failure.status >= 500) {
+        if (retriesSoFar >= policy.maxRetries)
+            return { retry: false, why: `after ${retriesSoFar + 1} tries` };
+        waitMs = backoffMs;
+    }
+    else
+        return { retry: false };
+    if (waitedMs + waitMs > policy.maxTotalWaitMs)
+        return {
+            retry: false,
+            why: `after ${retriesSoFar + 1} tries and ${Math.round(waitedMs / 1000)} s of waiting (at most ${policy.maxTotalWaitMs / 1000} s)`,
+        };
+    return { retry: true, waitMs };
+}
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// One HTTP exchange with a registry, its token service or the storage its blobs are redirected to, over Node's
+// http and https alone: plain HTTP only to loopback hosts and to hosts the caller calls insecure (refused before
+// any connection), redirects followed a bounded number of times with Authorization dropped when the host
+// changes, a time-out on connecting and one on stalls (no byte for a while when we are waiting for one), and
+// bodies read with a bound. URLs in messages lose their query, where storage puts its signatures.
+
+
+
+
+/** A failed exchange: no answer, or one that may not be followed. `retryable` says whether trying again may help. */
+class TransportError extends Error {
+    retryable;
+    constructor(message, retryable) {
+        super(message);
+        this.retryable = retryable;
+        this.name = 'TransportError';
+    }
+}
+function createAgents() {
+    return { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+}
+/** `https://host/path`, without the query (a storage redirect's signature) or any user:password. */
+function describeUrl(url) {
+    return visible(`${url.protocol}//${url.host}${url.pathname}`, 160);
+}
+/** Plain HTTP is for loopback hosts (127.0.0.0/8, ::1, localhost) and the ones the caller lists as insecure. */
+function plainHttpAllowed(host, insecureHosts) {
+    const name = hostNameOf(host).toLowerCase();
+    return isLoopbackHost(name) || insecureHosts.has(host.toLowerCase()) || insecureHosts.has(name);
+}
+/** Throws (not retryable) for a URL that may not be asked: another scheme, or plain HTTP to a host that is not allowed it. */
+function checkUrl(url, insecureHosts) {
+    if (url.protocol === 'https:')
+        return;
+    if (url.protocol !== 'http:')
+        throw new TransportError(`${describeUrl(url)} is neither https nor http`, false);
+    if (!plainHttpAllowed(url.host, insecureHosts))
+        throw new TransportError(`refused to send a request over plain HTTP to ${describeUrl(url)}: plain HTTP is only for loopback hosts and hosts listed as insecure`, false);
+}
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+]);
+function networkError(error) {
+    if (error instanceof TransportError)
+        return error;
+    const code = error.code;
+    // Not `instanceof Error`: errors of Node's own modules may come from another realm (a test's VM context).
+    const message = typeof error?.message === 'string' ? error.message : String(error);
+    return new TransportError(visible(message, 200), code !== undefined && RETRYABLE_NETWORK_CODES.has(code));
+}
+/**
+ * Fails the exchange when no byte arrives for `stallTimeoutMs` while one is awaited: before the answer's head, and
+ * while its reader takes the body; not while the reader holds back (the body paused, or not yet read). Bytes are
+ * seen on the socket, so that the body is left for its reader untouched.
+ */
+function watchStalls(request, stallTimeoutMs) {
+    let response;
+    let socket;
+    let timer;
+    const touch = () => {
+        clearTimeout(timer);
+        timer = setTimeout(fire, stallTimeoutMs);
+    };
+    const stop = () => {
+        clearTimeout(timer);
+        socket?.off('data', touch);
+    };
+    function fire() {
+        if (response && (response.readableFlowing !== true || response.readableEnded)) {
+            if (!response.readableEnded && !response.destroyed)
+                touch();
+            return;
+        }
+        const error = new TransportError(`no byte arrived for ${stallTimeoutMs} ms (the server stalled)`, true);
+        if (response)
+            response.destroy(error);
+        else
+            request.destroy(error);
+    }
+    return {
+        start(connected) {
+            socket = connected;
+            socket.on('data', touch);
+            touch();
+        },
+        stop,
+        follow(answer) {
+            response = answer;
+            touch();
+            answer.once('close', stop);
+            // The reader attaches its own listener; until it does, an error here must not end the process.
+            answer.on('error', () => undefined);
+        },
+    };
+}
+/** Times the connection out, then starts the stall watch once connected (at once on a reused socket). */
+function watchConnect(request, limits, connected) {
+    request.once('socket', (socket) => {
+        if (!socket.connecting) {
+            connected(socket);
+            return;
+        }
+        const timer = setTimeout(() => request.destroy(new TransportError(`could not connect within ${limits.connectTimeoutMs} ms`, true)), limits.connectTimeoutMs);
+        socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => {
+            clearTimeout(timer);
+            connected(socket);
+        });
+        socket.once('close', () => clearTimeout(timer));
+    });
+}
+/** One request, no redirects followed: resolves with the answer's head, its body still to be read. */
+function sendOnce(ask, limits, agents) {
+    return new Promise((resolve, reject) => {
+        const secure = ask.url.protocol === 'https:';
+        const headers = { ...ask.headers, ...(ask.body !== undefined ? { 'content-length': String(Buffer.byteLength(ask.body)) } : {}) };
+        const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request(ask.url, { method: ask.method, headers, agent: secure ? agents.https : agents.http });
+        const stalls = watchStalls(request, limits.stallTimeoutMs);
+        watchConnect(request, limits, stalls.start);
+        request.once('response', (response) => {
+            stalls.follow(response);
+            resolve(response);
+        });
+        request.on('error', (error) => {
+            stalls.stop();
+            reject(networkError(error));
+        });
+        request.end(ask.body);
+    });
+}
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** The next hop of a redirect: Authorization dropped when the host or scheme changes, GET after a 303 (or a 301/302 of a POST). */
+function redirectAsk(ask, status, location) {
+    let url;
+    try {
+        url = new URL(location, ask.url);
+    }
+    catch {
+        throw new TransportError(`${describeUrl(ask.url)} redirected to something that is not a URL`, false);
+    }
+    const headers = { ...ask.headers };
+    if (url.host !== ask.url.host || url.protocol !== ask.url.protocol)
+        delete headers.authorization;
+    const toGet = status === 303 || ((status === 301 || status === 302) && ask.method === 'POST');
+    return toGet ? { method: 'GET', url, headers } : { ...ask, url, headers };
+}
+/** Sends `ask`, following redirects; every hop's URL is checked before anything is sent to it. */
+async function send(ask, limits, agents) {
+    let current = ask;
+    for (let hop = 0;; hop += 1) {
+        checkUrl(current.url, limits.insecureHosts);
+        const response = await sendOnce(current, limits, agents);
+        const status = response.statusCode ?? 0;
+        const location = response.headers.location;
+        if (!REDIRECT_STATUSES.has(status) || location === undefined)
+            return {
+                status,
+                statusText: response.statusMessage ?? '',
+                headers: response.headers,
+                wwwAuthenticate: response.headersDistinct['www-authenticate'] ?? [],
+                url: current.url,
+                body: response,
+            };
+        response.resume();
+        if (hop >= limits.maxRedirects)
+            throw new TransportError(`more than ${limits.maxRedirects} redirects, the last to ${describeUrl(current.url)}`, false);
+        current = redirectAsk(current, status, location);
+    }
+}
+/** Reads a whole body of at most `maxBytes` (a longer one is cut off and refused, by its Content-Length when it says). */
+function readBody(answer, maxBytes) {
+    const declared = Number(answer.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        answer.body.destroy();
+        return Promise.reject(new TransportError(`the answer is ${declared} bytes, more than the ${maxBytes} read at most`, false));
+    }
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let receivedBytes = 0;
+        answer.body.on('data', (chunk) => {
+            receivedBytes += chunk.length;
+            if (receivedBytes > maxBytes) {
+                answer.body.destroy(new TransportError(`the answer is more than the ${maxBytes} bytes read at most`, false));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        answer.body.once('end', () => resolve(Buffer.concat(chunks)));
+        answer.body.once('error', (error) => reject(networkError(error)));
+        answer.body.once('close', () => {
+            if (!answer.body.readableEnded)
+                reject(new TransportError('the connection closed before the answer was complete', true));
+        });
+    });
+}
+/** Throws an answer's body away (reading it, so that its connection can serve the next request). */
+function discard(answer) {
+    answer.body.on('error', () => undefined);
+    answer.body.resume();
+}
+
+;// CONCATENATED MODULE: ./src/registry/request.ts
+// A request to a registry or its token service with the retry policy applied: 429 and 503 after the wait asked
+// for, other 5xx and network failures after a back-off. Resolves with any other answer for the caller to judge;
+// a failure given up on becomes a RegistryError naming the registry, the repository, what was asked and why.
+
+
+
+/** The part of an error answer read for the registry's code and message. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** A RegistryError whose reason has every known secret blanked. */
+function registryError(context, target, ask, reason, status, code) {
+    return new RegistryError(target, ask, context.secrets.blank(reason), { status, code });
+}
+/** The error for an answer that is not the one wanted: its status, and the registry's own code and message. */
+async function failedAnswer(context, target, ask, answer, explanation = '') {
+    const body = await readBody(answer, MAX_ERROR_BODY_BYTES).catch(() => Buffer.alloc(0));
+    const blank = (text) => context.secrets.blank(text);
+    const said = registryErrorOf(body, blank);
+    const reason = `${describeStatus(answer.status, blank(answer.statusText), said)}${explanation ? `; ${explanation}` : ''}`;
+    return registryError(context, target, ask, reason, answer.status, said.code);
+}
+function failureOf(answerOrError) {
+    if (answerOrError instanceof TransportError)
+        return { network: true, retryable: answerOrError.retryable };
+    const retryAfter = answerOrError.headers['retry-after'];
+    return { status: answerOrError.status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter };
+}
+function isTransient(answer) {
+    return answer.status === 429 || answer.status >= 500;
+}
+/** Sends `ask` until an answer that is no transient failure arrives, or the policy gives up (then throws). */
+async function sendWithRetries(context, target, ask, http) {
+    const policy = context.policy ?? DEFAULT_RETRY_POLICY;
+    const now = context.now ?? Date.now;
+    const retries = { rateLimit: 0, other: 0 };
+    let waitedMs = 0;
+    for (;;) {
+        let outcome;
+        try {
+            outcome = await send(http, context.limits, context.agents);
+        }
+        catch (error) {
+            if (!(error instanceof TransportError))
+                throw error;
+            outcome = error;
+        }
+        if (!(outcome instanceof TransportError) && !isTransient(outcome))
+            return outcome;
+        const failure = failureOf(outcome);
+        const rateLimited = 'status' in failure && (failure.status === 429 || failure.status === 503);
+        const decision = retryDecision(failure, rateLimited ? retries.rateLimit : retries.other, waitedMs, policy, now());
+        if (!decision.retry) {
+            const why = decision.why ? ` (given up ${decision.why})` : '';
+            if (outcome instanceof TransportError)
+                throw registryError(context, target, ask, `${outcome.message}${why}`);
+            throw await failedAnswer(context, target, ask, outcome, why.trim().replace(/^\(|\)$/g, ''));
+        }
+        if (!(outcome instanceof TransportError))
+            discard(outcome);
+        const what = outcome instanceof TransportError ? outcome.message : `${outcome.status} ${outcome.statusText}`;
+        context.log?.(context.secrets.blank(`registry ${target.registry}, repository ${target.repository}: ${describeAsk(ask)}: ${what}; trying again in ${(decision.waitMs / 1000).toFixed(1)} s`));
+        await policy.sleep(decision.waitMs);
+        waitedMs += decision.waitMs;
+        if (rateLimited)
+            retries.rateLimit += 1;
+        else
+            retries.other += 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/token.ts
+// The token service's side of the Bearer dance: GET the realm with the service and scope (Basic credentials
+// when there are some), or, with an identity token, the OAuth2 POST form with the refresh token; the answer's
+// `token` or `access_token` and its life. The answer is bounded in size and read defensively.
+
+
+
+/** Token answers larger than this are refused: a JWT is a few kilobytes, ECR's and GCR's included. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/** The life of a token whose answer names none (the distribution token spec's default). */
+const DEFAULT_TOKEN_LIFE_SECONDS = 60;
+/** The client id sent with the OAuth2 form. */
+const CLIENT_ID = 'image-size-gate';
+function tokenAsk(realm, challenge, scope, credentials) {
+    const scopes = challengeScopes(challenge, scope);
+    if (credentials?.kind === 'identity-token') {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.identityToken, client_id: CLIENT_ID });
+        if (challenge.params.service)
+            form.set('service', challenge.params.service);
+        for (const one of scopes)
+            form.append('scope', one);
+        const body = form.toString();
+        return { method: 'POST', url: realm, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body };
+    }
+    const url = new URL(realm);
+    if (challenge.params.service)
+        url.searchParams.set('service', challenge.params.service);
+    for (const one of scopes)
+        url.searchParams.append('scope', one);
+    const headers = {};
+    if (credentials?.kind === 'password')
+        headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    return { method: 'GET', url, headers };
+}
+/** The token in a token service's answer; throws a plain Error saying what is missing. */
+function parseTokenAnswer(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new Error('the token service answered something that is not JSON');
+    }
+    const answer = (typeof parsed === 'object' && parsed !== null ? parsed : {});
+    const value = [answer.token, answer.access_token].find((candidate) => typeof candidate === 'string' && candidate !== '');
+    if (typeof value !== 'string')
+        throw new Error('the token service answered without a "token" or "access_token"');
+    if (/[\s\u0000-\u001f\u007f]/.test(value))
+        throw new Error('the token service answered a token with white space or control characters');
+    const expiresIn = answer.expires_in;
+    const life = typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFE_SECONDS;
+    return { value, expiresInSeconds: life };
+}
+/** Fetches a token for `scope` from the service the challenge names. */
+async function requestToken(context, target, challenge, scope, found) {
+    const ask = { kind: 'token' };
+    let realm;
+    try {
+        realm = new URL(challenge.params.realm ?? '');
+    }
+    catch {
+        throw registryError(context, target, ask, "the registry's Bearer challenge names a realm that is not a URL");
+    }
+    const answer = await sendWithRetries(context, target, ask, tokenAsk(realm, challenge, scope, found.credentials));
+    if (answer.status === 401 || answer.status === 403) {
+        const why = found.credentials ? `the token service refused ${found.from}` : `the token service wants credentials: ${found.from}`;
+        throw await failedAnswer(context, target, ask, answer, why);
+    }
+    if (answer.status !== 200)
+        throw await failedAnswer(context, target, ask, answer, `from ${describeUrl(realm)}`);
+    try {
+        const token = parseTokenAnswer(await readBody(answer, MAX_TOKEN_ANSWER_BYTES));
+        context.secrets.add(token.value);
+        return token;
+    }
+    catch (error) {
+        throw registryError(context, target, ask, `${describeUrl(realm)}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Who the client is to each registry: anonymous, Basic, or the Bearer token dance of ghcr.io, Docker Hub and ECR
+// (a 401's challenge names a token service; its token, fetched with the credentials when there are any, is sent
+// with the request again). Credentials are looked up once per registry and only when a registry asks; tokens
+// are kept per registry and scope for the run, and every secret is handed to the client's Secrets.
+
+
+
+
+
+/** A token is fetched again when less than this is left of its life. */
+const TOKEN_MARGIN_MS = 10_000;
+class RegistryAuth {
+    context;
+    options;
+    found = new Map();
+    challenges = new Map();
+    tokens = new Map();
+    pending = new Map();
+    config;
+    constructor(context, options) {
+        this.context = context;
+        this.options = options;
+    }
+    /** The Authorization header to send before any 401: a token still valid, or what the registry asked for last time. */
+    async authorization(target, scope) {
+        const cached = this.tokens.get(`${target.registry} ${scope}`);
+        if (cached && cached.expiresAtMs - TOKEN_MARGIN_MS > (this.context.now ?? Date.now)())
+            return `Bearer ${cached.value}`;
+        const challenge = this.challenges.get(target.registry);
+        return challenge ? this.answer(target, scope, challenge) : undefined;
+    }
+    /** After a 401: the header to try once more with, from the challenge the registry sent. Throws when no challenge can be answered. */
+    async afterUnauthorized(target, scope, answer) {
+        const challenge = pickChallenge(parseWwwAuthenticate(answer.wwwAuthenticate));
+        if (!challenge)
+            throw registryError(this.context, target, { kind: 'credentials' }, '401 Unauthorized with no Basic or Bearer challenge to answer', 401);
+        this.challenges.set(target.registry, withoutScope(challenge));
+        this.tokens.delete(`${target.registry} ${scope}`);
+        return this.answer(target, scope, challenge);
+    }
+    /** Why the registry still answers 401, for its message: it refused the credentials, or it wants some. */
+    async describeRefusal(target) {
+        const { credentials, from } = await this.credentialsFor(target);
+        return credentials ? `the registry refused ${from}` : `the registry wants credentials: ${from}`;
+    }
+    async answer(target, scope, challenge) {
+        const { credentials, from } = await this.credentialsFor(target);
+        if (challenge.scheme === 'basic') {
+            if (credentials?.kind === 'password')
+                return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+            const reason = credentials
+                ? `the registry asks for a user and password (Basic), and ${from} holds an identity token`
+                : `the registry asks for a user and password (Basic): ${from}`;
+            throw registryError(this.context, target, { kind: 'credentials' }, reason, 401);
+        }
+        // Requests that start together (blobs opened side by side) share one token request.
+        const key = `${target.registry} ${scope}`;
+        let pending = this.pending.get(key);
+        if (!pending) {
+            pending = requestToken(this.context, target, challenge, scope, { credentials, from }).finally(() => this.pending.delete(key));
+            this.pending.set(key, pending);
+        }
+        const token = await pending;
+        const expiresAtMs = (this.context.now ?? Date.now)() + token.expiresInSeconds * 1000;
+        this.tokens.set(key, { value: token.value, expiresAtMs });
+        return `Bearer ${token.value}`;
+    }
+    credentialsFor(target) {
+        let found = this.found.get(target.registry);
+        if (!found) {
+            found = this.lookUp(target);
+            this.found.set(target.registry, found);
+        }
+        return found;
+    }
+    async lookUp(target) {
+        const explicit = this.options.explicit.get(target.registry);
+        const file = this.options.dockerConfigFile;
+        const found = explicit
+            ? { credentials: { kind: 'password', ...explicit }, from: 'the credentials passed in' }
+            : file === undefined
+                ? { from: 'no credentials were passed in (and the Docker config is not read)' }
+                : await this.fromDockerConfig(target, file);
+        const credentials = found.credentials;
+        if (credentials?.kind === 'password') {
+            this.context.secrets.add(credentials.password);
+            this.context.secrets.add(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+        }
+        else if (credentials)
+            this.context.secrets.add(credentials.identityToken);
+        return found;
+    }
+    async fromDockerConfig(target, file) {
+        try {
+            this.config ??= readDockerConfig(file);
+            const source = credentialSourceFor(await this.config, target.registry, file);
+            if (source.kind === 'file')
+                return { credentials: source.credentials, from: `the Docker config file ${file} (auths)` };
+            if (source.kind === 'none')
+                return { from: `no credentials were passed in, and ${file} holds none for ${target.registry}` };
+            const credentials = await askCredentialHelper(source.helper, source.serverAddress, this.options.credentialHelperTimeoutMs);
+            const helper = `the credential helper docker-credential-${source.helper} (named in ${file})`;
+            return credentials ? { credentials, from: helper } : { from: `${helper} holds no credentials for ${source.serverAddress}` };
+        }
+        catch (error) {
+            if (error instanceof DockerConfigError || error instanceof CredentialHelperError)
+                throw registryError(this.context, target, { kind: 'credentials' }, error.message);
+            throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+// Content addressing: the digest of bytes held in memory, and a pass-through stream that hashes and counts a blob
+// as it flows and fails at its end when the bytes are not the ones asked for (or at once when there are too many).
+
+
+/** The algorithm of a digest that isDigest accepted: `sha256` or `sha512`. */
+function algorithmOf(digest) {
+    return digest.slice(0, digest.indexOf(':'));
+}
+/** The digest of `bytes` computed with the algorithm of `like` (sha256 unless it names sha512). */
+function digestOf(bytes, like = 'sha256:') {
+    const algorithm = algorithmOf(like);
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/** Why a blob's bytes were refused: too many, too few, or the wrong ones. */
+class ContentMismatch extends Error {
+}
+/**
+ * Hashes and counts what passes through. More bytes than `expectedSizeBytes` fail at once (nothing past the bound
+ * is passed on); at the end, a short count or a different digest fails the stream instead of ending it.
+ */
+class DigestCheck extends external_node_stream_.Transform {
+    expectedDigest;
+    expectedSizeBytes;
+    describeError;
+    hash;
+    receivedBytes = 0;
+    constructor(expectedDigest, expectedSizeBytes, 
+    /** Turns any error of the stream (its own, or its source's) into the one its reader sees. */
+    describeError = (error) => error) {
+        super();
+        this.expectedDigest = expectedDigest;
+        this.expectedSizeBytes = expectedSizeBytes;
+        this.describeError = describeError;
+        this.hash = (0,external_node_crypto_.createHash)(algorithmOf(expectedDigest));
+    }
+    /** Bytes that have passed so far. */
+    get bytesSeen() {
+        return this.receivedBytes;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.receivedBytes += chunk.length;
+        if (this.expectedSizeBytes !== undefined && this.receivedBytes > this.expectedSizeBytes) {
+            callback(new ContentMismatch(`the registry sent more than the ${this.expectedSizeBytes} bytes the manifest lists`));
+            return;
+        }
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    _destroy(error, callback) {
+        callback(error ? this.describeError(error) : error);
+    }
+    _flush(callback) {
+        if (this.expectedSizeBytes !== undefined && this.receivedBytes !== this.expectedSizeBytes) {
+            callback(new ContentMismatch(`the registry sent ${this.receivedBytes} bytes where the manifest lists ${this.expectedSizeBytes}`));
+            return;
+        }
+        const actual = `${algorithmOf(this.expectedDigest)}:${this.hash.digest('hex')}`;
+        if (actual !== this.expectedDigest) {
+            callback(new ContentMismatch(`the bytes the registry sent have the digest ${actual}: the content is corrupt or not the one asked for`));
+            return;
+        }
+        callback();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+// Manifests and indexes as a registry sends them (OCI image spec and Docker's schema 2), parsed defensively:
+// every field that is used is checked for its type, digests for their form, sizes for being whole bytes.
+// Docker's schema 1 is refused. Pure; a document that is not what it should be is a ManifestFormatError.
+
+
+const MEDIA_TYPE = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+};
+/** The Accept header of a manifest request: the two index types and the two manifest types, nothing of schema 1. */
+const MANIFEST_ACCEPT = [MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest].join(', ');
+const INDEX_TYPES = new Set([MEDIA_TYPE.ociIndex, MEDIA_TYPE.dockerList]);
+const MANIFEST_TYPES = new Set([MEDIA_TYPE.ociManifest, MEDIA_TYPE.dockerManifest]);
+const SCHEMA1_TYPES = new Set([MEDIA_TYPE.dockerSchema1, MEDIA_TYPE.dockerSchema1Signed]);
+class ManifestFormatError extends Error {
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function stringField(object, key, where) {
+    const value = object[key];
+    if (typeof value !== 'string' || value === '')
+        throw new ManifestFormatError(`${where} has no "${key}" string`);
+    return value;
+}
+function manifest_platformOf(value, where) {
+    if (value === undefined)
+        return undefined;
+    if (!isObject(value))
+        throw new ManifestFormatError(`${where}'s "platform" is not an object`);
+    const variant = value.variant;
+    if (variant !== undefined && typeof variant !== 'string')
+        throw new ManifestFormatError(`${where}'s platform "variant" is not a string`);
+    return {
+        os: stringField(value, 'os', `${where}'s platform`),
+        architecture: stringField(value, 'architecture', `${where}'s platform`),
+        ...(variant ? { variant } : {}),
+    };
+}
+function annotationsOf(value, where) {
+    if (value === undefined)
+        return undefined;
+    if (!isObject(value))
+        throw new ManifestFormatError(`${where}'s "annotations" is not an object`);
+    return Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'string'));
+}
+/** One descriptor checked: a media type, a digest of the known form, a size in whole bytes. */
+function parseDescriptor(value, where) {
+    if (!isObject(value))
+        throw new ManifestFormatError(`${where} is not an object`);
+    const mediaType = stringField(value, 'mediaType', where);
+    const digest = stringField(value, 'digest', where);
+    if (!isDigest(digest))
+        throw new ManifestFormatError(`${where}'s digest is not sha256: and 64 lowercase hex digits`);
+    const size = value.size;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        throw new ManifestFormatError(`${where}'s "size" is not a whole number of bytes`);
+    const platform = manifest_platformOf(value.platform, where);
+    const annotations = annotationsOf(value.annotations, where);
+    return { mediaType, digest, sizeBytes: size, ...(platform ? { platform } : {}), ...(annotations ? { annotations } : {}) };
+}
+function descriptorList(value, key) {
+    if (!Array.isArray(value))
+        throw new ManifestFormatError(`"${key}" is not a list`);
+    return value.map((entry, index) => parseDescriptor(entry, `${key}[${index}]`));
+}
+/** The document's own media type: its `mediaType` field, else the Content-Type, else what its fields make it. */
+function mediaTypeOf(document, contentType) {
+    if (typeof document.mediaType === 'string' && document.mediaType !== '')
+        return document.mediaType;
+    const header = contentType?.split(';')[0].trim().toLowerCase();
+    if (header && (INDEX_TYPES.has(header) || MANIFEST_TYPES.has(header) || SCHEMA1_TYPES.has(header)))
+        return header;
+    if (Array.isArray(document.manifests))
+        return MEDIA_TYPE.ociIndex;
+    if (isObject(document.config) && Array.isArray(document.layers))
+        return MEDIA_TYPE.ociManifest;
+    return header ?? 'no media type';
+}
+/** Parses a manifest or an index; throws ManifestFormatError for schema 1, other media types and malformed JSON. */
+function parseManifest(bytes, contentType) {
+    let document;
+    try {
+        document = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new ManifestFormatError('the answer is not JSON');
+    }
+    if (!isObject(document))
+        throw new ManifestFormatError('the answer is not a JSON object');
+    const mediaType = mediaTypeOf(document, contentType);
+    if (document.schemaVersion === 1 || SCHEMA1_TYPES.has(mediaType))
+        throw new ManifestFormatError('it is a Docker schema 1 manifest, which is deprecated and not supported: push the image again with a current client (schema 2 or OCI)');
+    if (document.schemaVersion !== 2)
+        throw new ManifestFormatError('"schemaVersion" is not 2');
+    if (INDEX_TYPES.has(mediaType))
+        return { kind: 'index', mediaType, manifests: descriptorList(document.manifests, 'manifests') };
+    if (MANIFEST_TYPES.has(mediaType))
+        return {
+            kind: 'image',
+            mediaType,
+            config: parseDescriptor(document.config, 'config'),
+            layers: descriptorList(document.layers, 'layers'),
+        };
+    throw new ManifestFormatError(`its media type "${visible(mediaType, 100)}" is neither an image index nor an image manifest`);
+}
+/** True for a descriptor of an index that points to another index (a nested index), by its media type. */
+function isIndexDescriptor(descriptor) {
+    return INDEX_TYPES.has(descriptor.mediaType);
+}
+/** `linux/arm64/v8`, `linux/amd64` */
+function platformString(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
+}
+/**
+ * True for an index entry that is no runnable image: BuildKit's attestation manifests (provenance, SBOM) carry
+ * the platform `unknown/unknown` and the annotation `vnd.docker.reference.type`.
+ */
+function manifest_isAttestation(descriptor) {
+    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
+        return true;
+    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/registry/index-walk.ts
+// From an image index to the image manifests it lists, as a registry's manifests are walked: attestation
+// entries skipped, each digest fetched once, nested indexes followed to a bounded depth, the number of manifests
+// fetched bounded. Pure but for the fetch it is given, so that it can be tested over JSON in memory.
+
+const DEFAULT_WALK_LIMITS = { maxDepth: 4, maxManifests: 128 };
+/** Whether a platform asked for (`linux/arm64`) covers an entry's (`linux/arm64/v8`). */
+function platformMatches(wanted, descriptor) {
+    if (!descriptor.platform)
+        return true;
+    const actual = platformString(descriptor.platform);
+    return actual === wanted || (wanted.split('/').length === 2 && actual.startsWith(`${wanted}/`));
+}
+/**
+ * The image manifests under `root` (whose digest is `rootDigest`), in the index's order. `wanted` limits the
+ * platforms fetched (all when undefined). Throws ManifestFormatError past a limit.
+ */
+async function walkIndex(rootDigest, root, fetch, limits = DEFAULT_WALK_LIMITS, wanted) {
+    const visited = new Set([rootDigest]);
+    const found = [];
+    let fetched = 0;
+    const visit = async (index, depth) => {
+        for (const descriptor of index.manifests) {
+            if (manifest_isAttestation(descriptor) || visited.has(descriptor.digest))
+                continue;
+            if (!isIndexDescriptor(descriptor) && wanted && !wanted.some((platform) => platformMatches(platform, descriptor)))
+                continue;
+            visited.add(descriptor.digest);
+            fetched += 1;
+            if (fetched > limits.maxManifests)
+                throw new ManifestFormatError(`the index lists more than ${limits.maxManifests} manifests`);
+            const document = await fetch(descriptor);
+            if (document.kind === 'image') {
+                found.push({ descriptor, manifest: document });
+                continue;
+            }
+            if (depth + 1 > limits.maxDepth)
+                throw new ManifestFormatError(`the index nests indexes deeper than ${limits.maxDepth} levels`);
+            await visit(document, depth + 1);
+        }
+    };
+    await visit(root, 1);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/registry/resolve.ts
+
+
+/** Image configs larger than this are refused: a config with a long history is a few hundred kilobytes. */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+function platformOfConfig(config) {
+    const part = (key) => (typeof config[key] === 'string' && config[key] !== '' ? config[key] : undefined);
+    return platformString({ os: part('os') ?? 'unknown', architecture: part('architecture') ?? 'unknown', variant: part('variant') });
+}
+async function resolvePlatform(source, target, found, digest) {
+    const { manifest, descriptor } = found;
+    const config = await source.readJsonBlob(target, manifest.config, MAX_CONFIG_BYTES);
+    return {
+        platform: descriptor.platform ? platformString(descriptor.platform) : platformOfConfig(config),
+        manifestDigest: digest,
+        configDigest: manifest.config.digest,
+        config,
+        layers: manifest.layers.map((layer) => ({ digest: layer.digest, mediaType: layer.mediaType, sizeBytes: layer.sizeBytes })),
+    };
+}
+/**
+ * Resolves a reference: its manifest (by digest when it pins one, else by tag), and when that is an index the
+ * platform manifests under it. `platforms` (`linux/amd64`) limits which of an index's platforms are fetched.
+ */
+async function resolveImage(source, reference, platforms) {
+    const target = { registry: reference.registry, repository: reference.repository };
+    const name = reference.digest ?? reference.tag ?? 'latest';
+    const root = await source.fetchManifest(target, name);
+    const resolved = { reference, digest: root.digest, mediaType: root.document.mediaType };
+    if (root.document.kind === 'image') {
+        const descriptor = { mediaType: root.document.mediaType, digest: root.digest, sizeBytes: 0 };
+        return { ...resolved, platforms: [await resolvePlatform(source, target, { descriptor, manifest: root.document }, root.digest)] };
+    }
+    let found;
+    try {
+        found = await walkIndex(root.digest, root.document, async (descriptor) => (await source.fetchManifest(target, descriptor.digest, descriptor)).document, DEFAULT_WALK_LIMITS, platforms);
+    }
+    catch (error) {
+        if (error instanceof ManifestFormatError)
+            throw source.formatError(target, { kind: 'index' }, error.message);
+        throw error;
+    }
+    const resolvedPlatforms = [];
+    for (const entry of found)
+        resolvedPlatforms.push(await resolvePlatform(source, target, entry, entry.descriptor.digest));
+    return { ...resolved, platforms: resolvedPlatforms };
+}
+/** The layer digests two platforms (of one image or two) share: blobs to read once. */
+function sharedLayerDigests(a, b) {
+    const inA = new Set(a.layers.map((layer) => layer.digest));
+    return new Set(b.layers.map((layer) => layer.digest).filter((digest) => inA.has(digest)));
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// A client of the Docker/OCI Distribution API v2 over Node's http and https: manifests by tag or digest (digest
+// checked), images resolved per platform (resolve.ts), blobs streamed with their digest and length checked as
+// they end. One client serves a run: its tokens, credentials and connections are reused across images, so two
+// images of one registry share them. Every failure is a RegistryError (errors.ts).
+
+
+
+
+
+
+
+
+
+
+
+/** Manifests and indexes larger than this are refused (containerd's bound too). */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_REDIRECTS = 5;
+class RegistryClient {
+    context;
+    auth;
+    constructor(options = {}) {
+        const insecureHosts = new Set((options.insecureRegistries ?? []).map((host) => host.toLowerCase()));
+        this.context = {
+            limits: {
+                connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+                stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+                maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+                insecureHosts,
+            },
+            agents: createAgents(),
+            policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+            secrets: new Secrets(),
+            log: options.log,
+        };
+        this.auth = new RegistryAuth(this.context, {
+            explicit: new Map(Object.entries(options.credentials ?? {})),
+            dockerConfigFile: options.dockerConfigFile === null ? undefined : (options.dockerConfigFile ?? dockerConfigPath()),
+            credentialHelperTimeoutMs: options.credentialHelperTimeoutMs,
+        });
+    }
+    /** Resolves an image to its platforms, configs and layers (resolve.ts); `platforms` limits an index's platforms fetched. */
+    resolveImage(reference, options = {}) {
+        return resolveImage(this, reference, options.platforms);
+    }
+    /** A manifest or index by tag or digest: parsed, its digest computed and checked against the one asked for (and `expected`'s size). */
+    async fetchManifest(target, tagOrDigest, expected) {
+        const ask = { kind: 'manifest', name: tagOrDigest };
+        const answer = await this.get(target, ask, `manifests/${tagOrDigest}`, { accept: MANIFEST_ACCEPT });
+        if (answer.status !== 200)
+            throw await failedAnswer(this.context, target, ask, answer);
+        const bytes = await this.read(target, ask, answer, MAX_MANIFEST_BYTES);
+        const pinned = isDigest(tagOrDigest) ? tagOrDigest : undefined;
+        const digest = digestOf(bytes, pinned);
+        if (pinned && digest !== pinned)
+            throw registryError(this.context, target, ask, `the registry sent a manifest whose digest is ${digest}, not the one asked for`);
+        const header = answer.headers['docker-content-digest'];
+        if (!pinned && typeof header === 'string' && header.startsWith('sha256:') && header !== digest)
+            throw registryError(this.context, target, ask, `the manifest's digest is ${digest} but the registry says it is ${header.slice(0, 80)}`);
+        if (expected && bytes.length !== expected.sizeBytes)
+            throw registryError(this.context, target, ask, `the manifest is ${bytes.length} bytes where the index lists ${expected.sizeBytes}`);
+        try {
+            return { document: parseManifest(bytes, answer.headers['content-type']), digest };
+        }
+        catch (error) {
+            if (error instanceof ManifestFormatError)
+                throw this.formatError(target, ask, error.message);
+            throw error;
+        }
+    }
+    /** A blob of at most `maxBytes` parsed as a JSON object (an image config), its size and digest checked. */
+    async readJsonBlob(target, descriptor, maxBytes) {
+        const ask = { kind: 'blob', digest: descriptor.digest };
+        if (descriptor.sizeBytes > maxBytes)
+            throw registryError(this.context, target, ask, `the manifest lists ${descriptor.sizeBytes} bytes, more than the ${maxBytes} read at most`);
+        const answer = await this.get(target, ask, `blobs/${descriptor.digest}`, {});
+        if (answer.status !== 200)
+            throw await failedAnswer(this.context, target, ask, answer);
+        const bytes = await this.read(target, ask, answer, maxBytes);
+        const digest = digestOf(bytes, descriptor.digest);
+        if (bytes.length !== descriptor.sizeBytes || digest !== descriptor.digest)
+            throw registryError(this.context, target, ask, `the registry sent ${bytes.length} bytes with the digest ${digest}, not the blob asked for`);
+        let parsed;
+        try {
+            parsed = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            throw this.formatError(target, ask, 'the config is not JSON');
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            throw this.formatError(target, ask, 'the config is not a JSON object');
+        return parsed;
+    }
+    /**
+     * A blob's bytes as a stream, never held whole. Resolves once the registry (or the storage it redirects to)
+     * answers; the stream fails instead of ending when the bytes' length or digest is not the one asked for.
+     */
+    async openBlob(target, digest, expectedSizeBytes) {
+        const ask = { kind: 'blob', digest };
+        if (!isDigest(digest))
+            throw registryError(this.context, target, ask, 'this is not a digest: expected sha256: and 64 lowercase hex digits');
+        const answer = await this.get(target, ask, `blobs/${digest}`, {});
+        if (answer.status !== 200)
+            throw await failedAnswer(this.context, target, ask, answer);
+        const declared = Number(answer.headers['content-length']);
+        if (expectedSizeBytes !== undefined && Number.isSafeInteger(declared) && declared !== expectedSizeBytes) {
+            answer.body.destroy();
+            throw registryError(this.context, target, ask, `the registry announces ${declared} bytes where the manifest lists ${expectedSizeBytes}`);
+        }
+        const sizeBytes = expectedSizeBytes ?? (Number.isSafeInteger(declared) ? declared : undefined);
+        const check = new DigestCheck(digest, sizeBytes, (error) => this.streamError(target, ask, error, check.bytesSeen));
+        (0,external_node_stream_.pipeline)(answer.body, check, () => undefined);
+        return check;
+    }
+    /** Closes the client's idle connections; requests under way go on. */
+    close() {
+        this.context.agents.http.destroy();
+        this.context.agents.https.destroy();
+    }
+    formatError(target, ask, reason) {
+        return registryError(this.context, target, ask, `the registry sent something that is not a valid image document: ${reason}`);
+    }
+    streamError(target, ask, error, bytesSeen) {
+        if (error instanceof RegistryError)
+            return error;
+        if (error instanceof ContentMismatch)
+            return registryError(this.context, target, ask, error.message);
+        const reason = error.code === 'ERR_STREAM_PREMATURE_CLOSE' ? 'the connection closed early' : error.message.slice(0, 200);
+        return registryError(this.context, target, ask, `${reason}, after ${bytesSeen} bytes`);
+    }
+    async read(target, ask, answer, maxBytes) {
+        try {
+            return await readBody(answer, maxBytes);
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw registryError(this.context, target, ask, error.message);
+            throw error;
+        }
+    }
+    /** GETs `/v2/<repository>/<path>` with what the registry's authentication asks for (one more try after a 401). */
+    async get(target, ask, path, headers) {
+        if (!isRepositoryName(target.repository))
+            throw registryError(this.context, target, ask, 'the repository name is not one a reference can hold');
+        if (ask.kind === 'manifest' && !isDigest(ask.name) && !isTag(ask.name))
+            throw registryError(this.context, target, ask, 'this is neither a tag nor a digest');
+        const scheme = plainHttpAllowed(registryApiHost(target.registry), this.context.limits.insecureHosts) ? 'http' : 'https';
+        const url = new URL(`${scheme}://${registryApiHost(target.registry)}/v2/${target.repository}/${path}`);
+        const scope = `repository:${target.repository}:pull`;
+        let authorization = await this.auth.authorization(target, scope);
+        for (let authTries = 0;; authTries += 1) {
+            const answer = await sendWithRetries(this.context, target, ask, {
+                method: 'GET',
+                url,
+                headers: authorization ? { ...headers, authorization } : headers,
+            });
+            if (answer.status !== 401)
+                return answer;
+            if (authTries >= 1)
+                throw await failedAnswer(this.context, target, ask, answer, await this.auth.describeRefusal(target));
+            discard(answer);
+            authorization = await this.auth.afterUnauthorized(target, scope, answer);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/registry-access.ts
+
+
+
+/** Pure: the registries the image and baseline inputs name (those that parse as references). */
+function namedRegistries(options) {
+    const named = [options.image, options.baseline.kind === 'image' ? options.baseline.reference : undefined];
+    const registries = new Set();
+    for (const text of named) {
+        if (!text)
+            continue;
+        try {
+            registries.add(parseImageReference(text.startsWith(REGISTRY_PREFIX) ? text.slice(REGISTRY_PREFIX.length) : text).registry);
+        }
+        catch {
+            // Not a registry reference (an image id, a local name): nothing to log in to.
+        }
+    }
+    return [...registries];
+}
+class RegistryAccess {
+    options;
+    log;
+    client;
+    constructor(options, log) {
+        this.options = options;
+        this.log = log;
+    }
+    /** The run's client, made on first use. */
+    get() {
+        if (!this.client) {
+            const { username, password, insecureRegistries } = this.options.registry;
+            const credentials = username && password ? Object.fromEntries(namedRegistries(this.options).map((registry) => [registry, { username, password }])) : {};
+            this.client = new RegistryClient({ credentials, insecureRegistries, log: (line) => this.log.info(line) });
+        }
+        return this.client;
+    }
+    /** Lets the run end without waiting for idle connections. */
+    close() {
+        this.client?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/head-source.ts
+// Where the gated image comes from when the gate does not build it and the engine may not hold it: an archive
+// (a file, no engine needed), or its registry (written registry://, or when no engine answers or it lacks the
+// image). Each gives the Head the gate goes on with, named after where it was measured.
+
+
+
+
+
+
+/**
+ * Pure: whether an image input names a registry host of its own (`ghcr.io/acme/app:1`, `localhost:5000/app`),
+ * so that the gate may read it from there when the engine lacks it. A bare name (`my-app:ci`) is taken for a
+ * local image: reading Docker Hub for it would turn a typo into a confusing registry error.
+ */
+function namesRegistryHost(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return false;
+    const first = text.slice(0, slash);
+    if (!(first.includes('.') || first.includes(':') || first === 'localhost'))
+        return false;
+    try {
+        parseImageReference(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The gated image from its registry after the engine could not give it: a failure there says both what the
+ * engine said and what the registry said, under the step the engine's answer names.
+ */
+async function registryHeadInstead(image, engineAnswer, label, options, deps, sources) {
+    const why = engineAnswer instanceof ImageNotFoundError ? 'the engine does not hold it' : 'no Docker engine answers';
+    deps.log.info(`${image}: ${why}; reading it from its registry instead (no pull)`);
+    try {
+        return await registryHead(image, label, options, deps, sources);
+    }
+    catch (error) {
+        if (!(error instanceof errors_GateError))
+            throw error;
+        throw new errors_GateError(engineAnswer.step, `${engineAnswer.message.replace(/^\w+: /, '')}; reading it from its registry instead failed too (${error.message.replace(/^\w+: /, '')})`, { cause: error });
+    }
+}
+/** The gated image read from its registry when the input says so (registry://) or no engine answers; else undefined. */
+async function registryHeadFirst(image, label, options, deps, sources) {
+    if (namesRegistryImage(image))
+        return registryHead(image.slice(REGISTRY_PREFIX.length), label, options, deps, sources);
+    const unreachable = await sources.probe.engine.then(() => undefined, (error) => error);
+    if (!unreachable || !namesRegistryHost(image) || !(unreachable instanceof errors_GateError))
+        return undefined;
+    return registryHeadInstead(image, unreachable, label, options, deps, sources);
+}
+async function registryHead(reference, label, options, deps, sources) {
+    const runner = await sources.probe.engine.then((engine) => engine.platform, () => undefined);
+    const client = sources.registry.get();
+    const request = { reference, label, step: 'image', options, client, preferredPlatform: runner, keep: sources.keep };
+    const measured = await measureRegistryImage(request, deps);
+    return { reference: `${REGISTRY_PREFIX}${reference}`, measured, engine: engineless('registry') };
+}
+/**
+ * An image from a file: no engine is needed. When one answers, the platform it runs goes first; the report
+ * says the archive measured it.
+ */
+async function measureArchiveHead(archive, label, options, deps, probe) {
+    const runner = await probe.engine.then((engine) => engine.platform, () => undefined);
+    const measured = await measureArchive({ path: archive, label, options, preferredPlatform: runner }, deps);
+    return { reference: archive, measured, engine: engineless('archive') };
 }
 
 ;// CONCATENATED MODULE: ./src/history/record.ts
@@ -40847,6 +44169,8 @@ function assembleReport(input) {
 
 
 
+
+
 async function runGate(options, deps) {
     const background = new BackgroundWork();
     try {
@@ -40873,10 +44197,14 @@ async function checkPlatforms(options, builder, probe) {
             `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
     }
 }
-async function measureHead(options, deps, background, probe, history) {
+async function measureHead(options, deps, background, sources) {
+    const { probe } = sources;
     const label = deps.baseCommit ? 'PR image' : 'image';
     if (options.archive)
         return measureArchiveHead(options.archive, label, options, deps, probe);
+    const fromRegistry = options.image ? await registryHeadFirst(options.image, label, options, deps, sources) : undefined;
+    if (fromRegistry)
+        return fromRegistry;
     const builder = await probe.builder;
     await checkPlatforms(options, builder, probe);
     let reference = options.image ?? '';
@@ -40891,24 +44219,18 @@ async function measureHead(options, deps, background, probe, history) {
         buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
     }
     const engine = await probe.engine;
-    const records = (await history?.afterBuild())?.baseline ?? [];
-    // Layers the recorded baseline holds were compressed when it was recorded: not again (the same store's
-    // compressed figure only: a containerd record's blobs are not what gzip -6 makes of the layer here).
-    const knownLayers = records
-        .filter((record) => record.engine.imageStore === engine.imageStore)
-        .flatMap((record) => record.layers ?? [])
-        .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
-    const measured = await measureImage({ reference, label, options, engine, background, buildInfo, knownLayers }, deps);
+    // A record's compressed sizes are never taken for the gated image's own: nothing can check them without
+    // compressing the layer, and whoever can write the history branch could make a layer look smaller. Every
+    // layer of the gated image is measured here; only a baseline built in this run reuses its figures.
+    const measured = await measureImage({ reference, label, options, engine, background, buildInfo, keep: sources.keep }, deps).catch((error) => {
+        // An image the engine lacks is read from its registry, when its name names one.
+        if (!(error instanceof ImageNotFoundError) || !options.image || !namesRegistryHost(options.image))
+            throw error;
+        return error;
+    });
+    if (measured instanceof ImageNotFoundError)
+        return registryHeadInstead(options.image, measured, label, options, deps, sources);
     return { reference, buildInfo, measured, engine };
-}
-/**
- * An image from a file: no engine is needed. When one answers, the platform it runs goes first; the report
- * says the archive measured it.
- */
-async function measureArchiveHead(archive, label, options, deps, probe) {
-    const runner = await probe.engine.then((engine) => engine.platform, () => undefined);
-    const measured = await measureArchive({ path: archive, label, options, preferredPlatform: runner }, deps);
-    return { reference: archive, measured, engine: engineless('archive') };
 }
 async function gate(options, deps, background) {
     // The size history is fetched while the image builds, into a scratch repository of its own.
@@ -40921,26 +44243,37 @@ async function gate(options, deps, background) {
     }
 }
 async function gateWith(options, deps, background, runHistory) {
+    const registry = new RegistryAccess(options, deps.log);
+    try {
+        return await gateFrom(options, deps, background, registry, runHistory);
+    }
+    finally {
+        registry.close();
+    }
+}
+async function gateFrom(options, deps, background, registry, runHistory) {
     const { log } = deps;
     const probe = probeEngine(deps.docker, { needsBuilder: !options.image && !options.archive });
+    // A baseline read from a registry reuses the layers the gated image's reading read.
+    const keep = options.baseline.kind === 'image' ? new Map() : undefined;
     let head;
     try {
-        head = await measureHead(options, deps, background, probe, runHistory);
+        head = await measureHead(options, deps, background, { probe, registry, keep });
     }
     catch (error) {
-        if (!options.archive)
-            await probe.engine; // an engine that is not reachable is the reason to give
+        if (!options.archive && !options.image)
+            await probe.engine; // building needs an engine: its absence is the reason to give
         throw error;
     }
     const { engine } = head;
     const builder = await probe.builder;
-    if (!options.archive)
+    if (engine.imageStore === 'classic' || engine.imageStore === 'containerd')
         log.info(`Docker engine ${engine.version}, ${engine.imageStore} image store (${engine.storageDriver})${options.image ? '' : `, ${builder} builder`}`);
     const history = await runHistory?.afterBuild();
     const recorded = history && recordedBaseline(history, head.measured, { log, branch: deps.history?.remote.branch ?? '' });
-    const baseline = await (recorded
-        ? Promise.resolve(recorded)
-        : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)).catch((error) => {
+    const reachable = await probe.engine.catch(() => undefined);
+    const baselineRequest = { options, engine: reachable, builder, background, head: head.measured, buildInfo: head.buildInfo };
+    const baseline = await (recorded ? Promise.resolve(recorded) : measureBaseline({ ...baselineRequest, registry, headLayers: keep }, deps)).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
         if (!(error instanceof errors_GateError))
@@ -41159,7 +44492,7 @@ function multiReport(file, run, schemaVersion) {
 /** The config file used when the config input is not given, if it exists. */
 const DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
 /** The largest config file read (500 entries of a few keys each take about 100 kB). */
-const MAX_CONFIG_BYTES = 1024 * 1024;
+const find_MAX_CONFIG_BYTES = 1024 * 1024;
 const EXAMPLE = `${DEFAULT_CONFIG_FILE}, a regular file in the repository`;
 /** The config file to read: the input's (which must exist), else the default one when it exists, else none. */
 async function findConfigFile(configInput) {
@@ -41209,11 +44542,11 @@ async function readConfigText(file, checkout) {
     const info = await (0,promises_namespaceObject.stat)(real);
     if (!info.isFile())
         throw refuse('is not a regular file');
-    if (info.size > MAX_CONFIG_BYTES)
-        throw refuse(`is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+    if (info.size > find_MAX_CONFIG_BYTES)
+        throw refuse(`is larger than ${find_MAX_CONFIG_BYTES / 1024} KiB`);
     const text = await (0,promises_namespaceObject.readFile)(real, 'utf8');
-    if (Buffer.byteLength(text) > MAX_CONFIG_BYTES)
-        throw refuse(`is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+    if (Buffer.byteLength(text) > find_MAX_CONFIG_BYTES)
+        throw refuse(`is larger than ${find_MAX_CONFIG_BYTES / 1024} KiB`);
     return text;
 }
 async function loadConfig(file, env = process.env) {
@@ -42067,6 +45400,9 @@ async function run(docker = new Docker()) {
     });
     // Every container this step makes carries this owner label, so the post step finds them all.
     saveState(STATE_OWNER, ownerId());
+    // A registry password that did not come from a secret is not masked by the runner: it is from here on.
+    if (getInput('registry-password'))
+        core_setSecret(getInput('registry-password'));
     try {
         const step = {
             log,
@@ -42105,7 +45441,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1711);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4580);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

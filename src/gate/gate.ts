@@ -13,7 +13,6 @@ import { GateDependencies } from './deps.js';
 import { contextCredentialWarning } from './context-check.js';
 import { measureImage } from './measure.js';
 import { RegistryAccess } from './registry-access.js';
-import { compressionFor, compressionMethod } from '../analysis/image-layers.js';
 import type { ReadLayers } from '../analysis/registry-image.js';
 import { ImageNotFoundError } from '../docker/inspect.js';
 import { Head, HeadSources, measureArchiveHead, namesRegistryHost, registryHeadFirst, registryHeadInstead } from './head-source.js';
@@ -59,13 +58,7 @@ async function checkPlatforms(options: GateOptions, builder: Builder, probe: Eng
   }
 }
 
-async function measureHead(
-  options: GateOptions,
-  deps: GateDependencies,
-  background: BackgroundWork,
-  sources: HeadSources,
-  history: RunHistory | undefined,
-): Promise<Head> {
+async function measureHead(options: GateOptions, deps: GateDependencies, background: BackgroundWork, sources: HeadSources): Promise<Head> {
   const { probe } = sources;
   const label = deps.baseCommit ? 'PR image' : 'image';
   if (options.archive) return measureArchiveHead(options.archive, label, options, deps, probe);
@@ -84,23 +77,16 @@ async function measureHead(
     buildInfo = { builder, durationMs: Math.round(built.durationMs), context: options.context, dockerfile };
   }
   const engine = await probe.engine;
-  const records = (await history?.afterBuild())?.baseline ?? [];
-  // Layers the recorded baseline holds were compressed when it was recorded: not again, when the record was
-  // compressed the way this engine's push compresses (a containerd record's blobs, or another Go release's
-  // gzip, are not what this engine's push makes of the layer).
-  const method = compressionMethod(compressionFor(engine), false);
-  const knownLayers = records
-    .filter((record) => record.engine.imageStore === engine.imageStore && record.compressedSizeMethod === method)
-    .flatMap((record) => record.layers ?? [])
-    .flatMap(({ diffId, tarBytes, compressedBytes }) => (compressedBytes === undefined ? [] : [{ diffId, tarBytes, compressedBytes }]));
-  const measured = await measureImage(
-    { reference, label, options, engine, background, buildInfo, knownLayers, keep: sources.keep },
-    deps,
-  ).catch((error: unknown) => {
-    // An image the engine lacks is read from its registry, when its name names one.
-    if (!(error instanceof ImageNotFoundError) || !options.image || !namesRegistryHost(options.image)) throw error;
-    return error;
-  });
+  // A record's compressed sizes are never taken for the gated image's own: nothing can check them without
+  // compressing the layer, and whoever can write the history branch could make a layer look smaller. Every
+  // layer of the gated image is measured here; only a baseline built in this run reuses its figures.
+  const measured = await measureImage({ reference, label, options, engine, background, buildInfo, keep: sources.keep }, deps).catch(
+    (error: unknown) => {
+      // An image the engine lacks is read from its registry, when its name names one.
+      if (!(error instanceof ImageNotFoundError) || !options.image || !namesRegistryHost(options.image)) throw error;
+      return error;
+    },
+  );
   if (measured instanceof ImageNotFoundError) return registryHeadInstead(options.image!, measured, label, options, deps, sources);
   return { reference, buildInfo, measured, engine };
 }
@@ -142,7 +128,7 @@ async function gateFrom(
   const keep: ReadLayers | undefined = options.baseline.kind === 'image' ? new Map() : undefined;
   let head: Head;
   try {
-    head = await measureHead(options, deps, background, { probe, registry, keep }, runHistory);
+    head = await measureHead(options, deps, background, { probe, registry, keep });
   } catch (error) {
     if (!options.archive && !options.image) await probe.engine; // building needs an engine: its absence is the reason to give
     throw error;
