@@ -35650,6 +35650,7 @@ async function inspectImage(docker, reference) {
 
 
 
+
 /** docker argv for a build that writes the image id to `iidFile`. */
 function buildArgv(request, builder, iidFile) {
     // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
@@ -35749,7 +35750,7 @@ async function buildImage(docker, builder, request, onLine) {
 async function checkBuildInputs(request) {
     const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
     if (!contextStat?.isDirectory()) {
-        throw new errors_GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+        throw new errors_GateError('build', `context "${visible(request.context, 200)}" is not a directory; set context to the folder to build (e.g. context: .)`);
     }
     const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
     const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);

@@ -7,6 +7,7 @@ import { lastErrorLine } from '../exec/process.js';
 import { Docker, DockerError } from './exec.js';
 import { LineTail } from '../exec/bounded-output.js';
 import { Builder } from './engine.js';
+import { visible } from '../common/escape.js';
 import { GateError } from '../common/errors.js';
 import { GateOptions } from '../inputs/options.js';
 
@@ -117,7 +118,10 @@ export async function buildImage(
 async function checkBuildInputs(request: BuildRequest): Promise<void> {
   const contextStat = await stat(request.context).catch(() => undefined);
   if (!contextStat?.isDirectory()) {
-    throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+    throw new GateError(
+      'build',
+      `context "${visible(request.context, 200)}" is not a directory; set context to the folder to build (e.g. context: .)`,
+    );
   }
   const dockerfile = request.dockerfile ?? path.join(request.context, 'Dockerfile');
   const dockerfileStat = await stat(dockerfile).catch(() => undefined);
