@@ -1,4 +1,5 @@
-// Bundles the three entries with ncc into dist/: the action's main and post steps, and the CLI.
+// Bundles the entries with ncc into dist/: the action's main and post steps, the CLI, and the sub-actions
+// image-size-gate/plan and image-size-gate/report.
 // Each gets its own folder; dist/package.json marks the bundles as ES modules, and dist/source-stamp.txt says
 // which sources they were built from (scripts/ensure-dist.mjs reads it).
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,8 @@ const entries = [
   ['src/index.ts', 'dist/main'],
   ['src/post.ts', 'dist/post'],
   ['src/cli.ts', 'dist/cli'],
+  ['src/plan.ts', 'dist/plan'],
+  ['src/report-step.ts', 'dist/report-step'],
 ];
 
 rmSync('dist', { recursive: true, force: true });

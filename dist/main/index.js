@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8811:
+/***/ 8859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31356,7 +31356,7 @@ const CONTROL_CHAR_NAMES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
  * separators are shown as escapes (`\r`, `\x1b`, `\u2028`), so no byte of the text can end the line early (the
  * runner starts a new line at a bare CR too, and then reads `::command::` at its start) or drive a terminal.
  */
-function visibleControlChars(text) {
+function escape_visibleControlChars(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
         const code = char.charCodeAt(0);
         return CONTROL_CHAR_NAMES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
@@ -31370,7 +31370,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
  * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
  * `maxChars` characters of output, with an ellipsis saying so.
  */
-function visible(text, maxChars = 200) {
+function escape_visible(text, maxChars = 200) {
     let shown = '';
     for (const char of text) {
         const code = char.codePointAt(0);
@@ -31541,13 +31541,16 @@ function annotateHints(report) {
         }
         // Hints name paths from the image: shown, like every log line, with their control characters visible.
         if (hint.severity === 'warning')
-            warning(visibleControlChars(message), properties);
+            warning(escape_visibleControlChars(message), properties);
         else
-            notice(visibleControlChars(message), properties);
+            notice(escape_visibleControlChars(message), properties);
     }
 }
-/** The comment's outputs, and the job summary (with the comment's text when it could not be posted). */
-async function publishCommentAndSummary(comment, summary, step) {
+/**
+ * The comment's outputs, and the job summary (with the comment's text when it could not be posted, unless
+ * `withUnposted` is false: a matrix job's comment is posted by another step).
+ */
+async function publishCommentAndSummary(comment, summary, step, withUnposted = true) {
     setOutput('comment-body', comment.body);
     setOutput('comment-url', comment.url ?? '');
     if (comment.url)
@@ -31555,14 +31558,14 @@ async function publishCommentAndSummary(comment, summary, step) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     let text = summary;
-    if (step.runContext.pullRequest && comment.notPosted)
+    if (withUnposted && step.runContext.pullRequest && comment.notPosted)
         text += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
     await summary_summary.addRaw(text).write();
 }
 
 ;// CONCATENATED MODULE: ./src/config/error.ts
 // A mistake in the config file, said where it is: file:line:column, the key, what was wrong and how to fix it.
-class ConfigError extends Error {
+class error_ConfigError extends Error {
     file;
     position;
     key;
@@ -31799,7 +31802,7 @@ function trendLines(points, current) {
 }
 /** A path from the image made inert in a table cell: controls shown as escapes, markdown and HTML as entities, no autolink. */
 function shownPath(change) {
-    const escaped = escapeMarkdownInline(visible(change.path, PATH_SHOWN_CHARS))
+    const escaped = escapeMarkdownInline(escape_visible(change.path, PATH_SHOWN_CHARS))
         .replace(/:/g, '&#58;')
         .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
     return change.kind === 'directory' && !change.path.endsWith('/') ? `${escaped}/` : escaped;
@@ -31889,14 +31892,14 @@ function figuresTable(report, headSha) {
     for (const figure of baseline?.figures ?? []) {
         const check = checksById.get(figure.id);
         shown.add(figure.id);
-        rows.push(`| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`);
+        rows.push(`| ${escapeMarkdownInline(figure.label)} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`);
     }
     for (const check of report.checks) {
         if (shown.has(check.id))
             continue;
         const change = check.id === 'increase' ? check.measured : '';
         const measured = check.id === 'increase' ? '' : check.measured;
-        rows.push(`| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`);
+        rows.push(`| ${escapeMarkdownInline(check.label)} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`);
     }
     return rows;
 }
@@ -31912,13 +31915,13 @@ function noBaselineLine(report) {
 /** Where the baseline came from, in words: the base commit built now, the history's record, or an image. */
 function baselineSource(baseline) {
     if (baseline.source === 'base-commit')
-        return `the base commit \`${shortRef(baseline.reference)}\``;
+        return `the base commit \`${escapeMarkdownInline(shortRef(baseline.reference))}\``;
     if (baseline.source === 'image')
         return `\`${escapeMarkdownInline(baseline.reference)}\``;
-    const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
+    const when = baseline.recordedAt ? ` on ${escapeMarkdownInline(baseline.recordedAt.slice(0, 10))}` : '';
     const run = baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
     const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
-    return `the merge base \`${shortRef(baseline.reference)}\` as recorded${when}${store} (no baseline build${run})`;
+    return `the merge base \`${escapeMarkdownInline(shortRef(baseline.reference))}\` as recorded${when}${store} (no baseline build${run})`;
 }
 /** The files and directories that changed most, when both sides' byte maps are known. */
 function fileChangeSection(report, maxRows = Infinity) {
@@ -32463,6 +32466,8 @@ async function postComment(comment, run, token, client, warn) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
@@ -32669,40 +32674,23 @@ const INPUTS = [
         default: 'false',
         description: 'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
     },
+    {
+        name: 'images',
+        type: 'list',
+        scope: 'workflow',
+        default: '',
+        description: 'With a config file: gate only these of its images, by name, comma- or newline-separated (in a matrix job: ${{ matrix.image }} from image-size-gate/plan). The PR comment and the size history are then left to image-size-gate/report.',
+    },
+    {
+        name: 'runs-on',
+        type: 'list',
+        scope: 'matrix',
+        default: '',
+        description: "In the config file only: the runner label(s) this image's matrix job asks for (e.g. ubuntu-24.04-arm), passed on by image-size-gate/plan in its matrix.",
+    },
 ];
-const OUTPUTS = [
-    { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-    {
-        name: 'size',
-        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
-    },
-    { name: 'layers', description: 'Number of filesystem layers.' },
-    { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
-    { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
-    { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
-    { name: 'passed', description: 'true when every budget passed.' },
-    {
-        name: 'compressed-size',
-        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
-    },
-    { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
-    { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-    {
-        name: 'reclaimable-size',
-        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
-    },
-    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-    {
-        name: 'size-delta',
-        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
-    },
-    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-    {
-        name: 'comment-body',
-        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
-    },
-    { name: 'report', description: 'Path of the JSON report.' },
-];
+/** The inputs the main action and the CLI take (config-only keys such as runs-on are left out). */
+const ACTION_INPUTS = INPUTS.filter((input) => input.scope !== 'matrix');
 
 ;// CONCATENATED MODULE: ./src/config/keys.ts
 // Pure: which keys the config file takes where (all from the input table), and the nearest valid key to a
@@ -32714,7 +32702,11 @@ const STRUCTURE_KEYS = ['defaults', 'images'];
 const BUILD_KEYS = ['context', 'dockerfile', 'target', 'build-args', 'platforms', 'builder'];
 /** Keys whose relative paths start at the repository root (see configRoot). */
 const PATH_KEYS = ['context', 'dockerfile'];
-const SCOPES_BY_PLACE = { top: ['step'], defaults: ['image'], entry: ['image', 'entry'] };
+const SCOPES_BY_PLACE = {
+    top: ['step'],
+    defaults: ['image', 'matrix'],
+    entry: ['image', 'entry', 'matrix'],
+};
 function inputDefinition(name) {
     return INPUTS.find((input) => input.name === name);
 }
@@ -32810,7 +32802,7 @@ class ConfigSource {
         return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
     }
     error(node, key, problem, fix) {
-        return new ConfigError(this.file, this.position(node), key, problem, fix);
+        return new error_ConfigError(this.file, this.position(node), key, problem, fix);
     }
 }
 /** What a node holds, for a message: `a list`, `the number 1.10`, `the text "yes"`. */
@@ -32822,10 +32814,10 @@ function describeNode(node) {
     if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
         return 'nothing';
     if (typeof node.value === 'string')
-        return `the text ${JSON.stringify(visible(node.value, 60))}`;
+        return `the text ${JSON.stringify(escape_visible(node.value, 60))}`;
     if (typeof node.value === 'number')
         return `the number ${scalarText(node)}`;
-    return visible(scalarText(node), 60);
+    return escape_visible(scalarText(node), 60);
 }
 /** A scalar as its text: a string as it is, a number or boolean as it was written (`1.20` stays `1.20`). */
 function scalarText(node) {
@@ -32886,7 +32878,7 @@ function wrongType(node, site, expected = EXPECTED[site.input.type]) {
     const name = site.input.name;
     const quote = site.input.type === 'string' && (0,dist/* isScalar */.jn)(node) && !isText(node);
     const fix = quote
-        ? `quote it: ${name}: '${visible(scalarText(node), 60)}'`
+        ? `quote it: ${name}: '${escape_visible(scalarText(node), 60)}'`
         : `e.g. ${name}: ${site.input.type === 'choice' ? site.input.choices?.[0] : TYPE_EXAMPLE[site.input.type]}`;
     return site.source.error(node, site.path, `expected ${expected}, got ${describeNode(node)}`, fix);
 }
@@ -32943,9 +32935,9 @@ function keyValueLine(pair, site) {
     const source = site.source;
     const key = source.resolve(pair.key);
     const name = (0,dist/* isScalar */.jn)(key) && key.value !== null ? scalarText(key) : '';
-    const path = `${site.path}.${visible(name, 60)}`;
+    const path = `${site.path}.${escape_visible(name, 60)}`;
     if (!VARIABLE_NAME.test(name)) {
-        const problem = `${JSON.stringify(visible(name, 60))} is not a variable name`;
+        const problem = `${JSON.stringify(escape_visible(name, 60))} is not a variable name`;
         throw source.error(key, path, problem, 'start it with a letter or _, then letters, digits, _, . or -');
     }
     const value = source.resolve(pair.value);
@@ -32993,14 +32985,14 @@ const YAML_FIXES = {
     TAB_AS_INDENT: 'indent with spaces, not tabs',
     MULTIPLE_DOCS: 'keep the whole config in one YAML document (remove the --- line)',
 };
-function parseConfig(text, file) {
+function load_parseConfig(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     const source = new ConfigSource(file, lineCounter, doc);
     const syntax = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
     if (syntax) {
         const fix = YAML_FIXES[syntax.code] ?? 'correct the YAML here (the line above may be where it starts)';
-        throw new ConfigError(file, source.positionAt(syntax.pos[0]), '', `is not valid YAML: ${syntax.message}`, fix);
+        throw new error_ConfigError(file, source.positionAt(syntax.pos[0]), '', `is not valid YAML: ${syntax.message}`, fix);
     }
     const top = source.resolve(doc.contents);
     if (!(0,dist/* isMap */.jh)(top)) {
@@ -33058,8 +33050,8 @@ function readImages(top, pair, source, root) {
         const image = readEntry(item, index, source, root);
         const first = firstLineByName.get(image.name);
         if (first !== undefined) {
-            const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first}`;
-            throw new ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
+            const problem = `${JSON.stringify(escape_visible(image.name))} is already the name of the image on line ${first}`;
+            throw new error_ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
         }
         firstLineByName.set(image.name, image.line);
         return image;
@@ -33085,10 +33077,10 @@ function checkName(block, prefix, source, start) {
     const why = '(the comment and the report list images by name)';
     if (name === '') {
         const guess = external_node_path_default().basename(block.values.context || block.values.image?.replace(/[:@].*$/, '') || 'api');
-        throw new ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${visible(guess, 60)}`);
+        throw new error_ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${escape_visible(guess, 60)}`);
     }
     if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) {
-        throw new ConfigError(source.file, at, `${prefix}.name`, 'contains a control character or line break', 'write the name on one line');
+        throw new error_ConfigError(source.file, at, `${prefix}.name`, 'contains a control character or line break', 'write the name on one line');
     }
 }
 function checkBuildOrImage(block, prefix, source) {
@@ -33099,7 +33091,7 @@ function checkBuildOrImage(block, prefix, source) {
         return;
     const problem = `cannot be combined with image (line ${block.positions.image.line}) in one entry: an entry either builds or gates a built image`;
     const fix = `remove image: to build, or remove ${clash}: to gate the built image`;
-    throw new ConfigError(source.file, block.positions[clash], `${prefix}.${clash}`, problem, fix);
+    throw new error_ConfigError(source.file, block.positions[clash], `${prefix}.${clash}`, problem, fix);
 }
 function readBlock(node, reader) {
     for (const item of node.items) {
@@ -33116,7 +33108,7 @@ function keyText(pair, source, prefix) {
 }
 function readInput(pair, key, reader) {
     const { place, prefix, block, source, root } = reader;
-    const keyPath = prefix ? `${prefix}.${visible(key, 60)}` : visible(key, 60);
+    const keyPath = prefix ? `${prefix}.${escape_visible(key, 60)}` : escape_visible(key, 60);
     const input = inputDefinition(key);
     if (!input)
         throw unknownKey(pair, keyPath, key, reader);
@@ -33134,13 +33126,11 @@ function unknownKey(pair, keyPath, key, reader) {
     return reader.source.error(pair.key, keyPath, 'unknown key', fix);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/common/errors.ts
-class GateError extends Error {
+class errors_GateError extends Error {
     step;
     /** Lines that explain the failure (untrusted text: print them with workflow commands stopped). */
     details;
@@ -33496,7 +33486,7 @@ async function git(args, cwd, timeoutMs, env) {
     }
     catch (error) {
         if (error instanceof GitUnavailableError)
-            throw new GateError('baseline', error.message, { cause: error });
+            throw new errors_GateError('baseline', error.message, { cause: error });
         throw error;
     }
 }
@@ -33504,7 +33494,7 @@ async function repositoryRoot(directory) {
     const args = ['rev-parse', '--show-toplevel'];
     const result = await git(args, directory);
     if (result.exitCode !== 0)
-        throw new GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
+        throw new errors_GateError('baseline', `"${directory}" is not inside a git repository, so the base commit cannot be built (${gitReason(args, result)}); set baseline to an image or none`);
     return result.stdout.toString('utf8').trim();
 }
 /**
@@ -33519,7 +33509,7 @@ async function ensureCommit(root, commit, log, fetchEnv) {
     const args = ['fetch', '--no-tags', '--depth=1', 'origin', commit];
     const fetched = await git(args, root, GIT_NETWORK_TIMEOUT_MS, fetchEnv);
     if (fetched.exitCode !== 0) {
-        throw new GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, GIT_NETWORK_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
+        throw new errors_GateError('baseline', `could not fetch base commit ${commit} (${gitReason(args, fetched, GIT_NETWORK_TIMEOUT_MS)}); give actions/checkout fetch-depth: 0, or set baseline to an image or none`);
     }
 }
 /**
@@ -33538,7 +33528,7 @@ async function addWorktree(root, commit) {
     const added = await git(args, root);
     if (added.exitCode !== 0) {
         await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
-        throw new GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
+        throw new errors_GateError('baseline', `could not check out base commit ${commit.slice(0, 12)} into a worktree: ${gitReason(args, added)}`);
     }
     return {
         directory,
@@ -33593,7 +33583,7 @@ async function commitTime(root, commit) {
     const args = ['show', '-s', '--format=%cI', commit];
     const result = await git(args, root);
     if (result.exitCode !== 0)
-        throw new GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
+        throw new errors_GateError('baseline', `could not read commit ${commit.slice(0, 12)}: ${gitReason(args, result)}`);
     return result.stdout.toString('utf8').trim();
 }
 /** Whether any file under `paths` (relative to the root) differs between two commits (both present). */
@@ -33601,7 +33591,7 @@ async function pathsChanged(root, base, head, paths) {
     const args = ['diff', '--quiet', base, head, '--', ...paths];
     const result = await git(args, root);
     if (result.exitCode > 1)
-        throw new GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${gitReason(args, result)}`);
+        throw new errors_GateError('baseline', `could not compare ${base.slice(0, 12)} with ${head.slice(0, 12)}: ${gitReason(args, result)}`);
     return result.exitCode === 1;
 }
 /** A file's text at a commit, or undefined when the commit has no such file. */
@@ -33704,6 +33694,186 @@ async function historySettings(options, run, token, log) {
         log.info(`Size history: this run reads branch ${history.branch} and records nothing (${decision.reason})`);
     }
     return settings;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parsers.ts
+// Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
+// and gives an accepted example.
+
+/** A bad input value: names the input, what was wrong, and an accepted example. */
+class parsers_InputError extends Error {
+    input;
+    problem;
+    example;
+    constructor(input, problem, example) {
+        super(`input ${input}: ${problem}; expected e.g. ${example}`);
+        this.input = input;
+        this.problem = problem;
+        this.example = example;
+    }
+}
+function parseOptional(name, raw, parse, example) {
+    if (raw === '')
+        return undefined;
+    try {
+        return parse(raw);
+    }
+    catch (error) {
+        if (error instanceof UnitParseError)
+            throw new parsers_InputError(name, error.message, example);
+        throw error;
+    }
+}
+/** `linux/amd64,linux/arm64/v8`: os/architecture[/variant], lower case, as buildx's --platform takes them. */
+function parsePlatforms(text) {
+    const platforms = text
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    for (const platform of platforms) {
+        if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/.test(platform)) {
+            throw new parsers_InputError('platforms', `"${platform}" is not os/architecture[/variant]`, 'linux/amd64,linux/arm64');
+        }
+    }
+    return [...new Set(platforms)];
+}
+function parseBuilderName(text) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
+        throw new UnitParseError(`"${text}" is not a buildx builder name`);
+    return text;
+}
+/** A branch name git accepts (git check-ref-format's rules, plus no leading dash or refs/ prefix needed). */
+function parseBranchName(text) {
+    const name = text.replace(/^refs\/heads\//, '');
+    const bad = !/^[A-Za-z0-9._/-]+$/.test(name) || /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|\.$|^-|@\{/.test(name) || name.length > 200;
+    if (bad)
+        throw new UnitParseError(`"${text}" is not a branch name`);
+    return name;
+}
+/** Branch names, comma- or newline-separated. */
+function parseBranchList(text) {
+    return text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map(parseBranchName);
+}
+function parseCount(text) {
+    if (!/^\d+$/.test(text))
+        throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
+    return Number(text);
+}
+/** `5%` (of the baseline size) or a size such as `2MB`. */
+function parseIncrease(text) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    if (percent)
+        return { kind: 'percent', fraction: Number(percent[1]) / 100, text: `${percent[1]}%` };
+    const size = parseSize(text);
+    return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
+}
+/** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
+function parseImageReference(name, text) {
+    if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+        throw new parsers_InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
+    return text;
+}
+/** A path to an image archive or layout: any path, but no control characters and no leading dash. */
+function parseArchivePath(text) {
+    if (/[\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+        throw new UnitParseError(`"${text.slice(0, 80)}" is not a path`);
+    return text;
+}
+function parseBaseline(text) {
+    if (text === 'auto')
+        return { kind: 'auto' };
+    if (text === 'none')
+        return { kind: 'none' };
+    if (/\s/.test(text) || text.startsWith('-'))
+        throw new parsers_InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
+    return { kind: 'image', reference: text };
+}
+/** 0..1, or a percentage 0%..100%. */
+function parseFraction(text) {
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a number between 0 and 1 or a percentage`);
+    const fraction = match[2] ? Number(match[1]) / 100 : Number(match[1]);
+    if (fraction > 1)
+        throw new UnitParseError(`"${text}" is more than ${match[2] ? '100%' : '1'}`);
+    return fraction;
+}
+function parsePositiveDuration(text) {
+    const ms = parseDurationMs(text);
+    if (ms <= 0)
+        throw new UnitParseError(`"${text}" must be longer than 0`);
+    return ms;
+}
+function parsePort(text) {
+    const match = /^(\d+)(?:\/(\w+))?$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a port`);
+    if (match[2] && match[2].toLowerCase() !== 'tcp') {
+        throw new UnitParseError(`"${text}" is not a TCP port (the smoke test speaks HTTP over TCP)`);
+    }
+    const port = Number(match[1]);
+    if (port < 1 || port > 65535)
+        throw new UnitParseError(`"${text}" is outside 1..65535`);
+    return port;
+}
+function parseStatus(text) {
+    if (!/^\d{3}$/.test(text) || Number(text) < 100 || Number(text) > 599) {
+        throw new parsers_InputError('smoke-expect-status', `"${text}" is not an HTTP status`, '200');
+    }
+    return Number(text);
+}
+/** Characters a request-target's path and query may hold as they are (RFC 3986 pchar, "/", "?" and "%" escapes). */
+const REQUEST_TARGET_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
+/**
+ * The smoke request's target, checked where it enters: an absolute path with an optional query. Spaces and
+ * non-ASCII characters are percent-encoded as UTF-8 (`/€` -> `/%E2%82%AC`), as are the printable characters a
+ * request line cannot carry (`"<>\^`{|}`); what cannot be part of a request-target at all is refused.
+ */
+function parseSmokePath(text) {
+    const refuse = (problem) => new parsers_InputError('smoke-path', `${JSON.stringify(text)} ${problem}`, '/healthz or /status?full=1');
+    if (!text.startsWith('/'))
+        throw refuse('is not an absolute URL path');
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(text))
+        throw refuse('contains a control character');
+    if (text.includes('#'))
+        throw refuse('has a fragment (#...), which a client never sends');
+    if (/%(?![0-9A-Fa-f]{2})/.test(text))
+        throw refuse('has a "%" that does not start a %XX escape (write %25 for a literal %)');
+    try {
+        return [...text].map((character) => (REQUEST_TARGET_SAFE.test(character) ? character : encodeURIComponent(character))).join('');
+    }
+    catch {
+        throw refuse('is not valid Unicode'); // a lone surrogate has no UTF-8 form (encodeURIComponent throws)
+    }
+}
+function parseBoolean(name, text) {
+    if (/^(true|yes|on)$/i.test(text))
+        return true;
+    if (/^(false|no|off)$/i.test(text))
+        return false;
+    throw new parsers_InputError(name, `"${text}" is not true or false`, 'true');
+}
+function parseChoice(name, text, choices) {
+    const found = choices.find((choice) => choice === text.toLowerCase());
+    if (found === undefined)
+        throw new parsers_InputError(name, `"${text}" is not one of ${choices.join(', ')}`, choices[0]);
+    return found;
+}
+function parseKeyValueLines(name, text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map((line) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*=/.test(line)) {
+            throw new parsers_InputError(name, `"${line}" is not KEY=VALUE`, 'GO_VERSION=1.22');
+        }
+        return line;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/judge/budgets.ts
@@ -33917,186 +34087,6 @@ function startupCheck(measured, budgets) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/parsers.ts
-// Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
-// and gives an accepted example.
-
-/** A bad input value: names the input, what was wrong, and an accepted example. */
-class InputError extends Error {
-    input;
-    problem;
-    example;
-    constructor(input, problem, example) {
-        super(`input ${input}: ${problem}; expected e.g. ${example}`);
-        this.input = input;
-        this.problem = problem;
-        this.example = example;
-    }
-}
-function parseOptional(name, raw, parse, example) {
-    if (raw === '')
-        return undefined;
-    try {
-        return parse(raw);
-    }
-    catch (error) {
-        if (error instanceof UnitParseError)
-            throw new InputError(name, error.message, example);
-        throw error;
-    }
-}
-/** `linux/amd64,linux/arm64/v8`: os/architecture[/variant], lower case, as buildx's --platform takes them. */
-function parsePlatforms(text) {
-    const platforms = text
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-    for (const platform of platforms) {
-        if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/.test(platform)) {
-            throw new InputError('platforms', `"${platform}" is not os/architecture[/variant]`, 'linux/amd64,linux/arm64');
-        }
-    }
-    return [...new Set(platforms)];
-}
-function parseBuilderName(text) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
-        throw new UnitParseError(`"${text}" is not a buildx builder name`);
-    return text;
-}
-/** A branch name git accepts (git check-ref-format's rules, plus no leading dash or refs/ prefix needed). */
-function parseBranchName(text) {
-    const name = text.replace(/^refs\/heads\//, '');
-    const bad = !/^[A-Za-z0-9._/-]+$/.test(name) || /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|\.$|^-|@\{/.test(name) || name.length > 200;
-    if (bad)
-        throw new UnitParseError(`"${text}" is not a branch name`);
-    return name;
-}
-/** Branch names, comma- or newline-separated. */
-function parseBranchList(text) {
-    return text
-        .split(/[,\n]/)
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .map(parseBranchName);
-}
-function parseCount(text) {
-    if (!/^\d+$/.test(text))
-        throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
-    return Number(text);
-}
-/** `5%` (of the baseline size) or a size such as `2MB`. */
-function parseIncrease(text) {
-    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
-    if (percent)
-        return { kind: 'percent', fraction: Number(percent[1]) / 100, text: `${percent[1]}%` };
-    const size = parseSize(text);
-    return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
-}
-/** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
-function parseImageReference(name, text) {
-    if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
-        throw new InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
-    return text;
-}
-/** A path to an image archive or layout: any path, but no control characters and no leading dash. */
-function parseArchivePath(text) {
-    if (/[\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
-        throw new UnitParseError(`"${text.slice(0, 80)}" is not a path`);
-    return text;
-}
-function parseBaseline(text) {
-    if (text === 'auto')
-        return { kind: 'auto' };
-    if (text === 'none')
-        return { kind: 'none' };
-    if (/\s/.test(text) || text.startsWith('-'))
-        throw new InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
-    return { kind: 'image', reference: text };
-}
-/** 0..1, or a percentage 0%..100%. */
-function parseFraction(text) {
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a number between 0 and 1 or a percentage`);
-    const fraction = match[2] ? Number(match[1]) / 100 : Number(match[1]);
-    if (fraction > 1)
-        throw new UnitParseError(`"${text}" is more than ${match[2] ? '100%' : '1'}`);
-    return fraction;
-}
-function parsePositiveDuration(text) {
-    const ms = parseDurationMs(text);
-    if (ms <= 0)
-        throw new UnitParseError(`"${text}" must be longer than 0`);
-    return ms;
-}
-function parsePort(text) {
-    const match = /^(\d+)(?:\/(\w+))?$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a port`);
-    if (match[2] && match[2].toLowerCase() !== 'tcp') {
-        throw new UnitParseError(`"${text}" is not a TCP port (the smoke test speaks HTTP over TCP)`);
-    }
-    const port = Number(match[1]);
-    if (port < 1 || port > 65535)
-        throw new UnitParseError(`"${text}" is outside 1..65535`);
-    return port;
-}
-function parseStatus(text) {
-    if (!/^\d{3}$/.test(text) || Number(text) < 100 || Number(text) > 599) {
-        throw new InputError('smoke-expect-status', `"${text}" is not an HTTP status`, '200');
-    }
-    return Number(text);
-}
-/** Characters a request-target's path and query may hold as they are (RFC 3986 pchar, "/", "?" and "%" escapes). */
-const REQUEST_TARGET_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
-/**
- * The smoke request's target, checked where it enters: an absolute path with an optional query. Spaces and
- * non-ASCII characters are percent-encoded as UTF-8 (`/€` -> `/%E2%82%AC`), as are the printable characters a
- * request line cannot carry (`"<>\^`{|}`); what cannot be part of a request-target at all is refused.
- */
-function parseSmokePath(text) {
-    const refuse = (problem) => new InputError('smoke-path', `${JSON.stringify(text)} ${problem}`, '/healthz or /status?full=1');
-    if (!text.startsWith('/'))
-        throw refuse('is not an absolute URL path');
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(text))
-        throw refuse('contains a control character');
-    if (text.includes('#'))
-        throw refuse('has a fragment (#...), which a client never sends');
-    if (/%(?![0-9A-Fa-f]{2})/.test(text))
-        throw refuse('has a "%" that does not start a %XX escape (write %25 for a literal %)');
-    try {
-        return [...text].map((character) => (REQUEST_TARGET_SAFE.test(character) ? character : encodeURIComponent(character))).join('');
-    }
-    catch {
-        throw refuse('is not valid Unicode'); // a lone surrogate has no UTF-8 form (encodeURIComponent throws)
-    }
-}
-function parseBoolean(name, text) {
-    if (/^(true|yes|on)$/i.test(text))
-        return true;
-    if (/^(false|no|off)$/i.test(text))
-        return false;
-    throw new InputError(name, `"${text}" is not true or false`, 'true');
-}
-function parseChoice(name, text, choices) {
-    const found = choices.find((choice) => choice === text.toLowerCase());
-    if (found === undefined)
-        throw new InputError(name, `"${text}" is not one of ${choices.join(', ')}`, choices[0]);
-    return found;
-}
-function parseKeyValueLines(name, text) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'))
-        .map((line) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*=/.test(line)) {
-            throw new InputError(name, `"${line}" is not KEY=VALUE`, 'GO_VERSION=1.22');
-        }
-        return line;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
 // getInputs(): the raw input strings -> a typed, validated GateOptions. The table of inputs and outputs is in
 // table.ts, each input's parser in parsers.ts.
@@ -34152,7 +34142,7 @@ function readHistory(value) {
     const branch = parseOptional('history-branch', value('history-branch'), parseBranchName, 'image-size-history');
     const recordBranches = parseOptional('history-branches', value('history-branches'), parseBranchList, 'main, release') ?? [];
     if (!branch && recordBranches.length > 0)
-        throw new InputError('history-branches', 'is set, but history-branch is not', 'history-branch: image-size-history with history-branches');
+        throw new parsers_InputError('history-branches', 'is set, but history-branch is not', 'history-branch: image-size-history with history-branches');
     return branch ? { branch, recordBranches } : undefined;
 }
 function readSmoke(value, optional) {
@@ -34170,12 +34160,12 @@ function readSmoke(value, optional) {
 function checkCombinations(options, value) {
     const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
-        throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
+        throw new parsers_InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
     if (options.archive && options.smoke.mode === 'true')
-        throw new InputError('smoke', "is true, but an archive's image is not run (the gate reads the archive; no engine loads it)", 'smoke: auto or false with archive (or docker load it and gate it with image:)');
+        throw new parsers_InputError('smoke', "is true, but an archive's image is not run (the gate reads the archive; no engine loads it)", 'smoke: auto or false with archive (or docker load it and gate it with image:)');
     if (options.image && options.archive)
-        throw new InputError('archive', 'cannot be combined with image (the gate takes the image from one place)', 'archive: image.tar alone');
+        throw new parsers_InputError('archive', 'cannot be combined with image (the gate takes the image from one place)', 'archive: image.tar alone');
     const taken = options.image ? 'image' : options.archive ? 'archive' : undefined;
     if (taken && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
         const clash = options.dockerfile
@@ -34187,7 +34177,7 @@ function checkCombinations(options, value) {
                     : options.platforms.length > 0
                         ? 'platforms'
                         : 'builder';
-        throw new InputError(clash, `cannot be combined with ${taken} (the gate either builds or takes a built image)`, `${taken === 'image' ? 'image: my-app:ci' : 'archive: image.tar'} with no build inputs`);
+        throw new parsers_InputError(clash, `cannot be combined with ${taken} (the gate either builds or takes a built image)`, `${taken === 'image' ? 'image: my-app:ci' : 'archive: image.tar'} with no build inputs`);
     }
 }
 
@@ -34230,12 +34220,12 @@ function optionsForImage(config, image, actionInput) {
         return getInputs(read);
     }
     catch (error) {
-        if (!(error instanceof InputError))
+        if (!(error instanceof parsers_InputError))
             throw error;
         const from = origin(error.input);
         if (from)
-            throw new ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
-        throw new InputError(error.input, `${error.problem} (for the image ${visible(image.name, 60)} of ${config.file})`, error.example);
+            throw new error_ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
+        throw new parsers_InputError(error.input, `${error.problem} (for the image ${escape_visible(image.name, 60)} of ${config.file})`, error.example);
     }
 }
 /** A step-wide input (comment, report-file, changed-only...): the file's top level, else the action input. */
@@ -34244,12 +34234,13 @@ function stepInput(config, actionInput) {
 }
 /**
  * What the file says about one image, defaults included, in table order: equal between two versions of the
- * file exactly when the image's config entry (as it applies) did not change.
+ * file exactly when the image's config entry (as it applies) did not change. runs-on counts: another runner may
+ * build another platform.
  */
 function imageSettings(config, image) {
     const settings = {};
     for (const input of INPUTS) {
-        if (input.scope !== 'image' && input.scope !== 'entry')
+        if (input.scope !== 'image' && input.scope !== 'entry' && input.scope !== 'matrix')
             continue;
         if (input.name in image.values)
             settings[input.name] = image.values[input.name];
@@ -34257,54 +34248,6 @@ function imageSettings(config, image) {
             settings[input.name] = config.defaults[input.name];
     }
     return settings;
-}
-
-;// CONCATENATED MODULE: ./src/config/changes.ts
-// changed-only: which images of the config file a pull request leaves alone. An image is unchanged when no
-// file under its context or its Dockerfile differs between the merge base and the head, and its config entry
-// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) or
-// as an archive (`archive:`) is always gated: nothing in the repository says whether it changed.
-
-
-
-
-/** A path of the working directory as git names it from the repository root. */
-function fromRoot(root, file) {
-    return external_node_path_default().relative(root, external_node_path_default().resolve(file)) || '.';
-}
-/** The config file as the merge base had it, or undefined (no file, or one that does not parse). */
-async function baseConfig(question) {
-    const text = await fileAt(question.root, question.base, fromRoot(question.root, question.config.file));
-    if (text === undefined)
-        return undefined;
-    try {
-        return parseConfig(text, question.config.file);
-    }
-    catch {
-        return undefined;
-    }
-}
-function sameSettings(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-/** The names of the images changed-only need not rebuild. */
-async function unchangedImages(question) {
-    const unchanged = new Set();
-    const before = await baseConfig(question);
-    if (!before)
-        return unchanged;
-    for (const { image, options } of question.images) {
-        if (options.image || options.archive)
-            continue;
-        const earlier = before.images.find((candidate) => candidate.name === image.name);
-        if (!earlier || !sameSettings(imageSettings(before, earlier), imageSettings(question.config, image)))
-            continue;
-        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-        const paths = [fromRoot(question.root, options.context), fromRoot(question.root, dockerfile)];
-        if (!(await pathsChanged(question.root, question.base, question.head, paths)))
-            unchanged.add(image.name);
-    }
-    return unchanged;
 }
 
 ;// CONCATENATED MODULE: ./src/common/background.ts
@@ -34433,7 +34376,7 @@ function parseInspect(raw) {
     };
 }
 /** The image is not in the local engine (it may still be pulled). */
-class ImageNotFoundError extends GateError {
+class ImageNotFoundError extends errors_GateError {
 }
 async function inspectImage(docker, reference) {
     let text;
@@ -34445,7 +34388,7 @@ async function inspectImage(docker, reference) {
         if (error instanceof DockerError && /no such image/i.test(error.message)) {
             throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
         }
-        throw new GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
+        throw new errors_GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
     }
     return parseInspect(JSON.parse(text));
 }
@@ -34541,13 +34484,13 @@ async function buildImage(docker, builder, request, onLine) {
         });
         const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
         if (!imageId)
-            throw new GateError('build', 'the build finished but reported no image id');
+            throw new errors_GateError('build', 'the build finished but reported no image id');
         return { imageId, durationMs: performance.now() - started };
     }
     catch (error) {
         if (error instanceof DockerError) {
             const details = failureDetails(keptLines.lines(), error.message);
-            throw new GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
+            throw new errors_GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
         }
         throw error;
     }
@@ -34559,12 +34502,12 @@ async function buildImage(docker, builder, request, onLine) {
 async function checkBuildInputs(request) {
     const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
     if (!contextStat?.isDirectory()) {
-        throw new GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
+        throw new errors_GateError('build', `context "${request.context}" is not a directory; set context to the folder to build (e.g. context: .)`);
     }
     const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
     const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
     if (!dockerfileStat?.isFile()) {
-        throw new GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+        throw new errors_GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
     }
 }
 
@@ -35299,7 +35242,7 @@ const PASSWD_MAX_LINE_BYTES = 64 * 1024;
 const USER_FILE_MAX_BYTES = 10 << 20;
 /** Quotes bytes from the image for a message. */
 function quote(bytes, maxChars = 120) {
-    return `"${visible(textOf(bytes), maxChars)}"`;
+    return `"${escape_visible(textOf(bytes), maxChars)}"`;
 }
 function sourceOf(file, rules) {
     switch (file.kind) {
@@ -35458,7 +35401,7 @@ function lookupUser(spec, passwd, group, generation) {
 function refuse(explanation, dockerSays) {
     return {
         outcome: 'refused',
-        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${visible(textOf(dockerSays))}")` : ''}`,
+        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${escape_visible(textOf(dockerSays))}")` : ''}`,
         outsideIdRange: dockerSays === RANGE_ERROR,
     };
 }
@@ -35606,10 +35549,10 @@ function combine(configured, verdicts) {
  */
 function withEngineStart(resolution, start) {
     const said = start.kind === 'refused'
-        ? `this engine (Docker ${start.engine}) refuses to start the container ("${visible(start.message, 160)}")`
+        ? `this engine (Docker ${start.engine}) refuses to start the container ("${escape_visible(start.message, 160)}")`
         : start.kind === 'started'
             ? `this engine (Docker ${start.engine}) starts the container as this USER`
-            : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${visible(start.message, 160)})`;
+            : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${escape_visible(start.message, 160)})`;
     return { ...resolution, reason: `${said}; ${resolution.reason}` };
 }
 /**
@@ -36176,9 +36119,9 @@ async function readOnce(docker, imageId, options) {
     catch (error) {
         docker.killAll();
         if (error instanceof DockerError)
-            throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+            throw new errors_GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
         if (error instanceof ArchiveError)
-            throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
+            throw new errors_GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
         throw error;
     }
 }
@@ -37933,7 +37876,7 @@ async function readImageFiles(docker, imageId, filePaths, options = {}) {
             allowFailure: true,
         });
         if (created.exitCode !== 0)
-            throw new GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
+            throw new errors_GateError('user', `could not create a stopped container to read ${filePaths.join(' and ')}: ${lastErrorLine(created.stderr)}`);
         for (const filePath of filePaths)
             files.set(filePath, await copyOut(docker, name, filePath, maxBytes));
     }
@@ -38196,7 +38139,7 @@ function chooseSmokePort(smoke, exposedPorts) {
         ? `the image EXPOSEs only non-TCP ports (${exposedPorts.join(', ')}) and smoke-port is not set`
         : 'the image EXPOSEs no port and smoke-port is not set';
     if (smoke.mode === 'true') {
-        throw new GateError('smoke', `smoke is true but ${why}; set smoke-port to the container's HTTP port (e.g. smoke-port: 8080)`);
+        throw new errors_GateError('smoke', `smoke is true but ${why}; set smoke-port to the container's HTTP port (e.g. smoke-port: 8080)`);
     }
     return { skip: why };
 }
@@ -38486,8 +38429,8 @@ async function checkedOnThisEngine(user, image, request, deps, smoke) {
     const answer = await probeUserStart(deps.docker, image.id, { volumes: image.volumes, onContainer: deps.onSmokeContainer });
     const said = answer.kind === 'started'
         ? 'starts it'
-        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${visible(answer.message)}`;
-    deps.log.info(`Engines differ on USER "${visible(image.user, 80)}"; this one ${said}`);
+        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${escape_visible(answer.message)}`;
+    deps.log.info(`Engines differ on USER "${escape_visible(image.user, 80)}"; this one ${said}`);
     return withEngineStart(user, { ...answer, engine: request.engine.version });
 }
 /** The user as the image says, held against the uid the smoke container really ran as. */
@@ -38652,7 +38595,7 @@ async function pullBaseline(deps, reference) {
     deps.log.info(`Pulling baseline image ${reference}`);
     const pulled = await deps.docker.run(['pull', '--quiet', '--', reference], { allowFailure: true });
     if (pulled.exitCode !== 0) {
-        throw new GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
+        throw new errors_GateError('baseline', `baseline image "${reference}" is not local and could not be pulled (${lastErrorLine(pulled.stderr)}); set baseline to a local image, auto, or none`);
     }
 }
 async function measureBaseCommit(request, deps, baseCommit, buildInfo, measureRequest) {
@@ -38730,7 +38673,7 @@ function probeEngine(docker, options) {
             : /not installed|not on PATH/.test(reason)
                 ? 'install Docker (on Debian: apt-get install docker.io)'
                 : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+        throw new errors_GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
     });
     // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
     engine.catch(() => undefined);
@@ -38922,7 +38865,7 @@ function archiveMetadata(image) {
 }
 async function readArchive(archivePath, onProgress, compressedSize) {
     const stats = await (0,promises_namespaceObject.stat)(archivePath).catch((error) => {
-        throw new GateError('image', `archive ${archivePath}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}; expected a docker save tar, an OCI archive or an OCI layout directory`);
+        throw new errors_GateError('image', `archive ${archivePath}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}; expected a docker save tar, an OCI archive or an OCI layout directory`);
     });
     const options = { compressedSize, onProgress };
     try {
@@ -38934,7 +38877,7 @@ async function readArchive(archivePath, onProgress, compressedSize) {
     }
     catch (error) {
         if (error instanceof ArchiveError)
-            throw new GateError('image', `archive ${archivePath} could not be read: ${error.message} (expected a docker save tar, an OCI archive or an OCI layout directory)`, { cause: error });
+            throw new errors_GateError('image', `archive ${archivePath} could not be read: ${error.message} (expected a docker save tar, an OCI archive or an OCI layout directory)`, { cause: error });
         throw error;
     }
 }
@@ -39240,6 +39183,11 @@ function parseRecord(text) {
         return { invalid: 'the record could not be read' };
     }
 }
+/**
+ * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
+ * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
+ */
+const fieldChecks = { Invalid, fail, fieldsOf, field, text: record_check_text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
 
 ;// CONCATENATED MODULE: ./src/history/record.ts
 
@@ -39631,28 +39579,49 @@ async function history_readHistory(settings, name, log, commit) {
         await opened.release();
     }
 }
+/** The records of one image, made as a recording run makes them (one per platform). */
+async function recordsOf(record, input) {
+    return buildRecords({
+        name: input.name,
+        head: input.head,
+        engine: input.engine,
+        meta: {
+            commit: record.commit,
+            commitTime: await record.commitTime(),
+            ref: record.ref,
+            runUrl: record.runUrl,
+            recordedAt: new Date().toISOString(),
+        },
+    });
+}
+/**
+ * A matrix job's records of a push, made but not committed: image-size-gate/report commits every image's in one
+ * commit. Never throws: a failure is one warning, and no records.
+ */
+async function pendingRecords(settings, input, log) {
+    if (!settings.record?.deferred)
+        return undefined;
+    try {
+        const records = await recordsOf(settings.record, input);
+        log.info(`Size history: ${records.length} record(s) made for image-size-gate/report to commit to branch ${settings.remote.branch}`);
+        return records;
+    }
+    catch (error) {
+        log.warning(`The size history's records could not be made (the gate's verdict stands): ${error.message}`);
+        return undefined;
+    }
+}
 /**
  * Commits one record per platform of the image to the history branch. Never throws: a failure is one warning
  * (naming the permission to add when the token may not push), and undefined.
  */
 async function recordHistory(settings, input, log) {
     const record = settings.record;
-    if (!record)
+    if (!record || record.deferred)
         return undefined;
     const { remote } = settings;
     try {
-        const records = buildRecords({
-            name: input.name,
-            head: input.head,
-            engine: input.engine,
-            meta: {
-                commit: record.commit,
-                commitTime: await record.commitTime(),
-                ref: record.ref,
-                runUrl: record.runUrl,
-                recordedAt: new Date().toISOString(),
-            },
-        });
+        const records = await recordsOf(record, input);
         const files = records.map((each) => ({ path: recordPath(each), content: serializeRecord(each) }));
         const message = `image-size-gate: record ${input.name.slice(0, 100)} at ${record.commit.slice(0, 12)}`;
         const written = await writeFiles(remote, files, message);
@@ -39870,7 +39839,9 @@ function fileChanges(base, head, limit = 10) {
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
 // 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
 // analysis.byteMap and history.
-const REPORT_SCHEMA_VERSION = 3;
+// 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
+// file's images, matrix (the commit and the config file's digest of a matrix job).
+const REPORT_SCHEMA_VERSION = 4;
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 
@@ -40040,11 +40011,11 @@ async function checkPlatforms(options, builder, probe) {
         return;
     const list = options.platforms.join(',');
     if (builder !== 'buildx') {
-        throw new GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
+        throw new errors_GateError('build', `platforms ${list} needs docker buildx, which this Docker installation lacks; install the buildx plugin (e.g. docker/setup-buildx-action) or gate one platform`);
     }
     const engine = await probe.engine;
     if (engine.imageStore !== 'containerd') {
-        throw new GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
+        throw new errors_GateError('build', `platforms ${list} cannot be loaded into this engine's classic image store (docker buildx build --load of several platforms needs the containerd image store); ` +
             `enable it, e.g. with docker/setup-docker-action and daemon-config: {"features":{"containerd-snapshotter":true}}, or gate one platform`);
     }
 }
@@ -40118,7 +40089,7 @@ async function gateWith(options, deps, background, runHistory) {
         : measureBaseline({ options, engine, builder, background, head: head.measured, buildInfo: head.buildInfo }, deps)).catch((error) => {
         // A baseline that cannot be measured (the base commit does not build, its image cannot be pulled...)
         // is not the PR's fault: the gate says so and judges the PR on its own figures.
-        if (!(error instanceof GateError))
+        if (!(error instanceof errors_GateError))
             throw error;
         log.warning(`No baseline: ${error.message}`);
         return { skipped: `the baseline could not be measured (${error.message})` };
@@ -40174,12 +40145,111 @@ function recordedBaseline(history, head, log) {
 /** Records this run (push runs on a recorded branch), and the trend of the gated platform with it. */
 async function historyReport(settings, history, input, log) {
     const recorded = await recordHistory(settings, input, log);
+    const pending = await pendingRecords(settings, input, log);
     const primary = input.head.platforms[0];
     const trend = [...(history.trend.get(platformKey(primary.platform)) ?? [])].filter((point) => point.commit !== settings.record?.commit);
-    if (recorded && settings.record) {
+    if ((recorded || pending) && settings.record) {
         trend.push({ commit: settings.record.commit, commitTime: await settings.record.commitTime(), sizeBytes: primary.sizeBytes });
     }
-    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
+    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded, ...(pending ? { pending } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/config/changes.ts
+// changed-only: which images of the config file a pull request leaves alone. An image is unchanged when no
+// file under its context or its Dockerfile differs between the merge base and the head, and its config entry
+// (defaults included) says the same in both versions of the file. An image given by reference (`image:`) or
+// as an archive (`archive:`) is always gated: nothing in the repository says whether it changed.
+
+
+
+
+/** A path of the working directory as git names it from the repository root. */
+function fromRoot(root, file) {
+    return external_node_path_default().relative(root, external_node_path_default().resolve(file)) || '.';
+}
+/** The config file as the merge base had it, or undefined (no file, or one that does not parse). */
+async function baseConfig(question) {
+    const text = await fileAt(question.root, question.base, fromRoot(question.root, question.config.file));
+    if (text === undefined)
+        return undefined;
+    try {
+        return load_parseConfig(text, question.config.file);
+    }
+    catch {
+        return undefined;
+    }
+}
+function sameSettings(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/** The names of the images changed-only need not rebuild. */
+async function unchangedImages(question) {
+    const unchanged = new Set();
+    const before = await baseConfig(question);
+    if (!before)
+        return unchanged;
+    for (const { image, options } of question.images) {
+        if (options.image || options.archive)
+            continue;
+        const earlier = before.images.find((candidate) => candidate.name === image.name);
+        if (!earlier || !sameSettings(imageSettings(before, earlier), imageSettings(question.config, image)))
+            continue;
+        const dockerfile = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+        const paths = [fromRoot(question.root, options.context), fromRoot(question.root, dockerfile)];
+        if (!(await pathsChanged(question.root, question.base, question.head, paths)))
+            unchanged.add(image.name);
+    }
+    return unchanged;
+}
+
+;// CONCATENATED MODULE: ./src/gate/selection.ts
+// Which images of a config file a run gates: every entry, validated before anything is built; those an `images`
+// input names (a matrix job's); or, with changed-only on a pull request, those whose context, Dockerfile or entry
+// changed since the merge base (config/changes.ts decides; the one-step run and image-size-gate/plan both ask
+// here). Builds nothing and starts no engine, so the plan's bundle stays small.
+
+
+
+
+/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
+function configuredImages(config, actionInput) {
+    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
+}
+/**
+ * The images the `images` input names, in the file's order. The whole input is first taken as one name (a name
+ * may hold a comma), else split at commas and line breaks. A name the file does not list is an input error.
+ */
+function selectImages(images, selection, file) {
+    const whole = selection.trim();
+    if (images.some(({ image }) => image.name === whole))
+        return images.filter(({ image }) => image.name === whole);
+    const names = whole
+        .split(/[,\n]/)
+        .map((name) => name.trim())
+        .filter(Boolean);
+    const listed = images.map(({ image }) => image.name);
+    const unknown = names.find((name) => !listed.includes(name));
+    if (unknown !== undefined) {
+        const known = listed.map((name) => escape_visible(name, 60)).join(', ');
+        throw new parsers_InputError('images', `"${escape_visible(unknown, 60)}" is not an image of ${file} (it lists ${known})`, `images: ${escape_visible(listed[0], 60)}`);
+    }
+    return images.filter(({ image }) => names.includes(image.name));
+}
+/** The images changed-only does not rebuild, and the merge base they are unchanged since (image-size-gate/plan's too). */
+async function selection_findUnchanged(config, images, changes, log) {
+    if (!changes) {
+        log.info('changed-only applies to pull requests: every image is gated');
+        return undefined;
+    }
+    const mergeBase = await changes.mergeBase().catch(() => undefined);
+    if (!mergeBase) {
+        log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
+        return undefined;
+    }
+    const found = await unchangedImages({ root: changes.root, base: mergeBase, head: changes.head, config, images });
+    log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
+        (found.size > 0 ? ` (${[...found].join(', ')}): not rebuilt` : ''));
+    return { images: found, mergeBase };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/multi.ts
@@ -40195,10 +40265,7 @@ async function historyReport(settings, history, input, log) {
 
 
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
-function configuredImages(config, actionInput) {
-    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
-}
+
 /** The log of one image's work: its groups carry its name, since groups cannot nest. */
 function imageLog(log, name) {
     return { ...log, group: (title, work) => log.group(`${name}: ${title}`, work) };
@@ -40206,7 +40273,7 @@ function imageLog(log, name) {
 async function runConfiguredGates(config, images, actionInput, deps) {
     const { log } = deps.gate;
     const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-    const unchanged = changedOnly ? await findUnchanged(config, images, deps, log) : undefined;
+    const unchanged = changedOnly && !deps.planned ? await selection_findUnchanged(config, images, deps.changes, log) : undefined;
     const outcomes = [];
     for (const [index, { image, options }] of images.entries()) {
         log.info(`Image ${index + 1} of ${images.length}: ${image.name}`);
@@ -40220,7 +40287,7 @@ async function runConfiguredGates(config, images, actionInput, deps) {
             outcomes.push({ name: image.name, report });
         }
         catch (error) {
-            if (!(error instanceof GateError))
+            if (!(error instanceof errors_GateError))
                 throw error;
             log.warning(`${image.name}: ${error.message}`);
             outcomes.push({ name: image.name, error: error.message });
@@ -40230,23 +40297,6 @@ async function runConfiguredGates(config, images, actionInput, deps) {
         ('report' in outcome && !outcome.report.passed) ||
         ('unchanged' in outcome && (outcome.unchanged.checks ?? []).some((check) => check.verdict === 'fail'));
     return { outcomes, passed: !outcomes.some(failing), unjudged: outcomes.some((outcome) => 'error' in outcome) };
-}
-/** The images changed-only does not rebuild, and the merge base they are unchanged since. */
-async function findUnchanged(config, images, deps, log) {
-    const changes = deps.changes;
-    if (!changes) {
-        log.info('changed-only applies to pull requests: every image is gated');
-        return undefined;
-    }
-    const mergeBase = await changes.mergeBase().catch(() => undefined);
-    if (!mergeBase) {
-        log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
-        return undefined;
-    }
-    const found = await unchangedImages({ root: changes.root, base: mergeBase, head: changes.head, config, images });
-    log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-        (found.size > 0 ? ` (${[...found].join(', ')}): not rebuilt` : ''));
-    return { images: found, mergeBase };
 }
 /** An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets. */
 async function carriedForward(options, mergeBase, deps, log) {
@@ -40278,11 +40328,12 @@ function runnerFirst(platform) {
     const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm' }[process.arch] ?? process.arch;
     return platform === `linux/${arch}` || platform.startsWith(`linux/${arch}/`) ? 0 : 1;
 }
-function multiReport(file, run, schemaVersion) {
+function multiReport(file, run, schemaVersion, matrix) {
     return {
         schemaVersion,
         config: external_node_path_default().normalize(file),
         passed: run.passed,
+        ...(matrix ? { matrix } : {}),
         images: run.outcomes.map((outcome) => 'report' in outcome
             ? { name: outcome.name, status: 'gated', report: outcome.report }
             : 'unchanged' in outcome
@@ -40297,19 +40348,137 @@ function multiReport(file, run, schemaVersion) {
 
 
 /** The config file used when the config input is not given, if it exists. */
-const DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
+const find_DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
 /** The config file to read: the input's (which must exist), else the default one when it exists, else none. */
-async function findConfigFile(configInput) {
+async function find_findConfigFile(configInput) {
     const exists = (file) => (0,promises_namespaceObject.access)(file).then(() => true, () => false);
     if (configInput) {
         if (!(await exists(configInput)))
-            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, DEFAULT_CONFIG_FILE);
+            throw new parsers_InputError('config', `"${configInput}" does not exist or cannot be read`, find_DEFAULT_CONFIG_FILE);
         return configInput;
     }
-    return (await exists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined;
+    return (await exists(find_DEFAULT_CONFIG_FILE)) ? find_DEFAULT_CONFIG_FILE : undefined;
 }
 async function loadConfig(file) {
-    return parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file);
+    return parseConfig(await readFile(file, 'utf8'), file);
+}
+
+;// CONCATENATED MODULE: ./src/config/runner.ts
+// Pure: the runner an image's matrix job asks for: runs-on in its entry (or under defaults:), one label or several
+// (a list, or text separated by commas or line breaks), each checked, for image-size-gate/plan's matrix.
+
+
+/** At most this many labels for one image. */
+const MAX_RUNNER_LABELS = 10;
+/** A runner label as GitHub names its hosted runners and as self-hosted labels are written: no spaces, no commas. */
+const runner_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** The labels of runs-on that apply to the image, in the order written ([] when neither its entry nor defaults: set it). */
+function runner_runnerLabels(config, image) {
+    const inEntry = 'runs-on' in image.values;
+    const text = inEntry ? image.values['runs-on'] : config.defaults['runs-on'];
+    if (text === undefined)
+        return [];
+    const labels = text
+        .split(/[,\n]/)
+        .map((label) => label.trim())
+        .filter(Boolean);
+    const at = inEntry ? image.positions['runs-on'] : config.positions.defaults['runs-on'];
+    const key = inEntry ? `images[${image.index}].runs-on` : 'defaults.runs-on';
+    const bad = labels.find((label) => !runner_LABEL.test(label));
+    if (bad !== undefined)
+        throw new ConfigError(config.file, at, key, `${JSON.stringify(visible(bad, 60))} is not a runner label (letters, digits, '.', '_' and '-', at most 100)`, 'e.g. runs-on: ubuntu-24.04-arm');
+    if (labels.length > MAX_RUNNER_LABELS)
+        throw new ConfigError(config.file, at, key, `lists ${labels.length} labels`, `give at most ${MAX_RUNNER_LABELS}`);
+    return [...new Set(labels)];
+}
+
+;// CONCATENATED MODULE: ./src/gate/plan.ts
+// What image-size-gate/plan decides, building nothing: which images of the config file get a matrix job of their
+// own (all of them, or on a pull request with changed-only those whose context, Dockerfile or entry changed, by
+// the same detection as the one-step mode), on which runner, and the plan image-size-gate/report merges against:
+// the config file's digest, the commit, and which images are gated or carried forward unchanged.
+
+
+
+const PLAN_SCHEMA_VERSION = 1;
+/** Pure: the digest both the plan and every matrix job compute, to tell one version of the file from another. */
+function plan_configDigest(text) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex')}`;
+}
+async function makePlan(input, log) {
+    const { config, images } = input;
+    // runs-on is read for every image first: a mistake in it stops the plan before any git fetch.
+    const runners = new Map(images.map(({ image }) => [image.name, runnerLabels(config, image)]));
+    const unchanged = input.changedOnly ? await findUnchanged(config, images, input.changes, log) : undefined;
+    return {
+        schemaVersion: PLAN_SCHEMA_VERSION,
+        config: config.file,
+        configDigest: input.digest,
+        ...(input.commit ? { commit: input.commit } : {}),
+        changedOnly: input.changedOnly,
+        ...(unchanged && unchanged.images.size > 0 ? { mergeBase: unchanged.mergeBase } : {}),
+        images: images.map(({ image }) => {
+            const runsOn = runners.get(image.name) ?? [];
+            return { name: image.name, gate: !unchanged?.images.has(image.name), ...(runsOn.length > 0 ? { runsOn } : {}) };
+        }),
+    };
+}
+/** Pure: the plan as `strategy.matrix` takes it: `{"include":[{"image":"api"}, ...]}`, empty when nothing is gated. */
+function matrixOf(plan) {
+    return {
+        include: plan.images
+            .filter((image) => image.gate)
+            .map((image) => {
+            const runsOn = image.runsOn ?? [];
+            return runsOn.length === 0 ? { image: image.name } : { image: image.name, 'runs-on': runsOn.length === 1 ? runsOn[0] : runsOn };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/sub-step.ts
+// What the two sub-actions (image-size-gate/plan and image-size-gate/report) share with the main step: the
+// config file they read (with its digest), and how an error ends the step (one line, no stack trace for a
+// mistake of the user's).
+
+
+
+
+
+
+
+
+
+
+
+/** The config file the `config` input names (or the default one), parsed, and its digest. */
+async function readConfig(configInput) {
+    const file = await findConfigFile(configInput);
+    if (!file)
+        throw new InputError('config', `is not set and ${DEFAULT_CONFIG_FILE} does not exist (check out the repository first)`, DEFAULT_CONFIG_FILE);
+    const text = await readFile(file, 'utf8');
+    return { file, config: parseConfig(text, file), digest: configDigest(text) };
+}
+/** Fails the step with one line: the input, the file or the step that was wrong; a stack trace only for our bugs. */
+function failStep(error) {
+    if (error instanceof InputError || error instanceof GateError || error instanceof ConfigError) {
+        core.setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
+    }
+    else {
+        core.debug(error.stack ?? String(error));
+        core.setFailed(visibleControlChars(`image-size-gate: unexpected error: ${error.message ?? String(error)}`));
+    }
+}
+/** On a pull request: what changed-only compares (undefined when the repository cannot be found). */
+async function pullRequestChanges(file, run, token, log) {
+    const pr = run.pullRequest;
+    if (!pr)
+        return undefined;
+    const root = await repositoryRoot(configRoot(file)).catch(() => undefined);
+    if (!root)
+        return undefined;
+    const fetchEnv = tokenEnvironment(token || undefined, run.serverUrl);
+    let base;
+    return { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -40527,9 +40696,12 @@ function historySection(report) {
     const onPullRequest = report.baseline?.source === 'base-commit' || report.baseline?.source === 'record';
     const current = history.recorded || !onPullRequest ? undefined : { label: 'this PR', sizeBytes: report.image.sizeBytes };
     const trend = trendLines(history.trend, current);
+    const branch = `\`${escapeMarkdownInline(history.branch)}\``;
     const recorded = history.recorded
-        ? `Recorded ${history.recorded.paths.length} record(s) on branch \`${escapeMarkdownInline(history.branch)}\` (commit \`${history.recorded.commit.slice(0, 7)}\`).`
-        : `Nothing recorded on branch \`${escapeMarkdownInline(history.branch)}\` by this run.`;
+        ? `Recorded ${history.recorded.paths.length} record(s) on branch ${branch} (commit \`${escapeMarkdownInline(history.recorded.commit.slice(0, 7))}\`).`
+        : history.pending
+            ? `${history.pending.length} record(s) left to image-size-gate/report, which commits every image's to branch ${branch} in one commit.`
+            : `Nothing recorded on branch ${branch} by this run.`;
     return ['### Size history', '', recorded, ...(trend.length > 0 ? ['', ...trend] : [])];
 }
 function renderSummary(report) {
@@ -40540,8 +40712,10 @@ function renderSummary(report) {
     const lines = [
         headline,
         '',
-        `Image \`${report.image.id.replace(/^sha256:/, '').slice(0, 12)}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
-            (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
+        `Image \`${escapeMarkdownInline(report.image.id.replace(/^sha256:/, '').slice(0, 12))}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
+            (report.build
+                ? `, built with the ${escapeMarkdownInline(report.build.builder)} builder in ${formatDurationMs(report.build.durationMs)}`
+                : ''),
         '',
         escapeMarkdownInline(engineSentence(report)),
         '',
@@ -40831,7 +41005,9 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
 
 ;// CONCATENATED MODULE: ./src/action/multi-step.ts
 // The action's step for a config file of several images: one gate per image, then one comment, one summary,
-// one report with an entry per image, and one verdict over them all.
+// one report with an entry per image, and one verdict over them all. With the images input it is one job of
+// image-size-gate/plan's matrix: it gates the images named, writes its report for image-size-gate/report, and
+// leaves the comment and the size history's write to that step.
 
 
 
@@ -40848,7 +41024,10 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
 
 
 
-/** The comment's marker: one sticky comment per config file, whatever the images. */
+
+
+
+/** The comment's marker: one sticky comment per config file, whatever the images (and whichever step posts it). */
 function configMarker(file) {
     return commentMarker(`config:${file}`);
 }
@@ -40862,34 +41041,47 @@ function commentWanted(mode, run) {
         return false;
     return run.outcomes.some((outcome) => 'report' in outcome && outcome.report.baseline?.figures.find((f) => f.id === 'size')?.change !== 0);
 }
-async function multiDependencies(file, step, options) {
+async function multiDependencies(file, step, options, matrix) {
     const { runContext, token, log } = step;
     const pr = runContext.pullRequest;
     const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
     const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
-    // The history branch is the step's; its settings are made once (and say once what this run records).
+    // The history branch is the step's; its settings are made once (and say once what this run records). A matrix
+    // job makes its records but leaves committing them to image-size-gate/report.
     let history;
-    const historyFor = (imageOptions) => (history ??= historySettings(imageOptions, runContext, token, log));
+    const settingsOf = async (imageOptions) => {
+        const settings = await historySettings(imageOptions, runContext, token, log);
+        return matrix && settings?.record ? { ...settings, record: { ...settings.record, deferred: true } } : settings;
+    };
+    const historyFor = (imageOptions) => (history ??= settingsOf(imageOptions));
     const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
-    let changes;
-    if (pr) {
-        const root = await repositoryRoot(configRoot(file)).catch(() => undefined);
-        let base;
-        if (root)
-            changes = { root, head: pr.headSha, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
-    }
-    return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, client };
+    const changes = matrix ? undefined : await pullRequestChanges(file, runContext, token, log);
+    return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, planned: matrix, client };
+}
+/** A matrix job's mark on its report: the run's commit and the digest of the file it read. */
+async function matrixMark(file, run) {
+    if (!run.sha || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(run.sha))
+        throw new parsers_InputError('images', 'needs GITHUB_SHA (the commit of the run), which the runner sets in every job', 'images: ${{ matrix.image }} in a workflow job');
+    return { commit: run.sha, configDigest: plan_configDigest(await (0,promises_namespaceObject.readFile)(file, 'utf8')) };
 }
 async function runConfiguredStep(file, input, step) {
     const { log, runContext, token } = step;
-    const config = await loadConfig(file);
-    const images = configuredImages(config, input);
-    log.info(`Config ${file}: ${images.length} image(s): ${images.map(({ image }) => image.name).join(', ')}`);
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    const config = load_parseConfig(text, file);
+    const every = configuredImages(config, input);
+    const selection = input('images').trim();
+    const images = selection ? selectImages(every, selection, file) : every;
+    const names = images.map(({ image }) => image.name);
+    log.info(`Config ${file}: ${images.length} image(s)${selection ? ` of ${every.length} (the images input)` : ''}: ${names.join(', ')}`);
+    if (selection)
+        log.info(`A matrix job: the PR comment and the size history's write are left to image-size-gate/report, which merges every job's report; ` +
+            `this job writes its own JSON report (the report output) for actions/upload-artifact, and its job summary covers ${escape_visibleControlChars(names.join(', '))}`);
+    const mark = selection ? await matrixMark(file, runContext) : undefined;
     // Step-wide inputs (comment, report-file, history) are the same for every image: the first image's say.
     const stepOptions = images[0].options;
-    const deps = await multiDependencies(file, step, stepOptions);
+    const deps = await multiDependencies(file, step, stepOptions, Boolean(selection));
     const run = await runConfiguredGates(config, images, input, deps);
-    const reportPath = await writeReportFile(multiReport(file, run, REPORT_SCHEMA_VERSION), stepOptions.reportFile);
+    const reportPath = await writeReportFile(multiReport(file, run, REPORT_SCHEMA_VERSION, mark), stepOptions.reportFile);
     const only = run.outcomes.length === 1 ? run.outcomes[0] : undefined;
     if (only && 'report' in only)
         for (const [name, value] of Object.entries(reportOutputs(only.report, reportPath)))
@@ -40899,14 +41091,16 @@ async function runConfiguredStep(file, input, step) {
     const marker = configMarker(file);
     const body = renderMultiComment(run.outcomes, { marker, runUrl: runContext.runUrl, headSha: runContext.pullRequest?.headSha });
     const wanted = commentWanted(stepOptions.comment, run);
-    const comment = await postComment({ body, marker, wanted, mode: stepOptions.comment }, runContext, token, deps.client, log.warning);
-    await publishCommentAndSummary(comment, renderMultiSummary(run.outcomes, runContext.runUrl), step);
+    const comment = selection
+        ? { body, notPosted: 'a matrix job leaves the comment to image-size-gate/report' }
+        : await postComment({ body, marker, wanted, mode: stepOptions.comment }, runContext, token, deps.client, log.warning);
+    await publishCommentAndSummary(comment, renderMultiSummary(run.outcomes, runContext.runUrl), step, !selection);
     for (const outcome of run.outcomes)
         if ('report' in outcome)
             annotateHints(outcome.report);
     if (!run.passed) {
-        const failed = run.outcomes.filter((outcome) => imageGroup(outcome) === 'failing').map((outcome) => outcome.name);
-        setFailed(visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${failed.join(', ')}`));
+        const failed = run.outcomes.filter((outcome) => imageGroup(outcome) === 'failing').map((outcome) => escape_visible(outcome.name, 100));
+        setFailed(escape_visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${failed.join(', ')}`));
     }
 }
 
@@ -41022,9 +41216,9 @@ function untrustedStream(onEnd) {
 function createActionLog() {
     const openBlocks = new Set();
     return {
-        info: (message) => info(visibleControlChars(message)),
-        warning: (message) => warning(visibleControlChars(message)),
-        group: (name, work) => group(visibleControlChars(name), work),
+        info: (message) => info(escape_visibleControlChars(message)),
+        warning: (message) => warning(escape_visibleControlChars(message)),
+        group: (name, work) => group(escape_visibleControlChars(name), work),
         untrusted: () => {
             const stream = untrustedStream(() => openBlocks.delete(stream));
             openBlocks.add(stream);
@@ -41114,7 +41308,7 @@ async function runSingleStep(options, step) {
     await publishCommentAndSummary(comment, renderSummary(report), step);
     annotateHints(report);
     if (!report.passed)
-        setFailed(visibleControlChars(failureSummary(report)));
+        setFailed(escape_visibleControlChars(failureSummary(report)));
 }
 async function run(docker = new Docker()) {
     const log = createActionLog();
@@ -41134,22 +41328,24 @@ async function run(docker = new Docker()) {
             dependencies: trackedDependencies(docker, log, guard),
         };
         const input = (name) => getInput(name);
-        const configFile = await findConfigFile(input('config'));
+        const configFile = await find_findConfigFile(input('config'));
         if (configFile)
             await runConfiguredStep(configFile, input, step);
+        else if (input('images').trim())
+            throw new parsers_InputError('images', 'names images of a config file, and there is none', 'config: .github/image-size-gate.yml with images');
         else
             await runSingleStep(getInputs(input), step);
     }
     catch (error) {
         setOutput('passed', 'false');
-        if (error instanceof GateError)
+        if (error instanceof errors_GateError)
             logUntrusted(log, error.details);
-        if (error instanceof InputError || error instanceof GateError || error instanceof ConfigError) {
-            setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
+        if (error instanceof parsers_InputError || error instanceof errors_GateError || error instanceof error_ConfigError) {
+            setFailed(escape_visibleControlChars(`image-size-gate: ${error.message}`));
         }
         else {
             core_debug(error.stack ?? String(error));
-            setFailed(visibleControlChars(`image-size-gate: unexpected error: ${error.message ?? String(error)}`));
+            setFailed(escape_visibleControlChars(`image-size-gate: unexpected error: ${error.message ?? String(error)}`));
         }
     }
     finally {
@@ -41164,7 +41360,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8811);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8859);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -3,9 +3,8 @@
 // changed-only on a pull request, carried forward unbuilt when nothing it is built from changed.
 import path from 'node:path';
 import { carriedChecks } from '../judge/budgets.js';
-import { unchangedImages } from '../config/changes.js';
-import { ConfigImage, GateConfig } from '../config/load.js';
-import { optionsForImage, stepInput } from '../config/options.js';
+import { GateConfig } from '../config/load.js';
+import { stepInput } from '../config/options.js';
 import { GateError } from '../common/errors.js';
 import { runGate } from './gate.js';
 import { GateDependencies } from './deps.js';
@@ -17,23 +16,10 @@ import { parseBoolean } from '../inputs/parsers.js';
 import { ImageOutcome, UnchangedImage } from '../report/multi.js';
 import { GateReport } from '../report/model.js';
 import { formatBytes, unitSystemOf } from '../common/units.js';
+import { ChangeContext, ConfiguredImage, findUnchanged } from './selection.js';
 
-export interface ConfiguredImage {
-  image: ConfigImage;
-  options: GateOptions;
-}
-
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
-export function configuredImages(config: GateConfig, actionInput: InputReader): ConfiguredImage[] {
-  return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
-}
-
-/** What changed-only needs on a pull request: the repository, the merge base (found lazily) and the head. */
-export interface ChangeContext {
-  root: string;
-  mergeBase: () => Promise<string | undefined>;
-  head: string;
-}
+export type { ChangeContext, ConfiguredImage } from './selection.js';
+export { configuredImages } from './selection.js';
 
 export interface MultiDependencies {
   gate: GateDependencies;
@@ -41,6 +27,8 @@ export interface MultiDependencies {
   historyFor?: (options: GateOptions) => Promise<HistorySettings | undefined>;
   /** On pull requests: what changed-only compares. */
   changes?: ChangeContext;
+  /** The images were chosen by image-size-gate/plan (a matrix job): changed-only was the plan's work, not done again. */
+  planned?: boolean;
 }
 
 export interface ConfiguredRun {
@@ -64,7 +52,7 @@ export async function runConfiguredGates(
 ): Promise<ConfiguredRun> {
   const { log } = deps.gate;
   const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-  const unchanged = changedOnly ? await findUnchanged(config, images, deps, log) : undefined;
+  const unchanged = changedOnly && !deps.planned ? await findUnchanged(config, images, deps.changes, log) : undefined;
   const outcomes: ImageOutcome[] = [];
   for (const [index, { image, options }] of images.entries()) {
     log.info(`Image ${index + 1} of ${images.length}: ${image.name}`);
@@ -89,33 +77,13 @@ export async function runConfiguredGates(
   return { outcomes, passed: !outcomes.some(failing), unjudged: outcomes.some((outcome) => 'error' in outcome) };
 }
 
-/** The images changed-only does not rebuild, and the merge base they are unchanged since. */
-async function findUnchanged(
-  config: GateConfig,
-  images: ConfiguredImage[],
-  deps: MultiDependencies,
-  log: GateLog,
-): Promise<{ images: Set<string>; mergeBase: string } | undefined> {
-  const changes = deps.changes;
-  if (!changes) {
-    log.info('changed-only applies to pull requests: every image is gated');
-    return undefined;
-  }
-  const mergeBase = await changes.mergeBase().catch(() => undefined);
-  if (!mergeBase) {
-    log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
-    return undefined;
-  }
-  const found = await unchangedImages({ root: changes.root, base: mergeBase, head: changes.head, config, images });
-  log.info(
-    `changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-      (found.size > 0 ? ` (${[...found].join(', ')}): not rebuilt` : ''),
-  );
-  return { images: found, mergeBase };
-}
-
 /** An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets. */
-async function carriedForward(options: GateOptions, mergeBase: string, deps: MultiDependencies, log: GateLog): Promise<UnchangedImage> {
+export async function carriedForward(
+  options: GateOptions,
+  mergeBase: string,
+  deps: Pick<MultiDependencies, 'historyFor'>,
+  log: GateLog,
+): Promise<UnchangedImage> {
   const maxSize = options.budgets.maxSize;
   const budget = maxSize ? formatBytes(maxSize.bytes, unitSystemOf(maxSize.unit)) : undefined;
   const settings = await deps.historyFor?.(options);
@@ -154,6 +122,8 @@ export interface MultiReport {
   schemaVersion: number;
   config: string;
   passed: boolean;
+  /** A matrix job's report: the commit and the config file's digest image-size-gate/report holds it to. */
+  matrix?: MatrixJobMark;
   images: (
     | { name: string; status: 'gated'; report: GateReport }
     | { name: string; status: 'unchanged'; unchanged: UnchangedImage }
@@ -161,11 +131,20 @@ export interface MultiReport {
   )[];
 }
 
-export function multiReport(file: string, run: ConfiguredRun, schemaVersion: number): MultiReport {
+/** What a matrix job's report says of where it comes from. */
+export interface MatrixJobMark {
+  /** GITHUB_SHA of the job's run. */
+  commit: string;
+  /** configDigest (plan.ts) of the config file the job read. */
+  configDigest: string;
+}
+
+export function multiReport(file: string, run: ConfiguredRun, schemaVersion: number, matrix?: MatrixJobMark): MultiReport {
   return {
     schemaVersion,
     config: path.normalize(file),
     passed: run.passed,
+    ...(matrix ? { matrix } : {}),
     images: run.outcomes.map((outcome) =>
       'report' in outcome
         ? { name: outcome.name, status: 'gated' as const, report: outcome.report }

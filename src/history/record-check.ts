@@ -199,3 +199,9 @@ export function parseRecord(text: string): { record: HistoryRecord } | { invalid
     return { invalid: 'the record could not be read' };
   }
 }
+
+/**
+ * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
+ * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
+ */
+export const fieldChecks = { Invalid, fail, fieldsOf, field, text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };

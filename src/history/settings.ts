@@ -13,8 +13,11 @@ export interface HistorySettings {
   remote: HistoryRemote;
   /** On a pull request: the commit whose record is the baseline (the merge base of base and head). */
   baselineCommit?: () => Promise<string | undefined>;
-  /** On a push that records: the pushed commit, its committer time, the ref and the run's link. */
-  record?: { commit: string; commitTime: () => Promise<string>; ref: string; runUrl?: string };
+  /**
+   * On a push that records: the pushed commit, its committer time, the ref and the run's link. `deferred`: a
+   * matrix job's, which makes the records but leaves committing them to image-size-gate/report.
+   */
+  record?: { commit: string; commitTime: () => Promise<string>; ref: string; runUrl?: string; deferred?: boolean };
 }
 
 /** The events whose runs may write: pushes only (pull_request, pull_request_target, workflow_run and the rest read). */

@@ -30,9 +30,11 @@ export type ConfigValueType =
  * - image: in an `images:` entry of the config file, in its `defaults:`, or as an action input (shared by every image);
  * - entry: in an `images:` entry only, or as an action input without a config file (it names one image);
  * - step: at the top level of the config file or as an action input (it applies to the whole step);
- * - workflow: only as an action input or CLI flag, never in the config file.
+ * - workflow: only as an action input or CLI flag, never in the config file;
+ * - matrix: in the config file only (an entry or `defaults:`), read by image-size-gate/plan for its matrix: no
+ *   action input or CLI flag of the main action takes it.
  */
-export type InputScope = 'image' | 'entry' | 'step' | 'workflow';
+export type InputScope = 'image' | 'entry' | 'step' | 'workflow' | 'matrix';
 
 export interface InputDefinition {
   name: string;
@@ -253,45 +255,23 @@ export const INPUTS: InputDefinition[] = [
     description:
       'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
   },
+  {
+    name: 'images',
+    type: 'list',
+    scope: 'workflow',
+    default: '',
+    description:
+      'With a config file: gate only these of its images, by name, comma- or newline-separated (in a matrix job: ${{ matrix.image }} from image-size-gate/plan). The PR comment and the size history are then left to image-size-gate/report.',
+  },
+  {
+    name: 'runs-on',
+    type: 'list',
+    scope: 'matrix',
+    default: '',
+    description:
+      "In the config file only: the runner label(s) this image's matrix job asks for (e.g. ubuntu-24.04-arm), passed on by image-size-gate/plan in its matrix.",
+  },
 ];
 
-export interface OutputDefinition {
-  name: string;
-  description: string;
-}
-
-export const OUTPUTS: OutputDefinition[] = [
-  { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-  {
-    name: 'size',
-    description:
-      "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
-  },
-  { name: 'layers', description: 'Number of filesystem layers.' },
-  { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
-  { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
-  { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
-  { name: 'passed', description: 'true when every budget passed.' },
-  {
-    name: 'compressed-size',
-    description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
-  },
-  { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
-  { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-  {
-    name: 'reclaimable-size',
-    description:
-      'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
-  },
-  { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-  {
-    name: 'size-delta',
-    description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
-  },
-  { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-  {
-    name: 'comment-body',
-    description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
-  },
-  { name: 'report', description: 'Path of the JSON report.' },
-];
+/** The inputs the main action and the CLI take (config-only keys such as runs-on are left out). */
+export const ACTION_INPUTS: InputDefinition[] = INPUTS.filter((input) => input.scope !== 'matrix');

@@ -91,7 +91,11 @@ const BAD: [string, (value: Parsed) => void, string][] = [
   ['commit time not UTC', (value) => (value.commitTime = '2024-05-01T12:34:56+02:00'), 'commitTime is not in the expected form'],
   ['run URL not http', (value) => (value.runUrl = 'javascript:alert(1)'), 'runUrl is not in the expected form'],
   ['ref null', (value) => (value.ref = null), 'ref is not a string'],
-  ['image store unknown', (value) => (value.engine.imageStore = 'zfs'), 'engine.imageStore is not one of classic, containerd, archive, registry'],
+  [
+    'image store unknown',
+    (value) => (value.engine.imageStore = 'zfs'),
+    'engine.imageStore is not one of classic, containerd, archive, registry',
+  ],
   ['size method unknown', (value) => (value.sizeMethod = 'guess'), 'sizeMethod is not one of layers, inspect'],
   ['size negative', (value) => (value.figures.size = -1), 'figures.size is not a whole number of at least 0'],
   ['size a string', (value) => (value.figures.size = '4 MB'), 'figures.size is not a whole number of at least 0'],
