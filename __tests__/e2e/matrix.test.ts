@@ -28,7 +28,9 @@ let bare: string;
 let mainCommit: string;
 let headCommit: string;
 let server: FakeGitHub;
-const engine = useCleanEngine({ unchanged: false });
+// Each job builds untagged and removes its own containers; the suite removes the images they built, and the engine is
+// then as it was before the suite (containers and tagged images).
+const engine = useCleanEngine();
 
 type Event = Pick<RunnerEvent, 'name' | 'ref' | 'sha' | 'payload'>;
 let pushEvent: Event;
@@ -266,5 +268,34 @@ describe('reports that cannot be used: a clear reason, a failed step, and nothin
     expect(body).not.toMatch(/<img|@octo-org\/admins|\[link\]\(/);
     expect(shown.summary).not.toMatch(/<img|@octo-org\/admins|\[link\]\(/);
     for (const line of shown.stdout.split('\n')) expect(line).not.toMatch(/^::error::x/);
+  });
+});
+
+describe('mistakes stop a step before anything is built, with one line naming the input or the file', () => {
+  test('a matrix job naming an image the file does not list, or with no config file at all', async () => {
+    const unknown = await step(undefined, { images: 'apx' }, pushEvent);
+    expect(unknown.exitCode).toBe(1);
+    expect(errorLine(unknown.stdout)).toBe(
+      '::error::image-size-gate: input images: "apx" is not an image of .github/image-size-gate.yml (it lists api, worker, frontend); expected e.g. images: api',
+    );
+    const empty = mkdtempSync(path.join(root, 'no-config-'));
+    const alone = await step(undefined, { images: 'api' }, pushEvent, empty);
+    expect(errorLine(alone.stdout)).toBe(
+      '::error::image-size-gate: input images: names images of a config file, and there is none; expected e.g. config: .github/image-size-gate.yml with images',
+    );
+  });
+
+  test('the plan refuses a wrong config file as the one step does: the file, the line and the fix', async () => {
+    const checkout = mkdtempSync(path.join(root, 'bad-plan-'));
+    mkdirSync(path.join(checkout, '.github'));
+    writeFileSync(path.join(checkout, '.github', 'image-size-gate.yml'), 'images:\n  - name: api\n    runs-on: "arm runner"\n');
+    const bad = await step(PLAN_ENTRY, {}, pushEvent, checkout);
+    expect(bad.exitCode).toBe(1);
+    expect(errorLine(bad.stdout)).toMatch(
+      /^::error::image-size-gate: \.github\/image-size-gate\.yml:3:5: images\[0\]\.runs-on: "arm runner" is not a runner label/,
+    );
+    expect(bad.outputs.matrix).toBeUndefined();
+    const none = await step(PLAN_ENTRY, {}, pushEvent, mkdtempSync(path.join(root, 'empty-')));
+    expect(errorLine(none.stdout)).toContain('input config: is not set and .github/image-size-gate.yml does not exist');
   });
 });

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9934);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(378);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9934:
+/***/ 378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8531,6 +8531,35 @@ async function unchangedImages(question) {
     return unchanged;
 }
 
+;// CONCATENATED MODULE: ./src/config/runner.ts
+// Pure: the runner an image's matrix job asks for: runs-on in its entry (or under defaults:), one label or several
+// (a list, or text separated by commas or line breaks), each checked, for image-size-gate/plan's matrix.
+
+
+/** At most this many labels for one image. */
+const MAX_RUNNER_LABELS = 10;
+/** A runner label as GitHub names its hosted runners and as self-hosted labels are written: no spaces, no commas. */
+const runner_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** The labels of runs-on that apply to the image, in the order written ([] when neither its entry nor defaults: set it). */
+function runnerLabels(config, image) {
+    const inEntry = 'runs-on' in image.values;
+    const text = inEntry ? image.values['runs-on'] : config.defaults['runs-on'];
+    if (text === undefined)
+        return [];
+    const labels = text
+        .split(/[,\n]/)
+        .map((label) => label.trim())
+        .filter(Boolean);
+    const at = inEntry ? image.positions['runs-on'] : config.positions.defaults['runs-on'];
+    const key = inEntry ? `images[${image.index}].runs-on` : 'defaults.runs-on';
+    const bad = labels.find((label) => !runner_LABEL.test(label));
+    if (bad !== undefined)
+        throw new ConfigError(config.file, at, key, `${JSON.stringify(escape_visible(bad, 60))} is not a runner label (letters, digits, '.', '_' and '-', at most 100)`, 'e.g. runs-on: ubuntu-24.04-arm');
+    if (labels.length > MAX_RUNNER_LABELS)
+        throw new ConfigError(config.file, at, key, `lists ${labels.length} labels`, `give at most ${MAX_RUNNER_LABELS}`);
+    return [...new Set(labels)];
+}
+
 ;// CONCATENATED MODULE: ./src/gate/selection.ts
 // Which images of a config file a run gates: every entry, validated before anything is built; those an `images`
 // input names (a matrix job's); or, with changed-only on a pull request, those whose context, Dockerfile or entry
@@ -8540,9 +8569,16 @@ async function unchangedImages(question) {
 
 
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
+
+/**
+ * Every image's options, each validated: a mistake anywhere in the file stops the run before any build. runs-on,
+ * which only the plan reads, is checked here too, so that every step refuses the same file.
+ */
 function configuredImages(config, actionInput) {
-    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
+    return config.images.map((image) => {
+        runnerLabels(config, image);
+        return { image, options: optionsForImage(config, image, actionInput) };
+    });
 }
 /**
  * The images the `images` input names, in the file's order. The whole input is first taken as one name (a name

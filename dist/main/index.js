@@ -31370,7 +31370,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
  * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
  * `maxChars` characters of output, with an ellipsis saying so.
  */
-function escape_visible(text, maxChars = 200) {
+function visible(text, maxChars = 200) {
     let shown = '';
     for (const char of text) {
         const code = char.codePointAt(0);
@@ -31802,7 +31802,7 @@ function trendLines(points, current) {
 }
 /** A path from the image made inert in a table cell: controls shown as escapes, markdown and HTML as entities, no autolink. */
 function shownPath(change) {
-    const escaped = escapeMarkdownInline(escape_visible(change.path, PATH_SHOWN_CHARS))
+    const escaped = escapeMarkdownInline(visible(change.path, PATH_SHOWN_CHARS))
         .replace(/:/g, '&#58;')
         .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
     return change.kind === 'directory' && !change.path.endsWith('/') ? `${escaped}/` : escaped;
@@ -32814,10 +32814,10 @@ function describeNode(node) {
     if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
         return 'nothing';
     if (typeof node.value === 'string')
-        return `the text ${JSON.stringify(escape_visible(node.value, 60))}`;
+        return `the text ${JSON.stringify(visible(node.value, 60))}`;
     if (typeof node.value === 'number')
         return `the number ${scalarText(node)}`;
-    return escape_visible(scalarText(node), 60);
+    return visible(scalarText(node), 60);
 }
 /** A scalar as its text: a string as it is, a number or boolean as it was written (`1.20` stays `1.20`). */
 function scalarText(node) {
@@ -32878,7 +32878,7 @@ function wrongType(node, site, expected = EXPECTED[site.input.type]) {
     const name = site.input.name;
     const quote = site.input.type === 'string' && (0,dist/* isScalar */.jn)(node) && !isText(node);
     const fix = quote
-        ? `quote it: ${name}: '${escape_visible(scalarText(node), 60)}'`
+        ? `quote it: ${name}: '${visible(scalarText(node), 60)}'`
         : `e.g. ${name}: ${site.input.type === 'choice' ? site.input.choices?.[0] : TYPE_EXAMPLE[site.input.type]}`;
     return site.source.error(node, site.path, `expected ${expected}, got ${describeNode(node)}`, fix);
 }
@@ -32935,9 +32935,9 @@ function keyValueLine(pair, site) {
     const source = site.source;
     const key = source.resolve(pair.key);
     const name = (0,dist/* isScalar */.jn)(key) && key.value !== null ? scalarText(key) : '';
-    const path = `${site.path}.${escape_visible(name, 60)}`;
+    const path = `${site.path}.${visible(name, 60)}`;
     if (!VARIABLE_NAME.test(name)) {
-        const problem = `${JSON.stringify(escape_visible(name, 60))} is not a variable name`;
+        const problem = `${JSON.stringify(visible(name, 60))} is not a variable name`;
         throw source.error(key, path, problem, 'start it with a letter or _, then letters, digits, _, . or -');
     }
     const value = source.resolve(pair.value);
@@ -33050,7 +33050,7 @@ function readImages(top, pair, source, root) {
         const image = readEntry(item, index, source, root);
         const first = firstLineByName.get(image.name);
         if (first !== undefined) {
-            const problem = `${JSON.stringify(escape_visible(image.name))} is already the name of the image on line ${first}`;
+            const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first}`;
             throw new error_ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
         }
         firstLineByName.set(image.name, image.line);
@@ -33077,7 +33077,7 @@ function checkName(block, prefix, source, start) {
     const why = '(the comment and the report list images by name)';
     if (name === '') {
         const guess = external_node_path_default().basename(block.values.context || block.values.image?.replace(/[:@].*$/, '') || 'api');
-        throw new error_ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${escape_visible(guess, 60)}`);
+        throw new error_ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${visible(guess, 60)}`);
     }
     if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) {
         throw new error_ConfigError(source.file, at, `${prefix}.name`, 'contains a control character or line break', 'write the name on one line');
@@ -33108,7 +33108,7 @@ function keyText(pair, source, prefix) {
 }
 function readInput(pair, key, reader) {
     const { place, prefix, block, source, root } = reader;
-    const keyPath = prefix ? `${prefix}.${escape_visible(key, 60)}` : escape_visible(key, 60);
+    const keyPath = prefix ? `${prefix}.${visible(key, 60)}` : visible(key, 60);
     const input = inputDefinition(key);
     if (!input)
         throw unknownKey(pair, keyPath, key, reader);
@@ -34225,7 +34225,7 @@ function optionsForImage(config, image, actionInput) {
         const from = origin(error.input);
         if (from)
             throw new error_ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
-        throw new parsers_InputError(error.input, `${error.problem} (for the image ${escape_visible(image.name, 60)} of ${config.file})`, error.example);
+        throw new parsers_InputError(error.input, `${error.problem} (for the image ${visible(image.name, 60)} of ${config.file})`, error.example);
     }
 }
 /** A step-wide input (comment, report-file, changed-only...): the file's top level, else the action input. */
@@ -35242,7 +35242,7 @@ const PASSWD_MAX_LINE_BYTES = 64 * 1024;
 const USER_FILE_MAX_BYTES = 10 << 20;
 /** Quotes bytes from the image for a message. */
 function quote(bytes, maxChars = 120) {
-    return `"${escape_visible(textOf(bytes), maxChars)}"`;
+    return `"${visible(textOf(bytes), maxChars)}"`;
 }
 function sourceOf(file, rules) {
     switch (file.kind) {
@@ -35401,7 +35401,7 @@ function lookupUser(spec, passwd, group, generation) {
 function refuse(explanation, dockerSays) {
     return {
         outcome: 'refused',
-        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${escape_visible(textOf(dockerSays))}")` : ''}`,
+        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${visible(textOf(dockerSays))}")` : ''}`,
         outsideIdRange: dockerSays === RANGE_ERROR,
     };
 }
@@ -35549,10 +35549,10 @@ function combine(configured, verdicts) {
  */
 function withEngineStart(resolution, start) {
     const said = start.kind === 'refused'
-        ? `this engine (Docker ${start.engine}) refuses to start the container ("${escape_visible(start.message, 160)}")`
+        ? `this engine (Docker ${start.engine}) refuses to start the container ("${visible(start.message, 160)}")`
         : start.kind === 'started'
             ? `this engine (Docker ${start.engine}) starts the container as this USER`
-            : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${escape_visible(start.message, 160)})`;
+            : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${visible(start.message, 160)})`;
     return { ...resolution, reason: `${said}; ${resolution.reason}` };
 }
 /**
@@ -38429,8 +38429,8 @@ async function checkedOnThisEngine(user, image, request, deps, smoke) {
     const answer = await probeUserStart(deps.docker, image.id, { volumes: image.volumes, onContainer: deps.onSmokeContainer });
     const said = answer.kind === 'started'
         ? 'starts it'
-        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${escape_visible(answer.message)}`;
-    deps.log.info(`Engines differ on USER "${escape_visible(image.user, 80)}"; this one ${said}`);
+        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${visible(answer.message)}`;
+    deps.log.info(`Engines differ on USER "${visible(image.user, 80)}"; this one ${said}`);
     return withEngineStart(user, { ...answer, engine: request.engine.version });
 }
 /** The user as the image says, held against the uid the smoke container really ran as. */
@@ -40202,6 +40202,35 @@ async function unchangedImages(question) {
     return unchanged;
 }
 
+;// CONCATENATED MODULE: ./src/config/runner.ts
+// Pure: the runner an image's matrix job asks for: runs-on in its entry (or under defaults:), one label or several
+// (a list, or text separated by commas or line breaks), each checked, for image-size-gate/plan's matrix.
+
+
+/** At most this many labels for one image. */
+const MAX_RUNNER_LABELS = 10;
+/** A runner label as GitHub names its hosted runners and as self-hosted labels are written: no spaces, no commas. */
+const runner_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** The labels of runs-on that apply to the image, in the order written ([] when neither its entry nor defaults: set it). */
+function runner_runnerLabels(config, image) {
+    const inEntry = 'runs-on' in image.values;
+    const text = inEntry ? image.values['runs-on'] : config.defaults['runs-on'];
+    if (text === undefined)
+        return [];
+    const labels = text
+        .split(/[,\n]/)
+        .map((label) => label.trim())
+        .filter(Boolean);
+    const at = inEntry ? image.positions['runs-on'] : config.positions.defaults['runs-on'];
+    const key = inEntry ? `images[${image.index}].runs-on` : 'defaults.runs-on';
+    const bad = labels.find((label) => !runner_LABEL.test(label));
+    if (bad !== undefined)
+        throw new error_ConfigError(config.file, at, key, `${JSON.stringify(visible(bad, 60))} is not a runner label (letters, digits, '.', '_' and '-', at most 100)`, 'e.g. runs-on: ubuntu-24.04-arm');
+    if (labels.length > MAX_RUNNER_LABELS)
+        throw new error_ConfigError(config.file, at, key, `lists ${labels.length} labels`, `give at most ${MAX_RUNNER_LABELS}`);
+    return [...new Set(labels)];
+}
+
 ;// CONCATENATED MODULE: ./src/gate/selection.ts
 // Which images of a config file a run gates: every entry, validated before anything is built; those an `images`
 // input names (a matrix job's); or, with changed-only on a pull request, those whose context, Dockerfile or entry
@@ -40211,9 +40240,16 @@ async function unchangedImages(question) {
 
 
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
+
+/**
+ * Every image's options, each validated: a mistake anywhere in the file stops the run before any build. runs-on,
+ * which only the plan reads, is checked here too, so that every step refuses the same file.
+ */
 function configuredImages(config, actionInput) {
-    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
+    return config.images.map((image) => {
+        runner_runnerLabels(config, image);
+        return { image, options: optionsForImage(config, image, actionInput) };
+    });
 }
 /**
  * The images the `images` input names, in the file's order. The whole input is first taken as one name (a name
@@ -40230,8 +40266,8 @@ function selectImages(images, selection, file) {
     const listed = images.map(({ image }) => image.name);
     const unknown = names.find((name) => !listed.includes(name));
     if (unknown !== undefined) {
-        const known = listed.map((name) => escape_visible(name, 60)).join(', ');
-        throw new parsers_InputError('images', `"${escape_visible(unknown, 60)}" is not an image of ${file} (it lists ${known})`, `images: ${escape_visible(listed[0], 60)}`);
+        const known = listed.map((name) => visible(name, 60)).join(', ');
+        throw new parsers_InputError('images', `"${visible(unknown, 60)}" is not an image of ${file} (it lists ${known})`, `images: ${visible(listed[0], 60)}`);
     }
     return images.filter(({ image }) => names.includes(image.name));
 }
@@ -40361,35 +40397,6 @@ async function find_findConfigFile(configInput) {
 }
 async function loadConfig(file) {
     return parseConfig(await readFile(file, 'utf8'), file);
-}
-
-;// CONCATENATED MODULE: ./src/config/runner.ts
-// Pure: the runner an image's matrix job asks for: runs-on in its entry (or under defaults:), one label or several
-// (a list, or text separated by commas or line breaks), each checked, for image-size-gate/plan's matrix.
-
-
-/** At most this many labels for one image. */
-const MAX_RUNNER_LABELS = 10;
-/** A runner label as GitHub names its hosted runners and as self-hosted labels are written: no spaces, no commas. */
-const runner_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-/** The labels of runs-on that apply to the image, in the order written ([] when neither its entry nor defaults: set it). */
-function runner_runnerLabels(config, image) {
-    const inEntry = 'runs-on' in image.values;
-    const text = inEntry ? image.values['runs-on'] : config.defaults['runs-on'];
-    if (text === undefined)
-        return [];
-    const labels = text
-        .split(/[,\n]/)
-        .map((label) => label.trim())
-        .filter(Boolean);
-    const at = inEntry ? image.positions['runs-on'] : config.positions.defaults['runs-on'];
-    const key = inEntry ? `images[${image.index}].runs-on` : 'defaults.runs-on';
-    const bad = labels.find((label) => !runner_LABEL.test(label));
-    if (bad !== undefined)
-        throw new ConfigError(config.file, at, key, `${JSON.stringify(visible(bad, 60))} is not a runner label (letters, digits, '.', '_' and '-', at most 100)`, 'e.g. runs-on: ubuntu-24.04-arm');
-    if (labels.length > MAX_RUNNER_LABELS)
-        throw new ConfigError(config.file, at, key, `lists ${labels.length} labels`, `give at most ${MAX_RUNNER_LABELS}`);
-    return [...new Set(labels)];
 }
 
 ;// CONCATENATED MODULE: ./src/gate/plan.ts
@@ -41099,7 +41106,7 @@ async function runConfiguredStep(file, input, step) {
         if ('report' in outcome)
             annotateHints(outcome.report);
     if (!run.passed) {
-        const failed = run.outcomes.filter((outcome) => imageGroup(outcome) === 'failing').map((outcome) => escape_visible(outcome.name, 100));
+        const failed = run.outcomes.filter((outcome) => imageGroup(outcome) === 'failing').map((outcome) => visible(outcome.name, 100));
         setFailed(escape_visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${failed.join(', ')}`));
     }
 }

@@ -33234,9 +33234,16 @@ async function unchangedImages(question) {
 
 
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
+
+/**
+ * Every image's options, each validated: a mistake anywhere in the file stops the run before any build. runs-on,
+ * which only the plan reads, is checked here too, so that every step refuses the same file.
+ */
 function configuredImages(config, actionInput) {
-    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
+    return config.images.map((image) => {
+        runnerLabels(config, image);
+        return { image, options: optionsForImage(config, image, actionInput) };
+    });
 }
 /**
  * The images the `images` input names, in the file's order. The whole input is first taken as one name (a name

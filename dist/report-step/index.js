@@ -33233,9 +33233,16 @@ async function unchangedImages(question) {
 
 
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
+
+/**
+ * Every image's options, each validated: a mistake anywhere in the file stops the run before any build. runs-on,
+ * which only the plan reads, is checked here too, so that every step refuses the same file.
+ */
 function selection_configuredImages(config, actionInput) {
-    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
+    return config.images.map((image) => {
+        runnerLabels(config, image);
+        return { image, options: optionsForImage(config, image, actionInput) };
+    });
 }
 /**
  * The images the `images` input names, in the file's order. The whole input is first taken as one name (a name
@@ -41265,6 +41272,9 @@ function planMismatch(plan, have) {
         return `it lists other images than ${have.file}`;
     if (plan.commit && have.commit && plan.commit !== have.commit)
         return `it is of commit ${plan.commit.slice(0, 12)}, and this run is of ${have.commit.slice(0, 12)}`;
+    // Only changed-only on a pull request leaves an image without a job: a plan that does so elsewhere would hide it.
+    if (plan.images.some((image) => !image.gate) && !(plan.changedOnly && have.pullRequest && plan.mergeBase))
+        return 'it gives an image no job, which the plan does only on a pull request with changed-only';
     return undefined;
 }
 
@@ -41415,7 +41425,7 @@ async function planOf(config, images, digest, run, log) {
     if ('invalid' in parsed)
         throw new parsers_InputError('plan', `is not image-size-gate/plan's plan: ${parsed.invalid}`, '${{ needs.plan.outputs.plan }}');
     const names = images.map(({ image }) => image.name);
-    const mismatch = planMismatch(parsed.plan, { file: config.file, digest, names, commit: run.sha });
+    const mismatch = planMismatch(parsed.plan, { file: config.file, digest, names, commit: run.sha, pullRequest: Boolean(run.pullRequest) });
     if (mismatch)
         throw new parsers_InputError('plan', `does not belong to this run: ${mismatch}`, '${{ needs.plan.outputs.plan }} of this workflow run');
     return { plan: parsed.plan, file };

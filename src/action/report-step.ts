@@ -58,7 +58,7 @@ async function planOf(
   if ('invalid' in parsed)
     throw new InputError('plan', `is not image-size-gate/plan's plan: ${parsed.invalid}`, '${{ needs.plan.outputs.plan }}');
   const names = images.map(({ image }) => image.name);
-  const mismatch = planMismatch(parsed.plan, { file: config.file, digest, names, commit: run.sha });
+  const mismatch = planMismatch(parsed.plan, { file: config.file, digest, names, commit: run.sha, pullRequest: Boolean(run.pullRequest) });
   if (mismatch)
     throw new InputError('plan', `does not belong to this run: ${mismatch}`, '${{ needs.plan.outputs.plan }} of this workflow run');
   return { plan: parsed.plan, file };

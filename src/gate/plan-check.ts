@@ -63,7 +63,10 @@ export function parsePlan(planText: string): { plan: Plan } | { invalid: string 
 }
 
 /** Why a plan does not belong with the config file and the commit this step has, or undefined when it does. */
-export function planMismatch(plan: Plan, have: { file: string; digest: string; names: string[]; commit?: string }): string | undefined {
+export function planMismatch(
+  plan: Plan,
+  have: { file: string; digest: string; names: string[]; commit?: string; pullRequest: boolean },
+): string | undefined {
   if (plan.configDigest !== have.digest)
     return `it was made from another version of the config file than ${have.file} as this step reads it: check out the plan job's commit here`;
   const names = plan.images.map((image) => image.name);
@@ -71,5 +74,8 @@ export function planMismatch(plan: Plan, have: { file: string; digest: string; n
     return `it lists other images than ${have.file}`;
   if (plan.commit && have.commit && plan.commit !== have.commit)
     return `it is of commit ${plan.commit.slice(0, 12)}, and this run is of ${have.commit.slice(0, 12)}`;
+  // Only changed-only on a pull request leaves an image without a job: a plan that does so elsewhere would hide it.
+  if (plan.images.some((image) => !image.gate) && !(plan.changedOnly && have.pullRequest && plan.mergeBase))
+    return 'it gives an image no job, which the plan does only on a pull request with changed-only';
   return undefined;
 }

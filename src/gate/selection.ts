@@ -5,6 +5,7 @@
 import { unchangedImages } from '../config/changes.js';
 import { ConfigImage, GateConfig } from '../config/load.js';
 import { optionsForImage } from '../config/options.js';
+import { runnerLabels } from '../config/runner.js';
 import { visible } from '../common/escape.js';
 import { GateLog } from '../common/log.js';
 import { GateOptions, InputReader } from '../inputs/options.js';
@@ -15,9 +16,15 @@ export interface ConfiguredImage {
   options: GateOptions;
 }
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
+/**
+ * Every image's options, each validated: a mistake anywhere in the file stops the run before any build. runs-on,
+ * which only the plan reads, is checked here too, so that every step refuses the same file.
+ */
 export function configuredImages(config: GateConfig, actionInput: InputReader): ConfiguredImage[] {
-  return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
+  return config.images.map((image) => {
+    runnerLabels(config, image);
+    return { image, options: optionsForImage(config, image, actionInput) };
+  });
 }
 
 /**

@@ -95,11 +95,23 @@ describe('the plan read back by the report step', () => {
     const plan = await planOf(TEXT);
     const read = parsePlan(JSON.stringify(plan));
     expect(read).toEqual({ plan });
-    const have = { file: FILE, digest: configDigest(TEXT), names: ['api', 'worker, v2', 'frontend'], commit: 'a'.repeat(40) };
+    const have = {
+      file: FILE,
+      digest: configDigest(TEXT),
+      names: ['api', 'worker, v2', 'frontend'],
+      commit: 'a'.repeat(40),
+      pullRequest: false,
+    };
     expect(planMismatch(plan, have)).toBeUndefined();
     expect(planMismatch(plan, { ...have, digest: configDigest('x') })).toMatch(/^it was made from another version of the config file/);
     expect(planMismatch(plan, { ...have, names: ['api'] })).toBe(`it lists other images than ${FILE}`);
     expect(planMismatch(plan, { ...have, commit: 'b'.repeat(40) })).toBe('it is of commit aaaaaaaaaaaa, and this run is of bbbbbbbbbbbb');
+    // An image without a job: only changed-only on a pull request (with the merge base it compared with) may say so.
+    const hidden = { ...plan, images: plan.images.map((image) => (image.name === 'api' ? { ...image, gate: false } : image)) };
+    const refusal = 'it gives an image no job, which the plan does only on a pull request with changed-only';
+    expect(planMismatch(hidden, have)).toBe(refusal);
+    expect(planMismatch({ ...hidden, changedOnly: true, mergeBase: 'c'.repeat(40) }, have)).toBe(refusal);
+    expect(planMismatch({ ...hidden, changedOnly: true, mergeBase: 'c'.repeat(40) }, { ...have, pullRequest: true })).toBeUndefined();
   });
 
   test('what is not a plan is refused, saying which field, quoting nothing', async () => {
