@@ -5,7 +5,8 @@
 // comments; their reports are laid out as actions/download-artifact lays out one folder per artifact; the report
 // fails on the frontend and leaves exactly one new commit on the history branch. On a pull request that changes
 // the api with changed-only, the plan lists the api alone, one job runs, and the report posts one comment with
-// every image's row, the failing one first, and a check run per image; a re-run updates the same comment. A
+// every image's row, the failing one first, and a check run per image; a re-run updates the same comment. One that
+// changes no image gets an empty matrix, and the report carries all three forward from their records. A
 // missing report, a report of another commit and forged reports each fail with a clear reason that never
 // reaches the comment raw.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ let root: string;
 let bare: string;
 let mainCommit: string;
 let headCommit: string;
+let docsCommit: string;
 let server: FakeGitHub;
 // Each job builds untagged and removes its own containers; the suite removes the images they built, and the engine is
 // then as it was before the suite (containers and tagged images).
@@ -57,6 +59,13 @@ beforeAll(async () => {
   git(work, 'commit', '--quiet', '-m', 'api: a bigger page');
   git(work, 'push', '--quiet', 'origin', 'feature');
   headCommit = git(work, 'rev-parse', 'HEAD');
+  // A second pull request that changes no image: a file outside every context.
+  git(work, 'checkout', '--quiet', '-b', 'docs', mainCommit);
+  writeFileSync(path.join(work, 'NOTES.md'), 'notes\n');
+  git(work, 'add', '.');
+  git(work, 'commit', '--quiet', '-m', 'notes');
+  git(work, 'push', '--quiet', 'origin', 'docs');
+  docsCommit = git(work, 'rev-parse', 'HEAD');
   server = await startFakeGitHub();
   server.state.addPullRequest(OWNER, REPO, PR);
   pushEvent = { name: 'push', ref: 'refs/heads/main', sha: mainCommit, payload: { repository: { default_branch: 'main' } } };
@@ -205,6 +214,32 @@ test('a pull request that changes the api: one job, one comment with every row (
   expect(again.exitCode).toBe(1);
   expect(ourComments()).toHaveLength(1);
   expect(ourComments()[0].id).toBe(comments[0].id);
+});
+
+test('a pull request that changes no image: an empty matrix, no job, and the report carries every image forward', async () => {
+  const number = PR + 1;
+  server.state.addPullRequest(OWNER, REPO, number);
+  const payload = pullRequestPayload({ number, repository: `${OWNER}/${REPO}`, base: mainCommit, head: docsCommit });
+  const event: Event = { name: 'pull_request', ref: `refs/pull/${number}/merge`, sha: docsCommit, payload };
+  const planned = await plan(event);
+  expect(planned.exitCode).toBe(0);
+  expect(planned.outputs.matrix).toBe('{"include":[]}');
+  expect(planned.outputs.count).toBe('0');
+  expect(planned.stdout).toContain('nothing to gate (no image changed); the matrix is empty');
+  // The gate job is skipped, so download-artifact finds nothing: the folder is not even made.
+  const run = await report({ reports: path.join(root, 'never-downloaded'), plan: planned.outputs.plan }, event);
+  expect(run.exitCode).toBe(1);
+  expect(errorLine(run.stdout)).toMatch(/1 of 3 images failed: frontend$/);
+  expect(run.stdout).not.toContain('does not exist');
+  const body = server.state.comments(OWNER, REPO, number)[0].body;
+  expect(body.split('\n')[1]).toBe('### ❌ image-size-gate: 1 of 3 images failed');
+  expect(rowNames(body)).toEqual(['**frontend**', '**api**', '**worker**']);
+  expect(
+    body
+      .split('\n')
+      .filter((line) => /^\| \*\*/.test(line))
+      .every((row) => row.includes('unchanged, not rebuilt')),
+  ).toBe(true);
 });
 
 describe('reports that cannot be used: a clear reason, a failed step, and nothing raw in the comment', () => {
