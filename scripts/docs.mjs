@@ -1,7 +1,7 @@
-// Writes action.yml, the README's input/output tables and the config file's JSON Schema from src/inputs/table.ts
-// (via a throw-away ncc bundle).
+// Writes action.yml, the sub-actions' plan/action.yml and report/action.yml, the input/output tables of the README
+// and of docs/matrix.md, and the config file's JSON Schema from the tables in src/inputs/ (via a throw-away ncc bundle).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,7 +13,14 @@ try {
   writeFileSync('action.yml', docs.renderActionYml());
   writeFileSync('README.md', docs.updateReadme(readFileSync('README.md', 'utf8')));
   writeFileSync(docs.CONFIG_SCHEMA_FILE, docs.renderConfigSchema());
-  console.log(`wrote action.yml, the README tables and ${docs.CONFIG_SCHEMA_FILE}`);
+  for (const [file, text] of Object.entries(docs.renderSubActionYmls())) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  writeFileSync(docs.MATRIX_PAGE, docs.updateMatrixPage(readFileSync(docs.MATRIX_PAGE, 'utf8')));
+  console.log(
+    `wrote action.yml, plan/action.yml, report/action.yml, the tables of README.md and ${docs.MATRIX_PAGE}, and ${docs.CONFIG_SCHEMA_FILE}`,
+  );
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
-// Bundles the entries with ncc into dist/: the action's main and post steps, the CLI, and the compression worker.
+// Bundles the entries with ncc into dist/: the action's main and post steps, the CLI, the sub-actions
+// image-size-gate/plan and image-size-gate/report, and the compression worker.
 // Each gets its own folder; dist/package.json marks the bundles as ES modules, and dist/source-stamp.txt says
 // which sources they were built from (scripts/ensure-dist.mjs reads it).
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,8 @@ const entries = [
   ['src/index.ts', 'dist/main'],
   ['src/post.ts', 'dist/post'],
   ['src/cli.ts', 'dist/cli'],
+  ['src/plan.ts', 'dist/plan'],
+  ['src/report-step.ts', 'dist/report-step'],
   // The worker threads that compute docker push's compressed sizes (src/analysis/go-gzip/pool.ts finds it
   // beside the bundle that runs).
   ['src/analysis/go-gzip/worker.ts', 'dist/gzip-worker'],

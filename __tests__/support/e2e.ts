@@ -10,6 +10,9 @@ export const REPO_ROOT = path.resolve(import.meta.dirname ?? path.dirname(new UR
 export const MAIN_ENTRY = path.join(REPO_ROOT, 'dist/main/index.js');
 export const POST_ENTRY = path.join(REPO_ROOT, 'dist/post/index.js');
 export const CLI_ENTRY = path.join(REPO_ROOT, 'dist/cli/index.js');
+/** The sub-actions image-size-gate/plan and image-size-gate/report. */
+export const PLAN_ENTRY = path.join(REPO_ROOT, 'dist/plan/index.js');
+export const REPORT_ENTRY = path.join(REPO_ROOT, 'dist/report-step/index.js');
 export const E2E_TIMEOUT_MS = 600_000;
 /** The Node that runs the bundles: GitHub runs `using: node24` actions on Node 24 (DIST_NODE selects it here). */
 export const DIST_NODE = process.env.DIST_NODE || process.execPath;
@@ -22,6 +25,9 @@ export interface ActionRun {
   summary: string;
   state: Record<string, string>;
   runnerTemp: string;
+  /** When the process was started and when it ended (Date.now()), to tell runs that overlapped. */
+  startedAtMs: number;
+  endedAtMs: number;
 }
 
 /** Parses the GITHUB_OUTPUT / GITHUB_STATE file format (`name<<DELIMITER\nvalue\nDELIMITER`). */
@@ -76,6 +82,7 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const startedAtMs = Date.now();
   const child = spawn(DIST_NODE, [options.entry ?? MAIN_ENTRY], {
     cwd: options.cwd ?? REPO_ROOT,
     env,
@@ -89,6 +96,8 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return {
     exitCode,
+    startedAtMs,
+    endedAtMs: Date.now(),
     stdout: collected.stdout,
     stderr: collected.stderr,
     outputs: parseCommandFile(readFileSync(outputFile, 'utf8')),

@@ -71,6 +71,7 @@ const SERVED_OPERATION_KEYS = [
   'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
   'GET /repos/{owner}/{repo}/pulls/{pull_number}',
   'GET /repos/{owner}/{repo}/issues/{issue_number}/labels',
+  'POST /repos/{owner}/{repo}/check-runs',
 ] as const;
 
 export type ServedOperation = (typeof SERVED_OPERATION_KEYS)[number];
@@ -312,11 +313,24 @@ interface IssueState {
   pull?: Record<string, unknown>;
 }
 
+/** A check run as created (POST .../check-runs): what the request said, and the id it got. */
+export interface StoredCheckRun {
+  id: number;
+  name: string;
+  headSha: string;
+  status: string;
+  conclusion: string | null;
+  detailsUrl?: string;
+  output?: { title?: string; summary?: string; annotations?: Record<string, unknown>[] };
+  createdAt: string;
+}
+
 interface RepoState {
   id: number;
   owner: string;
   name: string;
   issues: Map<number, IssueState>;
+  checkRuns: StoredCheckRun[];
 }
 
 /** GitHub's timestamps: ISO 8601 to the second, in UTC. */
@@ -366,6 +380,11 @@ export class FakeState {
     issue.labels = [...names];
   }
 
+  /** The check runs created in the repository, oldest first. */
+  checkRuns(owner: string, repo: string): StoredCheckRun[] {
+    return [...(this.repoState(owner, repo)?.checkRuns ?? [])];
+  }
+
   userForToken(token: string): FakeUser {
     return this.tokenUsers.get(token) ?? GITHUB_ACTIONS_BOT;
   }
@@ -375,7 +394,7 @@ export class FakeState {
     const key = `${owner}/${repo}`.toLowerCase();
     let state = this.repos.get(key);
     if (state === undefined && create) {
-      state = { id: this.nextRepoId++, owner, name: repo, issues: new Map() };
+      state = { id: this.nextRepoId++, owner, name: repo, issues: new Map(), checkRuns: [] };
       this.repos.set(key, state);
     }
     return state;
@@ -852,6 +871,24 @@ const handlers: Record<ServedOperation, (context: HandlerContext) => Answer> = {
     if (issue === undefined || !issue.isPullRequest) return { status: 404, body: notFoundBody(context.operation.docsUrl) };
     return { status: 200, body: pullObject(context, issue) };
   },
+  'POST /repos/{owner}/{repo}/check-runs': (context) => {
+    const { owner, repo } = context.params;
+    const repoState = context.state.repoState(owner, repo, true)!;
+    const body = context.body as Record<string, unknown> & { output?: StoredCheckRun['output'] };
+    const stored: StoredCheckRun = {
+      id: 4_000_000_000 + repoState.checkRuns.length,
+      name: String(body.name),
+      headSha: String(body.head_sha),
+      // GitHub: a conclusion sets the status to completed.
+      status: body.conclusion !== undefined ? 'completed' : String(body.status ?? 'queued'),
+      conclusion: (body.conclusion as string | undefined) ?? null,
+      detailsUrl: body.details_url as string | undefined,
+      output: body.output,
+      createdAt: timestamp(),
+    };
+    repoState.checkRuns.push(stored);
+    return { status: 201, body: checkRunObject(context, stored) };
+  },
   'GET /repos/{owner}/{repo}/issues/{issue_number}/labels': (context) => {
     const issue = issueOf(context);
     if (issue === undefined) return { status: 404, body: notFoundBody(context.operation.docsUrl) };
@@ -1007,4 +1044,31 @@ function deepMerge(target: unknown, source: unknown): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The documented check-run object (its smallest valid example) with what the request set. */
+function checkRunObject(context: HandlerContext, run: StoredCheckRun): unknown {
+  const schema = context.operation.responses.get(201)!;
+  const { owner, repo } = context.params;
+  const url = `${context.baseUrl}/repos/${owner}/${repo}/check-runs/${run.id}`;
+  return deepMerge(exampleOf(schema), {
+    id: run.id,
+    node_id: `CR_fake${run.id}`,
+    head_sha: run.headSha,
+    name: run.name,
+    url,
+    html_url: `${context.webUrl}/${owner}/${repo}/runs/${run.id}`,
+    details_url: run.detailsUrl ?? null,
+    status: run.status,
+    conclusion: run.conclusion,
+    started_at: run.createdAt,
+    completed_at: run.status === 'completed' ? run.createdAt : null,
+    output: {
+      title: run.output?.title ?? null,
+      summary: run.output?.summary ?? null,
+      text: null,
+      annotations_count: run.output?.annotations?.length ?? 0,
+      annotations_url: `${url}/annotations`,
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1370);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(963);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1370:
+/***/ 963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9225,6 +9225,11 @@ function sharedLayerProblem(record, measured) {
     }
     return undefined;
 }
+/**
+ * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
+ * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
+ */
+const fieldChecks = { Invalid, fail, fieldsOf, field, text: record_check_text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
 
 ;// CONCATENATED MODULE: ./src/history/record.ts
 
@@ -9683,28 +9688,49 @@ async function readHistory(settings, name, log, commit) {
         await opened.release();
     }
 }
+/** The records of one image, made as a recording run makes them (one per platform). */
+async function recordsOf(record, input) {
+    return buildRecords({
+        name: input.name,
+        head: input.head,
+        engine: input.engine,
+        meta: {
+            commit: record.commit,
+            commitTime: await record.commitTime(),
+            ref: record.ref,
+            runUrl: record.runUrl,
+            recordedAt: new Date().toISOString(),
+        },
+    });
+}
+/**
+ * A matrix job's records of a push, made but not committed: image-size-gate/report commits every image's in one
+ * commit. Never throws: a failure is one warning, and no records.
+ */
+async function pendingRecords(settings, input, log) {
+    if (!settings.record?.deferred)
+        return undefined;
+    try {
+        const records = await recordsOf(settings.record, input);
+        log.info(`Size history: ${records.length} record(s) made for image-size-gate/report to commit to branch ${settings.remote.branch}`);
+        return records;
+    }
+    catch (error) {
+        log.warning(`The size history's records could not be made (the gate's verdict stands): ${error.message}`);
+        return undefined;
+    }
+}
 /**
  * Commits one record per platform of the image to the history branch. Never throws: a failure is one warning
  * (naming the permission to add when the token may not push), and undefined.
  */
 async function recordHistory(settings, input, log) {
     const record = settings.record;
-    if (!record)
+    if (!record || record.deferred)
         return undefined;
     const { remote } = settings;
     try {
-        const records = buildRecords({
-            name: input.name,
-            head: input.head,
-            engine: input.engine,
-            meta: {
-                commit: record.commit,
-                commitTime: await record.commitTime(),
-                ref: record.ref,
-                runUrl: record.runUrl,
-                recordedAt: new Date().toISOString(),
-            },
-        });
+        const records = await recordsOf(record, input);
         const files = records.map((each) => ({ path: recordPath(each), content: serializeRecord(each) }));
         const message = `image-size-gate: record ${input.name.slice(0, 100)} at ${record.commit.slice(0, 12)}`;
         const written = await writeFiles(remote, files, message);
@@ -10137,7 +10163,9 @@ function fileChanges(base, head, limit = 10) {
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
 // 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
 // analysis.byteMap and history.
-const REPORT_SCHEMA_VERSION = 3;
+// 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
+// file's images, matrix (the commit and the config file's digest of a matrix job).
+const REPORT_SCHEMA_VERSION = 4;
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 
@@ -10464,18 +10492,18 @@ function recordedBaseline(history, head, { log, branch }) {
 /** Records this run (push runs on a recorded branch), and the trend of the gated platform with it. */
 async function historyReport(settings, history, input, log) {
     const recorded = await recordHistory(settings, input, log);
+    const pending = await pendingRecords(settings, input, log);
     const primary = input.head.platforms[0];
     const trend = [...(history.trend.get(platformKey(primary.platform)) ?? [])].filter((point) => point.commit !== settings.record?.commit);
-    if (recorded && settings.record) {
+    if ((recorded || pending) && settings.record) {
         trend.push({ commit: settings.record.commit, commitTime: await settings.record.commitTime(), sizeBytes: primary.sizeBytes });
     }
-    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
+    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded, ...(pending ? { pending } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
-// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the
-// CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
-// check they agree).
+// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the CLI's --help and the
+// config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests check they agree).
 const INPUTS = [
     { name: 'context', type: 'string', scope: 'image', default: '.', description: 'Build context directory.' },
     {
@@ -10697,7 +10725,23 @@ const INPUTS = [
         default: 'false',
         description: 'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
     },
+    {
+        name: 'images',
+        type: 'list',
+        scope: 'workflow',
+        default: '',
+        description: 'With a config file: gate only these of its images, by name, comma- or newline-separated (in a matrix job: ${{ matrix.image }} from image-size-gate/plan). The PR comment and the size history are then left to image-size-gate/report.',
+    },
+    {
+        name: 'runs-on',
+        type: 'list',
+        scope: 'matrix',
+        default: '',
+        description: "In the config file only: the runner label(s) this image's matrix job asks for (e.g. ubuntu-24.04-arm), passed on by image-size-gate/plan in its matrix.",
+    },
 ];
+/** The inputs the main action and the CLI take (config-only keys such as runs-on are left out). */
+const ACTION_INPUTS = INPUTS.filter((input) => input.scope !== 'matrix');
 
 ;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 // Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
@@ -11594,6 +11638,193 @@ async function historyCommand(argv, out, err) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/error.ts
+// A mistake in the config file, said where it is: file:line:column, the key, what was wrong and how to fix it.
+class ConfigError extends Error {
+    file;
+    position;
+    key;
+    problem;
+    fix;
+    constructor(file, position, 
+    /** Where in the file, as a path (`images[1].max-size`); '' for the file as a whole. */
+    key, 
+    /** What was wrong, and what was expected. */
+    problem, 
+    /** What to write instead. */
+    fix) {
+        super(`${file}:${position.line}:${position.column}: ${key ? `${key}: ` : ''}${problem}; ${fix}`);
+        this.file = file;
+        this.position = position;
+        this.key = key;
+        this.problem = problem;
+        this.fix = fix;
+        this.name = 'ConfigError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/keys.ts
+// Pure: which keys the config file takes where (all from the input table), and the nearest valid key to a
+// misspelt one.
+
+/** The keys of the file's own structure, at its top level. */
+const STRUCTURE_KEYS = ['defaults', 'images'];
+/** Keys that say how an image is built: an entry that names a built `image` takes none of them. */
+const BUILD_KEYS = ['context', 'dockerfile', 'target', 'build-args', 'platforms', 'builder'];
+/** Keys whose relative paths start at the repository root (see configRoot). */
+const PATH_KEYS = ['context', 'dockerfile'];
+const SCOPES_BY_PLACE = {
+    top: ['step'],
+    defaults: ['image', 'matrix'],
+    entry: ['image', 'entry', 'matrix'],
+};
+function inputDefinition(name) {
+    return INPUTS.find((input) => input.name === name);
+}
+/** The input keys a place takes, in table order. */
+function keysFor(place) {
+    return INPUTS.filter((input) => SCOPES_BY_PLACE[place].includes(input.scope)).map((input) => input.name);
+}
+/** Why a key that names an input does not belong here, and where it does; undefined when it belongs. */
+function misplacedInput(place, input) {
+    if (SCOPES_BY_PLACE[place].includes(input.scope))
+        return undefined;
+    switch (input.scope) {
+        case 'workflow':
+            return input.name === 'github-token'
+                ? { problem: 'is never read from a file', fix: "leave the token in the workflow's with: (its default is the job's own token)" }
+                : { problem: 'cannot be set in the config file', fix: "set it in the workflow's with: or as a command-line flag" };
+        case 'step':
+            return {
+                problem: 'applies to the whole step, not to one image',
+                fix: "set it at the top level of this file or in the workflow's with:",
+            };
+        case 'entry':
+            return { problem: 'names one image', fix: "set it in that image's entry under images:" };
+        default:
+            return { problem: 'applies to one image', fix: 'set it under defaults: (for every image) or in an entry under images:' };
+    }
+}
+/** `maxSize`, `max_size`, `Max-Size` -> `max-size`. */
+function kebab(key) {
+    return key
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/[\s_]+/g, '-')
+        .toLowerCase();
+}
+/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * The valid key `key` most likely meant: the same words in kebab case, the one key that ends in it (`args` ->
+ * `build-args`), or the nearest by edit distance when that is at most a third of its length (at least 2).
+ */
+function nearestKey(key, candidates) {
+    const wanted = kebab(key);
+    if (candidates.includes(wanted))
+        return wanted;
+    const endingIn = candidates.filter((candidate) => candidate.endsWith(`-${wanted}`));
+    if (endingIn.length === 1)
+        return endingIn[0];
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(wanted, candidate);
+        if (!best || distance < best.distance)
+            best = { candidate, distance };
+    }
+    return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/options.ts
+// Pure: one image of the config file -> its GateOptions, through the same getInputs as the action inputs.
+//
+// Precedence, first that has the key wins: the image's entry, the file's `defaults:`, the file's top level
+// (step-wide keys only), the action input (or CLI flag), the table's default. An empty value (`key:`) in the
+// file counts as set: it stands for the table's default. Two exceptions keep one image's settings from
+// leaking into another: `name`, `image` and `tag` come from the entry alone, and an entry that names a built
+// `image` takes no build keys (context, dockerfile...) from defaults or inputs.
+
+
+
+
+
+
+function fileValue(config, image, name) {
+    if (name in image.values)
+        return { value: image.values[name], position: image.positions[name], key: `images[${image.index}].${name}` };
+    if (name in config.defaults)
+        return { value: config.defaults[name], position: config.positions.defaults[name], key: `defaults.${name}` };
+    if (name in config.step)
+        return { value: config.step[name], position: config.positions.step[name], key: name };
+    return undefined;
+}
+/** Inputs whose action value (or default) never applies to an image of the file. */
+function entryOnly(image, name) {
+    return inputDefinition(name)?.scope === 'entry' || ('image' in image.values && BUILD_KEYS.includes(name));
+}
+/**
+ * The options for one image of the file. A bad value from the file is a ConfigError at its key; a bad action
+ * input is an InputError that also names the image.
+ */
+function optionsForImage(config, image, actionInput) {
+    // The file's value for a key, when the file's value applies to this image.
+    const origin = (name) => (entryOnly(image, name) && !(name in image.values) ? undefined : fileValue(config, image, name));
+    const read = (name) => origin(name)?.value ?? (entryOnly(image, name) ? '' : actionInput(name));
+    try {
+        return getInputs(read);
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        const from = origin(error.input);
+        if (from)
+            throw new ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
+        throw new InputError(error.input, `${error.problem} (for the image ${escape_visible(image.name, 60)} of ${config.file})`, error.example);
+    }
+}
+/** A step-wide input (comment, report-file, changed-only...): the file's top level, else the action input. */
+function stepInput(config, actionInput) {
+    return (name) => (name in config.step ? config.step[name] : actionInput(name));
+}
+/**
+ * What the file says about one image, defaults included, in table order: equal between two versions of the
+ * file exactly when the image's config entry (as it applies) did not change. runs-on counts: another runner may
+ * build another platform.
+ */
+function imageSettings(config, image) {
+    const settings = {};
+    for (const input of INPUTS) {
+        if (input.scope !== 'image' && input.scope !== 'entry' && input.scope !== 'matrix')
+            continue;
+        if (input.name in image.values)
+            settings[input.name] = image.values[input.name];
+        else if (!entryOnly(image, input.name) && input.name in config.defaults)
+            settings[input.name] = config.defaults[input.name];
+    }
+    return settings;
+}
+/**
+ * The build keys (context, dockerfile, target, build-args, platforms, builder) whose value for this image comes
+ * from the workflow's inputs rather than the file: set there, and not to the input's default.
+ */
+function buildKeysFromInputs(config, image, actionInput) {
+    return BUILD_KEYS.filter((name) => {
+        if (entryOnly(image, name) || fileValue(config, image, name) !== undefined)
+            return false;
+        const value = actionInput(name);
+        return value !== '' && value !== (inputDefinition(name)?.default ?? '');
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/git/tree.ts
 // The git calls change detection (changed-only) makes: compare paths between two commits, read a blob, list a
 // tree's submodules, and ask whether the work tree holds anything the head commit does not. Every path is
@@ -11960,108 +12191,6 @@ function dockerfileInputs(text, buildArgs) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/error.ts
-// A mistake in the config file, said where it is: file:line:column, the key, what was wrong and how to fix it.
-class ConfigError extends Error {
-    file;
-    position;
-    key;
-    problem;
-    fix;
-    constructor(file, position, 
-    /** Where in the file, as a path (`images[1].max-size`); '' for the file as a whole. */
-    key, 
-    /** What was wrong, and what was expected. */
-    problem, 
-    /** What to write instead. */
-    fix) {
-        super(`${file}:${position.line}:${position.column}: ${key ? `${key}: ` : ''}${problem}; ${fix}`);
-        this.file = file;
-        this.position = position;
-        this.key = key;
-        this.problem = problem;
-        this.fix = fix;
-        this.name = 'ConfigError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/keys.ts
-// Pure: which keys the config file takes where (all from the input table), and the nearest valid key to a
-// misspelt one.
-
-/** The keys of the file's own structure, at its top level. */
-const STRUCTURE_KEYS = ['defaults', 'images'];
-/** Keys that say how an image is built: an entry that names a built `image` takes none of them. */
-const BUILD_KEYS = ['context', 'dockerfile', 'target', 'build-args', 'platforms', 'builder'];
-/** Keys whose relative paths start at the repository root (see configRoot). */
-const PATH_KEYS = ['context', 'dockerfile'];
-const SCOPES_BY_PLACE = { top: ['step'], defaults: ['image'], entry: ['image', 'entry'] };
-function inputDefinition(name) {
-    return INPUTS.find((input) => input.name === name);
-}
-/** The input keys a place takes, in table order. */
-function keysFor(place) {
-    return INPUTS.filter((input) => SCOPES_BY_PLACE[place].includes(input.scope)).map((input) => input.name);
-}
-/** Why a key that names an input does not belong here, and where it does; undefined when it belongs. */
-function misplacedInput(place, input) {
-    if (SCOPES_BY_PLACE[place].includes(input.scope))
-        return undefined;
-    switch (input.scope) {
-        case 'workflow':
-            return input.name === 'github-token'
-                ? { problem: 'is never read from a file', fix: "leave the token in the workflow's with: (its default is the job's own token)" }
-                : { problem: 'cannot be set in the config file', fix: "set it in the workflow's with: or as a command-line flag" };
-        case 'step':
-            return {
-                problem: 'applies to the whole step, not to one image',
-                fix: "set it at the top level of this file or in the workflow's with:",
-            };
-        case 'entry':
-            return { problem: 'names one image', fix: "set it in that image's entry under images:" };
-        default:
-            return { problem: 'applies to one image', fix: 'set it under defaults: (for every image) or in an entry under images:' };
-    }
-}
-/** `maxSize`, `max_size`, `Max-Size` -> `max-size`. */
-function kebab(key) {
-    return key
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .replace(/[\s_]+/g, '-')
-        .toLowerCase();
-}
-/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/**
- * The valid key `key` most likely meant: the same words in kebab case, the one key that ends in it (`args` ->
- * `build-args`), or the nearest by edit distance when that is at most a third of its length (at least 2).
- */
-function nearestKey(key, candidates) {
-    const wanted = kebab(key);
-    if (candidates.includes(wanted))
-        return wanted;
-    const endingIn = candidates.filter((candidate) => candidate.endsWith(`-${wanted}`));
-    if (endingIn.length === 1)
-        return endingIn[0];
-    let best;
-    for (const candidate of candidates) {
-        const distance = editDistance(wanted, candidate);
-        if (!best || distance < best.distance)
-            best = { candidate, distance };
-    }
-    return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/config/source.ts
 // The parsed config file as the checks see it: positions of YAML nodes (1-based line and column), aliases
 // followed to their anchors, and errors that say where they are.
@@ -12431,86 +12560,6 @@ function unknownKey(pair, keyPath, key, reader) {
     return reader.source.error(pair.key, keyPath, 'unknown key', fix);
 }
 
-;// CONCATENATED MODULE: ./src/config/options.ts
-// Pure: one image of the config file -> its GateOptions, through the same getInputs as the action inputs.
-//
-// Precedence, first that has the key wins: the image's entry, the file's `defaults:`, the file's top level
-// (step-wide keys only), the action input (or CLI flag), the table's default. An empty value (`key:`) in the
-// file counts as set: it stands for the table's default. Two exceptions keep one image's settings from
-// leaking into another: `name`, `image` and `tag` come from the entry alone, and an entry that names a built
-// `image` takes no build keys (context, dockerfile...) from defaults or inputs.
-
-
-
-
-
-
-function fileValue(config, image, name) {
-    if (name in image.values)
-        return { value: image.values[name], position: image.positions[name], key: `images[${image.index}].${name}` };
-    if (name in config.defaults)
-        return { value: config.defaults[name], position: config.positions.defaults[name], key: `defaults.${name}` };
-    if (name in config.step)
-        return { value: config.step[name], position: config.positions.step[name], key: name };
-    return undefined;
-}
-/** Inputs whose action value (or default) never applies to an image of the file. */
-function entryOnly(image, name) {
-    return inputDefinition(name)?.scope === 'entry' || ('image' in image.values && BUILD_KEYS.includes(name));
-}
-/**
- * The options for one image of the file. A bad value from the file is a ConfigError at its key; a bad action
- * input is an InputError that also names the image.
- */
-function optionsForImage(config, image, actionInput) {
-    // The file's value for a key, when the file's value applies to this image.
-    const origin = (name) => (entryOnly(image, name) && !(name in image.values) ? undefined : fileValue(config, image, name));
-    const read = (name) => origin(name)?.value ?? (entryOnly(image, name) ? '' : actionInput(name));
-    try {
-        return getInputs(read);
-    }
-    catch (error) {
-        if (!(error instanceof InputError))
-            throw error;
-        const from = origin(error.input);
-        if (from)
-            throw new ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
-        throw new InputError(error.input, `${error.problem} (for the image ${escape_visible(image.name, 60)} of ${config.file})`, error.example);
-    }
-}
-/** A step-wide input (comment, report-file, changed-only...): the file's top level, else the action input. */
-function stepInput(config, actionInput) {
-    return (name) => (name in config.step ? config.step[name] : actionInput(name));
-}
-/**
- * What the file says about one image, defaults included, in table order: equal between two versions of the
- * file exactly when the image's config entry (as it applies) did not change.
- */
-function imageSettings(config, image) {
-    const settings = {};
-    for (const input of INPUTS) {
-        if (input.scope !== 'image' && input.scope !== 'entry')
-            continue;
-        if (input.name in image.values)
-            settings[input.name] = image.values[input.name];
-        else if (!entryOnly(image, input.name) && input.name in config.defaults)
-            settings[input.name] = config.defaults[input.name];
-    }
-    return settings;
-}
-/**
- * The build keys (context, dockerfile, target, build-args, platforms, builder) whose value for this image comes
- * from the workflow's inputs rather than the file: set there, and not to the input's default.
- */
-function buildKeysFromInputs(config, image, actionInput) {
-    return BUILD_KEYS.filter((name) => {
-        if (entryOnly(image, name) || fileValue(config, image, name) !== undefined)
-            return false;
-        const value = actionInput(name);
-        return value !== '' && value !== (inputDefinition(name)?.default ?? '');
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/config/changes.ts
 // changed-only: which images of the config file a pull request leaves alone. An image is unchanged only when
 // everything its build reads is provably the same at the merge base and in the checkout: its config entry
@@ -12699,6 +12748,97 @@ async function changedOnlyPlan(question) {
     return withTagDependencies(answers);
 }
 
+;// CONCATENATED MODULE: ./src/config/runner.ts
+// Pure: the runner an image's matrix job asks for: runs-on in its entry (or under defaults:), one label or several
+// (a list, or text separated by commas or line breaks), each checked, for image-size-gate/plan's matrix.
+
+
+/** At most this many labels for one image. */
+const MAX_RUNNER_LABELS = 10;
+/** A runner label as GitHub names its hosted runners and as self-hosted labels are written: no spaces, no commas. */
+const runner_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** The labels of runs-on that apply to the image, in the order written ([] when neither its entry nor defaults: set it). */
+function runnerLabels(config, image) {
+    const inEntry = 'runs-on' in image.values;
+    const text = inEntry ? image.values['runs-on'] : config.defaults['runs-on'];
+    if (text === undefined)
+        return [];
+    const labels = text
+        .split(/[,\n]/)
+        .map((label) => label.trim())
+        .filter(Boolean);
+    const at = inEntry ? image.positions['runs-on'] : config.positions.defaults['runs-on'];
+    const key = inEntry ? `images[${image.index}].runs-on` : 'defaults.runs-on';
+    const bad = labels.find((label) => !runner_LABEL.test(label));
+    if (bad !== undefined)
+        throw new ConfigError(config.file, at, key, `${JSON.stringify(escape_visible(bad, 60))} is not a runner label (letters, digits, '.', '_' and '-', at most 100)`, 'e.g. runs-on: ubuntu-24.04-arm');
+    if (labels.length > MAX_RUNNER_LABELS)
+        throw new ConfigError(config.file, at, key, `lists ${labels.length} labels`, `give at most ${MAX_RUNNER_LABELS}`);
+    return [...new Set(labels)];
+}
+
+;// CONCATENATED MODULE: ./src/gate/selection.ts
+// Which images of a config file a run gates: every entry, validated before anything is built; those an `images`
+// input names (a matrix job's); or, with changed-only on a pull request, those whose context, Dockerfile or entry
+// changed since the merge base (config/changes.ts decides; the one-step run and image-size-gate/plan both ask
+// here). Builds nothing and starts no engine, so the plan's bundle stays small.
+
+
+
+
+
+/**
+ * Every image's options, each validated: a mistake anywhere in the file stops the run before any build. runs-on,
+ * which only the plan reads, is checked here too, so that every step refuses the same file.
+ */
+function configuredImages(config, actionInput) {
+    return config.images.map((image) => {
+        runnerLabels(config, image);
+        return { image, options: optionsForImage(config, image, actionInput) };
+    });
+}
+/**
+ * The images the `images` input names, in the file's order. The whole input is first taken as one name (a name
+ * may hold a comma), else split at commas and line breaks. A name the file does not list is an input error.
+ */
+function selectImages(images, selection, file) {
+    const whole = selection.trim();
+    if (images.some(({ image }) => image.name === whole))
+        return images.filter(({ image }) => image.name === whole);
+    const names = whole
+        .split(/[,\n]/)
+        .map((name) => name.trim())
+        .filter(Boolean);
+    const listed = images.map(({ image }) => image.name);
+    const unknown = names.find((name) => !listed.includes(name));
+    if (unknown !== undefined) {
+        const known = listed.map((name) => escape_visible(name, 60)).join(', ');
+        throw new InputError('images', `"${escape_visible(unknown, 60)}" is not an image of ${file} (it lists ${known})`, `images: ${escape_visible(listed[0], 60)}`);
+    }
+    return images.filter(({ image }) => names.includes(image.name));
+}
+/** The images changed-only does not rebuild, and the merge base they are unchanged since (image-size-gate/plan's too). */
+async function findUnchanged(config, images, changes, log, actionInput) {
+    if (!changes) {
+        log.info('changed-only applies to pull requests: every image is gated');
+        return undefined;
+    }
+    const mergeBase = await changes.mergeBase().catch(() => undefined);
+    if (!mergeBase) {
+        log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
+        return undefined;
+    }
+    const { root, head, workflowFile } = changes;
+    const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
+    for (const answer of plan)
+        if (answer.rebuild)
+            log.info(`changed-only: ${escape_displayName(answer.name)} is gated: ${answer.reason}`);
+    const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
+    log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
+        (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''));
+    return { images: found, mergeBase };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/multi.ts
 // Several images in one step, from a config file: every entry is validated before anything is built, then
 // each image is gated in turn (one engine, one smoke test at a time, so start-up times stay honest), or, with
@@ -12714,10 +12854,7 @@ async function changedOnlyPlan(question) {
 
 
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
-function configuredImages(config, actionInput) {
-    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
-}
+
 /** The log of one image's work: its groups carry its name, since groups cannot nest. */
 function imageLog(log, name) {
     return { ...log, group: (title, work) => log.group(`${escape_displayName(name)}: ${title}`, work) };
@@ -12725,7 +12862,7 @@ function imageLog(log, name) {
 async function runConfiguredGates(config, images, actionInput, deps) {
     const { log } = deps.gate;
     const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-    const unchanged = changedOnly ? await findUnchanged(config, images, { deps, log, actionInput }) : undefined;
+    const unchanged = changedOnly && !deps.planned ? await findUnchanged(config, images, deps.changes, log, actionInput) : undefined;
     const outcomes = [];
     for (const [index, { image, options }] of images.entries()) {
         log.info(`Image ${index + 1} of ${images.length}: ${escape_displayName(image.name)}`);
@@ -12754,32 +12891,10 @@ async function runConfiguredGates(config, images, actionInput, deps) {
         ('unchanged' in outcome && (outcome.unchanged.checks ?? []).some((check) => check.verdict === 'fail'));
     return { outcomes, passed: !outcomes.some(failing), unjudged: outcomes.some((outcome) => 'error' in outcome) };
 }
-/** The images changed-only does not rebuild, and the merge base they are unchanged since. */
-async function findUnchanged(config, images, { deps, log, actionInput }) {
-    const changes = deps.changes;
-    if (!changes) {
-        log.info('changed-only applies to pull requests: every image is gated');
-        return undefined;
-    }
-    const mergeBase = await changes.mergeBase().catch(() => undefined);
-    if (!mergeBase) {
-        log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
-        return undefined;
-    }
-    const { root, head, workflowFile } = changes;
-    const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
-    for (const answer of plan)
-        if (answer.rebuild)
-            log.info(`changed-only: ${escape_displayName(answer.name)} is gated: ${answer.reason}`);
-    const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
-    log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-        (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''));
-    return { images: found, mergeBase };
-}
 /**
  * An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets.
  * Undefined when the merge base has records that are not believed (each said in a warning), or that hold no
- * layers to check their size against: the image is then gated.
+ * layers to check their size against: the image is then gated (or, in image-size-gate/report, not judged).
  */
 async function carriedForward(options, mergeBase, deps, log) {
     const maxSize = options.budgets.maxSize;
@@ -12817,11 +12932,12 @@ function runnerFirst(platform) {
     const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm' }[process.arch] ?? process.arch;
     return platform === `linux/${arch}` || platform.startsWith(`linux/${arch}/`) ? 0 : 1;
 }
-function multiReport(file, run, schemaVersion) {
+function multiReport(file, run, schemaVersion, matrix) {
     return {
         schemaVersion,
         config: external_node_path_default().normalize(file),
         passed: run.passed,
+        ...(matrix ? { matrix } : {}),
         images: run.outcomes.map((outcome) => 'report' in outcome
             ? { name: outcome.name, status: 'gated', report: outcome.report }
             : 'unchanged' in outcome
@@ -12963,14 +13079,14 @@ function figuresTable(report, headSha) {
     for (const figure of baseline?.figures ?? []) {
         const check = checksById.get(figure.id);
         shown.add(figure.id);
-        rows.push(`| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? baseline_VERDICT_MARK[check.verdict] : ''} |`);
+        rows.push(`| ${escapeMarkdownInline(figure.label)} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? baseline_VERDICT_MARK[check.verdict] : ''} |`);
     }
     for (const check of report.checks) {
         if (shown.has(check.id))
             continue;
         const change = check.id === 'increase' ? check.measured : '';
         const measured = check.id === 'increase' ? '' : check.measured;
-        rows.push(`| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${baseline_VERDICT_MARK[check.verdict]} |`);
+        rows.push(`| ${escapeMarkdownInline(check.label)} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${baseline_VERDICT_MARK[check.verdict]} |`);
     }
     return rows;
 }
@@ -12986,15 +13102,15 @@ function noBaselineLine(report) {
 /** Where the baseline came from, in words: the base commit built now, the history's record, or an image. */
 function baselineSource(baseline) {
     if (baseline.source === 'base-commit')
-        return `the base commit \`${baseline_shortRef(baseline.reference)}\``;
+        return `the base commit \`${escapeMarkdownInline(baseline_shortRef(baseline.reference))}\``;
     if (baseline.source === 'image')
         return `\`${escapeMarkdownInline(baseline.reference)}\``;
     if (baseline.source === 'registry')
         return `\`${escapeMarkdownInline(baseline.reference)}\` read from its registry (no pull)`;
-    const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
+    const when = baseline.recordedAt ? ` on ${escapeMarkdownInline(baseline.recordedAt.slice(0, 10))}` : '';
     const run = baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
     const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
-    return `the merge base \`${baseline_shortRef(baseline.reference)}\` as recorded${when}${store} (no baseline build${run})`;
+    return `the merge base \`${escapeMarkdownInline(baseline_shortRef(baseline.reference))}\` as recorded${when}${store} (no baseline build${run})`;
 }
 /** The files and directories that changed most, when both sides' byte maps are known. */
 function fileChangeSection(report, maxRows = Infinity) {
@@ -13133,6 +13249,7 @@ function imageRows(outcome) {
 
 
 
+
 const WORD = { failing: 'FAIL', changed: 'PASS', unchanged: 'PASS' };
 /** Pure: one line per image and platform, failing images first. */
 function renderMultiTerminal(outcomes) {
@@ -13185,7 +13302,8 @@ function renderMultiTerminal(outcomes) {
 /** Gates every image of the file; returns the exit code. */
 async function runConfigFromCli(file, input, deps, json, out) {
     const config = await loadConfig(file);
-    const images = configuredImages(config, input);
+    const every = configuredImages(config, input);
+    const images = input('images').trim() ? selectImages(every, input('images'), file) : every;
     const run = await runConfiguredGates(config, images, input, { gate: deps });
     const report = multiReport(file, run, REPORT_SCHEMA_VERSION);
     const reportFile = images[0].options.reportFile;
@@ -13229,7 +13347,7 @@ const ACTION_ONLY_INPUTS = new Set([
     'changed-only',
 ]);
 const MULTI_LINE_INPUTS = new Set(['build-args', 'smoke-env']);
-const CLI_INPUTS = INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
+const CLI_INPUTS = ACTION_INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
 function helpText() {
     const width = Math.max(...CLI_INPUTS.map((input) => input.name.length)) + 4;
     const lines = [
@@ -13333,6 +13451,8 @@ async function main(argv) {
         const configFile = input('config') || !namesOneImage ? await findConfigFile(input('config')) : undefined;
         if (configFile)
             return await runConfigFromCli(configFile, input, deps, Boolean(values.json), (text) => process.stdout.write(text));
+        if (input('images'))
+            throw new InputError('images', 'names images of a config file, and there is none', '--config FILE --images api');
         const options = getInputs(input);
         const report = await runGate(options, deps);
         if (options.reportFile)

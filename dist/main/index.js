@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4580:
+/***/ 4235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31390,7 +31390,7 @@ const CONTROL_CHAR_NAMES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
  * line early (the runner starts a new line at a bare CR too, and then reads `::command::` at its start), drive a
  * terminal, or reorder what is shown.
  */
-function visibleControlChars(text) {
+function escape_visibleControlChars(text) {
     return text.replace(INVISIBLE_CHARS, (char) => CONTROL_CHAR_NAMES[char] ?? codeOf(char));
 }
 /**
@@ -31577,13 +31577,16 @@ function annotateHints(report) {
         }
         // Hints name paths from the image: shown, like every log line, with their control characters visible.
         if (hint.severity === 'warning')
-            warning(visibleControlChars(message), properties);
+            warning(escape_visibleControlChars(message), properties);
         else
-            notice(visibleControlChars(message), properties);
+            notice(escape_visibleControlChars(message), properties);
     }
 }
-/** The comment's outputs, and the job summary (with the comment's text when it could not be posted). */
-async function publishCommentAndSummary(comment, summary, step) {
+/**
+ * The comment's outputs, and the job summary (with the comment's text when it could not be posted, unless
+ * `withUnposted` is false: a matrix job's comment is posted by another step).
+ */
+async function publishCommentAndSummary(comment, summary, step, withUnposted = true) {
     setOutput('comment-body', comment.body);
     setOutput('comment-url', comment.url ?? '');
     if (comment.url)
@@ -31591,14 +31594,14 @@ async function publishCommentAndSummary(comment, summary, step) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     let text = summary;
-    if (step.runContext.pullRequest && comment.notPosted)
+    if (withUnposted && step.runContext.pullRequest && comment.notPosted)
         text += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
     await summary_summary.addRaw(text).write();
 }
 
 ;// CONCATENATED MODULE: ./src/config/error.ts
 // A mistake in the config file, said where it is: file:line:column, the key, what was wrong and how to fix it.
-class ConfigError extends Error {
+class error_ConfigError extends Error {
     file;
     position;
     key;
@@ -31925,14 +31928,14 @@ function figuresTable(report, headSha) {
     for (const figure of baseline?.figures ?? []) {
         const check = checksById.get(figure.id);
         shown.add(figure.id);
-        rows.push(`| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`);
+        rows.push(`| ${escapeMarkdownInline(figure.label)} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`);
     }
     for (const check of report.checks) {
         if (shown.has(check.id))
             continue;
         const change = check.id === 'increase' ? check.measured : '';
         const measured = check.id === 'increase' ? '' : check.measured;
-        rows.push(`| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`);
+        rows.push(`| ${escapeMarkdownInline(check.label)} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`);
     }
     return rows;
 }
@@ -31948,15 +31951,15 @@ function noBaselineLine(report) {
 /** Where the baseline came from, in words: the base commit built now, the history's record, or an image. */
 function baselineSource(baseline) {
     if (baseline.source === 'base-commit')
-        return `the base commit \`${shortRef(baseline.reference)}\``;
+        return `the base commit \`${escapeMarkdownInline(shortRef(baseline.reference))}\``;
     if (baseline.source === 'image')
         return `\`${escapeMarkdownInline(baseline.reference)}\``;
     if (baseline.source === 'registry')
         return `\`${escapeMarkdownInline(baseline.reference)}\` read from its registry (no pull)`;
-    const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
+    const when = baseline.recordedAt ? ` on ${escapeMarkdownInline(baseline.recordedAt.slice(0, 10))}` : '';
     const run = baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
     const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
-    return `the merge base \`${shortRef(baseline.reference)}\` as recorded${when}${store} (no baseline build${run})`;
+    return `the merge base \`${escapeMarkdownInline(shortRef(baseline.reference))}\` as recorded${when}${store} (no baseline build${run})`;
 }
 /** The files and directories that changed most, when both sides' byte maps are known. */
 function fileChangeSection(report, maxRows = Infinity) {
@@ -32501,681 +32504,6 @@ async function postComment(comment, run, token, client, warn) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/inputs/table.ts
-// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the
-// CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
-// check they agree).
-const INPUTS = [
-    { name: 'context', type: 'string', scope: 'image', default: '.', description: 'Build context directory.' },
-    {
-        name: 'dockerfile',
-        type: 'string',
-        scope: 'image',
-        default: '',
-        description: 'Path of the Dockerfile (default: Dockerfile in the context).',
-    },
-    { name: 'target', type: 'string', scope: 'image', default: '', description: 'Build stage to stop at (docker build --target).' },
-    { name: 'build-args', type: 'map', scope: 'image', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
-    {
-        name: 'platforms',
-        type: 'list',
-        scope: 'image',
-        default: '',
-        description: 'Platforms to build and gate, comma- or newline-separated (linux/amd64,linux/arm64); every budget applies to each. Several need buildx and the containerd image store.',
-    },
-    {
-        name: 'builder',
-        type: 'string',
-        scope: 'image',
-        default: '',
-        description: 'Name of the buildx builder to build with (docker buildx build --builder); default: the current one.',
-    },
-    {
-        name: 'image',
-        type: 'string',
-        scope: 'entry',
-        default: '',
-        description: 'Gate this image instead of building: a local one (name, tag or id; e.g. one that docker/build-push-action loaded), or one read from its registry without a pull when the engine lacks it or it is written registry://ghcr.io/acme/app:1.',
-    },
-    {
-        name: 'archive',
-        type: 'string',
-        scope: 'entry',
-        default: '',
-        description: 'Gate an image from a file instead of an engine: a docker save tar, an OCI image archive (podman save --format oci-archive) or an OCI image layout directory (buildx --output type=oci, ko, Jib, rules_oci). No Docker engine is needed; smoke: true loads a tar into the engine to run it.',
-    },
-    {
-        name: 'name',
-        type: 'string',
-        scope: 'entry',
-        default: '',
-        description: 'A name for this image in reports (default: the image reference or the context).',
-    },
-    {
-        name: 'tag',
-        type: 'string',
-        scope: 'entry',
-        default: '',
-        description: 'Tag the built image with this reference (default: no tag; the image is known by its id).',
-    },
-    {
-        name: 'max-size',
-        type: 'size',
-        scope: 'image',
-        default: '',
-        description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.',
-    },
-    { name: 'max-layers', type: 'integer', scope: 'image', default: '', description: 'Budget for the number of filesystem layers.' },
-    {
-        name: 'require-non-root',
-        type: 'boolean',
-        scope: 'image',
-        default: 'true',
-        description: 'Fail when the image runs as root (true/false).',
-    },
-    {
-        name: 'max-startup-time',
-        type: 'duration',
-        scope: 'image',
-        default: '',
-        description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.',
-    },
-    {
-        name: 'max-compressed-size',
-        type: 'size',
-        scope: 'image',
-        default: '',
-        description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.',
-    },
-    {
-        name: 'min-efficiency',
-        type: 'fraction',
-        scope: 'image',
-        default: '',
-        description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice).",
-    },
-    {
-        name: 'max-wasted-size',
-        type: 'size',
-        scope: 'image',
-        default: '',
-        description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
-    },
-    {
-        name: 'analyze',
-        type: 'boolean',
-        scope: 'image',
-        default: 'true',
-        description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
-    },
-    {
-        name: 'smoke',
-        type: 'choice',
-        scope: 'image',
-        choices: ['auto', 'true', 'false'],
-        default: 'auto',
-        description: 'Run the smoke test: auto (when a port is known), true, false.',
-    },
-    {
-        name: 'smoke-port',
-        type: 'port',
-        scope: 'image',
-        default: '',
-        description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).',
-    },
-    { name: 'smoke-path', type: 'string', scope: 'image', default: '/', description: 'HTTP path the smoke request asks for.' },
-    { name: 'smoke-expect-status', type: 'integer', scope: 'image', default: '200', description: 'HTTP status the smoke answer must have.' },
-    { name: 'smoke-expect-body', type: 'string', scope: 'image', default: '', description: 'Text the smoke answer body must contain.' },
-    { name: 'smoke-timeout', type: 'duration', scope: 'image', default: '30s', description: 'How long to wait for the container to answer.' },
-    {
-        name: 'smoke-env',
-        type: 'map',
-        scope: 'image',
-        default: '',
-        description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).',
-    },
-    {
-        name: 'report-file',
-        type: 'string',
-        scope: 'step',
-        default: '',
-        description: 'Where to write the JSON report (default: a new image-size-gate-<step>-<random>.json in RUNNER_TEMP, else the system temp directory; the report output names it).',
-    },
-    {
-        name: 'github-token',
-        type: 'string',
-        scope: 'workflow',
-        default: '${{ github.token }}',
-        description: 'Token for the PR comment (never passed to builds or containers).',
-    },
-    {
-        name: 'baseline',
-        type: 'string',
-        scope: 'image',
-        default: 'auto',
-        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured in the engine when it holds it, else read from its registry without a pull; registry://ref always reads the registry), or none.",
-    },
-    {
-        name: 'registry-username',
-        type: 'string',
-        scope: 'workflow',
-        default: '',
-        description: "User name for the registry an image or baseline is read from (default: the Docker client's config.json and its credential helpers, as docker login leaves them).",
-    },
-    {
-        name: 'registry-password',
-        type: 'string',
-        scope: 'workflow',
-        default: '',
-        description: 'Password or token for registry-username (masked in the log; never passed to builds or containers).',
-    },
-    {
-        name: 'insecure-registries',
-        type: 'list',
-        scope: 'workflow',
-        default: '',
-        description: 'Registries (host or host:port) to read over plain HTTP, comma- or newline-separated; loopback registries always are, every other one needs TLS.',
-    },
-    {
-        name: 'max-increase',
-        type: 'size',
-        scope: 'image',
-        default: '',
-        description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.',
-    },
-    {
-        name: 'allow-increase-label',
-        type: 'string',
-        scope: 'step',
-        default: '',
-        description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.',
-    },
-    {
-        name: 'comment',
-        type: 'choice',
-        scope: 'step',
-        choices: ['always', 'changed', 'failure', 'never'],
-        default: 'always',
-        description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
-    },
-    {
-        name: 'history-branch',
-        type: 'string',
-        scope: 'step',
-        default: '',
-        description: 'Branch that keeps the size history (e.g. image-size-history; empty: off). Push runs record each image there (needs contents: write); pull requests compare with the record of their merge base instead of building it, and show the trend.',
-    },
-    {
-        name: 'history-branches',
-        type: 'list',
-        scope: 'step',
-        default: '',
-        description: "Pushes to which branches are recorded, comma- or newline-separated (default: the repository's default branch). Pull request runs never record.",
-    },
-    {
-        name: 'config',
-        type: 'string',
-        scope: 'workflow',
-        default: '',
-        description: 'A YAML file that lists several images to gate in this step, each with its own budgets, in one comment (default: .github/image-size-gate.yml when it exists). Its keys are these inputs; inputs set here act as defaults for every image.',
-    },
-    {
-        name: 'changed-only',
-        type: 'boolean',
-        scope: 'step',
-        default: 'false',
-        description: 'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
-    },
-];
-
-;// CONCATENATED MODULE: ./src/config/keys.ts
-// Pure: which keys the config file takes where (all from the input table), and the nearest valid key to a
-// misspelt one.
-
-/** The keys of the file's own structure, at its top level. */
-const STRUCTURE_KEYS = ['defaults', 'images'];
-/** Keys that say how an image is built: an entry that names a built `image` takes none of them. */
-const BUILD_KEYS = ['context', 'dockerfile', 'target', 'build-args', 'platforms', 'builder'];
-/** Keys whose relative paths start at the repository root (see configRoot). */
-const PATH_KEYS = ['context', 'dockerfile'];
-const SCOPES_BY_PLACE = { top: ['step'], defaults: ['image'], entry: ['image', 'entry'] };
-function inputDefinition(name) {
-    return INPUTS.find((input) => input.name === name);
-}
-/** The input keys a place takes, in table order. */
-function keysFor(place) {
-    return INPUTS.filter((input) => SCOPES_BY_PLACE[place].includes(input.scope)).map((input) => input.name);
-}
-/** Why a key that names an input does not belong here, and where it does; undefined when it belongs. */
-function misplacedInput(place, input) {
-    if (SCOPES_BY_PLACE[place].includes(input.scope))
-        return undefined;
-    switch (input.scope) {
-        case 'workflow':
-            return input.name === 'github-token'
-                ? { problem: 'is never read from a file', fix: "leave the token in the workflow's with: (its default is the job's own token)" }
-                : { problem: 'cannot be set in the config file', fix: "set it in the workflow's with: or as a command-line flag" };
-        case 'step':
-            return {
-                problem: 'applies to the whole step, not to one image',
-                fix: "set it at the top level of this file or in the workflow's with:",
-            };
-        case 'entry':
-            return { problem: 'names one image', fix: "set it in that image's entry under images:" };
-        default:
-            return { problem: 'applies to one image', fix: 'set it under defaults: (for every image) or in an entry under images:' };
-    }
-}
-/** `maxSize`, `max_size`, `Max-Size` -> `max-size`. */
-function kebab(key) {
-    return key
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .replace(/[\s_]+/g, '-')
-        .toLowerCase();
-}
-/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/**
- * The valid key `key` most likely meant: the same words in kebab case, the one key that ends in it (`args` ->
- * `build-args`), or the nearest by edit distance when that is at most a third of its length (at least 2).
- */
-function nearestKey(key, candidates) {
-    const wanted = kebab(key);
-    if (candidates.includes(wanted))
-        return wanted;
-    const endingIn = candidates.filter((candidate) => candidate.endsWith(`-${wanted}`));
-    if (endingIn.length === 1)
-        return endingIn[0];
-    let best;
-    for (const candidate of candidates) {
-        const distance = editDistance(wanted, candidate);
-        if (!best || distance < best.distance)
-            best = { candidate, distance };
-    }
-    return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/config/source.ts
-// The parsed config file as the checks see it: positions of YAML nodes (1-based line and column), aliases
-// followed to their anchors, and errors that say where they are.
-
-
-
-class ConfigSource {
-    file;
-    lineCounter;
-    doc;
-    constructor(file, lineCounter, doc) {
-        this.file = file;
-        this.lineCounter = lineCounter;
-        this.doc = doc;
-    }
-    positionAt(offset) {
-        const { line, col } = this.lineCounter.linePos(offset);
-        return { line, column: col };
-    }
-    /** Where a node starts; the start of the file for one the parser made up (an empty value). */
-    position(node) {
-        const range = node?.range;
-        return range ? this.positionAt(range[0]) : { line: 1, column: 1 };
-    }
-    /** The node itself, or for an alias (`*name`) the node its anchor marks. */
-    resolve(node) {
-        return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
-    }
-    error(node, key, problem, fix) {
-        return new ConfigError(this.file, this.position(node), key, problem, fix);
-    }
-}
-/** What a node holds, for a message: `a list`, `the number 1.10`, `the text "yes"`. */
-function describeNode(node) {
-    if ((0,dist/* isMap */.jh)(node))
-        return node.items.length === 0 ? 'an empty mapping' : 'a mapping';
-    if ((0,dist/* isSeq */.oP)(node))
-        return node.items.length === 0 ? 'an empty list' : 'a list';
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
-        return 'nothing';
-    if (typeof node.value === 'string')
-        return `the text ${JSON.stringify(visible(node.value, 60))}`;
-    if (typeof node.value === 'number')
-        return `the number ${scalarText(node)}`;
-    return visible(scalarText(node), 60);
-}
-/** A scalar as its text: a string as it is, a number or boolean as it was written (`1.20` stays `1.20`). */
-function scalarText(node) {
-    if (typeof node.value === 'string')
-        return node.value;
-    return node.source ?? String(node.value);
-}
-
-;// CONCATENATED MODULE: ./src/config/values.ts
-// Pure: one value of the config file (a YAML node) -> the text the action input of the same name would hold,
-// checked against the type the input table gives it. What the text means is checked later, by getInputs.
-
-
-
-/** A build argument's or environment variable's name, as getInputs accepts it. */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const EXPECTED = {
-    string: 'text',
-    boolean: 'true or false',
-    integer: 'a whole number',
-    size: 'a size: bytes as a whole number, or text with a unit such as 25MB',
-    duration: 'a duration with its unit, such as 30s or 800ms',
-    fraction: 'a number from 0 to 1, or a percentage such as 95%',
-    port: 'a port number',
-    choice: 'one of the choices',
-    list: 'a list of text, or text',
-    map: 'a mapping of KEY: value, a list of KEY=value, or text',
-};
-/** A value of each type, for the fix in a message. */
-const TYPE_EXAMPLE = {
-    string: "'some text'",
-    boolean: 'true',
-    integer: '10',
-    size: '25MB',
-    duration: '30s',
-    fraction: '0.95',
-    port: '8080',
-    choice: '',
-    list: '[linux/amd64, linux/arm64]',
-    map: '{ KEY: value }',
-};
-const SCALAR_KINDS = {
-    string: ['string'],
-    boolean: ['boolean'],
-    integer: ['integer'],
-    size: ['integer', 'string'],
-    duration: ['string'],
-    fraction: ['number', 'string'],
-    port: ['integer', 'string'],
-};
-function isKind(value, kind) {
-    return kind === 'integer' ? Number.isInteger(value) : typeof value === kind;
-}
-function isText(node) {
-    return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string';
-}
-function wrongType(node, site, expected = EXPECTED[site.input.type]) {
-    const name = site.input.name;
-    const quote = site.input.type === 'string' && (0,dist/* isScalar */.jn)(node) && !isText(node);
-    const fix = quote
-        ? `quote it: ${name}: '${visible(scalarText(node), 60)}'`
-        : `e.g. ${name}: ${site.input.type === 'choice' ? site.input.choices?.[0] : TYPE_EXAMPLE[site.input.type]}`;
-    return site.source.error(node, site.path, `expected ${expected}, got ${describeNode(node)}`, fix);
-}
-/** The input's text for a value of the file; '' for an empty value (`key:` or `key: null`: the input's default). */
-function valueText(node, site) {
-    const value = site.source.resolve(node);
-    if (value === undefined || value === null || ((0,dist/* isScalar */.jn)(value) && (value.value === null || value.value === undefined)))
-        return '';
-    const type = site.input.type;
-    if (type === 'choice')
-        return choiceText(value, site);
-    if (type === 'list')
-        return listText(value, site);
-    if (type === 'map')
-        return mapText(value, site);
-    if ((0,dist/* isScalar */.jn)(value) && (SCALAR_KINDS[type] ?? []).some((kind) => isKind(value.value, kind)))
-        return scalarText(value);
-    throw wrongType(value, site);
-}
-/** One of the input's choices; true and false may be written unquoted. */
-function choiceText(node, site) {
-    const choices = site.input.choices ?? [];
-    if ((0,dist/* isScalar */.jn)(node) && (typeof node.value === 'string' || typeof node.value === 'boolean') && choices.includes(String(node.value)))
-        return String(node.value);
-    throw wrongType(node, site, `one of ${choices.join(', ')}`);
-}
-/** A list of text -> one item per line (as the input takes it); text as it is. */
-function listText(node, site) {
-    if (isText(node))
-        return node.value;
-    if (!(0,dist/* isSeq */.oP)(node))
-        throw wrongType(node, site);
-    return textItems(node, site).join('\n');
-}
-function textItems(seq, site) {
-    return seq.items.map((item, index) => {
-        const value = site.source.resolve(item);
-        if (isText(value))
-            return value.value;
-        throw site.source.error(value ?? seq, `${site.path}[${index}]`, `expected text, got ${describeNode(value)}`, `e.g. - 'text'`);
-    });
-}
-/** KEY: value pairs or KEY=value items -> one KEY=value per line (as the input takes them); text as it is. */
-function mapText(node, site) {
-    if (isText(node))
-        return node.value;
-    if ((0,dist/* isSeq */.oP)(node))
-        return textItems(node, site).join('\n');
-    if (!(0,dist/* isMap */.jh)(node))
-        throw wrongType(node, site);
-    return node.items.map((pair) => keyValueLine(pair, site)).join('\n');
-}
-function keyValueLine(pair, site) {
-    const source = site.source;
-    const key = source.resolve(pair.key);
-    const name = (0,dist/* isScalar */.jn)(key) && key.value !== null ? scalarText(key) : '';
-    const path = `${site.path}.${visible(name, 60)}`;
-    if (!VARIABLE_NAME.test(name)) {
-        const problem = `${JSON.stringify(visible(name, 60))} is not a variable name`;
-        throw source.error(key, path, problem, 'start it with a letter or _, then letters, digits, _, . or -');
-    }
-    const value = source.resolve(pair.value);
-    if (value === null || value === undefined || ((0,dist/* isScalar */.jn)(value) && value.value === null))
-        return `${name}=`;
-    if (!(0,dist/* isScalar */.jn)(value) || typeof value.value === 'object') {
-        throw source.error(value, path, `expected a value as text, got ${describeNode(value)}`, `e.g. ${name}: 'value'`);
-    }
-    const text = scalarText(value);
-    if (/[\r\n]/.test(text))
-        throw source.error(value, path, 'a value cannot span lines', 'write it on one line');
-    return `${name}=${text}`;
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Pure: the config file's text -> the images it lists, each with its values in the action inputs' own text
-// form (so getInputs checks them as it checks inputs), or a ConfigError that says where and how to fix it.
-//
-// The file: optional step-wide keys at the top level, optional `defaults:` for every image, and `images:`, a
-// non-empty list of entries. Each entry needs a `name`, unique in the file: the comment and the report list
-// images by name. Every other key is the action input of the same name (see inputs/table.ts, `scope`).
-// Relative `context` and `dockerfile` paths start at the repository root (see configRoot).
-
-
-
-
-
-
-
-/**
- * The repository root, where the file's relative paths start: the parent of the file's folder when that
- * folder is `.github` (`.github/image-size-gate.yml` -> `.`), else the file's own folder (`ci/gate.yml` -> `ci`).
- */
-function configRoot(file) {
-    const folder = external_node_path_default().dirname(file);
-    return external_node_path_default().basename(folder) === '.github' ? external_node_path_default().dirname(folder) : folder;
-}
-/** A path from the file, made relative to the working directory; an absolute path as it is. */
-function rebase(root, value) {
-    return value === '' || external_node_path_default().isAbsolute(value) ? value : external_node_path_default().join(root, value);
-}
-/** Fixes for the YAML mistakes people make most. */
-const YAML_FIXES = {
-    DUPLICATE_KEY: 'a key may appear once in a mapping: remove or merge the repeated one',
-    TAB_AS_INDENT: 'indent with spaces, not tabs',
-    MULTIPLE_DOCS: 'keep the whole config in one YAML document (remove the --- line)',
-};
-function parseConfig(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    const source = new ConfigSource(file, lineCounter, doc);
-    const syntax = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
-    if (syntax) {
-        const fix = YAML_FIXES[syntax.code] ?? 'correct the YAML here (the line above may be where it starts)';
-        throw new ConfigError(file, source.positionAt(syntax.pos[0]), '', `is not valid YAML: ${syntax.message}`, fix);
-    }
-    const top = source.resolve(doc.contents);
-    if (!(0,dist/* isMap */.jh)(top)) {
-        const got = describeNode(top);
-        throw source.error(top, '', `expected a mapping with an images: list at the top, got ${got}`, 'start with images: and one entry per image');
-    }
-    const root = configRoot(file);
-    const parts = readTop(top, source, root);
-    const defaults = readDefaults(parts.defaults, source, root);
-    const images = readImages(top, parts.images, source, root);
-    return {
-        file,
-        root,
-        step: parts.step.values,
-        defaults: defaults.values,
-        images,
-        positions: { step: parts.step.positions, defaults: defaults.positions },
-    };
-}
-function readTop(top, source, root) {
-    const step = { values: {}, positions: {} };
-    const parts = { step };
-    for (const item of top.items) {
-        const pair = item;
-        const key = keyText(pair, source, '');
-        if (key === 'defaults' || key === 'images')
-            parts[key] = pair;
-        else
-            readInput(pair, key, { place: 'top', prefix: '', block: step, source, root });
-    }
-    return parts;
-}
-function readDefaults(pair, source, root) {
-    const block = { values: {}, positions: {} };
-    const node = source.resolve(pair?.value);
-    if (node === undefined || node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
-        return block;
-    if (!(0,dist/* isMap */.jh)(node)) {
-        throw source.error(node, 'defaults', `expected a mapping of inputs to values, got ${describeNode(node)}`, 'e.g. defaults: { max-layers: 10 }');
-    }
-    readBlock(node, { place: 'defaults', prefix: 'defaults', block, source, root });
-    return block;
-}
-/**
- * The most images one config file may list. Each is built, measured and smoke-tested in turn, and one comment
- * shows them all; past this, split them across jobs with the matrix mode (the plan and report sub-actions,
- * docs/matrix.md).
- */
-const MAX_CONFIG_IMAGES = 500;
-/** A name as a reader sees it: without invisible characters, in one Unicode normal form. */
-function seenName(name) {
-    return withoutInvisible(name).normalize('NFC');
-}
-function readImages(top, pair, source, root) {
-    if (!pair)
-        throw source.error(top, '', 'has no images: list', 'add images: with one entry per image, each with a name');
-    const node = source.resolve(pair.value);
-    if (!(0,dist/* isSeq */.oP)(node) || node.items.length === 0) {
-        const at = (0,dist/* isSeq */.oP)(node) || ((0,dist/* isScalar */.jn)(node) && node.value !== null) ? node : pair.key;
-        const fix = 'list one entry per image, each starting with - name: ...';
-        throw source.error(at, 'images', `expected a list of at least one image, got ${describeNode(node)}`, fix);
-    }
-    if (node.items.length > MAX_CONFIG_IMAGES) {
-        const problem = `lists ${node.items.length} images; one config file gates at most ${MAX_CONFIG_IMAGES} (one after another, in one comment)`;
-        const fix = 'split them across jobs with the matrix mode (the plan and report sub-actions, docs/matrix.md)';
-        throw source.error(pair.key, 'images', problem, fix);
-    }
-    const firstLineByName = new Map();
-    return node.items.map((item, index) => {
-        const image = readEntry(item, index, source, root);
-        const first = firstLineByName.get(seenName(image.name));
-        if (first !== undefined) {
-            const invisible = first.name === image.name ? '' : ' (the two differ only by invisible characters)';
-            const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first.line}${invisible}`;
-            throw new ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
-        }
-        firstLineByName.set(seenName(image.name), { line: image.line, name: image.name });
-        return image;
-    });
-}
-function readEntry(item, index, source, root) {
-    const prefix = `images[${index}]`;
-    const node = source.resolve(item);
-    if (!(0,dist/* isMap */.jh)(node)) {
-        const fix = 'write each entry as - name: api with its other keys indented below it';
-        throw source.error(node ?? item, prefix, `expected a mapping of inputs to values, got ${describeNode(node)}`, fix);
-    }
-    const block = { values: {}, positions: {} };
-    readBlock(node, { place: 'entry', prefix, block, source, root });
-    const start = source.position(node);
-    checkName(block, prefix, source, start);
-    checkBuildOrImage(block, prefix, source);
-    return { name: block.values.name.trim(), index, line: start.line, ...block };
-}
-function checkName(block, prefix, source, start) {
-    const name = block.values.name?.trim() ?? '';
-    const at = block.positions.name ?? start;
-    const why = '(the comment and the report list images by name)';
-    if (name === '') {
-        const guess = external_node_path_default().basename(block.values.context || block.values.image?.replace(/[:@].*$/, '') || 'api');
-        throw new ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${visible(guess, 60)}`);
-    }
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) {
-        throw new ConfigError(source.file, at, `${prefix}.name`, 'contains a control character or line break', 'write the name on one line');
-    }
-}
-function checkBuildOrImage(block, prefix, source) {
-    if (!('image' in block.values))
-        return;
-    const clash = BUILD_KEYS.find((key) => key in block.values);
-    if (!clash)
-        return;
-    const problem = `cannot be combined with image (line ${block.positions.image.line}) in one entry: an entry either builds or gates a built image`;
-    const fix = `remove image: to build, or remove ${clash}: to gate the built image`;
-    throw new ConfigError(source.file, block.positions[clash], `${prefix}.${clash}`, problem, fix);
-}
-function readBlock(node, reader) {
-    for (const item of node.items) {
-        const pair = item;
-        readInput(pair, keyText(pair, reader.source, reader.prefix), reader);
-    }
-}
-/** A key as text; a key that is a list, a mapping or empty is refused. */
-function keyText(pair, source, prefix) {
-    const key = source.resolve(pair.key);
-    if ((0,dist/* isScalar */.jn)(key) && key.value !== null && typeof key.value !== 'object')
-        return scalarText(key);
-    throw source.error(key ?? pair.value, prefix, `expected a key as text, got ${describeNode(key)}`, 'write key: value');
-}
-function readInput(pair, key, reader) {
-    const { place, prefix, block, source, root } = reader;
-    const keyPath = prefix ? `${prefix}.${visible(key, 60)}` : visible(key, 60);
-    const input = inputDefinition(key);
-    if (!input)
-        throw unknownKey(pair, keyPath, key, reader);
-    const misplaced = misplacedInput(place, input);
-    if (misplaced)
-        throw source.error(pair.key, keyPath, misplaced.problem, misplaced.fix);
-    const text = valueText(pair.value, { source, path: keyPath, input });
-    block.values[key] = PATH_KEYS.includes(key) ? rebase(root, text) : text;
-    block.positions[key] = source.position(pair.key);
-}
-function unknownKey(pair, keyPath, key, reader) {
-    const candidates = reader.place === 'top' ? [...STRUCTURE_KEYS, ...keysFor('top')] : keysFor(reader.place);
-    const near = nearestKey(key, candidates);
-    const fix = near ? `did you mean ${near}?` : `the keys here are: ${candidates.join(', ')}`;
-    return reader.source.error(pair.key, keyPath, 'unknown key', fix);
-}
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
@@ -33661,109 +32989,6 @@ async function firstCommitOf(root, refs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/git/tree.ts
-// The git calls change detection (changed-only) makes: compare paths between two commits, read a blob, list a
-// tree's submodules, and ask whether the work tree holds anything the head commit does not. Every path is
-// passed to git literally (--literal-pathspecs): a folder named `:lit` or `*` is that folder, never pathspec
-// magic or a glob. A failure is a GateError of the changed-only step, which its caller turns into a rebuild.
-
-
-
-
-async function tree_git(root, args) {
-    try {
-        return await runGit(root, ['--literal-pathspecs', ...args]);
-    }
-    catch (error) {
-        if (error instanceof GitUnavailableError)
-            throw new errors_GateError('changed-only', error.message, { cause: error });
-        throw error;
-    }
-}
-function failed(args, result) {
-    return new errors_GateError('changed-only', `git ${args[0]} failed: ${run_gitReason(args, result)}`);
-}
-/** The first path at or under `paths` (relative to the root) that differs between two commits, or undefined. */
-async function firstDifference(root, base, head, paths) {
-    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head, '--', ...paths];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0)
-        throw failed(args, result);
-    const first = result.stdout.toString('utf8').split('\0')[0];
-    return first || undefined;
-}
-/** A file's bytes at a commit as git stores them, or undefined when the commit has no blob there. */
-async function blobAt(root, commit, file) {
-    const object = `${commit}:${file}`;
-    const type = await tree_git(root, ['cat-file', '-t', object]);
-    if (type.exitCode !== 0 || type.stdout.toString('utf8').trim() !== 'blob')
-        return undefined;
-    const args = ['cat-file', 'blob', object];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0 || result.stdoutCut)
-        throw failed(args, result);
-    return result.stdout;
-}
-/** Every file of the tree of `commit` at or under `paths`, each saying whether it is a submodule (a gitlink); undefined when too many to list. */
-async function treeEntries(root, commit, paths) {
-    const args = ['ls-tree', '-r', '-z', commit, '--', ...paths];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0)
-        throw failed(args, result);
-    if (result.stdoutCut)
-        return undefined;
-    return result.stdout
-        .toString('utf8')
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
-}
-/** Every path that differs between two commits, or undefined when there are too many to list. */
-async function changedPaths(root, base, head) {
-    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0)
-        throw failed(args, result);
-    return result.stdoutCut ? undefined : result.stdout.toString('utf8').split('\0').filter(Boolean);
-}
-/**
- * Every path at or under `paths` where the work tree differs from the checked-out commit: modified, staged,
- * untracked or ignored (a build step's output, an installed node_modules). Undefined when too many to list.
- */
-async function workTreeDifferences(root, paths) {
-    const args = ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...paths];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0)
-        throw failed(args, result);
-    if (result.stdoutCut)
-        return undefined;
-    return result.stdout
-        .toString('utf8')
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => entry.slice(3));
-}
-/** Whether the repository's own attributes file ($GIT_DIR/info/attributes, never versioned) sets anything. */
-async function localAttributesSet(root) {
-    const args = ['rev-parse', '--git-path', 'info/attributes'];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0)
-        throw failed(args, result);
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(root, result.stdout.toString('utf8').trim()), 'utf8').catch(() => '');
-    return text.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
-}
-/**
- * The work tree around `directory`: its root as the runner names it (`directory` and git's --show-cdup, links
- * unresolved) and the commit checked out. Undefined outside a work tree, or before the first commit.
- */
-async function checkedOut(directory) {
-    const result = await tree_git(directory, ['rev-parse', '--show-cdup', '--verify', 'HEAD']).catch(() => undefined);
-    if (!result || result.exitCode !== 0)
-        return undefined;
-    const [cdup, head] = result.stdout.toString('utf8').split('\n');
-    return head ? { root: external_node_path_default().resolve(directory, cdup), head: head.trim() } : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/git/auth.ts
 // How a git command that talks to the server gets the workflow's token: through its environment only, so the
 // token is in no file and in no process's command line. Used by the baseline's fetches and the history's.
@@ -33852,6 +33077,186 @@ async function historySettings(options, run, token, log) {
         log.info(`Size history: this run reads branch ${history.branch} and records nothing (${decision.reason})`);
     }
     return settings;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parsers.ts
+// Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
+// and gives an accepted example.
+
+/** A bad input value: names the input, what was wrong, and an accepted example. */
+class parsers_InputError extends Error {
+    input;
+    problem;
+    example;
+    constructor(input, problem, example) {
+        super(`input ${input}: ${problem}; expected e.g. ${example}`);
+        this.input = input;
+        this.problem = problem;
+        this.example = example;
+    }
+}
+function parseOptional(name, raw, parse, example) {
+    if (raw === '')
+        return undefined;
+    try {
+        return parse(raw);
+    }
+    catch (error) {
+        if (error instanceof UnitParseError)
+            throw new parsers_InputError(name, error.message, example);
+        throw error;
+    }
+}
+/** `linux/amd64,linux/arm64/v8`: os/architecture[/variant], lower case, as buildx's --platform takes them. */
+function parsePlatforms(text) {
+    const platforms = text
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    for (const platform of platforms) {
+        if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/.test(platform)) {
+            throw new parsers_InputError('platforms', `"${platform}" is not os/architecture[/variant]`, 'linux/amd64,linux/arm64');
+        }
+    }
+    return [...new Set(platforms)];
+}
+function parseBuilderName(text) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
+        throw new UnitParseError(`"${text}" is not a buildx builder name`);
+    return text;
+}
+/** A branch name git accepts (git check-ref-format's rules, plus no leading dash or refs/ prefix needed). */
+function parseBranchName(text) {
+    const name = text.replace(/^refs\/heads\//, '');
+    const bad = !/^[A-Za-z0-9._/-]+$/.test(name) || /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|\.$|^-|@\{/.test(name) || name.length > 200;
+    if (bad)
+        throw new UnitParseError(`"${text}" is not a branch name`);
+    return name;
+}
+/** Branch names, comma- or newline-separated. */
+function parseBranchList(text) {
+    return text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map(parseBranchName);
+}
+function parseCount(text) {
+    if (!/^\d+$/.test(text))
+        throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
+    return Number(text);
+}
+/** `5%` (of the baseline size) or a size such as `2MB`. */
+function parseIncrease(text) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    if (percent)
+        return { kind: 'percent', fraction: Number(percent[1]) / 100, text: `${percent[1]}%` };
+    const size = parseSize(text);
+    return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
+}
+/** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
+function parseImageReference(name, text) {
+    if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+        throw new parsers_InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
+    return text;
+}
+/** A path to an image archive or layout: any path, but no control characters and no leading dash. */
+function parseArchivePath(text) {
+    if (/[\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
+        throw new UnitParseError(`"${text.slice(0, 80)}" is not a path`);
+    return text;
+}
+function parseBaseline(text) {
+    if (text === 'auto')
+        return { kind: 'auto' };
+    if (text === 'none')
+        return { kind: 'none' };
+    if (/\s/.test(text) || text.startsWith('-'))
+        throw new parsers_InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
+    return { kind: 'image', reference: text };
+}
+/** 0..1, or a percentage 0%..100%. */
+function parseFraction(text) {
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a number between 0 and 1 or a percentage`);
+    const fraction = match[2] ? Number(match[1]) / 100 : Number(match[1]);
+    if (fraction > 1)
+        throw new UnitParseError(`"${text}" is more than ${match[2] ? '100%' : '1'}`);
+    return fraction;
+}
+function parsePositiveDuration(text) {
+    const ms = parseDurationMs(text);
+    if (ms <= 0)
+        throw new UnitParseError(`"${text}" must be longer than 0`);
+    return ms;
+}
+function parsePort(text) {
+    const match = /^(\d+)(?:\/(\w+))?$/.exec(text);
+    if (!match)
+        throw new UnitParseError(`"${text}" is not a port`);
+    if (match[2] && match[2].toLowerCase() !== 'tcp') {
+        throw new UnitParseError(`"${text}" is not a TCP port (the smoke test speaks HTTP over TCP)`);
+    }
+    const port = Number(match[1]);
+    if (port < 1 || port > 65535)
+        throw new UnitParseError(`"${text}" is outside 1..65535`);
+    return port;
+}
+function parseStatus(text) {
+    if (!/^\d{3}$/.test(text) || Number(text) < 100 || Number(text) > 599) {
+        throw new parsers_InputError('smoke-expect-status', `"${text}" is not an HTTP status`, '200');
+    }
+    return Number(text);
+}
+/** Characters a request-target's path and query may hold as they are (RFC 3986 pchar, "/", "?" and "%" escapes). */
+const REQUEST_TARGET_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
+/**
+ * The smoke request's target, checked where it enters: an absolute path with an optional query. Spaces and
+ * non-ASCII characters are percent-encoded as UTF-8 (`/€` -> `/%E2%82%AC`), as are the printable characters a
+ * request line cannot carry (`"<>\^`{|}`); what cannot be part of a request-target at all is refused.
+ */
+function parseSmokePath(text) {
+    const refuse = (problem) => new parsers_InputError('smoke-path', `${JSON.stringify(text)} ${problem}`, '/healthz or /status?full=1');
+    if (!text.startsWith('/'))
+        throw refuse('is not an absolute URL path');
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(text))
+        throw refuse('contains a control character');
+    if (text.includes('#'))
+        throw refuse('has a fragment (#...), which a client never sends');
+    if (/%(?![0-9A-Fa-f]{2})/.test(text))
+        throw refuse('has a "%" that does not start a %XX escape (write %25 for a literal %)');
+    try {
+        return [...text].map((character) => (REQUEST_TARGET_SAFE.test(character) ? character : encodeURIComponent(character))).join('');
+    }
+    catch {
+        throw refuse('is not valid Unicode'); // a lone surrogate has no UTF-8 form (encodeURIComponent throws)
+    }
+}
+function parseBoolean(name, text) {
+    if (/^(true|yes|on)$/i.test(text))
+        return true;
+    if (/^(false|no|off)$/i.test(text))
+        return false;
+    throw new parsers_InputError(name, `"${text}" is not true or false`, 'true');
+}
+function parseChoice(name, text, choices) {
+    const found = choices.find((choice) => choice === text.toLowerCase());
+    if (found === undefined)
+        throw new parsers_InputError(name, `"${text}" is not one of ${choices.join(', ')}`, choices[0]);
+    return found;
+}
+function parseKeyValueLines(name, text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map((line) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*=/.test(line)) {
+            throw new parsers_InputError(name, `"${line}" is not KEY=VALUE`, 'GO_VERSION=1.22');
+        }
+        return line;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/judge/budgets.ts
@@ -34065,571 +33470,247 @@ function startupCheck(measured, budgets) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/change-paths.ts
-// What changed-only compares for one image: the paths of the repository its build reads, as git names them from
-// the repository root. The context and the Dockerfile both as written and as the builder sees them (symbolic
-// links resolved: buildx follows a linked context), the links themselves, the Dockerfile's own ignore file
-// (`<Dockerfile>.dockerignore`, which BuildKit prefers to the context's), and every `.gitattributes` above
-// them (an attribute such as working-tree-encoding changes the checked-out bytes while git's blobs stay the
-// same). A path that cannot be placed inside the repository is a reason to rebuild, never an error.
-
-
-/** `file` relative to `root`, or undefined when it lies outside it. */
-function inside(root, file) {
-    const relative = external_node_path_default().relative(root, file);
-    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
-        return undefined;
-    return relative.split((external_node_path_default()).sep).join('/') || '.';
-}
-/** Every folder from the root down to (and with) `relative`'s own folder, each with its `.gitattributes`. */
-function attributeFiles(relative, isDirectory) {
-    const parts = relative === '.' ? [] : relative.split('/');
-    const folders = isDirectory ? parts : parts.slice(0, -1);
-    return folders.reduce((files, _part, index) => [...files, `${folders.slice(0, index + 1).join('/')}/.gitattributes`], ['.gitattributes']);
-}
-/** The prefixes of `relative` (under the lexical root) that are symbolic links in the work tree. */
-async function linksAlong(roots, relative) {
-    const parts = relative === '.' ? [] : relative.split('/');
-    const links = [];
-    for (let index = 1; index <= parts.length; index += 1) {
-        const prefix = parts.slice(0, index).join('/');
-        const info = await (0,promises_namespaceObject.lstat)(external_node_path_default().join(roots.lexical, prefix)).catch(() => undefined);
-        if (info?.isSymbolicLink())
-            links.push(prefix);
-    }
-    return links;
-}
-/** One path as written and as resolved, or why it cannot be compared. */
-async function placed(roots, file, what) {
-    const written = inside(roots.lexical, external_node_path_default().resolve(file));
-    if (written === undefined)
-        return { undecidable: `its ${what} ${file} lies outside the repository` };
-    const resolved = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
-    if (resolved === undefined)
-        return { undecidable: `its ${what} ${file} does not exist` };
-    const real = inside(roots.real, resolved);
-    if (real === undefined)
-        return { undecidable: `its ${what} ${file} is a symbolic link that resolves outside the repository` };
-    return { written, real };
-}
-/** The paths an image's build reads (see the file's comment), or why they cannot be compared. */
-async function buildPaths(roots, contextDir, dockerfileOption) {
-    const context = await placed(roots, contextDir, 'context');
-    if ('undecidable' in context)
-        return context;
-    const dockerfile = await placed(roots, dockerfileOption ?? external_node_path_default().join(contextDir, 'Dockerfile'), 'Dockerfile');
-    if ('undecidable' in dockerfile)
-        return dockerfile;
-    const ignoreFiles = [`${dockerfile.written}.dockerignore`, `${dockerfile.real}.dockerignore`];
-    const compared = [
-        context.written,
-        context.real,
-        dockerfile.written,
-        dockerfile.real,
-        ...ignoreFiles,
-        ...(await linksAlong(roots, context.written)),
-        ...(await linksAlong(roots, dockerfile.written)),
-        ...attributeFiles(context.written, true),
-        ...attributeFiles(context.real, true),
-        ...attributeFiles(dockerfile.written, false),
-        ...attributeFiles(dockerfile.real, false),
-    ];
-    return { compared: [...new Set(compared)], context: context.real, dockerfile: dockerfile.real };
-}
-
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references as Docker reads them (distribution's reference grammar and its normalisation): which
-// registry, which repository, which tag or digest. Pure; a malformed reference is an ImageReferenceError.
-
-/** Docker Hub's name in references, its API host, and the key `docker login` stores its credentials under. */
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
-const LEGACY_DOCKER_HUB = 'index.docker.io';
-const OFFICIAL_PREFIX = 'library/';
-const DEFAULT_TAG = 'latest';
-/** Distribution's bound on a whole name, registry included. */
-const MAX_NAME_CHARS = 255;
-class ImageReferenceError extends Error {
-    text;
-    constructor(text, reason) {
-        super(`image reference "${visible(text, 300)}": ${reason}`);
-        this.text = text;
-        this.name = 'ImageReferenceError';
-    }
-}
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
-const TAG = /^[\w][\w.-]{0,127}$/;
-/** The digests an OCI registry must know, with the length of their hex. */
-const DIGEST_HEX_CHARS = { sha256: 64, sha512: 128 };
-const HEX_ID = /^[a-f0-9]{64}$/;
-/** True when `text` is `sha256:` with 64 lowercase hex digits (or `sha512:` with 128). */
-function isDigest(text) {
-    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(text);
-    return match !== null && DIGEST_HEX_CHARS[match[1]] === match[2].length;
-}
-/** True for a repository name (`team/app`) and a tag (`v1.2`) as references may hold them: nothing that could change a URL's path. */
-function isRepositoryName(text) {
-    return text.split('/').every((component) => PATH_COMPONENT.test(component));
-}
-function isTag(text) {
-    return TAG.test(text);
-}
-/** Splits `name[:tag][@digest]` into its parts, the name not yet normalised. */
-function splitReference(text) {
-    const at = text.indexOf('@');
-    const digest = at >= 0 ? text.slice(at + 1) : undefined;
-    const rest = at >= 0 ? text.slice(0, at) : text;
-    if (digest !== undefined) {
-        if (digest.includes('@'))
-            throw new ImageReferenceError(text, 'more than one "@"');
-        if (!isDigest(digest))
-            throw new ImageReferenceError(text, 'the part after "@" is not a digest: expected sha256: and 64 lowercase hex digits');
-    }
-    const colon = rest.lastIndexOf(':');
-    const hasTag = colon > rest.lastIndexOf('/');
-    return { name: hasTag ? rest.slice(0, colon) : rest, tag: hasTag ? rest.slice(colon + 1) : undefined, digest };
-}
-/** Docker's split of a name into registry and repository: the first component is a registry when it looks like a host. */
-function splitRegistry(name) {
-    const slash = name.indexOf('/');
-    const first = slash >= 0 ? name.slice(0, slash) : '';
-    const isHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
-    let registry = isHost ? first : DOCKER_HUB;
-    let repository = isHost ? name.slice(slash + 1) : name;
-    if (registry === LEGACY_DOCKER_HUB)
-        registry = DOCKER_HUB;
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = OFFICIAL_PREFIX + repository;
-    return { registry, repository };
-}
-/**
- * Parses an image reference with Docker's rules: `alpine` is `docker.io/library/alpine:latest`, `owner/app` is on
- * Docker Hub, a first component with a `.` or `:`, `localhost` or a capital letter is a registry; the tag defaults to
- * `latest` unless a digest is pinned. Throws ImageReferenceError saying what is wrong.
- */
-function parseImageReference(text) {
-    if (text === '')
-        throw new ImageReferenceError(text, 'it is empty');
-    if (/\s/.test(text))
-        throw new ImageReferenceError(text, 'it contains white space');
-    if (HEX_ID.test(text))
-        throw new ImageReferenceError(text, 'a 64-digit hex string is an image ID, not a repository name');
-    const { name, tag, digest } = splitReference(text);
-    if (tag !== undefined && !TAG.test(tag))
-        throw new ImageReferenceError(text, 'the tag must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
-    if (name === '')
-        throw new ImageReferenceError(text, 'it names no repository');
-    if (name.length > MAX_NAME_CHARS)
-        throw new ImageReferenceError(text, `the name is longer than ${MAX_NAME_CHARS} characters`);
-    const { registry, repository } = splitRegistry(name);
-    if (!DOMAIN.test(registry))
-        throw new ImageReferenceError(text, `"${visible(registry)}" is not a registry host[:port]`);
-    if (repository.toLowerCase() !== repository)
-        throw new ImageReferenceError(text, 'the repository name must be lowercase');
-    const bad = repository.split('/').find((component) => !PATH_COMPONENT.test(component));
-    if (bad !== undefined)
-        throw new ImageReferenceError(text, bad === ''
-            ? 'the repository name has an empty path component'
-            : `"${visible(bad)}" is not a repository path component: lowercase letters and digits, separated by ".", "_", "__" or "-"`);
-    return { registry, repository, tag: tag ?? (digest === undefined ? DEFAULT_TAG : undefined), digest };
-}
-/** The reference as text, normalised: `docker.io/library/alpine:3.20@sha256:…`. */
-function formatImageReference(reference) {
-    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
-    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
-    return `${reference.registry}/${reference.repository}${tag}${digest}`;
-}
-/** The host:port the registry's API answers on (Docker Hub's is not `docker.io`). */
-function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-/** The host name alone, without port or IPv6 brackets: `127.0.0.1`, `::1`, `ghcr.io`. */
-function hostNameOf(hostAndPort) {
-    const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostAndPort);
-    if (bracketed)
-        return bracketed[1];
-    return hostAndPort.replace(/:\d+$/, '');
-}
-/** True for the hosts that never leave this machine: `localhost`, 127.0.0.0/8 and ::1. */
-function isLoopbackHost(hostName) {
-    const host = hostName.toLowerCase().replace(/^\[|\]$/g, '');
-    if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1')
-        return true;
-    const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-    return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
-}
-
-;// CONCATENATED MODULE: ./src/config/build-inputs.ts
-// Pure: what a Dockerfile reads from outside its build context, for changed-only. The images it names (FROM,
-// COPY and ADD --from, RUN --mount from=, the `# syntax=` frontend and BUILDKIT_SYNTAX), the sources it fetches
-// from the network (ADD <url>, ADD <git>), and the names it gives by a variable this reading cannot resolve
-// without building (the platform's own ARGs, an ARG without a value). It reads as BuildKit does where that
-// matters here: parser directives at the top only, the escape directive, continuation lines, comments inside
-// them, ARGs before the first FROM with their defaults and the build arguments that override them.
-
-/** The ARGs BuildKit defines from the platform: their values differ per platform, so they are never resolved here. */
-const PLATFORM_ARGS = new Set([
-    'TARGETPLATFORM',
-    'TARGETOS',
-    'TARGETARCH',
-    'TARGETVARIANT',
-    'BUILDPLATFORM',
-    'BUILDOS',
-    'BUILDARCH',
-    'BUILDVARIANT',
-]);
-const REMOTE_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
-/** `docker.io/library/base:latest` for `base`; the text itself when it is not a reference Docker would read. */
-function normalisedReference(text) {
-    try {
-        return formatImageReference(parseImageReference(text));
-    }
-    catch {
-        return text;
-    }
-}
-/** The parser directives at the top (`# syntax=...`, `# escape=...`), keys lowercased. */
-function directives(lines) {
-    const found = new Map();
-    for (const line of lines) {
-        const match = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/.exec(line);
-        if (!match || found.has(match[1].toLowerCase()))
-            break;
-        found.set(match[1].toLowerCase(), match[2]);
-    }
-    return found;
-}
-/** The instructions, one logical line each: continuation lines joined, comment and blank lines inside them dropped. */
-function logicalLines(lines, escape) {
-    const joined = [];
-    let current;
-    for (const raw of lines) {
-        const line = raw.replace(/\r$/, '');
-        const trimmed = line.trim();
-        if (trimmed.startsWith('#') || (current !== undefined && trimmed === ''))
-            continue;
-        const body = line.replace(/\s+$/, '');
-        const continues = body.endsWith(escape);
-        const part = continues ? body.slice(0, -escape.length) : body;
-        current = current === undefined ? part : `${current} ${part.trimStart()}`;
-        if (!continues) {
-            if (current.trim() !== '')
-                joined.push(current.trim());
-            current = undefined;
-        }
-    }
-    if (current !== undefined && current.trim() !== '')
-        joined.push(current.trim());
-    return joined;
-}
-/** Words of an instruction's arguments, quotes kept off (`a "b c"` -> `a`, `b c`). */
-function words(text) {
-    return [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]);
-}
-/**
- * `text` with `$NAME`, `${NAME}`, `${NAME:-word}` and `${NAME:+word}` replaced from `vars`, or undefined when it
- * names a variable whose value is not known here (a platform ARG, one without a value, one of a stage) or uses
- * a form this reading does not follow.
- */
-function expandVariables(text, vars) {
-    let unknown = false;
-    const pattern = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-    const expanded = text.replace(pattern, (all, braced, op, word, bare) => {
-        if (all === '\\$')
-            return '\0';
-        const name = (braced ?? bare);
-        const value = PLATFORM_ARGS.has(name) ? undefined : vars.get(name);
-        if (value === undefined) {
-            unknown = true;
-            return '';
-        }
-        if (op === ':-')
-            return value === '' ? (word ?? '') : value;
-        if (op === ':+')
-            return value === '' ? '' : (word ?? '');
-        return value;
-    });
-    if (unknown || expanded.includes('$'))
-        return undefined;
-    return expanded.replaceAll('\0', '$');
-}
-/** `--name=value` flags at the start of an instruction's words, and the words after them. */
-function flagsOf(args) {
-    const flags = [];
-    let index = 0;
-    for (; index < args.length && args[index].startsWith('--'); index += 1) {
-        const [name, ...value] = args[index].slice(2).split('=');
-        flags.push([name.toLowerCase(), value.join('=')]);
-    }
-    return { flags, rest: args.slice(index) };
-}
-/** The ADD sources of an instruction's words after its flags: all but the destination, JSON form too. */
-function addSources(rest, argText) {
-    const json = argText.replace(/^(?:--\S+\s+)*/, '');
-    if (json.startsWith('[')) {
-        try {
-            const parsed = JSON.parse(json);
-            if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
-                return parsed.slice(0, -1);
-        }
-        catch {
-            // Not JSON after all: read as words.
-        }
-    }
-    return rest.slice(0, -1).filter((word) => !word.startsWith('<<'));
-}
-/** `from=` of every `--mount=` flag. */
-function mountSources(flags) {
-    return flags
-        .filter(([name]) => name === 'mount')
-        .flatMap(([, value]) => value.split(',').flatMap((pair) => (/^from=/i.test(pair) ? [pair.slice(5)] : [])));
-}
-/** Reads a Dockerfile's text with the build arguments the gate passes (`KEY=VALUE`). */
-function dockerfileInputs(text, buildArgs) {
-    const lines = text.split('\n');
-    const top = directives(lines);
-    const args = new Map();
-    for (const arg of buildArgs) {
-        const at = arg.indexOf('=');
-        if (at > 0)
-            args.set(arg.slice(0, at), arg.slice(at + 1));
-    }
-    const found = { images: [], remote: [], unresolved: [] };
-    const vars = new Map();
-    const stages = new Set();
-    let stageCount = 0;
-    const syntax = args.get('BUILDKIT_SYNTAX') ?? top.get('syntax');
-    if (syntax)
-        found.images.push(normalisedReference(syntax));
-    const named = (written) => {
-        const value = expandVariables(written, vars);
-        if (value === undefined)
-            found.unresolved.push(written);
-        else if (value !== 'scratch' && !stages.has(value.toLowerCase()) && !/^\d+$/.test(value))
-            found.images.push(normalisedReference(value));
-    };
-    for (const line of logicalLines(lines, top.get('escape') === '`' ? '`' : '\\')) {
-        const keyword = /^\S+/.exec(line)[0].toUpperCase();
-        const argText = line.slice(keyword.length).trim();
-        const { flags, rest } = flagsOf(words(argText));
-        if (keyword === 'ARG' && stageCount === 0) {
-            for (const word of rest) {
-                const at = word.indexOf('=');
-                const name = at < 0 ? word : word.slice(0, at);
-                const value = args.get(name) ?? (at < 0 ? undefined : expandVariables(word.slice(at + 1), vars));
-                if (value === undefined)
-                    vars.delete(name);
-                else
-                    vars.set(name, value);
-            }
-        }
-        else if (keyword === 'FROM' && rest.length > 0) {
-            named(rest[0]);
-            stageCount += 1;
-            if (rest.length >= 3 && rest[1].toLowerCase() === 'as')
-                stages.add(rest[2].toLowerCase());
-        }
-        else if (keyword === 'COPY' || keyword === 'ADD' || keyword === 'RUN') {
-            for (const [name, value] of flags)
-                if (name === 'from')
-                    named(value);
-            for (const source of mountSources(flags))
-                named(source);
-            if (keyword !== 'ADD')
-                continue;
-            for (const source of addSources(rest, argText)) {
-                if (REMOTE_SOURCE.test(source))
-                    found.remote.push(source);
-                else if (/\$/.test(source) && expandVariables(source, vars) === undefined)
-                    found.unresolved.push(source);
-            }
-        }
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/inputs/parsers.ts
-// Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
-// and gives an accepted example.
-
-/** A bad input value: names the input, what was wrong, and an accepted example. */
-class InputError extends Error {
-    input;
-    problem;
-    example;
-    constructor(input, problem, example) {
-        super(`input ${input}: ${problem}; expected e.g. ${example}`);
-        this.input = input;
-        this.problem = problem;
-        this.example = example;
-    }
-}
-function parseOptional(name, raw, parse, example) {
-    if (raw === '')
-        return undefined;
-    try {
-        return parse(raw);
-    }
-    catch (error) {
-        if (error instanceof UnitParseError)
-            throw new InputError(name, error.message, example);
-        throw error;
-    }
-}
-/** `linux/amd64,linux/arm64/v8`: os/architecture[/variant], lower case, as buildx's --platform takes them. */
-function parsePlatforms(text) {
-    const platforms = text
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-    for (const platform of platforms) {
-        if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_]+)?$/.test(platform)) {
-            throw new InputError('platforms', `"${platform}" is not os/architecture[/variant]`, 'linux/amd64,linux/arm64');
-        }
-    }
-    return [...new Set(platforms)];
-}
-function parseBuilderName(text) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text))
-        throw new UnitParseError(`"${text}" is not a buildx builder name`);
-    return text;
-}
-/** A branch name git accepts (git check-ref-format's rules, plus no leading dash or refs/ prefix needed). */
-function parseBranchName(text) {
-    const name = text.replace(/^refs\/heads\//, '');
-    const bad = !/^[A-Za-z0-9._/-]+$/.test(name) || /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|\.$|^-|@\{/.test(name) || name.length > 200;
-    if (bad)
-        throw new UnitParseError(`"${text}" is not a branch name`);
-    return name;
-}
-/** Branch names, comma- or newline-separated. */
-function parseBranchList(text) {
-    return text
-        .split(/[,\n]/)
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .map(parseBranchName);
-}
-function parseCount(text) {
-    if (!/^\d+$/.test(text))
-        throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
-    return Number(text);
-}
-/** `5%` (of the baseline size) or a size such as `2MB`. */
-function parseIncrease(text) {
-    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
-    if (percent)
-        return { kind: 'percent', fraction: Number(percent[1]) / 100, text: `${percent[1]}%` };
-    const size = parseSize(text);
-    return { kind: 'bytes', bytes: size.bytes, text: text.replace(/\s+/g, '') };
-}
-/** An image reference (name, tag, digest or id): never one docker could read as an option or split into two. */
-function parsers_parseImageReference(name, text) {
-    if (/[\s\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
-        throw new InputError(name, `"${text}" is not an image reference`, 'my-app:ci, ghcr.io/acme/app:main or sha256:...');
-    return text;
-}
-/** A path to an image archive or layout: any path, but no control characters and no leading dash. */
-function parseArchivePath(text) {
-    if (/[\u0000-\u001f\u007f]/.test(text) || text.startsWith('-'))
-        throw new UnitParseError(`"${text.slice(0, 80)}" is not a path`);
-    return text;
-}
-function parseBaseline(text) {
-    if (text === 'auto')
-        return { kind: 'auto' };
-    if (text === 'none')
-        return { kind: 'none' };
-    if (/\s/.test(text) || text.startsWith('-'))
-        throw new InputError('baseline', `"${text}" is neither auto, none nor an image reference`, 'auto, none or ghcr.io/acme/app:main');
-    return { kind: 'image', reference: text };
-}
-/** 0..1, or a percentage 0%..100%. */
-function parseFraction(text) {
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a number between 0 and 1 or a percentage`);
-    const fraction = match[2] ? Number(match[1]) / 100 : Number(match[1]);
-    if (fraction > 1)
-        throw new UnitParseError(`"${text}" is more than ${match[2] ? '100%' : '1'}`);
-    return fraction;
-}
-function parsePositiveDuration(text) {
-    const ms = parseDurationMs(text);
-    if (ms <= 0)
-        throw new UnitParseError(`"${text}" must be longer than 0`);
-    return ms;
-}
-function parsePort(text) {
-    const match = /^(\d+)(?:\/(\w+))?$/.exec(text);
-    if (!match)
-        throw new UnitParseError(`"${text}" is not a port`);
-    if (match[2] && match[2].toLowerCase() !== 'tcp') {
-        throw new UnitParseError(`"${text}" is not a TCP port (the smoke test speaks HTTP over TCP)`);
-    }
-    const port = Number(match[1]);
-    if (port < 1 || port > 65535)
-        throw new UnitParseError(`"${text}" is outside 1..65535`);
-    return port;
-}
-function parseStatus(text) {
-    if (!/^\d{3}$/.test(text) || Number(text) < 100 || Number(text) > 599) {
-        throw new InputError('smoke-expect-status', `"${text}" is not an HTTP status`, '200');
-    }
-    return Number(text);
-}
-/** Characters a request-target's path and query may hold as they are (RFC 3986 pchar, "/", "?" and "%" escapes). */
-const REQUEST_TARGET_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
-/**
- * The smoke request's target, checked where it enters: an absolute path with an optional query. Spaces and
- * non-ASCII characters are percent-encoded as UTF-8 (`/€` -> `/%E2%82%AC`), as are the printable characters a
- * request line cannot carry (`"<>\^`{|}`); what cannot be part of a request-target at all is refused.
- */
-function parseSmokePath(text) {
-    const refuse = (problem) => new InputError('smoke-path', `${JSON.stringify(text)} ${problem}`, '/healthz or /status?full=1');
-    if (!text.startsWith('/'))
-        throw refuse('is not an absolute URL path');
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(text))
-        throw refuse('contains a control character');
-    if (text.includes('#'))
-        throw refuse('has a fragment (#...), which a client never sends');
-    if (/%(?![0-9A-Fa-f]{2})/.test(text))
-        throw refuse('has a "%" that does not start a %XX escape (write %25 for a literal %)');
-    try {
-        return [...text].map((character) => (REQUEST_TARGET_SAFE.test(character) ? character : encodeURIComponent(character))).join('');
-    }
-    catch {
-        throw refuse('is not valid Unicode'); // a lone surrogate has no UTF-8 form (encodeURIComponent throws)
-    }
-}
-function parseBoolean(name, text) {
-    if (/^(true|yes|on)$/i.test(text))
-        return true;
-    if (/^(false|no|off)$/i.test(text))
-        return false;
-    throw new InputError(name, `"${text}" is not true or false`, 'true');
-}
-function parseChoice(name, text, choices) {
-    const found = choices.find((choice) => choice === text.toLowerCase());
-    if (found === undefined)
-        throw new InputError(name, `"${text}" is not one of ${choices.join(', ')}`, choices[0]);
-    return found;
-}
-function parseKeyValueLines(name, text) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'))
-        .map((line) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*=/.test(line)) {
-            throw new InputError(name, `"${line}" is not KEY=VALUE`, 'GO_VERSION=1.22');
-        }
-        return line;
-    });
-}
+;// CONCATENATED MODULE: ./src/inputs/table.ts
+// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the CLI's --help and the
+// config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests check they agree).
+const INPUTS = [
+    { name: 'context', type: 'string', scope: 'image', default: '.', description: 'Build context directory.' },
+    {
+        name: 'dockerfile',
+        type: 'string',
+        scope: 'image',
+        default: '',
+        description: 'Path of the Dockerfile (default: Dockerfile in the context).',
+    },
+    { name: 'target', type: 'string', scope: 'image', default: '', description: 'Build stage to stop at (docker build --target).' },
+    { name: 'build-args', type: 'map', scope: 'image', default: '', description: 'Build arguments, one KEY=VALUE per line.' },
+    {
+        name: 'platforms',
+        type: 'list',
+        scope: 'image',
+        default: '',
+        description: 'Platforms to build and gate, comma- or newline-separated (linux/amd64,linux/arm64); every budget applies to each. Several need buildx and the containerd image store.',
+    },
+    {
+        name: 'builder',
+        type: 'string',
+        scope: 'image',
+        default: '',
+        description: 'Name of the buildx builder to build with (docker buildx build --builder); default: the current one.',
+    },
+    {
+        name: 'image',
+        type: 'string',
+        scope: 'entry',
+        default: '',
+        description: 'Gate this image instead of building: a local one (name, tag or id; e.g. one that docker/build-push-action loaded), or one read from its registry without a pull when the engine lacks it or it is written registry://ghcr.io/acme/app:1.',
+    },
+    {
+        name: 'archive',
+        type: 'string',
+        scope: 'entry',
+        default: '',
+        description: 'Gate an image from a file instead of an engine: a docker save tar, an OCI image archive (podman save --format oci-archive) or an OCI image layout directory (buildx --output type=oci, ko, Jib, rules_oci). No Docker engine is needed; smoke: true loads a tar into the engine to run it.',
+    },
+    {
+        name: 'name',
+        type: 'string',
+        scope: 'entry',
+        default: '',
+        description: 'A name for this image in reports (default: the image reference or the context).',
+    },
+    {
+        name: 'tag',
+        type: 'string',
+        scope: 'entry',
+        default: '',
+        description: 'Tag the built image with this reference (default: no tag; the image is known by its id).',
+    },
+    {
+        name: 'max-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: 'Budget for the uncompressed image size: 25MB (SI, as docker images prints), 24MiB, or bytes.',
+    },
+    { name: 'max-layers', type: 'integer', scope: 'image', default: '', description: 'Budget for the number of filesystem layers.' },
+    {
+        name: 'require-non-root',
+        type: 'boolean',
+        scope: 'image',
+        default: 'true',
+        description: 'Fail when the image runs as root (true/false).',
+    },
+    {
+        name: 'max-startup-time',
+        type: 'duration',
+        scope: 'image',
+        default: '',
+        description: 'Budget from docker run to the first good smoke answer: 1s, 800ms.',
+    },
+    {
+        name: 'max-compressed-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: 'Budget for the compressed size (what a registry stores and docker pull downloads): 10MB, 8MiB, or bytes.',
+    },
+    {
+        name: 'min-efficiency',
+        type: 'fraction',
+        scope: 'image',
+        default: '',
+        description: "Budget for dive's efficiency score: 0.95 or 95% (1 means no file stored twice).",
+    },
+    {
+        name: 'max-wasted-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+    },
+    {
+        name: 'analyze',
+        type: 'boolean',
+        scope: 'image',
+        default: 'true',
+        description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
+    },
+    {
+        name: 'smoke',
+        type: 'choice',
+        scope: 'image',
+        choices: ['auto', 'true', 'false'],
+        default: 'auto',
+        description: 'Run the smoke test: auto (when a port is known), true, false.',
+    },
+    {
+        name: 'smoke-port',
+        type: 'port',
+        scope: 'image',
+        default: '',
+        description: 'Container TCP port to probe (default: the lowest EXPOSEd TCP port).',
+    },
+    { name: 'smoke-path', type: 'string', scope: 'image', default: '/', description: 'HTTP path the smoke request asks for.' },
+    { name: 'smoke-expect-status', type: 'integer', scope: 'image', default: '200', description: 'HTTP status the smoke answer must have.' },
+    { name: 'smoke-expect-body', type: 'string', scope: 'image', default: '', description: 'Text the smoke answer body must contain.' },
+    { name: 'smoke-timeout', type: 'duration', scope: 'image', default: '30s', description: 'How long to wait for the container to answer.' },
+    {
+        name: 'smoke-env',
+        type: 'map',
+        scope: 'image',
+        default: '',
+        description: 'Environment for the smoke container, one KEY=VALUE per line (nothing else is passed).',
+    },
+    {
+        name: 'report-file',
+        type: 'string',
+        scope: 'step',
+        default: '',
+        description: 'Where to write the JSON report (default: a new image-size-gate-<step>-<random>.json in RUNNER_TEMP, else the system temp directory; the report output names it).',
+    },
+    {
+        name: 'github-token',
+        type: 'string',
+        scope: 'workflow',
+        default: '${{ github.token }}',
+        description: 'Token for the PR comment (never passed to builds or containers).',
+    },
+    {
+        name: 'baseline',
+        type: 'string',
+        scope: 'image',
+        default: 'auto',
+        description: "What to compare with: auto (on pull_request, build the same Dockerfile at the PR's base commit), an image reference (measured in the engine when it holds it, else read from its registry without a pull; registry://ref always reads the registry), or none.",
+    },
+    {
+        name: 'registry-username',
+        type: 'string',
+        scope: 'workflow',
+        default: '',
+        description: "User name for the registry an image or baseline is read from (default: the Docker client's config.json and its credential helpers, as docker login leaves them).",
+    },
+    {
+        name: 'registry-password',
+        type: 'string',
+        scope: 'workflow',
+        default: '',
+        description: 'Password or token for registry-username (masked in the log; never passed to builds or containers).',
+    },
+    {
+        name: 'insecure-registries',
+        type: 'list',
+        scope: 'workflow',
+        default: '',
+        description: 'Registries (host or host:port) to read over plain HTTP, comma- or newline-separated; loopback registries always are, every other one needs TLS.',
+    },
+    {
+        name: 'max-increase',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: 'Budget on growth of the uncompressed size against the baseline: 5% or 2MB.',
+    },
+    {
+        name: 'allow-increase-label',
+        type: 'string',
+        scope: 'step',
+        default: '',
+        description: 'A PR label (e.g. size-increase-ok) that turns an exceeded max-increase into a warning.',
+    },
+    {
+        name: 'comment',
+        type: 'choice',
+        scope: 'step',
+        choices: ['always', 'changed', 'failure', 'never'],
+        default: 'always',
+        description: 'When to post the sticky PR comment: always, changed (the size changed or a budget failed), failure, never.',
+    },
+    {
+        name: 'history-branch',
+        type: 'string',
+        scope: 'step',
+        default: '',
+        description: 'Branch that keeps the size history (e.g. image-size-history; empty: off). Push runs record each image there (needs contents: write); pull requests compare with the record of their merge base instead of building it, and show the trend.',
+    },
+    {
+        name: 'history-branches',
+        type: 'list',
+        scope: 'step',
+        default: '',
+        description: "Pushes to which branches are recorded, comma- or newline-separated (default: the repository's default branch). Pull request runs never record.",
+    },
+    {
+        name: 'config',
+        type: 'string',
+        scope: 'workflow',
+        default: '',
+        description: 'A YAML file that lists several images to gate in this step, each with its own budgets, in one comment (default: .github/image-size-gate.yml when it exists). Its keys are these inputs; inputs set here act as defaults for every image.',
+    },
+    {
+        name: 'changed-only',
+        type: 'boolean',
+        scope: 'step',
+        default: 'false',
+        description: 'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
+    },
+    {
+        name: 'images',
+        type: 'list',
+        scope: 'workflow',
+        default: '',
+        description: 'With a config file: gate only these of its images, by name, comma- or newline-separated (in a matrix job: ${{ matrix.image }} from image-size-gate/plan). The PR comment and the size history are then left to image-size-gate/report.',
+    },
+    {
+        name: 'runs-on',
+        type: 'list',
+        scope: 'matrix',
+        default: '',
+        description: "In the config file only: the runner label(s) this image's matrix job asks for (e.g. ubuntu-24.04-arm), passed on by image-size-gate/plan in its matrix.",
+    },
+];
+/** The inputs the main action and the CLI take (config-only keys such as runs-on are left out). */
+const ACTION_INPUTS = INPUTS.filter((input) => input.scope !== 'matrix');
 
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
 // getInputs(): the raw input strings -> a typed, validated GateOptions. The table of inputs and outputs is in
@@ -34646,7 +33727,7 @@ function getInputs(read) {
         return INPUTS.find((input) => input.name === name)?.default ?? '';
     };
     const optional = (name) => value(name) || undefined;
-    const image = parseOptional('image', value('image'), (text) => parsers_parseImageReference('image', text), 'my-app:ci');
+    const image = parseOptional('image', value('image'), (text) => parseImageReference('image', text), 'my-app:ci');
     const options = {
         context: value('context'),
         dockerfile: optional('dockerfile'),
@@ -34687,13 +33768,13 @@ function readRegistry(value, optional) {
     const username = optional('registry-username');
     const password = optional('registry-password');
     if (Boolean(username) !== Boolean(password))
-        throw new InputError(username ? 'registry-password' : 'registry-username', `is empty, but ${username ? 'registry-username' : 'registry-password'} is set`, 'both registry-username and registry-password, or neither');
+        throw new parsers_InputError(username ? 'registry-password' : 'registry-username', `is empty, but ${username ? 'registry-username' : 'registry-password'} is set`, 'both registry-username and registry-password, or neither');
     const insecureRegistries = value('insecure-registries')
         .split(/[\s,]+/)
         .filter(Boolean)
         .map((host) => {
         if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/.test(host))
-            throw new InputError('insecure-registries', `"${host.slice(0, 80)}" is not a host or host:port`, 'registry.internal:5000');
+            throw new parsers_InputError('insecure-registries', `"${host.slice(0, 80)}" is not a host or host:port`, 'registry.internal:5000');
         return host;
     });
     return { username, password, insecureRegistries };
@@ -34702,7 +33783,7 @@ function readHistory(value) {
     const branch = parseOptional('history-branch', value('history-branch'), parseBranchName, 'image-size-history');
     const recordBranches = parseOptional('history-branches', value('history-branches'), parseBranchList, 'main, release') ?? [];
     if (!branch && recordBranches.length > 0)
-        throw new InputError('history-branches', 'is set, but history-branch is not', 'history-branch: image-size-history with history-branches');
+        throw new parsers_InputError('history-branches', 'is set, but history-branch is not', 'history-branch: image-size-history with history-branches');
     return branch ? { branch, recordBranches } : undefined;
 }
 function readSmoke(value, optional) {
@@ -34720,12 +33801,12 @@ function readSmoke(value, optional) {
 function checkCombinations(options, value) {
     const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
-        throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
+        throw new parsers_InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
     if (options.archive && options.smoke.mode === 'true')
-        throw new InputError('smoke', "is true, but an archive's image is not run (the gate reads the archive; no engine loads it)", 'smoke: auto or false with archive (or docker load it and gate it with image:)');
+        throw new parsers_InputError('smoke', "is true, but an archive's image is not run (the gate reads the archive; no engine loads it)", 'smoke: auto or false with archive (or docker load it and gate it with image:)');
     if (options.image && options.archive)
-        throw new InputError('archive', 'cannot be combined with image (the gate takes the image from one place)', 'archive: image.tar alone');
+        throw new parsers_InputError('archive', 'cannot be combined with image (the gate takes the image from one place)', 'archive: image.tar alone');
     const taken = options.image ? 'image' : options.archive ? 'archive' : undefined;
     if (taken && (options.dockerfile || options.target || options.buildArgs.length > 0 || options.platforms.length > 0 || options.builder)) {
         const clash = options.dockerfile
@@ -34737,8 +33818,89 @@ function checkCombinations(options, value) {
                     : options.platforms.length > 0
                         ? 'platforms'
                         : 'builder';
-        throw new InputError(clash, `cannot be combined with ${taken} (the gate either builds or takes a built image)`, `${taken === 'image' ? 'image: my-app:ci' : 'archive: image.tar'} with no build inputs`);
+        throw new parsers_InputError(clash, `cannot be combined with ${taken} (the gate either builds or takes a built image)`, `${taken === 'image' ? 'image: my-app:ci' : 'archive: image.tar'} with no build inputs`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/config/keys.ts
+// Pure: which keys the config file takes where (all from the input table), and the nearest valid key to a
+// misspelt one.
+
+/** The keys of the file's own structure, at its top level. */
+const STRUCTURE_KEYS = ['defaults', 'images'];
+/** Keys that say how an image is built: an entry that names a built `image` takes none of them. */
+const BUILD_KEYS = ['context', 'dockerfile', 'target', 'build-args', 'platforms', 'builder'];
+/** Keys whose relative paths start at the repository root (see configRoot). */
+const PATH_KEYS = ['context', 'dockerfile'];
+const SCOPES_BY_PLACE = {
+    top: ['step'],
+    defaults: ['image', 'matrix'],
+    entry: ['image', 'entry', 'matrix'],
+};
+function inputDefinition(name) {
+    return INPUTS.find((input) => input.name === name);
+}
+/** The input keys a place takes, in table order. */
+function keysFor(place) {
+    return INPUTS.filter((input) => SCOPES_BY_PLACE[place].includes(input.scope)).map((input) => input.name);
+}
+/** Why a key that names an input does not belong here, and where it does; undefined when it belongs. */
+function misplacedInput(place, input) {
+    if (SCOPES_BY_PLACE[place].includes(input.scope))
+        return undefined;
+    switch (input.scope) {
+        case 'workflow':
+            return input.name === 'github-token'
+                ? { problem: 'is never read from a file', fix: "leave the token in the workflow's with: (its default is the job's own token)" }
+                : { problem: 'cannot be set in the config file', fix: "set it in the workflow's with: or as a command-line flag" };
+        case 'step':
+            return {
+                problem: 'applies to the whole step, not to one image',
+                fix: "set it at the top level of this file or in the workflow's with:",
+            };
+        case 'entry':
+            return { problem: 'names one image', fix: "set it in that image's entry under images:" };
+        default:
+            return { problem: 'applies to one image', fix: 'set it under defaults: (for every image) or in an entry under images:' };
+    }
+}
+/** `maxSize`, `max_size`, `Max-Size` -> `max-size`. */
+function kebab(key) {
+    return key
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/[\s_]+/g, '-')
+        .toLowerCase();
+}
+/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * The valid key `key` most likely meant: the same words in kebab case, the one key that ends in it (`args` ->
+ * `build-args`), or the nearest by edit distance when that is at most a third of its length (at least 2).
+ */
+function nearestKey(key, candidates) {
+    const wanted = kebab(key);
+    if (candidates.includes(wanted))
+        return wanted;
+    const endingIn = candidates.filter((candidate) => candidate.endsWith(`-${wanted}`));
+    if (endingIn.length === 1)
+        return endingIn[0];
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(wanted, candidate);
+        if (!best || distance < best.distance)
+            best = { candidate, distance };
+    }
+    return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts
@@ -34780,12 +33942,12 @@ function optionsForImage(config, image, actionInput) {
         return getInputs(read);
     }
     catch (error) {
-        if (!(error instanceof InputError))
+        if (!(error instanceof parsers_InputError))
             throw error;
         const from = origin(error.input);
         if (from)
-            throw new ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
-        throw new InputError(error.input, `${error.problem} (for the image ${visible(image.name, 60)} of ${config.file})`, error.example);
+            throw new error_ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
+        throw new parsers_InputError(error.input, `${error.problem} (for the image ${visible(image.name, 60)} of ${config.file})`, error.example);
     }
 }
 /** A step-wide input (comment, report-file, changed-only...): the file's top level, else the action input. */
@@ -34794,12 +33956,13 @@ function stepInput(config, actionInput) {
 }
 /**
  * What the file says about one image, defaults included, in table order: equal between two versions of the
- * file exactly when the image's config entry (as it applies) did not change.
+ * file exactly when the image's config entry (as it applies) did not change. runs-on counts: another runner may
+ * build another platform.
  */
 function imageSettings(config, image) {
     const settings = {};
     for (const input of INPUTS) {
-        if (input.scope !== 'image' && input.scope !== 'entry')
+        if (input.scope !== 'image' && input.scope !== 'entry' && input.scope !== 'matrix')
             continue;
         if (input.name in image.values)
             settings[input.name] = image.values[input.name];
@@ -34819,194 +33982,6 @@ function buildKeysFromInputs(config, image, actionInput) {
         const value = actionInput(name);
         return value !== '' && value !== (inputDefinition(name)?.default ?? '');
     });
-}
-
-;// CONCATENATED MODULE: ./src/config/changes.ts
-// changed-only: which images of the config file a pull request leaves alone. An image is unchanged only when
-// everything its build reads is provably the same at the merge base and in the checkout: its config entry
-// (defaults included), the workflow its inputs come from, the files of its context and its Dockerfile as the
-// builder reads them (change-paths.ts), what git does to them at checkout, and every image its Dockerfile
-// names that another entry of the file builds (a rebuilt entry rebuilds the entries built from its tag, and
-// the entries whose tags it is built from). Whatever cannot be decided here (a context outside the repository,
-// a submodule, an ADD of a URL, a file git does not hold) rebuilds the image and says why: per image, never
-// failing the step. An image given by reference (`image:`) or as an archive is always gated.
-
-
-
-
-
-
-
-
-const shown = (text) => visible(text, 120);
-/** The largest Dockerfile read for the images it names. */
-const MAX_DOCKERFILE_BYTES = 1024 * 1024;
-/** The paths whose work tree must match the head: the context, the Dockerfile and its own ignore file. */
-const workPaths = (paths) => [
-    paths.context,
-    paths.dockerfile,
-    `${paths.dockerfile}.dockerignore`,
-];
-/** Every image's paths, and the head's tree and the work tree's differences under all of them, in two git calls. */
-async function batchOf(question, roots) {
-    const paths = new Map();
-    for (const { image, options } of question.images) {
-        if (!options.image && !options.archive)
-            paths.set(image.name, await buildPaths(roots, options.context, options.dockerfile));
-    }
-    const decidable = [...paths.values()].flatMap((each) => ('compared' in each ? [each] : []));
-    if (decidable.length === 0)
-        return { paths };
-    const contexts = [...new Set(decidable.map((each) => each.context))];
-    const work = [...new Set(decidable.flatMap(workPaths))];
-    return { paths, tree: await treeEntries(question.root, question.head, contexts), dirty: await workTreeDifferences(question.root, work) };
-}
-/** The first of `changed` at or under one of `paths`, as git matches a literal pathspec. */
-function firstUnder(changed, paths) {
-    return changed.find((file) => paths.some((at) => at === '.' || file === at || file.startsWith(`${at}/`)));
-}
-/** The config file as the merge base had it, or why there is none to compare with. */
-async function baseConfig(question) {
-    const relative = external_node_path_default().relative(question.root, external_node_path_default().resolve(question.config.file));
-    const text = await blobAt(question.root, question.base, relative);
-    if (text === undefined)
-        return `the merge base has no config file ${shown(relative)} to compare with`;
-    try {
-        return parseConfig(text.toString('utf8'), question.config.file);
-    }
-    catch {
-        return `the merge base's config file ${shown(relative)} cannot be read`;
-    }
-}
-/** Why the workflow's inputs cannot be shown the same as at the merge base, or undefined when they can. */
-async function workflowChange(question) {
-    const file = question.workflowFile;
-    if (!file)
-        return 'the workflow file is not known (GITHUB_WORKFLOW_REF), so they cannot be compared with the merge base';
-    const changed = await firstDifference(question.root, question.base, question.head, [file]);
-    return changed ? `the workflow file ${shown(file)} changed` : undefined;
-}
-/** What the image's Dockerfile, as it will be built, reads from outside its context; undefined when it cannot be read. */
-async function dockerfileOf(options) {
-    const file = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
-    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    if (!info?.isFile() || info.size > MAX_DOCKERFILE_BYTES)
-        return undefined;
-    return dockerfileInputs(await (0,promises_namespaceObject.readFile)(file, 'utf8'), options.buildArgs);
-}
-async function ownAnswer(question, { shared, batch }, { image, options }) {
-    const builds = options.tag ? normalisedReference(options.tag) : undefined;
-    const built = options.image || options.archive ? undefined : await dockerfileOf(options).catch(() => undefined);
-    // An entry that gates a built image reads that image: when another entry builds its tag, that one must run too.
-    const reads = options.image ? [normalisedReference(options.image)] : (built?.images ?? []);
-    const answer = (reason) => ({ name: image.name, reason, reads, builds });
-    if (options.image || options.archive)
-        return answer('it is given as a built image or an archive, which the repository cannot show unchanged');
-    if (typeof shared.before === 'string')
-        return answer(shared.before);
-    const earlier = shared.before.images.find((candidate) => candidate.name === image.name);
-    if (!earlier)
-        return answer("the merge base's config file has no entry of this name");
-    if (JSON.stringify(imageSettings(shared.before, earlier)) !== JSON.stringify(imageSettings(question.config, image)))
-        return answer('its config entry (with the defaults that apply to it) changed');
-    const fromInputs = buildKeysFromInputs(question.config, image, question.actionInput);
-    if (fromInputs.length > 0 && shared.workflow)
-        return answer(`it takes ${fromInputs.join(', ')} from the workflow's inputs, and ${shared.workflow}`);
-    return answer(await filesReason(question, shared, batch, { name: image.name, options, built }));
-}
-/** Why the files an image is built from rebuild it (what changed, or what cannot be compared), or undefined. */
-async function filesReason(question, shared, batch, { name, options, built }) {
-    const { root, base, head } = question;
-    const paths = batch.paths.get(name) ?? (await buildPaths(shared.roots, options.context, options.dockerfile));
-    if ('undecidable' in paths)
-        return paths.undecidable;
-    const changed = shared.changed ? firstUnder(shared.changed, paths.compared) : await firstDifference(root, base, head, paths.compared);
-    if (changed !== undefined)
-        return `${shown(changed)} changed`;
-    const tree = batch.tree ?? (await treeEntries(root, head, [paths.context]));
-    if (!tree)
-        return `git lists too many files under its context ${shown(paths.context)} to check`;
-    const files = tree.filter((entry) => firstUnder([entry.path], [paths.context]) !== undefined);
-    if (files.length === 0)
-        return `git holds no files under its context ${shown(paths.context)} (untracked, or inside a submodule)`;
-    const submodule = files.find((entry) => entry.submodule);
-    if (submodule)
-        return `its context holds the submodule ${shown(submodule.path)}, whose files this check cannot compare`;
-    const differences = batch.dirty ?? (await workTreeDifferences(root, workPaths(paths)));
-    if (!differences)
-        return `the work tree differs from the checked-out commit in too many files under its context to list`;
-    const dirty = firstUnder(differences, workPaths(paths));
-    if (dirty !== undefined)
-        return `the work tree holds ${shown(dirty)} other than the checked-out commit does (a file git does not track or ignores, or one changed)`;
-    if (!built)
-        return `its Dockerfile ${shown(paths.dockerfile)} cannot be read`;
-    if (built.remote.length > 0)
-        return `its Dockerfile ADDs ${shown(built.remote[0])}, which is fetched when it is built`;
-    const tagsBuilt = question.images.some(({ options: other }) => other.tag);
-    if (built.unresolved.length > 0 && tagsBuilt)
-        return `its Dockerfile names ${shown(built.unresolved[0])}, whose variable this check cannot resolve, and entries of the file build tags`;
-    return undefined;
-}
-/**
- * Pure: the answers once the entries' tags tie them together. An entry built from a tag another entry builds
- * changes when that one changes, and is rebuilt. An entry whose tag a rebuilt entry is built from is rebuilt
- * too, so that the tag exists (it is not pulled) when the rebuilt one needs it; it is not changed by that, so
- * the other entries built from its tag are not rebuilt for it.
- */
-function withTagDependencies(answers) {
-    const reasons = new Map(answers.map((answer) => [answer.name, answer.reason]));
-    const builders = new Map();
-    for (const answer of answers)
-        if (answer.builds && !builders.has(answer.builds))
-            builders.set(answer.builds, answer.name);
-    const edges = answers.flatMap((answer) => answer.reads.flatMap((tag) => {
-        const builder = builders.get(tag);
-        return builder && builder !== answer.name ? [{ user: answer.name, builder, tag }] : [];
-    }));
-    const rebuilt = (name) => reasons.get(name) !== undefined;
-    const spread = (step) => {
-        for (let more = true; more;)
-            more = edges.map(step).includes(true);
-    };
-    spread(({ user, builder, tag }) => {
-        if (!rebuilt(builder) || rebuilt(user))
-            return false;
-        reasons.set(user, `it is built from ${shown(tag)}, which the entry ${shown(builder)} builds, and that is rebuilt`);
-        return true;
-    });
-    spread(({ user, builder, tag }) => {
-        if (!rebuilt(user) || rebuilt(builder))
-            return false;
-        reasons.set(builder, `the entry ${shown(user)}, which is rebuilt, is built from its tag ${shown(tag)}`);
-        return true;
-    });
-    return answers.map(({ name }) => {
-        const reason = reasons.get(name);
-        return reason === undefined ? { name, rebuild: false } : { name, rebuild: true, reason };
-    });
-}
-/** Every image's answer, in the file's order: not rebuilt, or rebuilt and why. */
-async function changedOnlyPlan(question) {
-    const undecided = (error) => `changed-only could not tell whether it changed (${error.message})`;
-    let shared;
-    try {
-        const roots = { lexical: question.root, real: await (0,promises_namespaceObject.realpath)(question.root) };
-        const local = (await localAttributesSet(question.root))
-            ? "the repository's .git/info/attributes sets attributes, which the merge base's checkout may not have had"
-            : undefined;
-        const changed = await changedPaths(question.root, question.base, question.head);
-        shared = { before: local ?? (await baseConfig(question)), roots, workflow: await workflowChange(question), changed };
-    }
-    catch (error) {
-        return question.images.map(({ image }) => ({ name: image.name, rebuild: true, reason: undecided(error) }));
-    }
-    const batch = await batchOf(question, shared.roots).catch(() => ({ paths: new Map() }));
-    const answers = [];
-    for (const entry of question.images) {
-        const fallback = (error) => ({ name: entry.image.name, reason: undecided(error), reads: [] });
-        answers.push(await ownAnswer(question, { shared, batch }, entry).catch(fallback));
-    }
-    return withTagDependencies(answers);
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/largest.ts
@@ -35149,7 +34124,7 @@ function* byteMapSteps(visible) {
 // time, so a sorted listing of one image and platform is in commit-time order without reading any blob.
 
 /** A record keeps at most this many characters of the image's name; the image key is made from what it keeps. */
-const record_path_MAX_NAME_CHARS = 200;
+const MAX_NAME_CHARS = 200;
 /** The longest image or platform key. */
 const MAX_KEY_CHARS = 60;
 /** Hex characters of sha256 appended to a key that is not its name verbatim. */
@@ -35159,7 +34134,7 @@ const KEY = '[a-z0-9](?:[a-z0-9._-]{0,58}[a-z0-9])?';
 const RECORD_PATH = new RegExp(`^(${KEY})/(${KEY})/(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-([0-9a-f]{40}|[0-9a-f]{64})\\.json$`);
 /** The name as a record keeps it: cut to MAX_NAME_CHARS characters. */
 function recordedName(name) {
-    return name.slice(0, record_path_MAX_NAME_CHARS);
+    return name.slice(0, MAX_NAME_CHARS);
 }
 /** Lowercase `[a-z0-9._-]` only, every other run of characters one `-`, no `-` or `.` at either end. */
 function safeSegment(text) {
@@ -35383,7 +34358,7 @@ function readRecord(value) {
         fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
     return defined({
         schemaVersion: version,
-        name: record_check_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
+        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
         platform: record_check_text(field(fields, 'platform'), 'platform', 100),
         commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
         commitTime: time(field(fields, 'commitTime'), 'commitTime'),
@@ -35496,6 +34471,11 @@ function sharedLayerProblem(record, measured) {
     }
     return undefined;
 }
+/**
+ * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
+ * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
+ */
+const fieldChecks = { Invalid, fail, fieldsOf, field, text: record_check_text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
 
 ;// CONCATENATED MODULE: ./src/common/background.ts
 // Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
@@ -41488,6 +40468,131 @@ class Secrets {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references as Docker reads them (distribution's reference grammar and its normalisation): which
+// registry, which repository, which tag or digest. Pure; a malformed reference is an ImageReferenceError.
+
+/** Docker Hub's name in references, its API host, and the key `docker login` stores its credentials under. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const DEFAULT_TAG = 'latest';
+/** Distribution's bound on a whole name, registry included. */
+const reference_MAX_NAME_CHARS = 255;
+class ImageReferenceError extends Error {
+    text;
+    constructor(text, reason) {
+        super(`image reference "${visible(text, 300)}": ${reason}`);
+        this.text = text;
+        this.name = 'ImageReferenceError';
+    }
+}
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+/** The digests an OCI registry must know, with the length of their hex. */
+const DIGEST_HEX_CHARS = { sha256: 64, sha512: 128 };
+const HEX_ID = /^[a-f0-9]{64}$/;
+/** True when `text` is `sha256:` with 64 lowercase hex digits (or `sha512:` with 128). */
+function isDigest(text) {
+    const match = /^([a-z0-9]+):([a-f0-9]+)$/.exec(text);
+    return match !== null && DIGEST_HEX_CHARS[match[1]] === match[2].length;
+}
+/** True for a repository name (`team/app`) and a tag (`v1.2`) as references may hold them: nothing that could change a URL's path. */
+function isRepositoryName(text) {
+    return text.split('/').every((component) => PATH_COMPONENT.test(component));
+}
+function isTag(text) {
+    return TAG.test(text);
+}
+/** Splits `name[:tag][@digest]` into its parts, the name not yet normalised. */
+function splitReference(text) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : undefined;
+    const rest = at >= 0 ? text.slice(0, at) : text;
+    if (digest !== undefined) {
+        if (digest.includes('@'))
+            throw new ImageReferenceError(text, 'more than one "@"');
+        if (!isDigest(digest))
+            throw new ImageReferenceError(text, 'the part after "@" is not a digest: expected sha256: and 64 lowercase hex digits');
+    }
+    const colon = rest.lastIndexOf(':');
+    const hasTag = colon > rest.lastIndexOf('/');
+    return { name: hasTag ? rest.slice(0, colon) : rest, tag: hasTag ? rest.slice(colon + 1) : undefined, digest };
+}
+/** Docker's split of a name into registry and repository: the first component is a registry when it looks like a host. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const isHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    let registry = isHost ? first : DOCKER_HUB;
+    let repository = isHost ? name.slice(slash + 1) : name;
+    if (registry === LEGACY_DOCKER_HUB)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = OFFICIAL_PREFIX + repository;
+    return { registry, repository };
+}
+/**
+ * Parses an image reference with Docker's rules: `alpine` is `docker.io/library/alpine:latest`, `owner/app` is on
+ * Docker Hub, a first component with a `.` or `:`, `localhost` or a capital letter is a registry; the tag defaults to
+ * `latest` unless a digest is pinned. Throws ImageReferenceError saying what is wrong.
+ */
+function reference_parseImageReference(text) {
+    if (text === '')
+        throw new ImageReferenceError(text, 'it is empty');
+    if (/\s/.test(text))
+        throw new ImageReferenceError(text, 'it contains white space');
+    if (HEX_ID.test(text))
+        throw new ImageReferenceError(text, 'a 64-digit hex string is an image ID, not a repository name');
+    const { name, tag, digest } = splitReference(text);
+    if (tag !== undefined && !TAG.test(tag))
+        throw new ImageReferenceError(text, 'the tag must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
+    if (name === '')
+        throw new ImageReferenceError(text, 'it names no repository');
+    if (name.length > reference_MAX_NAME_CHARS)
+        throw new ImageReferenceError(text, `the name is longer than ${reference_MAX_NAME_CHARS} characters`);
+    const { registry, repository } = splitRegistry(name);
+    if (!DOMAIN.test(registry))
+        throw new ImageReferenceError(text, `"${visible(registry)}" is not a registry host[:port]`);
+    if (repository.toLowerCase() !== repository)
+        throw new ImageReferenceError(text, 'the repository name must be lowercase');
+    const bad = repository.split('/').find((component) => !PATH_COMPONENT.test(component));
+    if (bad !== undefined)
+        throw new ImageReferenceError(text, bad === ''
+            ? 'the repository name has an empty path component'
+            : `"${visible(bad)}" is not a repository path component: lowercase letters and digits, separated by ".", "_", "__" or "-"`);
+    return { registry, repository, tag: tag ?? (digest === undefined ? DEFAULT_TAG : undefined), digest };
+}
+/** The reference as text, normalised: `docker.io/library/alpine:3.20@sha256:…`. */
+function formatImageReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${reference.registry}/${reference.repository}${tag}${digest}`;
+}
+/** The host:port the registry's API answers on (Docker Hub's is not `docker.io`). */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** The host name alone, without port or IPv6 brackets: `127.0.0.1`, `::1`, `ghcr.io`. */
+function hostNameOf(hostAndPort) {
+    const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostAndPort);
+    if (bracketed)
+        return bracketed[1];
+    return hostAndPort.replace(/:\d+$/, '');
+}
+/** True for the hosts that never leave this machine: `localhost`, 127.0.0.0/8 and ::1. */
+function isLoopbackHost(hostName) {
+    const host = hostName.toLowerCase().replace(/^\[|\]$/g, '');
+    if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1')
+        return true;
+    const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+    return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/oci-layout.ts
 // An OCI image layout directory (`docker buildx build --output type=oci,tar=false`, ko, Jib, rules_oci,
 // `skopeo copy ... oci:DIR`) read as the members of an image archive: index.json, the manifests and indexes it
@@ -41703,7 +40808,7 @@ function namesRegistryImage(text) {
 }
 async function resolve(request) {
     try {
-        const reference = parseImageReference(request.reference);
+        const reference = reference_parseImageReference(request.reference);
         const platforms = request.platforms ?? (request.options.platforms.length > 0 ? request.options.platforms : undefined);
         const resolved = await request.client.resolveImage(reference, { platforms });
         if (resolved.platforms.length === 0)
@@ -43237,7 +42342,7 @@ function namedRegistries(options) {
         if (!text)
             continue;
         try {
-            registries.add(parseImageReference(text.startsWith(REGISTRY_PREFIX) ? text.slice(REGISTRY_PREFIX.length) : text).registry);
+            registries.add(reference_parseImageReference(text.startsWith(REGISTRY_PREFIX) ? text.slice(REGISTRY_PREFIX.length) : text).registry);
         }
         catch {
             // Not a registry reference (an image id, a local name): nothing to log in to.
@@ -43291,7 +42396,7 @@ function namesRegistryHost(text) {
     if (!(first.includes('.') || first.includes(':') || first === 'localhost'))
         return false;
     try {
-        parseImageReference(text);
+        reference_parseImageReference(text);
         return true;
     }
     catch {
@@ -43773,28 +42878,49 @@ async function history_readHistory(settings, name, log, commit) {
         await opened.release();
     }
 }
+/** The records of one image, made as a recording run makes them (one per platform). */
+async function recordsOf(record, input) {
+    return buildRecords({
+        name: input.name,
+        head: input.head,
+        engine: input.engine,
+        meta: {
+            commit: record.commit,
+            commitTime: await record.commitTime(),
+            ref: record.ref,
+            runUrl: record.runUrl,
+            recordedAt: new Date().toISOString(),
+        },
+    });
+}
+/**
+ * A matrix job's records of a push, made but not committed: image-size-gate/report commits every image's in one
+ * commit. Never throws: a failure is one warning, and no records.
+ */
+async function pendingRecords(settings, input, log) {
+    if (!settings.record?.deferred)
+        return undefined;
+    try {
+        const records = await recordsOf(settings.record, input);
+        log.info(`Size history: ${records.length} record(s) made for image-size-gate/report to commit to branch ${settings.remote.branch}`);
+        return records;
+    }
+    catch (error) {
+        log.warning(`The size history's records could not be made (the gate's verdict stands): ${error.message}`);
+        return undefined;
+    }
+}
 /**
  * Commits one record per platform of the image to the history branch. Never throws: a failure is one warning
  * (naming the permission to add when the token may not push), and undefined.
  */
 async function recordHistory(settings, input, log) {
     const record = settings.record;
-    if (!record)
+    if (!record || record.deferred)
         return undefined;
     const { remote } = settings;
     try {
-        const records = buildRecords({
-            name: input.name,
-            head: input.head,
-            engine: input.engine,
-            meta: {
-                commit: record.commit,
-                commitTime: await record.commitTime(),
-                ref: record.ref,
-                runUrl: record.runUrl,
-                recordedAt: new Date().toISOString(),
-            },
-        });
+        const records = await recordsOf(record, input);
         const files = records.map((each) => ({ path: recordPath(each), content: serializeRecord(each) }));
         const message = `image-size-gate: record ${input.name.slice(0, 100)} at ${record.commit.slice(0, 12)}`;
         const written = await writeFiles(remote, files, message);
@@ -44016,7 +43142,9 @@ function fileChanges(base, head, limit = 10) {
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
 // 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
 // analysis.byteMap and history.
-const REPORT_SCHEMA_VERSION = 3;
+// 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
+// file's images, matrix (the commit and the config file's digest of a matrix job).
+const REPORT_SCHEMA_VERSION = 4;
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 
@@ -44343,12 +43471,1027 @@ function recordedBaseline(history, head, { log, branch }) {
 /** Records this run (push runs on a recorded branch), and the trend of the gated platform with it. */
 async function historyReport(settings, history, input, log) {
     const recorded = await recordHistory(settings, input, log);
+    const pending = await pendingRecords(settings, input, log);
     const primary = input.head.platforms[0];
     const trend = [...(history.trend.get(platformKey(primary.platform)) ?? [])].filter((point) => point.commit !== settings.record?.commit);
-    if (recorded && settings.record) {
+    if ((recorded || pending) && settings.record) {
         trend.push({ commit: settings.record.commit, commitTime: await settings.record.commitTime(), sizeBytes: primary.sizeBytes });
     }
-    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
+    return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded, ...(pending ? { pending } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/git/tree.ts
+// The git calls change detection (changed-only) makes: compare paths between two commits, read a blob, list a
+// tree's submodules, and ask whether the work tree holds anything the head commit does not. Every path is
+// passed to git literally (--literal-pathspecs): a folder named `:lit` or `*` is that folder, never pathspec
+// magic or a glob. A failure is a GateError of the changed-only step, which its caller turns into a rebuild.
+
+
+
+
+async function tree_git(root, args) {
+    try {
+        return await runGit(root, ['--literal-pathspecs', ...args]);
+    }
+    catch (error) {
+        if (error instanceof GitUnavailableError)
+            throw new errors_GateError('changed-only', error.message, { cause: error });
+        throw error;
+    }
+}
+function failed(args, result) {
+    return new errors_GateError('changed-only', `git ${args[0]} failed: ${run_gitReason(args, result)}`);
+}
+/** The first path at or under `paths` (relative to the root) that differs between two commits, or undefined. */
+async function firstDifference(root, base, head, paths) {
+    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head, '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    const first = result.stdout.toString('utf8').split('\0')[0];
+    return first || undefined;
+}
+/** A file's bytes at a commit as git stores them, or undefined when the commit has no blob there. */
+async function blobAt(root, commit, file) {
+    const object = `${commit}:${file}`;
+    const type = await tree_git(root, ['cat-file', '-t', object]);
+    if (type.exitCode !== 0 || type.stdout.toString('utf8').trim() !== 'blob')
+        return undefined;
+    const args = ['cat-file', 'blob', object];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0 || result.stdoutCut)
+        throw failed(args, result);
+    return result.stdout;
+}
+/** Every file of the tree of `commit` at or under `paths`, each saying whether it is a submodule (a gitlink); undefined when too many to list. */
+async function treeEntries(root, commit, paths) {
+    const args = ['ls-tree', '-r', '-z', commit, '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    if (result.stdoutCut)
+        return undefined;
+    return result.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
+}
+/** Every path that differs between two commits, or undefined when there are too many to list. */
+async function changedPaths(root, base, head) {
+    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    return result.stdoutCut ? undefined : result.stdout.toString('utf8').split('\0').filter(Boolean);
+}
+/**
+ * Every path at or under `paths` where the work tree differs from the checked-out commit: modified, staged,
+ * untracked or ignored (a build step's output, an installed node_modules). Undefined when too many to list.
+ */
+async function workTreeDifferences(root, paths) {
+    const args = ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...paths];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    if (result.stdoutCut)
+        return undefined;
+    return result.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(3));
+}
+/** Whether the repository's own attributes file ($GIT_DIR/info/attributes, never versioned) sets anything. */
+async function localAttributesSet(root) {
+    const args = ['rev-parse', '--git-path', 'info/attributes'];
+    const result = await tree_git(root, args);
+    if (result.exitCode !== 0)
+        throw failed(args, result);
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(root, result.stdout.toString('utf8').trim()), 'utf8').catch(() => '');
+    return text.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+}
+/**
+ * The work tree around `directory`: its root as the runner names it (`directory` and git's --show-cdup, links
+ * unresolved) and the commit checked out. Undefined outside a work tree, or before the first commit.
+ */
+async function checkedOut(directory) {
+    const result = await tree_git(directory, ['rev-parse', '--show-cdup', '--verify', 'HEAD']).catch(() => undefined);
+    if (!result || result.exitCode !== 0)
+        return undefined;
+    const [cdup, head] = result.stdout.toString('utf8').split('\n');
+    return head ? { root: external_node_path_default().resolve(directory, cdup), head: head.trim() } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/change-paths.ts
+// What changed-only compares for one image: the paths of the repository its build reads, as git names them from
+// the repository root. The context and the Dockerfile both as written and as the builder sees them (symbolic
+// links resolved: buildx follows a linked context), the links themselves, the Dockerfile's own ignore file
+// (`<Dockerfile>.dockerignore`, which BuildKit prefers to the context's), and every `.gitattributes` above
+// them (an attribute such as working-tree-encoding changes the checked-out bytes while git's blobs stay the
+// same). A path that cannot be placed inside the repository is a reason to rebuild, never an error.
+
+
+/** `file` relative to `root`, or undefined when it lies outside it. */
+function inside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+        return undefined;
+    return relative.split((external_node_path_default()).sep).join('/') || '.';
+}
+/** Every folder from the root down to (and with) `relative`'s own folder, each with its `.gitattributes`. */
+function attributeFiles(relative, isDirectory) {
+    const parts = relative === '.' ? [] : relative.split('/');
+    const folders = isDirectory ? parts : parts.slice(0, -1);
+    return folders.reduce((files, _part, index) => [...files, `${folders.slice(0, index + 1).join('/')}/.gitattributes`], ['.gitattributes']);
+}
+/** The prefixes of `relative` (under the lexical root) that are symbolic links in the work tree. */
+async function linksAlong(roots, relative) {
+    const parts = relative === '.' ? [] : relative.split('/');
+    const links = [];
+    for (let index = 1; index <= parts.length; index += 1) {
+        const prefix = parts.slice(0, index).join('/');
+        const info = await (0,promises_namespaceObject.lstat)(external_node_path_default().join(roots.lexical, prefix)).catch(() => undefined);
+        if (info?.isSymbolicLink())
+            links.push(prefix);
+    }
+    return links;
+}
+/** One path as written and as resolved, or why it cannot be compared. */
+async function placed(roots, file, what) {
+    const written = inside(roots.lexical, external_node_path_default().resolve(file));
+    if (written === undefined)
+        return { undecidable: `its ${what} ${file} lies outside the repository` };
+    const resolved = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
+    if (resolved === undefined)
+        return { undecidable: `its ${what} ${file} does not exist` };
+    const real = inside(roots.real, resolved);
+    if (real === undefined)
+        return { undecidable: `its ${what} ${file} is a symbolic link that resolves outside the repository` };
+    return { written, real };
+}
+/** The paths an image's build reads (see the file's comment), or why they cannot be compared. */
+async function buildPaths(roots, contextDir, dockerfileOption) {
+    const context = await placed(roots, contextDir, 'context');
+    if ('undecidable' in context)
+        return context;
+    const dockerfile = await placed(roots, dockerfileOption ?? external_node_path_default().join(contextDir, 'Dockerfile'), 'Dockerfile');
+    if ('undecidable' in dockerfile)
+        return dockerfile;
+    const ignoreFiles = [`${dockerfile.written}.dockerignore`, `${dockerfile.real}.dockerignore`];
+    const compared = [
+        context.written,
+        context.real,
+        dockerfile.written,
+        dockerfile.real,
+        ...ignoreFiles,
+        ...(await linksAlong(roots, context.written)),
+        ...(await linksAlong(roots, dockerfile.written)),
+        ...attributeFiles(context.written, true),
+        ...attributeFiles(context.real, true),
+        ...attributeFiles(dockerfile.written, false),
+        ...attributeFiles(dockerfile.real, false),
+    ];
+    return { compared: [...new Set(compared)], context: context.real, dockerfile: dockerfile.real };
+}
+
+;// CONCATENATED MODULE: ./src/config/build-inputs.ts
+// Pure: what a Dockerfile reads from outside its build context, for changed-only. The images it names (FROM,
+// COPY and ADD --from, RUN --mount from=, the `# syntax=` frontend and BUILDKIT_SYNTAX), the sources it fetches
+// from the network (ADD <url>, ADD <git>), and the names it gives by a variable this reading cannot resolve
+// without building (the platform's own ARGs, an ARG without a value). It reads as BuildKit does where that
+// matters here: parser directives at the top only, the escape directive, continuation lines, comments inside
+// them, ARGs before the first FROM with their defaults and the build arguments that override them.
+
+/** The ARGs BuildKit defines from the platform: their values differ per platform, so they are never resolved here. */
+const PLATFORM_ARGS = new Set([
+    'TARGETPLATFORM',
+    'TARGETOS',
+    'TARGETARCH',
+    'TARGETVARIANT',
+    'BUILDPLATFORM',
+    'BUILDOS',
+    'BUILDARCH',
+    'BUILDVARIANT',
+]);
+const REMOTE_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
+/** `docker.io/library/base:latest` for `base`; the text itself when it is not a reference Docker would read. */
+function normalisedReference(text) {
+    try {
+        return formatImageReference(reference_parseImageReference(text));
+    }
+    catch {
+        return text;
+    }
+}
+/** The parser directives at the top (`# syntax=...`, `# escape=...`), keys lowercased. */
+function directives(lines) {
+    const found = new Map();
+    for (const line of lines) {
+        const match = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/.exec(line);
+        if (!match || found.has(match[1].toLowerCase()))
+            break;
+        found.set(match[1].toLowerCase(), match[2]);
+    }
+    return found;
+}
+/** The instructions, one logical line each: continuation lines joined, comment and blank lines inside them dropped. */
+function logicalLines(lines, escape) {
+    const joined = [];
+    let current;
+    for (const raw of lines) {
+        const line = raw.replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed.startsWith('#') || (current !== undefined && trimmed === ''))
+            continue;
+        const body = line.replace(/\s+$/, '');
+        const continues = body.endsWith(escape);
+        const part = continues ? body.slice(0, -escape.length) : body;
+        current = current === undefined ? part : `${current} ${part.trimStart()}`;
+        if (!continues) {
+            if (current.trim() !== '')
+                joined.push(current.trim());
+            current = undefined;
+        }
+    }
+    if (current !== undefined && current.trim() !== '')
+        joined.push(current.trim());
+    return joined;
+}
+/** Words of an instruction's arguments, quotes kept off (`a "b c"` -> `a`, `b c`). */
+function words(text) {
+    return [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]);
+}
+/**
+ * `text` with `$NAME`, `${NAME}`, `${NAME:-word}` and `${NAME:+word}` replaced from `vars`, or undefined when it
+ * names a variable whose value is not known here (a platform ARG, one without a value, one of a stage) or uses
+ * a form this reading does not follow.
+ */
+function expandVariables(text, vars) {
+    let unknown = false;
+    const pattern = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+    const expanded = text.replace(pattern, (all, braced, op, word, bare) => {
+        if (all === '\\$')
+            return '\0';
+        const name = (braced ?? bare);
+        const value = PLATFORM_ARGS.has(name) ? undefined : vars.get(name);
+        if (value === undefined) {
+            unknown = true;
+            return '';
+        }
+        if (op === ':-')
+            return value === '' ? (word ?? '') : value;
+        if (op === ':+')
+            return value === '' ? '' : (word ?? '');
+        return value;
+    });
+    if (unknown || expanded.includes('$'))
+        return undefined;
+    return expanded.replaceAll('\0', '$');
+}
+/** `--name=value` flags at the start of an instruction's words, and the words after them. */
+function flagsOf(args) {
+    const flags = [];
+    let index = 0;
+    for (; index < args.length && args[index].startsWith('--'); index += 1) {
+        const [name, ...value] = args[index].slice(2).split('=');
+        flags.push([name.toLowerCase(), value.join('=')]);
+    }
+    return { flags, rest: args.slice(index) };
+}
+/** The ADD sources of an instruction's words after its flags: all but the destination, JSON form too. */
+function addSources(rest, argText) {
+    const json = argText.replace(/^(?:--\S+\s+)*/, '');
+    if (json.startsWith('[')) {
+        try {
+            const parsed = JSON.parse(json);
+            if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
+                return parsed.slice(0, -1);
+        }
+        catch {
+            // Not JSON after all: read as words.
+        }
+    }
+    return rest.slice(0, -1).filter((word) => !word.startsWith('<<'));
+}
+/** `from=` of every `--mount=` flag. */
+function mountSources(flags) {
+    return flags
+        .filter(([name]) => name === 'mount')
+        .flatMap(([, value]) => value.split(',').flatMap((pair) => (/^from=/i.test(pair) ? [pair.slice(5)] : [])));
+}
+/** Reads a Dockerfile's text with the build arguments the gate passes (`KEY=VALUE`). */
+function dockerfileInputs(text, buildArgs) {
+    const lines = text.split('\n');
+    const top = directives(lines);
+    const args = new Map();
+    for (const arg of buildArgs) {
+        const at = arg.indexOf('=');
+        if (at > 0)
+            args.set(arg.slice(0, at), arg.slice(at + 1));
+    }
+    const found = { images: [], remote: [], unresolved: [] };
+    const vars = new Map();
+    const stages = new Set();
+    let stageCount = 0;
+    const syntax = args.get('BUILDKIT_SYNTAX') ?? top.get('syntax');
+    if (syntax)
+        found.images.push(normalisedReference(syntax));
+    const named = (written) => {
+        const value = expandVariables(written, vars);
+        if (value === undefined)
+            found.unresolved.push(written);
+        else if (value !== 'scratch' && !stages.has(value.toLowerCase()) && !/^\d+$/.test(value))
+            found.images.push(normalisedReference(value));
+    };
+    for (const line of logicalLines(lines, top.get('escape') === '`' ? '`' : '\\')) {
+        const keyword = /^\S+/.exec(line)[0].toUpperCase();
+        const argText = line.slice(keyword.length).trim();
+        const { flags, rest } = flagsOf(words(argText));
+        if (keyword === 'ARG' && stageCount === 0) {
+            for (const word of rest) {
+                const at = word.indexOf('=');
+                const name = at < 0 ? word : word.slice(0, at);
+                const value = args.get(name) ?? (at < 0 ? undefined : expandVariables(word.slice(at + 1), vars));
+                if (value === undefined)
+                    vars.delete(name);
+                else
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM' && rest.length > 0) {
+            named(rest[0]);
+            stageCount += 1;
+            if (rest.length >= 3 && rest[1].toLowerCase() === 'as')
+                stages.add(rest[2].toLowerCase());
+        }
+        else if (keyword === 'COPY' || keyword === 'ADD' || keyword === 'RUN') {
+            for (const [name, value] of flags)
+                if (name === 'from')
+                    named(value);
+            for (const source of mountSources(flags))
+                named(source);
+            if (keyword !== 'ADD')
+                continue;
+            for (const source of addSources(rest, argText)) {
+                if (REMOTE_SOURCE.test(source))
+                    found.remote.push(source);
+                else if (/\$/.test(source) && expandVariables(source, vars) === undefined)
+                    found.unresolved.push(source);
+            }
+        }
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/source.ts
+// The parsed config file as the checks see it: positions of YAML nodes (1-based line and column), aliases
+// followed to their anchors, and errors that say where they are.
+
+
+
+class ConfigSource {
+    file;
+    lineCounter;
+    doc;
+    constructor(file, lineCounter, doc) {
+        this.file = file;
+        this.lineCounter = lineCounter;
+        this.doc = doc;
+    }
+    positionAt(offset) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { line, column: col };
+    }
+    /** Where a node starts; the start of the file for one the parser made up (an empty value). */
+    position(node) {
+        const range = node?.range;
+        return range ? this.positionAt(range[0]) : { line: 1, column: 1 };
+    }
+    /** The node itself, or for an alias (`*name`) the node its anchor marks. */
+    resolve(node) {
+        return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
+    }
+    error(node, key, problem, fix) {
+        return new error_ConfigError(this.file, this.position(node), key, problem, fix);
+    }
+}
+/** What a node holds, for a message: `a list`, `the number 1.10`, `the text "yes"`. */
+function describeNode(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return node.items.length === 0 ? 'an empty mapping' : 'a mapping';
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.length === 0 ? 'an empty list' : 'a list';
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return 'nothing';
+    if (typeof node.value === 'string')
+        return `the text ${JSON.stringify(visible(node.value, 60))}`;
+    if (typeof node.value === 'number')
+        return `the number ${scalarText(node)}`;
+    return visible(scalarText(node), 60);
+}
+/** A scalar as its text: a string as it is, a number or boolean as it was written (`1.20` stays `1.20`). */
+function scalarText(node) {
+    if (typeof node.value === 'string')
+        return node.value;
+    return node.source ?? String(node.value);
+}
+
+;// CONCATENATED MODULE: ./src/config/values.ts
+// Pure: one value of the config file (a YAML node) -> the text the action input of the same name would hold,
+// checked against the type the input table gives it. What the text means is checked later, by getInputs.
+
+
+
+/** A build argument's or environment variable's name, as getInputs accepts it. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const EXPECTED = {
+    string: 'text',
+    boolean: 'true or false',
+    integer: 'a whole number',
+    size: 'a size: bytes as a whole number, or text with a unit such as 25MB',
+    duration: 'a duration with its unit, such as 30s or 800ms',
+    fraction: 'a number from 0 to 1, or a percentage such as 95%',
+    port: 'a port number',
+    choice: 'one of the choices',
+    list: 'a list of text, or text',
+    map: 'a mapping of KEY: value, a list of KEY=value, or text',
+};
+/** A value of each type, for the fix in a message. */
+const TYPE_EXAMPLE = {
+    string: "'some text'",
+    boolean: 'true',
+    integer: '10',
+    size: '25MB',
+    duration: '30s',
+    fraction: '0.95',
+    port: '8080',
+    choice: '',
+    list: '[linux/amd64, linux/arm64]',
+    map: '{ KEY: value }',
+};
+const SCALAR_KINDS = {
+    string: ['string'],
+    boolean: ['boolean'],
+    integer: ['integer'],
+    size: ['integer', 'string'],
+    duration: ['string'],
+    fraction: ['number', 'string'],
+    port: ['integer', 'string'],
+};
+function isKind(value, kind) {
+    return kind === 'integer' ? Number.isInteger(value) : typeof value === kind;
+}
+function isText(node) {
+    return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string';
+}
+function wrongType(node, site, expected = EXPECTED[site.input.type]) {
+    const name = site.input.name;
+    const quote = site.input.type === 'string' && (0,dist/* isScalar */.jn)(node) && !isText(node);
+    const fix = quote
+        ? `quote it: ${name}: '${visible(scalarText(node), 60)}'`
+        : `e.g. ${name}: ${site.input.type === 'choice' ? site.input.choices?.[0] : TYPE_EXAMPLE[site.input.type]}`;
+    return site.source.error(node, site.path, `expected ${expected}, got ${describeNode(node)}`, fix);
+}
+/** The input's text for a value of the file; '' for an empty value (`key:` or `key: null`: the input's default). */
+function valueText(node, site) {
+    const value = site.source.resolve(node);
+    if (value === undefined || value === null || ((0,dist/* isScalar */.jn)(value) && (value.value === null || value.value === undefined)))
+        return '';
+    const type = site.input.type;
+    if (type === 'choice')
+        return choiceText(value, site);
+    if (type === 'list')
+        return listText(value, site);
+    if (type === 'map')
+        return mapText(value, site);
+    if ((0,dist/* isScalar */.jn)(value) && (SCALAR_KINDS[type] ?? []).some((kind) => isKind(value.value, kind)))
+        return scalarText(value);
+    throw wrongType(value, site);
+}
+/** One of the input's choices; true and false may be written unquoted. */
+function choiceText(node, site) {
+    const choices = site.input.choices ?? [];
+    if ((0,dist/* isScalar */.jn)(node) && (typeof node.value === 'string' || typeof node.value === 'boolean') && choices.includes(String(node.value)))
+        return String(node.value);
+    throw wrongType(node, site, `one of ${choices.join(', ')}`);
+}
+/** A list of text -> one item per line (as the input takes it); text as it is. */
+function listText(node, site) {
+    if (isText(node))
+        return node.value;
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw wrongType(node, site);
+    return textItems(node, site).join('\n');
+}
+function textItems(seq, site) {
+    return seq.items.map((item, index) => {
+        const value = site.source.resolve(item);
+        if (isText(value))
+            return value.value;
+        throw site.source.error(value ?? seq, `${site.path}[${index}]`, `expected text, got ${describeNode(value)}`, `e.g. - 'text'`);
+    });
+}
+/** KEY: value pairs or KEY=value items -> one KEY=value per line (as the input takes them); text as it is. */
+function mapText(node, site) {
+    if (isText(node))
+        return node.value;
+    if ((0,dist/* isSeq */.oP)(node))
+        return textItems(node, site).join('\n');
+    if (!(0,dist/* isMap */.jh)(node))
+        throw wrongType(node, site);
+    return node.items.map((pair) => keyValueLine(pair, site)).join('\n');
+}
+function keyValueLine(pair, site) {
+    const source = site.source;
+    const key = source.resolve(pair.key);
+    const name = (0,dist/* isScalar */.jn)(key) && key.value !== null ? scalarText(key) : '';
+    const path = `${site.path}.${visible(name, 60)}`;
+    if (!VARIABLE_NAME.test(name)) {
+        const problem = `${JSON.stringify(visible(name, 60))} is not a variable name`;
+        throw source.error(key, path, problem, 'start it with a letter or _, then letters, digits, _, . or -');
+    }
+    const value = source.resolve(pair.value);
+    if (value === null || value === undefined || ((0,dist/* isScalar */.jn)(value) && value.value === null))
+        return `${name}=`;
+    if (!(0,dist/* isScalar */.jn)(value) || typeof value.value === 'object') {
+        throw source.error(value, path, `expected a value as text, got ${describeNode(value)}`, `e.g. ${name}: 'value'`);
+    }
+    const text = scalarText(value);
+    if (/[\r\n]/.test(text))
+        throw source.error(value, path, 'a value cannot span lines', 'write it on one line');
+    return `${name}=${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Pure: the config file's text -> the images it lists, each with its values in the action inputs' own text
+// form (so getInputs checks them as it checks inputs), or a ConfigError that says where and how to fix it.
+//
+// The file: optional step-wide keys at the top level, optional `defaults:` for every image, and `images:`, a
+// non-empty list of entries. Each entry needs a `name`, unique in the file: the comment and the report list
+// images by name. Every other key is the action input of the same name (see inputs/table.ts, `scope`).
+// Relative `context` and `dockerfile` paths start at the repository root (see configRoot).
+
+
+
+
+
+
+
+/**
+ * The repository root, where the file's relative paths start: the parent of the file's folder when that
+ * folder is `.github` (`.github/image-size-gate.yml` -> `.`), else the file's own folder (`ci/gate.yml` -> `ci`).
+ */
+function configRoot(file) {
+    const folder = external_node_path_default().dirname(file);
+    return external_node_path_default().basename(folder) === '.github' ? external_node_path_default().dirname(folder) : folder;
+}
+/** A path from the file, made relative to the working directory; an absolute path as it is. */
+function rebase(root, value) {
+    return value === '' || external_node_path_default().isAbsolute(value) ? value : external_node_path_default().join(root, value);
+}
+/** Fixes for the YAML mistakes people make most. */
+const YAML_FIXES = {
+    DUPLICATE_KEY: 'a key may appear once in a mapping: remove or merge the repeated one',
+    TAB_AS_INDENT: 'indent with spaces, not tabs',
+    MULTIPLE_DOCS: 'keep the whole config in one YAML document (remove the --- line)',
+};
+function load_parseConfig(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
+    const source = new ConfigSource(file, lineCounter, doc);
+    const syntax = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+    if (syntax) {
+        const fix = YAML_FIXES[syntax.code] ?? 'correct the YAML here (the line above may be where it starts)';
+        throw new error_ConfigError(file, source.positionAt(syntax.pos[0]), '', `is not valid YAML: ${syntax.message}`, fix);
+    }
+    const top = source.resolve(doc.contents);
+    if (!(0,dist/* isMap */.jh)(top)) {
+        const got = describeNode(top);
+        throw source.error(top, '', `expected a mapping with an images: list at the top, got ${got}`, 'start with images: and one entry per image');
+    }
+    const root = configRoot(file);
+    const parts = readTop(top, source, root);
+    const defaults = readDefaults(parts.defaults, source, root);
+    const images = readImages(top, parts.images, source, root);
+    return {
+        file,
+        root,
+        step: parts.step.values,
+        defaults: defaults.values,
+        images,
+        positions: { step: parts.step.positions, defaults: defaults.positions },
+    };
+}
+function readTop(top, source, root) {
+    const step = { values: {}, positions: {} };
+    const parts = { step };
+    for (const item of top.items) {
+        const pair = item;
+        const key = keyText(pair, source, '');
+        if (key === 'defaults' || key === 'images')
+            parts[key] = pair;
+        else
+            readInput(pair, key, { place: 'top', prefix: '', block: step, source, root });
+    }
+    return parts;
+}
+function readDefaults(pair, source, root) {
+    const block = { values: {}, positions: {} };
+    const node = source.resolve(pair?.value);
+    if (node === undefined || node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return block;
+    if (!(0,dist/* isMap */.jh)(node)) {
+        throw source.error(node, 'defaults', `expected a mapping of inputs to values, got ${describeNode(node)}`, 'e.g. defaults: { max-layers: 10 }');
+    }
+    readBlock(node, { place: 'defaults', prefix: 'defaults', block, source, root });
+    return block;
+}
+/**
+ * The most images one config file may list. Each is built, measured and smoke-tested in turn, and one comment
+ * shows them all; past this, split them across jobs with the matrix mode (the plan and report sub-actions,
+ * docs/matrix.md).
+ */
+const MAX_CONFIG_IMAGES = 500;
+/** A name as a reader sees it: without invisible characters, in one Unicode normal form. */
+function seenName(name) {
+    return withoutInvisible(name).normalize('NFC');
+}
+function readImages(top, pair, source, root) {
+    if (!pair)
+        throw source.error(top, '', 'has no images: list', 'add images: with one entry per image, each with a name');
+    const node = source.resolve(pair.value);
+    if (!(0,dist/* isSeq */.oP)(node) || node.items.length === 0) {
+        const at = (0,dist/* isSeq */.oP)(node) || ((0,dist/* isScalar */.jn)(node) && node.value !== null) ? node : pair.key;
+        const fix = 'list one entry per image, each starting with - name: ...';
+        throw source.error(at, 'images', `expected a list of at least one image, got ${describeNode(node)}`, fix);
+    }
+    if (node.items.length > MAX_CONFIG_IMAGES) {
+        const problem = `lists ${node.items.length} images; one config file gates at most ${MAX_CONFIG_IMAGES} (one after another, in one comment)`;
+        const fix = 'split them across jobs with the matrix mode (the plan and report sub-actions, docs/matrix.md)';
+        throw source.error(pair.key, 'images', problem, fix);
+    }
+    const firstLineByName = new Map();
+    return node.items.map((item, index) => {
+        const image = readEntry(item, index, source, root);
+        const first = firstLineByName.get(seenName(image.name));
+        if (first !== undefined) {
+            const invisible = first.name === image.name ? '' : ' (the two differ only by invisible characters)';
+            const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first.line}${invisible}`;
+            throw new error_ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
+        }
+        firstLineByName.set(seenName(image.name), { line: image.line, name: image.name });
+        return image;
+    });
+}
+function readEntry(item, index, source, root) {
+    const prefix = `images[${index}]`;
+    const node = source.resolve(item);
+    if (!(0,dist/* isMap */.jh)(node)) {
+        const fix = 'write each entry as - name: api with its other keys indented below it';
+        throw source.error(node ?? item, prefix, `expected a mapping of inputs to values, got ${describeNode(node)}`, fix);
+    }
+    const block = { values: {}, positions: {} };
+    readBlock(node, { place: 'entry', prefix, block, source, root });
+    const start = source.position(node);
+    checkName(block, prefix, source, start);
+    checkBuildOrImage(block, prefix, source);
+    return { name: block.values.name.trim(), index, line: start.line, ...block };
+}
+function checkName(block, prefix, source, start) {
+    const name = block.values.name?.trim() ?? '';
+    const at = block.positions.name ?? start;
+    const why = '(the comment and the report list images by name)';
+    if (name === '') {
+        const guess = external_node_path_default().basename(block.values.context || block.values.image?.replace(/[:@].*$/, '') || 'api');
+        throw new error_ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${visible(guess, 60)}`);
+    }
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) {
+        throw new error_ConfigError(source.file, at, `${prefix}.name`, 'contains a control character or line break', 'write the name on one line');
+    }
+}
+function checkBuildOrImage(block, prefix, source) {
+    if (!('image' in block.values))
+        return;
+    const clash = BUILD_KEYS.find((key) => key in block.values);
+    if (!clash)
+        return;
+    const problem = `cannot be combined with image (line ${block.positions.image.line}) in one entry: an entry either builds or gates a built image`;
+    const fix = `remove image: to build, or remove ${clash}: to gate the built image`;
+    throw new error_ConfigError(source.file, block.positions[clash], `${prefix}.${clash}`, problem, fix);
+}
+function readBlock(node, reader) {
+    for (const item of node.items) {
+        const pair = item;
+        readInput(pair, keyText(pair, reader.source, reader.prefix), reader);
+    }
+}
+/** A key as text; a key that is a list, a mapping or empty is refused. */
+function keyText(pair, source, prefix) {
+    const key = source.resolve(pair.key);
+    if ((0,dist/* isScalar */.jn)(key) && key.value !== null && typeof key.value !== 'object')
+        return scalarText(key);
+    throw source.error(key ?? pair.value, prefix, `expected a key as text, got ${describeNode(key)}`, 'write key: value');
+}
+function readInput(pair, key, reader) {
+    const { place, prefix, block, source, root } = reader;
+    const keyPath = prefix ? `${prefix}.${visible(key, 60)}` : visible(key, 60);
+    const input = inputDefinition(key);
+    if (!input)
+        throw unknownKey(pair, keyPath, key, reader);
+    const misplaced = misplacedInput(place, input);
+    if (misplaced)
+        throw source.error(pair.key, keyPath, misplaced.problem, misplaced.fix);
+    const text = valueText(pair.value, { source, path: keyPath, input });
+    block.values[key] = PATH_KEYS.includes(key) ? rebase(root, text) : text;
+    block.positions[key] = source.position(pair.key);
+}
+function unknownKey(pair, keyPath, key, reader) {
+    const candidates = reader.place === 'top' ? [...STRUCTURE_KEYS, ...keysFor('top')] : keysFor(reader.place);
+    const near = nearestKey(key, candidates);
+    const fix = near ? `did you mean ${near}?` : `the keys here are: ${candidates.join(', ')}`;
+    return reader.source.error(pair.key, keyPath, 'unknown key', fix);
+}
+
+;// CONCATENATED MODULE: ./src/config/changes.ts
+// changed-only: which images of the config file a pull request leaves alone. An image is unchanged only when
+// everything its build reads is provably the same at the merge base and in the checkout: its config entry
+// (defaults included), the workflow its inputs come from, the files of its context and its Dockerfile as the
+// builder reads them (change-paths.ts), what git does to them at checkout, and every image its Dockerfile
+// names that another entry of the file builds (a rebuilt entry rebuilds the entries built from its tag, and
+// the entries whose tags it is built from). Whatever cannot be decided here (a context outside the repository,
+// a submodule, an ADD of a URL, a file git does not hold) rebuilds the image and says why: per image, never
+// failing the step. An image given by reference (`image:`) or as an archive is always gated.
+
+
+
+
+
+
+
+
+const shown = (text) => visible(text, 120);
+/** The largest Dockerfile read for the images it names. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** The paths whose work tree must match the head: the context, the Dockerfile and its own ignore file. */
+const workPaths = (paths) => [
+    paths.context,
+    paths.dockerfile,
+    `${paths.dockerfile}.dockerignore`,
+];
+/** Every image's paths, and the head's tree and the work tree's differences under all of them, in two git calls. */
+async function batchOf(question, roots) {
+    const paths = new Map();
+    for (const { image, options } of question.images) {
+        if (!options.image && !options.archive)
+            paths.set(image.name, await buildPaths(roots, options.context, options.dockerfile));
+    }
+    const decidable = [...paths.values()].flatMap((each) => ('compared' in each ? [each] : []));
+    if (decidable.length === 0)
+        return { paths };
+    const contexts = [...new Set(decidable.map((each) => each.context))];
+    const work = [...new Set(decidable.flatMap(workPaths))];
+    return { paths, tree: await treeEntries(question.root, question.head, contexts), dirty: await workTreeDifferences(question.root, work) };
+}
+/** The first of `changed` at or under one of `paths`, as git matches a literal pathspec. */
+function firstUnder(changed, paths) {
+    return changed.find((file) => paths.some((at) => at === '.' || file === at || file.startsWith(`${at}/`)));
+}
+/** The config file as the merge base had it, or why there is none to compare with. */
+async function baseConfig(question) {
+    const relative = external_node_path_default().relative(question.root, external_node_path_default().resolve(question.config.file));
+    const text = await blobAt(question.root, question.base, relative);
+    if (text === undefined)
+        return `the merge base has no config file ${shown(relative)} to compare with`;
+    try {
+        return load_parseConfig(text.toString('utf8'), question.config.file);
+    }
+    catch {
+        return `the merge base's config file ${shown(relative)} cannot be read`;
+    }
+}
+/** Why the workflow's inputs cannot be shown the same as at the merge base, or undefined when they can. */
+async function workflowChange(question) {
+    const file = question.workflowFile;
+    if (!file)
+        return 'the workflow file is not known (GITHUB_WORKFLOW_REF), so they cannot be compared with the merge base';
+    const changed = await firstDifference(question.root, question.base, question.head, [file]);
+    return changed ? `the workflow file ${shown(file)} changed` : undefined;
+}
+/** What the image's Dockerfile, as it will be built, reads from outside its context; undefined when it cannot be read. */
+async function dockerfileOf(options) {
+    const file = options.dockerfile ?? external_node_path_default().join(options.context, 'Dockerfile');
+    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (!info?.isFile() || info.size > MAX_DOCKERFILE_BYTES)
+        return undefined;
+    return dockerfileInputs(await (0,promises_namespaceObject.readFile)(file, 'utf8'), options.buildArgs);
+}
+async function ownAnswer(question, { shared, batch }, { image, options }) {
+    const builds = options.tag ? normalisedReference(options.tag) : undefined;
+    const built = options.image || options.archive ? undefined : await dockerfileOf(options).catch(() => undefined);
+    // An entry that gates a built image reads that image: when another entry builds its tag, that one must run too.
+    const reads = options.image ? [normalisedReference(options.image)] : (built?.images ?? []);
+    const answer = (reason) => ({ name: image.name, reason, reads, builds });
+    if (options.image || options.archive)
+        return answer('it is given as a built image or an archive, which the repository cannot show unchanged');
+    if (typeof shared.before === 'string')
+        return answer(shared.before);
+    const earlier = shared.before.images.find((candidate) => candidate.name === image.name);
+    if (!earlier)
+        return answer("the merge base's config file has no entry of this name");
+    if (JSON.stringify(imageSettings(shared.before, earlier)) !== JSON.stringify(imageSettings(question.config, image)))
+        return answer('its config entry (with the defaults that apply to it) changed');
+    const fromInputs = buildKeysFromInputs(question.config, image, question.actionInput);
+    if (fromInputs.length > 0 && shared.workflow)
+        return answer(`it takes ${fromInputs.join(', ')} from the workflow's inputs, and ${shared.workflow}`);
+    return answer(await filesReason(question, shared, batch, { name: image.name, options, built }));
+}
+/** Why the files an image is built from rebuild it (what changed, or what cannot be compared), or undefined. */
+async function filesReason(question, shared, batch, { name, options, built }) {
+    const { root, base, head } = question;
+    const paths = batch.paths.get(name) ?? (await buildPaths(shared.roots, options.context, options.dockerfile));
+    if ('undecidable' in paths)
+        return paths.undecidable;
+    const changed = shared.changed ? firstUnder(shared.changed, paths.compared) : await firstDifference(root, base, head, paths.compared);
+    if (changed !== undefined)
+        return `${shown(changed)} changed`;
+    const tree = batch.tree ?? (await treeEntries(root, head, [paths.context]));
+    if (!tree)
+        return `git lists too many files under its context ${shown(paths.context)} to check`;
+    const files = tree.filter((entry) => firstUnder([entry.path], [paths.context]) !== undefined);
+    if (files.length === 0)
+        return `git holds no files under its context ${shown(paths.context)} (untracked, or inside a submodule)`;
+    const submodule = files.find((entry) => entry.submodule);
+    if (submodule)
+        return `its context holds the submodule ${shown(submodule.path)}, whose files this check cannot compare`;
+    const differences = batch.dirty ?? (await workTreeDifferences(root, workPaths(paths)));
+    if (!differences)
+        return `the work tree differs from the checked-out commit in too many files under its context to list`;
+    const dirty = firstUnder(differences, workPaths(paths));
+    if (dirty !== undefined)
+        return `the work tree holds ${shown(dirty)} other than the checked-out commit does (a file git does not track or ignores, or one changed)`;
+    if (!built)
+        return `its Dockerfile ${shown(paths.dockerfile)} cannot be read`;
+    if (built.remote.length > 0)
+        return `its Dockerfile ADDs ${shown(built.remote[0])}, which is fetched when it is built`;
+    const tagsBuilt = question.images.some(({ options: other }) => other.tag);
+    if (built.unresolved.length > 0 && tagsBuilt)
+        return `its Dockerfile names ${shown(built.unresolved[0])}, whose variable this check cannot resolve, and entries of the file build tags`;
+    return undefined;
+}
+/**
+ * Pure: the answers once the entries' tags tie them together. An entry built from a tag another entry builds
+ * changes when that one changes, and is rebuilt. An entry whose tag a rebuilt entry is built from is rebuilt
+ * too, so that the tag exists (it is not pulled) when the rebuilt one needs it; it is not changed by that, so
+ * the other entries built from its tag are not rebuilt for it.
+ */
+function withTagDependencies(answers) {
+    const reasons = new Map(answers.map((answer) => [answer.name, answer.reason]));
+    const builders = new Map();
+    for (const answer of answers)
+        if (answer.builds && !builders.has(answer.builds))
+            builders.set(answer.builds, answer.name);
+    const edges = answers.flatMap((answer) => answer.reads.flatMap((tag) => {
+        const builder = builders.get(tag);
+        return builder && builder !== answer.name ? [{ user: answer.name, builder, tag }] : [];
+    }));
+    const rebuilt = (name) => reasons.get(name) !== undefined;
+    const spread = (step) => {
+        for (let more = true; more;)
+            more = edges.map(step).includes(true);
+    };
+    spread(({ user, builder, tag }) => {
+        if (!rebuilt(builder) || rebuilt(user))
+            return false;
+        reasons.set(user, `it is built from ${shown(tag)}, which the entry ${shown(builder)} builds, and that is rebuilt`);
+        return true;
+    });
+    spread(({ user, builder, tag }) => {
+        if (!rebuilt(user) || rebuilt(builder))
+            return false;
+        reasons.set(builder, `the entry ${shown(user)}, which is rebuilt, is built from its tag ${shown(tag)}`);
+        return true;
+    });
+    return answers.map(({ name }) => {
+        const reason = reasons.get(name);
+        return reason === undefined ? { name, rebuild: false } : { name, rebuild: true, reason };
+    });
+}
+/** Every image's answer, in the file's order: not rebuilt, or rebuilt and why. */
+async function changedOnlyPlan(question) {
+    const undecided = (error) => `changed-only could not tell whether it changed (${error.message})`;
+    let shared;
+    try {
+        const roots = { lexical: question.root, real: await (0,promises_namespaceObject.realpath)(question.root) };
+        const local = (await localAttributesSet(question.root))
+            ? "the repository's .git/info/attributes sets attributes, which the merge base's checkout may not have had"
+            : undefined;
+        const changed = await changedPaths(question.root, question.base, question.head);
+        shared = { before: local ?? (await baseConfig(question)), roots, workflow: await workflowChange(question), changed };
+    }
+    catch (error) {
+        return question.images.map(({ image }) => ({ name: image.name, rebuild: true, reason: undecided(error) }));
+    }
+    const batch = await batchOf(question, shared.roots).catch(() => ({ paths: new Map() }));
+    const answers = [];
+    for (const entry of question.images) {
+        const fallback = (error) => ({ name: entry.image.name, reason: undecided(error), reads: [] });
+        answers.push(await ownAnswer(question, { shared, batch }, entry).catch(fallback));
+    }
+    return withTagDependencies(answers);
+}
+
+;// CONCATENATED MODULE: ./src/config/runner.ts
+// Pure: the runner an image's matrix job asks for: runs-on in its entry (or under defaults:), one label or several
+// (a list, or text separated by commas or line breaks), each checked, for image-size-gate/plan's matrix.
+
+
+/** At most this many labels for one image. */
+const MAX_RUNNER_LABELS = 10;
+/** A runner label as GitHub names its hosted runners and as self-hosted labels are written: no spaces, no commas. */
+const runner_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** The labels of runs-on that apply to the image, in the order written ([] when neither its entry nor defaults: set it). */
+function runner_runnerLabels(config, image) {
+    const inEntry = 'runs-on' in image.values;
+    const text = inEntry ? image.values['runs-on'] : config.defaults['runs-on'];
+    if (text === undefined)
+        return [];
+    const labels = text
+        .split(/[,\n]/)
+        .map((label) => label.trim())
+        .filter(Boolean);
+    const at = inEntry ? image.positions['runs-on'] : config.positions.defaults['runs-on'];
+    const key = inEntry ? `images[${image.index}].runs-on` : 'defaults.runs-on';
+    const bad = labels.find((label) => !runner_LABEL.test(label));
+    if (bad !== undefined)
+        throw new error_ConfigError(config.file, at, key, `${JSON.stringify(visible(bad, 60))} is not a runner label (letters, digits, '.', '_' and '-', at most 100)`, 'e.g. runs-on: ubuntu-24.04-arm');
+    if (labels.length > MAX_RUNNER_LABELS)
+        throw new error_ConfigError(config.file, at, key, `lists ${labels.length} labels`, `give at most ${MAX_RUNNER_LABELS}`);
+    return [...new Set(labels)];
+}
+
+;// CONCATENATED MODULE: ./src/gate/selection.ts
+// Which images of a config file a run gates: every entry, validated before anything is built; those an `images`
+// input names (a matrix job's); or, with changed-only on a pull request, those whose context, Dockerfile or entry
+// changed since the merge base (config/changes.ts decides; the one-step run and image-size-gate/plan both ask
+// here). Builds nothing and starts no engine, so the plan's bundle stays small.
+
+
+
+
+
+/**
+ * Every image's options, each validated: a mistake anywhere in the file stops the run before any build. runs-on,
+ * which only the plan reads, is checked here too, so that every step refuses the same file.
+ */
+function configuredImages(config, actionInput) {
+    return config.images.map((image) => {
+        runner_runnerLabels(config, image);
+        return { image, options: optionsForImage(config, image, actionInput) };
+    });
+}
+/**
+ * The images the `images` input names, in the file's order. The whole input is first taken as one name (a name
+ * may hold a comma), else split at commas and line breaks. A name the file does not list is an input error.
+ */
+function selectImages(images, selection, file) {
+    const whole = selection.trim();
+    if (images.some(({ image }) => image.name === whole))
+        return images.filter(({ image }) => image.name === whole);
+    const names = whole
+        .split(/[,\n]/)
+        .map((name) => name.trim())
+        .filter(Boolean);
+    const listed = images.map(({ image }) => image.name);
+    const unknown = names.find((name) => !listed.includes(name));
+    if (unknown !== undefined) {
+        const known = listed.map((name) => visible(name, 60)).join(', ');
+        throw new parsers_InputError('images', `"${visible(unknown, 60)}" is not an image of ${file} (it lists ${known})`, `images: ${visible(listed[0], 60)}`);
+    }
+    return images.filter(({ image }) => names.includes(image.name));
+}
+/** The images changed-only does not rebuild, and the merge base they are unchanged since (image-size-gate/plan's too). */
+async function selection_findUnchanged(config, images, changes, log, actionInput) {
+    if (!changes) {
+        log.info('changed-only applies to pull requests: every image is gated');
+        return undefined;
+    }
+    const mergeBase = await changes.mergeBase().catch(() => undefined);
+    if (!mergeBase) {
+        log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
+        return undefined;
+    }
+    const { root, head, workflowFile } = changes;
+    const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
+    for (const answer of plan)
+        if (answer.rebuild)
+            log.info(`changed-only: ${displayName(answer.name)} is gated: ${answer.reason}`);
+    const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
+    log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
+        (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''));
+    return { images: found, mergeBase };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/multi.ts
@@ -44366,10 +44509,7 @@ async function historyReport(settings, history, input, log) {
 
 
 
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
-function configuredImages(config, actionInput) {
-    return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
-}
+
 /** The log of one image's work: its groups carry its name, since groups cannot nest. */
 function imageLog(log, name) {
     return { ...log, group: (title, work) => log.group(`${displayName(name)}: ${title}`, work) };
@@ -44377,7 +44517,7 @@ function imageLog(log, name) {
 async function runConfiguredGates(config, images, actionInput, deps) {
     const { log } = deps.gate;
     const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-    const unchanged = changedOnly ? await findUnchanged(config, images, { deps, log, actionInput }) : undefined;
+    const unchanged = changedOnly && !deps.planned ? await selection_findUnchanged(config, images, deps.changes, log, actionInput) : undefined;
     const outcomes = [];
     for (const [index, { image, options }] of images.entries()) {
         log.info(`Image ${index + 1} of ${images.length}: ${displayName(image.name)}`);
@@ -44406,32 +44546,10 @@ async function runConfiguredGates(config, images, actionInput, deps) {
         ('unchanged' in outcome && (outcome.unchanged.checks ?? []).some((check) => check.verdict === 'fail'));
     return { outcomes, passed: !outcomes.some(failing), unjudged: outcomes.some((outcome) => 'error' in outcome) };
 }
-/** The images changed-only does not rebuild, and the merge base they are unchanged since. */
-async function findUnchanged(config, images, { deps, log, actionInput }) {
-    const changes = deps.changes;
-    if (!changes) {
-        log.info('changed-only applies to pull requests: every image is gated');
-        return undefined;
-    }
-    const mergeBase = await changes.mergeBase().catch(() => undefined);
-    if (!mergeBase) {
-        log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
-        return undefined;
-    }
-    const { root, head, workflowFile } = changes;
-    const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
-    for (const answer of plan)
-        if (answer.rebuild)
-            log.info(`changed-only: ${displayName(answer.name)} is gated: ${answer.reason}`);
-    const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
-    log.info(`changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-        (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''));
-    return { images: found, mergeBase };
-}
 /**
  * An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets.
  * Undefined when the merge base has records that are not believed (each said in a warning), or that hold no
- * layers to check their size against: the image is then gated.
+ * layers to check their size against: the image is then gated (or, in image-size-gate/report, not judged).
  */
 async function carriedForward(options, mergeBase, deps, log) {
     const maxSize = options.budgets.maxSize;
@@ -44469,11 +44587,12 @@ function runnerFirst(platform) {
     const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm' }[process.arch] ?? process.arch;
     return platform === `linux/${arch}` || platform.startsWith(`linux/${arch}/`) ? 0 : 1;
 }
-function multiReport(file, run, schemaVersion) {
+function multiReport(file, run, schemaVersion, matrix) {
     return {
         schemaVersion,
         config: external_node_path_default().normalize(file),
         passed: run.passed,
+        ...(matrix ? { matrix } : {}),
         images: run.outcomes.map((outcome) => 'report' in outcome
             ? { name: outcome.name, status: 'gated', report: outcome.report }
             : 'unchanged' in outcome
@@ -44491,19 +44610,19 @@ function multiReport(file, run, schemaVersion) {
 
 
 /** The config file used when the config input is not given, if it exists. */
-const DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
+const find_DEFAULT_CONFIG_FILE = '.github/image-size-gate.yml';
 /** The largest config file read (500 entries of a few keys each take about 100 kB). */
 const find_MAX_CONFIG_BYTES = 1024 * 1024;
-const EXAMPLE = `${DEFAULT_CONFIG_FILE}, a regular file in the repository`;
+const EXAMPLE = `${find_DEFAULT_CONFIG_FILE}, a regular file in the repository`;
 /** The config file to read: the input's (which must exist), else the default one when it exists, else none. */
-async function findConfigFile(configInput) {
+async function find_findConfigFile(configInput) {
     const exists = (file) => (0,promises_namespaceObject.lstat)(file).then(() => true, () => false);
     if (configInput) {
         if (!(await exists(configInput)))
-            throw new InputError('config', `"${configInput}" does not exist or cannot be read`, EXAMPLE);
+            throw new parsers_InputError('config', `"${configInput}" does not exist or cannot be read`, EXAMPLE);
         return configInput;
     }
-    return (await exists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined;
+    return (await exists(find_DEFAULT_CONFIG_FILE)) ? find_DEFAULT_CONFIG_FILE : undefined;
 }
 /**
  * The checkout a config file must lie in: the workspace in a GitHub Actions run, else the git work tree around
@@ -44532,7 +44651,7 @@ function within(outer, inner) {
  * input gave it, and neither its target nor any of its bytes.
  */
 async function readConfigText(file, checkout) {
-    const refuse = (problem) => new InputError('config', `"${file}" ${problem}`, EXAMPLE);
+    const refuse = (problem) => new parsers_InputError('config', `"${file}" ${problem}`, EXAMPLE);
     const link = (await (0,promises_namespaceObject.lstat)(file).catch(() => undefined))?.isSymbolicLink() ?? false;
     const real = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
     if (!real)
@@ -44552,6 +44671,119 @@ async function readConfigText(file, checkout) {
 }
 async function loadConfig(file, env = process.env) {
     return parseConfig(await readConfigText(file, await checkoutOf(file, env)), file);
+}
+
+;// CONCATENATED MODULE: ./src/gate/plan.ts
+// What image-size-gate/plan decides, building nothing: which images of the config file get a matrix job of their
+// own (all of them, or on a pull request with changed-only those whose context, Dockerfile or entry changed, by
+// the same detection as the one-step mode), on which runner, and the plan image-size-gate/report merges against:
+// the config file's digest, the commit, and which images are gated or carried forward unchanged.
+
+
+
+const PLAN_SCHEMA_VERSION = 1;
+/** Pure: the digest both the plan and every matrix job compute, to tell one version of the file from another. */
+function configDigest(text) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex')}`;
+}
+async function makePlan(input, log) {
+    const { config, images } = input;
+    // runs-on is read for every image first: a mistake in it stops the plan before any git fetch.
+    const runners = new Map(images.map(({ image }) => [image.name, runnerLabels(config, image)]));
+    const unchanged = input.changedOnly ? await findUnchanged(config, images, input.changes, log, input.actionInput) : undefined;
+    return {
+        schemaVersion: PLAN_SCHEMA_VERSION,
+        config: config.file,
+        configDigest: input.digest,
+        ...(input.commit ? { commit: input.commit } : {}),
+        changedOnly: input.changedOnly,
+        ...(unchanged && unchanged.images.size > 0 ? { mergeBase: unchanged.mergeBase } : {}),
+        images: images.map(({ image }) => {
+            const runsOn = runners.get(image.name) ?? [];
+            return { name: image.name, gate: !unchanged?.images.has(image.name), ...(runsOn.length > 0 ? { runsOn } : {}) };
+        }),
+    };
+}
+/** Pure: the plan as `strategy.matrix` takes it: `{"include":[{"image":"api"}, ...]}`, empty when nothing is gated. */
+function matrixOf(plan) {
+    return {
+        include: plan.images
+            .filter((image) => image.gate)
+            .map((image) => {
+            const runsOn = image.runsOn ?? [];
+            return runsOn.length === 0 ? { image: image.name } : { image: image.name, 'runs-on': runsOn.length === 1 ? runsOn[0] : runsOn };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/sub-step.ts
+// What the two sub-actions (image-size-gate/plan and image-size-gate/report) share with the main step: the
+// config file they read (with its digest), and how an error ends the step (one line, no stack trace for a
+// mistake of the user's).
+
+
+
+
+
+
+
+
+
+
+
+/** The config file the `config` input names (or the default one), parsed, and its digest. */
+async function readConfig(configInput) {
+    const file = await findConfigFile(configInput);
+    if (!file)
+        throw new InputError('config', `is not set and ${DEFAULT_CONFIG_FILE} does not exist (check out the repository first)`, DEFAULT_CONFIG_FILE);
+    return { file, ...(await readConfigWithDigest(file)) };
+}
+/**
+ * The config file parsed, and the digest of its text, read as every step reads it: a regular file inside the
+ * checkout, or a link that resolves inside it (config/find.ts readConfigText).
+ */
+async function readConfigWithDigest(file) {
+    const text = await readConfigText(file, await checkoutOf(file));
+    return { config: load_parseConfig(text, file), digest: configDigest(text) };
+}
+/**
+ * The workflow file of this run, relative to the repository root, from GITHUB_WORKFLOW_REF
+ * (`owner/repo/.github/workflows/ci.yml@refs/pull/1/merge`); undefined when it names another repository's
+ * workflow (a reusable one) or is not set.
+ */
+function workflowPath(workflowRef, repository) {
+    const prefix = `${repository}/`;
+    if (!workflowRef || !repository || !workflowRef.toLowerCase().startsWith(prefix.toLowerCase()))
+        return undefined;
+    const file = workflowRef.slice(prefix.length).replace(/@[^@]*$/, '');
+    return /^\.github\/workflows\/[^/]+$/.test(file) ? file : undefined;
+}
+/** Fails the step with one line: the input, the file or the step that was wrong; a stack trace only for our bugs. */
+function failStep(error) {
+    if (error instanceof InputError || error instanceof GateError || error instanceof ConfigError) {
+        core.setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
+    }
+    else {
+        core.debug(error.stack ?? String(error));
+        core.setFailed(visibleControlChars(`image-size-gate: unexpected error: ${error.message ?? String(error)}`));
+    }
+}
+/**
+ * On a pull request: what changed-only compares (undefined when the checkout cannot be found): the commit the
+ * checkout holds (not the PR's head: its files are what is built), and the workflow file the inputs come from.
+ */
+async function pullRequestChanges(file, run, token, log) {
+    const pr = run.pullRequest;
+    if (!pr)
+        return undefined;
+    const checkout = await checkedOut(configRoot(file));
+    if (!checkout)
+        return undefined;
+    const { root, head } = checkout;
+    const fetchEnv = tokenEnvironment(token || undefined, run.serverUrl);
+    const workflowFile = workflowPath(process.env.GITHUB_WORKFLOW_REF, run.repository);
+    let base;
+    return { root, head, workflowFile, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -44778,9 +45010,12 @@ function historySection(report) {
     const onPullRequest = report.baseline?.source === 'base-commit' || report.baseline?.source === 'record';
     const current = history.recorded || !onPullRequest ? undefined : { label: 'this PR', sizeBytes: report.image.sizeBytes };
     const trend = trendLines(history.trend, current);
+    const branch = `\`${escapeMarkdownInline(history.branch)}\``;
     const recorded = history.recorded
-        ? `Recorded ${history.recorded.paths.length} record(s) on branch \`${escapeMarkdownInline(history.branch)}\` (commit \`${history.recorded.commit.slice(0, 7)}\`).`
-        : `Nothing recorded on branch \`${escapeMarkdownInline(history.branch)}\` by this run.`;
+        ? `Recorded ${history.recorded.paths.length} record(s) on branch ${branch} (commit \`${escapeMarkdownInline(history.recorded.commit.slice(0, 7))}\`).`
+        : history.pending
+            ? `${history.pending.length} record(s) left to image-size-gate/report, which commits every image's to branch ${branch} in one commit.`
+            : `Nothing recorded on branch ${branch} by this run.`;
     return ['### Size history', '', recorded, ...(trend.length > 0 ? ['', ...trend] : [])];
 }
 function renderSummary(report) {
@@ -44791,8 +45026,10 @@ function renderSummary(report) {
     const lines = [
         headline,
         '',
-        `Image \`${report.image.id.replace(/^sha256:/, '').slice(0, 12)}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
-            (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
+        `Image \`${escapeMarkdownInline(report.image.id.replace(/^sha256:/, '').slice(0, 12))}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
+            (report.build
+                ? `, built with the ${escapeMarkdownInline(report.build.builder)} builder in ${formatDurationMs(report.build.durationMs)}`
+                : ''),
         '',
         escapeMarkdownInline(engineSentence(report)),
         '',
@@ -45092,7 +45329,9 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
 
 ;// CONCATENATED MODULE: ./src/action/multi-step.ts
 // The action's step for a config file of several images: one gate per image, then one comment, one summary,
-// one report with an entry per image, and one verdict over them all.
+// one report with an entry per image, and one verdict over them all. With the images input it is one job of
+// image-size-gate/plan's matrix: it gates the images named, writes its report for image-size-gate/report, and
+// leaves the comment and the size history's write to that step.
 
 
 
@@ -45109,22 +45348,9 @@ function renderMultiSummary(outcomes, runUrl, limitBytes = SUMMARY_LIMIT_BYTES) 
 
 
 
-
-/** The comment's marker: one sticky comment per config file, whatever the images. */
+/** The comment's marker: one sticky comment per config file, whatever the images (and whichever step posts it). */
 function configMarker(file) {
     return commentMarker(`config:${file}`);
-}
-/**
- * The workflow file of this run, relative to the repository root, from GITHUB_WORKFLOW_REF
- * (`owner/repo/.github/workflows/ci.yml@refs/pull/1/merge`); undefined when it names another repository's
- * workflow (a reusable one) or is not set.
- */
-function workflowPath(workflowRef, repository) {
-    const prefix = `${repository}/`;
-    if (!workflowRef || !repository || !workflowRef.toLowerCase().startsWith(prefix.toLowerCase()))
-        return undefined;
-    const file = workflowRef.slice(prefix.length).replace(/@[^@]*$/, '');
-    return /^\.github\/workflows\/[^/]+$/.test(file) ? file : undefined;
 }
 /** Whether a comment is wanted under the `comment` mode, over every image. */
 function commentWanted(mode, run) {
@@ -45136,35 +45362,46 @@ function commentWanted(mode, run) {
         return false;
     return run.outcomes.some((outcome) => 'report' in outcome && outcome.report.baseline?.figures.find((f) => f.id === 'size')?.change !== 0);
 }
-async function multiDependencies(file, step, options) {
+async function multiDependencies(file, step, options, matrix) {
     const { runContext, token, log } = step;
     const pr = runContext.pullRequest;
     const client = pr && token ? await githubClient(token, runContext.apiUrl) : undefined;
     const labels = pr && options.budgets.allowIncreaseLabel ? await currentLabels(client, pr, log.warning) : pr?.labels;
-    // The history branch is the step's; its settings are made once (and say once what this run records).
+    // The history branch is the step's; its settings are made once (and say once what this run records). A matrix
+    // job makes its records but leaves committing them to image-size-gate/report.
     let history;
-    const historyFor = (imageOptions) => (history ??= historySettings(imageOptions, runContext, token, log));
+    const settingsOf = async (imageOptions) => {
+        const settings = await historySettings(imageOptions, runContext, token, log);
+        return matrix && settings?.record ? { ...settings, record: { ...settings.record, deferred: true } } : settings;
+    };
+    const historyFor = (imageOptions) => (history ??= settingsOf(imageOptions));
     const fetchEnv = tokenEnvironment(token || undefined, runContext.serverUrl);
-    let changes;
-    const checkout = pr ? await checkedOut(configRoot(file)) : undefined;
-    if (pr && checkout) {
-        const { root, head } = checkout;
-        let base;
-        const workflowFile = workflowPath(process.env.GITHUB_WORKFLOW_REF, runContext.repository);
-        changes = { root, head, workflowFile, mergeBase: () => (base ??= mergeBase(root, pr.baseSha, pr.headSha, log.info, fetchEnv)) };
-    }
-    return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, client };
+    const changes = matrix ? undefined : await pullRequestChanges(file, runContext, token, log);
+    return { gate: { ...step.dependencies, baseCommit: pr?.baseSha, labels, fetchEnv }, historyFor, changes, planned: matrix, client };
+}
+/** A matrix job's mark on its report: the run's commit and the digest of the file it read. */
+function matrixMark(digest, run) {
+    if (!run.sha || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(run.sha))
+        throw new parsers_InputError('images', 'needs GITHUB_SHA (the commit of the run), which the runner sets in every job', 'images: ${{ matrix.image }} in a workflow job');
+    return { commit: run.sha, configDigest: digest };
 }
 async function runConfiguredStep(file, input, step) {
     const { log, runContext, token } = step;
-    const config = await loadConfig(file);
-    const images = configuredImages(config, input);
-    log.info(`Config ${file}: ${images.length} image(s): ${nameList(images.map(({ image }) => image.name))}`);
+    const { config, digest } = await readConfigWithDigest(file);
+    const every = configuredImages(config, input);
+    const selection = input('images').trim();
+    const images = selection ? selectImages(every, selection, file) : every;
+    const names = images.map(({ image }) => image.name);
+    log.info(`Config ${file}: ${images.length} image(s)${selection ? ` of ${every.length} (the images input)` : ''}: ${nameList(names)}`);
+    if (selection)
+        log.info(`A matrix job: the PR comment and the size history's write are left to image-size-gate/report, which merges every job's report; ` +
+            `this job writes its own JSON report (the report output) for actions/upload-artifact, and its job summary covers ${nameList(names)}`);
+    const mark = selection ? matrixMark(digest, runContext) : undefined;
     // Step-wide inputs (comment, report-file, history) are the same for every image: the first image's say.
     const stepOptions = images[0].options;
-    const deps = await multiDependencies(file, step, stepOptions);
+    const deps = await multiDependencies(file, step, stepOptions, Boolean(selection));
     const run = await runConfiguredGates(config, images, input, deps);
-    const reportPath = await writeReportFile(multiReport(file, run, REPORT_SCHEMA_VERSION), stepOptions.reportFile);
+    const reportPath = await writeReportFile(multiReport(file, run, REPORT_SCHEMA_VERSION, mark), stepOptions.reportFile);
     const only = run.outcomes.length === 1 ? run.outcomes[0] : undefined;
     if (only && 'report' in only)
         for (const [name, value] of Object.entries(reportOutputs(only.report, reportPath)))
@@ -45174,14 +45411,16 @@ async function runConfiguredStep(file, input, step) {
     const marker = configMarker(file);
     const body = renderMultiComment(run.outcomes, { marker, runUrl: runContext.runUrl, headSha: runContext.pullRequest?.headSha });
     const wanted = commentWanted(stepOptions.comment, run);
-    const comment = await postComment({ body, marker, wanted, mode: stepOptions.comment }, runContext, token, deps.client, log.warning);
-    await publishCommentAndSummary(comment, renderMultiSummary(run.outcomes, runContext.runUrl), step);
+    const comment = selection
+        ? { body, notPosted: 'a matrix job leaves the comment to image-size-gate/report' }
+        : await postComment({ body, marker, wanted, mode: stepOptions.comment }, runContext, token, deps.client, log.warning);
+    await publishCommentAndSummary(comment, renderMultiSummary(run.outcomes, runContext.runUrl), step, !selection);
     for (const outcome of run.outcomes)
         if ('report' in outcome)
             annotateHints(outcome.report);
     if (!run.passed) {
         const failed = run.outcomes.filter((outcome) => imageGroup(outcome) === 'failing').map((outcome) => outcome.name);
-        setFailed(visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${nameList(failed)}`));
+        setFailed(escape_visibleControlChars(`image-size-gate: ${failed.length} of ${run.outcomes.length} images failed: ${nameList(failed)}`));
     }
 }
 
@@ -45297,9 +45536,9 @@ function untrustedStream(onEnd) {
 function createActionLog() {
     const openBlocks = new Set();
     return {
-        info: (message) => info(visibleControlChars(message)),
-        warning: (message) => warning(visibleControlChars(message)),
-        group: (name, work) => group(visibleControlChars(name), work),
+        info: (message) => info(escape_visibleControlChars(message)),
+        warning: (message) => warning(escape_visibleControlChars(message)),
+        group: (name, work) => group(escape_visibleControlChars(name), work),
         untrusted: () => {
             const stream = untrustedStream(() => openBlocks.delete(stream));
             openBlocks.add(stream);
@@ -45389,7 +45628,7 @@ async function runSingleStep(options, step) {
     await publishCommentAndSummary(comment, renderSummary(report), step);
     annotateHints(report);
     if (!report.passed)
-        setFailed(visibleControlChars(failureSummary(report)));
+        setFailed(escape_visibleControlChars(failureSummary(report)));
 }
 async function run(docker = new Docker()) {
     const log = createActionLog();
@@ -45412,9 +45651,11 @@ async function run(docker = new Docker()) {
             dependencies: trackedDependencies(docker, log, guard),
         };
         const input = (name) => getInput(name);
-        const configFile = await findConfigFile(input('config'));
+        const configFile = await find_findConfigFile(input('config'));
         if (configFile)
             await runConfiguredStep(configFile, input, step);
+        else if (input('images').trim())
+            throw new parsers_InputError('images', 'names images of a config file, and there is none', 'config: .github/image-size-gate.yml with images');
         else
             await runSingleStep(getInputs(input), step);
     }
@@ -45422,12 +45663,12 @@ async function run(docker = new Docker()) {
         setOutput('passed', 'false');
         if (error instanceof errors_GateError)
             logUntrusted(log, error.details);
-        if (error instanceof InputError || error instanceof errors_GateError || error instanceof ConfigError) {
-            setFailed(visibleControlChars(`image-size-gate: ${error.message}`));
+        if (error instanceof parsers_InputError || error instanceof errors_GateError || error instanceof error_ConfigError) {
+            setFailed(escape_visibleControlChars(`image-size-gate: ${error.message}`));
         }
         else {
             core_debug(error.stack ?? String(error));
-            setFailed(visibleControlChars(`image-size-gate: unexpected error: ${error.message ?? String(error)}`));
+            setFailed(escape_visibleControlChars(`image-size-gate: unexpected error: ${error.message ?? String(error)}`));
         }
     }
     finally {
@@ -45442,7 +45683,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4580);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4235);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

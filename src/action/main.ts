@@ -92,6 +92,8 @@ export async function run(docker: Docker = new Docker()): Promise<void> {
     const input = (name: string) => core.getInput(name);
     const configFile = await findConfigFile(input('config'));
     if (configFile) await runConfiguredStep(configFile, input, step);
+    else if (input('images').trim())
+      throw new InputError('images', 'names images of a config file, and there is none', 'config: .github/image-size-gate.yml with images');
     else await runSingleStep(getInputs(input), step);
   } catch (error) {
     core.setOutput('passed', 'false');

@@ -34,14 +34,22 @@ export function annotateHints(report: GateReport): void {
   }
 }
 
-/** The comment's outputs, and the job summary (with the comment's text when it could not be posted). */
-export async function publishCommentAndSummary(comment: CommentOutcome, summary: string, step: ActionStep): Promise<void> {
+/**
+ * The comment's outputs, and the job summary (with the comment's text when it could not be posted, unless
+ * `withUnposted` is false: a matrix job's comment is posted by another step).
+ */
+export async function publishCommentAndSummary(
+  comment: CommentOutcome,
+  summary: string,
+  step: Pick<ActionStep, 'log' | 'runContext'>,
+  withUnposted = true,
+): Promise<void> {
   core.setOutput('comment-body', comment.body);
   core.setOutput('comment-url', comment.url ?? '');
   if (comment.url) step.log.info(`PR comment: ${comment.url}`);
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   let text = summary;
-  if (step.runContext.pullRequest && comment.notPosted)
+  if (withUnposted && step.runContext.pullRequest && comment.notPosted)
     text += `\n### The PR comment (not posted: ${escapeMarkdownInline(comment.notPosted)})\n\n${comment.body}\n`;
   await core.summary.addRaw(text).write();
 }

@@ -9,7 +9,7 @@ import { GateError } from '../common/errors.js';
 import { runGate } from '../gate/gate.js';
 import { getInputs } from '../inputs/read.js';
 import { InputError } from '../inputs/parsers.js';
-import { INPUTS } from '../inputs/table.js';
+import { ACTION_INPUTS } from '../inputs/table.js';
 import { reportJson, writeReportFile } from '../report/file.js';
 import { renderTerminal } from '../report/terminal.js';
 import { CSI_SEQUENCE, say, terminalLog } from './log.js';
@@ -33,7 +33,7 @@ const ACTION_ONLY_INPUTS = new Set([
   'changed-only',
 ]);
 const MULTI_LINE_INPUTS = new Set(['build-args', 'smoke-env']);
-const CLI_INPUTS = INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
+const CLI_INPUTS = ACTION_INPUTS.filter((input) => !ACTION_ONLY_INPUTS.has(input.name));
 
 export function helpText(): string {
   const width = Math.max(...CLI_INPUTS.map((input) => input.name.length)) + 4;
@@ -135,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
     const namesOneImage = positionals.length > 0 || Boolean(values.context) || Boolean(values.image) || Boolean(values.archive);
     const configFile = input('config') || !namesOneImage ? await findConfigFile(input('config')) : undefined;
     if (configFile) return await runConfigFromCli(configFile, input, deps, Boolean(values.json), (text) => process.stdout.write(text));
+    if (input('images')) throw new InputError('images', 'names images of a config file, and there is none', '--config FILE --images api');
     const options = getInputs(input);
     const report = await runGate(options, deps);
     if (options.reportFile) await writeReportFile(report, options.reportFile);

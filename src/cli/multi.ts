@@ -2,7 +2,8 @@
 // exits 1 when any image fails, 2 when one could not be judged.
 import { GateDependencies } from '../gate/deps.js';
 import { InputReader } from '../inputs/options.js';
-import { configuredImages, multiReport, runConfiguredGates } from '../gate/multi.js';
+import { multiReport, runConfiguredGates } from '../gate/multi.js';
+import { configuredImages, selectImages } from '../gate/selection.js';
 import { loadConfig } from '../config/find.js';
 import { REPORT_SCHEMA_VERSION } from '../report/model.js';
 import { ImageOutcome } from '../report/multi.js';
@@ -74,7 +75,8 @@ export async function runConfigFromCli(
   out: (text: string) => void,
 ): Promise<number> {
   const config = await loadConfig(file);
-  const images = configuredImages(config, input);
+  const every = configuredImages(config, input);
+  const images = input('images').trim() ? selectImages(every, input('images'), file) : every;
   const run = await runConfiguredGates(config, images, input, { gate: deps });
   const report = multiReport(file, run, REPORT_SCHEMA_VERSION);
   const reportFile = images[0].options.reportFile;

@@ -14,7 +14,11 @@ export const BUILD_KEYS = ['context', 'dockerfile', 'target', 'build-args', 'pla
 /** Keys whose relative paths start at the repository root (see configRoot). */
 export const PATH_KEYS = ['context', 'dockerfile'] as const;
 
-const SCOPES_BY_PLACE: Record<ConfigPlace, InputScope[]> = { top: ['step'], defaults: ['image'], entry: ['image', 'entry'] };
+const SCOPES_BY_PLACE: Record<ConfigPlace, InputScope[]> = {
+  top: ['step'],
+  defaults: ['image', 'matrix'],
+  entry: ['image', 'entry', 'matrix'],
+};
 
 export function inputDefinition(name: string): InputDefinition | undefined {
   return INPUTS.find((input) => input.name === name);

@@ -59,12 +59,13 @@ export function stepInput(config: GateConfig, actionInput: InputReader): InputRe
 
 /**
  * What the file says about one image, defaults included, in table order: equal between two versions of the
- * file exactly when the image's config entry (as it applies) did not change.
+ * file exactly when the image's config entry (as it applies) did not change. runs-on counts: another runner may
+ * build another platform.
  */
 export function imageSettings(config: GateConfig, image: ConfigImage): Record<string, string> {
   const settings: Record<string, string> = {};
   for (const input of INPUTS) {
-    if (input.scope !== 'image' && input.scope !== 'entry') continue;
+    if (input.scope !== 'image' && input.scope !== 'entry' && input.scope !== 'matrix') continue;
     if (input.name in image.values) settings[input.name] = image.values[input.name];
     else if (!entryOnly(image, input.name) && input.name in config.defaults) settings[input.name] = config.defaults[input.name];
   }

@@ -61,7 +61,7 @@ function properties(scopes: InputDefinition['scope'][]): Record<string, Schema> 
 }
 
 function imageSchema(): Schema {
-  const props = properties(['image', 'entry']);
+  const props = properties(['image', 'entry', 'matrix']);
   // Required, not blank, on one line: the comment and the report list images by name.
   const oneLine = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
   props.name = { description: props.name.description, type: 'string', allOf: [{ pattern: '\\S' }, { pattern: oneLine }] };
@@ -91,7 +91,7 @@ export function configSchema(): Schema {
         description: 'Values for every image (an entry overrides them).',
         type: ['object', 'null'],
         additionalProperties: false,
-        properties: properties(['image']),
+        properties: properties(['image', 'matrix']),
       },
       images: { description: 'The images to gate, each with a unique name.', type: 'array', minItems: 1, items: imageSchema() },
     },

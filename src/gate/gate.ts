@@ -17,7 +17,7 @@ import type { ReadLayers } from '../analysis/registry-image.js';
 import { ImageNotFoundError } from '../docker/inspect.js';
 import { Head, HeadSources, measureArchiveHead, namesRegistryHost, registryHeadFirst, registryHeadInstead } from './head-source.js';
 import { BuildInfo, Measured } from '../judge/measured.js';
-import { HistoryRead, recordHistory, RunHistory, startHistory, TREND_POINTS } from '../history/history.js';
+import { HistoryRead, pendingRecords, recordHistory, RunHistory, startHistory, TREND_POINTS } from '../history/history.js';
 import { HistorySettings } from '../history/settings.js';
 import { platformKey } from '../history/record.js';
 import { sharedLayerProblem } from '../history/record-check.js';
@@ -221,10 +221,11 @@ async function historyReport(
   log: GateLog,
 ): Promise<HistoryReport> {
   const recorded = await recordHistory(settings, input, log);
+  const pending = await pendingRecords(settings, input, log);
   const primary = input.head.platforms[0];
   const trend = [...(history.trend.get(platformKey(primary.platform)) ?? [])].filter((point) => point.commit !== settings.record?.commit);
-  if (recorded && settings.record) {
+  if ((recorded || pending) && settings.record) {
     trend.push({ commit: settings.record.commit, commitTime: await settings.record.commitTime(), sizeBytes: primary.sizeBytes });
   }
-  return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
+  return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded, ...(pending ? { pending } : {}) };
 }

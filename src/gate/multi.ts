@@ -3,11 +3,10 @@
 // changed-only on a pull request, carried forward unbuilt when nothing it is built from changed.
 import path from 'node:path';
 import { carriedChecks } from '../judge/budgets.js';
-import { changedOnlyPlan } from '../config/changes.js';
-import { ConfigImage, GateConfig } from '../config/load.js';
-import { optionsForImage, stepInput } from '../config/options.js';
+import { GateConfig } from '../config/load.js';
+import { stepInput } from '../config/options.js';
 import { GateError } from '../common/errors.js';
-import { displayName, nameList, visible } from '../common/escape.js';
+import { displayName, visible } from '../common/escape.js';
 import { sharedLayerProblem } from '../history/record-check.js';
 import { runGate } from './gate.js';
 import { GateDependencies } from './deps.js';
@@ -19,27 +18,10 @@ import { parseBoolean } from '../inputs/parsers.js';
 import { ImageOutcome, UnchangedImage } from '../report/multi.js';
 import { GateReport } from '../report/model.js';
 import { formatBytes, unitSystemOf } from '../common/units.js';
+import { ChangeContext, ConfiguredImage, findUnchanged } from './selection.js';
 
-export interface ConfiguredImage {
-  image: ConfigImage;
-  options: GateOptions;
-}
-
-/** Every image's options, each validated: a mistake anywhere in the file stops the run before any build. */
-export function configuredImages(config: GateConfig, actionInput: InputReader): ConfiguredImage[] {
-  return config.images.map((image) => ({ image, options: optionsForImage(config, image, actionInput) }));
-}
-
-/** What changed-only needs on a pull request: the repository, the merge base (found lazily) and the checkout's commit. */
-export interface ChangeContext {
-  /** The repository root as the runner names it (its links unresolved). */
-  root: string;
-  mergeBase: () => Promise<string | undefined>;
-  /** The commit the work tree holds (the pull request's merge commit on GitHub). */
-  head: string;
-  /** The workflow file the step's inputs come from, relative to the root, when the runner names it. */
-  workflowFile?: string;
-}
+export type { ChangeContext, ConfiguredImage } from './selection.js';
+export { configuredImages } from './selection.js';
 
 export interface MultiDependencies {
   gate: GateDependencies;
@@ -47,6 +29,8 @@ export interface MultiDependencies {
   historyFor?: (options: GateOptions) => Promise<HistorySettings | undefined>;
   /** On pull requests: what changed-only compares. */
   changes?: ChangeContext;
+  /** The images were chosen by image-size-gate/plan (a matrix job): changed-only was the plan's work, not done again. */
+  planned?: boolean;
 }
 
 export interface ConfiguredRun {
@@ -70,7 +54,7 @@ export async function runConfiguredGates(
 ): Promise<ConfiguredRun> {
   const { log } = deps.gate;
   const changedOnly = parseBoolean('changed-only', stepInput(config, actionInput)('changed-only') || 'false');
-  const unchanged = changedOnly ? await findUnchanged(config, images, { deps, log, actionInput }) : undefined;
+  const unchanged = changedOnly && !deps.planned ? await findUnchanged(config, images, deps.changes, log, actionInput) : undefined;
   const outcomes: ImageOutcome[] = [];
   for (const [index, { image, options }] of images.entries()) {
     log.info(`Image ${index + 1} of ${images.length}: ${displayName(image.name)}`);
@@ -99,42 +83,15 @@ export async function runConfiguredGates(
   return { outcomes, passed: !outcomes.some(failing), unjudged: outcomes.some((outcome) => 'error' in outcome) };
 }
 
-/** The images changed-only does not rebuild, and the merge base they are unchanged since. */
-async function findUnchanged(
-  config: GateConfig,
-  images: ConfiguredImage[],
-  { deps, log, actionInput }: { deps: MultiDependencies; log: GateLog; actionInput: InputReader },
-): Promise<{ images: Set<string>; mergeBase: string } | undefined> {
-  const changes = deps.changes;
-  if (!changes) {
-    log.info('changed-only applies to pull requests: every image is gated');
-    return undefined;
-  }
-  const mergeBase = await changes.mergeBase().catch(() => undefined);
-  if (!mergeBase) {
-    log.warning('changed-only: the merge base of the pull request could not be found, so every image is gated');
-    return undefined;
-  }
-  const { root, head, workflowFile } = changes;
-  const plan = await changedOnlyPlan({ root, base: mergeBase, head, workflowFile, config, images, actionInput });
-  for (const answer of plan) if (answer.rebuild) log.info(`changed-only: ${displayName(answer.name)} is gated: ${answer.reason}`);
-  const found = new Set(plan.flatMap((answer) => (answer.rebuild ? [] : [answer.name])));
-  log.info(
-    `changed-only: ${found.size} of ${images.length} image(s) unchanged since the merge base ${mergeBase.slice(0, 12)}` +
-      (found.size > 0 ? ` (${nameList([...found])}): not rebuilt` : ''),
-  );
-  return { images: found, mergeBase };
-}
-
 /**
  * An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets.
  * Undefined when the merge base has records that are not believed (each said in a warning), or that hold no
- * layers to check their size against: the image is then gated.
+ * layers to check their size against: the image is then gated (or, in image-size-gate/report, not judged).
  */
-async function carriedForward(
+export async function carriedForward(
   options: GateOptions,
   mergeBase: string,
-  deps: MultiDependencies,
+  deps: Pick<MultiDependencies, 'historyFor'>,
   log: GateLog,
 ): Promise<UnchangedImage | undefined> {
   const maxSize = options.budgets.maxSize;
@@ -183,6 +140,8 @@ export interface MultiReport {
   schemaVersion: number;
   config: string;
   passed: boolean;
+  /** A matrix job's report: the commit and the config file's digest image-size-gate/report holds it to. */
+  matrix?: MatrixJobMark;
   images: (
     | { name: string; status: 'gated'; report: GateReport }
     | { name: string; status: 'unchanged'; unchanged: UnchangedImage }
@@ -190,11 +149,20 @@ export interface MultiReport {
   )[];
 }
 
-export function multiReport(file: string, run: ConfiguredRun, schemaVersion: number): MultiReport {
+/** What a matrix job's report says of where it comes from. */
+export interface MatrixJobMark {
+  /** GITHUB_SHA of the job's run. */
+  commit: string;
+  /** configDigest (plan.ts) of the config file the job read. */
+  configDigest: string;
+}
+
+export function multiReport(file: string, run: ConfiguredRun, schemaVersion: number, matrix?: MatrixJobMark): MultiReport {
   return {
     schemaVersion,
     config: path.normalize(file),
     passed: run.passed,
+    ...(matrix ? { matrix } : {}),
     images: run.outcomes.map((outcome) =>
       'report' in outcome
         ? { name: outcome.name, status: 'gated' as const, report: outcome.report }

@@ -137,6 +137,45 @@ export interface Recorded {
   attempts: number;
 }
 
+/** The records of one image, made as a recording run makes them (one per platform). */
+async function recordsOf(
+  record: NonNullable<HistorySettings['record']>,
+  input: { name: string; head: Measured; engine: EngineInfo },
+): Promise<HistoryRecord[]> {
+  return buildRecords({
+    name: input.name,
+    head: input.head,
+    engine: input.engine,
+    meta: {
+      commit: record.commit,
+      commitTime: await record.commitTime(),
+      ref: record.ref,
+      runUrl: record.runUrl,
+      recordedAt: new Date().toISOString(),
+    },
+  });
+}
+
+/**
+ * A matrix job's records of a push, made but not committed: image-size-gate/report commits every image's in one
+ * commit. Never throws: a failure is one warning, and no records.
+ */
+export async function pendingRecords(
+  settings: HistorySettings,
+  input: { name: string; head: Measured; engine: EngineInfo },
+  log: GateLog,
+): Promise<HistoryRecord[] | undefined> {
+  if (!settings.record?.deferred) return undefined;
+  try {
+    const records = await recordsOf(settings.record, input);
+    log.info(`Size history: ${records.length} record(s) made for image-size-gate/report to commit to branch ${settings.remote.branch}`);
+    return records;
+  } catch (error) {
+    log.warning(`The size history's records could not be made (the gate's verdict stands): ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 /**
  * Commits one record per platform of the image to the history branch. Never throws: a failure is one warning
  * (naming the permission to add when the token may not push), and undefined.
@@ -147,21 +186,10 @@ export async function recordHistory(
   log: GateLog,
 ): Promise<Recorded | undefined> {
   const record = settings.record;
-  if (!record) return undefined;
+  if (!record || record.deferred) return undefined;
   const { remote } = settings;
   try {
-    const records = buildRecords({
-      name: input.name,
-      head: input.head,
-      engine: input.engine,
-      meta: {
-        commit: record.commit,
-        commitTime: await record.commitTime(),
-        ref: record.ref,
-        runUrl: record.runUrl,
-        recordedAt: new Date().toISOString(),
-      },
-    });
+    const records = await recordsOf(record, input);
     const files = records.map((each) => ({ path: recordPath(each), content: serializeRecord(each) }));
     const message = `image-size-gate: record ${input.name.slice(0, 100)} at ${record.commit.slice(0, 12)}`;
     const written = await writeFiles(remote, files, message);

@@ -290,3 +290,9 @@ export function sharedLayerProblem(
   }
   return undefined;
 }
+
+/**
+ * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
+ * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
+ */
+export const fieldChecks = { Invalid, fail, fieldsOf, field, text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };

@@ -16,8 +16,11 @@ export interface HistorySettings {
   baselineCommit?: () => Promise<string | undefined>;
   /** This run's server and repository: a record that links to a run elsewhere is not believed. */
   origin?: RecordOrigin;
-  /** On a push that records: the pushed commit, its committer time, the ref and the run's link. */
-  record?: { commit: string; commitTime: () => Promise<string>; ref: string; runUrl?: string };
+  /**
+   * On a push that records: the pushed commit, its committer time, the ref and the run's link. `deferred`: a
+   * matrix job's, which makes the records but leaves committing them to image-size-gate/report.
+   */
+  record?: { commit: string; commitTime: () => Promise<string>; ref: string; runUrl?: string; deferred?: boolean };
 }
 
 /** The events whose runs may write: pushes only (pull_request, pull_request_target, workflow_run and the rest read). */

@@ -1,6 +1,5 @@
-// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the
-// CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
-// check they agree).
+// The one table of inputs (names, defaults, descriptions) that action.yml, the README, the CLI's --help and the
+// config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests check they agree).
 
 /** How the config file writes an input's value (an action input is always text). */
 export type ConfigValueType =
@@ -30,9 +29,11 @@ export type ConfigValueType =
  * - image: in an `images:` entry of the config file, in its `defaults:`, or as an action input (shared by every image);
  * - entry: in an `images:` entry only, or as an action input without a config file (it names one image);
  * - step: at the top level of the config file or as an action input (it applies to the whole step);
- * - workflow: only as an action input or CLI flag, never in the config file.
+ * - workflow: only as an action input or CLI flag, never in the config file;
+ * - matrix: in the config file only (an entry or `defaults:`), read by image-size-gate/plan for its matrix: no
+ *   action input or CLI flag of the main action takes it.
  */
-export type InputScope = 'image' | 'entry' | 'step' | 'workflow';
+export type InputScope = 'image' | 'entry' | 'step' | 'workflow' | 'matrix';
 
 export interface InputDefinition {
   name: string;
@@ -277,4 +278,23 @@ export const INPUTS: InputDefinition[] = [
     description:
       'On pull requests, with a config file: images whose build reads nothing that changed since the merge base (context and Dockerfile as the builder reads them, config entry, the images of other entries they are built from) are not rebuilt; their rows say unchanged (true/false).',
   },
+  {
+    name: 'images',
+    type: 'list',
+    scope: 'workflow',
+    default: '',
+    description:
+      'With a config file: gate only these of its images, by name, comma- or newline-separated (in a matrix job: ${{ matrix.image }} from image-size-gate/plan). The PR comment and the size history are then left to image-size-gate/report.',
+  },
+  {
+    name: 'runs-on',
+    type: 'list',
+    scope: 'matrix',
+    default: '',
+    description:
+      "In the config file only: the runner label(s) this image's matrix job asks for (e.g. ubuntu-24.04-arm), passed on by image-size-gate/plan in its matrix.",
+  },
 ];
+
+/** The inputs the main action and the CLI take (config-only keys such as runs-on are left out). */
+export const ACTION_INPUTS: InputDefinition[] = INPUTS.filter((input) => input.scope !== 'matrix');

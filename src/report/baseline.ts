@@ -70,7 +70,7 @@ export function figuresTable(report: GateReport, headSha?: string): string[] {
     const check = checksById.get(figure.id);
     shown.add(figure.id);
     rows.push(
-      `| ${figure.label} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`,
+      `| ${escapeMarkdownInline(figure.label)} | ${formatFigure(figure.base, figure.unit)} | ${formatFigure(figure.head, figure.unit)} | ${formatChange(figure)} | ${escapeMarkdownInline(check?.budget || '—')} | ${check ? VERDICT_MARK[check.verdict] : ''} |`,
     );
   }
   for (const check of report.checks) {
@@ -78,7 +78,7 @@ export function figuresTable(report: GateReport, headSha?: string): string[] {
     const change = check.id === 'increase' ? check.measured : '';
     const measured = check.id === 'increase' ? '' : check.measured;
     rows.push(
-      `| ${check.label} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`,
+      `| ${escapeMarkdownInline(check.label)} | | ${escapeMarkdownInline(measured || '—')} | ${escapeMarkdownInline(change)} | ${escapeMarkdownInline(check.budget || '—')} | ${VERDICT_MARK[check.verdict]} |`,
     );
   }
   return rows;
@@ -97,14 +97,14 @@ export function noBaselineLine(report: GateReport): string {
 
 /** Where the baseline came from, in words: the base commit built now, the history's record, or an image. */
 export function baselineSource(baseline: NonNullable<GateReport['baseline']>): string {
-  if (baseline.source === 'base-commit') return `the base commit \`${shortRef(baseline.reference)}\``;
+  if (baseline.source === 'base-commit') return `the base commit \`${escapeMarkdownInline(shortRef(baseline.reference))}\``;
   if (baseline.source === 'image') return `\`${escapeMarkdownInline(baseline.reference)}\``;
   if (baseline.source === 'registry') return `\`${escapeMarkdownInline(baseline.reference)}\` read from its registry (no pull)`;
-  const when = baseline.recordedAt ? ` on ${baseline.recordedAt.slice(0, 10)}` : '';
+  const when = baseline.recordedAt ? ` on ${escapeMarkdownInline(baseline.recordedAt.slice(0, 10))}` : '';
   const run =
     baseline.recordRunUrl && /^https?:\/\/[^\s()<>]+$/.test(baseline.recordRunUrl) ? `; [recording run](${baseline.recordRunUrl})` : '';
   const store = baseline.recordImageStore ? ` on the ${baseline.recordImageStore} image store` : '';
-  return `the merge base \`${shortRef(baseline.reference)}\` as recorded${when}${store} (no baseline build${run})`;
+  return `the merge base \`${escapeMarkdownInline(shortRef(baseline.reference))}\` as recorded${when}${store} (no baseline build${run})`;
 }
 
 /** The files and directories that changed most, when both sides' byte maps are known. */

@@ -38,9 +38,12 @@ function historySection(report: GateReport): string[] {
   const onPullRequest = report.baseline?.source === 'base-commit' || report.baseline?.source === 'record';
   const current = history.recorded || !onPullRequest ? undefined : { label: 'this PR', sizeBytes: report.image.sizeBytes };
   const trend = trendLines(history.trend, current);
+  const branch = `\`${escapeMarkdownInline(history.branch)}\``;
   const recorded = history.recorded
-    ? `Recorded ${history.recorded.paths.length} record(s) on branch \`${escapeMarkdownInline(history.branch)}\` (commit \`${history.recorded.commit.slice(0, 7)}\`).`
-    : `Nothing recorded on branch \`${escapeMarkdownInline(history.branch)}\` by this run.`;
+    ? `Recorded ${history.recorded.paths.length} record(s) on branch ${branch} (commit \`${escapeMarkdownInline(history.recorded.commit.slice(0, 7))}\`).`
+    : history.pending
+      ? `${history.pending.length} record(s) left to image-size-gate/report, which commits every image's to branch ${branch} in one commit.`
+      : `Nothing recorded on branch ${branch} by this run.`;
   return ['### Size history', '', recorded, ...(trend.length > 0 ? ['', ...trend] : [])];
 }
 
@@ -52,8 +55,10 @@ export function renderSummary(report: GateReport): string {
   const lines = [
     headline,
     '',
-    `Image \`${report.image.id.replace(/^sha256:/, '').slice(0, 12)}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
-      (report.build ? `, built with the ${report.build.builder} builder in ${formatDurationMs(report.build.durationMs)}` : ''),
+    `Image \`${escapeMarkdownInline(report.image.id.replace(/^sha256:/, '').slice(0, 12))}\` (${escapeMarkdownInline(report.image.os)}/${escapeMarkdownInline(report.image.architecture)})` +
+      (report.build
+        ? `, built with the ${escapeMarkdownInline(report.build.builder)} builder in ${formatDurationMs(report.build.durationMs)}`
+        : ''),
     '',
     escapeMarkdownInline(engineSentence(report)),
     '',

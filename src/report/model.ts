@@ -6,13 +6,15 @@ import { CompressedSizeMethod } from '../analysis/image-layers.js';
 import { ImageAnalysis } from '../analysis/analyze.js';
 import { FigureDelta, LayerChange } from '../judge/delta.js';
 import { FileChange } from '../history/file-changes.js';
-import { TrendPoint } from '../history/types.js';
+import { HistoryRecord, TrendPoint } from '../history/types.js';
 
 // 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
 // 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
 // analysis.byteMap and history.
-export const REPORT_SCHEMA_VERSION = 3;
+// 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
+// file's images, matrix (the commit and the config file's digest of a matrix job).
+export const REPORT_SCHEMA_VERSION = 4;
 
 export interface BaselineReport {
   /** base-commit: built from the base commit now; image: an image reference; record: the size history's record. */
@@ -42,6 +44,8 @@ export interface HistoryReport {
   trend: TrendPoint[];
   /** What this run recorded (push runs on a recorded branch only). */
   recorded?: { commit: string; paths: string[]; attempts: number };
+  /** A matrix job's records of a push, which image-size-gate/report commits with every other image's in one commit. */
+  pending?: HistoryRecord[];
 }
 
 export interface SmokeReport {

@@ -1,4 +1,4 @@
-import { workflowPath } from '../../../src/action/multi-step.js';
+import { workflowPath } from '../../../src/action/sub-step.js';
 
 test('workflowPath: the workflow file of this repository that GITHUB_WORKFLOW_REF names, else nothing', () => {
   expect(workflowPath('octo-org/shop/.github/workflows/image-size.yml@refs/pull/12/merge', 'octo-org/shop')).toBe(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { marked, Tokens } from 'marked';
 import { evaluateBudgets } from '../../../src/judge/budgets.js';
-import { renderActionYml, updateReadme } from '../../../src/docs/render.js';
+import { renderActionYml, renderSubActionYmls, updateMatrixPage, updateReadme } from '../../../src/docs/render.js';
 import { escapeCodeBlock, escapeMarkdownInline } from '../../../src/common/escape.js';
 import { renderSummary } from '../../../src/report/markdown.js';
 import { GateReport } from '../../../src/report/model.js';
@@ -12,7 +12,7 @@ import { VERSION } from '../../../src/common/version.js';
 import { sampleAnalysis } from '../../support/analysis-sample.js';
 import { measurements, reportImage } from '../../support/unit-gate-samples.js';
 import { helpText } from '../../../src/cli/main.js';
-import { INPUTS } from '../../../src/inputs/table.js';
+import { ACTION_INPUTS } from '../../../src/inputs/table.js';
 
 function sampleReport(overrides: Partial<GateReport> = {}): GateReport {
   const checks = evaluateBudgets(measurements({ user: resolveUser('app', { passwd: 'app:x:10001:10001::/:/x' }) }), {
@@ -160,10 +160,26 @@ describe('one place per fact', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(updateReadme(readme)).toBe(readme);
   });
+  test('plan/action.yml, report/action.yml and the tables of docs/matrix.md are what src/inputs/sub-actions.ts renders', () => {
+    for (const [file, text] of Object.entries(renderSubActionYmls())) expect(readFileSync(file, 'utf8')).toBe(text);
+    const page = readFileSync('docs/matrix.md', 'utf8');
+    expect(updateMatrixPage(page)).toBe(page);
+  });
+  test('the sub-actions run their own bundles, found from their own folder', () => {
+    const ymls = renderSubActionYmls();
+    expect(ymls['plan/action.yml']).toContain("main: '../dist/plan/index.js'");
+    expect(ymls['report/action.yml']).toContain("main: '../dist/report-step/index.js'");
+  });
+  test('runs-on is a key of the config file only: no input of action.yml, no flag of the CLI', () => {
+    expect(renderActionYml()).not.toMatch(/^ {2}runs-on:/m);
+    expect(helpText()).not.toContain('--runs-on');
+    expect(renderActionYml()).toMatch(/^ {2}images:/m);
+  });
   test('--help lists every input but those only a workflow run uses (pull requests, pushes that record)', () => {
     const help = helpText();
     const actionOnly = ['github-token', 'comment', 'allow-increase-label', 'history-branch', 'history-branches', 'changed-only'];
-    for (const input of INPUTS.filter((candidate) => !actionOnly.includes(candidate.name))) expect(help).toContain(`--${input.name} `);
+    for (const input of ACTION_INPUTS.filter((candidate) => !actionOnly.includes(candidate.name)))
+      expect(help).toContain(`--${input.name} `);
     for (const name of actionOnly) expect(help).not.toContain(`--${name} `);
   });
   test('VERSION is package.json version (imported from it, no copy to keep in step)', () => {

@@ -1,5 +1,5 @@
-// The table of the step's outputs (names and descriptions) that action.yml and the README agree with
-// (scripts/docs.mjs renders them from here, as it renders the inputs from table.ts).
+// The one table of the main action's outputs (names and descriptions), from which action.yml and the README's
+// outputs table are rendered (scripts/docs.mjs).
 
 export interface OutputDefinition {
   name: string;
