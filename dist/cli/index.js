@@ -4365,6 +4365,13 @@ async function scanImageArchive(input, options) {
 
 
 /**
+ * How the compressed size was obtained: the sizes of the blobs the store, archive or registry holds
+ * (`stored-blobs`); what `docker push` of an engine built with Go 1.7-1.26 (`push-go-classic`) or Go 1.27 and
+ * later (`push-go1.27`) uploads, computed exactly; the first of those when no engine says which Go built it
+ * (`estimate-go-classic`); or zlib's gzip -6, which records made before release 0.2 hold (`gzip-6`).
+ */
+const COMPRESSED_SIZE_METHODS = ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'];
+/**
  * Pure: what a push of this engine stores of a plain layer tar. The containerd store pushes its blobs as they
  * are (a layer loaded uncompressed is pushed uncompressed); the classic store compresses each layer with the Go
  * release dockerd was built with. Without an engine, or one that does not say its Go, the compressor of the Go
@@ -7416,6 +7423,14 @@ async function removeUntaggedImage(docker, imageId) {
 // Finding out what the Docker installation can do: is an engine answering, and which builder to use.
 
 
+/**
+ * Where the engine keeps images. On the classic store `docker image inspect .Size` is the layers' own bytes;
+ * on the containerd store (Docker 29's default on fresh installs) it is something else (the compressed blobs,
+ * or blobs plus unpacked layers, depending on the version), so the gate never takes it as the image's size.
+ * An image read from a file (`archive`) or straight from a registry (`registry`) was measured without an
+ * engine's store: its figures come from the archive's or the registry's own documents and blobs.
+ */
+const IMAGE_STORES = ['classic', 'containerd', 'archive', 'registry'];
 /** What the report says measured an image no engine held: the archive or the registry itself. */
 function engineless(source) {
     return { version: 'none', storageDriver: 'none', imageStore: source };
@@ -8964,6 +8979,8 @@ const RECORD_SCHEMA_VERSION = 1;
 
 
 
+
+
 /** The longest record text read (bytes of UTF-8). */
 const MAX_RECORD_BYTES = 256 * 1024;
 /** The longest instruction (created_by) a record keeps for a layer. */
@@ -9099,7 +9116,7 @@ function readEngine(value) {
     const fields = fieldsOf(value, 'engine');
     return {
         version: record_check_text(field(fields, 'version'), 'engine.version', 100),
-        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry']),
+        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', IMAGE_STORES),
         storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
     };
 }
@@ -9122,7 +9139,7 @@ function readRecord(value) {
         imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
         engine: readEngine(field(fields, 'engine')),
         sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
-        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'])),
+        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', COMPRESSED_SIZE_METHODS)),
         figures: readFigures(field(fields, 'figures')),
         user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
         nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
@@ -10166,6 +10183,11 @@ function fileChanges(base, head, limit = 10) {
 // 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
 // file's images, matrix (the commit and the config file's digest of a matrix job).
 const REPORT_SCHEMA_VERSION = 4;
+/**
+ * Where a baseline came from: base-commit, built from the base commit now; image, an image reference measured in
+ * the engine; registry, one read from its registry without a pull; record, the size history's record.
+ */
+const BASELINE_SOURCES = (/* unused pure expression or super */ null && (['base-commit', 'image', 'registry', 'record']));
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 

@@ -34206,300 +34206,6 @@ function parseRecordPath(path) {
 /** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
 const RECORD_SCHEMA_VERSION = 1;
 
-;// CONCATENATED MODULE: ./src/history/record-check.ts
-
-
-
-/** The longest record text read (bytes of UTF-8). */
-const MAX_RECORD_BYTES = 256 * 1024;
-/** The longest instruction (created_by) a record keeps for a layer. */
-const MAX_CREATED_BY_CHARS = 400;
-/** The longest configured USER a record keeps. */
-const MAX_USER_CHARS = 200;
-const MAX_PATH_CHARS = 4096;
-const MAX_LAYERS = 1000;
-/** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
-const MAX_PLAUSIBLE_BYTES = 2 ** 50;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
-class Invalid extends Error {
-}
-function fail(at, why) {
-    throw new Invalid(`${at} ${why}`);
-}
-function fieldsOf(value, at) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        fail(at, 'is not an object');
-    return value;
-}
-/** A field of the object itself (never one inherited, whatever the text names). */
-function field(fields, key) {
-    return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-function record_check_text(value, at, maxChars, pattern) {
-    if (typeof value !== 'string')
-        fail(at, 'is not a string');
-    if (value.length > maxChars)
-        fail(at, `is longer than ${maxChars} characters`);
-    if (pattern && !pattern.test(value))
-        fail(at, 'is not in the expected form');
-    return value;
-}
-function time(value, at) {
-    const checked = record_check_text(value, at, 40, ISO_UTC);
-    if (Number.isNaN(Date.parse(checked)))
-        fail(at, 'is not a date');
-    return checked;
-}
-/** A whole number of bytes (or of anything): a safe integer, at least 0. */
-function whole(value, at) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-        fail(at, 'is not a whole number of at least 0');
-    return value;
-}
-/** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
-function bytes(value, at) {
-    const checked = whole(value, at);
-    if (checked > MAX_PLAUSIBLE_BYTES)
-        fail(at, 'is more than 1 PiB, more than any image holds');
-    return checked;
-}
-function finite(value, at, min = -Infinity) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
-    return value;
-}
-function flag(value, at) {
-    if (typeof value !== 'boolean')
-        fail(at, 'is not true or false');
-    return value;
-}
-function oneOf(value, at, allowed) {
-    if (!allowed.includes(value))
-        fail(at, `is not one of ${allowed.join(', ')}`);
-    return value;
-}
-function list(value, at, maxItems) {
-    if (!Array.isArray(value))
-        fail(at, 'is not a list');
-    if (value.length > maxItems)
-        fail(at, `has more than ${maxItems} items`);
-    return value;
-}
-/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
-function optional(fields, key, read) {
-    const value = field(fields, key);
-    return value === undefined ? undefined : read(value);
-}
-/** The object without its undefined fields, as the text would have had it. */
-function defined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-function readFigures(value) {
-    const fields = fieldsOf(value, 'figures');
-    const at = (id) => `figures.${id}`;
-    return defined({
-        size: bytes(field(fields, 'size'), at('size')),
-        'compressed-size': optional(fields, 'compressed-size', (item) => bytes(item, at('compressed-size'))),
-        layers: whole(field(fields, 'layers'), at('layers')),
-        startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
-        efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
-        'wasted-size': optional(fields, 'wasted-size', (item) => bytes(item, at('wasted-size'))),
-    });
-}
-function readLayer(value, at) {
-    const fields = fieldsOf(value, at);
-    return defined({
-        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
-        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
-        line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
-        sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
-        tarBytes: bytes(field(fields, 'tarBytes'), `${at}.tarBytes`),
-        compressedBytes: optional(fields, 'compressedBytes', (item) => bytes(item, `${at}.compressedBytes`)),
-    });
-}
-function readSizedPaths(value, at, maxItems) {
-    return list(value, at, maxItems).map((item, index) => {
-        const fields = fieldsOf(item, `${at}[${index}]`);
-        return {
-            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
-            sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
-        };
-    });
-}
-function readByteMap(value) {
-    const fields = fieldsOf(value, 'bytes');
-    const depth = whole(field(fields, 'depth'), 'bytes.depth');
-    if (depth < 1 || depth > 16)
-        fail('bytes.depth', 'is not between 1 and 16');
-    return {
-        files: readSizedPaths(field(fields, 'files'), 'bytes.files', BYTE_MAP_FILES),
-        filesComplete: flag(field(fields, 'filesComplete'), 'bytes.filesComplete'),
-        directories: readSizedPaths(field(fields, 'directories'), 'bytes.directories', BYTE_MAP_DIRECTORIES),
-        directoriesComplete: flag(field(fields, 'directoriesComplete'), 'bytes.directoriesComplete'),
-        depth,
-    };
-}
-function readEngine(value) {
-    const fields = fieldsOf(value, 'engine');
-    return {
-        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
-        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry']),
-        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
-    };
-}
-function readRecord(value) {
-    const fields = fieldsOf(value, 'the record');
-    const version = field(fields, 'schemaVersion');
-    if (typeof version !== 'number')
-        fail('schemaVersion', 'is missing or not a number');
-    if (version !== RECORD_SCHEMA_VERSION)
-        fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
-    return defined({
-        schemaVersion: version,
-        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
-        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
-        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
-        commitTime: time(field(fields, 'commitTime'), 'commitTime'),
-        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
-        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
-        recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
-        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
-        engine: readEngine(field(fields, 'engine')),
-        sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
-        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'])),
-        figures: readFigures(field(fields, 'figures')),
-        user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
-        nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
-        layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
-        bytes: optional(fields, 'bytes', readByteMap),
-    });
-}
-/** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
-function parseRecord(text) {
-    if (typeof text !== 'string')
-        return { invalid: 'the record is not text' };
-    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
-        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { invalid: 'the record is not JSON' };
-    }
-    try {
-        return { record: readRecord(value) };
-    }
-    catch (error) {
-        if (error instanceof Invalid)
-            return { invalid: error.message };
-        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
-        return { invalid: 'the record could not be read' };
-    }
-}
-/** Why a run link is not one of this repository's runs on this server (undefined: it is). */
-function runUrlProblem(runUrl, origin) {
-    let url;
-    let server;
-    try {
-        url = new URL(runUrl);
-        server = new URL(origin.serverUrl);
-    }
-    catch {
-        return 'runUrl is not a web address';
-    }
-    const prefix = `/${origin.repository.toLowerCase()}/actions/runs/`;
-    const onServer = url.origin === server.origin && url.username === '' && url.password === '';
-    if (!onServer)
-        return `runUrl is not on ${server.origin}`;
-    const run = url.pathname.toLowerCase().startsWith(prefix) ? url.pathname.slice(prefix.length) : undefined;
-    if (run === undefined || !/^\d+(?:\/attempts\/\d+)?$/.test(run) || url.search !== '' || url.hash !== '')
-        return `runUrl is not a run of ${origin.repository}`;
-    return undefined;
-}
-/**
- * Why a record read back is not believed, or undefined: it must be the record of this image (its name), of the
- * commit, time and platform its path says, and its figures must agree with its layers (the size their sum, the
- * layer count their number) when it holds them. Its run link is checked apart (runUrlProblem): it matters
- * where the link is shown.
- */
-function recordProblem(record, at, name) {
-    if (record.name !== recordedName(name) || imageKey(record.name) !== at.imageKey)
-        return 'name is not the name of the image it is filed under';
-    if (platformKey(record.platform) !== at.platformKey)
-        return 'platform is not the platform it is filed under';
-    if (record.commit !== at.commit)
-        return "commit is not the commit its file's name says";
-    if (Math.floor(Date.parse(record.commitTime) / 1000) !== Date.parse(at.commitTime) / 1000)
-        return "commitTime is not the time its file's name says";
-    const layers = record.layers;
-    if (!layers)
-        return undefined;
-    const sumBytes = layers.reduce((sum, layer) => sum + layer.sizeBytes, 0);
-    if (sumBytes !== record.figures.size)
-        return `figures.size (${record.figures.size} bytes) is not the sum of its layers' sizes (${sumBytes} bytes)`;
-    if (layers.length !== record.figures.layers)
-        return `figures.layers (${record.figures.layers}) is not the number of its layers (${layers.length})`;
-    return undefined;
-}
-/** Why a record's run link is not one of this run's repository on this server, or undefined (also when it has none). */
-function recordLinkProblem(record, origin) {
-    return record.runUrl === undefined || !origin ? undefined : runUrlProblem(record.runUrl, origin);
-}
-/** The record as the reader keeps it: without a run link unless the link is a run of this repository on this server. */
-function believedRecord(record, origin) {
-    return record.runUrl === undefined || (origin && recordLinkProblem(record, origin) === undefined)
-        ? record
-        : { ...record, runUrl: undefined };
-}
-/**
- * Why a record cannot be the baseline of the image measured now, or undefined: it must hold its layers (else
- * its size cannot be checked), and every layer it shares with the image (the same diffID) must have the sizes
- * measured now.
- */
-function sharedLayerProblem(record, measured) {
-    if (!record.layers)
-        return 'it holds no layers (it was recorded with analyze: false, or they did not fit), so its size cannot be checked';
-    const now = new Map(measured.map((layer) => [layer.diffId, layer]));
-    for (const [index, layer] of record.layers.entries()) {
-        const same = now.get(layer.diffId);
-        if (same && (same.sizeBytes !== layer.sizeBytes || same.tarBytes !== layer.tarBytes))
-            return `layers[${index}] (${layer.diffId.slice(0, 19)}) holds ${layer.sizeBytes} bytes in a ${layer.tarBytes}-byte tar in the record, but ${same.sizeBytes} in a ${same.tarBytes}-byte tar in the image measured now`;
-    }
-    return undefined;
-}
-/**
- * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
- * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
- */
-const fieldChecks = { Invalid, fail, fieldsOf, field, text: record_check_text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
-
-;// CONCATENATED MODULE: ./src/common/background.ts
-// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
-// engine's time) while the layers are read. It must still be over before anything it would disturb (the
-// next smoke test) and before the gate returns, so the gate leaves nothing behind.
-class BackgroundWork {
-    #pending = new Set();
-    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
-    start(work) {
-        const tracked = work
-            .then(() => undefined, () => undefined)
-            .finally(() => this.#pending.delete(tracked));
-        this.#pending.add(tracked);
-    }
-    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
-    async drain() {
-        while (this.#pending.size > 0)
-            await Promise.all([...this.#pending]);
-    }
-    get size() {
-        return this.#pending.size;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 
 
@@ -34582,197 +34288,6 @@ function failureReason(args, result, options) {
     if (result.signal)
         return `docker ${args[0]} was stopped by ${result.signal}`;
     return lastErrorLine(result.stderr) || `docker ${args[0]} exited with code ${result.exitCode}`;
-}
-
-;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// Reading an image's metadata (docker image inspect); files from its filesystem are read by analysis/image-files.ts.
-
-
-/** Pure: the fields the gate uses from one `docker image inspect` object. */
-function parseInspect(raw) {
-    return {
-        id: raw.Id,
-        sizeBytes: raw.Size,
-        layerCount: raw.RootFS?.Layers?.length ?? 0,
-        user: raw.Config?.User ?? '',
-        exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
-        volumes: Object.keys(raw.Config?.Volumes ?? {}),
-        os: raw.Os ?? '',
-        architecture: raw.Architecture ?? '',
-        repoTags: raw.RepoTags ?? [],
-    };
-}
-/** The image is not in the local engine (it may still be pulled). */
-class ImageNotFoundError extends errors_GateError {
-}
-async function inspectImage(docker, reference) {
-    let text;
-    try {
-        // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
-        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', '--', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
-    }
-    catch (error) {
-        if (error instanceof DockerError && /no such image/i.test(error.message)) {
-            throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
-        }
-        throw new errors_GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
-    }
-    return parseInspect(JSON.parse(text));
-}
-
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Building the image: pure argv construction, and the call that streams the log and reads the image id.
-
-
-
-
-
-
-
-
-
-/** docker argv for a build that writes the image id to `iidFile`. */
-function buildArgv(request, builder, iidFile) {
-    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
-    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
-    argv.push('--iidfile', iidFile);
-    if (builder === 'buildx' && request.builder)
-        argv.push('--builder', request.builder);
-    if (request.platforms && request.platforms.length > 0)
-        argv.push('--platform', request.platforms.join(','));
-    if (request.dockerfile)
-        argv.push('--file', request.dockerfile);
-    if (request.target)
-        argv.push('--target', request.target);
-    for (const arg of request.buildArgs)
-        argv.push('--build-arg', arg);
-    if (request.tag)
-        argv.push('--tag', request.tag);
-    argv.push(request.context);
-    return argv;
-}
-/**
- * The output of the step that failed, from a build log: the lines after the last step header
- * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
- */
-function failingStepOutput(logLines, maxLines = 25) {
-    let start = 0;
-    let failingBuildkitStep;
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
-        if (errorMatch)
-            failingBuildkitStep = errorMatch[1];
-    }
-    if (failingBuildkitStep !== undefined) {
-        const prefix = `#${failingBuildkitStep} `;
-        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
-    }
-    for (let index = logLines.length - 1; index >= 0; index -= 1) {
-        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
-            start = index;
-            break;
-        }
-    }
-    return logLines
-        .slice(start)
-        .filter((line) => line.trim() !== '')
-        .slice(-maxLines);
-}
-/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
-const KEPT_LOG_LINES = 200;
-/**
- * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
- * a last line that only repeats the error message printed right after it.
- */
-function failureDetails(keptLines, errorMessage, maxLines = 25) {
-    const output = failingStepOutput(keptLines, maxLines);
-    if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage)
-        output.pop();
-    return output;
-}
-async function buildImage(docker, builder, request, onLine) {
-    await checkBuildInputs(request);
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
-    // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
-    const removeOnExit = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
-    process.once('exit', removeOnExit);
-    const iidFile = external_node_path_default().join(workDir, 'iid');
-    const keptLines = new LineTail(KEPT_LOG_LINES);
-    const started = performance.now();
-    try {
-        await docker.run(buildArgv(request, builder, iidFile), {
-            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
-            // without buildx fail instead of building.
-            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
-            // The log is streamed line by line and not kept: only its last lines, for the failure output.
-            onLine: (line) => {
-                keptLines.push(line);
-                onLine(line);
-            },
-        });
-        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
-        if (!imageId)
-            throw new errors_GateError('build', 'the build finished but reported no image id');
-        return { imageId, durationMs: performance.now() - started };
-    }
-    catch (error) {
-        if (error instanceof DockerError) {
-            const details = failureDetails(keptLines.lines(), error.message);
-            throw new errors_GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
-        }
-        throw error;
-    }
-    finally {
-        process.off('exit', removeOnExit);
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
-    }
-}
-async function checkBuildInputs(request) {
-    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
-    if (!contextStat?.isDirectory()) {
-        throw new errors_GateError('build', `context "${visible(request.context, 200)}" is not a directory; set context to the folder to build (e.g. context: .)`);
-    }
-    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
-    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
-    if (!dockerfileStat?.isFile()) {
-        throw new errors_GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/build.ts
-// Building an image inside a log group, the same way for the PR image and the baseline, and the name the
-// reports give the image.
-
-
-
-function build_displayName(options) {
-    if (options.name)
-        return options.name;
-    if (options.image)
-        return options.image;
-    if (options.archive)
-        return options.archive;
-    if (options.tag)
-        return options.tag;
-    return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
-}
-/** Builds inside a log group whose lines are echoed as untrusted text. */
-async function buildWithLog(step, { docker, log }) {
-    const { options, builder, context, dockerfile, label } = step;
-    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
-    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
-        const stream = log.untrusted();
-        try {
-            const { target, buildArgs, platforms } = options;
-            const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
-            return await buildImage(docker, builder, request, (line) => stream.line(line));
-        }
-        finally {
-            stream.end();
-        }
-    });
-    log.info(`Built the ${label} ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
-    return built;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/image-index.ts
@@ -37940,6 +37455,13 @@ async function scanImageArchive(input, options) {
 
 
 /**
+ * How the compressed size was obtained: the sizes of the blobs the store, archive or registry holds
+ * (`stored-blobs`); what `docker push` of an engine built with Go 1.7-1.26 (`push-go-classic`) or Go 1.27 and
+ * later (`push-go1.27`) uploads, computed exactly; the first of those when no engine says which Go built it
+ * (`estimate-go-classic`); or zlib's gzip -6, which records made before release 0.2 hold (`gzip-6`).
+ */
+const COMPRESSED_SIZE_METHODS = ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'];
+/**
  * Pure: what a push of this engine stores of a plain layer tar. The containerd store pushes its blobs as they
  * are (a layer loaded uncompressed is pushed uncompressed); the classic store compresses each layer with the Go
  * release dockerd was built with. Without an engine, or one that does not say its Go, the compressor of the Go
@@ -38026,6 +37548,545 @@ async function image_layers_readImageLayers(docker, imageId, options) {
     if (options.compressedSize && options.knownLayers && unmatched)
         return readOnce(docker, imageId, { ...options, knownLayers: undefined });
     return read;
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
+
+
+/**
+ * Where the engine keeps images. On the classic store `docker image inspect .Size` is the layers' own bytes;
+ * on the containerd store (Docker 29's default on fresh installs) it is something else (the compressed blobs,
+ * or blobs plus unpacked layers, depending on the version), so the gate never takes it as the image's size.
+ * An image read from a file (`archive`) or straight from a registry (`registry`) was measured without an
+ * engine's store: its figures come from the archive's or the registry's own documents and blobs.
+ */
+const IMAGE_STORES = ['classic', 'containerd', 'archive', 'registry'];
+/** What the report says measured an image no engine held: the archive or the registry itself. */
+function engineless(source) {
+    return { version: 'none', storageDriver: 'none', imageStore: source };
+}
+/** Pure: the engine facts the gate uses from `docker info` (and `docker version`'s server part, when it answered). */
+function parseEngineInfo(raw, version = {}) {
+    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+    return {
+        version: raw.ServerVersion ?? 'unknown',
+        storageDriver: raw.Driver ?? 'unknown',
+        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
+        ...(version.Os && version.Arch ? { platform: `${version.Os}/${version.Arch}` } : {}),
+        ...(version.GoVersion ? { goVersion: version.GoVersion } : {}),
+    };
+}
+function probeEngine(docker, options) {
+    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
+    // The server's platform and Go release; an engine too old or odd to say them is still an engine.
+    const serverFormat = '{"Os":{{json .Server.Os}},"Arch":{{json .Server.Arch}},"GoVersion":{{json .Server.GoVersion}}}';
+    const version = docker.text(['version', '--format', serverFormat], { timeoutMs: 30_000 }).then((text) => JSON.parse(text), () => ({}));
+    const engine = docker
+        .text(['info', '--format', format], { timeoutMs: 30_000 })
+        .then(async (text) => parseEngineInfo(JSON.parse(text), await version))
+        .catch((error) => {
+        const reason = error instanceof DockerError ? error.message : String(error);
+        const hint = /permission denied/i.test(reason)
+            ? 'add this user to the docker group or run as root'
+            : /not installed|not on PATH/.test(reason)
+                ? 'install Docker (on Debian: apt-get install docker.io)'
+                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
+        throw new errors_GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
+    });
+    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
+    engine.catch(() => undefined);
+    const builder = options.needsBuilder
+        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
+        : Promise.resolve('classic');
+    return { engine, builder };
+}
+
+;// CONCATENATED MODULE: ./src/history/record-check.ts
+
+
+
+
+
+/** The longest record text read (bytes of UTF-8). */
+const MAX_RECORD_BYTES = 256 * 1024;
+/** The longest instruction (created_by) a record keeps for a layer. */
+const MAX_CREATED_BY_CHARS = 400;
+/** The longest configured USER a record keeps. */
+const MAX_USER_CHARS = 200;
+const MAX_PATH_CHARS = 4096;
+const MAX_LAYERS = 1000;
+/** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
+const MAX_PLAUSIBLE_BYTES = 2 ** 50;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
+class Invalid extends Error {
+}
+function fail(at, why) {
+    throw new Invalid(`${at} ${why}`);
+}
+function fieldsOf(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(at, 'is not an object');
+    return value;
+}
+/** A field of the object itself (never one inherited, whatever the text names). */
+function field(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+function record_check_text(value, at, maxChars, pattern) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length > maxChars)
+        fail(at, `is longer than ${maxChars} characters`);
+    if (pattern && !pattern.test(value))
+        fail(at, 'is not in the expected form');
+    return value;
+}
+function time(value, at) {
+    const checked = record_check_text(value, at, 40, ISO_UTC);
+    if (Number.isNaN(Date.parse(checked)))
+        fail(at, 'is not a date');
+    return checked;
+}
+/** A whole number of bytes (or of anything): a safe integer, at least 0. */
+function whole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        fail(at, 'is not a whole number of at least 0');
+    return value;
+}
+/** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
+function bytes(value, at) {
+    const checked = whole(value, at);
+    if (checked > MAX_PLAUSIBLE_BYTES)
+        fail(at, 'is more than 1 PiB, more than any image holds');
+    return checked;
+}
+function finite(value, at, min = -Infinity) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
+    return value;
+}
+function flag(value, at) {
+    if (typeof value !== 'boolean')
+        fail(at, 'is not true or false');
+    return value;
+}
+function oneOf(value, at, allowed) {
+    if (!allowed.includes(value))
+        fail(at, `is not one of ${allowed.join(', ')}`);
+    return value;
+}
+function list(value, at, maxItems) {
+    if (!Array.isArray(value))
+        fail(at, 'is not a list');
+    if (value.length > maxItems)
+        fail(at, `has more than ${maxItems} items`);
+    return value;
+}
+/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
+function optional(fields, key, read) {
+    const value = field(fields, key);
+    return value === undefined ? undefined : read(value);
+}
+/** The object without its undefined fields, as the text would have had it. */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+function readFigures(value) {
+    const fields = fieldsOf(value, 'figures');
+    const at = (id) => `figures.${id}`;
+    return defined({
+        size: bytes(field(fields, 'size'), at('size')),
+        'compressed-size': optional(fields, 'compressed-size', (item) => bytes(item, at('compressed-size'))),
+        layers: whole(field(fields, 'layers'), at('layers')),
+        startup: optional(fields, 'startup', (item) => finite(item, at('startup'), 0)),
+        efficiency: optional(fields, 'efficiency', (item) => finite(item, at('efficiency'))),
+        'wasted-size': optional(fields, 'wasted-size', (item) => bytes(item, at('wasted-size'))),
+    });
+}
+function readLayer(value, at) {
+    const fields = fieldsOf(value, at);
+    return defined({
+        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
+        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
+        line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
+        sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        tarBytes: bytes(field(fields, 'tarBytes'), `${at}.tarBytes`),
+        compressedBytes: optional(fields, 'compressedBytes', (item) => bytes(item, `${at}.compressedBytes`)),
+    });
+}
+function readSizedPaths(value, at, maxItems) {
+    return list(value, at, maxItems).map((item, index) => {
+        const fields = fieldsOf(item, `${at}[${index}]`);
+        return {
+            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
+            sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
+        };
+    });
+}
+function readByteMap(value) {
+    const fields = fieldsOf(value, 'bytes');
+    const depth = whole(field(fields, 'depth'), 'bytes.depth');
+    if (depth < 1 || depth > 16)
+        fail('bytes.depth', 'is not between 1 and 16');
+    return {
+        files: readSizedPaths(field(fields, 'files'), 'bytes.files', BYTE_MAP_FILES),
+        filesComplete: flag(field(fields, 'filesComplete'), 'bytes.filesComplete'),
+        directories: readSizedPaths(field(fields, 'directories'), 'bytes.directories', BYTE_MAP_DIRECTORIES),
+        directoriesComplete: flag(field(fields, 'directoriesComplete'), 'bytes.directoriesComplete'),
+        depth,
+    };
+}
+function readEngine(value) {
+    const fields = fieldsOf(value, 'engine');
+    return {
+        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
+        imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', IMAGE_STORES),
+        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
+    };
+}
+function readRecord(value) {
+    const fields = fieldsOf(value, 'the record');
+    const version = field(fields, 'schemaVersion');
+    if (typeof version !== 'number')
+        fail('schemaVersion', 'is missing or not a number');
+    if (version !== RECORD_SCHEMA_VERSION)
+        fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
+    return defined({
+        schemaVersion: version,
+        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
+        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
+        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
+        commitTime: time(field(fields, 'commitTime'), 'commitTime'),
+        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
+        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
+        recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
+        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
+        engine: readEngine(field(fields, 'engine')),
+        sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
+        compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', COMPRESSED_SIZE_METHODS)),
+        figures: readFigures(field(fields, 'figures')),
+        user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
+        nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
+        layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
+        bytes: optional(fields, 'bytes', readByteMap),
+    });
+}
+/** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
+function parseRecord(text) {
+    if (typeof text !== 'string')
+        return { invalid: 'the record is not text' };
+    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
+        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { invalid: 'the record is not JSON' };
+    }
+    try {
+        return { record: readRecord(value) };
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            return { invalid: error.message };
+        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
+        return { invalid: 'the record could not be read' };
+    }
+}
+/** Why a run link is not one of this repository's runs on this server (undefined: it is). */
+function runUrlProblem(runUrl, origin) {
+    let url;
+    let server;
+    try {
+        url = new URL(runUrl);
+        server = new URL(origin.serverUrl);
+    }
+    catch {
+        return 'runUrl is not a web address';
+    }
+    const prefix = `/${origin.repository.toLowerCase()}/actions/runs/`;
+    const onServer = url.origin === server.origin && url.username === '' && url.password === '';
+    if (!onServer)
+        return `runUrl is not on ${server.origin}`;
+    const run = url.pathname.toLowerCase().startsWith(prefix) ? url.pathname.slice(prefix.length) : undefined;
+    if (run === undefined || !/^\d+(?:\/attempts\/\d+)?$/.test(run) || url.search !== '' || url.hash !== '')
+        return `runUrl is not a run of ${origin.repository}`;
+    return undefined;
+}
+/**
+ * Why a record read back is not believed, or undefined: it must be the record of this image (its name), of the
+ * commit, time and platform its path says, and its figures must agree with its layers (the size their sum, the
+ * layer count their number) when it holds them. Its run link is checked apart (runUrlProblem): it matters
+ * where the link is shown.
+ */
+function recordProblem(record, at, name) {
+    if (record.name !== recordedName(name) || imageKey(record.name) !== at.imageKey)
+        return 'name is not the name of the image it is filed under';
+    if (platformKey(record.platform) !== at.platformKey)
+        return 'platform is not the platform it is filed under';
+    if (record.commit !== at.commit)
+        return "commit is not the commit its file's name says";
+    if (Math.floor(Date.parse(record.commitTime) / 1000) !== Date.parse(at.commitTime) / 1000)
+        return "commitTime is not the time its file's name says";
+    const layers = record.layers;
+    if (!layers)
+        return undefined;
+    const sumBytes = layers.reduce((sum, layer) => sum + layer.sizeBytes, 0);
+    if (sumBytes !== record.figures.size)
+        return `figures.size (${record.figures.size} bytes) is not the sum of its layers' sizes (${sumBytes} bytes)`;
+    if (layers.length !== record.figures.layers)
+        return `figures.layers (${record.figures.layers}) is not the number of its layers (${layers.length})`;
+    return undefined;
+}
+/** Why a record's run link is not one of this run's repository on this server, or undefined (also when it has none). */
+function recordLinkProblem(record, origin) {
+    return record.runUrl === undefined || !origin ? undefined : runUrlProblem(record.runUrl, origin);
+}
+/** The record as the reader keeps it: without a run link unless the link is a run of this repository on this server. */
+function believedRecord(record, origin) {
+    return record.runUrl === undefined || (origin && recordLinkProblem(record, origin) === undefined)
+        ? record
+        : { ...record, runUrl: undefined };
+}
+/**
+ * Why a record cannot be the baseline of the image measured now, or undefined: it must hold its layers (else
+ * its size cannot be checked), and every layer it shares with the image (the same diffID) must have the sizes
+ * measured now.
+ */
+function sharedLayerProblem(record, measured) {
+    if (!record.layers)
+        return 'it holds no layers (it was recorded with analyze: false, or they did not fit), so its size cannot be checked';
+    const now = new Map(measured.map((layer) => [layer.diffId, layer]));
+    for (const [index, layer] of record.layers.entries()) {
+        const same = now.get(layer.diffId);
+        if (same && (same.sizeBytes !== layer.sizeBytes || same.tarBytes !== layer.tarBytes))
+            return `layers[${index}] (${layer.diffId.slice(0, 19)}) holds ${layer.sizeBytes} bytes in a ${layer.tarBytes}-byte tar in the record, but ${same.sizeBytes} in a ${same.tarBytes}-byte tar in the image measured now`;
+    }
+    return undefined;
+}
+/**
+ * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
+ * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
+ */
+const fieldChecks = { Invalid, fail, fieldsOf, field, text: record_check_text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
+
+;// CONCATENATED MODULE: ./src/common/background.ts
+// Work the gate starts but need not wait for at once: removing a smoke container (100 to 200 ms of the
+// engine's time) while the layers are read. It must still be over before anything it would disturb (the
+// next smoke test) and before the gate returns, so the gate leaves nothing behind.
+class BackgroundWork {
+    #pending = new Set();
+    /** Tracks `work`; its failure is the work's own business (removals run with allowFailure). */
+    start(work) {
+        const tracked = work
+            .then(() => undefined, () => undefined)
+            .finally(() => this.#pending.delete(tracked));
+        this.#pending.add(tracked);
+    }
+    /** Resolves once every piece of work started so far, and any it started in turn, is over. */
+    async drain() {
+        while (this.#pending.size > 0)
+            await Promise.all([...this.#pending]);
+    }
+    get size() {
+        return this.#pending.size;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// Reading an image's metadata (docker image inspect); files from its filesystem are read by analysis/image-files.ts.
+
+
+/** Pure: the fields the gate uses from one `docker image inspect` object. */
+function parseInspect(raw) {
+    return {
+        id: raw.Id,
+        sizeBytes: raw.Size,
+        layerCount: raw.RootFS?.Layers?.length ?? 0,
+        user: raw.Config?.User ?? '',
+        exposedPorts: Object.keys(raw.Config?.ExposedPorts ?? {}),
+        volumes: Object.keys(raw.Config?.Volumes ?? {}),
+        os: raw.Os ?? '',
+        architecture: raw.Architecture ?? '',
+        repoTags: raw.RepoTags ?? [],
+    };
+}
+/** The image is not in the local engine (it may still be pulled). */
+class ImageNotFoundError extends errors_GateError {
+}
+async function inspectImage(docker, reference) {
+    let text;
+    try {
+        // All of it is needed, and an image's config (labels, env) can be large: a cap well above any real one.
+        text = await docker.text(['image', 'inspect', '--format', '{{json .}}', '--', reference], { maxStdoutBytes: 64 * 1024 * 1024 });
+    }
+    catch (error) {
+        if (error instanceof DockerError && /no such image/i.test(error.message)) {
+            throw new ImageNotFoundError('image', `image "${reference}" does not exist locally; build or pull it first, or leave image empty to build the Dockerfile`, { cause: error });
+        }
+        throw new errors_GateError('image', `could not inspect image "${reference}": ${error.message}`, { cause: error });
+    }
+    return parseInspect(JSON.parse(text));
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Building the image: pure argv construction, and the call that streams the log and reads the image id.
+
+
+
+
+
+
+
+
+
+/** docker argv for a build that writes the image id to `iidFile`. */
+function buildArgv(request, builder, iidFile) {
+    // The classic builder keeps the container of a failed step unless told --force-rm; leave nothing behind.
+    const argv = builder === 'buildx' ? ['buildx', 'build', '--load', '--progress=plain'] : ['build', '--force-rm'];
+    argv.push('--iidfile', iidFile);
+    if (builder === 'buildx' && request.builder)
+        argv.push('--builder', request.builder);
+    if (request.platforms && request.platforms.length > 0)
+        argv.push('--platform', request.platforms.join(','));
+    if (request.dockerfile)
+        argv.push('--file', request.dockerfile);
+    if (request.target)
+        argv.push('--target', request.target);
+    for (const arg of request.buildArgs)
+        argv.push('--build-arg', arg);
+    if (request.tag)
+        argv.push('--tag', request.tag);
+    argv.push(request.context);
+    return argv;
+}
+/**
+ * The output of the step that failed, from a build log: the lines after the last step header
+ * (`Step 3/7 : RUN ...` for the classic builder, `#7 [build 3/5] RUN ...` for BuildKit), last `maxLines` of them.
+ */
+function failingStepOutput(logLines, maxLines = 25) {
+    let start = 0;
+    let failingBuildkitStep;
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        const errorMatch = /^#(\d+) ERROR/.exec(logLines[index]);
+        if (errorMatch)
+            failingBuildkitStep = errorMatch[1];
+    }
+    if (failingBuildkitStep !== undefined) {
+        const prefix = `#${failingBuildkitStep} `;
+        return logLines.filter((line) => line.startsWith(prefix)).slice(-maxLines);
+    }
+    for (let index = logLines.length - 1; index >= 0; index -= 1) {
+        if (/^Step \d+\/\d+ :/.test(logLines[index])) {
+            start = index;
+            break;
+        }
+    }
+    return logLines
+        .slice(start)
+        .filter((line) => line.trim() !== '')
+        .slice(-maxLines);
+}
+/** Lines of build log kept for the failure output: enough to find the failing step's start. Each is bounded too. */
+const KEPT_LOG_LINES = 200;
+/**
+ * What the failure adds to the log, which has streamed the whole build already: the failing step's output, minus
+ * a last line that only repeats the error message printed right after it.
+ */
+function failureDetails(keptLines, errorMessage, maxLines = 25) {
+    const output = failingStepOutput(keptLines, maxLines);
+    if (output.length > 0 && lastErrorLine(output[output.length - 1]) === errorMessage)
+        output.pop();
+    return output;
+}
+async function buildImage(docker, builder, request, onLine) {
+    await checkBuildInputs(request);
+    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'image-size-gate-build-'));
+    // A cancelled run ends in process.exit() from the signal handler, before the finally below runs.
+    const removeOnExit = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+    process.once('exit', removeOnExit);
+    const iidFile = external_node_path_default().join(workDir, 'iid');
+    const keptLines = new LineTail(KEPT_LOG_LINES);
+    const started = performance.now();
+    try {
+        await docker.run(buildArgv(request, builder, iidFile), {
+            // The classic builder must be asked for explicitly: a DOCKER_BUILDKIT=1 in the environment makes a client
+            // without buildx fail instead of building.
+            env: builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {},
+            // The log is streamed line by line and not kept: only its last lines, for the failure output.
+            onLine: (line) => {
+                keptLines.push(line);
+                onLine(line);
+            },
+        });
+        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+        if (!imageId)
+            throw new errors_GateError('build', 'the build finished but reported no image id');
+        return { imageId, durationMs: performance.now() - started };
+    }
+    catch (error) {
+        if (error instanceof DockerError) {
+            const details = failureDetails(keptLines.lines(), error.message);
+            throw new errors_GateError('build', `docker build failed: ${error.message}`, { cause: error, details });
+        }
+        throw error;
+    }
+    finally {
+        process.off('exit', removeOnExit);
+        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+    }
+}
+async function checkBuildInputs(request) {
+    const contextStat = await (0,promises_namespaceObject.stat)(request.context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new errors_GateError('build', `context "${visible(request.context, 200)}" is not a directory; set context to the folder to build (e.g. context: .)`);
+    }
+    const dockerfile = request.dockerfile ?? external_node_path_default().join(request.context, 'Dockerfile');
+    const dockerfileStat = await (0,promises_namespaceObject.stat)(dockerfile).catch(() => undefined);
+    if (!dockerfileStat?.isFile()) {
+        throw new errors_GateError('build', `Dockerfile "${dockerfile}" was not found; set dockerfile to its path (e.g. dockerfile: ${external_node_path_default().join(request.context, 'Dockerfile')}) or image to a built image`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/build.ts
+// Building an image inside a log group, the same way for the PR image and the baseline, and the name the
+// reports give the image.
+
+
+
+function build_displayName(options) {
+    if (options.name)
+        return options.name;
+    if (options.image)
+        return options.image;
+    if (options.archive)
+        return options.archive;
+    if (options.tag)
+        return options.tag;
+    return options.dockerfile ? external_node_path_default().normalize(options.dockerfile) : external_node_path_default().normalize(external_node_path_default().join(options.context, 'Dockerfile'));
+}
+/** Builds inside a log group whose lines are echoed as untrusted text. */
+async function buildWithLog(step, { docker, log }) {
+    const { options, builder, context, dockerfile, label } = step;
+    const platforms = options.platforms.length > 0 ? `, ${options.platforms.join(', ')}` : '';
+    const built = await log.group(`Build the ${label}: ${dockerfile} (${builder} builder${platforms})`, async () => {
+        const stream = log.untrusted();
+        try {
+            const { target, buildArgs, platforms } = options;
+            const request = { context, dockerfile, target, buildArgs, platforms, tag: step.tag, builder: options.builder };
+            return await buildImage(docker, builder, request, (line) => stream.line(line));
+        }
+        finally {
+            stream.end();
+        }
+    });
+    log.info(`Built the ${label} ${built.imageId} in ${formatDurationMs(built.durationMs)}`);
+    return built;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/dockerfile.ts
@@ -40985,50 +41046,6 @@ async function removeUntaggedImage(docker, imageId) {
         await docker.run(['image', 'rm', '--no-prune', imageId], { allowFailure: true });
 }
 
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// Finding out what the Docker installation can do: is an engine answering, and which builder to use.
-
-
-/** What the report says measured an image no engine held: the archive or the registry itself. */
-function engineless(source) {
-    return { version: 'none', storageDriver: 'none', imageStore: source };
-}
-/** Pure: the engine facts the gate uses from `docker info` (and `docker version`'s server part, when it answered). */
-function parseEngineInfo(raw, version = {}) {
-    const driverType = (raw.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
-    return {
-        version: raw.ServerVersion ?? 'unknown',
-        storageDriver: raw.Driver ?? 'unknown',
-        imageStore: driverType.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic',
-        ...(version.Os && version.Arch ? { platform: `${version.Os}/${version.Arch}` } : {}),
-        ...(version.GoVersion ? { goVersion: version.GoVersion } : {}),
-    };
-}
-function probeEngine(docker, options) {
-    const format = '{"ServerVersion":{{json .ServerVersion}},"Driver":{{json .Driver}},"DriverStatus":{{json .DriverStatus}}}';
-    // The server's platform and Go release; an engine too old or odd to say them is still an engine.
-    const serverFormat = '{"Os":{{json .Server.Os}},"Arch":{{json .Server.Arch}},"GoVersion":{{json .Server.GoVersion}}}';
-    const version = docker.text(['version', '--format', serverFormat], { timeoutMs: 30_000 }).then((text) => JSON.parse(text), () => ({}));
-    const engine = docker
-        .text(['info', '--format', format], { timeoutMs: 30_000 })
-        .then(async (text) => parseEngineInfo(JSON.parse(text), await version))
-        .catch((error) => {
-        const reason = error instanceof DockerError ? error.message : String(error);
-        const hint = /permission denied/i.test(reason)
-            ? 'add this user to the docker group or run as root'
-            : /not installed|not on PATH/.test(reason)
-                ? 'install Docker (on Debian: apt-get install docker.io)'
-                : 'start the Docker engine (dockerd) or set DOCKER_HOST';
-        throw new errors_GateError('docker', `the Docker engine is not reachable (${reason}); ${hint}`, { cause: error });
-    });
-    // Handled here so that a run that never needs the answer does not end on an unhandled rejection.
-    engine.catch(() => undefined);
-    const builder = options.needsBuilder
-        ? docker.run(['buildx', 'version'], { allowFailure: true, timeoutMs: 30_000 }).then((answer) => (answer.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic')
-        : Promise.resolve('classic');
-    return { engine, builder };
-}
-
 ;// CONCATENATED MODULE: ./src/gate/context-check.ts
 // A build context that would hand the workflow's token to the image: actions/checkout persists it in
 // .git/config (as an http extraheader) unless told persist-credentials: false, and a `COPY . .` then copies
@@ -43145,6 +43162,11 @@ function fileChanges(base, head, limit = 10) {
 // 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
 // file's images, matrix (the commit and the config file's digest of a matrix job).
 const REPORT_SCHEMA_VERSION = 4;
+/**
+ * Where a baseline came from: base-commit, built from the base commit now; image, an image reference measured in
+ * the engine; registry, one read from its registry without a pull; record, the size history's record.
+ */
+const BASELINE_SOURCES = (/* unused pure expression or super */ null && (['base-commit', 'image', 'registry', 'record']));
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 

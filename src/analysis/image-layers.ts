@@ -29,7 +29,8 @@ export interface ImageLayers {
  * later (`push-go1.27`) uploads, computed exactly; the first of those when no engine says which Go built it
  * (`estimate-go-classic`); or zlib's gzip -6, which records made before release 0.2 hold (`gzip-6`).
  */
-export type CompressedSizeMethod = 'stored-blobs' | 'push-go-classic' | 'push-go1.27' | 'estimate-go-classic' | 'gzip-6';
+export const COMPRESSED_SIZE_METHODS = ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'] as const;
+export type CompressedSizeMethod = (typeof COMPRESSED_SIZE_METHODS)[number];
 
 /** How an image's plain layer tars become the compressed size, and whether the compressor is known or guessed. */
 export interface Compression {

@@ -11,7 +11,8 @@ export type Builder = 'buildx' | 'classic';
  * An image read from a file (`archive`) or straight from a registry (`registry`) was measured without an
  * engine's store: its figures come from the archive's or the registry's own documents and blobs.
  */
-export type ImageStore = 'classic' | 'containerd' | 'archive' | 'registry';
+export const IMAGE_STORES = ['classic', 'containerd', 'archive', 'registry'] as const;
+export type ImageStore = (typeof IMAGE_STORES)[number];
 
 export interface EngineInfo {
   version: string;

@@ -9,6 +9,8 @@ import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../analysis/byte-map.js';
 import { imageKey, MAX_NAME_CHARS, platformKey, recordedName, RecordPath } from './record-path.js';
 import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';
 import { ByteMap } from '../analysis/byte-map.js';
+import { COMPRESSED_SIZE_METHODS } from '../analysis/image-layers.js';
+import { IMAGE_STORES } from '../docker/engine.js';
 
 /** The longest record text read (bytes of UTF-8). */
 export const MAX_RECORD_BYTES = 256 * 1024;
@@ -154,7 +156,7 @@ function readEngine(value: unknown): HistoryRecord['engine'] {
   const fields = fieldsOf(value, 'engine');
   return {
     version: text(field(fields, 'version'), 'engine.version', 100),
-    imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry'] as const),
+    imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', IMAGE_STORES),
     storageDriver: text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
   };
 }
@@ -177,9 +179,7 @@ function readRecord(value: unknown): HistoryRecord {
     imageId: text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
     engine: readEngine(field(fields, 'engine')),
     sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect'] as const),
-    compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) =>
-      oneOf(item, 'compressedSizeMethod', ['stored-blobs', 'push-go-classic', 'push-go1.27', 'estimate-go-classic', 'gzip-6'] as const),
-    ),
+    compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', COMPRESSED_SIZE_METHODS)),
     figures: readFigures(field(fields, 'figures')),
     user: text(field(fields, 'user'), 'user', MAX_USER_CHARS),
     nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),

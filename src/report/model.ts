@@ -16,10 +16,15 @@ import { HistoryRecord, TrendPoint } from '../history/types.js';
 // file's images, matrix (the commit and the config file's digest of a matrix job).
 export const REPORT_SCHEMA_VERSION = 4;
 
+/**
+ * Where a baseline came from: base-commit, built from the base commit now; image, an image reference measured in
+ * the engine; registry, one read from its registry without a pull; record, the size history's record.
+ */
+export const BASELINE_SOURCES = ['base-commit', 'image', 'registry', 'record'] as const;
+export type BaselineSource = (typeof BASELINE_SOURCES)[number];
+
 export interface BaselineReport {
-  /** base-commit: built from the base commit now; image: an image reference; record: the size history's record. */
-  /** image: measured in the engine; registry: read from its registry without a pull. */
-  source: 'base-commit' | 'image' | 'registry' | 'record';
+  source: BaselineSource;
   /** The base commit's sha, the image reference, or the recorded commit (the pull request's merge base). */
   reference: string;
   id: string;

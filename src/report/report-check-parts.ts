@@ -9,6 +9,9 @@ import { INEFFICIENT_PATHS_LISTED } from '../analysis/dive-efficiency.js';
 import { BaselineReport } from './model.js';
 import { FigureDelta, LayerChange } from '../judge/delta.js';
 import { FileChange } from '../history/file-changes.js';
+import { BASELINE_SOURCES } from './model.js';
+import { COMPRESSED_SIZE_METHODS } from '../analysis/image-layers.js';
+import { IMAGE_STORES } from '../docker/engine.js';
 
 const { fieldsOf, field, text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap } = fieldChecks;
 type Fields = Record<string, unknown>;
@@ -138,10 +141,7 @@ export function readAnalysis(value: unknown, platformPattern: RegExp): ImageAnal
     platform: text(field(fields, 'platform'), 'analysis.platform', 100, platformPattern),
     sizeBytes: whole(field(fields, 'sizeBytes'), 'analysis.sizeBytes'),
     compressedSizeBytes: optionalWhole(fields, 'compressedSizeBytes', 'analysis'),
-    compressedSizeMethod: oneOf(field(fields, 'compressedSizeMethod'), 'analysis.compressedSizeMethod', [
-      'stored-blobs',
-      'gzip-6',
-    ] as const),
+    compressedSizeMethod: oneOf(field(fields, 'compressedSizeMethod'), 'analysis.compressedSizeMethod', COMPRESSED_SIZE_METHODS),
     dive: readDive(field(fields, 'dive')),
     reclaimableBytes: whole(field(fields, 'reclaimableBytes'), 'analysis.reclaimableBytes'),
     largestFiles: sizedPaths(field(fields, 'largestFiles'), 'analysis.largestFiles', 'layer') as ImageAnalysis['largestFiles'],
@@ -220,7 +220,7 @@ export function readBaseline(value: unknown): BaselineReport {
   const fields = fieldsOf(value, 'baseline');
   const at = 'baseline';
   return defined({
-    source: oneOf(field(fields, 'source'), `${at}.source`, ['base-commit', 'image', 'record'] as const),
+    source: oneOf(field(fields, 'source'), `${at}.source`, BASELINE_SOURCES),
     reference: text(field(fields, 'reference'), `${at}.reference`, 500, BASELINE_REFERENCE),
     id: text(field(fields, 'id'), `${at}.id`, 200, DIGEST),
     buildMs: optional(fields, 'buildMs', (item) => finite(item, `${at}.buildMs`, 0)),
@@ -234,8 +234,6 @@ export function readBaseline(value: unknown): BaselineReport {
     ),
     recordedAt: optional(fields, 'recordedAt', (item) => time(item, `${at}.recordedAt`)),
     recordRunUrl: optional(fields, 'recordRunUrl', (item) => text(item, `${at}.recordRunUrl`, 2000, /^https?:\/\/[^\s()<>]+$/)),
-    recordImageStore: optional(fields, 'recordImageStore', (item) =>
-      oneOf(item, `${at}.recordImageStore`, ['classic', 'containerd', 'archive', 'registry'] as const),
-    ),
+    recordImageStore: optional(fields, 'recordImageStore', (item) => oneOf(item, `${at}.recordImageStore`, IMAGE_STORES)),
   });
 }

@@ -8,6 +8,8 @@ import { HistoryRecord } from '../history/types.js';
 import { Check, CheckId } from '../judge/budgets.js';
 import { cut, DIGEST, fail, readAnalysis, readBaseline } from './report-check-parts.js';
 import { GateReport, HistoryReport, PlatformReport, SmokeReport } from './model.js';
+import { COMPRESSED_SIZE_METHODS } from '../analysis/image-layers.js';
+import { IMAGE_STORES } from '../docker/engine.js';
 
 const { Invalid, fieldsOf, field, text, whole, finite, flag, oneOf, list, optional, defined } = fieldChecks;
 type Fields = Record<string, unknown>;
@@ -81,7 +83,7 @@ function readImage(value: unknown): GateReport['image'] {
     engineSizeBytes: whole(field(fields, 'engineSizeBytes'), at('engineSizeBytes')),
     compressedSizeBytes: optional(fields, 'compressedSizeBytes', (item) => whole(item, at('compressedSizeBytes'))),
     compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) =>
-      oneOf(item, at('compressedSizeMethod'), ['stored-blobs', 'gzip-6'] as const),
+      oneOf(item, at('compressedSizeMethod'), COMPRESSED_SIZE_METHODS),
     ),
     layerCount: whole(field(fields, 'layerCount'), at('layerCount')),
     user: cut(field(fields, 'user'), at('user'), 200),
@@ -171,7 +173,7 @@ export function readGateReport(value: unknown, schemaVersion: number): GateRepor
     image: readImage(field(fields, 'image')),
     engine: {
       version: text(field(engine, 'version'), 'engine.version', 100, /^[A-Za-z0-9._+~-]*$/),
-      imageStore: oneOf(field(engine, 'imageStore'), 'engine.imageStore', ['classic', 'containerd', 'archive', 'registry'] as const),
+      imageStore: oneOf(field(engine, 'imageStore'), 'engine.imageStore', IMAGE_STORES),
       storageDriver: text(field(engine, 'storageDriver'), 'engine.storageDriver', 100, /^[A-Za-z0-9._-]*$/),
     },
     build: optional(fields, 'build', readBuild),
