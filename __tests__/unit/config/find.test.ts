@@ -16,7 +16,7 @@ beforeEach(() => {
   mkdirSync(path.join(checkout, '.git'), { recursive: true });
   mkdirSync(path.join(checkout, '.github'));
   writeFileSync(path.join(dir, '.env'), `${SECRET}\n`);
-  writeFileSync(path.join(checkout, 'shared.yml'), 'images:\n  - name: api\n');
+  writeFileSync(path.join(checkout, 'outside.yml'), 'images:\n  - name: api\n');
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,7 +47,7 @@ test('a symlink out of the checkout is refused, and neither its target nor a byt
 
 test('a symlink that resolves inside the checkout is followed; a dangling one, a folder, a huge file are refused', async () => {
   const file = path.join(checkout, '.github', 'image-size-gate.yml');
-  symlinkSync('../shared.yml', file);
+  symlinkSync('../outside.yml', file);
   expect((await loadConfig(file, {})).images.map((image) => image.name)).toEqual(['api']);
   symlinkSync('nothing-here', path.join(checkout, 'dangling.yml'));
   expect((await refusal(path.join(checkout, 'dangling.yml'))).message).toContain('is a symbolic link to nothing that can be read');

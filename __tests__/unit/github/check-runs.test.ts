@@ -42,7 +42,7 @@ describe('one check run per image', () => {
   test("a gated image's check run: its name, conclusion, summary and annotations on its Dockerfile, as GitHub takes them", async () => {
     const output = checkRunFor(
       { name: 'api', report: apiReport() },
-      '/home/runner/work/shop/shop',
+      '/home/runner/checkouts/shop',
       'https://github.com/o/r/actions/runs/1',
     );
     expect(output).toMatchObject({ name: 'image-size-gate / api', conclusion: 'success', title: 'passed' });
