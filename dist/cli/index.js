@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3173);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7769:
+/***/ 3173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2207,10 +2207,116 @@ function checkRuntimeUser(resolution, runtimeUid) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/packages/capture.ts
+// Which files of a layer are package databases, and keeping their bytes as the layer streams past: the dpkg
+// status and file lists, Alpine's installed database, Python's RECORD and installed-files.txt, npm's package.json
+// files. Bounded per file and per layer; what is not kept is named, so the view can say it read only part.
+const DPKG_STATUS = '/var/lib/dpkg/status';
+const DPKG_STATUS_D = '/var/lib/dpkg/status.d/';
+const DPKG_INFO = '/var/lib/dpkg/info/';
+const APK_INSTALLED = ['/lib/apk/db/installed', '/usr/lib/apk/db/installed'];
+/** A package's own package.json: the last node_modules/ of the path, then a name (scoped or not), then the file. */
+const NPM_PACKAGE_JSON = /\/node_modules\/(?:@[^/]+\/)?[^/.][^/]*\/package\.json$/;
+const SITE_DIRECTORY = /\/(?:site|dist)-packages\/[^/]+$/;
+function directoryOf(path) {
+    return path.slice(0, path.lastIndexOf('/'));
+}
+/** Whether `path` (a regular file's, cleaned, with a leading slash) is a package database the view reads. */
+function packageFileKind(path) {
+    if (path.endsWith('.list'))
+        return path.startsWith(DPKG_INFO) && path.indexOf('/', DPKG_INFO.length) < 0 ? 'dpkg-list' : undefined;
+    if (path.endsWith('/package.json')) {
+        if (NPM_PACKAGE_JSON.test(path))
+            return 'npm-package';
+        return path.includes('/node_modules/') ? undefined : 'app-package';
+    }
+    if (path.endsWith('/RECORD')) {
+        const directory = directoryOf(path);
+        return directory.endsWith('.dist-info') && SITE_DIRECTORY.test(directory) ? 'python-record' : undefined;
+    }
+    if (path.endsWith('/installed-files.txt')) {
+        const directory = directoryOf(path);
+        return directory.endsWith('.egg-info') && SITE_DIRECTORY.test(directory) ? 'python-installed-files' : undefined;
+    }
+    if (path === DPKG_STATUS)
+        return 'dpkg-status';
+    if (path.startsWith(DPKG_STATUS_D) && path.indexOf('/', DPKG_STATUS_D.length) < 0 && path.length > DPKG_STATUS_D.length)
+        return path.endsWith('.md5sums') ? 'dpkg-md5sums' : 'dpkg-status-d';
+    if (APK_INSTALLED.includes(path))
+        return 'apk-installed';
+    return undefined;
+}
+const CAPTURE_LIMITS = {
+    maxDatabaseBytes: 32 << 20,
+    maxFileBytes: 4 << 20,
+    maxLayerBytes: 64 << 20,
+    maxLayerFiles: 100_000,
+    maxAppPackages: 1_000,
+};
+const MAX_NOT_KEPT_LISTED = 20;
+/** Keeps one file's bytes (the tar reader hands over views of its input: each is copied). */
+class KeepSink {
+    onDone;
+    parts = [];
+    constructor(onDone) {
+        this.onDone = onDone;
+    }
+    data(chunk) {
+        this.parts.push(Buffer.from(chunk));
+    }
+    end() {
+        this.onDone(Buffer.concat(this.parts));
+    }
+}
+/** Collects one layer's package databases, within the limits. */
+class PackageFileCollector {
+    limits;
+    captured;
+    bytes = 0;
+    count = 0;
+    appPackages = 0;
+    constructor(limits = CAPTURE_LIMITS) {
+        this.limits = limits;
+    }
+    /** Where a regular file's bytes go when it is a package database the layer can still keep; undefined otherwise. */
+    sinkFor(path, sizeBytes) {
+        const kind = packageFileKind(path);
+        if (!kind)
+            return undefined;
+        const whole = kind === 'dpkg-status' || kind === 'apk-installed' ? this.limits.maxDatabaseBytes : this.limits.maxFileBytes;
+        const why = sizeBytes > whole
+            ? `it is ${sizeBytes} bytes, more than the ${whole} the gate reads`
+            : this.bytes + sizeBytes > this.limits.maxLayerBytes || this.count >= this.limits.maxLayerFiles
+                ? `its layer holds more package databases than the gate reads (${this.limits.maxLayerFiles} files, ${this.limits.maxLayerBytes} bytes)`
+                : undefined;
+        const captured = (this.captured ??= { files: new Map(), notKept: [], notKeptCount: 0 });
+        if (kind === 'app-package') {
+            if (why || this.appPackages >= this.limits.maxAppPackages)
+                return undefined;
+            this.appPackages += 1;
+        }
+        if (why) {
+            captured.notKeptCount += 1;
+            if (captured.notKept.length < MAX_NOT_KEPT_LISTED)
+                captured.notKept.push({ path, why });
+            return undefined;
+        }
+        this.bytes += sizeBytes;
+        this.count += 1;
+        return new KeepSink((bytes) => captured.files.set(path, bytes));
+    }
+    /** What the layer kept and left out; undefined when it wrote no package database. */
+    result() {
+        return this.captured;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/layer-reader.ts
 // One uncompressed layer tar, read as it streams: each entry's path, kind, size and mode, the headers of ELF
-// binaries, the passwd and group files (to resolve the user), the layer's diffID (sha256 of its tar), its own
-// bytes (regular files and symlink targets) and, optionally, its gzip-compressed size.
+// binaries, the passwd and group files (to resolve the user), the package databases (packages/capture.ts), the
+// layer's diffID (sha256 of its tar), its own bytes (regular files and symlink targets) and, optionally, its
+// gzip-compressed size.
+
 
 
 
@@ -2350,6 +2456,7 @@ class LayerReader {
     elfBinaries = [];
     userFiles = new Map();
     userFileBytes = 0;
+    packageFiles = new PackageFileCollector();
     tarBytes = 0;
     contentBytes = 0;
     hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -2370,9 +2477,12 @@ class LayerReader {
         this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
         const isLink = kind === 'symlink' || kind === 'link';
         if (path !== '/')
-            this.entries.push(isLink ? { path, kind, sizeBytes, mode: header.mode, linkTarget: header.linkName } : { path, kind, sizeBytes, mode: header.mode });
+            this.entries.push(isLink ? linkEntry(path, kind, header) : { path, kind, sizeBytes, mode: header.mode });
         if (kind !== 'file')
             return undefined;
+        const database = this.packageFiles.sinkFor(path, sizeBytes);
+        if (database)
+            return database;
         const elf = sizeBytes >= ELF_HEADER_BYTES ? new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding)) : undefined;
         const keep = USER_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) && this.userFileBytes + sizeBytes <= MAX_USER_FILE_BYTES_PER_LAYER;
         if (!keep || sizeBytes > MAX_USER_FILE_BYTES)
@@ -2394,8 +2504,16 @@ class LayerReader {
             entries: this.entries,
             elfBinaries: this.elfBinaries,
             userFiles: this.userFiles,
+            packageFiles: this.packageFiles.result(),
         };
     }
+}
+/** A symlink's or hard link's entry; a symlink target that is not UTF-8 keeps its stored length. */
+function linkEntry(path, kind, header) {
+    const entry = { path, kind, sizeBytes: 0, mode: header.mode, linkTarget: header.linkName };
+    if (kind === 'symlink' && header.linkNameBytes !== Buffer.byteLength(header.linkName))
+        entry.linkBytes = header.linkNameBytes;
+    return entry;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/archive-member.ts
@@ -3103,13 +3221,32 @@ function deletedLaterHint(group, origins) {
         line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
     };
 }
+/** What a package install rewrites: the package managers' databases, logs and caches, and the linker's cache. */
+const PACKAGE_STATE = /^\/(var\/lib\/dpkg\/|lib\/apk\/db\/|usr\/lib\/apk\/db\/|var\/lib\/apt\/|var\/cache\/debconf\/|var\/log\/(dpkg\.log|apt\/|alternatives\.log)|var\/lib\/rpm\/|var\/cache\/ldconfig\/|etc\/ld\.so\.cache$)/;
+/** Why a later layer stores a second copy: a package install rewriting the package database, a chmod or chown, or both. */
+function rewriteCause(group) {
+    const state = group.examples.filter((example) => PACKAGE_STATE.test(example.path)).length;
+    const install = 'a package install in a later layer rewrites the package database and its logs';
+    const installAdvice = 'install the packages in one RUN (or in a build stage)';
+    const chmod = 'a chmod or chown in a later RUN does this';
+    const chmodAdvice = 'set ownership and modes where the files are written (COPY --chown/--chmod)';
+    if (state === group.examples.length)
+        return { cause: install, advice: installAdvice };
+    if (state === 0)
+        return { cause: chmod, advice: chmodAdvice };
+    return {
+        cause: `${install}, and a chmod or chown in a later RUN rewrites the files it touches`,
+        advice: `${installAdvice}; ${chmodAdvice}`,
+    };
+}
 function rewrittenLaterHint(group, origins) {
     const examples = group.examples.map((example) => example.path).join(', ');
+    const { cause, advice } = rewriteCause(group);
     return {
         kind: 'rewritten-later',
         severity: 'warning',
         title: 'Files copied again by a later layer',
-        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
+        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (${cause}); ${advice}.`,
         savingBytes: group.bytes,
         ...place(origins, group.shadowedByLayer),
     };
@@ -3157,6 +3294,7 @@ function lineOf(origins, layer) {
 function place(origins, layer) {
     return { layerIndex: layer, line: lineOf(origins, layer) };
 }
+/** A layer in words: its Dockerfile line and instruction, or its created_by. */
 function where(origins, layer) {
     const origin = origins[layer];
     const line = origin?.instruction?.line;
@@ -3181,16 +3319,384 @@ function bytesByRuleAndLayer(visible, rules, origins) {
     return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
+;// CONCATENATED MODULE: ./src/packages/dpkg.ts
+// Pure: Debian's package database as dpkg leaves it: the status file (or distroless's status.d/ entries), one
+// control paragraph per package, and each package's file list (/var/lib/dpkg/info/<name>[:<arch>].list, or a
+// status.d entry's .md5sums). Tolerant: a malformed paragraph is skipped and counted, never thrown on.
+/** The states in which a package's files are on disk (dpkg(1): not-installed and config-files have none). */
+const STATES_WITH_FILES = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
+/** The longest name and version kept (a longer one is cut): Debian's own are far shorter. */
+const MAX_NAME_CHARS = 214;
+const MAX_VERSION_CHARS = 128;
+function clip(text, maxChars) {
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
+}
+/** The fields of each paragraph of a control file that the view needs; lines that are not `Field: value` are skipped. */
+function* paragraphs(text) {
+    let fields = new Map();
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+        start = end + 1;
+        if (line.trim() === '') {
+            if (fields.size > 0)
+                yield fields;
+            fields = new Map();
+            continue;
+        }
+        // Continuation lines (a description, conffiles) start with a space or a tab.
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            continue;
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const field = line.slice(0, colon).toLowerCase();
+        if (field === 'package' || field === 'version' || field === 'architecture' || field === 'status' || field === 'multi-arch')
+            fields.set(field, line.slice(colon + 1).trim());
+    }
+    if (fields.size > 0)
+        yield fields;
+}
+/**
+ * The packages a control file lists whose files are on disk. `statusRequired` is false for distroless's
+ * status.d entries, which have no Status field. Paragraphs without a Package field are counted in `malformed`.
+ */
+function parseDpkgStatus(text, statusRequired = true) {
+    const packages = [];
+    let malformed = 0;
+    for (const fields of paragraphs(text)) {
+        const name = fields.get('package');
+        if (!name) {
+            malformed += 1;
+            continue;
+        }
+        const status = fields.get('status');
+        if (status !== undefined || statusRequired) {
+            const state = status?.split(/\s+/)[2];
+            if (!state || !STATES_WITH_FILES.has(state))
+                continue;
+        }
+        packages.push({
+            name: clip(name, MAX_NAME_CHARS),
+            version: clip(fields.get('version') ?? '', MAX_VERSION_CHARS),
+            architecture: fields.get('architecture') ?? '',
+            multiArchSame: fields.get('multi-arch') === 'same',
+        });
+    }
+    return { packages, malformed };
+}
+/** Calls `each` with every absolute path of a .list file (`/.`, the root, is left out). */
+function forEachListedPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const path = text.slice(start, end);
+        start = end + 1;
+        if (path.startsWith('/') && path !== '/.')
+            each(path);
+    }
+}
+/** Calls `each` with every path of an md5sums file (`<md5>  <path relative to />`), made absolute. */
+function forEachMd5sumsPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        const space = line.indexOf(' ');
+        if (space < 0)
+            continue;
+        const relative = line.slice(space).replace(/^[ *]+/, '');
+        if (relative !== '')
+            each(`/${relative}`);
+    }
+}
+/** The file-list names (without `.list`) under which dpkg may keep a package's files, the likelier first. */
+function listNamesOf(pkg) {
+    const qualified = pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+    return pkg.multiArchSame ? [qualified, pkg.name] : [pkg.name, qualified];
+}
+
+;// CONCATENATED MODULE: ./src/packages/npm.ts
+// Pure: npm packages in node_modules folders, nested and scoped ones and pnpm's .pnpm store alike. A package is
+// the folder under the last node_modules/ of a path that holds a package.json, minus its own nested
+// node_modules; its name and version are its package.json's. An app's own package.json (outside node_modules)
+// says which of them are devDependencies.
+
+const NODE_MODULES = '/node_modules/';
+/** The package folder a path is in: the last node_modules/ then a name (@scope/name); undefined outside one. */
+function npmFolderOf(path) {
+    const at = path.lastIndexOf(NODE_MODULES);
+    if (at < 0)
+        return undefined;
+    const start = at + NODE_MODULES.length;
+    // .bin, .pnpm, .cache, .package-lock.json: npm's and pnpm's own, not packages.
+    if (path.charCodeAt(start) === 46 /* . */)
+        return undefined;
+    let end = path.indexOf('/', start);
+    if (path.charCodeAt(start) === 64 /* @ */) {
+        if (end < 0)
+            return undefined;
+        end = path.indexOf('/', end + 1);
+    }
+    if (end < 0)
+        return { folder: path, isFolder: true };
+    return { folder: path.slice(0, end), isFolder: false };
+}
+function parseObject(bytes) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A package's name and version from its package.json; the folder's name and '' when the file does not say. */
+function parseNpmManifest(bytes, folder) {
+    const fields = bytes ? parseObject(bytes) : undefined;
+    const at = folder.lastIndexOf(NODE_MODULES);
+    const folderName = at < 0 ? folder.slice(folder.lastIndexOf('/') + 1) : folder.slice(at + NODE_MODULES.length);
+    const name = typeof fields?.name === 'string' && fields.name !== '' ? fields.name : folderName;
+    const version = typeof fields?.version === 'string' ? fields.version : '';
+    return { manifest: { name: clip(name, MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS) }, malformed: !fields };
+}
+function keysOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).slice(0, 10_000) : [];
+}
+/** An app's package.json: the names it depends on, and those only its development needs. */
+function parseAppManifest(bytes, path) {
+    const fields = parseObject(bytes);
+    if (!fields)
+        return undefined;
+    return {
+        directory: path.slice(0, path.lastIndexOf('/')) || '/',
+        dependencies: keysOf(fields.dependencies),
+        devDependencies: keysOf(fields.devDependencies),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/package-hints.ts
+
+
+
+const MIN_DEV_DEPENDENCY_BYTES = 64 * 1024;
+const MIN_EXTRAS_BYTES = 512 * 1024;
+const MIN_BUILD_PACKAGE_BYTES = 1024 * 1024;
+/** Python sources below which a missing bytecode cache is not worth a word. */
+const MIN_PYTHON_SOURCES = 50;
+const NAMED = 5;
+function named(packages) {
+    const shown = packages
+        .slice(0, NAMED)
+        .map((pkg) => `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${units_formatBytes(pkg.sizeBytes)})`)
+        .join(', ');
+    return packages.length > NAMED ? `${shown} and ${packages.length - NAMED} more` : shown;
+}
+/** The layer with the most bytes of several packages. */
+function heaviestLayer(packages) {
+    const byLayer = new Map();
+    for (const pkg of packages)
+        byLayer.set(pkg.layer, (byLayer.get(pkg.layer) ?? 0) + pkg.sizeBytes);
+    return [...byLayer].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+/** One hint per app package.json whose devDependencies sit in the node_modules beside it. */
+function devDependencyHints({ packageView, origins }) {
+    const byApp = new Map();
+    for (const dependency of packageView?.devDependencies ?? [])
+        byApp.set(dependency.app, [...(byApp.get(dependency.app) ?? []), dependency]);
+    return [...byApp]
+        .map(([app, shipped]) => ({ app, shipped, bytes: shipped.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) }))
+        .filter(({ bytes }) => bytes >= MIN_DEV_DEPENDENCY_BYTES)
+        .map(({ app, shipped, bytes }) => {
+        const layer = heaviestLayer(shipped);
+        return {
+            kind: 'dev-dependencies',
+            severity: 'warning',
+            title: 'devDependencies shipped in the final image',
+            message: `${shipped.length} devDependencies of ${app} are in the final image, ${units_formatBytes(bytes)} in all: ${named(shipped)}, mostly from ${where(origins, layer)}. Install production dependencies only (\`npm ci --omit=dev\`) in a build stage and copy that node_modules.`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        };
+    });
+}
+/** What kind of file a runtime never loads this is, inside node_modules or a Python site directory; undefined for the rest. */
+function extraKind(path, area) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (area === 'node_modules') {
+        if (base.endsWith('.map'))
+            return 'source maps';
+        if (/\.(d\.)?[mc]?tsx?$/.test(base))
+            return 'TypeScript sources and declarations';
+    }
+    else if (base.endsWith('.pyi'))
+        return 'type stubs';
+    if (/\/(tests?|__tests__|spec)\//.test(path))
+        return 'tests';
+    if (/\/(docs?|examples?)\//.test(path) || /^(readme|changelog|history|changes)(\.|$)|\.(md|markdown|rst)$/i.test(base))
+        return 'docs';
+    return undefined;
+}
+/** Test, docs, source-map and TypeScript files inside node_modules and site-packages; devDependencies' own left to their hint. */
+function packageExtrasHints({ visible, origins, packageView }) {
+    const devFolders = new Set((packageView?.devDependencies ?? []).map((dependency) => `${dependency.app.slice(0, -'/package.json'.length)}/node_modules/${dependency.name}`));
+    const totals = new Map();
+    for (const [path, file] of visible) {
+        if (file.kind !== 'file' || file.sizeBytes === 0)
+            continue;
+        const area = path.includes('/node_modules/')
+            ? 'node_modules'
+            : path.includes('/site-packages/') || path.includes('/dist-packages/')
+                ? 'site-packages'
+                : undefined;
+        if (!area)
+            continue;
+        const kind = extraKind(path, area);
+        if (!kind || (area === 'node_modules' && devFolders.has(npmFolderOf(path)?.folder ?? '')))
+            continue;
+        const total = totals.get(area) ?? { bytes: 0, files: 0, kinds: new Map(), layers: new Map() };
+        total.bytes += file.sizeBytes;
+        total.files += 1;
+        total.kinds.set(kind, (total.kinds.get(kind) ?? 0) + file.sizeBytes);
+        total.layers.set(file.layer, (total.layers.get(file.layer) ?? 0) + file.sizeBytes);
+        totals.set(area, total);
+    }
+    return [...totals]
+        .filter(([, total]) => total.bytes >= MIN_EXTRAS_BYTES)
+        .map(([area, total]) => {
+        const layer = [...total.layers].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+        const kinds = [...total.kinds].sort((a, b) => b[1] - a[1]).map(([kind, bytes]) => `${kind} ${units_formatBytes(bytes)}`);
+        const advice = area === 'node_modules'
+            ? "delete them in the build stage after `npm ci --omit=dev` (e.g. `find node_modules -name '*.map' -delete`), and check the app still starts"
+            : "delete the packages' tests and docs in the build stage, and check the app still starts";
+        return {
+            kind: 'package-extras',
+            severity: 'info',
+            title: `Files a runtime never loads inside ${area}`,
+            message: `${total.files} files (${units_formatBytes(total.bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
+            savingBytes: total.bytes,
+            ...place(origins, layer),
+        };
+    });
+}
+/** Python bytecode written at build time (what it costs, what it saves at start), or Python sources without any. */
+function pythonBytecodeHints({ visible, origins }) {
+    let sourceFiles = 0;
+    let sourceBytes = 0;
+    let bytecodeFiles = 0;
+    let bytecodeBytes = 0;
+    const layers = new Map();
+    for (const [path, file] of visible) {
+        if (file.kind !== 'file' || !origins[file.layer]?.own)
+            continue;
+        if (path.endsWith('.pyc') && path.includes('/__pycache__/')) {
+            bytecodeFiles += 1;
+            bytecodeBytes += file.sizeBytes;
+            layers.set(file.layer, (layers.get(file.layer) ?? 0) + file.sizeBytes);
+        }
+        else if (path.endsWith('.py')) {
+            sourceFiles += 1;
+            sourceBytes += file.sizeBytes;
+        }
+    }
+    if (bytecodeFiles > 0) {
+        const layer = [...layers].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+        return [
+            {
+                kind: 'python-bytecode',
+                severity: 'info',
+                title: 'Python bytecode written at build time',
+                message: `${bytecodeFiles} .pyc files in __pycache__ (${units_formatBytes(bytecodeBytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
+                savingBytes: bytecodeBytes,
+                ...place(origins, layer),
+            },
+        ];
+    }
+    if (sourceFiles < MIN_PYTHON_SOURCES)
+        return [];
+    return [
+        {
+            kind: 'python-bytecode',
+            severity: 'info',
+            title: 'Python sources without bytecode',
+            message: `${sourceFiles} .py files (${units_formatBytes(sourceBytes)}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
+        },
+    ];
+}
+/** Which packages build software rather than run it. */
+const BUILD_PACKAGE = {
+    deb: /^(build-essential|(gcc|g\+\+|cpp|gfortran|clang|llvm)(-\d+(\.\d+)?)?|make|cmake|binutils(-.+)?|dpkg-dev|libc6-dev|linux-libc-dev|lib(gcc|stdc\+\+)-\d+-dev|.+-dev)(:.+)?$/,
+    apk: /^(build-base|gcc|g\+\+|clang\d*|llvm\d*|make|cmake|binutils|musl-dev|fortify-headers|.+-dev)$/,
+};
+const PYTHON_BUILD_TOOL = {
+    python: /^(pip|setuptools|wheel)$/,
+    deb: /^python3-(pip|setuptools|wheel)(-whl)?$/,
+    apk: /^py3-(pip|setuptools|wheel)$/,
+};
+function matching(packages, patterns, own) {
+    return packages.filter((pkg) => own(pkg.layer) && pkg.sizeBytes > 0 && patterns[pkg.ecosystem]?.test(pkg.name));
+}
+/** pip, setuptools and wheel (as Python distributions or system packages) in the image's own layers. */
+function pythonBuildToolHints({ packageView, origins }) {
+    const tools = matching(packageView?.packages ?? [], PYTHON_BUILD_TOOL, (layer) => origins[layer]?.own === true);
+    if (tools.length === 0)
+        return [];
+    const bytes = tools.reduce((sum, pkg) => sum + pkg.sizeBytes, 0);
+    const layer = heaviestLayer(tools);
+    return [
+        {
+            kind: 'python-build-tools',
+            severity: 'warning',
+            title: 'pip and its build tools in a runtime image',
+            message: `${named(tools)}: ${units_formatBytes(bytes)}, mostly from ${where(origins, layer)}, that only installing needs. Install into a virtual environment in a build stage and copy it without them (\`python -m venv --without-pip\`, or \`pip uninstall -y pip setuptools wheel\` last).`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+/** Compilers, make and -dev packages installed by the image's own layers, named. */
+function buildPackageHints({ packageView, origins }) {
+    const found = matching(packageView?.packages ?? [], BUILD_PACKAGE, (layer) => origins[layer]?.own === true);
+    const bytes = found.reduce((sum, pkg) => sum + pkg.sizeBytes, 0);
+    if (bytes < MIN_BUILD_PACKAGE_BYTES)
+        return [];
+    const layer = heaviestLayer(found);
+    return [
+        {
+            kind: 'build-packages',
+            severity: 'warning',
+            title: 'Build packages in the final image',
+            message: `${found.length} packages that build software rather than run it take ${units_formatBytes(bytes)}: ${named(found)}, mostly from ${where(origins, layer)}. Install them in a build stage only; the final image needs the runtime libraries.`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/hints.ts
 // Pure: what to do about the bytes. Each hint names the layer (and Dockerfile line, when known) it
 // concerns and estimates what it would save, from bytes the final image really holds. Each kind of hint
 // is one rule in HINT_RULES (the rules are in hint-rules.ts), a function over a context computed once.
 
 
+
+/** Path-based toolchain hints that the build-packages hint says better, by package, when it is given. */
+const SAID_BY_BUILD_PACKAGES = new Set(['C/C++ compiler in the final image', 'C headers in the final image']);
 function computeHints(input) {
     const context = hintContext(input);
+    const hints = HINT_RULES.flatMap((rule) => rule(context));
+    const byPackage = hints.some((hint) => hint.kind === 'build-packages');
     // Sorted by saving, largest first; hints that save nothing measurable last, in the rules' order.
-    return HINT_RULES.flatMap((rule) => rule(context)).sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
+    return hints
+        .filter((hint) => !(byPackage && hint.kind === 'toolchain' && SAID_BY_BUILD_PACKAGES.has(hint.title)))
+        .sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
 }
 function hintContext(input) {
     const { layers, origins } = input;
@@ -3212,6 +3718,11 @@ function hintContext(input) {
 const HINT_RULES = [
     packageCacheHints,
     toolchainHints,
+    buildPackageHints,
+    devDependencyHints,
+    pythonBuildToolHints,
+    packageExtrasHints,
+    pythonBytecodeHints,
     unstrippedBinaryHints,
     staticBinaryOnLargeBaseHints,
     upxHints,
@@ -4104,9 +4615,705 @@ function* byteMapSteps(visible) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/packages/paths.ts
+// Pure: paths as package databases name them, matched to the final filesystem's paths. Databases name a file
+// where the package put it (/bin/ls); on a merged-/usr system it lives behind a symlinked directory
+// (/bin -> usr/bin), so an ancestor that is a symlink is followed, as the kernel would.
+/** Go's path.Clean with a leading slash: no `.`, `..` or repeated slashes (`..` stops at the root). */
+function paths_cleanPath(path) {
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return '/' + parts.join('/');
+}
+/** `relative` from `directory` (an absolute `relative` stands alone), cleaned. */
+function joinPath(directory, relative) {
+    return paths_cleanPath(relative.startsWith('/') ? relative : `${directory}/${relative}`);
+}
+/** Symlinks followed while resolving one directory before the gate gives up on it (Linux allows 40). */
+const MAX_LINKS = 40;
+/** Finds the final filesystem's path for a path a database names. */
+class PathResolver {
+    exists;
+    linkTarget;
+    directories = new Map();
+    constructor(
+    /** Whether the final filesystem shows a (non-directory) file at this path. */
+    exists, 
+    /** The target of the symlink at this path, if the final filesystem has one there. */
+    linkTarget) {
+        this.exists = exists;
+        this.linkTarget = linkTarget;
+    }
+    /** The path of the file `path` names (its ancestors' symlinks followed, not its own), or undefined when there is none. */
+    resolve(listed) {
+        const path = listed.includes('/.') || listed.includes('//') ? paths_cleanPath(listed) : listed;
+        if (this.exists(path))
+            return path;
+        const slash = path.lastIndexOf('/');
+        if (slash <= 0)
+            return undefined;
+        const directory = path.slice(0, slash);
+        const resolved = this.resolveDirectory(directory);
+        if (resolved === directory)
+            return undefined;
+        const candidate = resolved === '/' ? path.slice(slash) : resolved + path.slice(slash);
+        return this.exists(candidate) ? candidate : undefined;
+    }
+    /** A directory with every symlink along it followed; the directory itself when none is, or they go round. */
+    resolveDirectory(directory) {
+        const known = this.directories.get(directory);
+        if (known !== undefined)
+            return known;
+        const pending = directory.split('/').filter(Boolean);
+        let resolved = '';
+        let links = 0;
+        let result;
+        while (pending.length > 0) {
+            const part = pending.shift();
+            if (part === '.')
+                continue;
+            if (part === '..') {
+                resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf('/')));
+                continue;
+            }
+            const next = `${resolved}/${part}`;
+            const target = this.linkTarget(next);
+            if (target === undefined) {
+                resolved = next;
+                continue;
+            }
+            if (++links > MAX_LINKS) {
+                result = directory;
+                break;
+            }
+            if (target.startsWith('/'))
+                resolved = '';
+            pending.unshift(...target.split('/').filter(Boolean));
+        }
+        result ??= resolved || '/';
+        this.directories.set(directory, result);
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packages/ledger.ts
+
+/** How many units of work (files, entries, listed paths) between two points where the view may pause. */
+const ledger_UNITS_BETWEEN_PAUSES = 2048;
+/** The package view's working state over one final filesystem. */
+class Ledger {
+    visible;
+    maxWarnings;
+    instances = [];
+    /** Each database file the final filesystem shows, with the layer that wrote it. */
+    databases = new Map();
+    warnings = [];
+    resolver;
+    sharing = { fileCount: 0, bytes: 0 };
+    claimed = new Set();
+    links = new Map();
+    constructor(visible, maxWarnings) {
+        this.visible = visible;
+        this.maxWarnings = maxWarnings;
+        this.resolver = new PathResolver((path) => visible.has(path), (path) => this.links.get(path)?.linkTarget);
+    }
+    /** Indexes the final filesystem's symlinks and database files: one pass over every layer's entries. */
+    *index(layers) {
+        let units = 0;
+        for (let layer = 0; layer < layers.length; layer += 1) {
+            const { entries, packageFiles } = layers[layer];
+            for (let index = 0; index < entries.length; index += 1) {
+                const entry = entries[index];
+                if (entry.kind === 'symlink') {
+                    const file = this.visible.get(entry.path);
+                    if (file?.layer === layer && file.kind === 'symlink')
+                        this.links.set(entry.path, entry);
+                }
+                if (++units % ledger_UNITS_BETWEEN_PAUSES === 0)
+                    yield;
+            }
+            if (!packageFiles)
+                continue;
+            for (const [path, bytes] of packageFiles.files) {
+                const file = this.visible.get(path);
+                if (file?.layer === layer && file.kind === 'file')
+                    this.databases.set(path, { bytes, layer });
+            }
+            for (const { path, why } of packageFiles.notKept)
+                if (this.visible.get(path)?.layer === layer)
+                    this.warn(`${path} was not read: ${why}`);
+            if (packageFiles.notKeptCount > packageFiles.notKept.length)
+                this.warn(`${packageFiles.notKeptCount - packageFiles.notKept.length} more package database files of layer ${layer + 1} were not read`);
+        }
+    }
+    warn(message) {
+        if (this.warnings.length < this.maxWarnings)
+            this.warnings.push(message);
+    }
+    /** The bytes a final file holds as the image size counts them. */
+    bytesOf(path, file) {
+        if (file.kind === 'file')
+            return file.sizeBytes;
+        if (file.kind !== 'symlink')
+            return 0;
+        const entry = this.links.get(path);
+        return entry?.linkBytes ?? Buffer.byteLength(entry?.linkTarget ?? '');
+    }
+    /** The symlink's target at a final path, if one is there. */
+    linkTarget(path) {
+        return this.links.get(path)?.linkTarget;
+    }
+    newInstance(ecosystem, name, version, databaseLayer, path) {
+        const instance = {
+            ecosystem,
+            name,
+            version,
+            ...(path === undefined ? {} : { path }),
+            sizeBytes: 0,
+            fileCount: 0,
+            sharedFileCount: 0,
+            layerBytes: new Map(),
+            databaseLayer,
+        };
+        this.instances.push(instance);
+        return instance;
+    }
+    isClaimed(file) {
+        return this.claimed.has(file);
+    }
+    /** A final file for a package: counted for it when no package claimed it first, else counted as shared. */
+    claimFile(instance, path, file) {
+        const bytes = this.bytesOf(path, file);
+        if (this.claimed.has(file)) {
+            instance.sharedFileCount += 1;
+            this.sharing.fileCount += 1;
+            this.sharing.bytes += bytes;
+            return;
+        }
+        this.claimed.add(file);
+        instance.sizeBytes += bytes;
+        instance.fileCount += 1;
+        instance.layerBytes.set(file.layer, (instance.layerBytes.get(file.layer) ?? 0) + bytes);
+    }
+    /** A path a database lists: claimed when the final filesystem has it (behind symlinked directories too). */
+    claimListed(instance, listed) {
+        const path = this.resolver.resolve(listed);
+        if (path !== undefined)
+            this.claimFile(instance, path, this.visible.get(path));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packages/apk.ts
+// Pure: Alpine's installed database (/lib/apk/db/installed): one record per package, separated by blank
+// lines, each line a letter, a colon and a value; P: is the name, V: the version, F: a folder (relative to /)
+// and each R: a file in the folder named last. Tolerant: a record without P: is skipped and counted.
+
+function parseApkInstalled(text) {
+    const packages = [];
+    let malformed = 0;
+    let current = { version: '', files: [] };
+    let folder = '';
+    const close = () => {
+        if (current.name)
+            packages.push({ name: clip(current.name, MAX_NAME_CHARS), version: current.version, files: current.files });
+        else if (current.files.length > 0 || current.version)
+            malformed += 1;
+        current = { version: '', files: [] };
+        folder = '';
+    };
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        if (line === '' || line === '\r') {
+            close();
+            continue;
+        }
+        if (line.length < 2 || line[1] !== ':')
+            continue;
+        const value = line.slice(2);
+        switch (line[0]) {
+            case 'P':
+                current.name = value;
+                break;
+            case 'V':
+                current.version = clip(value, MAX_VERSION_CHARS);
+                break;
+            case 'F':
+                folder = value.replace(/^\/+|\/+$/g, '');
+                break;
+            case 'R':
+                if (value !== '')
+                    current.files.push(folder ? `/${folder}/${value}` : `/${value}`);
+                break;
+            default:
+                break;
+        }
+    }
+    close();
+    return { packages, malformed };
+}
+
+;// CONCATENATED MODULE: ./src/packages/python.ts
+// Pure: Python distributions in a site-packages or dist-packages directory, as pip and setuptools record them:
+// `<name>-<version>.dist-info/RECORD` (CSV: path, hash, size; paths relative to the site directory) and the
+// older `<name>-<version>[-pyX.Y].egg-info/installed-files.txt` (one path a line, relative to the egg-info
+// directory). The name is normalised as PEP 503 compares names.
+
+
+/** PEP 503: lower case, every run of `-`, `_` and `.` one `-`. */
+function normalizePythonName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/** The distribution a RECORD or installed-files.txt belongs to, from the name of the folder that holds it. */
+function distributionOf(recordPath) {
+    const metadataDirectory = recordPath.slice(0, recordPath.lastIndexOf('/'));
+    const slash = metadataDirectory.lastIndexOf('/');
+    const site = metadataDirectory.slice(0, slash) || '/';
+    const folder = metadataDirectory.slice(slash + 1);
+    const stem = folder.replace(/\.(dist|egg)-info$/, '');
+    // dist-info names escape `-` in the name, so the first `-` ends it; egg-info names are name-version[-pyX.Y].
+    const dash = stem.indexOf('-');
+    const name = dash < 0 ? stem : stem.slice(0, dash);
+    const rest = dash < 0 ? '' : stem.slice(dash + 1);
+    const version = folder.endsWith('.egg-info') ? rest.split('-')[0] : rest;
+    return { name: clip(normalizePythonName(name), MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS), site };
+}
+/**
+ * Calls `each` with the absolute path of every row of a RECORD file: its first CSV field (quoted or not),
+ * relative to the site directory unless absolute. Rows that are blank or malformed are skipped.
+ */
+function forEachRecordPath(text, site, each) {
+    let position = 0;
+    while (position < text.length) {
+        let field;
+        if (text[position] === '"') {
+            // A quoted field: "" is a quote; it may hold commas and line breaks.
+            let value = '';
+            let at = position + 1;
+            for (;;) {
+                const quote = text.indexOf('"', at);
+                if (quote < 0) {
+                    value += text.slice(at);
+                    at = text.length;
+                    break;
+                }
+                value += text.slice(at, quote);
+                if (text[quote + 1] === '"') {
+                    value += '"';
+                    at = quote + 2;
+                }
+                else {
+                    at = quote + 1;
+                    break;
+                }
+            }
+            field = value;
+            position = at;
+        }
+        else {
+            let end = position;
+            while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r')
+                end += 1;
+            field = text.slice(position, end);
+            position = end;
+        }
+        const lineEnd = text.indexOf('\n', position);
+        position = lineEnd < 0 ? text.length : lineEnd + 1;
+        if (field.trim() !== '')
+            each(joinPath(site, field));
+    }
+}
+/** Calls `each` with the absolute path of every line of an installed-files.txt, relative to its egg-info directory. */
+function forEachInstalledFile(text, eggInfoDirectory, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end).replace(/\r$/, '');
+        start = end + 1;
+        if (line.trim() !== '')
+            each(joinPath(eggInfoDirectory, line));
+    }
+}
+/** The packaging tools a runtime image does not need: pip installs, wheel and setuptools build. */
+const PYTHON_BUILD_TOOLS = new Set(['pip', 'setuptools', 'wheel']);
+
+;// CONCATENATED MODULE: ./src/packages/sources.ts
+// Pure: each database the view reads, turned into package instances whose listed files are claimed in the
+// ledger: dpkg (status and info/*.list, or distroless's status.d), apk, Python's RECORD and installed-files.txt.
+// rpm's database is only detected. Each returns its ecosystem's summary, or undefined when the image has none.
+
+
+
+
+/** Claims the paths of a .list file; a path followed by paths under it is a directory to dpkg, and is not claimed. */
+function claimList(ledger, instance, text) {
+    let pending;
+    forEachListedPath(text, (path) => {
+        if (pending !== undefined && !(path.startsWith(pending) && path[pending.length] === '/'))
+            ledger.claimListed(instance, pending);
+        pending = path;
+    });
+    if (pending !== undefined)
+        ledger.claimListed(instance, pending);
+}
+function summaryOf(ledger, ecosystem, database, notes) {
+    const instances = ledger.instances.filter((instance) => instance.ecosystem === ecosystem);
+    return {
+        ecosystem,
+        read: true,
+        database,
+        packageCount: instances.length,
+        sizeBytes: instances.reduce((sum, instance) => sum + instance.sizeBytes, 0),
+        ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    };
+}
+/** The dpkg packages of the status file and of status.d/, each with where its file list may be. */
+function dpkgPackages(ledger, notes) {
+    const found = [];
+    let malformed = 0;
+    const status = ledger.databases.get(DPKG_STATUS);
+    if (status) {
+        const parsed = parseDpkgStatus(status.bytes.toString('utf8'));
+        malformed += parsed.malformed;
+        for (const pkg of parsed.packages)
+            found.push({ pkg, layer: status.layer });
+    }
+    for (const [path, database] of ledger.databases) {
+        if (!path.startsWith(DPKG_STATUS_D) || path.endsWith('.md5sums'))
+            continue;
+        const parsed = parseDpkgStatus(database.bytes.toString('utf8'), false);
+        malformed += parsed.malformed;
+        for (const pkg of parsed.packages)
+            found.push({ pkg, layer: database.layer, md5sums: `${path}.md5sums` });
+    }
+    if (malformed > 0) {
+        notes.push(`${malformed} malformed paragraph(s) skipped`);
+        ledger.warn(`the dpkg database has ${malformed} paragraph(s) without a Package field; they were skipped`);
+    }
+    return found;
+}
+function* readDpkg(ledger) {
+    const lists = new Map();
+    for (const [path, database] of ledger.databases)
+        if (path.startsWith(DPKG_INFO) && path.endsWith('.list'))
+            lists.set(path.slice(DPKG_INFO.length, -'.list'.length), database);
+    const hasStatusD = [...ledger.databases.keys()].some((path) => path.startsWith(DPKG_STATUS_D));
+    if (!ledger.databases.has(DPKG_STATUS) && !hasStatusD && lists.size === 0)
+        return undefined;
+    const notes = [];
+    const found = dpkgPackages(ledger, notes);
+    const names = new Map();
+    for (const { pkg } of found)
+        names.set(pkg.name, (names.get(pkg.name) ?? 0) + 1);
+    let withoutList = 0;
+    for (const { pkg, layer, md5sums } of found) {
+        const listName = listNamesOf(pkg).find((name) => lists.has(name));
+        const list = listName === undefined ? undefined : lists.get(listName);
+        const sums = md5sums === undefined ? undefined : ledger.databases.get(md5sums);
+        // A name installed for two architectures is told apart by its architecture.
+        const name = (names.get(pkg.name) ?? 0) > 1 && pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+        const instance = ledger.newInstance('deb', name, pkg.version, list?.layer ?? sums?.layer ?? layer);
+        if (listName !== undefined)
+            lists.delete(listName);
+        if (list)
+            claimList(ledger, instance, list.bytes.toString('utf8'));
+        else if (sums)
+            forEachMd5sumsPath(sums.bytes.toString('utf8'), (path) => ledger.claimListed(instance, path));
+        else
+            withoutList += 1;
+        yield;
+    }
+    // File lists whose package the status file does not name (a status file cut short, or missing).
+    for (const [listName, list] of lists) {
+        claimList(ledger, ledger.newInstance('deb', listName.split(':')[0], '', list.layer), list.bytes.toString('utf8'));
+        yield;
+    }
+    if (withoutList > 0)
+        notes.push(`${withoutList} package(s) without a file list, counted with no bytes`);
+    const database = ledger.databases.has(DPKG_STATUS) ? DPKG_STATUS : hasStatusD ? DPKG_STATUS_D : DPKG_INFO;
+    return summaryOf(ledger, 'deb', database, notes);
+}
+function* readApk(ledger) {
+    const path = APK_INSTALLED.find((candidate) => ledger.databases.has(candidate));
+    if (!path)
+        return undefined;
+    const database = ledger.databases.get(path);
+    const parsed = parseApkInstalled(database.bytes.toString('utf8'));
+    for (const pkg of parsed.packages) {
+        const instance = ledger.newInstance('apk', pkg.name, pkg.version, database.layer);
+        for (const file of pkg.files)
+            ledger.claimListed(instance, file);
+        yield;
+    }
+    const notes = parsed.malformed > 0 ? [`${parsed.malformed} malformed record(s) skipped`] : [];
+    if (parsed.malformed > 0)
+        ledger.warn(`${path} has ${parsed.malformed} record(s) without a P: line; they were skipped`);
+    return summaryOf(ledger, 'apk', path, notes);
+}
+function* readPython(ledger) {
+    let site;
+    for (const [path, database] of ledger.databases) {
+        const isRecord = path.endsWith('.dist-info/RECORD');
+        if (!isRecord && !path.endsWith('.egg-info/installed-files.txt'))
+            continue;
+        const distribution = distributionOf(path);
+        site ??= distribution.site;
+        const instance = ledger.newInstance('python', distribution.name, distribution.version, database.layer, distribution.site);
+        const text = database.bytes.toString('utf8');
+        if (isRecord)
+            forEachRecordPath(text, distribution.site, (listed) => ledger.claimListed(instance, listed));
+        else
+            forEachInstalledFile(text, path.slice(0, path.lastIndexOf('/')), (listed) => ledger.claimListed(instance, listed));
+        yield;
+    }
+    return site === undefined ? undefined : summaryOf(ledger, 'python', site, []);
+}
+/** Where rpm keeps its database: SQLite (Fedora 33+, RHEL 9), Berkeley DB (RHEL 8 and older) or NDB (SUSE). */
+const RPM_DATABASES = [
+    '/var/lib/rpm/rpmdb.sqlite',
+    '/usr/lib/sysimage/rpm/rpmdb.sqlite',
+    '/var/lib/rpm/Packages',
+    '/var/lib/rpm/Packages.db',
+    '/usr/lib/sysimage/rpm/Packages.db',
+];
+/** rpm's database is detected, not read: its formats need rpm's own library. Its files count as unowned. */
+function detectRpm(ledger) {
+    const database = RPM_DATABASES.find((path) => ledger.visible.has(path));
+    if (!database)
+        return undefined;
+    return {
+        ecosystem: 'rpm',
+        read: false,
+        database,
+        packageCount: 0,
+        sizeBytes: 0,
+        note: "not read: rpm's SQLite, Berkeley DB and NDB formats need rpm's own library; the files of rpm packages count as owned by no package",
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packages/view.ts
+// Pure: the package view of a final filesystem. The system's databases claim their files first (dpkg, apk), then
+// Python's records, then npm's folders; each file counts once, for its first claimant. One pass over the final
+// filesystem then sums what every package holds and what no package does, so that packages, unowned bytes and
+// the bytes later layers hid add up to the image size exactly. Time is linear in files and listed paths.
+
+
+
+
+/** How many packages analysis.packages lists (the largest); the rest are counted. */
+const MAX_LISTED_PACKAGES = 5_000;
+const MAX_WARNINGS = 20;
+/** Who claims a file first when several databases list it. */
+const SHARING_RULE = 'a file listed by several packages counts once, for the first to claim it: dpkg and apk packages in database order, then Python distributions, then npm folders';
+/** npm's package folders, found as the final filesystem is walked; a folder without a package.json is none. */
+class NpmFolders {
+    ledger;
+    byFolder = new Map();
+    malformed = 0;
+    firstFolder;
+    constructor(ledger) {
+        this.ledger = ledger;
+    }
+    at(folder, depth = 0) {
+        const known = this.byFolder.get(folder);
+        if (known !== undefined)
+            return known ?? undefined;
+        let found;
+        const manifest = this.ledger.databases.get(`${folder}/package.json`);
+        const target = manifest ? undefined : this.ledger.linkTarget(folder);
+        if (manifest) {
+            const parsed = parseNpmManifest(manifest.bytes, folder);
+            if (parsed.malformed)
+                this.malformed += 1;
+            found = this.ledger.newInstance('npm', parsed.manifest.name, parsed.manifest.version, manifest.layer, folder);
+            this.firstFolder ??= folder.slice(0, folder.lastIndexOf('/node_modules/') + '/node_modules'.length);
+        }
+        else if (target !== undefined && depth < 8) {
+            // pnpm links node_modules/<name> to .pnpm/<name>@<version>/node_modules/<name>: the link belongs to that package.
+            const linked = paths_cleanPath(target.startsWith('/') ? target : `${folder.slice(0, folder.lastIndexOf('/'))}/${target}`);
+            const inFolder = npmFolderOf(linked);
+            found = inFolder?.isFolder ? this.at(linked, depth + 1) : undefined;
+        }
+        this.byFolder.set(folder, found ?? null);
+        return found;
+    }
+    summary() {
+        if (this.firstFolder === undefined)
+            return undefined;
+        const instances = [...this.byFolder.values()].filter((instance) => instance !== null);
+        const unique = new Set(instances);
+        const notes = this.malformed > 0 ? [`${this.malformed} package.json file(s) are not JSON: named by their folder, with no version`] : [];
+        return {
+            ecosystem: 'npm',
+            read: true,
+            database: this.firstFolder,
+            packageCount: unique.size,
+            sizeBytes: [...unique].reduce((sum, instance) => sum + instance.sizeBytes, 0),
+            ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+        };
+    }
+}
+/** The one pass over the final filesystem: npm's folders claim what is left, and every byte is summed. */
+function* walkFinalFiles(ledger, npm) {
+    let visibleBytes = 0;
+    let unownedBytes = 0;
+    let unownedFileCount = 0;
+    let units = 0;
+    for (const [path, file] of ledger.visible) {
+        if (++units % ledger_UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        const bytes = ledger.bytesOf(path, file);
+        visibleBytes += bytes;
+        const inFolder = path.includes('/node_modules/') ? npmFolderOf(path) : undefined;
+        const instance = inFolder && npm.at(inFolder.folder);
+        if (instance)
+            ledger.claimFile(instance, path, file);
+        else if (!ledger.isClaimed(file)) {
+            unownedBytes += bytes;
+            unownedFileCount += 1;
+        }
+    }
+    return { visibleBytes, unownedBytes, unownedFileCount };
+}
+/** The devDependencies of each app package.json that are installed in the node_modules beside it. */
+function shippedDevDependencies(ledger, npm) {
+    const shipped = [];
+    for (const [path, database] of ledger.databases) {
+        if (!path.endsWith('/package.json') || path.includes('/node_modules/'))
+            continue;
+        const app = parseAppManifest(database.bytes, path);
+        if (!app)
+            continue;
+        const needed = new Set(app.dependencies);
+        for (const name of app.devDependencies) {
+            if (needed.has(name))
+                continue;
+            const instance = npm.byFolder.get(`${app.directory === '/' ? '' : app.directory}/node_modules/${name}`);
+            if (instance && instance.sizeBytes > 0)
+                shipped.push({
+                    app: path,
+                    name: instance.name,
+                    version: instance.version,
+                    sizeBytes: instance.sizeBytes,
+                    layer: layerOf(instance),
+                });
+        }
+    }
+    return shipped.sort((a, b) => b.sizeBytes - a.sizeBytes);
+}
+/** The layer that brought most of an instance's bytes (the earlier of equals); its database's when it has none. */
+function layerOf(instance) {
+    let best = instance.databaseLayer;
+    let bestBytes = 0;
+    for (const [layer, bytes] of instance.layerBytes)
+        if (bytes > bestBytes || (bytes === bestBytes && bytes > 0 && layer < best))
+            [best, bestBytes] = [layer, bytes];
+    return best;
+}
+/** One entry per ecosystem, name and version: npm's copies of one version in several folders are summed. */
+function mergeInstances(instances, lineOf) {
+    const merged = new Map();
+    for (const instance of instances) {
+        const key = `${instance.ecosystem}\u0000${instance.name}\u0000${instance.version}`;
+        const entry = merged.get(key);
+        if (!entry) {
+            const layerBytes = new Map(instance.layerBytes);
+            merged.set(key, {
+                first: instance,
+                copies: 1,
+                sizeBytes: instance.sizeBytes,
+                fileCount: instance.fileCount,
+                shared: instance.sharedFileCount,
+                layerBytes,
+            });
+            continue;
+        }
+        entry.copies += 1;
+        entry.sizeBytes += instance.sizeBytes;
+        entry.fileCount += instance.fileCount;
+        entry.shared += instance.sharedFileCount;
+        for (const [layer, bytes] of instance.layerBytes)
+            entry.layerBytes.set(layer, (entry.layerBytes.get(layer) ?? 0) + bytes);
+    }
+    return [...merged.values()].map(({ first, copies, sizeBytes, fileCount, shared, layerBytes }) => {
+        const layer = layerOf({ layerBytes, databaseLayer: first.databaseLayer });
+        const line = lineOf?.(layer);
+        return {
+            ecosystem: first.ecosystem,
+            name: first.name,
+            version: first.version,
+            sizeBytes,
+            fileCount,
+            layer,
+            ...(line === undefined ? {} : { line }),
+            ...(first.path === undefined ? {} : { path: first.path }),
+            ...(copies > 1 ? { copies } : {}),
+            ...(shared > 0 ? { sharedFileCount: shared } : {}),
+        };
+    });
+}
+/** The package view of a final filesystem; pauses now and then. */
+function* packageViewSteps(input) {
+    const ledger = new Ledger(input.visible, MAX_WARNINGS);
+    yield* ledger.index(input.layers);
+    const ecosystems = [];
+    for (const read of [readDpkg, readApk]) {
+        const summary = yield* read(ledger);
+        if (summary)
+            ecosystems.push(summary);
+    }
+    const rpm = detectRpm(ledger);
+    if (rpm)
+        ecosystems.push(rpm);
+    const python = yield* readPython(ledger);
+    const npm = new NpmFolders(ledger);
+    const totals = yield* walkFinalFiles(ledger, npm);
+    if (python)
+        ecosystems.push(python);
+    const npmSummary = npm.summary();
+    if (npmSummary)
+        ecosystems.push(npmSummary);
+    if (npm.malformed > 0)
+        ledger.warn(`${npm.malformed} package.json file(s) in node_modules are not JSON objects: named by their folders`);
+    const all = mergeInstances(ledger.instances, input.lineOf).sort((a, b) => b.sizeBytes - a.sizeBytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const listed = all.slice(0, MAX_LISTED_PACKAGES);
+    const rest = all.slice(MAX_LISTED_PACKAGES);
+    const ownedBytes = totals.visibleBytes - totals.unownedBytes;
+    return {
+        packages: listed,
+        summary: {
+            imageBytes: input.imageBytes,
+            visibleBytes: totals.visibleBytes,
+            hiddenBytes: input.imageBytes - totals.visibleBytes,
+            ownedBytes,
+            unownedBytes: totals.unownedBytes,
+            unownedFileCount: totals.unownedFileCount,
+            sharing: { ...ledger.sharing, rule: SHARING_RULE },
+            ecosystems,
+            ...(rest.length > 0 ? { notListed: { count: rest.length, sizeBytes: rest.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) } } : {}),
+            warnings: ledger.warnings,
+        },
+        devDependencies: shippedDevDependencies(ledger, npm),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/analyze.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
+
 
 
 
@@ -4147,7 +5354,7 @@ function* countChanges(layers) {
     return counts;
 }
 /** The directory a file's bytes count in: two levels deep (`/usr/lib`), one for a file one level deep, none at the top. */
-function directoryOf(filePath) {
+function analyze_directoryOf(filePath) {
     const first = filePath.indexOf('/', 1);
     if (first < 0)
         return undefined;
@@ -4165,7 +5372,7 @@ function* largestOwn(visible, origins) {
         if (!origins[file.layer]?.own || file.sizeBytes === 0)
             continue;
         files.add({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }, file.sizeBytes);
-        const directory = directoryOf(filePath);
+        const directory = analyze_directoryOf(filePath);
         if (directory)
             directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + file.sizeBytes);
     }
@@ -4187,6 +5394,9 @@ function finalUserFiles(layers) {
             files[name] = file;
     }
     return files;
+}
+function hasDockerignore(contextDir) {
+    return (0,promises_namespaceObject.access)(external_node_path_default().join(contextDir, '.dockerignore')).then(() => true, () => false);
 }
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 async function analyzeImage(docker, imageId, options) {
@@ -4212,11 +5422,12 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
     const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
     const changes = await runInSlices(countChanges(entries));
-    const contextHasDockerignore = options.contextDir
-        ? await (0,promises_namespaceObject.access)(external_node_path_default().join(options.contextDir, '.dockerignore')).then(() => true, () => false)
-        : undefined;
+    const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
+    const sizeBytes = uncompressedSizeBytes(scanned);
+    const lineOf = (layer) => origins[layer]?.instruction?.line;
+    const packageView = await runInSlices(packageViewSteps({ layers: scanned.layers, visible: reclaimable.visible, imageBytes: sizeBytes, lineOf }));
     await nextTurn();
-    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
+    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore, packageView });
     const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
     const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
     const compressed = compressedSize(scanned);
@@ -4235,13 +5446,15 @@ async function analyzeLayers(scanned, archiveBytes, options) {
             filesRemoved: changes[index].removed,
         })),
         platform: scanned.platform,
-        sizeBytes: uncompressedSizeBytes(scanned),
+        sizeBytes,
         compressedSizeBytes: compressed.bytes,
         compressedSizeMethod: compressed.method,
         dive,
         reclaimableBytes: reclaimable.bytes,
         ...largest,
         byteMap,
+        packages: packageView.packages,
+        packageSummary: packageView.summary,
         hints,
         userFiles: finalUserFiles(scanned.layers),
         archiveBytes,
@@ -5398,7 +6611,7 @@ async function measureArchive(request, deps) {
 // time, so a sorted listing of one image and platform is in commit-time order without reading any blob.
 
 /** A record keeps at most this many characters of the image's name; the image key is made from what it keeps. */
-const MAX_NAME_CHARS = 200;
+const record_path_MAX_NAME_CHARS = 200;
 /** The longest image or platform key. */
 const MAX_KEY_CHARS = 60;
 /** Hex characters of sha256 appended to a key that is not its name verbatim. */
@@ -5408,7 +6621,7 @@ const KEY = '[a-z0-9](?:[a-z0-9._-]{0,58}[a-z0-9])?';
 const RECORD_PATH = new RegExp(`^(${KEY})/(${KEY})/(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-([0-9a-f]{40}|[0-9a-f]{64})\\.json$`);
 /** The name as a record keeps it: cut to MAX_NAME_CHARS characters. */
 function recordedName(name) {
-    return name.slice(0, MAX_NAME_CHARS);
+    return name.slice(0, record_path_MAX_NAME_CHARS);
 }
 /** Lowercase `[a-z0-9._-]` only, every other run of characters one `-`, no `-` or `.` at either end. */
 function safeSegment(text) {
@@ -5623,7 +6836,7 @@ function readRecord(value) {
         fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
     return defined({
         schemaVersion: version,
-        name: record_check_text(field(fields, 'name'), 'name', MAX_NAME_CHARS),
+        name: record_check_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
         platform: record_check_text(field(fields, 'platform'), 'platform', 100),
         commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
         commitTime: time(field(fields, 'commitTime'), 'commitTime'),

@@ -3,6 +3,7 @@
 import { ElfFinding, ScannedLayer } from './archive.js';
 import { LayerOrigin } from './dockerfile.js';
 import { Reclaimable, VisibleFile } from './waste.js';
+import type { PackageView } from '../packages/view.js';
 
 export type HintKind =
   | 'package-cache'
@@ -14,7 +15,12 @@ export type HintKind =
   | 'no-dockerignore'
   | 'deleted-later'
   | 'rewritten-later'
-  | 'attack-surface';
+  | 'attack-surface'
+  | 'dev-dependencies'
+  | 'package-extras'
+  | 'python-bytecode'
+  | 'python-build-tools'
+  | 'build-packages';
 
 export interface Hint {
   kind: HintKind;
@@ -34,6 +40,8 @@ export interface HintInput {
   reclaimable: Reclaimable;
   /** Whether the build context has a .dockerignore (undefined when the gate did not build). */
   contextHasDockerignore?: boolean;
+  /** The installed packages and the devDependencies shipped (absent in callers that do not compute them). */
+  packageView?: PackageView;
 }
 
 export interface LayerBinary {
