@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3173);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7925);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3173:
+/***/ 7925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6693,7 +6693,14 @@ function parseRecordPath(path) {
 /** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
 const RECORD_SCHEMA_VERSION = 1;
 
+;// CONCATENATED MODULE: ./src/packages/types.ts
+// What the package view is made of: the installed packages an image's own databases name, each sized by the
+// bytes its files hold in the final filesystem, and how those bytes add up to the image's size. Types only.
+const ECOSYSTEMS = ['deb', 'apk', 'rpm', 'python', 'npm'];
+
 ;// CONCATENATED MODULE: ./src/history/record-check.ts
+
+
 
 
 
@@ -6705,6 +6712,8 @@ const MAX_CREATED_BY_CHARS = 400;
 const MAX_USER_CHARS = 200;
 const MAX_PATH_CHARS = 4096;
 const MAX_LAYERS = 1000;
+/** How many of an image's largest packages a record keeps. */
+const MAX_RECORDED_PACKAGES = 100;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
@@ -6819,6 +6828,21 @@ function readByteMap(value) {
         depth,
     };
 }
+function readPackages(value) {
+    const fields = fieldsOf(value, 'packages');
+    const listed = list(field(fields, 'listed'), 'packages.listed', MAX_RECORDED_PACKAGES).map((item, index) => {
+        const at = `packages.listed[${index}]`;
+        const pkg = fieldsOf(item, at);
+        return {
+            ecosystem: oneOf(field(pkg, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+            name: record_check_text(field(pkg, 'name'), `${at}.name`, MAX_NAME_CHARS),
+            version: record_check_text(field(pkg, 'version'), `${at}.version`, MAX_VERSION_CHARS),
+            sizeBytes: whole(field(pkg, 'sizeBytes'), `${at}.sizeBytes`),
+        };
+    });
+    const ecosystems = list(field(fields, 'ecosystems'), 'packages.ecosystems', ECOSYSTEMS.length).map((item, index) => oneOf(item, `packages.ecosystems[${index}]`, ECOSYSTEMS));
+    return { listed, complete: flag(field(fields, 'complete'), 'packages.complete'), ecosystems };
+}
 function readEngine(value) {
     const fields = fieldsOf(value, 'engine');
     return {
@@ -6852,6 +6876,7 @@ function readRecord(value) {
         nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
         layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
         bytes: optional(fields, 'bytes', readByteMap),
+        packages: optional(fields, 'packages', readPackages),
     });
 }
 /** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
@@ -6907,6 +6932,20 @@ function recordedLayer(layer) {
         compressedBytes: layer.compressedBytes,
     };
 }
+/** The largest packages of an analysis, as a record keeps them (undefined when the analysis read none). */
+function recordedPackages(analysis) {
+    const packages = analysis?.packages;
+    const summary = analysis?.packageSummary;
+    if (!packages || !summary)
+        return undefined;
+    return {
+        listed: packages
+            .slice(0, MAX_RECORDED_PACKAGES)
+            .map(({ ecosystem, name, version, sizeBytes }) => ({ ecosystem, name, version, sizeBytes })),
+        complete: packages.length <= MAX_RECORDED_PACKAGES && summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+    };
+}
 function figuresOf(platform, head, first) {
     const figures = { size: platform.sizeBytes, layers: platform.layerCount };
     if (platform.compressedSizeBytes !== undefined)
@@ -6940,11 +6979,12 @@ function recordOf({ name, head, meta, engine }, platform, first) {
         nonRoot: platform.user.kind === 'non-root',
         layers: platform.analysis?.layers.map(recordedLayer),
         bytes: platform.analysis?.byteMap,
+        packages: recordedPackages(platform.analysis),
     };
 }
 /**
  * A record the reader takes back: as it is, else without its layers (more than MAX_LAYERS, or too many bytes),
- * else without its byte map (a path longer than MAX_PATH_CHARS), else without both. Throws when even that is
+ * else without its byte map (a path longer than MAX_PATH_CHARS), else without both, else without its packages too. Throws when even that is
  * refused (a commit that is not a full sha, a platform name of more than 100 characters).
  */
 function readable(record) {
@@ -6953,6 +6993,7 @@ function readable(record) {
         { ...record, layers: undefined },
         { ...record, bytes: undefined },
         { ...record, layers: undefined, bytes: undefined },
+        { ...record, layers: undefined, bytes: undefined, packages: undefined },
     ];
     let reason = '';
     for (const attempt of attempts) {
@@ -7355,7 +7396,95 @@ function startHistory(settings, name, log) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/judge/package-budgets.ts
+// Pure: the budgets the layer and package views make precise: max-layer-size (the largest layer: a pull
+// downloads layers side by side, so the largest bounds it) and max-package-size (no one installed package over
+// N, but those allow-large-packages names).
+
+
+
+const NAMED_OVER = 3;
+function marginText(marginBytes, format) {
+    return marginBytes >= 0 ? `${format(marginBytes)} under` : `${format(-marginBytes)} over`;
+}
+function bytesIn(budget) {
+    const system = unitSystemOf(budget.unit);
+    return (value) => units_formatBytes(value, system);
+}
+function notMeasured(id, label, input, budget) {
+    return {
+        id,
+        label,
+        measured: '',
+        budget,
+        margin: '',
+        verdict: 'fail',
+        detail: `${input} cannot be checked: the layer analysis did not run`,
+    };
+}
+function layerSizeCheck(analysis, budget) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'layer-size', label: 'Largest layer', budget: bytes(budget.bytes) };
+    const layers = analysis?.layers;
+    if (!layers)
+        return notMeasured(base.id, base.label, 'max-layer-size', base.budget);
+    if (layers.length === 0)
+        return { ...base, measured: '0 B', margin: marginText(budget.bytes, bytes), verdict: 'pass', detail: 'the image has no layers' };
+    const largest = layers.reduce((top, layer) => (layer.sizeBytes > top.sizeBytes ? layer : top));
+    const where = `layer ${largest.index + 1}${largest.line ? ` (line ${largest.line})` : ''}`;
+    const measured = `${bytes(largest.sizeBytes)}, ${where}`;
+    const marginBytes = budget.bytes - largest.sizeBytes;
+    if (marginBytes >= 0)
+        return { ...base, measured, margin: marginText(marginBytes, bytes), verdict: 'pass', detail: 'within max-layer-size' };
+    return {
+        ...base,
+        measured,
+        margin: marginText(marginBytes, bytes),
+        verdict: 'fail',
+        detail: `${where}, \`${created_by_clipCreatedBy(largest.createdBy)}\`, is ${bytes(-marginBytes)} over max-layer-size; split it, or move what it adds to a build stage`,
+    };
+}
+/** Whether an allow-large-packages entry (`name` or `ecosystem:name`) names a package. */
+function allows(entry, pkg) {
+    const colon = entry.indexOf(':');
+    const ecosystem = colon > 0 ? entry.slice(0, colon) : undefined;
+    const name = ecosystem && ['deb', 'apk', 'rpm', 'python', 'npm'].includes(ecosystem) ? entry.slice(colon + 1) : entry;
+    if (ecosystem && name !== entry && ecosystem !== pkg.ecosystem)
+        return false;
+    return pkg.ecosystem === 'python' ? normalizePythonName(name) === pkg.name : name === pkg.name;
+}
+function described(pkg, bytes) {
+    return `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${pkg.ecosystem}, ${bytes(pkg.sizeBytes)}${pkg.line ? `, line ${pkg.line}` : ''})`;
+}
+function packageSizeCheck(analysis, budget, allowed) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'package-size', label: 'Largest package', budget: bytes(budget.bytes) };
+    if (!analysis)
+        return notMeasured(base.id, base.label, 'max-package-size', base.budget);
+    const checked = (analysis.packages ?? []).filter((pkg) => !allowed.some((entry) => allows(entry, pkg)));
+    const exempt = (analysis.packages ?? []).length - checked.length;
+    const exemptText = exempt > 0 ? ` (${units_formatInteger(exempt)} allowed by allow-large-packages)` : '';
+    if (checked.length === 0)
+        return { ...base, measured: '', margin: '', verdict: 'pass', detail: `no package to check${exemptText}` };
+    const largest = checked.reduce((top, pkg) => (pkg.sizeBytes > top.sizeBytes ? pkg : top));
+    const measured = described(largest, bytes);
+    const over = checked.filter((pkg) => pkg.sizeBytes > budget.bytes).sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const margin = marginText(budget.bytes - largest.sizeBytes, bytes);
+    if (over.length === 0)
+        return { ...base, measured, margin, verdict: 'pass', detail: `within max-package-size${exemptText}` };
+    const named = over.slice(0, NAMED_OVER).map((pkg) => described(pkg, bytes));
+    const more = over.length > NAMED_OVER ? ` and ${units_formatInteger(over.length - NAMED_OVER)} more` : '';
+    return {
+        ...base,
+        measured,
+        margin,
+        verdict: 'fail',
+        detail: `over max-package-size: ${named.join(', ')}${more}; remove them, move them to a build stage, or name them in allow-large-packages`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/judge/budgets.ts
+
 
 function evaluateBudgets(measured, budgets) {
     const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
@@ -7368,6 +7497,10 @@ function evaluateBudgets(measured, budgets) {
         checks.push(efficiencyCheck(measured, budgets));
     if (measured.analysis || budgets.maxWastedSize)
         checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
+    if (budgets.maxLayerSize)
+        checks.push(layerSizeCheck(measured.analysis, budgets.maxLayerSize));
+    if (budgets.maxPackageSize)
+        checks.push(packageSizeCheck(measured.analysis, budgets.maxPackageSize, budgets.allowLargePackages ?? []));
     return checks;
 }
 const BYTE_BUDGETS = {
@@ -7426,12 +7559,12 @@ function byteCheck(row, measured, budgets) {
         return check(figure, '', 'info', `no ${row.budgetName} budget set`);
     const marginBytes = budget.bytes - measuredBytes;
     if (marginBytes >= 0)
-        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+        return check(figure, budgets_marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
     const subject = row.subject ? `${row.subject} is ` : '';
-    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
+    return check(figure, budgets_marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
 }
 /** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
-function marginText(margin, format) {
+function budgets_marginText(margin, format) {
     return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
 }
 function efficiencyCheck(measured, budgets) {
@@ -7475,7 +7608,7 @@ function increaseCheck(measured, budgets) {
         return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
     const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
     const marginBytes = allowedBytes - changeBytes;
-    const margin = marginText(marginBytes, units_formatBytes);
+    const margin = budgets_marginText(marginBytes, units_formatBytes);
     if (marginBytes >= 0)
         return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
     const over = `${units_formatBytes(-marginBytes)} over max-increase`;
@@ -7498,7 +7631,7 @@ function layersCheck(measured, budgets) {
     return {
         ...base,
         budget: String(budgets.maxLayers),
-        margin: marginText(margin, String),
+        margin: budgets_marginText(margin, String),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
     };
@@ -7560,7 +7693,7 @@ function startupCheck(measured, budgets) {
     return {
         ...base,
         budget,
-        margin: marginText(marginMs, units_formatDurationMs),
+        margin: budgets_marginText(marginMs, units_formatDurationMs),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
     };
@@ -7743,9 +7876,125 @@ function fileChanges(base, head, limit = 10) {
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
 // 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
 // analysis.byteMap and history.
-const REPORT_SCHEMA_VERSION = 3;
+// 4: adds analysis.packages, analysis.packageSummary and baseline.packageChanges.
+const REPORT_SCHEMA_VERSION = 4;
+
+;// CONCATENATED MODULE: ./src/packages/changes.ts
+/** The side an analysis gives: all its packages (cut only when the analysis cut them) and the databases it read. */
+function packageSideOf(packages, summary) {
+    return {
+        packages,
+        complete: summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+    };
+}
+/** Ecosystems whose packages exist only where a database says so; npm's and Python's folders describe themselves. */
+const DATABASE_ECOSYSTEMS = new Set(['deb', 'apk', 'rpm']);
+const DATABASE_NAME = { deb: 'dpkg', apk: 'apk', rpm: 'rpm', python: 'Python', npm: 'npm' };
+function totalsOf(side, compared) {
+    const totals = new Map();
+    for (const pkg of side.packages) {
+        if (!compared(pkg.ecosystem))
+            continue;
+        const key = `${pkg.ecosystem}\u0000${pkg.name}`;
+        const total = totals.get(key) ?? { versions: new Set(), sizeBytes: 0 };
+        total.versions.add(pkg.version);
+        total.sizeBytes += pkg.sizeBytes;
+        totals.set(key, total);
+    }
+    return totals;
+}
+/** The smallest size a cut list holds: nothing it left out is larger. Undefined for a whole list (or an empty cut one). */
+function boundOf(side, totals) {
+    if (side.complete || totals.size === 0)
+        return undefined;
+    return Math.min(...[...totals.values()].map((total) => total.sizeBytes));
+}
+function versionsOf(total) {
+    return total ? [...total.versions].sort().join(', ') : undefined;
+}
+function changes_changeOf(key, base, head, bounds) {
+    const [ecosystem, name] = key.split('\u0000');
+    const common = {
+        ecosystem,
+        name,
+        baseVersion: versionsOf(base),
+        headVersion: versionsOf(head),
+        baseBytes: base?.sizeBytes,
+        headBytes: head?.sizeBytes,
+    };
+    if (base && head) {
+        const changeBytes = head.sizeBytes - base.sizeBytes;
+        if (changeBytes !== 0)
+            return { ...common, kind: changeBytes > 0 ? 'grew' : 'shrank', changeBytes };
+        return common.baseVersion === common.headVersion ? undefined : { ...common, kind: 'updated', changeBytes: 0 };
+    }
+    if (head) {
+        if (bounds.baseComplete)
+            return { ...common, kind: 'added', changeBytes: head.sizeBytes };
+        return bounds.base !== undefined && head.sizeBytes > bounds.base
+            ? { ...common, kind: 'added', baseAtMostBytes: bounds.base, changeBytes: head.sizeBytes - bounds.base }
+            : undefined;
+    }
+    if (!base)
+        return undefined;
+    if (bounds.headComplete)
+        return { ...common, kind: 'removed', changeBytes: -base.sizeBytes };
+    return bounds.head !== undefined && base.sizeBytes > bounds.head
+        ? { ...common, kind: 'removed', headAtMostBytes: bounds.head, changeBytes: bounds.head - base.sizeBytes }
+        : undefined;
+}
+/** What one side read and the other did not, for the ecosystems that need a database. */
+function ecosystemNotes(base, head) {
+    const notes = [];
+    const skipped = new Set();
+    const count = (side, ecosystem) => side.packages.filter((pkg) => pkg.ecosystem === ecosystem).length;
+    for (const ecosystem of DATABASE_ECOSYSTEMS) {
+        const inBase = base.ecosystems.includes(ecosystem);
+        const inHead = head.ecosystems.includes(ecosystem);
+        if (inBase === inHead)
+            continue;
+        skipped.add(ecosystem);
+        const database = DATABASE_NAME[ecosystem];
+        notes.push(inBase
+            ? `${ecosystem}: the baseline has a ${database} database (${count(base, ecosystem)} packages listed) and this image has none, so its packages are not compared`
+            : `${ecosystem}: this image has a ${database} database (${count(head, ecosystem)} packages listed) and the baseline had none, so its packages are not compared`);
+    }
+    return { notes, compared: (ecosystem) => !skipped.has(ecosystem) };
+}
+function order(a, b) {
+    const rank = (change) => (change.changeBytes > 0 ? 0 : change.changeBytes < 0 ? 1 : 2);
+    return (rank(a) - rank(b) ||
+        Math.abs(b.changeBytes) - Math.abs(a.changeBytes) ||
+        (a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : 0) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** The packages that changed from `base` to `head`, largest change first, at most `limit`. */
+function packageChanges(base, head, limit = 50) {
+    const { notes, compared } = ecosystemNotes(base, head);
+    const baseTotals = totalsOf(base, compared);
+    const headTotals = totalsOf(head, compared);
+    const bounds = {
+        base: boundOf(base, baseTotals),
+        head: boundOf(head, headTotals),
+        baseComplete: base.complete,
+        headComplete: head.complete,
+    };
+    const changes = [];
+    for (const key of new Set([...baseTotals.keys(), ...headTotals.keys()])) {
+        const change = changes_changeOf(key, baseTotals.get(key), headTotals.get(key), bounds);
+        if (change)
+            changes.push(changes_defined(change));
+    }
+    changes.sort(order);
+    return { changes: changes.slice(0, Math.max(0, limit)), changedCount: changes.length, notes };
+}
+function changes_defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
+
 
 
 
@@ -7762,6 +8011,9 @@ function verdict_figuresOf(platform, smoke) {
         wastedBytes: platform.analysis?.dive.wastedBytes,
     };
 }
+function analysisPackages(analysis) {
+    return analysis?.packages && analysis.packageSummary ? packageSideOf(analysis.packages, analysis.packageSummary) : undefined;
+}
 /**
  * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
  * record of the same platform only (the gate falls back to building when the records lack the gated platform).
@@ -7769,11 +8021,22 @@ function verdict_figuresOf(platform, smoke) {
 function baselineSide(baseline, platform) {
     if ('measured' in baseline) {
         const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
-        return { figures: verdict_figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+        const analysis = measured.analysis;
+        return {
+            figures: verdict_figuresOf(measured, baseline.measured.smoke),
+            layers: analysis?.layers,
+            bytes: analysis?.byteMap,
+            packages: analysisPackages(analysis),
+        };
     }
     if ('recorded' in baseline) {
         const record = baseline.recorded.find((candidate) => candidate.platform === platform);
-        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+        const packages = record?.packages && {
+            packages: record.packages.listed,
+            complete: record.packages.complete,
+            ecosystems: record.packages.ecosystems,
+        };
+        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes, packages };
     }
     return undefined;
 }
@@ -7784,11 +8047,13 @@ function baselineReport(input, primary) {
     if (!base)
         return undefined;
     const head = primary.analysis;
+    const headPackages = analysisPackages(head);
     return {
         ...input.baseline.report,
         figures: figureDeltas(base.figures, verdict_figuresOf(primary, input.head.smoke)),
         layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
         fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
+        packageChanges: headPackages && base.packages ? packageChanges(base.packages, headPackages) : undefined,
     };
 }
 /** The checks of one platform; the smoke test ran on the first platform only. */
@@ -7805,6 +8070,8 @@ function platformChecks(input, platform, index) {
             compressedSizeBytes: analysis.compressedSizeBytes,
             efficiency: analysis.dive.efficiency,
             wastedBytes: analysis.dive.wastedBytes,
+            layers: analysis.layers,
+            packages: analysis.packages,
         },
         baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
@@ -8055,6 +8322,43 @@ async function historyReport(settings, history, input, log) {
     return { branch: settings.remote.branch, trend: trend.slice(-TREND_POINTS), recorded };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/outputs.ts
+// The action's outputs: names and descriptions, which action.yml and the README's table are rendered from
+// (table.ts re-exports them beside the inputs).
+const OUTPUTS = [
+    { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
+    {
+        name: 'size',
+        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
+    },
+    { name: 'layers', description: 'Number of filesystem layers.' },
+    { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
+    { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
+    { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
+    { name: 'passed', description: 'true when every budget passed.' },
+    {
+        name: 'compressed-size',
+        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
+    },
+    { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
+    { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
+    {
+        name: 'reclaimable-size',
+        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
+    },
+    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
+    {
+        name: 'size-delta',
+        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
+    },
+    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
+    {
+        name: 'comment-body',
+        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
+    },
+    { name: 'report', description: 'Path of the JSON report.' },
+];
+
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
 // The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README, the
 // CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
@@ -8154,6 +8458,27 @@ const INPUTS = [
         scope: 'image',
         default: '',
         description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+    },
+    {
+        name: 'max-layer-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for the largest layer's own bytes: 50MB (a pull downloads layers in parallel, so the largest one bounds it).",
+    },
+    {
+        name: 'max-package-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for each installed package (deb, apk, Python, npm), sized by its files' bytes in the final image: 20MB.",
+    },
+    {
+        name: 'allow-large-packages',
+        type: 'list',
+        scope: 'image',
+        default: '',
+        description: 'Packages max-package-size does not apply to, comma- or newline-separated: a name (typescript) or ecosystem:name (deb:libc6).',
     },
     {
         name: 'analyze',
@@ -8260,39 +8585,7 @@ const INPUTS = [
         description: 'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
     },
 ];
-const OUTPUTS = [
-    { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-    {
-        name: 'size',
-        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
-    },
-    { name: 'layers', description: 'Number of filesystem layers.' },
-    { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
-    { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
-    { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
-    { name: 'passed', description: 'true when every budget passed.' },
-    {
-        name: 'compressed-size',
-        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
-    },
-    { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
-    { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-    {
-        name: 'reclaimable-size',
-        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
-    },
-    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-    {
-        name: 'size-delta',
-        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
-    },
-    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-    {
-        name: 'comment-body',
-        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
-    },
-    { name: 'report', description: 'Path of the JSON report.' },
-];
+
 
 ;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 // Pure: one input's raw text -> its typed value, or an InputError that names the input, says what was wrong
@@ -8355,6 +8648,18 @@ function parseBranchList(text) {
         .map((part) => part.trim())
         .filter(Boolean)
         .map(parseBranchName);
+}
+/** Package names, comma- or newline-separated, each a name or ecosystem:name (deb, apk, rpm, python, npm). */
+function parsePackageList(text) {
+    const names = text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (/\s/.test(name) || name.length > 300 || /^(deb|apk|rpm|python|npm):$/.test(name))
+            throw new InputError('allow-large-packages', `"${name}" is not a package name`, 'typescript, deb:libc6');
+    }
+    return names;
 }
 function parseCount(text) {
     if (!/^\d+$/.test(text))
@@ -8521,6 +8826,9 @@ function readBudgets(value, optional) {
         maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
         minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
         maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+        maxLayerSize: parseOptional('max-layer-size', value('max-layer-size'), parseSize, '50MB, 48MiB or 50000000'),
+        maxPackageSize: parseOptional('max-package-size', value('max-package-size'), parseSize, '20MB, 19MiB or 20000000'),
+        allowLargePackages: parseOptional('allow-large-packages', value('allow-large-packages'), parsePackageList, 'typescript, deb:libc6'),
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
@@ -8545,7 +8853,7 @@ function readSmoke(value, optional) {
 }
 /** Inputs that are valid alone but not together. */
 function checkCombinations(options, value) {
-    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
+    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size', 'max-layer-size', 'max-package-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
         throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
@@ -8622,7 +8930,133 @@ function hintAnnotation(hint) {
     return { title: `image-size-gate: ${words.title}`, message: `${words.message}${inParentheses(words.facts)}` };
 }
 
+;// CONCATENATED MODULE: ./src/report/packages.ts
+
+
+/** How many of the largest packages the job summary lists, and the CLI. */
+const SUMMARY_PACKAGE_ROWS = 25;
+const TERMINAL_PACKAGE_LINES = 10;
+const NAME_SHOWN_CHARS = 80;
+const VERSION_SHOWN_CHARS = 40;
+/** Text from the image made inert in markdown: controls as escapes, markdown and HTML as entities, no autolinks. */
+function shown(text, maxChars) {
+    return escapeMarkdownInline(visible(text, maxChars))
+        .replace(/:/g, '&#58;')
+        .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+}
+function ecosystemCounts(summary) {
+    const read = summary.ecosystems.filter((ecosystem) => ecosystem.read && ecosystem.packageCount > 0);
+    return read.map((ecosystem) => `${units_formatInteger(ecosystem.packageCount)} ${ecosystem.ecosystem}`).join(', ');
+}
+/** One sentence: what the packages own, what no package owns, what later layers hid; the three add up to the image size. */
+function packageAccount(summary) {
+    const counts = ecosystemCounts(summary);
+    const packages = counts
+        ? `Packages (${counts}) own ${units_formatBytes(summary.ownedBytes)}`
+        : 'No package database was read: no package owns any byte';
+    const hidden = summary.hiddenBytes > 0 ? `; ${units_formatBytes(summary.hiddenBytes)} are earlier copies that later layers overwrote or deleted` : '';
+    const sharing = summary.sharing.fileCount > 0
+        ? ` ${units_formatInteger(summary.sharing.fileCount)} files listed by more than one package are counted once, for the first (dpkg and apk, then Python, then npm).`
+        : '';
+    return `${packages}; ${units_formatBytes(summary.unownedBytes)} (${units_formatInteger(summary.unownedFileCount)} files) belong to no package${hidden}: ${units_formatBytes(summary.imageBytes)} in all.${sharing}`;
+}
+function packageRow(pkg) {
+    const copies = pkg.copies ? ` (${pkg.copies} copies)` : '';
+    const where = pkg.line ? `${pkg.layer + 1} (line ${pkg.line})` : String(pkg.layer + 1);
+    return `| ${shown(pkg.name, NAME_SHOWN_CHARS)}${copies} | ${pkg.ecosystem} | ${shown(pkg.version, VERSION_SHOWN_CHARS)} | ${formatBytes(pkg.sizeBytes)} | ${formatInteger(pkg.fileCount)} | ${where} |`;
+}
+/** The job summary's packages: the account, the largest packages, what was not read. */
+function packages_packagesSection(analysis) {
+    const summary = analysis.packageSummary;
+    const packages = analysis.packages ?? [];
+    if (!summary)
+        return [];
+    const notes = summary.ecosystems
+        .filter((ecosystem) => ecosystem.note)
+        .map((ecosystem) => `- ${ecosystem.ecosystem} (${shown(ecosystem.database, 200)}): ${shown(ecosystem.note, 400)}`);
+    const warnings = summary.warnings.map((warning) => `- ⚠️ ${shown(warning, 400)}`);
+    const table = packages.length === 0
+        ? []
+        : detailsBlock(`Largest packages (${formatInteger(packages.length + (summary.notListed?.count ?? 0))})`, [
+            '| Package | Ecosystem | Version | Size | Files | Layer |',
+            '| --- | --- | --- | ---: | ---: | ---: |',
+            ...packages.slice(0, SUMMARY_PACKAGE_ROWS).map(packageRow),
+        ]);
+    return [
+        '#### Packages',
+        '',
+        packageAccount(summary),
+        ...(notes.length + warnings.length > 0 ? ['', ...notes, ...warnings] : []),
+        '',
+        ...table,
+        ...(table.length > 0 ? [''] : []),
+    ];
+}
+/** The CLI's lines: the account and the largest packages. `plain` strips terminal control sequences. */
+function packageTerminalLines(analysis, plain) {
+    const summary = analysis.packageSummary;
+    if (!summary)
+        return [];
+    const lines = ['', plain(packageAccount(summary))];
+    const packages = (analysis.packages ?? []).slice(0, TERMINAL_PACKAGE_LINES);
+    if (packages.length > 0)
+        lines.push('largest packages:');
+    for (const pkg of packages) {
+        const line = pkg.line ? ` (line ${pkg.line})` : '';
+        lines.push(`  ${units_formatBytes(pkg.sizeBytes).padStart(9)}  ${pkg.ecosystem.padEnd(6)} ${plain(escape_visible(pkg.name, NAME_SHOWN_CHARS))} ${plain(escape_visible(pkg.version, VERSION_SHOWN_CHARS))}${line}`);
+    }
+    for (const warning of summary.warnings)
+        lines.push(`warning: ${plain(escape_visible(warning, 400))}`);
+    return lines;
+}
+const CHANGE_MARK = {
+    added: '🆕 added',
+    removed: '🗑️ removed',
+    grew: '📈 grew',
+    shrank: '📉 shrank',
+    updated: '🔁 updated',
+};
+function versionCell(change) {
+    const base = change.baseVersion === undefined ? undefined : shown(change.baseVersion, VERSION_SHOWN_CHARS);
+    const head = change.headVersion === undefined ? undefined : shown(change.headVersion, VERSION_SHOWN_CHARS);
+    if (base !== undefined && head !== undefined && base !== head)
+        return `${base} → ${head}`;
+    return head ?? base ?? '';
+}
+function sideCell(bytes, atMostBytes) {
+    if (bytes !== undefined)
+        return formatBytes(bytes);
+    return atMostBytes !== undefined ? `≤ ${formatBytes(atMostBytes)}` : '—';
+}
+function changeRow(change) {
+    const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+    return `| ${CHANGE_MARK[change.kind]} | ${change.ecosystem} | ${shown(change.name, NAME_SHOWN_CHARS)} | ${versionCell(change)} | ${sideCell(change.baseBytes, change.baseAtMostBytes)} | ${sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`;
+}
+/** "Which packages changed": at most `maxRows` rows, the count of the rest, and the ecosystems not compared. */
+function packages_packageChangeSection(changes, maxRows = Infinity) {
+    if (!changes || (changes.changes.length === 0 && changes.notes.length === 0))
+        return [];
+    const rows = changes.changes.slice(0, maxRows);
+    const more = changes.changedCount - rows.length;
+    const table = rows.length === 0
+        ? []
+        : [
+            '| | Ecosystem | Package | Version | Base | This PR | Change |',
+            '| --- | --- | --- | --- | ---: | ---: | ---: |',
+            ...rows.map(changeRow),
+        ];
+    return [
+        '',
+        '**Which packages changed**',
+        '',
+        ...table,
+        ...(more > 0 ? ['', `…and ${formatInteger(more)} more packages changed.`] : []),
+        ...changes.notes.map((note) => `\n_${shown(note, 400)}._`),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/analysis-markdown.ts
+
 
 
 
@@ -8644,6 +9078,7 @@ function renderAnalysis(analysis, uncompressedBytes) {
         wasteLine(analysis),
         '',
         ...hintsSection(analysis),
+        ...packagesSection(analysis),
         ...layersSection(analysis),
         ...largestSection(analysis),
         ...inefficientSection(analysis),
@@ -8758,6 +9193,7 @@ function platformRows(report) {
 
 
 
+
 const LARGEST_LAYER_LINES = 5;
 const VERDICT_WORD = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
 /** Removes terminal control sequences from untrusted text. */
@@ -8818,6 +9254,7 @@ function renderAnalysisText(analysis, uncompressedBytes) {
             .slice(0, LARGEST_LAYER_LINES)
             .map((layer) => `  ${units_formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${created_by_clipCreatedBy(plain(layer.createdBy))}${layer.own ? '' : ' (base)'}`),
     ];
+    lines.push(...packageTerminalLines(analysis, plain));
     if (analysis.hints.length > 0)
         lines.push('', 'hints:', ...analysis.hints.flatMap((hint) => hintTerminalLines(hint, plain)));
     return lines;
@@ -9003,7 +9440,7 @@ function shownPath(change) {
         .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
     return change.kind === 'directory' && !change.path.endsWith('/') ? `${escaped}/` : escaped;
 }
-function sideCell(bytes, atMostBytes) {
+function trend_sideCell(bytes, atMostBytes) {
     if (bytes !== undefined)
         return formatBytes(bytes);
     return atMostBytes !== undefined ? `≤ ${formatBytes(atMostBytes)}` : '—';
@@ -9022,7 +9459,7 @@ function trend_fileChangesLines(changes) {
     const rows = ['| | Path | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
     for (const change of changes) {
         const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
-        rows.push(`| ${markOf(change)} | ${shownPath(change)} | ${sideCell(change.baseBytes, change.baseAtMostBytes)} | ${sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`);
+        rows.push(`| ${markOf(change)} | ${shownPath(change)} | ${trend_sideCell(change.baseBytes, change.baseAtMostBytes)} | ${trend_sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`);
     }
     return rows;
 }
@@ -9863,9 +10300,12 @@ async function loadConfig(file) {
 
 
 
+
 const baseline_VERDICT_MARK = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
 /** The summary shows this many changed layers; the comment as many as fit. */
 const SUMMARY_LAYER_CHANGE_ROWS = 30;
+/** The summary shows this many changed packages; the comment as many as fit. */
+const SUMMARY_PACKAGE_CHANGE_ROWS = 30;
 const LAYER_CHANGE_HEADER = (/* unused pure expression or super */ null && (['| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |']));
 function formatFigure(value, unit) {
     if (value === undefined)
@@ -9970,6 +10410,7 @@ function renderBaselineSection(report) {
         '',
         ...figuresTable(report),
         ...fileChangeSection(report),
+        ...packageChangeSection(report.baseline.packageChanges, SUMMARY_PACKAGE_CHANGE_ROWS),
         ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
     ].join('\n');
 }

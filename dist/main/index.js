@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 734:
+/***/ 2902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31370,7 +31370,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
  * escape, a lone surrogate too, and a backslash is doubled so that an escape cannot be forged. Cut to
  * `maxChars` characters of output, with an ellipsis saying so.
  */
-function visible(text, maxChars = 200) {
+function escape_visible(text, maxChars = 200) {
     let shown = '';
     for (const char of text) {
         const code = char.codePointAt(0);
@@ -31453,7 +31453,7 @@ function unitSystemOf(unit) {
     return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
 }
 /** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
-function formatBytes(bytes, system = 'si') {
+function units_formatBytes(bytes, system = 'si') {
     const base = system === 'binary' ? 1024 : 1000;
     const steps = system === 'binary' ? BINARY_STEPS : SI_STEPS;
     const sign = bytes < 0 ? '-' : '';
@@ -31472,7 +31472,7 @@ function formatBytes(bytes, system = 'si') {
 function formatBytesDelta(bytes, system = 'si') {
     if (bytes === 0)
         return '±0 B';
-    return bytes > 0 ? `+${formatBytes(bytes, system)}` : formatBytes(bytes, system);
+    return bytes > 0 ? `+${units_formatBytes(bytes, system)}` : units_formatBytes(bytes, system);
 }
 function formatDurationMs(ms) {
     if (ms < 1000)
@@ -31499,7 +31499,7 @@ function formatPercent(fraction) {
 function describeHint(hint) {
     const facts = [
         hint.line ? `Dockerfile line ${hint.line}` : '',
-        hint.savingBytes === undefined ? '' : `saves about ${formatBytes(hint.savingBytes)}`,
+        hint.savingBytes === undefined ? '' : `saves about ${units_formatBytes(hint.savingBytes)}`,
     ].filter(Boolean);
     return { mark: hint.severity === 'warning' ? '⚠️' : 'ℹ️', title: hint.title, facts: facts.join(', '), message: hint.message };
 }
@@ -31768,10 +31768,10 @@ function pointsTable(points, current) {
     const sizes = [...points.map((point) => point.sizeBytes), ...(current ? [current.sizeBytes] : [])];
     const change = (index) => (index === 0 ? '—' : formatBytesDelta(sizes[index] - sizes[index - 1]));
     points.forEach((point, index) => {
-        rows.push(`| \`${point.commit.slice(0, SHORT_SHA_CHARS)}\` | ${dateOf(point.commitTime)} | ${formatBytes(point.sizeBytes)} | ${change(index)} |`);
+        rows.push(`| \`${point.commit.slice(0, SHORT_SHA_CHARS)}\` | ${dateOf(point.commitTime)} | ${units_formatBytes(point.sizeBytes)} | ${change(index)} |`);
     });
     if (current)
-        rows.push(`| **${escapeMarkdownInline(current.label)}** | | **${formatBytes(current.sizeBytes)}** | ${change(points.length)} |`);
+        rows.push(`| **${escapeMarkdownInline(current.label)}** | | **${units_formatBytes(current.sizeBytes)}** | ${change(points.length)} |`);
     return rows;
 }
 /**
@@ -31788,10 +31788,10 @@ function trendLines(points, current) {
     const sizes = shown.map((point) => point.sizeBytes);
     const spark = sparkline(now ? [...sizes, now.sizeBytes] : sizes);
     const count = `last ${shown.length} recorded commit${shown.length === 1 ? '' : 's'}`;
-    const range = `${formatBytes(sizes[0])} → ${formatBytes(sizes[sizes.length - 1])}`;
+    const range = `${units_formatBytes(sizes[0])} → ${units_formatBytes(sizes[sizes.length - 1])}`;
     const label = now ? escapeMarkdownInline(now.label) : '';
     const line = now
-        ? `**Trend** (${count}, then ${label}): ${spark.slice(0, -1)} **${spark.slice(-1)}** ${range} → **${formatBytes(now.sizeBytes)}** (${label})`
+        ? `**Trend** (${count}, then ${label}): ${spark.slice(0, -1)} **${spark.slice(-1)}** ${range} → **${units_formatBytes(now.sizeBytes)}** (${label})`
         : `**Trend** (${count}): ${spark} ${range}`;
     const labels = [...shown.map((point) => point.commit.slice(0, SHORT_SHA_CHARS)), ...(now ? [chartLabel(now.label)] : [])];
     const chart = mermaidChart(labels, now ? [...sizes, now.sizeBytes] : sizes);
@@ -31799,15 +31799,15 @@ function trendLines(points, current) {
 }
 /** A path from the image made inert in a table cell: controls shown as escapes, markdown and HTML as entities, no autolink. */
 function shownPath(change) {
-    const escaped = escapeMarkdownInline(visible(change.path, PATH_SHOWN_CHARS))
+    const escaped = escapeMarkdownInline(escape_visible(change.path, PATH_SHOWN_CHARS))
         .replace(/:/g, '&#58;')
         .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
     return change.kind === 'directory' && !change.path.endsWith('/') ? `${escaped}/` : escaped;
 }
 function sideCell(bytes, atMostBytes) {
     if (bytes !== undefined)
-        return formatBytes(bytes);
-    return atMostBytes !== undefined ? `≤ ${formatBytes(atMostBytes)}` : '—';
+        return units_formatBytes(bytes);
+    return atMostBytes !== undefined ? `≤ ${units_formatBytes(atMostBytes)}` : '—';
 }
 function markOf(change) {
     if (change.baseBytes === undefined && change.baseAtMostBytes === undefined)
@@ -31828,7 +31828,133 @@ function fileChangesLines(changes) {
     return rows;
 }
 
+;// CONCATENATED MODULE: ./src/report/packages.ts
+
+
+/** How many of the largest packages the job summary lists, and the CLI. */
+const SUMMARY_PACKAGE_ROWS = 25;
+const TERMINAL_PACKAGE_LINES = 10;
+const NAME_SHOWN_CHARS = 80;
+const VERSION_SHOWN_CHARS = 40;
+/** Text from the image made inert in markdown: controls as escapes, markdown and HTML as entities, no autolinks. */
+function shown(text, maxChars) {
+    return escapeMarkdownInline(escape_visible(text, maxChars))
+        .replace(/:/g, '&#58;')
+        .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+}
+function ecosystemCounts(summary) {
+    const read = summary.ecosystems.filter((ecosystem) => ecosystem.read && ecosystem.packageCount > 0);
+    return read.map((ecosystem) => `${formatInteger(ecosystem.packageCount)} ${ecosystem.ecosystem}`).join(', ');
+}
+/** One sentence: what the packages own, what no package owns, what later layers hid; the three add up to the image size. */
+function packageAccount(summary) {
+    const counts = ecosystemCounts(summary);
+    const packages = counts
+        ? `Packages (${counts}) own ${units_formatBytes(summary.ownedBytes)}`
+        : 'No package database was read: no package owns any byte';
+    const hidden = summary.hiddenBytes > 0 ? `; ${units_formatBytes(summary.hiddenBytes)} are earlier copies that later layers overwrote or deleted` : '';
+    const sharing = summary.sharing.fileCount > 0
+        ? ` ${formatInteger(summary.sharing.fileCount)} files listed by more than one package are counted once, for the first (dpkg and apk, then Python, then npm).`
+        : '';
+    return `${packages}; ${units_formatBytes(summary.unownedBytes)} (${formatInteger(summary.unownedFileCount)} files) belong to no package${hidden}: ${units_formatBytes(summary.imageBytes)} in all.${sharing}`;
+}
+function packageRow(pkg) {
+    const copies = pkg.copies ? ` (${pkg.copies} copies)` : '';
+    const where = pkg.line ? `${pkg.layer + 1} (line ${pkg.line})` : String(pkg.layer + 1);
+    return `| ${shown(pkg.name, NAME_SHOWN_CHARS)}${copies} | ${pkg.ecosystem} | ${shown(pkg.version, VERSION_SHOWN_CHARS)} | ${units_formatBytes(pkg.sizeBytes)} | ${formatInteger(pkg.fileCount)} | ${where} |`;
+}
+/** The job summary's packages: the account, the largest packages, what was not read. */
+function packagesSection(analysis) {
+    const summary = analysis.packageSummary;
+    const packages = analysis.packages ?? [];
+    if (!summary)
+        return [];
+    const notes = summary.ecosystems
+        .filter((ecosystem) => ecosystem.note)
+        .map((ecosystem) => `- ${ecosystem.ecosystem} (${shown(ecosystem.database, 200)}): ${shown(ecosystem.note, 400)}`);
+    const warnings = summary.warnings.map((warning) => `- ⚠️ ${shown(warning, 400)}`);
+    const table = packages.length === 0
+        ? []
+        : detailsBlock(`Largest packages (${formatInteger(packages.length + (summary.notListed?.count ?? 0))})`, [
+            '| Package | Ecosystem | Version | Size | Files | Layer |',
+            '| --- | --- | --- | ---: | ---: | ---: |',
+            ...packages.slice(0, SUMMARY_PACKAGE_ROWS).map(packageRow),
+        ]);
+    return [
+        '#### Packages',
+        '',
+        packageAccount(summary),
+        ...(notes.length + warnings.length > 0 ? ['', ...notes, ...warnings] : []),
+        '',
+        ...table,
+        ...(table.length > 0 ? [''] : []),
+    ];
+}
+/** The CLI's lines: the account and the largest packages. `plain` strips terminal control sequences. */
+function packageTerminalLines(analysis, plain) {
+    const summary = analysis.packageSummary;
+    if (!summary)
+        return [];
+    const lines = ['', plain(packageAccount(summary))];
+    const packages = (analysis.packages ?? []).slice(0, TERMINAL_PACKAGE_LINES);
+    if (packages.length > 0)
+        lines.push('largest packages:');
+    for (const pkg of packages) {
+        const line = pkg.line ? ` (line ${pkg.line})` : '';
+        lines.push(`  ${formatBytes(pkg.sizeBytes).padStart(9)}  ${pkg.ecosystem.padEnd(6)} ${plain(visible(pkg.name, NAME_SHOWN_CHARS))} ${plain(visible(pkg.version, VERSION_SHOWN_CHARS))}${line}`);
+    }
+    for (const warning of summary.warnings)
+        lines.push(`warning: ${plain(visible(warning, 400))}`);
+    return lines;
+}
+const CHANGE_MARK = {
+    added: '🆕 added',
+    removed: '🗑️ removed',
+    grew: '📈 grew',
+    shrank: '📉 shrank',
+    updated: '🔁 updated',
+};
+function versionCell(change) {
+    const base = change.baseVersion === undefined ? undefined : shown(change.baseVersion, VERSION_SHOWN_CHARS);
+    const head = change.headVersion === undefined ? undefined : shown(change.headVersion, VERSION_SHOWN_CHARS);
+    if (base !== undefined && head !== undefined && base !== head)
+        return `${base} → ${head}`;
+    return head ?? base ?? '';
+}
+function packages_sideCell(bytes, atMostBytes) {
+    if (bytes !== undefined)
+        return units_formatBytes(bytes);
+    return atMostBytes !== undefined ? `≤ ${units_formatBytes(atMostBytes)}` : '—';
+}
+function changeRow(change) {
+    const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+    return `| ${CHANGE_MARK[change.kind]} | ${change.ecosystem} | ${shown(change.name, NAME_SHOWN_CHARS)} | ${versionCell(change)} | ${packages_sideCell(change.baseBytes, change.baseAtMostBytes)} | ${packages_sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`;
+}
+/** "Which packages changed": at most `maxRows` rows, the count of the rest, and the ecosystems not compared. */
+function packageChangeSection(changes, maxRows = Infinity) {
+    if (!changes || (changes.changes.length === 0 && changes.notes.length === 0))
+        return [];
+    const rows = changes.changes.slice(0, maxRows);
+    const more = changes.changedCount - rows.length;
+    const table = rows.length === 0
+        ? []
+        : [
+            '| | Ecosystem | Package | Version | Base | This PR | Change |',
+            '| --- | --- | --- | --- | ---: | ---: | ---: |',
+            ...rows.map(changeRow),
+        ];
+    return [
+        '',
+        '**Which packages changed**',
+        '',
+        ...table,
+        ...(more > 0 ? ['', `…and ${formatInteger(more)} more packages changed.`] : []),
+        ...changes.notes.map((note) => `\n_${shown(note, 400)}._`),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
+
 
 
 
@@ -31837,13 +31963,15 @@ function fileChangesLines(changes) {
 const VERDICT_MARK = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
 /** The summary shows this many changed layers; the comment as many as fit. */
 const SUMMARY_LAYER_CHANGE_ROWS = 30;
+/** The summary shows this many changed packages; the comment as many as fit. */
+const SUMMARY_PACKAGE_CHANGE_ROWS = 30;
 const LAYER_CHANGE_HEADER = ['| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
 function formatFigure(value, unit) {
     if (value === undefined)
         return '—';
     switch (unit) {
         case 'bytes':
-            return formatBytes(value);
+            return units_formatBytes(value);
         case 'ms':
             return formatDurationMs(value);
         case 'fraction':
@@ -31904,7 +32032,7 @@ function layerChangeRow(change) {
     const what = escapeMarkdownInline(clipCreatedBy(change.createdBy));
     const where = change.line ? `line ${change.line}: ` : '';
     const kind = { added: '🆕 appeared', removed: '🗑️ vanished', grew: '📈 grew', shrank: '📉 shrank' }[change.kind];
-    return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
+    return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : units_formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : units_formatBytes(change.headBytes)} | ${formatBytesDelta(change.changeBytes)} |`;
 }
 function noBaselineLine(report) {
     return `_No baseline: ${escapeMarkdownInline(report.noBaselineReason ?? 'none configured')}._`;
@@ -31941,6 +32069,7 @@ function renderBaselineSection(report) {
         '',
         ...figuresTable(report),
         ...fileChangeSection(report),
+        ...packageChangeSection(report.baseline.packageChanges, SUMMARY_PACKAGE_CHANGE_ROWS),
         ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
     ].join('\n');
 }
@@ -31955,14 +32084,15 @@ function renderBaselineSection(report) {
 
 
 
+
 /** Room kept free below the limit for the marker line and safety. */
 const COMMENT_RESERVE_CHARS = 1_000;
 function headline(report) {
     const size = baselineSizeFigure(report);
     const ratio = size?.ratio === undefined ? '' : `, ${formatSignedPercent(size.ratio)}`;
     const sizeText = size?.change !== undefined
-        ? `${formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})`
-        : formatBytes(report.image.sizeBytes);
+        ? `${units_formatBytes(report.image.sizeBytes)} (${formatBytesDelta(size.change)}${ratio})`
+        : units_formatBytes(report.image.sizeBytes);
     const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
     // The name is plain escaped text, not a code span: inside a code span the escapes would show literally.
     const name = `**${escapeMarkdownInline(report.name)}**`;
@@ -31988,7 +32118,7 @@ function branch(report) {
 }
 function footer(report, context) {
     const parts = [
-        report.analysis?.compressedSizeBytes !== undefined ? `compressed ${formatBytes(report.analysis.compressedSizeBytes)}` : '',
+        report.analysis?.compressedSizeBytes !== undefined ? `compressed ${units_formatBytes(report.analysis.compressedSizeBytes)}` : '',
         report.baseline?.buildMs !== undefined ? `baseline built in ${formatDurationMs(report.baseline.buildMs)}` : '',
         report.baseline?.source === 'record' ? `baseline from the history branch${branch(report)}, not rebuilt` : '',
         context.runUrl ? `[workflow run](${context.runUrl})` : '',
@@ -32008,6 +32138,7 @@ function renderWith(report, context, maxRows) {
     if (failures.length > 0)
         lines.push('', ...failures);
     lines.push(...fileChangeSection(report, maxRows));
+    lines.push(...packageChangeSection(report.baseline?.packageChanges, Math.min(maxRows, 20)));
     const trend = trendLines(report.history?.trend ?? [], { label: 'this PR', sizeBytes: report.image.sizeBytes });
     if (trend.length > 0)
         lines.push('', ...trend);
@@ -32465,6 +32596,43 @@ async function postComment(comment, run, token, client, warn) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/inputs/outputs.ts
+// The action's outputs: names and descriptions, which action.yml and the README's table are rendered from
+// (table.ts re-exports them beside the inputs).
+const OUTPUTS = [
+    { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
+    {
+        name: 'size',
+        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
+    },
+    { name: 'layers', description: 'Number of filesystem layers.' },
+    { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
+    { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
+    { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
+    { name: 'passed', description: 'true when every budget passed.' },
+    {
+        name: 'compressed-size',
+        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
+    },
+    { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
+    { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
+    {
+        name: 'reclaimable-size',
+        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
+    },
+    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
+    {
+        name: 'size-delta',
+        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
+    },
+    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
+    {
+        name: 'comment-body',
+        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
+    },
+    { name: 'report', description: 'Path of the JSON report.' },
+];
+
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
 // The one table of inputs and outputs (names, defaults, descriptions) that action.yml, the README, the
 // CLI's --help and the config file's keys and JSON Schema agree with (scripts/docs.mjs renders them; unit tests
@@ -32564,6 +32732,27 @@ const INPUTS = [
         scope: 'image',
         default: '',
         description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+    },
+    {
+        name: 'max-layer-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for the largest layer's own bytes: 50MB (a pull downloads layers in parallel, so the largest one bounds it).",
+    },
+    {
+        name: 'max-package-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for each installed package (deb, apk, Python, npm), sized by its files' bytes in the final image: 20MB.",
+    },
+    {
+        name: 'allow-large-packages',
+        type: 'list',
+        scope: 'image',
+        default: '',
+        description: 'Packages max-package-size does not apply to, comma- or newline-separated: a name (typescript) or ecosystem:name (deb:libc6).',
     },
     {
         name: 'analyze',
@@ -32670,39 +32859,7 @@ const INPUTS = [
         description: 'On pull requests, with a config file: images whose context, Dockerfile and config entry did not change are not rebuilt; their rows say unchanged (true/false).',
     },
 ];
-const OUTPUTS = [
-    { name: 'image-id', description: 'Id of the gated image (sha256:...).' },
-    {
-        name: 'size',
-        description: "Uncompressed size in bytes: the layers' own bytes (regular files and symlink targets), the same on every engine and image store (on the classic store it equals docker image inspect .Size).",
-    },
-    { name: 'layers', description: 'Number of filesystem layers.' },
-    { name: 'user', description: 'The user the image runs as, as configured (empty means root).' },
-    { name: 'non-root', description: 'true when the image runs as a non-root user, false otherwise.' },
-    { name: 'startup-ms', description: 'Milliseconds from docker run to the first good smoke answer (empty when no smoke test ran).' },
-    { name: 'passed', description: 'true when every budget passed.' },
-    {
-        name: 'compressed-size',
-        description: 'Compressed size in bytes: the gzip-compressed layers as docker push uploads them (empty when analyze is false).',
-    },
-    { name: 'efficiency', description: "dive's efficiency score, 0..1 (empty when analyze is false)." },
-    { name: 'wasted-size', description: "dive's wasted bytes (empty when analyze is false)." },
-    {
-        name: 'reclaimable-size',
-        description: 'Bytes a rebuild could really reclaim: earlier copies of files and deleted files, never the surviving copy (empty when analyze is false).',
-    },
-    { name: 'baseline-size', description: 'Uncompressed size of the baseline image in bytes (empty without a baseline).' },
-    {
-        name: 'size-delta',
-        description: 'Uncompressed size change against the baseline in bytes, may be negative (empty without a baseline).',
-    },
-    { name: 'comment-url', description: 'Web address of the sticky PR comment (empty when none was posted).' },
-    {
-        name: 'comment-body',
-        description: 'The PR comment as markdown, also when it could not be posted (e.g. on a pull request from a fork).',
-    },
-    { name: 'report', description: 'Path of the JSON report.' },
-];
+
 
 ;// CONCATENATED MODULE: ./src/config/keys.ts
 // Pure: which keys the config file takes where (all from the input table), and the nearest valid key to a
@@ -32822,10 +32979,10 @@ function describeNode(node) {
     if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
         return 'nothing';
     if (typeof node.value === 'string')
-        return `the text ${JSON.stringify(visible(node.value, 60))}`;
+        return `the text ${JSON.stringify(escape_visible(node.value, 60))}`;
     if (typeof node.value === 'number')
         return `the number ${scalarText(node)}`;
-    return visible(scalarText(node), 60);
+    return escape_visible(scalarText(node), 60);
 }
 /** A scalar as its text: a string as it is, a number or boolean as it was written (`1.20` stays `1.20`). */
 function scalarText(node) {
@@ -32886,7 +33043,7 @@ function wrongType(node, site, expected = EXPECTED[site.input.type]) {
     const name = site.input.name;
     const quote = site.input.type === 'string' && (0,dist/* isScalar */.jn)(node) && !isText(node);
     const fix = quote
-        ? `quote it: ${name}: '${visible(scalarText(node), 60)}'`
+        ? `quote it: ${name}: '${escape_visible(scalarText(node), 60)}'`
         : `e.g. ${name}: ${site.input.type === 'choice' ? site.input.choices?.[0] : TYPE_EXAMPLE[site.input.type]}`;
     return site.source.error(node, site.path, `expected ${expected}, got ${describeNode(node)}`, fix);
 }
@@ -32943,9 +33100,9 @@ function keyValueLine(pair, site) {
     const source = site.source;
     const key = source.resolve(pair.key);
     const name = (0,dist/* isScalar */.jn)(key) && key.value !== null ? scalarText(key) : '';
-    const path = `${site.path}.${visible(name, 60)}`;
+    const path = `${site.path}.${escape_visible(name, 60)}`;
     if (!VARIABLE_NAME.test(name)) {
-        const problem = `${JSON.stringify(visible(name, 60))} is not a variable name`;
+        const problem = `${JSON.stringify(escape_visible(name, 60))} is not a variable name`;
         throw source.error(key, path, problem, 'start it with a letter or _, then letters, digits, _, . or -');
     }
     const value = source.resolve(pair.value);
@@ -33058,7 +33215,7 @@ function readImages(top, pair, source, root) {
         const image = readEntry(item, index, source, root);
         const first = firstLineByName.get(image.name);
         if (first !== undefined) {
-            const problem = `${JSON.stringify(visible(image.name))} is already the name of the image on line ${first}`;
+            const problem = `${JSON.stringify(escape_visible(image.name))} is already the name of the image on line ${first}`;
             throw new ConfigError(source.file, image.positions.name, `images[${index}].name`, problem, 'give each image its own name');
         }
         firstLineByName.set(image.name, image.line);
@@ -33085,7 +33242,7 @@ function checkName(block, prefix, source, start) {
     const why = '(the comment and the report list images by name)';
     if (name === '') {
         const guess = external_node_path_default().basename(block.values.context || block.values.image?.replace(/[:@].*$/, '') || 'api');
-        throw new ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${visible(guess, 60)}`);
+        throw new ConfigError(source.file, at, `${prefix}.name`, `an image needs a name ${why}`, `add name: ${escape_visible(guess, 60)}`);
     }
     if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) {
         throw new ConfigError(source.file, at, `${prefix}.name`, 'contains a control character or line break', 'write the name on one line');
@@ -33116,7 +33273,7 @@ function keyText(pair, source, prefix) {
 }
 function readInput(pair, key, reader) {
     const { place, prefix, block, source, root } = reader;
-    const keyPath = prefix ? `${prefix}.${visible(key, 60)}` : visible(key, 60);
+    const keyPath = prefix ? `${prefix}.${escape_visible(key, 60)}` : escape_visible(key, 60);
     const input = inputDefinition(key);
     if (!input)
         throw unknownKey(pair, keyPath, key, reader);
@@ -33221,7 +33378,7 @@ class LineSplitter {
         let bytes = Buffer.concat(this.pending, this.pendingBytes);
         if (this.cutBytes === 0 && bytes.at(-1) === 0x0d)
             bytes = bytes.subarray(0, -1);
-        const line = bytes.toString('utf8') + (this.cutBytes > 0 ? ` [line cut: ${formatBytes(this.cutBytes)} more not shown]` : '');
+        const line = bytes.toString('utf8') + (this.cutBytes > 0 ? ` [line cut: ${units_formatBytes(this.cutBytes)} more not shown]` : '');
         this.pending = [];
         this.pendingBytes = 0;
         this.cutBytes = 0;
@@ -33706,7 +33863,374 @@ async function historySettings(options, run, token, log) {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/packages/dpkg.ts
+// Pure: Debian's package database as dpkg leaves it: the status file (or distroless's status.d/ entries), one
+// control paragraph per package, and each package's file list (/var/lib/dpkg/info/<name>[:<arch>].list, or a
+// status.d entry's .md5sums). Tolerant: a malformed paragraph is skipped and counted, never thrown on.
+/** The states in which a package's files are on disk (dpkg(1): not-installed and config-files have none). */
+const STATES_WITH_FILES = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
+/** The longest name and version kept (a longer one is cut): Debian's own are far shorter. */
+const MAX_NAME_CHARS = 214;
+const MAX_VERSION_CHARS = 128;
+function clip(text, maxChars) {
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
+}
+/** The fields of each paragraph of a control file that the view needs; lines that are not `Field: value` are skipped. */
+function* paragraphs(text) {
+    let fields = new Map();
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+        start = end + 1;
+        if (line.trim() === '') {
+            if (fields.size > 0)
+                yield fields;
+            fields = new Map();
+            continue;
+        }
+        // Continuation lines (a description, conffiles) start with a space or a tab.
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            continue;
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const field = line.slice(0, colon).toLowerCase();
+        if (field === 'package' || field === 'version' || field === 'architecture' || field === 'status' || field === 'multi-arch')
+            fields.set(field, line.slice(colon + 1).trim());
+    }
+    if (fields.size > 0)
+        yield fields;
+}
+/**
+ * The packages a control file lists whose files are on disk. `statusRequired` is false for distroless's
+ * status.d entries, which have no Status field. Paragraphs without a Package field are counted in `malformed`.
+ */
+function parseDpkgStatus(text, statusRequired = true) {
+    const packages = [];
+    let malformed = 0;
+    for (const fields of paragraphs(text)) {
+        const name = fields.get('package');
+        if (!name) {
+            malformed += 1;
+            continue;
+        }
+        const status = fields.get('status');
+        if (status !== undefined || statusRequired) {
+            const state = status?.split(/\s+/)[2];
+            if (!state || !STATES_WITH_FILES.has(state))
+                continue;
+        }
+        packages.push({
+            name: clip(name, MAX_NAME_CHARS),
+            version: clip(fields.get('version') ?? '', MAX_VERSION_CHARS),
+            architecture: fields.get('architecture') ?? '',
+            multiArchSame: fields.get('multi-arch') === 'same',
+        });
+    }
+    return { packages, malformed };
+}
+/** Calls `each` with every absolute path of a .list file (`/.`, the root, is left out). */
+function forEachListedPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const path = text.slice(start, end);
+        start = end + 1;
+        if (path.startsWith('/') && path !== '/.')
+            each(path);
+    }
+}
+/** Calls `each` with every path of an md5sums file (`<md5>  <path relative to />`), made absolute. */
+function forEachMd5sumsPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        const space = line.indexOf(' ');
+        if (space < 0)
+            continue;
+        const relative = line.slice(space).replace(/^[ *]+/, '');
+        if (relative !== '')
+            each(`/${relative}`);
+    }
+}
+/** The file-list names (without `.list`) under which dpkg may keep a package's files, the likelier first. */
+function listNamesOf(pkg) {
+    const qualified = pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+    return pkg.multiArchSame ? [qualified, pkg.name] : [pkg.name, qualified];
+}
+
+;// CONCATENATED MODULE: ./src/packages/paths.ts
+// Pure: paths as package databases name them, matched to the final filesystem's paths. Databases name a file
+// where the package put it (/bin/ls); on a merged-/usr system it lives behind a symlinked directory
+// (/bin -> usr/bin), so an ancestor that is a symlink is followed, as the kernel would.
+/** Go's path.Clean with a leading slash: no `.`, `..` or repeated slashes (`..` stops at the root). */
+function cleanPath(path) {
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return '/' + parts.join('/');
+}
+/** `relative` from `directory` (an absolute `relative` stands alone), cleaned. */
+function joinPath(directory, relative) {
+    return cleanPath(relative.startsWith('/') ? relative : `${directory}/${relative}`);
+}
+/** Symlinks followed while resolving one directory before the gate gives up on it (Linux allows 40). */
+const MAX_LINKS = 40;
+/** Finds the final filesystem's path for a path a database names. */
+class PathResolver {
+    exists;
+    linkTarget;
+    directories = new Map();
+    constructor(
+    /** Whether the final filesystem shows a (non-directory) file at this path. */
+    exists, 
+    /** The target of the symlink at this path, if the final filesystem has one there. */
+    linkTarget) {
+        this.exists = exists;
+        this.linkTarget = linkTarget;
+    }
+    /** The path of the file `path` names (its ancestors' symlinks followed, not its own), or undefined when there is none. */
+    resolve(listed) {
+        const path = listed.includes('/.') || listed.includes('//') ? cleanPath(listed) : listed;
+        if (this.exists(path))
+            return path;
+        const slash = path.lastIndexOf('/');
+        if (slash <= 0)
+            return undefined;
+        const directory = path.slice(0, slash);
+        const resolved = this.resolveDirectory(directory);
+        if (resolved === directory)
+            return undefined;
+        const candidate = resolved === '/' ? path.slice(slash) : resolved + path.slice(slash);
+        return this.exists(candidate) ? candidate : undefined;
+    }
+    /** A directory with every symlink along it followed; the directory itself when none is, or they go round. */
+    resolveDirectory(directory) {
+        const known = this.directories.get(directory);
+        if (known !== undefined)
+            return known;
+        const pending = directory.split('/').filter(Boolean);
+        let resolved = '';
+        let links = 0;
+        let result;
+        while (pending.length > 0) {
+            const part = pending.shift();
+            if (part === '.')
+                continue;
+            if (part === '..') {
+                resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf('/')));
+                continue;
+            }
+            const next = `${resolved}/${part}`;
+            const target = this.linkTarget(next);
+            if (target === undefined) {
+                resolved = next;
+                continue;
+            }
+            if (++links > MAX_LINKS) {
+                result = directory;
+                break;
+            }
+            if (target.startsWith('/'))
+                resolved = '';
+            pending.unshift(...target.split('/').filter(Boolean));
+        }
+        result ??= resolved || '/';
+        this.directories.set(directory, result);
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packages/python.ts
+// Pure: Python distributions in a site-packages or dist-packages directory, as pip and setuptools record them:
+// `<name>-<version>.dist-info/RECORD` (CSV: path, hash, size; paths relative to the site directory) and the
+// older `<name>-<version>[-pyX.Y].egg-info/installed-files.txt` (one path a line, relative to the egg-info
+// directory). The name is normalised as PEP 503 compares names.
+
+
+/** PEP 503: lower case, every run of `-`, `_` and `.` one `-`. */
+function normalizePythonName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/** The distribution a RECORD or installed-files.txt belongs to, from the name of the folder that holds it. */
+function distributionOf(recordPath) {
+    const metadataDirectory = recordPath.slice(0, recordPath.lastIndexOf('/'));
+    const slash = metadataDirectory.lastIndexOf('/');
+    const site = metadataDirectory.slice(0, slash) || '/';
+    const folder = metadataDirectory.slice(slash + 1);
+    const stem = folder.replace(/\.(dist|egg)-info$/, '');
+    // dist-info names escape `-` in the name, so the first `-` ends it; egg-info names are name-version[-pyX.Y].
+    const dash = stem.indexOf('-');
+    const name = dash < 0 ? stem : stem.slice(0, dash);
+    const rest = dash < 0 ? '' : stem.slice(dash + 1);
+    const version = folder.endsWith('.egg-info') ? rest.split('-')[0] : rest;
+    return { name: clip(normalizePythonName(name), MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS), site };
+}
+/**
+ * Calls `each` with the absolute path of every row of a RECORD file: its first CSV field (quoted or not),
+ * relative to the site directory unless absolute. Rows that are blank or malformed are skipped.
+ */
+function forEachRecordPath(text, site, each) {
+    let position = 0;
+    while (position < text.length) {
+        let field;
+        if (text[position] === '"') {
+            // A quoted field: "" is a quote; it may hold commas and line breaks.
+            let value = '';
+            let at = position + 1;
+            for (;;) {
+                const quote = text.indexOf('"', at);
+                if (quote < 0) {
+                    value += text.slice(at);
+                    at = text.length;
+                    break;
+                }
+                value += text.slice(at, quote);
+                if (text[quote + 1] === '"') {
+                    value += '"';
+                    at = quote + 2;
+                }
+                else {
+                    at = quote + 1;
+                    break;
+                }
+            }
+            field = value;
+            position = at;
+        }
+        else {
+            let end = position;
+            while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r')
+                end += 1;
+            field = text.slice(position, end);
+            position = end;
+        }
+        const lineEnd = text.indexOf('\n', position);
+        position = lineEnd < 0 ? text.length : lineEnd + 1;
+        if (field.trim() !== '')
+            each(joinPath(site, field));
+    }
+}
+/** Calls `each` with the absolute path of every line of an installed-files.txt, relative to its egg-info directory. */
+function forEachInstalledFile(text, eggInfoDirectory, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end).replace(/\r$/, '');
+        start = end + 1;
+        if (line.trim() !== '')
+            each(joinPath(eggInfoDirectory, line));
+    }
+}
+/** The packaging tools a runtime image does not need: pip installs, wheel and setuptools build. */
+const PYTHON_BUILD_TOOLS = new Set(['pip', 'setuptools', 'wheel']);
+
+;// CONCATENATED MODULE: ./src/judge/package-budgets.ts
+// Pure: the budgets the layer and package views make precise: max-layer-size (the largest layer: a pull
+// downloads layers side by side, so the largest bounds it) and max-package-size (no one installed package over
+// N, but those allow-large-packages names).
+
+
+
+const NAMED_OVER = 3;
+function marginText(marginBytes, format) {
+    return marginBytes >= 0 ? `${format(marginBytes)} under` : `${format(-marginBytes)} over`;
+}
+function bytesIn(budget) {
+    const system = unitSystemOf(budget.unit);
+    return (value) => units_formatBytes(value, system);
+}
+function notMeasured(id, label, input, budget) {
+    return {
+        id,
+        label,
+        measured: '',
+        budget,
+        margin: '',
+        verdict: 'fail',
+        detail: `${input} cannot be checked: the layer analysis did not run`,
+    };
+}
+function layerSizeCheck(analysis, budget) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'layer-size', label: 'Largest layer', budget: bytes(budget.bytes) };
+    const layers = analysis?.layers;
+    if (!layers)
+        return notMeasured(base.id, base.label, 'max-layer-size', base.budget);
+    if (layers.length === 0)
+        return { ...base, measured: '0 B', margin: marginText(budget.bytes, bytes), verdict: 'pass', detail: 'the image has no layers' };
+    const largest = layers.reduce((top, layer) => (layer.sizeBytes > top.sizeBytes ? layer : top));
+    const where = `layer ${largest.index + 1}${largest.line ? ` (line ${largest.line})` : ''}`;
+    const measured = `${bytes(largest.sizeBytes)}, ${where}`;
+    const marginBytes = budget.bytes - largest.sizeBytes;
+    if (marginBytes >= 0)
+        return { ...base, measured, margin: marginText(marginBytes, bytes), verdict: 'pass', detail: 'within max-layer-size' };
+    return {
+        ...base,
+        measured,
+        margin: marginText(marginBytes, bytes),
+        verdict: 'fail',
+        detail: `${where}, \`${clipCreatedBy(largest.createdBy)}\`, is ${bytes(-marginBytes)} over max-layer-size; split it, or move what it adds to a build stage`,
+    };
+}
+/** Whether an allow-large-packages entry (`name` or `ecosystem:name`) names a package. */
+function allows(entry, pkg) {
+    const colon = entry.indexOf(':');
+    const ecosystem = colon > 0 ? entry.slice(0, colon) : undefined;
+    const name = ecosystem && ['deb', 'apk', 'rpm', 'python', 'npm'].includes(ecosystem) ? entry.slice(colon + 1) : entry;
+    if (ecosystem && name !== entry && ecosystem !== pkg.ecosystem)
+        return false;
+    return pkg.ecosystem === 'python' ? normalizePythonName(name) === pkg.name : name === pkg.name;
+}
+function described(pkg, bytes) {
+    return `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${pkg.ecosystem}, ${bytes(pkg.sizeBytes)}${pkg.line ? `, line ${pkg.line}` : ''})`;
+}
+function packageSizeCheck(analysis, budget, allowed) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'package-size', label: 'Largest package', budget: bytes(budget.bytes) };
+    if (!analysis)
+        return notMeasured(base.id, base.label, 'max-package-size', base.budget);
+    const checked = (analysis.packages ?? []).filter((pkg) => !allowed.some((entry) => allows(entry, pkg)));
+    const exempt = (analysis.packages ?? []).length - checked.length;
+    const exemptText = exempt > 0 ? ` (${formatInteger(exempt)} allowed by allow-large-packages)` : '';
+    if (checked.length === 0)
+        return { ...base, measured: '', margin: '', verdict: 'pass', detail: `no package to check${exemptText}` };
+    const largest = checked.reduce((top, pkg) => (pkg.sizeBytes > top.sizeBytes ? pkg : top));
+    const measured = described(largest, bytes);
+    const over = checked.filter((pkg) => pkg.sizeBytes > budget.bytes).sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const margin = marginText(budget.bytes - largest.sizeBytes, bytes);
+    if (over.length === 0)
+        return { ...base, measured, margin, verdict: 'pass', detail: `within max-package-size${exemptText}` };
+    const named = over.slice(0, NAMED_OVER).map((pkg) => described(pkg, bytes));
+    const more = over.length > NAMED_OVER ? ` and ${formatInteger(over.length - NAMED_OVER)} more` : '';
+    return {
+        ...base,
+        measured,
+        margin,
+        verdict: 'fail',
+        detail: `over max-package-size: ${named.join(', ')}${more}; remove them, move them to a build stage, or name them in allow-large-packages`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/judge/budgets.ts
+
 
 function evaluateBudgets(measured, budgets) {
     const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
@@ -33719,6 +34243,10 @@ function evaluateBudgets(measured, budgets) {
         checks.push(efficiencyCheck(measured, budgets));
     if (measured.analysis || budgets.maxWastedSize)
         checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
+    if (budgets.maxLayerSize)
+        checks.push(layerSizeCheck(measured.analysis, budgets.maxLayerSize));
+    if (budgets.maxPackageSize)
+        checks.push(packageSizeCheck(measured.analysis, budgets.maxPackageSize, budgets.allowLargePackages ?? []));
     return checks;
 }
 const BYTE_BUDGETS = {
@@ -33764,7 +34292,7 @@ function byteCheck(row, measured, budgets) {
     const budget = row.budget(budgets);
     const measuredBytes = row.measure(measured);
     const system = unitSystemOf(budget?.unit);
-    const bytes = (value) => formatBytes(value, system);
+    const bytes = (value) => units_formatBytes(value, system);
     const budgetText = budget ? bytes(budget.bytes) : '';
     const check = (figure, margin, verdict, detail) => {
         return { id: row.id, label: row.label, measured: figure, budget: budgetText, margin, verdict, detail };
@@ -33777,12 +34305,12 @@ function byteCheck(row, measured, budgets) {
         return check(figure, '', 'info', `no ${row.budgetName} budget set`);
     const marginBytes = budget.bytes - measuredBytes;
     if (marginBytes >= 0)
-        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+        return check(figure, budgets_marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
     const subject = row.subject ? `${row.subject} is ` : '';
-    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
+    return check(figure, budgets_marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
 }
 /** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
-function marginText(margin, format) {
+function budgets_marginText(margin, format) {
     return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
 }
 function efficiencyCheck(measured, budgets) {
@@ -33826,10 +34354,10 @@ function increaseCheck(measured, budgets) {
         return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
     const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
     const marginBytes = allowedBytes - changeBytes;
-    const margin = marginText(marginBytes, formatBytes);
+    const margin = budgets_marginText(marginBytes, units_formatBytes);
     if (marginBytes >= 0)
         return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
-    const over = `${formatBytes(-marginBytes)} over max-increase`;
+    const over = `${units_formatBytes(-marginBytes)} over max-increase`;
     const label = budgets.allowIncreaseLabel;
     if (label && measured.labels?.includes(label)) {
         return { ...base, measured: figure, margin, verdict: 'warn', detail: `${over}, accepted by the "${label}" label` };
@@ -33849,7 +34377,7 @@ function layersCheck(measured, budgets) {
     return {
         ...base,
         budget: String(budgets.maxLayers),
-        margin: marginText(margin, String),
+        margin: budgets_marginText(margin, String),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
     };
@@ -33911,7 +34439,7 @@ function startupCheck(measured, budgets) {
     return {
         ...base,
         budget,
-        margin: marginText(marginMs, formatDurationMs),
+        margin: budgets_marginText(marginMs, formatDurationMs),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
     };
@@ -33978,6 +34506,18 @@ function parseBranchList(text) {
         .map((part) => part.trim())
         .filter(Boolean)
         .map(parseBranchName);
+}
+/** Package names, comma- or newline-separated, each a name or ecosystem:name (deb, apk, rpm, python, npm). */
+function parsePackageList(text) {
+    const names = text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (/\s/.test(name) || name.length > 300 || /^(deb|apk|rpm|python|npm):$/.test(name))
+            throw new InputError('allow-large-packages', `"${name}" is not a package name`, 'typescript, deb:libc6');
+    }
+    return names;
 }
 function parseCount(text) {
     if (!/^\d+$/.test(text))
@@ -34144,6 +34684,9 @@ function readBudgets(value, optional) {
         maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
         minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
         maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+        maxLayerSize: parseOptional('max-layer-size', value('max-layer-size'), parseSize, '50MB, 48MiB or 50000000'),
+        maxPackageSize: parseOptional('max-package-size', value('max-package-size'), parseSize, '20MB, 19MiB or 20000000'),
+        allowLargePackages: parseOptional('allow-large-packages', value('allow-large-packages'), parsePackageList, 'typescript, deb:libc6'),
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
@@ -34168,7 +34711,7 @@ function readSmoke(value, optional) {
 }
 /** Inputs that are valid alone but not together. */
 function checkCombinations(options, value) {
-    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
+    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size', 'max-layer-size', 'max-package-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
         throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
@@ -34235,7 +34778,7 @@ function optionsForImage(config, image, actionInput) {
         const from = origin(error.input);
         if (from)
             throw new ConfigError(config.file, from.position, from.key, error.problem, `expected e.g. ${error.example}`);
-        throw new InputError(error.input, `${error.problem} (for the image ${visible(image.name, 60)} of ${config.file})`, error.example);
+        throw new InputError(error.input, `${error.problem} (for the image ${escape_visible(image.name, 60)} of ${config.file})`, error.example);
     }
 }
 /** A step-wide input (comment, report-file, changed-only...): the file's top level, else the action input. */
@@ -34406,7 +34949,7 @@ function failureReason(args, result, options) {
     if (result.timedOut)
         return `docker ${args[0]} did not finish within ${options.timeoutMs} ms`;
     if (result.exitCode === 0 && result.stdoutCut)
-        return `docker ${args[0]} printed more than the ${formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
+        return `docker ${args[0]} printed more than the ${units_formatBytes(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES, 'binary')} of output the gate reads`;
     if (result.exitCode === 0)
         return undefined;
     if (result.signal)
@@ -35299,7 +35842,7 @@ const PASSWD_MAX_LINE_BYTES = 64 * 1024;
 const USER_FILE_MAX_BYTES = 10 << 20;
 /** Quotes bytes from the image for a message. */
 function quote(bytes, maxChars = 120) {
-    return `"${visible(textOf(bytes), maxChars)}"`;
+    return `"${escape_visible(textOf(bytes), maxChars)}"`;
 }
 function sourceOf(file, rules) {
     switch (file.kind) {
@@ -35458,7 +36001,7 @@ function lookupUser(spec, passwd, group, generation) {
 function refuse(explanation, dockerSays) {
     return {
         outcome: 'refused',
-        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${visible(textOf(dockerSays))}")` : ''}`,
+        why: `${explanation}, so Docker refuses to start the container${dockerSays ? ` ("${escape_visible(textOf(dockerSays))}")` : ''}`,
         outsideIdRange: dockerSays === RANGE_ERROR,
     };
 }
@@ -35606,10 +36149,10 @@ function combine(configured, verdicts) {
  */
 function withEngineStart(resolution, start) {
     const said = start.kind === 'refused'
-        ? `this engine (Docker ${start.engine}) refuses to start the container ("${visible(start.message, 160)}")`
+        ? `this engine (Docker ${start.engine}) refuses to start the container ("${escape_visible(start.message, 160)}")`
         : start.kind === 'started'
             ? `this engine (Docker ${start.engine}) starts the container as this USER`
-            : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${visible(start.message, 160)})`;
+            : `this engine (Docker ${start.engine}) could not be asked whether it starts the container (${escape_visible(start.message, 160)})`;
     return { ...resolution, reason: `${said}; ${resolution.reason}` };
 }
 /**
@@ -35771,7 +36314,7 @@ const MAX_USER_FILE_BYTES_PER_LAYER = 64 << 20;
 /** Bytes of an ELF file's start kept to read its file and program headers. */
 const ELF_START_BYTES = 4096;
 /** Cleans a tar member name the way dive does (Go's path.Clean), with a leading slash. */
-function cleanPath(name) {
+function layer_reader_cleanPath(name) {
     const parts = [];
     for (const part of name.split('/')) {
         if (part === '' || part === '.')
@@ -35914,7 +36457,7 @@ class LayerReader {
         this.sizer?.write(chunk);
     }
     onEntry(header) {
-        const path = cleanPath(header.name);
+        const path = layer_reader_cleanPath(header.name);
         const kind = entryKind(header.type);
         const sizeBytes = kind === 'file' ? header.size : 0;
         this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
@@ -36527,7 +37070,7 @@ function packageCacheHints({ visible, origins }) {
         kind: 'package-cache',
         severity: 'warning',
         title: `${total.rule.label} left in the image`,
-        message: `${where(origins, total.layer)} leaves ${formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
+        message: `${where(origins, total.layer)} leaves ${units_formatBytes(total.bytes)} of ${total.rule.label} (${total.files} files) in the image; ${total.rule.advice}.`,
         savingBytes: total.bytes,
         ...place(origins, total.layer),
     }));
@@ -36548,7 +37091,7 @@ function toolchainHints({ visible, origins }) {
         kind: 'toolchain',
         severity: 'warning',
         title: `${toolchain.rule.label} in the final image`,
-        message: `The final image carries ${formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
+        message: `The final image carries ${units_formatBytes(toolchain.bytes)} of ${toolchain.rule.label}, mostly from ${where(origins, toolchain.layer)}; ${toolchain.rule.advice}.`,
         savingBytes: toolchain.bytes,
         ...place(origins, toolchain.layer),
     }));
@@ -36561,7 +37104,7 @@ function unstrippedBinaryHints({ ownBinaries, origins }) {
         kind: 'unstripped-binary',
         severity: 'warning',
         title: 'Binary with symbols or debug information',
-        message: `${binary.path} (${formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
+        message: `${binary.path} (${units_formatBytes(binary.sizeBytes)}, from ${where(origins, layer)}) carries ${units_formatBytes(binary.strippableBytes)} of ${binary.hasSymbolTable ? 'symbol tables' : 'non-loaded sections'} and debug information; strip it (\`strip --strip-all\`), or for Go build with \`-ldflags '-s -w'\`.`,
         savingBytes: binary.strippableBytes,
         ...place(origins, layer),
     }));
@@ -36575,7 +37118,7 @@ function staticBinaryOnLargeBaseHints({ staticExecutables, baseBytes, origins })
             kind: 'static-binary-on-large-base',
             severity: 'warning',
             title: 'Static binary on a large base image',
-            message: `${binary.path} is statically linked, yet the image sits on a ${formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${formatBytes(baseBytes)}.`,
+            message: `${binary.path} is statically linked, yet the image sits on a ${units_formatBytes(baseBytes)} base; \`FROM scratch\` (or a distroless static base) would do and save about ${units_formatBytes(baseBytes)}.`,
             savingBytes: baseBytes,
             ...place(origins, layer),
         },
@@ -36589,7 +37132,7 @@ function upxHints({ staticExecutables, origins }) {
         kind: 'upx',
         severity: 'info',
         title: 'UPX could pack a large static binary',
-        message: `${binary.path} is ${formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
+        message: `${binary.path} is ${units_formatBytes(binary.sizeBytes)}; UPX typically packs such binaries to 30-50% of their size, at the cost of decompressing on every start (often 50-200 ms, and more memory). Measure with max-startup-time before adopting it.`,
         ...place(origins, layer),
     }));
 }
@@ -36615,7 +37158,7 @@ function dockerignoreHints({ visible, origins }) {
         kind: 'dockerignore',
         severity: 'warning',
         title: 'Build-context files that a .dockerignore should keep out',
-        message: `${where(origins, layer)} copies ${total.files} files (${formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
+        message: `${where(origins, layer)} copies ${total.files} files (${units_formatBytes(total.bytes)}) of ${[...total.kinds].join(', ')} into the image; list them in .dockerignore.`,
         savingBytes: total.bytes,
         ...place(origins, layer),
     }));
@@ -36644,7 +37187,7 @@ function deletedLaterHint(group, origins) {
         kind: 'deleted-later',
         severity: 'warning',
         title: 'Files written in one layer and deleted in a later one',
-        message: `${where(origins, group.writtenInLayer)} writes ${formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
+        message: `${where(origins, group.writtenInLayer)} writes ${units_formatBytes(group.bytes)} (${group.fileCount} files, e.g. ${examples}) that ${where(origins, group.shadowedByLayer)} deletes; the bytes stay in the earlier layer. Write and delete them in one RUN, or use a build stage.`,
         savingBytes: group.bytes,
         layerIndex: group.shadowedByLayer,
         line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
@@ -36675,7 +37218,7 @@ function rewrittenLaterHint(group, origins) {
         kind: 'rewritten-later',
         severity: 'warning',
         title: 'Files copied again by a later layer',
-        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (${cause}); ${advice}.`,
+        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (${cause}); ${advice}.`,
         savingBytes: group.bytes,
         ...place(origins, group.shadowedByLayer),
     };
@@ -36697,7 +37240,7 @@ function attackSurfaceHints({ visible }) {
         shells.length ? `a shell (${firstSorted(shells, 4)})` : '',
         managers.length ? `a package manager (${firstSorted(managers, 4)})` : '',
         setuid.length
-            ? `${setuid.length} setuid binaries (${formatBytes(setuidBytes)}: ${firstSorted(setuid.map((file) => file.path), 5)})`
+            ? `${setuid.length} setuid binaries (${units_formatBytes(setuidBytes)}: ${firstSorted(setuid.map((file) => file.path), 5)})`
             : '',
     ].filter(Boolean);
     if (parts.length === 0)
@@ -36746,111 +37289,6 @@ function bytesByRuleAndLayer(visible, rules, origins) {
         totals.set(key, total);
     }
     return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
-}
-
-;// CONCATENATED MODULE: ./src/packages/dpkg.ts
-// Pure: Debian's package database as dpkg leaves it: the status file (or distroless's status.d/ entries), one
-// control paragraph per package, and each package's file list (/var/lib/dpkg/info/<name>[:<arch>].list, or a
-// status.d entry's .md5sums). Tolerant: a malformed paragraph is skipped and counted, never thrown on.
-/** The states in which a package's files are on disk (dpkg(1): not-installed and config-files have none). */
-const STATES_WITH_FILES = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
-/** The longest name and version kept (a longer one is cut): Debian's own are far shorter. */
-const MAX_NAME_CHARS = 214;
-const MAX_VERSION_CHARS = 128;
-function clip(text, maxChars) {
-    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
-}
-/** The fields of each paragraph of a control file that the view needs; lines that are not `Field: value` are skipped. */
-function* paragraphs(text) {
-    let fields = new Map();
-    let start = 0;
-    while (start <= text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-        start = end + 1;
-        if (line.trim() === '') {
-            if (fields.size > 0)
-                yield fields;
-            fields = new Map();
-            continue;
-        }
-        // Continuation lines (a description, conffiles) start with a space or a tab.
-        if (line.startsWith(' ') || line.startsWith('\t'))
-            continue;
-        const colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const field = line.slice(0, colon).toLowerCase();
-        if (field === 'package' || field === 'version' || field === 'architecture' || field === 'status' || field === 'multi-arch')
-            fields.set(field, line.slice(colon + 1).trim());
-    }
-    if (fields.size > 0)
-        yield fields;
-}
-/**
- * The packages a control file lists whose files are on disk. `statusRequired` is false for distroless's
- * status.d entries, which have no Status field. Paragraphs without a Package field are counted in `malformed`.
- */
-function parseDpkgStatus(text, statusRequired = true) {
-    const packages = [];
-    let malformed = 0;
-    for (const fields of paragraphs(text)) {
-        const name = fields.get('package');
-        if (!name) {
-            malformed += 1;
-            continue;
-        }
-        const status = fields.get('status');
-        if (status !== undefined || statusRequired) {
-            const state = status?.split(/\s+/)[2];
-            if (!state || !STATES_WITH_FILES.has(state))
-                continue;
-        }
-        packages.push({
-            name: clip(name, MAX_NAME_CHARS),
-            version: clip(fields.get('version') ?? '', MAX_VERSION_CHARS),
-            architecture: fields.get('architecture') ?? '',
-            multiArchSame: fields.get('multi-arch') === 'same',
-        });
-    }
-    return { packages, malformed };
-}
-/** Calls `each` with every absolute path of a .list file (`/.`, the root, is left out). */
-function forEachListedPath(text, each) {
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const path = text.slice(start, end);
-        start = end + 1;
-        if (path.startsWith('/') && path !== '/.')
-            each(path);
-    }
-}
-/** Calls `each` with every path of an md5sums file (`<md5>  <path relative to />`), made absolute. */
-function forEachMd5sumsPath(text, each) {
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const line = text.slice(start, end);
-        start = end + 1;
-        const space = line.indexOf(' ');
-        if (space < 0)
-            continue;
-        const relative = line.slice(space).replace(/^[ *]+/, '');
-        if (relative !== '')
-            each(`/${relative}`);
-    }
-}
-/** The file-list names (without `.list`) under which dpkg may keep a package's files, the likelier first. */
-function listNamesOf(pkg) {
-    const qualified = pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
-    return pkg.multiArchSame ? [qualified, pkg.name] : [pkg.name, qualified];
 }
 
 ;// CONCATENATED MODULE: ./src/packages/npm.ts
@@ -36925,7 +37363,7 @@ const NAMED = 5;
 function named(packages) {
     const shown = packages
         .slice(0, NAMED)
-        .map((pkg) => `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${formatBytes(pkg.sizeBytes)})`)
+        .map((pkg) => `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${units_formatBytes(pkg.sizeBytes)})`)
         .join(', ');
     return packages.length > NAMED ? `${shown} and ${packages.length - NAMED} more` : shown;
 }
@@ -36950,7 +37388,7 @@ function devDependencyHints({ packageView, origins }) {
             kind: 'dev-dependencies',
             severity: 'warning',
             title: 'devDependencies shipped in the final image',
-            message: `${shipped.length} devDependencies of ${app} are in the final image, ${formatBytes(bytes)} in all: ${named(shipped)}, mostly from ${where(origins, layer)}. Install production dependencies only (\`npm ci --omit=dev\`) in a build stage and copy that node_modules.`,
+            message: `${shipped.length} devDependencies of ${app} are in the final image, ${units_formatBytes(bytes)} in all: ${named(shipped)}, mostly from ${where(origins, layer)}. Install production dependencies only (\`npm ci --omit=dev\`) in a build stage and copy that node_modules.`,
             savingBytes: bytes,
             ...place(origins, layer),
         };
@@ -37001,7 +37439,7 @@ function packageExtrasHints({ visible, origins, packageView }) {
         .filter(([, total]) => total.bytes >= MIN_EXTRAS_BYTES)
         .map(([area, total]) => {
         const layer = [...total.layers].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-        const kinds = [...total.kinds].sort((a, b) => b[1] - a[1]).map(([kind, bytes]) => `${kind} ${formatBytes(bytes)}`);
+        const kinds = [...total.kinds].sort((a, b) => b[1] - a[1]).map(([kind, bytes]) => `${kind} ${units_formatBytes(bytes)}`);
         const advice = area === 'node_modules'
             ? "delete them in the build stage after `npm ci --omit=dev` (e.g. `find node_modules -name '*.map' -delete`), and check the app still starts"
             : "delete the packages' tests and docs in the build stage, and check the app still starts";
@@ -37009,7 +37447,7 @@ function packageExtrasHints({ visible, origins, packageView }) {
             kind: 'package-extras',
             severity: 'info',
             title: `Files a runtime never loads inside ${area}`,
-            message: `${total.files} files (${formatBytes(total.bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
+            message: `${total.files} files (${units_formatBytes(total.bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
             savingBytes: total.bytes,
             ...place(origins, layer),
         };
@@ -37042,7 +37480,7 @@ function pythonBytecodeHints({ visible, origins }) {
                 kind: 'python-bytecode',
                 severity: 'info',
                 title: 'Python bytecode written at build time',
-                message: `${bytecodeFiles} .pyc files in __pycache__ (${formatBytes(bytecodeBytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
+                message: `${bytecodeFiles} .pyc files in __pycache__ (${units_formatBytes(bytecodeBytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
                 savingBytes: bytecodeBytes,
                 ...place(origins, layer),
             },
@@ -37055,7 +37493,7 @@ function pythonBytecodeHints({ visible, origins }) {
             kind: 'python-bytecode',
             severity: 'info',
             title: 'Python sources without bytecode',
-            message: `${sourceFiles} .py files (${formatBytes(sourceBytes)}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
+            message: `${sourceFiles} .py files (${units_formatBytes(sourceBytes)}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
         },
     ];
 }
@@ -37084,7 +37522,7 @@ function pythonBuildToolHints({ packageView, origins }) {
             kind: 'python-build-tools',
             severity: 'warning',
             title: 'pip and its build tools in a runtime image',
-            message: `${named(tools)}: ${formatBytes(bytes)}, mostly from ${where(origins, layer)}, that only installing needs. Install into a virtual environment in a build stage and copy it without them (\`python -m venv --without-pip\`, or \`pip uninstall -y pip setuptools wheel\` last).`,
+            message: `${named(tools)}: ${units_formatBytes(bytes)}, mostly from ${where(origins, layer)}, that only installing needs. Install into a virtual environment in a build stage and copy it without them (\`python -m venv --without-pip\`, or \`pip uninstall -y pip setuptools wheel\` last).`,
             savingBytes: bytes,
             ...place(origins, layer),
         },
@@ -37102,7 +37540,7 @@ function buildPackageHints({ packageView, origins }) {
             kind: 'build-packages',
             severity: 'warning',
             title: 'Build packages in the final image',
-            message: `${found.length} packages that build software rather than run it take ${formatBytes(bytes)}: ${named(found)}, mostly from ${where(origins, layer)}. Install them in a build stage only; the final image needs the runtime libraries.`,
+            message: `${found.length} packages that build software rather than run it take ${units_formatBytes(bytes)}: ${named(found)}, mostly from ${where(origins, layer)}. Install them in a build stage only; the final image needs the runtime libraries.`,
             savingBytes: bytes,
             ...place(origins, layer),
         },
@@ -37663,7 +38101,7 @@ function layerSays(entries, path) {
             if (!base.startsWith(final_file_WHITEOUT_PREFIX) || !under(dir))
                 continue;
             // An opaque directory empties itself of lower content; a whiteout deletes one path and what is under it.
-            const deleted = base === OPAQUE_MARKER ? dir : cleanPath(`${dir}/${base.slice(final_file_WHITEOUT_PREFIX.length)}`);
+            const deleted = base === OPAQUE_MARKER ? dir : layer_reader_cleanPath(`${dir}/${base.slice(final_file_WHITEOUT_PREFIX.length)}`);
             hidden ||= deleted === path || under(deleted);
         }
     }
@@ -37728,7 +38166,7 @@ function followInScope(fs, path) {
         rest = slash === -1 ? '' : rest.slice(slash + 1);
         if (part === '')
             continue;
-        const candidate = cleanPath(`/${walked}${part}`);
+        const candidate = layer_reader_cleanPath(`/${walked}${part}`);
         if (candidate === '/') {
             walked = '';
             continue;
@@ -37747,7 +38185,7 @@ function followInScope(fs, path) {
             walked = '';
         rest = `${target}/${rest}`;
     }
-    return { resolved: cleanPath(`/${walked}`) };
+    return { resolved: layer_reader_cleanPath(`/${walked}`) };
 }
 /** Pure: the file at `path` as the daemon reads it when the container starts, or undefined when only the engine can tell. */
 function finalImageFile(layers, path, maxBytes) {
@@ -37766,7 +38204,7 @@ function finalImageFile(layers, path, maxBytes) {
         case 'file':
         case 'link': {
             // A hard link names a file of its own layer, which the tar gave (with its bytes) before the link.
-            const dataPath = found.kind === 'link' ? cleanPath(found.entry.linkTarget ?? '') : followed.resolved;
+            const dataPath = found.kind === 'link' ? layer_reader_cleanPath(found.entry.linkTarget ?? '') : followed.resolved;
             const layer = layers[found.layer];
             const target = found.kind === 'link' ? layer.entries.find((entry) => entry.path === dataPath) : found.entry;
             if (target?.kind === 'file' && target.sizeBytes > maxBytes)
@@ -38044,94 +38482,6 @@ function* byteMapSteps(visible) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/packages/paths.ts
-// Pure: paths as package databases name them, matched to the final filesystem's paths. Databases name a file
-// where the package put it (/bin/ls); on a merged-/usr system it lives behind a symlinked directory
-// (/bin -> usr/bin), so an ancestor that is a symlink is followed, as the kernel would.
-/** Go's path.Clean with a leading slash: no `.`, `..` or repeated slashes (`..` stops at the root). */
-function paths_cleanPath(path) {
-    const parts = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return '/' + parts.join('/');
-}
-/** `relative` from `directory` (an absolute `relative` stands alone), cleaned. */
-function joinPath(directory, relative) {
-    return paths_cleanPath(relative.startsWith('/') ? relative : `${directory}/${relative}`);
-}
-/** Symlinks followed while resolving one directory before the gate gives up on it (Linux allows 40). */
-const MAX_LINKS = 40;
-/** Finds the final filesystem's path for a path a database names. */
-class PathResolver {
-    exists;
-    linkTarget;
-    directories = new Map();
-    constructor(
-    /** Whether the final filesystem shows a (non-directory) file at this path. */
-    exists, 
-    /** The target of the symlink at this path, if the final filesystem has one there. */
-    linkTarget) {
-        this.exists = exists;
-        this.linkTarget = linkTarget;
-    }
-    /** The path of the file `path` names (its ancestors' symlinks followed, not its own), or undefined when there is none. */
-    resolve(listed) {
-        const path = listed.includes('/.') || listed.includes('//') ? paths_cleanPath(listed) : listed;
-        if (this.exists(path))
-            return path;
-        const slash = path.lastIndexOf('/');
-        if (slash <= 0)
-            return undefined;
-        const directory = path.slice(0, slash);
-        const resolved = this.resolveDirectory(directory);
-        if (resolved === directory)
-            return undefined;
-        const candidate = resolved === '/' ? path.slice(slash) : resolved + path.slice(slash);
-        return this.exists(candidate) ? candidate : undefined;
-    }
-    /** A directory with every symlink along it followed; the directory itself when none is, or they go round. */
-    resolveDirectory(directory) {
-        const known = this.directories.get(directory);
-        if (known !== undefined)
-            return known;
-        const pending = directory.split('/').filter(Boolean);
-        let resolved = '';
-        let links = 0;
-        let result;
-        while (pending.length > 0) {
-            const part = pending.shift();
-            if (part === '.')
-                continue;
-            if (part === '..') {
-                resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf('/')));
-                continue;
-            }
-            const next = `${resolved}/${part}`;
-            const target = this.linkTarget(next);
-            if (target === undefined) {
-                resolved = next;
-                continue;
-            }
-            if (++links > MAX_LINKS) {
-                result = directory;
-                break;
-            }
-            if (target.startsWith('/'))
-                resolved = '';
-            pending.unshift(...target.split('/').filter(Boolean));
-        }
-        result ??= resolved || '/';
-        this.directories.set(directory, result);
-        return result;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/packages/ledger.ts
 
 /** How many units of work (files, entries, listed paths) between two points where the view may pause. */
@@ -38292,92 +38642,6 @@ function parseApkInstalled(text) {
     close();
     return { packages, malformed };
 }
-
-;// CONCATENATED MODULE: ./src/packages/python.ts
-// Pure: Python distributions in a site-packages or dist-packages directory, as pip and setuptools record them:
-// `<name>-<version>.dist-info/RECORD` (CSV: path, hash, size; paths relative to the site directory) and the
-// older `<name>-<version>[-pyX.Y].egg-info/installed-files.txt` (one path a line, relative to the egg-info
-// directory). The name is normalised as PEP 503 compares names.
-
-
-/** PEP 503: lower case, every run of `-`, `_` and `.` one `-`. */
-function normalizePythonName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-/** The distribution a RECORD or installed-files.txt belongs to, from the name of the folder that holds it. */
-function distributionOf(recordPath) {
-    const metadataDirectory = recordPath.slice(0, recordPath.lastIndexOf('/'));
-    const slash = metadataDirectory.lastIndexOf('/');
-    const site = metadataDirectory.slice(0, slash) || '/';
-    const folder = metadataDirectory.slice(slash + 1);
-    const stem = folder.replace(/\.(dist|egg)-info$/, '');
-    // dist-info names escape `-` in the name, so the first `-` ends it; egg-info names are name-version[-pyX.Y].
-    const dash = stem.indexOf('-');
-    const name = dash < 0 ? stem : stem.slice(0, dash);
-    const rest = dash < 0 ? '' : stem.slice(dash + 1);
-    const version = folder.endsWith('.egg-info') ? rest.split('-')[0] : rest;
-    return { name: clip(normalizePythonName(name), MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS), site };
-}
-/**
- * Calls `each` with the absolute path of every row of a RECORD file: its first CSV field (quoted or not),
- * relative to the site directory unless absolute. Rows that are blank or malformed are skipped.
- */
-function forEachRecordPath(text, site, each) {
-    let position = 0;
-    while (position < text.length) {
-        let field;
-        if (text[position] === '"') {
-            // A quoted field: "" is a quote; it may hold commas and line breaks.
-            let value = '';
-            let at = position + 1;
-            for (;;) {
-                const quote = text.indexOf('"', at);
-                if (quote < 0) {
-                    value += text.slice(at);
-                    at = text.length;
-                    break;
-                }
-                value += text.slice(at, quote);
-                if (text[quote + 1] === '"') {
-                    value += '"';
-                    at = quote + 2;
-                }
-                else {
-                    at = quote + 1;
-                    break;
-                }
-            }
-            field = value;
-            position = at;
-        }
-        else {
-            let end = position;
-            while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r')
-                end += 1;
-            field = text.slice(position, end);
-            position = end;
-        }
-        const lineEnd = text.indexOf('\n', position);
-        position = lineEnd < 0 ? text.length : lineEnd + 1;
-        if (field.trim() !== '')
-            each(joinPath(site, field));
-    }
-}
-/** Calls `each` with the absolute path of every line of an installed-files.txt, relative to its egg-info directory. */
-function forEachInstalledFile(text, eggInfoDirectory, each) {
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const line = text.slice(start, end).replace(/\r$/, '');
-        start = end + 1;
-        if (line.trim() !== '')
-            each(joinPath(eggInfoDirectory, line));
-    }
-}
-/** The packaging tools a runtime image does not need: pip installs, wheel and setuptools build. */
-const PYTHON_BUILD_TOOLS = new Set(['pip', 'setuptools', 'wheel']);
 
 ;// CONCATENATED MODULE: ./src/packages/sources.ts
 // Pure: each database the view reads, turned into package instances whose listed files are claimed in the
@@ -38572,7 +38836,7 @@ class NpmFolders {
         }
         else if (target !== undefined && depth < 8) {
             // pnpm links node_modules/<name> to .pnpm/<name>@<version>/node_modules/<name>: the link belongs to that package.
-            const linked = paths_cleanPath(target.startsWith('/') ? target : `${folder.slice(0, folder.lastIndexOf('/'))}/${target}`);
+            const linked = cleanPath(target.startsWith('/') ? target : `${folder.slice(0, folder.lastIndexOf('/'))}/${target}`);
             const inFolder = npmFolderOf(linked);
             found = inFolder?.isFolder ? this.at(linked, depth + 1) : undefined;
         }
@@ -39673,7 +39937,7 @@ async function measureImage(request, deps) {
             configuredUser: image.user,
             user,
         };
-        log.info(`The ${label}: ${formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes; docker image inspect .Size on the classic image store)`);
+        log.info(`The ${label}: ${units_formatBytes(image.sizeBytes)} (${image.sizeBytes} bytes; docker image inspect .Size on the classic image store)`);
         return { image, sizeMethod: 'inspect', platforms: [platform], smoke };
     }
     const platforms = await log.group(`Read the layers of the ${label} ${image.id.slice(7, 19)}`, () => measureLayers(image, request, deps));
@@ -39699,8 +39963,8 @@ async function checkedOnThisEngine(user, image, request, deps, smoke) {
     const answer = await probeUserStart(deps.docker, image.id, { volumes: image.volumes, onContainer: deps.onSmokeContainer });
     const said = answer.kind === 'started'
         ? 'starts it'
-        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${visible(answer.message)}`;
-    deps.log.info(`Engines differ on USER "${visible(image.user, 80)}"; this one ${said}`);
+        : `${answer.kind === 'refused' ? 'refuses it' : 'could not be asked'}: ${escape_visible(answer.message)}`;
+    deps.log.info(`Engines differ on USER "${escape_visible(image.user, 80)}"; this one ${said}`);
     return withEngineStart(user, { ...answer, engine: request.engine.version });
 }
 /** The user as the image says, held against the uid the smoke container really ran as. */
@@ -39751,7 +40015,7 @@ async function measureLayers(image, request, { docker, log }) {
     finally {
         progress.stop();
     }
-    log.info(`Read ${formatBytes(archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
+    log.info(`Read ${units_formatBytes(archiveBytes)} of layers for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
     return platforms;
 }
 /** One platform's figures from its scanned layers: sizes, and with the analysis waste, hints and the byte map. */
@@ -39761,7 +40025,7 @@ async function measurePlatform(scanned, archiveBytes, request, log, onProgress) 
     const base = { platform: scanned.platform, sizeBytes, layerCount: scanned.layers.length, configuredUser: scanned.config.user };
     if (!options.analyze) {
         const compressed = compressedSize(scanned);
-        log.info(`The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : formatBytes(compressed.bytes)}`);
+        log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${compressed.bytes === undefined ? 'not measured' : units_formatBytes(compressed.bytes)}`);
         const userFiles = finalUserFiles(scanned.layers);
         return {
             ...base,
@@ -39777,9 +40041,9 @@ async function measurePlatform(scanned, archiveBytes, request, log, onProgress) 
         dockerfilePath: buildInfo?.dockerfile,
         contextDir: buildInfo?.context,
     });
-    log.info(`The ${label} (${scanned.platform}): ${formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : formatBytes(analysis.compressedSizeBytes)}` +
+    log.info(`The ${label} (${scanned.platform}): ${units_formatBytes(sizeBytes)} (${sizeBytes} bytes), compressed ${analysis.compressedSizeBytes === undefined ? 'unknown' : units_formatBytes(analysis.compressedSizeBytes)}` +
         ` (${analysis.compressedSizeMethod === 'stored-blobs' ? 'the blobs the engine stores' : 'gzip -6 of each layer'}), ` +
-        `dive efficiency ${formatPercent(analysis.dive.efficiency)}, wasted ${formatBytes(analysis.dive.wastedBytes)}, reclaimable ${formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
+        `dive efficiency ${formatPercent(analysis.dive.efficiency)}, wasted ${units_formatBytes(analysis.dive.wastedBytes)}, reclaimable ${units_formatBytes(analysis.reclaimableBytes)}, ${analysis.hints.length} hint(s)` +
         (analysis.compressedSizesReused > 0
             ? `; the compressed size of ${analysis.compressedSizesReused} layer(s) already measured was not measured twice`
             : ''));
@@ -39810,9 +40074,9 @@ function progressReporter(log, imageSizeBytes, intervalMs = 5000) {
     let latest;
     const timer = setInterval(() => {
         log.info(latest === undefined
-            ? `  waiting for docker save: the engine prepares the whole image (about ${formatBytes(imageSizeBytes)}) before it sends the first byte`
+            ? `  waiting for docker save: the engine prepares the whole image (about ${units_formatBytes(imageSizeBytes)}) before it sends the first byte`
             : latest.step === 'reading'
-                ? `  read ${formatBytes(latest.archiveBytesRead)} of the image archive so far`
+                ? `  read ${units_formatBytes(latest.archiveBytesRead)} of the image archive so far`
                 : `  comparing the layers' files, pass ${latest.pass} of ${latest.passCount}: ${latest.layersDone} of ${latest.layerCount} layers done`);
     }, intervalMs);
     return {
@@ -40175,7 +40439,7 @@ async function measureArchive(request, deps) {
     finally {
         progress.stop();
     }
-    log.info(`Read ${formatBytes(archiveBytes)} of the archive for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
+    log.info(`Read ${units_formatBytes(archiveBytes)} of the archive for ${platforms.length} platform(s) in ${formatDurationMs(performance.now() - started)}`);
     const reason = 'the image comes from an archive, which the gate reads without an engine (docker load it and gate it with image: to smoke-test it)';
     return { image: archiveMetadata(images[0]), sizeMethod: 'layers', platforms, smoke: { ran: false, reason } };
 }
@@ -40268,7 +40532,14 @@ function parseRecordPath(path) {
 /** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
 const RECORD_SCHEMA_VERSION = 1;
 
+;// CONCATENATED MODULE: ./src/packages/types.ts
+// What the package view is made of: the installed packages an image's own databases name, each sized by the
+// bytes its files hold in the final filesystem, and how those bytes add up to the image's size. Types only.
+const ECOSYSTEMS = ['deb', 'apk', 'rpm', 'python', 'npm'];
+
 ;// CONCATENATED MODULE: ./src/history/record-check.ts
+
+
 
 
 
@@ -40280,6 +40551,8 @@ const MAX_CREATED_BY_CHARS = 400;
 const MAX_USER_CHARS = 200;
 const MAX_PATH_CHARS = 4096;
 const MAX_LAYERS = 1000;
+/** How many of an image's largest packages a record keeps. */
+const MAX_RECORDED_PACKAGES = 100;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
@@ -40394,6 +40667,21 @@ function readByteMap(value) {
         depth,
     };
 }
+function readPackages(value) {
+    const fields = fieldsOf(value, 'packages');
+    const listed = list(field(fields, 'listed'), 'packages.listed', MAX_RECORDED_PACKAGES).map((item, index) => {
+        const at = `packages.listed[${index}]`;
+        const pkg = fieldsOf(item, at);
+        return {
+            ecosystem: oneOf(field(pkg, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+            name: record_check_text(field(pkg, 'name'), `${at}.name`, MAX_NAME_CHARS),
+            version: record_check_text(field(pkg, 'version'), `${at}.version`, MAX_VERSION_CHARS),
+            sizeBytes: whole(field(pkg, 'sizeBytes'), `${at}.sizeBytes`),
+        };
+    });
+    const ecosystems = list(field(fields, 'ecosystems'), 'packages.ecosystems', ECOSYSTEMS.length).map((item, index) => oneOf(item, `packages.ecosystems[${index}]`, ECOSYSTEMS));
+    return { listed, complete: flag(field(fields, 'complete'), 'packages.complete'), ecosystems };
+}
 function readEngine(value) {
     const fields = fieldsOf(value, 'engine');
     return {
@@ -40427,6 +40715,7 @@ function readRecord(value) {
         nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
         layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
         bytes: optional(fields, 'bytes', readByteMap),
+        packages: optional(fields, 'packages', readPackages),
     });
 }
 /** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
@@ -40482,6 +40771,20 @@ function recordedLayer(layer) {
         compressedBytes: layer.compressedBytes,
     };
 }
+/** The largest packages of an analysis, as a record keeps them (undefined when the analysis read none). */
+function recordedPackages(analysis) {
+    const packages = analysis?.packages;
+    const summary = analysis?.packageSummary;
+    if (!packages || !summary)
+        return undefined;
+    return {
+        listed: packages
+            .slice(0, MAX_RECORDED_PACKAGES)
+            .map(({ ecosystem, name, version, sizeBytes }) => ({ ecosystem, name, version, sizeBytes })),
+        complete: packages.length <= MAX_RECORDED_PACKAGES && summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+    };
+}
 function figuresOf(platform, head, first) {
     const figures = { size: platform.sizeBytes, layers: platform.layerCount };
     if (platform.compressedSizeBytes !== undefined)
@@ -40515,11 +40818,12 @@ function recordOf({ name, head, meta, engine }, platform, first) {
         nonRoot: platform.user.kind === 'non-root',
         layers: platform.analysis?.layers.map(recordedLayer),
         bytes: platform.analysis?.byteMap,
+        packages: recordedPackages(platform.analysis),
     };
 }
 /**
  * A record the reader takes back: as it is, else without its layers (more than MAX_LAYERS, or too many bytes),
- * else without its byte map (a path longer than MAX_PATH_CHARS), else without both. Throws when even that is
+ * else without its byte map (a path longer than MAX_PATH_CHARS), else without both, else without its packages too. Throws when even that is
  * refused (a commit that is not a full sha, a platform name of more than 100 characters).
  */
 function readable(record) {
@@ -40528,6 +40832,7 @@ function readable(record) {
         { ...record, layers: undefined },
         { ...record, bytes: undefined },
         { ...record, layers: undefined, bytes: undefined },
+        { ...record, layers: undefined, bytes: undefined, packages: undefined },
     ];
     let reason = '';
     for (const attempt of attempts) {
@@ -41083,9 +41388,125 @@ function fileChanges(base, head, limit = 10) {
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
 // 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
 // analysis.byteMap and history.
-const REPORT_SCHEMA_VERSION = 3;
+// 4: adds analysis.packages, analysis.packageSummary and baseline.packageChanges.
+const REPORT_SCHEMA_VERSION = 4;
+
+;// CONCATENATED MODULE: ./src/packages/changes.ts
+/** The side an analysis gives: all its packages (cut only when the analysis cut them) and the databases it read. */
+function packageSideOf(packages, summary) {
+    return {
+        packages,
+        complete: summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+    };
+}
+/** Ecosystems whose packages exist only where a database says so; npm's and Python's folders describe themselves. */
+const DATABASE_ECOSYSTEMS = new Set(['deb', 'apk', 'rpm']);
+const DATABASE_NAME = { deb: 'dpkg', apk: 'apk', rpm: 'rpm', python: 'Python', npm: 'npm' };
+function totalsOf(side, compared) {
+    const totals = new Map();
+    for (const pkg of side.packages) {
+        if (!compared(pkg.ecosystem))
+            continue;
+        const key = `${pkg.ecosystem}\u0000${pkg.name}`;
+        const total = totals.get(key) ?? { versions: new Set(), sizeBytes: 0 };
+        total.versions.add(pkg.version);
+        total.sizeBytes += pkg.sizeBytes;
+        totals.set(key, total);
+    }
+    return totals;
+}
+/** The smallest size a cut list holds: nothing it left out is larger. Undefined for a whole list (or an empty cut one). */
+function boundOf(side, totals) {
+    if (side.complete || totals.size === 0)
+        return undefined;
+    return Math.min(...[...totals.values()].map((total) => total.sizeBytes));
+}
+function versionsOf(total) {
+    return total ? [...total.versions].sort().join(', ') : undefined;
+}
+function changes_changeOf(key, base, head, bounds) {
+    const [ecosystem, name] = key.split('\u0000');
+    const common = {
+        ecosystem,
+        name,
+        baseVersion: versionsOf(base),
+        headVersion: versionsOf(head),
+        baseBytes: base?.sizeBytes,
+        headBytes: head?.sizeBytes,
+    };
+    if (base && head) {
+        const changeBytes = head.sizeBytes - base.sizeBytes;
+        if (changeBytes !== 0)
+            return { ...common, kind: changeBytes > 0 ? 'grew' : 'shrank', changeBytes };
+        return common.baseVersion === common.headVersion ? undefined : { ...common, kind: 'updated', changeBytes: 0 };
+    }
+    if (head) {
+        if (bounds.baseComplete)
+            return { ...common, kind: 'added', changeBytes: head.sizeBytes };
+        return bounds.base !== undefined && head.sizeBytes > bounds.base
+            ? { ...common, kind: 'added', baseAtMostBytes: bounds.base, changeBytes: head.sizeBytes - bounds.base }
+            : undefined;
+    }
+    if (!base)
+        return undefined;
+    if (bounds.headComplete)
+        return { ...common, kind: 'removed', changeBytes: -base.sizeBytes };
+    return bounds.head !== undefined && base.sizeBytes > bounds.head
+        ? { ...common, kind: 'removed', headAtMostBytes: bounds.head, changeBytes: bounds.head - base.sizeBytes }
+        : undefined;
+}
+/** What one side read and the other did not, for the ecosystems that need a database. */
+function ecosystemNotes(base, head) {
+    const notes = [];
+    const skipped = new Set();
+    const count = (side, ecosystem) => side.packages.filter((pkg) => pkg.ecosystem === ecosystem).length;
+    for (const ecosystem of DATABASE_ECOSYSTEMS) {
+        const inBase = base.ecosystems.includes(ecosystem);
+        const inHead = head.ecosystems.includes(ecosystem);
+        if (inBase === inHead)
+            continue;
+        skipped.add(ecosystem);
+        const database = DATABASE_NAME[ecosystem];
+        notes.push(inBase
+            ? `${ecosystem}: the baseline has a ${database} database (${count(base, ecosystem)} packages listed) and this image has none, so its packages are not compared`
+            : `${ecosystem}: this image has a ${database} database (${count(head, ecosystem)} packages listed) and the baseline had none, so its packages are not compared`);
+    }
+    return { notes, compared: (ecosystem) => !skipped.has(ecosystem) };
+}
+function order(a, b) {
+    const rank = (change) => (change.changeBytes > 0 ? 0 : change.changeBytes < 0 ? 1 : 2);
+    return (rank(a) - rank(b) ||
+        Math.abs(b.changeBytes) - Math.abs(a.changeBytes) ||
+        (a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : 0) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** The packages that changed from `base` to `head`, largest change first, at most `limit`. */
+function packageChanges(base, head, limit = 50) {
+    const { notes, compared } = ecosystemNotes(base, head);
+    const baseTotals = totalsOf(base, compared);
+    const headTotals = totalsOf(head, compared);
+    const bounds = {
+        base: boundOf(base, baseTotals),
+        head: boundOf(head, headTotals),
+        baseComplete: base.complete,
+        headComplete: head.complete,
+    };
+    const changes = [];
+    for (const key of new Set([...baseTotals.keys(), ...headTotals.keys()])) {
+        const change = changes_changeOf(key, baseTotals.get(key), headTotals.get(key), bounds);
+        if (change)
+            changes.push(changes_defined(change));
+    }
+    changes.sort(order);
+    return { changes: changes.slice(0, Math.max(0, limit)), changedCount: changes.length, notes };
+}
+function changes_defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
+
 
 
 
@@ -41102,6 +41523,9 @@ function verdict_figuresOf(platform, smoke) {
         wastedBytes: platform.analysis?.dive.wastedBytes,
     };
 }
+function analysisPackages(analysis) {
+    return analysis?.packages && analysis.packageSummary ? packageSideOf(analysis.packages, analysis.packageSummary) : undefined;
+}
 /**
  * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
  * record of the same platform only (the gate falls back to building when the records lack the gated platform).
@@ -41109,11 +41533,22 @@ function verdict_figuresOf(platform, smoke) {
 function baselineSide(baseline, platform) {
     if ('measured' in baseline) {
         const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
-        return { figures: verdict_figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+        const analysis = measured.analysis;
+        return {
+            figures: verdict_figuresOf(measured, baseline.measured.smoke),
+            layers: analysis?.layers,
+            bytes: analysis?.byteMap,
+            packages: analysisPackages(analysis),
+        };
     }
     if ('recorded' in baseline) {
         const record = baseline.recorded.find((candidate) => candidate.platform === platform);
-        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+        const packages = record?.packages && {
+            packages: record.packages.listed,
+            complete: record.packages.complete,
+            ecosystems: record.packages.ecosystems,
+        };
+        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes, packages };
     }
     return undefined;
 }
@@ -41124,11 +41559,13 @@ function baselineReport(input, primary) {
     if (!base)
         return undefined;
     const head = primary.analysis;
+    const headPackages = analysisPackages(head);
     return {
         ...input.baseline.report,
         figures: figureDeltas(base.figures, verdict_figuresOf(primary, input.head.smoke)),
         layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
         fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
+        packageChanges: headPackages && base.packages ? packageChanges(base.packages, headPackages) : undefined,
     };
 }
 /** The checks of one platform; the smoke test ran on the first platform only. */
@@ -41145,6 +41582,8 @@ function platformChecks(input, platform, index) {
             compressedSizeBytes: analysis.compressedSizeBytes,
             efficiency: analysis.dive.efficiency,
             wastedBytes: analysis.dive.wastedBytes,
+            layers: analysis.layers,
+            packages: analysis.packages,
         },
         baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
@@ -41349,8 +41788,8 @@ async function gateWith(options, deps, background, runHistory) {
         report.history = await historyReport(deps.history, history, { name: report.name, head: head.measured, engine }, log);
     const size = report.baseline?.figures.find((figure) => figure.id === 'size');
     if (report.baseline) {
-        const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${formatBytes(size.change)}` : 'unknown';
-        log.info(`Baseline ${report.baseline.reference}: ${formatBytes(size?.base ?? 0)}; this change ${change}`);
+        const change = size?.change !== undefined ? `${size.change >= 0 ? '+' : ''}${units_formatBytes(size.change)}` : 'unknown';
+        log.info(`Baseline ${report.baseline.reference}: ${units_formatBytes(size?.base ?? 0)}; this change ${change}`);
     }
     else if ('skipped' in baseline) {
         log.info(`No baseline: ${baseline.skipped}`);
@@ -41464,7 +41903,7 @@ async function findUnchanged(config, images, deps, log) {
 /** An unchanged image's row: the merge base's recorded figures when the history has them, held to its budgets. */
 async function carriedForward(options, mergeBase, deps, log) {
     const maxSize = options.budgets.maxSize;
-    const budget = maxSize ? formatBytes(maxSize.bytes, unitSystemOf(maxSize.unit)) : undefined;
+    const budget = maxSize ? units_formatBytes(maxSize.bytes, unitSystemOf(maxSize.unit)) : undefined;
     const settings = await deps.historyFor?.(options);
     if (!settings)
         return { budget };
@@ -41582,6 +42021,7 @@ async function writeReportFile(report, filePath, env = process.env) {
 
 
 
+
 /** The bandwidth the pull-time estimate assumes. */
 const PULL_BANDWIDTH_BITS_PER_SECOND = 100_000_000;
 function pullSeconds(compressedBytes, bitsPerSecond = PULL_BANDWIDTH_BITS_PER_SECOND) {
@@ -41598,6 +42038,7 @@ function renderAnalysis(analysis, uncompressedBytes) {
         wasteLine(analysis),
         '',
         ...hintsSection(analysis),
+        ...packagesSection(analysis),
         ...layersSection(analysis),
         ...largestSection(analysis),
         ...inefficientSection(analysis),
@@ -41606,13 +42047,13 @@ function renderAnalysis(analysis, uncompressedBytes) {
 function sizeLine(analysis, uncompressedBytes) {
     const compressed = analysis.compressedSizeBytes;
     return compressed === undefined
-        ? `Uncompressed ${formatBytes(uncompressedBytes)}; the compressed size could not be measured.`
-        : `**Uncompressed** ${formatBytes(uncompressedBytes)} (on disk after pull) · **Compressed** ${formatBytes(compressed)} (what a registry stores and \`docker pull\` downloads; about ${formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`;
+        ? `Uncompressed ${units_formatBytes(uncompressedBytes)}; the compressed size could not be measured.`
+        : `**Uncompressed** ${units_formatBytes(uncompressedBytes)} (on disk after pull) · **Compressed** ${units_formatBytes(compressed)} (what a registry stores and \`docker pull\` downloads; about ${formatDurationMs(pullSeconds(compressed) * 1000)} at 100 Mbit/s)`;
 }
 function wasteLine(analysis) {
     const dive = analysis.dive;
-    return (`**Wasted space** (dive-compatible): efficiency ${formatPercent(dive.efficiency)}, ${formatBytes(dive.wastedBytes)} wasted (${formatPercent(dive.wastedUserPercent)} of the image's own ${formatBytes(dive.userSizeBytes)}). ` +
-        `Of that, **${formatBytes(analysis.reclaimableBytes)} could really be reclaimed** (earlier copies and deleted files; dive also counts the copy that survives).`);
+    return (`**Wasted space** (dive-compatible): efficiency ${formatPercent(dive.efficiency)}, ${units_formatBytes(dive.wastedBytes)} wasted (${formatPercent(dive.wastedUserPercent)} of the image's own ${units_formatBytes(dive.userSizeBytes)}). ` +
+        `Of that, **${units_formatBytes(analysis.reclaimableBytes)} could really be reclaimed** (earlier copies and deleted files; dive also counts the copy that survives).`);
 }
 function hintsSection(analysis) {
     if (analysis.hints.length === 0)
@@ -41625,8 +42066,8 @@ function layersSection(analysis) {
             String(layer.index + 1),
             layer.line ? String(layer.line) : '',
             escapeMarkdownInline(clipCreatedBy(layer.createdBy)) + (layer.own ? '' : ' *(base)*'),
-            formatBytes(layer.sizeBytes),
-            layer.compressedBytes === undefined ? '' : formatBytes(layer.compressedBytes),
+            units_formatBytes(layer.sizeBytes),
+            layer.compressedBytes === undefined ? '' : units_formatBytes(layer.compressedBytes),
             `+${formatInteger(layer.filesAdded)} ~${formatInteger(layer.filesModified)} -${formatInteger(layer.filesRemoved)}`,
         ];
         return `| ${cells.join(' | ')} |`;
@@ -41649,11 +42090,11 @@ function largestSection(analysis) {
         ...detailsBlock("Largest files and directories of the image's own layers", [
             '| File | Size | Layer |',
             '| --- | ---: | ---: |',
-            ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
+            ...analysis.largestFiles.map((file) => `| ${escapeMarkdownInline(file.path)} | ${units_formatBytes(file.sizeBytes)} | ${file.layer + 1} |`),
             '',
             '| Directory | Size |',
             '| --- | ---: |',
-            ...analysis.largestDirectories.map((dir) => `| ${escapeMarkdownInline(dir.path)} | ${formatBytes(dir.sizeBytes)} |`),
+            ...analysis.largestDirectories.map((dir) => `| ${escapeMarkdownInline(dir.path)} | ${units_formatBytes(dir.sizeBytes)} |`),
         ]),
         '',
     ];
@@ -41690,15 +42131,15 @@ function engineSentence(report) {
     const store = `${engine.imageStore} image store, ${engine.storageDriver}`;
     const own = image.sizeMethod === 'inspect' || image.engineSizeBytes === image.sizeBytes
         ? 'docker image inspect .Size agrees'
-        : `docker image inspect .Size says ${formatBytes(image.engineSizeBytes)} (${image.engineSizeBytes} B), which on this store is not the image's size`;
+        : `docker image inspect .Size says ${units_formatBytes(image.engineSizeBytes)} (${image.engineSizeBytes} B), which on this store is not the image's size`;
     return `Measured on Docker ${engine.version} (${store}); the size is the layers' own bytes, ${own}.`;
 }
 /** Rows of per-platform figures: platform, size, compressed, layers, user, verdict (only when there are several). */
 function platformRows(report) {
     return (report.platforms ?? []).map((platform) => [
         platform.platform,
-        `${formatBytes(platform.sizeBytes)} (${platform.sizeBytes} B)`,
-        platform.compressedSizeBytes === undefined ? '—' : formatBytes(platform.compressedSizeBytes),
+        `${units_formatBytes(platform.sizeBytes)} (${platform.sizeBytes} B)`,
+        platform.compressedSizeBytes === undefined ? '—' : units_formatBytes(platform.compressedSizeBytes),
         String(platform.layerCount),
         platform.user === '' ? '(root)' : platform.user,
         platform.passed ? 'pass' : 'fail',
@@ -41814,7 +42255,7 @@ function orderedOutcomes(outcomes) {
     const order = ['failing', 'changed', 'unchanged'];
     return order.flatMap((group) => outcomes.filter((outcome) => imageGroup(outcome) === group));
 }
-const bytesOrDash = (bytes) => (bytes === undefined ? '—' : formatBytes(bytes));
+const bytesOrDash = (bytes) => (bytes === undefined ? '—' : units_formatBytes(bytes));
 function changeText(sizeBytes, baseBytes) {
     if (baseBytes === undefined)
         return '—';
@@ -41839,7 +42280,7 @@ function reportRows(name, report) {
             {
                 image: name,
                 platform: escapeMarkdownInline(report.image.platform),
-                size: formatBytes(report.image.sizeBytes),
+                size: units_formatBytes(report.image.sizeBytes),
                 change: changeText(report.image.sizeBytes, baselineSizeFigure(report)?.base),
                 compressed: bytesOrDash(report.image.compressedSizeBytes ?? report.analysis?.compressedSizeBytes),
                 budget: sizeBudget(report.checks),
@@ -41852,7 +42293,7 @@ function reportRows(name, report) {
         return {
             image: name,
             platform: escapeMarkdownInline(platform.platform),
-            size: formatBytes(platform.sizeBytes),
+            size: units_formatBytes(platform.sizeBytes),
             change: changeText(platform.sizeBytes, platform.baselineSizeBytes),
             compressed: bytesOrDash(platform.compressedSizeBytes),
             budget: sizeBudget(checks),
@@ -41943,7 +42384,7 @@ function detailsSummary(outcome) {
     }
     const report = outcome.report;
     const change = baselineSizeFigure(report)?.change;
-    const size = `${formatBytes(report.image.sizeBytes)}${change === undefined ? '' : ` (${formatBytesDelta(change)})`}`;
+    const size = `${units_formatBytes(report.image.sizeBytes)}${change === undefined ? '' : ` (${formatBytesDelta(change)})`}`;
     const failed = report.checks.filter((check) => check.verdict === 'fail').map((check) => check.label);
     return report.passed
         ? `${VERDICT_MARK.pass} ${name}: passed · ${size}`
@@ -42377,7 +42818,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(734);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2902);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -7,6 +7,9 @@ import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../analysis/byte-map.js';
 import { MAX_NAME_CHARS } from './record-path.js';
 import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';
 import { ByteMap } from '../analysis/byte-map.js';
+import { ECOSYSTEMS } from '../packages/types.js';
+import { MAX_NAME_CHARS as MAX_PACKAGE_NAME_CHARS, MAX_VERSION_CHARS } from '../packages/dpkg.js';
+import { RecordedPackages } from './types.js';
 
 /** The longest record text read (bytes of UTF-8). */
 export const MAX_RECORD_BYTES = 256 * 1024;
@@ -16,6 +19,8 @@ export const MAX_CREATED_BY_CHARS = 400;
 export const MAX_USER_CHARS = 200;
 export const MAX_PATH_CHARS = 4096;
 export const MAX_LAYERS = 1000;
+/** How many of an image's largest packages a record keeps. */
+export const MAX_RECORDED_PACKAGES = 100;
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -139,6 +144,24 @@ function readByteMap(value: unknown): ByteMap {
   };
 }
 
+function readPackages(value: unknown): RecordedPackages {
+  const fields = fieldsOf(value, 'packages');
+  const listed = list(field(fields, 'listed'), 'packages.listed', MAX_RECORDED_PACKAGES).map((item, index) => {
+    const at = `packages.listed[${index}]`;
+    const pkg = fieldsOf(item, at);
+    return {
+      ecosystem: oneOf(field(pkg, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+      name: text(field(pkg, 'name'), `${at}.name`, MAX_PACKAGE_NAME_CHARS),
+      version: text(field(pkg, 'version'), `${at}.version`, MAX_VERSION_CHARS),
+      sizeBytes: whole(field(pkg, 'sizeBytes'), `${at}.sizeBytes`),
+    };
+  });
+  const ecosystems = list(field(fields, 'ecosystems'), 'packages.ecosystems', ECOSYSTEMS.length).map((item, index) =>
+    oneOf(item, `packages.ecosystems[${index}]`, ECOSYSTEMS),
+  );
+  return { listed, complete: flag(field(fields, 'complete'), 'packages.complete'), ecosystems };
+}
+
 function readEngine(value: unknown): HistoryRecord['engine'] {
   const fields = fieldsOf(value, 'engine');
   return {
@@ -176,6 +199,7 @@ function readRecord(value: unknown): HistoryRecord {
       list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`)),
     ),
     bytes: optional(fields, 'bytes', readByteMap),
+    packages: optional(fields, 'packages', readPackages),
   });
 }
 

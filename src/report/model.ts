@@ -7,12 +7,14 @@ import { ImageAnalysis } from '../analysis/analyze.js';
 import { FigureDelta, LayerChange } from '../judge/delta.js';
 import { FileChange } from '../history/file-changes.js';
 import { TrendPoint } from '../history/types.js';
+import { PackageChanges } from '../packages/changes.js';
 
 // 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
 // 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
 // analysis.byteMap and history.
-export const REPORT_SCHEMA_VERSION = 3;
+// 4: adds analysis.packages, analysis.packageSummary and baseline.packageChanges.
+export const REPORT_SCHEMA_VERSION = 4;
 
 export interface BaselineReport {
   /** base-commit: built from the base commit now; image: an image reference; record: the size history's record. */
@@ -29,6 +31,8 @@ export interface BaselineReport {
   layerChanges?: LayerChange[];
   /** Which files and directories grew, appeared, shrank or vanished most (when both byte maps are known). */
   fileChanges?: FileChange[];
+  /** Which packages were added, removed, grew, shrank or were updated (when both sides' packages are known). */
+  packageChanges?: PackageChanges;
   /** record only: when and by which run the record was made, and the image store that measured it. */
   recordedAt?: string;
   recordRunUrl?: string;
