@@ -38651,16 +38651,18 @@ function parseApkInstalled(text) {
 
 
 
-/** Claims the paths of a .list file; a path followed by paths under it is a directory to dpkg, and is not claimed. */
+/**
+ * Claims the paths of a .list file. A path the list also names a child of is a directory to dpkg (it lists every
+ * directory level, though not always before its contents), even where the image has a symlink (/lib64 -> usr/lib64
+ * on a merged-/usr system): it is not claimed.
+ */
 function claimList(ledger, instance, text) {
-    let pending;
-    forEachListedPath(text, (path) => {
-        if (pending !== undefined && !(path.startsWith(pending) && path[pending.length] === '/'))
-            ledger.claimListed(instance, pending);
-        pending = path;
-    });
-    if (pending !== undefined)
-        ledger.claimListed(instance, pending);
+    const paths = [];
+    forEachListedPath(text, (path) => paths.push(path));
+    const directories = new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/'))));
+    for (const path of paths)
+        if (!directories.has(path))
+            ledger.claimListed(instance, path);
 }
 function summaryOf(ledger, ecosystem, database, notes) {
     const instances = ledger.instances.filter((instance) => instance.ecosystem === ecosystem);

@@ -10,14 +10,16 @@ import { EcosystemSummary } from './types.js';
 
 type Database = { bytes: Buffer; layer: number };
 
-/** Claims the paths of a .list file; a path followed by paths under it is a directory to dpkg, and is not claimed. */
+/**
+ * Claims the paths of a .list file. A path the list also names a child of is a directory to dpkg (it lists every
+ * directory level, though not always before its contents), even where the image has a symlink (/lib64 -> usr/lib64
+ * on a merged-/usr system): it is not claimed.
+ */
 function claimList(ledger: Ledger, instance: PackageInstance, text: string): void {
-  let pending: string | undefined;
-  forEachListedPath(text, (path) => {
-    if (pending !== undefined && !(path.startsWith(pending) && path[pending.length] === '/')) ledger.claimListed(instance, pending);
-    pending = path;
-  });
-  if (pending !== undefined) ledger.claimListed(instance, pending);
+  const paths: string[] = [];
+  forEachListedPath(text, (path) => paths.push(path));
+  const directories = new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/'))));
+  for (const path of paths) if (!directories.has(path)) ledger.claimListed(instance, path);
 }
 
 function summaryOf(ledger: Ledger, ecosystem: EcosystemSummary['ecosystem'], database: string, notes: string[]): EcosystemSummary {

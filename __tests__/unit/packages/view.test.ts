@@ -60,9 +60,9 @@ describe('dpkg on a merged-/usr Debian, and a later apt-get install', () => {
     bytes('/usr/lib/x86_64-linux-gnu/libc.so.6', 2000),
     bytes('/etc/hostname', 10),
     text('/var/lib/dpkg/status', STATUS_BASE),
-    // As dpkg writes them: directories first; /bin is a directory to dpkg and a symlink in the image; the man page
-    // was left out by a path-exclude, as Debian's slim images do.
-    text('/var/lib/dpkg/info/coreutils.list', '/.\n/bin\n/bin/ls\n/usr\n/usr/share/doc/coreutils/copyright\n/usr/share/man/man1/ls.1.gz\n'),
+    // As dpkg writes them: every directory level, not always before its contents; /bin is a directory to dpkg and a
+    // symlink in the image; the man page was left out by a path-exclude, as Debian's slim images do.
+    text('/var/lib/dpkg/info/coreutils.list', '/.\n/bin\n/usr\n/usr/share/doc/coreutils/copyright\n/usr/share/man/man1/ls.1.gz\n/bin/ls\n'),
     text('/var/lib/dpkg/info/dash.list', '/.\n/usr/bin/dash\n/usr/bin/sh\n'),
     // libc6 lists /usr/bin/ls too: coreutils, first in the status file, claims it.
     text('/var/lib/dpkg/info/libc6:amd64.list', '/.\n/lib/x86_64-linux-gnu/libc.so.6\n/usr/bin/ls\n'),
