@@ -1,8 +1,9 @@
 // npm run bench: speed and memory of the gate, measured side by side with the shell baselines, on
 // synthetic images it builds itself, then the size history's pull request runs (bench/history.mjs). Writes
 // BENCHMARKS.md. A benchmark, not a test: nothing here fails on speed.
-//   node bench/run.mjs [--runs 5] [--large] [--no-history]   (--large adds a 1 GB image; --no-history skips
-//   the size history's section, which `node bench/history.mjs` measures alone)
+//   node bench/run.mjs [--runs 5] [--large] [--no-history] [--no-packages]   (--large adds a 1 GB image;
+//   --no-history skips the size history's section, which `node bench/history.mjs` measures alone; --no-packages
+//   the package view's, which `node bench/packages.mjs` measures alone)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { benchHistory, writeHistorySection } from './history.mjs';
+import { benchPackages, writePackagesSection } from './packages.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -358,3 +360,5 @@ console.log(generated.join('\n'));
 // The size history (issue 11): a pull request compared with its merge base's record, against the same pull
 // request building its base commit. Its own section of BENCHMARKS.md; the sections above are written already.
 if (!args.includes('--no-history')) writeHistorySection((await benchHistory({ runs: RUNS })).lines);
+// The package view (issue 18): the analysis of two 150,000-file archives with and without it. No engine needed.
+if (!args.includes('--no-packages')) writePackagesSection(benchPackages({ runs: RUNS }));

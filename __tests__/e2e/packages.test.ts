@@ -4,9 +4,9 @@
 // optimised one passes. The naive images' package views are held to oracles that do not use the gate: find, stat
 // and Python's csv module inside the image, and GNU tar's listing of the layers for the final filesystem's bytes.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { useCleanEngine } from '../support/clean-engine.js';
-import { docker, runAction } from '../support/e2e.js';
+import { BUSYBOX, docker, runAction, withContext } from '../support/e2e.js';
 import { debListBytes, npmFolderBytes, recordBytes, visibleBytesByGnuTar } from '../support/final-filesystem.js';
 import { formatBytes } from '../../src/common/units.js';
 import { GateReport } from '../../src/report/model.js';
@@ -59,6 +59,8 @@ async function gate(example: string): Promise<GatedExample> {
     summary: run.summary,
   };
   gated.set(example, result);
+  // The README's picture of the package table is rendered from this summary (scripts/screenshot-comment.mjs).
+  if (example === 'node-naive' && process.env.SAVE_PACKAGES_SUMMARY_TO) writeFileSync(process.env.SAVE_PACKAGES_SUMMARY_TO, run.summary);
   return result;
 }
 
@@ -148,5 +150,47 @@ describe('the naive Python image', () => {
     const packageBytes = report.analysis!.packages!.reduce((sum, item) => sum + item.sizeBytes, 0) + (summary.notListed?.sizeBytes ?? 0);
     expect(packageBytes + summary.unownedBytes).toBe(visibleBytesByGnuTar(TAG('python-naive')));
     expect(summary.visibleBytes + summary.hiddenBytes).toBe(report.image.sizeBytes);
+  });
+});
+
+describe('hostile package databases', () => {
+  // Names that try to break the summary's tables, mention people, inject HTML and start workflow commands; a file
+  // list too large to keep; a listed path through a symlink loop; a package.json that is not JSON.
+  const tag = 'image-size-gate-e2e/hostile-packages:1';
+  const dockerfile = [
+    `FROM ${BUSYBOX}`,
+    'RUN mkdir -p /var/lib/dpkg/info /app/node_modules/evil /app/node_modules/broken \\',
+    " && printf 'Package: evil|name <b>@admin\\r::error::pwned\\nStatus: install ok installed\\nVersion: 1\\n\\nStatus: install ok installed\\n\\n' > /var/lib/dpkg/status \\",
+    " && printf '/loop1/x\\n/bin/busybox\\n' > \"/var/lib/dpkg/info/$(printf 'evil|name <b>@admin\\r::error::pwned').list\" \\",
+    ' && ln -s loop2 /loop1 && ln -s loop1 /loop2 \\',
+    " && head -c 5000000 /dev/zero | tr '\\000' a > /var/lib/dpkg/info/huge.list \\",
+    ` && printf '{"name":"<img src=x onerror=alert(1)>|@admin","version":"1\\\\r::warning::x"}' > /app/node_modules/evil/package.json \\`,
+    ' && head -c 70000 /dev/zero > /app/node_modules/evil/index.js \\',
+    ' && printf \'{"name": \' > /app/node_modules/broken/package.json \\',
+    ` && printf '{"devDependencies":{"evil":"1"}}' > /app/package.json`,
+    'USER 65534',
+    '',
+  ].join('\n');
+
+  test('a partial result and warnings, every name inert in the summary, no workflow command from the image', async () => {
+    engine.removeAfterwards(tag);
+    const run = await withContext({ Dockerfile: dockerfile }, (dir) => runAction({ context: dir, tag, smoke: 'false' }));
+    expect(run.exitCode).toBe(0);
+    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8')) as GateReport;
+    const summary = report.analysis!.packageSummary!;
+    expect(summary.warnings).toContain(
+      '/var/lib/dpkg/info/huge.list was not read: it is 5000000 bytes, more than the 4194304 the gate reads',
+    );
+    expect(summary.warnings.some((warning) => warning.includes('paragraph(s) without a Package field'))).toBe(true);
+    // The name is kept as the image wrote it; busybox is claimed through the list, the loop is given up on.
+    expect(pkg(report, 'deb', 'evil|name <b>@admin\r::error::pwned').fileCount).toBe(1);
+    expect(pkg(report, 'npm', '<img src=x onerror=alert(1)>|@admin').version).toBe('1\r::warning::x');
+    expect(pkg(report, 'npm', 'broken').version).toBe('');
+    // The devDependency hint names it, escaped wherever it is shown.
+    expect(run.summary).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(run.summary).not.toMatch(/<img|<b>|@admin/);
+    const lines = run.stdout.split(/\r\n|\r|\n/);
+    expect(lines.filter((line) => /^::(error|warning)::(pwned|x)/.test(line))).toEqual([]);
+    expect(lines.filter((line) => line.startsWith('::error'))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7925);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7925:
+/***/ 3597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3319,172 +3319,7 @@ function bytesByRuleAndLayer(visible, rules, origins) {
     return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
-;// CONCATENATED MODULE: ./src/packages/dpkg.ts
-// Pure: Debian's package database as dpkg leaves it: the status file (or distroless's status.d/ entries), one
-// control paragraph per package, and each package's file list (/var/lib/dpkg/info/<name>[:<arch>].list, or a
-// status.d entry's .md5sums). Tolerant: a malformed paragraph is skipped and counted, never thrown on.
-/** The states in which a package's files are on disk (dpkg(1): not-installed and config-files have none). */
-const STATES_WITH_FILES = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
-/** The longest name and version kept (a longer one is cut): Debian's own are far shorter. */
-const MAX_NAME_CHARS = 214;
-const MAX_VERSION_CHARS = 128;
-function clip(text, maxChars) {
-    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
-}
-/** The fields of each paragraph of a control file that the view needs; lines that are not `Field: value` are skipped. */
-function* paragraphs(text) {
-    let fields = new Map();
-    let start = 0;
-    while (start <= text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-        start = end + 1;
-        if (line.trim() === '') {
-            if (fields.size > 0)
-                yield fields;
-            fields = new Map();
-            continue;
-        }
-        // Continuation lines (a description, conffiles) start with a space or a tab.
-        if (line.startsWith(' ') || line.startsWith('\t'))
-            continue;
-        const colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const field = line.slice(0, colon).toLowerCase();
-        if (field === 'package' || field === 'version' || field === 'architecture' || field === 'status' || field === 'multi-arch')
-            fields.set(field, line.slice(colon + 1).trim());
-    }
-    if (fields.size > 0)
-        yield fields;
-}
-/**
- * The packages a control file lists whose files are on disk. `statusRequired` is false for distroless's
- * status.d entries, which have no Status field. Paragraphs without a Package field are counted in `malformed`.
- */
-function parseDpkgStatus(text, statusRequired = true) {
-    const packages = [];
-    let malformed = 0;
-    for (const fields of paragraphs(text)) {
-        const name = fields.get('package');
-        if (!name) {
-            malformed += 1;
-            continue;
-        }
-        const status = fields.get('status');
-        if (status !== undefined || statusRequired) {
-            const state = status?.split(/\s+/)[2];
-            if (!state || !STATES_WITH_FILES.has(state))
-                continue;
-        }
-        packages.push({
-            name: clip(name, MAX_NAME_CHARS),
-            version: clip(fields.get('version') ?? '', MAX_VERSION_CHARS),
-            architecture: fields.get('architecture') ?? '',
-            multiArchSame: fields.get('multi-arch') === 'same',
-        });
-    }
-    return { packages, malformed };
-}
-/** Calls `each` with every absolute path of a .list file (`/.`, the root, is left out). */
-function forEachListedPath(text, each) {
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const path = text.slice(start, end);
-        start = end + 1;
-        if (path.startsWith('/') && path !== '/.')
-            each(path);
-    }
-}
-/** Calls `each` with every path of an md5sums file (`<md5>  <path relative to />`), made absolute. */
-function forEachMd5sumsPath(text, each) {
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const line = text.slice(start, end);
-        start = end + 1;
-        const space = line.indexOf(' ');
-        if (space < 0)
-            continue;
-        const relative = line.slice(space).replace(/^[ *]+/, '');
-        if (relative !== '')
-            each(`/${relative}`);
-    }
-}
-/** The file-list names (without `.list`) under which dpkg may keep a package's files, the likelier first. */
-function listNamesOf(pkg) {
-    const qualified = pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
-    return pkg.multiArchSame ? [qualified, pkg.name] : [pkg.name, qualified];
-}
-
-;// CONCATENATED MODULE: ./src/packages/npm.ts
-// Pure: npm packages in node_modules folders, nested and scoped ones and pnpm's .pnpm store alike. A package is
-// the folder under the last node_modules/ of a path that holds a package.json, minus its own nested
-// node_modules; its name and version are its package.json's. An app's own package.json (outside node_modules)
-// says which of them are devDependencies.
-
-const NODE_MODULES = '/node_modules/';
-/** The package folder a path is in: the last node_modules/ then a name (@scope/name); undefined outside one. */
-function npmFolderOf(path) {
-    const at = path.lastIndexOf(NODE_MODULES);
-    if (at < 0)
-        return undefined;
-    const start = at + NODE_MODULES.length;
-    // .bin, .pnpm, .cache, .package-lock.json: npm's and pnpm's own, not packages.
-    if (path.charCodeAt(start) === 46 /* . */)
-        return undefined;
-    let end = path.indexOf('/', start);
-    if (path.charCodeAt(start) === 64 /* @ */) {
-        if (end < 0)
-            return undefined;
-        end = path.indexOf('/', end + 1);
-    }
-    if (end < 0)
-        return { folder: path, isFolder: true };
-    return { folder: path.slice(0, end), isFolder: false };
-}
-function parseObject(bytes) {
-    try {
-        const value = JSON.parse(bytes.toString('utf8'));
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A package's name and version from its package.json; the folder's name and '' when the file does not say. */
-function parseNpmManifest(bytes, folder) {
-    const fields = bytes ? parseObject(bytes) : undefined;
-    const at = folder.lastIndexOf(NODE_MODULES);
-    const folderName = at < 0 ? folder.slice(folder.lastIndexOf('/') + 1) : folder.slice(at + NODE_MODULES.length);
-    const name = typeof fields?.name === 'string' && fields.name !== '' ? fields.name : folderName;
-    const version = typeof fields?.version === 'string' ? fields.version : '';
-    return { manifest: { name: clip(name, MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS) }, malformed: !fields };
-}
-function keysOf(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).slice(0, 10_000) : [];
-}
-/** An app's package.json: the names it depends on, and those only its development needs. */
-function parseAppManifest(bytes, path) {
-    const fields = parseObject(bytes);
-    if (!fields)
-        return undefined;
-    return {
-        directory: path.slice(0, path.lastIndexOf('/')) || '/',
-        dependencies: keysOf(fields.dependencies),
-        devDependencies: keysOf(fields.devDependencies),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/package-hints.ts
-
 
 
 const MIN_DEV_DEPENDENCY_BYTES = 64 * 1024;
@@ -3527,98 +3362,62 @@ function devDependencyHints({ packageView, origins }) {
         };
     });
 }
-/** What kind of file a runtime never loads this is, inside node_modules or a Python site directory; undefined for the rest. */
-function extraKind(path, area) {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    if (area === 'node_modules') {
-        if (base.endsWith('.map'))
-            return 'source maps';
-        if (/\.(d\.)?[mc]?tsx?$/.test(base))
-            return 'TypeScript sources and declarations';
-    }
-    else if (base.endsWith('.pyi'))
-        return 'type stubs';
-    if (/\/(tests?|__tests__|spec)\//.test(path))
-        return 'tests';
-    if (/\/(docs?|examples?)\//.test(path) || /^(readme|changelog|history|changes)(\.|$)|\.(md|markdown|rst)$/i.test(base))
-        return 'docs';
-    return undefined;
+/** The layer of most bytes among tallies (the earlier of equals). */
+function mostBytesLayer(tallies) {
+    const byLayer = new Map();
+    for (const tally of tallies)
+        byLayer.set(tally.layer, (byLayer.get(tally.layer) ?? 0) + tally.bytes);
+    return [...byLayer].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
+const sum = (tallies, field) => tallies.reduce((total, tally) => total + tally[field], 0);
 /** Test, docs, source-map and TypeScript files inside node_modules and site-packages; devDependencies' own left to their hint. */
-function packageExtrasHints({ visible, origins, packageView }) {
-    const devFolders = new Set((packageView?.devDependencies ?? []).map((dependency) => `${dependency.app.slice(0, -'/package.json'.length)}/node_modules/${dependency.name}`));
-    const totals = new Map();
-    for (const [path, file] of visible) {
-        if (file.kind !== 'file' || file.sizeBytes === 0)
-            continue;
-        const area = path.includes('/node_modules/')
-            ? 'node_modules'
-            : path.includes('/site-packages/') || path.includes('/dist-packages/')
-                ? 'site-packages'
-                : undefined;
-        if (!area)
-            continue;
-        const kind = extraKind(path, area);
-        if (!kind || (area === 'node_modules' && devFolders.has(npmFolderOf(path)?.folder ?? '')))
-            continue;
-        const total = totals.get(area) ?? { bytes: 0, files: 0, kinds: new Map(), layers: new Map() };
-        total.bytes += file.sizeBytes;
-        total.files += 1;
-        total.kinds.set(kind, (total.kinds.get(kind) ?? 0) + file.sizeBytes);
-        total.layers.set(file.layer, (total.layers.get(file.layer) ?? 0) + file.sizeBytes);
-        totals.set(area, total);
-    }
-    return [...totals]
-        .filter(([, total]) => total.bytes >= MIN_EXTRAS_BYTES)
-        .map(([area, total]) => {
-        const layer = [...total.layers].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-        const kinds = [...total.kinds].sort((a, b) => b[1] - a[1]).map(([kind, bytes]) => `${kind} ${units_formatBytes(bytes)}`);
+function packageExtrasHints({ packageView, origins }) {
+    const extras = packageView?.runtimeFiles.extras ?? [];
+    return ['node_modules', 'site-packages'].flatMap((area) => {
+        const tallies = extras.filter((tally) => tally.area === area);
+        const bytes = sum(tallies, 'bytes');
+        if (bytes < MIN_EXTRAS_BYTES)
+            return [];
+        const layer = mostBytesLayer(tallies);
+        const byKind = new Map();
+        for (const tally of tallies)
+            byKind.set(tally.kind, (byKind.get(tally.kind) ?? 0) + tally.bytes);
+        const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, kindBytes]) => `${kind} ${units_formatBytes(kindBytes)}`);
         const advice = area === 'node_modules'
             ? "delete them in the build stage after `npm ci --omit=dev` (e.g. `find node_modules -name '*.map' -delete`), and check the app still starts"
             : "delete the packages' tests and docs in the build stage, and check the app still starts";
-        return {
-            kind: 'package-extras',
-            severity: 'info',
-            title: `Files a runtime never loads inside ${area}`,
-            message: `${total.files} files (${units_formatBytes(total.bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
-            savingBytes: total.bytes,
-            ...place(origins, layer),
-        };
+        return [
+            {
+                kind: 'package-extras',
+                severity: 'info',
+                title: `Files a runtime never loads inside ${area}`,
+                message: `${sum(tallies, 'files')} files (${units_formatBytes(bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
+                savingBytes: bytes,
+                ...place(origins, layer),
+            },
+        ];
     });
 }
 /** Python bytecode written at build time (what it costs, what it saves at start), or Python sources without any. */
-function pythonBytecodeHints({ visible, origins }) {
-    let sourceFiles = 0;
-    let sourceBytes = 0;
-    let bytecodeFiles = 0;
-    let bytecodeBytes = 0;
-    const layers = new Map();
-    for (const [path, file] of visible) {
-        if (file.kind !== 'file' || !origins[file.layer]?.own)
-            continue;
-        if (path.endsWith('.pyc') && path.includes('/__pycache__/')) {
-            bytecodeFiles += 1;
-            bytecodeBytes += file.sizeBytes;
-            layers.set(file.layer, (layers.get(file.layer) ?? 0) + file.sizeBytes);
-        }
-        else if (path.endsWith('.py')) {
-            sourceFiles += 1;
-            sourceBytes += file.sizeBytes;
-        }
-    }
-    if (bytecodeFiles > 0) {
-        const layer = [...layers].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+function pythonBytecodeHints({ packageView, origins }) {
+    const own = (tally) => origins[tally.layer]?.own === true;
+    const bytecode = (packageView?.runtimeFiles.bytecode ?? []).filter(own);
+    const sources = (packageView?.runtimeFiles.sources ?? []).filter(own);
+    if (bytecode.length > 0) {
+        const layer = mostBytesLayer(bytecode);
+        const bytes = sum(bytecode, 'bytes');
         return [
             {
                 kind: 'python-bytecode',
                 severity: 'info',
                 title: 'Python bytecode written at build time',
-                message: `${bytecodeFiles} .pyc files in __pycache__ (${units_formatBytes(bytecodeBytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
-                savingBytes: bytecodeBytes,
+                message: `${sum(bytecode, 'files')} .pyc files in __pycache__ (${units_formatBytes(bytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
+                savingBytes: bytes,
                 ...place(origins, layer),
             },
         ];
     }
+    const sourceFiles = sum(sources, 'files');
     if (sourceFiles < MIN_PYTHON_SOURCES)
         return [];
     return [
@@ -3626,7 +3425,7 @@ function pythonBytecodeHints({ visible, origins }) {
             kind: 'python-bytecode',
             severity: 'info',
             title: 'Python sources without bytecode',
-            message: `${sourceFiles} .py files (${units_formatBytes(sourceBytes)}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
+            message: `${sourceFiles} .py files (${units_formatBytes(sum(sources, 'bytes'))}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
         },
     ];
 }
@@ -4615,6 +4414,243 @@ function* byteMapSteps(visible) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/packages/dpkg.ts
+// Pure: Debian's package database as dpkg leaves it: the status file (or distroless's status.d/ entries), one
+// control paragraph per package, and each package's file list (/var/lib/dpkg/info/<name>[:<arch>].list, or a
+// status.d entry's .md5sums). Tolerant: a malformed paragraph is skipped and counted, never thrown on.
+/** The states in which a package's files are on disk (dpkg(1): not-installed and config-files have none). */
+const STATES_WITH_FILES = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
+/** The longest name and version kept (a longer one is cut): Debian's own are far shorter. */
+const MAX_NAME_CHARS = 214;
+const MAX_VERSION_CHARS = 128;
+function clip(text, maxChars) {
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
+}
+/** The fields of each paragraph of a control file that the view needs; lines that are not `Field: value` are skipped. */
+function* paragraphs(text) {
+    let fields = new Map();
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+        start = end + 1;
+        if (line.trim() === '') {
+            if (fields.size > 0)
+                yield fields;
+            fields = new Map();
+            continue;
+        }
+        // Continuation lines (a description, conffiles) start with a space or a tab.
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            continue;
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const field = line.slice(0, colon).toLowerCase();
+        if (field === 'package' || field === 'version' || field === 'architecture' || field === 'status' || field === 'multi-arch')
+            fields.set(field, line.slice(colon + 1).trim());
+    }
+    if (fields.size > 0)
+        yield fields;
+}
+/**
+ * The packages a control file lists whose files are on disk. `statusRequired` is false for distroless's
+ * status.d entries, which have no Status field. Paragraphs without a Package field are counted in `malformed`.
+ */
+function parseDpkgStatus(text, statusRequired = true) {
+    const packages = [];
+    let malformed = 0;
+    for (const fields of paragraphs(text)) {
+        const name = fields.get('package');
+        if (!name) {
+            malformed += 1;
+            continue;
+        }
+        const status = fields.get('status');
+        if (status !== undefined || statusRequired) {
+            const state = status?.split(/\s+/)[2];
+            if (!state || !STATES_WITH_FILES.has(state))
+                continue;
+        }
+        packages.push({
+            name: clip(name, MAX_NAME_CHARS),
+            version: clip(fields.get('version') ?? '', MAX_VERSION_CHARS),
+            architecture: fields.get('architecture') ?? '',
+            multiArchSame: fields.get('multi-arch') === 'same',
+        });
+    }
+    return { packages, malformed };
+}
+/** Calls `each` with every absolute path of a .list file (`/.`, the root, is left out). */
+function forEachListedPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const path = text.slice(start, end);
+        start = end + 1;
+        if (path.startsWith('/') && path !== '/.')
+            each(path);
+    }
+}
+/** Calls `each` with every path of an md5sums file (`<md5>  <path relative to />`), made absolute. */
+function forEachMd5sumsPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        const space = line.indexOf(' ');
+        if (space < 0)
+            continue;
+        const relative = line.slice(space).replace(/^[ *]+/, '');
+        if (relative !== '')
+            each(`/${relative}`);
+    }
+}
+/** The file-list names (without `.list`) under which dpkg may keep a package's files, the likelier first. */
+function listNamesOf(pkg) {
+    const qualified = pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+    return pkg.multiArchSame ? [qualified, pkg.name] : [pkg.name, qualified];
+}
+
+;// CONCATENATED MODULE: ./src/packages/npm.ts
+// Pure: npm packages in node_modules folders, nested and scoped ones and pnpm's .pnpm store alike. A package is
+// the folder under the last node_modules/ of a path that holds a package.json, minus its own nested
+// node_modules; its name and version are its package.json's. An app's own package.json (outside node_modules)
+// says which of them are devDependencies.
+
+const NODE_MODULES = '/node_modules/';
+/** The package folder a path is in: the last node_modules/ then a name (@scope/name); undefined outside one. */
+function npmFolderOf(path) {
+    const at = path.lastIndexOf(NODE_MODULES);
+    if (at < 0)
+        return undefined;
+    const start = at + NODE_MODULES.length;
+    // .bin, .pnpm, .cache, .package-lock.json: npm's and pnpm's own, not packages.
+    if (path.charCodeAt(start) === 46 /* . */)
+        return undefined;
+    let end = path.indexOf('/', start);
+    if (path.charCodeAt(start) === 64 /* @ */) {
+        if (end < 0)
+            return undefined;
+        end = path.indexOf('/', end + 1);
+    }
+    if (end < 0)
+        return { folder: path, isFolder: true };
+    return { folder: path.slice(0, end), isFolder: false };
+}
+function parseObject(bytes) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A package's name and version from its package.json; the folder's name and '' when the file does not say. */
+function parseNpmManifest(bytes, folder) {
+    const fields = bytes ? parseObject(bytes) : undefined;
+    const at = folder.lastIndexOf(NODE_MODULES);
+    const folderName = at < 0 ? folder.slice(folder.lastIndexOf('/') + 1) : folder.slice(at + NODE_MODULES.length);
+    const name = typeof fields?.name === 'string' && fields.name !== '' ? fields.name : folderName;
+    const version = typeof fields?.version === 'string' ? fields.version : '';
+    return { manifest: { name: clip(name, MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS) }, malformed: !fields };
+}
+function keysOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).slice(0, 10_000) : [];
+}
+/** An app's package.json: the names it depends on, and those only its development needs. */
+function parseAppManifest(bytes, path) {
+    const fields = parseObject(bytes);
+    if (!fields)
+        return undefined;
+    return {
+        directory: path.slice(0, path.lastIndexOf('/')) || '/',
+        dependencies: keysOf(fields.dependencies),
+        devDependencies: keysOf(fields.devDependencies),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packages/runtime-files.ts
+// Pure: what the package view's walk over the final files also counts, for the hints that read it: files a
+// runtime never loads inside node_modules and site-packages (source maps, TypeScript, tests, docs, type stubs),
+// and Python's sources and bytecode, each by the layer that wrote them. Counted in the walk the view makes anyway,
+// so that the hints need no pass of their own over every file.
+const DOC_NAME = /^(readme|changelog|history|changes)(\.|$)/i;
+/** Every path extraKind names a kind for matches this (and most others do not): one scan of the path instead of ten. */
+const MAYBE_EXTRA = /\.(map|[mc]?tsx?|pyi|md|markdown|rst)$|\/(tests?|__tests__|spec|docs?|examples?)\/|\/(readme|changelog|history|changes)(\.[^/]*)?$/i;
+/**
+ * What kind of file a runtime never loads this is, inside node_modules or a Python site directory; undefined for
+ * the rest. Called for every file in those folders: one regular expression rules most out, cheap tests then name the
+ * kind.
+ */
+function extraKind(path, area) {
+    if (!MAYBE_EXTRA.test(path))
+        return undefined;
+    if (area === 'node_modules') {
+        if (path.endsWith('.map'))
+            return 'source maps';
+        if (path.endsWith('.ts') || path.endsWith('.tsx') || path.endsWith('.mts') || path.endsWith('.cts'))
+            return 'TypeScript sources and declarations';
+    }
+    else if (path.endsWith('.pyi'))
+        return 'type stubs';
+    if ((path.includes('/test') || path.includes('/__tests__/') || path.includes('/spec/')) && /\/(tests?|__tests__|spec)\//.test(path))
+        return 'tests';
+    if ((path.includes('/doc') || path.includes('/example')) && /\/(docs?|examples?)\//.test(path))
+        return 'docs';
+    if (path.endsWith('.md') || path.endsWith('.MD') || path.endsWith('.markdown') || path.endsWith('.rst'))
+        return 'docs';
+    const slash = path.lastIndexOf('/');
+    return 'rRcChH'.includes(path[slash + 1] ?? '') && DOC_NAME.test(path.slice(slash + 1)) ? 'docs' : undefined;
+}
+function add(tallies, key, layer, bytes) {
+    let tally = tallies.get(key);
+    if (!tally)
+        tallies.set(key, (tally = { layer, files: 0, bytes: 0 }));
+    tally.files += 1;
+    tally.bytes += bytes;
+    return tally;
+}
+/** Counts the final files as the walk hands them over. */
+class RuntimeFileCounter {
+    extras = new Map();
+    bytecode = new Map();
+    sources = new Map();
+    /** A regular file; `npmFolder` when it is in an npm package's folder, `skipExtras` for a devDependency's. */
+    count(path, layer, bytes, npmFolder, skipExtras) {
+        if (path.endsWith('.py'))
+            add(this.sources, String(layer), layer, bytes);
+        else if (path.endsWith('.pyc') && path.includes('/__pycache__/'))
+            add(this.bytecode, String(layer), layer, bytes);
+        if (skipExtras || bytes === 0)
+            return;
+        const area = npmFolder
+            ? 'node_modules'
+            : path.includes('/site-packages/') || path.includes('/dist-packages/')
+                ? 'site-packages'
+                : undefined;
+        const kind = area && extraKind(path, area);
+        if (!area || !kind)
+            return;
+        Object.assign(add(this.extras, `${area}\u0000${kind}\u0000${layer}`, layer, bytes), { area, kind });
+    }
+    result() {
+        return {
+            extras: [...this.extras.values()],
+            bytecode: [...this.bytecode.values()],
+            sources: [...this.sources.values()],
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/packages/paths.ts
 // Pure: paths as package databases name them, matched to the final filesystem's paths. Databases name a file
 // where the package put it (/bin/ls); on a merged-/usr system it lives behind a symlinked directory
@@ -4638,24 +4674,25 @@ function joinPath(directory, relative) {
 }
 /** Symlinks followed while resolving one directory before the gate gives up on it (Linux allows 40). */
 const MAX_LINKS = 40;
-/** Finds the final filesystem's path for a path a database names. */
+/** Finds the final filesystem's path (and what is there) for a path a database names. */
 class PathResolver {
-    exists;
+    lookup;
     linkTarget;
     directories = new Map();
     constructor(
-    /** Whether the final filesystem shows a (non-directory) file at this path. */
-    exists, 
+    /** What the final filesystem shows at this path (not a directory), if anything. */
+    lookup, 
     /** The target of the symlink at this path, if the final filesystem has one there. */
     linkTarget) {
-        this.exists = exists;
+        this.lookup = lookup;
         this.linkTarget = linkTarget;
     }
-    /** The path of the file `path` names (its ancestors' symlinks followed, not its own), or undefined when there is none. */
+    /** The file `path` names (its ancestors' symlinks followed, not its own) and where it is, or undefined when there is none. */
     resolve(listed) {
         const path = listed.includes('/.') || listed.includes('//') ? paths_cleanPath(listed) : listed;
-        if (this.exists(path))
-            return path;
+        const found = this.lookup(path);
+        if (found !== undefined)
+            return { path, found };
         const slash = path.lastIndexOf('/');
         if (slash <= 0)
             return undefined;
@@ -4664,7 +4701,8 @@ class PathResolver {
         if (resolved === directory)
             return undefined;
         const candidate = resolved === '/' ? path.slice(slash) : resolved + path.slice(slash);
-        return this.exists(candidate) ? candidate : undefined;
+        const atCandidate = this.lookup(candidate);
+        return atCandidate === undefined ? undefined : { path: candidate, found: atCandidate };
     }
     /** A directory with every symlink along it followed; the directory itself when none is, or they go round. */
     resolveDirectory(directory) {
@@ -4722,7 +4760,7 @@ class Ledger {
     constructor(visible, maxWarnings) {
         this.visible = visible;
         this.maxWarnings = maxWarnings;
-        this.resolver = new PathResolver((path) => visible.has(path), (path) => this.links.get(path)?.linkTarget);
+        this.resolver = new PathResolver((path) => visible.get(path), (path) => this.links.get(path)?.linkTarget);
     }
     /** Indexes the final filesystem's symlinks and database files: one pass over every layer's entries. */
     *index(layers) {
@@ -4786,27 +4824,35 @@ class Ledger {
         return instance;
     }
     isClaimed(file) {
-        return this.claimed.has(file);
+        return this.claimed.size > 0 && this.claimed.has(file);
     }
-    /** A final file for a package: counted for it when no package claimed it first, else counted as shared. */
-    claimFile(instance, path, file) {
-        const bytes = this.bytesOf(path, file);
-        if (this.claimed.has(file)) {
+    /**
+     * A final file for a package: counted for it when no package claimed it first, else counted as shared. The last
+     * claimant (npm's walk over the final files) need not `remember` it: no one asks after it.
+     */
+    claimFile(instance, path, file, remember = true, bytes = this.bytesOf(path, file)) {
+        if (this.isClaimed(file)) {
             instance.sharedFileCount += 1;
             this.sharing.fileCount += 1;
             this.sharing.bytes += bytes;
             return;
         }
-        this.claimed.add(file);
+        if (remember)
+            this.claimed.add(file);
         instance.sizeBytes += bytes;
         instance.fileCount += 1;
         instance.layerBytes.set(file.layer, (instance.layerBytes.get(file.layer) ?? 0) + bytes);
     }
     /** A path a database lists: claimed when the final filesystem has it (behind symlinked directories too). */
     claimListed(instance, listed) {
-        const path = this.resolver.resolve(listed);
-        if (path !== undefined)
-            this.claimFile(instance, path, this.visible.get(path));
+        const resolved = this.resolver.resolve(listed);
+        if (resolved !== undefined)
+            this.claimFile(instance, resolved.path, resolved.found);
+    }
+    /** The final path and file a database's path names, if the final filesystem has one. */
+    find(listed) {
+        const resolved = this.resolver.resolve(listed);
+        return resolved === undefined ? undefined : { path: resolved.path, file: resolved.found };
     }
 }
 
@@ -4961,15 +5007,28 @@ const PYTHON_BUILD_TOOLS = new Set(['pip', 'setuptools', 'wheel']);
 /**
  * Claims the paths of a .list file. A path the list also names a child of is a directory to dpkg (it lists every
  * directory level, though not always before its contents), even where the image has a symlink (/lib64 -> usr/lib64
- * on a merged-/usr system): it is not claimed.
+ * on a merged-/usr system): it is not claimed. Only a symlink can be such a path, so the list's directories are
+ * gathered only when one is found.
  */
 function claimList(ledger, instance, text) {
+    const links = [];
     const paths = [];
-    forEachListedPath(text, (path) => paths.push(path));
+    forEachListedPath(text, (listed) => {
+        paths.push(listed);
+        const found = ledger.find(listed);
+        if (!found)
+            return;
+        if (found.file.kind === 'symlink')
+            links.push({ path: found.path, listed });
+        else
+            ledger.claimFile(instance, found.path, found.file);
+    });
+    if (links.length === 0)
+        return;
     const directories = new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/'))));
-    for (const path of paths)
-        if (!directories.has(path))
-            ledger.claimListed(instance, path);
+    for (const link of links)
+        if (!directories.has(link.listed))
+            ledger.claimFile(instance, link.path, ledger.visible.get(link.path));
 }
 function summaryOf(ledger, ecosystem, database, notes) {
     const instances = ledger.instances.filter((instance) => instance.ecosystem === ecosystem);
@@ -5115,6 +5174,7 @@ function detectRpm(ledger) {
 
 
 
+
 /** How many packages analysis.packages lists (the largest); the rest are counted. */
 const MAX_LISTED_PACKAGES = 5_000;
 const MAX_WARNINGS = 20;
@@ -5168,45 +5228,72 @@ class NpmFolders {
         };
     }
 }
-/** The one pass over the final filesystem: npm's folders claim what is left, and every byte is summed. */
-function* walkFinalFiles(ledger, npm) {
-    let visibleBytes = 0;
-    let unownedBytes = 0;
-    let unownedFileCount = 0;
+/**
+ * The one pass over the final filesystem: npm's folders claim what is left, every byte is summed, and the files
+ * the hints ask about are counted (`devInstances`: the devDependencies, whose files their own hint names).
+ */
+function* walkFinalFiles(ledger, npm, devInstances, counter) {
+    const walk = { visibleBytes: 0, unownedBytes: 0, unownedFileCount: 0 };
     let units = 0;
+    // The final files come in the order the layers wrote them, a package's files one after another: the folder of
+    // the file before is tried first, without cutting a string out of the path.
+    let lastFolder = '';
+    let lastInstance;
     for (const [path, file] of ledger.visible) {
         if (++units % ledger_UNITS_BETWEEN_PAUSES === 0)
             yield;
         const bytes = ledger.bytesOf(path, file);
-        visibleBytes += bytes;
-        const inFolder = path.includes('/node_modules/') ? npmFolderOf(path) : undefined;
-        const instance = inFolder && npm.at(inFolder.folder);
+        walk.visibleBytes += bytes;
+        let instance;
+        if (lastInstance &&
+            path.startsWith(lastFolder) &&
+            path.charCodeAt(lastFolder.length) === 47 &&
+            path.indexOf('/node_modules/', lastFolder.length) < 0)
+            instance = lastInstance;
+        else if (path.includes('/node_modules/')) {
+            const inFolder = npmFolderOf(path);
+            instance = inFolder && npm.at(inFolder.folder);
+            if (instance && inFolder)
+                [lastFolder, lastInstance] = [inFolder.folder, instance];
+        }
+        if (file.kind === 'file')
+            counter.count(path, file.layer, bytes, instance !== undefined, instance !== undefined && devInstances.has(instance));
         if (instance)
-            ledger.claimFile(instance, path, file);
+            ledger.claimFile(instance, path, file, false, bytes);
         else if (!ledger.isClaimed(file)) {
-            unownedBytes += bytes;
-            unownedFileCount += 1;
+            walk.unownedBytes += bytes;
+            walk.unownedFileCount += 1;
         }
     }
-    return { visibleBytes, unownedBytes, unownedFileCount };
+    return walk;
 }
-/** The devDependencies of each app package.json that are installed in the node_modules beside it. */
-function shippedDevDependencies(ledger, npm) {
-    const shipped = [];
+/** The package.json files outside node_modules that the final filesystem shows: apps, with their devDependencies. */
+function appManifests(ledger) {
+    const apps = [];
     for (const [path, database] of ledger.databases) {
         if (!path.endsWith('/package.json') || path.includes('/node_modules/'))
             continue;
         const app = parseAppManifest(database.bytes, path);
-        if (!app)
-            continue;
+        if (app)
+            apps.push(app);
+    }
+    return apps;
+}
+function devFolderOf(app, name) {
+    return `${app.directory === '/' ? '' : app.directory}/node_modules/${name}`;
+}
+/** The devDependencies of each app package.json that are installed in the node_modules beside it. */
+function shippedDevDependencies(apps, npm) {
+    const shipped = [];
+    for (const app of apps) {
         const needed = new Set(app.dependencies);
         for (const name of app.devDependencies) {
             if (needed.has(name))
                 continue;
-            const instance = npm.byFolder.get(`${app.directory === '/' ? '' : app.directory}/node_modules/${name}`);
+            const instance = npm.byFolder.get(devFolderOf(app, name));
             if (instance && instance.sizeBytes > 0)
                 shipped.push({
-                    app: path,
+                    app: `${app.directory === '/' ? '' : app.directory}/package.json`,
                     name: instance.name,
                     version: instance.version,
                     sizeBytes: instance.sizeBytes,
@@ -5282,7 +5369,11 @@ function* packageViewSteps(input) {
         ecosystems.push(rpm);
     const python = yield* readPython(ledger);
     const npm = new NpmFolders(ledger);
-    const totals = yield* walkFinalFiles(ledger, npm);
+    const apps = appManifests(ledger);
+    // A devDependency's folder may be a pnpm link: its instance is the package it links to.
+    const devInstances = new Set(apps.flatMap((app) => app.devDependencies.filter((name) => !app.dependencies.includes(name)).flatMap((name) => npm.at(devFolderOf(app, name)) ?? [])));
+    const counter = new RuntimeFileCounter();
+    const totals = yield* walkFinalFiles(ledger, npm, devInstances, counter);
     if (python)
         ecosystems.push(python);
     const npmSummary = npm.summary();
@@ -5308,7 +5399,8 @@ function* packageViewSteps(input) {
             ...(rest.length > 0 ? { notListed: { count: rest.length, sizeBytes: rest.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) } } : {}),
             warnings: ledger.warnings,
         },
-        devDependencies: shippedDevDependencies(ledger, npm),
+        devDependencies: shippedDevDependencies(apps, npm),
+        runtimeFiles: counter.result(),
     };
 }
 
@@ -5427,7 +5519,9 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
     const sizeBytes = uncompressedSizeBytes(scanned);
     const lineOf = (layer) => origins[layer]?.instruction?.line;
+    const viewStarted = performance.now();
     const packageView = await runInSlices(packageViewSteps({ layers: scanned.layers, visible: reclaimable.visible, imageBytes: sizeBytes, lineOf }));
+    packageView.summary.durationMs = performance.now() - viewStarted;
     await nextTurn();
     const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore, packageView });
     const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
@@ -8957,8 +9051,9 @@ function packageAccount(summary) {
         ? `Packages (${counts}) own ${units_formatBytes(summary.ownedBytes)}`
         : 'No package database was read: no package owns any byte';
     const hidden = summary.hiddenBytes > 0 ? `; ${units_formatBytes(summary.hiddenBytes)} are earlier copies that later layers overwrote or deleted` : '';
-    const sharing = summary.sharing.fileCount > 0
-        ? ` ${units_formatInteger(summary.sharing.fileCount)} files listed by more than one package are counted once, for the first (dpkg and apk, then Python, then npm).`
+    const shared = summary.sharing.fileCount;
+    const sharing = shared > 0
+        ? ` ${units_formatInteger(shared)} ${shared === 1 ? 'file listed by more than one package is' : 'files listed by more than one package are'} counted once, for the first (dpkg and apk, then Python, then npm).`
         : '';
     return `${packages}; ${units_formatBytes(summary.unownedBytes)} (${units_formatInteger(summary.unownedFileCount)} files) belong to no package${hidden}: ${units_formatBytes(summary.imageBytes)} in all.${sharing}`;
 }

@@ -203,9 +203,11 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
   const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
   const sizeBytes = uncompressedSizeBytes(scanned);
   const lineOf = (layer: number) => origins[layer]?.instruction?.line;
+  const viewStarted = performance.now();
   const packageView = await runInSlices(
     packageViewSteps({ layers: scanned.layers, visible: reclaimable.visible, imageBytes: sizeBytes, lineOf }),
   );
+  packageView.summary.durationMs = performance.now() - viewStarted;
   await nextTurn();
   const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore, packageView });
   const largest = await runInSlices(largestOwn(reclaimable.visible, origins));

@@ -3,7 +3,7 @@
 // packages (compilers, -dev packages) in a runtime image. Each names the bytes a fix saves and the layer.
 import type { Hint, HintContext } from './hint.js';
 import { place, where } from './hint-rules.js';
-import { npmFolderOf } from '../packages/npm.js';
+import { FileTally } from '../packages/runtime-files.js';
 import { InstalledPackage } from '../packages/types.js';
 import { formatBytes } from '../common/units.js';
 
@@ -50,103 +50,70 @@ export function devDependencyHints({ packageView, origins }: HintContext): Hint[
     });
 }
 
-type ExtrasArea = 'node_modules' | 'site-packages';
-
-/** What kind of file a runtime never loads this is, inside node_modules or a Python site directory; undefined for the rest. */
-function extraKind(path: string, area: ExtrasArea): string | undefined {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  if (area === 'node_modules') {
-    if (base.endsWith('.map')) return 'source maps';
-    if (/\.(d\.)?[mc]?tsx?$/.test(base)) return 'TypeScript sources and declarations';
-  } else if (base.endsWith('.pyi')) return 'type stubs';
-  if (/\/(tests?|__tests__|spec)\//.test(path)) return 'tests';
-  if (/\/(docs?|examples?)\//.test(path) || /^(readme|changelog|history|changes)(\.|$)|\.(md|markdown|rst)$/i.test(base)) return 'docs';
-  return undefined;
+/** The layer of most bytes among tallies (the earlier of equals). */
+function mostBytesLayer(tallies: FileTally[]): number {
+  const byLayer = new Map<number, number>();
+  for (const tally of tallies) byLayer.set(tally.layer, (byLayer.get(tally.layer) ?? 0) + tally.bytes);
+  return [...byLayer].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
 
+const sum = (tallies: FileTally[], field: 'files' | 'bytes') => tallies.reduce((total, tally) => total + tally[field], 0);
+
 /** Test, docs, source-map and TypeScript files inside node_modules and site-packages; devDependencies' own left to their hint. */
-export function packageExtrasHints({ visible, origins, packageView }: HintContext): Hint[] {
-  const devFolders = new Set(
-    (packageView?.devDependencies ?? []).map(
-      (dependency) => `${dependency.app.slice(0, -'/package.json'.length)}/node_modules/${dependency.name}`,
-    ),
-  );
-  const totals = new Map<ExtrasArea, { bytes: number; files: number; kinds: Map<string, number>; layers: Map<number, number> }>();
-  for (const [path, file] of visible) {
-    if (file.kind !== 'file' || file.sizeBytes === 0) continue;
-    const area: ExtrasArea | undefined = path.includes('/node_modules/')
-      ? 'node_modules'
-      : path.includes('/site-packages/') || path.includes('/dist-packages/')
-        ? 'site-packages'
-        : undefined;
-    if (!area) continue;
-    const kind = extraKind(path, area);
-    if (!kind || (area === 'node_modules' && devFolders.has(npmFolderOf(path)?.folder ?? ''))) continue;
-    const total = totals.get(area) ?? { bytes: 0, files: 0, kinds: new Map(), layers: new Map() };
-    total.bytes += file.sizeBytes;
-    total.files += 1;
-    total.kinds.set(kind, (total.kinds.get(kind) ?? 0) + file.sizeBytes);
-    total.layers.set(file.layer, (total.layers.get(file.layer) ?? 0) + file.sizeBytes);
-    totals.set(area, total);
-  }
-  return [...totals]
-    .filter(([, total]) => total.bytes >= MIN_EXTRAS_BYTES)
-    .map(([area, total]) => {
-      const layer = [...total.layers].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-      const kinds = [...total.kinds].sort((a, b) => b[1] - a[1]).map(([kind, bytes]) => `${kind} ${formatBytes(bytes)}`);
-      const advice =
-        area === 'node_modules'
-          ? "delete them in the build stage after `npm ci --omit=dev` (e.g. `find node_modules -name '*.map' -delete`), and check the app still starts"
-          : "delete the packages' tests and docs in the build stage, and check the app still starts";
-      return {
-        kind: 'package-extras',
-        severity: 'info',
+export function packageExtrasHints({ packageView, origins }: HintContext): Hint[] {
+  const extras = packageView?.runtimeFiles.extras ?? [];
+  return (['node_modules', 'site-packages'] as const).flatMap((area) => {
+    const tallies = extras.filter((tally) => tally.area === area);
+    const bytes = sum(tallies, 'bytes');
+    if (bytes < MIN_EXTRAS_BYTES) return [];
+    const layer = mostBytesLayer(tallies);
+    const byKind = new Map<string, number>();
+    for (const tally of tallies) byKind.set(tally.kind, (byKind.get(tally.kind) ?? 0) + tally.bytes);
+    const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, kindBytes]) => `${kind} ${formatBytes(kindBytes)}`);
+    const advice =
+      area === 'node_modules'
+        ? "delete them in the build stage after `npm ci --omit=dev` (e.g. `find node_modules -name '*.map' -delete`), and check the app still starts"
+        : "delete the packages' tests and docs in the build stage, and check the app still starts";
+    return [
+      {
+        kind: 'package-extras' as const,
+        severity: 'info' as const,
         title: `Files a runtime never loads inside ${area}`,
-        message: `${total.files} files (${formatBytes(total.bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
-        savingBytes: total.bytes,
+        message: `${sum(tallies, 'files')} files (${formatBytes(bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
+        savingBytes: bytes,
         ...place(origins, layer),
-      };
-    });
+      },
+    ];
+  });
 }
 
 /** Python bytecode written at build time (what it costs, what it saves at start), or Python sources without any. */
-export function pythonBytecodeHints({ visible, origins }: HintContext): Hint[] {
-  let sourceFiles = 0;
-  let sourceBytes = 0;
-  let bytecodeFiles = 0;
-  let bytecodeBytes = 0;
-  const layers = new Map<number, number>();
-  for (const [path, file] of visible) {
-    if (file.kind !== 'file' || !origins[file.layer]?.own) continue;
-    if (path.endsWith('.pyc') && path.includes('/__pycache__/')) {
-      bytecodeFiles += 1;
-      bytecodeBytes += file.sizeBytes;
-      layers.set(file.layer, (layers.get(file.layer) ?? 0) + file.sizeBytes);
-    } else if (path.endsWith('.py')) {
-      sourceFiles += 1;
-      sourceBytes += file.sizeBytes;
-    }
-  }
-  if (bytecodeFiles > 0) {
-    const layer = [...layers].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+export function pythonBytecodeHints({ packageView, origins }: HintContext): Hint[] {
+  const own = (tally: FileTally) => origins[tally.layer]?.own === true;
+  const bytecode = (packageView?.runtimeFiles.bytecode ?? []).filter(own);
+  const sources = (packageView?.runtimeFiles.sources ?? []).filter(own);
+  if (bytecode.length > 0) {
+    const layer = mostBytesLayer(bytecode);
+    const bytes = sum(bytecode, 'bytes');
     return [
       {
         kind: 'python-bytecode',
         severity: 'info',
         title: 'Python bytecode written at build time',
-        message: `${bytecodeFiles} .pyc files in __pycache__ (${formatBytes(bytecodeBytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
-        savingBytes: bytecodeBytes,
+        message: `${sum(bytecode, 'files')} .pyc files in __pycache__ (${formatBytes(bytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
+        savingBytes: bytes,
         ...place(origins, layer),
       },
     ];
   }
+  const sourceFiles = sum(sources, 'files');
   if (sourceFiles < MIN_PYTHON_SOURCES) return [];
   return [
     {
       kind: 'python-bytecode',
       severity: 'info',
       title: 'Python sources without bytecode',
-      message: `${sourceFiles} .py files (${formatBytes(sourceBytes)}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
+      message: `${sourceFiles} .py files (${formatBytes(sum(sources, 'bytes'))}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
     },
   ];
 }

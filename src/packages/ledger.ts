@@ -34,7 +34,7 @@ export class Ledger {
   /** Each database file the final filesystem shows, with the layer that wrote it. */
   readonly databases = new Map<string, { bytes: Buffer; layer: number }>();
   readonly warnings: string[] = [];
-  readonly resolver: PathResolver;
+  readonly resolver: PathResolver<FinalFile>;
   readonly sharing = { fileCount: 0, bytes: 0 };
   private readonly claimed = new Set<FinalFile>();
   private readonly links = new Map<string, FinalEntry>();
@@ -44,7 +44,7 @@ export class Ledger {
     readonly maxWarnings: number,
   ) {
     this.resolver = new PathResolver(
-      (path) => visible.has(path),
+      (path) => visible.get(path),
       (path) => this.links.get(path)?.linkTarget,
     );
   }
@@ -110,19 +110,21 @@ export class Ledger {
   }
 
   isClaimed(file: FinalFile): boolean {
-    return this.claimed.has(file);
+    return this.claimed.size > 0 && this.claimed.has(file);
   }
 
-  /** A final file for a package: counted for it when no package claimed it first, else counted as shared. */
-  claimFile(instance: PackageInstance, path: string, file: FinalFile): void {
-    const bytes = this.bytesOf(path, file);
-    if (this.claimed.has(file)) {
+  /**
+   * A final file for a package: counted for it when no package claimed it first, else counted as shared. The last
+   * claimant (npm's walk over the final files) need not `remember` it: no one asks after it.
+   */
+  claimFile(instance: PackageInstance, path: string, file: FinalFile, remember = true, bytes = this.bytesOf(path, file)): void {
+    if (this.isClaimed(file)) {
       instance.sharedFileCount += 1;
       this.sharing.fileCount += 1;
       this.sharing.bytes += bytes;
       return;
     }
-    this.claimed.add(file);
+    if (remember) this.claimed.add(file);
     instance.sizeBytes += bytes;
     instance.fileCount += 1;
     instance.layerBytes.set(file.layer, (instance.layerBytes.get(file.layer) ?? 0) + bytes);
@@ -130,7 +132,13 @@ export class Ledger {
 
   /** A path a database lists: claimed when the final filesystem has it (behind symlinked directories too). */
   claimListed(instance: PackageInstance, listed: string): void {
-    const path = this.resolver.resolve(listed);
-    if (path !== undefined) this.claimFile(instance, path, this.visible.get(path)!);
+    const resolved = this.resolver.resolve(listed);
+    if (resolved !== undefined) this.claimFile(instance, resolved.path, resolved.found);
+  }
+
+  /** The final path and file a database's path names, if the final filesystem has one. */
+  find(listed: string): { path: string; file: FinalFile } | undefined {
+    const resolved = this.resolver.resolve(listed);
+    return resolved === undefined ? undefined : { path: resolved.path, file: resolved.found };
   }
 }

@@ -21,28 +21,30 @@ export function joinPath(directory: string, relative: string): string {
 /** Symlinks followed while resolving one directory before the gate gives up on it (Linux allows 40). */
 const MAX_LINKS = 40;
 
-/** Finds the final filesystem's path for a path a database names. */
-export class PathResolver {
+/** Finds the final filesystem's path (and what is there) for a path a database names. */
+export class PathResolver<T> {
   private readonly directories = new Map<string, string>();
 
   constructor(
-    /** Whether the final filesystem shows a (non-directory) file at this path. */
-    private readonly exists: (path: string) => boolean,
+    /** What the final filesystem shows at this path (not a directory), if anything. */
+    private readonly lookup: (path: string) => T | undefined,
     /** The target of the symlink at this path, if the final filesystem has one there. */
     private readonly linkTarget: (path: string) => string | undefined,
   ) {}
 
-  /** The path of the file `path` names (its ancestors' symlinks followed, not its own), or undefined when there is none. */
-  resolve(listed: string): string | undefined {
+  /** The file `path` names (its ancestors' symlinks followed, not its own) and where it is, or undefined when there is none. */
+  resolve(listed: string): { path: string; found: T } | undefined {
     const path = listed.includes('/.') || listed.includes('//') ? cleanPath(listed) : listed;
-    if (this.exists(path)) return path;
+    const found = this.lookup(path);
+    if (found !== undefined) return { path, found };
     const slash = path.lastIndexOf('/');
     if (slash <= 0) return undefined;
     const directory = path.slice(0, slash);
     const resolved = this.resolveDirectory(directory);
     if (resolved === directory) return undefined;
     const candidate = resolved === '/' ? path.slice(slash) : resolved + path.slice(slash);
-    return this.exists(candidate) ? candidate : undefined;
+    const atCandidate = this.lookup(candidate);
+    return atCandidate === undefined ? undefined : { path: candidate, found: atCandidate };
   }
 
   /** A directory with every symlink along it followed; the directory itself when none is, or they go round. */

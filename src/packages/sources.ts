@@ -13,13 +13,22 @@ type Database = { bytes: Buffer; layer: number };
 /**
  * Claims the paths of a .list file. A path the list also names a child of is a directory to dpkg (it lists every
  * directory level, though not always before its contents), even where the image has a symlink (/lib64 -> usr/lib64
- * on a merged-/usr system): it is not claimed.
+ * on a merged-/usr system): it is not claimed. Only a symlink can be such a path, so the list's directories are
+ * gathered only when one is found.
  */
 function claimList(ledger: Ledger, instance: PackageInstance, text: string): void {
+  const links: { path: string; listed: string }[] = [];
   const paths: string[] = [];
-  forEachListedPath(text, (path) => paths.push(path));
+  forEachListedPath(text, (listed) => {
+    paths.push(listed);
+    const found = ledger.find(listed);
+    if (!found) return;
+    if (found.file.kind === 'symlink') links.push({ path: found.path, listed });
+    else ledger.claimFile(instance, found.path, found.file);
+  });
+  if (links.length === 0) return;
   const directories = new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/'))));
-  for (const path of paths) if (!directories.has(path)) ledger.claimListed(instance, path);
+  for (const link of links) if (!directories.has(link.listed)) ledger.claimFile(instance, link.path, ledger.visible.get(link.path)!);
 }
 
 function summaryOf(ledger: Ledger, ecosystem: EcosystemSummary['ecosystem'], database: string, notes: string[]): EcosystemSummary {

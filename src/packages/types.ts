@@ -62,6 +62,8 @@ export interface PackageSummary {
   notListed?: { count: number; sizeBytes: number };
   /** What could not be read, or was read only in part (bounded, escaped by the renderers). */
   warnings: string[];
+  /** How long the view took, after the layers were read and compared (its share of the analysis). */
+  durationMs?: number;
 }
 
 /** What the view reads of a final file: the shape of analysis/waste.ts VisibleFile. */

@@ -2,7 +2,8 @@
 // Python's records, then npm's folders; each file counts once, for its first claimant. One pass over the final
 // filesystem then sums what every package holds and what no package does, so that packages, unowned bytes and
 // the bytes later layers hid add up to the image size exactly. Time is linear in files and listed paths.
-import { npmFolderOf, parseAppManifest, parseNpmManifest } from './npm.js';
+import { AppManifest, npmFolderOf, parseAppManifest, parseNpmManifest } from './npm.js';
+import { RuntimeFileCounter, RuntimeFiles } from './runtime-files.js';
 import { Ledger, PackageInstance, UNITS_BETWEEN_PAUSES, ViewLayer } from './ledger.js';
 import { detectRpm, readApk, readDpkg, readPython } from './sources.js';
 import { cleanPath } from './paths.js';
@@ -42,6 +43,8 @@ export interface PackageView {
   packages: InstalledPackage[];
   summary: PackageSummary;
   devDependencies: ShippedDevDependency[];
+  /** What the walk over the final files counted for the hints. */
+  runtimeFiles: RuntimeFiles;
 }
 
 /** npm's package folders, found as the final filesystem is walked; a folder without a package.json is none. */
@@ -89,44 +92,82 @@ class NpmFolders {
   }
 }
 
-/** The one pass over the final filesystem: npm's folders claim what is left, and every byte is summed. */
+interface Walk {
+  visibleBytes: number;
+  unownedBytes: number;
+  unownedFileCount: number;
+}
+
+/**
+ * The one pass over the final filesystem: npm's folders claim what is left, every byte is summed, and the files
+ * the hints ask about are counted (`devInstances`: the devDependencies, whose files their own hint names).
+ */
 function* walkFinalFiles(
   ledger: Ledger,
   npm: NpmFolders,
-): Generator<void, { visibleBytes: number; unownedBytes: number; unownedFileCount: number }> {
-  let visibleBytes = 0;
-  let unownedBytes = 0;
-  let unownedFileCount = 0;
+  devInstances: Set<PackageInstance>,
+  counter: RuntimeFileCounter,
+): Generator<void, Walk> {
+  const walk: Walk = { visibleBytes: 0, unownedBytes: 0, unownedFileCount: 0 };
   let units = 0;
+  // The final files come in the order the layers wrote them, a package's files one after another: the folder of
+  // the file before is tried first, without cutting a string out of the path.
+  let lastFolder = '';
+  let lastInstance: PackageInstance | undefined;
   for (const [path, file] of ledger.visible) {
     if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
     const bytes = ledger.bytesOf(path, file);
-    visibleBytes += bytes;
-    const inFolder = path.includes('/node_modules/') ? npmFolderOf(path) : undefined;
-    const instance = inFolder && npm.at(inFolder.folder);
-    if (instance) ledger.claimFile(instance, path, file);
+    walk.visibleBytes += bytes;
+    let instance: PackageInstance | undefined;
+    if (
+      lastInstance &&
+      path.startsWith(lastFolder) &&
+      path.charCodeAt(lastFolder.length) === 47 &&
+      path.indexOf('/node_modules/', lastFolder.length) < 0
+    )
+      instance = lastInstance;
+    else if (path.includes('/node_modules/')) {
+      const inFolder = npmFolderOf(path);
+      instance = inFolder && npm.at(inFolder.folder);
+      if (instance && inFolder) [lastFolder, lastInstance] = [inFolder.folder, instance];
+    }
+    if (file.kind === 'file')
+      counter.count(path, file.layer, bytes, instance !== undefined, instance !== undefined && devInstances.has(instance));
+    if (instance) ledger.claimFile(instance, path, file, false, bytes);
     else if (!ledger.isClaimed(file)) {
-      unownedBytes += bytes;
-      unownedFileCount += 1;
+      walk.unownedBytes += bytes;
+      walk.unownedFileCount += 1;
     }
   }
-  return { visibleBytes, unownedBytes, unownedFileCount };
+  return walk;
 }
 
-/** The devDependencies of each app package.json that are installed in the node_modules beside it. */
-function shippedDevDependencies(ledger: Ledger, npm: NpmFolders): ShippedDevDependency[] {
-  const shipped: ShippedDevDependency[] = [];
+/** The package.json files outside node_modules that the final filesystem shows: apps, with their devDependencies. */
+function appManifests(ledger: Ledger): AppManifest[] {
+  const apps: AppManifest[] = [];
   for (const [path, database] of ledger.databases) {
     if (!path.endsWith('/package.json') || path.includes('/node_modules/')) continue;
     const app = parseAppManifest(database.bytes, path);
-    if (!app) continue;
+    if (app) apps.push(app);
+  }
+  return apps;
+}
+
+function devFolderOf(app: AppManifest, name: string): string {
+  return `${app.directory === '/' ? '' : app.directory}/node_modules/${name}`;
+}
+
+/** The devDependencies of each app package.json that are installed in the node_modules beside it. */
+function shippedDevDependencies(apps: AppManifest[], npm: NpmFolders): ShippedDevDependency[] {
+  const shipped: ShippedDevDependency[] = [];
+  for (const app of apps) {
     const needed = new Set(app.dependencies);
     for (const name of app.devDependencies) {
       if (needed.has(name)) continue;
-      const instance = npm.byFolder.get(`${app.directory === '/' ? '' : app.directory}/node_modules/${name}`);
+      const instance = npm.byFolder.get(devFolderOf(app, name));
       if (instance && instance.sizeBytes > 0)
         shipped.push({
-          app: path,
+          app: `${app.directory === '/' ? '' : app.directory}/package.json`,
           name: instance.name,
           version: instance.version,
           sizeBytes: instance.sizeBytes,
@@ -204,7 +245,15 @@ export function* packageViewSteps(input: ViewInput): Generator<void, PackageView
   if (rpm) ecosystems.push(rpm);
   const python = yield* readPython(ledger);
   const npm = new NpmFolders(ledger);
-  const totals = yield* walkFinalFiles(ledger, npm);
+  const apps = appManifests(ledger);
+  // A devDependency's folder may be a pnpm link: its instance is the package it links to.
+  const devInstances = new Set(
+    apps.flatMap((app) =>
+      app.devDependencies.filter((name) => !app.dependencies.includes(name)).flatMap((name) => npm.at(devFolderOf(app, name)) ?? []),
+    ),
+  );
+  const counter = new RuntimeFileCounter();
+  const totals = yield* walkFinalFiles(ledger, npm, devInstances, counter);
   if (python) ecosystems.push(python);
   const npmSummary = npm.summary();
   if (npmSummary) ecosystems.push(npmSummary);
@@ -229,6 +278,7 @@ export function* packageViewSteps(input: ViewInput): Generator<void, PackageView
       ...(rest.length > 0 ? { notListed: { count: rest.length, sizeBytes: rest.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) } } : {}),
       warnings: ledger.warnings,
     },
-    devDependencies: shippedDevDependencies(ledger, npm),
+    devDependencies: shippedDevDependencies(apps, npm),
+    runtimeFiles: counter.result(),
   };
 }

@@ -33,9 +33,10 @@ export function packageAccount(summary: PackageSummary): string {
     : 'No package database was read: no package owns any byte';
   const hidden =
     summary.hiddenBytes > 0 ? `; ${formatBytes(summary.hiddenBytes)} are earlier copies that later layers overwrote or deleted` : '';
+  const shared = summary.sharing.fileCount;
   const sharing =
-    summary.sharing.fileCount > 0
-      ? ` ${formatInteger(summary.sharing.fileCount)} files listed by more than one package are counted once, for the first (dpkg and apk, then Python, then npm).`
+    shared > 0
+      ? ` ${formatInteger(shared)} ${shared === 1 ? 'file listed by more than one package is' : 'files listed by more than one package are'} counted once, for the first (dpkg and apk, then Python, then npm).`
       : '';
   return `${packages}; ${formatBytes(summary.unownedBytes)} (${formatInteger(summary.unownedFileCount)} files) belong to no package${hidden}: ${formatBytes(summary.imageBytes)} in all.${sharing}`;
 }

@@ -5,6 +5,7 @@ import { distributionOf, forEachInstalledFile, forEachRecordPath, normalizePytho
 import { npmFolderOf, parseAppManifest, parseNpmManifest } from '../../../src/packages/npm.js';
 import { CAPTURE_LIMITS, packageFileKind, PackageFileCollector } from '../../../src/packages/capture.js';
 import { cleanPath, PathResolver } from '../../../src/packages/paths.js';
+import { extraKind } from '../../../src/packages/runtime-files.js';
 
 const collect = (each: (visit: (path: string) => void) => void): string[] => {
   const paths: string[] = [];
@@ -252,16 +253,38 @@ describe('paths', () => {
       ['/loop2', '/loop'],
     ]);
     const resolver = new PathResolver(
-      (path) => files.has(path),
+      (path) => (files.has(path) ? path.length : undefined),
       (path) => links.get(path),
     );
-    expect(resolver.resolve('/bin/ls')).toBe('/usr/bin/ls');
-    expect(resolver.resolve('/usr/bin/ls')).toBe('/usr/bin/ls');
-    expect(resolver.resolve('/lib/x86_64-linux-gnu/libc.so.6')).toBe('/usr/lib/x86_64-linux-gnu/libc.so.6');
-    expect(resolver.resolve('/usr/lib64/x86_64-linux-gnu/libc.so.6')).toBe('/usr/lib/x86_64-linux-gnu/libc.so.6');
+    expect(resolver.resolve('/bin/ls')).toEqual({ path: '/usr/bin/ls', found: '/usr/bin/ls'.length });
+    expect(resolver.resolve('/usr/bin/ls')?.path).toBe('/usr/bin/ls');
+    expect(resolver.resolve('/lib/x86_64-linux-gnu/libc.so.6')?.path).toBe('/usr/lib/x86_64-linux-gnu/libc.so.6');
+    expect(resolver.resolve('/usr/lib64/x86_64-linux-gnu/libc.so.6')?.path).toBe('/usr/lib/x86_64-linux-gnu/libc.so.6');
     expect(resolver.resolve('/loop/x')).toBeUndefined();
     expect(resolver.resolve('/bin/missing')).toBeUndefined();
-    expect(resolver.resolve('/./usr//bin/../bin/ls')).toBe('/usr/bin/ls');
+    expect(resolver.resolve('/./usr//bin/../bin/ls')?.path).toBe('/usr/bin/ls');
     expect(cleanPath('a/../../b/')).toBe('/b');
+  });
+});
+
+describe('files a runtime never loads', () => {
+  test.each([
+    ['/app/node_modules/a/dist/index.js.map', 'node_modules', 'source maps'],
+    ['/app/node_modules/a/src/index.ts', 'node_modules', 'TypeScript sources and declarations'],
+    ['/app/node_modules/a/index.d.mts', 'node_modules', 'TypeScript sources and declarations'],
+    ['/app/node_modules/a/test/fixture.json', 'node_modules', 'tests'],
+    ['/app/node_modules/a/__tests__/x.js', 'node_modules', 'tests'],
+    ['/app/node_modules/a/docs/api.html', 'node_modules', 'docs'],
+    ['/app/node_modules/a/CHANGELOG', 'node_modules', 'docs'],
+    ['/app/node_modules/a/Readme.txt', 'node_modules', 'docs'],
+    ['/app/node_modules/a/notes.MD', 'node_modules', 'docs'],
+    ['/app/node_modules/a/lib/index.js', 'node_modules', undefined],
+    ['/app/node_modules/a/lib/testing.js', 'node_modules', undefined],
+    ['/app/node_modules/a/lib/reader.js', 'node_modules', undefined],
+    ['/site-packages/x/__init__.pyi', 'site-packages', 'type stubs'],
+    ['/site-packages/x/tests/test_a.py', 'site-packages', 'tests'],
+    ['/site-packages/x/module.ts', 'site-packages', undefined],
+  ] as const)('%s in %s: %s', (path, area, kind) => {
+    expect(extraKind(path, area)).toBe(kind);
   });
 });
