@@ -2,6 +2,7 @@
 // lines, each line a letter, a colon and a value; P: is the name, V: the version, F: a folder (relative to /)
 // and each R: a file in the folder named last. Tolerant: a record without P: is skipped and counted.
 import { clip, MAX_NAME_CHARS, MAX_VERSION_CHARS } from './dpkg.js';
+import { finish, UNITS_BETWEEN_PAUSES } from './steps.js';
 
 export interface ApkPackage {
   name: string;
@@ -10,7 +11,8 @@ export interface ApkPackage {
   files: string[];
 }
 
-export function parseApkInstalled(text: string): { packages: ApkPackage[]; malformed: number } {
+/** The packages of Alpine's installed database, pausing every UNITS_BETWEEN_PAUSES lines. */
+export function* parseApkInstalledSteps(text: string): Generator<void, { packages: ApkPackage[]; malformed: number }, void> {
   const packages: ApkPackage[] = [];
   let malformed = 0;
   let current: { name?: string; version: string; files: string[] } = { version: '', files: [] };
@@ -21,8 +23,9 @@ export function parseApkInstalled(text: string): { packages: ApkPackage[]; malfo
     current = { version: '', files: [] };
     folder = '';
   };
-  let start = 0;
-  while (start <= text.length) {
+  let lines = 0;
+  for (let start = 0; start <= text.length;) {
+    if (++lines % UNITS_BETWEEN_PAUSES === 0) yield;
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
@@ -52,4 +55,9 @@ export function parseApkInstalled(text: string): { packages: ApkPackage[]; malfo
   }
   close();
   return { packages, malformed };
+}
+
+/** parseApkInstalledSteps run to its end. */
+export function parseApkInstalled(text: string): { packages: ApkPackage[]; malformed: number } {
+  return finish(parseApkInstalledSteps(text));
 }

@@ -62,7 +62,7 @@ export interface CaptureLimits {
 }
 
 export const CAPTURE_LIMITS: CaptureLimits = {
-  maxDatabaseBytes: 32 << 20,
+  maxDatabaseBytes: 16 << 20,
   maxFileBytes: 4 << 20,
   maxLayerBytes: 64 << 20,
   maxLayerFiles: 100_000,

@@ -4,6 +4,7 @@
 import { CapturedPackageFiles } from './capture.js';
 import { PathResolver } from './paths.js';
 import { Ecosystem, FinalEntry, FinalFile } from './types.js';
+import { UNITS_BETWEEN_PAUSES } from './steps.js';
 
 /** One installed package instance (one folder, for npm and Python), as its files are claimed. */
 export interface PackageInstance {
@@ -25,8 +26,7 @@ export interface ViewLayer {
   packageFiles?: CapturedPackageFiles;
 }
 
-/** How many units of work (files, entries, listed paths) between two points where the view may pause. */
-export const UNITS_BETWEEN_PAUSES = 2048;
+export { UNITS_BETWEEN_PAUSES } from './steps.js';
 
 /** The package view's working state over one final filesystem. */
 export class Ledger {

@@ -2,11 +2,12 @@
 // ledger: dpkg (status and info/*.list, or distroless's status.d), apk, Python's RECORD and installed-files.txt.
 // rpm's database is only detected. Each returns its ecosystem's summary, or undefined when the image has none.
 import { APK_INSTALLED, DPKG_INFO, DPKG_STATUS, DPKG_STATUS_D } from './capture.js';
-import { DpkgPackage, forEachListedPath, forEachMd5sumsPath, listNamesOf, parseDpkgStatus } from './dpkg.js';
-import { parseApkInstalled } from './apk.js';
+import { DpkgPackage, forEachMd5sumsPath, listNamesOf, parseDpkgStatusSteps } from './dpkg.js';
+import { parseApkInstalledSteps } from './apk.js';
 import { distributionOf, forEachInstalledFile, forEachRecordPath } from './python.js';
 import { Ledger, PackageInstance } from './ledger.js';
 import { EcosystemSummary } from './types.js';
+import { UNITS_BETWEEN_PAUSES } from './steps.js';
 
 type Database = { bytes: Buffer; layer: number };
 
@@ -16,16 +17,23 @@ type Database = { bytes: Buffer; layer: number };
  * on a merged-/usr system): it is not claimed. Only a symlink can be such a path, so the list's directories are
  * gathered only when one is found.
  */
-function claimList(ledger: Ledger, instance: PackageInstance, text: string): void {
+function* claimList(ledger: Ledger, instance: PackageInstance, text: string): Generator<void, void, void> {
   const links: { path: string; listed: string }[] = [];
   const paths: string[] = [];
-  forEachListedPath(text, (listed) => {
+  let lines = 0;
+  for (let start = 0; start < text.length;) {
+    if (++lines % UNITS_BETWEEN_PAUSES === 0) yield;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const listed = text.slice(start, end);
+    start = end + 1;
+    if (!listed.startsWith('/') || listed === '/.') continue;
     paths.push(listed);
     const found = ledger.find(listed);
-    if (!found) return;
+    if (!found) continue;
     if (found.file.kind === 'symlink') links.push({ path: found.path, listed });
     else ledger.claimFile(instance, found.path, found.file);
-  });
+  }
   if (links.length === 0) return;
   const directories = new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/'))));
   for (const link of links) if (!directories.has(link.listed)) ledger.claimFile(instance, link.path, ledger.visible.get(link.path)!);
@@ -44,18 +52,18 @@ function summaryOf(ledger: Ledger, ecosystem: EcosystemSummary['ecosystem'], dat
 }
 
 /** The dpkg packages of the status file and of status.d/, each with where its file list may be. */
-function dpkgPackages(ledger: Ledger, notes: string[]): { pkg: DpkgPackage; layer: number; md5sums?: string }[] {
+function* dpkgPackages(ledger: Ledger, notes: string[]): Generator<void, { pkg: DpkgPackage; layer: number; md5sums?: string }[], void> {
   const found: { pkg: DpkgPackage; layer: number; md5sums?: string }[] = [];
   let malformed = 0;
   const status = ledger.databases.get(DPKG_STATUS);
   if (status) {
-    const parsed = parseDpkgStatus(status.bytes.toString('utf8'));
+    const parsed = yield* parseDpkgStatusSteps(status.bytes.toString('utf8'));
     malformed += parsed.malformed;
     for (const pkg of parsed.packages) found.push({ pkg, layer: status.layer });
   }
   for (const [path, database] of ledger.databases) {
     if (!path.startsWith(DPKG_STATUS_D) || path.endsWith('.md5sums')) continue;
-    const parsed = parseDpkgStatus(database.bytes.toString('utf8'), false);
+    const parsed = yield* parseDpkgStatusSteps(database.bytes.toString('utf8'), false);
     malformed += parsed.malformed;
     for (const pkg of parsed.packages) found.push({ pkg, layer: database.layer, md5sums: `${path}.md5sums` });
   }
@@ -73,7 +81,7 @@ export function* readDpkg(ledger: Ledger): Generator<void, EcosystemSummary | un
   const hasStatusD = [...ledger.databases.keys()].some((path) => path.startsWith(DPKG_STATUS_D));
   if (!ledger.databases.has(DPKG_STATUS) && !hasStatusD && lists.size === 0) return undefined;
   const notes: string[] = [];
-  const found = dpkgPackages(ledger, notes);
+  const found = yield* dpkgPackages(ledger, notes);
   const names = new Map<string, number>();
   for (const { pkg } of found) names.set(pkg.name, (names.get(pkg.name) ?? 0) + 1);
   let withoutList = 0;
@@ -85,14 +93,14 @@ export function* readDpkg(ledger: Ledger): Generator<void, EcosystemSummary | un
     const name = (names.get(pkg.name) ?? 0) > 1 && pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
     const instance = ledger.newInstance('deb', name, pkg.version, list?.layer ?? sums?.layer ?? layer);
     if (listName !== undefined) lists.delete(listName);
-    if (list) claimList(ledger, instance, list.bytes.toString('utf8'));
+    if (list) yield* claimList(ledger, instance, list.bytes.toString('utf8'));
     else if (sums) forEachMd5sumsPath(sums.bytes.toString('utf8'), (path) => ledger.claimListed(instance, path));
     else withoutList += 1;
     yield;
   }
   // File lists whose package the status file does not name (a status file cut short, or missing).
   for (const [listName, list] of lists) {
-    claimList(ledger, ledger.newInstance('deb', listName.split(':')[0], '', list.layer), list.bytes.toString('utf8'));
+    yield* claimList(ledger, ledger.newInstance('deb', listName.split(':')[0], '', list.layer), list.bytes.toString('utf8'));
     yield;
   }
   if (withoutList > 0) notes.push(`${withoutList} package(s) without a file list, counted with no bytes`);
@@ -104,7 +112,7 @@ export function* readApk(ledger: Ledger): Generator<void, EcosystemSummary | und
   const path = APK_INSTALLED.find((candidate) => ledger.databases.has(candidate));
   if (!path) return undefined;
   const database = ledger.databases.get(path)!;
-  const parsed = parseApkInstalled(database.bytes.toString('utf8'));
+  const parsed = yield* parseApkInstalledSteps(database.bytes.toString('utf8'));
   for (const pkg of parsed.packages) {
     const instance = ledger.newInstance('apk', pkg.name, pkg.version, database.layer);
     for (const file of pkg.files) ledger.claimListed(instance, file);
