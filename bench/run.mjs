@@ -1,9 +1,10 @@
 // npm run bench: speed and memory of the gate, measured side by side with the shell baselines, on
 // synthetic images it builds itself, then the size history's pull request runs (bench/history.mjs). Writes
 // BENCHMARKS.md. A benchmark, not a test: nothing here fails on speed.
-//   node bench/run.mjs [--runs 5] [--large] [--no-history] [--no-matrix]   (--large adds a 1 GB image; --no-history
-//   skips the size history's section, which `node bench/history.mjs` measures alone; --no-matrix skips the plan's
-//   own time and the matrix's crossover, which `node bench/matrix.mjs` measures alone)
+//   node bench/run.mjs [--runs 5] [--large] [--no-history] [--no-matrix] [--no-packages]   (--large adds a 1 GB
+//   image; --no-history skips the size history's section, which `node bench/history.mjs` measures alone;
+//   --no-matrix the plan's own time and the matrix's crossover (`node bench/matrix.mjs`); --no-packages the
+//   package view's (`node bench/packages.mjs`))
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchHistory, writeHistorySection } from './history.mjs';
 import { benchMatrix, writeMatrixSection } from './matrix.mjs';
+import { benchPackages, writePackagesSection } from './packages.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -369,3 +371,5 @@ if (!args.includes('--no-history')) writeHistorySection((await benchHistory({ ru
 
 // Many images on many runners (issue 19): image-size-gate/plan's own time, and one step against plan -> matrix -> report.
 if (!args.includes('--no-matrix')) writeMatrixSection((await benchMatrix({ runs: Math.min(RUNS, 3) })).lines);
+// The package view (issue 18): the analysis of two 150,000-file archives with and without it. No engine needed.
+if (!args.includes('--no-packages')) writePackagesSection(benchPackages({ runs: RUNS }));

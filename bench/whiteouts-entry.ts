@@ -24,6 +24,7 @@ function peakRssBytes(): number {
 }
 
 const stalls = monitorEventLoopDelay({ resolution: 10 });
+const cpuBefore = process.cpuUsage();
 stalls.enable();
 const started = performance.now();
 let readMs = 0;
@@ -36,6 +37,7 @@ const analysis = await analyzeImage(savingDocker, imageId, {
   },
 });
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 // A stall is recorded when the monitor's timer fires late: give it the chance after the last one.
 await new Promise((resolve) => setTimeout(resolve, 50));
 stalls.disable();
@@ -43,11 +45,16 @@ process.stdout.write(
   JSON.stringify({
     wallMs,
     readMs,
+    // This process's CPU (user and system) over the analysis: steadier than wall time on a loaded machine.
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxStallMs: stalls.max / 1e6,
     maxRssBytes: peakRssBytes(),
     reportBytes: Buffer.byteLength(JSON.stringify(analysis)),
     efficiency: analysis.dive.efficiency,
     wastedBytes: analysis.dive.wastedBytes,
     reclaimableBytes: analysis.reclaimableBytes,
+    // Sources from before the package view have no packages: undefined there.
+    packageCount: (analysis as { packages?: unknown[] }).packages?.length,
+    packageViewMs: (analysis as { packageSummary?: { durationMs?: number } }).packageSummary?.durationMs,
   }) + '\n',
 );

@@ -7,10 +7,16 @@ import { Docker } from '../../src/docker/exec.js';
 
 const BLOCK = 512;
 
-export type SyntheticEntry = { path: string; directory: true } | { path: string; sizeBytes: number };
+export type SyntheticEntry =
+  | { path: string; directory: true }
+  | { path: string; sizeBytes: number }
+  /** A file with these bytes (UTF-8 for text). */
+  | { path: string; content: string | Buffer }
+  /** A symlink to this target (under 100 bytes). */
+  | { path: string; symlink: string };
 
 /** A ustar header (names under 100 bytes, all these archives need). */
-function header(name: string, type: '0' | '5', sizeBytes: number, mode: number): Buffer {
+function header(name: string, type: '0' | '2' | '5', sizeBytes: number, mode: number, linkName = ''): Buffer {
   const block = Buffer.alloc(BLOCK);
   const octal = (offset: number, width: number, value: number) =>
     block.write(value.toString(8).padStart(width - 1, '0') + '\0', offset, width, 'latin1');
@@ -21,6 +27,7 @@ function header(name: string, type: '0' | '5', sizeBytes: number, mode: number):
   octal(124, 12, sizeBytes);
   octal(136, 12, 1_700_000_000);
   block.write(type, 156, 1, 'latin1');
+  block.write(linkName, 157, 100, 'utf8');
   block.write('ustar\u000000', 257, 8, 'latin1');
   block.fill(0x20, 148, 156);
   const checksum = block.reduce((sum, byte) => sum + byte, 0);
@@ -28,15 +35,18 @@ function header(name: string, type: '0' | '5', sizeBytes: number, mode: number):
   return block;
 }
 
-function member(name: string, data: Buffer, type: '0' | '5' = '0', mode = 0o644): Buffer[] {
-  return [header(name, type, data.length, mode), data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK)];
+function member(name: string, data: Buffer, type: '0' | '2' | '5' = '0', mode = 0o644, linkName = ''): Buffer[] {
+  return [header(name, type, data.length, mode, linkName), data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK)];
 }
 
 /** A layer tar; file contents are bytes of their size. Paths are written without their leading slash. */
 export function layerTar(entries: SyntheticEntry[]): Buffer {
   const parts = entries.flatMap((entry) => {
     const name = entry.path.replace(/^\//, '');
-    return 'directory' in entry ? member(`${name}/`, Buffer.alloc(0), '5', 0o755) : member(name, Buffer.alloc(entry.sizeBytes, 0x61));
+    if ('directory' in entry) return member(`${name}/`, Buffer.alloc(0), '5', 0o755);
+    if ('symlink' in entry) return member(name, Buffer.alloc(0), '2', 0o777, entry.symlink);
+    if ('content' in entry) return member(name, Buffer.from(entry.content));
+    return member(name, Buffer.alloc(entry.sizeBytes, 0x61));
   });
   return Buffer.concat([...parts, Buffer.alloc(2 * BLOCK)]);
 }

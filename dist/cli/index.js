@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(963);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5334);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 963:
+/***/ 5334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3859,10 +3859,116 @@ function checkRuntimeUser(resolution, runtimeUid) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/packages/capture.ts
+// Which files of a layer are package databases, and keeping their bytes as the layer streams past: the dpkg
+// status and file lists, Alpine's installed database, Python's RECORD and installed-files.txt, npm's package.json
+// files. Bounded per file and per layer; what is not kept is named, so the view can say it read only part.
+const DPKG_STATUS = '/var/lib/dpkg/status';
+const DPKG_STATUS_D = '/var/lib/dpkg/status.d/';
+const DPKG_INFO = '/var/lib/dpkg/info/';
+const APK_INSTALLED = ['/lib/apk/db/installed', '/usr/lib/apk/db/installed'];
+/** A package's own package.json: the last node_modules/ of the path, then a name (scoped or not), then the file. */
+const NPM_PACKAGE_JSON = /\/node_modules\/(?:@[^/]+\/)?[^/.][^/]*\/package\.json$/;
+const SITE_DIRECTORY = /\/(?:site|dist)-packages\/[^/]+$/;
+function directoryOf(path) {
+    return path.slice(0, path.lastIndexOf('/'));
+}
+/** Whether `path` (a regular file's, cleaned, with a leading slash) is a package database the view reads. */
+function packageFileKind(path) {
+    if (path.endsWith('.list'))
+        return path.startsWith(DPKG_INFO) && path.indexOf('/', DPKG_INFO.length) < 0 ? 'dpkg-list' : undefined;
+    if (path.endsWith('/package.json')) {
+        if (NPM_PACKAGE_JSON.test(path))
+            return 'npm-package';
+        return path.includes('/node_modules/') ? undefined : 'app-package';
+    }
+    if (path.endsWith('/RECORD')) {
+        const directory = directoryOf(path);
+        return directory.endsWith('.dist-info') && SITE_DIRECTORY.test(directory) ? 'python-record' : undefined;
+    }
+    if (path.endsWith('/installed-files.txt')) {
+        const directory = directoryOf(path);
+        return directory.endsWith('.egg-info') && SITE_DIRECTORY.test(directory) ? 'python-installed-files' : undefined;
+    }
+    if (path === DPKG_STATUS)
+        return 'dpkg-status';
+    if (path.startsWith(DPKG_STATUS_D) && path.indexOf('/', DPKG_STATUS_D.length) < 0 && path.length > DPKG_STATUS_D.length)
+        return path.endsWith('.md5sums') ? 'dpkg-md5sums' : 'dpkg-status-d';
+    if (APK_INSTALLED.includes(path))
+        return 'apk-installed';
+    return undefined;
+}
+const CAPTURE_LIMITS = {
+    maxDatabaseBytes: 16 << 20,
+    maxFileBytes: 4 << 20,
+    maxLayerBytes: 64 << 20,
+    maxLayerFiles: 100_000,
+    maxAppPackages: 1_000,
+};
+const MAX_NOT_KEPT_LISTED = 20;
+/** Keeps one file's bytes (the tar reader hands over views of its input: each is copied). */
+class KeepSink {
+    onDone;
+    parts = [];
+    constructor(onDone) {
+        this.onDone = onDone;
+    }
+    data(chunk) {
+        this.parts.push(Buffer.from(chunk));
+    }
+    end() {
+        this.onDone(Buffer.concat(this.parts));
+    }
+}
+/** Collects one layer's package databases, within the limits. */
+class PackageFileCollector {
+    limits;
+    captured;
+    bytes = 0;
+    count = 0;
+    appPackages = 0;
+    constructor(limits = CAPTURE_LIMITS) {
+        this.limits = limits;
+    }
+    /** Where a regular file's bytes go when it is a package database the layer can still keep; undefined otherwise. */
+    sinkFor(path, sizeBytes) {
+        const kind = packageFileKind(path);
+        if (!kind)
+            return undefined;
+        const whole = kind === 'dpkg-status' || kind === 'apk-installed' ? this.limits.maxDatabaseBytes : this.limits.maxFileBytes;
+        const why = sizeBytes > whole
+            ? `it is ${sizeBytes} bytes, more than the ${whole} the gate reads`
+            : this.bytes + sizeBytes > this.limits.maxLayerBytes || this.count >= this.limits.maxLayerFiles
+                ? `its layer holds more package databases than the gate reads (${this.limits.maxLayerFiles} files, ${this.limits.maxLayerBytes} bytes)`
+                : undefined;
+        const captured = (this.captured ??= { files: new Map(), notKept: [], notKeptCount: 0 });
+        if (kind === 'app-package') {
+            if (why || this.appPackages >= this.limits.maxAppPackages)
+                return undefined;
+            this.appPackages += 1;
+        }
+        if (why) {
+            captured.notKeptCount += 1;
+            if (captured.notKept.length < MAX_NOT_KEPT_LISTED)
+                captured.notKept.push({ path, why });
+            return undefined;
+        }
+        this.bytes += sizeBytes;
+        this.count += 1;
+        return new KeepSink((bytes) => captured.files.set(path, bytes));
+    }
+    /** What the layer kept and left out; undefined when it wrote no package database. */
+    result() {
+        return this.captured;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/layer-reader.ts
 // One uncompressed layer tar, read as it streams: each entry's path, kind, size and mode, the headers of ELF
-// binaries, the passwd and group files (to resolve the user), the layer's diffID (sha256 of its tar), its own
-// bytes (regular files and symlink targets) and, optionally, its gzip-compressed size.
+// binaries, the passwd and group files (to resolve the user), the package databases (packages/capture.ts), the
+// layer's diffID (sha256 of its tar), its own bytes (regular files and symlink targets) and, optionally, its
+// gzip-compressed size.
+
 
 
 
@@ -4002,6 +4108,7 @@ class LayerReader {
     elfBinaries = [];
     userFiles = new Map();
     userFileBytes = 0;
+    packageFiles = new PackageFileCollector();
     tarBytes = 0;
     contentBytes = 0;
     hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -4022,9 +4129,12 @@ class LayerReader {
         this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
         const isLink = kind === 'symlink' || kind === 'link';
         if (path !== '/')
-            this.entries.push(isLink ? { path, kind, sizeBytes, mode: header.mode, linkTarget: header.linkName } : { path, kind, sizeBytes, mode: header.mode });
+            this.entries.push(isLink ? linkEntry(path, kind, header) : { path, kind, sizeBytes, mode: header.mode });
         if (kind !== 'file')
             return undefined;
+        const database = this.packageFiles.sinkFor(path, sizeBytes);
+        if (database)
+            return database;
         const elf = sizeBytes >= ELF_HEADER_BYTES ? new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding)) : undefined;
         const keep = USER_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) && this.userFileBytes + sizeBytes <= MAX_USER_FILE_BYTES_PER_LAYER;
         if (!keep || sizeBytes > MAX_USER_FILE_BYTES)
@@ -4046,8 +4156,16 @@ class LayerReader {
             entries: this.entries,
             elfBinaries: this.elfBinaries,
             userFiles: this.userFiles,
+            packageFiles: this.packageFiles.result(),
         };
     }
+}
+/** A symlink's or hard link's entry; a symlink target that is not UTF-8 keeps its stored length. */
+function linkEntry(path, kind, header) {
+    const entry = { path, kind, sizeBytes: 0, mode: header.mode, linkTarget: header.linkName };
+    if (kind === 'symlink' && header.linkNameBytes !== Buffer.byteLength(header.linkName))
+        entry.linkBytes = header.linkNameBytes;
+    return entry;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/archive-member.ts
@@ -4812,13 +4930,32 @@ function deletedLaterHint(group, origins) {
         line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
     };
 }
+/** What a package install rewrites: the package managers' databases, logs and caches, and the linker's cache. */
+const PACKAGE_STATE = /^\/(var\/lib\/dpkg\/|lib\/apk\/db\/|usr\/lib\/apk\/db\/|var\/lib\/apt\/|var\/cache\/debconf\/|var\/log\/(dpkg\.log|apt\/|alternatives\.log)|var\/lib\/rpm\/|var\/cache\/ldconfig\/|etc\/ld\.so\.cache$)/;
+/** Why a later layer stores a second copy: a package install rewriting the package database, a chmod or chown, or both. */
+function rewriteCause(group) {
+    const state = group.examples.filter((example) => PACKAGE_STATE.test(example.path)).length;
+    const install = 'a package install in a later layer rewrites the package database and its logs';
+    const installAdvice = 'install the packages in one RUN (or in a build stage)';
+    const chmod = 'a chmod or chown in a later RUN does this';
+    const chmodAdvice = 'set ownership and modes where the files are written (COPY --chown/--chmod)';
+    if (state === group.examples.length)
+        return { cause: install, advice: installAdvice };
+    if (state === 0)
+        return { cause: chmod, advice: chmodAdvice };
+    return {
+        cause: `${install}, and a chmod or chown in a later RUN rewrites the files it touches`,
+        advice: `${installAdvice}; ${chmodAdvice}`,
+    };
+}
 function rewrittenLaterHint(group, origins) {
     const examples = group.examples.map((example) => example.path).join(', ');
+    const { cause, advice } = rewriteCause(group);
     return {
         kind: 'rewritten-later',
         severity: 'warning',
         title: 'Files copied again by a later layer',
-        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
+        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (${cause}); ${advice}.`,
         savingBytes: group.bytes,
         ...place(origins, group.shadowedByLayer),
     };
@@ -4866,6 +5003,7 @@ function lineOf(origins, layer) {
 function place(origins, layer) {
     return { layerIndex: layer, line: lineOf(origins, layer) };
 }
+/** A layer in words: its Dockerfile line and instruction, or its created_by. */
 function where(origins, layer) {
     const origin = origins[layer];
     const line = origin?.instruction?.line;
@@ -4890,16 +5028,183 @@ function bytesByRuleAndLayer(visible, rules, origins) {
     return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
+;// CONCATENATED MODULE: ./src/analysis/package-hints.ts
+
+
+const MIN_DEV_DEPENDENCY_BYTES = 64 * 1024;
+const MIN_EXTRAS_BYTES = 512 * 1024;
+const MIN_BUILD_PACKAGE_BYTES = 1024 * 1024;
+/** Python sources below which a missing bytecode cache is not worth a word. */
+const MIN_PYTHON_SOURCES = 50;
+const NAMED = 5;
+function named(packages) {
+    const shown = packages
+        .slice(0, NAMED)
+        .map((pkg) => `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${units_formatBytes(pkg.sizeBytes)})`)
+        .join(', ');
+    return packages.length > NAMED ? `${shown} and ${packages.length - NAMED} more` : shown;
+}
+/** The layer with the most bytes of several packages. */
+function heaviestLayer(packages) {
+    const byLayer = new Map();
+    for (const pkg of packages)
+        byLayer.set(pkg.layer, (byLayer.get(pkg.layer) ?? 0) + pkg.sizeBytes);
+    return [...byLayer].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+/** One hint per app package.json whose devDependencies sit in the node_modules beside it. */
+function devDependencyHints({ packageView, origins }) {
+    const byApp = new Map();
+    for (const dependency of packageView?.devDependencies ?? [])
+        byApp.set(dependency.app, [...(byApp.get(dependency.app) ?? []), dependency]);
+    return [...byApp]
+        .map(([app, shipped]) => ({ app, shipped, bytes: shipped.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) }))
+        .filter(({ bytes }) => bytes >= MIN_DEV_DEPENDENCY_BYTES)
+        .map(({ app, shipped, bytes }) => {
+        const layer = heaviestLayer(shipped);
+        return {
+            kind: 'dev-dependencies',
+            severity: 'warning',
+            title: 'devDependencies shipped in the final image',
+            message: `${shipped.length} devDependencies of ${app} are in the final image, ${units_formatBytes(bytes)} in all: ${named(shipped)}, mostly from ${where(origins, layer)}. Install production dependencies only (\`npm ci --omit=dev\`) in a build stage and copy that node_modules.`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        };
+    });
+}
+/** The layer of most bytes among tallies (the earlier of equals). */
+function mostBytesLayer(tallies) {
+    const byLayer = new Map();
+    for (const tally of tallies)
+        byLayer.set(tally.layer, (byLayer.get(tally.layer) ?? 0) + tally.bytes);
+    return [...byLayer].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+const sum = (tallies, field) => tallies.reduce((total, tally) => total + tally[field], 0);
+/** Test, docs, source-map and TypeScript files inside node_modules and site-packages; devDependencies' own left to their hint. */
+function packageExtrasHints({ packageView, origins }) {
+    const extras = packageView?.runtimeFiles.extras ?? [];
+    return ['node_modules', 'site-packages'].flatMap((area) => {
+        const tallies = extras.filter((tally) => tally.area === area);
+        const bytes = sum(tallies, 'bytes');
+        if (bytes < MIN_EXTRAS_BYTES)
+            return [];
+        const layer = mostBytesLayer(tallies);
+        const byKind = new Map();
+        for (const tally of tallies)
+            byKind.set(tally.kind, (byKind.get(tally.kind) ?? 0) + tally.bytes);
+        const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, kindBytes]) => `${kind} ${units_formatBytes(kindBytes)}`);
+        const advice = area === 'node_modules'
+            ? "delete them in the build stage after `npm ci --omit=dev` (e.g. `find node_modules -name '*.map' -delete`), and check the app still starts"
+            : "delete the packages' tests and docs in the build stage, and check the app still starts";
+        return [
+            {
+                kind: 'package-extras',
+                severity: 'info',
+                title: `Files a runtime never loads inside ${area}`,
+                message: `${sum(tallies, 'files')} files (${units_formatBytes(bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
+                savingBytes: bytes,
+                ...place(origins, layer),
+            },
+        ];
+    });
+}
+/** Python bytecode written at build time (what it costs, what it saves at start), or Python sources without any. */
+function pythonBytecodeHints({ packageView, origins }) {
+    const own = (tally) => origins[tally.layer]?.own === true;
+    const bytecode = (packageView?.runtimeFiles.bytecode ?? []).filter(own);
+    const sources = (packageView?.runtimeFiles.sources ?? []).filter(own);
+    if (bytecode.length > 0) {
+        const layer = mostBytesLayer(bytecode);
+        const bytes = sum(bytecode, 'bytes');
+        return [
+            {
+                kind: 'python-bytecode',
+                severity: 'info',
+                title: 'Python bytecode written at build time',
+                message: `${sum(bytecode, 'files')} .pyc files in __pycache__ (${units_formatBytes(bytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
+                savingBytes: bytes,
+                ...place(origins, layer),
+            },
+        ];
+    }
+    const sourceFiles = sum(sources, 'files');
+    if (sourceFiles < MIN_PYTHON_SOURCES)
+        return [];
+    return [
+        {
+            kind: 'python-bytecode',
+            severity: 'info',
+            title: 'Python sources without bytecode',
+            message: `${sourceFiles} .py files (${units_formatBytes(sum(sources, 'bytes'))}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
+        },
+    ];
+}
+/** Which packages build software rather than run it. */
+const BUILD_PACKAGE = {
+    deb: /^(build-essential|(gcc|g\+\+|cpp|gfortran|clang|llvm)(-\d+(\.\d+)?)?|make|cmake|binutils(-.+)?|dpkg-dev|libc6-dev|linux-libc-dev|lib(gcc|stdc\+\+)-\d+-dev|.+-dev)(:.+)?$/,
+    apk: /^(build-base|gcc|g\+\+|clang\d*|llvm\d*|make|cmake|binutils|musl-dev|fortify-headers|.+-dev)$/,
+};
+const PYTHON_BUILD_TOOL = {
+    python: /^(pip|setuptools|wheel)$/,
+    deb: /^python3-(pip|setuptools|wheel)(-whl)?$/,
+    apk: /^py3-(pip|setuptools|wheel)$/,
+};
+function matching(packages, patterns, own) {
+    return packages.filter((pkg) => own(pkg.layer) && pkg.sizeBytes > 0 && patterns[pkg.ecosystem]?.test(pkg.name));
+}
+/** pip, setuptools and wheel (as Python distributions or system packages) in the image's own layers. */
+function pythonBuildToolHints({ packageView, origins }) {
+    const tools = matching(packageView?.packages ?? [], PYTHON_BUILD_TOOL, (layer) => origins[layer]?.own === true);
+    if (tools.length === 0)
+        return [];
+    const bytes = tools.reduce((sum, pkg) => sum + pkg.sizeBytes, 0);
+    const layer = heaviestLayer(tools);
+    return [
+        {
+            kind: 'python-build-tools',
+            severity: 'warning',
+            title: 'pip and its build tools in a runtime image',
+            message: `${named(tools)}: ${units_formatBytes(bytes)}, mostly from ${where(origins, layer)}, that only installing needs. Install into a virtual environment in a build stage and copy it without them (\`python -m venv --without-pip\`, or \`pip uninstall -y pip setuptools wheel\` last).`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+/** Compilers, make and -dev packages installed by the image's own layers, named. */
+function buildPackageHints({ packageView, origins }) {
+    const found = matching(packageView?.packages ?? [], BUILD_PACKAGE, (layer) => origins[layer]?.own === true);
+    const bytes = found.reduce((sum, pkg) => sum + pkg.sizeBytes, 0);
+    if (bytes < MIN_BUILD_PACKAGE_BYTES)
+        return [];
+    const layer = heaviestLayer(found);
+    return [
+        {
+            kind: 'build-packages',
+            severity: 'warning',
+            title: 'Build packages in the final image',
+            message: `${found.length} packages that build software rather than run it take ${units_formatBytes(bytes)}: ${named(found)}, mostly from ${where(origins, layer)}. Install them in a build stage only; the final image needs the runtime libraries.`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/hints.ts
 // Pure: what to do about the bytes. Each hint names the layer (and Dockerfile line, when known) it
 // concerns and estimates what it would save, from bytes the final image really holds. Each kind of hint
 // is one rule in HINT_RULES (the rules are in hint-rules.ts), a function over a context computed once.
 
 
+
+/** Path-based toolchain hints that the build-packages hint says better, by package, when it is given. */
+const SAID_BY_BUILD_PACKAGES = new Set(['C/C++ compiler in the final image', 'C headers in the final image']);
 function computeHints(input) {
     const context = hintContext(input);
+    const hints = HINT_RULES.flatMap((rule) => rule(context));
+    const byPackage = hints.some((hint) => hint.kind === 'build-packages');
     // Sorted by saving, largest first; hints that save nothing measurable last, in the rules' order.
-    return HINT_RULES.flatMap((rule) => rule(context)).sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
+    return hints
+        .filter((hint) => !(byPackage && hint.kind === 'toolchain' && SAID_BY_BUILD_PACKAGES.has(hint.title)))
+        .sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
 }
 function hintContext(input) {
     const { layers, origins } = input;
@@ -4921,6 +5226,11 @@ function hintContext(input) {
 const HINT_RULES = [
     packageCacheHints,
     toolchainHints,
+    buildPackageHints,
+    devDependencyHints,
+    pythonBuildToolHints,
+    packageExtrasHints,
+    pythonBytecodeHints,
     unstrippedBinaryHints,
     staticBinaryOnLargeBaseHints,
     upxHints,
@@ -5813,9 +6123,1027 @@ function* byteMapSteps(visible) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/packages/steps.ts
+// Pure: the package view's long parts are generators that pause now and then (the analysis runs them in slices,
+// analysis/slices.ts, so that a huge or hostile database never holds the event loop); run one to its end here.
+/** How many units of work (files, entries, lines, listed paths) between two points where the view may pause. */
+const steps_UNITS_BETWEEN_PAUSES = 2048;
+/** Runs a paused computation to its end at once (for callers that need its result now, and tests). */
+function steps_finish(steps) {
+    for (;;) {
+        const next = steps.next();
+        if (next.done)
+            return next.value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packages/dpkg.ts
+// Pure: Debian's package database as dpkg leaves it: the status file (or distroless's status.d/ entries), one
+// control paragraph per package, and each package's file list (/var/lib/dpkg/info/<name>[:<arch>].list, or a
+// status.d entry's .md5sums). Tolerant: a malformed paragraph is skipped and counted, never thrown on.
+
+/** The states in which a package's files are on disk (dpkg(1): not-installed and config-files have none). */
+const STATES_WITH_FILES = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
+/** The longest name and version kept (a longer one is cut): Debian's own are far shorter. */
+const MAX_NAME_CHARS = 214;
+const MAX_VERSION_CHARS = 128;
+function clip(text, maxChars) {
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
+}
+const WANTED_FIELDS = new Set(['package', 'version', 'architecture', 'status', 'multi-arch']);
+/**
+ * The packages a control file lists whose files are on disk, pausing every UNITS_BETWEEN_PAUSES lines.
+ * `statusRequired` is false for distroless's status.d entries, which have no Status field. Paragraphs without a
+ * Package field are counted in `malformed`; lines that are not `Field: value` and continuation lines are skipped.
+ */
+function* parseDpkgStatusSteps(text, statusRequired = true) {
+    const packages = [];
+    let malformed = 0;
+    let fields = new Map();
+    const close = () => {
+        if (fields.size === 0)
+            return;
+        const pkg = packageOf(fields, statusRequired);
+        if (pkg === 'malformed')
+            malformed += 1;
+        else if (pkg)
+            packages.push(pkg);
+        fields = new Map();
+    };
+    let lines = 0;
+    for (let start = 0; start <= text.length;) {
+        if (++lines % steps_UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+        start = end + 1;
+        if (line.trim() === '')
+            close();
+        else if (!line.startsWith(' ') && !line.startsWith('\t')) {
+            const colon = line.indexOf(':');
+            const field = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
+            if (WANTED_FIELDS.has(field))
+                fields.set(field, line.slice(colon + 1).trim());
+        }
+    }
+    close();
+    return { packages, malformed };
+}
+/** A paragraph's package when its files are on disk; 'malformed' without a Package field; undefined for the rest. */
+function packageOf(fields, statusRequired) {
+    const name = fields.get('package');
+    if (!name)
+        return 'malformed';
+    const status = fields.get('status');
+    if (status !== undefined || statusRequired) {
+        const state = status?.split(/\s+/)[2];
+        if (!state || !STATES_WITH_FILES.has(state))
+            return undefined;
+    }
+    return {
+        name: clip(name, MAX_NAME_CHARS),
+        version: clip(fields.get('version') ?? '', MAX_VERSION_CHARS),
+        architecture: fields.get('architecture') ?? '',
+        multiArchSame: fields.get('multi-arch') === 'same',
+    };
+}
+/** parseDpkgStatusSteps run to its end. */
+function parseDpkgStatus(text, statusRequired = true) {
+    return finish(parseDpkgStatusSteps(text, statusRequired));
+}
+/** Calls `each` with every path of an md5sums file (`<md5>  <path relative to />`), made absolute. */
+function forEachMd5sumsPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        const space = line.indexOf(' ');
+        if (space < 0)
+            continue;
+        const relative = line.slice(space).replace(/^[ *]+/, '');
+        if (relative !== '')
+            each(`/${relative}`);
+    }
+}
+/** The file-list names (without `.list`) under which dpkg may keep a package's files, the likelier first. */
+function listNamesOf(pkg) {
+    const qualified = pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+    return pkg.multiArchSame ? [qualified, pkg.name] : [pkg.name, qualified];
+}
+
+;// CONCATENATED MODULE: ./src/packages/npm.ts
+// Pure: npm packages in node_modules folders, nested and scoped ones and pnpm's .pnpm store alike. A package is
+// the folder under the last node_modules/ of a path that holds a package.json, minus its own nested
+// node_modules; its name and version are its package.json's. An app's own package.json (outside node_modules)
+// says which of them are devDependencies.
+
+const NODE_MODULES = '/node_modules/';
+/** The package folder a path is in: the last node_modules/ then a name (@scope/name); undefined outside one. */
+function npmFolderOf(path) {
+    const at = path.lastIndexOf(NODE_MODULES);
+    if (at < 0)
+        return undefined;
+    const start = at + NODE_MODULES.length;
+    // .bin, .pnpm, .cache, .package-lock.json: npm's and pnpm's own, not packages.
+    if (path.charCodeAt(start) === 46 /* . */)
+        return undefined;
+    let end = path.indexOf('/', start);
+    if (path.charCodeAt(start) === 64 /* @ */) {
+        if (end < 0)
+            return undefined;
+        end = path.indexOf('/', end + 1);
+    }
+    if (end < 0)
+        return { folder: path, isFolder: true };
+    return { folder: path.slice(0, end), isFolder: false };
+}
+function parseObject(bytes) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A package's name and version from its package.json; the folder's name and '' when the file does not say. */
+function parseNpmManifest(bytes, folder) {
+    const fields = bytes ? parseObject(bytes) : undefined;
+    const at = folder.lastIndexOf(NODE_MODULES);
+    const folderName = at < 0 ? folder.slice(folder.lastIndexOf('/') + 1) : folder.slice(at + NODE_MODULES.length);
+    const name = typeof fields?.name === 'string' && fields.name !== '' ? fields.name : folderName;
+    const version = typeof fields?.version === 'string' ? fields.version : '';
+    return { manifest: { name: clip(name, MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS) }, malformed: !fields };
+}
+function keysOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).slice(0, 10_000) : [];
+}
+/** An app's package.json: the names it depends on, and those only its development needs. */
+function parseAppManifest(bytes, path) {
+    const fields = parseObject(bytes);
+    if (!fields)
+        return undefined;
+    return {
+        directory: path.slice(0, path.lastIndexOf('/')) || '/',
+        dependencies: keysOf(fields.dependencies),
+        devDependencies: keysOf(fields.devDependencies),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packages/runtime-files.ts
+// Pure: what the package view's walk over the final files also counts, for the hints that read it: files a
+// runtime never loads inside node_modules and site-packages (source maps, TypeScript, tests, docs, type stubs),
+// and Python's sources and bytecode, each by the layer that wrote them. Counted in the walk the view makes anyway,
+// so that the hints need no pass of their own over every file.
+const DOC_NAME = /^(readme|changelog|history|changes)(\.|$)/i;
+/** Every path extraKind names a kind for matches this (and most others do not): one scan of the path instead of ten. */
+const MAYBE_EXTRA = /\.(map|[mc]?tsx?|pyi|md|markdown|rst)$|\/(tests?|__tests__|spec|docs?|examples?)\/|\/(readme|changelog|history|changes)(\.[^/]*)?$/i;
+/**
+ * What kind of file a runtime never loads this is, inside node_modules or a Python site directory; undefined for
+ * the rest. Called for every file in those folders: one regular expression rules most out, cheap tests then name the
+ * kind.
+ */
+function extraKind(path, area) {
+    if (!MAYBE_EXTRA.test(path))
+        return undefined;
+    if (area === 'node_modules') {
+        if (path.endsWith('.map'))
+            return 'source maps';
+        if (path.endsWith('.ts') || path.endsWith('.tsx') || path.endsWith('.mts') || path.endsWith('.cts'))
+            return 'TypeScript sources and declarations';
+    }
+    else if (path.endsWith('.pyi'))
+        return 'type stubs';
+    if ((path.includes('/test') || path.includes('/__tests__/') || path.includes('/spec/')) && /\/(tests?|__tests__|spec)\//.test(path))
+        return 'tests';
+    if ((path.includes('/doc') || path.includes('/example')) && /\/(docs?|examples?)\//.test(path))
+        return 'docs';
+    if (path.endsWith('.md') || path.endsWith('.MD') || path.endsWith('.markdown') || path.endsWith('.rst'))
+        return 'docs';
+    const slash = path.lastIndexOf('/');
+    return 'rRcChH'.includes(path[slash + 1] ?? '') && DOC_NAME.test(path.slice(slash + 1)) ? 'docs' : undefined;
+}
+function add(tallies, key, layer, bytes) {
+    let tally = tallies.get(key);
+    if (!tally)
+        tallies.set(key, (tally = { layer, files: 0, bytes: 0 }));
+    tally.files += 1;
+    tally.bytes += bytes;
+    return tally;
+}
+/** Counts the final files as the walk hands them over. */
+class RuntimeFileCounter {
+    extras = new Map();
+    bytecode = new Map();
+    sources = new Map();
+    /** A regular file; `npmFolder` when it is in an npm package's folder, `skipExtras` for a devDependency's. */
+    count(path, layer, bytes, npmFolder, skipExtras) {
+        if (path.endsWith('.py'))
+            add(this.sources, String(layer), layer, bytes);
+        else if (path.endsWith('.pyc') && path.includes('/__pycache__/'))
+            add(this.bytecode, String(layer), layer, bytes);
+        if (skipExtras || bytes === 0)
+            return;
+        const area = npmFolder
+            ? 'node_modules'
+            : path.includes('/site-packages/') || path.includes('/dist-packages/')
+                ? 'site-packages'
+                : undefined;
+        const kind = area && extraKind(path, area);
+        if (!area || !kind)
+            return;
+        Object.assign(add(this.extras, `${area}\u0000${kind}\u0000${layer}`, layer, bytes), { area, kind });
+    }
+    result() {
+        return {
+            extras: [...this.extras.values()],
+            bytecode: [...this.bytecode.values()],
+            sources: [...this.sources.values()],
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packages/paths.ts
+// Pure: paths as package databases name them, matched to the final filesystem's paths. Databases name a file
+// where the package put it (/bin/ls); on a merged-/usr system it lives behind a symlinked directory
+// (/bin -> usr/bin), so an ancestor that is a symlink is followed, as the kernel would.
+/** Go's path.Clean with a leading slash: no `.`, `..` or repeated slashes (`..` stops at the root). */
+function paths_cleanPath(path) {
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return '/' + parts.join('/');
+}
+/** `relative` from `directory` (an absolute `relative` stands alone), cleaned. */
+function joinPath(directory, relative) {
+    return paths_cleanPath(relative.startsWith('/') ? relative : `${directory}/${relative}`);
+}
+/** Symlinks followed while resolving one directory before the gate gives up on it (Linux allows 40). */
+const MAX_LINKS = 40;
+/** Finds the final filesystem's path (and what is there) for a path a database names. */
+class PathResolver {
+    lookup;
+    linkTarget;
+    directories = new Map();
+    constructor(
+    /** What the final filesystem shows at this path (not a directory), if anything. */
+    lookup, 
+    /** The target of the symlink at this path, if the final filesystem has one there. */
+    linkTarget) {
+        this.lookup = lookup;
+        this.linkTarget = linkTarget;
+    }
+    /** The file `path` names (its ancestors' symlinks followed, not its own) and where it is, or undefined when there is none. */
+    resolve(listed) {
+        const path = listed.includes('/.') || listed.includes('//') ? paths_cleanPath(listed) : listed;
+        const found = this.lookup(path);
+        if (found !== undefined)
+            return { path, found };
+        const slash = path.lastIndexOf('/');
+        if (slash <= 0)
+            return undefined;
+        const directory = path.slice(0, slash);
+        const resolved = this.resolveDirectory(directory);
+        if (resolved === directory)
+            return undefined;
+        const candidate = resolved === '/' ? path.slice(slash) : resolved + path.slice(slash);
+        const atCandidate = this.lookup(candidate);
+        return atCandidate === undefined ? undefined : { path: candidate, found: atCandidate };
+    }
+    /** A directory with every symlink along it followed; the directory itself when none is, or they go round. */
+    resolveDirectory(directory) {
+        const known = this.directories.get(directory);
+        if (known !== undefined)
+            return known;
+        const pending = directory.split('/').filter(Boolean);
+        let resolved = '';
+        let links = 0;
+        let result;
+        while (pending.length > 0) {
+            const part = pending.shift();
+            if (part === '.')
+                continue;
+            if (part === '..') {
+                resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf('/')));
+                continue;
+            }
+            const next = `${resolved}/${part}`;
+            const target = this.linkTarget(next);
+            if (target === undefined) {
+                resolved = next;
+                continue;
+            }
+            if (++links > MAX_LINKS) {
+                result = directory;
+                break;
+            }
+            if (target.startsWith('/'))
+                resolved = '';
+            pending.unshift(...target.split('/').filter(Boolean));
+        }
+        result ??= resolved || '/';
+        this.directories.set(directory, result);
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packages/ledger.ts
+
+
+
+/** The package view's working state over one final filesystem. */
+class Ledger {
+    visible;
+    maxWarnings;
+    instances = [];
+    /** Each database file the final filesystem shows, with the layer that wrote it. */
+    databases = new Map();
+    warnings = [];
+    resolver;
+    sharing = { fileCount: 0, bytes: 0 };
+    claimed = new Set();
+    links = new Map();
+    constructor(visible, maxWarnings) {
+        this.visible = visible;
+        this.maxWarnings = maxWarnings;
+        this.resolver = new PathResolver((path) => visible.get(path), (path) => this.links.get(path)?.linkTarget);
+    }
+    /** Indexes the final filesystem's symlinks and database files: one pass over every layer's entries. */
+    *index(layers) {
+        let units = 0;
+        for (let layer = 0; layer < layers.length; layer += 1) {
+            const { entries, packageFiles } = layers[layer];
+            for (let index = 0; index < entries.length; index += 1) {
+                const entry = entries[index];
+                if (entry.kind === 'symlink') {
+                    const file = this.visible.get(entry.path);
+                    if (file?.layer === layer && file.kind === 'symlink')
+                        this.links.set(entry.path, entry);
+                }
+                if (++units % steps_UNITS_BETWEEN_PAUSES === 0)
+                    yield;
+            }
+            if (!packageFiles)
+                continue;
+            for (const [path, bytes] of packageFiles.files) {
+                const file = this.visible.get(path);
+                if (file?.layer === layer && file.kind === 'file')
+                    this.databases.set(path, { bytes, layer });
+            }
+            for (const { path, why } of packageFiles.notKept)
+                if (this.visible.get(path)?.layer === layer)
+                    this.warn(`${path} was not read: ${why}`);
+            if (packageFiles.notKeptCount > packageFiles.notKept.length)
+                this.warn(`${packageFiles.notKeptCount - packageFiles.notKept.length} more package database files of layer ${layer + 1} were not read`);
+        }
+    }
+    warn(message) {
+        if (this.warnings.length < this.maxWarnings)
+            this.warnings.push(message);
+    }
+    /** The bytes a final file holds as the image size counts them. */
+    bytesOf(path, file) {
+        if (file.kind === 'file')
+            return file.sizeBytes;
+        if (file.kind !== 'symlink')
+            return 0;
+        const entry = this.links.get(path);
+        return entry?.linkBytes ?? Buffer.byteLength(entry?.linkTarget ?? '');
+    }
+    /** The symlink's target at a final path, if one is there. */
+    linkTarget(path) {
+        return this.links.get(path)?.linkTarget;
+    }
+    newInstance(ecosystem, name, version, databaseLayer, path) {
+        const instance = {
+            ecosystem,
+            name,
+            version,
+            ...(path === undefined ? {} : { path }),
+            sizeBytes: 0,
+            fileCount: 0,
+            sharedFileCount: 0,
+            layerBytes: new Map(),
+            databaseLayer,
+        };
+        this.instances.push(instance);
+        return instance;
+    }
+    isClaimed(file) {
+        return this.claimed.size > 0 && this.claimed.has(file);
+    }
+    /**
+     * A final file for a package: counted for it when no package claimed it first, else counted as shared. The last
+     * claimant (npm's walk over the final files) need not `remember` it: no one asks after it.
+     */
+    claimFile(instance, path, file, remember = true, bytes = this.bytesOf(path, file)) {
+        if (this.isClaimed(file)) {
+            instance.sharedFileCount += 1;
+            this.sharing.fileCount += 1;
+            this.sharing.bytes += bytes;
+            return;
+        }
+        if (remember)
+            this.claimed.add(file);
+        instance.sizeBytes += bytes;
+        instance.fileCount += 1;
+        instance.layerBytes.set(file.layer, (instance.layerBytes.get(file.layer) ?? 0) + bytes);
+    }
+    /** A path a database lists: claimed when the final filesystem has it (behind symlinked directories too). */
+    claimListed(instance, listed) {
+        const resolved = this.resolver.resolve(listed);
+        if (resolved !== undefined)
+            this.claimFile(instance, resolved.path, resolved.found);
+    }
+    /** The final path and file a database's path names, if the final filesystem has one. */
+    find(listed) {
+        const resolved = this.resolver.resolve(listed);
+        return resolved === undefined ? undefined : { path: resolved.path, file: resolved.found };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packages/apk.ts
+// Pure: Alpine's installed database (/lib/apk/db/installed): one record per package, separated by blank
+// lines, each line a letter, a colon and a value; P: is the name, V: the version, F: a folder (relative to /)
+// and each R: a file in the folder named last. Tolerant: a record without P: is skipped and counted.
+
+
+/** The packages of Alpine's installed database, pausing every UNITS_BETWEEN_PAUSES lines. */
+function* parseApkInstalledSteps(text) {
+    const packages = [];
+    let malformed = 0;
+    let current = { version: '', files: [] };
+    let folder = '';
+    const close = () => {
+        if (current.name)
+            packages.push({ name: clip(current.name, MAX_NAME_CHARS), version: current.version, files: current.files });
+        else if (current.files.length > 0 || current.version)
+            malformed += 1;
+        current = { version: '', files: [] };
+        folder = '';
+    };
+    let lines = 0;
+    for (let start = 0; start <= text.length;) {
+        if (++lines % steps_UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        if (line === '' || line === '\r') {
+            close();
+            continue;
+        }
+        if (line.length < 2 || line[1] !== ':')
+            continue;
+        const value = line.slice(2);
+        switch (line[0]) {
+            case 'P':
+                current.name = value;
+                break;
+            case 'V':
+                current.version = clip(value, MAX_VERSION_CHARS);
+                break;
+            case 'F':
+                folder = value.replace(/^\/+|\/+$/g, '');
+                break;
+            case 'R':
+                if (value !== '')
+                    current.files.push(folder ? `/${folder}/${value}` : `/${value}`);
+                break;
+            default:
+                break;
+        }
+    }
+    close();
+    return { packages, malformed };
+}
+/** parseApkInstalledSteps run to its end. */
+function parseApkInstalled(text) {
+    return finish(parseApkInstalledSteps(text));
+}
+
+;// CONCATENATED MODULE: ./src/packages/python.ts
+// Pure: Python distributions in a site-packages or dist-packages directory, as pip and setuptools record them:
+// `<name>-<version>.dist-info/RECORD` (CSV: path, hash, size; paths relative to the site directory) and the
+// older `<name>-<version>[-pyX.Y].egg-info/installed-files.txt` (one path a line, relative to the egg-info
+// directory). The name is normalised as PEP 503 compares names.
+
+
+/** PEP 503: lower case, every run of `-`, `_` and `.` one `-`. */
+function normalizePythonName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/** The distribution a RECORD or installed-files.txt belongs to, from the name of the folder that holds it. */
+function distributionOf(recordPath) {
+    const metadataDirectory = recordPath.slice(0, recordPath.lastIndexOf('/'));
+    const slash = metadataDirectory.lastIndexOf('/');
+    const site = metadataDirectory.slice(0, slash) || '/';
+    const folder = metadataDirectory.slice(slash + 1);
+    const stem = folder.replace(/\.(dist|egg)-info$/, '');
+    // dist-info names escape `-` in the name, so the first `-` ends it; egg-info names are name-version[-pyX.Y].
+    const dash = stem.indexOf('-');
+    const name = dash < 0 ? stem : stem.slice(0, dash);
+    const rest = dash < 0 ? '' : stem.slice(dash + 1);
+    const version = folder.endsWith('.egg-info') ? rest.split('-')[0] : rest;
+    return { name: clip(normalizePythonName(name), MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS), site };
+}
+/**
+ * Calls `each` with the absolute path of every row of a RECORD file: its first CSV field (quoted or not),
+ * relative to the site directory unless absolute. Rows that are blank or malformed are skipped.
+ */
+function forEachRecordPath(text, site, each) {
+    let position = 0;
+    while (position < text.length) {
+        let field;
+        if (text[position] === '"') {
+            // A quoted field: "" is a quote; it may hold commas and line breaks.
+            let value = '';
+            let at = position + 1;
+            for (;;) {
+                const quote = text.indexOf('"', at);
+                if (quote < 0) {
+                    value += text.slice(at);
+                    at = text.length;
+                    break;
+                }
+                value += text.slice(at, quote);
+                if (text[quote + 1] === '"') {
+                    value += '"';
+                    at = quote + 2;
+                }
+                else {
+                    at = quote + 1;
+                    break;
+                }
+            }
+            field = value;
+            position = at;
+        }
+        else {
+            let end = position;
+            while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r')
+                end += 1;
+            field = text.slice(position, end);
+            position = end;
+        }
+        const lineEnd = text.indexOf('\n', position);
+        position = lineEnd < 0 ? text.length : lineEnd + 1;
+        if (field.trim() !== '')
+            each(joinPath(site, field));
+    }
+}
+/** Calls `each` with the absolute path of every line of an installed-files.txt, relative to its egg-info directory. */
+function forEachInstalledFile(text, eggInfoDirectory, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end).replace(/\r$/, '');
+        start = end + 1;
+        if (line.trim() !== '')
+            each(joinPath(eggInfoDirectory, line));
+    }
+}
+/** The packaging tools a runtime image does not need: pip installs, wheel and setuptools build. */
+const PYTHON_BUILD_TOOLS = new Set(['pip', 'setuptools', 'wheel']);
+
+;// CONCATENATED MODULE: ./src/packages/sources.ts
+// Pure: each database the view reads, turned into package instances whose listed files are claimed in the
+// ledger: dpkg (status and info/*.list, or distroless's status.d), apk, Python's RECORD and installed-files.txt.
+// rpm's database is only detected. Each returns its ecosystem's summary, or undefined when the image has none.
+
+
+
+
+
+/**
+ * Claims the paths of a .list file. A path the list also names a child of is a directory to dpkg (it lists every
+ * directory level, though not always before its contents), even where the image has a symlink (/lib64 -> usr/lib64
+ * on a merged-/usr system): it is not claimed. Only a symlink can be such a path, so the list's directories are
+ * gathered only when one is found.
+ */
+function* claimList(ledger, instance, text) {
+    const links = [];
+    const paths = [];
+    let lines = 0;
+    for (let start = 0; start < text.length;) {
+        if (++lines % steps_UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const listed = text.slice(start, end);
+        start = end + 1;
+        if (!listed.startsWith('/') || listed === '/.')
+            continue;
+        paths.push(listed);
+        const found = ledger.find(listed);
+        if (!found)
+            continue;
+        if (found.file.kind === 'symlink')
+            links.push({ path: found.path, listed });
+        else
+            ledger.claimFile(instance, found.path, found.file);
+    }
+    if (links.length === 0)
+        return;
+    const directories = new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/'))));
+    for (const link of links)
+        if (!directories.has(link.listed))
+            ledger.claimFile(instance, link.path, ledger.visible.get(link.path));
+}
+function summaryOf(ledger, ecosystem, database, notes) {
+    const instances = ledger.instances.filter((instance) => instance.ecosystem === ecosystem);
+    return {
+        ecosystem,
+        read: true,
+        database,
+        packageCount: instances.length,
+        sizeBytes: instances.reduce((sum, instance) => sum + instance.sizeBytes, 0),
+        ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    };
+}
+/** The dpkg packages of the status file and of status.d/, each with where its file list may be. */
+function* dpkgPackages(ledger, notes) {
+    const found = [];
+    let malformed = 0;
+    const status = ledger.databases.get(DPKG_STATUS);
+    if (status) {
+        const parsed = yield* parseDpkgStatusSteps(status.bytes.toString('utf8'));
+        malformed += parsed.malformed;
+        for (const pkg of parsed.packages)
+            found.push({ pkg, layer: status.layer });
+    }
+    for (const [path, database] of ledger.databases) {
+        if (!path.startsWith(DPKG_STATUS_D) || path.endsWith('.md5sums'))
+            continue;
+        const parsed = yield* parseDpkgStatusSteps(database.bytes.toString('utf8'), false);
+        malformed += parsed.malformed;
+        for (const pkg of parsed.packages)
+            found.push({ pkg, layer: database.layer, md5sums: `${path}.md5sums` });
+    }
+    if (malformed > 0) {
+        notes.push(`${malformed} malformed paragraph(s) skipped`);
+        ledger.warn(`the dpkg database has ${malformed} paragraph(s) without a Package field; they were skipped`);
+    }
+    return found;
+}
+function* readDpkg(ledger) {
+    const lists = new Map();
+    for (const [path, database] of ledger.databases)
+        if (path.startsWith(DPKG_INFO) && path.endsWith('.list'))
+            lists.set(path.slice(DPKG_INFO.length, -'.list'.length), database);
+    const hasStatusD = [...ledger.databases.keys()].some((path) => path.startsWith(DPKG_STATUS_D));
+    if (!ledger.databases.has(DPKG_STATUS) && !hasStatusD && lists.size === 0)
+        return undefined;
+    const notes = [];
+    const found = yield* dpkgPackages(ledger, notes);
+    const names = new Map();
+    for (const { pkg } of found)
+        names.set(pkg.name, (names.get(pkg.name) ?? 0) + 1);
+    let withoutList = 0;
+    for (const { pkg, layer, md5sums } of found) {
+        const listName = listNamesOf(pkg).find((name) => lists.has(name));
+        const list = listName === undefined ? undefined : lists.get(listName);
+        const sums = md5sums === undefined ? undefined : ledger.databases.get(md5sums);
+        // A name installed for two architectures is told apart by its architecture.
+        const name = (names.get(pkg.name) ?? 0) > 1 && pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+        const instance = ledger.newInstance('deb', name, pkg.version, list?.layer ?? sums?.layer ?? layer);
+        if (listName !== undefined)
+            lists.delete(listName);
+        if (list)
+            yield* claimList(ledger, instance, list.bytes.toString('utf8'));
+        else if (sums)
+            forEachMd5sumsPath(sums.bytes.toString('utf8'), (path) => ledger.claimListed(instance, path));
+        else
+            withoutList += 1;
+        yield;
+    }
+    // File lists whose package the status file does not name (a status file cut short, or missing).
+    for (const [listName, list] of lists) {
+        yield* claimList(ledger, ledger.newInstance('deb', listName.split(':')[0], '', list.layer), list.bytes.toString('utf8'));
+        yield;
+    }
+    if (withoutList > 0)
+        notes.push(`${withoutList} package(s) without a file list, counted with no bytes`);
+    const database = ledger.databases.has(DPKG_STATUS) ? DPKG_STATUS : hasStatusD ? DPKG_STATUS_D : DPKG_INFO;
+    return summaryOf(ledger, 'deb', database, notes);
+}
+function* readApk(ledger) {
+    const path = APK_INSTALLED.find((candidate) => ledger.databases.has(candidate));
+    if (!path)
+        return undefined;
+    const database = ledger.databases.get(path);
+    const parsed = yield* parseApkInstalledSteps(database.bytes.toString('utf8'));
+    for (const pkg of parsed.packages) {
+        const instance = ledger.newInstance('apk', pkg.name, pkg.version, database.layer);
+        for (const file of pkg.files)
+            ledger.claimListed(instance, file);
+        yield;
+    }
+    const notes = parsed.malformed > 0 ? [`${parsed.malformed} malformed record(s) skipped`] : [];
+    if (parsed.malformed > 0)
+        ledger.warn(`${path} has ${parsed.malformed} record(s) without a P: line; they were skipped`);
+    return summaryOf(ledger, 'apk', path, notes);
+}
+function* readPython(ledger) {
+    let site;
+    for (const [path, database] of ledger.databases) {
+        const isRecord = path.endsWith('.dist-info/RECORD');
+        if (!isRecord && !path.endsWith('.egg-info/installed-files.txt'))
+            continue;
+        const distribution = distributionOf(path);
+        site ??= distribution.site;
+        const instance = ledger.newInstance('python', distribution.name, distribution.version, database.layer, distribution.site);
+        const text = database.bytes.toString('utf8');
+        if (isRecord)
+            forEachRecordPath(text, distribution.site, (listed) => ledger.claimListed(instance, listed));
+        else
+            forEachInstalledFile(text, path.slice(0, path.lastIndexOf('/')), (listed) => ledger.claimListed(instance, listed));
+        yield;
+    }
+    return site === undefined ? undefined : summaryOf(ledger, 'python', site, []);
+}
+/** Where rpm keeps its database: SQLite (Fedora 33+, RHEL 9), Berkeley DB (RHEL 8 and older) or NDB (SUSE). */
+const RPM_DATABASES = [
+    '/var/lib/rpm/rpmdb.sqlite',
+    '/usr/lib/sysimage/rpm/rpmdb.sqlite',
+    '/var/lib/rpm/Packages',
+    '/var/lib/rpm/Packages.db',
+    '/usr/lib/sysimage/rpm/Packages.db',
+];
+/** rpm's database is detected, not read: its formats need rpm's own library. Its files count as unowned. */
+function detectRpm(ledger) {
+    const database = RPM_DATABASES.find((path) => ledger.visible.has(path));
+    if (!database)
+        return undefined;
+    return {
+        ecosystem: 'rpm',
+        read: false,
+        database,
+        packageCount: 0,
+        sizeBytes: 0,
+        note: "not read: rpm's SQLite, Berkeley DB and NDB formats need rpm's own library; the files of rpm packages count as owned by no package",
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packages/view.ts
+// Pure: the package view of a final filesystem. The system's databases claim their files first (dpkg, apk), then
+// Python's records, then npm's folders; each file counts once, for its first claimant. One pass over the final
+// filesystem then sums what every package holds and what no package does, so that packages, unowned bytes and
+// the bytes later layers hid add up to the image size exactly. Time is linear in files and listed paths.
+
+
+
+
+
+/** How many packages analysis.packages lists (the largest); the rest are counted. */
+const MAX_LISTED_PACKAGES = 5_000;
+const MAX_WARNINGS = 20;
+/** Who claims a file first when several databases list it. */
+const SHARING_RULE = 'a file listed by several packages counts once, for the first to claim it: dpkg and apk packages in database order, then Python distributions, then npm folders';
+/** npm's package folders, found as the final filesystem is walked; a folder without a package.json is none. */
+class NpmFolders {
+    ledger;
+    byFolder = new Map();
+    malformed = 0;
+    firstFolder;
+    constructor(ledger) {
+        this.ledger = ledger;
+    }
+    at(folder, depth = 0) {
+        const known = this.byFolder.get(folder);
+        if (known !== undefined)
+            return known ?? undefined;
+        let found;
+        const manifest = this.ledger.databases.get(`${folder}/package.json`);
+        const target = manifest ? undefined : this.ledger.linkTarget(folder);
+        if (manifest) {
+            const parsed = parseNpmManifest(manifest.bytes, folder);
+            if (parsed.malformed)
+                this.malformed += 1;
+            found = this.ledger.newInstance('npm', parsed.manifest.name, parsed.manifest.version, manifest.layer, folder);
+            this.firstFolder ??= folder.slice(0, folder.lastIndexOf('/node_modules/') + '/node_modules'.length);
+        }
+        else if (target !== undefined && depth < 8) {
+            // pnpm links node_modules/<name> to .pnpm/<name>@<version>/node_modules/<name>: the link belongs to that package.
+            const linked = paths_cleanPath(target.startsWith('/') ? target : `${folder.slice(0, folder.lastIndexOf('/'))}/${target}`);
+            const inFolder = npmFolderOf(linked);
+            found = inFolder?.isFolder ? this.at(linked, depth + 1) : undefined;
+        }
+        this.byFolder.set(folder, found ?? null);
+        return found;
+    }
+    summary() {
+        if (this.firstFolder === undefined)
+            return undefined;
+        const instances = [...this.byFolder.values()].filter((instance) => instance !== null);
+        const unique = new Set(instances);
+        const notes = this.malformed > 0 ? [`${this.malformed} package.json file(s) are not JSON: named by their folder, with no version`] : [];
+        return {
+            ecosystem: 'npm',
+            read: true,
+            database: this.firstFolder,
+            packageCount: unique.size,
+            sizeBytes: [...unique].reduce((sum, instance) => sum + instance.sizeBytes, 0),
+            ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+        };
+    }
+}
+/**
+ * The one pass over the final filesystem: npm's folders claim what is left, every byte is summed, and the files
+ * the hints ask about are counted (`devInstances`: the devDependencies, whose files their own hint names).
+ */
+function* walkFinalFiles(ledger, npm, devInstances, counter) {
+    const walk = { visibleBytes: 0, unownedBytes: 0, unownedFileCount: 0 };
+    let units = 0;
+    // The final files come in the order the layers wrote them, a package's files one after another: the folder of
+    // the file before is tried first, without cutting a string out of the path.
+    let lastFolder = '';
+    let lastInstance;
+    for (const [path, file] of ledger.visible) {
+        if (++units % steps_UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        const bytes = ledger.bytesOf(path, file);
+        walk.visibleBytes += bytes;
+        let instance;
+        if (lastInstance &&
+            path.startsWith(lastFolder) &&
+            path.charCodeAt(lastFolder.length) === 47 &&
+            path.indexOf('/node_modules/', lastFolder.length) < 0)
+            instance = lastInstance;
+        else if (path.includes('/node_modules/')) {
+            const inFolder = npmFolderOf(path);
+            instance = inFolder && npm.at(inFolder.folder);
+            if (instance && inFolder)
+                [lastFolder, lastInstance] = [inFolder.folder, instance];
+        }
+        if (file.kind === 'file')
+            counter.count(path, file.layer, bytes, instance !== undefined, instance !== undefined && devInstances.has(instance));
+        if (instance)
+            ledger.claimFile(instance, path, file, false, bytes);
+        else if (!ledger.isClaimed(file)) {
+            walk.unownedBytes += bytes;
+            walk.unownedFileCount += 1;
+        }
+    }
+    return walk;
+}
+/** The package.json files outside node_modules that the final filesystem shows: apps, with their devDependencies. */
+function appManifests(ledger) {
+    const apps = [];
+    for (const [path, database] of ledger.databases) {
+        if (!path.endsWith('/package.json') || path.includes('/node_modules/'))
+            continue;
+        const app = parseAppManifest(database.bytes, path);
+        if (app)
+            apps.push(app);
+    }
+    return apps;
+}
+function devFolderOf(app, name) {
+    return `${app.directory === '/' ? '' : app.directory}/node_modules/${name}`;
+}
+/** The devDependencies of each app package.json that are installed in the node_modules beside it. */
+function shippedDevDependencies(apps, npm) {
+    const shipped = [];
+    for (const app of apps) {
+        const needed = new Set(app.dependencies);
+        for (const name of app.devDependencies) {
+            if (needed.has(name))
+                continue;
+            const instance = npm.byFolder.get(devFolderOf(app, name));
+            if (instance && instance.sizeBytes > 0)
+                shipped.push({
+                    app: `${app.directory === '/' ? '' : app.directory}/package.json`,
+                    name: instance.name,
+                    version: instance.version,
+                    sizeBytes: instance.sizeBytes,
+                    layer: layerOf(instance),
+                });
+        }
+    }
+    return shipped.sort((a, b) => b.sizeBytes - a.sizeBytes);
+}
+/** The layer that brought most of an instance's bytes (the earlier of equals); its database's when it has none. */
+function layerOf(instance) {
+    let best = instance.databaseLayer;
+    let bestBytes = 0;
+    for (const [layer, bytes] of instance.layerBytes)
+        if (bytes > bestBytes || (bytes === bestBytes && bytes > 0 && layer < best))
+            [best, bestBytes] = [layer, bytes];
+    return best;
+}
+/** One entry per ecosystem, name and version: npm's copies of one version in several folders are summed. */
+function mergeInstances(instances, lineOf) {
+    const merged = new Map();
+    for (const instance of instances) {
+        const key = `${instance.ecosystem}\u0000${instance.name}\u0000${instance.version}`;
+        const entry = merged.get(key);
+        if (!entry) {
+            const layerBytes = new Map(instance.layerBytes);
+            merged.set(key, {
+                first: instance,
+                copies: 1,
+                sizeBytes: instance.sizeBytes,
+                fileCount: instance.fileCount,
+                shared: instance.sharedFileCount,
+                layerBytes,
+            });
+            continue;
+        }
+        entry.copies += 1;
+        entry.sizeBytes += instance.sizeBytes;
+        entry.fileCount += instance.fileCount;
+        entry.shared += instance.sharedFileCount;
+        for (const [layer, bytes] of instance.layerBytes)
+            entry.layerBytes.set(layer, (entry.layerBytes.get(layer) ?? 0) + bytes);
+    }
+    return [...merged.values()].map(({ first, copies, sizeBytes, fileCount, shared, layerBytes }) => {
+        const layer = layerOf({ layerBytes, databaseLayer: first.databaseLayer });
+        const line = lineOf?.(layer);
+        return {
+            ecosystem: first.ecosystem,
+            name: first.name,
+            version: first.version,
+            sizeBytes,
+            fileCount,
+            layer,
+            ...(line === undefined ? {} : { line }),
+            ...(first.path === undefined ? {} : { path: first.path }),
+            ...(copies > 1 ? { copies } : {}),
+            ...(shared > 0 ? { sharedFileCount: shared } : {}),
+        };
+    });
+}
+/** The package view of a final filesystem; pauses now and then. */
+function* packageViewSteps(input) {
+    const ledger = new Ledger(input.visible, MAX_WARNINGS);
+    yield* ledger.index(input.layers);
+    const ecosystems = [];
+    for (const read of [readDpkg, readApk]) {
+        const summary = yield* read(ledger);
+        if (summary)
+            ecosystems.push(summary);
+    }
+    const rpm = detectRpm(ledger);
+    if (rpm)
+        ecosystems.push(rpm);
+    const python = yield* readPython(ledger);
+    const npm = new NpmFolders(ledger);
+    const apps = appManifests(ledger);
+    // A devDependency's folder may be a pnpm link: its instance is the package it links to.
+    const devInstances = new Set(apps.flatMap((app) => app.devDependencies.filter((name) => !app.dependencies.includes(name)).flatMap((name) => npm.at(devFolderOf(app, name)) ?? [])));
+    const counter = new RuntimeFileCounter();
+    const totals = yield* walkFinalFiles(ledger, npm, devInstances, counter);
+    if (python)
+        ecosystems.push(python);
+    const npmSummary = npm.summary();
+    if (npmSummary)
+        ecosystems.push(npmSummary);
+    if (npm.malformed > 0)
+        ledger.warn(`${npm.malformed} package.json file(s) in node_modules are not JSON objects: named by their folders`);
+    const all = mergeInstances(ledger.instances, input.lineOf).sort((a, b) => b.sizeBytes - a.sizeBytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const listed = all.slice(0, MAX_LISTED_PACKAGES);
+    const rest = all.slice(MAX_LISTED_PACKAGES);
+    const ownedBytes = totals.visibleBytes - totals.unownedBytes;
+    return {
+        packages: listed,
+        summary: {
+            imageBytes: input.imageBytes,
+            visibleBytes: totals.visibleBytes,
+            hiddenBytes: input.imageBytes - totals.visibleBytes,
+            ownedBytes,
+            unownedBytes: totals.unownedBytes,
+            unownedFileCount: totals.unownedFileCount,
+            sharing: { ...ledger.sharing, rule: SHARING_RULE },
+            ecosystems,
+            ...(rest.length > 0 ? { notListed: { count: rest.length, sizeBytes: rest.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) } } : {}),
+            warnings: ledger.warnings,
+        },
+        devDependencies: shippedDevDependencies(apps, npm),
+        runtimeFiles: counter.result(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/analyze.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
+
 
 
 
@@ -5856,7 +7184,7 @@ function* countChanges(layers) {
     return counts;
 }
 /** The directory a file's bytes count in: two levels deep (`/usr/lib`), one for a file one level deep, none at the top. */
-function directoryOf(filePath) {
+function analyze_directoryOf(filePath) {
     const first = filePath.indexOf('/', 1);
     if (first < 0)
         return undefined;
@@ -5874,7 +7202,7 @@ function* largestOwn(visible, origins) {
         if (!origins[file.layer]?.own || file.sizeBytes === 0)
             continue;
         files.add({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }, file.sizeBytes);
-        const directory = directoryOf(filePath);
+        const directory = analyze_directoryOf(filePath);
         if (directory)
             directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + file.sizeBytes);
     }
@@ -5896,6 +7224,9 @@ function finalUserFiles(layers) {
             files[name] = file;
     }
     return files;
+}
+function hasDockerignore(contextDir) {
+    return (0,promises_namespaceObject.access)(external_node_path_default().join(contextDir, '.dockerignore')).then(() => true, () => false);
 }
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 async function analyzeImage(docker, imageId, options) {
@@ -5922,11 +7253,14 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
     const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
     const changes = await runInSlices(countChanges(entries));
-    const contextHasDockerignore = options.contextDir
-        ? await (0,promises_namespaceObject.access)(external_node_path_default().join(options.contextDir, '.dockerignore')).then(() => true, () => false)
-        : undefined;
+    const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
+    const sizeBytes = uncompressedSizeBytes(scanned);
+    const lineOf = (layer) => origins[layer]?.instruction?.line;
+    const viewStarted = performance.now();
+    const packageView = await runInSlices(packageViewSteps({ layers: scanned.layers, visible: reclaimable.visible, imageBytes: sizeBytes, lineOf }));
+    packageView.summary.durationMs = performance.now() - viewStarted;
     await nextTurn();
-    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
+    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore, packageView });
     const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
     const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
     const compressed = compressedSize(scanned, options.compression);
@@ -5945,13 +7279,15 @@ async function analyzeLayers(scanned, archiveBytes, options) {
             filesRemoved: changes[index].removed,
         })),
         platform: scanned.platform,
-        sizeBytes: uncompressedSizeBytes(scanned),
+        sizeBytes,
         compressedSizeBytes: compressed.bytes,
         compressedSizeMethod: compressed.method,
         dive,
         reclaimableBytes: reclaimable.bytes,
         ...largest,
         byteMap,
+        packages: packageView.packages,
+        packageSummary: packageView.summary,
         hints,
         userFiles: finalUserFiles(scanned.layers),
         archiveBytes,
@@ -6914,7 +8250,7 @@ const LEGACY_DOCKER_HUB = 'index.docker.io';
 const OFFICIAL_PREFIX = 'library/';
 const DEFAULT_TAG = 'latest';
 /** Distribution's bound on a whole name, registry included. */
-const MAX_NAME_CHARS = 255;
+const reference_MAX_NAME_CHARS = 255;
 class ImageReferenceError extends Error {
     text;
     constructor(text, reason) {
@@ -6987,8 +8323,8 @@ function parseImageReference(text) {
         throw new ImageReferenceError(text, 'the tag must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
     if (name === '')
         throw new ImageReferenceError(text, 'it names no repository');
-    if (name.length > MAX_NAME_CHARS)
-        throw new ImageReferenceError(text, `the name is longer than ${MAX_NAME_CHARS} characters`);
+    if (name.length > reference_MAX_NAME_CHARS)
+        throw new ImageReferenceError(text, `the name is longer than ${reference_MAX_NAME_CHARS} characters`);
     const { registry, repository } = splitRegistry(name);
     if (!DOMAIN.test(registry))
         throw new ImageReferenceError(text, `"${escape_visible(registry)}" is not a registry host[:port]`);
@@ -8887,6 +10223,108 @@ async function measureArchiveHead(archive, label, options, deps, probe) {
     return { reference: archive, measured, engine: engineless('archive') };
 }
 
+;// CONCATENATED MODULE: ./src/common/field-checks.ts
+// Pure: the checks every reader of untrusted JSON applies field by field (history records, the matrix jobs'
+// reports, the plan): each names the field it refuses and why, never quotes the text, and throws Invalid.
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+class Invalid extends Error {
+}
+function fail(at, why) {
+    throw new Invalid(`${at} ${why}`);
+}
+function fieldsOf(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(at, 'is not an object');
+    return value;
+}
+/** A field of the object itself (never one inherited, whatever the text names). */
+function field(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+function field_checks_text(value, at, maxChars, pattern) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length > maxChars)
+        fail(at, `is longer than ${maxChars} characters`);
+    if (pattern && !pattern.test(value))
+        fail(at, 'is not in the expected form');
+    return value;
+}
+function time(value, at) {
+    const checked = field_checks_text(value, at, 40, ISO_UTC);
+    if (Number.isNaN(Date.parse(checked)))
+        fail(at, 'is not a date');
+    return checked;
+}
+/** A whole number of bytes (or of anything): a safe integer, at least 0. */
+function whole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        fail(at, 'is not a whole number of at least 0');
+    return value;
+}
+function finite(value, at, min = -Infinity) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
+    return value;
+}
+function flag(value, at) {
+    if (typeof value !== 'boolean')
+        fail(at, 'is not true or false');
+    return value;
+}
+function oneOf(value, at, allowed) {
+    if (!allowed.includes(value))
+        fail(at, `is not one of ${allowed.join(', ')}`);
+    return value;
+}
+function list(value, at, maxItems) {
+    if (!Array.isArray(value))
+        fail(at, 'is not a list');
+    if (value.length > maxItems)
+        fail(at, `has more than ${maxItems} items`);
+    return value;
+}
+/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
+function optional(fields, key, read) {
+    const value = field(fields, key);
+    return value === undefined ? undefined : read(value);
+}
+/** The object without its undefined fields, as the text would have had it. */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+/** A text of at most `maxChars` code points: longer text is cut (never refused), anything but text is. */
+function cut(value, at, maxChars) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length <= maxChars)
+        return value;
+    return `${Array.from(value).slice(0, maxChars).join('')}…`;
+}
+/** A whole number that may be negative (a change in bytes). */
+function signedWhole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        fail(at, 'is not a whole number');
+    return value;
+}
+const fieldCheckBase = {
+    Invalid,
+    fail,
+    fieldsOf,
+    field,
+    text: field_checks_text,
+    time,
+    whole,
+    finite,
+    flag,
+    oneOf,
+    list,
+    optional,
+    defined,
+    cut,
+    signedWhole,
+};
+
 ;// CONCATENATED MODULE: ./src/history/record-path.ts
 // Pure: where a history record lives on the history branch, `<image key>/<platform key>/<commit time>-<commit>.json`.
 // Keys are safe path segments made from names that anyone can choose; the file name starts with the commit
@@ -8975,7 +10413,21 @@ function parseRecordPath(path) {
 /** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
 const RECORD_SCHEMA_VERSION = 1;
 
+;// CONCATENATED MODULE: ./src/packages/types.ts
+// What the package view is made of: the installed packages an image's own databases name, each sized by the
+// bytes its files hold in the final filesystem, and how those bytes add up to the image's size. Types only.
+const ECOSYSTEMS = ['deb', 'apk', 'rpm', 'python', 'npm'];
+
 ;// CONCATENATED MODULE: ./src/history/record-check.ts
+// Pure: reading a history record back, and deciding whether to believe it. Records live on a branch that anyone
+// with write access can edit, so the text is untrusted: its size, every field's type and every string's and
+// list's length are checked, and the record is rebuilt from the fields checked (anything else in the text is
+// dropped). Then what it claims is checked against itself, against the path it is stored under, against the
+// run's own server and repository, and against the image measured now (recordProblem, sharedLayerProblem).
+// Nothing here throws on bad input; a reason names the field, never quotes the text.
+
+
+
 
 
 
@@ -8991,81 +10443,16 @@ const MAX_PATH_CHARS = 4096;
 const MAX_LAYERS = 1000;
 /** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
 const MAX_PLAUSIBLE_BYTES = 2 ** 50;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+/** How many of an image's largest packages a record keeps. */
+const MAX_RECORDED_PACKAGES = 100;
 const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
-class Invalid extends Error {
-}
-function fail(at, why) {
-    throw new Invalid(`${at} ${why}`);
-}
-function fieldsOf(value, at) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        fail(at, 'is not an object');
-    return value;
-}
-/** A field of the object itself (never one inherited, whatever the text names). */
-function field(fields, key) {
-    return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-function record_check_text(value, at, maxChars, pattern) {
-    if (typeof value !== 'string')
-        fail(at, 'is not a string');
-    if (value.length > maxChars)
-        fail(at, `is longer than ${maxChars} characters`);
-    if (pattern && !pattern.test(value))
-        fail(at, 'is not in the expected form');
-    return value;
-}
-function time(value, at) {
-    const checked = record_check_text(value, at, 40, ISO_UTC);
-    if (Number.isNaN(Date.parse(checked)))
-        fail(at, 'is not a date');
-    return checked;
-}
-/** A whole number of bytes (or of anything): a safe integer, at least 0. */
-function whole(value, at) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-        fail(at, 'is not a whole number of at least 0');
-    return value;
-}
 /** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
 function bytes(value, at) {
     const checked = whole(value, at);
     if (checked > MAX_PLAUSIBLE_BYTES)
         fail(at, 'is more than 1 PiB, more than any image holds');
     return checked;
-}
-function finite(value, at, min = -Infinity) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
-    return value;
-}
-function flag(value, at) {
-    if (typeof value !== 'boolean')
-        fail(at, 'is not true or false');
-    return value;
-}
-function oneOf(value, at, allowed) {
-    if (!allowed.includes(value))
-        fail(at, `is not one of ${allowed.join(', ')}`);
-    return value;
-}
-function list(value, at, maxItems) {
-    if (!Array.isArray(value))
-        fail(at, 'is not a list');
-    if (value.length > maxItems)
-        fail(at, `has more than ${maxItems} items`);
-    return value;
-}
-/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
-function optional(fields, key, read) {
-    const value = field(fields, key);
-    return value === undefined ? undefined : read(value);
-}
-/** The object without its undefined fields, as the text would have had it. */
-function defined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 function readFigures(value) {
     const fields = fieldsOf(value, 'figures');
@@ -9082,8 +10469,8 @@ function readFigures(value) {
 function readLayer(value, at) {
     const fields = fieldsOf(value, at);
     return defined({
-        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
-        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
+        diffId: field_checks_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
+        createdBy: field_checks_text(field(fields, 'createdBy'), `${at}.createdBy`, MAX_CREATED_BY_CHARS),
         line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
         sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
         tarBytes: bytes(field(fields, 'tarBytes'), `${at}.tarBytes`),
@@ -9094,7 +10481,7 @@ function readSizedPaths(value, at, maxItems) {
     return list(value, at, maxItems).map((item, index) => {
         const fields = fieldsOf(item, `${at}[${index}]`);
         return {
-            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
+            path: field_checks_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
             sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
         };
     });
@@ -9112,12 +10499,27 @@ function readByteMap(value) {
         depth,
     };
 }
+function readPackages(value) {
+    const fields = fieldsOf(value, 'packages');
+    const listed = list(field(fields, 'listed'), 'packages.listed', MAX_RECORDED_PACKAGES).map((item, index) => {
+        const at = `packages.listed[${index}]`;
+        const pkg = fieldsOf(item, at);
+        return {
+            ecosystem: oneOf(field(pkg, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+            name: field_checks_text(field(pkg, 'name'), `${at}.name`, MAX_NAME_CHARS),
+            version: field_checks_text(field(pkg, 'version'), `${at}.version`, MAX_VERSION_CHARS),
+            sizeBytes: whole(field(pkg, 'sizeBytes'), `${at}.sizeBytes`),
+        };
+    });
+    const ecosystems = list(field(fields, 'ecosystems'), 'packages.ecosystems', ECOSYSTEMS.length).map((item, index) => oneOf(item, `packages.ecosystems[${index}]`, ECOSYSTEMS));
+    return { listed, complete: flag(field(fields, 'complete'), 'packages.complete'), ecosystems };
+}
 function readEngine(value) {
     const fields = fieldsOf(value, 'engine');
     return {
-        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
+        version: field_checks_text(field(fields, 'version'), 'engine.version', 100),
         imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', IMAGE_STORES),
-        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
+        storageDriver: field_checks_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
     };
 }
 function readRecord(value) {
@@ -9129,22 +10531,23 @@ function readRecord(value) {
         fail('schemaVersion', `${version} is not known to this reader (it reads ${RECORD_SCHEMA_VERSION})`);
     return defined({
         schemaVersion: version,
-        name: record_check_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
-        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
-        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
+        name: field_checks_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
+        platform: field_checks_text(field(fields, 'platform'), 'platform', 100),
+        commit: field_checks_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
         commitTime: time(field(fields, 'commitTime'), 'commitTime'),
-        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
-        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
+        ref: optional(fields, 'ref', (item) => field_checks_text(item, 'ref', 400)),
+        runUrl: optional(fields, 'runUrl', (item) => field_checks_text(item, 'runUrl', 2000, /^https?:\/\//)),
         recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
-        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
+        imageId: field_checks_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
         engine: readEngine(field(fields, 'engine')),
         sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
         compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', COMPRESSED_SIZE_METHODS)),
         figures: readFigures(field(fields, 'figures')),
-        user: record_check_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
+        user: field_checks_text(field(fields, 'user'), 'user', MAX_USER_CHARS),
         nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
         layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
         bytes: optional(fields, 'bytes', readByteMap),
+        packages: optional(fields, 'packages', readPackages),
     });
 }
 /** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
@@ -9246,7 +10649,7 @@ function sharedLayerProblem(record, measured) {
  * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
  * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
  */
-const fieldChecks = { Invalid, fail, fieldsOf, field, text: record_check_text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
+const fieldChecks = { ...fieldCheckBase, readByteMap };
 
 ;// CONCATENATED MODULE: ./src/history/record.ts
 
@@ -9274,6 +10677,20 @@ function recordedLayer(layer) {
         sizeBytes: layer.sizeBytes,
         tarBytes: layer.tarBytes,
         compressedBytes: layer.compressedBytes,
+    };
+}
+/** The largest packages of an analysis, as a record keeps them (undefined when the analysis read none). */
+function recordedPackages(analysis) {
+    const packages = analysis?.packages;
+    const summary = analysis?.packageSummary;
+    if (!packages || !summary)
+        return undefined;
+    return {
+        listed: packages
+            .slice(0, MAX_RECORDED_PACKAGES)
+            .map(({ ecosystem, name, version, sizeBytes }) => ({ ecosystem, name, version, sizeBytes })),
+        complete: packages.length <= MAX_RECORDED_PACKAGES && summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
     };
 }
 function figuresOf(platform, head, first) {
@@ -9309,11 +10726,12 @@ function recordOf({ name, head, meta, engine }, platform, first) {
         nonRoot: platform.user.kind === 'non-root',
         layers: platform.analysis?.layers.map(recordedLayer),
         bytes: platform.analysis?.byteMap,
+        packages: recordedPackages(platform.analysis),
     };
 }
 /**
  * A record the reader takes back: as it is, else without its layers (more than MAX_LAYERS, or too many bytes),
- * else without its byte map (a path longer than MAX_PATH_CHARS), else without both. Throws when even that is
+ * else without its byte map (a path longer than MAX_PATH_CHARS), else without both, else without its packages too. Throws when even that is
  * refused (a commit that is not a full sha, a platform name of more than 100 characters).
  */
 function readable(record) {
@@ -9322,6 +10740,7 @@ function readable(record) {
         { ...record, layers: undefined },
         { ...record, bytes: undefined },
         { ...record, layers: undefined, bytes: undefined },
+        { ...record, layers: undefined, bytes: undefined, packages: undefined },
     ];
     let reason = '';
     for (const attempt of attempts) {
@@ -9792,7 +11211,95 @@ function startHistory(settings, name, log) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/judge/package-budgets.ts
+// Pure: the budgets the layer and package views make precise: max-layer-size (the largest layer: a pull
+// downloads layers side by side, so the largest bounds it) and max-package-size (no one installed package over
+// N, but those allow-large-packages names).
+
+
+
+const NAMED_OVER = 3;
+function marginText(marginBytes, format) {
+    return marginBytes >= 0 ? `${format(marginBytes)} under` : `${format(-marginBytes)} over`;
+}
+function bytesIn(budget) {
+    const system = unitSystemOf(budget.unit);
+    return (value) => units_formatBytes(value, system);
+}
+function notMeasured(id, label, input, budget) {
+    return {
+        id,
+        label,
+        measured: '',
+        budget,
+        margin: '',
+        verdict: 'fail',
+        detail: `${input} cannot be checked: the layer analysis did not run`,
+    };
+}
+function layerSizeCheck(analysis, budget) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'layer-size', label: 'Largest layer', budget: bytes(budget.bytes) };
+    const layers = analysis?.layers;
+    if (!layers)
+        return notMeasured(base.id, base.label, 'max-layer-size', base.budget);
+    if (layers.length === 0)
+        return { ...base, measured: '0 B', margin: marginText(budget.bytes, bytes), verdict: 'pass', detail: 'the image has no layers' };
+    const largest = layers.reduce((top, layer) => (layer.sizeBytes > top.sizeBytes ? layer : top));
+    const where = `layer ${largest.index + 1}${largest.line ? ` (line ${largest.line})` : ''}`;
+    const measured = `${bytes(largest.sizeBytes)}, ${where}`;
+    const marginBytes = budget.bytes - largest.sizeBytes;
+    if (marginBytes >= 0)
+        return { ...base, measured, margin: marginText(marginBytes, bytes), verdict: 'pass', detail: 'within max-layer-size' };
+    return {
+        ...base,
+        measured,
+        margin: marginText(marginBytes, bytes),
+        verdict: 'fail',
+        detail: `${where}, \`${created_by_clipCreatedBy(largest.createdBy)}\`, is ${bytes(-marginBytes)} over max-layer-size; split it, or move what it adds to a build stage`,
+    };
+}
+/** Whether an allow-large-packages entry (`name` or `ecosystem:name`) names a package. */
+function allows(entry, pkg) {
+    const colon = entry.indexOf(':');
+    const ecosystem = colon > 0 ? entry.slice(0, colon) : undefined;
+    const name = ecosystem && ['deb', 'apk', 'rpm', 'python', 'npm'].includes(ecosystem) ? entry.slice(colon + 1) : entry;
+    if (ecosystem && name !== entry && ecosystem !== pkg.ecosystem)
+        return false;
+    return pkg.ecosystem === 'python' ? normalizePythonName(name) === pkg.name : name === pkg.name;
+}
+function described(pkg, bytes) {
+    return `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${pkg.ecosystem}, ${bytes(pkg.sizeBytes)}${pkg.line ? `, line ${pkg.line}` : ''})`;
+}
+function packageSizeCheck(analysis, budget, allowed) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'package-size', label: 'Largest package', budget: bytes(budget.bytes) };
+    if (!analysis)
+        return notMeasured(base.id, base.label, 'max-package-size', base.budget);
+    const checked = (analysis.packages ?? []).filter((pkg) => !allowed.some((entry) => allows(entry, pkg)));
+    const exempt = (analysis.packages ?? []).length - checked.length;
+    const exemptText = exempt > 0 ? ` (${units_formatInteger(exempt)} allowed by allow-large-packages)` : '';
+    if (checked.length === 0)
+        return { ...base, measured: '', margin: '', verdict: 'pass', detail: `no package to check${exemptText}` };
+    const largest = checked.reduce((top, pkg) => (pkg.sizeBytes > top.sizeBytes ? pkg : top));
+    const measured = described(largest, bytes);
+    const over = checked.filter((pkg) => pkg.sizeBytes > budget.bytes).sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const margin = marginText(budget.bytes - largest.sizeBytes, bytes);
+    if (over.length === 0)
+        return { ...base, measured, margin, verdict: 'pass', detail: `within max-package-size${exemptText}` };
+    const named = over.slice(0, NAMED_OVER).map((pkg) => described(pkg, bytes));
+    const more = over.length > NAMED_OVER ? ` and ${units_formatInteger(over.length - NAMED_OVER)} more` : '';
+    return {
+        ...base,
+        measured,
+        margin,
+        verdict: 'fail',
+        detail: `over max-package-size: ${named.join(', ')}${more}; remove them, move them to a build stage, or name them in allow-large-packages`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/judge/budgets.ts
+
 
 function evaluateBudgets(measured, budgets) {
     const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
@@ -9805,6 +11312,10 @@ function evaluateBudgets(measured, budgets) {
         checks.push(efficiencyCheck(measured, budgets));
     if (measured.analysis || budgets.maxWastedSize)
         checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
+    if (budgets.maxLayerSize)
+        checks.push(layerSizeCheck(measured.analysis, budgets.maxLayerSize));
+    if (budgets.maxPackageSize)
+        checks.push(packageSizeCheck(measured.analysis, budgets.maxPackageSize, budgets.allowLargePackages ?? []));
     return checks;
 }
 const BYTE_BUDGETS = {
@@ -9863,12 +11374,12 @@ function byteCheck(row, measured, budgets) {
         return check(figure, '', 'info', `no ${row.budgetName} budget set`);
     const marginBytes = budget.bytes - measuredBytes;
     if (marginBytes >= 0)
-        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+        return check(figure, budgets_marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
     const subject = row.subject ? `${row.subject} is ` : '';
-    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
+    return check(figure, budgets_marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
 }
 /** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
-function marginText(margin, format) {
+function budgets_marginText(margin, format) {
     return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
 }
 function efficiencyCheck(measured, budgets) {
@@ -9912,7 +11423,7 @@ function increaseCheck(measured, budgets) {
         return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
     const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
     const marginBytes = allowedBytes - changeBytes;
-    const margin = marginText(marginBytes, units_formatBytes);
+    const margin = budgets_marginText(marginBytes, units_formatBytes);
     if (marginBytes >= 0)
         return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
     const over = `${units_formatBytes(-marginBytes)} over max-increase`;
@@ -9935,7 +11446,7 @@ function layersCheck(measured, budgets) {
     return {
         ...base,
         budget: String(budgets.maxLayers),
-        margin: marginText(margin, String),
+        margin: budgets_marginText(margin, String),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
     };
@@ -9997,7 +11508,7 @@ function startupCheck(measured, budgets) {
     return {
         ...base,
         budget,
-        margin: marginText(marginMs, units_formatDurationMs),
+        margin: budgets_marginText(marginMs, units_formatDurationMs),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
     };
@@ -10182,14 +11693,130 @@ function fileChanges(base, head, limit = 10) {
 // analysis.byteMap and history.
 // 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
 // file's images, matrix (the commit and the config file's digest of a matrix job).
-const REPORT_SCHEMA_VERSION = 4;
+// 5: adds analysis.packages, analysis.packageSummary and baseline.packageChanges.
+const REPORT_SCHEMA_VERSION = 5;
 /**
  * Where a baseline came from: base-commit, built from the base commit now; image, an image reference measured in
  * the engine; registry, one read from its registry without a pull; record, the size history's record.
  */
 const BASELINE_SOURCES = (/* unused pure expression or super */ null && (['base-commit', 'image', 'registry', 'record']));
 
+;// CONCATENATED MODULE: ./src/packages/changes.ts
+/** The side an analysis gives: all its packages (cut only when the analysis cut them) and the databases it read. */
+function packageSideOf(packages, summary) {
+    return {
+        packages,
+        complete: summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+    };
+}
+/** Ecosystems whose packages exist only where a database says so; npm's and Python's folders describe themselves. */
+const DATABASE_ECOSYSTEMS = new Set(['deb', 'apk', 'rpm']);
+const DATABASE_NAME = { deb: 'dpkg', apk: 'apk', rpm: 'rpm', python: 'Python', npm: 'npm' };
+function totalsOf(side, compared) {
+    const totals = new Map();
+    for (const pkg of side.packages) {
+        if (!compared(pkg.ecosystem))
+            continue;
+        const key = `${pkg.ecosystem}\u0000${pkg.name}`;
+        const total = totals.get(key) ?? { versions: new Set(), sizeBytes: 0 };
+        total.versions.add(pkg.version);
+        total.sizeBytes += pkg.sizeBytes;
+        totals.set(key, total);
+    }
+    return totals;
+}
+/** The smallest size a cut list holds: nothing it left out is larger. Undefined for a whole list (or an empty cut one). */
+function boundOf(side, totals) {
+    if (side.complete || totals.size === 0)
+        return undefined;
+    return Math.min(...[...totals.values()].map((total) => total.sizeBytes));
+}
+function versionsOf(total) {
+    return total ? [...total.versions].sort().join(', ') : undefined;
+}
+function changes_changeOf(key, base, head, bounds) {
+    const [ecosystem, name] = key.split('\u0000');
+    const common = {
+        ecosystem,
+        name,
+        baseVersion: versionsOf(base),
+        headVersion: versionsOf(head),
+        baseBytes: base?.sizeBytes,
+        headBytes: head?.sizeBytes,
+    };
+    if (base && head) {
+        const changeBytes = head.sizeBytes - base.sizeBytes;
+        if (changeBytes !== 0)
+            return { ...common, kind: changeBytes > 0 ? 'grew' : 'shrank', changeBytes };
+        return common.baseVersion === common.headVersion ? undefined : { ...common, kind: 'updated', changeBytes: 0 };
+    }
+    if (head) {
+        if (bounds.baseComplete)
+            return { ...common, kind: 'added', changeBytes: head.sizeBytes };
+        return bounds.base !== undefined && head.sizeBytes > bounds.base
+            ? { ...common, kind: 'added', baseAtMostBytes: bounds.base, changeBytes: head.sizeBytes - bounds.base }
+            : undefined;
+    }
+    if (!base)
+        return undefined;
+    if (bounds.headComplete)
+        return { ...common, kind: 'removed', changeBytes: -base.sizeBytes };
+    return bounds.head !== undefined && base.sizeBytes > bounds.head
+        ? { ...common, kind: 'removed', headAtMostBytes: bounds.head, changeBytes: bounds.head - base.sizeBytes }
+        : undefined;
+}
+/** What one side read and the other did not, for the ecosystems that need a database. */
+function ecosystemNotes(base, head) {
+    const notes = [];
+    const skipped = new Set();
+    const count = (side, ecosystem) => side.packages.filter((pkg) => pkg.ecosystem === ecosystem).length;
+    for (const ecosystem of DATABASE_ECOSYSTEMS) {
+        const inBase = base.ecosystems.includes(ecosystem);
+        const inHead = head.ecosystems.includes(ecosystem);
+        if (inBase === inHead)
+            continue;
+        skipped.add(ecosystem);
+        const database = DATABASE_NAME[ecosystem];
+        notes.push(inBase
+            ? `${ecosystem}: the baseline has a ${database} database (${count(base, ecosystem)} packages listed) and this image has none, so its packages are not compared`
+            : `${ecosystem}: this image has a ${database} database (${count(head, ecosystem)} packages listed) and the baseline had none, so its packages are not compared`);
+    }
+    return { notes, compared: (ecosystem) => !skipped.has(ecosystem) };
+}
+function order(a, b) {
+    const rank = (change) => (change.changeBytes > 0 ? 0 : change.changeBytes < 0 ? 1 : 2);
+    return (rank(a) - rank(b) ||
+        Math.abs(b.changeBytes) - Math.abs(a.changeBytes) ||
+        (a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : 0) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** The packages that changed from `base` to `head`, largest change first, at most `limit`. */
+function packageChanges(base, head, limit = 50) {
+    const { notes, compared } = ecosystemNotes(base, head);
+    const baseTotals = totalsOf(base, compared);
+    const headTotals = totalsOf(head, compared);
+    const bounds = {
+        base: boundOf(base, baseTotals),
+        head: boundOf(head, headTotals),
+        baseComplete: base.complete,
+        headComplete: head.complete,
+    };
+    const changes = [];
+    for (const key of new Set([...baseTotals.keys(), ...headTotals.keys()])) {
+        const change = changes_changeOf(key, baseTotals.get(key), headTotals.get(key), bounds);
+        if (change)
+            changes.push(changes_defined(change));
+    }
+    changes.sort(order);
+    return { changes: changes.slice(0, Math.max(0, limit)), changedCount: changes.length, notes };
+}
+function changes_defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
+
 
 
 
@@ -10206,6 +11833,9 @@ function verdict_figuresOf(platform, smoke) {
         wastedBytes: platform.analysis?.dive.wastedBytes,
     };
 }
+function analysisPackages(analysis) {
+    return analysis?.packages && analysis.packageSummary ? packageSideOf(analysis.packages, analysis.packageSummary) : undefined;
+}
 /**
  * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
  * record of the same platform only (the gate falls back to building when the records lack the gated platform).
@@ -10213,11 +11843,22 @@ function verdict_figuresOf(platform, smoke) {
 function baselineSide(baseline, platform) {
     if ('measured' in baseline) {
         const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
-        return { figures: verdict_figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+        const analysis = measured.analysis;
+        return {
+            figures: verdict_figuresOf(measured, baseline.measured.smoke),
+            layers: analysis?.layers,
+            bytes: analysis?.byteMap,
+            packages: analysisPackages(analysis),
+        };
     }
     if ('recorded' in baseline) {
         const record = baseline.recorded.find((candidate) => candidate.platform === platform);
-        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+        const packages = record?.packages && {
+            packages: record.packages.listed,
+            complete: record.packages.complete,
+            ecosystems: record.packages.ecosystems,
+        };
+        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes, packages };
     }
     return undefined;
 }
@@ -10228,11 +11869,13 @@ function baselineReport(input, primary) {
     if (!base)
         return undefined;
     const head = primary.analysis;
+    const headPackages = analysisPackages(head);
     return {
         ...input.baseline.report,
         figures: figureDeltas(base.figures, verdict_figuresOf(primary, input.head.smoke)),
         layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
         fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
+        packageChanges: headPackages && base.packages ? packageChanges(base.packages, headPackages) : undefined,
     };
 }
 /** The checks of one platform; the smoke test ran on the first platform only. */
@@ -10249,6 +11892,8 @@ function platformChecks(input, platform, index) {
             compressedSizeBytes: analysis.compressedSizeBytes,
             efficiency: analysis.dive.efficiency,
             wastedBytes: analysis.dive.wastedBytes,
+            layers: analysis.layers,
+            packages: analysis.packages,
         },
         baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
@@ -10623,6 +12268,27 @@ const INPUTS = [
         description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
     },
     {
+        name: 'max-layer-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for the largest layer's own bytes: 50MB (a pull downloads layers in parallel, so the largest one bounds it).",
+    },
+    {
+        name: 'max-package-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for each installed package (deb, apk, Python, npm), sized by its files' bytes in the final image: 20MB.",
+    },
+    {
+        name: 'allow-large-packages',
+        type: 'list',
+        scope: 'image',
+        default: '',
+        description: 'Packages max-package-size does not apply to, comma- or newline-separated: a name (typescript) or ecosystem:name (deb:libc6).',
+    },
+    {
         name: 'analyze',
         type: 'boolean',
         scope: 'image',
@@ -10827,6 +12493,18 @@ function parseBranchList(text) {
         .filter(Boolean)
         .map(parseBranchName);
 }
+/** Package names, comma- or newline-separated, each a name or ecosystem:name (deb, apk, rpm, python, npm). */
+function parsePackageList(text) {
+    const names = text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (/\s/.test(name) || name.length > 300 || /^(deb|apk|rpm|python|npm):$/.test(name))
+            throw new InputError('allow-large-packages', `"${name}" is not a package name`, 'typescript, deb:libc6');
+    }
+    return names;
+}
 function parseCount(text) {
     if (!/^\d+$/.test(text))
         throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
@@ -10993,6 +12671,9 @@ function readBudgets(value, optional) {
         maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
         minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
         maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+        maxLayerSize: parseOptional('max-layer-size', value('max-layer-size'), parseSize, '50MB, 48MiB or 50000000'),
+        maxPackageSize: parseOptional('max-package-size', value('max-package-size'), parseSize, '20MB, 19MiB or 20000000'),
+        allowLargePackages: parseOptional('allow-large-packages', value('allow-large-packages'), parsePackageList, 'typescript, deb:libc6'),
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
@@ -11032,7 +12713,7 @@ function readSmoke(value, optional) {
 }
 /** Inputs that are valid alone but not together. */
 function checkCombinations(options, value) {
-    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
+    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size', 'max-layer-size', 'max-package-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
         throw new InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
@@ -11118,7 +12799,134 @@ function hintAnnotation(hint) {
     return { title: `image-size-gate: ${words.title}`, message: `${words.message}${inParentheses(words.facts)}` };
 }
 
+;// CONCATENATED MODULE: ./src/report/packages.ts
+
+
+/** How many of the largest packages the job summary lists, and the CLI. */
+const SUMMARY_PACKAGE_ROWS = 25;
+const TERMINAL_PACKAGE_LINES = 10;
+const NAME_SHOWN_CHARS = 80;
+const VERSION_SHOWN_CHARS = 40;
+/** Text from the image made inert in markdown: controls as escapes, markdown and HTML as entities, no autolinks. */
+function shown(text, maxChars) {
+    return escapeMarkdownInline(visible(text, maxChars))
+        .replace(/:/g, '&#58;')
+        .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+}
+function ecosystemCounts(summary) {
+    const read = summary.ecosystems.filter((ecosystem) => ecosystem.read && ecosystem.packageCount > 0);
+    return read.map((ecosystem) => `${units_formatInteger(ecosystem.packageCount)} ${ecosystem.ecosystem}`).join(', ');
+}
+/** One sentence: what the packages own, what no package owns, what later layers hid; the three add up to the image size. */
+function packageAccount(summary) {
+    const counts = ecosystemCounts(summary);
+    const packages = counts
+        ? `Packages (${counts}) own ${units_formatBytes(summary.ownedBytes)}`
+        : 'No package database was read: no package owns any byte';
+    const hidden = summary.hiddenBytes > 0 ? `; ${units_formatBytes(summary.hiddenBytes)} are earlier copies that later layers overwrote or deleted` : '';
+    const shared = summary.sharing.fileCount;
+    const sharing = shared > 0
+        ? ` ${units_formatInteger(shared)} ${shared === 1 ? 'file listed by more than one package is' : 'files listed by more than one package are'} counted once, for the first (dpkg and apk, then Python, then npm).`
+        : '';
+    return `${packages}; ${units_formatBytes(summary.unownedBytes)} (${units_formatInteger(summary.unownedFileCount)} files) belong to no package${hidden}: ${units_formatBytes(summary.imageBytes)} in all.${sharing}`;
+}
+function packageRow(pkg) {
+    const copies = pkg.copies ? ` (${pkg.copies} copies)` : '';
+    const where = pkg.line ? `${pkg.layer + 1} (line ${pkg.line})` : String(pkg.layer + 1);
+    return `| ${shown(pkg.name, NAME_SHOWN_CHARS)}${copies} | ${pkg.ecosystem} | ${shown(pkg.version, VERSION_SHOWN_CHARS)} | ${formatBytes(pkg.sizeBytes)} | ${formatInteger(pkg.fileCount)} | ${where} |`;
+}
+/** The job summary's packages: the account, the largest packages, what was not read. */
+function packages_packagesSection(analysis) {
+    const summary = analysis.packageSummary;
+    const packages = analysis.packages ?? [];
+    if (!summary)
+        return [];
+    const notes = summary.ecosystems
+        .filter((ecosystem) => ecosystem.note)
+        .map((ecosystem) => `- ${ecosystem.ecosystem} (${shown(ecosystem.database, 200)}): ${shown(ecosystem.note, 400)}`);
+    const warnings = summary.warnings.map((warning) => `- ⚠️ ${shown(warning, 400)}`);
+    const table = packages.length === 0
+        ? []
+        : detailsBlock(`Largest packages (${formatInteger(packages.length + (summary.notListed?.count ?? 0))})`, [
+            '| Package | Ecosystem | Version | Size | Files | Layer |',
+            '| --- | --- | --- | ---: | ---: | ---: |',
+            ...packages.slice(0, SUMMARY_PACKAGE_ROWS).map(packageRow),
+        ]);
+    return [
+        '#### Packages',
+        '',
+        packageAccount(summary),
+        ...(notes.length + warnings.length > 0 ? ['', ...notes, ...warnings] : []),
+        '',
+        ...table,
+        ...(table.length > 0 ? [''] : []),
+    ];
+}
+/** The CLI's lines: the account and the largest packages. `plain` strips terminal control sequences. */
+function packageTerminalLines(analysis, plain) {
+    const summary = analysis.packageSummary;
+    if (!summary)
+        return [];
+    const lines = ['', plain(packageAccount(summary))];
+    const packages = (analysis.packages ?? []).slice(0, TERMINAL_PACKAGE_LINES);
+    if (packages.length > 0)
+        lines.push('largest packages:');
+    for (const pkg of packages) {
+        const line = pkg.line ? ` (line ${pkg.line})` : '';
+        lines.push(`  ${units_formatBytes(pkg.sizeBytes).padStart(9)}  ${pkg.ecosystem.padEnd(6)} ${plain(escape_visible(pkg.name, NAME_SHOWN_CHARS))} ${plain(escape_visible(pkg.version, VERSION_SHOWN_CHARS))}${line}`);
+    }
+    for (const warning of summary.warnings)
+        lines.push(`warning: ${plain(escape_visible(warning, 400))}`);
+    return lines;
+}
+const CHANGE_MARK = {
+    added: '🆕 added',
+    removed: '🗑️ removed',
+    grew: '📈 grew',
+    shrank: '📉 shrank',
+    updated: '🔁 updated',
+};
+function versionCell(change) {
+    const base = change.baseVersion === undefined ? undefined : shown(change.baseVersion, VERSION_SHOWN_CHARS);
+    const head = change.headVersion === undefined ? undefined : shown(change.headVersion, VERSION_SHOWN_CHARS);
+    if (base !== undefined && head !== undefined && base !== head)
+        return `${base} → ${head}`;
+    return head ?? base ?? '';
+}
+function sideCell(bytes, atMostBytes) {
+    if (bytes !== undefined)
+        return formatBytes(bytes);
+    return atMostBytes !== undefined ? `≤ ${formatBytes(atMostBytes)}` : '—';
+}
+function changeRow(change) {
+    const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+    return `| ${CHANGE_MARK[change.kind]} | ${change.ecosystem} | ${shown(change.name, NAME_SHOWN_CHARS)} | ${versionCell(change)} | ${sideCell(change.baseBytes, change.baseAtMostBytes)} | ${sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`;
+}
+/** "Which packages changed": at most `maxRows` rows, the count of the rest, and the ecosystems not compared. */
+function packages_packageChangeSection(changes, maxRows = Infinity) {
+    if (!changes || (changes.changes.length === 0 && changes.notes.length === 0))
+        return [];
+    const rows = changes.changes.slice(0, maxRows);
+    const more = changes.changedCount - rows.length;
+    const table = rows.length === 0
+        ? []
+        : [
+            '| | Ecosystem | Package | Version | Base | This PR | Change |',
+            '| --- | --- | --- | --- | ---: | ---: | ---: |',
+            ...rows.map(changeRow),
+        ];
+    return [
+        '',
+        '**Which packages changed**',
+        '',
+        ...table,
+        ...(more > 0 ? ['', `…and ${formatInteger(more)} more packages changed.`] : []),
+        ...changes.notes.map((note) => `\n_${shown(note, 400)}._`),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/analysis-markdown.ts
+
 
 
 
@@ -11140,6 +12948,7 @@ function renderAnalysis(analysis, uncompressedBytes) {
         wasteLine(analysis),
         '',
         ...hintsSection(analysis),
+        ...packagesSection(analysis),
         ...layersSection(analysis),
         ...largestSection(analysis),
         ...inefficientSection(analysis),
@@ -11255,6 +13064,7 @@ function platformRows(report) {
 
 
 
+
 const LARGEST_LAYER_LINES = 5;
 const VERDICT_WORD = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: '----' };
 /**
@@ -11323,6 +13133,7 @@ function renderAnalysisText(analysis, uncompressedBytes) {
             .slice(0, LARGEST_LAYER_LINES)
             .map((layer) => `  ${units_formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${created_by_clipCreatedBy(plain(layer.createdBy))}${layer.own ? '' : ' (base)'}`),
     ];
+    lines.push(...packageTerminalLines(analysis, plain));
     if (analysis.hints.length > 0)
         lines.push('', 'hints:', ...analysis.hints.flatMap((hint) => hintTerminalLines(hint, plain)));
     return lines;
@@ -11508,7 +13319,7 @@ function shownPath(change) {
         .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
     return change.kind === 'directory' && !change.path.endsWith('/') ? `${escaped}/` : escaped;
 }
-function sideCell(bytes, atMostBytes) {
+function trend_sideCell(bytes, atMostBytes) {
     if (bytes !== undefined)
         return formatBytes(bytes);
     return atMostBytes !== undefined ? `≤ ${formatBytes(atMostBytes)}` : '—';
@@ -11527,7 +13338,7 @@ function trend_fileChangesLines(changes) {
     const rows = ['| | Path | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
     for (const change of changes) {
         const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
-        rows.push(`| ${markOf(change)} | ${shownPath(change)} | ${sideCell(change.baseBytes, change.baseAtMostBytes)} | ${sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`);
+        rows.push(`| ${markOf(change)} | ${shownPath(change)} | ${trend_sideCell(change.baseBytes, change.baseAtMostBytes)} | ${trend_sideCell(change.headBytes, change.headAtMostBytes)} | ${formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`);
     }
     return rows;
 }
@@ -12599,7 +14410,7 @@ function unknownKey(pair, keyPath, key, reader) {
 
 
 
-const shown = (text) => escape_visible(text, 120);
+const changes_shown = (text) => escape_visible(text, 120);
 /** The largest Dockerfile read for the images it names. */
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 /** The paths whose work tree must match the head: the context, the Dockerfile and its own ignore file. */
@@ -12631,12 +14442,12 @@ async function baseConfig(question) {
     const relative = external_node_path_default().relative(question.root, external_node_path_default().resolve(question.config.file));
     const text = await blobAt(question.root, question.base, relative);
     if (text === undefined)
-        return `the merge base has no config file ${shown(relative)} to compare with`;
+        return `the merge base has no config file ${changes_shown(relative)} to compare with`;
     try {
         return parseConfig(text.toString('utf8'), question.config.file);
     }
     catch {
-        return `the merge base's config file ${shown(relative)} cannot be read`;
+        return `the merge base's config file ${changes_shown(relative)} cannot be read`;
     }
 }
 /** Why the workflow's inputs cannot be shown the same as at the merge base, or undefined when they can. */
@@ -12645,7 +14456,7 @@ async function workflowChange(question) {
     if (!file)
         return 'the workflow file is not known (GITHUB_WORKFLOW_REF), so they cannot be compared with the merge base';
     const changed = await firstDifference(question.root, question.base, question.head, [file]);
-    return changed ? `the workflow file ${shown(file)} changed` : undefined;
+    return changed ? `the workflow file ${changes_shown(file)} changed` : undefined;
 }
 /** What the image's Dockerfile, as it will be built, reads from outside its context; undefined when it cannot be read. */
 async function dockerfileOf(options) {
@@ -12683,29 +14494,29 @@ async function filesReason(question, shared, batch, { name, options, built }) {
         return paths.undecidable;
     const changed = shared.changed ? firstUnder(shared.changed, paths.compared) : await firstDifference(root, base, head, paths.compared);
     if (changed !== undefined)
-        return `${shown(changed)} changed`;
+        return `${changes_shown(changed)} changed`;
     const tree = batch.tree ?? (await treeEntries(root, head, [paths.context]));
     if (!tree)
-        return `git lists too many files under its context ${shown(paths.context)} to check`;
+        return `git lists too many files under its context ${changes_shown(paths.context)} to check`;
     const files = tree.filter((entry) => firstUnder([entry.path], [paths.context]) !== undefined);
     if (files.length === 0)
-        return `git holds no files under its context ${shown(paths.context)} (untracked, or inside a submodule)`;
+        return `git holds no files under its context ${changes_shown(paths.context)} (untracked, or inside a submodule)`;
     const submodule = files.find((entry) => entry.submodule);
     if (submodule)
-        return `its context holds the submodule ${shown(submodule.path)}, whose files this check cannot compare`;
+        return `its context holds the submodule ${changes_shown(submodule.path)}, whose files this check cannot compare`;
     const differences = batch.dirty ?? (await workTreeDifferences(root, workPaths(paths)));
     if (!differences)
         return `the work tree differs from the checked-out commit in too many files under its context to list`;
     const dirty = firstUnder(differences, workPaths(paths));
     if (dirty !== undefined)
-        return `the work tree holds ${shown(dirty)} other than the checked-out commit does (a file git does not track or ignores, or one changed)`;
+        return `the work tree holds ${changes_shown(dirty)} other than the checked-out commit does (a file git does not track or ignores, or one changed)`;
     if (!built)
-        return `its Dockerfile ${shown(paths.dockerfile)} cannot be read`;
+        return `its Dockerfile ${changes_shown(paths.dockerfile)} cannot be read`;
     if (built.remote.length > 0)
-        return `its Dockerfile ADDs ${shown(built.remote[0])}, which is fetched when it is built`;
+        return `its Dockerfile ADDs ${changes_shown(built.remote[0])}, which is fetched when it is built`;
     const tagsBuilt = question.images.some(({ options: other }) => other.tag);
     if (built.unresolved.length > 0 && tagsBuilt)
-        return `its Dockerfile names ${shown(built.unresolved[0])}, whose variable this check cannot resolve, and entries of the file build tags`;
+        return `its Dockerfile names ${changes_shown(built.unresolved[0])}, whose variable this check cannot resolve, and entries of the file build tags`;
     return undefined;
 }
 /**
@@ -12732,13 +14543,13 @@ function withTagDependencies(answers) {
     spread(({ user, builder, tag }) => {
         if (!rebuilt(builder) || rebuilt(user))
             return false;
-        reasons.set(user, `it is built from ${shown(tag)}, which the entry ${shown(builder)} builds, and that is rebuilt`);
+        reasons.set(user, `it is built from ${changes_shown(tag)}, which the entry ${changes_shown(builder)} builds, and that is rebuilt`);
         return true;
     });
     spread(({ user, builder, tag }) => {
         if (!rebuilt(user) || rebuilt(builder))
             return false;
-        reasons.set(builder, `the entry ${shown(user)}, which is rebuilt, is built from its tag ${shown(tag)}`);
+        reasons.set(builder, `the entry ${changes_shown(user)}, which is rebuilt, is built from its tag ${changes_shown(tag)}`);
         return true;
     });
     return answers.map(({ name }) => {
@@ -13046,9 +14857,12 @@ async function loadConfig(file, env = process.env) {
 
 
 
+
 const baseline_VERDICT_MARK = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
 /** The summary shows this many changed layers; the comment as many as fit. */
 const SUMMARY_LAYER_CHANGE_ROWS = 30;
+/** The summary shows this many changed packages; the comment as many as fit. */
+const SUMMARY_PACKAGE_CHANGE_ROWS = 30;
 const LAYER_CHANGE_HEADER = (/* unused pure expression or super */ null && (['| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |']));
 function formatFigure(value, unit) {
     if (value === undefined)
@@ -13155,6 +14969,7 @@ function renderBaselineSection(report) {
         '',
         ...figuresTable(report),
         ...fileChangeSection(report),
+        ...packageChangeSection(report.baseline.packageChanges, SUMMARY_PACKAGE_CHANGE_ROWS),
         ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
     ].join('\n');
 }

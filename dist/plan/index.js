@@ -31716,6 +31716,18 @@ function parseBranchList(text) {
         .filter(Boolean)
         .map(parseBranchName);
 }
+/** Package names, comma- or newline-separated, each a name or ecosystem:name (deb, apk, rpm, python, npm). */
+function parsePackageList(text) {
+    const names = text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (/\s/.test(name) || name.length > 300 || /^(deb|apk|rpm|python|npm):$/.test(name))
+            throw new parsers_InputError('allow-large-packages', `"${name}" is not a package name`, 'typescript, deb:libc6');
+    }
+    return names;
+}
 function parseCount(text) {
     if (!/^\d+$/.test(text))
         throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
@@ -31934,6 +31946,27 @@ const INPUTS = [
         scope: 'image',
         default: '',
         description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+    },
+    {
+        name: 'max-layer-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for the largest layer's own bytes: 50MB (a pull downloads layers in parallel, so the largest one bounds it).",
+    },
+    {
+        name: 'max-package-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for each installed package (deb, apk, Python, npm), sized by its files' bytes in the final image: 20MB.",
+    },
+    {
+        name: 'allow-large-packages',
+        type: 'list',
+        scope: 'image',
+        default: '',
+        description: 'Packages max-package-size does not apply to, comma- or newline-separated: a name (typescript) or ecosystem:name (deb:libc6).',
     },
     {
         name: 'analyze',
@@ -33674,6 +33707,9 @@ function readBudgets(value, optional) {
         maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
         minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
         maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+        maxLayerSize: parseOptional('max-layer-size', value('max-layer-size'), parseSize, '50MB, 48MiB or 50000000'),
+        maxPackageSize: parseOptional('max-package-size', value('max-package-size'), parseSize, '20MB, 19MiB or 20000000'),
+        allowLargePackages: parseOptional('allow-large-packages', value('allow-large-packages'), parsePackageList, 'typescript, deb:libc6'),
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
@@ -33713,7 +33749,7 @@ function readSmoke(value, optional) {
 }
 /** Inputs that are valid alone but not together. */
 function checkCombinations(options, value) {
-    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
+    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size', 'max-layer-size', 'max-package-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
         throw new parsers_InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }

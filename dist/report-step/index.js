@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7479:
+/***/ 4061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31609,7 +31609,7 @@ function parseDurationMs(text) {
 }
 const SI_STEPS = ['B', 'kB', 'MB', 'GB', 'TB'];
 const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-function unitSystemOf(unit) {
+function units_unitSystemOf(unit) {
     return unit !== undefined && unit.endsWith('iB') ? 'binary' : 'si';
 }
 /** Formats bytes in the given unit system with 3 significant figures (`4.46 MB`, `153 MB`, `812 B`). */
@@ -31640,7 +31640,7 @@ function units_formatDurationMs(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 /** Formats an integer with thousands separators: 4460581 -> "4,460,581". */
-function formatInteger(value) {
+function units_formatInteger(value) {
     return Math.round(value).toLocaleString('en-US');
 }
 function units_formatSignedPercent(ratio) {
@@ -31713,6 +31713,18 @@ function parseBranchList(text) {
         .map((part) => part.trim())
         .filter(Boolean)
         .map(parseBranchName);
+}
+/** Package names, comma- or newline-separated, each a name or ecosystem:name (deb, apk, rpm, python, npm). */
+function parsePackageList(text) {
+    const names = text
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (/\s/.test(name) || name.length > 300 || /^(deb|apk|rpm|python|npm):$/.test(name))
+            throw new parsers_InputError('allow-large-packages', `"${name}" is not a package name`, 'typescript, deb:libc6');
+    }
+    return names;
 }
 function parseCount(text) {
     if (!/^\d+$/.test(text))
@@ -31932,6 +31944,27 @@ const INPUTS = [
         scope: 'image',
         default: '',
         description: "Budget for dive's wasted bytes (every copy of a file stored more than once, and removed files): 5MB.",
+    },
+    {
+        name: 'max-layer-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for the largest layer's own bytes: 50MB (a pull downloads layers in parallel, so the largest one bounds it).",
+    },
+    {
+        name: 'max-package-size',
+        type: 'size',
+        scope: 'image',
+        default: '',
+        description: "Budget for each installed package (deb, apk, Python, npm), sized by its files' bytes in the final image: 20MB.",
+    },
+    {
+        name: 'allow-large-packages',
+        type: 'list',
+        scope: 'image',
+        default: '',
+        description: 'Packages max-package-size does not apply to, comma- or newline-separated: a name (typescript) or ecosystem:name (deb:libc6).',
     },
     {
         name: 'analyze',
@@ -33323,7 +33356,7 @@ const LEGACY_DOCKER_HUB = 'index.docker.io';
 const OFFICIAL_PREFIX = 'library/';
 const DEFAULT_TAG = 'latest';
 /** Distribution's bound on a whole name, registry included. */
-const MAX_NAME_CHARS = 255;
+const reference_MAX_NAME_CHARS = 255;
 class reference_ImageReferenceError extends Error {
     text;
     constructor(text, reason) {
@@ -33396,8 +33429,8 @@ function reference_parseImageReference(text) {
         throw new reference_ImageReferenceError(text, 'the tag must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
     if (name === '')
         throw new reference_ImageReferenceError(text, 'it names no repository');
-    if (name.length > MAX_NAME_CHARS)
-        throw new reference_ImageReferenceError(text, `the name is longer than ${MAX_NAME_CHARS} characters`);
+    if (name.length > reference_MAX_NAME_CHARS)
+        throw new reference_ImageReferenceError(text, `the name is longer than ${reference_MAX_NAME_CHARS} characters`);
     const { registry, repository } = splitRegistry(name);
     if (!DOMAIN.test(registry))
         throw new reference_ImageReferenceError(text, `"${escape_visible(registry)}" is not a registry host[:port]`);
@@ -33673,6 +33706,9 @@ function readBudgets(value, optional) {
         maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
         minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
         maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+        maxLayerSize: parseOptional('max-layer-size', value('max-layer-size'), parseSize, '50MB, 48MiB or 50000000'),
+        maxPackageSize: parseOptional('max-package-size', value('max-package-size'), parseSize, '20MB, 19MiB or 20000000'),
+        allowLargePackages: parseOptional('allow-large-packages', value('allow-large-packages'), parsePackageList, 'typescript, deb:libc6'),
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
@@ -33712,7 +33748,7 @@ function readSmoke(value, optional) {
 }
 /** Inputs that are valid alone but not together. */
 function checkCombinations(options, value) {
-    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size'].find((name) => value(name) !== '');
+    const needsAnalysis = ['max-compressed-size', 'min-efficiency', 'max-wasted-size', 'max-layer-size', 'max-package-size'].find((name) => value(name) !== '');
     if (!options.analyze && needsAnalysis) {
         throw new parsers_InputError('analyze', `is false, but ${needsAnalysis} needs the layer analysis`, `analyze: true (the default) with ${needsAnalysis}`);
     }
@@ -34302,7 +34338,7 @@ const CREATED_BY_MAX_CHARS = 80;
  * `createdBy` cut to CREATED_BY_MAX_CHARS characters, with an ellipsis when it was cut. Counted in code
  * points, so a cut never splits a character in two (half of a surrogate pair would become U+FFFD).
  */
-function clipCreatedBy(createdBy) {
+function created_by_clipCreatedBy(createdBy) {
     const characters = Array.from(createdBy);
     return characters.length > CREATED_BY_MAX_CHARS ? `${characters.slice(0, CREATED_BY_MAX_CHARS).join('')}…` : createdBy;
 }
@@ -34432,7 +34468,134 @@ function fileChangesLines(changes) {
     return rows;
 }
 
+;// CONCATENATED MODULE: ./src/report/packages.ts
+
+
+/** How many of the largest packages the job summary lists, and the CLI. */
+const SUMMARY_PACKAGE_ROWS = 25;
+const TERMINAL_PACKAGE_LINES = 10;
+const NAME_SHOWN_CHARS = 80;
+const VERSION_SHOWN_CHARS = 40;
+/** Text from the image made inert in markdown: controls as escapes, markdown and HTML as entities, no autolinks. */
+function packages_shown(text, maxChars) {
+    return escape_escapeMarkdownInline(escape_visible(text, maxChars))
+        .replace(/:/g, '&#58;')
+        .replace(/www\./gi, (www) => `${www.slice(0, 3)}&#46;`);
+}
+function ecosystemCounts(summary) {
+    const read = summary.ecosystems.filter((ecosystem) => ecosystem.read && ecosystem.packageCount > 0);
+    return read.map((ecosystem) => `${units_formatInteger(ecosystem.packageCount)} ${ecosystem.ecosystem}`).join(', ');
+}
+/** One sentence: what the packages own, what no package owns, what later layers hid; the three add up to the image size. */
+function packageAccount(summary) {
+    const counts = ecosystemCounts(summary);
+    const packages = counts
+        ? `Packages (${counts}) own ${units_formatBytes(summary.ownedBytes)}`
+        : 'No package database was read: no package owns any byte';
+    const hidden = summary.hiddenBytes > 0 ? `; ${units_formatBytes(summary.hiddenBytes)} are earlier copies that later layers overwrote or deleted` : '';
+    const shared = summary.sharing.fileCount;
+    const sharing = shared > 0
+        ? ` ${units_formatInteger(shared)} ${shared === 1 ? 'file listed by more than one package is' : 'files listed by more than one package are'} counted once, for the first (dpkg and apk, then Python, then npm).`
+        : '';
+    return `${packages}; ${units_formatBytes(summary.unownedBytes)} (${units_formatInteger(summary.unownedFileCount)} files) belong to no package${hidden}: ${units_formatBytes(summary.imageBytes)} in all.${sharing}`;
+}
+function packageRow(pkg) {
+    const copies = pkg.copies ? ` (${pkg.copies} copies)` : '';
+    const where = pkg.line ? `${pkg.layer + 1} (line ${pkg.line})` : String(pkg.layer + 1);
+    return `| ${packages_shown(pkg.name, NAME_SHOWN_CHARS)}${copies} | ${pkg.ecosystem} | ${packages_shown(pkg.version, VERSION_SHOWN_CHARS)} | ${units_formatBytes(pkg.sizeBytes)} | ${units_formatInteger(pkg.fileCount)} | ${where} |`;
+}
+/** The job summary's packages: the account, the largest packages, what was not read. */
+function packagesSection(analysis) {
+    const summary = analysis.packageSummary;
+    const packages = analysis.packages ?? [];
+    if (!summary)
+        return [];
+    const notes = summary.ecosystems
+        .filter((ecosystem) => ecosystem.note)
+        .map((ecosystem) => `- ${ecosystem.ecosystem} (${packages_shown(ecosystem.database, 200)}): ${packages_shown(ecosystem.note, 400)}`);
+    const warnings = summary.warnings.map((warning) => `- ⚠️ ${packages_shown(warning, 400)}`);
+    const table = packages.length === 0
+        ? []
+        : escape_detailsBlock(`Largest packages (${units_formatInteger(packages.length + (summary.notListed?.count ?? 0))})`, [
+            '| Package | Ecosystem | Version | Size | Files | Layer |',
+            '| --- | --- | --- | ---: | ---: | ---: |',
+            ...packages.slice(0, SUMMARY_PACKAGE_ROWS).map(packageRow),
+        ]);
+    return [
+        '#### Packages',
+        '',
+        packageAccount(summary),
+        ...(notes.length + warnings.length > 0 ? ['', ...notes, ...warnings] : []),
+        '',
+        ...table,
+        ...(table.length > 0 ? [''] : []),
+    ];
+}
+/** The CLI's lines: the account and the largest packages. `plain` strips terminal control sequences. */
+function packageTerminalLines(analysis, plain) {
+    const summary = analysis.packageSummary;
+    if (!summary)
+        return [];
+    const lines = ['', plain(packageAccount(summary))];
+    const packages = (analysis.packages ?? []).slice(0, TERMINAL_PACKAGE_LINES);
+    if (packages.length > 0)
+        lines.push('largest packages:');
+    for (const pkg of packages) {
+        const line = pkg.line ? ` (line ${pkg.line})` : '';
+        lines.push(`  ${formatBytes(pkg.sizeBytes).padStart(9)}  ${pkg.ecosystem.padEnd(6)} ${plain(visible(pkg.name, NAME_SHOWN_CHARS))} ${plain(visible(pkg.version, VERSION_SHOWN_CHARS))}${line}`);
+    }
+    for (const warning of summary.warnings)
+        lines.push(`warning: ${plain(visible(warning, 400))}`);
+    return lines;
+}
+const CHANGE_MARK = {
+    added: '🆕 added',
+    removed: '🗑️ removed',
+    grew: '📈 grew',
+    shrank: '📉 shrank',
+    updated: '🔁 updated',
+};
+function versionCell(change) {
+    const base = change.baseVersion === undefined ? undefined : packages_shown(change.baseVersion, VERSION_SHOWN_CHARS);
+    const head = change.headVersion === undefined ? undefined : packages_shown(change.headVersion, VERSION_SHOWN_CHARS);
+    if (base !== undefined && head !== undefined && base !== head)
+        return `${base} → ${head}`;
+    return head ?? base ?? '';
+}
+function packages_sideCell(bytes, atMostBytes) {
+    if (bytes !== undefined)
+        return units_formatBytes(bytes);
+    return atMostBytes !== undefined ? `≤ ${units_formatBytes(atMostBytes)}` : '—';
+}
+function changeRow(change) {
+    const bound = change.baseAtMostBytes !== undefined || change.headAtMostBytes !== undefined;
+    return `| ${CHANGE_MARK[change.kind]} | ${change.ecosystem} | ${packages_shown(change.name, NAME_SHOWN_CHARS)} | ${versionCell(change)} | ${packages_sideCell(change.baseBytes, change.baseAtMostBytes)} | ${packages_sideCell(change.headBytes, change.headAtMostBytes)} | ${units_formatBytesDelta(change.changeBytes)}${bound ? ' or more' : ''} |`;
+}
+/** "Which packages changed": at most `maxRows` rows, the count of the rest, and the ecosystems not compared. */
+function packages_packageChangeSection(changes, maxRows = Infinity) {
+    if (!changes || (changes.changes.length === 0 && changes.notes.length === 0))
+        return [];
+    const rows = changes.changes.slice(0, maxRows);
+    const more = changes.changedCount - rows.length;
+    const table = rows.length === 0
+        ? []
+        : [
+            '| | Ecosystem | Package | Version | Base | This PR | Change |',
+            '| --- | --- | --- | --- | ---: | ---: | ---: |',
+            ...rows.map(changeRow),
+        ];
+    return [
+        '',
+        '**Which packages changed**',
+        '',
+        ...table,
+        ...(more > 0 ? ['', `…and ${units_formatInteger(more)} more packages changed.`] : []),
+        ...changes.notes.map((note) => `\n_${packages_shown(note, 400)}._`),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
+
 
 
 
@@ -34441,6 +34604,8 @@ function fileChangesLines(changes) {
 const baseline_VERDICT_MARK = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
 /** The summary shows this many changed layers; the comment as many as fit. */
 const SUMMARY_LAYER_CHANGE_ROWS = 30;
+/** The summary shows this many changed packages; the comment as many as fit. */
+const SUMMARY_PACKAGE_CHANGE_ROWS = 30;
 const baseline_LAYER_CHANGE_HEADER = ['| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
 function formatFigure(value, unit) {
     if (value === undefined)
@@ -34453,7 +34618,7 @@ function formatFigure(value, unit) {
         case 'fraction':
             return units_formatPercent(value);
         default:
-            return formatInteger(value);
+            return units_formatInteger(value);
     }
 }
 function formatChange(delta) {
@@ -34468,7 +34633,7 @@ function formatChange(delta) {
         case 'fraction':
             return `${delta.change >= 0 ? '+' : ''}${(delta.change * 100).toFixed(2)} points`;
         default:
-            return `${delta.change > 0 ? '+' : ''}${formatInteger(delta.change)}`;
+            return `${delta.change > 0 ? '+' : ''}${units_formatInteger(delta.change)}`;
     }
 }
 /** The uncompressed size against the baseline, when there is one. */
@@ -34505,7 +34670,7 @@ function baseline_figuresTable(report, headSha) {
     return rows;
 }
 function baseline_layerChangeRow(change) {
-    const what = escape_escapeMarkdownInline(clipCreatedBy(change.createdBy));
+    const what = escape_escapeMarkdownInline(created_by_clipCreatedBy(change.createdBy));
     const where = change.line ? `line ${change.line}: ` : '';
     const kind = { added: '🆕 appeared', removed: '🗑️ vanished', grew: '📈 grew', shrank: '📉 shrank' }[change.kind];
     return `| ${kind} | ${where}${what} | ${change.baseBytes === undefined ? '—' : units_formatBytes(change.baseBytes)} | ${change.headBytes === undefined ? '—' : units_formatBytes(change.headBytes)} | ${units_formatBytesDelta(change.changeBytes)} |`;
@@ -34547,6 +34712,7 @@ function renderBaselineSection(report) {
         '',
         ...baseline_figuresTable(report),
         ...baseline_fileChangeSection(report),
+        ...packages_packageChangeSection(report.baseline.packageChanges, SUMMARY_PACKAGE_CHANGE_ROWS),
         ...(changes.length > 0 ? ['', ...baseline_LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(baseline_layerChangeRow)] : []),
     ].join('\n');
 }
@@ -34554,6 +34720,7 @@ function renderBaselineSection(report) {
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 // Pure: the sticky pull-request comment. The verdict and the figures table always fit; long parts
 // (layer changes, hints) are cut to keep the body under GitHub's 65,536-character limit.
+
 
 
 
@@ -34614,6 +34781,7 @@ function renderWith(report, context, maxRows) {
     if (failures.length > 0)
         lines.push('', ...failures);
     lines.push(...fileChangeSection(report, maxRows));
+    lines.push(...packageChangeSection(report.baseline?.packageChanges, Math.min(maxRows, 20)));
     const trend = trendLines(report.history?.trend ?? [], { label: 'this PR', sizeBytes: report.image.sizeBytes });
     if (trend.length > 0)
         lines.push('', ...trend);
@@ -35146,7 +35314,280 @@ async function settings_historySettings(options, run, token, log) {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/packages/dpkg.ts
+// Pure: Debian's package database as dpkg leaves it: the status file (or distroless's status.d/ entries), one
+// control paragraph per package, and each package's file list (/var/lib/dpkg/info/<name>[:<arch>].list, or a
+// status.d entry's .md5sums). Tolerant: a malformed paragraph is skipped and counted, never thrown on.
+
+/** The states in which a package's files are on disk (dpkg(1): not-installed and config-files have none). */
+const STATES_WITH_FILES = new Set(['installed', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending']);
+/** The longest name and version kept (a longer one is cut): Debian's own are far shorter. */
+const dpkg_MAX_NAME_CHARS = 214;
+const dpkg_MAX_VERSION_CHARS = 128;
+function dpkg_clip(text, maxChars) {
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
+}
+const WANTED_FIELDS = new Set(['package', 'version', 'architecture', 'status', 'multi-arch']);
+/**
+ * The packages a control file lists whose files are on disk, pausing every UNITS_BETWEEN_PAUSES lines.
+ * `statusRequired` is false for distroless's status.d entries, which have no Status field. Paragraphs without a
+ * Package field are counted in `malformed`; lines that are not `Field: value` and continuation lines are skipped.
+ */
+function* dpkg_parseDpkgStatusSteps(text, statusRequired = true) {
+    const packages = [];
+    let malformed = 0;
+    let fields = new Map();
+    const close = () => {
+        if (fields.size === 0)
+            return;
+        const pkg = packageOf(fields, statusRequired);
+        if (pkg === 'malformed')
+            malformed += 1;
+        else if (pkg)
+            packages.push(pkg);
+        fields = new Map();
+    };
+    let lines = 0;
+    for (let start = 0; start <= text.length;) {
+        if (++lines % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+        start = end + 1;
+        if (line.trim() === '')
+            close();
+        else if (!line.startsWith(' ') && !line.startsWith('\t')) {
+            const colon = line.indexOf(':');
+            const field = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
+            if (WANTED_FIELDS.has(field))
+                fields.set(field, line.slice(colon + 1).trim());
+        }
+    }
+    close();
+    return { packages, malformed };
+}
+/** A paragraph's package when its files are on disk; 'malformed' without a Package field; undefined for the rest. */
+function packageOf(fields, statusRequired) {
+    const name = fields.get('package');
+    if (!name)
+        return 'malformed';
+    const status = fields.get('status');
+    if (status !== undefined || statusRequired) {
+        const state = status?.split(/\s+/)[2];
+        if (!state || !STATES_WITH_FILES.has(state))
+            return undefined;
+    }
+    return {
+        name: dpkg_clip(name, dpkg_MAX_NAME_CHARS),
+        version: dpkg_clip(fields.get('version') ?? '', dpkg_MAX_VERSION_CHARS),
+        architecture: fields.get('architecture') ?? '',
+        multiArchSame: fields.get('multi-arch') === 'same',
+    };
+}
+/** parseDpkgStatusSteps run to its end. */
+function parseDpkgStatus(text, statusRequired = true) {
+    return finish(dpkg_parseDpkgStatusSteps(text, statusRequired));
+}
+/** Calls `each` with every path of an md5sums file (`<md5>  <path relative to />`), made absolute. */
+function dpkg_forEachMd5sumsPath(text, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        const space = line.indexOf(' ');
+        if (space < 0)
+            continue;
+        const relative = line.slice(space).replace(/^[ *]+/, '');
+        if (relative !== '')
+            each(`/${relative}`);
+    }
+}
+/** The file-list names (without `.list`) under which dpkg may keep a package's files, the likelier first. */
+function dpkg_listNamesOf(pkg) {
+    const qualified = pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+    return pkg.multiArchSame ? [qualified, pkg.name] : [pkg.name, qualified];
+}
+
+;// CONCATENATED MODULE: ./src/packages/python.ts
+// Pure: Python distributions in a site-packages or dist-packages directory, as pip and setuptools record them:
+// `<name>-<version>.dist-info/RECORD` (CSV: path, hash, size; paths relative to the site directory) and the
+// older `<name>-<version>[-pyX.Y].egg-info/installed-files.txt` (one path a line, relative to the egg-info
+// directory). The name is normalised as PEP 503 compares names.
+
+
+/** PEP 503: lower case, every run of `-`, `_` and `.` one `-`. */
+function python_normalizePythonName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/** The distribution a RECORD or installed-files.txt belongs to, from the name of the folder that holds it. */
+function python_distributionOf(recordPath) {
+    const metadataDirectory = recordPath.slice(0, recordPath.lastIndexOf('/'));
+    const slash = metadataDirectory.lastIndexOf('/');
+    const site = metadataDirectory.slice(0, slash) || '/';
+    const folder = metadataDirectory.slice(slash + 1);
+    const stem = folder.replace(/\.(dist|egg)-info$/, '');
+    // dist-info names escape `-` in the name, so the first `-` ends it; egg-info names are name-version[-pyX.Y].
+    const dash = stem.indexOf('-');
+    const name = dash < 0 ? stem : stem.slice(0, dash);
+    const rest = dash < 0 ? '' : stem.slice(dash + 1);
+    const version = folder.endsWith('.egg-info') ? rest.split('-')[0] : rest;
+    return { name: clip(python_normalizePythonName(name), MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS), site };
+}
+/**
+ * Calls `each` with the absolute path of every row of a RECORD file: its first CSV field (quoted or not),
+ * relative to the site directory unless absolute. Rows that are blank or malformed are skipped.
+ */
+function python_forEachRecordPath(text, site, each) {
+    let position = 0;
+    while (position < text.length) {
+        let field;
+        if (text[position] === '"') {
+            // A quoted field: "" is a quote; it may hold commas and line breaks.
+            let value = '';
+            let at = position + 1;
+            for (;;) {
+                const quote = text.indexOf('"', at);
+                if (quote < 0) {
+                    value += text.slice(at);
+                    at = text.length;
+                    break;
+                }
+                value += text.slice(at, quote);
+                if (text[quote + 1] === '"') {
+                    value += '"';
+                    at = quote + 2;
+                }
+                else {
+                    at = quote + 1;
+                    break;
+                }
+            }
+            field = value;
+            position = at;
+        }
+        else {
+            let end = position;
+            while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r')
+                end += 1;
+            field = text.slice(position, end);
+            position = end;
+        }
+        const lineEnd = text.indexOf('\n', position);
+        position = lineEnd < 0 ? text.length : lineEnd + 1;
+        if (field.trim() !== '')
+            each(joinPath(site, field));
+    }
+}
+/** Calls `each` with the absolute path of every line of an installed-files.txt, relative to its egg-info directory. */
+function python_forEachInstalledFile(text, eggInfoDirectory, each) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end).replace(/\r$/, '');
+        start = end + 1;
+        if (line.trim() !== '')
+            each(joinPath(eggInfoDirectory, line));
+    }
+}
+/** The packaging tools a runtime image does not need: pip installs, wheel and setuptools build. */
+const PYTHON_BUILD_TOOLS = new Set(['pip', 'setuptools', 'wheel']);
+
+;// CONCATENATED MODULE: ./src/judge/package-budgets.ts
+// Pure: the budgets the layer and package views make precise: max-layer-size (the largest layer: a pull
+// downloads layers side by side, so the largest bounds it) and max-package-size (no one installed package over
+// N, but those allow-large-packages names).
+
+
+
+const NAMED_OVER = 3;
+function marginText(marginBytes, format) {
+    return marginBytes >= 0 ? `${format(marginBytes)} under` : `${format(-marginBytes)} over`;
+}
+function bytesIn(budget) {
+    const system = unitSystemOf(budget.unit);
+    return (value) => formatBytes(value, system);
+}
+function notMeasured(id, label, input, budget) {
+    return {
+        id,
+        label,
+        measured: '',
+        budget,
+        margin: '',
+        verdict: 'fail',
+        detail: `${input} cannot be checked: the layer analysis did not run`,
+    };
+}
+function package_budgets_layerSizeCheck(analysis, budget) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'layer-size', label: 'Largest layer', budget: bytes(budget.bytes) };
+    const layers = analysis?.layers;
+    if (!layers)
+        return notMeasured(base.id, base.label, 'max-layer-size', base.budget);
+    if (layers.length === 0)
+        return { ...base, measured: '0 B', margin: marginText(budget.bytes, bytes), verdict: 'pass', detail: 'the image has no layers' };
+    const largest = layers.reduce((top, layer) => (layer.sizeBytes > top.sizeBytes ? layer : top));
+    const where = `layer ${largest.index + 1}${largest.line ? ` (line ${largest.line})` : ''}`;
+    const measured = `${bytes(largest.sizeBytes)}, ${where}`;
+    const marginBytes = budget.bytes - largest.sizeBytes;
+    if (marginBytes >= 0)
+        return { ...base, measured, margin: marginText(marginBytes, bytes), verdict: 'pass', detail: 'within max-layer-size' };
+    return {
+        ...base,
+        measured,
+        margin: marginText(marginBytes, bytes),
+        verdict: 'fail',
+        detail: `${where}, \`${clipCreatedBy(largest.createdBy)}\`, is ${bytes(-marginBytes)} over max-layer-size; split it, or move what it adds to a build stage`,
+    };
+}
+/** Whether an allow-large-packages entry (`name` or `ecosystem:name`) names a package. */
+function allows(entry, pkg) {
+    const colon = entry.indexOf(':');
+    const ecosystem = colon > 0 ? entry.slice(0, colon) : undefined;
+    const name = ecosystem && ['deb', 'apk', 'rpm', 'python', 'npm'].includes(ecosystem) ? entry.slice(colon + 1) : entry;
+    if (ecosystem && name !== entry && ecosystem !== pkg.ecosystem)
+        return false;
+    return pkg.ecosystem === 'python' ? normalizePythonName(name) === pkg.name : name === pkg.name;
+}
+function described(pkg, bytes) {
+    return `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${pkg.ecosystem}, ${bytes(pkg.sizeBytes)}${pkg.line ? `, line ${pkg.line}` : ''})`;
+}
+function package_budgets_packageSizeCheck(analysis, budget, allowed) {
+    const bytes = bytesIn(budget);
+    const base = { id: 'package-size', label: 'Largest package', budget: bytes(budget.bytes) };
+    if (!analysis)
+        return notMeasured(base.id, base.label, 'max-package-size', base.budget);
+    const checked = (analysis.packages ?? []).filter((pkg) => !allowed.some((entry) => allows(entry, pkg)));
+    const exempt = (analysis.packages ?? []).length - checked.length;
+    const exemptText = exempt > 0 ? ` (${formatInteger(exempt)} allowed by allow-large-packages)` : '';
+    if (checked.length === 0)
+        return { ...base, measured: '', margin: '', verdict: 'pass', detail: `no package to check${exemptText}` };
+    const largest = checked.reduce((top, pkg) => (pkg.sizeBytes > top.sizeBytes ? pkg : top));
+    const measured = described(largest, bytes);
+    const over = checked.filter((pkg) => pkg.sizeBytes > budget.bytes).sort((a, b) => b.sizeBytes - a.sizeBytes);
+    const margin = marginText(budget.bytes - largest.sizeBytes, bytes);
+    if (over.length === 0)
+        return { ...base, measured, margin, verdict: 'pass', detail: `within max-package-size${exemptText}` };
+    const named = over.slice(0, NAMED_OVER).map((pkg) => described(pkg, bytes));
+    const more = over.length > NAMED_OVER ? ` and ${formatInteger(over.length - NAMED_OVER)} more` : '';
+    return {
+        ...base,
+        measured,
+        margin,
+        verdict: 'fail',
+        detail: `over max-package-size: ${named.join(', ')}${more}; remove them, move them to a build stage, or name them in allow-large-packages`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/judge/budgets.ts
+
 
 function budgets_evaluateBudgets(measured, budgets) {
     const checks = [byteCheck(BYTE_BUDGETS.size, measured, budgets)];
@@ -35159,6 +35600,10 @@ function budgets_evaluateBudgets(measured, budgets) {
         checks.push(efficiencyCheck(measured, budgets));
     if (measured.analysis || budgets.maxWastedSize)
         checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
+    if (budgets.maxLayerSize)
+        checks.push(layerSizeCheck(measured.analysis, budgets.maxLayerSize));
+    if (budgets.maxPackageSize)
+        checks.push(packageSizeCheck(measured.analysis, budgets.maxPackageSize, budgets.allowLargePackages ?? []));
     return checks;
 }
 const BYTE_BUDGETS = {
@@ -35203,7 +35648,7 @@ function carriedChecks(figures, budgets) {
 function byteCheck(row, measured, budgets) {
     const budget = row.budget(budgets);
     const measuredBytes = row.measure(measured);
-    const system = unitSystemOf(budget?.unit);
+    const system = units_unitSystemOf(budget?.unit);
     const bytes = (value) => units_formatBytes(value, system);
     const budgetText = budget ? bytes(budget.bytes) : '';
     const check = (figure, margin, verdict, detail) => {
@@ -35212,17 +35657,17 @@ function byteCheck(row, measured, budgets) {
     if (measuredBytes === undefined) {
         return check('', '', budget ? 'fail' : 'skip', `${row.budgetName} cannot be checked: the layer analysis did not run`);
     }
-    const figure = `${bytes(measuredBytes)} (${formatInteger(measuredBytes)} B)`;
+    const figure = `${bytes(measuredBytes)} (${units_formatInteger(measuredBytes)} B)`;
     if (!budget)
         return check(figure, '', 'info', `no ${row.budgetName} budget set`);
     const marginBytes = budget.bytes - measuredBytes;
     if (marginBytes >= 0)
-        return check(figure, marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
+        return check(figure, budgets_marginText(marginBytes, bytes), 'pass', `within ${row.budgetName}`);
     const subject = row.subject ? `${row.subject} is ` : '';
-    return check(figure, marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
+    return check(figure, budgets_marginText(marginBytes, bytes), 'fail', `${subject}${bytes(-marginBytes)} over ${row.budgetName}`);
 }
 /** "20.5 MB under" or "1 B over": how far a figure is from its budget, in the budget's own unit. */
-function marginText(margin, format) {
+function budgets_marginText(margin, format) {
     return margin >= 0 ? `${format(margin)} under` : `${format(-margin)} over`;
 }
 function efficiencyCheck(measured, budgets) {
@@ -35266,7 +35711,7 @@ function increaseCheck(measured, budgets) {
         return { ...base, measured: figure, margin: '', verdict: 'info', detail: 'no max-increase budget set' };
     const allowedBytes = budget.kind === 'bytes' ? budget.bytes : Math.floor(measured.baselineSizeBytes * budget.fraction);
     const marginBytes = allowedBytes - changeBytes;
-    const margin = marginText(marginBytes, formatBytes);
+    const margin = budgets_marginText(marginBytes, formatBytes);
     if (marginBytes >= 0)
         return { ...base, measured: figure, margin, verdict: 'pass', detail: 'within max-increase' };
     const over = `${formatBytes(-marginBytes)} over max-increase`;
@@ -35289,7 +35734,7 @@ function layersCheck(measured, budgets) {
     return {
         ...base,
         budget: String(budgets.maxLayers),
-        margin: marginText(margin, String),
+        margin: budgets_marginText(margin, String),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'within max-layers' : `${-margin} layer(s) over max-layers; combine RUN steps or use a multi-stage build`,
     };
@@ -35351,11 +35796,113 @@ function startupCheck(measured, budgets) {
     return {
         ...base,
         budget,
-        margin: marginText(marginMs, formatDurationMs),
+        margin: budgets_marginText(marginMs, formatDurationMs),
         verdict: pass ? 'pass' : 'fail',
         detail: pass ? 'answered within max-startup-time' : 'answered later than max-startup-time',
     };
 }
+
+;// CONCATENATED MODULE: ./src/common/field-checks.ts
+// Pure: the checks every reader of untrusted JSON applies field by field (history records, the matrix jobs'
+// reports, the plan): each names the field it refuses and why, never quotes the text, and throws Invalid.
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+class Invalid extends Error {
+}
+function fail(at, why) {
+    throw new Invalid(`${at} ${why}`);
+}
+function fieldsOf(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(at, 'is not an object');
+    return value;
+}
+/** A field of the object itself (never one inherited, whatever the text names). */
+function field(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+function field_checks_text(value, at, maxChars, pattern) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length > maxChars)
+        fail(at, `is longer than ${maxChars} characters`);
+    if (pattern && !pattern.test(value))
+        fail(at, 'is not in the expected form');
+    return value;
+}
+function time(value, at) {
+    const checked = field_checks_text(value, at, 40, ISO_UTC);
+    if (Number.isNaN(Date.parse(checked)))
+        fail(at, 'is not a date');
+    return checked;
+}
+/** A whole number of bytes (or of anything): a safe integer, at least 0. */
+function whole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        fail(at, 'is not a whole number of at least 0');
+    return value;
+}
+function finite(value, at, min = -Infinity) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
+    return value;
+}
+function flag(value, at) {
+    if (typeof value !== 'boolean')
+        fail(at, 'is not true or false');
+    return value;
+}
+function oneOf(value, at, allowed) {
+    if (!allowed.includes(value))
+        fail(at, `is not one of ${allowed.join(', ')}`);
+    return value;
+}
+function list(value, at, maxItems) {
+    if (!Array.isArray(value))
+        fail(at, 'is not a list');
+    if (value.length > maxItems)
+        fail(at, `has more than ${maxItems} items`);
+    return value;
+}
+/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
+function optional(fields, key, read) {
+    const value = field(fields, key);
+    return value === undefined ? undefined : read(value);
+}
+/** The object without its undefined fields, as the text would have had it. */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+/** A text of at most `maxChars` code points: longer text is cut (never refused), anything but text is. */
+function cut(value, at, maxChars) {
+    if (typeof value !== 'string')
+        fail(at, 'is not a string');
+    if (value.length <= maxChars)
+        return value;
+    return `${Array.from(value).slice(0, maxChars).join('')}…`;
+}
+/** A whole number that may be negative (a change in bytes). */
+function signedWhole(value, at) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        fail(at, 'is not a whole number');
+    return value;
+}
+const fieldCheckBase = {
+    Invalid,
+    fail,
+    fieldsOf,
+    field,
+    text: field_checks_text,
+    time,
+    whole,
+    finite,
+    flag,
+    oneOf,
+    list,
+    optional,
+    defined,
+    cut,
+    signedWhole,
+};
 
 ;// CONCATENATED MODULE: ./src/analysis/byte-map.ts
 // Pure: a bounded map of where the final filesystem's bytes are (every layer's files, not only the image's own):
@@ -38095,10 +38642,116 @@ function resolve_checkRuntimeUser(resolution, runtimeUid) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/packages/capture.ts
+// Which files of a layer are package databases, and keeping their bytes as the layer streams past: the dpkg
+// status and file lists, Alpine's installed database, Python's RECORD and installed-files.txt, npm's package.json
+// files. Bounded per file and per layer; what is not kept is named, so the view can say it read only part.
+const capture_DPKG_STATUS = '/var/lib/dpkg/status';
+const capture_DPKG_STATUS_D = '/var/lib/dpkg/status.d/';
+const capture_DPKG_INFO = '/var/lib/dpkg/info/';
+const capture_APK_INSTALLED = (/* unused pure expression or super */ null && (['/lib/apk/db/installed', '/usr/lib/apk/db/installed']));
+/** A package's own package.json: the last node_modules/ of the path, then a name (scoped or not), then the file. */
+const NPM_PACKAGE_JSON = /\/node_modules\/(?:@[^/]+\/)?[^/.][^/]*\/package\.json$/;
+const SITE_DIRECTORY = /\/(?:site|dist)-packages\/[^/]+$/;
+function directoryOf(path) {
+    return path.slice(0, path.lastIndexOf('/'));
+}
+/** Whether `path` (a regular file's, cleaned, with a leading slash) is a package database the view reads. */
+function packageFileKind(path) {
+    if (path.endsWith('.list'))
+        return path.startsWith(capture_DPKG_INFO) && path.indexOf('/', capture_DPKG_INFO.length) < 0 ? 'dpkg-list' : undefined;
+    if (path.endsWith('/package.json')) {
+        if (NPM_PACKAGE_JSON.test(path))
+            return 'npm-package';
+        return path.includes('/node_modules/') ? undefined : 'app-package';
+    }
+    if (path.endsWith('/RECORD')) {
+        const directory = directoryOf(path);
+        return directory.endsWith('.dist-info') && SITE_DIRECTORY.test(directory) ? 'python-record' : undefined;
+    }
+    if (path.endsWith('/installed-files.txt')) {
+        const directory = directoryOf(path);
+        return directory.endsWith('.egg-info') && SITE_DIRECTORY.test(directory) ? 'python-installed-files' : undefined;
+    }
+    if (path === capture_DPKG_STATUS)
+        return 'dpkg-status';
+    if (path.startsWith(capture_DPKG_STATUS_D) && path.indexOf('/', capture_DPKG_STATUS_D.length) < 0 && path.length > capture_DPKG_STATUS_D.length)
+        return path.endsWith('.md5sums') ? 'dpkg-md5sums' : 'dpkg-status-d';
+    if (capture_APK_INSTALLED.includes(path))
+        return 'apk-installed';
+    return undefined;
+}
+const CAPTURE_LIMITS = {
+    maxDatabaseBytes: 16 << 20,
+    maxFileBytes: 4 << 20,
+    maxLayerBytes: 64 << 20,
+    maxLayerFiles: 100_000,
+    maxAppPackages: 1_000,
+};
+const MAX_NOT_KEPT_LISTED = 20;
+/** Keeps one file's bytes (the tar reader hands over views of its input: each is copied). */
+class KeepSink {
+    onDone;
+    parts = [];
+    constructor(onDone) {
+        this.onDone = onDone;
+    }
+    data(chunk) {
+        this.parts.push(Buffer.from(chunk));
+    }
+    end() {
+        this.onDone(Buffer.concat(this.parts));
+    }
+}
+/** Collects one layer's package databases, within the limits. */
+class capture_PackageFileCollector {
+    limits;
+    captured;
+    bytes = 0;
+    count = 0;
+    appPackages = 0;
+    constructor(limits = CAPTURE_LIMITS) {
+        this.limits = limits;
+    }
+    /** Where a regular file's bytes go when it is a package database the layer can still keep; undefined otherwise. */
+    sinkFor(path, sizeBytes) {
+        const kind = packageFileKind(path);
+        if (!kind)
+            return undefined;
+        const whole = kind === 'dpkg-status' || kind === 'apk-installed' ? this.limits.maxDatabaseBytes : this.limits.maxFileBytes;
+        const why = sizeBytes > whole
+            ? `it is ${sizeBytes} bytes, more than the ${whole} the gate reads`
+            : this.bytes + sizeBytes > this.limits.maxLayerBytes || this.count >= this.limits.maxLayerFiles
+                ? `its layer holds more package databases than the gate reads (${this.limits.maxLayerFiles} files, ${this.limits.maxLayerBytes} bytes)`
+                : undefined;
+        const captured = (this.captured ??= { files: new Map(), notKept: [], notKeptCount: 0 });
+        if (kind === 'app-package') {
+            if (why || this.appPackages >= this.limits.maxAppPackages)
+                return undefined;
+            this.appPackages += 1;
+        }
+        if (why) {
+            captured.notKeptCount += 1;
+            if (captured.notKept.length < MAX_NOT_KEPT_LISTED)
+                captured.notKept.push({ path, why });
+            return undefined;
+        }
+        this.bytes += sizeBytes;
+        this.count += 1;
+        return new KeepSink((bytes) => captured.files.set(path, bytes));
+    }
+    /** What the layer kept and left out; undefined when it wrote no package database. */
+    result() {
+        return this.captured;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/layer-reader.ts
 // One uncompressed layer tar, read as it streams: each entry's path, kind, size and mode, the headers of ELF
-// binaries, the passwd and group files (to resolve the user), the layer's diffID (sha256 of its tar), its own
-// bytes (regular files and symlink targets) and, optionally, its gzip-compressed size.
+// binaries, the passwd and group files (to resolve the user), the package databases (packages/capture.ts), the
+// layer's diffID (sha256 of its tar), its own bytes (regular files and symlink targets) and, optionally, its
+// gzip-compressed size.
+
 
 
 
@@ -38238,6 +38891,7 @@ class layer_reader_LayerReader {
     elfBinaries = [];
     userFiles = new Map();
     userFileBytes = 0;
+    packageFiles = new PackageFileCollector();
     tarBytes = 0;
     contentBytes = 0;
     hash = createHash('sha256');
@@ -38258,9 +38912,12 @@ class layer_reader_LayerReader {
         this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
         const isLink = kind === 'symlink' || kind === 'link';
         if (path !== '/')
-            this.entries.push(isLink ? { path, kind, sizeBytes, mode: header.mode, linkTarget: header.linkName } : { path, kind, sizeBytes, mode: header.mode });
+            this.entries.push(isLink ? linkEntry(path, kind, header) : { path, kind, sizeBytes, mode: header.mode });
         if (kind !== 'file')
             return undefined;
+        const database = this.packageFiles.sinkFor(path, sizeBytes);
+        if (database)
+            return database;
         const elf = sizeBytes >= ELF_HEADER_BYTES ? new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding)) : undefined;
         const keep = USER_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) && this.userFileBytes + sizeBytes <= MAX_USER_FILE_BYTES_PER_LAYER;
         if (!keep || sizeBytes > MAX_USER_FILE_BYTES)
@@ -38282,8 +38939,16 @@ class layer_reader_LayerReader {
             entries: this.entries,
             elfBinaries: this.elfBinaries,
             userFiles: this.userFiles,
+            packageFiles: this.packageFiles.result(),
         };
     }
+}
+/** A symlink's or hard link's entry; a symlink target that is not UTF-8 keeps its stored length. */
+function linkEntry(path, kind, header) {
+    const entry = { path, kind, sizeBytes: 0, mode: header.mode, linkTarget: header.linkName };
+    if (kind === 'symlink' && header.linkNameBytes !== Buffer.byteLength(header.linkName))
+        entry.linkBytes = header.linkNameBytes;
+    return entry;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/archive-member.ts
@@ -38748,7 +39413,21 @@ function engine_probeEngine(docker, options) {
     return { engine, builder };
 }
 
+;// CONCATENATED MODULE: ./src/packages/types.ts
+// What the package view is made of: the installed packages an image's own databases name, each sized by the
+// bytes its files hold in the final filesystem, and how those bytes add up to the image's size. Types only.
+const ECOSYSTEMS = ['deb', 'apk', 'rpm', 'python', 'npm'];
+
 ;// CONCATENATED MODULE: ./src/history/record-check.ts
+// Pure: reading a history record back, and deciding whether to believe it. Records live on a branch that anyone
+// with write access can edit, so the text is untrusted: its size, every field's type and every string's and
+// list's length are checked, and the record is rebuilt from the fields checked (anything else in the text is
+// dropped). Then what it claims is checked against itself, against the path it is stored under, against the
+// run's own server and repository, and against the image measured now (recordProblem, sharedLayerProblem).
+// Nothing here throws on bad input; a reason names the field, never quotes the text.
+
+
+
 
 
 
@@ -38764,81 +39443,16 @@ const MAX_PATH_CHARS = 4096;
 const MAX_LAYERS = 1000;
 /** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
 const MAX_PLAUSIBLE_BYTES = 2 ** 50;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+/** How many of an image's largest packages a record keeps. */
+const record_check_MAX_RECORDED_PACKAGES = 100;
 const record_check_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
-class Invalid extends Error {
-}
-function fail(at, why) {
-    throw new Invalid(`${at} ${why}`);
-}
-function fieldsOf(value, at) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        fail(at, 'is not an object');
-    return value;
-}
-/** A field of the object itself (never one inherited, whatever the text names). */
-function field(fields, key) {
-    return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-function record_check_text(value, at, maxChars, pattern) {
-    if (typeof value !== 'string')
-        fail(at, 'is not a string');
-    if (value.length > maxChars)
-        fail(at, `is longer than ${maxChars} characters`);
-    if (pattern && !pattern.test(value))
-        fail(at, 'is not in the expected form');
-    return value;
-}
-function time(value, at) {
-    const checked = record_check_text(value, at, 40, ISO_UTC);
-    if (Number.isNaN(Date.parse(checked)))
-        fail(at, 'is not a date');
-    return checked;
-}
-/** A whole number of bytes (or of anything): a safe integer, at least 0. */
-function whole(value, at) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-        fail(at, 'is not a whole number of at least 0');
-    return value;
-}
 /** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
 function bytes(value, at) {
     const checked = whole(value, at);
     if (checked > MAX_PLAUSIBLE_BYTES)
         fail(at, 'is more than 1 PiB, more than any image holds');
     return checked;
-}
-function finite(value, at, min = -Infinity) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-        fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
-    return value;
-}
-function flag(value, at) {
-    if (typeof value !== 'boolean')
-        fail(at, 'is not true or false');
-    return value;
-}
-function oneOf(value, at, allowed) {
-    if (!allowed.includes(value))
-        fail(at, `is not one of ${allowed.join(', ')}`);
-    return value;
-}
-function list(value, at, maxItems) {
-    if (!Array.isArray(value))
-        fail(at, 'is not a list');
-    if (value.length > maxItems)
-        fail(at, `has more than ${maxItems} items`);
-    return value;
-}
-/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
-function optional(fields, key, read) {
-    const value = field(fields, key);
-    return value === undefined ? undefined : read(value);
-}
-/** The object without its undefined fields, as the text would have had it. */
-function defined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 function readFigures(value) {
     const fields = fieldsOf(value, 'figures');
@@ -38855,8 +39469,8 @@ function readFigures(value) {
 function readLayer(value, at) {
     const fields = fieldsOf(value, at);
     return defined({
-        diffId: record_check_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
-        createdBy: record_check_text(field(fields, 'createdBy'), `${at}.createdBy`, record_check_MAX_CREATED_BY_CHARS),
+        diffId: field_checks_text(field(fields, 'diffId'), `${at}.diffId`, 200, DIGEST),
+        createdBy: field_checks_text(field(fields, 'createdBy'), `${at}.createdBy`, record_check_MAX_CREATED_BY_CHARS),
         line: optional(fields, 'line', (item) => whole(item, `${at}.line`)),
         sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}.sizeBytes`),
         tarBytes: bytes(field(fields, 'tarBytes'), `${at}.tarBytes`),
@@ -38867,7 +39481,7 @@ function readSizedPaths(value, at, maxItems) {
     return list(value, at, maxItems).map((item, index) => {
         const fields = fieldsOf(item, `${at}[${index}]`);
         return {
-            path: record_check_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
+            path: field_checks_text(field(fields, 'path'), `${at}[${index}].path`, MAX_PATH_CHARS, /^\//),
             sizeBytes: bytes(field(fields, 'sizeBytes'), `${at}[${index}].sizeBytes`),
         };
     });
@@ -38885,12 +39499,27 @@ function readByteMap(value) {
         depth,
     };
 }
+function readPackages(value) {
+    const fields = fieldsOf(value, 'packages');
+    const listed = list(field(fields, 'listed'), 'packages.listed', record_check_MAX_RECORDED_PACKAGES).map((item, index) => {
+        const at = `packages.listed[${index}]`;
+        const pkg = fieldsOf(item, at);
+        return {
+            ecosystem: oneOf(field(pkg, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+            name: field_checks_text(field(pkg, 'name'), `${at}.name`, dpkg_MAX_NAME_CHARS),
+            version: field_checks_text(field(pkg, 'version'), `${at}.version`, dpkg_MAX_VERSION_CHARS),
+            sizeBytes: whole(field(pkg, 'sizeBytes'), `${at}.sizeBytes`),
+        };
+    });
+    const ecosystems = list(field(fields, 'ecosystems'), 'packages.ecosystems', ECOSYSTEMS.length).map((item, index) => oneOf(item, `packages.ecosystems[${index}]`, ECOSYSTEMS));
+    return { listed, complete: flag(field(fields, 'complete'), 'packages.complete'), ecosystems };
+}
 function readEngine(value) {
     const fields = fieldsOf(value, 'engine');
     return {
-        version: record_check_text(field(fields, 'version'), 'engine.version', 100),
+        version: field_checks_text(field(fields, 'version'), 'engine.version', 100),
         imageStore: oneOf(field(fields, 'imageStore'), 'engine.imageStore', IMAGE_STORES),
-        storageDriver: record_check_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
+        storageDriver: field_checks_text(field(fields, 'storageDriver'), 'engine.storageDriver', 100),
     };
 }
 function readRecord(value) {
@@ -38902,22 +39531,23 @@ function readRecord(value) {
         fail('schemaVersion', `${version} is not known to this reader (it reads ${types_RECORD_SCHEMA_VERSION})`);
     return defined({
         schemaVersion: version,
-        name: record_check_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
-        platform: record_check_text(field(fields, 'platform'), 'platform', 100),
-        commit: record_check_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
+        name: field_checks_text(field(fields, 'name'), 'name', record_path_MAX_NAME_CHARS),
+        platform: field_checks_text(field(fields, 'platform'), 'platform', 100),
+        commit: field_checks_text(field(fields, 'commit'), 'commit', 64, record_check_COMMIT),
         commitTime: time(field(fields, 'commitTime'), 'commitTime'),
-        ref: optional(fields, 'ref', (item) => record_check_text(item, 'ref', 400)),
-        runUrl: optional(fields, 'runUrl', (item) => record_check_text(item, 'runUrl', 2000, /^https?:\/\//)),
+        ref: optional(fields, 'ref', (item) => field_checks_text(item, 'ref', 400)),
+        runUrl: optional(fields, 'runUrl', (item) => field_checks_text(item, 'runUrl', 2000, /^https?:\/\//)),
         recordedAt: time(field(fields, 'recordedAt'), 'recordedAt'),
-        imageId: record_check_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
+        imageId: field_checks_text(field(fields, 'imageId'), 'imageId', 200, DIGEST),
         engine: readEngine(field(fields, 'engine')),
         sizeMethod: oneOf(field(fields, 'sizeMethod'), 'sizeMethod', ['layers', 'inspect']),
         compressedSizeMethod: optional(fields, 'compressedSizeMethod', (item) => oneOf(item, 'compressedSizeMethod', COMPRESSED_SIZE_METHODS)),
         figures: readFigures(field(fields, 'figures')),
-        user: record_check_text(field(fields, 'user'), 'user', record_check_MAX_USER_CHARS),
+        user: field_checks_text(field(fields, 'user'), 'user', record_check_MAX_USER_CHARS),
         nonRoot: flag(field(fields, 'nonRoot'), 'nonRoot'),
         layers: optional(fields, 'layers', (item) => list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`))),
         bytes: optional(fields, 'bytes', readByteMap),
+        packages: optional(fields, 'packages', readPackages),
     });
 }
 /** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
@@ -39019,7 +39649,7 @@ function record_check_sharedLayerProblem(record, measured) {
  * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
  * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
  */
-const fieldChecks = { Invalid, fail, fieldsOf, field, text: record_check_text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
+const fieldChecks = { ...fieldCheckBase, readByteMap };
 
 ;// CONCATENATED MODULE: ./src/docker/inspect.ts
 // Reading an image's metadata (docker image inspect); files from its filesystem are read by analysis/image-files.ts.
@@ -39423,13 +40053,32 @@ function deletedLaterHint(group, origins) {
         line: lineOf(origins, group.shadowedByLayer) ?? lineOf(origins, group.writtenInLayer),
     };
 }
+/** What a package install rewrites: the package managers' databases, logs and caches, and the linker's cache. */
+const PACKAGE_STATE = /^\/(var\/lib\/dpkg\/|lib\/apk\/db\/|usr\/lib\/apk\/db\/|var\/lib\/apt\/|var\/cache\/debconf\/|var\/log\/(dpkg\.log|apt\/|alternatives\.log)|var\/lib\/rpm\/|var\/cache\/ldconfig\/|etc\/ld\.so\.cache$)/;
+/** Why a later layer stores a second copy: a package install rewriting the package database, a chmod or chown, or both. */
+function rewriteCause(group) {
+    const state = group.examples.filter((example) => PACKAGE_STATE.test(example.path)).length;
+    const install = 'a package install in a later layer rewrites the package database and its logs';
+    const installAdvice = 'install the packages in one RUN (or in a build stage)';
+    const chmod = 'a chmod or chown in a later RUN does this';
+    const chmodAdvice = 'set ownership and modes where the files are written (COPY --chown/--chmod)';
+    if (state === group.examples.length)
+        return { cause: install, advice: installAdvice };
+    if (state === 0)
+        return { cause: chmod, advice: chmodAdvice };
+    return {
+        cause: `${install}, and a chmod or chown in a later RUN rewrites the files it touches`,
+        advice: `${installAdvice}; ${chmodAdvice}`,
+    };
+}
 function rewrittenLaterHint(group, origins) {
     const examples = group.examples.map((example) => example.path).join(', ');
+    const { cause, advice } = rewriteCause(group);
     return {
         kind: 'rewritten-later',
         severity: 'warning',
         title: 'Files copied again by a later layer',
-        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
+        message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${units_formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (${cause}); ${advice}.`,
         savingBytes: group.bytes,
         ...place(origins, group.shadowedByLayer),
     };
@@ -39477,10 +40126,11 @@ function lineOf(origins, layer) {
 function place(origins, layer) {
     return { layerIndex: layer, line: lineOf(origins, layer) };
 }
+/** A layer in words: its Dockerfile line and instruction, or its created_by. */
 function where(origins, layer) {
     const origin = origins[layer];
     const line = origin?.instruction?.line;
-    const step = origin?.createdBy ? `\`${clipCreatedBy(origin.createdBy)}\`` : `layer ${layer + 1}`;
+    const step = origin?.createdBy ? `\`${created_by_clipCreatedBy(origin.createdBy)}\`` : `layer ${layer + 1}`;
     return line ? `line ${line} (${step})` : step;
 }
 /** Sums visible bytes by (rule, layer), for the image's own layers. */
@@ -39501,16 +40151,183 @@ function bytesByRuleAndLayer(visible, rules, origins) {
     return [...totals.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
+;// CONCATENATED MODULE: ./src/analysis/package-hints.ts
+
+
+const MIN_DEV_DEPENDENCY_BYTES = 64 * 1024;
+const MIN_EXTRAS_BYTES = 512 * 1024;
+const MIN_BUILD_PACKAGE_BYTES = 1024 * 1024;
+/** Python sources below which a missing bytecode cache is not worth a word. */
+const MIN_PYTHON_SOURCES = 50;
+const NAMED = 5;
+function named(packages) {
+    const shown = packages
+        .slice(0, NAMED)
+        .map((pkg) => `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} (${units_formatBytes(pkg.sizeBytes)})`)
+        .join(', ');
+    return packages.length > NAMED ? `${shown} and ${packages.length - NAMED} more` : shown;
+}
+/** The layer with the most bytes of several packages. */
+function heaviestLayer(packages) {
+    const byLayer = new Map();
+    for (const pkg of packages)
+        byLayer.set(pkg.layer, (byLayer.get(pkg.layer) ?? 0) + pkg.sizeBytes);
+    return [...byLayer].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+/** One hint per app package.json whose devDependencies sit in the node_modules beside it. */
+function devDependencyHints({ packageView, origins }) {
+    const byApp = new Map();
+    for (const dependency of packageView?.devDependencies ?? [])
+        byApp.set(dependency.app, [...(byApp.get(dependency.app) ?? []), dependency]);
+    return [...byApp]
+        .map(([app, shipped]) => ({ app, shipped, bytes: shipped.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) }))
+        .filter(({ bytes }) => bytes >= MIN_DEV_DEPENDENCY_BYTES)
+        .map(({ app, shipped, bytes }) => {
+        const layer = heaviestLayer(shipped);
+        return {
+            kind: 'dev-dependencies',
+            severity: 'warning',
+            title: 'devDependencies shipped in the final image',
+            message: `${shipped.length} devDependencies of ${app} are in the final image, ${units_formatBytes(bytes)} in all: ${named(shipped)}, mostly from ${where(origins, layer)}. Install production dependencies only (\`npm ci --omit=dev\`) in a build stage and copy that node_modules.`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        };
+    });
+}
+/** The layer of most bytes among tallies (the earlier of equals). */
+function mostBytesLayer(tallies) {
+    const byLayer = new Map();
+    for (const tally of tallies)
+        byLayer.set(tally.layer, (byLayer.get(tally.layer) ?? 0) + tally.bytes);
+    return [...byLayer].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+const sum = (tallies, field) => tallies.reduce((total, tally) => total + tally[field], 0);
+/** Test, docs, source-map and TypeScript files inside node_modules and site-packages; devDependencies' own left to their hint. */
+function packageExtrasHints({ packageView, origins }) {
+    const extras = packageView?.runtimeFiles.extras ?? [];
+    return ['node_modules', 'site-packages'].flatMap((area) => {
+        const tallies = extras.filter((tally) => tally.area === area);
+        const bytes = sum(tallies, 'bytes');
+        if (bytes < MIN_EXTRAS_BYTES)
+            return [];
+        const layer = mostBytesLayer(tallies);
+        const byKind = new Map();
+        for (const tally of tallies)
+            byKind.set(tally.kind, (byKind.get(tally.kind) ?? 0) + tally.bytes);
+        const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, kindBytes]) => `${kind} ${units_formatBytes(kindBytes)}`);
+        const advice = area === 'node_modules'
+            ? "delete them in the build stage after `npm ci --omit=dev` (e.g. `find node_modules -name '*.map' -delete`), and check the app still starts"
+            : "delete the packages' tests and docs in the build stage, and check the app still starts";
+        return [
+            {
+                kind: 'package-extras',
+                severity: 'info',
+                title: `Files a runtime never loads inside ${area}`,
+                message: `${sum(tallies, 'files')} files (${units_formatBytes(bytes)}: ${kinds.join(', ')}) inside ${area}, mostly from ${where(origins, layer)}; ${advice}.`,
+                savingBytes: bytes,
+                ...place(origins, layer),
+            },
+        ];
+    });
+}
+/** Python bytecode written at build time (what it costs, what it saves at start), or Python sources without any. */
+function pythonBytecodeHints({ packageView, origins }) {
+    const own = (tally) => origins[tally.layer]?.own === true;
+    const bytecode = (packageView?.runtimeFiles.bytecode ?? []).filter(own);
+    const sources = (packageView?.runtimeFiles.sources ?? []).filter(own);
+    if (bytecode.length > 0) {
+        const layer = mostBytesLayer(bytecode);
+        const bytes = sum(bytecode, 'bytes');
+        return [
+            {
+                kind: 'python-bytecode',
+                severity: 'info',
+                title: 'Python bytecode written at build time',
+                message: `${sum(bytecode, 'files')} .pyc files in __pycache__ (${units_formatBytes(bytes)}, mostly from ${where(origins, layer)}). They cost bytes and save start-up time: a container with a read-only root filesystem cannot write them, so without them every start compiles the modules again. Keep them when start-up matters; otherwise \`PYTHONDONTWRITEBYTECODE=1\` or \`pip install --no-compile\` at build saves them.`,
+                savingBytes: bytes,
+                ...place(origins, layer),
+            },
+        ];
+    }
+    const sourceFiles = sum(sources, 'files');
+    if (sourceFiles < MIN_PYTHON_SOURCES)
+        return [];
+    return [
+        {
+            kind: 'python-bytecode',
+            severity: 'info',
+            title: 'Python sources without bytecode',
+            message: `${sourceFiles} .py files (${units_formatBytes(sum(sources, 'bytes'))}) and no __pycache__: a container with a read-only root filesystem compiles every module it imports on every start. \`python -m compileall\` in the build adds bytecode of about the sources' size and saves that time; measure with max-startup-time.`,
+        },
+    ];
+}
+/** Which packages build software rather than run it. */
+const BUILD_PACKAGE = {
+    deb: /^(build-essential|(gcc|g\+\+|cpp|gfortran|clang|llvm)(-\d+(\.\d+)?)?|make|cmake|binutils(-.+)?|dpkg-dev|libc6-dev|linux-libc-dev|lib(gcc|stdc\+\+)-\d+-dev|.+-dev)(:.+)?$/,
+    apk: /^(build-base|gcc|g\+\+|clang\d*|llvm\d*|make|cmake|binutils|musl-dev|fortify-headers|.+-dev)$/,
+};
+const PYTHON_BUILD_TOOL = {
+    python: /^(pip|setuptools|wheel)$/,
+    deb: /^python3-(pip|setuptools|wheel)(-whl)?$/,
+    apk: /^py3-(pip|setuptools|wheel)$/,
+};
+function matching(packages, patterns, own) {
+    return packages.filter((pkg) => own(pkg.layer) && pkg.sizeBytes > 0 && patterns[pkg.ecosystem]?.test(pkg.name));
+}
+/** pip, setuptools and wheel (as Python distributions or system packages) in the image's own layers. */
+function pythonBuildToolHints({ packageView, origins }) {
+    const tools = matching(packageView?.packages ?? [], PYTHON_BUILD_TOOL, (layer) => origins[layer]?.own === true);
+    if (tools.length === 0)
+        return [];
+    const bytes = tools.reduce((sum, pkg) => sum + pkg.sizeBytes, 0);
+    const layer = heaviestLayer(tools);
+    return [
+        {
+            kind: 'python-build-tools',
+            severity: 'warning',
+            title: 'pip and its build tools in a runtime image',
+            message: `${named(tools)}: ${units_formatBytes(bytes)}, mostly from ${where(origins, layer)}, that only installing needs. Install into a virtual environment in a build stage and copy it without them (\`python -m venv --without-pip\`, or \`pip uninstall -y pip setuptools wheel\` last).`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+/** Compilers, make and -dev packages installed by the image's own layers, named. */
+function buildPackageHints({ packageView, origins }) {
+    const found = matching(packageView?.packages ?? [], BUILD_PACKAGE, (layer) => origins[layer]?.own === true);
+    const bytes = found.reduce((sum, pkg) => sum + pkg.sizeBytes, 0);
+    if (bytes < MIN_BUILD_PACKAGE_BYTES)
+        return [];
+    const layer = heaviestLayer(found);
+    return [
+        {
+            kind: 'build-packages',
+            severity: 'warning',
+            title: 'Build packages in the final image',
+            message: `${found.length} packages that build software rather than run it take ${units_formatBytes(bytes)}: ${named(found)}, mostly from ${where(origins, layer)}. Install them in a build stage only; the final image needs the runtime libraries.`,
+            savingBytes: bytes,
+            ...place(origins, layer),
+        },
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/hints.ts
 // Pure: what to do about the bytes. Each hint names the layer (and Dockerfile line, when known) it
 // concerns and estimates what it would save, from bytes the final image really holds. Each kind of hint
 // is one rule in HINT_RULES (the rules are in hint-rules.ts), a function over a context computed once.
 
 
+
+/** Path-based toolchain hints that the build-packages hint says better, by package, when it is given. */
+const SAID_BY_BUILD_PACKAGES = new Set(['C/C++ compiler in the final image', 'C headers in the final image']);
 function hints_computeHints(input) {
     const context = hintContext(input);
+    const hints = HINT_RULES.flatMap((rule) => rule(context));
+    const byPackage = hints.some((hint) => hint.kind === 'build-packages');
     // Sorted by saving, largest first; hints that save nothing measurable last, in the rules' order.
-    return HINT_RULES.flatMap((rule) => rule(context)).sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
+    return hints
+        .filter((hint) => !(byPackage && hint.kind === 'toolchain' && SAID_BY_BUILD_PACKAGES.has(hint.title)))
+        .sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
 }
 function hintContext(input) {
     const { layers, origins } = input;
@@ -39532,6 +40349,11 @@ function hintContext(input) {
 const HINT_RULES = [
     packageCacheHints,
     toolchainHints,
+    buildPackageHints,
+    devDependencyHints,
+    pythonBuildToolHints,
+    packageExtrasHints,
+    pythonBytecodeHints,
     unstrippedBinaryHints,
     staticBinaryOnLargeBaseHints,
     upxHints,
@@ -40084,9 +40906,550 @@ function final_file_finalImageFile(layers, path, maxBytes) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/packages/npm.ts
+// Pure: npm packages in node_modules folders, nested and scoped ones and pnpm's .pnpm store alike. A package is
+// the folder under the last node_modules/ of a path that holds a package.json, minus its own nested
+// node_modules; its name and version are its package.json's. An app's own package.json (outside node_modules)
+// says which of them are devDependencies.
+
+const NODE_MODULES = '/node_modules/';
+/** The package folder a path is in: the last node_modules/ then a name (@scope/name); undefined outside one. */
+function npm_npmFolderOf(path) {
+    const at = path.lastIndexOf(NODE_MODULES);
+    if (at < 0)
+        return undefined;
+    const start = at + NODE_MODULES.length;
+    // .bin, .pnpm, .cache, .package-lock.json: npm's and pnpm's own, not packages.
+    if (path.charCodeAt(start) === 46 /* . */)
+        return undefined;
+    let end = path.indexOf('/', start);
+    if (path.charCodeAt(start) === 64 /* @ */) {
+        if (end < 0)
+            return undefined;
+        end = path.indexOf('/', end + 1);
+    }
+    if (end < 0)
+        return { folder: path, isFolder: true };
+    return { folder: path.slice(0, end), isFolder: false };
+}
+function parseObject(bytes) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A package's name and version from its package.json; the folder's name and '' when the file does not say. */
+function npm_parseNpmManifest(bytes, folder) {
+    const fields = bytes ? parseObject(bytes) : undefined;
+    const at = folder.lastIndexOf(NODE_MODULES);
+    const folderName = at < 0 ? folder.slice(folder.lastIndexOf('/') + 1) : folder.slice(at + NODE_MODULES.length);
+    const name = typeof fields?.name === 'string' && fields.name !== '' ? fields.name : folderName;
+    const version = typeof fields?.version === 'string' ? fields.version : '';
+    return { manifest: { name: clip(name, MAX_NAME_CHARS), version: clip(version, MAX_VERSION_CHARS) }, malformed: !fields };
+}
+function keysOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).slice(0, 10_000) : [];
+}
+/** An app's package.json: the names it depends on, and those only its development needs. */
+function npm_parseAppManifest(bytes, path) {
+    const fields = parseObject(bytes);
+    if (!fields)
+        return undefined;
+    return {
+        directory: path.slice(0, path.lastIndexOf('/')) || '/',
+        dependencies: keysOf(fields.dependencies),
+        devDependencies: keysOf(fields.devDependencies),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packages/apk.ts
+// Pure: Alpine's installed database (/lib/apk/db/installed): one record per package, separated by blank
+// lines, each line a letter, a colon and a value; P: is the name, V: the version, F: a folder (relative to /)
+// and each R: a file in the folder named last. Tolerant: a record without P: is skipped and counted.
+
+
+/** The packages of Alpine's installed database, pausing every UNITS_BETWEEN_PAUSES lines. */
+function* apk_parseApkInstalledSteps(text) {
+    const packages = [];
+    let malformed = 0;
+    let current = { version: '', files: [] };
+    let folder = '';
+    const close = () => {
+        if (current.name)
+            packages.push({ name: clip(current.name, MAX_NAME_CHARS), version: current.version, files: current.files });
+        else if (current.files.length > 0 || current.version)
+            malformed += 1;
+        current = { version: '', files: [] };
+        folder = '';
+    };
+    let lines = 0;
+    for (let start = 0; start <= text.length;) {
+        if (++lines % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end);
+        start = end + 1;
+        if (line === '' || line === '\r') {
+            close();
+            continue;
+        }
+        if (line.length < 2 || line[1] !== ':')
+            continue;
+        const value = line.slice(2);
+        switch (line[0]) {
+            case 'P':
+                current.name = value;
+                break;
+            case 'V':
+                current.version = clip(value, MAX_VERSION_CHARS);
+                break;
+            case 'F':
+                folder = value.replace(/^\/+|\/+$/g, '');
+                break;
+            case 'R':
+                if (value !== '')
+                    current.files.push(folder ? `/${folder}/${value}` : `/${value}`);
+                break;
+            default:
+                break;
+        }
+    }
+    close();
+    return { packages, malformed };
+}
+/** parseApkInstalledSteps run to its end. */
+function parseApkInstalled(text) {
+    return finish(apk_parseApkInstalledSteps(text));
+}
+
+;// CONCATENATED MODULE: ./src/packages/sources.ts
+// Pure: each database the view reads, turned into package instances whose listed files are claimed in the
+// ledger: dpkg (status and info/*.list, or distroless's status.d), apk, Python's RECORD and installed-files.txt.
+// rpm's database is only detected. Each returns its ecosystem's summary, or undefined when the image has none.
+
+
+
+
+
+/**
+ * Claims the paths of a .list file. A path the list also names a child of is a directory to dpkg (it lists every
+ * directory level, though not always before its contents), even where the image has a symlink (/lib64 -> usr/lib64
+ * on a merged-/usr system): it is not claimed. Only a symlink can be such a path, so the list's directories are
+ * gathered only when one is found.
+ */
+function* claimList(ledger, instance, text) {
+    const links = [];
+    const paths = [];
+    let lines = 0;
+    for (let start = 0; start < text.length;) {
+        if (++lines % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const listed = text.slice(start, end);
+        start = end + 1;
+        if (!listed.startsWith('/') || listed === '/.')
+            continue;
+        paths.push(listed);
+        const found = ledger.find(listed);
+        if (!found)
+            continue;
+        if (found.file.kind === 'symlink')
+            links.push({ path: found.path, listed });
+        else
+            ledger.claimFile(instance, found.path, found.file);
+    }
+    if (links.length === 0)
+        return;
+    const directories = new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/'))));
+    for (const link of links)
+        if (!directories.has(link.listed))
+            ledger.claimFile(instance, link.path, ledger.visible.get(link.path));
+}
+function summaryOf(ledger, ecosystem, database, notes) {
+    const instances = ledger.instances.filter((instance) => instance.ecosystem === ecosystem);
+    return {
+        ecosystem,
+        read: true,
+        database,
+        packageCount: instances.length,
+        sizeBytes: instances.reduce((sum, instance) => sum + instance.sizeBytes, 0),
+        ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    };
+}
+/** The dpkg packages of the status file and of status.d/, each with where its file list may be. */
+function* dpkgPackages(ledger, notes) {
+    const found = [];
+    let malformed = 0;
+    const status = ledger.databases.get(DPKG_STATUS);
+    if (status) {
+        const parsed = yield* parseDpkgStatusSteps(status.bytes.toString('utf8'));
+        malformed += parsed.malformed;
+        for (const pkg of parsed.packages)
+            found.push({ pkg, layer: status.layer });
+    }
+    for (const [path, database] of ledger.databases) {
+        if (!path.startsWith(DPKG_STATUS_D) || path.endsWith('.md5sums'))
+            continue;
+        const parsed = yield* parseDpkgStatusSteps(database.bytes.toString('utf8'), false);
+        malformed += parsed.malformed;
+        for (const pkg of parsed.packages)
+            found.push({ pkg, layer: database.layer, md5sums: `${path}.md5sums` });
+    }
+    if (malformed > 0) {
+        notes.push(`${malformed} malformed paragraph(s) skipped`);
+        ledger.warn(`the dpkg database has ${malformed} paragraph(s) without a Package field; they were skipped`);
+    }
+    return found;
+}
+function* sources_readDpkg(ledger) {
+    const lists = new Map();
+    for (const [path, database] of ledger.databases)
+        if (path.startsWith(DPKG_INFO) && path.endsWith('.list'))
+            lists.set(path.slice(DPKG_INFO.length, -'.list'.length), database);
+    const hasStatusD = [...ledger.databases.keys()].some((path) => path.startsWith(DPKG_STATUS_D));
+    if (!ledger.databases.has(DPKG_STATUS) && !hasStatusD && lists.size === 0)
+        return undefined;
+    const notes = [];
+    const found = yield* dpkgPackages(ledger, notes);
+    const names = new Map();
+    for (const { pkg } of found)
+        names.set(pkg.name, (names.get(pkg.name) ?? 0) + 1);
+    let withoutList = 0;
+    for (const { pkg, layer, md5sums } of found) {
+        const listName = listNamesOf(pkg).find((name) => lists.has(name));
+        const list = listName === undefined ? undefined : lists.get(listName);
+        const sums = md5sums === undefined ? undefined : ledger.databases.get(md5sums);
+        // A name installed for two architectures is told apart by its architecture.
+        const name = (names.get(pkg.name) ?? 0) > 1 && pkg.architecture ? `${pkg.name}:${pkg.architecture}` : pkg.name;
+        const instance = ledger.newInstance('deb', name, pkg.version, list?.layer ?? sums?.layer ?? layer);
+        if (listName !== undefined)
+            lists.delete(listName);
+        if (list)
+            yield* claimList(ledger, instance, list.bytes.toString('utf8'));
+        else if (sums)
+            forEachMd5sumsPath(sums.bytes.toString('utf8'), (path) => ledger.claimListed(instance, path));
+        else
+            withoutList += 1;
+        yield;
+    }
+    // File lists whose package the status file does not name (a status file cut short, or missing).
+    for (const [listName, list] of lists) {
+        yield* claimList(ledger, ledger.newInstance('deb', listName.split(':')[0], '', list.layer), list.bytes.toString('utf8'));
+        yield;
+    }
+    if (withoutList > 0)
+        notes.push(`${withoutList} package(s) without a file list, counted with no bytes`);
+    const database = ledger.databases.has(DPKG_STATUS) ? DPKG_STATUS : hasStatusD ? DPKG_STATUS_D : DPKG_INFO;
+    return summaryOf(ledger, 'deb', database, notes);
+}
+function* sources_readApk(ledger) {
+    const path = APK_INSTALLED.find((candidate) => ledger.databases.has(candidate));
+    if (!path)
+        return undefined;
+    const database = ledger.databases.get(path);
+    const parsed = yield* parseApkInstalledSteps(database.bytes.toString('utf8'));
+    for (const pkg of parsed.packages) {
+        const instance = ledger.newInstance('apk', pkg.name, pkg.version, database.layer);
+        for (const file of pkg.files)
+            ledger.claimListed(instance, file);
+        yield;
+    }
+    const notes = parsed.malformed > 0 ? [`${parsed.malformed} malformed record(s) skipped`] : [];
+    if (parsed.malformed > 0)
+        ledger.warn(`${path} has ${parsed.malformed} record(s) without a P: line; they were skipped`);
+    return summaryOf(ledger, 'apk', path, notes);
+}
+function* sources_readPython(ledger) {
+    let site;
+    for (const [path, database] of ledger.databases) {
+        const isRecord = path.endsWith('.dist-info/RECORD');
+        if (!isRecord && !path.endsWith('.egg-info/installed-files.txt'))
+            continue;
+        const distribution = distributionOf(path);
+        site ??= distribution.site;
+        const instance = ledger.newInstance('python', distribution.name, distribution.version, database.layer, distribution.site);
+        const text = database.bytes.toString('utf8');
+        if (isRecord)
+            forEachRecordPath(text, distribution.site, (listed) => ledger.claimListed(instance, listed));
+        else
+            forEachInstalledFile(text, path.slice(0, path.lastIndexOf('/')), (listed) => ledger.claimListed(instance, listed));
+        yield;
+    }
+    return site === undefined ? undefined : summaryOf(ledger, 'python', site, []);
+}
+/** Where rpm keeps its database: SQLite (Fedora 33+, RHEL 9), Berkeley DB (RHEL 8 and older) or NDB (SUSE). */
+const RPM_DATABASES = (/* unused pure expression or super */ null && ([
+    '/var/lib/rpm/rpmdb.sqlite',
+    '/usr/lib/sysimage/rpm/rpmdb.sqlite',
+    '/var/lib/rpm/Packages',
+    '/var/lib/rpm/Packages.db',
+    '/usr/lib/sysimage/rpm/Packages.db',
+]));
+/** rpm's database is detected, not read: its formats need rpm's own library. Its files count as unowned. */
+function sources_detectRpm(ledger) {
+    const database = RPM_DATABASES.find((path) => ledger.visible.has(path));
+    if (!database)
+        return undefined;
+    return {
+        ecosystem: 'rpm',
+        read: false,
+        database,
+        packageCount: 0,
+        sizeBytes: 0,
+        note: "not read: rpm's SQLite, Berkeley DB and NDB formats need rpm's own library; the files of rpm packages count as owned by no package",
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packages/view.ts
+// Pure: the package view of a final filesystem. The system's databases claim their files first (dpkg, apk), then
+// Python's records, then npm's folders; each file counts once, for its first claimant. One pass over the final
+// filesystem then sums what every package holds and what no package does, so that packages, unowned bytes and
+// the bytes later layers hid add up to the image size exactly. Time is linear in files and listed paths.
+
+
+
+
+
+/** How many packages analysis.packages lists (the largest); the rest are counted. */
+const MAX_LISTED_PACKAGES = 5_000;
+const MAX_WARNINGS = 20;
+/** Who claims a file first when several databases list it. */
+const SHARING_RULE = 'a file listed by several packages counts once, for the first to claim it: dpkg and apk packages in database order, then Python distributions, then npm folders';
+/** npm's package folders, found as the final filesystem is walked; a folder without a package.json is none. */
+class NpmFolders {
+    ledger;
+    byFolder = new Map();
+    malformed = 0;
+    firstFolder;
+    constructor(ledger) {
+        this.ledger = ledger;
+    }
+    at(folder, depth = 0) {
+        const known = this.byFolder.get(folder);
+        if (known !== undefined)
+            return known ?? undefined;
+        let found;
+        const manifest = this.ledger.databases.get(`${folder}/package.json`);
+        const target = manifest ? undefined : this.ledger.linkTarget(folder);
+        if (manifest) {
+            const parsed = parseNpmManifest(manifest.bytes, folder);
+            if (parsed.malformed)
+                this.malformed += 1;
+            found = this.ledger.newInstance('npm', parsed.manifest.name, parsed.manifest.version, manifest.layer, folder);
+            this.firstFolder ??= folder.slice(0, folder.lastIndexOf('/node_modules/') + '/node_modules'.length);
+        }
+        else if (target !== undefined && depth < 8) {
+            // pnpm links node_modules/<name> to .pnpm/<name>@<version>/node_modules/<name>: the link belongs to that package.
+            const linked = cleanPath(target.startsWith('/') ? target : `${folder.slice(0, folder.lastIndexOf('/'))}/${target}`);
+            const inFolder = npmFolderOf(linked);
+            found = inFolder?.isFolder ? this.at(linked, depth + 1) : undefined;
+        }
+        this.byFolder.set(folder, found ?? null);
+        return found;
+    }
+    summary() {
+        if (this.firstFolder === undefined)
+            return undefined;
+        const instances = [...this.byFolder.values()].filter((instance) => instance !== null);
+        const unique = new Set(instances);
+        const notes = this.malformed > 0 ? [`${this.malformed} package.json file(s) are not JSON: named by their folder, with no version`] : [];
+        return {
+            ecosystem: 'npm',
+            read: true,
+            database: this.firstFolder,
+            packageCount: unique.size,
+            sizeBytes: [...unique].reduce((sum, instance) => sum + instance.sizeBytes, 0),
+            ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+        };
+    }
+}
+/**
+ * The one pass over the final filesystem: npm's folders claim what is left, every byte is summed, and the files
+ * the hints ask about are counted (`devInstances`: the devDependencies, whose files their own hint names).
+ */
+function* walkFinalFiles(ledger, npm, devInstances, counter) {
+    const walk = { visibleBytes: 0, unownedBytes: 0, unownedFileCount: 0 };
+    let units = 0;
+    // The final files come in the order the layers wrote them, a package's files one after another: the folder of
+    // the file before is tried first, without cutting a string out of the path.
+    let lastFolder = '';
+    let lastInstance;
+    for (const [path, file] of ledger.visible) {
+        if (++units % UNITS_BETWEEN_PAUSES === 0)
+            yield;
+        const bytes = ledger.bytesOf(path, file);
+        walk.visibleBytes += bytes;
+        let instance;
+        if (lastInstance &&
+            path.startsWith(lastFolder) &&
+            path.charCodeAt(lastFolder.length) === 47 &&
+            path.indexOf('/node_modules/', lastFolder.length) < 0)
+            instance = lastInstance;
+        else if (path.includes('/node_modules/')) {
+            const inFolder = npmFolderOf(path);
+            instance = inFolder && npm.at(inFolder.folder);
+            if (instance && inFolder)
+                [lastFolder, lastInstance] = [inFolder.folder, instance];
+        }
+        if (file.kind === 'file')
+            counter.count(path, file.layer, bytes, instance !== undefined, instance !== undefined && devInstances.has(instance));
+        if (instance)
+            ledger.claimFile(instance, path, file, false, bytes);
+        else if (!ledger.isClaimed(file)) {
+            walk.unownedBytes += bytes;
+            walk.unownedFileCount += 1;
+        }
+    }
+    return walk;
+}
+/** The package.json files outside node_modules that the final filesystem shows: apps, with their devDependencies. */
+function appManifests(ledger) {
+    const apps = [];
+    for (const [path, database] of ledger.databases) {
+        if (!path.endsWith('/package.json') || path.includes('/node_modules/'))
+            continue;
+        const app = parseAppManifest(database.bytes, path);
+        if (app)
+            apps.push(app);
+    }
+    return apps;
+}
+function devFolderOf(app, name) {
+    return `${app.directory === '/' ? '' : app.directory}/node_modules/${name}`;
+}
+/** The devDependencies of each app package.json that are installed in the node_modules beside it. */
+function shippedDevDependencies(apps, npm) {
+    const shipped = [];
+    for (const app of apps) {
+        const needed = new Set(app.dependencies);
+        for (const name of app.devDependencies) {
+            if (needed.has(name))
+                continue;
+            const instance = npm.byFolder.get(devFolderOf(app, name));
+            if (instance && instance.sizeBytes > 0)
+                shipped.push({
+                    app: `${app.directory === '/' ? '' : app.directory}/package.json`,
+                    name: instance.name,
+                    version: instance.version,
+                    sizeBytes: instance.sizeBytes,
+                    layer: layerOf(instance),
+                });
+        }
+    }
+    return shipped.sort((a, b) => b.sizeBytes - a.sizeBytes);
+}
+/** The layer that brought most of an instance's bytes (the earlier of equals); its database's when it has none. */
+function layerOf(instance) {
+    let best = instance.databaseLayer;
+    let bestBytes = 0;
+    for (const [layer, bytes] of instance.layerBytes)
+        if (bytes > bestBytes || (bytes === bestBytes && bytes > 0 && layer < best))
+            [best, bestBytes] = [layer, bytes];
+    return best;
+}
+/** One entry per ecosystem, name and version: npm's copies of one version in several folders are summed. */
+function mergeInstances(instances, lineOf) {
+    const merged = new Map();
+    for (const instance of instances) {
+        const key = `${instance.ecosystem}\u0000${instance.name}\u0000${instance.version}`;
+        const entry = merged.get(key);
+        if (!entry) {
+            const layerBytes = new Map(instance.layerBytes);
+            merged.set(key, {
+                first: instance,
+                copies: 1,
+                sizeBytes: instance.sizeBytes,
+                fileCount: instance.fileCount,
+                shared: instance.sharedFileCount,
+                layerBytes,
+            });
+            continue;
+        }
+        entry.copies += 1;
+        entry.sizeBytes += instance.sizeBytes;
+        entry.fileCount += instance.fileCount;
+        entry.shared += instance.sharedFileCount;
+        for (const [layer, bytes] of instance.layerBytes)
+            entry.layerBytes.set(layer, (entry.layerBytes.get(layer) ?? 0) + bytes);
+    }
+    return [...merged.values()].map(({ first, copies, sizeBytes, fileCount, shared, layerBytes }) => {
+        const layer = layerOf({ layerBytes, databaseLayer: first.databaseLayer });
+        const line = lineOf?.(layer);
+        return {
+            ecosystem: first.ecosystem,
+            name: first.name,
+            version: first.version,
+            sizeBytes,
+            fileCount,
+            layer,
+            ...(line === undefined ? {} : { line }),
+            ...(first.path === undefined ? {} : { path: first.path }),
+            ...(copies > 1 ? { copies } : {}),
+            ...(shared > 0 ? { sharedFileCount: shared } : {}),
+        };
+    });
+}
+/** The package view of a final filesystem; pauses now and then. */
+function* view_packageViewSteps(input) {
+    const ledger = new Ledger(input.visible, MAX_WARNINGS);
+    yield* ledger.index(input.layers);
+    const ecosystems = [];
+    for (const read of [readDpkg, readApk]) {
+        const summary = yield* read(ledger);
+        if (summary)
+            ecosystems.push(summary);
+    }
+    const rpm = detectRpm(ledger);
+    if (rpm)
+        ecosystems.push(rpm);
+    const python = yield* readPython(ledger);
+    const npm = new NpmFolders(ledger);
+    const apps = appManifests(ledger);
+    // A devDependency's folder may be a pnpm link: its instance is the package it links to.
+    const devInstances = new Set(apps.flatMap((app) => app.devDependencies.filter((name) => !app.dependencies.includes(name)).flatMap((name) => npm.at(devFolderOf(app, name)) ?? [])));
+    const counter = new RuntimeFileCounter();
+    const totals = yield* walkFinalFiles(ledger, npm, devInstances, counter);
+    if (python)
+        ecosystems.push(python);
+    const npmSummary = npm.summary();
+    if (npmSummary)
+        ecosystems.push(npmSummary);
+    if (npm.malformed > 0)
+        ledger.warn(`${npm.malformed} package.json file(s) in node_modules are not JSON objects: named by their folders`);
+    const all = mergeInstances(ledger.instances, input.lineOf).sort((a, b) => b.sizeBytes - a.sizeBytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const listed = all.slice(0, MAX_LISTED_PACKAGES);
+    const rest = all.slice(MAX_LISTED_PACKAGES);
+    const ownedBytes = totals.visibleBytes - totals.unownedBytes;
+    return {
+        packages: listed,
+        summary: {
+            imageBytes: input.imageBytes,
+            visibleBytes: totals.visibleBytes,
+            hiddenBytes: input.imageBytes - totals.visibleBytes,
+            ownedBytes,
+            unownedBytes: totals.unownedBytes,
+            unownedFileCount: totals.unownedFileCount,
+            sharing: { ...ledger.sharing, rule: SHARING_RULE },
+            ecosystems,
+            ...(rest.length > 0 ? { notListed: { count: rest.length, sizeBytes: rest.reduce((sum, pkg) => sum + pkg.sizeBytes, 0) } } : {}),
+            warnings: ledger.warnings,
+        },
+        devDependencies: shippedDevDependencies(apps, npm),
+        runtimeFiles: counter.result(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/analyze.ts
 // Where the bytes are: streams `docker save` once and turns it into per-layer figures, dive-compatible
 // waste, what could really be reclaimed, the compressed size, and hints.
+
 
 
 
@@ -40127,7 +41490,7 @@ function* countChanges(layers) {
     return counts;
 }
 /** The directory a file's bytes count in: two levels deep (`/usr/lib`), one for a file one level deep, none at the top. */
-function directoryOf(filePath) {
+function analyze_directoryOf(filePath) {
     const first = filePath.indexOf('/', 1);
     if (first < 0)
         return undefined;
@@ -40145,7 +41508,7 @@ function* largestOwn(visible, origins) {
         if (!origins[file.layer]?.own || file.sizeBytes === 0)
             continue;
         files.add({ path: filePath, sizeBytes: file.sizeBytes, layer: file.layer }, file.sizeBytes);
-        const directory = directoryOf(filePath);
+        const directory = analyze_directoryOf(filePath);
         if (directory)
             directoryBytes.set(directory, (directoryBytes.get(directory) ?? 0) + file.sizeBytes);
     }
@@ -40167,6 +41530,9 @@ function analyze_finalUserFiles(layers) {
             files[name] = file;
     }
     return files;
+}
+function hasDockerignore(contextDir) {
+    return access(path.join(contextDir, '.dockerignore')).then(() => true, () => false);
 }
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 async function analyzeImage(docker, imageId, options) {
@@ -40193,11 +41559,14 @@ async function analyze_analyzeLayers(scanned, archiveBytes, options) {
     const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
     const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
     const changes = await runInSlices(countChanges(entries));
-    const contextHasDockerignore = options.contextDir
-        ? await access(path.join(options.contextDir, '.dockerignore')).then(() => true, () => false)
-        : undefined;
+    const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
+    const sizeBytes = uncompressedSizeBytes(scanned);
+    const lineOf = (layer) => origins[layer]?.instruction?.line;
+    const viewStarted = performance.now();
+    const packageView = await runInSlices(packageViewSteps({ layers: scanned.layers, visible: reclaimable.visible, imageBytes: sizeBytes, lineOf }));
+    packageView.summary.durationMs = performance.now() - viewStarted;
     await nextTurn();
-    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
+    const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore, packageView });
     const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
     const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
     const compressed = compressedSize(scanned, options.compression);
@@ -40216,13 +41585,15 @@ async function analyze_analyzeLayers(scanned, archiveBytes, options) {
             filesRemoved: changes[index].removed,
         })),
         platform: scanned.platform,
-        sizeBytes: uncompressedSizeBytes(scanned),
+        sizeBytes,
         compressedSizeBytes: compressed.bytes,
         compressedSizeMethod: compressed.method,
         dive,
         reclaimableBytes: reclaimable.bytes,
         ...largest,
         byteMap,
+        packages: packageView.packages,
+        packageSummary: packageView.summary,
         hints,
         userFiles: analyze_finalUserFiles(scanned.layers),
         archiveBytes,
@@ -42991,6 +44362,20 @@ function recordedLayer(layer) {
         compressedBytes: layer.compressedBytes,
     };
 }
+/** The largest packages of an analysis, as a record keeps them (undefined when the analysis read none). */
+function recordedPackages(analysis) {
+    const packages = analysis?.packages;
+    const summary = analysis?.packageSummary;
+    if (!packages || !summary)
+        return undefined;
+    return {
+        listed: packages
+            .slice(0, MAX_RECORDED_PACKAGES)
+            .map(({ ecosystem, name, version, sizeBytes }) => ({ ecosystem, name, version, sizeBytes })),
+        complete: packages.length <= MAX_RECORDED_PACKAGES && summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+    };
+}
 function figuresOf(platform, head, first) {
     const figures = { size: platform.sizeBytes, layers: platform.layerCount };
     if (platform.compressedSizeBytes !== undefined)
@@ -43024,11 +44409,12 @@ function recordOf({ name, head, meta, engine }, platform, first) {
         nonRoot: platform.user.kind === 'non-root',
         layers: platform.analysis?.layers.map(recordedLayer),
         bytes: platform.analysis?.byteMap,
+        packages: recordedPackages(platform.analysis),
     };
 }
 /**
  * A record the reader takes back: as it is, else without its layers (more than MAX_LAYERS, or too many bytes),
- * else without its byte map (a path longer than MAX_PATH_CHARS), else without both. Throws when even that is
+ * else without its byte map (a path longer than MAX_PATH_CHARS), else without both, else without its packages too. Throws when even that is
  * refused (a commit that is not a full sha, a platform name of more than 100 characters).
  */
 function readable(record) {
@@ -43037,6 +44423,7 @@ function readable(record) {
         { ...record, layers: undefined },
         { ...record, bytes: undefined },
         { ...record, layers: undefined, bytes: undefined },
+        { ...record, layers: undefined, bytes: undefined, packages: undefined },
     ];
     let reason = '';
     for (const attempt of attempts) {
@@ -43566,7 +44953,122 @@ function delta_layerChanges(base, head) {
     return changes.sort((a, b) => Math.abs(b.changeBytes) - Math.abs(a.changeBytes));
 }
 
+;// CONCATENATED MODULE: ./src/packages/changes.ts
+/** The side an analysis gives: all its packages (cut only when the analysis cut them) and the databases it read. */
+function changes_packageSideOf(packages, summary) {
+    return {
+        packages,
+        complete: summary.notListed === undefined,
+        ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+    };
+}
+/** Ecosystems whose packages exist only where a database says so; npm's and Python's folders describe themselves. */
+const DATABASE_ECOSYSTEMS = new Set(['deb', 'apk', 'rpm']);
+const DATABASE_NAME = { deb: 'dpkg', apk: 'apk', rpm: 'rpm', python: 'Python', npm: 'npm' };
+function totalsOf(side, compared) {
+    const totals = new Map();
+    for (const pkg of side.packages) {
+        if (!compared(pkg.ecosystem))
+            continue;
+        const key = `${pkg.ecosystem}\u0000${pkg.name}`;
+        const total = totals.get(key) ?? { versions: new Set(), sizeBytes: 0 };
+        total.versions.add(pkg.version);
+        total.sizeBytes += pkg.sizeBytes;
+        totals.set(key, total);
+    }
+    return totals;
+}
+/** The smallest size a cut list holds: nothing it left out is larger. Undefined for a whole list (or an empty cut one). */
+function boundOf(side, totals) {
+    if (side.complete || totals.size === 0)
+        return undefined;
+    return Math.min(...[...totals.values()].map((total) => total.sizeBytes));
+}
+function versionsOf(total) {
+    return total ? [...total.versions].sort().join(', ') : undefined;
+}
+function changeOf(key, base, head, bounds) {
+    const [ecosystem, name] = key.split('\u0000');
+    const common = {
+        ecosystem,
+        name,
+        baseVersion: versionsOf(base),
+        headVersion: versionsOf(head),
+        baseBytes: base?.sizeBytes,
+        headBytes: head?.sizeBytes,
+    };
+    if (base && head) {
+        const changeBytes = head.sizeBytes - base.sizeBytes;
+        if (changeBytes !== 0)
+            return { ...common, kind: changeBytes > 0 ? 'grew' : 'shrank', changeBytes };
+        return common.baseVersion === common.headVersion ? undefined : { ...common, kind: 'updated', changeBytes: 0 };
+    }
+    if (head) {
+        if (bounds.baseComplete)
+            return { ...common, kind: 'added', changeBytes: head.sizeBytes };
+        return bounds.base !== undefined && head.sizeBytes > bounds.base
+            ? { ...common, kind: 'added', baseAtMostBytes: bounds.base, changeBytes: head.sizeBytes - bounds.base }
+            : undefined;
+    }
+    if (!base)
+        return undefined;
+    if (bounds.headComplete)
+        return { ...common, kind: 'removed', changeBytes: -base.sizeBytes };
+    return bounds.head !== undefined && base.sizeBytes > bounds.head
+        ? { ...common, kind: 'removed', headAtMostBytes: bounds.head, changeBytes: bounds.head - base.sizeBytes }
+        : undefined;
+}
+/** What one side read and the other did not, for the ecosystems that need a database. */
+function ecosystemNotes(base, head) {
+    const notes = [];
+    const skipped = new Set();
+    const count = (side, ecosystem) => side.packages.filter((pkg) => pkg.ecosystem === ecosystem).length;
+    for (const ecosystem of DATABASE_ECOSYSTEMS) {
+        const inBase = base.ecosystems.includes(ecosystem);
+        const inHead = head.ecosystems.includes(ecosystem);
+        if (inBase === inHead)
+            continue;
+        skipped.add(ecosystem);
+        const database = DATABASE_NAME[ecosystem];
+        notes.push(inBase
+            ? `${ecosystem}: the baseline has a ${database} database (${count(base, ecosystem)} packages listed) and this image has none, so its packages are not compared`
+            : `${ecosystem}: this image has a ${database} database (${count(head, ecosystem)} packages listed) and the baseline had none, so its packages are not compared`);
+    }
+    return { notes, compared: (ecosystem) => !skipped.has(ecosystem) };
+}
+function order(a, b) {
+    const rank = (change) => (change.changeBytes > 0 ? 0 : change.changeBytes < 0 ? 1 : 2);
+    return (rank(a) - rank(b) ||
+        Math.abs(b.changeBytes) - Math.abs(a.changeBytes) ||
+        (a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : 0) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** The packages that changed from `base` to `head`, largest change first, at most `limit`. */
+function changes_packageChanges(base, head, limit = 50) {
+    const { notes, compared } = ecosystemNotes(base, head);
+    const baseTotals = totalsOf(base, compared);
+    const headTotals = totalsOf(head, compared);
+    const bounds = {
+        base: boundOf(base, baseTotals),
+        head: boundOf(head, headTotals),
+        baseComplete: base.complete,
+        headComplete: head.complete,
+    };
+    const changes = [];
+    for (const key of new Set([...baseTotals.keys(), ...headTotals.keys()])) {
+        const change = changeOf(key, baseTotals.get(key), headTotals.get(key), bounds);
+        if (change)
+            changes.push(changes_defined(change));
+    }
+    changes.sort(order);
+    return { changes: changes.slice(0, Math.max(0, limit)), changedCount: changes.length, notes };
+}
+function changes_defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
+
 
 
 
@@ -43583,6 +45085,9 @@ function verdict_figuresOf(platform, smoke) {
         wastedBytes: platform.analysis?.dive.wastedBytes,
     };
 }
+function analysisPackages(analysis) {
+    return analysis?.packages && analysis.packageSummary ? packageSideOf(analysis.packages, analysis.packageSummary) : undefined;
+}
 /**
  * The baseline's side for a platform: a measured baseline's same platform (its first when it lacks this one); a
  * record of the same platform only (the gate falls back to building when the records lack the gated platform).
@@ -43590,11 +45095,22 @@ function verdict_figuresOf(platform, smoke) {
 function baselineSide(baseline, platform) {
     if ('measured' in baseline) {
         const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
-        return { figures: verdict_figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+        const analysis = measured.analysis;
+        return {
+            figures: verdict_figuresOf(measured, baseline.measured.smoke),
+            layers: analysis?.layers,
+            bytes: analysis?.byteMap,
+            packages: analysisPackages(analysis),
+        };
     }
     if ('recorded' in baseline) {
         const record = baseline.recorded.find((candidate) => candidate.platform === platform);
-        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+        const packages = record?.packages && {
+            packages: record.packages.listed,
+            complete: record.packages.complete,
+            ecosystems: record.packages.ecosystems,
+        };
+        return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes, packages };
     }
     return undefined;
 }
@@ -43605,11 +45121,13 @@ function baselineReport(input, primary) {
     if (!base)
         return undefined;
     const head = primary.analysis;
+    const headPackages = analysisPackages(head);
     return {
         ...input.baseline.report,
         figures: figureDeltas(base.figures, verdict_figuresOf(primary, input.head.smoke)),
         layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
         fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
+        packageChanges: headPackages && base.packages ? packageChanges(base.packages, headPackages) : undefined,
     };
 }
 /** The checks of one platform; the smoke test ran on the first platform only. */
@@ -43626,6 +45144,8 @@ function platformChecks(input, platform, index) {
             compressedSizeBytes: analysis.compressedSizeBytes,
             efficiency: analysis.dive.efficiency,
             wastedBytes: analysis.dive.wastedBytes,
+            layers: analysis.layers,
+            packages: analysis.packages,
         },
         baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
         noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,
@@ -43959,7 +45479,7 @@ async function multi_runConfiguredGates(config, images, actionInput, deps) {
  */
 async function carriedForward(options, mergeBase, deps, log) {
     const maxSize = options.budgets.maxSize;
-    const budget = maxSize ? units_formatBytes(maxSize.bytes, unitSystemOf(maxSize.unit)) : undefined;
+    const budget = maxSize ? units_formatBytes(maxSize.bytes, units_unitSystemOf(maxSize.unit)) : undefined;
     const settings = await deps.historyFor?.(options);
     if (!settings)
         return { budget };
@@ -44073,6 +45593,7 @@ async function file_writeReportFile(report, filePath, env = process.env) {
 
 
 
+
 /** The bandwidth the pull-time estimate assumes. */
 const PULL_BANDWIDTH_BITS_PER_SECOND = 100_000_000;
 function pullSeconds(compressedBytes, bitsPerSecond = PULL_BANDWIDTH_BITS_PER_SECOND) {
@@ -44089,6 +45610,7 @@ function renderAnalysis(analysis, uncompressedBytes) {
         wasteLine(analysis),
         '',
         ...hintsSection(analysis),
+        ...packagesSection(analysis),
         ...layersSection(analysis),
         ...largestSection(analysis),
         ...inefficientSection(analysis),
@@ -44115,10 +45637,10 @@ function layersSection(analysis) {
         const cells = [
             String(layer.index + 1),
             layer.line ? String(layer.line) : '',
-            escape_escapeMarkdownInline(clipCreatedBy(layer.createdBy)) + (layer.own ? '' : ' *(base)*'),
+            escape_escapeMarkdownInline(created_by_clipCreatedBy(layer.createdBy)) + (layer.own ? '' : ' *(base)*'),
             units_formatBytes(layer.sizeBytes),
             layer.compressedBytes === undefined ? '' : units_formatBytes(layer.compressedBytes),
-            `+${formatInteger(layer.filesAdded)} ~${formatInteger(layer.filesModified)} -${formatInteger(layer.filesRemoved)}`,
+            `+${units_formatInteger(layer.filesAdded)} ~${units_formatInteger(layer.filesModified)} -${units_formatInteger(layer.filesRemoved)}`,
         ];
         return `| ${cells.join(' | ')} |`;
     });
@@ -44162,8 +45684,8 @@ function inefficientSection(analysis) {
         ...escape_detailsBlock(`Files stored more than once (dive: ${paths.length + (notListed?.count ?? 0)})`, [
             '| Path | Occurrences | Bytes (all copies) |',
             '| --- | ---: | ---: |',
-            ...shown.map((item) => `| ${escape_escapeMarkdownInline(item.path)} | ${item.occurrences} | ${formatInteger(item.cumulativeBytes)} |`),
-            ...(restCount > 0 ? [`| …and ${formatInteger(restCount)} more | | ${formatInteger(restBytes)} |`] : []),
+            ...shown.map((item) => `| ${escape_escapeMarkdownInline(item.path)} | ${item.occurrences} | ${units_formatInteger(item.cumulativeBytes)} |`),
+            ...(restCount > 0 ? [`| …and ${units_formatInteger(restCount)} more | | ${units_formatInteger(restBytes)} |`] : []),
         ]),
         '',
     ];
@@ -44728,7 +46250,7 @@ function annotations(outcome, workspace) {
     });
     return [...failed, ...hints].slice(0, CHECK_ANNOTATIONS_PER_REQUEST);
 }
-function summaryOf(outcome) {
+function check_run_summaryOf(outcome) {
     if ('report' in outcome)
         return renderSummary(outcome.report);
     const rows = [...IMAGE_TABLE_HEADER, ...imageRows(outcome).map(imageTableRow)].join('\n');
@@ -44746,7 +46268,7 @@ function titleOf(outcome) {
 /** The check run of one image. */
 function checkRunFor(outcome, workspace, runUrl) {
     const footer = runUrl ? `\n\n[workflow run](${runUrl})\n` : '\n';
-    let summary = summaryOf(outcome) + footer;
+    let summary = check_run_summaryOf(outcome) + footer;
     if (summary.length > CHECK_SUMMARY_LIMIT_CHARS) {
         const note = "\n\n…cut to GitHub's limit for a check run's summary; the job summary has it all.\n";
         summary = summary.slice(0, CHECK_SUMMARY_LIMIT_CHARS - note.length) + note;
@@ -44836,72 +46358,8 @@ function readRunContext(env = process.env) {
     return runContextFrom(env, payload);
 }
 
-;// CONCATENATED MODULE: ./src/report/model.ts
-// 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
-// image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
-// 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
-// analysis.byteMap and history.
-// 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
-// file's images, matrix (the commit and the config file's digest of a matrix job).
-const model_REPORT_SCHEMA_VERSION = 4;
-/**
- * Where a baseline came from: base-commit, built from the base commit now; image, an image reference measured in
- * the engine; registry, one read from its registry without a pull; record, the size history's record.
- */
-const BASELINE_SOURCES = ['base-commit', 'image', 'registry', 'record'];
-
-;// CONCATENATED MODULE: ./src/report/report-check-parts.ts
-// Pure: the parts of a gate report read back from a matrix job's report file (report-check.ts reads the whole):
-// the layer analysis and the comparison with the baseline. Untrusted, like a history record: every field's type,
-// form and length is checked and the part rebuilt from the fields checked. Texts from the image that the gate
-// itself does not bound (a layer's instruction, a hint's message) are cut to a bound instead of refused.
-
-
-
-
-
-const { fieldsOf: report_check_parts_fieldsOf, field: report_check_parts_field, text: report_check_parts_text, time: report_check_parts_time, whole: report_check_parts_whole, finite: report_check_parts_finite, flag: report_check_parts_flag, oneOf: report_check_parts_oneOf, list: report_check_parts_list, optional: report_check_parts_optional, defined: report_check_parts_defined, readByteMap: report_check_parts_readByteMap } = fieldChecks;
-/** Refuses the part: `at` names the field (a function declaration, so that the compiler knows it never returns). */
-function report_check_parts_fail(at, why) {
-    return fieldChecks.fail(at, why);
-}
-const report_check_parts_DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
-const report_check_parts_MAX_LAYERS = 1000;
-const MAX_HINTS = 200;
-const MAX_FILE_CHANGES = 200;
-const report_check_parts_MAX_PATH_CHARS = 4096;
-/** A text of at most `maxChars` code points: longer text is cut (never refused), anything but text is. */
-function cut(value, at, maxChars) {
-    if (typeof value !== 'string')
-        report_check_parts_fail(at, 'is not a string');
-    if (value.length <= maxChars)
-        return value;
-    return `${Array.from(value).slice(0, maxChars).join('')}…`;
-}
-/** A whole number that may be negative (a change in bytes). */
-function signedWhole(value, at) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value))
-        report_check_parts_fail(at, 'is not a whole number');
-    return value;
-}
-const optionalWhole = (fields, key, at) => report_check_parts_optional(fields, key, (item) => report_check_parts_whole(item, `${at}.${key}`));
-const imagePath = (value, at) => report_check_parts_text(value, at, report_check_parts_MAX_PATH_CHARS, /^\//);
-function report_check_parts_readLayer(value, at) {
-    const fields = report_check_parts_fieldsOf(value, at);
-    return report_check_parts_defined({
-        index: report_check_parts_whole(report_check_parts_field(fields, 'index'), `${at}.index`),
-        diffId: report_check_parts_text(report_check_parts_field(fields, 'diffId'), `${at}.diffId`, 200, report_check_parts_DIGEST),
-        sizeBytes: report_check_parts_whole(report_check_parts_field(fields, 'sizeBytes'), `${at}.sizeBytes`),
-        tarBytes: report_check_parts_whole(report_check_parts_field(fields, 'tarBytes'), `${at}.tarBytes`),
-        compressedBytes: optionalWhole(fields, 'compressedBytes', at),
-        createdBy: cut(report_check_parts_field(fields, 'createdBy'), `${at}.createdBy`, 400),
-        line: optionalWhole(fields, 'line', at),
-        own: report_check_parts_flag(report_check_parts_field(fields, 'own'), `${at}.own`),
-        filesAdded: report_check_parts_whole(report_check_parts_field(fields, 'filesAdded'), `${at}.filesAdded`),
-        filesModified: report_check_parts_whole(report_check_parts_field(fields, 'filesModified'), `${at}.filesModified`),
-        filesRemoved: report_check_parts_whole(report_check_parts_field(fields, 'filesRemoved'), `${at}.filesRemoved`),
-    });
-}
+;// CONCATENATED MODULE: ./src/analysis/hint.ts
+/** Every kind of hint: a report's reader takes these and no other. */
 const HINT_KINDS = [
     'package-cache',
     'toolchain',
@@ -44913,17 +46371,179 @@ const HINT_KINDS = [
     'deleted-later',
     'rewritten-later',
     'attack-surface',
+    'dev-dependencies',
+    'package-extras',
+    'python-bytecode',
+    'python-build-tools',
+    'build-packages',
 ];
+
+;// CONCATENATED MODULE: ./src/report/model.ts
+// 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
+// image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
+// 3: adds baseline source record (with recordedAt, recordRunUrl, recordImageStore), baseline.fileChanges,
+// analysis.byteMap and history.
+// 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
+// file's images, matrix (the commit and the config file's digest of a matrix job).
+// 5: adds analysis.packages, analysis.packageSummary and baseline.packageChanges.
+const model_REPORT_SCHEMA_VERSION = 5;
+/**
+ * Where a baseline came from: base-commit, built from the base commit now; image, an image reference measured in
+ * the engine; registry, one read from its registry without a pull; record, the size history's record.
+ */
+const BASELINE_SOURCES = ['base-commit', 'image', 'registry', 'record'];
+
+;// CONCATENATED MODULE: ./src/report/report-check-packages.ts
+// Pure: the package view's parts of a matrix job's report, read back as every other part of it is
+// (report-check-parts.ts): each field's type, form and length checked, the part rebuilt from the fields checked.
+// Names, versions, paths and warnings come from the image: they are cut to the bounds the view itself keeps.
+
+
+
+
+const { fieldsOf: report_check_packages_fieldsOf, field: report_check_packages_field, text: report_check_packages_text, whole: report_check_packages_whole, finite: report_check_packages_finite, flag: report_check_packages_flag, oneOf: report_check_packages_oneOf, list: report_check_packages_list, optional: report_check_packages_optional, defined: report_check_packages_defined, cut: report_check_packages_cut, signedWhole: report_check_packages_signedWhole } = fieldChecks;
+const report_check_packages_MAX_PATH_CHARS = 4096;
+const report_check_packages_MAX_WARNINGS = 100;
+const MAX_NOTE_CHARS = 1000;
+const MAX_CHANGES = 500;
+const CHANGE_KINDS = ['added', 'removed', 'grew', 'shrank', 'updated'];
+const optionalWhole = (fields, key, at) => report_check_packages_optional(fields, key, (item) => report_check_packages_whole(item, `${at}.${key}`));
+function readPackage(value, at) {
+    const fields = report_check_packages_fieldsOf(value, at);
+    return report_check_packages_defined({
+        ecosystem: report_check_packages_oneOf(report_check_packages_field(fields, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+        name: report_check_packages_cut(report_check_packages_field(fields, 'name'), `${at}.name`, dpkg_MAX_NAME_CHARS),
+        version: report_check_packages_cut(report_check_packages_field(fields, 'version'), `${at}.version`, dpkg_MAX_VERSION_CHARS),
+        sizeBytes: report_check_packages_whole(report_check_packages_field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        fileCount: report_check_packages_whole(report_check_packages_field(fields, 'fileCount'), `${at}.fileCount`),
+        layer: report_check_packages_whole(report_check_packages_field(fields, 'layer'), `${at}.layer`),
+        line: optionalWhole(fields, 'line', at),
+        path: report_check_packages_optional(fields, 'path', (item) => report_check_packages_text(item, `${at}.path`, report_check_packages_MAX_PATH_CHARS, /^\//)),
+        copies: optionalWhole(fields, 'copies', at),
+        sharedFileCount: optionalWhole(fields, 'sharedFileCount', at),
+    });
+}
+/** analysis.packages: the installed packages, largest first, as many as the view lists. */
+function report_check_packages_readPackages(value) {
+    return report_check_packages_list(value, 'analysis.packages', MAX_LISTED_PACKAGES).map((item, index) => readPackage(item, `analysis.packages[${index}]`));
+}
+function readEcosystem(value, at) {
+    const fields = report_check_packages_fieldsOf(value, at);
+    return report_check_packages_defined({
+        ecosystem: report_check_packages_oneOf(report_check_packages_field(fields, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+        read: report_check_packages_flag(report_check_packages_field(fields, 'read'), `${at}.read`),
+        database: report_check_packages_cut(report_check_packages_field(fields, 'database'), `${at}.database`, report_check_packages_MAX_PATH_CHARS),
+        packageCount: report_check_packages_whole(report_check_packages_field(fields, 'packageCount'), `${at}.packageCount`),
+        sizeBytes: report_check_packages_whole(report_check_packages_field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        note: report_check_packages_optional(fields, 'note', (item) => report_check_packages_cut(item, `${at}.note`, MAX_NOTE_CHARS)),
+    });
+}
+/** analysis.packageSummary: how packages, unowned bytes and hidden bytes add up to the image size. */
+function readPackageSummary(value) {
+    const at = 'analysis.packageSummary';
+    const fields = report_check_packages_fieldsOf(value, at);
+    const sharing = report_check_packages_fieldsOf(report_check_packages_field(fields, 'sharing'), `${at}.sharing`);
+    return report_check_packages_defined({
+        imageBytes: report_check_packages_whole(report_check_packages_field(fields, 'imageBytes'), `${at}.imageBytes`),
+        visibleBytes: report_check_packages_whole(report_check_packages_field(fields, 'visibleBytes'), `${at}.visibleBytes`),
+        hiddenBytes: report_check_packages_whole(report_check_packages_field(fields, 'hiddenBytes'), `${at}.hiddenBytes`),
+        ownedBytes: report_check_packages_whole(report_check_packages_field(fields, 'ownedBytes'), `${at}.ownedBytes`),
+        unownedBytes: report_check_packages_whole(report_check_packages_field(fields, 'unownedBytes'), `${at}.unownedBytes`),
+        unownedFileCount: report_check_packages_whole(report_check_packages_field(fields, 'unownedFileCount'), `${at}.unownedFileCount`),
+        sharing: {
+            fileCount: report_check_packages_whole(report_check_packages_field(sharing, 'fileCount'), `${at}.sharing.fileCount`),
+            bytes: report_check_packages_whole(report_check_packages_field(sharing, 'bytes'), `${at}.sharing.bytes`),
+            rule: report_check_packages_cut(report_check_packages_field(sharing, 'rule'), `${at}.sharing.rule`, MAX_NOTE_CHARS),
+        },
+        ecosystems: report_check_packages_list(report_check_packages_field(fields, 'ecosystems'), `${at}.ecosystems`, ECOSYSTEMS.length).map((item, index) => readEcosystem(item, `${at}.ecosystems[${index}]`)),
+        notListed: report_check_packages_optional(fields, 'notListed', (item) => {
+            const inner = report_check_packages_fieldsOf(item, `${at}.notListed`);
+            return {
+                count: report_check_packages_whole(report_check_packages_field(inner, 'count'), `${at}.notListed.count`),
+                sizeBytes: report_check_packages_whole(report_check_packages_field(inner, 'sizeBytes'), `${at}.notListed.sizeBytes`),
+            };
+        }),
+        warnings: report_check_packages_list(report_check_packages_field(fields, 'warnings'), `${at}.warnings`, report_check_packages_MAX_WARNINGS).map((item, index) => report_check_packages_cut(item, `${at}.warnings[${index}]`, MAX_NOTE_CHARS)),
+        durationMs: report_check_packages_optional(fields, 'durationMs', (item) => report_check_packages_finite(item, `${at}.durationMs`, 0)),
+    });
+}
+function readChange(value, at) {
+    const fields = report_check_packages_fieldsOf(value, at);
+    return report_check_packages_defined({
+        kind: report_check_packages_oneOf(report_check_packages_field(fields, 'kind'), `${at}.kind`, CHANGE_KINDS),
+        ecosystem: report_check_packages_oneOf(report_check_packages_field(fields, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+        name: report_check_packages_cut(report_check_packages_field(fields, 'name'), `${at}.name`, dpkg_MAX_NAME_CHARS),
+        baseVersion: report_check_packages_optional(fields, 'baseVersion', (item) => report_check_packages_cut(item, `${at}.baseVersion`, MAX_NOTE_CHARS)),
+        headVersion: report_check_packages_optional(fields, 'headVersion', (item) => report_check_packages_cut(item, `${at}.headVersion`, MAX_NOTE_CHARS)),
+        baseBytes: optionalWhole(fields, 'baseBytes', at),
+        headBytes: optionalWhole(fields, 'headBytes', at),
+        changeBytes: report_check_packages_signedWhole(report_check_packages_field(fields, 'changeBytes'), `${at}.changeBytes`),
+        baseAtMostBytes: optionalWhole(fields, 'baseAtMostBytes', at),
+        headAtMostBytes: optionalWhole(fields, 'headAtMostBytes', at),
+    });
+}
+/** baseline.packageChanges: which packages changed against the baseline. */
+function readPackageChanges(value) {
+    const at = 'baseline.packageChanges';
+    const fields = report_check_packages_fieldsOf(value, at);
+    return {
+        changes: report_check_packages_list(report_check_packages_field(fields, 'changes'), `${at}.changes`, MAX_CHANGES).map((item, index) => readChange(item, `${at}.changes[${index}]`)),
+        changedCount: report_check_packages_whole(report_check_packages_field(fields, 'changedCount'), `${at}.changedCount`),
+        notes: report_check_packages_list(report_check_packages_field(fields, 'notes'), `${at}.notes`, report_check_packages_MAX_WARNINGS).map((item, index) => report_check_packages_cut(item, `${at}.notes[${index}]`, MAX_NOTE_CHARS)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/report-check-parts.ts
+// Pure: the parts of a gate report read back from a matrix job's report file (report-check.ts reads the whole):
+// the layer analysis and the comparison with the baseline. Untrusted, like a history record: every field's type,
+// form and length is checked and the part rebuilt from the fields checked. Texts from the image that the gate
+// itself does not bound (a layer's instruction, a hint's message) are cut to a bound instead of refused.
+
+
+
+
+
+
+
+const { fieldsOf: report_check_parts_fieldsOf, field: report_check_parts_field, text: report_check_parts_text, time: report_check_parts_time, whole: report_check_parts_whole, finite: report_check_parts_finite, flag: report_check_parts_flag, oneOf: report_check_parts_oneOf, list: report_check_parts_list, optional: report_check_parts_optional, defined: report_check_parts_defined, readByteMap: report_check_parts_readByteMap, cut: report_check_parts_cut, signedWhole: report_check_parts_signedWhole } = fieldChecks;
+
+/** Refuses the part: `at` names the field (a function declaration, so that the compiler knows it never returns). */
+function report_check_parts_fail(at, why) {
+    return fieldChecks.fail(at, why);
+}
+const report_check_parts_DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
+const report_check_parts_MAX_LAYERS = 1000;
+const MAX_HINTS = 200;
+const MAX_FILE_CHANGES = 200;
+const report_check_parts_MAX_PATH_CHARS = 4096;
+const report_check_parts_optionalWhole = (fields, key, at) => report_check_parts_optional(fields, key, (item) => report_check_parts_whole(item, `${at}.${key}`));
+const imagePath = (value, at) => report_check_parts_text(value, at, report_check_parts_MAX_PATH_CHARS, /^\//);
+function report_check_parts_readLayer(value, at) {
+    const fields = report_check_parts_fieldsOf(value, at);
+    return report_check_parts_defined({
+        index: report_check_parts_whole(report_check_parts_field(fields, 'index'), `${at}.index`),
+        diffId: report_check_parts_text(report_check_parts_field(fields, 'diffId'), `${at}.diffId`, 200, report_check_parts_DIGEST),
+        sizeBytes: report_check_parts_whole(report_check_parts_field(fields, 'sizeBytes'), `${at}.sizeBytes`),
+        tarBytes: report_check_parts_whole(report_check_parts_field(fields, 'tarBytes'), `${at}.tarBytes`),
+        compressedBytes: report_check_parts_optionalWhole(fields, 'compressedBytes', at),
+        createdBy: report_check_parts_cut(report_check_parts_field(fields, 'createdBy'), `${at}.createdBy`, 400),
+        line: report_check_parts_optionalWhole(fields, 'line', at),
+        own: report_check_parts_flag(report_check_parts_field(fields, 'own'), `${at}.own`),
+        filesAdded: report_check_parts_whole(report_check_parts_field(fields, 'filesAdded'), `${at}.filesAdded`),
+        filesModified: report_check_parts_whole(report_check_parts_field(fields, 'filesModified'), `${at}.filesModified`),
+        filesRemoved: report_check_parts_whole(report_check_parts_field(fields, 'filesRemoved'), `${at}.filesRemoved`),
+    });
+}
 function readHint(value, at) {
     const fields = report_check_parts_fieldsOf(value, at);
     return report_check_parts_defined({
         kind: report_check_parts_oneOf(report_check_parts_field(fields, 'kind'), `${at}.kind`, HINT_KINDS),
         severity: report_check_parts_oneOf(report_check_parts_field(fields, 'severity'), `${at}.severity`, ['warning', 'info']),
-        title: cut(report_check_parts_field(fields, 'title'), `${at}.title`, 200),
-        message: cut(report_check_parts_field(fields, 'message'), `${at}.message`, 2000),
-        savingBytes: optionalWhole(fields, 'savingBytes', at),
-        layerIndex: optionalWhole(fields, 'layerIndex', at),
-        line: optionalWhole(fields, 'line', at),
+        title: report_check_parts_cut(report_check_parts_field(fields, 'title'), `${at}.title`, 200),
+        message: report_check_parts_cut(report_check_parts_field(fields, 'message'), `${at}.message`, 2000),
+        savingBytes: report_check_parts_optionalWhole(fields, 'savingBytes', at),
+        layerIndex: report_check_parts_optionalWhole(fields, 'layerIndex', at),
+        line: report_check_parts_optionalWhole(fields, 'line', at),
     });
 }
 function notListed(fields, key, at, bytesKey) {
@@ -44973,7 +46593,7 @@ function readAnalysis(value, platformPattern) {
         layers: report_check_parts_list(report_check_parts_field(fields, 'layers'), 'analysis.layers', report_check_parts_MAX_LAYERS).map((layer, index) => report_check_parts_readLayer(layer, `analysis.layers[${index}]`)),
         platform: report_check_parts_text(report_check_parts_field(fields, 'platform'), 'analysis.platform', 100, platformPattern),
         sizeBytes: report_check_parts_whole(report_check_parts_field(fields, 'sizeBytes'), 'analysis.sizeBytes'),
-        compressedSizeBytes: optionalWhole(fields, 'compressedSizeBytes', 'analysis'),
+        compressedSizeBytes: report_check_parts_optionalWhole(fields, 'compressedSizeBytes', 'analysis'),
         compressedSizeMethod: report_check_parts_oneOf(report_check_parts_field(fields, 'compressedSizeMethod'), 'analysis.compressedSizeMethod', COMPRESSED_SIZE_METHODS),
         dive: readDive(report_check_parts_field(fields, 'dive')),
         reclaimableBytes: report_check_parts_whole(report_check_parts_field(fields, 'reclaimableBytes'), 'analysis.reclaimableBytes'),
@@ -44988,6 +46608,8 @@ function readAnalysis(value, platformPattern) {
         archiveBytes: report_check_parts_whole(report_check_parts_field(fields, 'archiveBytes'), 'analysis.archiveBytes'),
         compressedSizesReused: report_check_parts_whole(report_check_parts_field(fields, 'compressedSizesReused'), 'analysis.compressedSizesReused'),
         durationMs: report_check_parts_finite(report_check_parts_field(fields, 'durationMs'), 'analysis.durationMs', 0),
+        packages: report_check_parts_optional(fields, 'packages', report_check_packages_readPackages),
+        packageSummary: report_check_parts_optional(fields, 'packageSummary', readPackageSummary),
     });
 }
 const FIGURE_LABELS = {
@@ -45017,11 +46639,11 @@ function readLayerChange(value, at) {
     const fields = report_check_parts_fieldsOf(value, at);
     return report_check_parts_defined({
         kind: report_check_parts_oneOf(report_check_parts_field(fields, 'kind'), `${at}.kind`, ['added', 'removed', 'grew', 'shrank']),
-        createdBy: cut(report_check_parts_field(fields, 'createdBy'), `${at}.createdBy`, 400),
-        line: optionalWhole(fields, 'line', at),
-        baseBytes: optionalWhole(fields, 'baseBytes', at),
-        headBytes: optionalWhole(fields, 'headBytes', at),
-        changeBytes: signedWhole(report_check_parts_field(fields, 'changeBytes'), `${at}.changeBytes`),
+        createdBy: report_check_parts_cut(report_check_parts_field(fields, 'createdBy'), `${at}.createdBy`, 400),
+        line: report_check_parts_optionalWhole(fields, 'line', at),
+        baseBytes: report_check_parts_optionalWhole(fields, 'baseBytes', at),
+        headBytes: report_check_parts_optionalWhole(fields, 'headBytes', at),
+        changeBytes: report_check_parts_signedWhole(report_check_parts_field(fields, 'changeBytes'), `${at}.changeBytes`),
     });
 }
 function readFileChange(value, at) {
@@ -45029,11 +46651,11 @@ function readFileChange(value, at) {
     return report_check_parts_defined({
         kind: report_check_parts_oneOf(report_check_parts_field(fields, 'kind'), `${at}.kind`, ['file', 'directory']),
         path: imagePath(report_check_parts_field(fields, 'path'), `${at}.path`),
-        baseBytes: optionalWhole(fields, 'baseBytes', at),
-        headBytes: optionalWhole(fields, 'headBytes', at),
-        changeBytes: signedWhole(report_check_parts_field(fields, 'changeBytes'), `${at}.changeBytes`),
-        baseAtMostBytes: optionalWhole(fields, 'baseAtMostBytes', at),
-        headAtMostBytes: optionalWhole(fields, 'headAtMostBytes', at),
+        baseBytes: report_check_parts_optionalWhole(fields, 'baseBytes', at),
+        headBytes: report_check_parts_optionalWhole(fields, 'headBytes', at),
+        changeBytes: report_check_parts_signedWhole(report_check_parts_field(fields, 'changeBytes'), `${at}.changeBytes`),
+        baseAtMostBytes: report_check_parts_optionalWhole(fields, 'baseAtMostBytes', at),
+        headAtMostBytes: report_check_parts_optionalWhole(fields, 'headAtMostBytes', at),
     });
 }
 /** A commit sha (the base commit or the recorded merge base) or an image reference: no spaces, no markup. */
@@ -45053,6 +46675,7 @@ function readBaseline(value) {
         recordedAt: report_check_parts_optional(fields, 'recordedAt', (item) => report_check_parts_time(item, `${at}.recordedAt`)),
         recordRunUrl: report_check_parts_optional(fields, 'recordRunUrl', (item) => report_check_parts_text(item, `${at}.recordRunUrl`, 2000, /^https?:\/\/[^\s()<>]+$/)),
         recordImageStore: report_check_parts_optional(fields, 'recordImageStore', (item) => report_check_parts_oneOf(item, `${at}.recordImageStore`, IMAGE_STORES)),
+        packageChanges: report_check_parts_optional(fields, 'packageChanges', readPackageChanges),
     });
 }
 
@@ -45100,18 +46723,18 @@ function readCheck(value, at) {
     return {
         id: report_check_oneOf(report_check_field(fields, 'id'), `${at}.id`, CHECK_IDS),
         label: report_check_text(report_check_field(fields, 'label'), `${at}.label`, 200, /^[^\u0000-\u001f\u007f-\u009f<>@`|\\[\]]*$/),
-        measured: cut(report_check_field(fields, 'measured'), `${at}.measured`, 200),
-        budget: cut(report_check_field(fields, 'budget'), `${at}.budget`, 200),
-        margin: cut(report_check_field(fields, 'margin'), `${at}.margin`, 200),
+        measured: report_check_parts_cut(report_check_field(fields, 'measured'), `${at}.measured`, 200),
+        budget: report_check_parts_cut(report_check_field(fields, 'budget'), `${at}.budget`, 200),
+        margin: report_check_parts_cut(report_check_field(fields, 'margin'), `${at}.margin`, 200),
         verdict: report_check_oneOf(report_check_field(fields, 'verdict'), `${at}.verdict`, ['pass', 'fail', 'warn', 'skip', 'info']),
-        detail: cut(report_check_field(fields, 'detail'), `${at}.detail`, 2000),
+        detail: report_check_parts_cut(report_check_field(fields, 'detail'), `${at}.detail`, 2000),
     };
 }
 function readImage(value) {
     const fields = report_check_fieldsOf(value, 'image');
     const at = (key) => `image.${key}`;
     return report_check_defined({
-        reference: cut(report_check_field(fields, 'reference'), at('reference'), 1000),
+        reference: report_check_parts_cut(report_check_field(fields, 'reference'), at('reference'), 1000),
         id: report_check_text(report_check_field(fields, 'id'), at('id'), 200, report_check_parts_DIGEST),
         platform: report_check_text(report_check_field(fields, 'platform'), at('platform'), 100, PLATFORM),
         sizeBytes: report_check_whole(report_check_field(fields, 'sizeBytes'), at('sizeBytes')),
@@ -45120,7 +46743,7 @@ function readImage(value) {
         compressedSizeBytes: report_check_optional(fields, 'compressedSizeBytes', (item) => report_check_whole(item, at('compressedSizeBytes'))),
         compressedSizeMethod: report_check_optional(fields, 'compressedSizeMethod', (item) => report_check_oneOf(item, at('compressedSizeMethod'), COMPRESSED_SIZE_METHODS)),
         layerCount: report_check_whole(report_check_field(fields, 'layerCount'), at('layerCount')),
-        user: cut(report_check_field(fields, 'user'), at('user'), 200),
+        user: report_check_parts_cut(report_check_field(fields, 'user'), at('user'), 200),
         nonRoot: report_check_flag(report_check_field(fields, 'nonRoot'), at('nonRoot')),
         os: report_check_text(report_check_field(fields, 'os'), at('os'), 40, /^[A-Za-z0-9._-]*$/),
         architecture: report_check_text(report_check_field(fields, 'architecture'), at('architecture'), 40, /^[A-Za-z0-9._-]*$/),
@@ -45128,7 +46751,7 @@ function readImage(value) {
 }
 function report_check_readSmoke(value) {
     const fields = report_check_fieldsOf(value, 'smoke');
-    const optionalCut = (key, max) => report_check_optional(fields, key, (item) => cut(item, `smoke.${key}`, max));
+    const optionalCut = (key, max) => report_check_optional(fields, key, (item) => report_check_parts_cut(item, `smoke.${key}`, max));
     return report_check_defined({
         ran: report_check_flag(report_check_field(fields, 'ran'), 'smoke.ran'),
         skippedBecause: optionalCut('skippedBecause', 2000),
@@ -45139,7 +46762,7 @@ function report_check_readSmoke(value) {
         status: report_check_optional(fields, 'status', (item) => report_check_whole(item, 'smoke.status')),
         bodyExcerpt: optionalCut('bodyExcerpt', 1000),
         failure: optionalCut('failure', 2000),
-        containerLog: report_check_optional(fields, 'containerLog', (item) => report_check_list(item, 'smoke.containerLog', 50).map((line, index) => cut(line, `smoke.containerLog[${index}]`, 1000))),
+        containerLog: report_check_optional(fields, 'containerLog', (item) => report_check_list(item, 'smoke.containerLog', 50).map((line, index) => report_check_parts_cut(line, `smoke.containerLog[${index}]`, 1000))),
     });
 }
 function readPlatform(value, at) {
@@ -45149,7 +46772,7 @@ function readPlatform(value, at) {
         sizeBytes: report_check_whole(report_check_field(fields, 'sizeBytes'), `${at}.sizeBytes`),
         compressedSizeBytes: report_check_optional(fields, 'compressedSizeBytes', (item) => report_check_whole(item, `${at}.compressedSizeBytes`)),
         layerCount: report_check_whole(report_check_field(fields, 'layerCount'), `${at}.layerCount`),
-        user: cut(report_check_field(fields, 'user'), `${at}.user`, 200),
+        user: report_check_parts_cut(report_check_field(fields, 'user'), `${at}.user`, 200),
         nonRoot: report_check_flag(report_check_field(fields, 'nonRoot'), `${at}.nonRoot`),
         passed: report_check_flag(report_check_field(fields, 'passed'), `${at}.passed`),
         baselineSizeBytes: report_check_optional(fields, 'baselineSizeBytes', (item) => report_check_whole(item, `${at}.baselineSizeBytes`)),
@@ -45182,8 +46805,8 @@ function readBuild(value) {
     return {
         builder: report_check_oneOf(report_check_field(fields, 'builder'), 'build.builder', ['buildx', 'classic']),
         durationMs: report_check_finite(report_check_field(fields, 'durationMs'), 'build.durationMs', 0),
-        context: cut(report_check_field(fields, 'context'), 'build.context', 4096),
-        dockerfile: cut(report_check_field(fields, 'dockerfile'), 'build.dockerfile', 4096),
+        context: report_check_parts_cut(report_check_field(fields, 'context'), 'build.context', 4096),
+        dockerfile: report_check_parts_cut(report_check_field(fields, 'dockerfile'), 'build.dockerfile', 4096),
     };
 }
 /** One gated image's report. */
@@ -45206,7 +46829,7 @@ function readGateReport(value, schemaVersion) {
         smoke: report_check_optional(fields, 'smoke', report_check_readSmoke),
         platforms: report_check_optional(fields, 'platforms', (item) => report_check_list(item, 'platforms', MAX_PLATFORMS).map((platform, index) => readPlatform(platform, `platforms[${index}]`))),
         baseline: report_check_optional(fields, 'baseline', readBaseline),
-        noBaselineReason: report_check_optional(fields, 'noBaselineReason', (item) => cut(item, 'noBaselineReason', 2000)),
+        noBaselineReason: report_check_optional(fields, 'noBaselineReason', (item) => report_check_parts_cut(item, 'noBaselineReason', 2000)),
         history: report_check_optional(fields, 'history', report_check_readHistory),
         analysis: report_check_optional(fields, 'analysis', (item) => readAnalysis(item, PLATFORM)),
         checks: report_check_list(report_check_field(fields, 'checks'), 'checks', MAX_CHECKS).map((check, index) => readCheck(check, `checks[${index}]`)),
@@ -45218,7 +46841,7 @@ function report_check_readEntry(value, index, schemaVersion) {
     const name = report_check_text(report_check_field(fields, 'name'), `${at}.name`, 200, /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/);
     const status = report_check_oneOf(report_check_field(fields, 'status'), `${at}.status`, ['gated', 'error']);
     if (status === 'error')
-        return { name, status, error: cut(report_check_field(fields, 'error'), `${at}.error`, 4000) };
+        return { name, status, error: report_check_parts_cut(report_check_field(fields, 'error'), `${at}.error`, 4000) };
     let report;
     try {
         report = readGateReport(report_check_field(fields, 'report'), schemaVersion);
@@ -45717,7 +47340,7 @@ async function runReportStep() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_report_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7479);
+/* harmony import */ var _action_report_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4061);
 // The entry of image-size-gate/report (report/action.yml `runs.main`): one verdict and one comment from the matrix jobs' reports.
 
 await (0,_action_report_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runReportStep */ .s)();

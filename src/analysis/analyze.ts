@@ -16,6 +16,8 @@ import { nextTurn, runInSlices, Steps, UNITS_BETWEEN_PAUSES } from './slices.js'
 import { reclaimableSteps, VisibleFile } from './waste.js';
 import { byteMapSteps } from './byte-map.js';
 import { ByteMap } from './byte-map.js';
+import { packageViewSteps } from '../packages/view.js';
+import { InstalledPackage, PackageSummary } from '../packages/types.js';
 
 export interface LayerSummary {
   index: number;
@@ -63,6 +65,13 @@ export interface ImageAnalysis {
   largestDirectoriesNotListed?: NotListed;
   /** Where the final filesystem's bytes are (all layers): its largest files and directories, for the size history. */
   byteMap: ByteMap;
+  /**
+   * The installed packages the image's own databases name (dpkg, apk, Python, npm), largest first, each sized by
+   * its files' bytes in the final filesystem (packages/view.ts).
+   */
+  packages?: InstalledPackage[];
+  /** How the packages, the bytes no package owns and the bytes later layers hid add up to the image size. */
+  packageSummary?: PackageSummary;
   hints: Hint[];
   /**
    * /etc/passwd and /etc/group as the daemon reads them when the container starts (links followed, Docker's
@@ -160,6 +169,13 @@ export function finalUserFiles(layers: ScannedLayer[]): Partial<Record<UserFileN
   return files;
 }
 
+function hasDockerignore(contextDir: string): Promise<boolean> {
+  return access(path.join(contextDir, '.dockerignore')).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Reads the layers once and analyses the image they hold (the first platform's, when there are several). */
 export async function analyzeImage(docker: Docker, imageId: string, options: AnalysisOptions): Promise<ImageAnalysis> {
   const started = performance.now();
@@ -187,14 +203,16 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
   const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
   const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
   const changes = await runInSlices(countChanges(entries));
-  const contextHasDockerignore = options.contextDir
-    ? await access(path.join(options.contextDir, '.dockerignore')).then(
-        () => true,
-        () => false,
-      )
-    : undefined;
+  const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
+  const sizeBytes = uncompressedSizeBytes(scanned);
+  const lineOf = (layer: number) => origins[layer]?.instruction?.line;
+  const viewStarted = performance.now();
+  const packageView = await runInSlices(
+    packageViewSteps({ layers: scanned.layers, visible: reclaimable.visible, imageBytes: sizeBytes, lineOf }),
+  );
+  packageView.summary.durationMs = performance.now() - viewStarted;
   await nextTurn();
-  const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore });
+  const hints = computeHints({ layers: scanned.layers, origins, reclaimable, contextHasDockerignore, packageView });
   const largest = await runInSlices(largestOwn(reclaimable.visible, origins));
   const byteMap = await runInSlices(byteMapSteps(reclaimable.visible));
   const compressed = compressedSize(scanned, options.compression);
@@ -214,13 +232,15 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
       filesRemoved: changes[index].removed,
     })),
     platform: scanned.platform,
-    sizeBytes: uncompressedSizeBytes(scanned),
+    sizeBytes,
     compressedSizeBytes: compressed.bytes,
     compressedSizeMethod: compressed.method,
     dive,
     reclaimableBytes: reclaimable.bytes,
     ...largest,
     byteMap,
+    packages: packageView.packages,
+    packageSummary: packageView.summary,
     hints,
     userFiles: finalUserFiles(scanned.layers),
     archiveBytes,

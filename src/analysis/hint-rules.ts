@@ -148,13 +148,33 @@ function deletedLaterHint(group: ShadowedBytes, origins: LayerOrigin[]): Hint {
   };
 }
 
+/** What a package install rewrites: the package managers' databases, logs and caches, and the linker's cache. */
+const PACKAGE_STATE =
+  /^\/(var\/lib\/dpkg\/|lib\/apk\/db\/|usr\/lib\/apk\/db\/|var\/lib\/apt\/|var\/cache\/debconf\/|var\/log\/(dpkg\.log|apt\/|alternatives\.log)|var\/lib\/rpm\/|var\/cache\/ldconfig\/|etc\/ld\.so\.cache$)/;
+
+/** Why a later layer stores a second copy: a package install rewriting the package database, a chmod or chown, or both. */
+function rewriteCause(group: ShadowedBytes): { cause: string; advice: string } {
+  const state = group.examples.filter((example) => PACKAGE_STATE.test(example.path)).length;
+  const install = 'a package install in a later layer rewrites the package database and its logs';
+  const installAdvice = 'install the packages in one RUN (or in a build stage)';
+  const chmod = 'a chmod or chown in a later RUN does this';
+  const chmodAdvice = 'set ownership and modes where the files are written (COPY --chown/--chmod)';
+  if (state === group.examples.length) return { cause: install, advice: installAdvice };
+  if (state === 0) return { cause: chmod, advice: chmodAdvice };
+  return {
+    cause: `${install}, and a chmod or chown in a later RUN rewrites the files it touches`,
+    advice: `${installAdvice}; ${chmodAdvice}`,
+  };
+}
+
 function rewrittenLaterHint(group: ShadowedBytes, origins: LayerOrigin[]): Hint {
   const examples = group.examples.map((example) => example.path).join(', ');
+  const { cause, advice } = rewriteCause(group);
   return {
     kind: 'rewritten-later',
     severity: 'warning',
     title: 'Files copied again by a later layer',
-    message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (a chmod or chown in a later RUN does this); set ownership and modes where the files are written (COPY --chown/--chmod).`,
+    message: `${where(origins, group.shadowedByLayer)} rewrites ${group.fileCount} files (${formatBytes(group.bytes)}, e.g. ${examples}) from ${where(origins, group.writtenInLayer)}, so both copies are stored (${cause}); ${advice}.`,
     savingBytes: group.bytes,
     ...place(origins, group.shadowedByLayer),
   };
@@ -203,11 +223,12 @@ function lineOf(origins: LayerOrigin[], layer: number): number | undefined {
 }
 
 /** The layer a hint concerns, and its Dockerfile line when known. */
-function place(origins: LayerOrigin[], layer: number): { layerIndex: number; line: number | undefined } {
+export function place(origins: LayerOrigin[], layer: number): { layerIndex: number; line: number | undefined } {
   return { layerIndex: layer, line: lineOf(origins, layer) };
 }
 
-function where(origins: LayerOrigin[], layer: number): string {
+/** A layer in words: its Dockerfile line and instruction, or its created_by. */
+export function where(origins: LayerOrigin[], layer: number): string {
   const origin = origins[layer];
   const line = origin?.instruction?.line;
   const step = origin?.createdBy ? `\`${clipCreatedBy(origin.createdBy)}\`` : `layer ${layer + 1}`;

@@ -1,20 +1,30 @@
 // What a hint is (its kind, severity, the layer and line it concerns, what a fix would save), and what the rules
-// in hint-rules.ts read to make one. Types only: hints.ts runs the rules.
+// in hint-rules.ts read to make one. Types and the list of kinds only: hints.ts runs the rules.
 import { ElfFinding, ScannedLayer } from './archive.js';
 import { LayerOrigin } from './dockerfile.js';
 import { Reclaimable, VisibleFile } from './waste.js';
+import type { PackageView } from '../packages/view.js';
 
-export type HintKind =
-  | 'package-cache'
-  | 'toolchain'
-  | 'unstripped-binary'
-  | 'static-binary-on-large-base'
-  | 'upx'
-  | 'dockerignore'
-  | 'no-dockerignore'
-  | 'deleted-later'
-  | 'rewritten-later'
-  | 'attack-surface';
+/** Every kind of hint: a report's reader takes these and no other. */
+export const HINT_KINDS = [
+  'package-cache',
+  'toolchain',
+  'unstripped-binary',
+  'static-binary-on-large-base',
+  'upx',
+  'dockerignore',
+  'no-dockerignore',
+  'deleted-later',
+  'rewritten-later',
+  'attack-surface',
+  'dev-dependencies',
+  'package-extras',
+  'python-bytecode',
+  'python-build-tools',
+  'build-packages',
+] as const;
+
+export type HintKind = (typeof HINT_KINDS)[number];
 
 export interface Hint {
   kind: HintKind;
@@ -34,6 +44,8 @@ export interface HintInput {
   reclaimable: Reclaimable;
   /** Whether the build context has a .dockerignore (undefined when the gate did not build). */
   contextHasDockerignore?: boolean;
+  /** The installed packages and the devDependencies shipped (absent in callers that do not compute them). */
+  packageView?: PackageView;
 }
 
 export interface LayerBinary {

@@ -14,13 +14,21 @@ import {
   upxHints,
 } from './hint-rules.js';
 import { Hint, HintContext, HintInput } from './hint.js';
+import { buildPackageHints, devDependencyHints, packageExtrasHints, pythonBuildToolHints, pythonBytecodeHints } from './package-hints.js';
 
 type HintRule = (context: HintContext) => Hint[];
 
+/** Path-based toolchain hints that the build-packages hint says better, by package, when it is given. */
+const SAID_BY_BUILD_PACKAGES = new Set(['C/C++ compiler in the final image', 'C headers in the final image']);
+
 export function computeHints(input: HintInput): Hint[] {
   const context = hintContext(input);
+  const hints = HINT_RULES.flatMap((rule) => rule(context));
+  const byPackage = hints.some((hint) => hint.kind === 'build-packages');
   // Sorted by saving, largest first; hints that save nothing measurable last, in the rules' order.
-  return HINT_RULES.flatMap((rule) => rule(context)).sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
+  return hints
+    .filter((hint) => !(byPackage && hint.kind === 'toolchain' && SAID_BY_BUILD_PACKAGES.has(hint.title)))
+    .sort((a, b) => (b.savingBytes ?? -1) - (a.savingBytes ?? -1));
 }
 
 function hintContext(input: HintInput): HintContext {
@@ -52,6 +60,11 @@ function hintContext(input: HintInput): HintContext {
 const HINT_RULES: HintRule[] = [
   packageCacheHints,
   toolchainHints,
+  buildPackageHints,
+  devDependencyHints,
+  pythonBuildToolHints,
+  packageExtrasHints,
+  pythonBytecodeHints,
   unstrippedBinaryHints,
   staticBinaryOnLargeBaseHints,
   upxHints,

@@ -1,6 +1,7 @@
 // One uncompressed layer tar, read as it streams: each entry's path, kind, size and mode, the headers of ELF
-// binaries, the passwd and group files (to resolve the user), the layer's diffID (sha256 of its tar), its own
-// bytes (regular files and symlink targets) and, optionally, its gzip-compressed size.
+// binaries, the passwd and group files (to resolve the user), the package databases (packages/capture.ts), the
+// layer's diffID (sha256 of its tar), its own bytes (regular files and symlink targets) and, optionally, its
+// gzip-compressed size.
 import { createHash } from 'node:crypto';
 import type { LayerSizer } from './go-gzip/pool.js';
 import { TarEntrySink, TarEntryType, TarHeader, TarReader } from './tar.js';
@@ -14,6 +15,7 @@ import {
   sectionTableRange,
 } from './elf.js';
 import { MAX_USER_FILE_BYTES } from '../user/resolve.js';
+import { CapturedPackageFiles, PackageFileCollector } from '../packages/capture.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'link' | 'other';
 
@@ -26,6 +28,8 @@ export interface LayerEntry {
   mode: number;
   /** A symlink's target as written, or the archive path a hard link names (links only). */
   linkTarget?: string;
+  /** A symlink target's length in bytes as stored, when it is not the UTF-8 length of linkTarget (bytes that are not UTF-8). */
+  linkBytes?: number;
 }
 
 export interface ElfFinding {
@@ -60,6 +64,8 @@ export interface ScannedLayer {
   compressedBytesFromBlob?: boolean;
   entries: LayerEntry[];
   elfBinaries: ElfFinding[];
+  /** The package databases this layer writes (dpkg, apk, Python, npm), for the package view. */
+  packageFiles?: CapturedPackageFiles;
 }
 /** Files kept for resolving the user: /etc/passwd, /etc/group, and the likely targets of links to them. */
 const USER_FILE_NAMES = new Set(['passwd', 'group']);
@@ -185,6 +191,7 @@ export class LayerReader {
   readonly elfBinaries: ElfFinding[] = [];
   readonly userFiles = new Map<string, Buffer>();
   private userFileBytes = 0;
+  private readonly packageFiles = new PackageFileCollector();
   tarBytes = 0;
   contentBytes = 0;
   private readonly hash = createHash('sha256');
@@ -205,11 +212,10 @@ export class LayerReader {
     const sizeBytes = kind === 'file' ? header.size : 0;
     this.contentBytes += kind === 'symlink' ? header.linkNameBytes : sizeBytes;
     const isLink = kind === 'symlink' || kind === 'link';
-    if (path !== '/')
-      this.entries.push(
-        isLink ? { path, kind, sizeBytes, mode: header.mode, linkTarget: header.linkName } : { path, kind, sizeBytes, mode: header.mode },
-      );
+    if (path !== '/') this.entries.push(isLink ? linkEntry(path, kind, header) : { path, kind, sizeBytes, mode: header.mode });
     if (kind !== 'file') return undefined;
+    const database = this.packageFiles.sinkFor(path, sizeBytes);
+    if (database) return database;
     const elf = sizeBytes >= ELF_HEADER_BYTES ? new ElfSink(path, sizeBytes, (finding) => this.elfBinaries.push(finding)) : undefined;
     const keep =
       USER_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) && this.userFileBytes + sizeBytes <= MAX_USER_FILE_BYTES_PER_LAYER;
@@ -232,6 +238,14 @@ export class LayerReader {
       entries: this.entries,
       elfBinaries: this.elfBinaries,
       userFiles: this.userFiles,
+      packageFiles: this.packageFiles.result(),
     };
   }
+}
+
+/** A symlink's or hard link's entry; a symlink target that is not UTF-8 keeps its stored length. */
+function linkEntry(path: string, kind: EntryKind, header: TarHeader): LayerEntry {
+  const entry: LayerEntry = { path, kind, sizeBytes: 0, mode: header.mode, linkTarget: header.linkName };
+  if (kind === 'symlink' && header.linkNameBytes !== Buffer.byteLength(header.linkName)) entry.linkBytes = header.linkNameBytes;
+  return entry;
 }

@@ -10,6 +10,8 @@ import { GateOptions } from '../inputs/options.js';
 import { displayName } from './build.js';
 import { BuildInfo, Measured, PlatformMeasurement } from '../judge/measured.js';
 import { BaselineReport, GateReport, PlatformReport, REPORT_SCHEMA_VERSION, SmokeReport } from '../report/model.js';
+import { PackageSide, packageChanges, packageSideOf } from '../packages/changes.js';
+import { ImageAnalysis } from '../analysis/analyze.js';
 
 export interface ReportInput {
   options: GateOptions;
@@ -32,11 +34,16 @@ function figuresOf(platform: PlatformMeasurement, smoke: SmokeOutcome | undefine
   };
 }
 
-/** What the comparison needs of the baseline's platform: its figures, layers and byte map. */
+/** What the comparison needs of the baseline's platform: its figures, layers, byte map and packages. */
 interface BaselineSide {
   figures: Figures;
   layers?: ComparedLayer[];
   bytes?: ByteMap;
+  packages?: PackageSide;
+}
+
+function analysisPackages(analysis: ImageAnalysis | undefined): PackageSide | undefined {
+  return analysis?.packages && analysis.packageSummary ? packageSideOf(analysis.packages, analysis.packageSummary) : undefined;
 }
 
 /**
@@ -46,11 +53,22 @@ interface BaselineSide {
 function baselineSide(baseline: BaselineOutcome, platform: string): BaselineSide | undefined {
   if ('measured' in baseline) {
     const measured = baseline.measured.platforms.find((candidate) => candidate.platform === platform) ?? baseline.measured.platforms[0];
-    return { figures: figuresOf(measured, baseline.measured.smoke), layers: measured.analysis?.layers, bytes: measured.analysis?.byteMap };
+    const analysis = measured.analysis;
+    return {
+      figures: figuresOf(measured, baseline.measured.smoke),
+      layers: analysis?.layers,
+      bytes: analysis?.byteMap,
+      packages: analysisPackages(analysis),
+    };
   }
   if ('recorded' in baseline) {
     const record = baseline.recorded.find((candidate) => candidate.platform === platform);
-    return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes };
+    const packages = record?.packages && {
+      packages: record.packages.listed,
+      complete: record.packages.complete,
+      ecosystems: record.packages.ecosystems,
+    };
+    return record && { figures: recordFigures(record), layers: record.layers, bytes: record.bytes, packages };
   }
   return undefined;
 }
@@ -60,11 +78,13 @@ function baselineReport(input: ReportInput, primary: PlatformMeasurement): Basel
   const base = baselineSide(input.baseline, primary.platform);
   if (!base) return undefined;
   const head = primary.analysis;
+  const headPackages = analysisPackages(head);
   return {
     ...input.baseline.report,
     figures: figureDeltas(base.figures, figuresOf(primary, input.head.smoke)),
     layerChanges: head && base.layers ? layerChanges(base.layers, head.layers) : undefined,
     fileChanges: head && base.bytes ? fileChanges(base.bytes, head.byteMap) : undefined,
+    packageChanges: headPackages && base.packages ? packageChanges(base.packages, headPackages) : undefined,
   };
 }
 
@@ -84,6 +104,8 @@ function platformChecks(input: ReportInput, platform: PlatformMeasurement, index
         compressedSizeBytes: analysis.compressedSizeBytes,
         efficiency: analysis.dive.efficiency,
         wastedBytes: analysis.dive.wastedBytes,
+        layers: analysis.layers,
+        packages: analysis.packages,
       },
       baselineSizeBytes: baselineSide(baseline, platform.platform)?.figures.sizeBytes,
       noBaselineReason: 'skipped' in baseline ? baseline.skipped : undefined,

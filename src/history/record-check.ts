@@ -4,6 +4,22 @@
 // dropped). Then what it claims is checked against itself, against the path it is stored under, against the
 // run's own server and repository, and against the image measured now (recordProblem, sharedLayerProblem).
 // Nothing here throws on bad input; a reason names the field, never quotes the text.
+import {
+  defined,
+  field,
+  fieldCheckBase,
+  fieldsOf,
+  finite,
+  flag,
+  Invalid,
+  fail,
+  list,
+  oneOf,
+  optional,
+  text,
+  time,
+  whole,
+} from '../common/field-checks.js';
 import { FigureId } from '../judge/delta.js';
 import { BYTE_MAP_DIRECTORIES, BYTE_MAP_FILES } from '../analysis/byte-map.js';
 import { imageKey, MAX_NAME_CHARS, platformKey, recordedName, RecordPath } from './record-path.js';
@@ -11,6 +27,9 @@ import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js'
 import { ByteMap } from '../analysis/byte-map.js';
 import { COMPRESSED_SIZE_METHODS } from '../analysis/image-layers.js';
 import { IMAGE_STORES } from '../docker/engine.js';
+import { ECOSYSTEMS } from '../packages/types.js';
+import { MAX_NAME_CHARS as MAX_PACKAGE_NAME_CHARS, MAX_VERSION_CHARS } from '../packages/dpkg.js';
+import { RecordedPackages } from './types.js';
 
 /** The longest record text read (bytes of UTF-8). */
 export const MAX_RECORD_BYTES = 256 * 1024;
@@ -22,86 +41,17 @@ export const MAX_PATH_CHARS = 4096;
 export const MAX_LAYERS = 1000;
 /** No figure of bytes in a record may exceed 1 PiB: no image holds that much. */
 export const MAX_PLAUSIBLE_BYTES = 2 ** 50;
+/** How many of an image's largest packages a record keeps. */
+export const MAX_RECORDED_PACKAGES = 100;
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIGEST = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
-
-class Invalid extends Error {}
-
-function fail(at: string, why: string): never {
-  throw new Invalid(`${at} ${why}`);
-}
-
-type Fields = Record<string, unknown>;
-
-function fieldsOf(value: unknown, at: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(at, 'is not an object');
-  return value as Fields;
-}
-
-/** A field of the object itself (never one inherited, whatever the text names). */
-function field(fields: Fields, key: string): unknown {
-  return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-
-function text(value: unknown, at: string, maxChars: number, pattern?: RegExp): string {
-  if (typeof value !== 'string') fail(at, 'is not a string');
-  if (value.length > maxChars) fail(at, `is longer than ${maxChars} characters`);
-  if (pattern && !pattern.test(value)) fail(at, 'is not in the expected form');
-  return value;
-}
-
-function time(value: unknown, at: string): string {
-  const checked = text(value, at, 40, ISO_UTC);
-  if (Number.isNaN(Date.parse(checked))) fail(at, 'is not a date');
-  return checked;
-}
-
-/** A whole number of bytes (or of anything): a safe integer, at least 0. */
-function whole(value: unknown, at: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail(at, 'is not a whole number of at least 0');
-  return value;
-}
 
 /** A whole number of bytes, at most MAX_PLAUSIBLE_BYTES. */
 function bytes(value: unknown, at: string): number {
   const checked = whole(value, at);
   if (checked > MAX_PLAUSIBLE_BYTES) fail(at, 'is more than 1 PiB, more than any image holds');
   return checked;
-}
-
-function finite(value: unknown, at: string, min = -Infinity): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-    fail(at, `is not a finite number${min > -Infinity ? ` of at least ${min}` : ''}`);
-  return value;
-}
-
-function flag(value: unknown, at: string): boolean {
-  if (typeof value !== 'boolean') fail(at, 'is not true or false');
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) fail(at, `is not one of ${allowed.join(', ')}`);
-  return value as T;
-}
-
-function list(value: unknown, at: string, maxItems: number): unknown[] {
-  if (!Array.isArray(value)) fail(at, 'is not a list');
-  if (value.length > maxItems) fail(at, `has more than ${maxItems} items`);
-  return value;
-}
-
-/** `read` of the field when it is there; a field that is null or of the wrong type is invalid, not absent. */
-function optional<T>(fields: Fields, key: string, read: (value: unknown) => T): T | undefined {
-  const value = field(fields, key);
-  return value === undefined ? undefined : read(value);
-}
-
-/** The object without its undefined fields, as the text would have had it. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 
 function readFigures(value: unknown): HistoryRecord['figures'] {
@@ -152,6 +102,24 @@ function readByteMap(value: unknown): ByteMap {
   };
 }
 
+function readPackages(value: unknown): RecordedPackages {
+  const fields = fieldsOf(value, 'packages');
+  const listed = list(field(fields, 'listed'), 'packages.listed', MAX_RECORDED_PACKAGES).map((item, index) => {
+    const at = `packages.listed[${index}]`;
+    const pkg = fieldsOf(item, at);
+    return {
+      ecosystem: oneOf(field(pkg, 'ecosystem'), `${at}.ecosystem`, ECOSYSTEMS),
+      name: text(field(pkg, 'name'), `${at}.name`, MAX_PACKAGE_NAME_CHARS),
+      version: text(field(pkg, 'version'), `${at}.version`, MAX_VERSION_CHARS),
+      sizeBytes: whole(field(pkg, 'sizeBytes'), `${at}.sizeBytes`),
+    };
+  });
+  const ecosystems = list(field(fields, 'ecosystems'), 'packages.ecosystems', ECOSYSTEMS.length).map((item, index) =>
+    oneOf(item, `packages.ecosystems[${index}]`, ECOSYSTEMS),
+  );
+  return { listed, complete: flag(field(fields, 'complete'), 'packages.complete'), ecosystems };
+}
+
 function readEngine(value: unknown): HistoryRecord['engine'] {
   const fields = fieldsOf(value, 'engine');
   return {
@@ -187,6 +155,7 @@ function readRecord(value: unknown): HistoryRecord {
       list(item, 'layers', MAX_LAYERS).map((layer, index) => readLayer(layer, `layers[${index}]`)),
     ),
     bytes: optional(fields, 'bytes', readByteMap),
+    packages: optional(fields, 'packages', readPackages),
   });
 }
 
@@ -295,4 +264,4 @@ export function sharedLayerProblem(
  * The field checks above and the byte map's reader, for the other reader of untrusted JSON: the matrix jobs'
  * reports (report/report-check.ts), which image-size-gate/report validates with the same care as records.
  */
-export const fieldChecks = { Invalid, fail, fieldsOf, field, text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap };
+export const fieldChecks = { ...fieldCheckBase, readByteMap };

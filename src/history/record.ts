@@ -4,11 +4,20 @@
 import { LayerSummary } from '../analysis/analyze.js';
 import { Figures } from '../judge/delta.js';
 import { Measured, PlatformMeasurement } from '../judge/measured.js';
-import { MAX_CREATED_BY_CHARS, MAX_USER_CHARS, parseRecord } from './record-check.js';
+import { MAX_CREATED_BY_CHARS, MAX_RECORDED_PACKAGES, MAX_USER_CHARS, parseRecord } from './record-check.js';
+import { ImageAnalysis } from '../analysis/analyze.js';
 import { recordedName } from './record-path.js';
-import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer } from './types.js';
+import { HistoryRecord, RECORD_SCHEMA_VERSION, RecordedLayer, RecordedPackages } from './types.js';
 
-export { MAX_CREATED_BY_CHARS, MAX_LAYERS, MAX_PATH_CHARS, MAX_RECORD_BYTES, MAX_USER_CHARS, parseRecord } from './record-check.js';
+export {
+  MAX_CREATED_BY_CHARS,
+  MAX_RECORDED_PACKAGES,
+  MAX_LAYERS,
+  MAX_PATH_CHARS,
+  MAX_RECORD_BYTES,
+  MAX_USER_CHARS,
+  parseRecord,
+} from './record-check.js';
 export { imageKey, MAX_NAME_CHARS, parseRecordPath, platformKey, recordedName, recordPath } from './record-path.js';
 export type { RecordPath } from './record-path.js';
 
@@ -54,6 +63,20 @@ function recordedLayer(layer: LayerSummary): RecordedLayer {
   };
 }
 
+/** The largest packages of an analysis, as a record keeps them (undefined when the analysis read none). */
+export function recordedPackages(analysis: ImageAnalysis | undefined): RecordedPackages | undefined {
+  const packages = analysis?.packages;
+  const summary = analysis?.packageSummary;
+  if (!packages || !summary) return undefined;
+  return {
+    listed: packages
+      .slice(0, MAX_RECORDED_PACKAGES)
+      .map(({ ecosystem, name, version, sizeBytes }) => ({ ecosystem, name, version, sizeBytes })),
+    complete: packages.length <= MAX_RECORDED_PACKAGES && summary.notListed === undefined,
+    ecosystems: summary.ecosystems.filter((ecosystem) => ecosystem.read).map((ecosystem) => ecosystem.ecosystem),
+  };
+}
+
 function figuresOf(platform: PlatformMeasurement, head: Measured, first: boolean): HistoryRecord['figures'] {
   const figures: HistoryRecord['figures'] = { size: platform.sizeBytes, layers: platform.layerCount };
   if (platform.compressedSizeBytes !== undefined) figures['compressed-size'] = platform.compressedSizeBytes;
@@ -86,12 +109,13 @@ function recordOf({ name, head, meta, engine }: RecordInput, platform: PlatformM
     nonRoot: platform.user.kind === 'non-root',
     layers: platform.analysis?.layers.map(recordedLayer),
     bytes: platform.analysis?.byteMap,
+    packages: recordedPackages(platform.analysis),
   };
 }
 
 /**
  * A record the reader takes back: as it is, else without its layers (more than MAX_LAYERS, or too many bytes),
- * else without its byte map (a path longer than MAX_PATH_CHARS), else without both. Throws when even that is
+ * else without its byte map (a path longer than MAX_PATH_CHARS), else without both, else without its packages too. Throws when even that is
  * refused (a commit that is not a full sha, a platform name of more than 100 characters).
  */
 function readable(record: HistoryRecord): HistoryRecord {
@@ -100,6 +124,7 @@ function readable(record: HistoryRecord): HistoryRecord {
     { ...record, layers: undefined },
     { ...record, bytes: undefined },
     { ...record, layers: undefined, bytes: undefined },
+    { ...record, layers: undefined, bytes: undefined, packages: undefined },
   ];
   let reason = '';
   for (const attempt of attempts) {

@@ -5,6 +5,7 @@ import { ImageStore } from '../docker/engine.js';
 import { SizeMethod } from '../judge/measured.js';
 import { ByteMap } from '../analysis/byte-map.js';
 import { CompressedSizeMethod } from '../analysis/image-layers.js';
+import { Ecosystem } from '../packages/types.js';
 
 /** Bumped when a field changes meaning; a reader skips records of a schema it does not know. */
 export const RECORD_SCHEMA_VERSION = 1;
@@ -18,6 +19,16 @@ export interface RecordedLayer {
   /** Bytes of the layer's uncompressed tar. */
   tarBytes: number;
   compressedBytes?: number;
+}
+
+/** The largest packages of a recorded image, for the pull requests that compare with it (packages/changes.ts). */
+export interface RecordedPackages {
+  /** Largest first, at most MAX_RECORDED_PACKAGES. */
+  listed: { ecosystem: Ecosystem; name: string; version: string; sizeBytes: number }[];
+  /** Every package the image had is listed. */
+  complete: boolean;
+  /** The ecosystems whose database was read. */
+  ecosystems: Ecosystem[];
 }
 
 export interface HistoryRecord {
@@ -43,6 +54,8 @@ export interface HistoryRecord {
   /** Absent when the layers were not analysed (analyze: false). */
   layers?: RecordedLayer[];
   bytes?: ByteMap;
+  /** Absent in records made before packages were read, or without the analysis. */
+  packages?: RecordedPackages;
 }
 
 /** One commit of an image's recorded series: what the trend shows. */

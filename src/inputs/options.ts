@@ -17,6 +17,12 @@ export interface Budgets {
   /** 0..1 */
   minEfficiency?: number;
   maxWastedSize?: ParsedSize;
+  /** The largest layer's own bytes. */
+  maxLayerSize?: ParsedSize;
+  /** Each installed package's bytes, but those allowLargePackages names. */
+  maxPackageSize?: ParsedSize;
+  /** `name` or `ecosystem:name`. */
+  allowLargePackages?: string[];
   maxIncrease?: IncreaseBudget;
   allowIncreaseLabel?: string;
 }

@@ -60,6 +60,19 @@ export function parseBranchList(text: string): string[] {
     .map(parseBranchName);
 }
 
+/** Package names, comma- or newline-separated, each a name or ecosystem:name (deb, apk, rpm, python, npm). */
+export function parsePackageList(text: string): string[] {
+  const names = text
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (/\s/.test(name) || name.length > 300 || /^(deb|apk|rpm|python|npm):$/.test(name))
+      throw new InputError('allow-large-packages', `"${name}" is not a package name`, 'typescript, deb:libc6');
+  }
+  return names;
+}
+
 export function parseCount(text: string): number {
   if (!/^\d+$/.test(text)) throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
   return Number(text);

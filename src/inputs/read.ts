@@ -16,6 +16,7 @@ import {
   parseIncrease,
   parseKeyValueLines,
   parseOptional,
+  parsePackageList,
   parsePlatforms,
   parsePort,
   parsePositiveDuration,
@@ -72,6 +73,9 @@ function readBudgets(value: Read, optional: ReadOptional): Budgets {
     maxCompressedSize: parseOptional('max-compressed-size', value('max-compressed-size'), parseSize, '10MB, 8MiB or 10000000'),
     minEfficiency: parseOptional('min-efficiency', value('min-efficiency'), parseFraction, '0.95 or 95%'),
     maxWastedSize: parseOptional('max-wasted-size', value('max-wasted-size'), parseSize, '5MB, 4MiB or 5000000'),
+    maxLayerSize: parseOptional('max-layer-size', value('max-layer-size'), parseSize, '50MB, 48MiB or 50000000'),
+    maxPackageSize: parseOptional('max-package-size', value('max-package-size'), parseSize, '20MB, 19MiB or 20000000'),
+    allowLargePackages: parseOptional('allow-large-packages', value('allow-large-packages'), parsePackageList, 'typescript, deb:libc6'),
     maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
     allowIncreaseLabel: optional('allow-increase-label'),
   };
@@ -123,7 +127,9 @@ function readSmoke(value: Read, optional: ReadOptional): SmokeOptions {
 
 /** Inputs that are valid alone but not together. */
 function checkCombinations(options: GateOptions, value: (name: string) => string): void {
-  const needsAnalysis = (['max-compressed-size', 'min-efficiency', 'max-wasted-size'] as const).find((name) => value(name) !== '');
+  const needsAnalysis = (['max-compressed-size', 'min-efficiency', 'max-wasted-size', 'max-layer-size', 'max-package-size'] as const).find(
+    (name) => value(name) !== '',
+  );
   if (!options.analyze && needsAnalysis) {
     throw new InputError(
       'analyze',

@@ -1,6 +1,7 @@
 // Pure: measurements + budgets -> one verdict per check, each with the figure, the budget and the margin.
 import { Budgets } from '../inputs/options.js';
 import { SmokeResult } from '../smoke/smoke.js';
+import { LayerFigure, layerSizeCheck, PackageFigure, packageSizeCheck } from './package-budgets.js';
 import { UserResolution } from '../user/resolve.js';
 import {
   formatBytes,
@@ -15,7 +16,18 @@ import {
 /** warn: a budget was exceeded but a reviewer accepted it (allow-increase-label); it does not fail the gate. */
 export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'info';
 
-export type CheckId = 'increase' | 'size' | 'compressed-size' | 'layers' | 'non-root' | 'smoke' | 'startup' | 'efficiency' | 'wasted-size';
+export type CheckId =
+  | 'increase'
+  | 'size'
+  | 'compressed-size'
+  | 'layers'
+  | 'non-root'
+  | 'smoke'
+  | 'startup'
+  | 'efficiency'
+  | 'wasted-size'
+  | 'layer-size'
+  | 'package-size';
 
 export interface Check {
   id: CheckId;
@@ -38,6 +50,10 @@ export interface AnalysisFigures {
   compressedSizeBytes?: number;
   efficiency: number;
   wastedBytes: number;
+  /** The layers' own bytes, for max-layer-size. */
+  layers?: LayerFigure[];
+  /** The installed packages, for max-package-size. */
+  packages?: PackageFigure[];
 }
 
 export interface Measurements {
@@ -61,6 +77,8 @@ export function evaluateBudgets(measured: Measurements, budgets: Budgets): Check
   checks.push(layersCheck(measured, budgets), nonRootCheck(measured, budgets), smokeCheck(measured), startupCheck(measured, budgets));
   if (measured.analysis || budgets.minEfficiency !== undefined) checks.push(efficiencyCheck(measured, budgets));
   if (measured.analysis || budgets.maxWastedSize) checks.push(byteCheck(BYTE_BUDGETS.wastedSize, measured, budgets));
+  if (budgets.maxLayerSize) checks.push(layerSizeCheck(measured.analysis, budgets.maxLayerSize));
+  if (budgets.maxPackageSize) checks.push(packageSizeCheck(measured.analysis, budgets.maxPackageSize, budgets.allowLargePackages ?? []));
   return checks;
 }
 

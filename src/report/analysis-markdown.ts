@@ -5,6 +5,7 @@ import { formatBytes, formatDurationMs, formatInteger } from '../common/units.js
 import { clipCreatedBy } from '../common/created-by.js';
 import { detailsBlock, escapeMarkdownInline } from '../common/escape.js';
 import { hintMarkdownItem } from './hint.js';
+import { packagesSection } from './packages.js';
 
 /** The bandwidth the pull-time estimate assumes. */
 export const PULL_BANDWIDTH_BITS_PER_SECOND = 100_000_000;
@@ -25,6 +26,7 @@ export function renderAnalysis(analysis: ImageAnalysis, uncompressedBytes: numbe
     wasteLine(analysis),
     '',
     ...hintsSection(analysis),
+    ...packagesSection(analysis),
     ...layersSection(analysis),
     ...largestSection(analysis),
     ...inefficientSection(analysis),

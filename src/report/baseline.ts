@@ -8,11 +8,14 @@ import { clipCreatedBy } from '../common/created-by.js';
 import { escapeMarkdownInline } from '../common/escape.js';
 import { GateReport } from './model.js';
 import { fileChangesLines } from './trend.js';
+import { packageChangeSection } from './packages.js';
 
 export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', info: '' };
 
 /** The summary shows this many changed layers; the comment as many as fit. */
 const SUMMARY_LAYER_CHANGE_ROWS = 30;
+/** The summary shows this many changed packages; the comment as many as fit. */
+const SUMMARY_PACKAGE_CHANGE_ROWS = 30;
 
 export const LAYER_CHANGE_HEADER = ['| | Layer | Base | This PR | Change |', '| --- | --- | ---: | ---: | ---: |'];
 
@@ -128,6 +131,7 @@ export function renderBaselineSection(report: GateReport): string {
     '',
     ...figuresTable(report),
     ...fileChangeSection(report),
+    ...packageChangeSection(report.baseline.packageChanges, SUMMARY_PACKAGE_CHANGE_ROWS),
     ...(changes.length > 0 ? ['', ...LAYER_CHANGE_HEADER, ...changes.slice(0, SUMMARY_LAYER_CHANGE_ROWS).map(layerChangeRow)] : []),
   ].join('\n');
 }

@@ -7,6 +7,7 @@ import { ImageAnalysis } from '../analysis/analyze.js';
 import { FigureDelta, LayerChange } from '../judge/delta.js';
 import { FileChange } from '../history/file-changes.js';
 import { HistoryRecord, TrendPoint } from '../history/types.js';
+import { PackageChanges } from '../packages/changes.js';
 
 // 2: image.sizeBytes is the layers' own bytes on every engine (was docker image inspect .Size); adds
 // image.platform, image.sizeMethod, image.engineSizeBytes, engine and platforms.
@@ -14,7 +15,8 @@ import { HistoryRecord, TrendPoint } from '../history/types.js';
 // analysis.byteMap and history.
 // 4: adds history.pending (a matrix job's records, left to image-size-gate/report) and, in the report of a config
 // file's images, matrix (the commit and the config file's digest of a matrix job).
-export const REPORT_SCHEMA_VERSION = 4;
+// 5: adds analysis.packages, analysis.packageSummary and baseline.packageChanges.
+export const REPORT_SCHEMA_VERSION = 5;
 
 /**
  * Where a baseline came from: base-commit, built from the base commit now; image, an image reference measured in
@@ -37,6 +39,8 @@ export interface BaselineReport {
   layerChanges?: LayerChange[];
   /** Which files and directories grew, appeared, shrank or vanished most (when both byte maps are known). */
   fileChanges?: FileChange[];
+  /** Which packages were added, removed, grew, shrank or were updated (when both sides' packages are known). */
+  packageChanges?: PackageChanges;
   /** record only: when and by which run the record was made, and the image store that measured it. */
   recordedAt?: string;
   recordRunUrl?: string;

@@ -17,6 +17,7 @@ import { trendLines } from './trend.js';
 import { detailsBlock, displayName, escapeMarkdownInline } from '../common/escape.js';
 import { hintMarkdownItem } from './hint.js';
 import { GateReport } from './model.js';
+import { packageChangeSection } from './packages.js';
 
 /** Room kept free below the limit for the marker line and safety. */
 const COMMENT_RESERVE_CHARS = 1_000;
@@ -87,6 +88,7 @@ function renderWith(report: GateReport, context: CommentContext, maxRows: number
   const failures = failureLines(report);
   if (failures.length > 0) lines.push('', ...failures);
   lines.push(...fileChangeSection(report, maxRows));
+  lines.push(...packageChangeSection(report.baseline?.packageChanges, Math.min(maxRows, 20)));
   const trend = trendLines(report.history?.trend ?? [], { label: 'this PR', sizeBytes: report.image.sizeBytes });
   if (trend.length > 0) lines.push('', ...trend);
   const changes = report.baseline?.layerChanges ?? [];

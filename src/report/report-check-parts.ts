@@ -4,7 +4,7 @@
 // itself does not bound (a layer's instruction, a hint's message) are cut to a bound instead of refused.
 import { fieldChecks } from '../history/record-check.js';
 import { ImageAnalysis, LayerSummary } from '../analysis/analyze.js';
-import { Hint, HintKind } from '../analysis/hint.js';
+import { Hint, HINT_KINDS } from '../analysis/hint.js';
 import { INEFFICIENT_PATHS_LISTED } from '../analysis/dive-efficiency.js';
 import { BaselineReport } from './model.js';
 import { FigureDelta, LayerChange } from '../judge/delta.js';
@@ -12,8 +12,10 @@ import { FileChange } from '../history/file-changes.js';
 import { BASELINE_SOURCES } from './model.js';
 import { COMPRESSED_SIZE_METHODS } from '../analysis/image-layers.js';
 import { IMAGE_STORES } from '../docker/engine.js';
+import { readPackageChanges, readPackages, readPackageSummary } from './report-check-packages.js';
 
-const { fieldsOf, field, text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap } = fieldChecks;
+const { fieldsOf, field, text, time, whole, finite, flag, oneOf, list, optional, defined, readByteMap, cut, signedWhole } = fieldChecks;
+export { cut };
 type Fields = Record<string, unknown>;
 
 /** Refuses the part: `at` names the field (a function declaration, so that the compiler knows it never returns). */
@@ -26,19 +28,6 @@ const MAX_LAYERS = 1000;
 const MAX_HINTS = 200;
 const MAX_FILE_CHANGES = 200;
 const MAX_PATH_CHARS = 4096;
-
-/** A text of at most `maxChars` code points: longer text is cut (never refused), anything but text is. */
-export function cut(value: unknown, at: string, maxChars: number): string {
-  if (typeof value !== 'string') fail(at, 'is not a string');
-  if (value.length <= maxChars) return value;
-  return `${Array.from(value).slice(0, maxChars).join('')}…`;
-}
-
-/** A whole number that may be negative (a change in bytes). */
-export function signedWhole(value: unknown, at: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(at, 'is not a whole number');
-  return value;
-}
 
 const optionalWhole = (fields: Fields, key: string, at: string) => optional(fields, key, (item) => whole(item, `${at}.${key}`));
 const imagePath = (value: unknown, at: string) => text(value, at, MAX_PATH_CHARS, /^\//);
@@ -59,19 +48,6 @@ function readLayer(value: unknown, at: string): LayerSummary {
     filesRemoved: whole(field(fields, 'filesRemoved'), `${at}.filesRemoved`),
   });
 }
-
-const HINT_KINDS: readonly HintKind[] = [
-  'package-cache',
-  'toolchain',
-  'unstripped-binary',
-  'static-binary-on-large-base',
-  'upx',
-  'dockerignore',
-  'no-dockerignore',
-  'deleted-later',
-  'rewritten-later',
-  'attack-surface',
-];
 
 function readHint(value: unknown, at: string): Hint {
   const fields = fieldsOf(value, at);
@@ -160,6 +136,8 @@ export function readAnalysis(value: unknown, platformPattern: RegExp): ImageAnal
     archiveBytes: whole(field(fields, 'archiveBytes'), 'analysis.archiveBytes'),
     compressedSizesReused: whole(field(fields, 'compressedSizesReused'), 'analysis.compressedSizesReused'),
     durationMs: finite(field(fields, 'durationMs'), 'analysis.durationMs', 0),
+    packages: optional(fields, 'packages', readPackages),
+    packageSummary: optional(fields, 'packageSummary', readPackageSummary),
   });
 }
 
@@ -235,5 +213,6 @@ export function readBaseline(value: unknown): BaselineReport {
     recordedAt: optional(fields, 'recordedAt', (item) => time(item, `${at}.recordedAt`)),
     recordRunUrl: optional(fields, 'recordRunUrl', (item) => text(item, `${at}.recordRunUrl`, 2000, /^https?:\/\/[^\s()<>]+$/)),
     recordImageStore: optional(fields, 'recordImageStore', (item) => oneOf(item, `${at}.recordImageStore`, IMAGE_STORES)),
+    packageChanges: optional(fields, 'packageChanges', readPackageChanges),
   });
 }

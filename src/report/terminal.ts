@@ -9,6 +9,7 @@ import { hintTerminalLines } from './hint.js';
 import { engineSentence, platformRows } from './engine.js';
 import { GateReport } from './model.js';
 import { visibleControlChars } from '../common/escape.js';
+import { packageTerminalLines } from './packages.js';
 
 const LARGEST_LAYER_LINES = 5;
 
@@ -87,6 +88,7 @@ function renderAnalysisText(analysis: ImageAnalysis, uncompressedBytes: number):
           `  ${formatBytes(layer.sizeBytes).padStart(9)}  ${layer.line ? `line ${layer.line}: ` : ''}${clipCreatedBy(plain(layer.createdBy))}${layer.own ? '' : ' (base)'}`,
       ),
   ];
+  lines.push(...packageTerminalLines(analysis, plain));
   if (analysis.hints.length > 0) lines.push('', 'hints:', ...analysis.hints.flatMap((hint) => hintTerminalLines(hint, plain)));
   return lines;
 }

@@ -74,6 +74,39 @@ describe('a matrix job report read back', () => {
     expect(refused).toBeLessThan(paths.length);
   });
 
+  test("the package view's parts read back whole, bounded: a package's name is cut, an unknown ecosystem or change kind refused", () => {
+    const document = original();
+    const report = document.images[0].report;
+    expect(report.analysis.packages.length).toBeGreaterThan(10);
+    expect(report.baseline.packageChanges.changes.length).toBeGreaterThan(3);
+    const whole = read(document);
+    if (!('report' in whole)) throw new Error(whole.invalid);
+    const gated = whole.report.images[0];
+    if (gated.status !== 'gated') throw new Error('not gated');
+    expect(gated.report.analysis?.packages).toEqual(report.analysis.packages);
+    expect(gated.report.analysis?.packageSummary).toEqual(report.analysis.packageSummary);
+    expect(gated.report.baseline?.packageChanges).toEqual(report.baseline.packageChanges);
+
+    const longName = original();
+    longName.images[0].report.analysis.packages[0].name = 'p'.repeat(5000);
+    const cut = read(longName);
+    if (!('report' in cut)) throw new Error(cut.invalid);
+    const first = cut.report.images[0].status === 'gated' ? cut.report.images[0].report.analysis?.packages?.[0].name : '';
+    expect(first).toBe(`${'p'.repeat(214)}…`);
+
+    const ecosystem = original();
+    ecosystem.images[0].report.analysis.packages[1].ecosystem = 'cargo';
+    expect(read(ecosystem)).toEqual({ invalid: 'images[0].analysis.packages[1].ecosystem is not one of deb, apk, rpm, python, npm' });
+    const kind = original();
+    kind.images[0].report.baseline.packageChanges.changes[0].kind = 'moved';
+    expect(read(kind)).toEqual({
+      invalid: 'images[0].baseline.packageChanges.changes[0].kind is not one of added, removed, grew, shrank, updated',
+    });
+    const negative = original();
+    negative.images[0].report.analysis.packageSummary.ownedBytes = -1;
+    expect(read(negative)).toEqual({ invalid: 'images[0].analysis.packageSummary.ownedBytes is not a whole number of at least 0' });
+  });
+
   test('an image id, a digest, a commit or a platform in another form is refused by name', () => {
     const cases: [string, (document: Json) => void, string][] = [
       ['image id', (d) => (d.images[0].report.image.id = 'sha256:zz'), 'images[0].image.id is not in the expected form'],
@@ -118,7 +151,9 @@ describe('a matrix job report read back', () => {
   test("another schema version, a report that is not a matrix job's, or not JSON, is refused with the reason", () => {
     const older = original();
     older.schemaVersion = 3;
-    expect(read(older)).toEqual({ invalid: 'schemaVersion 3 is not the version this step reads (4): gate and report with one release' });
+    expect(read(older)).toEqual({
+      invalid: `schemaVersion 3 is not the version this step reads (${REPORT_SCHEMA_VERSION}): gate and report with one release`,
+    });
     const oneStep = original();
     delete oneStep.matrix;
     expect(read(oneStep)).toEqual({
