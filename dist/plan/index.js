@@ -33160,44 +33160,38 @@ async function blobAt(root, commit, file) {
         throw failed(args, result);
     return result.stdout;
 }
-/** Every file of the tree of `commit` at or under `paths`, each saying whether it is a submodule (a gitlink); undefined when too many to list. */
-async function treeEntries(root, commit, paths) {
-    const args = ['ls-tree', '-r', '-z', commit, '--', ...paths];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0)
-        throw failed(args, result);
-    if (result.stdoutCut)
-        return undefined;
-    return result.stdout
-        .toString('utf8')
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
-}
-/** Every path that differs between two commits, or undefined when there are too many to list. */
-async function changedPaths(root, base, head) {
-    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head];
+/** The NUL-separated records git printed for `args`; undefined when there were more than its output cap keeps. */
+async function nulSeparatedLines(root, args) {
     const result = await tree_git(root, args);
     if (result.exitCode !== 0)
         throw failed(args, result);
     return result.stdoutCut ? undefined : result.stdout.toString('utf8').split('\0').filter(Boolean);
+}
+/** Every file of the tree of `commit` at or under `paths`, each saying whether it is a submodule (a gitlink); undefined when too many to list. */
+async function treeEntries(root, commit, paths) {
+    const entries = await nulSeparatedLines(root, ['ls-tree', '-r', '-z', commit, '--', ...paths]);
+    return entries?.map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
+}
+/** Every path that differs between two commits, or undefined when there are too many to list. */
+async function changedPaths(root, base, head) {
+    return nulSeparatedLines(root, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head]);
 }
 /**
  * Every path at or under `paths` where the work tree differs from the checked-out commit: modified, staged,
  * untracked or ignored (a build step's output, an installed node_modules). Undefined when too many to list.
  */
 async function workTreeDifferences(root, paths) {
-    const args = ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...paths];
-    const result = await tree_git(root, args);
-    if (result.exitCode !== 0)
-        throw failed(args, result);
-    if (result.stdoutCut)
-        return undefined;
-    return result.stdout
-        .toString('utf8')
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => entry.slice(3));
+    const entries = await nulSeparatedLines(root, [
+        'status',
+        '--porcelain=v1',
+        '-z',
+        '--ignored=matching',
+        '--untracked-files=all',
+        '--no-renames',
+        '--',
+        ...paths,
+    ]);
+    return entries?.map((entry) => entry.slice(3));
 }
 /** Whether the repository's own attributes file ($GIT_DIR/info/attributes, never versioned) sets anything. */
 async function localAttributesSet(root) {

@@ -41,29 +41,26 @@ export async function blobAt(root: string, commit: string, file: string): Promis
   return result.stdout;
 }
 
+/** The NUL-separated records git printed for `args`; undefined when there were more than its output cap keeps. */
+async function nulSeparatedLines(root: string, args: string[]): Promise<string[] | undefined> {
+  const result = await git(root, args);
+  if (result.exitCode !== 0) throw failed(args, result);
+  return result.stdoutCut ? undefined : result.stdout.toString('utf8').split('\0').filter(Boolean);
+}
+
 /** Every file of the tree of `commit` at or under `paths`, each saying whether it is a submodule (a gitlink); undefined when too many to list. */
 export async function treeEntries(
   root: string,
   commit: string,
   paths: string[],
 ): Promise<{ path: string; submodule: boolean }[] | undefined> {
-  const args = ['ls-tree', '-r', '-z', commit, '--', ...paths];
-  const result = await git(root, args);
-  if (result.exitCode !== 0) throw failed(args, result);
-  if (result.stdoutCut) return undefined;
-  return result.stdout
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean)
-    .map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
+  const entries = await nulSeparatedLines(root, ['ls-tree', '-r', '-z', commit, '--', ...paths]);
+  return entries?.map((entry) => ({ path: entry.slice(entry.indexOf('\t') + 1), submodule: entry.startsWith('160000 ') }));
 }
 
 /** Every path that differs between two commits, or undefined when there are too many to list. */
 export async function changedPaths(root: string, base: string, head: string): Promise<string[] | undefined> {
-  const args = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head];
-  const result = await git(root, args);
-  if (result.exitCode !== 0) throw failed(args, result);
-  return result.stdoutCut ? undefined : result.stdout.toString('utf8').split('\0').filter(Boolean);
+  return nulSeparatedLines(root, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', base, head]);
 }
 
 /**
@@ -71,15 +68,17 @@ export async function changedPaths(root: string, base: string, head: string): Pr
  * untracked or ignored (a build step's output, an installed node_modules). Undefined when too many to list.
  */
 export async function workTreeDifferences(root: string, paths: string[]): Promise<string[] | undefined> {
-  const args = ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...paths];
-  const result = await git(root, args);
-  if (result.exitCode !== 0) throw failed(args, result);
-  if (result.stdoutCut) return undefined;
-  return result.stdout
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean)
-    .map((entry) => entry.slice(3));
+  const entries = await nulSeparatedLines(root, [
+    'status',
+    '--porcelain=v1',
+    '-z',
+    '--ignored=matching',
+    '--untracked-files=all',
+    '--no-renames',
+    '--',
+    ...paths,
+  ]);
+  return entries?.map((entry) => entry.slice(3));
 }
 
 /** Whether the repository's own attributes file ($GIT_DIR/info/attributes, never versioned) sets anything. */

@@ -4,6 +4,16 @@
 import { GitHubClient, RepositoryRef } from './api-calls.js';
 import { resolvePolicy, RetryOptions, withRetries } from './retry.js';
 
+/** One annotation of a check run, as GitHub's API takes it (on a file of the repository, by line). */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+}
+
 export interface NewCheckRun {
   name: string;
   /** The commit the check is shown on: the pull request's head, or the pushed commit. */
@@ -11,14 +21,7 @@ export interface NewCheckRun {
   conclusion: 'success' | 'failure';
   title: string;
   summary: string;
-  annotations: {
-    path: string;
-    start_line: number;
-    end_line: number;
-    annotation_level: 'notice' | 'warning' | 'failure';
-    message: string;
-    title?: string;
-  }[];
+  annotations: CheckAnnotation[];
   /** Where "Details" leads: the workflow run. */
   detailsUrl?: string;
 }

@@ -3,6 +3,7 @@
 // on its Dockerfile (its hints, and each budget it failed). Everything in it came from a matrix job's report:
 // markdown is escaped by the renderers, and a Dockerfile path is used only when it is a plain relative path.
 import path from 'node:path';
+import { CheckAnnotation } from '../github/check-runs.js';
 import { escapeMarkdownInline, truncate, visible } from '../common/escape.js';
 import { describeHint } from './hint.js';
 import { renderSummary } from './markdown.js';
@@ -14,14 +15,6 @@ export const CHECK_ANNOTATIONS_PER_REQUEST = 50;
 const TITLE_LIMIT_CHARS = 255;
 const MESSAGE_LIMIT_CHARS = 4_000;
 
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-}
 
 export interface CheckRunOutput {
   name: string;
