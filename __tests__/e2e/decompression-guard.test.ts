@@ -3,7 +3,7 @@
 // the run fails as not judged (exit 2) naming the layer and the bound, and leaves no file behind; a small image
 // of the same kind still passes.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2E_TIMEOUT_MS, runCli } from '../support/e2e.js';
@@ -99,6 +99,32 @@ test(
     const run = await gate(['--archive', small, '--max-size', '2MB']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('PASSED');
+    expect(run.leftBehind).toEqual([]);
+  },
+  E2E_TIMEOUT_MS,
+);
+
+test(
+  'in a config file, the bomb is an image not judged, in the table and the report, and the other image is still gated',
+  async () => {
+    const config = path.join(work, 'images.yml');
+    const reportFile = path.join(work, 'multi-report.json');
+    writeFileSync(config, `images:\n  - name: bomb\n    archive: ${bomb}\n  - name: small\n    archive: ${small}\n    max-size: 2MB\n`);
+    const run = await gate(['--config', config, '--report-file', reportFile]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toMatch(/FAIL {2}bomb .* could not be judged/);
+    expect(run.stdout).toMatch(/PASS {2}small /);
+    expect(run.stdout).toMatch(
+      /bomb: analysis: archive .*: layer 1 of 1 \(sha256:[0-9a-f]{12}\) expands past 268 MB \(max-layer-expansion 100/,
+    );
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    expect(report.passed).toBe(false);
+    expect(report.images[0]).toEqual({
+      name: 'bomb',
+      status: 'error',
+      error: expect.stringMatching(/layer 1 of 1 .* expands past 268 MB/),
+    });
+    expect(report.images[1]).toMatchObject({ name: 'small', status: 'gated', report: { passed: true } });
     expect(run.leftBehind).toEqual([]);
   },
   E2E_TIMEOUT_MS,
