@@ -34,8 +34,11 @@ async function blob(dir: string, bytes: Buffer): Promise<{ digest: string; size:
   return { digest: `sha256:${hex}`, size: bytes.length };
 }
 
-/** Writes the layout into `dir` (created); the image runs as `user`. Returns the layer blob's compressed size. */
-export async function writeZeroLayerLayout(dir: string, zeroBytes: number, user = '65534'): Promise<{ gzipBytes: number }> {
+/**
+ * Writes the layout into `dir` (created); the image runs as uid 65534. With `tag`, `docker load` of the layout's
+ * files in a tar gives the image that name. Returns the layer blob's compressed size.
+ */
+export async function writeZeroLayerLayout(dir: string, zeroBytes: number, tag?: string): Promise<{ gzipBytes: number }> {
   await mkdir(path.join(dir, 'blobs/sha256'), { recursive: true });
   const tarHash = createHash('sha256');
   const gzipHash = createHash('sha256');
@@ -50,7 +53,7 @@ export async function writeZeroLayerLayout(dir: string, zeroBytes: number, user 
       JSON.stringify({
         architecture: 'amd64',
         os: 'linux',
-        config: { User: user },
+        config: { User: '65534' },
         rootfs: { type: 'layers', diff_ids: [`sha256:${tarHash.digest('hex')}`] },
         history: [{ created_by: 'COPY zeros.bin /' }],
       }),
@@ -68,7 +71,10 @@ export async function writeZeroLayerLayout(dir: string, zeroBytes: number, user 
       }),
     ),
   );
-  const index = { schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }] };
+  const annotations = tag
+    ? { annotations: { 'io.containerd.image.name': `docker.io/${tag}`, 'org.opencontainers.image.ref.name': tag } }
+    : {};
+  const index = { schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, ...annotations }] };
   await writeFile(path.join(dir, 'index.json'), JSON.stringify(index));
   await writeFile(path.join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
   return { gzipBytes: gzip.bytes };
