@@ -15,8 +15,8 @@ export type SyntheticEntry =
   /** A symlink to this target (under 100 bytes). */
   | { path: string; symlink: string };
 
-/** A ustar header (names under 100 bytes, all these archives need). */
-function header(name: string, type: '0' | '2' | '5', sizeBytes: number, mode: number, linkName = ''): Buffer {
+/** A ustar header (names under 100 bytes, all these archives need; sizes under 8 GiB). */
+export function header(name: string, type: '0' | '2' | '5', sizeBytes: number, mode: number, linkName = ''): Buffer {
   const block = Buffer.alloc(BLOCK);
   const octal = (offset: number, width: number, value: number) =>
     block.write(value.toString(8).padStart(width - 1, '0') + '\0', offset, width, 'latin1');

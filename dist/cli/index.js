@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5334);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3718);
 // The CLI's entry (package.json `bin`): runs main() and exits with its code.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5334:
+/***/ 3718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4168,10 +4168,89 @@ function linkEntry(path, kind, header) {
     return entry;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/expansion-guard.ts
+// The decompression guard: how far one compressed layer blob (gzip or zstd) may expand while it is read. The
+// image is the pull request author's, so a layer may be a bomb (a few MB of gzip that hold many GB of zeros):
+// past either bound the blob's decompression is stopped at once, so the time and memory it costs are bounded by
+// the limit, not by the bomb. Plain layer tars are not decompressed and are never held to it.
+
+/**
+ * Real layers compress 2 to 10 times; gzip cannot compress more than about 1032 to 1. 100 leaves room for layers
+ * of very compressible files (text, zero-filled files) and still stops a gzip bomb at a tenth of what it holds.
+ */
+const DEFAULT_MAX_EXPANSION_RATIO = 100;
+/** Larger than the largest layers of real images (CUDA and machine learning layers are under 10 GB). */
+const DEFAULT_MAX_EXPANDED_BYTES = 20_000_000_000;
+/** The ratio applies only past this many uncompressed bytes: a small, very compressible layer never trips it. */
+const RATIO_FLOOR_BYTES = 256 * 1024 * 1024;
+const DEFAULT_EXPANSION_LIMITS = {
+    maxRatio: DEFAULT_MAX_EXPANSION_RATIO,
+    maxBytes: DEFAULT_MAX_EXPANDED_BYTES,
+};
+/**
+ * Pure: whether a layer blob of `compressedBytes` has expanded too far after `uncompressedBytes`: the bound it
+ * passed (the absolute one first), or undefined while it is within both.
+ */
+function expansionBound(limits, compressedBytes, uncompressedBytes) {
+    if (uncompressedBytes > limits.maxBytes)
+        return { kind: 'size', limitBytes: limits.maxBytes };
+    const ratioLimit = Math.max(RATIO_FLOOR_BYTES, limits.maxRatio * compressedBytes);
+    if (uncompressedBytes > ratioLimit)
+        return { kind: 'ratio', limitBytes: ratioLimit };
+    return undefined;
+}
+/** Pure: the bound in words, with the input that sets it. */
+function describeBound(bound, limits, compressedBytes) {
+    if (bound.kind === 'size')
+        return `max-layer-expanded-size ${units_formatBytes(limits.maxBytes)}`;
+    const floor = bound.limitBytes === RATIO_FLOOR_BYTES ? ', once past 256 MiB' : '';
+    return `max-layer-expansion ${limits.maxRatio}: more than ${limits.maxRatio} times its ${units_formatBytes(compressedBytes)} compressed blob${floor}`;
+}
+/**
+ * A layer blob that expanded past a bound: its decompression was stopped, so nothing that depends on the layer
+ * (sizes, waste, files, user) can be known. `where` names the layer once the scan knows its place in the image.
+ */
+class LayerExpansionError extends Error {
+    member;
+    format;
+    bound;
+    limits;
+    compressedBytes;
+    where;
+    constructor(
+    /** The blob's name in the archive (`blobs/sha256/<hex>`). */
+    member, format, bound, limits, compressedBytes) {
+        super('');
+        this.member = member;
+        this.format = format;
+        this.bound = bound;
+        this.limits = limits;
+        this.compressedBytes = compressedBytes;
+        this.where = `layer ${digestOf(member)}`;
+        this.message = this.describe();
+    }
+    /** Names the layer by its place in the image (`layer 2 of 3 (sha256:...)`). */
+    locate(index, count) {
+        this.where = `layer ${index + 1} of ${count} (${digestOf(this.member)})`;
+        this.message = this.describe();
+    }
+    describe() {
+        const which = describeBound(this.bound, this.limits, this.compressedBytes);
+        return (`${this.where} expands past ${units_formatBytes(this.bound.limitBytes)} (${which}): its ${this.format} decompression was stopped there, ` +
+            'so the figures that depend on it cannot be known and the image is not judged; raise the limit if the layer is genuine');
+    }
+}
+/** `sha256:<first 12 hex>` of a blob path, or the member's name when it is none. */
+function digestOf(member) {
+    const match = /^blobs\/([a-z0-9]+)\/([a-f0-9]{12})[a-f0-9]*$/.exec(member);
+    return match ? `${match[1]}:${match[2]}` : member;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/archive-member.ts
 // One member of an image archive, read once as it arrives: its first bytes are sniffed, then it is read as
 // an uncompressed layer tar (its compressed size measured, unless a known layer has it), a gzip- or
 // zstd-compressed layer blob (its own length is the compressed size), a JSON document, or skipped.
+
 
 
 
@@ -4189,6 +4268,7 @@ class MemberSink {
     memberBytes;
     knownLayers;
     plainLayers;
+    guard;
     result;
     resolve;
     reject;
@@ -4201,13 +4281,18 @@ class MemberSink {
     gunzip;
     gzipBytes = 0;
     gunzipDrained;
+    /** Set when the blob expanded past a bound and its decompression was stopped. */
+    expansion;
     constructor(compressedSize, 
     /** The member's length from its tar header. */
-    memberBytes, knownLayers, plainLayers = 'classic') {
+    memberBytes, knownLayers, plainLayers = 'classic', 
+    /** The member's name, and how far a compressed blob may expand (expansion-guard.ts). */
+    guard = { name: 'a layer', limits: DEFAULT_EXPANSION_LIMITS }) {
         this.compressedSize = compressedSize;
         this.memberBytes = memberBytes;
         this.knownLayers = knownLayers;
         this.plainLayers = plainLayers;
+        this.guard = guard;
         this.result = new Promise((resolve, reject) => {
             this.resolve = resolve;
             this.reject = reject;
@@ -4293,9 +4378,18 @@ class MemberSink {
             }
             catch (error) {
                 gunzip.destroy(error);
+                return;
             }
+            // The blob's length from its header, or what has arrived when more did (a header cannot make the limit tighter).
+            const compressedBytes = Math.max(this.memberBytes, this.gzipBytes);
+            const bound = expansionBound(this.guard.limits, compressedBytes, layer.tarBytes);
+            if (!bound)
+                return;
+            // Stopped at once: no more of the blob is decompressed, whatever it holds.
+            this.expansion = new LayerExpansionError(this.guard.name, format, bound, this.guard.limits, compressedBytes);
+            gunzip.destroy(this.expansion);
         });
-        gunzip.on('error', (error) => this.reject(new ArchiveError(`a ${format}-compressed layer could not be read: ${error.message}`)));
+        gunzip.on('error', (error) => this.reject(error instanceof LayerExpansionError ? error : new ArchiveError(`a ${format}-compressed layer could not be read: ${error.message}`)));
         gunzip.on('end', () => layer.finish(this.gzipBytes).then((scanned) => this.resolve({ kind: 'layer', layer: scanned }), this.reject));
     }
     /** zstd blobs (a containerd store may hold them): Node 22.15+ decompresses them, Node 20 cannot. */
@@ -4349,6 +4443,7 @@ class MemberSink {
 
 
 
+
 /**
  * The members of one image archive, whatever carries them (a `docker save` or OCI archive tar, an OCI layout
  * directory, a registry): each candidate member is sniffed and read once as it arrives, then the images are
@@ -4369,7 +4464,10 @@ class ArchiveScan {
         const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
         if (!candidate)
             return undefined;
-        const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? [], this.options.plainLayers);
+        const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? [], this.options.plainLayers, {
+            name,
+            limits: this.options.expansionLimits ?? DEFAULT_EXPANSION_LIMITS,
+        });
         this.members.set(name, member);
         this.current = member;
         return member;
@@ -4382,13 +4480,42 @@ class ArchiveScan {
     pressure() {
         return this.current?.pressure();
     }
+    /** A layer that expanded past a bound (the reading stops at once), named by its place in the image when known. */
+    async expansion() {
+        const error = [...this.members.values()].find((member) => member.expansion)?.expansion;
+        if (error)
+            await this.locate(error);
+        return error;
+    }
+    /** Finds the blob among the layers of the manifests read so far (an archive may hold them after the blobs). */
+    async locate(error) {
+        const digest = error.member.startsWith('blobs/') ? error.member.slice('blobs/'.length).replace('/', ':') : undefined;
+        for (const member of this.members.values()) {
+            const result = await member.result.catch(() => undefined);
+            if (result?.kind !== 'json' || !digest)
+                continue;
+            const layers = (() => {
+                try {
+                    return JSON.parse(result.text).layers;
+                }
+                catch {
+                    return undefined;
+                }
+            })();
+            const index = Array.isArray(layers) ? layers.findIndex((layer) => layer?.digest === digest) : -1;
+            if (index >= 0)
+                return error.locate(index, layers.length);
+        }
+    }
     /** Every image the members hold for `options.imageId` (or the archive's own index), one per platform. */
     async images() {
         const byDiffId = new Map(this.reused.map((layer) => [layer.diffId, layer]));
         // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
         const jsonByName = new Map();
         for (const [name, member] of this.members) {
-            const result = await member.result.catch((error) => {
+            const result = await member.result.catch(async (error) => {
+                if (error instanceof LayerExpansionError)
+                    await this.locate(error);
                 throw error instanceof TarFormatError ? new ArchiveError(error.message) : error;
             });
             if (result.kind === 'layer')
@@ -4432,6 +4559,10 @@ async function pour(chunks, into, scan, read, onProgress) {
         const waitFor = scan.pressure();
         if (waitFor)
             await waitFor;
+        // A layer past its expansion bound ends the reading: the rest of the archive is not read.
+        const expanded = await scan.expansion();
+        if (expanded)
+            throw expanded;
     }
 }
 /** Reads a whole `docker save` stream (or OCI archive tar), once, as it arrives: every image it holds for `imageId`, one per platform. */
@@ -4478,6 +4609,7 @@ async function scanImageArchive(input, options) {
 // Reading an image's layers once, through `docker save`, for every platform the engine holds of it.
 // The figures that follow from the layers alone (the uncompressed and compressed sizes) are computed here,
 // so that they mean the same on every engine and image store; the deeper analysis is in analyze.ts.
+
 
 
 
@@ -4548,6 +4680,7 @@ async function readOnce(docker, imageId, options) {
                 compressedSize: options.compressedSize,
                 plainLayers: options.plainLayers,
                 knownLayers: options.knownLayers,
+                expansionLimits: options.expansionLimits,
                 onProgress: (bytes) => {
                     archiveBytes = bytes;
                     options.onProgress?.(bytes);
@@ -4561,6 +4694,8 @@ async function readOnce(docker, imageId, options) {
         docker.killAll();
         if (error instanceof DockerError)
             throw new errors_GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+        if (error instanceof LayerExpansionError)
+            throw new errors_GateError('analysis', error.message, { cause: error });
         if (error instanceof ArchiveError)
             throw new errors_GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
         throw error;
@@ -8001,6 +8136,7 @@ async function measureLayers(image, request, { docker, log }) {
             compressedSize: request.options.analyze,
             plainLayers: compression.plainLayers,
             knownLayers: request.knownLayers,
+            expansionLimits: request.options.layerExpansion,
             onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
         });
         const ordered = [...read.images].sort((a, b) => Number(isRunnersPlatform(b.platform, image)) - Number(isRunnersPlatform(a.platform, image)));
@@ -8490,6 +8626,7 @@ async function* ociLayoutMembers(root) {
 
 
 
+
 /** No engine says which compressor would push the archive's plain layer tars: the common one, as an estimate. */
 const ARCHIVE_COMPRESSION = compressionFor(undefined);
 /** Pure: what the gate knows of the archive's image, shaped as `docker image inspect` would give it. */
@@ -8506,13 +8643,13 @@ function archiveMetadata(image) {
         repoTags: [],
     };
 }
-async function readArchive(archivePath, onProgress, compressedSize) {
+async function readArchive(archivePath, onProgress, { compressedSize, expansionLimits }) {
     const stats = await (0,promises_namespaceObject.stat)(archivePath).catch((error) => {
         throw new errors_GateError('image', `archive ${archivePath}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}; expected a docker save tar, an OCI archive or an OCI layout directory`);
     });
     // A plain layer tar in an archive is pushed by whatever loads it: measured as docker push of the Go releases
     // Docker 20.10 to 29 are built with, and called an estimate.
-    const options = { compressedSize, onProgress, plainLayers: ARCHIVE_COMPRESSION.plainLayers };
+    const options = { compressedSize, onProgress, plainLayers: ARCHIVE_COMPRESSION.plainLayers, expansionLimits };
     try {
         if (stats.isDirectory())
             return await scanImageMembers(ociLayoutMembers(archivePath), options);
@@ -8521,6 +8658,8 @@ async function readArchive(archivePath, onProgress, compressedSize) {
         return await scanImageArchivePlatforms((0,external_node_fs_namespaceObject.createReadStream)(archivePath, { highWaterMark: 1 << 20 }), options);
     }
     catch (error) {
+        if (error instanceof LayerExpansionError)
+            throw new errors_GateError('analysis', `archive ${archivePath}: ${error.message}`, { cause: error });
         if (error instanceof ArchiveError)
             throw new errors_GateError('image', `archive ${archivePath} could not be read: ${error.message} (expected a docker save tar, an OCI archive or an OCI layout directory)`, { cause: error });
         throw error;
@@ -8539,7 +8678,7 @@ async function measureArchive(request, deps) {
             const read = await readArchive(request.path, (bytes) => {
                 archiveBytes = bytes;
                 progress.update({ step: 'reading', archiveBytesRead: bytes });
-            }, request.options.analyze);
+            }, { compressedSize: request.options.analyze, expansionLimits: request.options.layerExpansion });
             const preferred = request.preferredPlatform;
             const ordered = [...read].sort((a, b) => Number(b.platform === preferred) - Number(a.platform === preferred));
             for (const scanned of ordered)
@@ -8597,6 +8736,7 @@ async function scan(request, resolved, stats, onBytes) {
         const images = await scanImageMembers(registryImageMembers(request.client, resolved, request.alreadyRead, stats), {
             compressedSize: false,
             onProgress: onBytes,
+            expansionLimits: request.options.layerExpansion,
         });
         return images.map((image) => {
             const platform = resolved.platforms.find((candidate) => candidate.configDigest === image.configDigest);
@@ -9656,7 +9796,7 @@ function algorithmOf(digest) {
     return digest.slice(0, digest.indexOf(':'));
 }
 /** The digest of `bytes` computed with the algorithm of `like` (sha256 unless it names sha512). */
-function digestOf(bytes, like = 'sha256:') {
+function digest_digestOf(bytes, like = 'sha256:') {
     const algorithm = algorithmOf(like);
     return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
@@ -9995,7 +10135,7 @@ class RegistryClient {
             throw await failedAnswer(this.context, target, ask, answer);
         const bytes = await this.read(target, ask, answer, MAX_MANIFEST_BYTES);
         const pinned = isDigest(tagOrDigest) ? tagOrDigest : undefined;
-        const digest = digestOf(bytes, pinned);
+        const digest = digest_digestOf(bytes, pinned);
         if (pinned && digest !== pinned)
             throw registryError(this.context, target, ask, `the registry sent a manifest whose digest is ${digest}, not the one asked for`);
         const header = answer.headers['docker-content-digest'];
@@ -10021,7 +10161,7 @@ class RegistryClient {
         if (answer.status !== 200)
             throw await failedAnswer(this.context, target, ask, answer);
         const bytes = await this.read(target, ask, answer, maxBytes);
-        const digest = digestOf(bytes, descriptor.digest);
+        const digest = digest_digestOf(bytes, descriptor.digest);
         if (bytes.length !== descriptor.sizeBytes || digest !== descriptor.digest)
             throw registryError(this.context, target, ask, `the registry sent ${bytes.length} bytes with the digest ${digest}, not the blob asked for`);
         let parsed;
@@ -12296,6 +12436,20 @@ const INPUTS = [
         description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
     },
     {
+        name: 'max-layer-expansion',
+        type: 'integer',
+        scope: 'image',
+        default: '100',
+        description: "Stop reading a compressed layer that expands to more than this many times its compressed bytes (once past 256 MiB): a decompression bomb fails the gate as not judged. Real layers expand 2-10 times; gzip's most is about 1032.",
+    },
+    {
+        name: 'max-layer-expanded-size',
+        type: 'size',
+        scope: 'image',
+        default: '20GB',
+        description: 'Stop reading a compressed layer that expands past this many uncompressed bytes (the gate then fails as not judged): 20GB.',
+    },
+    {
         name: 'smoke',
         type: 'choice',
         scope: 'image',
@@ -12510,6 +12664,12 @@ function parseCount(text) {
         throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
     return Number(text);
 }
+/** How many times its compressed bytes a layer may expand to: a whole number of 1 or more (max-layer-expansion). */
+function parseExpansionRatio(text) {
+    if (!/^\d+$/.test(text) || Number(text) < 1)
+        throw new UnitParseError(`"${text}" is not a whole number of 1 or more`);
+    return Number(text);
+}
 /** `5%` (of the baseline size) or a size such as `2MB`. */
 function parseIncrease(text) {
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
@@ -12653,6 +12813,7 @@ function getInputs(read) {
         budgets: readBudgets(value, optional),
         smoke: readSmoke(value, optional),
         analyze: parseBoolean('analyze', value('analyze')),
+        layerExpansion: readLayerExpansion(value),
         reportFile: optional('report-file'),
         baseline: parseBaseline(value('baseline')),
         comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
@@ -12677,6 +12838,13 @@ function readBudgets(value, optional) {
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
+}
+function readLayerExpansion(value) {
+    const maxRatio = parseOptional('max-layer-expansion', value('max-layer-expansion'), parseExpansionRatio, '100');
+    const maxBytes = parseOptional('max-layer-expanded-size', value('max-layer-expanded-size'), parseSize, '20GB, 16GiB or 20000000000');
+    if (maxBytes.bytes < 1)
+        throw new InputError('max-layer-expanded-size', 'must be more than 0', '20GB');
+    return { maxRatio, maxBytes: maxBytes.bytes };
 }
 function readRegistry(value, optional) {
     const username = optional('registry-username');

@@ -31733,6 +31733,12 @@ function parseCount(text) {
         throw new UnitParseError(`"${text}" is not a whole number of 0 or more`);
     return Number(text);
 }
+/** How many times its compressed bytes a layer may expand to: a whole number of 1 or more (max-layer-expansion). */
+function parseExpansionRatio(text) {
+    if (!/^\d+$/.test(text) || Number(text) < 1)
+        throw new UnitParseError(`"${text}" is not a whole number of 1 or more`);
+    return Number(text);
+}
 /** `5%` (of the baseline size) or a size such as `2MB`. */
 function parseIncrease(text) {
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
@@ -31974,6 +31980,20 @@ const INPUTS = [
         scope: 'image',
         default: 'true',
         description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
+    },
+    {
+        name: 'max-layer-expansion',
+        type: 'integer',
+        scope: 'image',
+        default: '100',
+        description: "Stop reading a compressed layer that expands to more than this many times its compressed bytes (once past 256 MiB): a decompression bomb fails the gate as not judged. Real layers expand 2-10 times; gzip's most is about 1032.",
+    },
+    {
+        name: 'max-layer-expanded-size',
+        type: 'size',
+        scope: 'image',
+        default: '20GB',
+        description: 'Stop reading a compressed layer that expands past this many uncompressed bytes (the gate then fails as not judged): 20GB.',
     },
     {
         name: 'smoke',
@@ -33683,6 +33703,7 @@ function getInputs(read) {
         budgets: readBudgets(value, optional),
         smoke: readSmoke(value, optional),
         analyze: parseBoolean('analyze', value('analyze')),
+        layerExpansion: readLayerExpansion(value),
         reportFile: optional('report-file'),
         baseline: parseBaseline(value('baseline')),
         comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never']),
@@ -33707,6 +33728,13 @@ function readBudgets(value, optional) {
         maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
         allowIncreaseLabel: optional('allow-increase-label'),
     };
+}
+function readLayerExpansion(value) {
+    const maxRatio = parseOptional('max-layer-expansion', value('max-layer-expansion'), parseExpansionRatio, '100');
+    const maxBytes = parseOptional('max-layer-expanded-size', value('max-layer-expanded-size'), parseSize, '20GB, 16GiB or 20000000000');
+    if (maxBytes.bytes < 1)
+        throw new parsers_InputError('max-layer-expanded-size', 'must be more than 0', '20GB');
+    return { maxRatio, maxBytes: maxBytes.bytes };
 }
 function readRegistry(value, optional) {
     const username = optional('registry-username');

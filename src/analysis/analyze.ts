@@ -18,6 +18,7 @@ import { byteMapSteps } from './byte-map.js';
 import { ByteMap } from './byte-map.js';
 import { packageViewSteps } from '../packages/view.js';
 import { InstalledPackage, PackageSummary } from '../packages/types.js';
+import type { ExpansionLimits } from './expansion-guard.js';
 
 export interface LayerSummary {
   index: number;
@@ -103,6 +104,8 @@ export interface AnalysisOptions {
   onProgress?: (progress: AnalysisProgress) => void;
   /** Layers whose compressed size is known already (the PR image's, when the baseline is read): not compressed again. */
   knownLayers?: KnownLayer[];
+  /** How far one compressed layer blob may expand while the layers are read (default: DEFAULT_EXPANSION_LIMITS). */
+  expansionLimits?: ExpansionLimits;
 }
 
 function* countChanges(layers: LayerEntry[][]): Steps<{ added: number; modified: number; removed: number }[]> {

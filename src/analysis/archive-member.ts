@@ -7,6 +7,7 @@ import { GoGzipPool } from './go-gzip/pool.js';
 import { GoGzipGeneration } from './go-gzip/sizer.js';
 import { TarEntrySink } from './tar.js';
 import { LayerReader, ScannedLayer } from './layer-reader.js';
+import { DEFAULT_EXPANSION_LIMITS, expansionBound, ExpansionLimits, LayerExpansionError } from './expansion-guard.js';
 
 export interface KnownLayer {
   diffId: string;
@@ -46,6 +47,8 @@ export class MemberSink implements TarEntrySink {
   private gunzip?: Transform;
   private gzipBytes = 0;
   private gunzipDrained?: Promise<void>;
+  /** Set when the blob expanded past a bound and its decompression was stopped. */
+  expansion?: LayerExpansionError;
 
   constructor(
     private readonly compressedSize: boolean,
@@ -53,6 +56,8 @@ export class MemberSink implements TarEntrySink {
     private readonly memberBytes: number,
     private readonly knownLayers: KnownLayer[],
     private readonly plainLayers: PlainLayerStorage = 'classic',
+    /** The member's name, and how far a compressed blob may expand (expansion-guard.ts). */
+    private readonly guard: { name: string; limits: ExpansionLimits } = { name: 'a layer', limits: DEFAULT_EXPANSION_LIMITS },
   ) {
     this.result = new Promise((resolve, reject) => {
       this.resolve = resolve;
@@ -132,9 +137,21 @@ export class MemberSink implements TarEntrySink {
         layer.write(chunk);
       } catch (error) {
         gunzip.destroy(error as Error);
+        return;
       }
+      // The blob's length from its header, or what has arrived when more did (a header cannot make the limit tighter).
+      const compressedBytes = Math.max(this.memberBytes, this.gzipBytes);
+      const bound = expansionBound(this.guard.limits, compressedBytes, layer.tarBytes);
+      if (!bound) return;
+      // Stopped at once: no more of the blob is decompressed, whatever it holds.
+      this.expansion = new LayerExpansionError(this.guard.name, format, bound, this.guard.limits, compressedBytes);
+      gunzip.destroy(this.expansion);
     });
-    gunzip.on('error', (error) => this.reject(new ArchiveError(`a ${format}-compressed layer could not be read: ${error.message}`)));
+    gunzip.on('error', (error) =>
+      this.reject(
+        error instanceof LayerExpansionError ? error : new ArchiveError(`a ${format}-compressed layer could not be read: ${error.message}`),
+      ),
+    );
     gunzip.on('end', () => layer.finish(this.gzipBytes).then((scanned) => this.resolve({ kind: 'layer', layer: scanned }), this.reject));
   }
 

@@ -9,6 +9,7 @@ export type { ImageConfigHistory, ImageConfigSummary } from './image-index.js';
 import { TarEntrySink, TarFormatError, TarReader } from './tar.js';
 import { ScannedLayer } from './layer-reader.js';
 import { ArchiveError, KnownLayer, MemberSink, PlainLayerStorage } from './archive-member.js';
+import { DEFAULT_EXPANSION_LIMITS, ExpansionLimits, LayerExpansionError } from './expansion-guard.js';
 
 export { ArchiveError } from './archive-member.js';
 export type { KnownLayer, PlainLayerStorage } from './archive-member.js';
@@ -45,6 +46,8 @@ export interface ScanOptions {
   knownLayers?: KnownLayer[];
   /** Called with the archive bytes read so far. */
   onProgress?: (bytesRead: number) => void;
+  /** How far one compressed layer blob may expand (default: DEFAULT_EXPANSION_LIMITS; plain tars are not held to it). */
+  expansionLimits?: ExpansionLimits;
 }
 
 /**
@@ -65,7 +68,10 @@ export class ArchiveScan {
   member(name: string, sizeBytes: number): TarEntrySink | undefined {
     const candidate = name.endsWith('/layer.tar') || name.startsWith('blobs/') || /^[^/]+\.json$/.test(name);
     if (!candidate) return undefined;
-    const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? [], this.options.plainLayers);
+    const member = new MemberSink(this.options.compressedSize, sizeBytes, this.options.knownLayers ?? [], this.options.plainLayers, {
+      name,
+      limits: this.options.expansionLimits ?? DEFAULT_EXPANSION_LIMITS,
+    });
     this.members.set(name, member);
     this.current = member;
     return member;
@@ -81,13 +87,39 @@ export class ArchiveScan {
     return this.current?.pressure();
   }
 
+  /** A layer that expanded past a bound (the reading stops at once), named by its place in the image when known. */
+  async expansion(): Promise<LayerExpansionError | undefined> {
+    const error = [...this.members.values()].find((member) => member.expansion)?.expansion;
+    if (error) await this.locate(error);
+    return error;
+  }
+
+  /** Finds the blob among the layers of the manifests read so far (an archive may hold them after the blobs). */
+  private async locate(error: LayerExpansionError): Promise<void> {
+    const digest = error.member.startsWith('blobs/') ? error.member.slice('blobs/'.length).replace('/', ':') : undefined;
+    for (const member of this.members.values()) {
+      const result = await member.result.catch(() => undefined);
+      if (result?.kind !== 'json' || !digest) continue;
+      const layers = (() => {
+        try {
+          return (JSON.parse(result.text) as { layers?: { digest?: unknown }[] }).layers;
+        } catch {
+          return undefined;
+        }
+      })();
+      const index = Array.isArray(layers) ? layers.findIndex((layer) => layer?.digest === digest) : -1;
+      if (index >= 0) return error.locate(index, layers!.length);
+    }
+  }
+
   /** Every image the members hold for `options.imageId` (or the archive's own index), one per platform. */
   async images(): Promise<ScannedImage[]> {
     const byDiffId = new Map<string, ScannedLayer>(this.reused.map((layer) => [layer.diffId, layer]));
     // Small JSON members by name: index.json, manifest.json, manifests, indexes and image configs.
     const jsonByName = new Map<string, string>();
     for (const [name, member] of this.members) {
-      const result = await member.result.catch((error: unknown) => {
+      const result = await member.result.catch(async (error: unknown) => {
+        if (error instanceof LayerExpansionError) await this.locate(error);
         throw error instanceof TarFormatError ? new ArchiveError(error.message) : error;
       });
       if (result.kind === 'layer') byDiffId.set(result.layer.diffId, result.layer);
@@ -132,6 +164,9 @@ async function pour(
     onProgress?.(read.bytes);
     const waitFor = scan.pressure();
     if (waitFor) await waitFor;
+    // A layer past its expansion bound ends the reading: the rest of the archive is not read.
+    const expanded = await scan.expansion();
+    if (expanded) throw expanded;
   }
 }
 

@@ -5,6 +5,7 @@ import { Docker, DockerError } from '../docker/exec.js';
 import { GateError } from '../common/errors.js';
 import { ArchiveError, KnownLayer, PlainLayerStorage, ScannedImage, scanImageArchivePlatforms } from './archive.js';
 import { goGzipGeneration } from './go-gzip/sizer.js';
+import { ExpansionLimits, LayerExpansionError } from './expansion-guard.js';
 
 export interface LayerReadOptions {
   /** Measure the compressed size of layers the archive holds uncompressed (blobs already compressed are free). */
@@ -14,6 +15,8 @@ export interface LayerReadOptions {
   /** Layers whose compressed size is known already (the PR image's, when the baseline is read). */
   knownLayers?: KnownLayer[];
   onProgress?: (bytesRead: number) => void;
+  /** How far one compressed layer blob may expand (the containerd store's save holds blobs). */
+  expansionLimits?: ExpansionLimits;
 }
 
 export interface ImageLayers {
@@ -98,6 +101,7 @@ async function readOnce(docker: Docker, imageId: string, options: LayerReadOptio
         compressedSize: options.compressedSize,
         plainLayers: options.plainLayers,
         knownLayers: options.knownLayers,
+        expansionLimits: options.expansionLimits,
         onProgress: (bytes) => {
           archiveBytes = bytes;
           options.onProgress?.(bytes);
@@ -109,6 +113,7 @@ async function readOnce(docker: Docker, imageId: string, options: LayerReadOptio
   } catch (error) {
     docker.killAll();
     if (error instanceof DockerError) throw new GateError('analysis', `docker save failed: ${error.message}`, { cause: error });
+    if (error instanceof LayerExpansionError) throw new GateError('analysis', error.message, { cause: error });
     if (error instanceof ArchiveError)
       throw new GateError('analysis', `could not read the image archive: ${error.message}`, { cause: error });
     throw error;

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { ArchiveError, scanImageArchivePlatforms, scanImageMembers, ScannedImage } from '../analysis/archive.js';
 import { compressionFor, uncompressedSizeBytes } from '../analysis/image-layers.js';
+import { ExpansionLimits, LayerExpansionError } from '../analysis/expansion-guard.js';
 import { ociLayoutMembers } from '../analysis/oci-layout.js';
 import { GateError } from '../common/errors.js';
 import { formatBytes, formatDurationMs } from '../common/units.js';
@@ -43,7 +44,11 @@ export function archiveMetadata(image: ScannedImage): ImageMetadata {
   };
 }
 
-async function readArchive(archivePath: string, onProgress: (bytes: number) => void, compressedSize: boolean): Promise<ScannedImage[]> {
+async function readArchive(
+  archivePath: string,
+  onProgress: (bytes: number) => void,
+  { compressedSize, expansionLimits }: { compressedSize: boolean; expansionLimits: ExpansionLimits },
+): Promise<ScannedImage[]> {
   const stats = await stat(archivePath).catch((error: NodeJS.ErrnoException) => {
     throw new GateError(
       'image',
@@ -52,12 +57,13 @@ async function readArchive(archivePath: string, onProgress: (bytes: number) => v
   });
   // A plain layer tar in an archive is pushed by whatever loads it: measured as docker push of the Go releases
   // Docker 20.10 to 29 are built with, and called an estimate.
-  const options = { compressedSize, onProgress, plainLayers: ARCHIVE_COMPRESSION.plainLayers };
+  const options = { compressedSize, onProgress, plainLayers: ARCHIVE_COMPRESSION.plainLayers, expansionLimits };
   try {
     if (stats.isDirectory()) return await scanImageMembers(ociLayoutMembers(archivePath), options);
     if (!stats.isFile()) throw new ArchiveError('it is neither a regular file nor a directory');
     return await scanImageArchivePlatforms(createReadStream(archivePath, { highWaterMark: 1 << 20 }), options);
   } catch (error) {
+    if (error instanceof LayerExpansionError) throw new GateError('analysis', `archive ${archivePath}: ${error.message}`, { cause: error });
     if (error instanceof ArchiveError)
       throw new GateError(
         'image',
@@ -84,7 +90,7 @@ export async function measureArchive(request: ArchiveMeasureRequest, deps: GateD
           archiveBytes = bytes;
           progress.update({ step: 'reading', archiveBytesRead: bytes });
         },
-        request.options.analyze,
+        { compressedSize: request.options.analyze, expansionLimits: request.options.layerExpansion },
       );
       const preferred = request.preferredPlatform;
       const ordered = [...read].sort((a, b) => Number(b.platform === preferred) - Number(a.platform === preferred));

@@ -76,6 +76,7 @@ async function scan(
     const images = await scanImageMembers(registryImageMembers(request.client, resolved, request.alreadyRead, stats), {
       compressedSize: false,
       onProgress: onBytes,
+      expansionLimits: request.options.layerExpansion,
     });
     return images.map((image) => {
       const platform = resolved.platforms.find((candidate) => candidate.configDigest === image.configDigest);

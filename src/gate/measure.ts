@@ -152,6 +152,7 @@ async function measureLayers(
       compressedSize: request.options.analyze,
       plainLayers: compression.plainLayers,
       knownLayers: request.knownLayers,
+      expansionLimits: request.options.layerExpansion,
       onProgress: (bytes) => progress.update({ step: 'reading', archiveBytesRead: bytes }),
     });
     const ordered = [...read.images].sort(

@@ -27,6 +27,14 @@ export interface Budgets {
   allowIncreaseLabel?: string;
 }
 
+/** How far one compressed layer blob may expand while it is read (analysis/expansion-guard.ts applies them). */
+export interface ExpansionLimits {
+  /** Uncompressed bytes may be at most this many times the blob's compressed bytes (once past a floor). */
+  maxRatio: number;
+  /** Uncompressed bytes of one layer. */
+  maxBytes: number;
+}
+
 export interface SmokeOptions {
   mode: SmokeMode;
   port?: number;
@@ -55,6 +63,8 @@ export interface GateOptions {
   smoke: SmokeOptions;
   /** Read the layers (docker save) for compressed size, waste and hints. */
   analyze: boolean;
+  /** How far one compressed layer blob may expand while it is read (max-layer-expansion, max-layer-expanded-size). */
+  layerExpansion: ExpansionLimits;
   reportFile?: string;
   baseline: BaselineSpec;
   comment: CommentMode;

@@ -78,6 +78,12 @@ export function parseCount(text: string): number {
   return Number(text);
 }
 
+/** How many times its compressed bytes a layer may expand to: a whole number of 1 or more (max-layer-expansion). */
+export function parseExpansionRatio(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UnitParseError(`"${text}" is not a whole number of 1 or more`);
+  return Number(text);
+}
+
 /** `5%` (of the baseline size) or a size such as `2MB`. */
 export function parseIncrease(text: string): IncreaseBudget {
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);

@@ -10,6 +10,7 @@ import {
   parseBuilderName,
   parseChoice,
   parseCount,
+  parseExpansionRatio,
   parseFraction,
   parseArchivePath,
   parseImageReference,
@@ -51,6 +52,7 @@ export function getInputs(read: InputReader): GateOptions {
     budgets: readBudgets(value, optional),
     smoke: readSmoke(value, optional),
     analyze: parseBoolean('analyze', value('analyze')),
+    layerExpansion: readLayerExpansion(value),
     reportFile: optional('report-file'),
     baseline: parseBaseline(value('baseline')),
     comment: parseChoice('comment', value('comment'), ['always', 'changed', 'failure', 'never'] as const),
@@ -79,6 +81,13 @@ function readBudgets(value: Read, optional: ReadOptional): Budgets {
     maxIncrease: parseOptional('max-increase', value('max-increase'), parseIncrease, '5% or 2MB'),
     allowIncreaseLabel: optional('allow-increase-label'),
   };
+}
+
+function readLayerExpansion(value: Read): GateOptions['layerExpansion'] {
+  const maxRatio = parseOptional('max-layer-expansion', value('max-layer-expansion'), parseExpansionRatio, '100')!;
+  const maxBytes = parseOptional('max-layer-expanded-size', value('max-layer-expanded-size'), parseSize, '20GB, 16GiB or 20000000000')!;
+  if (maxBytes.bytes < 1) throw new InputError('max-layer-expanded-size', 'must be more than 0', '20GB');
+  return { maxRatio, maxBytes: maxBytes.bytes };
 }
 
 function readRegistry(value: Read, optional: ReadOptional): GateOptions['registry'] {

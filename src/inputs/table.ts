@@ -134,6 +134,22 @@ export const INPUTS: InputDefinition[] = [
     description: 'Read the layers (docker save) for compressed size, wasted space, the largest files and hints (true/false).',
   },
   {
+    name: 'max-layer-expansion',
+    type: 'integer',
+    scope: 'image',
+    default: '100',
+    description:
+      "Stop reading a compressed layer that expands to more than this many times its compressed bytes (once past 256 MiB): a decompression bomb fails the gate as not judged. Real layers expand 2-10 times; gzip's most is about 1032.",
+  },
+  {
+    name: 'max-layer-expanded-size',
+    type: 'size',
+    scope: 'image',
+    default: '20GB',
+    description:
+      'Stop reading a compressed layer that expands past this many uncompressed bytes (the gate then fails as not judged): 20GB.',
+  },
+  {
     name: 'smoke',
     type: 'choice',
     scope: 'image',

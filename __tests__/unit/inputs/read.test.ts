@@ -182,4 +182,19 @@ describe('parseSmokePath', () => {
   test('getInputs validates smoke-path on the way in', () => {
     expect(getInputs(reader({ 'smoke-path': '/€' })).smoke.path).toBe('/%E2%82%AC');
   });
+
+  test('max-layer-expansion and max-layer-expanded-size: defaults 100 and 20GB, and what they refuse', () => {
+    expect(getInputs(reader({})).layerExpansion).toEqual({ maxRatio: 100, maxBytes: 20_000_000_000 });
+    expect(getInputs(reader({ 'max-layer-expansion': '1100', 'max-layer-expanded-size': '100MB' })).layerExpansion).toEqual({
+      maxRatio: 1100,
+      maxBytes: 100_000_000,
+    });
+    expect(getInputs(reader({ 'max-layer-expanded-size': '2GiB' })).layerExpansion.maxBytes).toBe(2 * 1024 ** 3);
+    for (const bad of ['0', '-5', '2.5', '100x', 'lots'])
+      expect(() => getInputs(reader({ 'max-layer-expansion': bad }))).toThrow(/^input max-layer-expansion: .*expected e\.g\. 100$/);
+    for (const bad of ['0', '0MB', 'huge', '-1GB'])
+      expect(() => getInputs(reader({ 'max-layer-expanded-size': bad }))).toThrow(/^input max-layer-expanded-size: /);
+    // The guard applies whether or not the analysis is asked for: the layers are read either way.
+    expect(() => getInputs(reader({ analyze: 'false', 'max-layer-expanded-size': '1GB' }))).not.toThrow();
+  });
 });
