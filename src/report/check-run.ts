@@ -15,7 +15,6 @@ export const CHECK_ANNOTATIONS_PER_REQUEST = 50;
 const TITLE_LIMIT_CHARS = 255;
 const MESSAGE_LIMIT_CHARS = 4_000;
 
-
 export interface CheckRunOutput {
   name: string;
   conclusion: 'success' | 'failure';
