@@ -5,13 +5,14 @@
 //   node bench/decompression-guard.mjs [--runs 3] [--zero-gb 2]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { tarHeader, END_OF_ARCHIVE } from './synthetic-tar.mjs';
+import { writeSection } from './section.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -117,16 +118,7 @@ try {
     }),
   ];
   console.log(lines.join('\n'));
-  const file = path.join(root, 'BENCHMARKS.md');
-  const existing = readFileSync(file, 'utf8');
-  const [start, end] = ['<!-- decompression-guard:start -->', '<!-- decompression-guard:end -->'];
-  const section = `${start}\n${lines.join('\n')}\n${end}`;
-  writeFileSync(
-    file,
-    existing.includes(start)
-      ? `${existing.slice(0, existing.indexOf(start))}${section}${existing.slice(existing.indexOf(end) + end.length)}`
-      : `${existing.trimEnd()}\n\n## A decompression bomb: \`node bench/decompression-guard.mjs\`\n\n${section}\n`,
-  );
+  writeSection('decompression-guard', 'A decompression bomb: `node bench/decompression-guard.mjs`', lines);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

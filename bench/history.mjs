@@ -7,6 +7,7 @@
 // A benchmark, not a test: nothing fails on speed, but it fails loudly when a run did not do what its side
 // measures (a record run that built the baseline, or a rebuild run that did not), since the figures would then
 // compare the wrong things.
+import { writeSection } from './section.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -371,18 +372,8 @@ function historySection({ machine, runs, warm, cold }) {
   ];
 }
 
-/** Replaces the section between <!-- history:start --> and <!-- history:end --> of BENCHMARKS.md (appends it when missing). */
 export function writeHistorySection(lines) {
-  const file = path.join(root, 'BENCHMARKS.md');
-  const existing = readFileSync(file, 'utf8');
-  const [start, end] = ['<!-- history:start -->', '<!-- history:end -->'];
-  const section = `${start}\n${lines.join('\n')}\n${end}`;
-  writeFileSync(
-    file,
-    existing.includes(start)
-      ? `${existing.slice(0, existing.indexOf(start))}${section}${existing.slice(existing.indexOf(end) + end.length)}`
-      : `${existing.trimEnd()}\n\n## The size history: a recorded baseline against a rebuilt one (issue 11)\n\n${section}\n`,
-  );
+  writeSection('history', 'The size history: a recorded baseline against a rebuilt one (issue 11)', lines);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -13,6 +13,7 @@
 // alone it writes only its own section of BENCHMARKS.md:
 //   node bench/matrix.mjs [--runs 3] [--plan-runs 11]
 // A benchmark, not a test: nothing fails on speed, but it fails loudly when a run did not do what it measures.
+import { writeSection } from './section.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -233,16 +234,7 @@ export async function benchMatrix({ runs = 3, planRuns = 11, log = console.log }
 }
 
 export function writeMatrixSection(lines) {
-  const file = path.join(root, 'BENCHMARKS.md');
-  const existing = readFileSync(file, 'utf8');
-  const [start, end] = ['<!-- matrix:start -->', '<!-- matrix:end -->'];
-  const section = `${start}\n${lines.join('\n')}\n${end}`;
-  writeFileSync(
-    file,
-    existing.includes(start)
-      ? `${existing.slice(0, existing.indexOf(start))}${section}${existing.slice(existing.indexOf(end) + end.length)}`
-      : `${existing.trimEnd()}\n\n## Many images on many runners (issue 19): \`node bench/matrix.mjs\`\n\n${section}\n`,
-  );
+  writeSection('matrix', 'Many images on many runners (issue 19): `node bench/matrix.mjs`', lines);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

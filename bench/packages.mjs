@@ -7,8 +7,9 @@
 // No engine is needed. `npm run bench` runs it after its own sections; alone it writes only its own section:
 //   node bench/packages.mjs [--runs 5] [--ref 824c35a]
 // A benchmark, not a test: nothing fails on speed.
+import { writeSection } from './section.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,16 +140,7 @@ export function benchPackages({ runs = 5, ref = BEFORE } = {}) {
 }
 
 export function writePackagesSection(lines) {
-  const file = path.join(root, 'BENCHMARKS.md');
-  const existing = readFileSync(file, 'utf8');
-  const [start, end] = ['<!-- packages:start -->', '<!-- packages:end -->'];
-  const section = `${start}\n${lines.join('\n')}\n${end}`;
-  writeFileSync(
-    file,
-    existing.includes(start)
-      ? `${existing.slice(0, existing.indexOf(start))}${section}${existing.slice(existing.indexOf(end) + end.length)}`
-      : `${existing.trimEnd()}\n\n## The package view (issue 18): \`node bench/packages.mjs\`\n\n${section}\n`,
-  );
+  writeSection('packages', 'The package view (issue 18): `node bench/packages.mjs`', lines);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

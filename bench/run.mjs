@@ -4,7 +4,8 @@
 //   node bench/run.mjs [--runs 5] [--large] [--no-history] [--no-matrix] [--no-packages]   (--large adds a 1 GB
 //   image; --no-history skips the size history's section, which `node bench/history.mjs` measures alone;
 //   --no-matrix the plan's own time and the matrix's crossover (`node bench/matrix.mjs`); --no-packages the
-//   package view's (`node bench/packages.mjs`))
+//   package view's (`node bench/packages.mjs`); --no-hostile the decompression bomb's and the million files'
+//   (`node bench/decompression-guard.mjs`, `node bench/million-files.mjs`))
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { benchHistory, writeHistorySection } from './history.mjs';
 import { benchMatrix, writeMatrixSection } from './matrix.mjs';
 import { benchPackages, writePackagesSection } from './packages.mjs';
+import { benchMillionFiles, writeMillionFilesSection } from './million-files.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -373,3 +375,11 @@ if (!args.includes('--no-history')) writeHistorySection((await benchHistory({ ru
 if (!args.includes('--no-matrix')) writeMatrixSection((await benchMatrix({ runs: Math.min(RUNS, 3) })).lines);
 // The package view (issue 18): the analysis of two 150,000-file archives with and without it. No engine needed.
 if (!args.includes('--no-packages')) writePackagesSection(benchPackages({ runs: RUNS }));
+
+// Hostile layers (issue 23): a gzip bomb against the decompression guard, and one layer of a million empty files.
+if (!args.includes('--no-hostile')) {
+  execFileSync(process.execPath, [path.join(root, 'bench/decompression-guard.mjs'), '--runs', String(Math.min(RUNS, 3))], {
+    stdio: 'inherit',
+  });
+  writeMillionFilesSection(await benchMillionFiles({ runs: Math.min(RUNS, 3) }));
+}
