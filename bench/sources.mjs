@@ -1,9 +1,10 @@
 // Gating one 300 MB image from the engine (docker save) and from a registry (no pull), in the same run: the
 // bundled CLI's wall time and peak RSS, runs alternating. The image is pushed once to Debian's docker-registry
-// on 127.0.0.1; the registry run reads its manifest and streams its blobs. Prints a markdown table; a
-// benchmark, not a test: nothing fails on speed.
+// on 127.0.0.1; the registry run reads its manifest and streams its blobs. Prints a markdown table and writes
+// its section of BENCHMARKS.md; a benchmark, not a test: nothing fails on speed.
 //   node bench/sources.mjs [--runs 5] [--size-mb 300]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { writeSection } from './section.mjs';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -98,11 +99,19 @@ try {
   const row = (name, list) =>
     `| ${name} | ${Math.round(median(list.map((s) => s.wallMs))).toLocaleString('en')} ms | ${Math.round(Math.min(...list.map((s) => s.wallMs))).toLocaleString('en')}–${Math.round(Math.max(...list.map((s) => s.wallMs))).toLocaleString('en')} ms | ${median(list.map((s) => s.peakRssMb)).toFixed(1)} MB | ${list[0].sizeBytes.toLocaleString('en')} B | ${list[0].compressedBytes.toLocaleString('en')} B |`;
   const engine = sh("docker version --format '{{.Server.Version}}'");
-  console.log(`Docker ${engine}, ${os.cpus().length} cores, Node ${process.version}; medians of ${RUNS} runs, alternating.\n`);
-  console.log('| Where the image is read | Wall time (median) | min–max | Peak RSS (median) | Size | Compressed |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  console.log(row(`the engine (docker save of ${tag})`, samples.engine));
-  console.log(row('a registry on 127.0.0.1, no pull', samples.registry));
+  const lines = [
+    `Docker ${engine}, ${os.cpus().length} cores, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(', ')} at the end; read on ${new Date().toISOString().slice(0, 10)}; medians of ${RUNS} runs, alternating.`,
+    '',
+    '| Where the image is read | Wall time (median) | min–max | Peak RSS (median) | Size | Compressed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    row(`the engine (docker save of ${tag})`, samples.engine),
+    row('a registry on 127.0.0.1, no pull', samples.registry),
+  ];
+  console.log(lines.join('\n'));
+  writeSection('sources', 'Where the image is read: the engine or a registry (issue 20): `node bench/sources.mjs`', lines);
 } finally {
   registry.kill();
   rmSync(storage, { recursive: true, force: true });
