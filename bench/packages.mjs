@@ -5,7 +5,7 @@
 // databases for every file: 300 dpkg packages of 100 files (half listed through the /lib -> usr/lib symlink, as on
 // a merged-/usr Debian) and 1,200 npm packages of 100 files, with an app package.json that lists devDependencies.
 // No engine is needed. `npm run bench` runs it after its own sections; alone it writes only its own section:
-//   node bench/packages.mjs [--runs 5] [--ref 824c35a]
+//   node bench/packages.mjs [--runs 5] [--ref e1226af]
 // A benchmark, not a test: nothing fails on speed.
 import { writeSection } from './section.mjs';
 import { execFileSync } from 'node:child_process';
@@ -18,7 +18,7 @@ import { bundleArchiveEntry } from './archive-entry.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The last commit before the package view: the analysis without it. */
-const BEFORE = '824c35a';
+const BEFORE = 'e1226af';
 const FILES = 150_000;
 const FILE_BYTES = 27;
 
