@@ -10447,6 +10447,30 @@ function signedWhole(value, at) {
         fail(at, 'is not a whole number');
     return value;
 }
+/**
+ * Untrusted JSON text read by `read`, or why it is refused: over `maxBytes`, not JSON, or a field `read` refused
+ * (Invalid). `subject` names the text in the reasons (`the record`), `maxSize` its bound in words (`256 KiB`).
+ */
+function readJsonText(text, limit, subject, read) {
+    if (text.length > limit.maxBytes || Buffer.byteLength(text, 'utf8') > limit.maxBytes)
+        return { invalid: `${subject} is larger than ${limit.maxSize}` };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { invalid: `${subject} is not JSON` };
+    }
+    try {
+        return { value: read(value) };
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            return { invalid: error.message };
+        // Nothing a reader calls throws anything else; should it ever, the text is still refused rather than the caller failed.
+        return { invalid: `${subject} could not be read` };
+    }
+}
 const fieldCheckBase = {
     Invalid,
     fail,
@@ -10694,25 +10718,8 @@ function readRecord(value) {
 function parseRecord(text) {
     if (typeof text !== 'string')
         return { invalid: 'the record is not text' };
-    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
-        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { invalid: 'the record is not JSON' };
-    }
-    try {
-        return { record: readRecord(value) };
-    }
-    catch (error) {
-        if (error instanceof Invalid)
-            return { invalid: error.message };
-        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
-        return { invalid: 'the record could not be read' };
-    }
+    const read = readJsonText(text, { maxBytes: MAX_RECORD_BYTES, maxSize: `${MAX_RECORD_BYTES / 1024} KiB` }, 'the record', readRecord);
+    return 'value' in read ? { record: read.value } : read;
 }
 /** Why a run link is not one of this repository's runs on this server (undefined: it is). */
 function runUrlProblem(runUrl, origin) {

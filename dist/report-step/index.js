@@ -35908,6 +35908,30 @@ function signedWhole(value, at) {
         fail(at, 'is not a whole number');
     return value;
 }
+/**
+ * Untrusted JSON text read by `read`, or why it is refused: over `maxBytes`, not JSON, or a field `read` refused
+ * (Invalid). `subject` names the text in the reasons (`the record`), `maxSize` its bound in words (`256 KiB`).
+ */
+function readJsonText(text, limit, subject, read) {
+    if (text.length > limit.maxBytes || Buffer.byteLength(text, 'utf8') > limit.maxBytes)
+        return { invalid: `${subject} is larger than ${limit.maxSize}` };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { invalid: `${subject} is not JSON` };
+    }
+    try {
+        return { value: read(value) };
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            return { invalid: error.message };
+        // Nothing a reader calls throws anything else; should it ever, the text is still refused rather than the caller failed.
+        return { invalid: `${subject} could not be read` };
+    }
+}
 const fieldCheckBase = {
     Invalid,
     fail,
@@ -39711,25 +39735,8 @@ function readRecord(value) {
 function record_check_parseRecord(text) {
     if (typeof text !== 'string')
         return { invalid: 'the record is not text' };
-    if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
-        return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { invalid: 'the record is not JSON' };
-    }
-    try {
-        return { record: readRecord(value) };
-    }
-    catch (error) {
-        if (error instanceof Invalid)
-            return { invalid: error.message };
-        // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
-        return { invalid: 'the record could not be read' };
-    }
+    const read = readJsonText(text, { maxBytes: MAX_RECORD_BYTES, maxSize: `${MAX_RECORD_BYTES / 1024} KiB` }, 'the record', readRecord);
+    return 'value' in read ? { record: read.value } : read;
 }
 /** Why a run link is not one of this repository's runs on this server (undefined: it is). */
 function runUrlProblem(runUrl, origin) {
@@ -46851,6 +46858,7 @@ function readBaseline(value) {
 
 
 
+
 const { Invalid: report_check_Invalid, fieldsOf: report_check_fieldsOf, field: report_check_field, text: report_check_text, whole: report_check_whole, finite: report_check_finite, flag: report_check_flag, oneOf: report_check_oneOf, list: report_check_list, optional: report_check_optional, defined: report_check_defined } = fieldChecks;
 /** The largest report file read (bytes). A report with the layer analysis of a large image is about 100 kB. */
 const MAX_REPORT_FILE_BYTES = 8 * 1024 * 1024;
@@ -47022,23 +47030,8 @@ function report_check_readEntry(value, index, schemaVersion) {
  * this reader does not know (`schemaVersion`), not a matrix job's report, or a field of the wrong shape.
  */
 function parseJobReport(text, schemaVersion) {
-    if (text.length > MAX_REPORT_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_REPORT_FILE_BYTES)
-        return { invalid: `the file is larger than ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MiB` };
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { invalid: 'the file is not JSON' };
-    }
-    try {
-        return { report: readJobReport(value, schemaVersion) };
-    }
-    catch (error) {
-        if (error instanceof report_check_Invalid)
-            return { invalid: error.message };
-        return { invalid: 'the file could not be read' };
-    }
+    const read = readJsonText(text, { maxBytes: MAX_REPORT_FILE_BYTES, maxSize: `${MAX_REPORT_FILE_BYTES / 1024 / 1024} MiB` }, 'the file', (value) => readJobReport(value, schemaVersion));
+    return 'value' in read ? { report: read.value } : read;
 }
 function readJobReport(value, schemaVersion) {
     const fields = report_check_fieldsOf(value, 'the report');
@@ -47159,7 +47152,8 @@ function mergeReports(input) {
 // and form checked, rebuilt from the fields checked. The reason names the field and never quotes the text.
 
 
-const { Invalid: plan_check_Invalid, fieldsOf: plan_check_fieldsOf, field: plan_check_field, text: plan_check_text, flag: plan_check_flag, list: plan_check_list, optional: plan_check_optional } = fieldChecks;
+
+const { fieldsOf: plan_check_fieldsOf, field: plan_check_field, text: plan_check_text, flag: plan_check_flag, list: plan_check_list, optional: plan_check_optional } = fieldChecks;
 /** The largest plan read (bytes). */
 const MAX_PLAN_BYTES = 1024 * 1024;
 const MAX_PLANNED_IMAGES = 1000;
@@ -47194,23 +47188,8 @@ function readPlan(value) {
 }
 /** The plan a text holds, or why it holds none. */
 function parsePlan(planText) {
-    if (planText.length > MAX_PLAN_BYTES || Buffer.byteLength(planText, 'utf8') > MAX_PLAN_BYTES)
-        return { invalid: `it is larger than ${MAX_PLAN_BYTES / 1024} KiB` };
-    let value;
-    try {
-        value = JSON.parse(planText);
-    }
-    catch {
-        return { invalid: 'it is not JSON' };
-    }
-    try {
-        return { plan: readPlan(value) };
-    }
-    catch (error) {
-        if (error instanceof plan_check_Invalid)
-            return { invalid: error.message };
-        return { invalid: 'it could not be read' };
-    }
+    const read = readJsonText(planText, { maxBytes: MAX_PLAN_BYTES, maxSize: `${MAX_PLAN_BYTES / 1024} KiB` }, 'it', readPlan);
+    return 'value' in read ? { plan: read.value } : read;
 }
 /** Why a plan does not belong with the config file and the commit this step has, or undefined when it does. */
 function planMismatch(plan, have) {

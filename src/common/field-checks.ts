@@ -85,6 +85,33 @@ export function signedWhole(value: unknown, at: string): number {
   return value;
 }
 
+/**
+ * Untrusted JSON text read by `read`, or why it is refused: over `maxBytes`, not JSON, or a field `read` refused
+ * (Invalid). `subject` names the text in the reasons (`the record`), `maxSize` its bound in words (`256 KiB`).
+ */
+export function readJsonText<T>(
+  text: string,
+  limit: { maxBytes: number; maxSize: string },
+  subject: string,
+  read: (value: unknown) => T,
+): { value: T } | { invalid: string } {
+  if (text.length > limit.maxBytes || Buffer.byteLength(text, 'utf8') > limit.maxBytes)
+    return { invalid: `${subject} is larger than ${limit.maxSize}` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { invalid: `${subject} is not JSON` };
+  }
+  try {
+    return { value: read(value) };
+  } catch (error) {
+    if (error instanceof Invalid) return { invalid: error.message };
+    // Nothing a reader calls throws anything else; should it ever, the text is still refused rather than the caller failed.
+    return { invalid: `${subject} could not be read` };
+  }
+}
+
 export const fieldCheckBase = {
   Invalid,
   fail,

@@ -1,10 +1,11 @@
 // Pure: reading back a plan (image-size-gate/plan's plan output) in image-size-gate/report. It reaches the report
 // step through a workflow expression or a file, so it is checked as untrusted text: bounded, every field's type
 // and form checked, rebuilt from the fields checked. The reason names the field and never quotes the text.
+import { readJsonText } from '../common/field-checks.js';
 import { fieldChecks } from '../history/record-check.js';
 import { Plan, PLAN_SCHEMA_VERSION, PlannedImage } from './plan.js';
 
-const { Invalid, fieldsOf, field, text, flag, list, optional } = fieldChecks;
+const { fieldsOf, field, text, flag, list, optional } = fieldChecks;
 
 /** The largest plan read (bytes). */
 export const MAX_PLAN_BYTES = 1024 * 1024;
@@ -46,20 +47,8 @@ function readPlan(value: unknown): Plan {
 
 /** The plan a text holds, or why it holds none. */
 export function parsePlan(planText: string): { plan: Plan } | { invalid: string } {
-  if (planText.length > MAX_PLAN_BYTES || Buffer.byteLength(planText, 'utf8') > MAX_PLAN_BYTES)
-    return { invalid: `it is larger than ${MAX_PLAN_BYTES / 1024} KiB` };
-  let value: unknown;
-  try {
-    value = JSON.parse(planText);
-  } catch {
-    return { invalid: 'it is not JSON' };
-  }
-  try {
-    return { plan: readPlan(value) };
-  } catch (error) {
-    if (error instanceof Invalid) return { invalid: error.message };
-    return { invalid: 'it could not be read' };
-  }
+  const read = readJsonText(planText, { maxBytes: MAX_PLAN_BYTES, maxSize: `${MAX_PLAN_BYTES / 1024} KiB` }, 'it', readPlan);
+  return 'value' in read ? { plan: read.value } : read;
 }
 
 /** Why a plan does not belong with the config file and the commit this step has, or undefined when it does. */

@@ -11,11 +11,11 @@ import {
   fieldsOf,
   finite,
   flag,
-  Invalid,
   fail,
   list,
   oneOf,
   optional,
+  readJsonText,
   text,
   time,
   whole,
@@ -162,22 +162,8 @@ function readRecord(value: unknown): HistoryRecord {
 /** The record a text holds, or why it holds none (too large, not JSON, a schema this reader does not know, a field of the wrong shape). */
 export function parseRecord(text: string): { record: HistoryRecord } | { invalid: string } {
   if (typeof text !== 'string') return { invalid: 'the record is not text' };
-  if (text.length > MAX_RECORD_BYTES || Buffer.byteLength(text, 'utf8') > MAX_RECORD_BYTES) {
-    return { invalid: `the record is larger than ${MAX_RECORD_BYTES / 1024} KiB` };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { invalid: 'the record is not JSON' };
-  }
-  try {
-    return { record: readRecord(value) };
-  } catch (error) {
-    if (error instanceof Invalid) return { invalid: error.message };
-    // Nothing above throws anything else; should it ever, the record is still refused rather than the caller failed.
-    return { invalid: 'the record could not be read' };
-  }
+  const read = readJsonText(text, { maxBytes: MAX_RECORD_BYTES, maxSize: `${MAX_RECORD_BYTES / 1024} KiB` }, 'the record', readRecord);
+  return 'value' in read ? { record: read.value } : read;
 }
 
 /** Where the records of this run may say they were made: this server and repository (GITHUB_SERVER_URL, GITHUB_REPOSITORY). */

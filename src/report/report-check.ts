@@ -3,6 +3,7 @@
 // (history/record-check.ts, whose field checks are used here): the file's size is bounded, every field's type,
 // form and length checked, and the report rebuilt from the fields checked (anything else is dropped). Nothing
 // here throws on bad input; the reason names the field and never quotes the text.
+import { readJsonText } from '../common/field-checks.js';
 import { fieldChecks, parseRecord } from '../history/record-check.js';
 import { HistoryRecord } from '../history/types.js';
 import { Check, CheckId } from '../judge/budgets.js';
@@ -211,20 +212,13 @@ function readEntry(value: unknown, index: number, schemaVersion: number): Checke
  * this reader does not know (`schemaVersion`), not a matrix job's report, or a field of the wrong shape.
  */
 export function parseJobReport(text: string, schemaVersion: number): { report: CheckedJobReport } | { invalid: string } {
-  if (text.length > MAX_REPORT_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_REPORT_FILE_BYTES)
-    return { invalid: `the file is larger than ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MiB` };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { invalid: 'the file is not JSON' };
-  }
-  try {
-    return { report: readJobReport(value, schemaVersion) };
-  } catch (error) {
-    if (error instanceof Invalid) return { invalid: error.message };
-    return { invalid: 'the file could not be read' };
-  }
+  const read = readJsonText(
+    text,
+    { maxBytes: MAX_REPORT_FILE_BYTES, maxSize: `${MAX_REPORT_FILE_BYTES / 1024 / 1024} MiB` },
+    'the file',
+    (value) => readJobReport(value, schemaVersion),
+  );
+  return 'value' in read ? { report: read.value } : read;
 }
 
 function readJobReport(value: unknown, schemaVersion: number): CheckedJobReport {
