@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7953:
+/***/ 3784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39641,228 +39641,414 @@ const HINT_RULES = [
     attackSurfaceHints,
 ];
 
+;// CONCATENATED MODULE: ./src/analysis/path-table.ts
+// Pure: every path the layers name, once, as a small number (its id), with its parent's id. The trees built on
+// it keep what they know of a path in typed arrays indexed by the id (columns), not in an object per path: a
+// layer of a million files costs a few dozen bytes per path, not hundreds (issue 23; BENCHMARKS.md).
+//
+// A path's text is the entry's own string (`/usr/bin/go`), shared with the layer entries; only the directories
+// that no entry names, and the paths whiteouts delete, are made. Ids are given in the order paths are met, a
+// parent before its children; the root `/` is 0.
+const ROOT_ID = 0;
+/** No path: a column's empty value and a failed lookup. */
+const NO_ID = -1;
+/** Past this many paths the table refuses more (V8's Map holds at most 2^24 keys): the analysis says so. */
+const MAX_PATHS = 16_000_000;
+/** A column with room for `length` ids: the same array when it has, a doubled copy (new room filled with `fill`) when not. */
+function grownColumn(column, length, fill = 0) {
+    if (length <= column.length)
+        return column;
+    const grown = new column.constructor(Math.max(length, column.length * 2));
+    grown.set(column);
+    if (fill !== 0)
+        grown.fill(fill, column.length);
+    return grown;
+}
+class TooManyPathsError extends Error {
+    constructor() {
+        super(`the layers name more than ${MAX_PATHS.toLocaleString('en-US')} distinct paths, more than the gate analyses`);
+        this.name = 'TooManyPathsError';
+    }
+}
+class PathTable {
+    ids = new Map([['/', ROOT_ID]]);
+    paths = ['/'];
+    parents = new Int32Array(1024).fill(NO_ID);
+    /** How many paths the table holds (ids are 0 to size - 1). */
+    get size() {
+        return this.paths.length;
+    }
+    parentOf(id) {
+        return this.parents[id];
+    }
+    /** The id of a path already in the table, or NO_ID. */
+    idOf(path) {
+        return this.ids.get(path) ?? NO_ID;
+    }
+    /** Where a path's own name starts in its text. */
+    nameStart(id) {
+        const parent = this.parents[id];
+        return parent === ROOT_ID ? 1 : this.paths[parent].length + 1;
+    }
+    /** The path of a directory's child: `name` may be '' (the path then ends with a slash, as dive writes `.wh.` alone). */
+    childPath(parentId, name) {
+        return parentId === ROOT_ID ? `/${name}` : `${this.paths[parentId]}/${name}`;
+    }
+    /** The id of a clean path (`/a/b`, or one ending with a slash), added with its missing ancestors when new. */
+    intern(path) {
+        const known = this.ids.get(path);
+        if (known !== undefined)
+            return known;
+        const missing = [path];
+        let parentId;
+        for (let current = path; parentId === undefined;) {
+            const slash = current.lastIndexOf('/');
+            current = slash <= 0 ? '/' : current.slice(0, slash);
+            parentId = this.ids.get(current);
+            if (parentId === undefined)
+                missing.push(current);
+        }
+        for (let index = missing.length - 1; index >= 0; index -= 1)
+            parentId = this.add(missing[index], parentId);
+        return parentId;
+    }
+    add(path, parentId) {
+        const id = this.paths.length;
+        if (id >= MAX_PATHS)
+            throw new TooManyPathsError();
+        this.parents = grownColumn(this.parents, id + 1, NO_ID);
+        this.parents[id] = parentId;
+        this.paths.push(path);
+        this.ids.set(path, id);
+        return id;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/path-tree.ts
+// Pure: a tree of paths of a PathTable (path-table.ts), as a set of ids with each member's children in a list
+// linked both ways: adding a path adds its missing ancestors, and taking a subtree out costs the members it
+// holds, never the paths the table knows. dive's stacked tree and the reclaimable pass's files are such trees.
+
+class PathTree {
+    table;
+    members = new Uint8Array(0);
+    first = new Int32Array(0);
+    next = new Int32Array(0);
+    previous = new Int32Array(0);
+    constructor(table) {
+        this.table = table;
+        this.fit();
+        this.members[ROOT_ID] = 1;
+        this.first[ROOT_ID] = NO_ID;
+    }
+    /** Gives the columns room for every path of the table (called after paths are added). */
+    fit() {
+        const size = this.table.size;
+        if (size <= this.members.length)
+            return;
+        this.members = grownColumn(this.members, size);
+        this.first = grownColumn(this.first, size);
+        this.next = grownColumn(this.next, size);
+        this.previous = grownColumn(this.previous, size);
+    }
+    has(id) {
+        return this.members[id] === 1;
+    }
+    firstChild(id) {
+        return this.first[id];
+    }
+    nextSibling(id) {
+        return this.next[id];
+    }
+    /** Adds a path and its missing ancestors; the ids added, top down, are given to `onAdded`. */
+    add(id, onAdded) {
+        if (this.has(id))
+            return;
+        const missing = [id];
+        for (let above = this.table.parentOf(id); !this.has(above); above = this.table.parentOf(above))
+            missing.push(above);
+        for (let index = missing.length - 1; index >= 0; index -= 1) {
+            this.link(missing[index]);
+            onAdded?.(missing[index]);
+        }
+    }
+    link(id) {
+        const parent = this.table.parentOf(id);
+        const first = this.first[parent];
+        this.members[id] = 1;
+        this.first[id] = NO_ID;
+        this.previous[id] = NO_ID;
+        this.next[id] = first;
+        if (first !== NO_ID)
+            this.previous[first] = id;
+        this.first[parent] = id;
+    }
+    /** Takes a member and everything under it out (for the root, everything under it); their ids go to `removed`. */
+    remove(id, removed) {
+        if (id === ROOT_ID)
+            return this.removeChildren(id, removed);
+        const previous = this.previous[id];
+        const next = this.next[id];
+        if (previous === NO_ID)
+            this.first[this.table.parentOf(id)] = next;
+        else
+            this.next[previous] = next;
+        if (next !== NO_ID)
+            this.previous[next] = previous;
+        this.clear(id, removed);
+    }
+    /** Takes everything under a member out, the member itself staying; their ids go to `removed`. */
+    removeChildren(id, removed) {
+        const children = this.first[id];
+        this.first[id] = NO_ID;
+        for (let child = children; child !== NO_ID; child = this.next[child])
+            this.clear(child, removed);
+    }
+    /** Marks a subtree unlinked from its parent as out of the tree. */
+    clear(top, removed) {
+        const pending = [top];
+        while (pending.length > 0) {
+            const node = pending.pop();
+            this.members[node] = 0;
+            removed?.push(node);
+            for (let child = this.first[node]; child !== NO_ID; child = this.next[child])
+                pending.push(child);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/dive-tree.ts
+
+
 
 const WHITEOUT_PREFIX = '.wh.';
 /** dive's doubleWhiteoutPrefix: names it never adds to a tree (opaque-directory markers). */
 const OPAQUE_PREFIX = '.wh..wh..';
-class TreeNode {
-    name;
-    children = undefined;
-    /** dive's FileInfo.Size and IsDir: the payload, empty for a directory that only lies on the way to an entry. */
-    sizeBytes = 0;
-    isDir = false;
-    constructor(name) {
-        this.name = name;
-    }
-    child(name) {
-        return this.children?.get(name);
-    }
-    addChild(name) {
-        const node = new TreeNode(name);
-        (this.children ??= new Map()).set(name, node);
-        return node;
-    }
-    isLeaf() {
-        return this.children === undefined || this.children.size === 0;
-    }
-}
+/** dive's FileInfo.IsDir. */
+const IS_DIR = 1;
 const SURROGATE = /[\ud800-\udfff]/;
-const NO_CHILDREN = Object.freeze([]);
 /**
- * Children in Go's string order (bytewise UTF-8), which dive's visits follow. UTF-16 order is the same for
- * names without surrogate pairs; otherwise each name's UTF-8 bytes, as a latin1 string, are compared once made.
+ * Sibling ids in Go's string order of their names (bytewise UTF-8), which dive's visits follow. Siblings' paths
+ * share everything before their names, so their paths are compared: UTF-16 order is the same for text without
+ * surrogate pairs; otherwise each path's UTF-8 bytes, as a latin1 string, are compared once made.
  */
-function sortedChildren(node) {
-    if (node.isLeaf())
-        return NO_CHILDREN;
-    const children = [...node.children.values()];
-    if (!children.some((child) => SURROGATE.test(child.name)))
-        return children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const keyed = children.map((child) => ({ child, key: Buffer.from(child.name, 'utf8').toString('latin1') }));
-    return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((item) => item.child);
+function sortSiblings(ids, paths) {
+    if (!ids.some((id) => SURROGATE.test(paths[id])))
+        return ids.sort((a, b) => (paths[a] < paths[b] ? -1 : paths[a] > paths[b] ? 1 : 0));
+    const keyed = ids.map((id) => ({ id, key: Buffer.from(paths[id], 'utf8').toString('latin1') }));
+    return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((item) => item.id);
 }
-/**
- * dive's VisitDepthChildFirst over a whole tree: children before their parent, siblings in order; never the
- * root. Leaves, most of the nodes, are all given in one frame, reset for each: a visit keeps no frame.
- */
-function* childFirst(root) {
-    const frameOf = (node, parent) => ({
-        node,
-        parent,
-        stacked: undefined,
-        memo: undefined,
-        children: sortedChildren(node),
-        nextChild: 0,
-    });
-    const stack = [frameOf(root, undefined)];
-    const leaf = frameOf(root, undefined);
-    while (stack.length > 0) {
-        const frame = stack[stack.length - 1];
-        if (frame.nextChild < frame.children.length) {
-            const node = frame.children[frame.nextChild++];
-            if (!node.isLeaf())
-                stack.push(frameOf(node, frame));
+class DiveTrees {
+    table;
+    // The layer's tree: a path is in it when its stamp is the layer's; a node has children when its parent stamp is.
+    stamp = 0;
+    layerNodeCount = 0;
+    stamps = new Int32Array(0);
+    parentStamps = new Int32Array(0);
+    firstChild = new Int32Array(0);
+    nextSibling = new Int32Array(0);
+    layerFlags = new Uint8Array(0);
+    /** dive's FileInfo.Size of the layer's nodes. */
+    layerBytes = new Float64Array(0);
+    // The stacked tree, and its nodes' payload.
+    stacked;
+    stackedFlags = new Uint8Array(0);
+    stackedBytes = new Float64Array(0);
+    constructor(table) {
+        this.table = table;
+        this.stacked = new PathTree(table);
+        this.fit();
+    }
+    /** Gives the columns room for every path of the table (called after paths are added). */
+    fit() {
+        const size = this.table.size;
+        if (size <= this.stamps.length)
+            return;
+        this.stamps = grownColumn(this.stamps, size);
+        this.parentStamps = grownColumn(this.parentStamps, size);
+        this.firstChild = grownColumn(this.firstChild, size);
+        this.nextSibling = grownColumn(this.nextSibling, size);
+        this.layerFlags = grownColumn(this.layerFlags, size);
+        this.layerBytes = grownColumn(this.layerBytes, size);
+        this.stackedFlags = grownColumn(this.stackedFlags, size);
+        this.stackedBytes = grownColumn(this.stackedBytes, size);
+        this.stacked.fit();
+    }
+    isWhiteout(id) {
+        return this.table.paths[id].startsWith(WHITEOUT_PREFIX, this.table.nameStart(id));
+    }
+    /** A whiteout's name without its prefix ('' for `.wh.` alone). */
+    deletedName(id) {
+        return this.table.paths[id].slice(this.table.nameStart(id) + WHITEOUT_PREFIX.length);
+    }
+    /** A layer's tree, in place of the previous layer's: dive's AddPath for each entry, with its payload on its own node. */
+    *readLayer(entries) {
+        this.stamp += 1;
+        this.layerNodeCount = 0;
+        this.stamps[ROOT_ID] = this.stamp;
+        for (let index = 0; index < entries.length; index += 1) {
+            const entry = entries[index];
+            const id = this.table.intern(entry.path);
+            this.fit();
+            if (id !== ROOT_ID && this.addToLayer(id)) {
+                this.layerBytes[id] = entry.sizeBytes;
+                this.layerFlags[id] = entry.kind === 'directory' ? IS_DIR : 0;
+            }
+            if (index % slices_UNITS_BETWEEN_PAUSES === slices_UNITS_BETWEEN_PAUSES - 1)
+                yield;
+        }
+    }
+    /** Adds a path and its missing ancestors to the layer's tree; false when a missing `.wh..wh..` name stops it. */
+    addToLayer(id) {
+        if (this.stamps[id] === this.stamp)
+            return true;
+        const parent = this.table.parentOf(id);
+        if (this.stamps[parent] === this.stamp)
+            return this.addLayerNode(id, parent);
+        const missing = [id];
+        for (let above = parent; this.stamps[above] !== this.stamp; above = this.table.parentOf(above))
+            missing.push(above);
+        for (let index = missing.length - 1; index >= 0; index -= 1)
+            if (!this.addLayerNode(missing[index], this.table.parentOf(missing[index])))
+                return false;
+        return true;
+    }
+    addLayerNode(id, parent) {
+        if (this.table.paths[id].startsWith(OPAQUE_PREFIX, this.table.nameStart(id)))
+            return false;
+        this.stamps[id] = this.stamp;
+        this.layerBytes[id] = 0;
+        this.layerFlags[id] = 0;
+        if (this.parentStamps[parent] !== this.stamp) {
+            this.parentStamps[parent] = this.stamp;
+            this.firstChild[parent] = NO_ID;
+        }
+        this.nextSibling[id] = this.firstChild[parent];
+        this.firstChild[parent] = id;
+        this.layerNodeCount += 1;
+        return true;
+    }
+    /** A node of the layer's tree without children in it (what dive's efficiency visitor counts). */
+    isLayerLeaf(id) {
+        return this.parentStamps[id] !== this.stamp;
+    }
+    layerChildren(id) {
+        const children = [];
+        if (this.isLayerLeaf(id))
+            return children;
+        for (let child = this.firstChild[id]; child !== NO_ID; child = this.nextSibling[child])
+            children.push(child);
+        return sortSiblings(children, this.table.paths);
+    }
+    /** The layer tree's nodes as dive's VisitDepthChildFirst gives them: children before their parent, siblings in order; never the root. */
+    *layerOrder() {
+        const order = new Int32Array(this.layerNodeCount);
+        let length = 0;
+        const stack = [{ id: ROOT_ID, children: this.layerChildren(ROOT_ID), next: 0 }];
+        for (let units = 1; stack.length > 0; units += 1) {
+            if (units % slices_UNITS_BETWEEN_PAUSES === 0)
+                yield;
+            const frame = stack[stack.length - 1];
+            if (frame.next < frame.children.length) {
+                const id = frame.children[frame.next++];
+                if (this.isLayerLeaf(id))
+                    order[length++] = id;
+                else
+                    stack.push({ id, children: this.layerChildren(id), next: 0 });
+            }
             else {
-                leaf.node = node;
-                leaf.parent = frame;
-                leaf.stacked = undefined;
-                leaf.memo = undefined;
-                yield leaf;
+                stack.pop();
+                if (frame.id !== ROOT_ID)
+                    order[length++] = frame.id;
             }
         }
-        else {
-            stack.pop();
-            if (frame.parent)
-                yield frame;
+        return order;
+    }
+    isStacked(id) {
+        return this.stacked.has(id);
+    }
+    isStackedDirectory(id) {
+        return (this.stackedFlags[id] & IS_DIR) !== 0;
+    }
+    /** dive's AddPath in the stacked tree: missing ancestors get an empty payload, the path the layer node's. */
+    stackPath(id) {
+        this.stacked.add(id, (added) => {
+            this.stackedBytes[added] = 0;
+            this.stackedFlags[added] = 0;
+        });
+        this.stackedBytes[id] = this.layerBytes[id];
+        this.stackedFlags[id] = this.layerFlags[id];
+    }
+    /** dive's StackTreeRange starts from a copy of layer 0's tree: every node of it, whiteouts too, with its payload. */
+    *copyLayer(order) {
+        for (let index = 0; index < order.length; index += 1) {
+            this.stackPath(order[index]);
+            if (index % slices_UNITS_BETWEEN_PAUSES === slices_UNITS_BETWEEN_PAUSES - 1)
+                yield;
         }
     }
-}
-function isWhiteout(node) {
-    return node.name.startsWith(WHITEOUT_PREFIX);
-}
-/**
- * dive's AddPath, for the names of `path.slice(0, end)`: missing nodes get an empty payload, except that a
- * missing name starting with `.wh..wh..` is never added, and then nothing is (undefined).
- */
-function addNames(root, path, end) {
-    let node = root;
-    for (let start = 0; start < end;) {
-        let stop = path.indexOf('/', start);
-        if (stop < 0 || stop > end)
-            stop = end;
-        if (stop > start) {
-            const name = path.slice(start, stop);
-            let next = node.child(name);
-            if (!next) {
-                if (name.startsWith(OPAQUE_PREFIX))
-                    return undefined;
-                next = node.addChild(name);
-            }
-            node = next;
-        }
-        start = stop + 1;
+    /** dive's GetNode(Path()) for a whiteout: the stacked path it deletes (its directory for `.wh.` alone), or NO_ID. */
+    whiteoutTarget(id) {
+        const directory = this.table.parentOf(id);
+        if (!this.isStacked(directory))
+            return NO_ID;
+        const name = this.deletedName(id);
+        if (name === '')
+            return directory;
+        const target = this.table.idOf(this.table.childPath(directory, name));
+        return target !== NO_ID && this.isStacked(target) ? target : NO_ID;
     }
-    return node;
-}
-/** A layer's tree: dive's AddPath for each entry, with the entry's payload on its own node. */
-function* layerTree(entries) {
-    const root = new TreeNode('');
-    // A tar lists a directory's entries together: its node is looked up once for all of them (a layer tree only grows).
-    let directoryPath = '';
-    let directory = root;
-    for (let index = 0; index < entries.length; index += 1) {
-        const path = entries[index].path;
-        const slash = path.lastIndexOf('/');
-        if (slash !== directoryPath.length || !path.startsWith(directoryPath)) {
-            directoryPath = path.slice(0, slash);
-            directory = addNames(root, path, slash);
-        }
-        const name = path.slice(slash + 1);
-        const node = directory?.child(name) ?? (directory && !name.startsWith(OPAQUE_PREFIX) ? directory.addChild(name) : undefined);
-        if (node) {
-            node.sizeBytes = entries[index].sizeBytes;
-            node.isDir = entries[index].kind === 'directory';
-        }
-        if (index % slices_UNITS_BETWEEN_PAUSES === slices_UNITS_BETWEEN_PAUSES - 1)
-            yield;
+    /** The path whose record a leaf counts in: its own, or for a whiteout the path without the prefix (dive's Path()). */
+    recordId(id) {
+        if (!this.isWhiteout(id))
+            return id;
+        const recordId = this.table.intern(this.table.childPath(this.table.parentOf(id), this.deletedName(id)));
+        this.fit();
+        return recordId;
     }
-    return root;
-}
-/**
- * The stacked tree's node at a frame's path (every name as stored). Missing nodes are made on the way when
- * `create` (AddPath gives them an empty payload); otherwise a missing one gives undefined (GetNode).
- * Found nodes are remembered on the frames, so a frame costs one lookup per visit however deep it is.
- */
-function stackedNode(frame, stackedRoot, create) {
-    if (frame.stacked)
-        return frame.stacked;
-    const parent = frame.parent;
-    if (!parent)
-        return stackedRoot;
-    // Usually the parent's node is known already, and no list of frames still to look up is needed.
-    const parentNode = !parent.parent ? stackedRoot : (parent.stacked ?? stackedNodeOfChain(parent, stackedRoot, create));
-    const node = parentNode?.child(frame.node.name) ?? (create ? parentNode?.addChild(frame.node.name) : undefined);
-    frame.stacked = node;
-    return node;
-}
-/** stackedNode for a frame whose parent's node is not known yet: the frames up to one that is are walked down. */
-function stackedNodeOfChain(frame, stackedRoot, create) {
-    const unresolved = [];
-    let known = frame;
-    while (known.parent && !known.stacked) {
-        unresolved.push(known);
-        known = known.parent;
-    }
-    let node = known.parent ? known.stacked : stackedRoot;
-    for (let index = unresolved.length - 1; index >= 0; index -= 1) {
-        const name = unresolved[index].node.name;
-        const next = node.child(name) ?? (create ? node.addChild(name) : undefined);
-        if (!next)
-            return undefined;
-        unresolved[index].stacked = next;
-        node = next;
-    }
-    return node;
-}
-/** dive's GetNode(Path()) for a whiteout: the node it deletes in the stacked tree, if there is one. */
-function whiteoutTarget(frame, stackedRoot) {
-    const directory = stackedNode(frame.parent, stackedRoot, false);
-    const name = frame.node.name.slice(WHITEOUT_PREFIX.length);
-    return name === '' ? directory : directory?.child(name);
-}
-/**
- * Bytes of a stacked node and everything under it (dive's sizer). `known` holds the totals of the nodes summed
- * already while the stacked tree has not changed, so that nested deletions sum each node once.
- */
-function* subtreeBytes(top, known) {
-    const pending = [top];
-    const order = [];
-    while (pending.length > 0) {
-        const node = pending.pop();
-        if (known.has(node))
-            continue;
-        order.push(node);
-        if (node.children)
-            for (const child of node.children.values())
+    /**
+     * Bytes of a stacked node and everything under it (dive's sizer). `known` holds the totals of the nodes summed
+     * already while the stacked tree has not changed, so that nested deletions sum each node once.
+     */
+    *subtreeBytes(top, known) {
+        const pending = [top];
+        const order = [];
+        while (pending.length > 0) {
+            const node = pending.pop();
+            if (known.has(node))
+                continue;
+            order.push(node);
+            for (let child = this.stacked.firstChild(node); child !== NO_ID; child = this.stacked.nextSibling(child))
                 pending.push(child);
-        if (order.length % slices_UNITS_BETWEEN_PAUSES === 0)
-            yield;
-    }
-    // Reversed, every node comes after all of its children.
-    for (let index = order.length - 1; index >= 0; index -= 1) {
-        const node = order[index];
-        let total = node.sizeBytes;
-        if (node.children)
-            for (const child of node.children.values())
+            if (order.length % slices_UNITS_BETWEEN_PAUSES === 0)
+                yield;
+        }
+        // Reversed, every node comes after all of its children.
+        for (let index = order.length - 1; index >= 0; index -= 1) {
+            const node = order[index];
+            let total = this.stackedBytes[node];
+            for (let child = this.stacked.firstChild(node); child !== NO_ID; child = this.stacked.nextSibling(child))
                 total += known.get(child);
-        known.set(node, total);
+            known.set(node, total);
+        }
+        return known.get(top);
     }
-    return known.get(top);
-}
-/**
- * dive's FileTree.Stack: every node of the layer, children first; a whiteout removes its path, any other node
- * is added with its payload. The stacked nodes remembered on frames stay valid: a whiteout only removes a
- * sibling's subtree (visited already, or not yet looked up), except `.wh.` alone, whose path is its own
- * directory's: that directory goes (never the root), and is looked up again if a later sibling needs it.
- */
-function* stackLayer(upper, stackedRoot) {
-    let units = 0;
-    for (const frame of childFirst(upper)) {
-        if (++units % slices_UNITS_BETWEEN_PAUSES === 0)
-            yield;
-        const parent = frame.parent;
-        if (!isWhiteout(frame.node)) {
-            const node = stackedNode(frame, stackedRoot, true);
-            node.sizeBytes = frame.node.sizeBytes;
-            node.isDir = frame.node.isDir;
-        }
-        else if (frame.node.name !== WHITEOUT_PREFIX) {
-            stackedNode(parent, stackedRoot, false)?.children?.delete(frame.node.name.slice(WHITEOUT_PREFIX.length));
-        }
-        else if (parent.parent) {
-            stackedNode(parent.parent, stackedRoot, false)?.children?.delete(parent.node.name);
-            parent.stacked = undefined;
+    /**
+     * dive's FileTree.Stack: every node of the layer, children first; a whiteout removes its path (`.wh.` alone its
+     * own directory, never the root), any other node is added with its payload.
+     */
+    *stackLayer(order) {
+        for (let index = 0; index < order.length; index += 1) {
+            const id = order[index];
+            if (!this.isWhiteout(id))
+                this.stackPath(id);
+            else {
+                const target = this.whiteoutTarget(id);
+                if (target !== NO_ID && target !== ROOT_ID)
+                    this.stacked.remove(target);
+            }
+            if (index % slices_UNITS_BETWEEN_PAUSES === slices_UNITS_BETWEEN_PAUSES - 1)
+                yield;
         }
     }
 }
@@ -39871,102 +40057,67 @@ function* stackLayer(upper, stackedRoot) {
 
 
 
+
 /** How many inefficient paths the analysis lists; the rest are counted. */
 const INEFFICIENT_PATHS_LISTED = 50;
-/**
- * A path met, in a tree of them that only grows (a path's record is found from its parent's by one name, and
- * its text is made only for the paths listed at the end), with dive's counts once dive has made it a record.
- */
-class PathRecord {
-    name;
-    parent;
-    children = undefined;
+/** dive's records of the paths met (its map of paths), in columns indexed by the path's id. */
+class PathRecords {
     /** In dive's map of paths (a leaf was visited at this path). */
-    recorded = false;
-    occurrences = 0;
-    cumulativeBytes = 0;
+    recorded = new Uint8Array(0);
+    occurrences = new Int32Array(0);
+    cumulativeBytes = new Float64Array(0);
     /** -1 until an occurrence is counted. */
-    minimumBytes = -1;
-    constructor(
-    /** '' for the root, and for `.wh.` alone (whose path is its directory's with a slash). */
-    name, parent) {
-        this.name = name;
-        this.parent = parent;
+    minimumBytes = new Float64Array(0);
+    /** In the order dive finds them (a path's second occurrence). */
+    inefficient = [];
+    /** Sums over every record of its smallest occurrence, and of all its occurrences. */
+    minimumTotal = 0;
+    discoveredTotal = 0;
+    fit(size) {
+        if (size <= this.recorded.length)
+            return;
+        this.recorded = grownColumn(this.recorded, size);
+        this.occurrences = grownColumn(this.occurrences, size);
+        this.cumulativeBytes = grownColumn(this.cumulativeBytes, size);
+        this.minimumBytes = grownColumn(this.minimumBytes, size, -1);
     }
-    child(name) {
-        let child = this.children?.get(name);
-        if (!child)
-            (this.children ??= new Map()).set(name, (child = new PathRecord(name, this)));
-        return child;
+    /** One occurrence of a path, of `sizeBytes`. */
+    count(id, sizeBytes) {
+        this.cumulativeBytes[id] += sizeBytes;
+        this.discoveredTotal += sizeBytes;
+        if (this.minimumBytes[id] < 0 || sizeBytes < this.minimumBytes[id]) {
+            this.minimumTotal += sizeBytes - this.minimumBytes[id];
+            this.minimumBytes[id] = sizeBytes;
+        }
+        this.occurrences[id] += 1;
+        if (this.occurrences[id] === 2)
+            this.inefficient.push(id);
     }
-}
-/** dive's FileNode.Path() of a record. */
-function pathOf(record) {
-    const names = [];
-    for (let current = record; current.parent; current = current.parent)
-        names.push(current.name);
-    return '/' + names.reverse().join('/');
-}
-/** The record of a frame's path, every name as stored; made on the way, and remembered on the frames. */
-function recordAt(frame, rootRecord) {
-    if (frame.memo)
-        return frame.memo;
-    const parent = frame.parent;
-    if (!parent)
-        return rootRecord;
-    // Usually the parent's record is known already, and no list of frames still to look up is needed.
-    if (parent.memo || !parent.parent)
-        return (frame.memo = (parent.memo ?? rootRecord).child(frame.node.name));
-    const unresolved = [];
-    let known = frame;
-    while (known.parent && !known.memo) {
-        unresolved.push(known);
-        known = known.parent;
-    }
-    let record = known.parent ? known.memo : rootRecord;
-    for (let index = unresolved.length - 1; index >= 0; index -= 1) {
-        record = record.child(unresolved[index].node.name);
-        unresolved[index].memo = record;
-    }
-    return record;
-}
-/** The record of a leaf's path as dive's FileNode.Path() gives it: a whiteout's own name loses its prefix. */
-function leafRecord(frame, rootRecord) {
-    if (!isWhiteout(frame.node))
-        return recordAt(frame, rootRecord);
-    return recordAt(frame.parent, rootRecord).child(frame.node.name.slice(WHITEOUT_PREFIX.length));
 }
 /** dive's efficiency visitor over one layer's leaves, against the layers below it stacked. */
-function* measureLayer(tree, stackedRoot, tally) {
-    let units = 0;
+function* measureLayer(trees, order, records) {
     // Sizes of deleted directories, summed once for the layer (the stacked tree does not change during its visit).
     const directoryBytes = new Map();
-    for (const frame of childFirst(tree)) {
-        if (++units % slices_UNITS_BETWEEN_PAUSES === 0)
+    for (let index = 0; index < order.length; index += 1) {
+        if (index % slices_UNITS_BETWEEN_PAUSES === slices_UNITS_BETWEEN_PAUSES - 1)
             yield;
-        if (!frame.node.isLeaf())
+        const id = order[index];
+        if (!trees.isLayerLeaf(id))
             continue;
-        const record = leafRecord(frame, tally.rootRecord);
-        if (!record.recorded) {
-            record.recorded = true;
-            tally.minimumTotal += record.minimumBytes;
+        const record = trees.recordId(id);
+        records.fit(trees.table.size);
+        if (!records.recorded[record]) {
+            records.recorded[record] = 1;
+            records.minimumTotal += records.minimumBytes[record];
         }
-        let sizeBytes = frame.node.sizeBytes;
-        if (isWhiteout(frame.node)) {
-            const deleted = whiteoutTarget(frame, stackedRoot);
-            if (!deleted)
+        let sizeBytes = trees.layerBytes[id];
+        if (trees.isWhiteout(id)) {
+            const deleted = trees.whiteoutTarget(id);
+            if (deleted === NO_ID)
                 return;
-            sizeBytes = deleted.isDir ? yield* subtreeBytes(deleted, directoryBytes) : 0;
+            sizeBytes = trees.isStackedDirectory(deleted) ? yield* trees.subtreeBytes(deleted, directoryBytes) : 0;
         }
-        record.cumulativeBytes += sizeBytes;
-        tally.discoveredTotal += sizeBytes;
-        if (record.minimumBytes < 0 || sizeBytes < record.minimumBytes) {
-            tally.minimumTotal += sizeBytes - record.minimumBytes;
-            record.minimumBytes = sizeBytes;
-        }
-        record.occurrences += 1;
-        if (record.occurrences === 2)
-            tally.inefficient.push(record);
+        records.count(record, sizeBytes);
     }
 }
 function layerFileBytes(entries) {
@@ -39975,13 +40126,13 @@ function layerFileBytes(entries) {
         total += entry.sizeBytes;
     return total;
 }
-function dive_efficiency_summarize(layers, tally, listLimit) {
-    const { minimumTotal, discoveredTotal } = tally;
-    const largest = largestOf(tally.inefficient, listLimit, (record) => record.cumulativeBytes);
-    const listed = largest.listed.map((record) => ({
-        path: pathOf(record),
-        occurrences: record.occurrences,
-        cumulativeBytes: record.cumulativeBytes,
+function dive_efficiency_summarize(layers, table, records, listLimit) {
+    const { minimumTotal, discoveredTotal } = records;
+    const largest = largestOf(records.inefficient, listLimit, (id) => records.cumulativeBytes[id]);
+    const listed = largest.listed.map((id) => ({
+        path: table.paths[id],
+        occurrences: records.occurrences[id],
+        cumulativeBytes: records.cumulativeBytes[id],
     }));
     const wastedBytes = listed.reduce((sum, item) => sum + item.cumulativeBytes, largest.notListed?.sizeBytes ?? 0);
     const sizes = layers.map(layerFileBytes);
@@ -40001,16 +40152,19 @@ function dive_efficiency_summarize(layers, tally, listLimit) {
 }
 /** dive's efficiency figures for layers given in order (base layer first), as a computation that pauses. */
 function* diveEfficiencySteps(layers, options = {}) {
-    const tally = { rootRecord: new PathRecord('', undefined), inefficient: [], minimumTotal: 0, discoveredTotal: 0 };
-    let stackedRoot;
+    const table = options.table ?? new PathTable();
+    const trees = new DiveTrees(table);
+    const records = new PathRecords();
     for (let layer = 0; layer < layers.length; layer += 1) {
-        const tree = yield* layerTree(layers[layer]);
-        stackedRoot ??= yield* layerTree(layers[0]);
-        yield* measureLayer(tree, stackedRoot, tally);
-        yield* stackLayer(tree, stackedRoot);
+        yield* trees.readLayer(layers[layer]);
+        const order = yield* trees.layerOrder();
+        if (layer === 0)
+            yield* trees.copyLayer(order);
+        yield* measureLayer(trees, order, records);
+        yield* trees.stackLayer(order);
         options.onLayerDone?.(layer + 1, layers.length);
     }
-    return dive_efficiency_summarize(layers, tally, options.listLimit ?? INEFFICIENT_PATHS_LISTED);
+    return dive_efficiency_summarize(layers, table, records, options.listLimit ?? INEFFICIENT_PATHS_LISTED);
 }
 /** dive's efficiency figures for layers given in order (base layer first). */
 function diveEfficiency(layers, options = {}) {
@@ -40186,112 +40340,103 @@ function finalImageFile(layers, path, maxBytes) {
 
 ;// CONCATENATED MODULE: ./src/analysis/waste.ts
 
+
+
 const waste_WHITEOUT_PREFIX = '.wh.';
 const waste_OPAQUE_PREFIX = '.wh..wh..';
-class TrieNode {
-    children = undefined;
-    /** The visible file at this path, if any, with its path and when the path became visible. */
-    file = undefined;
-    path = '';
-    /** Deletions report files in this order, the order in which their paths entered the visible map. */
-    visibleSince = 0;
-}
+const KINDS = ['file', 'directory', 'symlink', 'link', 'other'];
 /**
- * The node at the path `path.slice(0, end)` in a trie: made on the way when `create`, else undefined when
- * missing. Walks the names in place: no array per lookup.
+ * Files visible so far, in columns indexed by path id; read as a map by path whose order is the order the paths
+ * became visible (like a Map's: an overwritten path keeps its place, a deleted one written again goes last).
  */
-function nodeAt(root, path, end, create) {
-    let node = root;
-    for (let start = 0; start < end;) {
-        let stop = path.indexOf('/', start);
-        if (stop < 0 || stop > end)
-            stop = end;
-        if (stop > start) {
-            const name = path.slice(start, stop);
-            let next = node.children?.get(name);
-            if (!next) {
-                if (!create)
-                    return undefined;
-                (node.children ??= new Map()).set(name, (next = new TrieNode()));
-            }
-            node = next;
+class VisibleFiles {
+    table;
+    /** The layer that wrote the file at a path, NO_ID when none is visible there. */
+    layers = new Int32Array(0);
+    bytes = new Float64Array(0);
+    modes = new Int32Array(0);
+    kinds = new Uint8Array(0);
+    /** Where the path is in `order`. */
+    since = new Int32Array(0);
+    order = new Int32Array(1024);
+    orderLength = 0;
+    size = 0;
+    constructor(table) {
+        this.table = table;
+        this.fit();
+    }
+    fit() {
+        const size = this.table.size;
+        if (size <= this.layers.length)
+            return;
+        this.layers = grownColumn(this.layers, size, NO_ID);
+        this.bytes = grownColumn(this.bytes, size);
+        this.modes = grownColumn(this.modes, size);
+        this.kinds = grownColumn(this.kinds, size);
+        this.since = grownColumn(this.since, size);
+    }
+    layerAt(id) {
+        return this.layers[id];
+    }
+    sinceAt(id) {
+        return this.since[id];
+    }
+    bytesAt(id) {
+        return this.bytes[id];
+    }
+    fileAt(id) {
+        const layer = this.layers[id];
+        if (layer === NO_ID)
+            return undefined;
+        return { layer, sizeBytes: this.bytes[id], mode: this.modes[id], kind: KINDS[this.kinds[id]] };
+    }
+    /** A path's file from now on; a path with none visible goes last in the order. */
+    set(id, layer, entry) {
+        if (this.layers[id] === NO_ID) {
+            this.order = grownColumn(this.order, this.orderLength + 1);
+            this.since[id] = this.orderLength;
+            this.order[this.orderLength++] = id;
+            this.size += 1;
         }
-        start = stop + 1;
+        this.layers[id] = layer;
+        this.bytes[id] = entry.sizeBytes;
+        this.modes[id] = entry.mode;
+        this.kinds[id] = KINDS.indexOf(entry.kind);
     }
-    return node;
-}
-/** The files at and under a node, added to `found`. */
-function* filesUnder(top, found) {
-    const pending = [top];
-    let units = 0;
-    while (pending.length > 0) {
-        const node = pending.pop();
-        if (node.file)
-            found.push(node);
-        if (node.children)
-            for (const child of node.children.values())
-                pending.push(child);
-        if (++units % slices_UNITS_BETWEEN_PAUSES === 0)
-            yield;
+    delete(id) {
+        this.layers[id] = NO_ID;
+        this.size -= 1;
     }
-}
-/**
- * Takes a node, and so all under it, out of a trie: the child `name` of the directory `path.slice(0, end)`,
- * or that directory itself when `name` is '' (for the root, everything, under a node made for them).
- */
-function detach(root, path, end, name) {
-    if (name === '' && end <= 0) {
-        const everything = new TrieNode();
-        everything.children = root.children;
-        root.children = undefined;
-        return everything;
+    get(path) {
+        const id = this.table.idOf(path);
+        return id === NO_ID ? undefined : this.fileAt(id);
     }
-    if (name === '') {
-        const slash = path.lastIndexOf('/', end - 1);
-        return detach(root, path, Math.max(slash, 0), path.slice(slash + 1, end));
+    has(path) {
+        const id = this.table.idOf(path);
+        return id !== NO_ID && this.layers[id] !== NO_ID;
     }
-    const parent = nodeAt(root, path, end, false);
-    const node = parent?.children?.get(name);
-    if (node)
-        parent.children.delete(name);
-    return node;
-}
-/** Moves what a layer wrote into the trie of earlier layers (their files never share a path). */
-function* merge(into, from) {
-    const pending = [[into, from]];
-    let units = 0;
-    while (pending.length > 0) {
-        const [target, source] = pending.pop();
-        if (source.file) {
-            target.file = source.file;
-            target.path = source.path;
-            target.visibleSince = source.visibleSince;
+    *[Symbol.iterator]() {
+        for (let index = 0; index < this.orderLength; index += 1) {
+            const id = this.order[index];
+            if (this.layers[id] !== NO_ID && this.since[id] === index)
+                yield [this.table.paths[id], this.fileAt(id)];
         }
-        for (const [name, child] of source.children ?? []) {
-            const existing = target.children?.get(name);
-            if (existing)
-                pending.push([existing, child]);
-            else
-                (target.children ??= new Map()).set(name, child);
-        }
-        if (++units % slices_UNITS_BETWEEN_PAUSES === 0)
-            yield;
     }
 }
 class ShadowGroups {
     byKey = new Map();
-    add(path, version, byLayer, how) {
-        if (version.sizeBytes === 0)
+    add(path, writtenInLayer, sizeBytes, byLayer, how) {
+        if (sizeBytes === 0)
             return;
-        const key = `${version.layer}:${byLayer}:${how}`;
+        const key = `${writtenInLayer}:${byLayer}:${how}`;
         let group = this.byKey.get(key);
         if (!group) {
-            group = { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
+            group = { writtenInLayer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
             this.byKey.set(key, group);
         }
-        group.bytes += version.sizeBytes;
+        group.bytes += sizeBytes;
         group.fileCount += 1;
-        group.examples.push({ path, sizeBytes: version.sizeBytes });
+        group.examples.push({ path, sizeBytes });
         // The five largest are kept: the list is cut back whenever it grows past 20.
         if (group.examples.length > 20)
             group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).splice(5);
@@ -40304,82 +40449,98 @@ class ShadowGroups {
         return sorted;
     }
 }
-/** What a whiteout or an opaque-directory marker deletes, taken out of the tries (at most two subtrees). */
-function detachDeleted(fs, path, slash) {
-    if (path.startsWith(waste_OPAQUE_PREFIX, slash + 1)) {
+/** What a whiteout or an opaque-directory marker deletes: the files it takes out of the trees (ids). */
+function deletedFiles(fs, id, layer) {
+    const table = fs.table;
+    const directory = table.parentOf(id);
+    const nameStart = table.nameStart(id);
+    const path = table.paths[id];
+    const removedLower = [];
+    const removedCurrent = [];
+    if (path.startsWith(waste_OPAQUE_PREFIX, nameStart)) {
         // An opaque directory hides everything lower layers had in it (not the directory itself).
-        const directory = nodeAt(fs.lower, path, slash, false);
-        if (!directory?.children)
-            return [];
-        const contents = new TrieNode();
-        contents.children = directory.children;
-        directory.children = undefined;
-        return [contents];
+        if (fs.lower.has(directory))
+            fs.lower.removeChildren(directory, removedLower);
     }
-    // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
-    const name = path.slice(slash + 1 + waste_WHITEOUT_PREFIX.length);
-    return [detach(fs.lower, path, slash, name), detach(fs.current, path, slash, name)].filter((node) => node !== undefined);
+    else {
+        // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
+        const name = path.slice(nameStart + waste_WHITEOUT_PREFIX.length);
+        const target = name === '' ? directory : table.idOf(table.childPath(directory, name));
+        if (target !== NO_ID && fs.lower.has(target))
+            fs.lower.remove(target, removedLower);
+        if (target !== NO_ID && fs.current.has(target))
+            fs.current.remove(target, removedCurrent);
+    }
+    const deleted = removedLower.filter((removed) => isIn(fs, removed, layer, false));
+    for (const removed of removedCurrent)
+        if (isIn(fs, removed, layer, true))
+            deleted.push(removed);
+    return deleted;
+}
+/** Whether a path of a tree holds a visible file of that tree: one the layer being read wrote, or an earlier one. */
+function isIn(fs, id, layer, current) {
+    const writtenIn = fs.visible.layerAt(id);
+    return writtenIn !== NO_ID && (current ? writtenIn === layer : writtenIn < layer);
 }
 /** Files that leave the visible filesystem, reported in the order their paths became visible. */
 function reportDeleted(fs, deleted, layer) {
     if (deleted.length > 1)
-        deleted.sort((a, b) => a.visibleSince - b.visibleSince);
-    for (const node of deleted) {
-        fs.groups.add(node.path, node.file, layer, 'deleted');
-        fs.visible.delete(node.path);
+        deleted.sort((a, b) => fs.visible.sinceAt(a) - fs.visible.sinceAt(b));
+    for (const id of deleted) {
+        fs.groups.add(fs.table.paths[id], fs.visible.layerAt(id), fs.visible.bytesAt(id), layer, 'deleted');
+        fs.visible.delete(id);
     }
 }
 /** A file, link or anything else but a directory: visible from now on, hiding the version it overwrites. */
-function write(fs, entry, layer) {
-    const version = { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind };
-    const previous = fs.visible.get(entry.path);
-    let visibleSince = fs.nextVisibleSince;
-    if (previous) {
-        fs.groups.add(entry.path, previous, layer, 'overwritten');
-        const holder = nodeAt(previous.layer === layer ? fs.current : fs.lower, entry.path, entry.path.length, false);
-        holder.file = undefined;
-        visibleSince = holder.visibleSince;
+function write(fs, id, entry, layer) {
+    const previousLayer = fs.visible.layerAt(id);
+    if (previousLayer !== NO_ID)
+        fs.groups.add(entry.path, previousLayer, fs.visible.bytesAt(id), layer, 'overwritten');
+    fs.visible.set(id, layer, entry);
+    fs.current.add(id);
+}
+/** Moves the paths the layer wrote into the tree of earlier layers' (its files are earlier layers' from now on). */
+function* merge(fs) {
+    const pending = [ROOT_ID];
+    let units = 0;
+    while (pending.length > 0) {
+        const id = pending.pop();
+        fs.lower.add(id);
+        for (let child = fs.current.firstChild(id); child !== NO_ID; child = fs.current.nextSibling(child))
+            pending.push(child);
+        if (++units % slices_UNITS_BETWEEN_PAUSES === 0)
+            yield;
     }
-    else
-        fs.nextVisibleSince += 1;
-    const node = nodeAt(fs.current, entry.path, entry.path.length, true);
-    node.file = version;
-    node.path = entry.path;
-    node.visibleSince = visibleSince;
-    // Like any Map, the visible map keeps an overwritten path where it was.
-    fs.visible.set(entry.path, version);
+    fs.current.removeChildren(ROOT_ID);
 }
 /** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame; pauses now and then. */
 function* reclaimableSteps(layers, options = {}) {
+    const table = options.table ?? new PathTable();
     const fs = {
-        visible: new Map(),
-        lower: new TrieNode(),
-        current: new TrieNode(),
+        table,
+        visible: new VisibleFiles(table),
+        lower: new PathTree(table),
+        current: new PathTree(table),
         groups: new ShadowGroups(),
-        nextVisibleSince: 0,
     };
     for (let layer = 0; layer < layers.length; layer += 1) {
         const entries = layers[layer];
         for (let index = 0; index < entries.length; index += 1) {
             const entry = entries[index];
-            const slash = entry.path.lastIndexOf('/');
-            if (entry.path.startsWith(waste_WHITEOUT_PREFIX, slash + 1)) {
-                const deleted = [];
-                for (const top of detachDeleted(fs, entry.path, slash)) {
-                    if (top.children)
-                        yield* filesUnder(top, deleted);
-                    else if (top.file)
-                        deleted.push(top);
-                }
-                reportDeleted(fs, deleted, layer);
-            }
+            const id = table.intern(entry.path);
+            fs.visible.fit();
+            fs.lower.fit();
+            fs.current.fit();
+            if (id === ROOT_ID)
+                continue;
+            if (table.paths[id].startsWith(waste_WHITEOUT_PREFIX, table.nameStart(id)))
+                reportDeleted(fs, deletedFiles(fs, id, layer), layer);
             else if (entry.kind !== 'directory')
-                write(fs, entry, layer);
+                write(fs, id, entry, layer);
             if (index % slices_UNITS_BETWEEN_PAUSES === slices_UNITS_BETWEEN_PAUSES - 1)
                 yield;
         }
-        yield* merge(fs.lower, fs.current);
-        fs.current = new TrieNode();
+        yield* merge(fs);
         options.onLayerDone?.(layer + 1, layers.length);
     }
     const groups = fs.groups.sorted();
@@ -40536,6 +40697,7 @@ class Ledger {
     warnings = [];
     resolver;
     sharing = { fileCount: 0, bytes: 0 };
+    /** The final paths of the files a package has claimed. */
     claimed = new Set();
     links = new Map();
     constructor(visible, maxWarnings) {
@@ -40604,22 +40766,22 @@ class Ledger {
         this.instances.push(instance);
         return instance;
     }
-    isClaimed(file) {
-        return this.claimed.size > 0 && this.claimed.has(file);
+    isClaimed(path) {
+        return this.claimed.size > 0 && this.claimed.has(path);
     }
     /**
      * A final file for a package: counted for it when no package claimed it first, else counted as shared. The last
      * claimant (npm's walk over the final files) need not `remember` it: no one asks after it.
      */
     claimFile(instance, path, file, remember = true, bytes = this.bytesOf(path, file)) {
-        if (this.isClaimed(file)) {
+        if (this.isClaimed(path)) {
             instance.sharedFileCount += 1;
             this.sharing.fileCount += 1;
             this.sharing.bytes += bytes;
             return;
         }
         if (remember)
-            this.claimed.add(file);
+            this.claimed.add(path);
         instance.sizeBytes += bytes;
         instance.fileCount += 1;
         instance.layerBytes.set(file.layer, (instance.layerBytes.get(file.layer) ?? 0) + bytes);
@@ -40974,7 +41136,7 @@ function* walkFinalFiles(ledger, npm, devInstances, counter) {
             counter.count(path, file.layer, bytes, instance !== undefined, instance !== undefined && devInstances.has(instance));
         if (instance)
             ledger.claimFile(instance, path, file, false, bytes);
-        else if (!ledger.isClaimed(file)) {
+        else if (!ledger.isClaimed(path)) {
             walk.unownedBytes += bytes;
             walk.unownedFileCount += 1;
         }
@@ -41134,6 +41296,7 @@ function* packageViewSteps(input) {
 
 
 
+
 /** How long the lists of largest files and directories are. */
 const LARGEST_LISTED = 10;
 function* countChanges(layers) {
@@ -41227,9 +41390,10 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     // deletions takes seconds, during which progress is logged and a cancelling signal is handled.
     const reportLayers = (pass) => (layersDone) => options.onProgress?.({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: entries.length });
     reportLayers(1)(0);
-    // dive's trees first: the map of visible files that reclaimableSteps returns is not held meanwhile.
-    const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
-    const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
+    // dive's trees first: the files reclaimableSteps returns are not held meanwhile. One table of paths for both.
+    const table = new PathTable();
+    const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));
+    const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2), table }));
     const changes = await runInSlices(countChanges(entries));
     const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
     const sizeBytes = uncompressedSizeBytes(scanned);
@@ -47689,7 +47853,7 @@ async function run(docker = new Docker()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7953);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3784);
 // The action's main entry (action.yml `runs.main`).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -13,7 +13,8 @@ import { finalImageFile } from './final-file.js';
 import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user/resolve.js';
 import { LargestItems, largestOf, NotListed } from './largest.js';
 import { nextTurn, runInSlices, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
-import { reclaimableSteps, VisibleFile } from './waste.js';
+import { FinalFiles, reclaimableSteps } from './waste.js';
+import { PathTable } from './path-table.js';
 import { byteMapSteps } from './byte-map.js';
 import { ByteMap } from './byte-map.js';
 import { packageViewSteps } from '../packages/view.js';
@@ -141,7 +142,7 @@ function directoryOf(filePath: string): string | undefined {
 type LargestOwn = Pick<ImageAnalysis, 'largestFiles' | 'largestFilesNotListed' | 'largestDirectories' | 'largestDirectoriesNotListed'>;
 
 /** The largest files the image's own layers put in the final filesystem, and the largest directories of them. */
-function* largestOwn(visible: Map<string, VisibleFile>, origins: LayerOrigin[]): Steps<LargestOwn> {
+function* largestOwn(visible: FinalFiles, origins: LayerOrigin[]): Steps<LargestOwn> {
   const files = new LargestItems<{ path: string; sizeBytes: number; layer: number }>(LARGEST_LISTED);
   const directoryBytes = new Map<string, number>();
   let units = 0;
@@ -202,9 +203,10 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
   const reportLayers = (pass: 1 | 2) => (layersDone: number) =>
     options.onProgress?.({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: entries.length });
   reportLayers(1)(0);
-  // dive's trees first: the map of visible files that reclaimableSteps returns is not held meanwhile.
-  const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1) }));
-  const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2) }));
+  // dive's trees first: the files reclaimableSteps returns are not held meanwhile. One table of paths for both.
+  const table = new PathTable();
+  const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));
+  const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2), table }));
   const changes = await runInSlices(countChanges(entries));
   const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
   const sizeBytes = uncompressedSizeBytes(scanned);

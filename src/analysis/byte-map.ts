@@ -4,7 +4,7 @@
 // Paths are kept exactly as the layers name them: escaping is the renderer's job.
 import { LargestItems } from './largest.js';
 import { Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
-import { VisibleFile } from './waste.js';
+import { FinalFiles } from './waste.js';
 
 /** A bounded map of where an image's bytes are: its largest files, and directory totals a few levels deep. */
 export interface ByteMap {
@@ -44,7 +44,7 @@ function addToDirectories(directoryBytes: Map<string, number>, filePath: string,
  * BYTE_MAP_DIRECTORIES largest directories down to BYTE_MAP_DEPTH levels, each with every byte beneath it at
  * any depth. A list is complete when nothing larger than 0 bytes was left out. Pauses now and then.
  */
-export function* byteMapSteps(visible: Map<string, VisibleFile>): Steps<ByteMap> {
+export function* byteMapSteps(visible: FinalFiles): Steps<ByteMap> {
   const files = new LargestItems<Entry>(BYTE_MAP_FILES);
   const directoryBytes = new Map<string, number>();
   let units = 0;

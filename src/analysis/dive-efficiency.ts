@@ -15,122 +15,73 @@
 // Why it is fast here. dive stacks layers 0..i-1 afresh for every whiteout of layer i. StackTreeRange starts
 // from a copy of layer 0 and stacks layers 0..i-1 onto it (layer 0 onto its own copy), so one stacked tree,
 // stacked once per layer (dive-tree.ts), is the same tree. A directory's bytes are summed once per layer and
-// remembered on its node. Paths are not even written out while counting: a path's record is found from its
-// parent's by one name, and only the listed paths are made into text at the end.
+// remembered for it. A path's record is kept in columns indexed by the path's id (path-table.ts), so a million
+// paths cost typed-array slots, not a million objects; only whiteouts make new path text.
 import { LayerEntry } from './archive.js';
-import {
-  childFirst,
-  Frame,
-  isWhiteout,
-  layerTree,
-  stackLayer,
-  subtreeBytes,
-  TreeNode,
-  whiteoutTarget,
-  WHITEOUT_PREFIX,
-} from './dive-tree.js';
+import { DiveTrees } from './dive-tree.js';
 import { largestOf } from './largest.js';
+import { grownColumn, NO_ID, PathTable } from './path-table.js';
 import { runToEnd, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
 
 /** How many inefficient paths the analysis lists; the rest are counted. */
 export const INEFFICIENT_PATHS_LISTED = 50;
 
-/**
- * A path met, in a tree of them that only grows (a path's record is found from its parent's by one name, and
- * its text is made only for the paths listed at the end), with dive's counts once dive has made it a record.
- */
-class PathRecord {
-  children: Map<string, PathRecord> | undefined = undefined;
+/** dive's records of the paths met (its map of paths), in columns indexed by the path's id. */
+class PathRecords {
   /** In dive's map of paths (a leaf was visited at this path). */
-  recorded = false;
-  occurrences = 0;
-  cumulativeBytes = 0;
+  recorded = new Uint8Array(0);
+  occurrences = new Int32Array(0);
+  cumulativeBytes = new Float64Array(0);
   /** -1 until an occurrence is counted. */
-  minimumBytes = -1;
-
-  constructor(
-    /** '' for the root, and for `.wh.` alone (whose path is its directory's with a slash). */
-    readonly name: string,
-    readonly parent: PathRecord | undefined,
-  ) {}
-
-  child(name: string): PathRecord {
-    let child = this.children?.get(name);
-    if (!child) (this.children ??= new Map()).set(name, (child = new PathRecord(name, this)));
-    return child;
-  }
-}
-
-/** dive's FileNode.Path() of a record. */
-function pathOf(record: PathRecord): string {
-  const names: string[] = [];
-  for (let current = record; current.parent; current = current.parent) names.push(current.name);
-  return '/' + names.reverse().join('/');
-}
-
-/** The record of a frame's path, every name as stored; made on the way, and remembered on the frames. */
-function recordAt(frame: Frame<PathRecord>, rootRecord: PathRecord): PathRecord {
-  if (frame.memo) return frame.memo;
-  const parent = frame.parent;
-  if (!parent) return rootRecord;
-  // Usually the parent's record is known already, and no list of frames still to look up is needed.
-  if (parent.memo || !parent.parent) return (frame.memo = (parent.memo ?? rootRecord).child(frame.node.name));
-  const unresolved: Frame<PathRecord>[] = [];
-  let known = frame;
-  while (known.parent && !known.memo) {
-    unresolved.push(known);
-    known = known.parent;
-  }
-  let record = known.parent ? known.memo! : rootRecord;
-  for (let index = unresolved.length - 1; index >= 0; index -= 1) {
-    record = record.child(unresolved[index].node.name);
-    unresolved[index].memo = record;
-  }
-  return record;
-}
-
-/** The record of a leaf's path as dive's FileNode.Path() gives it: a whiteout's own name loses its prefix. */
-function leafRecord(frame: Frame<PathRecord>, rootRecord: PathRecord): PathRecord {
-  if (!isWhiteout(frame.node)) return recordAt(frame, rootRecord);
-  return recordAt(frame.parent!, rootRecord).child(frame.node.name.slice(WHITEOUT_PREFIX.length));
-}
-
-interface Tally {
-  rootRecord: PathRecord;
+  minimumBytes = new Float64Array(0);
   /** In the order dive finds them (a path's second occurrence). */
-  inefficient: PathRecord[];
+  readonly inefficient: number[] = [];
   /** Sums over every record of its smallest occurrence, and of all its occurrences. */
-  minimumTotal: number;
-  discoveredTotal: number;
+  minimumTotal = 0;
+  discoveredTotal = 0;
+
+  fit(size: number): void {
+    if (size <= this.recorded.length) return;
+    this.recorded = grownColumn(this.recorded, size);
+    this.occurrences = grownColumn(this.occurrences, size);
+    this.cumulativeBytes = grownColumn(this.cumulativeBytes, size);
+    this.minimumBytes = grownColumn(this.minimumBytes, size, -1);
+  }
+
+  /** One occurrence of a path, of `sizeBytes`. */
+  count(id: number, sizeBytes: number): void {
+    this.cumulativeBytes[id] += sizeBytes;
+    this.discoveredTotal += sizeBytes;
+    if (this.minimumBytes[id] < 0 || sizeBytes < this.minimumBytes[id]) {
+      this.minimumTotal += sizeBytes - this.minimumBytes[id];
+      this.minimumBytes[id] = sizeBytes;
+    }
+    this.occurrences[id] += 1;
+    if (this.occurrences[id] === 2) this.inefficient.push(id);
+  }
 }
 
 /** dive's efficiency visitor over one layer's leaves, against the layers below it stacked. */
-function* measureLayer(tree: TreeNode, stackedRoot: TreeNode, tally: Tally): Steps<void> {
-  let units = 0;
+function* measureLayer(trees: DiveTrees, order: Int32Array, records: PathRecords): Steps<void> {
   // Sizes of deleted directories, summed once for the layer (the stacked tree does not change during its visit).
-  const directoryBytes = new Map<TreeNode, number>();
-  for (const frame of childFirst<PathRecord>(tree)) {
-    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
-    if (!frame.node.isLeaf()) continue;
-    const record = leafRecord(frame, tally.rootRecord);
-    if (!record.recorded) {
-      record.recorded = true;
-      tally.minimumTotal += record.minimumBytes;
+  const directoryBytes = new Map<number, number>();
+  for (let index = 0; index < order.length; index += 1) {
+    if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1) yield;
+    const id = order[index];
+    if (!trees.isLayerLeaf(id)) continue;
+    const record = trees.recordId(id);
+    records.fit(trees.table.size);
+    if (!records.recorded[record]) {
+      records.recorded[record] = 1;
+      records.minimumTotal += records.minimumBytes[record];
     }
-    let sizeBytes = frame.node.sizeBytes;
-    if (isWhiteout(frame.node)) {
-      const deleted = whiteoutTarget(frame, stackedRoot);
-      if (!deleted) return;
-      sizeBytes = deleted.isDir ? yield* subtreeBytes(deleted, directoryBytes) : 0;
+    let sizeBytes = trees.layerBytes[id];
+    if (trees.isWhiteout(id)) {
+      const deleted = trees.whiteoutTarget(id);
+      if (deleted === NO_ID) return;
+      sizeBytes = trees.isStackedDirectory(deleted) ? yield* trees.subtreeBytes(deleted, directoryBytes) : 0;
     }
-    record.cumulativeBytes += sizeBytes;
-    tally.discoveredTotal += sizeBytes;
-    if (record.minimumBytes < 0 || sizeBytes < record.minimumBytes) {
-      tally.minimumTotal += sizeBytes - record.minimumBytes;
-      record.minimumBytes = sizeBytes;
-    }
-    record.occurrences += 1;
-    if (record.occurrences === 2) tally.inefficient.push(record);
+    records.count(record, sizeBytes);
   }
 }
 
@@ -161,13 +112,13 @@ export function layerFileBytes(entries: LayerEntry[]): number {
   return total;
 }
 
-function summarize(layers: LayerEntry[][], tally: Tally, listLimit: number): DiveEfficiency {
-  const { minimumTotal, discoveredTotal } = tally;
-  const largest = largestOf(tally.inefficient, listLimit, (record) => record.cumulativeBytes);
-  const listed = largest.listed.map((record) => ({
-    path: pathOf(record),
-    occurrences: record.occurrences,
-    cumulativeBytes: record.cumulativeBytes,
+function summarize(layers: LayerEntry[][], table: PathTable, records: PathRecords, listLimit: number): DiveEfficiency {
+  const { minimumTotal, discoveredTotal } = records;
+  const largest = largestOf(records.inefficient, listLimit, (id) => records.cumulativeBytes[id]);
+  const listed = largest.listed.map((id) => ({
+    path: table.paths[id],
+    occurrences: records.occurrences[id],
+    cumulativeBytes: records.cumulativeBytes[id],
   }));
   const wastedBytes = listed.reduce((sum, item) => sum + item.cumulativeBytes, largest.notListed?.sizeBytes ?? 0);
   const sizes = layers.map(layerFileBytes);
@@ -191,20 +142,24 @@ export interface DiveOptions {
   listLimit?: number;
   /** Called after each layer with the number of layers done. */
   onLayerDone?: (layersDone: number, layerCount: number) => void;
+  /** The paths, when the caller shares them with another pass (the reclaimable bytes'). */
+  table?: PathTable;
 }
 
 /** dive's efficiency figures for layers given in order (base layer first), as a computation that pauses. */
 export function* diveEfficiencySteps(layers: LayerEntry[][], options: DiveOptions = {}): Steps<DiveEfficiency> {
-  const tally: Tally = { rootRecord: new PathRecord('', undefined), inefficient: [], minimumTotal: 0, discoveredTotal: 0 };
-  let stackedRoot: TreeNode | undefined;
+  const table = options.table ?? new PathTable();
+  const trees = new DiveTrees(table);
+  const records = new PathRecords();
   for (let layer = 0; layer < layers.length; layer += 1) {
-    const tree = yield* layerTree(layers[layer]);
-    stackedRoot ??= yield* layerTree(layers[0]);
-    yield* measureLayer(tree, stackedRoot, tally);
-    yield* stackLayer(tree, stackedRoot);
+    yield* trees.readLayer(layers[layer]);
+    const order = yield* trees.layerOrder();
+    if (layer === 0) yield* trees.copyLayer(order);
+    yield* measureLayer(trees, order, records);
+    yield* trees.stackLayer(order);
     options.onLayerDone?.(layer + 1, layers.length);
   }
-  return summarize(layers, tally, options.listLimit ?? INEFFICIENT_PATHS_LISTED);
+  return summarize(layers, table, records, options.listLimit ?? INEFFICIENT_PATHS_LISTED);
 }
 
 /** dive's efficiency figures for layers given in order (base layer first). */

@@ -2,7 +2,7 @@
 import type { Hint, HintContext } from './hint.js';
 import { LayerOrigin } from './dockerfile.js';
 import { CACHE_RULES, CONTEXT_LEFTOVERS, PACKAGE_MANAGERS, PathRule, SHELLS, TOOLCHAIN_RULES } from './hint-paths.js';
-import { ShadowedBytes, VisibleFile } from './waste.js';
+import { FinalFiles, ShadowedBytes } from './waste.js';
 import { clipCreatedBy } from '../common/created-by.js';
 import { formatBytes } from '../common/units.js';
 
@@ -236,7 +236,7 @@ export function where(origins: LayerOrigin[], layer: number): string {
 }
 
 /** Sums visible bytes by (rule, layer), for the image's own layers. */
-function bytesByRuleAndLayer(visible: Map<string, VisibleFile>, rules: PathRule[], origins: LayerOrigin[]) {
+function bytesByRuleAndLayer(visible: FinalFiles, rules: PathRule[], origins: LayerOrigin[]) {
   const totals = new Map<string, { rule: PathRule; layer: number; bytes: number; files: number }>();
   for (const [path, file] of visible) {
     if (!origins[file.layer]?.own || file.sizeBytes === 0) continue;

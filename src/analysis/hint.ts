@@ -2,7 +2,7 @@
 // in hint-rules.ts read to make one. Types and the list of kinds only: hints.ts runs the rules.
 import { ElfFinding, ScannedLayer } from './archive.js';
 import { LayerOrigin } from './dockerfile.js';
-import { Reclaimable, VisibleFile } from './waste.js';
+import { FinalFiles, Reclaimable } from './waste.js';
 import type { PackageView } from '../packages/view.js';
 
 /** Every kind of hint: a report's reader takes these and no other. */
@@ -55,7 +55,7 @@ export interface LayerBinary {
 
 /** What the rules read: the input, and the figures more than one rule needs, computed once. */
 export interface HintContext extends HintInput {
-  visible: Map<string, VisibleFile>;
+  visible: FinalFiles;
   /** ELF binaries the image's own layers put in the final filesystem, toolchains' own left out; most strippable bytes first. */
   ownBinaries: LayerBinary[];
   /** Those of ownBinaries that are statically linked, executable and not shared libraries. */

@@ -2,15 +2,19 @@
 // layer, or deleted by one). This is what a rebuild could really save; every saving estimate uses it. (dive's
 // figures, which count the surviving copy too, are in dive-efficiency.ts.)
 //
-// The files the filesystem shows so far are kept twice: in a map by path (the result), and in path tries, so
-// that a deletion visits only what it deletes. One trie holds what earlier layers wrote, one what the layer being
-// read wrote: an opaque directory hides only the former, so it never walks the layer's own new files (a layer
-// that repeats an opaque marker 100,000 times over a directory it fills costs nothing more).
+// The files the filesystem shows so far are kept in columns indexed by their path's id (path-table.ts), which
+// are the result too (VisibleFiles), and in two path trees (path-tree.ts), so that a deletion visits only what it
+// deletes. One tree holds the paths of what earlier layers wrote, one what the layer being read wrote: an opaque
+// directory hides only the former, so it never walks the layer's own new files (a layer that repeats an opaque
+// marker 100,000 times over a directory it fills costs nothing more).
 import { LayerEntry } from './archive.js';
+import { grownColumn, NO_ID, PathTable, ROOT_ID } from './path-table.js';
+import { PathTree } from './path-tree.js';
 import { runToEnd, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
 
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_PREFIX = '.wh..wh..';
+const KINDS: readonly LayerEntry['kind'][] = ['file', 'directory', 'symlink', 'link', 'other'];
 
 export interface ShadowedBytes {
   /** Layer (index) that wrote the file versions. */
@@ -31,114 +35,122 @@ export interface VisibleFile {
   kind: LayerEntry['kind'];
 }
 
+/** The final filesystem's files by path, as a read-only Map offers them (a Map<string, VisibleFile> is one). */
+export interface FinalFiles {
+  readonly size: number;
+  get(path: string): VisibleFile | undefined;
+  has(path: string): boolean;
+  [Symbol.iterator](): IterableIterator<[string, VisibleFile]>;
+}
+
 export interface Reclaimable {
   /** Bytes of file versions the final filesystem does not show. */
   bytes: number;
   /** Grouped by (writing layer, shadowing layer, how), largest first. */
   groups: ShadowedBytes[];
   /** The final filesystem: every non-directory path it shows, with the layer that wrote it. */
-  visible: Map<string, VisibleFile>;
-}
-
-class TrieNode {
-  children: Map<string, TrieNode> | undefined = undefined;
-  /** The visible file at this path, if any, with its path and when the path became visible. */
-  file: VisibleFile | undefined = undefined;
-  path = '';
-  /** Deletions report files in this order, the order in which their paths entered the visible map. */
-  visibleSince = 0;
+  visible: FinalFiles;
 }
 
 /**
- * The node at the path `path.slice(0, end)` in a trie: made on the way when `create`, else undefined when
- * missing. Walks the names in place: no array per lookup.
+ * Files visible so far, in columns indexed by path id; read as a map by path whose order is the order the paths
+ * became visible (like a Map's: an overwritten path keeps its place, a deleted one written again goes last).
  */
-function nodeAt(root: TrieNode, path: string, end: number, create: boolean): TrieNode | undefined {
-  let node = root;
-  for (let start = 0; start < end;) {
-    let stop = path.indexOf('/', start);
-    if (stop < 0 || stop > end) stop = end;
-    if (stop > start) {
-      const name = path.slice(start, stop);
-      let next = node.children?.get(name);
-      if (!next) {
-        if (!create) return undefined;
-        (node.children ??= new Map()).set(name, (next = new TrieNode()));
-      }
-      node = next;
-    }
-    start = stop + 1;
-  }
-  return node;
-}
+export class VisibleFiles implements FinalFiles {
+  /** The layer that wrote the file at a path, NO_ID when none is visible there. */
+  private layers = new Int32Array(0);
+  private bytes = new Float64Array(0);
+  private modes = new Int32Array(0);
+  private kinds = new Uint8Array(0);
+  /** Where the path is in `order`. */
+  private since = new Int32Array(0);
+  private order = new Int32Array(1024);
+  private orderLength = 0;
+  size = 0;
 
-/** The files at and under a node, added to `found`. */
-function* filesUnder(top: TrieNode, found: TrieNode[]): Steps<void> {
-  const pending = [top];
-  let units = 0;
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.file) found.push(node);
-    if (node.children) for (const child of node.children.values()) pending.push(child);
-    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
+  constructor(readonly table: PathTable) {
+    this.fit();
   }
-}
 
-/**
- * Takes a node, and so all under it, out of a trie: the child `name` of the directory `path.slice(0, end)`,
- * or that directory itself when `name` is '' (for the root, everything, under a node made for them).
- */
-function detach(root: TrieNode, path: string, end: number, name: string): TrieNode | undefined {
-  if (name === '' && end <= 0) {
-    const everything = new TrieNode();
-    everything.children = root.children;
-    root.children = undefined;
-    return everything;
+  fit(): void {
+    const size = this.table.size;
+    if (size <= this.layers.length) return;
+    this.layers = grownColumn(this.layers, size, NO_ID);
+    this.bytes = grownColumn(this.bytes, size);
+    this.modes = grownColumn(this.modes, size);
+    this.kinds = grownColumn(this.kinds, size);
+    this.since = grownColumn(this.since, size);
   }
-  if (name === '') {
-    const slash = path.lastIndexOf('/', end - 1);
-    return detach(root, path, Math.max(slash, 0), path.slice(slash + 1, end));
-  }
-  const parent = nodeAt(root, path, end, false);
-  const node = parent?.children?.get(name);
-  if (node) parent!.children!.delete(name);
-  return node;
-}
 
-/** Moves what a layer wrote into the trie of earlier layers (their files never share a path). */
-function* merge(into: TrieNode, from: TrieNode): Steps<void> {
-  const pending: [TrieNode, TrieNode][] = [[into, from]];
-  let units = 0;
-  while (pending.length > 0) {
-    const [target, source] = pending.pop()!;
-    if (source.file) {
-      target.file = source.file;
-      target.path = source.path;
-      target.visibleSince = source.visibleSince;
+  layerAt(id: number): number {
+    return this.layers[id];
+  }
+
+  sinceAt(id: number): number {
+    return this.since[id];
+  }
+
+  bytesAt(id: number): number {
+    return this.bytes[id];
+  }
+
+  fileAt(id: number): VisibleFile | undefined {
+    const layer = this.layers[id];
+    if (layer === NO_ID) return undefined;
+    return { layer, sizeBytes: this.bytes[id], mode: this.modes[id], kind: KINDS[this.kinds[id]] };
+  }
+
+  /** A path's file from now on; a path with none visible goes last in the order. */
+  set(id: number, layer: number, entry: LayerEntry): void {
+    if (this.layers[id] === NO_ID) {
+      this.order = grownColumn(this.order, this.orderLength + 1);
+      this.since[id] = this.orderLength;
+      this.order[this.orderLength++] = id;
+      this.size += 1;
     }
-    for (const [name, child] of source.children ?? []) {
-      const existing = target.children?.get(name);
-      if (existing) pending.push([existing, child]);
-      else (target.children ??= new Map()).set(name, child);
+    this.layers[id] = layer;
+    this.bytes[id] = entry.sizeBytes;
+    this.modes[id] = entry.mode;
+    this.kinds[id] = KINDS.indexOf(entry.kind);
+  }
+
+  delete(id: number): void {
+    this.layers[id] = NO_ID;
+    this.size -= 1;
+  }
+
+  get(path: string): VisibleFile | undefined {
+    const id = this.table.idOf(path);
+    return id === NO_ID ? undefined : this.fileAt(id);
+  }
+
+  has(path: string): boolean {
+    const id = this.table.idOf(path);
+    return id !== NO_ID && this.layers[id] !== NO_ID;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, VisibleFile]> {
+    for (let index = 0; index < this.orderLength; index += 1) {
+      const id = this.order[index];
+      if (this.layers[id] !== NO_ID && this.since[id] === index) yield [this.table.paths[id], this.fileAt(id)!];
     }
-    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
   }
 }
 
 class ShadowGroups {
   readonly byKey = new Map<string, ShadowedBytes>();
 
-  add(path: string, version: VisibleFile, byLayer: number, how: ShadowedBytes['how']): void {
-    if (version.sizeBytes === 0) return;
-    const key = `${version.layer}:${byLayer}:${how}`;
+  add(path: string, writtenInLayer: number, sizeBytes: number, byLayer: number, how: ShadowedBytes['how']): void {
+    if (sizeBytes === 0) return;
+    const key = `${writtenInLayer}:${byLayer}:${how}`;
     let group = this.byKey.get(key);
     if (!group) {
-      group = { writtenInLayer: version.layer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
+      group = { writtenInLayer, shadowedByLayer: byLayer, how, bytes: 0, fileCount: 0, examples: [] };
       this.byKey.set(key, group);
     }
-    group.bytes += version.sizeBytes;
+    group.bytes += sizeBytes;
     group.fileCount += 1;
-    group.examples.push({ path, sizeBytes: version.sizeBytes });
+    group.examples.push({ path, sizeBytes });
     // The five largest are kept: the list is cut back whenever it grows past 20.
     if (group.examples.length > 20) group.examples.sort((a, b) => b.sizeBytes - a.sizeBytes).splice(5);
   }
@@ -152,87 +164,100 @@ class ShadowGroups {
 }
 
 interface Filesystem {
-  visible: Map<string, VisibleFile>;
-  /** Files written by earlier layers, and by the layer being read. */
-  lower: TrieNode;
-  current: TrieNode;
+  table: PathTable;
+  visible: VisibleFiles;
+  /** The paths of files written by earlier layers, and by the layer being read. */
+  lower: PathTree;
+  current: PathTree;
   groups: ShadowGroups;
-  nextVisibleSince: number;
 }
 
-/** What a whiteout or an opaque-directory marker deletes, taken out of the tries (at most two subtrees). */
-function detachDeleted(fs: Filesystem, path: string, slash: number): TrieNode[] {
-  if (path.startsWith(OPAQUE_PREFIX, slash + 1)) {
+/** What a whiteout or an opaque-directory marker deletes: the files it takes out of the trees (ids). */
+function deletedFiles(fs: Filesystem, id: number, layer: number): number[] {
+  const table = fs.table;
+  const directory = table.parentOf(id);
+  const nameStart = table.nameStart(id);
+  const path = table.paths[id];
+  const removedLower: number[] = [];
+  const removedCurrent: number[] = [];
+  if (path.startsWith(OPAQUE_PREFIX, nameStart)) {
     // An opaque directory hides everything lower layers had in it (not the directory itself).
-    const directory = nodeAt(fs.lower, path, slash, false);
-    if (!directory?.children) return [];
-    const contents = new TrieNode();
-    contents.children = directory.children;
-    directory.children = undefined;
-    return [contents];
+    if (fs.lower.has(directory)) fs.lower.removeChildren(directory, removedLower);
+  } else {
+    // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
+    const name = path.slice(nameStart + WHITEOUT_PREFIX.length);
+    const target = name === '' ? directory : table.idOf(table.childPath(directory, name));
+    if (target !== NO_ID && fs.lower.has(target)) fs.lower.remove(target, removedLower);
+    if (target !== NO_ID && fs.current.has(target)) fs.current.remove(target, removedCurrent);
   }
-  // A whiteout deletes its path and everything under it; `.wh.` alone names its own directory (as Docker and dive read it).
-  const name = path.slice(slash + 1 + WHITEOUT_PREFIX.length);
-  return [detach(fs.lower, path, slash, name), detach(fs.current, path, slash, name)].filter((node) => node !== undefined);
+  const deleted = removedLower.filter((removed) => isIn(fs, removed, layer, false));
+  for (const removed of removedCurrent) if (isIn(fs, removed, layer, true)) deleted.push(removed);
+  return deleted;
+}
+
+/** Whether a path of a tree holds a visible file of that tree: one the layer being read wrote, or an earlier one. */
+function isIn(fs: Filesystem, id: number, layer: number, current: boolean): boolean {
+  const writtenIn = fs.visible.layerAt(id);
+  return writtenIn !== NO_ID && (current ? writtenIn === layer : writtenIn < layer);
 }
 
 /** Files that leave the visible filesystem, reported in the order their paths became visible. */
-function reportDeleted(fs: Filesystem, deleted: TrieNode[], layer: number): void {
-  if (deleted.length > 1) deleted.sort((a, b) => a.visibleSince - b.visibleSince);
-  for (const node of deleted) {
-    fs.groups.add(node.path, node.file!, layer, 'deleted');
-    fs.visible.delete(node.path);
+function reportDeleted(fs: Filesystem, deleted: number[], layer: number): void {
+  if (deleted.length > 1) deleted.sort((a, b) => fs.visible.sinceAt(a) - fs.visible.sinceAt(b));
+  for (const id of deleted) {
+    fs.groups.add(fs.table.paths[id], fs.visible.layerAt(id), fs.visible.bytesAt(id), layer, 'deleted');
+    fs.visible.delete(id);
   }
 }
 
 /** A file, link or anything else but a directory: visible from now on, hiding the version it overwrites. */
-function write(fs: Filesystem, entry: LayerEntry, layer: number): void {
-  const version: VisibleFile = { layer, sizeBytes: entry.sizeBytes, mode: entry.mode, kind: entry.kind };
-  const previous = fs.visible.get(entry.path);
-  let visibleSince = fs.nextVisibleSince;
-  if (previous) {
-    fs.groups.add(entry.path, previous, layer, 'overwritten');
-    const holder = nodeAt(previous.layer === layer ? fs.current : fs.lower, entry.path, entry.path.length, false)!;
-    holder.file = undefined;
-    visibleSince = holder.visibleSince;
-  } else fs.nextVisibleSince += 1;
-  const node = nodeAt(fs.current, entry.path, entry.path.length, true)!;
-  node.file = version;
-  node.path = entry.path;
-  node.visibleSince = visibleSince;
-  // Like any Map, the visible map keeps an overwritten path where it was.
-  fs.visible.set(entry.path, version);
+function write(fs: Filesystem, id: number, entry: LayerEntry, layer: number): void {
+  const previousLayer = fs.visible.layerAt(id);
+  if (previousLayer !== NO_ID) fs.groups.add(entry.path, previousLayer, fs.visible.bytesAt(id), layer, 'overwritten');
+  fs.visible.set(id, layer, entry);
+  fs.current.add(id);
+}
+
+/** Moves the paths the layer wrote into the tree of earlier layers' (its files are earlier layers' from now on). */
+function* merge(fs: Filesystem): Steps<void> {
+  const pending = [ROOT_ID];
+  let units = 0;
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    fs.lower.add(id);
+    for (let child = fs.current.firstChild(id); child !== NO_ID; child = fs.current.nextSibling(child)) pending.push(child);
+    if (++units % UNITS_BETWEEN_PAUSES === 0) yield;
+  }
+  fs.current.removeChildren(ROOT_ID);
 }
 
 /** Bytes stored in layers that the final filesystem no longer shows, and which layers are to blame; pauses now and then. */
 export function* reclaimableSteps(
   layers: LayerEntry[][],
-  options: { onLayerDone?: (layersDone: number, layerCount: number) => void } = {},
+  options: { onLayerDone?: (layersDone: number, layerCount: number) => void; table?: PathTable } = {},
 ): Steps<Reclaimable> {
+  const table = options.table ?? new PathTable();
   const fs: Filesystem = {
-    visible: new Map(),
-    lower: new TrieNode(),
-    current: new TrieNode(),
+    table,
+    visible: new VisibleFiles(table),
+    lower: new PathTree(table),
+    current: new PathTree(table),
     groups: new ShadowGroups(),
-    nextVisibleSince: 0,
   };
   for (let layer = 0; layer < layers.length; layer += 1) {
     const entries = layers[layer];
     for (let index = 0; index < entries.length; index += 1) {
       const entry = entries[index];
-      const slash = entry.path.lastIndexOf('/');
-      if (entry.path.startsWith(WHITEOUT_PREFIX, slash + 1)) {
-        const deleted: TrieNode[] = [];
-        for (const top of detachDeleted(fs, entry.path, slash)) {
-          if (top.children) yield* filesUnder(top, deleted);
-          else if (top.file) deleted.push(top);
-        }
-        reportDeleted(fs, deleted, layer);
-      } else if (entry.kind !== 'directory') write(fs, entry, layer);
+      const id = table.intern(entry.path);
+      fs.visible.fit();
+      fs.lower.fit();
+      fs.current.fit();
+      if (id === ROOT_ID) continue;
+      if (table.paths[id].startsWith(WHITEOUT_PREFIX, table.nameStart(id))) reportDeleted(fs, deletedFiles(fs, id, layer), layer);
+      else if (entry.kind !== 'directory') write(fs, id, entry, layer);
       if (index % UNITS_BETWEEN_PAUSES === UNITS_BETWEEN_PAUSES - 1) yield;
     }
-    yield* merge(fs.lower, fs.current);
-    fs.current = new TrieNode();
+    yield* merge(fs);
     options.onLayerDone?.(layer + 1, layers.length);
   }
   const groups = fs.groups.sorted();

@@ -3,7 +3,7 @@
 // image size counts them (regular files, symlink targets).
 import { CapturedPackageFiles } from './capture.js';
 import { PathResolver } from './paths.js';
-import { Ecosystem, FinalEntry, FinalFile } from './types.js';
+import { Ecosystem, FinalEntry, FinalFile, FinalFileMap } from './types.js';
 import { UNITS_BETWEEN_PAUSES } from './steps.js';
 
 /** One installed package instance (one folder, for npm and Python), as its files are claimed. */
@@ -36,11 +36,12 @@ export class Ledger {
   readonly warnings: string[] = [];
   readonly resolver: PathResolver<FinalFile>;
   readonly sharing = { fileCount: 0, bytes: 0 };
-  private readonly claimed = new Set<FinalFile>();
+  /** The final paths of the files a package has claimed. */
+  private readonly claimed = new Set<string>();
   private readonly links = new Map<string, FinalEntry>();
 
   constructor(
-    readonly visible: ReadonlyMap<string, FinalFile>,
+    readonly visible: FinalFileMap,
     readonly maxWarnings: number,
   ) {
     this.resolver = new PathResolver(
@@ -109,8 +110,8 @@ export class Ledger {
     return instance;
   }
 
-  isClaimed(file: FinalFile): boolean {
-    return this.claimed.size > 0 && this.claimed.has(file);
+  isClaimed(path: string): boolean {
+    return this.claimed.size > 0 && this.claimed.has(path);
   }
 
   /**
@@ -118,13 +119,13 @@ export class Ledger {
    * claimant (npm's walk over the final files) need not `remember` it: no one asks after it.
    */
   claimFile(instance: PackageInstance, path: string, file: FinalFile, remember = true, bytes = this.bytesOf(path, file)): void {
-    if (this.isClaimed(file)) {
+    if (this.isClaimed(path)) {
       instance.sharedFileCount += 1;
       this.sharing.fileCount += 1;
       this.sharing.bytes += bytes;
       return;
     }
-    if (remember) this.claimed.add(file);
+    if (remember) this.claimed.add(path);
     instance.sizeBytes += bytes;
     instance.fileCount += 1;
     instance.layerBytes.set(file.layer, (instance.layerBytes.get(file.layer) ?? 0) + bytes);

@@ -73,6 +73,13 @@ export interface FinalFile {
   kind: string;
 }
 
+/** The final filesystem's files by path, as a read-only Map offers them (analysis/waste.ts FinalFiles is one). */
+export interface FinalFileMap {
+  get(path: string): FinalFile | undefined;
+  has(path: string): boolean;
+  [Symbol.iterator](): Iterator<[string, FinalFile]>;
+}
+
 /** What the view reads of a layer entry (symlinks: their targets). */
 export interface FinalEntry {
   path: string;

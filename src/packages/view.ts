@@ -7,7 +7,7 @@ import { RuntimeFileCounter, RuntimeFiles } from './runtime-files.js';
 import { Ledger, PackageInstance, UNITS_BETWEEN_PAUSES, ViewLayer } from './ledger.js';
 import { detectRpm, readApk, readDpkg, readPython } from './sources.js';
 import { cleanPath } from './paths.js';
-import { EcosystemSummary, FinalFile, InstalledPackage, PackageSummary } from './types.js';
+import { EcosystemSummary, FinalFileMap, InstalledPackage, PackageSummary } from './types.js';
 
 export type { ViewLayer } from './ledger.js';
 
@@ -21,7 +21,7 @@ export const SHARING_RULE =
 
 export interface ViewInput {
   layers: readonly ViewLayer[];
-  visible: ReadonlyMap<string, FinalFile>;
+  visible: FinalFileMap;
   /** The image's uncompressed size (its layers' own bytes). */
   imageBytes: number;
   /** The Dockerfile line of a layer, when known. */
@@ -134,7 +134,7 @@ function* walkFinalFiles(
     if (file.kind === 'file')
       counter.count(path, file.layer, bytes, instance !== undefined, instance !== undefined && devInstances.has(instance));
     if (instance) ledger.claimFile(instance, path, file, false, bytes);
-    else if (!ledger.isClaimed(file)) {
+    else if (!ledger.isClaimed(path)) {
       walk.unownedBytes += bytes;
       walk.unownedFileCount += 1;
     }
