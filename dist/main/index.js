@@ -39665,15 +39665,19 @@ function grownColumn(column, length, fill = 0) {
     return grown;
 }
 class TooManyPathsError extends Error {
-    constructor() {
-        super(`the layers name more than ${MAX_PATHS.toLocaleString('en-US')} distinct paths, more than the gate analyses`);
+    constructor(maxPaths) {
+        super(`the layers name more than ${maxPaths.toLocaleString('en-US')} distinct paths, more than the gate analyses`);
         this.name = 'TooManyPathsError';
     }
 }
 class PathTable {
+    maxPaths;
     ids = new Map([['/', ROOT_ID]]);
     paths = ['/'];
     parents = new Int32Array(1024).fill(NO_ID);
+    constructor(maxPaths = MAX_PATHS) {
+        this.maxPaths = maxPaths;
+    }
     /** How many paths the table holds (ids are 0 to size - 1). */
     get size() {
         return this.paths.length;
@@ -39714,8 +39718,8 @@ class PathTable {
     }
     add(path, parentId) {
         const id = this.paths.length;
-        if (id >= MAX_PATHS)
-            throw new TooManyPathsError();
+        if (id >= this.maxPaths)
+            throw new TooManyPathsError(this.maxPaths);
         this.parents = grownColumn(this.parents, id + 1, NO_ID);
         this.parents[id] = parentId;
         this.paths.push(path);
@@ -41297,6 +41301,7 @@ function* packageViewSteps(input) {
 
 
 
+
 /** How long the lists of largest files and directories are. */
 const LARGEST_LISTED = 10;
 function* countChanges(layers) {
@@ -41380,6 +41385,21 @@ async function analyzeImage(docker, imageId, options) {
     const analysis = await analyzeLayers(read.images[0], read.archiveBytes, options);
     return { ...analysis, durationMs: performance.now() - started };
 }
+/** dive's figures, then what could really be reclaimed: two passes over the layers' files, on one table of paths. */
+async function compareLayers(entries, reportLayers) {
+    const table = new PathTable();
+    try {
+        // dive's trees first: the files reclaimableSteps returns are not held meanwhile.
+        const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));
+        const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2), table }));
+        return { dive, reclaimable };
+    }
+    catch (error) {
+        if (error instanceof TooManyPathsError)
+            throw new errors_GateError('analysis', error.message, { cause: error });
+        throw error;
+    }
+}
 /** Everything the gate figures out from one platform's layers, once they have been read. */
 async function analyzeLayers(scanned, archiveBytes, options) {
     const started = performance.now();
@@ -41390,10 +41410,7 @@ async function analyzeLayers(scanned, archiveBytes, options) {
     // deletions takes seconds, during which progress is logged and a cancelling signal is handled.
     const reportLayers = (pass) => (layersDone) => options.onProgress?.({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: entries.length });
     reportLayers(1)(0);
-    // dive's trees first: the files reclaimableSteps returns are not held meanwhile. One table of paths for both.
-    const table = new PathTable();
-    const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));
-    const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2), table }));
+    const { dive, reclaimable } = await compareLayers(entries, reportLayers);
     const changes = await runInSlices(countChanges(entries));
     const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
     const sizeBytes = uncompressedSizeBytes(scanned);

@@ -13,8 +13,9 @@ import { finalImageFile } from './final-file.js';
 import { ImageFile, MAX_USER_FILE_BYTES, USER_FILE_PATHS, UserFileName } from '../user/resolve.js';
 import { LargestItems, largestOf, NotListed } from './largest.js';
 import { nextTurn, runInSlices, Steps, UNITS_BETWEEN_PAUSES } from './slices.js';
+import { GateError } from '../common/errors.js';
 import { FinalFiles, reclaimableSteps } from './waste.js';
-import { PathTable } from './path-table.js';
+import { PathTable, TooManyPathsError } from './path-table.js';
 import { byteMapSteps } from './byte-map.js';
 import { ByteMap } from './byte-map.js';
 import { packageViewSteps } from '../packages/view.js';
@@ -192,6 +193,20 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
   return { ...analysis, durationMs: performance.now() - started };
 }
 
+/** dive's figures, then what could really be reclaimed: two passes over the layers' files, on one table of paths. */
+async function compareLayers(entries: LayerEntry[][], reportLayers: (pass: 1 | 2) => (layersDone: number) => void) {
+  const table = new PathTable();
+  try {
+    // dive's trees first: the files reclaimableSteps returns are not held meanwhile.
+    const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));
+    const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2), table }));
+    return { dive, reclaimable };
+  } catch (error) {
+    if (error instanceof TooManyPathsError) throw new GateError('analysis', error.message, { cause: error });
+    throw error;
+  }
+}
+
 /** Everything the gate figures out from one platform's layers, once they have been read. */
 export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number, options: AnalysisOptions): Promise<ImageAnalysis> {
   const started = performance.now();
@@ -203,10 +218,7 @@ export async function analyzeLayers(scanned: ScannedImage, archiveBytes: number,
   const reportLayers = (pass: 1 | 2) => (layersDone: number) =>
     options.onProgress?.({ step: 'comparing', pass, passCount: 2, layersDone, layerCount: entries.length });
   reportLayers(1)(0);
-  // dive's trees first: the files reclaimableSteps returns are not held meanwhile. One table of paths for both.
-  const table = new PathTable();
-  const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));
-  const reclaimable = await runInSlices(reclaimableSteps(entries, { onLayerDone: reportLayers(2), table }));
+  const { dive, reclaimable } = await compareLayers(entries, reportLayers);
   const changes = await runInSlices(countChanges(entries));
   const contextHasDockerignore = options.contextDir ? await hasDockerignore(options.contextDir) : undefined;
   const sizeBytes = uncompressedSizeBytes(scanned);

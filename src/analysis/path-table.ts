@@ -24,8 +24,8 @@ export function grownColumn<T extends TypedColumn>(column: T, length: number, fi
 }
 
 export class TooManyPathsError extends Error {
-  constructor() {
-    super(`the layers name more than ${MAX_PATHS.toLocaleString('en-US')} distinct paths, more than the gate analyses`);
+  constructor(maxPaths: number) {
+    super(`the layers name more than ${maxPaths.toLocaleString('en-US')} distinct paths, more than the gate analyses`);
     this.name = 'TooManyPathsError';
   }
 }
@@ -34,6 +34,8 @@ export class PathTable {
   private readonly ids = new Map<string, number>([['/', ROOT_ID]]);
   readonly paths: string[] = ['/'];
   private parents = new Int32Array(1024).fill(NO_ID);
+
+  constructor(private readonly maxPaths = MAX_PATHS) {}
 
   /** How many paths the table holds (ids are 0 to size - 1). */
   get size(): number {
@@ -78,7 +80,7 @@ export class PathTable {
 
   private add(path: string, parentId: number): number {
     const id = this.paths.length;
-    if (id >= MAX_PATHS) throw new TooManyPathsError();
+    if (id >= this.maxPaths) throw new TooManyPathsError(this.maxPaths);
     this.parents = grownColumn(this.parents, id + 1, NO_ID);
     this.parents[id] = parentId;
     this.paths.push(path);
