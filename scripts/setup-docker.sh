@@ -158,9 +158,15 @@ EOF
   printf '{"features": {"containerd-snapshotter": %s}}\n' "$snapshotter" >"$data/daemon.json"
   if [ ! -S "$state/containerd.sock" ] || ! pgrep -f "containerd --config $data/containerd.toml" >/dev/null; then
     log "starting containerd (log in $data/containerd.log)"
+    # A socket left by a containerd that is gone (a restarted machine) would look like one that serves, and a
+    # dockerd started against it exits at once: it goes, and containerd is awaited until it says it has booted.
+    rm -f "$state/containerd.sock" "$state/containerd.sock.ttrpc"
     PATH="$root/usr/bin:$PATH" nohup "$root/usr/bin/containerd" --config "$data/containerd.toml" >"$data/containerd.log" 2>&1 &
     echo $! >"$state/containerd.pid"
-    for _ in $(seq 1 30); do [ -S "$state/containerd.sock" ] && break; sleep 0.5; done
+    for _ in $(seq 1 60); do
+      [ -S "$state/containerd.sock" ] && grep -q 'containerd successfully booted' "$data/containerd.log" && break
+      sleep 0.5
+    done
   fi
   log "starting dockerd $("$root/usr/sbin/dockerd" --version | awk '{print $3}' | tr -d ,) (log in $data/dockerd.log)"
   PATH="$root/usr/bin:$root/usr/sbin:$PATH" nohup "$root/usr/sbin/dockerd" \
