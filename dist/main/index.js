@@ -39671,12 +39671,23 @@ class TooManyPathsError extends Error {
     }
 }
 class PathTable {
+    expectedPaths;
     maxPaths;
     ids = new Map([['/', ROOT_ID]]);
     paths = ['/'];
-    parents = new Int32Array(1024).fill(NO_ID);
-    constructor(maxPaths = MAX_PATHS) {
+    parents;
+    /**
+     * `expectedPaths`: room made at once in every column (the layers' entry count is a good guess), so that a big
+     * layer's columns are not copied each time they double. Pages never written take no memory.
+     */
+    constructor(expectedPaths = 1024, maxPaths = MAX_PATHS) {
+        this.expectedPaths = expectedPaths;
         this.maxPaths = maxPaths;
+        this.parents = new Int32Array(this.columnLength).fill(NO_ID);
+    }
+    /** How long the columns over the table are to be made: room for every path, and at first for the paths expected. */
+    get columnLength() {
+        return Math.max(this.paths.length, this.expectedPaths);
     }
     /** How many paths the table holds (ids are 0 to size - 1). */
     get size() {
@@ -39747,7 +39758,7 @@ class PathTree {
     }
     /** Gives the columns room for every path of the table (called after paths are added). */
     fit() {
-        const size = this.table.size;
+        const size = this.table.columnLength;
         if (size <= this.members.length)
             return;
         this.members = grownColumn(this.members, size);
@@ -39764,17 +39775,17 @@ class PathTree {
     nextSibling(id) {
         return this.next[id];
     }
-    /** Adds a path and its missing ancestors; the ids added, top down, are given to `onAdded`. */
-    add(id, onAdded) {
+    /** Adds a path and its missing ancestors. */
+    add(id) {
         if (this.has(id))
             return;
+        if (this.has(this.table.parentOf(id)))
+            return this.link(id);
         const missing = [id];
         for (let above = this.table.parentOf(id); !this.has(above); above = this.table.parentOf(above))
             missing.push(above);
-        for (let index = missing.length - 1; index >= 0; index -= 1) {
+        for (let index = missing.length - 1; index >= 0; index -= 1)
             this.link(missing[index]);
-            onAdded?.(missing[index]);
-        }
     }
     link(id) {
         const parent = this.table.parentOf(id);
@@ -39865,7 +39876,7 @@ class DiveTrees {
     }
     /** Gives the columns room for every path of the table (called after paths are added). */
     fit() {
-        const size = this.table.size;
+        const size = this.table.columnLength;
         if (size <= this.stamps.length)
             return;
         this.stamps = grownColumn(this.stamps, size);
@@ -39976,10 +39987,13 @@ class DiveTrees {
     }
     /** dive's AddPath in the stacked tree: missing ancestors get an empty payload, the path the layer node's. */
     stackPath(id) {
-        this.stacked.add(id, (added) => {
-            this.stackedBytes[added] = 0;
-            this.stackedFlags[added] = 0;
-        });
+        if (!this.stacked.has(id)) {
+            for (let above = this.table.parentOf(id); !this.stacked.has(above); above = this.table.parentOf(above)) {
+                this.stackedBytes[above] = 0;
+                this.stackedFlags[above] = 0;
+            }
+            this.stacked.add(id);
+        }
         this.stackedBytes[id] = this.layerBytes[id];
         this.stackedFlags[id] = this.layerFlags[id];
     }
@@ -40109,7 +40123,7 @@ function* measureLayer(trees, order, records) {
         if (!trees.isLayerLeaf(id))
             continue;
         const record = trees.recordId(id);
-        records.fit(trees.table.size);
+        records.fit(trees.table.columnLength);
         if (!records.recorded[record]) {
             records.recorded[record] = 1;
             records.minimumTotal += records.minimumBytes[record];
@@ -40370,7 +40384,7 @@ class VisibleFiles {
         this.fit();
     }
     fit() {
-        const size = this.table.size;
+        const size = this.table.columnLength;
         if (size <= this.layers.length)
             return;
         this.layers = grownColumn(this.layers, size, NO_ID);
@@ -41387,7 +41401,7 @@ async function analyzeImage(docker, imageId, options) {
 }
 /** dive's figures, then what could really be reclaimed: two passes over the layers' files, on one table of paths. */
 async function compareLayers(entries, reportLayers) {
-    const table = new PathTable();
+    const table = new PathTable(entries.reduce((count, layer) => count + layer.length, 1));
     try {
         // dive's trees first: the files reclaimableSteps returns are not held meanwhile.
         const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));

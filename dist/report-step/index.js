@@ -40557,12 +40557,23 @@ class path_table_TooManyPathsError extends Error {
     }
 }
 class path_table_PathTable {
+    expectedPaths;
     maxPaths;
     ids = new Map([['/', path_table_ROOT_ID]]);
     paths = ['/'];
-    parents = new Int32Array(1024).fill(path_table_NO_ID);
-    constructor(maxPaths = MAX_PATHS) {
+    parents;
+    /**
+     * `expectedPaths`: room made at once in every column (the layers' entry count is a good guess), so that a big
+     * layer's columns are not copied each time they double. Pages never written take no memory.
+     */
+    constructor(expectedPaths = 1024, maxPaths = MAX_PATHS) {
+        this.expectedPaths = expectedPaths;
         this.maxPaths = maxPaths;
+        this.parents = new Int32Array(this.columnLength).fill(path_table_NO_ID);
+    }
+    /** How long the columns over the table are to be made: room for every path, and at first for the paths expected. */
+    get columnLength() {
+        return Math.max(this.paths.length, this.expectedPaths);
     }
     /** How many paths the table holds (ids are 0 to size - 1). */
     get size() {
@@ -40633,7 +40644,7 @@ class path_tree_PathTree {
     }
     /** Gives the columns room for every path of the table (called after paths are added). */
     fit() {
-        const size = this.table.size;
+        const size = this.table.columnLength;
         if (size <= this.members.length)
             return;
         this.members = grownColumn(this.members, size);
@@ -40650,17 +40661,17 @@ class path_tree_PathTree {
     nextSibling(id) {
         return this.next[id];
     }
-    /** Adds a path and its missing ancestors; the ids added, top down, are given to `onAdded`. */
-    add(id, onAdded) {
+    /** Adds a path and its missing ancestors. */
+    add(id) {
         if (this.has(id))
             return;
+        if (this.has(this.table.parentOf(id)))
+            return this.link(id);
         const missing = [id];
         for (let above = this.table.parentOf(id); !this.has(above); above = this.table.parentOf(above))
             missing.push(above);
-        for (let index = missing.length - 1; index >= 0; index -= 1) {
+        for (let index = missing.length - 1; index >= 0; index -= 1)
             this.link(missing[index]);
-            onAdded?.(missing[index]);
-        }
     }
     link(id) {
         const parent = this.table.parentOf(id);
@@ -40751,7 +40762,7 @@ class dive_tree_DiveTrees {
     }
     /** Gives the columns room for every path of the table (called after paths are added). */
     fit() {
-        const size = this.table.size;
+        const size = this.table.columnLength;
         if (size <= this.stamps.length)
             return;
         this.stamps = grownColumn(this.stamps, size);
@@ -40862,10 +40873,13 @@ class dive_tree_DiveTrees {
     }
     /** dive's AddPath in the stacked tree: missing ancestors get an empty payload, the path the layer node's. */
     stackPath(id) {
-        this.stacked.add(id, (added) => {
-            this.stackedBytes[added] = 0;
-            this.stackedFlags[added] = 0;
-        });
+        if (!this.stacked.has(id)) {
+            for (let above = this.table.parentOf(id); !this.stacked.has(above); above = this.table.parentOf(above)) {
+                this.stackedBytes[above] = 0;
+                this.stackedFlags[above] = 0;
+            }
+            this.stacked.add(id);
+        }
         this.stackedBytes[id] = this.layerBytes[id];
         this.stackedFlags[id] = this.layerFlags[id];
     }
@@ -40995,7 +41009,7 @@ function* measureLayer(trees, order, records) {
         if (!trees.isLayerLeaf(id))
             continue;
         const record = trees.recordId(id);
-        records.fit(trees.table.size);
+        records.fit(trees.table.columnLength);
         if (!records.recorded[record]) {
             records.recorded[record] = 1;
             records.minimumTotal += records.minimumBytes[record];
@@ -41256,7 +41270,7 @@ class VisibleFiles {
         this.fit();
     }
     fit() {
-        const size = this.table.size;
+        const size = this.table.columnLength;
         if (size <= this.layers.length)
             return;
         this.layers = path_table_grownColumn(this.layers, size, path_table_NO_ID);
@@ -42084,7 +42098,7 @@ async function analyzeImage(docker, imageId, options) {
 }
 /** dive's figures, then what could really be reclaimed: two passes over the layers' files, on one table of paths. */
 async function compareLayers(entries, reportLayers) {
-    const table = new PathTable();
+    const table = new PathTable(entries.reduce((count, layer) => count + layer.length, 1));
     try {
         // dive's trees first: the files reclaimableSteps returns are not held meanwhile.
         const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));

@@ -195,7 +195,7 @@ export async function analyzeImage(docker: Docker, imageId: string, options: Ana
 
 /** dive's figures, then what could really be reclaimed: two passes over the layers' files, on one table of paths. */
 async function compareLayers(entries: LayerEntry[][], reportLayers: (pass: 1 | 2) => (layersDone: number) => void) {
-  const table = new PathTable();
+  const table = new PathTable(entries.reduce((count, layer) => count + layer.length, 1));
   try {
     // dive's trees first: the files reclaimableSteps returns are not held meanwhile.
     const dive = await runInSlices(diveEfficiencySteps(entries, { onLayerDone: reportLayers(1), table }));

@@ -70,7 +70,7 @@ function* measureLayer(trees: DiveTrees, order: Int32Array, records: PathRecords
     const id = order[index];
     if (!trees.isLayerLeaf(id)) continue;
     const record = trees.recordId(id);
-    records.fit(trees.table.size);
+    records.fit(trees.table.columnLength);
     if (!records.recorded[record]) {
       records.recorded[record] = 1;
       records.minimumTotal += records.minimumBytes[record];

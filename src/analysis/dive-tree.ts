@@ -58,7 +58,7 @@ export class DiveTrees {
 
   /** Gives the columns room for every path of the table (called after paths are added). */
   fit(): void {
-    const size = this.table.size;
+    const size = this.table.columnLength;
     if (size <= this.stamps.length) return;
     this.stamps = grownColumn(this.stamps, size);
     this.parentStamps = grownColumn(this.parentStamps, size);
@@ -166,10 +166,13 @@ export class DiveTrees {
 
   /** dive's AddPath in the stacked tree: missing ancestors get an empty payload, the path the layer node's. */
   private stackPath(id: number): void {
-    this.stacked.add(id, (added) => {
-      this.stackedBytes[added] = 0;
-      this.stackedFlags[added] = 0;
-    });
+    if (!this.stacked.has(id)) {
+      for (let above = this.table.parentOf(id); !this.stacked.has(above); above = this.table.parentOf(above)) {
+        this.stackedBytes[above] = 0;
+        this.stackedFlags[above] = 0;
+      }
+      this.stacked.add(id);
+    }
     this.stackedBytes[id] = this.layerBytes[id];
     this.stackedFlags[id] = this.layerFlags[id];
   }

@@ -33,9 +33,23 @@ export class TooManyPathsError extends Error {
 export class PathTable {
   private readonly ids = new Map<string, number>([['/', ROOT_ID]]);
   readonly paths: string[] = ['/'];
-  private parents = new Int32Array(1024).fill(NO_ID);
+  private parents: Int32Array;
 
-  constructor(private readonly maxPaths = MAX_PATHS) {}
+  /**
+   * `expectedPaths`: room made at once in every column (the layers' entry count is a good guess), so that a big
+   * layer's columns are not copied each time they double. Pages never written take no memory.
+   */
+  constructor(
+    readonly expectedPaths = 1024,
+    private readonly maxPaths = MAX_PATHS,
+  ) {
+    this.parents = new Int32Array(this.columnLength).fill(NO_ID);
+  }
+
+  /** How long the columns over the table are to be made: room for every path, and at first for the paths expected. */
+  get columnLength(): number {
+    return Math.max(this.paths.length, this.expectedPaths);
+  }
 
   /** How many paths the table holds (ids are 0 to size - 1). */
   get size(): number {

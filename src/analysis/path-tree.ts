@@ -17,7 +17,7 @@ export class PathTree {
 
   /** Gives the columns room for every path of the table (called after paths are added). */
   fit(): void {
-    const size = this.table.size;
+    const size = this.table.columnLength;
     if (size <= this.members.length) return;
     this.members = grownColumn(this.members, size);
     this.first = grownColumn(this.first, size);
@@ -37,15 +37,13 @@ export class PathTree {
     return this.next[id];
   }
 
-  /** Adds a path and its missing ancestors; the ids added, top down, are given to `onAdded`. */
-  add(id: number, onAdded?: (id: number) => void): void {
+  /** Adds a path and its missing ancestors. */
+  add(id: number): void {
     if (this.has(id)) return;
+    if (this.has(this.table.parentOf(id))) return this.link(id);
     const missing = [id];
     for (let above = this.table.parentOf(id); !this.has(above); above = this.table.parentOf(above)) missing.push(above);
-    for (let index = missing.length - 1; index >= 0; index -= 1) {
-      this.link(missing[index]);
-      onAdded?.(missing[index]);
-    }
+    for (let index = missing.length - 1; index >= 0; index -= 1) this.link(missing[index]);
   }
 
   private link(id: number): void {

@@ -73,7 +73,7 @@ export class VisibleFiles implements FinalFiles {
   }
 
   fit(): void {
-    const size = this.table.size;
+    const size = this.table.columnLength;
     if (size <= this.layers.length) return;
     this.layers = grownColumn(this.layers, size, NO_ID);
     this.bytes = grownColumn(this.bytes, size);
